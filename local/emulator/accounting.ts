@@ -1,0 +1,176 @@
+// Counts every service call the script makes (by method, with cells read and written), injects faults,
+// and estimates Apps Script wall time from a documented latency model.
+
+/** What a snapshot of the counters holds; `diff` subtracts two of these. */
+export interface CallStats {
+  /** Every call, handles and builders included. */
+  total: number;
+  /** Calls that read or write the document or a store: what budgets count (see isServiceCall). */
+  serviceCalls: number;
+  byMethod: Record<string, number>;
+  cellsRead: number;
+  cellsWritten: number;
+}
+
+/** A fault to inject: the nth call overall (1-based, counted from when it was armed), or calls of a method. */
+export type FaultSpec = { nth: number } | { method: string; times?: number; after?: number };
+
+/**
+ * Latency model, in milliseconds. Sources: Google's "Best practices" page for Apps Script reports that
+ * 10,000 single-cell formatting calls took ~70 s and one batched call ~1 s, and measured `appendRow`
+ * in a loop at ~275 ms a row (see ../shared/apps-script-facts.md). So a plain call costs ~7 ms of
+ * round trip, a write that must be flushed costs more (60 ms, our assumption), and moving cells in
+ * bulk costs ~0.1 ms per thousand cells (1 s for 10,000 cells, less the call). Estimates for planning.
+ */
+export const LATENCY_MS = {
+  call: 7,
+  write: 60,
+  perThousandCells: 0.1,
+  appendRow: 275,
+};
+
+/**
+ * Calls that only hand out or describe objects the script already holds, and builder steps, are
+ * counted by method but are not service calls for budgets: they move no cells and touch no stored
+ * state (a Range handle, a sheet's name or size, a builder's option). Everything else is.
+ */
+const HANDLE_CALLS = new RegExp(
+  '^(' +
+    [
+      'Range\\.(getRow|getColumn|getNumRows|getNumColumns|getLastRow|getLastColumn|getA1Notation|getSheet|offset)',
+      'Sheet\\.(getName|getSheetId|getIndex|getParent|getRange|getMaxRows|getMaxColumns|getFrozenRows|getFrozenColumns)',
+      'Spreadsheet\\.(getId|getName|getUrl|getSheets|getSheetByName|getNumSheets|getRange|getActiveSheet|getSpreadsheetTimeZone|getSpreadsheetLocale|getOwner)',
+      'SpreadsheetApp\\.(getActiveSpreadsheet|getActive|getActiveSheet|getUi|newDataValidation|newConditionalFormatRule)',
+      '(PropertiesService|CacheService|LockService)\\.get\\w+',
+      'Session\\.\\w+',
+      'Utilities\\.\\w+',
+      '\\w+Builder\\.\\w+',
+      'Menu\\.(addItem|addSeparator|addSubMenu)',
+      'Ui\\.createMenu',
+      'Ui\\.createAddonMenu',
+      '(DataValidation|ConditionalFormatRule|Trigger|DeveloperMetadata)\\.get\\w+',
+      'EmbeddedChart\\.(getChartId|getRanges|getOptions|getContainerInfo|modify)',
+      'Protection\\.(getDescription|isWarningOnly|getRange|getProtectionType|getEditors)',
+      'Html(Output|Template|Service)\\.\\w+',
+    ].join('|') +
+    ')$',
+);
+
+/** Whether a counted method is a service call for budgets (not a handle or builder step). */
+export function isServiceCall(method: string): boolean {
+  return !HANDLE_CALLS.test(method);
+}
+
+const WRITE_METHODS = /\.(set|insert|delete|append|clear|sort|protect|update|remove|add|hide|show)/;
+
+export class InjectedFault extends Error {}
+
+export class Accountant {
+  private calls = new Map<string, number>();
+  private read = 0;
+  private written = 0;
+  private total = 0;
+  private service = 0;
+  private faults: { spec: FaultSpec; armedAt: number; hits: number; methodCount: number }[] = [];
+  private estimatedMs = 0;
+  private hooks: { method: string; fn: () => void }[] = [];
+
+  /**
+   * Runs `fn` once, just before the next call of `method` takes effect: how tests make another
+   * execution happen in the middle of this one (say, a second rebuild or an edit by someone else).
+   */
+  beforeNext(method: string, fn: () => void): void {
+    this.hooks.push({ method, fn });
+  }
+
+  /** Records one call; throws if a fault was armed for it. */
+  count(method: string, cells: { read?: number; written?: number } = {}): void {
+    const hook = this.hooks.find((h) => h.method === method);
+    if (hook) {
+      this.hooks = this.hooks.filter((h) => h !== hook);
+      hook.fn();
+    }
+    this.total++;
+    if (isServiceCall(method)) this.service++;
+    this.calls.set(method, (this.calls.get(method) ?? 0) + 1);
+    this.read += cells.read ?? 0;
+    this.written += cells.written ?? 0;
+    const moved = (cells.read ?? 0) + (cells.written ?? 0);
+    this.estimatedMs +=
+      (method.endsWith('.appendRow')
+        ? LATENCY_MS.appendRow
+        : WRITE_METHODS.test(method)
+          ? LATENCY_MS.write
+          : LATENCY_MS.call) +
+      (moved / 1000) * LATENCY_MS.perThousandCells;
+    for (const f of this.faults) {
+      if ('nth' in f.spec) {
+        if (this.total - f.armedAt === f.spec.nth) {
+          this.faults = this.faults.filter((x) => x !== f);
+          throw new InjectedFault(
+            `Service Spreadsheets failed while accessing document (injected fault: call ${f.spec.nth}, ${method}).`,
+          );
+        }
+      } else if (f.spec.method === method) {
+        f.methodCount++;
+        if (f.methodCount > (f.spec.after ?? 0) && (f.spec.times === undefined || f.hits < f.spec.times)) {
+          f.hits++;
+          throw new InjectedFault(
+            `Service Spreadsheets failed while accessing document (injected fault in ${method}).`,
+          );
+        }
+      }
+    }
+  }
+
+  /** Arms a fault; see FaultSpec. */
+  injectFault(spec: FaultSpec): void {
+    this.faults.push({ spec, armedAt: this.total, hits: 0, methodCount: 0 });
+  }
+
+  /** Disarms every fault. */
+  clearFaults(): void {
+    this.faults = [];
+  }
+
+  /** A copy of the counters now. */
+  snapshot(): CallStats {
+    return {
+      total: this.total,
+      serviceCalls: this.service,
+      byMethod: Object.fromEntries([...this.calls.entries()].sort()),
+      cellsRead: this.read,
+      cellsWritten: this.written,
+    };
+  }
+
+  /** Puts the counters back to a snapshot (for emulator bookkeeping that is not the script's work). */
+  restore(s: CallStats): void {
+    this.total = s.total;
+    this.service = s.serviceCalls;
+    this.calls = new Map(Object.entries(s.byMethod));
+    this.read = s.cellsRead;
+    this.written = s.cellsWritten;
+  }
+
+  /** Estimated Apps Script wall time of everything counted so far, in ms. */
+  estimatedMillis(): number {
+    return this.estimatedMs;
+  }
+
+  /** Counters accumulated between two snapshots. */
+  static diff(before: CallStats, after: CallStats): CallStats {
+    const byMethod: Record<string, number> = {};
+    for (const [m, n] of Object.entries(after.byMethod)) {
+      const d = n - (before.byMethod[m] ?? 0);
+      if (d) byMethod[m] = d;
+    }
+    return {
+      total: after.total - before.total,
+      serviceCalls: after.serviceCalls - before.serviceCalls,
+      byMethod,
+      cellsRead: after.cellsRead - before.cellsRead,
+      cellsWritten: after.cellsWritten - before.cellsWritten,
+    };
+  }
+}

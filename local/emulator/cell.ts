@@ -1,0 +1,33 @@
+// One cell's stored state: its value, its formula if any, and the per-cell formats we model.
+import type { CellValue } from './cellValues';
+import type { DataValidation } from './validation';
+
+export interface Cell {
+  v: CellValue;
+  f?: string;
+  /** number format */
+  nf?: string;
+  /** background colour */
+  bg?: string;
+  /** font weight: "bold" or "normal" */
+  fw?: string;
+  /** font colour */
+  fc?: string;
+  note?: string;
+  dv?: DataValidation;
+}
+
+export type CellAttr = 'nf' | 'bg' | 'fw' | 'fc' | 'note';
+
+/** Defaults Apps Script returns for a cell that never had the attribute set. */
+export const ATTR_DEFAULTS: Record<CellAttr, string> = {
+  nf: 'General',
+  bg: '#ffffff',
+  fw: 'normal',
+  fc: '#000000',
+  note: '',
+};
+
+export function isEmptyCell(c: Cell | undefined): boolean {
+  return !c || (c.v === '' && !c.f);
+}

@@ -1,0 +1,324 @@
+// The emulator: one spreadsheet with its bound script. Loads dist/Code.js with gas-local into a
+// context holding our Apps Script globals, runs its functions as simulated executions, simulates
+// user edits (validation, protection, onEdit), fires triggers, and saves/loads the whole state.
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { EmulatorEnv } from './env';
+import { Spreadsheet } from './spreadsheet';
+import { SpreadsheetAppEmulator, ChartsEmulator } from './services';
+import { ScriptAppService, type Trigger } from './triggers';
+import { LockServiceEmulator } from './locks';
+import { CacheServiceEmulator, PropertiesServiceEmulator } from './stores';
+import { LogSink, SessionEmulator, UtilitiesEmulator } from './utilities';
+import { HtmlServiceEmulator } from './html';
+import { loadWorkbook, saveWorkbook, type SavedWorkbook } from './persistence';
+import { parseA1 } from './a1';
+import { storeInput } from './range';
+import { satisfies } from './validation';
+import { PROTECTED_MESSAGE } from './protection';
+import { normaliseWritten, type CellValue } from './cellValues';
+import { isDate, zonedParts } from '../../src/shared/zonedTime';
+import type { Sheet } from './sheet';
+
+// gas-local ships no types; its require() loads .js files of a folder into one vm context.
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const gasLocal = require('gas-local') as {
+  require: (dir: string, globals: object, opts?: object) => Record<string, unknown>;
+};
+
+export interface EmulatorOptions {
+  timeZone?: string;
+  scriptTimeZone?: string;
+  name?: string;
+  owner?: string;
+  now?: Date | string;
+}
+
+export interface RunOptions {
+  user?: string;
+  at?: Date | string;
+  /** 'FULL' for menu items, installable triggers and the sidebar; 'LIMITED' for simple triggers. */
+  authMode?: 'FULL' | 'LIMITED';
+}
+
+export interface ExecutionRecord {
+  id: number;
+  fn: string;
+  user: string;
+  at: string;
+  ok: boolean;
+  error?: string;
+}
+
+export class UserEditRejected extends Error {}
+
+/**
+ * How onEdit's e.value / e.oldValue carry a value: as a string, with a date as its serial day number in
+ * the spreadsheet's zone (unconfirmed; the safer reading, since code must parse strings either way).
+ */
+function eventString(v: CellValue, timeZone: string): string {
+  if (isDate(v)) {
+    const p = zonedParts(v, timeZone);
+    const days =
+      (Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second) - Date.UTC(1899, 11, 30)) / 86400000;
+    return String(Math.round(days * 1e6) / 1e6);
+  }
+  if (typeof v === 'boolean') return v ? 'TRUE' : 'FALSE';
+  return String(v);
+}
+
+export class Emulator {
+  readonly env = new EmulatorEnv();
+  ss: Spreadsheet;
+  readonly scriptApp: ScriptAppService;
+  readonly locks: LockServiceEmulator;
+  readonly properties: PropertiesServiceEmulator;
+  readonly cache: CacheServiceEmulator;
+  readonly html: HtmlServiceEmulator;
+  readonly logs = new LogSink();
+  spreadsheetApp: SpreadsheetAppEmulator;
+  executions: ExecutionRecord[] = [];
+  authMode: 'FULL' | 'LIMITED' = 'FULL';
+  private context: Record<string, unknown> | null = null;
+  private depth = 0;
+
+  constructor(opts: EmulatorOptions = {}) {
+    if (opts.scriptTimeZone) this.env.scriptTimeZone = opts.scriptTimeZone;
+    if (opts.now) this.env.nowMs = new Date(opts.now).getTime();
+    this.ss = new Spreadsheet(this.env, 'local-spreadsheet', opts.name ?? 'Sheets CRM (local)', opts.owner);
+    if (opts.timeZone) this.ss.timeZone = opts.timeZone;
+    this.env.activeUser = this.ss.owner;
+    this.ss.addSheet('Sheet1');
+    this.scriptApp = new ScriptAppService(this.env);
+    this.locks = new LockServiceEmulator(this.env);
+    this.properties = new PropertiesServiceEmulator(this.env);
+    this.cache = new CacheServiceEmulator(this.env);
+    this.html = new HtmlServiceEmulator(this.env);
+    this.spreadsheetApp = new SpreadsheetAppEmulator(this.env, this.ss);
+  }
+
+  get acc() {
+    return this.env.acc;
+  }
+  get ui() {
+    return this.spreadsheetApp.ui;
+  }
+
+  /** The Apps Script globals handed to the script's context. */
+  globals(): Record<string, unknown> {
+    const env = this.env;
+    const RealDate = Date;
+    // The script's `new Date()` reads the simulated clock; Dates from either realm pass instanceof.
+    class ScriptDate extends RealDate {
+      constructor(...args: unknown[]) {
+        if (args.length === 0) super(env.nowMs);
+        else super(...(args as [number]));
+      }
+      static override now() {
+        return env.nowMs;
+      }
+      static override [Symbol.hasInstance](v: unknown) {
+        return Object.prototype.toString.call(v) === '[object Date]';
+      }
+    }
+    const guard = <T extends object>(name: string, service: T): T =>
+      new Proxy(service, {
+        get: (target, prop, receiver) => {
+          if (
+            this.authMode === 'LIMITED' &&
+            typeof prop === 'string' &&
+            typeof (target as Record<string, unknown>)[prop] === 'function'
+          )
+            throw new Error(
+              `You do not have permission to call ${name}.${prop}. Required permissions: https://www.googleapis.com/auth/script.scriptapp`,
+            );
+          return Reflect.get(target, prop, receiver);
+        },
+      });
+    return {
+      SpreadsheetApp: this.spreadsheetApp,
+      Charts: ChartsEmulator,
+      ScriptApp: guard('ScriptApp', this.scriptApp),
+      LockService: this.locks,
+      PropertiesService: this.properties,
+      CacheService: this.cache,
+      Session: new SessionEmulator(env),
+      Utilities: new UtilitiesEmulator(env),
+      HtmlService: this.html,
+      Logger: this.logs.logger(),
+      console: this.logs.console(),
+      Date: ScriptDate,
+    };
+  }
+
+  /** Loads the built script (dist/Code.js) and the project's HTML files from a folder. */
+  load(distDir = path.resolve(__dirname, '../../dist')): this {
+    for (const f of fs.readdirSync(distDir)) {
+      if (f.endsWith('.html'))
+        this.html.files[f.replace(/\.html$/, '')] = fs.readFileSync(path.join(distDir, f), 'utf8');
+    }
+    this.context = gasLocal.require(distDir, this.globals(), {
+      filter: (f: string) => path.basename(f) === 'Code.js',
+    });
+    return this;
+  }
+
+  /** The script's global scope (top-level functions and the bundle's global). */
+  get script(): Record<string, unknown> {
+    if (!this.context) throw new Error('No script loaded: call load() first.');
+    return this.context;
+  }
+
+  /** Runs a top-level function as one execution, as a user at a time; locks are released at the end. */
+  run<T = unknown>(fn: string, args: unknown[] = [], opts: RunOptions = {}): T {
+    const target = this.script[fn];
+    if (typeof target !== 'function') throw new Error(`Script function not found: ${fn}`);
+    const saved = { user: this.env.activeUser, exec: this.env.executionId, auth: this.authMode };
+    if (opts.at) this.env.nowMs = new Date(opts.at).getTime();
+    this.env.activeUser = opts.user ?? this.ss.owner;
+    this.env.executionId = this.env.nextExecution();
+    this.authMode = opts.authMode ?? 'FULL';
+    const record: ExecutionRecord = {
+      id: this.env.executionId,
+      fn,
+      user: this.env.activeUser,
+      at: new Date(this.env.nowMs).toISOString(),
+      ok: true,
+    };
+    this.executions.push(record);
+    this.depth++;
+    try {
+      return (target as (...a: unknown[]) => T)(...args);
+    } catch (e) {
+      record.ok = false;
+      record.error = e instanceof Object && 'message' in e ? String((e as Error).message) : String(e);
+      throw e;
+    } finally {
+      this.depth--;
+      this.locks.releaseAll(this.env.executionId);
+      this.env.activeUser = saved.user;
+      this.env.executionId = saved.exec;
+      this.authMode = saved.auth;
+    }
+  }
+
+  /** A person opens the spreadsheet: the simple onOpen trigger runs in LIMITED mode. */
+  open(user = this.ss.owner): void {
+    if (typeof this.script.onOpen === 'function')
+      this.run('onOpen', [{ source: this.ss, authMode: 'LIMITED', user: { getEmail: () => user } }], {
+        user,
+        authMode: 'LIMITED',
+      });
+  }
+
+  /**
+   * A person types into one cell or pastes a block. Typed strings are parsed as typed. A single typed
+   * value that breaks a rejecting validation rule is refused (as the editor does); pastes are not
+   * checked. Protected cells refuse non-editors. Then onEdit and installable edit triggers fire.
+   */
+  userEdit(sheetName: string, a1: string, values: unknown | unknown[][], opts: { user?: string } = {}): void {
+    const user = opts.user ?? this.ss.owner;
+    const sheet = this.sheet(sheetName);
+    const box = parseA1(a1, sheet.maxRows, sheet.maxColumns);
+    const grid = Array.isArray(values) ? (values as unknown[][]) : [[values]];
+    if (grid.length !== box.numRows || grid.some((r) => r.length !== box.numCols))
+      throw new Error(`userEdit: the values do not fit ${a1}`);
+    const single = box.numRows === 1 && box.numCols === 1;
+    const prevUser = this.env.activeUser;
+    this.env.activeUser = user;
+    try {
+      if (sheet.protections.some((p) => p.blocks(box, user))) throw new UserEditRejected(PROTECTED_MESSAGE);
+    } finally {
+      this.env.activeUser = prevUser;
+    }
+    const oldCell = sheet.rows[box.row - 1]?.[box.col - 1];
+    const oldValue = oldCell && oldCell.v !== '' ? oldCell.v : undefined;
+    if (single) {
+      const typed = normaliseWritten(grid[0][0], this.ss.timeZone).value;
+      const dv = oldCell?.dv;
+      if (dv && !dv.spec.allowInvalid && !satisfies(dv.spec, typed))
+        throw new UserEditRejected(
+          dv.spec.helpText ?? `Invalid: input must fall within the rule set for ${a1}.`,
+        );
+    }
+    grid.forEach((row, r) =>
+      row.forEach((v, c) => storeInput(sheet.cellAt(box.row + r, box.col + c), v, this.ss.timeZone)),
+    );
+    const range = sheet.rangeAt(box.row, box.col, box.numRows, box.numCols);
+    const event: Record<string, unknown> = {
+      range,
+      source: this.ss,
+      user: { getEmail: () => user },
+      authMode: 'LIMITED',
+    };
+    if (single) {
+      const newCell = sheet.rows[box.row - 1]?.[box.col - 1];
+      if (newCell && newCell.v !== '') event.value = eventString(newCell.v, this.ss.timeZone);
+      if (oldValue !== undefined) event.oldValue = eventString(oldValue, this.ss.timeZone);
+    }
+    if (typeof this.context?.onEdit === 'function')
+      this.run('onEdit', [event], { user, authMode: 'LIMITED' });
+    for (const t of this.scriptApp.triggers.filter((x) => x.spec.eventType === 'ON_EDIT'))
+      this.run(t.spec.handler, [{ ...event, authMode: 'FULL', triggerUid: t.spec.id }], {
+        user: t.spec.owner,
+      });
+  }
+
+  /** Fires an installable trigger, found by id or handler name, as its owner. */
+  fireTrigger(idOrHandler: string, at?: Date | string): unknown {
+    const t: Trigger | undefined = this.scriptApp.triggers.find(
+      (x) => x.spec.id === idOrHandler || x.spec.handler === idOrHandler,
+    );
+    if (!t) throw new Error(`No trigger ${idOrHandler}`);
+    if (at) this.env.nowMs = new Date(at).getTime();
+    const now = new Date(this.env.nowMs);
+    const event =
+      t.spec.eventType === 'CLOCK'
+        ? {
+            authMode: 'FULL',
+            triggerUid: t.spec.id,
+            year: now.getUTCFullYear(),
+            month: now.getUTCMonth() + 1,
+            'day-of-month': now.getUTCDate(),
+            hour: now.getUTCHours(),
+            minute: now.getUTCMinutes(),
+            second: now.getUTCSeconds(),
+            timezone: 'UTC',
+          }
+        : { authMode: 'FULL', triggerUid: t.spec.id, source: this.ss };
+    return this.run(t.spec.handler, [event], { user: t.spec.owner });
+  }
+
+  sheet(name: string): Sheet {
+    const s = this.ss.sheets.find((x) => x.name === name);
+    if (!s) throw new Error(`No sheet named ${name}`);
+    return s;
+  }
+
+  /** The values of a tab as the script would read them, without counting a call. */
+  values(sheetName: string): unknown[][] {
+    const s = this.sheet(sheetName);
+    const rows = s.lastRowIndex();
+    const cols = s.lastColumnIndex();
+    return rows && cols ? s.rangeAt(1, 1, rows, cols).peekValues() : [];
+  }
+
+  save(): SavedWorkbook {
+    return saveWorkbook(this.env, this.ss, this.scriptApp, this.properties);
+  }
+  saveTo(file: string): void {
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    fs.writeFileSync(file, JSON.stringify(this.save(), null, 1));
+  }
+
+  /** An emulator whose spreadsheet and script state come from a saved workbook. */
+  static fromSaved(data: SavedWorkbook, opts: EmulatorOptions = {}): Emulator {
+    const emu = new Emulator(opts);
+    emu.ss = loadWorkbook(emu.env, data, emu.scriptApp, emu.properties);
+    emu.spreadsheetApp = new SpreadsheetAppEmulator(emu.env, emu.ss);
+    return emu;
+  }
+  static fromFile(file: string, opts: EmulatorOptions = {}): Emulator {
+    return Emulator.fromSaved(JSON.parse(fs.readFileSync(file, 'utf8')) as SavedWorkbook, opts);
+  }
+}

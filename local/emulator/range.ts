@@ -1,0 +1,322 @@
+// Range: a rectangle of a sheet. Every public method counts as one service call; bulk methods record
+// how many cells they moved.
+import { a1Of, type A1Box } from './a1';
+import { ATTR_DEFAULTS, type Cell, type CellAttr } from './cell';
+import { displayValue, normaliseWritten, type CellValue } from './cellValues';
+import { isDate } from '../../src/shared/zonedTime';
+import type { Sheet } from './sheet';
+import { DataValidation } from './validation';
+
+export class Range {
+  constructor(
+    readonly sheet: Sheet,
+    readonly box: A1Box,
+  ) {}
+
+  private get env() {
+    return this.sheet.env;
+  }
+  private get cells() {
+    return this.box.numRows * this.box.numCols;
+  }
+  private count(method: string, cells: { read?: number; written?: number } = {}) {
+    this.env.acc.count(`Range.${method}`, cells);
+  }
+  /** Visits each cell, creating storage for it when `create` is set. */
+  private grid<T>(fn: (cell: Cell | undefined, r: number, c: number) => T): T[][] {
+    const out: T[][] = [];
+    for (let r = 0; r < this.box.numRows; r++) {
+      const row: T[] = [];
+      const stored = this.sheet.rows[this.box.row - 1 + r];
+      for (let c = 0; c < this.box.numCols; c++) row.push(fn(stored?.[this.box.col - 1 + c], r, c));
+      out.push(row);
+    }
+    return out;
+  }
+  private write(method: string, fn: (cell: Cell, r: number, c: number) => void, cells = this.cells): void {
+    this.count(method, { written: cells });
+    this.sheet.assertWritable(this.box);
+    for (let r = 0; r < this.box.numRows; r++) {
+      for (let c = 0; c < this.box.numCols; c++)
+        fn(this.sheet.cellAt(this.box.row + r, this.box.col + c), r, c);
+    }
+  }
+  private checkShape(data: unknown[][]): void {
+    if (!Array.isArray(data) || data.length !== this.box.numRows)
+      throw new Error(
+        `The number of rows in the data does not match the number of rows in the range. The data has ${Array.isArray(data) ? data.length : 0} but the range has ${this.box.numRows}.`,
+      );
+    for (const row of data)
+      if (!Array.isArray(row) || row.length !== this.box.numCols)
+        throw new Error(
+          `The number of columns in the data does not match the number of columns in the range. The data has ${Array.isArray(row) ? row.length : 0} but the range has ${this.box.numCols}.`,
+        );
+  }
+  private setAttr(method: string, key: CellAttr, value: string | null): this {
+    this.write(method, (cell) => {
+      if (value === null || value === '') delete cell[key];
+      else cell[key] = value;
+    });
+    return this;
+  }
+  private setAttrs(method: string, key: CellAttr, data: (string | null)[][]): this {
+    this.checkShape(data);
+    this.write(method, (cell, r, c) => {
+      const v = data[r][c];
+      if (v === null || v === '') delete cell[key];
+      else cell[key] = String(v);
+    });
+    return this;
+  }
+  private getAttrs(method: string, key: CellAttr): string[][] {
+    this.count(method, { read: this.cells });
+    return this.grid((cell) => cell?.[key] ?? ATTR_DEFAULTS[key]);
+  }
+  private copyValue(v: CellValue): CellValue {
+    return isDate(v) ? new Date(v.getTime()) : v;
+  }
+
+  /** Reads values without counting: for the editor's own validation checks. */
+  peekValues(): CellValue[][] {
+    return this.grid((cell) => (cell ? this.copyValue(cell.v) : ''));
+  }
+
+  getValues(): CellValue[][] {
+    this.count('getValues', { read: this.cells });
+    return this.peekValues();
+  }
+  getValue(): CellValue {
+    this.count('getValue', { read: 1 });
+    const cell = this.sheet.rows[this.box.row - 1]?.[this.box.col - 1];
+    return cell ? this.copyValue(cell.v) : '';
+  }
+  getDisplayValues(): string[][] {
+    this.count('getDisplayValues', { read: this.cells });
+    const tz = this.sheet.parent.timeZone;
+    return this.grid((cell) => (cell ? displayValue(cell.v, cell.nf ?? null, tz) : ''));
+  }
+  getDisplayValue(): string {
+    this.count('getDisplayValue', { read: 1 });
+    const cell = this.sheet.rows[this.box.row - 1]?.[this.box.col - 1];
+    return cell ? displayValue(cell.v, cell.nf ?? null, this.sheet.parent.timeZone) : '';
+  }
+  setValues(data: unknown[][]): this {
+    this.checkShape(data);
+    const tz = this.sheet.parent.timeZone;
+    this.write('setValues', (cell, r, c) => storeInput(cell, data[r][c], tz));
+    return this;
+  }
+  setValue(value: unknown): this {
+    const tz = this.sheet.parent.timeZone;
+    this.write('setValue', (cell) => storeInput(cell, value, tz));
+    return this;
+  }
+  getFormulas(): string[][] {
+    this.count('getFormulas', { read: this.cells });
+    return this.grid((cell) => cell?.f ?? '');
+  }
+  getFormula(): string {
+    this.count('getFormula', { read: 1 });
+    return this.sheet.rows[this.box.row - 1]?.[this.box.col - 1]?.f ?? '';
+  }
+  setFormula(formula: string): this {
+    this.write('setFormula', (cell) => storeFormula(cell, formula));
+    return this;
+  }
+  setFormulas(formulas: string[][]): this {
+    this.checkShape(formulas);
+    this.write('setFormulas', (cell, r, c) => storeFormula(cell, formulas[r][c]));
+    return this;
+  }
+  getNumberFormats(): string[][] {
+    return this.getAttrs('getNumberFormats', 'nf');
+  }
+  setNumberFormat(f: string): this {
+    return this.setAttr('setNumberFormat', 'nf', f);
+  }
+  setNumberFormats(f: string[][]): this {
+    return this.setAttrs('setNumberFormats', 'nf', f);
+  }
+  getBackgrounds(): string[][] {
+    return this.getAttrs('getBackgrounds', 'bg');
+  }
+  getBackground(): string {
+    this.count('getBackground', { read: 1 });
+    return this.sheet.rows[this.box.row - 1]?.[this.box.col - 1]?.bg ?? ATTR_DEFAULTS.bg;
+  }
+  setBackground(c: string | null): this {
+    return this.setAttr('setBackground', 'bg', c);
+  }
+  setBackgrounds(c: (string | null)[][]): this {
+    return this.setAttrs('setBackgrounds', 'bg', c);
+  }
+  getFontWeights(): string[][] {
+    return this.getAttrs('getFontWeights', 'fw');
+  }
+  setFontWeight(w: string | null): this {
+    return this.setAttr('setFontWeight', 'fw', w === 'normal' ? null : w);
+  }
+  setFontWeights(w: (string | null)[][]): this {
+    return this.setAttrs(
+      'setFontWeights',
+      'fw',
+      w.map((row) => row.map((x) => (x === 'normal' ? null : x))),
+    );
+  }
+  getFontColors(): string[][] {
+    return this.getAttrs('getFontColors', 'fc');
+  }
+  setFontColor(c: string | null): this {
+    return this.setAttr('setFontColor', 'fc', c);
+  }
+  getNotes(): string[][] {
+    return this.getAttrs('getNotes', 'note');
+  }
+  getNote(): string {
+    this.count('getNote', { read: 1 });
+    return this.sheet.rows[this.box.row - 1]?.[this.box.col - 1]?.note ?? '';
+  }
+  setNote(n: string | null): this {
+    return this.setAttr('setNote', 'note', n);
+  }
+  setNotes(n: (string | null)[][]): this {
+    return this.setAttrs('setNotes', 'note', n);
+  }
+  clearNote(): this {
+    return this.setAttr('clearNote', 'note', null);
+  }
+  getDataValidation(): DataValidation | null {
+    this.count('getDataValidation', { read: 1 });
+    return this.sheet.rows[this.box.row - 1]?.[this.box.col - 1]?.dv ?? null;
+  }
+  getDataValidations(): (DataValidation | null)[][] {
+    this.count('getDataValidations', { read: this.cells });
+    return this.grid((cell) => cell?.dv ?? null);
+  }
+  setDataValidation(rule: DataValidation | null): this {
+    this.write('setDataValidation', (cell) => {
+      if (rule) cell.dv = rule;
+      else delete cell.dv;
+    });
+    return this;
+  }
+  setDataValidations(rules: (DataValidation | null)[][]): this {
+    this.checkShape(rules);
+    this.write('setDataValidations', (cell, r, c) => {
+      const rule = rules[r][c];
+      if (rule) cell.dv = rule;
+      else delete cell.dv;
+    });
+    return this;
+  }
+  clearDataValidations(): this {
+    this.write('clearDataValidations', (cell) => delete cell.dv);
+    return this;
+  }
+  clearContent(): this {
+    this.write('clearContent', (cell) => {
+      cell.v = '';
+      delete cell.f;
+    });
+    return this;
+  }
+  clearFormat(): this {
+    this.write('clearFormat', (cell) => {
+      delete cell.nf;
+      delete cell.bg;
+      delete cell.fw;
+      delete cell.fc;
+    });
+    return this;
+  }
+  clear(): this {
+    this.write('clear', (cell) => {
+      cell.v = '';
+      delete cell.f;
+      delete cell.nf;
+      delete cell.bg;
+      delete cell.fw;
+      delete cell.fc;
+      delete cell.note;
+    });
+    return this;
+  }
+  /** Sorts the rows of this range by one or more columns (absolute column numbers, as in Apps Script). */
+  sort(
+    spec:
+      number | { column: number; ascending?: boolean } | (number | { column: number; ascending?: boolean })[],
+  ): this {
+    this.count('sort', { read: this.cells, written: this.cells });
+    this.sheet.assertWritable(this.box);
+    this.sheet.sortRows(this.box, spec);
+    return this;
+  }
+  protect() {
+    this.count('protect');
+    return this.sheet.addProtection('RANGE', this.box);
+  }
+  offset(rowOffset: number, colOffset: number, numRows?: number, numCols?: number): Range {
+    this.count('offset');
+    return this.sheet.rangeAt(
+      this.box.row + rowOffset,
+      this.box.col + colOffset,
+      numRows ?? this.box.numRows,
+      numCols ?? this.box.numCols,
+    );
+  }
+  activate(): this {
+    this.count('activate');
+    this.sheet.parent.activeSheet = this.sheet;
+    return this;
+  }
+  getRow(): number {
+    this.count('getRow');
+    return this.box.row;
+  }
+  getColumn(): number {
+    this.count('getColumn');
+    return this.box.col;
+  }
+  getNumRows(): number {
+    this.count('getNumRows');
+    return this.box.numRows;
+  }
+  getNumColumns(): number {
+    this.count('getNumColumns');
+    return this.box.numCols;
+  }
+  getLastRow(): number {
+    this.count('getLastRow');
+    return this.box.row + this.box.numRows - 1;
+  }
+  getLastColumn(): number {
+    this.count('getLastColumn');
+    return this.box.col + this.box.numCols - 1;
+  }
+  getA1Notation(): string {
+    this.count('getA1Notation');
+    return a1Of(this.box);
+  }
+  getSheet(): Sheet {
+    this.count('getSheet');
+    return this.sheet;
+  }
+}
+
+/** Stores a value written by a script: strings are parsed as typed, so "=..." becomes a formula. */
+export function storeInput(cell: Cell, raw: unknown, timeZone: string): void {
+  const parsed = normaliseWritten(raw, timeZone);
+  cell.v = parsed.value;
+  if (parsed.formula) cell.f = parsed.formula;
+  else delete cell.f;
+}
+
+function storeFormula(cell: Cell, formula: string): void {
+  if (!formula) {
+    cell.v = '';
+    delete cell.f;
+  } else {
+    cell.f = formula.startsWith('=') ? formula : `=${formula}`;
+    cell.v = '';
+  }
+}

@@ -1,0 +1,100 @@
+// Builds what clasp pushes: dist/Code.js (an IIFE bundle plus one top-level function per export of
+// src/main.ts, since Apps Script only sees top-level functions and rejects `export`), the
+// self-contained dist/Sidebar.html, and dist/appsscript.json. Prints each file's size.
+import * as esbuild from 'esbuild';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import * as vm from 'node:vm';
+
+const root = path.resolve(__dirname, '..');
+const dist = path.join(root, 'dist');
+export const BUNDLE_GLOBAL = '__SheetsCRM';
+
+/** Parameter names of a function, read from its source text (identifiers are not minified). */
+export function parameterNames(fn: (...args: never[]) => unknown): string[] {
+  const m = /^(?:async\s*)?(?:function\b[^(]*)?\(([^)]*)\)/.exec(fn.toString());
+  if (!m) return [];
+  return m[1]
+    .split(',')
+    .map((p) => p.replace(/=[\s\S]*$/, '').trim())
+    .filter(Boolean);
+}
+
+/** Evaluates the bundle in an empty context to list the entrypoints and their parameters. */
+function entrypoints(bundle: string): { name: string; params: string[] }[] {
+  const ctx = vm.createContext({});
+  const api = vm.runInContext(`${bundle}\n;${BUNDLE_GLOBAL}`, ctx) as Record<
+    string,
+    (...a: never[]) => unknown
+  >;
+  return Object.keys(api)
+    .filter((k) => typeof api[k] === 'function')
+    .sort()
+    .map((name) => ({ name, params: parameterNames(api[name]) }));
+}
+
+async function buildCode(): Promise<string> {
+  const result = await esbuild.build({
+    entryPoints: [path.join(root, 'src/main.ts')],
+    bundle: true,
+    format: 'iife',
+    globalName: BUNDLE_GLOBAL,
+    target: 'es2020',
+    platform: 'neutral',
+    mainFields: ['module', 'main'],
+    minifySyntax: true,
+    minifyWhitespace: true,
+    legalComments: 'none',
+    charset: 'utf8',
+    write: false,
+  });
+  const bundle = result.outputFiles[0].text;
+  const wrappers = entrypoints(bundle).map(
+    ({ name, params }) =>
+      `function ${name}(${params.join(', ')}) {\n  return ${BUNDLE_GLOBAL}.${name}(${params.join(', ')});\n}`,
+  );
+  return [
+    '// Sheets CRM: built by scripts/build.ts from src/. Do not edit; edit the TypeScript and rebuild.',
+    ...wrappers,
+    bundle,
+  ].join('\n');
+}
+
+async function buildSidebar(): Promise<string> {
+  const result = await esbuild.build({
+    entryPoints: [path.join(root, 'sidebar/main.ts')],
+    bundle: true,
+    format: 'iife',
+    target: 'es2019',
+    platform: 'browser',
+    minify: true,
+    legalComments: 'none',
+    charset: 'utf8',
+    write: false,
+  });
+  const js = result.outputFiles[0].text.replace(/<\/script/gi, '<\\/script');
+  const css = fs.readFileSync(path.join(root, 'sidebar/sidebar.css'), 'utf8');
+  const html = fs.readFileSync(path.join(root, 'sidebar/index.html'), 'utf8');
+  return html.replace('/*INLINE_CSS*/', () => css).replace('/*INLINE_JS*/', () => js);
+}
+
+async function main() {
+  fs.rmSync(dist, { recursive: true, force: true });
+  fs.mkdirSync(dist, { recursive: true });
+  const files: Record<string, string> = {
+    'Code.js': await buildCode(),
+    'Sidebar.html': await buildSidebar(),
+    'appsscript.json': fs.readFileSync(path.join(root, 'appsscript.json'), 'utf8'),
+  };
+  for (const [name, text] of Object.entries(files)) {
+    fs.writeFileSync(path.join(dist, name), text);
+    console.log(`dist/${name.padEnd(16)} ${(Buffer.byteLength(text) / 1024).toFixed(1).padStart(7)} KB`);
+  }
+}
+
+if (require.main === module) {
+  main().catch((e) => {
+    console.error(e instanceof Error ? e.message : e);
+    process.exit(1);
+  });
+}

@@ -1,0 +1,26 @@
+// The "Sheets CRM" menu: built by onOpen (a simple trigger, so it uses nothing that needs authorization).
+import { ui } from '../workbook/app';
+
+export const MENU_TITLE = 'Sheets CRM';
+
+/** Menu captions and the top-level functions they call, in menu order (null = separator). */
+export const MENU_ITEMS: readonly ([string, string] | null)[] = [
+  ['Set up CRM', 'menuSetUp'],
+  ['Convert this sheet to CRM', 'menuConvert'],
+  null,
+  ['Refresh reports', 'menuRefresh'],
+  ['Open deal sidebar', 'menuOpenSidebar'],
+  ['Schedule refresh', 'menuScheduleRefresh'],
+  null,
+  ['Help', 'menuHelp'],
+];
+
+/** Adds the Sheets CRM menu to the spreadsheet. */
+export function buildMenu(): void {
+  const menu = ui().createMenu(MENU_TITLE);
+  for (const item of MENU_ITEMS) {
+    if (item) menu.addItem(item[0], item[1]);
+    else menu.addSeparator();
+  }
+  menu.addToUi();
+}

@@ -1,0 +1,69 @@
+// "Set up CRM": creates what is missing (CRM Settings, Deals, History), adds missing Deals columns,
+// applies formats and checks, and sweeps existing rows. It never removes or overwrites user data, and
+// a second run changes nothing.
+import { ruleCountLines } from '../domain/ruleLabels';
+import type { ParsedSettings } from '../domain/settingsGrid';
+import { activeSpreadsheet, toast, ui } from '../workbook/app';
+import { addMissingColumns, createDealsTab, findDealsTab, formatDealsTab, readHeader } from '../workbook/dealsTab';
+import { readState, writeState } from '../workbook/documentState';
+import { createHistoryTab, findHistoryTab } from '../workbook/historyTab';
+import { withDocumentLock } from '../workbook/lock';
+import { createSettingsTab, describeProblems, findSettingsTab, readSettingsTab } from '../workbook/settingsTab';
+import { sweepDealsTab, type SweepSummary } from '../workbook/sweep';
+import { currentUser, menuAction, PRODUCT } from './feedback';
+
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+
+/** Thrown when the Settings tab is broken: nothing else has been changed. */
+export class SettingsProblem extends Error {}
+
+/** The Settings tab (created with defaults if missing) and its validated settings, or SettingsProblem. */
+export function loadSettings(ss: Spreadsheet, timeZone: string): { sheet: Sheet; parsed: Extract<ParsedSettings, { ok: true }> } {
+  const state = readState();
+  const sheet = findSettingsTab(ss, state?.settingsSheetId) ?? createSettingsTab(ss, currentUser() || 'you@example.com');
+  const parsed = readSettingsTab(sheet, timeZone);
+  if (!parsed.ok)
+    throw new SettingsProblem(`Fix CRM Settings first; nothing else was changed.\n\n${describeProblems(parsed)}`);
+  return { sheet, parsed };
+}
+
+/** Sets up (or repairs) the CRM in a spreadsheet and sweeps the deals; returns the sweep summary. */
+export function setUpCrm(ss: Spreadsheet, dealsSheet?: Sheet): SweepSummary {
+  const timeZone = ss.getSpreadsheetTimeZone();
+  const locale = ss.getSpreadsheetLocale();
+  const { sheet: settingsSheet, parsed } = loadSettings(ss, timeZone);
+  const state = readState();
+  const deals = dealsSheet ?? findDealsTab(ss, state?.dealsSheetId) ?? createDealsTab(ss);
+  const { map } = addMissingColumns(deals, readHeader(deals));
+  formatDealsTab(deals, map, settingsSheet, parsed.columns);
+  const history = findHistoryTab(ss, state?.historySheetId) ?? createHistoryTab(ss);
+  writeState({
+    version: 1,
+    dealsSheetId: deals.getSheetId(),
+    historySheetId: history.getSheetId(),
+    settingsSheetId: settingsSheet.getSheetId(),
+    timeZone,
+    locale,
+    settings: parsed.settings,
+  });
+  return sweepDealsTab({ deals, history, settings: parsed.settings, timeZone, locale, user: currentUser(), now: new Date() });
+}
+
+/** Words for a sweep summary. */
+export function describeSweep(summary: SweepSummary): string {
+  const lines = [`${summary.deals} ${summary.deals === 1 ? 'deal' : 'deals'} checked; ${summary.flagged} need attention.`];
+  const counts = ruleCountLines(summary.byRule);
+  if (counts.length) lines.push('', ...counts, '', 'Rows that need attention are highlighted and explained in the Check column.');
+  return lines.join('\n');
+}
+
+/** Menu: Set up CRM. */
+export function menuSetUp(): void {
+  menuAction('Set up CRM', () => {
+    const ss = activeSpreadsheet();
+    toast('Setting up the CRM…', PRODUCT, 30);
+    const summary = withDocumentLock(() => setUpCrm(ss));
+    ui().alert(`${PRODUCT} is ready`, `The Deals, CRM Settings and History tabs are set up.\n\n${describeSweep(summary)}`, ui().ButtonSet.OK);
+  });
+}

@@ -1,0 +1,6 @@
+// The functions Apps Script can call. The build turns each export into a top-level function.
+export { onOpen, onInstall } from './entrypoints/triggers';
+export { onEdit } from './entrypoints/edit';
+export { menuSetUp } from './entrypoints/setup';
+export { menuConvert } from './entrypoints/convert';
+export { menuRefresh, menuOpenSidebar, menuScheduleRefresh, menuHelp, sweepDeals } from './entrypoints/menuActions';

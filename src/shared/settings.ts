@@ -1,0 +1,69 @@
+// The CRM's settings as plain data (what the CRM Settings tab holds once validated), shared by the
+// server and the sidebar. No Date objects: months are "YYYY-MM" strings.
+import type { FieldKey } from './fields';
+
+export const STAGE_TYPES = ['Open', 'Won', 'Lost'] as const;
+export type StageType = (typeof STAGE_TYPES)[number];
+
+export const FORECAST_CATEGORIES = ['Pipeline', 'Best case', 'Commit', 'Closed', 'Omitted'] as const;
+export type ForecastCategory = (typeof FORECAST_CATEGORIES)[number];
+
+export const FUNNEL_MODES = ['Strict', 'Any stage'] as const;
+export const FUNNEL_PERIODS = ['Last 90 days', 'Last 12 months', 'All'] as const;
+export const REFRESH_MODES = ['Hourly', 'Daily'] as const;
+
+export interface StageDef {
+  name: string;
+  type: StageType;
+  /** 0..1 */
+  probability: number;
+  category: ForecastCategory;
+  /** Fields this stage itself lists; see `requiredFor` for what a deal in it must have. */
+  required: FieldKey[];
+  staleAfterDays: number | null;
+}
+
+export interface LostReason {
+  name: string;
+  requiresCompetitor: boolean;
+}
+
+export interface Owner {
+  name: string;
+  email: string;
+}
+
+export interface SegmentRule {
+  segment: string;
+  /** Empty means any industry. */
+  industries: string[];
+  minEmployees: number | null;
+  maxEmployees: number | null;
+}
+
+export interface Target {
+  month: string;
+  owner: string | null;
+  amount: number;
+}
+
+export interface GeneralSettings {
+  currency: string;
+  fiscalYearStartMonth: number;
+  refreshMode: (typeof REFRESH_MODES)[number];
+  refreshHour: number;
+  funnelMode: (typeof FUNNEL_MODES)[number];
+  funnelPeriod: (typeof FUNNEL_PERIODS)[number];
+  timedOutAfterDays: number | null;
+}
+
+export interface Settings {
+  stages: StageDef[];
+  lostReasons: LostReason[];
+  leadSources: string[];
+  owners: Owner[];
+  industries: string[];
+  segmentRules: SegmentRule[];
+  targets: Target[];
+  general: GeneralSettings;
+}

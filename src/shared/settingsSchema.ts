@@ -1,0 +1,94 @@
+// zod schemas for one row of each block of the CRM Settings tab. Imported from zod/mini, which keeps
+// the Apps Script bundle small (the classic import adds about half a megabyte).
+import * as z from 'zod/mini';
+import { FORECAST_CATEGORIES, FUNNEL_MODES, FUNNEL_PERIODS, REFRESH_MODES, STAGE_TYPES } from './settings';
+
+const name = (what: string) =>
+  z
+    .string(`${what} must be text`)
+    .check(z.minLength(1, `${what} is empty`), z.maxLength(100, `${what} is longer than 100 characters`));
+const days = (what: string) =>
+  z.nullable(
+    z
+      .number(`${what} must be a number of days`)
+      .check(
+        z.int(`${what} must be a whole number of days`),
+        z.gte(1, `${what} must be at least 1 day`),
+        z.lte(3650, `${what} must be at most 3650 days`),
+      ),
+  );
+const oneOf = <T extends readonly [string, ...string[]]>(values: T, what: string) =>
+  z.enum(values as unknown as { [K in T[number]]: K }, `${what} must be one of: ${values.join(', ')}`);
+
+export const stageRow = z.object({
+  name: name('Stage name'),
+  type: oneOf(STAGE_TYPES, 'Type'),
+  probability: z
+    .number('Probability must be a percentage such as 40%')
+    .check(
+      z.gte(0, 'Probability must be between 0% and 100%'),
+      z.lte(1, 'Probability must be between 0% and 100%'),
+    ),
+  category: oneOf(FORECAST_CATEGORIES, 'Forecast category'),
+  required: z.array(z.string()),
+  staleAfterDays: days('Stale after'),
+});
+
+export const lostReasonRow = z.object({
+  name: name('Lost reason'),
+  requiresCompetitor: z.boolean('Requires competitor must be TRUE or FALSE'),
+});
+
+export const ownerRow = z.object({
+  name: name('Owner name'),
+  email: z.string().check(z.regex(/^[^@\s]+@[^@\s]+\.[^@\s]+$/, 'Email must look like name@company.com')),
+});
+
+export const segmentRow = z.object({
+  segment: name('Segment'),
+  industries: z.array(z.string()),
+  minEmployees: z.nullable(
+    z.number('Min employees must be a number').check(z.gte(0, 'Min employees cannot be negative')),
+  ),
+  maxEmployees: z.nullable(
+    z.number('Max employees must be a number').check(z.gte(0, 'Max employees cannot be negative')),
+  ),
+});
+
+export const targetRow = z.object({
+  month: z.string().check(z.regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'Month must be a month such as 2026-03')),
+  owner: z.nullable(z.string()),
+  amount: z.number('Target must be a number').check(z.gte(0, 'Target cannot be negative')),
+});
+
+export const generalSettings = z.object({
+  currency: z.string().check(z.regex(/^[A-Z]{3}$/, 'Currency must be a three-letter code such as USD')),
+  fiscalYearStartMonth: z
+    .number('Fiscal year start must be a month number 1-12')
+    .check(
+      z.int('Fiscal year start must be a month number 1-12'),
+      z.gte(1, 'Fiscal year start must be a month number 1-12'),
+      z.lte(12, 'Fiscal year start must be a month number 1-12'),
+    ),
+  refreshMode: oneOf(REFRESH_MODES, 'Refresh schedule'),
+  refreshHour: z
+    .number('Refresh hour must be a whole hour 0-23')
+    .check(
+      z.int('Refresh hour must be a whole hour 0-23'),
+      z.gte(0, 'Refresh hour must be a whole hour 0-23'),
+      z.lte(23, 'Refresh hour must be a whole hour 0-23'),
+    ),
+  funnelMode: oneOf(FUNNEL_MODES, 'Funnel mode'),
+  funnelPeriod: oneOf(FUNNEL_PERIODS, 'Funnel period'),
+  timedOutAfterDays: days('Suggest Timed out after'),
+});
+
+/** The first problem zod found, with the name of the property it concerns. */
+export function firstIssue(result: {
+  success: boolean;
+  error?: { issues: { path: PropertyKey[]; message: string }[] };
+}): { key: string; message: string } | null {
+  if (result.success || !result.error) return null;
+  const issue = result.error.issues[0];
+  return { key: String(issue.path[0] ?? ''), message: issue.message };
+}

@@ -1,0 +1,102 @@
+// Calendar arithmetic in a named IANA time zone (the spreadsheet's), with no dependence on the
+// process's own zone. Used by the domain to bucket months and by the emulator to parse typed dates.
+
+/** Wall-clock parts of an instant in a time zone. Month is 1-12. */
+export interface ZonedParts {
+  year: number;
+  month: number;
+  day: number;
+  hour: number;
+  minute: number;
+  second: number;
+}
+
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+function formatterFor(timeZone: string): Intl.DateTimeFormat {
+  let f = formatters.get(timeZone);
+  if (!f) {
+    f = new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
+    });
+    formatters.set(timeZone, f);
+  }
+  return f;
+}
+
+/** True when `timeZone` is an IANA name this runtime knows. */
+export function isValidTimeZone(timeZone: string): boolean {
+  try {
+    formatterFor(timeZone);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Splits an instant into wall-clock parts as seen in `timeZone`. */
+export function zonedParts(instant: Date | number, timeZone: string): ZonedParts {
+  const ms = typeof instant === 'number' ? instant : instant.getTime();
+  const out: Record<string, number> = {};
+  for (const p of formatterFor(timeZone).formatToParts(ms)) {
+    if (p.type !== 'literal') out[p.type] = Number(p.value);
+  }
+  return {
+    year: out.year,
+    month: out.month,
+    day: out.day,
+    hour: out.hour === 24 ? 0 : out.hour,
+    minute: out.minute,
+    second: out.second,
+  };
+}
+
+/** The instant at which the wall clock in `timeZone` shows the given parts (month 1-12). */
+export function zonedInstant(
+  timeZone: string,
+  year: number,
+  month: number,
+  day: number,
+  hour = 0,
+  minute = 0,
+  second = 0,
+): Date {
+  const wall = Date.UTC(year, month - 1, day, hour, minute, second);
+  // Two passes settle the offset, including across a daylight-saving change.
+  let guess = wall;
+  for (let i = 0; i < 2; i++) {
+    const p = zonedParts(guess, timeZone);
+    const seen = Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second);
+    guess += wall - seen;
+  }
+  return new Date(guess);
+}
+
+/** `YYYY-MM-DD` of an instant in `timeZone`. */
+export function isoDay(instant: Date | number, timeZone: string): string {
+  const p = zonedParts(instant, timeZone);
+  return `${p.year}-${pad2(p.month)}-${pad2(p.day)}`;
+}
+
+/** `YYYY-MM` of an instant in `timeZone`. */
+export function isoMonth(instant: Date | number, timeZone: string): string {
+  const p = zonedParts(instant, timeZone);
+  return `${p.year}-${pad2(p.month)}`;
+}
+
+/** Two-digit zero padding. */
+export function pad2(n: number): string {
+  return n < 10 ? `0${n}` : String(n);
+}
+
+/** True for a Date from any realm (Apps Script values, or the emulator's across a vm boundary). */
+export function isDate(v: unknown): v is Date {
+  return Object.prototype.toString.call(v) === '[object Date]' && !Number.isNaN((v as Date).getTime());
+}

@@ -1,0 +1,21 @@
+// The handles every entrypoint starts from: the bound spreadsheet and its UI.
+
+/** The spreadsheet this script is bound to; throws a clear message when there is none. */
+export function activeSpreadsheet(): GoogleAppsScript.Spreadsheet.Spreadsheet {
+  const ss = SpreadsheetApp.getActiveSpreadsheet();
+  if (!ss)
+    throw new Error(
+      'Sheets CRM runs inside a Google Sheet: open the spreadsheet and use the Sheets CRM menu.',
+    );
+  return ss;
+}
+
+/** The spreadsheet's UI (menus, alerts, sidebars). */
+export function ui(): GoogleAppsScript.Base.Ui {
+  return SpreadsheetApp.getUi();
+}
+
+/** A short message in the corner of the spreadsheet. */
+export function toast(message: string, title = 'Sheets CRM', seconds = 5): void {
+  activeSpreadsheet().toast(message, title, seconds);
+}

@@ -1,0 +1,65 @@
+// Reading deal rows and writing back what the row rules decided: one setValues per block of adjacent
+// columns we change, spanning every affected row, so the number of calls never grows with the deals.
+import { columnRuns } from '../domain/columnRuns';
+import type { CellValue } from '../domain/deal';
+import type { HeaderMap } from '../domain/headerMap';
+import { COMPUTED_FIELDS, type RowOutcome } from '../domain/rowEffects';
+import type { FieldKey } from '../shared/fields';
+import { safeCell } from './writeGrid';
+
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+
+/** Reads rows [first, first + count) across the header's width in one call. */
+export function readRows(sheet: Sheet, first: number, count: number, width: number): CellValue[][] {
+  if (count <= 0) return [];
+  return sheet.getRange(first, 1, count, width).getValues() as CellValue[][];
+}
+
+/**
+ * Writes the outcomes of rows read from `first` on. Blocks may bridge only computed columns (ours).
+ * When a block covers a person's column on rows we do not change, their cell is written back as it
+ * was: its formula if it has one (so `formulas` is required for multi-row writes), else its value.
+ */
+export function writeOutcomes(
+  sheet: Sheet,
+  map: HeaderMap,
+  first: number,
+  rows: readonly (readonly CellValue[])[],
+  outcomes: readonly RowOutcome[],
+  readFormulas: () => string[][],
+): number {
+  const written = new Set<number>();
+  for (const o of outcomes) for (const k of Object.keys(o.writes) as FieldKey[]) written.add(map.columns[k]!);
+  if (written.size === 0) return 0;
+  const computed = new Set(COMPUTED_FIELDS.map((k) => map.columns[k]).filter((c): c is number => c !== undefined));
+  const changedRows = outcomes.map((o, i) => (Object.keys(o.writes).length ? i : -1)).filter((i) => i >= 0);
+  const top = changedRows[0];
+  const bottom = changedRows[changedRows.length - 1];
+  const fieldAt = new Map<number, FieldKey>();
+  for (const [k, c] of Object.entries(map.columns) as [FieldKey, number][]) fieldAt.set(c, k);
+  const mine = (r: number, c: number) => {
+    const key = fieldAt.get(c);
+    return key === undefined ? undefined : outcomes[r].writes[key];
+  };
+  const runs = columnRuns(written, computed);
+  // Formulas are read before any write (a read after a write would flush it), and only when needed.
+  let needFormulas = false;
+  for (const [c1, c2] of runs)
+    for (let c = c1; c <= c2 && !needFormulas; c++)
+      if (!computed.has(c)) for (let r = top; r <= bottom && !needFormulas; r++) needFormulas = mine(r, c) === undefined;
+  const formulas = needFormulas ? readFormulas() : null;
+  for (const [c1, c2] of runs) {
+    const block: CellValue[][] = [];
+    for (let r = top; r <= bottom; r++) {
+      const line: CellValue[] = [];
+      for (let c = c1; c <= c2; c++) {
+        const value = mine(r, c);
+        const formula = formulas?.[r]?.[c] ?? '';
+        line.push(value !== undefined ? safeCell(value) : formula !== '' ? formula : safeCell(rows[r][c] ?? ''));
+      }
+      block.push(line);
+    }
+    sheet.getRange(first + top, c1 + 1, block.length, c2 - c1 + 1).setValues(block);
+  }
+  return runs.length;
+}

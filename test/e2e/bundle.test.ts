@@ -1,0 +1,80 @@
+// The built dist/Code.js is what clasp pushes: it must be a plain script whose only top-level names are
+// the entrypoints (one per export of src/main.ts) and the bundle's global, and onOpen must build the menu.
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import * as vm from 'node:vm';
+import ts from 'typescript';
+import { DIST, loadedEmulator } from '../support/emulator';
+
+const code = fs.readFileSync(path.join(DIST, 'Code.js'), 'utf8');
+const mainSource = fs.readFileSync(path.resolve(__dirname, '../../src/main.ts'), 'utf8');
+
+function exportsOfMain(): string[] {
+  const names: string[] = [];
+  for (const m of mainSource.matchAll(/export\s*\{([^}]*)\}/g))
+    for (const part of m[1].split(',')) {
+      const name = part
+        .trim()
+        .split(/\s+as\s+/)
+        .pop();
+      if (name) names.push(name);
+    }
+  return names.sort();
+}
+
+describe('dist/Code.js', () => {
+  it('parses as a classic script: no export statement anywhere', () => {
+    expect(code).not.toMatch(/^\s*export\b/m);
+    expect(code).not.toMatch(/\bexport\s*\{/);
+    expect(() => new vm.Script(code)).not.toThrow();
+  });
+
+  it('declares one top-level function per export of src/main.ts, and nothing else but the bundle global', () => {
+    const file = ts.createSourceFile('Code.js', code, ts.ScriptTarget.ES2020, false, ts.ScriptKind.JS);
+    const functions: string[] = [];
+    const others: string[] = [];
+    for (const st of file.statements) {
+      if (ts.isFunctionDeclaration(st) && st.name) functions.push(st.name.text);
+      else if (ts.isVariableStatement(st)) for (const d of st.declarationList.declarations) others.push(d.name.getText(file));
+      else if (ts.isClassDeclaration(st)) others.push(st.name?.text ?? '(class)');
+    }
+    const entrypoints = exportsOfMain();
+    expect(entrypoints.length).toBeGreaterThan(1);
+    expect(functions.sort()).toEqual(entrypoints);
+    expect(others).toEqual(['__SheetsCRM']);
+  });
+
+  it('adds no global at load time but the bundle and zod’s own config object', () => {
+    const context = vm.createContext({});
+    vm.runInContext(code, context);
+    const added = Object.keys(context).filter((k) => !exportsOfMain().includes(k));
+    expect(added.sort()).toEqual(['__SheetsCRM', '__zod_globalConfig']);
+    for (const name of exportsOfMain()) expect(typeof context[name]).toBe('function');
+  });
+
+  it('keeps the parameter names of each entrypoint in its top-level function', () => {
+    expect(code).toMatch(/^function onEdit\(e\) \{/m);
+    expect(code).toMatch(/^function onOpen\(_e\) \{/m);
+  });
+
+  it('builds the Sheets CRM menu when onOpen runs in gas-local', () => {
+    const emu = loadedEmulator();
+    emu.open();
+    const menu = emu.ui.menus.find((m) => m.name === 'Sheets CRM');
+    expect(menu?.items.filter((i) => i.functionName).map((i) => i.caption)).toEqual([
+      'Set up CRM',
+      'Convert this sheet to CRM',
+      'Refresh reports',
+      'Open deal sidebar',
+      'Schedule refresh',
+      'Help',
+    ]);
+    for (const item of menu!.items.filter((i) => i.functionName))
+      expect(typeof emu.script[item.functionName!]).toBe('function');
+  });
+
+  it('stays within the size budgets (200 KB script, 120 KB sidebar)', () => {
+    expect(fs.statSync(path.join(DIST, 'Code.js')).size).toBeLessThanOrEqual(200 * 1024);
+    expect(fs.statSync(path.join(DIST, 'Sidebar.html')).size).toBeLessThanOrEqual(120 * 1024);
+  });
+});

@@ -1,0 +1,172 @@
+// Conformance: simulated executions, user edits and onEdit events, triggers, call accounting, fault
+// injection and saving a workbook.
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { Accountant, Emulator } from '../../local/emulator';
+
+const FIXTURE = path.join(__dirname, 'fixture-script');
+const load = () => new Emulator({ timeZone: 'America/New_York', now: '2026-05-01T12:00:00Z' }).load(FIXTURE);
+const edits = (emu: Emulator) => JSON.parse(emu.properties.script.data.edits ?? '[]');
+
+describe('executions', () => {
+  it('runs a top-level function as a given user at a given time; new Date() reads the simulated clock', () => {
+    const emu = load();
+    expect(emu.run('whoAndWhen', [], { user: 'rep@example.com', at: '2026-06-01T09:00:00Z' })).toBe(
+      'rep@example.com 2026-06-01T09:00:00.000Z true',
+    );
+  });
+
+  it('releases locks when an execution ends, and a held lock excludes a concurrent execution', () => {
+    const emu = load();
+    let concurrent: unknown;
+    emu.acc.beforeNext('Range.setValue', () => (concurrent = emu.run('alsoLock')));
+    emu.run('holdLock');
+    expect(concurrent).toBe(false);
+    expect(emu.run('alsoLock')).toBe(true);
+  });
+
+  it('refuses services that need authorization in a simple trigger (LIMITED mode)', () => {
+    const emu = load();
+    expect(() => emu.run('makeTrigger', [], { authMode: 'LIMITED' })).toThrow(
+      /You do not have permission to call ScriptApp.newTrigger/,
+    );
+  });
+
+  it('fires an installable time-driven trigger as its owner', () => {
+    const emu = load();
+    emu.run('makeTrigger');
+    const id = emu.scriptApp.triggers[0].spec.id;
+    emu.fireTrigger('tick');
+    expect(emu.values('Sheet1')[0][1]).toBe(`ticked ${id}`);
+  });
+});
+
+describe('user edits', () => {
+  it('fires onEdit for a single cell with value and oldValue (undefined when the cell was empty)', () => {
+    const emu = load();
+    emu.userEdit('Sheet1', 'B2', 'first', { user: 'rep@example.com' });
+    emu.userEdit('Sheet1', 'B2', 'second');
+    expect(edits(emu)).toEqual([
+      { a1: 'B2', value: 'first', oldValue: '(none)', user: 'rep@example.com', authMode: 'LIMITED' },
+      { a1: 'B2', value: 'second', oldValue: 'first', user: 'owner@example.com', authMode: 'LIMITED' },
+    ]);
+  });
+
+  it('passes numbers and dates in the event as strings, dates as serial numbers (unconfirmed: safer form)', () => {
+    const emu = load();
+    emu.userEdit('Sheet1', 'A1', '2026-01-02');
+    emu.userEdit('Sheet1', 'A1', '12.5');
+    expect(edits(emu).map((e: { value: string; oldValue: string }) => [e.value, e.oldValue])).toEqual([
+      ['46024', '(none)'],
+      ['12.5', '46024'],
+    ]);
+  });
+
+  it('gives a multi-cell paste one event with the whole range and no value', () => {
+    const emu = load();
+    emu.userEdit('Sheet1', 'A1:C2', [
+      ['a', 'b', 'c'],
+      ['d', 'e', 'f'],
+    ]);
+    expect(edits(emu)).toEqual([
+      { a1: 'A1:C2', value: '(none)', oldValue: '(none)', user: 'owner@example.com', authMode: 'LIMITED' },
+    ]);
+  });
+
+  it('fires nothing for script writes', () => {
+    const emu = load();
+    emu.run('holdLock');
+    expect(edits(emu)).toEqual([]);
+  });
+});
+
+describe('accounting', () => {
+  it('counts one getValues over 10,000 rows as 1 call and 10,000 x columns cells', () => {
+    const emu = load();
+    emu.ss.addSheet('Big', undefined, 10000, 4);
+    const before = emu.acc.snapshot();
+    expect(emu.run('readTenThousand')).toBe(10000);
+    const d = Accountant.diff(before, emu.acc.snapshot());
+    expect(d.byMethod['Range.getValues']).toBe(1);
+    expect(d.cellsRead).toBe(40000);
+    expect(d.serviceCalls).toBe(1);
+    expect(d.total).toBe(4);
+    expect(Object.keys(d.byMethod).sort()).toEqual(
+      [
+        'Range.getValues',
+        'Sheet.getRange',
+        'Spreadsheet.getSheetByName',
+        'SpreadsheetApp.getActiveSpreadsheet',
+      ].sort(),
+    );
+  });
+
+  it('estimates Apps Script time from the documented latency model', () => {
+    const acc = new Accountant();
+    acc.count('Range.getValues', { read: 10000 });
+    acc.count('Sheet.appendRow', { written: 5 });
+    expect(acc.estimatedMillis()).toBeCloseTo(7 + 1 + 275 + 0.0005, 3);
+  });
+});
+
+describe('fault injection', () => {
+  it('makes the nth call throw', () => {
+    const acc = new Accountant();
+    acc.injectFault({ nth: 2 });
+    acc.count('a');
+    expect(() => acc.count('b')).toThrow(/injected fault: call 2, b/);
+    expect(() => acc.count('c')).not.toThrow();
+  });
+
+  it('makes every call of a named method throw', () => {
+    const emu = load();
+    emu.acc.injectFault({ method: 'Range.setValue' });
+    expect(() => emu.run('holdLock')).toThrow(/injected fault in Range.setValue/);
+    expect(() => emu.run('holdLock')).toThrow(/injected fault/);
+    expect(emu.executions.filter((x) => !x.ok)).toHaveLength(2);
+  });
+});
+
+describe('persistence', () => {
+  it('saves and loads values, formats, validation, rules, protections, charts, triggers and properties', () => {
+    const emu = load();
+    const app = emu.spreadsheetApp;
+    const sheet = emu.ss.getSheets()[0];
+    sheet.getRange('A1:C1').setValues([['Stage', new Date('2026-01-01T00:00:00Z'), 5]]);
+    sheet.getRange('A2').setValue('=A1');
+    sheet.getRange('C1').setNumberFormat('0%').setBackground('#ff0000').setNote('n');
+    sheet
+      .getRange('D1')
+      .setDataValidation(
+        app.newDataValidation().requireValueInRange(sheet.getRange('A1:A3')).setAllowInvalid(false).build(),
+      );
+    sheet.setConditionalFormatRules([
+      app
+        .newConditionalFormatRule()
+        .whenFormulaSatisfied('=$A1="x"')
+        .setBackground('#fff2cc')
+        .setRanges([sheet.getRange('A1:C9')])
+        .build(),
+    ]);
+    sheet.getRange('B1:B9').protect().setWarningOnly(true).setDescription('computed');
+    sheet.insertChart(sheet.newChart().asLineChart().addRange(sheet.getRange('A1:C3')).build());
+    sheet.setFrozenRows(1);
+    emu.run('makeTrigger');
+    emu.properties.document.setProperty('k', 'v');
+    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'crm-')), 'wb.json');
+    emu.saveTo(file);
+
+    const back = Emulator.fromFile(file);
+    expect(back.save()).toEqual(emu.save());
+    const s2 = back.ss.getSheets()[0];
+    expect(s2.getRange('B1').getValue()).toEqual(new Date('2026-01-01T00:00:00Z'));
+    expect(s2.getRange('A2').getFormula()).toBe('=A1');
+    expect(s2.getRange('D1').getDataValidation()?.getCriteriaValues()[0]).toMatchObject({
+      box: { row: 1, col: 1, numRows: 3 },
+    });
+    expect(s2.getProtections('RANGE')[0].getDescription()).toBe('computed');
+    expect(back.scriptApp.triggers[0].spec.handler).toBe('tick');
+    expect(back.properties.document.data.k).toBe('v');
+  });
+});

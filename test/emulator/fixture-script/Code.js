@@ -1,0 +1,37 @@
+// A tiny Apps Script project used to test the emulator's executions, events and accounting.
+function onEdit(e) {
+  var log = JSON.parse(PropertiesService.getScriptProperties().getProperty('edits') || '[]');
+  log.push({
+    a1: e.range.getA1Notation(),
+    value: e.value === undefined ? '(none)' : e.value,
+    oldValue: e.oldValue === undefined ? '(none)' : e.oldValue,
+    user: e.user.getEmail(),
+    authMode: e.authMode,
+  });
+  PropertiesService.getScriptProperties().setProperty('edits', JSON.stringify(log));
+}
+function whoAndWhen() {
+  return (
+    Session.getActiveUser().getEmail() + ' ' + new Date().toISOString() + ' ' + (new Date() instanceof Date)
+  );
+}
+function readTenThousand() {
+  var sheet = SpreadsheetApp.getActiveSpreadsheet().getSheetByName('Big');
+  return sheet.getRange(1, 1, 10000, 4).getValues().length;
+}
+function holdLock() {
+  LockService.getDocumentLock().waitLock(1000);
+  SpreadsheetApp.getActiveSpreadsheet().getSheets()[0].getRange('A1').setValue('first');
+}
+function alsoLock() {
+  return LockService.getDocumentLock().tryLock(100);
+}
+function makeTrigger() {
+  ScriptApp.newTrigger('tick').timeBased().everyHours(1).create();
+}
+function tick(e) {
+  SpreadsheetApp.getActiveSpreadsheet()
+    .getSheets()[0]
+    .getRange('B1')
+    .setValue('ticked ' + e.triggerUid);
+}

@@ -1,0 +1,133 @@
+// Conformance: data validation, conditional format rules, protections and charts.
+import { Emulator, PROTECTED_MESSAGE, UserEditRejected } from '../../local/emulator';
+
+function setup() {
+  const emu = new Emulator({ timeZone: 'Europe/London' });
+  const app = emu.spreadsheetApp;
+  const ss = app.getActiveSpreadsheet()!;
+  return { emu, app, ss, sheet: ss.getSheets()[0] };
+}
+
+describe('data validation', () => {
+  it('warns only by default (allowInvalid is true)', () => {
+    const { app } = setup();
+    expect(app.newDataValidation().requireValueInList(['a']).build().getAllowInvalid()).toBe(true);
+  });
+
+  it('refuses a list of more than 500 items with the documented message', () => {
+    const { app } = setup();
+    const items = Array.from({ length: 501 }, (_, i) => `item ${i}`);
+    expect(() => app.newDataValidation().requireValueInList(items)).toThrow(
+      'The data validation rule has more items than the limit of 500. Use the "List from a range" criteria instead.',
+    );
+  });
+
+  it('rejects an invalid typed value when allowInvalid is false, showing the help text', () => {
+    const { emu, app, sheet } = setup();
+    sheet.getRange('A1:A2').setValues([['Open'], ['Won']]);
+    const rule = app
+      .newDataValidation()
+      .requireValueInRange(sheet.getRange('A1:A2'))
+      .setAllowInvalid(false)
+      .setHelpText('Pick a stage')
+      .build();
+    sheet.getRange('B1').setDataValidation(rule);
+    expect(() => emu.userEdit('Sheet1', 'B1', 'Wonn')).toThrow(new UserEditRejected('Pick a stage'));
+    expect(sheet.getRange('B1').getValue()).toBe('');
+    emu.userEdit('Sheet1', 'B1', 'Won');
+    expect(sheet.getRange('B1').getValue()).toBe('Won');
+  });
+
+  it('never checks script writes against validation', () => {
+    const { app, sheet } = setup();
+    sheet
+      .getRange('A1')
+      .setDataValidation(app.newDataValidation().requireValueInList(['x']).setAllowInvalid(false).build());
+    sheet.getRange('A1').setValue('not in list');
+    expect(sheet.getRange('A1').getValue()).toBe('not in list');
+  });
+
+  it('lets a multi-cell paste carry invalid values in', () => {
+    const { emu, app, sheet } = setup();
+    sheet
+      .getRange('A1:A2')
+      .setDataValidation(app.newDataValidation().requireValueInList(['x']).setAllowInvalid(false).build());
+    emu.userEdit('Sheet1', 'A1:A2', [['bad'], ['x']]);
+    expect(sheet.getRange('A1:A2').getValues()).toEqual([['bad'], ['x']]);
+  });
+
+  it('checks numbers and dates', () => {
+    const { emu, app, sheet } = setup();
+    sheet
+      .getRange('A1')
+      .setDataValidation(app.newDataValidation().requireNumberBetween(0, 1).setAllowInvalid(false).build());
+    sheet
+      .getRange('B1')
+      .setDataValidation(app.newDataValidation().requireDate().setAllowInvalid(false).build());
+    expect(() => emu.userEdit('Sheet1', 'A1', '2')).toThrow(UserEditRejected);
+    expect(() => emu.userEdit('Sheet1', 'B1', 'soon')).toThrow(UserEditRejected);
+    emu.userEdit('Sheet1', 'B1', '2026-04-01');
+    expect(sheet.getRange('B1').getValue()).toBeInstanceOf(Date);
+    expect(sheet.getRange('A1').getDataValidation()?.getCriteriaType()).toBe('NUMBER_BETWEEN');
+  });
+});
+
+describe('conditional format rules', () => {
+  it('setConditionalFormatRules replaces all rules of the sheet', () => {
+    const { app, sheet } = setup();
+    const rule = (f: string) =>
+      app
+        .newConditionalFormatRule()
+        .whenFormulaSatisfied(f)
+        .setBackground('#f00')
+        .setRanges([sheet.getRange('A1:A9')])
+        .build();
+    sheet.setConditionalFormatRules([rule('=A1>1'), rule('=A1>2')]);
+    sheet.setConditionalFormatRules([rule('=A1>3')]);
+    const rules = sheet.getConditionalFormatRules();
+    expect(rules).toHaveLength(1);
+    expect(rules[0].getBooleanCondition().getCriteriaValues()).toEqual(['=A1>3']);
+    expect(rules[0].getRanges().map((r: any) => r.getA1Notation())).toEqual(['A1:A9']);
+  });
+});
+
+describe('protection', () => {
+  it('warning-only protection lets others edit', () => {
+    const { emu, sheet } = setup();
+    sheet.getRange('A1').protect().setWarningOnly(true);
+    emu.userEdit('Sheet1', 'A1', 'ok', { user: 'rep@example.com' });
+    expect(sheet.getRange('A1').getValue()).toBe('ok');
+  });
+
+  it("a real protection makes other editors' writes fail with the documented message", () => {
+    const { emu, sheet } = setup();
+    sheet.getRange('A1').protect().setDescription('locked');
+    expect(() => emu.userEdit('Sheet1', 'A1', 'no', { user: 'rep@example.com' })).toThrow(PROTECTED_MESSAGE);
+    emu.env.activeUser = 'rep@example.com';
+    expect(() => sheet.getRange('A1').setValue('script as rep')).toThrow(PROTECTED_MESSAGE);
+    emu.env.activeUser = emu.ss.owner;
+    sheet.getRange('A1').setValue('owner may');
+    expect(sheet.getRange('A1').getValue()).toBe('owner may');
+  });
+});
+
+describe('charts', () => {
+  it('builds, inserts, modifies and reads back a chart spec', () => {
+    const { sheet } = setup();
+    const chart = sheet
+      .newChart()
+      .asColumnChart()
+      .addRange(sheet.getRange('A1:B5'))
+      .setPosition(2, 4, 0, 0)
+      .setOption('title', 'Forecast')
+      .build();
+    sheet.insertChart(chart);
+    const [inserted] = sheet.getCharts();
+    sheet.updateChart(inserted.modify().setOption('title', 'Forecast by month').build());
+    const [updated] = sheet.getCharts();
+    expect(updated.getOptions().get('title')).toBe('Forecast by month');
+    expect(updated.getRanges().map((r: any) => r.getA1Notation())).toEqual(['A1:B5']);
+    expect(updated.getContainerInfo().getAnchorColumn()).toBe(4);
+    expect(updated.modify().getChartType()).toBe('COLUMN');
+  });
+});
