@@ -3,4 +3,10 @@ export { onOpen, onInstall } from './entrypoints/triggers';
 export { onEdit } from './entrypoints/edit';
 export { menuSetUp } from './entrypoints/setup';
 export { menuConvert } from './entrypoints/convert';
-export { menuRefresh, menuOpenSidebar, menuScheduleRefresh, menuHelp, sweepDeals } from './entrypoints/menuActions';
+export {
+  menuRefresh,
+  menuOpenSidebar,
+  menuScheduleRefresh,
+  menuHelp,
+  sweepDeals,
+} from './entrypoints/menuActions';

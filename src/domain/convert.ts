@@ -31,7 +31,9 @@ export function describeMapping(header: readonly unknown[], map: HeaderMap): str
   for (let c = 0; c < map.width; c++) {
     const name = display(header[c]) || '(no header)';
     const key = fieldOf.get(c);
-    lines.push(`${columnName(c + 1)} "${name}" → ${key ? FIELD_BY_KEY[key].header : 'kept as an extra column'}`);
+    lines.push(
+      `${columnName(c + 1)} "${name}" → ${key ? FIELD_BY_KEY[key].header : 'kept as an extra column'}`,
+    );
   }
   return lines;
 }
@@ -40,20 +42,40 @@ export function describeMapping(header: readonly unknown[], map: HeaderMap): str
  * Applies corrections typed as "C = Amount" or "F = extra" (column letter or header text, then a field
  * name or "extra"), separated by new lines or semicolons. Returns the new map or a message.
  */
-export function applyCorrections(header: readonly unknown[], map: HeaderMap, text: string): { map: HeaderMap } | { error: string } {
+export function applyCorrections(
+  header: readonly unknown[],
+  map: HeaderMap,
+  text: string,
+): { map: HeaderMap } | { error: string } {
   const columns = { ...map.columns };
-  for (const part of text.split(/[;\n]/).map((p) => p.trim()).filter(Boolean)) {
+  for (const part of text
+    .split(/[;\n]/)
+    .map((p) => p.trim())
+    .filter(Boolean)) {
     const m = /^(.+?)\s*(?:=|->|→)\s*(.+)$/.exec(part);
     if (!m) return { error: `"${part}" is not a correction. Write it as: C = Amount` };
     const who = m[1].trim();
-    let col = /^[A-Z]{1,3}$/i.test(who) ? who.toUpperCase().split('').reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1 : -1;
-    if (col < 0 || col >= map.width) col = header.findIndex((h, i) => i < map.width && looseKey(h) === looseKey(who));
+    let col = /^[A-Z]{1,3}$/i.test(who)
+      ? who
+          .toUpperCase()
+          .split('')
+          .reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1
+      : -1;
+    if (col < 0 || col >= map.width)
+      col = header.findIndex((h, i) => i < map.width && looseKey(h) === looseKey(who));
     if (col < 0) return { error: `There is no column "${who}". Use the column letter, such as C.` };
     const target = looseKey(m[2]);
     for (const k of Object.keys(columns) as FieldKey[]) if (columns[k] === col) delete columns[k];
     if (target === 'extra' || target === 'ignore' || target === 'keep') continue;
     const field = FIELDS.find((f) => looseKey(f.header) === target || f.synonyms.includes(target));
-    if (!field) return { error: `"${m[2].trim()}" is not a field. Fields: ${FIELDS.filter((f) => f.key !== 'lastSeen' && f.key !== 'check').map((f) => f.header).join(', ')}, or extra.` };
+    if (!field)
+      return {
+        error: `"${m[2].trim()}" is not a field. Fields: ${FIELDS.filter(
+          (f) => f.key !== 'lastSeen' && f.key !== 'check',
+        )
+          .map((f) => f.header)
+          .join(', ')}, or extra.`,
+      };
     columns[field.key] = col;
   }
   const used = new Set(Object.values(columns));
@@ -63,9 +85,17 @@ export function applyCorrections(header: readonly unknown[], map: HeaderMap, tex
 }
 
 /** Normalises one value for a field; unreadable values come back unchanged with `kept` set. */
-function normalise(key: FieldKey, v: CellValue, settings: Settings, timeZone: string, locale: string): { value: CellValue; kept: boolean; stage: boolean } {
+function normalise(
+  key: FieldKey,
+  v: CellValue,
+  settings: Settings,
+  timeZone: string,
+  locale: string,
+): { value: CellValue; kept: boolean; stage: boolean } {
   const from = <T extends CellValue>(p: Parsed<T>) =>
-    p.kind === 'ok' ? { value: p.value as CellValue, kept: false, stage: false } : { value: v, kept: p.kind === 'bad', stage: false };
+    p.kind === 'ok'
+      ? { value: p.value as CellValue, kept: false, stage: false }
+      : { value: v, kept: p.kind === 'bad', stage: false };
   switch (FIELD_BY_KEY[key].kind) {
     case 'stage': {
       if (display(v) === '') return { value: v, kept: false, stage: false };

@@ -32,15 +32,22 @@ function convertActiveSheet(ss: Spreadsheet): void {
   const { sheet: settingsSheet, parsed } = loadSettings(ss, timeZone);
   const state = readState();
   const name = sheet.getName();
-  if (sheet.getSheetId() === settingsSheet.getSheetId() || (state && sheet.getSheetId() === state.historySheetId))
-    throw new Error(`"${name}" belongs to Sheets CRM. Open the tab that holds your deals, then choose Convert again.`);
+  if (
+    sheet.getSheetId() === settingsSheet.getSheetId() ||
+    (state && sheet.getSheetId() === state.historySheetId)
+  )
+    throw new Error(
+      `"${name}" belongs to Sheets CRM. Open the tab that holds your deals, then choose Convert again.`,
+    );
   const values = sheet.getDataRange().getValues() as CellValue[][];
   if (values.length < 2) throw new Error(`"${name}" has no rows below a header row to convert.`);
 
   const existing = findDealsTab(ss, state?.dealsSheetId);
   const replacing = existing && existing.getSheetId() !== sheet.getSheetId() ? existing : null;
   if (replacing && replacing.getLastRow() > 1)
-    throw new Error(`This spreadsheet already has deals in "${replacing.getName()}". Copy the rows of "${name}" into it instead, or convert in a new spreadsheet, so the CRM keeps one list of deals.`);
+    throw new Error(
+      `This spreadsheet already has deals in "${replacing.getName()}". Copy the rows of "${name}" into it instead, or convert in a new spreadsheet, so the CRM keeps one list of deals.`,
+    );
 
   const proposal = proposeMapping(values, parsed.settings.stages);
   const map = confirmMapping(name, values[proposal.headerRow], proposal.map, replacing !== null);
@@ -48,7 +55,9 @@ function convertActiveSheet(ss: Spreadsheet): void {
     toast('Conversion cancelled; nothing was changed.');
     return;
   }
-  const result = convertValues(values, proposal.headerRow, map, parsed.settings, timeZone, locale, () => newDealId(Math.random));
+  const result = convertValues(values, proposal.headerRow, map, parsed.settings, timeZone, locale, () =>
+    newDealId(Math.random),
+  );
 
   toast(`Converting ${result.rows.length} rows…`, PRODUCT, 30);
   const backup = sheet.copyTo(ss);
@@ -56,8 +65,10 @@ function convertActiveSheet(ss: Spreadsheet): void {
   const grid = [result.header, ...result.rows];
   sheet.clear();
   const width = result.header.length;
-  if (sheet.getMaxColumns() < width) sheet.insertColumnsAfter(sheet.getMaxColumns(), width - sheet.getMaxColumns());
-  if (sheet.getMaxRows() < grid.length) sheet.insertRowsAfter(sheet.getMaxRows(), grid.length - sheet.getMaxRows());
+  if (sheet.getMaxColumns() < width)
+    sheet.insertColumnsAfter(sheet.getMaxColumns(), width - sheet.getMaxColumns());
+  if (sheet.getMaxRows() < grid.length)
+    sheet.insertRowsAfter(sheet.getMaxRows(), grid.length - sheet.getMaxRows());
   writeGrid(sheet.getRange(1, 1, grid.length, width), grid);
   if (replacing) ss.deleteSheet(replacing);
   if (!ss.getSheetByName(DEALS_TAB)) sheet.setName(DEALS_TAB);
@@ -65,15 +76,28 @@ function convertActiveSheet(ss: Spreadsheet): void {
 
   const notes = [
     `${result.rows.length} rows converted into "${sheet.getName()}". The original is kept in "${backup.getName()}".`,
-    result.stagesNormalised ? `${result.stagesNormalised} stage values were written as the stage they spell (for example "closed won" as Won).` : '',
-    result.keptAsWritten ? `${result.keptAsWritten} values could not be read as an amount, date, stage or number and were kept exactly as written.` : '',
+    result.stagesNormalised
+      ? `${result.stagesNormalised} stage values were written as the stage they spell (for example "closed won" as Won).`
+      : '',
+    result.keptAsWritten
+      ? `${result.keptAsWritten} values could not be read as an amount, date, stage or number and were kept exactly as written.`
+      : '',
     result.rowsAbove ? `${result.rowsAbove} rows above the header row are only in the backup.` : '',
   ].filter(Boolean);
-  ui().alert(`${PRODUCT}: conversion done`, `${notes.join('\n')}\n\n${describeSweep(summary)}`, ui().ButtonSet.OK);
+  ui().alert(
+    `${PRODUCT}: conversion done`,
+    `${notes.join('\n')}\n\n${describeSweep(summary)}`,
+    ui().ButtonSet.OK,
+  );
 }
 
 /** Shows the mapping until the person accepts it (Yes), corrects it (No), or cancels. */
-function confirmMapping(name: string, header: readonly unknown[], proposed: HeaderMap, replacing: boolean): HeaderMap | null {
+function confirmMapping(
+  name: string,
+  header: readonly unknown[],
+  proposed: HeaderMap,
+  replacing: boolean,
+): HeaderMap | null {
   let map = proposed;
   let problem = '';
   for (let round = 0; round < 10; round++) {
@@ -89,7 +113,11 @@ function confirmMapping(name: string, header: readonly unknown[], proposed: Head
     const answer = ui().alert(`Convert "${name}" to the CRM?`, text.join('\n'), ui().ButtonSet.YES_NO_CANCEL);
     if (answer === ui().Button.YES) return map;
     if (answer !== ui().Button.NO) return null;
-    const reply = ui().prompt('Correct the mapping', 'Type corrections such as "C = Amount" or "F = extra", separated by semicolons.', ui().ButtonSet.OK_CANCEL);
+    const reply = ui().prompt(
+      'Correct the mapping',
+      'Type corrections such as "C = Amount" or "F = extra", separated by semicolons.',
+      ui().ButtonSet.OK_CANCEL,
+    );
     if (reply.getSelectedButton() !== ui().Button.OK) return null;
     const corrected = applyCorrections(header, map, reply.getResponseText());
     if ('error' in corrected) problem = `${corrected.error}\n`;

@@ -47,7 +47,8 @@ function dealsEdited(e: EditEvent, sheet: Sheet, state: DocumentState): void {
     .filter(([, c]) => c >= leftCol && c <= rightCol)
     .map(([k]) => k);
   const single = range.getNumRows() === 1 && range.getNumColumns() === 1;
-  const knownOld = single && edited.length === 1 ? { field: edited[0], value: (e.oldValue ?? '') as CellValue } : undefined;
+  const knownOld =
+    single && edited.length === 1 ? { field: edited[0], value: (e.oldValue ?? '') as CellValue } : undefined;
   const apply = () => {
     const rows = readRows(sheet, first, count, map.width);
     const ctx = {
@@ -61,7 +62,9 @@ function dealsEdited(e: EditEvent, sheet: Sheet, state: DocumentState): void {
     };
     // Duplicate Deal IDs need the whole sheet: the sweep finds them, and edits keep its last verdict.
     const outcomes = rows.map((row, i) => applyRowRules(row, first + i, ctx, { edited, knownOld }));
-    writeOutcomes(sheet, map, first, rows, outcomes, () => sheet.getRange(first, 1, count, map.width).getFormulas());
+    writeOutcomes(sheet, map, first, rows, outcomes, () =>
+      sheet.getRange(first, 1, count, map.width).getFormulas(),
+    );
     const history = outcomes.flatMap((o) => o.history);
     const historySheet = findHistoryTab(e.source, state.historySheetId);
     if (historySheet) appendHistory(historySheet, history);
@@ -74,7 +77,11 @@ function dealsEdited(e: EditEvent, sheet: Sheet, state: DocumentState): void {
 function settingsEdited(e: EditEvent, sheet: Sheet, state: DocumentState): void {
   const parsed = readSettingsTab(sheet, state.timeZone);
   if (!parsed.ok) {
-    e.source.toast(`${describeProblems(parsed)}\nUntil this is fixed, the CRM keeps using the last good settings.`, 'CRM Settings problem', 15);
+    e.source.toast(
+      `${describeProblems(parsed)}\nUntil this is fixed, the CRM keeps using the last good settings.`,
+      'CRM Settings problem',
+      15,
+    );
     return;
   }
   writeState({ ...state, settings: parsed.settings });

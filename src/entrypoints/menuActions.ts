@@ -42,14 +42,22 @@ export function menuRefresh(): void {
 /** Menu: Open deal sidebar. */
 export function menuOpenSidebar(): void {
   menuAction('Deal sidebar', () => {
-    ui().alert(PRODUCT, 'The deal sidebar is coming soon. Until then, type deals straight into the Deals tab.', ui().ButtonSet.OK);
+    ui().alert(
+      PRODUCT,
+      'The deal sidebar is coming soon. Until then, type deals straight into the Deals tab.',
+      ui().ButtonSet.OK,
+    );
   });
 }
 
 /** Menu: Schedule refresh. */
 export function menuScheduleRefresh(): void {
   menuAction('Schedule refresh', () => {
-    ui().alert(PRODUCT, 'Scheduled refreshes are coming with the Forecast and Funnel tabs. Use Refresh reports for now.', ui().ButtonSet.OK);
+    ui().alert(
+      PRODUCT,
+      'Scheduled refreshes are coming with the Forecast and Funnel tabs. Use Refresh reports for now.',
+      ui().ButtonSet.OK,
+    );
   });
 }
 

@@ -4,11 +4,22 @@
 import { ruleCountLines } from '../domain/ruleLabels';
 import type { ParsedSettings } from '../domain/settingsGrid';
 import { activeSpreadsheet, toast, ui } from '../workbook/app';
-import { addMissingColumns, createDealsTab, findDealsTab, formatDealsTab, readHeader } from '../workbook/dealsTab';
+import {
+  addMissingColumns,
+  createDealsTab,
+  findDealsTab,
+  formatDealsTab,
+  readHeader,
+} from '../workbook/dealsTab';
 import { readState, writeState } from '../workbook/documentState';
 import { createHistoryTab, findHistoryTab } from '../workbook/historyTab';
 import { withDocumentLock } from '../workbook/lock';
-import { createSettingsTab, describeProblems, findSettingsTab, readSettingsTab } from '../workbook/settingsTab';
+import {
+  createSettingsTab,
+  describeProblems,
+  findSettingsTab,
+  readSettingsTab,
+} from '../workbook/settingsTab';
 import { sweepDealsTab, type SweepSummary } from '../workbook/sweep';
 import { currentUser, menuAction, PRODUCT } from './feedback';
 
@@ -19,12 +30,18 @@ type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 export class SettingsProblem extends Error {}
 
 /** The Settings tab (created with defaults if missing) and its validated settings, or SettingsProblem. */
-export function loadSettings(ss: Spreadsheet, timeZone: string): { sheet: Sheet; parsed: Extract<ParsedSettings, { ok: true }> } {
+export function loadSettings(
+  ss: Spreadsheet,
+  timeZone: string,
+): { sheet: Sheet; parsed: Extract<ParsedSettings, { ok: true }> } {
   const state = readState();
-  const sheet = findSettingsTab(ss, state?.settingsSheetId) ?? createSettingsTab(ss, currentUser() || 'you@example.com');
+  const sheet =
+    findSettingsTab(ss, state?.settingsSheetId) ?? createSettingsTab(ss, currentUser() || 'you@example.com');
   const parsed = readSettingsTab(sheet, timeZone);
   if (!parsed.ok)
-    throw new SettingsProblem(`Fix CRM Settings first; nothing else was changed.\n\n${describeProblems(parsed)}`);
+    throw new SettingsProblem(
+      `Fix CRM Settings first; nothing else was changed.\n\n${describeProblems(parsed)}`,
+    );
   return { sheet, parsed };
 }
 
@@ -47,14 +64,30 @@ export function setUpCrm(ss: Spreadsheet, dealsSheet?: Sheet): SweepSummary {
     locale,
     settings: parsed.settings,
   });
-  return sweepDealsTab({ deals, history, settings: parsed.settings, timeZone, locale, user: currentUser(), now: new Date() });
+  return sweepDealsTab({
+    deals,
+    history,
+    settings: parsed.settings,
+    timeZone,
+    locale,
+    user: currentUser(),
+    now: new Date(),
+  });
 }
 
 /** Words for a sweep summary. */
 export function describeSweep(summary: SweepSummary): string {
-  const lines = [`${summary.deals} ${summary.deals === 1 ? 'deal' : 'deals'} checked; ${summary.flagged} need attention.`];
+  const lines = [
+    `${summary.deals} ${summary.deals === 1 ? 'deal' : 'deals'} checked; ${summary.flagged} need attention.`,
+  ];
   const counts = ruleCountLines(summary.byRule);
-  if (counts.length) lines.push('', ...counts, '', 'Rows that need attention are highlighted and explained in the Check column.');
+  if (counts.length)
+    lines.push(
+      '',
+      ...counts,
+      '',
+      'Rows that need attention are highlighted and explained in the Check column.',
+    );
   return lines.join('\n');
 }
 
@@ -64,6 +97,10 @@ export function menuSetUp(): void {
     const ss = activeSpreadsheet();
     toast('Setting up the CRM…', PRODUCT, 30);
     const summary = withDocumentLock(() => setUpCrm(ss));
-    ui().alert(`${PRODUCT} is ready`, `The Deals, CRM Settings and History tabs are set up.\n\n${describeSweep(summary)}`, ui().ButtonSet.OK);
+    ui().alert(
+      `${PRODUCT} is ready`,
+      `The Deals, CRM Settings and History tabs are set up.\n\n${describeSweep(summary)}`,
+      ui().ButtonSet.OK,
+    );
   });
 }

@@ -13,7 +13,8 @@ export interface CrmTabs {
   history: Sheet;
 }
 
-export const NOT_SET_UP = 'Sheets CRM is not set up in this spreadsheet yet. Choose Sheets CRM > Set up CRM first.';
+export const NOT_SET_UP =
+  'Sheets CRM is not set up in this spreadsheet yet. Choose Sheets CRM > Set up CRM first.';
 
 /** The CRM's state and tabs, or a message saying what is missing. */
 export function openCrm(ss: Spreadsheet): CrmTabs | { problem: string } {
@@ -21,7 +22,9 @@ export function openCrm(ss: Spreadsheet): CrmTabs | { problem: string } {
   if (!state) return { problem: NOT_SET_UP };
   const deals = findDealsTab(ss, state.dealsSheetId);
   const history = findHistoryTab(ss, state.historySheetId);
-  if (!deals) return { problem: 'The Deals tab is missing. Choose Sheets CRM > Set up CRM to create it again.' };
-  if (!history) return { problem: 'The History tab is missing. Choose Sheets CRM > Set up CRM to create it again.' };
+  if (!deals)
+    return { problem: 'The Deals tab is missing. Choose Sheets CRM > Set up CRM to create it again.' };
+  if (!history)
+    return { problem: 'The History tab is missing. Choose Sheets CRM > Set up CRM to create it again.' };
   return { state, deals, history };
 }

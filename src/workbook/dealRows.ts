@@ -31,7 +31,9 @@ export function writeOutcomes(
   const written = new Set<number>();
   for (const o of outcomes) for (const k of Object.keys(o.writes) as FieldKey[]) written.add(map.columns[k]!);
   if (written.size === 0) return 0;
-  const computed = new Set(COMPUTED_FIELDS.map((k) => map.columns[k]).filter((c): c is number => c !== undefined));
+  const computed = new Set(
+    COMPUTED_FIELDS.map((k) => map.columns[k]).filter((c): c is number => c !== undefined),
+  );
   const changedRows = outcomes.map((o, i) => (Object.keys(o.writes).length ? i : -1)).filter((i) => i >= 0);
   const top = changedRows[0];
   const bottom = changedRows[changedRows.length - 1];
@@ -46,7 +48,8 @@ export function writeOutcomes(
   let needFormulas = false;
   for (const [c1, c2] of runs)
     for (let c = c1; c <= c2 && !needFormulas; c++)
-      if (!computed.has(c)) for (let r = top; r <= bottom && !needFormulas; r++) needFormulas = mine(r, c) === undefined;
+      if (!computed.has(c))
+        for (let r = top; r <= bottom && !needFormulas; r++) needFormulas = mine(r, c) === undefined;
   const formulas = needFormulas ? readFormulas() : null;
   for (const [c1, c2] of runs) {
     const block: CellValue[][] = [];
@@ -55,7 +58,9 @@ export function writeOutcomes(
       for (let c = c1; c <= c2; c++) {
         const value = mine(r, c);
         const formula = formulas?.[r]?.[c] ?? '';
-        line.push(value !== undefined ? safeCell(value) : formula !== '' ? formula : safeCell(rows[r][c] ?? ''));
+        line.push(
+          value !== undefined ? safeCell(value) : formula !== '' ? formula : safeCell(rows[r][c] ?? ''),
+        );
       }
       block.push(line);
     }

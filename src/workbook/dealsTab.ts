@@ -29,7 +29,9 @@ const FORMATS: Partial<Record<FieldKey, string>> = {
 /** Finds the Deals tab by id, then by name. */
 export function findDealsTab(ss: Spreadsheet, id?: number): Sheet | null {
   const sheets = ss.getSheets();
-  return (id !== undefined ? sheets.find((s) => s.getSheetId() === id) : undefined) ?? ss.getSheetByName(DEALS_TAB);
+  return (
+    (id !== undefined ? sheets.find((s) => s.getSheetId() === id) : undefined) ?? ss.getSheetByName(DEALS_TAB)
+  );
 }
 
 /** Reads the header row (row 1) in one call. */
@@ -55,13 +57,19 @@ export function addMissingColumns(sheet: Sheet, header: unknown[]): { map: Heade
 export function createDealsTab(ss: Spreadsheet): Sheet {
   const sheet = ss.insertSheet(DEALS_TAB, 0);
   const headers = FIELDS.map((f) => f.header);
-  if (sheet.getMaxColumns() < headers.length) sheet.insertColumnsAfter(sheet.getMaxColumns(), headers.length - sheet.getMaxColumns());
+  if (sheet.getMaxColumns() < headers.length)
+    sheet.insertColumnsAfter(sheet.getMaxColumns(), headers.length - sheet.getMaxColumns());
   writeGrid(sheet.getRange(1, 1, 1, headers.length), [headers]);
   return sheet;
 }
 
 /** Applies formats, dropdowns, highlights and protections for the columns in `map`. */
-export function formatDealsTab(sheet: Sheet, map: HeaderMap, settingsSheet: Sheet, blockColumns: Record<BlockKey, number>): void {
+export function formatDealsTab(
+  sheet: Sheet,
+  map: HeaderMap,
+  settingsSheet: Sheet,
+  blockColumns: Record<BlockKey, number>,
+): void {
   const rows = sheet.getMaxRows() - 1;
   const col = (k: FieldKey) => map.columns[k];
   const body = (k: FieldKey) => sheet.getRange(2, col(k)! + 1, rows, 1);
@@ -69,13 +77,22 @@ export function formatDealsTab(sheet: Sheet, map: HeaderMap, settingsSheet: Shee
 
   sheet.setFrozenRows(1);
   sheet.getRange(1, 1, 1, map.width).setFontWeight('bold').setBackground('#f1f3f4');
-  for (const [k, format] of Object.entries(FORMATS) as [FieldKey, string][]) if (col(k) !== undefined) body(k).setNumberFormat(format);
+  for (const [k, format] of Object.entries(FORMATS) as [FieldKey, string][])
+    if (col(k) !== undefined) body(k).setNumberFormat(format);
 
   const settingsRows = settingsSheet.getMaxRows() - FIRST_ITEM_ROW + 1;
-  const listFrom = (block: BlockKey) => settingsSheet.getRange(FIRST_ITEM_ROW, blockColumns[block], settingsRows, 1);
+  const listFrom = (block: BlockKey) =>
+    settingsSheet.getRange(FIRST_ITEM_ROW, blockColumns[block], settingsRows, 1);
   const dropdown = (k: FieldKey, block: BlockKey, reject: boolean, help: string) => {
     if (col(k) === undefined) return;
-    body(k).setDataValidation(app.newDataValidation().requireValueInRange(listFrom(block), true).setAllowInvalid(!reject).setHelpText(help).build());
+    body(k).setDataValidation(
+      app
+        .newDataValidation()
+        .requireValueInRange(listFrom(block), true)
+        .setAllowInvalid(!reject)
+        .setHelpText(help)
+        .build(),
+    );
   };
   dropdown('stage', 'stages', true, 'Choose a stage from the list (edit the list in CRM Settings).');
   dropdown('lostReason', 'lostReasons', false, 'Choose a lost reason from CRM Settings.');
@@ -86,11 +103,35 @@ export function formatDealsTab(sheet: Sheet, map: HeaderMap, settingsSheet: Shee
   const warn = (k: FieldKey, rule: GoogleAppsScript.Spreadsheet.DataValidation) => {
     if (col(k) !== undefined) body(k).setDataValidation(rule);
   };
-  warn('amount', app.newDataValidation().requireNumberGreaterThanOrEqualTo(0).setHelpText('Amount is a number, 0 or more.').build());
-  warn('employees', app.newDataValidation().requireNumberGreaterThanOrEqualTo(0).setHelpText('Employees is a whole number.').build());
-  warn('probability', app.newDataValidation().requireNumberBetween(0, 1).setHelpText('Probability is between 0% and 100%.').build());
+  warn(
+    'amount',
+    app
+      .newDataValidation()
+      .requireNumberGreaterThanOrEqualTo(0)
+      .setHelpText('Amount is a number, 0 or more.')
+      .build(),
+  );
+  warn(
+    'employees',
+    app
+      .newDataValidation()
+      .requireNumberGreaterThanOrEqualTo(0)
+      .setHelpText('Employees is a whole number.')
+      .build(),
+  );
+  warn(
+    'probability',
+    app
+      .newDataValidation()
+      .requireNumberBetween(0, 1)
+      .setHelpText('Probability is between 0% and 100%.')
+      .build(),
+  );
   for (const k of ['closeDate', 'nextStepDate'] as const)
-    warn(k, app.newDataValidation().requireDate().setHelpText(`${FIELD_BY_KEY[k].header} is a date.`).build());
+    warn(
+      k,
+      app.newDataValidation().requireDate().setHelpText(`${FIELD_BY_KEY[k].header} is a date.`).build(),
+    );
 
   applyHighlights(sheet, map, rows, blockColumns.stages);
   applyProtections(sheet, map, rows);
@@ -109,11 +150,13 @@ function applyHighlights(sheet: Sheet, map: HeaderMap, rows: number, stagesColum
   const close = letter('closeDate');
   const entered = letter('stageEntered');
   const check = letter('check');
-  const openStage = stage
-    ? `COUNTIFS(${stageNames},$${stage}2,${stageTypes},"Open")>0`
-    : 'FALSE';
+  const openStage = stage ? `COUNTIFS(${stageNames},$${stage}2,${stageTypes},"Open")>0` : 'FALSE';
   const formulas: [string, string][] = [];
-  if (close) formulas.push([`=AND(N("${RULE_TAG}:overdue")=0,ISNUMBER($${close}2),$${close}2<TODAY(),${openStage})`, '#fce8b2']);
+  if (close)
+    formulas.push([
+      `=AND(N("${RULE_TAG}:overdue")=0,ISNUMBER($${close}2),$${close}2<TODAY(),${openStage})`,
+      '#fce8b2',
+    ]);
   if (entered && stage)
     formulas.push([
       `=AND(N("${RULE_TAG}:stale")=0,ISNUMBER($${entered}2),${openStage},TODAY()-$${entered}2>IFERROR(1/(1/VLOOKUP($${stage}2,${stageTable},6,FALSE)),100000))`,
@@ -122,7 +165,11 @@ function applyHighlights(sheet: Sheet, map: HeaderMap, rows: number, stagesColum
   if (check) formulas.push([`=AND(N("${RULE_TAG}:check")=0,$${check}2<>"")`, '#f4cccc']);
   const whole = sheet.getRange(2, 1, rows, map.width);
   const ours = formulas.map(([f, color]) =>
-    SpreadsheetApp.newConditionalFormatRule().whenFormulaSatisfied(f).setBackground(color).setRanges([whole]).build(),
+    SpreadsheetApp.newConditionalFormatRule()
+      .whenFormulaSatisfied(f)
+      .setBackground(color)
+      .setRanges([whole])
+      .build(),
   );
   const theirs = sheet.getConditionalFormatRules().filter((r) => {
     const values = r.getBooleanCondition()?.getCriteriaValues() ?? [];

@@ -13,7 +13,10 @@ export const HISTORY_HEADERS = ['Time', 'Deal ID', 'Field', 'From', 'To', 'User'
 /** Finds the History tab by id, then by name. */
 export function findHistoryTab(ss: Spreadsheet, id?: number): Sheet | null {
   const sheets = ss.getSheets();
-  return (id !== undefined ? sheets.find((s) => s.getSheetId() === id) : undefined) ?? ss.getSheetByName(HISTORY_TAB);
+  return (
+    (id !== undefined ? sheets.find((s) => s.getSheetId() === id) : undefined) ??
+    ss.getSheetByName(HISTORY_TAB)
+  );
 }
 
 /** Creates the History tab with its header, formats and a warning against editing. */

@@ -1,6 +1,7 @@
 // The document lock around work that must not interleave (setup, conversion, sweeps, pastes).
 
-export const BUSY_MESSAGE = 'Another Sheets CRM task is still running in this spreadsheet. Try again in a minute.';
+export const BUSY_MESSAGE =
+  'Another Sheets CRM task is still running in this spreadsheet. Try again in a minute.';
 
 /** Runs `fn` holding the document lock; throws BUSY_MESSAGE when it cannot be had in `waitMs`. */
 export function withDocumentLock<T>(fn: () => T, waitMs = 30000): T {

@@ -2,8 +2,20 @@
 // call, and validated; the last good settings are kept in document state for edit-time checks.
 import { defaultSettings } from '../domain/defaultSettings';
 import { parseSettings, renderSettings, type ParsedSettings } from '../domain/settingsGrid';
-import { BLOCKS, defaultBlockColumns, FIRST_ITEM_ROW, HEADER_ROW, SETTINGS_TAB } from '../domain/settingsLayout';
-import { FORECAST_CATEGORIES, FUNNEL_MODES, FUNNEL_PERIODS, REFRESH_MODES, STAGE_TYPES } from '../shared/settings';
+import {
+  BLOCKS,
+  defaultBlockColumns,
+  FIRST_ITEM_ROW,
+  HEADER_ROW,
+  SETTINGS_TAB,
+} from '../domain/settingsLayout';
+import {
+  FORECAST_CATEGORIES,
+  FUNNEL_MODES,
+  FUNNEL_PERIODS,
+  REFRESH_MODES,
+  STAGE_TYPES,
+} from '../shared/settings';
 import { writeGrid } from './writeGrid';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -12,7 +24,10 @@ type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 /** Finds the Settings tab by id, then by name. */
 export function findSettingsTab(ss: Spreadsheet, id?: number): Sheet | null {
   const sheets = ss.getSheets();
-  return (id !== undefined ? sheets.find((s) => s.getSheetId() === id) : undefined) ?? ss.getSheetByName(SETTINGS_TAB);
+  return (
+    (id !== undefined ? sheets.find((s) => s.getSheetId() === id) : undefined) ??
+    ss.getSheetByName(SETTINGS_TAB)
+  );
 }
 
 /** Creates the Settings tab filled with the default settings. */
@@ -21,15 +36,22 @@ export function createSettingsTab(ss: Spreadsheet, ownerEmail: string): Sheet {
   const grid = renderSettings(defaultSettings(ownerEmail));
   const rows = Math.max(grid.length, 60);
   const cols = grid[0].length;
-  if (sheet.getMaxColumns() < cols) sheet.insertColumnsAfter(sheet.getMaxColumns(), cols - sheet.getMaxColumns());
+  if (sheet.getMaxColumns() < cols)
+    sheet.insertColumnsAfter(sheet.getMaxColumns(), cols - sheet.getMaxColumns());
   writeGrid(sheet.getRange(1, 1, grid.length, cols), grid);
   sheet.getRange(1, 1, 2, cols).setFontWeight('bold');
   sheet.getRange(1, 1, 1, cols).setBackground('#e8f0fe');
   sheet.setFrozenRows(HEADER_ROW);
   const at = defaultBlockColumns();
   const app = SpreadsheetApp;
-  const body = (col: number, width = 1) => sheet.getRange(FIRST_ITEM_ROW, col, rows - FIRST_ITEM_ROW + 1, width);
-  const list = (values: readonly string[]) => app.newDataValidation().requireValueInList([...values], true).setAllowInvalid(false).build();
+  const body = (col: number, width = 1) =>
+    sheet.getRange(FIRST_ITEM_ROW, col, rows - FIRST_ITEM_ROW + 1, width);
+  const list = (values: readonly string[]) =>
+    app
+      .newDataValidation()
+      .requireValueInList([...values], true)
+      .setAllowInvalid(false)
+      .build();
   body(at.stages + 1).setDataValidation(list(STAGE_TYPES));
   body(at.stages + 2).setNumberFormat('0%');
   body(at.stages + 3).setDataValidation(
@@ -47,7 +69,9 @@ export function createSettingsTab(ss: Spreadsheet, ownerEmail: string): Sheet {
     .setNote(
       'Stages in order. Type is Open, Won or Lost. Required fields: a deal in an open stage needs the fields of that stage and of every open stage before it; a Lost stage needs only its own.',
     );
-  sheet.getRange(1, at.categories).setNote(`The forecast categories (${FORECAST_CATEGORIES.join(', ')}). Used by dropdowns; do not edit.`);
+  sheet
+    .getRange(1, at.categories)
+    .setNote(`The forecast categories (${FORECAST_CATEGORIES.join(', ')}). Used by dropdowns; do not edit.`);
   for (const b of BLOCKS) sheet.setColumnWidth(at[b.key], 170);
   return sheet;
 }

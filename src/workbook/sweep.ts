@@ -36,7 +36,9 @@ export function sweepDealsTab(input: SweepInput): SweepSummary {
   const last = sheet.getLastRow();
   const rows: CellValue[][] = readRows(sheet, 2, last - 1, map.width);
   const outcomes = sweepRows(rows, 2, { ...input, map, newId: () => newDealId(Math.random) });
-  writeOutcomes(sheet, map, 2, rows, outcomes, () => sheet.getRange(2, 1, rows.length, map.width).getFormulas());
+  writeOutcomes(sheet, map, 2, rows, outcomes, () =>
+    sheet.getRange(2, 1, rows.length, map.width).getFormulas(),
+  );
   const history = outcomes.flatMap((o) => o.history);
   appendHistory(input.history, history);
   const byRule: Partial<Record<RuleId, number>> = {};

@@ -35,7 +35,8 @@ describe('dist/Code.js', () => {
     const others: string[] = [];
     for (const st of file.statements) {
       if (ts.isFunctionDeclaration(st) && st.name) functions.push(st.name.text);
-      else if (ts.isVariableStatement(st)) for (const d of st.declarationList.declarations) others.push(d.name.getText(file));
+      else if (ts.isVariableStatement(st))
+        for (const d of st.declarationList.declarations) others.push(d.name.getText(file));
       else if (ts.isClassDeclaration(st)) others.push(st.name?.text ?? '(class)');
     }
     const entrypoints = exportsOfMain();
