@@ -18,6 +18,7 @@ import { satisfies } from './validation';
 import { PROTECTED_MESSAGE } from './protection';
 import { normaliseWritten, type CellValue } from './cellValues';
 import { isDate, zonedParts } from '../../src/shared/zonedTime';
+import { scriptDateClass } from './scriptDate';
 import type { Sheet } from './sheet';
 
 // gas-local ships no types; its require() loads .js files of a folder into one vm context.
@@ -107,20 +108,8 @@ export class Emulator {
   /** The Apps Script globals handed to the script's context. */
   globals(): Record<string, unknown> {
     const env = this.env;
-    const RealDate = Date;
-    // The script's `new Date()` reads the simulated clock; Dates from either realm pass instanceof.
-    class ScriptDate extends RealDate {
-      constructor(...args: unknown[]) {
-        if (args.length === 0) super(env.nowMs);
-        else super(...(args as [number]));
-      }
-      static override now() {
-        return env.nowMs;
-      }
-      static override [Symbol.hasInstance](v: unknown) {
-        return Object.prototype.toString.call(v) === '[object Date]';
-      }
-    }
+    const ScriptDate = scriptDateClass(env);
+    env.makeDate = (ms) => new ScriptDate(ms);
     const guard = <T extends object>(name: string, service: T): T =>
       new Proxy(service, {
         get: (target, prop, receiver) => {

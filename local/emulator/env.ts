@@ -11,6 +11,8 @@ export class EmulatorEnv {
   /** Identifies the current simulated execution, for locks. */
   executionId = 0;
   scriptTimeZone = 'Europe/London';
+  /** Makes the Dates handed to the script (the script's own Date class once a script is loaded). */
+  makeDate: (ms: number) => Date = (ms) => new Date(ms);
   private idCounter = 0;
   private executionCounter = 0;
 

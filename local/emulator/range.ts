@@ -73,7 +73,7 @@ export class Range {
     return this.grid((cell) => cell?.[key] ?? ATTR_DEFAULTS[key]);
   }
   private copyValue(v: CellValue): CellValue {
-    return isDate(v) ? new Date(v.getTime()) : v;
+    return isDate(v) ? this.env.makeDate(v.getTime()) : v;
   }
 
   /** Reads values without counting: for the editor's own validation checks. */

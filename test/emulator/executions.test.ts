@@ -170,3 +170,25 @@ describe('persistence', () => {
     expect(back.properties.document.data.k).toBe('v');
   });
 });
+
+describe('time zones', () => {
+  it("runs the script with Date's local time in the script's time zone, not the machine's", () => {
+    const emu = new Emulator({ scriptTimeZone: 'Pacific/Honolulu', now: '2027-01-01T05:30:00Z' }).load(
+      FIXTURE,
+    );
+    emu.ss.addSheet('Clock');
+    expect(emu.run('localHour')).toBe('2026-11-31 19');
+  });
+});
+
+describe("the script's Date", () => {
+  it('builds dates from local parts and does local arithmetic in the script zone', () => {
+    const emu = new Emulator({ scriptTimeZone: 'Europe/Berlin' });
+    const ScriptDate = (emu.globals() as { Date: DateConstructor }).Date;
+    const d = new ScriptDate(2026, 2, 29, 1, 30);
+    expect(d.toISOString()).toBe('2026-03-29T00:30:00.000Z');
+    d.setDate(d.getDate() + 1);
+    expect([d.getDate(), d.getHours(), d.toISOString()]).toEqual([30, 1, '2026-03-29T23:30:00.000Z']);
+    expect(new Date(0) instanceof ScriptDate).toBe(true);
+  });
+});

@@ -14,7 +14,12 @@ type V = string | number | boolean | Date;
 
 /** Puts raw values into a tab as they would sit in a sheet (no parsing), and makes it active. */
 function sheetWith(emu: Emulator, name: string, values: V[][]) {
-  const sheet = emu.ss.addSheet(name, undefined, Math.max(1000, values.length + 5), Math.max(26, values[0]?.length ?? 0));
+  const sheet = emu.ss.addSheet(
+    name,
+    undefined,
+    Math.max(1000, values.length + 5),
+    Math.max(26, values[0]?.length ?? 0),
+  );
   values.forEach((row, r) => row.forEach((v, c) => (sheet.cellAt(r + 1, c + 1).v = v)));
   emu.ss.activeSheet = sheet;
   return sheet;
@@ -25,7 +30,15 @@ const HUBSPOT: V[][] = [
   ['Deal Name', 'Deal Stage', 'Amount', 'Close Date', 'Deal owner', 'Contact Email', 'Region'],
   ['Acme renewal', 'closed won', '$12,500', '2026-02-14', 'ann@example.com', 'bob@acme.test', 'EMEA'],
   ['Globex', 'Closed-Lost', '3k', '03/04/2026', 'ann@example.com', 'x@globex.test', 'NA'],
-  ['Initech', 'Qualified', 'about 5k', 'next month', 'sam@example.com', 'peter@initech.test', '=not a formula'],
+  [
+    'Initech',
+    'Qualified',
+    'about 5k',
+    'next month',
+    'sam@example.com',
+    'peter@initech.test',
+    '=not a formula',
+  ],
 ];
 
 describe('converting a CRM export', () => {
@@ -50,11 +63,19 @@ describe('converting a CRM export', () => {
 
   it('keeps a backup, normalises what it can read and keeps the rest as written', () => {
     const emu = convert();
-    expect(emu.ss.sheets.map((s) => s.name)).toEqual(['Sheet1', 'Deals', 'CRM Settings', 'HubSpot export (backup 2026-03-10)', 'History']);
+    expect(emu.ss.sheets.map((s) => s.name)).toEqual([
+      'Sheet1',
+      'Deals',
+      'CRM Settings',
+      'HubSpot export (backup 2026-03-10)',
+      'History',
+    ]);
     expect(emu.values('HubSpot export (backup 2026-03-10)')).toEqual(HUBSPOT);
     const deals = emu.values('Deals');
     const col = (h: string) => deals[0].indexOf(h);
-    expect(deals.slice(1).map((r) => [r[col('Deal')], r[col('Stage')], r[col('Amount')], r[col('Region')]])).toEqual([
+    expect(
+      deals.slice(1).map((r) => [r[col('Deal')], r[col('Stage')], r[col('Amount')], r[col('Region')]]),
+    ).toEqual([
       ['Acme renewal', 'Won', 12500, 'EMEA'],
       ['Globex', 'Lost', 3000, 'NA'],
       ['Initech', 'Qualified', 'about 5k', '=not a formula'],
@@ -63,14 +84,18 @@ describe('converting a CRM export', () => {
     expect(deals[2][col('Close date')]).toEqual(new Date('2026-03-04T05:00:00Z'));
     expect(deals[3][col('Close date')]).toBe('next month');
     expect(deals[3][col('Check')]).toContain('Amount "about 5k" is not a valid number');
-    expect(emu.sheet('Deals').rangeAt(1, 1, 4, deals[0].length).getFormulas().flat().filter(Boolean)).toEqual([]);
+    expect(emu.sheet('Deals').rangeAt(1, 1, 4, deals[0].length).getFormulas().flat().filter(Boolean)).toEqual(
+      [],
+    );
   });
 
   it('ends with a summary of rows converted and flagged, and where to look', () => {
     const emu = convert();
     const summary = emu.ui.dialogs.at(-1)!;
     expect(summary.title).toBe('Sheets CRM: conversion done');
-    expect(summary.message).toContain('3 rows converted into "Deals". The original is kept in "HubSpot export (backup 2026-03-10)".');
+    expect(summary.message).toContain(
+      '3 rows converted into "Deals". The original is kept in "HubSpot export (backup 2026-03-10)".',
+    );
     expect(summary.message).toContain('2 values could not be read');
     expect(summary.message).toContain('1 rows above the header row are only in the backup.');
     expect(summary.message).toMatch(/3 deals checked; \d need attention/);
@@ -78,7 +103,11 @@ describe('converting a CRM export', () => {
   });
 
   it('lets the person correct the mapping before converting', () => {
-    const emu = convert([{ button: 'NO' }, { button: 'OK', text: 'G = Industry; F = extra' }, { button: 'YES' }]);
+    const emu = convert([
+      { button: 'NO' },
+      { button: 'OK', text: 'G = Industry; F = extra' },
+      { button: 'YES' },
+    ]);
     expect(emu.ui.dialogs[2].message).toContain('G "Region" → Industry');
     const deals = emu.values('Deals');
     expect(deals[1][deals[0].indexOf('Industry')]).toBe('EMEA');
@@ -90,7 +119,9 @@ describe('converting a CRM export', () => {
     emu.run('menuSetUp');
     sheetWith(emu, 'Old deals', HUBSPOT);
     emu.run('menuConvert');
-    expect(emu.ui.dialogs.at(-2)!.message).toContain('The empty Deals tab made by Set up will be replaced by this one.');
+    expect(emu.ui.dialogs.at(-2)!.message).toContain(
+      'The empty Deals tab made by Set up will be replaced by this one.',
+    );
     expect(emu.ss.sheets.filter((s) => s.name === 'Deals')).toHaveLength(1);
     expect(emu.values('Deals')).toHaveLength(4);
   });
@@ -105,13 +136,39 @@ const variants = (key: FieldKey): string[] => {
   const title = f.header.replace(/\b\w/g, (c) => c.toUpperCase());
   return [f.header, snake, title, ...f.synonyms.slice(0, 2)];
 };
-const stageValue = fc.constantFrom('Won', 'closed won', 'Closed-Won', 'WON', ' qualified ', 'Quote sent', 'Lost', 'closedlost', 'Pending?', '');
-const amountValue = fc.oneof(fc.constantFrom('$1,200', '12k', '1.234,50', '(300)', 'lots', ''), fc.integer({ min: 0, max: 10 ** 7 }));
+const stageValue = fc.constantFrom(
+  'Won',
+  'closed won',
+  'Closed-Won',
+  'WON',
+  ' qualified ',
+  'Quote sent',
+  'Lost',
+  'closedlost',
+  'Pending?',
+  '',
+);
+const amountValue = fc.oneof(
+  fc.constantFrom('$1,200', '12k', '1.234,50', '(300)', 'lots', ''),
+  fc.integer({ min: 0, max: 10 ** 7 }),
+);
 const dateValue = fc.oneof(
-  fc.constantFrom('2026-03-01', '03/04/2026', '31/12/2026', 'Jan 5, 2026', '5 March 2026', 'soon', '2026-02-30', ''),
+  fc.constantFrom(
+    '2026-03-01',
+    '03/04/2026',
+    '31/12/2026',
+    'Jan 5, 2026',
+    '5 March 2026',
+    'soon',
+    '2026-02-30',
+    '',
+  ),
   fc.date({ min: new Date('2020-01-01'), max: new Date('2030-01-01'), noInvalidDate: true }),
 );
-const textValue = fc.oneof(fc.constantFrom('=SUM(A1:A3)', '+44 20 7946', '-call back', '@ann', "'quoted", '', 'plain'), fc.string({ maxLength: 12 }));
+const textValue = fc.oneof(
+  fc.constantFrom('=SUM(A1:A3)', '+44 20 7946', '-call back', '@ann', "'quoted", '', 'plain'),
+  fc.string({ maxLength: 12 }),
+);
 const valueFor = (key: FieldKey | null) => {
   const kind = key ? FIELD_BY_KEY[key].kind : 'text';
   if (kind === 'stage') return stageValue;
@@ -133,14 +190,20 @@ const messySheet = fc
     fc
       .tuple(
         fc.tuple(...fields.map((k) => fc.constantFrom(...variants(k)))),
-        fc.shuffledSubarray([...fields.map((k) => k as FieldKey | string), ...extras], { minLength: fields.length + extras.length }),
+        fc.shuffledSubarray([...fields.map((k) => k as FieldKey | string), ...extras], {
+          minLength: fields.length + extras.length,
+        }),
         fc.integer({ min: 1, max: 12 }),
       )
       .chain(([names, order, rowCount]) => {
-        const headerOf = (c: FieldKey | string) => (fields.includes(c as FieldKey) ? names[fields.indexOf(c as FieldKey)] : c);
+        const headerOf = (c: FieldKey | string) =>
+          fields.includes(c as FieldKey) ? names[fields.indexOf(c as FieldKey)] : c;
         const keyOf = (c: FieldKey | string) => (fields.includes(c as FieldKey) ? (c as FieldKey) : null);
         return fc
-          .array(fc.tuple(...order.map((c) => valueFor(keyOf(c)))), { minLength: rowCount, maxLength: rowCount })
+          .array(fc.tuple(...order.map((c) => valueFor(keyOf(c)))), {
+            minLength: rowCount,
+            maxLength: rowCount,
+          })
           .map((rows) => ({ header: order.map(headerOf), rows: rows as V[][], seed }));
       }),
   );
@@ -188,12 +251,19 @@ describe('converting random messy sheets (property)', () => {
           row.forEach((v, c) => {
             if (v === '') return;
             const key = fieldOfColumn.get(c);
-            const target = key ? outHeader.indexOf(FIELD_BY_KEY[key].header) : extraColumns[map.extras.indexOf(c)];
+            const target = key
+              ? outHeader.indexOf(FIELD_BY_KEY[key].header)
+              : extraColumns[map.extras.indexOf(c)];
             const got = out[r + 1][target];
-            if (!survives(key, v, got)) throw new Error(`row ${r + 2} column ${c + 1} (${key ?? 'extra'}): ${JSON.stringify(v)} became ${JSON.stringify(got)}`);
+            if (!survives(key, v, got))
+              throw new Error(
+                `row ${r + 2} column ${c + 1} (${key ?? 'extra'}): ${JSON.stringify(v)} became ${JSON.stringify(got)}`,
+              );
           });
         });
-        expect(emu.sheet('Deals').rangeAt(1, 1, out.length, outHeader.length).getFormulas().flat().filter(Boolean)).toEqual([]);
+        expect(
+          emu.sheet('Deals').rangeAt(1, 1, out.length, outHeader.length).getFormulas().flat().filter(Boolean),
+        ).toEqual([]);
       }),
       { numRuns: 40, seed: 20261122 },
     );

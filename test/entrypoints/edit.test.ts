@@ -2,7 +2,6 @@
 import { Accountant } from '../../local/emulator';
 import { loadedEmulator } from '../support/emulator';
 
-const COL = { id: 'A', deal: 'B', contact: 'D', stage: 'G', amount: 'H', close: 'I', prob: 'J', cat: 'K', industry: 'M', employees: 'N', segment: 'O', lost: 'P', competitor: 'Q', created: 'T', entered: 'U', updated: 'V', pushes: 'W', check: 'X' };
 const idx = (letter: string) => letter.charCodeAt(0) - 65;
 
 function crm() {
@@ -12,7 +11,11 @@ function crm() {
 }
 const row = (emu: ReturnType<typeof crm>, r: number) => emu.values('Deals')[r - 1];
 const cell = (emu: ReturnType<typeof crm>, a1: string) => row(emu, Number(a1.slice(1)))[idx(a1[0])];
-const history = (emu: ReturnType<typeof crm>) => emu.values('History').slice(1).map((r) => r.slice(1, 6));
+const history = (emu: ReturnType<typeof crm>) =>
+  emu
+    .values('History')
+    .slice(1)
+    .map((r) => r.slice(1, 6));
 
 describe('a new row', () => {
   it('gets a Deal ID and a Created time when a person starts typing it', () => {
@@ -27,7 +30,9 @@ describe('a new row', () => {
 describe('a stage change', () => {
   function withDeal() {
     const emu = crm();
-    emu.userEdit('Deals', 'B2:I2', [['Acme', 'Acme Inc', 'Ann', 'ann@acme.test', 'rep@example.com', 'Qualified', '12000', '2026-06-30']]);
+    emu.userEdit('Deals', 'B2:I2', [
+      ['Acme', 'Acme Inc', 'Ann', 'ann@acme.test', 'rep@example.com', 'Qualified', '12000', '2026-06-30'],
+    ]);
     return emu;
   }
 
@@ -36,7 +41,13 @@ describe('a stage change', () => {
     emu.userEdit('Deals', 'G2', 'Quote sent', { user: 'rep@example.com', ...{} });
     expect([cell(emu, 'J2'), cell(emu, 'K2')]).toEqual([0.6, 'Best case']);
     expect(cell(emu, 'U2')).toEqual(new Date('2026-03-10T15:00:00Z'));
-    expect(history(emu).at(-1)).toEqual([cell(emu, 'A2'), 'Stage', 'Qualified', 'Quote sent', 'rep@example.com']);
+    expect(history(emu).at(-1)).toEqual([
+      cell(emu, 'A2'),
+      'Stage',
+      'Qualified',
+      'Quote sent',
+      'rep@example.com',
+    ]);
   });
 
   it('writes the History row and the timestamps in at most 6 service calls', () => {
@@ -118,7 +129,16 @@ describe('a paste of 500 rows', () => {
   it('flags exactly the rows with invalid stages, throws nothing, and uses at most 12 service calls', () => {
     const emu = crm();
     const stages = ['Qualified', 'Quote sent', 'Won', 'Negotation', 'closed won?'];
-    const pasted = Array.from({ length: 500 }, (_, i) => [`Deal ${i}`, `Co ${i}`, `Person ${i}`, '', '', stages[i % 5], String(1000 + i), '2026-09-30']);
+    const pasted = Array.from({ length: 500 }, (_, i) => [
+      `Deal ${i}`,
+      `Co ${i}`,
+      `Person ${i}`,
+      '',
+      '',
+      stages[i % 5],
+      String(1000 + i),
+      '2026-09-30',
+    ]);
     const before = emu.acc.snapshot();
     expect(() => emu.userEdit('Deals', 'B2:I501', pasted)).not.toThrow();
     const used = Accountant.diff(before, emu.acc.snapshot());
@@ -129,21 +149,32 @@ describe('a paste of 500 rows', () => {
       .map((r, i) => (String(r[idx('X')]).includes('is not a stage') ? i : -1))
       .filter((i) => i >= 0);
     expect(flagged).toEqual(Array.from({ length: 500 }, (_, i) => i).filter((i) => i % 5 >= 3));
-    expect(emu.values('Deals').slice(1).every((r) => /^D-/.test(String(r[0])))).toBe(true);
+    expect(
+      emu
+        .values('Deals')
+        .slice(1)
+        .every((r) => /^D-/.test(String(r[0]))),
+    ).toBe(true);
   });
 });
 
 describe('user text', () => {
-  it.each(['=HYPERLINK("http://x")', '+1 555 0100', '-discount', '@Ann'])('stays text when %s is pasted into a deal', (text) => {
-    const emu = crm();
-    emu.userEdit('Deals', 'B2:C3', [["'" + text, 'Acme'], ['Other', "'" + text]]);
-    emu.userEdit('Deals', 'G2', 'Qualified');
-    emu.run('menuRefresh');
-    const deals = emu.sheet('Deals');
-    expect(deals.rangeAt(2, 2).getValue()).toBe(text);
-    expect(deals.rangeAt(3, 3).getValue()).toBe(text);
-    expect(deals.rangeAt(2, 1, 2, 26).getFormulas().flat().filter(Boolean)).toEqual([]);
-  });
+  it.each(['=HYPERLINK("http://x")', '+1 555 0100', '-discount', '@Ann'])(
+    'stays text when %s is pasted into a deal',
+    (text) => {
+      const emu = crm();
+      emu.userEdit('Deals', 'B2:C3', [
+        ["'" + text, 'Acme'],
+        ['Other', "'" + text],
+      ]);
+      emu.userEdit('Deals', 'G2', 'Qualified');
+      emu.run('menuRefresh');
+      const deals = emu.sheet('Deals');
+      expect(deals.rangeAt(2, 2).getValue()).toBe(text);
+      expect(deals.rangeAt(3, 3).getValue()).toBe(text);
+      expect(deals.rangeAt(2, 1, 2, 26).getFormulas().flat().filter(Boolean)).toEqual([]);
+    },
+  );
 
   it('stays text in History when the old or new value looks like a formula', () => {
     const emu = crm();
@@ -167,5 +198,18 @@ describe('edits on CRM Settings', () => {
     emu.userEdit('Deals', 'G2', 'Negotiation');
     emu.userEdit('Deals', 'G2', 'Quote sent');
     expect(cell(emu, 'J2')).toBe(0.65);
+  });
+});
+
+describe('time zones', () => {
+  it("reads a close date of 1 January 00:30 as 1 January in the spreadsheet's zone, whatever the script's zone", () => {
+    const emu = loadedEmulator({
+      timeZone: 'America/New_York',
+      scriptTimeZone: 'Pacific/Honolulu',
+      now: '2027-01-02T15:00:00Z',
+    });
+    emu.run('menuSetUp');
+    emu.userEdit('Deals', 'B2:I2', [['Acme', 'Acme', 'Ann', '', '', 'Qualified', '100', '2027-01-01 00:30']]);
+    expect(cell(emu, 'X2')).toBe('Close date 2027-01-01 has passed');
   });
 });

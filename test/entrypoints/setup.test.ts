@@ -20,7 +20,10 @@ describe('Set up CRM on a blank spreadsheet', () => {
     const emu = setUp();
     const rule = emu.sheet('Deals').rangeAt(2, 7).getDataValidation()!;
     expect(rule.getAllowInvalid()).toBe(false);
-    const source = rule.getCriteriaValues()[0] as { getSheet(): { getName(): string }; getA1Notation(): string };
+    const source = rule.getCriteriaValues()[0] as {
+      getSheet(): { getName(): string };
+      getA1Notation(): string;
+    };
     expect(source.getSheet().getName()).toBe('CRM Settings');
     expect(source.getA1Notation()).toBe('A3:A1000');
     expect(() => emu.userEdit('Deals', 'G2', 'Quote snt')).toThrow(/Choose a stage/);
@@ -58,9 +61,16 @@ describe('Set up CRM on a blank spreadsheet', () => {
     const emu = setUp();
     const protections = emu.sheet('Deals').protections.map((p) => [p.spec.description, p.spec.warningOnly]);
     expect(protections.map(([d]) => d)).toEqual(
-      ['Deal ID', 'Segment', 'Created', 'Stage entered', 'Updated', 'Close date pushes', 'Check', 'Last seen (CRM)'].map(
-        (h) => `Sheets CRM: computed column (${h})`,
-      ),
+      [
+        'Deal ID',
+        'Segment',
+        'Created',
+        'Stage entered',
+        'Updated',
+        'Close date pushes',
+        'Check',
+        'Last seen (CRM)',
+      ].map((h) => `Sheets CRM: computed column (${h})`),
     );
     expect(protections.every(([, w]) => w === true)).toBe(true);
   });
@@ -83,7 +93,12 @@ describe('Set up CRM on a spreadsheet with user data', () => {
       ['Globex', 'call Tue', 'Won', 1200],
     ]);
     deals.rangeAt(2, 2).setValue("'=keep me");
-    const userRule = emu.spreadsheetApp.newConditionalFormatRule().whenTextEqualTo('x').setBackground('#000').setRanges([deals.rangeAt(1, 1)]).build();
+    const userRule = emu.spreadsheetApp
+      .newConditionalFormatRule()
+      .whenTextEqualTo('x')
+      .setBackground('#000')
+      .setRanges([deals.rangeAt(1, 1)])
+      .build();
     deals.setConditionalFormatRules([userRule]);
     emu.run('menuSetUp');
     const values = emu.values('Deals');
@@ -98,18 +113,33 @@ describe('Set up CRM on a spreadsheet with user data', () => {
 
 describe('a broken Settings tab', () => {
   const cases: [string, (emu: ReturnType<typeof loadedEmulator>) => void, RegExp][] = [
-    ['a duplicate stage name', (emu) => emu.sheet('CRM Settings').rangeAt(4, 1).setValue('Opportunity identified'), /CRM Settings!A4: The stage "Opportunity identified" is listed twice/],
-    ['a probability of 150%', (emu) => emu.sheet('CRM Settings').rangeAt(5, 3).setValue(1.5), /CRM Settings!C5: Probability must be between 0% and 100%/],
-    ['an empty stage list', (emu) => emu.sheet('CRM Settings').rangeAt(3, 1, 7, 6).clearContent(), /CRM Settings!A3: There are no stages/],
+    [
+      'a duplicate stage name',
+      (emu) => emu.sheet('CRM Settings').rangeAt(4, 1).setValue('Opportunity identified'),
+      /CRM Settings!A4: The stage "Opportunity identified" is listed twice/,
+    ],
+    [
+      'a probability of 150%',
+      (emu) => emu.sheet('CRM Settings').rangeAt(5, 3).setValue(1.5),
+      /CRM Settings!C5: Probability must be between 0% and 100%/,
+    ],
+    [
+      'an empty stage list',
+      (emu) => emu.sheet('CRM Settings').rangeAt(3, 1, 7, 6).clearContent(),
+      /CRM Settings!A3: There are no stages/,
+    ],
   ];
-  it.each(cases)('with %s stops setup with a message naming the cell, and changes nothing else', (_name, breakIt, message) => {
-    const emu = loadedEmulator();
-    emu.run('menuSetUp');
-    emu.sheet('Deals').rangeAt(2, 2).setValue('Acme');
-    breakIt(emu);
-    const before = JSON.stringify(emu.save());
-    emu.run('menuSetUp');
-    expect(emu.ui.dialogs.at(-1)?.message).toMatch(message);
-    expect(JSON.stringify(emu.save())).toBe(before);
-  });
+  it.each(cases)(
+    'with %s stops setup with a message naming the cell, and changes nothing else',
+    (_name, breakIt, message) => {
+      const emu = loadedEmulator();
+      emu.run('menuSetUp');
+      emu.sheet('Deals').rangeAt(2, 2).setValue('Acme');
+      breakIt(emu);
+      const before = JSON.stringify(emu.save());
+      emu.run('menuSetUp');
+      expect(emu.ui.dialogs.at(-1)?.message).toMatch(message);
+      expect(JSON.stringify(emu.save())).toBe(before);
+    },
+  );
 });

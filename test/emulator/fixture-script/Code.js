@@ -35,3 +35,7 @@ function tick(e) {
     .getRange('B1')
     .setValue('ticked ' + e.triggerUid);
 }
+function localHour() {
+  var d = new Date();
+  return d.getFullYear() + '-' + d.getMonth() + '-' + d.getDate() + ' ' + d.getHours();
+}
