@@ -80,12 +80,13 @@ describe('amount and close date changes', () => {
     emu.userEdit('Deals', 'I2', '2026-07-31');
     emu.userEdit('Deals', 'I2', '2026-07-15');
     emu.userEdit('Deals', 'I2', '2026-08-15');
-    expect(history(emu).map((h) => h.slice(1, 4).map(String))).toEqual([
+    const text = (v: unknown) => (v instanceof Date ? v.toISOString().slice(0, 16) : String(v));
+    expect(history(emu).map((h) => h.slice(1, 4).map(text))).toEqual([
       ['Stage', '', 'Qualified'],
       ['Amount', '1000', '1500'],
-      ['Close date', String(new Date('2026-06-30T04:00:00Z')), String(new Date('2026-07-31T04:00:00Z'))],
-      ['Close date', String(new Date('2026-07-31T04:00:00Z')), String(new Date('2026-07-15T04:00:00Z'))],
-      ['Close date', String(new Date('2026-07-15T04:00:00Z')), String(new Date('2026-08-15T04:00:00Z'))],
+      ['Close date', '2026-06-30T04:00', '2026-07-31T04:00'],
+      ['Close date', '2026-07-31T04:00', '2026-07-15T04:00'],
+      ['Close date', '2026-07-15T04:00', '2026-08-15T04:00'],
     ]);
     expect(cell(emu, 'W2')).toBe(2);
   });
