@@ -3,10 +3,5 @@ export { onOpen, onInstall } from './entrypoints/triggers';
 export { onEdit } from './entrypoints/edit';
 export { menuSetUp } from './entrypoints/setup';
 export { menuConvert } from './entrypoints/convert';
-export {
-  menuRefresh,
-  menuOpenSidebar,
-  menuScheduleRefresh,
-  menuHelp,
-  sweepDeals,
-} from './entrypoints/menuActions';
+export { menuOpenSidebar, menuHelp, sweepDeals } from './entrypoints/menuActions';
+export { menuRefresh, scheduledRefresh, menuScheduleRefresh, menuStopSchedule } from './entrypoints/refresh';

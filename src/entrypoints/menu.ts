@@ -11,6 +11,7 @@ export const MENU_ITEMS: readonly ([string, string] | null)[] = [
   ['Refresh reports', 'menuRefresh'],
   ['Open deal sidebar', 'menuOpenSidebar'],
   ['Schedule refresh', 'menuScheduleRefresh'],
+  ['Stop schedule', 'menuStopSchedule'],
   null,
   ['Help', 'menuHelp'],
 ];

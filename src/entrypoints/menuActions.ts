@@ -1,11 +1,10 @@
-// The remaining menu items: Refresh (sweeps the Deals tab now; report tabs arrive in a later version),
-// the sidebar and schedule (announced as coming soon), Help, and sweepDeals for scripts and triggers.
-import { activeSpreadsheet, toast, ui } from '../workbook/app';
+// The remaining menu items: the sidebar, Help, and sweepDeals for scripts that write deals.
+import { activeSpreadsheet, ui } from '../workbook/app';
 import { openCrm } from '../workbook/crm';
 import { withDocumentLock } from '../workbook/lock';
 import { sweepDealsTab, type SweepSummary } from '../workbook/sweep';
 import { currentUser, menuAction, PRODUCT } from './feedback';
-import { describeSweep, loadSettings } from './setup';
+import { loadSettings } from './setup';
 
 /** Sweeps the Deals tab with the edit-time checks (for rows written by scripts, imports or the API). */
 export function sweepDeals(): SweepSummary {
@@ -26,36 +25,12 @@ export function sweepDeals(): SweepSummary {
   );
 }
 
-/** Menu: Refresh reports. */
-export function menuRefresh(): void {
-  menuAction('Refresh', () => {
-    toast('Checking every deal…', PRODUCT, 30);
-    const summary = sweepDeals();
-    ui().alert(
-      `${PRODUCT}: deals checked`,
-      `${describeSweep(summary)}\n\nThe Forecast and Funnel tabs are coming in the next version.`,
-      ui().ButtonSet.OK,
-    );
-  });
-}
-
 /** Menu: Open deal sidebar. */
 export function menuOpenSidebar(): void {
   menuAction('Deal sidebar', () => {
     ui().alert(
       PRODUCT,
       'The deal sidebar is coming soon. Until then, type deals straight into the Deals tab.',
-      ui().ButtonSet.OK,
-    );
-  });
-}
-
-/** Menu: Schedule refresh. */
-export function menuScheduleRefresh(): void {
-  menuAction('Schedule refresh', () => {
-    ui().alert(
-      PRODUCT,
-      'Scheduled refreshes are coming with the Forecast and Funnel tabs. Use Refresh reports for now.',
       ui().ButtonSet.OK,
     );
   });
@@ -71,7 +46,7 @@ export function menuHelp(): void {
         'Convert this sheet to CRM turns the tab you are on (for example a CSV export from another CRM) into the Deals tab, after showing you how its columns will be used. A backup copy is kept.',
         'Type deals into the Deals tab. Rows that break a rule are highlighted, and the Check column says why.',
         'Edit stages, probabilities, required fields, lost reasons, owners, segments and targets in CRM Settings.',
-        'Refresh reports checks every deal again (rows added by scripts or imports are not checked as you type).',
+        'Refresh reports checks every deal again (rows added by scripts or imports are not checked as you type) and rebuilds Forecast, Funnel, the segment tabs, Data issues and Forecast history. Schedule refresh does it every hour or every day.',
       ].join('\n\n'),
       ui().ButtonSet.OK,
     );

@@ -1,9 +1,9 @@
 // The sweep: applies the edit-time rules to the whole Deals tab in one read and a few block writes.
 // Script writes and imports never fire onEdit, so setup, conversion and every refresh run it.
 import type { CellValue } from '../domain/deal';
+import { mapHeaders, type HeaderMap } from '../domain/headerMap';
 import { newDealId } from '../domain/ids';
-import { mapHeaders } from '../domain/headerMap';
-import { sweepRows } from '../domain/rowEffects';
+import { sweepRows, type RowOutcome } from '../domain/rowEffects';
 import type { RuleId } from '../domain/rules';
 import type { Settings } from '../shared/settings';
 import { readRows, writeOutcomes } from './dealRows';
@@ -29,13 +29,25 @@ export interface SweepInput {
   now: Date;
 }
 
-/** Sweeps every deal row; returns what it found. */
-export function sweepDealsTab(input: SweepInput): SweepSummary {
-  const { deals: sheet } = input;
+export interface SweepPlan {
+  map: HeaderMap;
+  rows: CellValue[][];
+  outcomes: RowOutcome[];
+}
+
+/** Reads the Deals tab and works out every row's writes (nothing is written yet). */
+export function planSweep(input: SweepInput): SweepPlan {
+  const sheet = input.deals;
   const map = mapHeaders(readHeader(sheet));
-  const last = sheet.getLastRow();
-  const rows: CellValue[][] = readRows(sheet, 2, last - 1, map.width);
+  const rows = readRows(sheet, 2, sheet.getLastRow() - 1, map.width);
   const outcomes = sweepRows(rows, 2, { ...input, map, newId: () => newDealId(Math.random) });
+  return { map, rows, outcomes };
+}
+
+/** Writes a planned sweep: the changed Deals cells in blocks, then the History rows. */
+export function applySweep(input: SweepInput, plan: SweepPlan): SweepSummary {
+  const { map, rows, outcomes } = plan;
+  const sheet = input.deals;
   writeOutcomes(sheet, map, 2, rows, outcomes, () =>
     sheet.getRange(2, 1, rows.length, map.width).getFormulas(),
   );
@@ -43,12 +55,17 @@ export function sweepDealsTab(input: SweepInput): SweepSummary {
   appendHistory(input.history, history);
   const byRule: Partial<Record<RuleId, number>> = {};
   let flagged = 0;
-  let dealsCount = 0;
+  let deals = 0;
   for (const o of outcomes) {
     if (!o.deal) continue;
-    dealsCount++;
+    deals++;
     if (o.violations.length) flagged++;
     for (const v of new Set(o.violations.map((x) => x.rule))) byRule[v] = (byRule[v] ?? 0) + 1;
   }
-  return { deals: dealsCount, flagged, byRule, historyRows: history.length };
+  return { deals, flagged, byRule, historyRows: history.length };
+}
+
+/** Sweeps every deal row; returns what it found. */
+export function sweepDealsTab(input: SweepInput): SweepSummary {
+  return applySweep(input, planSweep(input));
 }

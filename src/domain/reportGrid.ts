@@ -1,0 +1,52 @@
+// A report as a grid of cells with a number format per cell and bold rows, built top to bottom, so a
+// report tab can be written with one setValues and one call per kind of format.
+/** A cell of a report: a value, or a formula we wrote ourselves (never user text). */
+export type ReportCell = string | number | Date | { formula: string };
+
+export const MONEY = '#,##0';
+export const PERCENT = '0%';
+export const DAYS = '0.0';
+export const DATE = 'yyyy-mm-dd';
+export const STAMP = 'yyyy-mm-dd hh:mm';
+
+export class ReportGrid {
+  readonly rows: ReportCell[][] = [];
+  readonly formats: string[][] = [];
+  readonly bold: boolean[] = [];
+  /** Named row numbers (1-based), for charts and links. */
+  readonly anchors: Record<string, number> = {};
+
+  /** Adds a row; `formats[i]` applies to cell i ('' = automatic). */
+  line(cells: ReportCell[], formats: string[] = [], bold = false): this {
+    this.rows.push(cells);
+    this.formats.push(cells.map((_, i) => formats[i] ?? ''));
+    this.bold.push(bold);
+    return this;
+  }
+  title(text: string): this {
+    return this.line([text], [], true);
+  }
+  blank(): this {
+    return this.line([]);
+  }
+  header(cells: string[]): this {
+    return this.line(cells, [], true);
+  }
+  /** Marks the next row with a name. */
+  mark(name: string): this {
+    this.anchors[name] = this.rows.length + 1;
+    return this;
+  }
+  get width(): number {
+    return Math.max(1, ...this.rows.map((r) => r.length));
+  }
+  /** Adds a line of plain cells after a header-like status, such as ["Built …", link]. */
+  status(cells: ReportCell[]): this {
+    return this.line(cells);
+  }
+  /** Rows padded to `width` columns with blanks. */
+  padded(width = this.width): { values: ReportCell[][]; formats: string[][] } {
+    const pad = <T>(r: T[], fill: T) => [...r, ...Array<T>(Math.max(0, width - r.length)).fill(fill)];
+    return { values: this.rows.map((r) => pad(r, '')), formats: this.formats.map((r) => pad(r, '')) };
+  }
+}

@@ -1,0 +1,84 @@
+// A full refresh: read every source tab once, sweep the deals, compute all reports in memory, then
+// write each report tab (one setValues plus batched formats), the charts and today's forecast row.
+import type { CellValue } from '../domain/deal';
+import {
+  DATA_ISSUES_TAB,
+  FORECAST_HISTORY_TAB,
+  FORECAST_TAB,
+  FUNNEL_TAB,
+  rebuildReports,
+  SEGMENT_TABS,
+  segmentTabName,
+  stamp,
+  type RebuildOutput,
+} from '../domain/rebuild';
+import { FORECAST_MONTHS_HEADER_ROW } from '../domain/reports/forecastReport';
+import { FUNNEL_STAGES_HEADER_ROW } from '../domain/reports/funnelReport';
+import type { Settings } from '../shared/settings';
+import type { CrmTabs } from './crm';
+import { forecastHistoryTab, recordDay } from './forecastHistoryTab';
+import { ensureChart, reportTab, writeReportOrBanner } from './reportTab';
+import { applySweep, planSweep, type SweepSummary } from './sweep';
+
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+
+export interface RefreshResult {
+  sweep: SweepSummary;
+  output: RebuildOutput;
+}
+
+/** Runs a refresh; `progress` shows a short message to the person (a toast). */
+export function refreshAll(
+  ss: Spreadsheet,
+  crm: CrmTabs,
+  settings: Settings,
+  user: string,
+  now: Date,
+  progress: (m: string) => void,
+): RefreshResult {
+  const { timeZone, locale } = crm.state;
+  const tabs = [FORECAST_TAB, FUNNEL_TAB, ...SEGMENT_TABS.map(segmentTabName), DATA_ISSUES_TAB];
+  const sheets = new Map(tabs.map((t) => [t, reportTab(ss, t)]));
+  const input = { deals: crm.deals, history: crm.history, settings, timeZone, locale, user, now };
+
+  // Read everything first: a read after a write would force the writes out one by one.
+  const historyRows = crm.history.getDataRange().getValues().slice(1) as CellValue[][];
+  const plan = planSweep(input);
+  const newMoves = plan.outcomes
+    .flatMap((o) => o.history)
+    .map((h) => [h.time, h.dealId, h.field, h.from, h.to, h.user] as CellValue[]);
+  const output = rebuildReports({
+    settings,
+    deals: plan.outcomes.filter((o) => o.deal).map((o) => ({ deal: o.deal!, violations: o.violations })),
+    historyRows: [...historyRows, ...newMoves],
+    now,
+    timeZone,
+    dealsSheetId: crm.deals.getSheetId(),
+    dataIssuesSheetId: sheets.get(DATA_ISSUES_TAB)!.getSheetId(),
+  });
+
+  const sweep = applySweep(input, plan);
+  progress(`Writing ${tabs.length} report tabs…`);
+  const when = stamp(now, timeZone);
+  for (const { tab, grid } of output.reports) writeReportOrBanner(sheets.get(tab)!, grid, when);
+  const forecastSheet = sheets.get(FORECAST_TAB)!;
+  const monthsEnd = FORECAST_MONTHS_HEADER_ROW + 12;
+  ensureChart(
+    forecastSheet,
+    'Forecast by month',
+    [`A${FORECAST_MONTHS_HEADER_ROW}:E${monthsEnd}`],
+    Charts.ChartType.COLUMN,
+    11,
+  );
+  const funnelSheet = sheets.get(FUNNEL_TAB)!;
+  const stagesEnd = FUNNEL_STAGES_HEADER_ROW + output.funnel.stages.length;
+  ensureChart(
+    funnelSheet,
+    'Deals reaching each stage',
+    [`A${FUNNEL_STAGES_HEADER_ROW}:B${stagesEnd}`],
+    Charts.ChartType.BAR,
+    8,
+  );
+  recordDay(forecastHistoryTab(ss, FORECAST_HISTORY_TAB, output.historyHeader), output.historyRow, timeZone);
+  return { sweep, output };
+}

@@ -1,0 +1,96 @@
+// Report tabs are ours: each is rewritten with one setValues over the old and new extent (so nothing
+// stale is left), one call for number formats and one for bold rows. If any of that fails, the tab
+// gets a failure banner in its status line, so nobody mistakes half-written figures for current ones.
+import type { ReportCell, ReportGrid } from '../domain/reportGrid';
+import { safeCell } from './writeGrid';
+
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+
+export const REPORT_PROTECTION = 'Sheets CRM report: rebuilt by Refresh, edits are overwritten';
+
+/** The report tab named `name`, created (warning-protected, header frozen) when missing. */
+export function reportTab(ss: Spreadsheet, name: string): Sheet {
+  const existing = ss.getSheetByName(name);
+  if (existing) return existing;
+  const sheet = ss.insertSheet(name, ss.getSheets().length);
+  sheet.protect().setDescription(REPORT_PROTECTION).setWarningOnly(true);
+  sheet.setFrozenRows(2);
+  return sheet;
+}
+
+function cellValue(c: ReportCell): string | number | Date {
+  if (typeof c === 'object' && !(c instanceof Date) && 'formula' in c) return c.formula;
+  return safeCell(c as string | number | Date) as string | number | Date;
+}
+
+/** Rewrites a report tab with a grid (values, number formats, bold rows). */
+export function writeReport(sheet: Sheet, grid: ReportGrid): void {
+  const rows = Math.max(sheet.getLastRow(), grid.rows.length);
+  const cols = Math.max(sheet.getLastColumn(), grid.width);
+  const maxRows = sheet.getMaxRows();
+  const maxCols = sheet.getMaxColumns();
+  if (rows > maxRows) sheet.insertRowsAfter(maxRows, rows - maxRows);
+  if (cols > maxCols) sheet.insertColumnsAfter(maxCols, cols - maxCols);
+  const { values, formats } = grid.padded(cols);
+  const blank = () => Array<string>(cols).fill('');
+  const allValues = [
+    ...values.map((r) => r.map(cellValue)),
+    ...Array.from({ length: rows - values.length }, blank),
+  ];
+  const allFormats = [...formats, ...Array.from({ length: rows - formats.length }, blank)].map((r) =>
+    r.map((f) => f || 'General'),
+  );
+  const weights = Array.from({ length: rows }, (_, i) =>
+    Array<'bold' | 'normal'>(cols).fill(grid.bold[i] ? 'bold' : 'normal'),
+  );
+  const range = sheet.getRange(1, 1, rows, cols);
+  range.setValues(allValues);
+  range.setNumberFormats(allFormats);
+  range.setFontWeights(weights);
+}
+
+/** Writes the report; on failure puts a banner in the status line (best effort) and rethrows. */
+export function writeReportOrBanner(sheet: Sheet, grid: ReportGrid, when: string): void {
+  try {
+    writeReport(sheet, grid);
+  } catch (e) {
+    try {
+      sheet
+        .getRange(2, 1)
+        .setValue(
+          `⚠ Refresh failed at ${when}, so this tab may be incomplete or out of date. Run Sheets CRM > Refresh reports again.`,
+        );
+    } catch {
+      // The banner is best effort: the error below still reaches the person.
+    }
+    throw e;
+  }
+}
+
+/** Makes sure a chart titled `title` shows `a1Ranges` of `sheet`; inserts it once, then leaves it be. */
+export function ensureChart(
+  sheet: Sheet,
+  title: string,
+  a1Ranges: string[],
+  type: GoogleAppsScript.Charts.ChartType,
+  anchorColumn: number,
+): void {
+  const charts = sheet.getCharts();
+  const mine = charts.find((c) => c.getOptions().get('title') === title);
+  if (mine) {
+    const current = mine.getRanges().map((r) => r.getA1Notation());
+    if (current.join() === a1Ranges.join()) return;
+    let builder = mine.modify().clearRanges();
+    for (const a1 of a1Ranges) builder = builder.addRange(sheet.getRange(a1));
+    sheet.updateChart(builder.build());
+    return;
+  }
+  let builder = sheet
+    .newChart()
+    .setChartType(type)
+    .setOption('title', title)
+    .setPosition(4, anchorColumn, 0, 0);
+  for (const a1 of a1Ranges) builder = builder.addRange(sheet.getRange(a1));
+  sheet.insertChart(builder.build());
+}
