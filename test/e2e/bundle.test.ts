@@ -68,6 +68,7 @@ describe('dist/Code.js', () => {
       'Refresh reports',
       'Open deal sidebar',
       'Schedule refresh',
+      'Stop schedule',
       'Help',
     ]);
     for (const item of menu!.items.filter((i) => i.functionName))
