@@ -16,18 +16,24 @@ export interface CallStats {
 export type FaultSpec = { nth: number } | { method: string; times?: number; after?: number };
 
 /**
- * Latency model, in milliseconds. Sources: Google's "Best practices" page for Apps Script reports that
- * 10,000 single-cell formatting calls took ~70 s and one batched call ~1 s, and measured `appendRow`
- * in a loop at ~275 ms a row (see ../shared/apps-script-facts.md). So a plain call costs ~7 ms of
- * round trip, a write that must be flushed costs more (60 ms, our assumption), and moving cells in
- * bulk costs ~0.1 ms per thousand cells (1 s for 10,000 cells, less the call). Estimates for planning.
+ * Latency model, in milliseconds, for estimating Apps Script wall time. Sources and assumptions:
+ * - Google's "Best practices" page: 10,000 single-cell formatting calls took ~70 s, one batched call
+ *   over the same 10,000 cells ~1 s. So a round trip costs ~7 ms and a formatted cell ~0.1 ms.
+ * - apps-script-facts.md: appendRow in a loop measured ~275 ms per row (it flushes each time).
+ * - Our assumption, for values: reading ~0.01 ms and writing ~0.03 ms per cell (about 1 s per 100,000
+ *   cells read), in line with figures reported publicly for getValues/setValues; not measured here.
+ * Handle calls (see isServiceCall) cost nothing. Estimates for planning, not promises.
  */
 export const LATENCY_MS = {
   call: 7,
-  write: 60,
-  perThousandCells: 0.1,
   appendRow: 275,
+  perCellRead: 0.01,
+  perCellWritten: 0.03,
+  perCellFormatted: 0.1,
 };
+
+const FORMAT_METHODS =
+  /\.(setNumberFormats?|setFontWeights?|setBackgrounds?|setFontColors?|setNotes?|setDataValidations?|clearFormat)$/;
 
 /**
  * Calls that only hand out or describe objects the script already holds, and builder steps, are
@@ -61,8 +67,6 @@ export function isServiceCall(method: string): boolean {
   return !HANDLE_CALLS.test(method);
 }
 
-const WRITE_METHODS = /\.(set|insert|delete|append|clear|sort|protect|update|remove|add|hide|show)/;
-
 export class InjectedFault extends Error {}
 
 export class Accountant {
@@ -95,14 +99,13 @@ export class Accountant {
     this.calls.set(method, (this.calls.get(method) ?? 0) + 1);
     this.read += cells.read ?? 0;
     this.written += cells.written ?? 0;
-    const moved = (cells.read ?? 0) + (cells.written ?? 0);
-    this.estimatedMs +=
-      (method.endsWith('.appendRow')
-        ? LATENCY_MS.appendRow
-        : WRITE_METHODS.test(method)
-          ? LATENCY_MS.write
-          : LATENCY_MS.call) +
-      (moved / 1000) * LATENCY_MS.perThousandCells;
+    if (isServiceCall(method)) {
+      const written = cells.written ?? 0;
+      this.estimatedMs +=
+        (method.endsWith('.appendRow') ? LATENCY_MS.appendRow : LATENCY_MS.call) +
+        (cells.read ?? 0) * LATENCY_MS.perCellRead +
+        written * (FORMAT_METHODS.test(method) ? LATENCY_MS.perCellFormatted : LATENCY_MS.perCellWritten);
+    }
     for (const f of this.faults) {
       if ('nth' in f.spec) {
         if (this.total - f.armedAt === f.spec.nth) {

@@ -233,7 +233,9 @@ export class Sheet {
   private spliceRows(index: number, remove: number, add: number) {
     if (index < 0 || index > this.maxRows) throw new Error('Those rows are out of bounds.');
     if (this.rows.length < index) this.rows.length = index;
-    this.rows.splice(index, remove, ...Array.from({ length: add }, () => [] as (Cell | undefined)[]));
+    // Built with concat, not a spread, so inserting tens of thousands of rows cannot overflow the stack.
+    const added = Array.from({ length: add }, () => [] as (Cell | undefined)[]);
+    this.rows = this.rows.slice(0, index).concat(added, this.rows.slice(index + remove));
     this.maxRows += add - remove;
   }
   insertColumnsAfter(after: number, n: number): this {

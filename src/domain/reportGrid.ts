@@ -15,6 +15,19 @@ export class ReportGrid {
   readonly bold: boolean[] = [];
   /** Named row numbers (1-based), for charts and links. */
   readonly anchors: Record<string, number> = {};
+  /**
+   * First row of a uniform body (a long list whose formats are per column and never bold), or null.
+   * Only the rows above it get per-cell formats on each write; the body's column formats are set once.
+   */
+  bodyFrom: number | null = null;
+  bodyFormats: string[] = [];
+
+  /** Starts the uniform body here, with one number format per column ('' = automatic). */
+  body(formats: string[]): this {
+    this.bodyFrom = this.rows.length + 1;
+    this.bodyFormats = formats;
+    return this;
+  }
 
   /** Adds a row; `formats[i]` applies to cell i ('' = automatic). */
   line(cells: ReportCell[], formats: string[] = [], bold = false): this {
@@ -40,7 +53,7 @@ export class ReportGrid {
   get width(): number {
     return Math.max(1, ...this.rows.map((r) => r.length));
   }
-  /** Adds a line of plain cells after a header-like status, such as ["Built …", link]. */
+  /** Adds the status line (built when, from how many deals, a link to Data issues). */
   status(cells: ReportCell[]): this {
     return this.line(cells);
   }

@@ -184,9 +184,13 @@ export function applyRowRules(
   set('segment', segmentFor(before.industry, employees, settings.segmentRules));
 
   // Check the row as it will be once our writes land.
-  const after = [...row];
-  for (const [k, v] of Object.entries(writes) as [FieldKey, CellValue][]) after[map.columns[k]!] = v;
-  const deal = readDeal(after, rowNumber, map, settings, timeZone, locale);
+  const changes = Object.entries(writes) as [FieldKey, CellValue][];
+  let deal = before;
+  if (changes.length) {
+    const after = [...row];
+    for (const [k, v] of changes) after[map.columns[k]!] = v;
+    deal = readDeal(after, rowNumber, map, settings, timeZone, locale);
+  }
   const violations = checkDeal(deal, { settings, now, timeZone, idRows: opts.idRows });
   const kept = opts.idRows ? [] : wholeSheetParts(before.check);
   set('check', [checkText(violations), ...kept].filter(Boolean).join('; '));

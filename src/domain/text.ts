@@ -1,13 +1,23 @@
 // Normalising and protecting text: comparing labels loosely, and keeping user text from ever being
 // read as a formula or a number when written back to a sheet.
 
+const looseKeys = new Map<string, string>();
+
 /** Lower-case, punctuation folded to spaces, single-spaced: "Closed-Won " -> "closed won". */
 export function looseKey(s: unknown): string {
-  return String(s ?? '')
-    .toLowerCase()
-    .replace(/[%]/g, ' % ')
-    .replace(/[^a-z0-9%@]+/g, ' ')
-    .trim();
+  const raw = String(s ?? '');
+  let key = looseKeys.get(raw);
+  if (key === undefined) {
+    key = raw
+      .toLowerCase()
+      .replace(/[%]/g, ' % ')
+      .replace(/[^a-z0-9%@]+/g, ' ')
+      .trim();
+    // The same few labels (stages, industries) repeat across thousands of rows; keep the cache bounded.
+    if (looseKeys.size > 5000) looseKeys.clear();
+    looseKeys.set(raw, key);
+  }
+  return key;
 }
 
 /**

@@ -41,20 +41,39 @@ export function isValidTimeZone(timeZone: string): boolean {
   }
 }
 
+const QUARTER_HOUR = 15 * 60 * 1000;
+const offsetCache = new Map<string, Map<number, number>>();
+
+/** The zone's offset from UTC (ms) at an instant, read from Intl once per quarter hour and cached. */
+function offsetAt(ms: number, timeZone: string): number {
+  let cache = offsetCache.get(timeZone);
+  if (!cache) offsetCache.set(timeZone, (cache = new Map()));
+  const bucket = Math.floor(ms / QUARTER_HOUR);
+  let offset = cache.get(bucket);
+  if (offset === undefined) {
+    // Offsets change only at quarter-hour boundaries, so the bucket's start speaks for all of it.
+    const at = bucket * QUARTER_HOUR;
+    const out: Record<string, number> = {};
+    for (const p of formatterFor(timeZone).formatToParts(at))
+      if (p.type !== 'literal') out[p.type] = Number(p.value);
+    offset =
+      Date.UTC(out.year, out.month - 1, out.day, out.hour === 24 ? 0 : out.hour, out.minute, out.second) - at;
+    cache.set(bucket, offset);
+  }
+  return offset;
+}
+
 /** Splits an instant into wall-clock parts as seen in `timeZone`. */
 export function zonedParts(instant: Date | number, timeZone: string): ZonedParts {
   const ms = typeof instant === 'number' ? instant : instant.getTime();
-  const out: Record<string, number> = {};
-  for (const p of formatterFor(timeZone).formatToParts(ms)) {
-    if (p.type !== 'literal') out[p.type] = Number(p.value);
-  }
+  const wall = new Date(ms + offsetAt(ms, timeZone));
   return {
-    year: out.year,
-    month: out.month,
-    day: out.day,
-    hour: out.hour === 24 ? 0 : out.hour,
-    minute: out.minute,
-    second: out.second,
+    year: wall.getUTCFullYear(),
+    month: wall.getUTCMonth() + 1,
+    day: wall.getUTCDate(),
+    hour: wall.getUTCHours(),
+    minute: wall.getUTCMinutes(),
+    second: wall.getUTCSeconds(),
   };
 }
 
@@ -98,5 +117,6 @@ export function pad2(n: number): string {
 
 /** True for a Date from any realm (Apps Script values, or the emulator's across a vm boundary). */
 export function isDate(v: unknown): v is Date {
+  if (typeof v !== 'object' || v === null) return false;
   return Object.prototype.toString.call(v) === '[object Date]' && !Number.isNaN((v as Date).getTime());
 }

@@ -54,14 +54,14 @@ export function refreshAll(
     now,
     timeZone,
     dealsSheetId: crm.deals.getSheetId(),
-    dataIssuesSheetId: sheets.get(DATA_ISSUES_TAB)!.getSheetId(),
+    dataIssuesSheetId: sheets.get(DATA_ISSUES_TAB)!.sheet.getSheetId(),
   });
 
   const sweep = applySweep(input, plan);
   progress(`Writing ${tabs.length} report tabs…`);
   const when = stamp(now, timeZone);
   for (const { tab, grid } of output.reports) writeReportOrBanner(sheets.get(tab)!, grid, when);
-  const forecastSheet = sheets.get(FORECAST_TAB)!;
+  const forecastSheet = sheets.get(FORECAST_TAB)!.sheet;
   const monthsEnd = FORECAST_MONTHS_HEADER_ROW + 12;
   ensureChart(
     forecastSheet,
@@ -70,7 +70,7 @@ export function refreshAll(
     Charts.ChartType.COLUMN,
     11,
   );
-  const funnelSheet = sheets.get(FUNNEL_TAB)!;
+  const funnelSheet = sheets.get(FUNNEL_TAB)!.sheet;
   const stagesEnd = FUNNEL_STAGES_HEADER_ROW + output.funnel.stages.length;
   ensureChart(
     funnelSheet,

@@ -9,14 +9,20 @@ type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
 export const REPORT_PROTECTION = 'Sheets CRM report: rebuilt by Refresh, edits are overwritten';
 
+export interface ReportSheet {
+  sheet: Sheet;
+  /** True when the tab was made by this run (its body formats are not set yet). */
+  created: boolean;
+}
+
 /** The report tab named `name`, created (warning-protected, header frozen) when missing. */
-export function reportTab(ss: Spreadsheet, name: string): Sheet {
+export function reportTab(ss: Spreadsheet, name: string): ReportSheet {
   const existing = ss.getSheetByName(name);
-  if (existing) return existing;
+  if (existing) return { sheet: existing, created: false };
   const sheet = ss.insertSheet(name, ss.getSheets().length);
   sheet.protect().setDescription(REPORT_PROTECTION).setWarningOnly(true);
   sheet.setFrozenRows(2);
-  return sheet;
+  return { sheet, created: true };
 }
 
 function cellValue(c: ReportCell): string | number | Date {
@@ -24,13 +30,19 @@ function cellValue(c: ReportCell): string | number | Date {
   return safeCell(c as string | number | Date) as string | number | Date;
 }
 
-/** Rewrites a report tab with a grid (values, number formats, bold rows). */
-export function writeReport(sheet: Sheet, grid: ReportGrid): void {
+/**
+ * Rewrites a report tab: values over the old and new extent in one call; per-cell number formats and
+ * bold for the rows above the grid's uniform body; the body's column formats only when the tab is new
+ * or has grown (they never change otherwise), so the calls made do not depend on the number of rows.
+ */
+export function writeReport(target: ReportSheet, grid: ReportGrid): void {
+  const { sheet } = target;
   const rows = Math.max(sheet.getLastRow(), grid.rows.length);
   const cols = Math.max(sheet.getLastColumn(), grid.width);
   const maxRows = sheet.getMaxRows();
   const maxCols = sheet.getMaxColumns();
-  if (rows > maxRows) sheet.insertRowsAfter(maxRows, rows - maxRows);
+  const grew = rows > maxRows;
+  if (grew) sheet.insertRowsAfter(maxRows, rows - maxRows);
   if (cols > maxCols) sheet.insertColumnsAfter(maxCols, cols - maxCols);
   const { values, formats } = grid.padded(cols);
   const blank = () => Array<string>(cols).fill('');
@@ -38,22 +50,30 @@ export function writeReport(sheet: Sheet, grid: ReportGrid): void {
     ...values.map((r) => r.map(cellValue)),
     ...Array.from({ length: rows - values.length }, blank),
   ];
-  const allFormats = [...formats, ...Array.from({ length: rows - formats.length }, blank)].map((r) =>
-    r.map((f) => f || 'General'),
+  sheet.getRange(1, 1, rows, cols).setValues(allValues);
+  const top = grid.bodyFrom === null ? rows : grid.bodyFrom - 1;
+  const topFormats = Array.from({ length: top }, (_, i) =>
+    (formats[i] ?? blank()).map((f) => f || 'General'),
   );
-  const weights = Array.from({ length: rows }, (_, i) =>
+  const weights = Array.from({ length: top }, (_, i) =>
     Array<'bold' | 'normal'>(cols).fill(grid.bold[i] ? 'bold' : 'normal'),
   );
-  const range = sheet.getRange(1, 1, rows, cols);
-  range.setValues(allValues);
-  range.setNumberFormats(allFormats);
-  range.setFontWeights(weights);
+  const head = sheet.getRange(1, 1, top, cols);
+  head.setNumberFormats(topFormats);
+  head.setFontWeights(weights);
+  if (grid.bodyFrom !== null && (target.created || grew)) {
+    const bodyRows = Math.max(rows, maxRows) - grid.bodyFrom + 1;
+    grid.bodyFormats.forEach((f, c) => {
+      if (f) sheet.getRange(grid.bodyFrom!, c + 1, bodyRows, 1).setNumberFormat(f);
+    });
+  }
 }
 
 /** Writes the report; on failure puts a banner in the status line (best effort) and rethrows. */
-export function writeReportOrBanner(sheet: Sheet, grid: ReportGrid, when: string): void {
+export function writeReportOrBanner(target: ReportSheet, grid: ReportGrid, when: string): void {
+  const { sheet } = target;
   try {
-    writeReport(sheet, grid);
+    writeReport(target, grid);
   } catch (e) {
     try {
       sheet

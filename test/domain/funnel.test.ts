@@ -11,8 +11,30 @@ const [OPP, QUAL, SOL] = ['Opportunity identified', 'Qualified', 'Solution desig
 
 const deals = [
   deal({ dealId: 'D1', stage: 'Won', amount: 1000, closeDate: at('2026-02-21'), owner: 'ann' }, settings, 2),
-  deal({ dealId: 'D2', stage: 'Lost', amount: 400, lostReason: 'Price', owner: 'bob', industry: 'Software', employees: 500 }, settings, 3),
-  deal({ dealId: 'D3', stage: 'Quote sent', amount: 300, created: at('2026-02-28'), stageEntered: at('2026-03-06') }, settings, 4),
+  deal(
+    {
+      dealId: 'D2',
+      stage: 'Lost',
+      amount: 400,
+      lostReason: 'Price',
+      owner: 'bob',
+      industry: 'Software',
+      employees: 500,
+    },
+    settings,
+    3,
+  ),
+  deal(
+    {
+      dealId: 'D3',
+      stage: 'Quote sent',
+      amount: 300,
+      created: at('2026-02-28'),
+      stageEntered: at('2026-03-06'),
+    },
+    settings,
+    4,
+  ),
   deal({ dealId: 'D4', stage: 'Qualified', amount: 200 }, settings, 5),
 ];
 const moves: StageMove[] = [
@@ -28,7 +50,13 @@ const moves: StageMove[] = [
 ].map(([dealId, day, to]) => ({ dealId, time: at(day), to }));
 
 const strict = buildFunnel(deals, moves, settings, NOW, 'America/New_York');
-const anyStage = buildFunnel(deals, moves, { ...settings, general: { ...settings.general, funnelMode: 'Any stage' } }, NOW, 'America/New_York');
+const anyStage = buildFunnel(
+  deals,
+  moves,
+  { ...settings, general: { ...settings.general, funnelMode: 'Any stage' } },
+  NOW,
+  'America/New_York',
+);
 
 describe('buildFunnel', () => {
   it('in strict mode counts only recorded stages and shows the skipped ones', () => {
@@ -66,7 +94,9 @@ describe('buildFunnel', () => {
     ]);
     expect(strict.bySegment.map((r) => r.name)).toEqual(['A', 'Unsegmented']);
     expect(strict.lostReasons).toEqual([{ reason: 'Price', count: 1, value: 400 }]);
-    expect(strict.lostBySegment).toEqual([{ segment: 'A', reasons: [{ reason: 'Price', count: 1, value: 400 }] }]);
+    expect(strict.lostBySegment).toEqual([
+      { segment: 'A', reasons: [{ reason: 'Price', count: 1, value: 400 }] },
+    ]);
     expect(strict.salesCycleDays).toBe(20);
     expect(strict.openQuotes).toEqual({ stage: 'Quote sent', count: 1, value: 300 });
     // 2 open deals x 50% x 1000 average won, over a 20-day cycle, per 30 days
@@ -74,7 +104,13 @@ describe('buildFunnel', () => {
   });
 
   it('limits deals to the Settings period by their first stage date', () => {
-    const recent = buildFunnel(deals, moves, { ...settings, general: { ...settings.general, funnelPeriod: 'Last 90 days' } }, new Date('2026-05-15T15:00:00Z'), 'America/New_York');
+    const recent = buildFunnel(
+      deals,
+      moves,
+      { ...settings, general: { ...settings.general, funnelPeriod: 'Last 90 days' } },
+      new Date('2026-05-15T15:00:00Z'),
+      'America/New_York',
+    );
     expect(recent.deals).toBe(2); // D3 (created 28 Feb) and D4 (first move 1 Mar) are within 90 days of 15 May
   });
 });

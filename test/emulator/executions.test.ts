@@ -106,7 +106,9 @@ describe('accounting', () => {
     const acc = new Accountant();
     acc.count('Range.getValues', { read: 10000 });
     acc.count('Sheet.appendRow', { written: 5 });
-    expect(acc.estimatedMillis()).toBeCloseTo(7 + 1 + 275 + 0.0005, 3);
+    acc.count('Range.setBackgrounds', { written: 10000 });
+    acc.count('Sheet.getRange');
+    expect(acc.estimatedMillis()).toBeCloseTo(7 + 100 + (275 + 0.15) + (7 + 1000), 6);
   });
 });
 

@@ -15,6 +15,11 @@ export function row(fields: Partial<Record<FieldKey, CellValue>>): CellValue[] {
 }
 
 /** A Deal read from such a row. */
-export function deal(fields: Partial<Record<FieldKey, CellValue>>, settings: Settings = defaultSettings('o@example.com'), rowNumber = 2, timeZone = TZ): Deal {
+export function deal(
+  fields: Partial<Record<FieldKey, CellValue>>,
+  settings: Settings = defaultSettings('o@example.com'),
+  rowNumber = 2,
+  timeZone = TZ,
+): Deal {
   return readDeal(row(fields), rowNumber, MAP, settings, timeZone, 'en_US');
 }

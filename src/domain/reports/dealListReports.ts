@@ -1,5 +1,6 @@
-// Tabs that list deals: one per segment (with subtotals) and Data issues (every rule a row breaks, in
-// words, grouped per owner as a fix list, each with a link to its row).
+// Tabs that list deals: one per segment (subtotals, then its deals) and Data issues (every rule a row
+// breaks, in words, sorted by owner as a fix list, each with a link to its row). Each list is a
+// uniform body: formats per column, so its size never changes how a tab is written.
 import { FIELD_BY_KEY } from '../../shared/fields';
 import type { Deal } from '../deal';
 import type { Violation } from '../rules';
@@ -7,6 +8,9 @@ import { DATE, MONEY, PERCENT, ReportGrid, type ReportCell } from '../reportGrid
 
 const value = (p: Deal['amount']) => (p.kind === 'ok' ? p.value : p.kind === 'bad' ? p.raw : '');
 const date = (p: Deal['closeDate']) => (p.kind === 'ok' ? p.value : p.kind === 'bad' ? p.raw : '');
+const amountOf = (d: Deal) => (d.amount.kind === 'ok' ? d.amount.value : 0);
+const probabilityOf = (d: Deal) =>
+  d.probability.kind === 'ok' ? d.probability.value : (d.stage?.probability ?? 0);
 
 /** A link to a row of the Deals tab, as a formula the report writes. */
 export function rowLink(dealsSheetId: number, row: number): ReportCell {
@@ -21,17 +25,9 @@ export function segmentReport(
   dealsSheetId: number,
 ): ReportGrid {
   const g = new ReportGrid();
-  const open = deals.filter((d) => d.stage?.type === 'Open');
-  const amount = (ds: readonly Deal[]) =>
-    ds.reduce((a, d) => a + (d.amount.kind === 'ok' ? d.amount.value : 0), 0);
-  const weighted = open.reduce(
-    (a, d) =>
-      a +
-      (d.amount.kind === 'ok'
-        ? d.amount.value * (d.probability.kind === 'ok' ? d.probability.value : (d.stage?.probability ?? 0))
-        : 0),
-    0,
-  );
+  const byType = (t: string) => deals.filter((d) => d.stage?.type === t);
+  const open = byType('Open');
+  const sum = (ds: readonly Deal[], f: (d: Deal) => number) => ds.reduce((a, d) => a + f(d), 0);
   g.title(`Segment ${segment}`);
   g.status(status);
   g.blank();
@@ -40,15 +36,16 @@ export function segmentReport(
     [
       deals.length,
       open.length,
-      amount(open),
-      weighted,
-      amount(deals.filter((d) => d.stage?.type === 'Won')),
-      amount(deals.filter((d) => d.stage?.type === 'Lost')),
+      sum(open, amountOf),
+      sum(open, (d) => amountOf(d) * probabilityOf(d)),
+      sum(byType('Won'), amountOf),
+      sum(byType('Lost'), amountOf),
     ],
-    ['0', '0', MONEY, MONEY, MONEY, MONEY],
+    [MONEY, MONEY, MONEY, MONEY, MONEY, MONEY],
     true,
   );
   g.blank();
+  const formats = ['', '', '', '', '', '', MONEY, DATE, PERCENT];
   g.header([
     'Row',
     FIELD_BY_KEY.dealId.header,
@@ -59,9 +56,8 @@ export function segmentReport(
     'Amount',
     'Close date',
     'Probability',
-    'Industry',
-    'Employees',
   ]);
+  g.body(formats);
   for (const d of deals)
     g.line(
       [
@@ -74,37 +70,33 @@ export function segmentReport(
         value(d.amount),
         date(d.closeDate),
         d.probability.kind === 'ok' ? d.probability.value : '',
-        d.industry,
-        d.employees.kind === 'ok' ? d.employees.value : '',
       ],
-      ['', '', '', '', '', '', MONEY, DATE, PERCENT, '', '0'],
+      formats,
     );
   return g;
 }
 
-/** Data issues: per owner, each row that breaks a rule, with the rule in words and a link. */
+/** Data issues: every rule each row breaks, in words, sorted by owner as a fix list, with a link. */
 export function dataIssuesReport(
   issues: readonly { deal: Deal; violations: Violation[] }[],
   status: ReportCell[],
   dealsSheetId: number,
 ): ReportGrid {
   const g = new ReportGrid();
+  const ownerOf = (d: Deal) => d.owner || '(no owner)';
   g.title('Data issues');
   g.status(status);
-  g.blank();
-  const byOwner = new Map<string, { deal: Deal; violations: Violation[] }[]>();
-  for (const i of issues) {
-    const owner = i.deal.owner || '(no owner)';
-    (byOwner.get(owner) ?? byOwner.set(owner, []).get(owner)!).push(i);
-  }
-  if (issues.length === 0) g.line(['No rule is broken. Nice work.']);
-  for (const [owner, list] of [...byOwner.entries()].sort(([a], [b]) => a.localeCompare(b))) {
-    g.header([`${owner}: ${list.length} ${list.length === 1 ? 'row' : 'rows'} to fix`]);
-    g.header(['Row', 'Deal ID', 'Deal', 'Stage', 'What to fix']);
-    for (const { deal, violations } of list)
-      for (const v of violations)
-        g.line([rowLink(dealsSheetId, deal.row), deal.id, deal.name, deal.stageText, v.message]);
-    g.blank();
-  }
+  const owners = new Map<string, number>();
+  for (const i of issues) owners.set(ownerOf(i.deal), (owners.get(ownerOf(i.deal)) ?? 0) + 1);
+  const perOwner = [...owners.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([o, n]) => `${o}: ${n}`);
+  g.line([issues.length ? `Rows to fix per owner: ${perOwner.join('; ')}` : 'No rule is broken. Nice work.']);
+  g.header(['Owner', 'Row', 'Deal ID', 'Deal', 'Stage', 'What to fix']);
+  g.body([]);
+  const sorted = [...issues].sort(
+    (a, b) => ownerOf(a.deal).localeCompare(ownerOf(b.deal)) || a.deal.row - b.deal.row,
+  );
+  for (const { deal, violations } of sorted)
+    for (const v of violations)
+      g.line([ownerOf(deal), rowLink(dealsSheetId, deal.row), deal.id, deal.name, deal.stageText, v.message]);
   return g;
 }

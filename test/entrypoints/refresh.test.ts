@@ -1,0 +1,185 @@
+// Refresh through dist/Code.js: report tabs, constant call counts, locking, scheduling, failures
+// (fault injection) and a broken Settings tab.
+import { Accountant, type Emulator } from '../../local/emulator';
+import { demoWorkbook } from '../support/demoWorkbook';
+
+const REPORT_TABS = [
+  'Forecast',
+  'Funnel',
+  'Segment A',
+  'Segment B',
+  'Segment C',
+  'Unsegmented',
+  'Data issues',
+];
+const snapshotTabs = (emu: Emulator, names: string[]) =>
+  Object.fromEntries(
+    names.map((n) => {
+      const s = emu.sheet(n);
+      const rows = Math.max(1, s.lastRowIndex());
+      const cols = Math.max(1, s.lastColumnIndex());
+      const r = s.rangeAt(1, 1, rows, cols);
+      return [n, JSON.stringify([r.peekValues(), r.getFormulas(), r.getNumberFormats(), r.getFontWeights()])];
+    }),
+  );
+
+describe('Refresh reports', () => {
+  it('builds every report tab, the charts and a Forecast history row, and says what it built', () => {
+    const emu = demoWorkbook(300);
+    emu.run('menuRefresh');
+    for (const tab of [...REPORT_TABS, 'Forecast history'])
+      expect(emu.sheet(tab).lastRowIndex()).toBeGreaterThan(1);
+    expect(emu.sheet('Forecast').charts.map((c) => c.spec.options.title)).toEqual(['Forecast by month']);
+    expect(emu.sheet('Funnel').charts.map((c) => c.spec.ranges[0].a1)).toEqual(['A4:B10']);
+    expect(emu.ui.dialogs.at(-1)?.message).toMatch(
+      /^Weighted forecast: next 3 months [\d,]+, 6 months [\d,]+, 12 months [\d,]+\./,
+    );
+    expect(emu.ss.toasts.map((t) => t.message)).toContain('Writing 7 report tabs…');
+    const forecast = emu.values('Forecast');
+    expect(forecast[1][0]).toMatch(/^Built 2026-03-10 11:00 \(America\/New_York\) from 300 deals/);
+    expect(emu.sheet('Forecast').rangeAt(2, 2).getFormula()).toMatch(
+      /^=HYPERLINK\("#gid=\d+","See Data issues"\)$/,
+    );
+  });
+
+  it('keeps each segment tab equal to the Deals of that segment', () => {
+    const emu = demoWorkbook(200);
+    emu.run('menuRefresh');
+    const deals = emu.values('Deals');
+    const seg = deals[0].indexOf('Segment');
+    const id = deals[0].indexOf('Deal ID');
+    for (const [tab, name] of [
+      ['Segment A', 'A'],
+      ['Segment B', 'B'],
+      ['Segment C', 'C'],
+      ['Unsegmented', 'Unsegmented'],
+    ]) {
+      const listed = emu
+        .values(tab)
+        .slice(7)
+        .map((r) => r[1])
+        .filter(Boolean)
+        .sort();
+      const expected = deals
+        .slice(1)
+        .filter((r) => r[seg] === name)
+        .map((r) => r[id])
+        .sort();
+      expect([tab, listed]).toEqual([tab, expected]);
+    }
+  });
+
+  it('makes the same service calls at 1,000 and at 50,000 deals', () => {
+    const calls = [1000, 50000].map((n) => {
+      const emu = demoWorkbook(n);
+      emu.run('menuRefresh');
+      const before = emu.acc.snapshot();
+      emu.run('menuRefresh');
+      return Accountant.diff(before, emu.acc.snapshot());
+    });
+    expect(calls[1].byMethod).toEqual(calls[0].byMethod);
+    expect(calls[0].serviceCalls).toBeLessThanOrEqual(60);
+  });
+
+  it('updates today’s Forecast history row on a second refresh the same day, and adds a row the next day', () => {
+    const emu = demoWorkbook(50);
+    emu.run('menuRefresh');
+    emu.run('menuRefresh', [], { at: '2026-03-10T20:00:00Z' });
+    expect(emu.values('Forecast history')).toHaveLength(2);
+    emu.run('menuRefresh', [], { at: '2026-03-11T15:00:00Z' });
+    expect(emu.values('Forecast history')).toHaveLength(3);
+  });
+
+  it('lets only one refresh run at a time: a second one says it is already running', () => {
+    const emu = demoWorkbook(50);
+    emu.acc.beforeNext('Range.setNumberFormats', () => emu.run('menuRefresh'));
+    emu.run('menuRefresh');
+    const messages = emu.ui.dialogs.map((d) => d.message);
+    expect(messages[messages.length - 2]).toBe(
+      'Another Sheets CRM task is still running in this spreadsheet. Try again in a minute.',
+    );
+    expect(emu.ui.dialogs.at(-1)?.title).toBe('Sheets CRM: reports refreshed');
+  });
+
+  it('stops on a broken Settings tab with a message, keeping the last good reports', () => {
+    const emu = demoWorkbook(50);
+    emu.run('menuRefresh');
+    const before = snapshotTabs(emu, REPORT_TABS);
+    emu.sheet('CRM Settings').rangeAt(5, 3).setValue(1.5);
+    emu.run('menuRefresh', [], { at: '2026-03-11T15:00:00Z' });
+    expect(emu.ui.dialogs.at(-1)?.message).toMatch(
+      /CRM Settings!C5: Probability must be between 0% and 100%/,
+    );
+    expect(snapshotTabs(emu, REPORT_TABS)).toEqual(before);
+  });
+});
+
+describe('a refresh that fails halfway (fault injection)', () => {
+  it('never leaves a report half-written without a banner, and never changes Deals or History', () => {
+    const emu = demoWorkbook(60);
+    emu.run('menuRefresh');
+    emu.run('menuRefresh');
+    const start = emu.acc.snapshot();
+    emu.run('menuRefresh');
+    const calls = Accountant.diff(start, emu.acc.snapshot()).total;
+    const saved = emu.save();
+    const good = snapshotTabs(emu, REPORT_TABS);
+    let failures = 0;
+    for (let nth = 1; nth <= calls; nth++) {
+      const e = (require('../../local/emulator') as typeof import('../../local/emulator')).Emulator.fromSaved(
+        saved,
+      ).load(require('../support/emulator').DIST);
+      e.env.nowMs = emu.env.nowMs;
+      const sources = snapshotTabs(e, ['Deals', 'History']);
+      e.acc.injectFault({ nth });
+      e.run('menuRefresh');
+      const failed = e.executions.length > 0 && e.ui.dialogs.at(-1)?.title === 'Sheets CRM: Refresh reports';
+      if (failed) failures++;
+      expect(snapshotTabs(e, ['Deals', 'History'])).toEqual(sources);
+      const now = snapshotTabs(e, REPORT_TABS);
+      for (const tab of REPORT_TABS) {
+        const banner = String(e.sheet(tab).rangeAt(2, 1).peekValues()[0][0]).startsWith('⚠ Refresh failed');
+        if (now[tab] !== good[tab] && !banner)
+          throw new Error(`call ${nth}: ${tab} changed without a banner`);
+      }
+    }
+    expect(failures).toBeGreaterThan(20);
+  });
+});
+
+describe('Schedule refresh', () => {
+  it('installs exactly one trigger however often it is chosen, and firing it rebuilds the reports', () => {
+    const emu = demoWorkbook(40);
+    emu.run('menuScheduleRefresh');
+    emu.run('menuScheduleRefresh');
+    expect(emu.scriptApp.triggers.map((t) => [t.spec.handler, t.spec.schedule])).toEqual([
+      ['scheduledRefresh', 'every 1 hours'],
+    ]);
+    emu.fireTrigger('scheduledRefresh', '2026-03-10T16:00:00Z');
+    expect(emu.values('Forecast')[1][0]).toMatch(/^Built 2026-03-10 12:00/);
+    emu.run('menuStopSchedule');
+    expect(emu.scriptApp.triggers).toHaveLength(0);
+  });
+
+  it('follows the Settings: daily at the hour set there', () => {
+    const emu = demoWorkbook(10);
+    const general = emu.values('CRM Settings').findIndex((r) => String(r[26]).startsWith('Refresh schedule'));
+    emu
+      .sheet('CRM Settings')
+      .rangeAt(general + 1, 28)
+      .setValue('Daily');
+    emu.run('menuScheduleRefresh');
+    expect(emu.scriptApp.triggers.map((t) => t.spec.schedule)).toEqual(['every 1 days at 7:00']);
+  });
+
+  it('records a failed scheduled run, and the next menu refresh shows it', () => {
+    const emu = demoWorkbook(20);
+    emu.run('menuScheduleRefresh');
+    emu.acc.injectFault({ method: 'Range.setNumberFormats', times: 1 });
+    expect(() => emu.fireTrigger('scheduledRefresh')).toThrow(/injected fault/);
+    emu.run('menuRefresh');
+    expect(emu.ui.dialogs.at(-1)?.message).toMatch(
+      /^Note: the scheduled refresh at 2026-03-10 11:00 failed: Service Spreadsheets failed/,
+    );
+  });
+});
