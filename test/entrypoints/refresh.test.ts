@@ -1,6 +1,7 @@
 // Refresh through dist/Code.js: report tabs, constant call counts, locking, scheduling, failures
 // (fault injection) and a broken Settings tab.
-import { Accountant, type Emulator } from '../../local/emulator';
+import { Accountant, Emulator } from '../../local/emulator';
+import { DIST } from '../support/emulator';
 import { demoWorkbook } from '../support/demoWorkbook';
 
 const REPORT_TABS = [
