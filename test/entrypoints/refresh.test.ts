@@ -127,9 +127,7 @@ describe('a refresh that fails halfway (fault injection)', () => {
     const good = snapshotTabs(emu, REPORT_TABS);
     let failures = 0;
     for (let nth = 1; nth <= calls; nth++) {
-      const e = (require('../../local/emulator') as typeof import('../../local/emulator')).Emulator.fromSaved(
-        saved,
-      ).load(require('../support/emulator').DIST);
+      const e = Emulator.fromSaved(saved).load(DIST);
       e.env.nowMs = emu.env.nowMs;
       const sources = snapshotTabs(e, ['Deals', 'History']);
       e.acc.injectFault({ nth });
