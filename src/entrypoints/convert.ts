@@ -7,7 +7,7 @@ import { proposeMapping, type HeaderMap } from '../domain/headerMap';
 import { newDealId } from '../domain/ids';
 import { isoDay } from '../shared/zonedTime';
 import { activeSpreadsheet, toast, ui } from '../workbook/app';
-import { findDealsTab } from '../workbook/dealsTab';
+import { findDealsTab, readHeader } from '../workbook/dealsTab';
 import { readState } from '../workbook/documentState';
 import { withDocumentLock } from '../workbook/lock';
 import { DEALS_TAB } from '../workbook/tabNames';
@@ -43,14 +43,15 @@ function convertActiveSheet(ss: Spreadsheet): void {
   if (values.length < 2) throw new Error(`"${name}" has no rows below a header row to convert.`);
 
   const existing = findDealsTab(ss, state?.dealsSheetId);
-  const replacing = existing && existing.getSheetId() !== sheet.getSheetId() ? existing : null;
-  if (replacing && replacing.getLastRow() > 1)
-    throw new Error(
-      `This spreadsheet already has deals in "${replacing.getName()}". Copy the rows of "${name}" into it instead, or convert in a new spreadsheet, so the CRM keeps one list of deals.`,
-    );
+  const other = existing && existing.getSheetId() !== sheet.getSheetId() ? existing : null;
+  const appending = other !== null && other.getLastRow() > 1;
+  const replacing = other !== null && !appending ? other : null;
 
   const proposal = proposeMapping(values, parsed.settings.stages);
-  const map = confirmMapping(name, values[proposal.headerRow], proposal.map, replacing !== null);
+  const plan = appending
+    ? `Sheets CRM will add the rows of "${name}" to the Deals tab "${other.getName()}". "${name}" itself stays as it is.`
+    : `Sheets CRM will keep a backup of "${name}", then rewrite it as the Deals tab.${replacing ? ' The empty Deals tab made by Set up will be replaced by this one.' : ''}`;
+  const map = confirmMapping(name, values[proposal.headerRow], proposal.map, plan);
   if (!map) {
     toast('Conversion cancelled; nothing was changed.');
     return;
@@ -58,31 +59,42 @@ function convertActiveSheet(ss: Spreadsheet): void {
   const result = convertValues(values, proposal.headerRow, map, parsed.settings, timeZone, locale, () =>
     newDealId(Math.random),
   );
-
   toast(`Converting ${result.rows.length} rows…`, PRODUCT, 30);
-  const backup = sheet.copyTo(ss);
-  backup.setName(freeName(ss, `${name} (backup ${isoDay(new Date(), timeZone)})`));
-  const grid = [result.header, ...result.rows];
-  sheet.clear();
-  const width = result.header.length;
-  if (sheet.getMaxColumns() < width)
-    sheet.insertColumnsAfter(sheet.getMaxColumns(), width - sheet.getMaxColumns());
-  if (sheet.getMaxRows() < grid.length)
-    sheet.insertRowsAfter(sheet.getMaxRows(), grid.length - sheet.getMaxRows());
-  writeGrid(sheet.getRange(1, 1, grid.length, width), grid);
-  if (replacing) ss.deleteSheet(replacing);
-  if (!ss.getSheetByName(DEALS_TAB)) sheet.setName(DEALS_TAB);
-  const summary = setUpCrm(ss, sheet);
+
+  let where: string;
+  let target = sheet;
+  if (appending) {
+    target = other;
+    appendConverted(other, result.header, result.rows);
+    where = `${result.rows.length} rows added to "${other.getName()}". "${name}" is unchanged.`;
+  } else {
+    const backup = sheet.copyTo(ss);
+    backup.setName(freeName(ss, `${name} (backup ${isoDay(new Date(), timeZone)})`));
+    const grid = [result.header, ...result.rows];
+    sheet.clear();
+    const width = result.header.length;
+    if (sheet.getMaxColumns() < width)
+      sheet.insertColumnsAfter(sheet.getMaxColumns(), width - sheet.getMaxColumns());
+    if (sheet.getMaxRows() < grid.length)
+      sheet.insertRowsAfter(sheet.getMaxRows(), grid.length - sheet.getMaxRows());
+    writeGrid(sheet.getRange(1, 1, grid.length, width), grid);
+    if (replacing) ss.deleteSheet(replacing);
+    if (!ss.getSheetByName(DEALS_TAB)) sheet.setName(DEALS_TAB);
+    where = `${result.rows.length} rows converted into "${sheet.getName()}". The original is kept in "${backup.getName()}".`;
+  }
+  const summary = setUpCrm(ss, target);
 
   const notes = [
-    `${result.rows.length} rows converted into "${sheet.getName()}". The original is kept in "${backup.getName()}".`,
+    where,
     result.stagesNormalised
       ? `${result.stagesNormalised} stage values were written as the stage they spell (for example "closed won" as Won).`
       : '',
     result.keptAsWritten
       ? `${result.keptAsWritten} values could not be read as an amount, date, stage or number and were kept exactly as written.`
       : '',
-    result.rowsAbove ? `${result.rowsAbove} rows above the header row are only in the backup.` : '',
+    result.rowsAbove
+      ? `${result.rowsAbove} rows above the header row were not converted${appending ? '' : ' (they are in the backup)'}.`
+      : '',
   ].filter(Boolean);
   ui().alert(
     `${PRODUCT}: conversion done`,
@@ -91,23 +103,55 @@ function convertActiveSheet(ss: Spreadsheet): void {
   );
 }
 
+/**
+ * Appends converted rows below the Deals tab's last row, placing each value under the Deals column
+ * of the same header; extra columns the Deals tab lacks are added at its end.
+ */
+function appendConverted(
+  deals: GoogleAppsScript.Spreadsheet.Sheet,
+  header: string[],
+  rows: CellValue[][],
+): void {
+  const current = readHeader(deals).map((h) => String(h));
+  let width = current.length;
+  while (width > 0 && current[width - 1] === '') width--;
+  const columns = current.slice(0, width);
+  const missing = header.filter((h) => !columns.includes(h));
+  if (missing.length) {
+    const need = width + missing.length - deals.getMaxColumns();
+    if (need > 0) deals.insertColumnsAfter(deals.getMaxColumns(), need);
+    writeGrid(deals.getRange(1, width + 1, 1, missing.length), [missing]);
+    columns.push(...missing);
+  }
+  const position = header.map((h) => columns.indexOf(h));
+  const block = rows.map((r) => {
+    const out: CellValue[] = columns.map(() => '');
+    r.forEach((v, i) => (out[position[i]] = v));
+    return out;
+  });
+  const first = deals.getLastRow() + 1;
+  const need = first + block.length - 1 - deals.getMaxRows();
+  if (need > 0) deals.insertRowsAfter(deals.getMaxRows(), need);
+  writeGrid(deals.getRange(first, 1, block.length, columns.length), block);
+}
+
 /** Shows the mapping until the person accepts it (Yes), corrects it (No), or cancels. */
 function confirmMapping(
   name: string,
   header: readonly unknown[],
   proposed: HeaderMap,
-  replacing: boolean,
+  plan: string,
 ): HeaderMap | null {
   let map = proposed;
   let problem = '';
   for (let round = 0; round < 10; round++) {
     const text = [
       problem,
-      `Sheets CRM will keep a backup of "${name}", then rewrite it as the Deals tab:`,
+      plan,
       '',
+      'Columns:',
       ...describeMapping(header, map),
       '',
-      replacing ? 'The empty Deals tab made by Set up will be replaced by this one.' : '',
       'Yes: convert. No: correct the mapping. Cancel: stop without changes.',
     ].filter((l, i) => l !== '' || i > 0);
     const answer = ui().alert(`Convert "${name}" to the CRM?`, text.join('\n'), ui().ButtonSet.YES_NO_CANCEL);

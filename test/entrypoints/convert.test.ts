@@ -97,7 +97,9 @@ describe('converting a CRM export', () => {
       '3 rows converted into "Deals". The original is kept in "HubSpot export (backup 2026-03-10)".',
     );
     expect(summary.message).toContain('2 values could not be read');
-    expect(summary.message).toContain('1 rows above the header row are only in the backup.');
+    expect(summary.message).toContain(
+      '1 rows above the header row were not converted (they are in the backup).',
+    );
     expect(summary.message).toMatch(/3 deals checked; \d need attention/);
     expect(summary.message).toContain('Check column');
   });
@@ -112,6 +114,22 @@ describe('converting a CRM export', () => {
     const deals = emu.values('Deals');
     expect(deals[1][deals[0].indexOf('Industry')]).toBe('EMEA');
     expect(deals[1][deals[0].indexOf('Contact Email (imported)')]).toBe('bob@acme.test');
+  });
+
+  it('adds the rows to a Deals tab that already has deals, leaving the source tab as it was', () => {
+    const emu = loadedEmulator();
+    emu.run('menuSetUp');
+    emu.userEdit('Deals', 'B2:C2', [['Existing deal', 'Old Co']]);
+    sheetWith(emu, 'Second export', HUBSPOT);
+    emu.run('menuConvert');
+    expect(emu.ui.dialogs.at(-2)!.message).toContain(
+      'will add the rows of "Second export" to the Deals tab "Deals"',
+    );
+    const deals = emu.values('Deals');
+    expect(deals.map((r) => r[1])).toEqual(['Deal', 'Existing deal', 'Acme renewal', 'Globex', 'Initech']);
+    expect(deals[0].slice(-2)).toEqual(['Notes', 'Region']);
+    expect(deals[4][deals[0].indexOf('Region')]).toBe('=not a formula');
+    expect(emu.values('Second export')).toEqual(HUBSPOT);
   });
 
   it('replaces the empty Deals tab made by Set up, saying so first', () => {
