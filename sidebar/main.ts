@@ -1,4 +1,197 @@
-// Sidebar client entry: for now it only marks the page as loaded. Deal entry arrives with its issue.
-const statusLine = document.getElementById('status');
-if (statusLine) statusLine.dataset.ready = 'true';
-export {};
+// Sidebar client: loads the model, finds and opens deals, and saves them through the server. Errors
+// show inline next to their field; a conflict shows what changed and keeps what the rep typed.
+import {
+  blankDeal,
+  validateDeal,
+  type DealRecord,
+  type HistoryItem,
+  type SaveResult,
+  type SidebarModel,
+} from '../src/shared/dealDto';
+import { byId, el } from './dom';
+import { applyStageRules, buildFields, fillForm, readForm, showErrors } from './form';
+import { setUpSearch } from './search';
+import { call } from './server';
+
+let model: SidebarModel | null = null;
+let current: { id: string; version: string; history: HistoryItem[] } | null = null;
+
+const status = (text: string, kind: 'info' | 'ok' | 'error' = 'info') => {
+  const s = byId('status');
+  s.textContent = text;
+  s.className = `status ${kind}`;
+};
+
+function renderHistory(items: HistoryItem[]): void {
+  const list = byId<HTMLUListElement>('history');
+  list.replaceChildren(
+    ...items
+      .slice(0, 10)
+      .map((h) =>
+        el(
+          'li',
+          {},
+          `${h.time.slice(0, 10)} · ${h.field}: ${h.from || '—'} → ${h.to || '—'}${h.user ? ` (${h.user})` : ''}`,
+        ),
+      ),
+  );
+  byId('history-section').hidden = items.length === 0;
+}
+
+function showForm(title: string): void {
+  byId('deal-title').textContent = title;
+  byId('editor').hidden = false;
+  byId('conflict').hidden = true;
+  showErrors({});
+  applyStageRules(model!.rules);
+  byId<HTMLInputElement>('f-deal').focus();
+}
+
+async function openDeal(id: string): Promise<void> {
+  status('Opening deal…');
+  try {
+    const record = await call('getDeal', id);
+    if (!record) {
+      status(`Deal ${id} is no longer in the Deals tab.`, 'error');
+      return;
+    }
+    load(record);
+    status('');
+  } catch (e) {
+    status((e as Error).message, 'error');
+  }
+}
+
+function load(record: DealRecord): void {
+  current = { id: record.deal.id, version: record.version, history: record.history };
+  fillForm(record.deal);
+  renderHistory(record.history);
+  showForm(record.deal.deal || record.deal.id);
+}
+
+function newDeal(): void {
+  const m = model!;
+  const first = m.rules.stages.find((s) => s.type === 'Open') ?? m.rules.stages[0];
+  current = { id: '', version: '', history: [] };
+  fillForm(blankDeal(m.owners.some((o) => o.email === m.user) ? m.user : '', first?.name ?? ''));
+  renderHistory([]);
+  showForm('New deal');
+}
+
+function handleResult(result: SaveResult): void {
+  const m = model!;
+  if (result.status === 'invalid') {
+    showErrors(result.errors);
+    status('Some fields need attention.', 'error');
+    return;
+  }
+  if (result.status === 'conflict') {
+    const box = byId('conflict');
+    byId('conflict-message').textContent = result.message;
+    byId('conflict-changes').replaceChildren(
+      ...result.changes.map((c) =>
+        el('li', {}, `${c.field}: yours "${c.yours || '—'}", in the sheet now "${c.theirs || '—'}"`),
+      ),
+    );
+    box.hidden = false;
+    byId<HTMLButtonElement>('use-theirs').onclick = () => load(result.current);
+    byId<HTMLButtonElement>('keep-mine').onclick = () => {
+      current = {
+        id: result.current.deal.id,
+        version: result.current.version,
+        history: result.current.history.length ? result.current.history : (current?.history ?? []),
+      };
+      box.hidden = true;
+      status('Your values are still in the form. Press Save to replace the sheet’s values with them.');
+      byId<HTMLButtonElement>('save').focus();
+    };
+    status('Not saved: someone else changed this deal.', 'error');
+    byId<HTMLButtonElement>('use-theirs').focus();
+    return;
+  }
+  const r = result.record;
+  const history = [...r.history, ...(current?.id === r.deal.id ? current.history : [])];
+  current = { id: r.deal.id, version: r.version, history };
+  const summary = {
+    id: r.deal.id,
+    deal: r.deal.deal,
+    company: r.deal.company,
+    owner: r.deal.owner,
+    stage: r.deal.stage,
+  };
+  const i = m.deals.findIndex((d) => d.id === r.deal.id);
+  if (i >= 0) m.deals[i] = summary;
+  else m.deals.push(summary);
+  fillForm(r.deal);
+  renderHistory(history);
+  byId('deal-title').textContent = r.deal.deal;
+  showErrors({});
+  applyStageRules(m.rules);
+  status(result.message, 'ok');
+}
+
+async function save(): Promise<void> {
+  const m = model!;
+  const deal = readForm(current?.id ?? '');
+  const checked = validateDeal(deal, m.rules);
+  if (!checked.ok) {
+    showErrors(checked.errors);
+    status('Some fields need attention.', 'error');
+    return;
+  }
+  showErrors({});
+  const button = byId<HTMLButtonElement>('save');
+  button.disabled = true;
+  status('Saving…');
+  try {
+    handleResult(await call('saveDeal', deal, current?.version ?? ''));
+  } catch (e) {
+    status(`Not saved: ${(e as Error).message}`, 'error');
+  } finally {
+    button.disabled = false;
+  }
+}
+
+function setStageOfType(type: 'Won' | 'Lost'): void {
+  const stage = model!.rules.stages.find((s) => s.type === type);
+  if (!stage) return;
+  byId<HTMLSelectElement>('f-stage').value = stage.name;
+  applyStageRules(model!.rules);
+  if (type === 'Lost') {
+    byId<HTMLSelectElement>('f-lostReason').focus();
+    status('Choose why it was lost, then Save.');
+  } else void save();
+}
+
+async function start(): Promise<void> {
+  status('Loading deals…');
+  try {
+    model = await call('getSidebarModel');
+  } catch (e) {
+    status((e as Error).message, 'error');
+    return;
+  }
+  buildFields(model);
+  setUpSearch(
+    () => model!.deals,
+    (id) => void openDeal(id),
+  );
+  byId('f-stage').addEventListener('change', () => applyStageRules(model!.rules));
+  byId('f-lostReason').addEventListener('change', () => applyStageRules(model!.rules));
+  byId('new-deal').addEventListener('click', newDeal);
+  byId('mark-won').addEventListener('click', () => setStageOfType('Won'));
+  byId('mark-lost').addEventListener('click', () => setStageOfType('Lost'));
+  byId('close').addEventListener('click', () => {
+    byId('editor').hidden = true;
+    current = null;
+    byId<HTMLInputElement>('search').focus();
+  });
+  byId<HTMLFormElement>('deal-form').addEventListener('submit', (e) => {
+    e.preventDefault();
+    void save();
+  });
+  byId('app').dataset.ready = 'true';
+  status(`${model.deals.length} deals. Search, or add a new one.`);
+}
+
+void start();

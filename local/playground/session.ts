@@ -12,6 +12,8 @@ export interface StartOptions {
   workbook: string;
   importCsv?: string;
   exportJson?: string;
+  serve?: boolean;
+  port?: number;
 }
 
 const DIST = path.resolve(__dirname, '../../dist');
@@ -58,7 +60,11 @@ export function importCsv(emu: Emulator, file: string): string {
 }
 
 /** Runs the session and returns what to print. */
-export function runLocalSession(opts: StartOptions, open: (file: string) => Emulator | null): string {
+export function runLocalSession(
+  opts: StartOptions,
+  open: (file: string) => Emulator | null,
+  done?: (emu: Emulator) => void,
+): string {
   const lines: string[] = [];
   const now = new Date();
   let emu = open(opts.workbook);
@@ -93,5 +99,6 @@ export function runLocalSession(opts: StartOptions, open: (file: string) => Emul
     lines.push(`Wrote ${opts.exportJson}.`);
   }
   lines.push('', describeWorkbook(emu));
+  done?.(emu);
   return lines.join('\n') + '\n';
 }

@@ -60,6 +60,8 @@ export interface RowOptions {
   knownOld?: { field: FieldKey; value: CellValue | undefined };
   /** Rows on which each Deal ID appears; given when the whole sheet was read. */
   idRows?: ReadonlyMap<string, number[]>;
+  /** The whole row as it was before this change, when the caller knows it (the sidebar). */
+  previousRow?: readonly CellValue[];
 }
 
 export const COMPUTED_FIELDS: readonly FieldKey[] = FIELDS.filter((f) => f.computed).map((f) => f.key);
@@ -114,8 +116,15 @@ export function applyRowRules(
     if (!before.created) set('created', now);
   }
   const known = opts.knownOld;
+  const previous = opts.previousRow;
   const oldOf = <T>(field: FieldKey, fromPrev: T | undefined): CellValue | T | undefined =>
-    known && known.field === field ? (known.value ?? '') : prev ? fromPrev : undefined;
+    previous && map.columns[field] !== undefined
+      ? (previous[map.columns[field]!] ?? '')
+      : known && known.field === field
+        ? (known.value ?? '')
+        : prev
+          ? fromPrev
+          : undefined;
   let changed = (opts.edited ?? []).some((k) => !COMPUTED_FIELDS.includes(k));
 
   // Stage

@@ -1,6 +1,5 @@
 // Stage lookup: exact names for everyday entry, obvious synonyms ("closed won", "Closed-Won", "WON")
 // for conversion, and the fields a deal must have in a stage.
-import type { FieldKey } from '../shared/fields';
 import type { StageDef } from '../shared/settings';
 import { looseKey } from './text';
 
@@ -44,18 +43,4 @@ export function findStageLoosely(raw: unknown, stages: readonly StageDef[]): Sta
   return null;
 }
 
-/**
- * Fields a deal in `stage` must have. Open and Won stages accumulate the requirements of every open
- * stage up to them (a deal keeps needing an amount once it has needed one); a Lost stage needs only
- * its own fields.
- */
-export function requiredFor(stage: StageDef, stages: readonly StageDef[]): FieldKey[] {
-  if (stage.type === 'Lost') return [...stage.required];
-  const out: FieldKey[] = [];
-  for (const s of stages) {
-    if (s.type === 'Lost') continue;
-    for (const f of s.required) if (!out.includes(f)) out.push(f);
-    if (s === stage) break;
-  }
-  return out;
-}
+export { requiredFor } from '../shared/stageRules';

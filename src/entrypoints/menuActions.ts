@@ -1,4 +1,4 @@
-// The remaining menu items: the sidebar, Help, and sweepDeals for scripts that write deals.
+// The remaining menu items: Help, and sweepDeals for scripts that write deals.
 import { activeSpreadsheet, ui } from '../workbook/app';
 import { openCrm } from '../workbook/crm';
 import { withDocumentLock } from '../workbook/lock';
@@ -23,17 +23,6 @@ export function sweepDeals(): SweepSummary {
       now: new Date(),
     }),
   );
-}
-
-/** Menu: Open deal sidebar. */
-export function menuOpenSidebar(): void {
-  menuAction('Deal sidebar', () => {
-    ui().alert(
-      PRODUCT,
-      'The deal sidebar is coming soon. Until then, type deals straight into the Deals tab.',
-      ui().ButtonSet.OK,
-    );
-  });
 }
 
 /** Menu: Help. */

@@ -19,3 +19,8 @@ export function ui(): GoogleAppsScript.Base.Ui {
 export function toast(message: string, title = 'Sheets CRM', seconds = 5): void {
   activeSpreadsheet().toast(message, title, seconds);
 }
+
+/** Shows a project HTML file (such as the built Sidebar) in the 300 px sidebar. */
+export function showSidebar(file: string, title: string): void {
+  ui().showSidebar(HtmlService.createHtmlOutputFromFile(file).setTitle(title));
+}

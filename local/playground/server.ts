@@ -1,0 +1,108 @@
+// The local playground: serves the real dist/Sidebar.html with google.script.run bridged to
+// dist/Code.js running on the emulator, next to a live view of the Deals tab.
+import * as fs from 'node:fs';
+import * as http from 'node:http';
+import * as path from 'node:path';
+import type { AddressInfo } from 'node:net';
+import { isDate } from '../../src/shared/zonedTime';
+import type { Emulator } from '../emulator';
+import { BRIDGE_SCRIPT } from './bridge';
+
+/** Server functions the sidebar may call (as google.script.run only reaches public functions). */
+const CALLABLE = new Set(['getSidebarModel', 'getDeal', 'saveDeal']);
+
+export interface Playground {
+  url: string;
+  close(): Promise<void>;
+}
+
+/** A Date anywhere in a return value makes Apps Script deliver null to the client. */
+function crossable(v: unknown): boolean {
+  if (isDate(v) || typeof v === 'function') return false;
+  if (v && typeof v === 'object') return Object.values(v).every(crossable);
+  return true;
+}
+
+const escape = (v: unknown) =>
+  String(isDate(v) ? v.toISOString().slice(0, 10) : (v ?? '')).replace(
+    /[&<>"]/g,
+    (c) => `&#${c.charCodeAt(0)};`,
+  );
+
+function dealsPage(emu: Emulator): string {
+  const rows = emu.ss.sheets.some((s) => s.name === 'Deals') ? emu.values('Deals') : [];
+  const table = rows
+    .slice(0, 200)
+    .map(
+      (r, i) =>
+        `<tr>${r
+          .slice(0, 12)
+          .map((v) => (i === 0 ? `<th>${escape(v)}</th>` : `<td>${escape(v)}</td>`))
+          .join('')}</tr>`,
+    )
+    .join('');
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Sheets CRM playground</title>
+<style>body{font-family:Arial,sans-serif;margin:0;display:flex;gap:12px}iframe{width:300px;height:100vh;border:0;border-right:1px solid #dadce0}
+main{padding:12px;overflow:auto}table{border-collapse:collapse;font-size:12px}td,th{border:1px solid #dadce0;padding:3px 6px;text-align:left}</style></head>
+<body><iframe src="/sidebar" title="Deal sidebar"></iframe><main><h1>Deals</h1><p><a href="/">Reload</a> to see the tab after saving.</p><table>${table}</table></main></body></html>`;
+}
+
+/** Starts the playground on `port` (0 = any free port on 127.0.0.1); `save` runs after each call. */
+export function startPlayground(
+  emu: Emulator,
+  distDir: string,
+  port = 0,
+  save: () => void = () => undefined,
+  user?: string,
+): Promise<Playground> {
+  const server = http.createServer((req, res) => {
+    const send = (code: number, type: string, body: string) => {
+      res.writeHead(code, { 'Content-Type': type, 'Cache-Control': 'no-store' });
+      res.end(body);
+    };
+    if (req.method === 'GET' && req.url === '/sidebar') {
+      const html = fs.readFileSync(path.join(distDir, 'Sidebar.html'), 'utf8');
+      return send(200, 'text/html; charset=utf-8', html.replace('<head>', `<head>${BRIDGE_SCRIPT}`));
+    }
+    if (req.method === 'GET' && (req.url === '/' || req.url === '/index.html'))
+      return send(200, 'text/html; charset=utf-8', dealsPage(emu));
+    if (req.method === 'POST' && req.url === '/run') {
+      let body = '';
+      req.on('data', (c) => (body += c));
+      req.on('end', () => {
+        try {
+          const { fn, args } = JSON.parse(body) as { fn: string; args: unknown[] };
+          if (!CALLABLE.has(fn))
+            return send(
+              200,
+              'application/json',
+              JSON.stringify({ ok: false, error: `Script function not found: ${fn}` }),
+            );
+          const value = emu.run(fn, args, { user: user ?? emu.ss.owner });
+          save();
+          send(200, 'application/json', JSON.stringify({ ok: true, value: crossable(value) ? value : null }));
+        } catch (e) {
+          send(
+            200,
+            'application/json',
+            JSON.stringify({
+              ok: false,
+              error: e instanceof Object && 'message' in e ? String(e.message) : String(e),
+            }),
+          );
+        }
+      });
+      return;
+    }
+    send(404, 'text/plain', 'Not found');
+  });
+  return new Promise((resolve) =>
+    server.listen(port, '127.0.0.1', () => {
+      const { port: actual } = server.address() as AddressInfo;
+      resolve({
+        url: `http://127.0.0.1:${actual}`,
+        close: () => new Promise((done) => server.close(() => done())),
+      });
+    }),
+  );
+}

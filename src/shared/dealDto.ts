@@ -1,0 +1,171 @@
+// What crosses google.script.run between the sidebar and the server: deals as plain data (dates as
+// YYYY-MM-DD strings, never Date objects; amounts as typed text, so a value the sheet cannot read is
+// shown to the rep rather than silently dropped), the sidebar's model, and the result of a save. The
+// same validation runs in the sidebar and on the server.
+import * as z from 'zod/mini';
+import { FIELD_BY_KEY, type FieldKey } from './fields';
+import type { LostReason, Owner, StageDef } from './settings';
+import { requiredFor } from './stageRules';
+
+/** Fields the sidebar edits. */
+export const EDITABLE = [
+  'deal',
+  'company',
+  'contact',
+  'email',
+  'owner',
+  'stage',
+  'amount',
+  'closeDate',
+  'leadSource',
+  'industry',
+  'employees',
+  'lostReason',
+  'competitor',
+  'nextStep',
+  'nextStepDate',
+  'notes',
+] as const satisfies readonly FieldKey[];
+export type EditableField = (typeof EDITABLE)[number];
+
+const isoDate = z.string().check(z.regex(/^(\d{4}-\d{2}-\d{2})?$/, 'Pick a date (YYYY-MM-DD)'));
+const text = (max: number) => z.string().check(z.maxLength(max, `Keep it under ${max} characters`));
+
+export const dealInput = z.object({
+  id: z.string(),
+  deal: text(200),
+  company: text(200),
+  contact: text(200),
+  email: z.string().check(z.regex(/^([^@\s]+@[^@\s]+\.[^@\s]+)?$/, 'Use an email like name@company.com')),
+  owner: text(200),
+  stage: text(100),
+  amount: z
+    .string()
+    .check(z.regex(/^\s*(\d{1,3}(,\d{3})+|\d+)?(\.\d+)?\s*$/, 'Amount is a number, like 12500')),
+  closeDate: isoDate,
+  leadSource: text(100),
+  industry: text(100),
+  employees: z
+    .string()
+    .check(z.regex(/^\s*(\d{1,3}(,\d{3})+|\d+)?\s*$/, 'Employees is a whole number, like 250')),
+  lostReason: text(100),
+  competitor: text(200),
+  nextStep: text(500),
+  nextStepDate: isoDate,
+  notes: text(5000),
+});
+export type DealInput = z.infer<typeof dealInput>;
+
+/** The rules a deal form needs: stages (with requirements) and lost reasons. */
+export interface FormRules {
+  stages: StageDef[];
+  lostReasons: LostReason[];
+}
+
+export type FieldErrors = Partial<Record<EditableField | 'form', string>>;
+
+/** Validates a deal as typed: shapes (zod), then the fields the chosen stage requires. */
+export function validateDeal(
+  input: unknown,
+  rules: FormRules,
+): { ok: true; deal: DealInput } | { ok: false; errors: FieldErrors } {
+  const parsed = dealInput.safeParse(input);
+  if (!parsed.success) {
+    const errors: FieldErrors = {};
+    for (const issue of parsed.error.issues) {
+      const key = String(issue.path[0] ?? 'form') as EditableField | 'form';
+      errors[key] ??= issue.message;
+    }
+    return { ok: false, errors };
+  }
+  const deal = parsed.data;
+  const errors: FieldErrors = {};
+  if (!deal.deal.trim()) errors.deal = 'Give the deal a name';
+  const stage = rules.stages.find((s) => s.name === deal.stage);
+  if (!stage) errors.stage = deal.stage ? `"${deal.stage}" is not a stage` : 'Choose a stage';
+  else {
+    for (const key of requiredFor(stage, rules.stages)) {
+      const v = (deal as Record<string, unknown>)[key];
+      if (v === undefined || String(v).trim() === '')
+        errors[key as EditableField] ??= `${stage.name} needs ${FIELD_BY_KEY[key].header}`;
+    }
+    if (stage.type === 'Lost') {
+      const reason = rules.lostReasons.find((r) => r.name === deal.lostReason);
+      if (!deal.lostReason) errors.lostReason ??= 'Choose why the deal was lost';
+      else if (!reason) errors.lostReason = `"${deal.lostReason}" is not a lost reason`;
+      else if (reason.requiresCompetitor && !deal.competitor.trim())
+        errors.competitor = `${reason.name} needs the competitor`;
+    }
+  }
+  return Object.keys(errors).length ? { ok: false, errors } : { ok: true, deal };
+}
+
+/** One deal in the sidebar's search index. */
+export interface DealSummary {
+  id: string;
+  deal: string;
+  company: string;
+  owner: string;
+  stage: string;
+}
+
+export interface HistoryItem {
+  /** ISO instant */
+  time: string;
+  field: string;
+  from: string;
+  to: string;
+  user: string;
+}
+
+/** Everything the sidebar needs to start. */
+export interface SidebarModel {
+  user: string;
+  currency: string;
+  rules: FormRules;
+  owners: Owner[];
+  leadSources: string[];
+  industries: string[];
+  deals: DealSummary[];
+}
+
+/** A deal loaded for editing, with the version that a save must match. */
+export interface DealRecord {
+  deal: DealInput;
+  version: string;
+  row: number;
+  history: HistoryItem[];
+}
+
+export type SaveResult =
+  | { status: 'saved'; record: DealRecord; message: string }
+  | { status: 'invalid'; errors: FieldErrors }
+  | {
+      status: 'conflict';
+      message: string;
+      changes: { field: string; yours: string; theirs: string }[];
+      current: DealRecord;
+    };
+
+/** The empty form for a new deal. */
+export function blankDeal(owner: string, firstStage: string): DealInput {
+  return {
+    id: '',
+    deal: '',
+    company: '',
+    contact: '',
+    email: '',
+    owner,
+    stage: firstStage,
+    amount: '',
+    closeDate: '',
+    leadSource: '',
+    industry: '',
+    employees: '',
+    lostReason: '',
+    competitor: '',
+    nextStep: '',
+    nextStepDate: '',
+    notes: '',
+  };
+}
