@@ -3,6 +3,7 @@
 import {
   blankDeal,
   validateDeal,
+  type DealInput,
   type DealRecord,
   type HistoryItem,
   type SaveResult,
@@ -15,6 +16,8 @@ import { call } from './server';
 
 let model: SidebarModel | null = null;
 let current: { id: string; version: string; history: HistoryItem[] } | null = null;
+/** The deal as it was loaded, to tell the rep's own changes from someone else's. */
+let base: DealInput | null = null;
 
 const status = (text: string, kind: 'info' | 'ok' | 'error' = 'info') => {
   const s = byId('status');
@@ -63,6 +66,7 @@ async function openDeal(id: string): Promise<void> {
 }
 
 function load(record: DealRecord): void {
+  base = record.deal;
   current = { id: record.deal.id, version: record.version, history: record.history };
   fillForm(record.deal);
   renderHistory(record.history);
@@ -73,6 +77,7 @@ function newDeal(): void {
   const m = model!;
   const first = m.rules.stages.find((s) => s.type === 'Open') ?? m.rules.stages[0];
   current = { id: '', version: '', history: [] };
+  base = null;
   fillForm(blankDeal(m.owners.some((o) => o.email === m.user) ? m.user : '', first?.name ?? ''));
   renderHistory([]);
   showForm('New deal');
@@ -88,14 +93,22 @@ function handleResult(result: SaveResult): void {
   if (result.status === 'conflict') {
     const box = byId('conflict');
     byId('conflict-message').textContent = result.message;
+    const theirs = result.changes.filter((c) => !base || base[c.key] !== c.theirs);
+    const mine = result.changes.filter((c) => base && base[c.key] === c.theirs);
     byId('conflict-changes').replaceChildren(
-      ...result.changes.map((c) =>
-        el('li', {}, `${c.field}: yours "${c.yours || '—'}", in the sheet now "${c.theirs || '—'}"`),
+      ...theirs.map((c) =>
+        el(
+          'li',
+          {},
+          `Changed in the sheet: ${c.field} is now "${c.theirs || '—'}" (you have "${c.yours || '—'}")`,
+        ),
       ),
+      ...mine.map((c) => el('li', {}, `Your change: ${c.field} "${c.yours || '—'}"`)),
     );
     box.hidden = false;
     byId<HTMLButtonElement>('use-theirs').onclick = () => load(result.current);
     byId<HTMLButtonElement>('keep-mine').onclick = () => {
+      base = result.current.deal;
       current = {
         id: result.current.deal.id,
         version: result.current.version,
@@ -122,6 +135,7 @@ function handleResult(result: SaveResult): void {
   const i = m.deals.findIndex((d) => d.id === r.deal.id);
   if (i >= 0) m.deals[i] = summary;
   else m.deals.push(summary);
+  base = r.deal;
   fillForm(r.deal);
   renderHistory(history);
   byId('deal-title').textContent = r.deal.deal;

@@ -55,8 +55,9 @@ export function rowVersion(row: readonly CellValue[], map: HeaderMap, timeZone: 
 export function differences(
   yours: DealInput,
   theirs: DealInput,
-): { field: string; yours: string; theirs: string }[] {
+): { key: EditableField; field: string; yours: string; theirs: string }[] {
   return EDITABLE.filter((k) => yours[k].trim() !== theirs[k].trim()).map((k) => ({
+    key: k,
     field: FIELD_BY_KEY[k].header,
     yours: yours[k],
     theirs: theirs[k],

@@ -143,7 +143,8 @@ export type SaveResult =
   | {
       status: 'conflict';
       message: string;
-      changes: { field: string; yours: string; theirs: string }[];
+      /** Fields where the form and the sheet now differ. */
+      changes: { key: EditableField; field: string; yours: string; theirs: string }[];
       current: DealRecord;
     };
 

@@ -1,0 +1,225 @@
+// Browser tests of the real dist/Sidebar.html in headless chromium, with google.script.run bridged to
+// dist/Code.js on the emulator: creating, moving, losing a deal, a conflict, a sorted sheet, and an
+// accessibility check (labels, focus order, contrast).
+import * as fs from 'node:fs';
+import type { Browser, Page } from 'playwright-core';
+import { startPlayground, type Playground } from '../../local/playground/server';
+import type { Emulator } from '../../local/emulator';
+import { launch, screenshot } from '../support/browser';
+import { DIST, loadedEmulator } from '../support/emulator';
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launch();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+interface Ctx {
+  emu: Emulator;
+  playground: Playground;
+  page: Page;
+}
+
+async function open(setup: (emu: Emulator) => void = () => undefined): Promise<Ctx> {
+  const emu = loadedEmulator();
+  emu.run('menuSetUp');
+  setup(emu);
+  const playground = await startPlayground(emu, DIST);
+  const page = await browser.newPage({ viewport: { width: 300, height: 800 } });
+  await page.goto(`${playground.url}/sidebar`);
+  await page.waitForSelector('#app[data-ready="true"]');
+  return { emu, playground, page };
+}
+async function close(ctx: Ctx) {
+  await ctx.page.close();
+  await ctx.playground.close();
+}
+const deals = (emu: Emulator) => emu.values('Deals');
+const status = (page: Page) => page.locator('#status');
+
+async function fillNewDeal(page: Page) {
+  await page.click('#new-deal');
+  await page.fill('#f-deal', 'Acme renewal');
+  await page.fill('#f-company', 'Acme Inc');
+  await page.fill('#f-contact', 'Ann Lee');
+  await page.fill('#f-amount', '12,000');
+  await page.fill('#f-closeDate', '2026-06-30');
+}
+
+describe('the deal sidebar in a browser', () => {
+  it('creates a deal', async () => {
+    const ctx = await open();
+    await fillNewDeal(ctx.page);
+    await ctx.page.click('#save');
+    await ctx.page.waitForSelector('#status.ok');
+    expect(await status(ctx.page).textContent()).toMatch(
+      /^Created Acme renewal \(Opportunity identified\) as D-/,
+    );
+    expect(deals(ctx.emu)[1].slice(1, 4)).toEqual(['Acme renewal', 'Acme Inc', 'Ann Lee']);
+    await screenshot(ctx.page, 'sidebar-created');
+    await close(ctx);
+  });
+
+  it('moves a deal through the stages, hitting and fixing a required-field error, to Won', async () => {
+    const ctx = await open();
+    const { page } = ctx;
+    await page.click('#new-deal');
+    await page.fill('#f-deal', 'Globex pilot');
+    await page.selectOption('#f-stage', 'Qualified');
+    await page.click('#save');
+    expect(await page.locator('#err-amount').textContent()).toBe('Qualified needs Amount');
+    expect(await page.locator('#f-amount').getAttribute('aria-invalid')).toBe('true');
+    expect(await page.locator('#err-contact').textContent()).toBe('Qualified needs Contact');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('f-contact');
+    await screenshot(page, 'sidebar-required-field-error');
+    expect(deals(ctx.emu)).toHaveLength(1);
+    await page.fill('#f-amount', '8000');
+    await page.fill('#f-closeDate', '2026-05-31');
+    await page.fill('#f-contact', 'Hank');
+    await page.click('#save');
+    await page.waitForSelector('#status.ok');
+    for (const stage of ['Solution designed with customer', 'Quote sent', 'Negotiation']) {
+      await page.selectOption('#f-stage', stage);
+      await page.click('#save');
+      await page.waitForFunction(
+        (s) => document.getElementById('status')?.textContent === `Saved Globex pilot (${s}).`,
+        stage,
+      );
+    }
+    await page.click('#mark-won');
+    await page.waitForFunction(
+      () => document.getElementById('status')?.textContent === 'Saved Globex pilot (Won).',
+    );
+    const history = ctx.emu
+      .values('History')
+      .slice(1)
+      .map((r) => r[4]);
+    expect(history).toEqual([
+      'Qualified',
+      'Solution designed with customer',
+      'Quote sent',
+      'Negotiation',
+      'Won',
+    ]);
+    expect(await page.locator('#history li').count()).toBe(5);
+    await screenshot(page, 'sidebar-won');
+    await close(ctx);
+  });
+
+  it('marks a deal lost with a reason, asking for the competitor', async () => {
+    const ctx = await open();
+    const { page } = ctx;
+    await fillNewDeal(page);
+    await page.click('#save');
+    await page.waitForSelector('#status.ok');
+    await page.click('#mark-lost');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('f-lostReason');
+    await page.selectOption('#f-lostReason', 'Lost to competitor');
+    expect(await page.locator('#wrap-competitor').isVisible()).toBe(true);
+    await page.click('#save');
+    expect(await page.locator('#err-competitor').textContent()).toBe(
+      'Lost to competitor needs the competitor',
+    );
+    await page.fill('#f-competitor', 'Globex');
+    await page.click('#save');
+    await page.waitForFunction(
+      () => document.getElementById('status')?.textContent === 'Saved Acme renewal (Lost).',
+    );
+    const row = deals(ctx.emu)[1];
+    expect([row[6], row[15], row[16]]).toEqual(['Lost', 'Lost to competitor', 'Globex']);
+    await screenshot(page, 'sidebar-lost');
+    await close(ctx);
+  });
+
+  it('shows a conflict when another execution edited the deal, and loses nothing', async () => {
+    const ctx = await open();
+    const { page, emu } = ctx;
+    await fillNewDeal(page);
+    await page.click('#save');
+    await page.waitForSelector('#status.ok');
+    emu.userEdit('Deals', 'H2', '20000', { user: 'boss@example.com' });
+    await page.fill('#f-amount', '15000');
+    await page.selectOption('#f-stage', 'Qualified');
+    await page.click('#save');
+    await page.waitForSelector('#conflict:not([hidden])');
+    const listed = await page.locator('#conflict-changes li').allTextContents();
+    expect(listed).toEqual([
+      'Changed in the sheet: Amount is now "20000" (you have "15000")',
+      'Your change: Stage "Qualified"',
+    ]);
+    expect(deals(emu)[1][7]).toBe(20000);
+    expect(await page.inputValue('#f-amount')).toBe('15000');
+    await screenshot(page, 'sidebar-conflict');
+    await page.click('#keep-mine');
+    await page.click('#save');
+    await page.waitForSelector('#status.ok');
+    expect(deals(emu)[1][7]).toBe(15000);
+    await close(ctx);
+  });
+
+  it('updates the right row when the Deals tab was sorted between load and save', async () => {
+    const ctx = await open((emu) =>
+      emu.userEdit('Deals', 'B2:I3', [
+        ['Zeta', 'Z Co', 'Zed', '', '', 'Qualified', '100', '2026-09-01'],
+        ['Alpha', 'A Co', 'Al', '', '', 'Qualified', '200', '2026-09-01'],
+      ]),
+    );
+    const { page, emu } = ctx;
+    await page.fill('#search', 'zeta');
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('#editor:not([hidden])');
+    emu.sheet('Deals').sort(2, true);
+    await page.selectOption('#f-stage', 'Quote sent');
+    await page.click('#save');
+    await page.waitForSelector('#status.ok');
+    expect(
+      deals(emu)
+        .slice(1)
+        .map((r) => [r[1], r[6]]),
+    ).toEqual([
+      ['Alpha', 'Qualified'],
+      ['Zeta', 'Quote sent'],
+    ]);
+    await close(ctx);
+  });
+
+  it('passes an accessibility check: labels, focus order and contrast', async () => {
+    const ctx = await open((emu) => emu.userEdit('Deals', 'B2', 'Acme'));
+    const { page } = ctx;
+    await page.click('#new-deal');
+    await page.addScriptTag({ content: fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8') });
+    const result = await page.evaluate(async () => {
+      const axe = (
+        window as unknown as {
+          axe: {
+            run: (ctx: Document, opts: object) => Promise<{ violations: { id: string; nodes: unknown[] }[] }>;
+          };
+        }
+      ).axe;
+      return axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa'] } });
+    });
+    expect(result.violations.map((v) => `${v.id} (${v.nodes.length})`)).toEqual([]);
+    // Focus moves through the page in reading order, with no positive tabindex.
+    expect(await page.locator('[tabindex]:not([tabindex="-1"]):not([tabindex="0"])').count()).toBe(0);
+    await page.focus('#search');
+    const order: string[] = [];
+    for (let i = 0; i < 8; i++) {
+      order.push(await page.evaluate(() => document.activeElement?.id ?? ''));
+      await page.keyboard.press('Tab');
+    }
+    expect(order).toEqual([
+      'search',
+      'new-deal',
+      'f-deal',
+      'f-company',
+      'f-contact',
+      'f-email',
+      'f-owner',
+      'f-stage',
+    ]);
+    await screenshot(page, 'sidebar-new-deal');
+    await close(ctx);
+  });
+});

@@ -1,0 +1,219 @@
+// The sidebar's server functions through dist/Code.js: call budgets, saving new and existing deals,
+// required fields, conflicts, a sorted sheet, and text that must stay text.
+import { Accountant } from '../../local/emulator';
+import type { DealInput, DealRecord, SaveResult, SidebarModel } from '../../src/shared/dealDto';
+import { EDITABLE } from '../../src/shared/dealDto';
+import { loadedEmulator } from '../support/emulator';
+
+function crm() {
+  const emu = loadedEmulator();
+  emu.run('menuSetUp');
+  return emu;
+}
+const newDeal = (over: Partial<DealInput> = {}): DealInput => ({
+  id: '',
+  deal: 'Acme renewal',
+  company: 'Acme Inc',
+  contact: 'Ann',
+  email: 'ann@acme.test',
+  owner: 'owner@example.com',
+  stage: 'Opportunity identified',
+  amount: '12,000',
+  closeDate: '2026-06-30',
+  leadSource: 'Inbound',
+  industry: 'Software',
+  employees: '250',
+  lostReason: '',
+  competitor: '',
+  nextStep: 'Demo',
+  nextStepDate: '',
+  notes: '',
+  ...over,
+});
+const save = (emu: ReturnType<typeof crm>, d: DealInput, v = '') => emu.run<SaveResult>('saveDeal', [d, v]);
+const saved = (r: SaveResult): DealRecord => {
+  if (r.status !== 'saved') throw new Error(`expected saved, got ${JSON.stringify(r)}`);
+  return r.record;
+};
+
+describe('opening the sidebar', () => {
+  it('costs at most 6 service calls, and the model carries no Date', () => {
+    const emu = crm();
+    saved(save(emu, newDeal()));
+    const before = emu.acc.snapshot();
+    emu.run('menuOpenSidebar');
+    const model = emu.run<SidebarModel>('getSidebarModel');
+    expect(Accountant.diff(before, emu.acc.snapshot()).serviceCalls).toBeLessThanOrEqual(6);
+    expect(emu.ui.dialogs.at(-1)?.kind).toBe('sidebar');
+    expect(emu.ui.dialogs.at(-1)?.html).toContain('Find a deal');
+    expect(model.deals).toEqual([
+      expect.objectContaining({ deal: 'Acme renewal', company: 'Acme Inc', stage: 'Opportunity identified' }),
+    ]);
+    expect(model.rules.stages.map((s) => s.name)).toContain('Quote sent');
+    expect(JSON.stringify(model)).toBe(JSON.stringify(JSON.parse(JSON.stringify(model))));
+  });
+});
+
+describe('saving a deal', () => {
+  it('creates it with an ID, Created, probability and a History row, in at most 8 service calls', () => {
+    const emu = crm();
+    const before = emu.acc.snapshot();
+    const record = saved(save(emu, newDeal()));
+    expect(Accountant.diff(before, emu.acc.snapshot()).serviceCalls).toBeLessThanOrEqual(8);
+    const row = emu.values('Deals')[1];
+    expect(record.deal.id).toMatch(/^D-/);
+    expect(row.slice(0, 10)).toEqual([
+      record.deal.id,
+      'Acme renewal',
+      'Acme Inc',
+      'Ann',
+      'ann@acme.test',
+      'owner@example.com',
+      'Opportunity identified',
+      12000,
+      new Date('2026-06-30T04:00:00Z'),
+      0.1,
+    ]);
+    expect(
+      emu
+        .values('History')
+        .slice(1)
+        .map((r) => r.slice(1, 5)),
+    ).toEqual([[record.deal.id, 'Stage', '', 'Opportunity identified']]);
+    expect(record.history.map((h) => h.to)).toEqual(['Opportunity identified']);
+  });
+
+  it('moves it to another stage in at most 8 service calls, writing the same History as an edit', () => {
+    const emu = crm();
+    const first = saved(save(emu, newDeal()));
+    const before = emu.acc.snapshot();
+    const moved = saved(save(emu, { ...first.deal, stage: 'Quote sent', amount: '15000' }, first.version));
+    expect(Accountant.diff(before, emu.acc.snapshot()).serviceCalls).toBeLessThanOrEqual(8);
+    expect(
+      emu
+        .values('History')
+        .slice(2)
+        .map((r) => r.slice(2, 5)),
+    ).toEqual([
+      ['Stage', 'Opportunity identified', 'Quote sent'],
+      ['Amount', 12000, 15000],
+    ]);
+    expect(moved.deal.stage).toBe('Quote sent');
+    expect(emu.values('Deals')[1][9]).toBe(0.6);
+  });
+
+  it('refuses a stage whose required fields are missing, with the error on the field', () => {
+    const emu = crm();
+    const r = save(emu, newDeal({ amount: '', closeDate: '' }));
+    expect(r).toEqual({
+      status: 'invalid',
+      errors: {
+        amount: 'Opportunity identified needs Amount',
+        closeDate: 'Opportunity identified needs Close date',
+      },
+    });
+    expect(emu.values('Deals')).toHaveLength(1);
+  });
+
+  it('asks a lost deal for its reason, and for the competitor when lost to one', () => {
+    const emu = crm();
+    expect(save(emu, newDeal({ stage: 'Lost' }))).toMatchObject({
+      status: 'invalid',
+      errors: { lostReason: 'Lost needs Lost reason' },
+    });
+    expect(save(emu, newDeal({ stage: 'Lost', lostReason: 'Lost to competitor' }))).toMatchObject({
+      status: 'invalid',
+      errors: { competitor: 'Lost to competitor needs the competitor' },
+    });
+    expect(
+      save(emu, newDeal({ stage: 'Lost', lostReason: 'Lost to competitor', competitor: 'Globex' })).status,
+    ).toBe('saved');
+  });
+
+  it('refuses when someone changed the deal since it was loaded, showing what changed, and overwrites nothing', () => {
+    const emu = crm();
+    const first = saved(save(emu, newDeal()));
+    emu.userEdit('Deals', 'H2', '20000', { user: 'boss@example.com' });
+    const r = save(emu, { ...first.deal, amount: '13000', stage: 'Qualified' }, first.version);
+    expect(r).toMatchObject({
+      status: 'conflict',
+      changes: [
+        { key: 'stage', field: 'Stage', yours: 'Qualified', theirs: 'Opportunity identified' },
+        { key: 'amount', field: 'Amount', yours: '13000', theirs: '20000' },
+      ],
+    });
+    expect(emu.values('Deals')[1][7]).toBe(20000);
+    expect(emu.values('Deals')[1][6]).toBe('Opportunity identified');
+  });
+
+  it('finds the row by Deal ID when the sheet was sorted after loading', () => {
+    const emu = crm();
+    const a = saved(save(emu, newDeal({ deal: 'Alpha' })));
+    saved(save(emu, newDeal({ deal: 'Beta' })));
+    saved(save(emu, newDeal({ deal: 'Gamma' })));
+    emu.sheet('Deals').sort(2, false);
+    expect(
+      emu
+        .values('Deals')
+        .slice(1)
+        .map((r) => r[1]),
+    ).toEqual(['Gamma', 'Beta', 'Alpha']);
+    saved(save(emu, { ...a.deal, stage: 'Qualified' }, a.version));
+    expect(
+      emu
+        .values('Deals')
+        .slice(1)
+        .map((r) => [r[1], r[6]]),
+    ).toEqual([
+      ['Gamma', 'Opportunity identified'],
+      ['Beta', 'Opportunity identified'],
+      ['Alpha', 'Qualified'],
+    ]);
+  });
+
+  it('keeps a person’s formulas in cells the sidebar does not change', () => {
+    const emu = crm();
+    const a = saved(save(emu, newDeal()));
+    emu.sheet('Deals').rangeAt(2, 26).setValue('=1+1');
+    const fresh = emu.run<DealRecord>('getDeal', [a.deal.id]);
+    saved(save(emu, { ...fresh.deal, stage: 'Qualified' }, fresh.version));
+    expect(emu.sheet('Deals').rangeAt(2, 26).getFormula()).toBe('=1+1');
+  });
+});
+
+describe('formula-looking input', () => {
+  it('is stored as text in every text field', () => {
+    const emu = crm();
+    const tricky = ['=IMPORTXML("http://x")', '+1 555', '-5 days', '@channel', "'quoted"];
+    const textFields = EDITABLE.filter(
+      (k) =>
+        ![
+          'stage',
+          'amount',
+          'closeDate',
+          'employees',
+          'nextStepDate',
+          'email',
+          'lostReason',
+          'owner',
+          'leadSource',
+          'industry',
+        ].includes(k),
+    );
+    tricky.forEach((t, i) => {
+      const d = newDeal(Object.fromEntries(textFields.map((k) => [k, `${t}`])) as Partial<DealInput>);
+      const r = saved(save(emu, { ...d, owner: t, leadSource: t, industry: t }));
+      const row = emu.values('Deals')[i + 1];
+      expect(
+        emu
+          .sheet('Deals')
+          .rangeAt(i + 2, 1, 1, 26)
+          .getFormulas()[0]
+          .filter(Boolean),
+      ).toEqual([]);
+      for (const k of [...textFields, 'owner', 'leadSource', 'industry'] as const)
+        expect([k, r.deal[k]]).toEqual([k, t]);
+      expect(row[1]).toBe(t);
+    });
+  });
+});
