@@ -53,7 +53,7 @@ export function setUpCrm(ss: Spreadsheet, dealsSheet?: Sheet): SweepSummary {
   const state = readState();
   const deals = dealsSheet ?? findDealsTab(ss, state?.dealsSheetId) ?? createDealsTab(ss);
   const { map } = addMissingColumns(deals, readHeader(deals));
-  formatDealsTab(deals, map, settingsSheet, parsed.columns);
+  formatDealsTab(deals, map, settingsSheet, parsed.columns, parsed.settings.general.currency);
   const history = findHistoryTab(ss, state?.historySheetId) ?? createHistoryTab(ss);
   writeState({
     version: 1,

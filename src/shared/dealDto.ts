@@ -3,30 +3,11 @@
 // shown to the rep rather than silently dropped), the sidebar's model, and the result of a save. The
 // same validation runs in the sidebar and on the server.
 import * as z from 'zod/mini';
-import { FIELD_BY_KEY, type FieldKey } from './fields';
+import { FIELD_BY_KEY, type EditableField } from './fields';
 import type { LostReason, Owner, StageDef } from './settings';
 import { requiredFor } from './stageRules';
 
-/** Fields the sidebar edits. */
-export const EDITABLE = [
-  'deal',
-  'company',
-  'contact',
-  'email',
-  'owner',
-  'stage',
-  'amount',
-  'closeDate',
-  'leadSource',
-  'industry',
-  'employees',
-  'lostReason',
-  'competitor',
-  'nextStep',
-  'nextStepDate',
-  'notes',
-] as const satisfies readonly FieldKey[];
-export type EditableField = (typeof EDITABLE)[number];
+export { EDITABLE, type EditableField } from './fields';
 
 const isoDate = z.string().check(z.regex(/^(\d{4}-\d{2}-\d{2})?$/, 'Pick a date (YYYY-MM-DD)'));
 const text = (max: number) => z.string().check(z.maxLength(max, `Keep it under ${max} characters`));

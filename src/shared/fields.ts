@@ -198,13 +198,14 @@ export function fieldLabel(key: FieldKey): string {
   return FIELD_BY_KEY[key].header;
 }
 
-/** Fields that a stage may require, by the names used in the Settings tab. */
-export const REQUIRABLE: readonly FieldKey[] = [
+/** Fields a person edits in the sidebar (everything but what the CRM computes or fills in). */
+export const EDITABLE = [
   'deal',
   'company',
   'contact',
   'email',
   'owner',
+  'stage',
   'amount',
   'closeDate',
   'leadSource',
@@ -214,4 +215,9 @@ export const REQUIRABLE: readonly FieldKey[] = [
   'competitor',
   'nextStep',
   'nextStepDate',
-];
+  'notes',
+] as const satisfies readonly FieldKey[];
+export type EditableField = (typeof EDITABLE)[number];
+
+/** Fields that a stage may require, by the names used in the Settings tab. */
+export const REQUIRABLE: readonly FieldKey[] = EDITABLE.filter((k) => k !== 'stage' && k !== 'notes');

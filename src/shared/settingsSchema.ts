@@ -20,6 +20,9 @@ const days = (what: string) =>
 const oneOf = <T extends readonly [string, ...string[]]>(values: T, what: string) =>
   z.enum(values as unknown as { [K in T[number]]: K }, `${what} must be one of: ${values.join(', ')}`);
 
+const wholeBetween = (min: number, max: number, message: string) =>
+  z.number(message).check(z.int(message), z.gte(min, message), z.lte(max, message));
+
 export const stageRow = z.object({
   name: name('Stage name'),
   type: oneOf(STAGE_TYPES, 'Type'),
@@ -63,21 +66,9 @@ export const targetRow = z.object({
 
 export const generalSettings = z.object({
   currency: z.string().check(z.regex(/^[A-Z]{3}$/, 'Currency must be a three-letter code such as USD')),
-  fiscalYearStartMonth: z
-    .number('Fiscal year start must be a month number 1-12')
-    .check(
-      z.int('Fiscal year start must be a month number 1-12'),
-      z.gte(1, 'Fiscal year start must be a month number 1-12'),
-      z.lte(12, 'Fiscal year start must be a month number 1-12'),
-    ),
+  fiscalYearStartMonth: wholeBetween(1, 12, 'Fiscal year start must be a month number 1-12'),
   refreshMode: oneOf(REFRESH_MODES, 'Refresh schedule'),
-  refreshHour: z
-    .number('Refresh hour must be a whole hour 0-23')
-    .check(
-      z.int('Refresh hour must be a whole hour 0-23'),
-      z.gte(0, 'Refresh hour must be a whole hour 0-23'),
-      z.lte(23, 'Refresh hour must be a whole hour 0-23'),
-    ),
+  refreshHour: wholeBetween(0, 23, 'Refresh hour must be a whole hour 0-23'),
   funnelMode: oneOf(FUNNEL_MODES, 'Funnel mode'),
   funnelPeriod: oneOf(FUNNEL_PERIODS, 'Funnel period'),
   timedOutAfterDays: days('Suggest Timed out after'),

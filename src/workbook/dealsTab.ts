@@ -1,8 +1,10 @@
 // The Deals tab: creates it or adds the columns it lacks (never touching existing columns or data),
 // then applies dropdowns from the Settings tab, number and date formats, row highlights and warning
 // protections on computed columns. Running it twice changes nothing.
+import { findTab } from './tabs';
 import { mapHeaders, type HeaderMap } from '../domain/headerMap';
 import { FIRST_ITEM_ROW, type BlockKey } from '../domain/settingsLayout';
+import { moneyFormat } from '../domain/moneyFormat';
 import { columnName } from '../shared/columns';
 import { FIELDS, FIELD_BY_KEY, type FieldKey } from '../shared/fields';
 import { DEALS_TAB } from './tabNames';
@@ -15,7 +17,6 @@ const RULE_TAG = 'sheets-crm';
 export const PROTECTION_NOTE = 'Sheets CRM: computed column';
 
 const FORMATS: Partial<Record<FieldKey, string>> = {
-  amount: '#,##0.00',
   closeDate: 'yyyy-mm-dd',
   nextStepDate: 'yyyy-mm-dd',
   probability: '0%',
@@ -28,10 +29,7 @@ const FORMATS: Partial<Record<FieldKey, string>> = {
 
 /** Finds the Deals tab by id, then by name. */
 export function findDealsTab(ss: Spreadsheet, id?: number): Sheet | null {
-  const sheets = ss.getSheets();
-  return (
-    (id !== undefined ? sheets.find((s) => s.getSheetId() === id) : undefined) ?? ss.getSheetByName(DEALS_TAB)
-  );
+  return findTab(ss, DEALS_TAB, id);
 }
 
 /** Reads the header row (row 1) in one call. */
@@ -69,6 +67,7 @@ export function formatDealsTab(
   map: HeaderMap,
   settingsSheet: Sheet,
   blockColumns: Record<BlockKey, number>,
+  currency: string,
 ): void {
   const rows = sheet.getMaxRows() - 1;
   const col = (k: FieldKey) => map.columns[k];
@@ -77,7 +76,8 @@ export function formatDealsTab(
 
   sheet.setFrozenRows(1);
   sheet.getRange(1, 1, 1, map.width).setFontWeight('bold').setBackground('#f1f3f4');
-  for (const [k, format] of Object.entries(FORMATS) as [FieldKey, string][])
+  const formats = { ...FORMATS, amount: moneyFormat(currency) };
+  for (const [k, format] of Object.entries(formats) as [FieldKey, string][])
     if (col(k) !== undefined) body(k).setNumberFormat(format);
 
   const settingsRows = settingsSheet.getMaxRows() - FIRST_ITEM_ROW + 1;

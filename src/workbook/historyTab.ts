@@ -1,6 +1,7 @@
 // The History tab: an append-only log of stage, amount and close-date changes (time, Deal ID, field,
 // from, to, user). One change is appended with appendRow (atomic between concurrent edits); many are
 // written as one block while the caller holds the document lock.
+import { findTab } from './tabs';
 import type { HistoryEntry } from '../domain/rowEffects';
 import { HISTORY_TAB } from './tabNames';
 import { safeCell, writeGrid, type WritableCell } from './writeGrid';
@@ -12,11 +13,7 @@ export const HISTORY_HEADERS = ['Time', 'Deal ID', 'Field', 'From', 'To', 'User'
 
 /** Finds the History tab by id, then by name. */
 export function findHistoryTab(ss: Spreadsheet, id?: number): Sheet | null {
-  const sheets = ss.getSheets();
-  return (
-    (id !== undefined ? sheets.find((s) => s.getSheetId() === id) : undefined) ??
-    ss.getSheetByName(HISTORY_TAB)
-  );
+  return findTab(ss, HISTORY_TAB, id);
 }
 
 /** Creates the History tab with its header, formats and a warning against editing. */

@@ -1,5 +1,6 @@
 // The CRM Settings tab: created with defaults on setup (never overwritten once it exists), read in one
 // call, and validated; the last good settings are kept in document state for edit-time checks.
+import { findTab } from './tabs';
 import { defaultSettings } from '../domain/defaultSettings';
 import { parseSettings, renderSettings, type ParsedSettings } from '../domain/settingsGrid';
 import {
@@ -23,11 +24,7 @@ type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
 /** Finds the Settings tab by id, then by name. */
 export function findSettingsTab(ss: Spreadsheet, id?: number): Sheet | null {
-  const sheets = ss.getSheets();
-  return (
-    (id !== undefined ? sheets.find((s) => s.getSheetId() === id) : undefined) ??
-    ss.getSheetByName(SETTINGS_TAB)
-  );
+  return findTab(ss, SETTINGS_TAB, id);
 }
 
 /** Creates the Settings tab filled with the default settings. */

@@ -45,7 +45,9 @@ describe('Set up CRM on a blank spreadsheet', () => {
     const emu = setUp();
     const deals = emu.sheet('Deals');
     expect(deals.frozenRows).toBe(1);
-    expect(deals.rangeAt(2, 8, 1, 3).getNumberFormats()).toEqual([['#,##0.00', 'yyyy-mm-dd', '0%']]);
+    expect(deals.rangeAt(2, 8, 1, 3).getNumberFormats()).toEqual([['"$"#,##0.00', 'yyyy-mm-dd', '0%']]);
+    deals.rangeAt(2, 8).setValue(12500);
+    expect(deals.rangeAt(2, 8).getDisplayValue()).toBe('$12,500.00');
   });
 
   it('adds highlight rules for rule-breaking, stale and overdue rows', () => {
