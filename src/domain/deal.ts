@@ -108,6 +108,12 @@ export function readDeal(
   };
 }
 
+/** Whether two cell values are the same (Dates by instant, anything else by its text). */
+export function sameCell(a: CellValue, b: CellValue): boolean {
+  if (isDate(a) || isDate(b)) return isDate(a) && isDate(b) && a.getTime() === b.getTime();
+  return String(a) === String(b);
+}
+
 /** Whether a field holds a usable value for the required-field rule. */
 export function hasValue(deal: Deal, key: FieldKey): boolean {
   switch (key) {

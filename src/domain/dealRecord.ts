@@ -6,7 +6,6 @@ import { FIELD_BY_KEY } from '../shared/fields';
 import { isDate, isoDay, zonedInstant } from '../shared/zonedTime';
 import { cellOf, type CellValue } from './deal';
 import type { HeaderMap } from './headerMap';
-import type { HistoryEntry } from './rowEffects';
 
 /** How a cell shows in the form: dates as YYYY-MM-DD, numbers as plain digits, text as is. */
 function formText(v: CellValue, timeZone: string): string {
@@ -65,23 +64,8 @@ export function differences(
 }
 
 /** History rows as the sidebar lists them (newest first). */
-export function historyItems(
-  entries: readonly HistoryEntry[] | readonly (readonly CellValue[])[],
-  timeZone: string,
-): HistoryItem[] {
-  const asRow = (e: HistoryEntry | readonly CellValue[]): readonly CellValue[] =>
-    Array.isArray(e)
-      ? e
-      : [
-          (e as HistoryEntry).time,
-          (e as HistoryEntry).dealId,
-          (e as HistoryEntry).field,
-          (e as HistoryEntry).from,
-          (e as HistoryEntry).to,
-          (e as HistoryEntry).user,
-        ];
-  return entries
-    .map(asRow)
+export function historyItems(rows: readonly (readonly CellValue[])[], timeZone: string): HistoryItem[] {
+  return rows
     .filter((r) => isDate(r[0]))
     .map((r) => ({
       time: (r[0] as Date).toISOString(),

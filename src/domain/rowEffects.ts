@@ -4,9 +4,8 @@
 // callers (onEdit, the sweep, the sidebar) read the rows and write the result.
 import { FIELDS, type FieldKey } from '../shared/fields';
 import type { Settings } from '../shared/settings';
-import { isDate } from '../shared/zonedTime';
 import { daysBetween, parseAmount, parseDate } from './cellParsing';
-import { isBlankRow, readDeal, type CellValue, type Deal } from './deal';
+import { isBlankRow, readDeal, sameCell, type CellValue, type Deal } from './deal';
 import type { HeaderMap } from './headerMap';
 import { checkDeal, checkText, wholeSheetParts, type Violation } from './rules';
 import { segmentFor } from './segments';
@@ -33,6 +32,11 @@ export interface HistoryEntry {
   from: CellValue;
   to: CellValue;
   user: string;
+}
+
+/** A History entry as the row the History tab holds: Time, Deal ID, Field, From, To, User. */
+export function historyRow(e: HistoryEntry): CellValue[] {
+  return [e.time, e.dealId, e.field, e.from, e.to, e.user];
 }
 
 export interface EditContext {
@@ -78,13 +82,6 @@ function parseLastSeen(text: string): LastSeen | null {
   }
 }
 
-const same = (a: CellValue, b: CellValue) =>
-  isDate(a) && isDate(b)
-    ? a.getTime() === b.getTime()
-    : isDate(a) || isDate(b)
-      ? false
-      : String(a) === String(b);
-
 /** Works out the writes and History entries for one row after an edit or during a sweep. */
 export function applyRowRules(
   row: readonly CellValue[],
@@ -98,7 +95,7 @@ export function applyRowRules(
   const current = (k: FieldKey): CellValue =>
     map.columns[k] === undefined ? '' : (row[map.columns[k]!] ?? '');
   const set = (k: FieldKey, v: CellValue) => {
-    if (map.columns[k] !== undefined && !same(current(k), v)) writes[k] = v;
+    if (map.columns[k] !== undefined && !sameCell(current(k), v)) writes[k] = v;
   };
 
   if (isBlankRow(row, map, [...COMPUTED_FIELDS, ...FILLED])) {

@@ -3,9 +3,9 @@
 // someone else changed the deal (saying what changed), holds the document lock while writing, and
 // writes the same History rows and timestamps as an edit in the grid.
 import { differences, historyItems, inputToCell, rowToInput, rowVersion } from '../domain/dealRecord';
-import type { CellValue } from '../domain/deal';
+import { sameCell, type CellValue } from '../domain/deal';
 import { newDealId } from '../domain/ids';
-import { applyRowRules } from '../domain/rowEffects';
+import { applyRowRules, historyRow } from '../domain/rowEffects';
 import {
   EDITABLE,
   validateDeal,
@@ -128,10 +128,7 @@ export function saveDeal(input: unknown, expectedVersion: string): SaveResult {
       const col = map.columns[key];
       if (col === undefined) continue;
       const cell = inputToCell(key, dto[key], timeZone);
-      if (
-        String(cell instanceof Date ? cell.getTime() : cell) !==
-        String(before[col] instanceof Date ? (before[col] as Date).getTime() : before[col])
-      ) {
+      if (!sameCell(cell, before[col])) {
         after[col] = cell;
         changed.add(col);
       }
@@ -160,12 +157,7 @@ export function saveDeal(input: unknown, expectedVersion: string): SaveResult {
     appendHistory(c.history, outcome.history);
     const fresh: DealTable = { map, rows: [...table.rows] };
     fresh.rows[rowNumber - 2] = after;
-    const saved = record(
-      fresh,
-      rowNumber,
-      timeZone,
-      outcome.history.map((h) => [h.time, h.dealId, h.field, h.from, h.to, h.user]),
-    );
+    const saved = record(fresh, rowNumber, timeZone, outcome.history.map(historyRow));
     const stage = saved.deal.stage;
     return {
       status: 'saved',

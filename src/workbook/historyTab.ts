@@ -2,9 +2,9 @@
 // from, to, user). One change is appended with appendRow (atomic between concurrent edits); many are
 // written as one block while the caller holds the document lock.
 import { findTab } from './tabs';
-import type { HistoryEntry } from '../domain/rowEffects';
+import { historyRow, type HistoryEntry } from '../domain/rowEffects';
 import { HISTORY_TAB } from './tabNames';
-import { safeCell, writeGrid, type WritableCell } from './writeGrid';
+import { safeCell, writeGrid } from './writeGrid';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -27,20 +27,16 @@ export function createHistoryTab(ss: Spreadsheet): Sheet {
   return sheet;
 }
 
-function toRow(e: HistoryEntry): WritableCell[] {
-  return [e.time, e.dealId, e.field, e.from, e.to, e.user];
-}
-
 /** Appends entries: one with appendRow, many as one block below the last row. */
 export function appendHistory(sheet: Sheet, entries: readonly HistoryEntry[]): void {
   if (entries.length === 0) return;
   if (entries.length === 1) {
-    sheet.appendRow(toRow(entries[0]).map(safeCell));
+    sheet.appendRow(historyRow(entries[0]).map(safeCell));
     return;
   }
   const first = sheet.getLastRow() + 1;
   const last = first + entries.length - 1;
   const max = sheet.getMaxRows();
   if (last > max) sheet.insertRowsAfter(max, last - max);
-  writeGrid(sheet.getRange(first, 1, entries.length, HISTORY_HEADERS.length), entries.map(toRow));
+  writeGrid(sheet.getRange(first, 1, entries.length, HISTORY_HEADERS.length), entries.map(historyRow));
 }

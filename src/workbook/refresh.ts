@@ -19,6 +19,7 @@ import type { CrmTabs } from './crm';
 import { forecastHistoryTab, recordDay } from './forecastHistoryTab';
 import { ensureChart, reportTab, writeReportOrBanner } from './reportTab';
 import { applySweep, planSweep, type SweepSummary } from './sweep';
+import { historyRow } from '../domain/rowEffects';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -44,9 +45,7 @@ export function refreshAll(
   // Read everything first: a read after a write would force the writes out one by one.
   const historyRows = crm.history.getDataRange().getValues().slice(1) as CellValue[][];
   const plan = planSweep(input);
-  const newMoves = plan.outcomes
-    .flatMap((o) => o.history)
-    .map((h) => [h.time, h.dealId, h.field, h.from, h.to, h.user] as CellValue[]);
+  const newMoves = plan.outcomes.flatMap((o) => o.history).map(historyRow);
   const output = rebuildReports({
     settings,
     deals: plan.outcomes.filter((o) => o.deal).map((o) => ({ deal: o.deal!, violations: o.violations })),
