@@ -61,22 +61,24 @@ export function demoData(count: number, now: Date, seed = 42): DemoData {
     const id = `D-DEMO${String(i + 1).padStart(6, '0')}`;
     const company = `${pick(COMPANIES)} ${pick(SUFFIX)}`;
     const owner = pick(DEMO_OWNERS);
-    const created = new Date(now.getTime() - Math.floor(20 + rnd() * 400) * DAY);
     const outcome = rnd();
     const reached = Math.floor(rnd() * open.length);
     const stage = outcome < 0.25 ? 'Won' : outcome < 0.45 ? 'Lost' : open[reached].name;
-    const path = open
-      .slice(0, stage === 'Won' ? open.length : stage === 'Lost' ? reached + 1 : reached + 1)
-      .map((s) => s.name);
+    const path = open.slice(0, stage === 'Won' ? open.length : reached + 1).map((s) => s.name);
     if (stage === 'Won' || stage === 'Lost') path.push(stage);
-    let t = created.getTime();
+    // Days spent before each move; the whole path ends before today.
+    const gaps = path.map((_, k) => (k === 0 ? 0 : Math.floor(3 + rnd() * 25) * DAY));
+    const span = gaps.reduce((a, g) => a + g, 0);
+    let start = now.getTime() - Math.floor(20 + rnd() * 400) * DAY;
+    if (start + span >= now.getTime()) start = now.getTime() - span - Math.floor(1 + rnd() * 30) * DAY;
+    const created = new Date(start);
+    let t = start;
     let prev = '';
-    for (const s of path) {
+    path.forEach((s, k) => {
+      t += gaps[k];
       history.push([new Date(t), id, 'Stage', prev, s, owner.email]);
       prev = s;
-      t += Math.floor(3 + rnd() * 25) * DAY;
-      if (t > now.getTime()) t = now.getTime() - DAY;
-    }
+    });
     const closed = stage === 'Won' || stage === 'Lost';
     const close = closed ? new Date(t) : new Date(now.getTime() + Math.floor(-30 + rnd() * 330) * DAY);
     row[col('dealId')] = id;
@@ -99,8 +101,8 @@ export function demoData(count: number, now: Date, seed = 42): DemoData {
     }
     row[col('nextStep')] = closed ? '' : pick(['Demo', 'Send proposal', 'Security review', 'Call CFO']);
     row[col('created')] = created;
-    row[col('stageEntered')] = new Date(Math.min(t, now.getTime()));
-    row[col('updated')] = new Date(Math.min(t, now.getTime()));
+    row[col('stageEntered')] = new Date(t);
+    row[col('updated')] = new Date(t);
     row[col('closeDatePushes')] = rnd() < 0.1 ? 3 : 0;
     deals.push(row);
   }

@@ -1,7 +1,7 @@
 // Reading amounts, dates and counts the way people write them ("$12,500", "12.5k", "1.234,50 €",
 // "03/04/2026", "Jan 5, 2026"), in the spreadsheet's time zone and locale. Anything unclear is
 // reported as bad and kept as it was, never guessed.
-import { isDate, zonedInstant, zonedParts } from '../shared/zonedTime';
+import { isDate, localDayNumber, zonedInstant } from '../shared/zonedTime';
 
 export type Parsed<T> = { kind: 'empty' } | { kind: 'ok'; value: T } | { kind: 'bad'; raw: string };
 
@@ -140,7 +140,5 @@ export function parseDate(v: unknown, timeZone: string, locale = 'en_US'): Parse
 
 /** Whole days from `from` to `to`, counted on the calendar of `timeZone`. */
 export function daysBetween(from: Date, to: Date, timeZone: string): number {
-  const a = zonedParts(from, timeZone);
-  const b = zonedParts(to, timeZone);
-  return Math.round((Date.UTC(b.year, b.month - 1, b.day) - Date.UTC(a.year, a.month - 1, a.day)) / 86400000);
+  return localDayNumber(to, timeZone) - localDayNumber(from, timeZone);
 }

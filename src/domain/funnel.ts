@@ -78,6 +78,12 @@ export function buildFunnel(
   const won = settings.stages.filter((s) => s.type === 'Won');
   const sequence: StageDef[] = [...open, ...won];
   const index = new Map(settings.stages.map((s) => [looseKey(s.name), s]));
+  // History holds the same few stage names thousands of times: look each spelling up once.
+  const spelled = new Map<string, StageDef | undefined>();
+  const stageNamed = (raw: string) => {
+    if (!spelled.has(raw)) spelled.set(raw, index.get(looseKey(raw)));
+    return spelled.get(raw);
+  };
   const pos = new Map(sequence.map((s, i) => [s.name, i]));
   const limit = PERIOD_DAYS[period];
   const movesByDeal = new Map<string, StageMove[]>();
@@ -103,7 +109,7 @@ export function buildFunnel(
     const history = (movesByDeal.get(d.id) ?? []).slice().sort((a, b) => a.time.getTime() - b.time.getTime());
     const recorded = new Set<number>();
     for (const m of history) {
-      const s = index.get(looseKey(m.to));
+      const s = stageNamed(m.to);
       if (s && pos.has(s.name)) recorded.add(pos.get(s.name)!);
     }
     if (history.length === 0) withoutHistory++;
@@ -123,7 +129,7 @@ export function buildFunnel(
       history.forEach((m, i) => {
         const end = history[i + 1]?.time ?? (current.type === 'Open' ? now : null);
         if (!end) return;
-        const name = index.get(looseKey(m.to))?.name;
+        const name = stageNamed(m.to)?.name;
         if (name)
           (daysIn.get(name) ?? daysIn.set(name, []).get(name)!).push(daysBetween(m.time, end, timeZone));
       });

@@ -63,6 +63,12 @@ function offsetAt(ms: number, timeZone: string): number {
   return offset;
 }
 
+/** The calendar day of an instant in `timeZone`, as a count of days since 1970-01-01. */
+export function localDayNumber(instant: Date | number, timeZone: string): number {
+  const ms = typeof instant === 'number' ? instant : instant.getTime();
+  return Math.floor((ms + offsetAt(ms, timeZone)) / 86400000);
+}
+
 /** Splits an instant into wall-clock parts as seen in `timeZone`. */
 export function zonedParts(instant: Date | number, timeZone: string): ZonedParts {
   const ms = typeof instant === 'number' ? instant : instant.getTime();
