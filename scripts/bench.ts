@@ -1,7 +1,9 @@
 // `npm run bench`: builds realistic workbooks of 1k, 10k and 50k deals (with history) on the emulator
 // and prints, for one steady-state refresh at each size, the service calls by method, the cells read
 // and written, the local CPU time and peak memory, and the estimated Apps Script time. Figures only:
-// no pass or fail here (budgets: at most 60 service calls and 2 s of local CPU at 50k deals).
+// no pass or fail here (budgets: at most 60 service calls and 2 s of local CPU at 50k deals). Node runs
+// with a larger young generation (--max-semi-space-size=64): the emulator holds every cell as an
+// object, and its garbage collection would otherwise dominate the local CPU figure.
 import * as path from 'node:path';
 import { Accountant, Emulator } from '../local/emulator';
 import { demoData } from '../local/playground/demoData';
