@@ -7,7 +7,6 @@ export const MONEY = '#,##0';
 export const PERCENT = '0%';
 export const DAYS = '0.0';
 export const DATE = 'yyyy-mm-dd';
-export const STAMP = 'yyyy-mm-dd hh:mm';
 
 export class ReportGrid {
   readonly rows: ReportCell[][] = [];

@@ -28,9 +28,6 @@ export interface Violation {
   message: string;
 }
 
-/** Rules that need the whole sheet; a one-row check leaves their last verdict alone. */
-export const WHOLE_SHEET_RULES: readonly RuleId[] = ['duplicate-id'];
-
 export interface RuleContext {
   settings: Settings;
   now: Date;
