@@ -15,7 +15,14 @@ import {
 } from '../shared/dealDto';
 import { activeSpreadsheet, showSidebar } from '../workbook/app';
 import { openCrm, type CrmTabs } from '../workbook/crm';
-import { readDealTable, rowOfId, writeRow, type DealTable } from '../workbook/dealTable';
+import {
+  readColumns,
+  readDealTable,
+  readRecentHistory,
+  rowOfId,
+  writeRow,
+  type DealTable,
+} from '../workbook/dealTable';
 import { appendHistory } from '../workbook/historyTab';
 import { withDocumentLock } from '../workbook/lock';
 import { findSettingsTab, readSettingsTab } from '../workbook/settingsTab';
@@ -30,7 +37,7 @@ function crm(): CrmTabs {
 /** Menu: Open deal sidebar. */
 export function menuOpenSidebar(): void {
   menuAction('Deal sidebar', () => {
-    crm();
+    // The sidebar asks for its model at once and shows any problem (such as no CRM set up) itself.
     showSidebar('Sidebar', 'Sheets CRM');
   });
 }
@@ -42,7 +49,7 @@ export function getSidebarModel(): SidebarModel {
   const settingsSheet = findSettingsTab(ss, c.state.settingsSheetId);
   const parsed = settingsSheet ? readSettingsTab(settingsSheet, c.state.timeZone) : null;
   const settings = parsed && parsed.ok ? parsed.settings : c.state.settings;
-  const table = readDealTable(c.deals);
+  const table = readColumns(c.deals, ['dealId', 'deal', 'company', 'owner', 'stage']);
   const { map } = table;
   const text = (r: CellValue[], k: keyof typeof map.columns) =>
     map.columns[k] === undefined ? '' : String(r[map.columns[k]!] ?? '');
@@ -86,7 +93,8 @@ export function getDeal(id: string): DealRecord | null {
   const table = readDealTable(c.deals);
   const row = rowOfId(table, String(id));
   if (row < 0) return null;
-  const history = (c.history.getDataRange().getValues() as CellValue[][])
+  // The sidebar shows recent history: the deal's entries among the last 5,000 changes.
+  const history = readRecentHistory(c.history, 5000)
     .filter((r) => String(r[1]) === id)
     .slice(-15);
   return record(table, row, c.state.timeZone, history);

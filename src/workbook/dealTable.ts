@@ -2,6 +2,7 @@
 // one call with the person's formulas kept.
 import type { CellValue } from '../domain/deal';
 import { mapHeaders, type HeaderMap } from '../domain/headerMap';
+import type { FieldKey } from '../shared/fields';
 import { safeCell } from './writeGrid';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -19,6 +20,34 @@ export function readDealTable(sheet: Sheet): DealTable {
   let last = values.length;
   while (last > 1 && values[last - 1].every((v) => v === '')) last--;
   return { map, rows: values.slice(1, last).map((r) => r.slice(0, map.width)) };
+}
+
+/**
+ * Reads only the columns holding `keys` (as one block from the first to the last of them, plus the
+ * header row): two calls, and far fewer cells than the whole tab.
+ */
+export function readColumns(
+  sheet: Sheet,
+  keys: readonly FieldKey[],
+): { map: HeaderMap; rows: CellValue[][] } {
+  const map = mapHeaders(sheet.getRange(1, 1, 1, sheet.getMaxColumns()).getValues()[0] as CellValue[]);
+  const cols = keys.map((k) => map.columns[k]).filter((c): c is number => c !== undefined);
+  const last = sheet.getMaxRows();
+  if (!cols.length || last < 2) return { map, rows: [] };
+  const first = Math.min(...cols);
+  const width = Math.max(...cols) - first + 1;
+  const block = sheet.getRange(2, first + 1, last - 1, width).getValues() as CellValue[][];
+  while (block.length && block[block.length - 1].every((v) => v === '')) block.pop();
+  // Put each value back at its own column index, so callers read rows as usual.
+  return { map, rows: block.map((r) => [...Array<CellValue>(first).fill(''), ...r]) };
+}
+
+/** The last `count` rows of History (recent changes), in one call plus the row count. */
+export function readRecentHistory(sheet: Sheet, count: number): CellValue[][] {
+  const last = sheet.getLastRow();
+  if (last < 2) return [];
+  const first = Math.max(2, last - count + 1);
+  return sheet.getRange(first, 1, last - first + 1, 6).getValues() as CellValue[][];
 }
 
 /** Row number (1-based) of a Deal ID, or -1. */

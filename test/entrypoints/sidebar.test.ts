@@ -54,6 +54,17 @@ describe('opening the sidebar', () => {
   });
 });
 
+describe('a spreadsheet without the CRM', () => {
+  it('opens the sidebar, whose model call says to set the CRM up first', () => {
+    const emu = loadedEmulator();
+    emu.run('menuOpenSidebar');
+    expect(emu.ui.dialogs.at(-1)?.kind).toBe('sidebar');
+    expect(() => emu.run('getSidebarModel')).toThrow(
+      'Sheets CRM is not set up in this spreadsheet yet. Choose Sheets CRM > Set up CRM first.',
+    );
+  });
+});
+
 describe('saving a deal', () => {
   it('creates it with an ID, Created, probability and a History row, in at most 8 service calls', () => {
     const emu = crm();
