@@ -78,6 +78,15 @@ export class Accountant {
   private faults: { spec: FaultSpec; armedAt: number; hits: number; methodCount: number }[] = [];
   private estimatedMs = 0;
   private hooks: { method: string; fn: () => void }[] = [];
+  private deadline: number | null = null;
+
+  /**
+   * Starts timing an execution: once its estimated Apps Script time passes `limitMs`, the next call
+   * throws as Apps Script does. `null` stops timing.
+   */
+  limitExecution(limitMs: number | null): void {
+    this.deadline = limitMs === null ? null : this.estimatedMs + limitMs;
+  }
 
   /**
    * Runs `fn` once, just before the next call of `method` takes effect: how tests make another
@@ -106,6 +115,10 @@ export class Accountant {
         (cells.read ?? 0) * LATENCY_MS.perCellRead +
         written * (FORMAT_METHODS.test(method) ? LATENCY_MS.perCellFormatted : LATENCY_MS.perCellWritten);
     }
+    if (this.deadline !== null && this.estimatedMs > this.deadline) {
+      this.deadline = null;
+      throw new Error('Exceeded maximum execution time');
+    }
     for (const f of this.faults) {
       if ('nth' in f.spec) {
         if (this.total - f.armedAt === f.spec.nth) {
@@ -124,6 +137,14 @@ export class Accountant {
         }
       }
     }
+  }
+
+  /** The current execution's deadline, to put back when a nested execution ends. */
+  snapshotDeadline(): number | null {
+    return this.deadline;
+  }
+  restoreDeadline(deadline: number | null): void {
+    this.deadline = deadline;
   }
 
   /** Arms a fault; see FaultSpec. */

@@ -53,6 +53,9 @@ export interface ExecutionRecord {
 
 export class UserEditRejected extends Error {}
 
+export const EXECUTION_LIMIT_MS = 6 * 60 * 1000;
+export const SIMPLE_TRIGGER_LIMIT_MS = 30 * 1000;
+
 /**
  * How onEdit's e.value / e.oldValue carry a value: as a string, with a date as its serial day number in
  * the spreadsheet's zone (unconfirmed; the safer reading, since code must parse strings either way).
@@ -176,6 +179,9 @@ export class Emulator {
     };
     this.executions.push(record);
     this.depth++;
+    // 6 minutes for an execution; 30 seconds for a simple trigger (measured on the latency model).
+    const outerLimit = this.acc.snapshotDeadline();
+    this.acc.limitExecution(this.authMode === 'LIMITED' ? SIMPLE_TRIGGER_LIMIT_MS : EXECUTION_LIMIT_MS);
     try {
       return (target as (...a: unknown[]) => T)(...args);
     } catch (e) {
@@ -183,6 +189,7 @@ export class Emulator {
       record.error = e instanceof Object && 'message' in e ? String((e as Error).message) : String(e);
       throw e;
     } finally {
+      this.acc.restoreDeadline(outerLimit);
       this.depth--;
       this.locks.releaseAll(this.env.executionId);
       this.env.activeUser = saved.user;

@@ -188,7 +188,10 @@ export class Sheet {
   appendRow(values: unknown[]): this {
     this.count('appendRow', { written: values.length });
     const row = this.lastRowIndex() + 1;
-    if (row > this.maxRows) this.maxRows = row;
+    if (row > this.maxRows) {
+      this.parent.assertCellLimit(this.maxColumns);
+      this.maxRows = row;
+    }
     if (values.length > this.maxColumns) this.maxColumns = values.length;
     this.assertWritable({ row, col: 1, numRows: 1, numCols: values.length });
     values.forEach((v, i) => storeInput(this.cellAt(row, i + 1), v, this.parent.timeZone));
@@ -232,6 +235,7 @@ export class Sheet {
   }
   private spliceRows(index: number, remove: number, add: number) {
     if (index < 0 || index > this.maxRows) throw new Error('Those rows are out of bounds.');
+    this.parent.assertCellLimit(add * this.maxColumns);
     if (this.rows.length < index) this.rows.length = index;
     // Built with concat, not a spread, so inserting tens of thousands of rows cannot overflow the stack.
     const added = Array.from({ length: add }, () => [] as (Cell | undefined)[]);
@@ -261,6 +265,7 @@ export class Sheet {
   }
   private spliceColumns(index: number, remove: number, add: number) {
     if (index < 0 || index > this.maxColumns) throw new Error('Those columns are out of bounds.');
+    this.parent.assertCellLimit(add * this.maxRows);
     for (const row of this.rows) {
       if (!row) continue;
       if (row.length < index) row.length = index;

@@ -6,6 +6,8 @@ import type { Range } from './range';
 import { parseA1 } from './a1';
 import { isValidTimeZone } from '../../src/shared/zonedTime';
 
+export const CELL_LIMIT = 10_000_000;
+
 export interface Toast {
   message: string;
   title: string;
@@ -39,10 +41,20 @@ export class Spreadsheet {
     return sheet.rangeAt(b.row, b.col, b.numRows, b.numCols);
   }
 
+  /** Throws the documented error when adding `more` cells would pass the 10 million cell limit. */
+  assertCellLimit(more: number): void {
+    const total = this.sheets.reduce((a, s) => a + s.maxRows * s.maxColumns, 0);
+    if (total + more > CELL_LIMIT)
+      throw new Error(
+        `This action would increase the number of cells in the workbook above the limit of ${CELL_LIMIT} cells.`,
+      );
+  }
+
   /** Adds a sheet without counting a call (used by setup helpers and persistence). */
   addSheet(name: string, index?: number, rows = 1000, cols = 26, id?: number): Sheet {
     if (this.sheets.some((s) => s.name.toLowerCase() === name.toLowerCase()))
       throw new Error(`A sheet with the name "${name}" already exists. Please enter another name.`);
+    this.assertCellLimit(rows * cols);
     const sheet = new Sheet(this.env, this, name, id ?? this.env.nextId(), rows, cols);
     if (index === undefined || index >= this.sheets.length) this.sheets.push(sheet);
     else this.sheets.splice(Math.max(0, index), 0, sheet);

@@ -194,3 +194,26 @@ describe("the script's Date", () => {
     expect(new Date(0) instanceof ScriptDate).toBe(true);
   });
 });
+
+describe('limits', () => {
+  it('stops an execution after 6 minutes of estimated Apps Script time (appendRow in a loop: ~275 ms each)', () => {
+    const emu = load();
+    expect(emu.run('appendMany', [1000])).toBe(1000);
+    expect(() => emu.run('appendMany', [1400])).toThrow('Exceeded maximum execution time');
+  });
+
+  it('stops a simple trigger after 30 seconds', () => {
+    const emu = load();
+    expect(() => emu.run('appendMany', [120], { authMode: 'LIMITED' })).toThrow(
+      'Exceeded maximum execution time',
+    );
+  });
+
+  it('refuses to grow a spreadsheet past 10 million cells', () => {
+    const emu = load();
+    emu.ss.addSheet('Big', undefined, 300000, 26);
+    expect(() => emu.sheet('Big').insertRowsAfter(300000, 100000)).toThrow(
+      'This action would increase the number of cells in the workbook above the limit of 10000000 cells.',
+    );
+  });
+});

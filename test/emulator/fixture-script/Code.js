@@ -39,3 +39,8 @@ function localHour() {
   var d = new Date();
   return d.getFullYear() + '-' + d.getMonth() + '-' + d.getDate() + ' ' + d.getHours();
 }
+function appendMany(n) {
+  var sheet = SpreadsheetApp.getActiveSpreadsheet().getSheets()[0];
+  for (var i = 0; i < n; i++) sheet.appendRow([i]);
+  return n;
+}
