@@ -84,7 +84,6 @@ export class Emulator {
   executions: ExecutionRecord[] = [];
   authMode: 'FULL' | 'LIMITED' = 'FULL';
   private context: Record<string, unknown> | null = null;
-  private depth = 0;
 
   constructor(opts: EmulatorOptions = {}) {
     if (opts.scriptTimeZone) this.env.scriptTimeZone = opts.scriptTimeZone;
@@ -178,7 +177,6 @@ export class Emulator {
       ok: true,
     };
     this.executions.push(record);
-    this.depth++;
     // 6 minutes for an execution; 30 seconds for a simple trigger (measured on the latency model).
     const outerLimit = this.acc.snapshotDeadline();
     this.acc.limitExecution(this.authMode === 'LIMITED' ? SIMPLE_TRIGGER_LIMIT_MS : EXECUTION_LIMIT_MS);
@@ -190,7 +188,6 @@ export class Emulator {
       throw e;
     } finally {
       this.acc.restoreDeadline(outerLimit);
-      this.depth--;
       this.locks.releaseAll(this.env.executionId);
       this.env.activeUser = saved.user;
       this.env.executionId = saved.exec;

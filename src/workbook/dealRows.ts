@@ -18,7 +18,8 @@ export function readRows(sheet: Sheet, first: number, count: number, width: numb
 /**
  * Writes the outcomes of rows read from `first` on. Blocks may bridge only computed columns (ours).
  * When a block covers a person's column on rows we do not change, their cell is written back as it
- * was: its formula if it has one (so `formulas` is required for multi-row writes), else its value.
+ * was: its formula if it has one (read once through `readFormulas`, only when needed), else its value.
+ * Returns how many blocks were written.
  */
 export function writeOutcomes(
   sheet: Sheet,
