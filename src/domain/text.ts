@@ -27,6 +27,8 @@ export function looseKey(s: unknown): string {
 export function asText(s: string): string {
   if (s === '') return s;
   if (/^[=+\-@']/.test(s)) return `'${s}`;
+  // Most text (names, notes) has no digit and is no boolean: nothing Sheets would parse.
+  if (!/\d/.test(s) && !/^\s*(true|false)\s*$/i.test(s)) return s;
   const t = s.trim();
   if (/^[+-]?[\d.,]+%?$/.test(t) && /\d/.test(t)) return `'${s}`;
   if (/^(true|false)$/i.test(t)) return `'${s}`;
