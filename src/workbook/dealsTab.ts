@@ -81,14 +81,14 @@ export function formatDealsTab(
     if (col(k) !== undefined) body(k).setNumberFormat(format);
 
   const settingsRows = settingsSheet.getMaxRows() - FIRST_ITEM_ROW + 1;
-  const listFrom = (block: BlockKey) =>
-    settingsSheet.getRange(FIRST_ITEM_ROW, blockColumns[block], settingsRows, 1);
-  const dropdown = (k: FieldKey, block: BlockKey, reject: boolean, help: string) => {
+  const listFrom = (block: BlockKey, offset: number) =>
+    settingsSheet.getRange(FIRST_ITEM_ROW, blockColumns[block] + offset, settingsRows, 1);
+  const dropdown = (k: FieldKey, block: BlockKey, reject: boolean, help: string, offset = 0) => {
     if (col(k) === undefined) return;
     body(k).setDataValidation(
       app
         .newDataValidation()
-        .requireValueInRange(listFrom(block), true)
+        .requireValueInRange(listFrom(block, offset), true)
         .setAllowInvalid(!reject)
         .setHelpText(help)
         .build(),
@@ -96,7 +96,8 @@ export function formatDealsTab(
   };
   dropdown('stage', 'stages', true, 'Choose a stage from the list (edit the list in CRM Settings).');
   dropdown('lostReason', 'lostReasons', false, 'Choose a lost reason from CRM Settings.');
-  dropdown('owner', 'owners', false, 'Choose an owner from CRM Settings.');
+  // Owners are identified by email (unique, and what Google reports as the person editing).
+  dropdown('owner', 'owners', false, 'Choose an owner’s email from CRM Settings.', 1);
   dropdown('leadSource', 'leadSources', false, 'Choose a lead source from CRM Settings.');
   dropdown('forecastCategory', 'categories', false, 'Pipeline, Best case, Commit, Closed or Omitted.');
   dropdown('industry', 'industries', false, 'Choose an industry from CRM Settings.');

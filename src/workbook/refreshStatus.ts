@@ -12,6 +12,17 @@ export function recordFailure(failure: RefreshFailure): void {
   PropertiesService.getDocumentProperties()?.setProperty(KEY, JSON.stringify(failure));
 }
 
+/** The recorded failure, if any, without forgetting it. */
+export function peekFailure(): RefreshFailure | null {
+  const raw = PropertiesService.getDocumentProperties()?.getProperty(KEY);
+  if (!raw) return null;
+  try {
+    return JSON.parse(raw) as RefreshFailure;
+  } catch {
+    return null;
+  }
+}
+
 /** The recorded failure, if any, and forgets it. */
 export function takeFailure(): RefreshFailure | null {
   const props = PropertiesService.getDocumentProperties();

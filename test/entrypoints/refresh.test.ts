@@ -176,6 +176,10 @@ describe('Schedule refresh', () => {
     emu.run('menuScheduleRefresh');
     emu.acc.injectFault({ method: 'Range.setNumberFormats', times: 1 });
     expect(() => emu.fireTrigger('scheduledRefresh')).toThrow(/injected fault/);
+    emu.open();
+    expect(emu.ss.toasts.at(-1)?.message).toMatch(
+      /^The scheduled refresh at 2026-03-10 11:00 failed: Service Spreadsheets failed/,
+    );
     emu.run('menuRefresh');
     expect(emu.ui.dialogs.at(-1)?.message).toMatch(
       /^Note: the scheduled refresh at 2026-03-10 11:00 failed: Service Spreadsheets failed/,

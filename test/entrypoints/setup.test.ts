@@ -145,3 +145,17 @@ describe('a broken Settings tab', () => {
     },
   );
 });
+
+describe('the Owner dropdown', () => {
+  it('lists the owners’ emails from CRM Settings, the same value the sidebar writes', () => {
+    const emu = loadedEmulator();
+    emu.run('menuSetUp');
+    const header = emu.values('Deals')[0];
+    const rule = emu
+      .sheet('Deals')
+      .rangeAt(2, header.indexOf('Owner') + 1)
+      .getDataValidation()!;
+    const source = rule.getCriteriaValues()[0] as { peekValues(): unknown[][] };
+    expect(source.peekValues().flat().filter(Boolean)).toEqual(['owner@example.com']);
+  });
+});
