@@ -8,9 +8,11 @@ export const PERCENT = '0%';
 export const DAYS = '0.0';
 export const DATE = 'yyyy-mm-dd';
 
+const NO_FORMATS: readonly string[] = [];
+
 export class ReportGrid {
   readonly rows: ReportCell[][] = [];
-  readonly formats: string[][] = [];
+  readonly formats: (readonly string[])[] = [];
   readonly bold: boolean[] = [];
   /** Named row numbers (1-based), for charts and links. */
   readonly anchors: Record<string, number> = {};
@@ -20,6 +22,7 @@ export class ReportGrid {
    */
   bodyFrom: number | null = null;
   bodyFormats: string[] = [];
+  private widest = 0;
 
   /** Starts the uniform body here, with one number format per column ('' = automatic). */
   body(formats: string[]): this {
@@ -28,11 +31,12 @@ export class ReportGrid {
     return this;
   }
 
-  /** Adds a row; `formats[i]` applies to cell i ('' = automatic). */
-  line(cells: ReportCell[], formats: string[] = [], bold = false): this {
+  /** Adds a row; `formats[i]` applies to cell i ('' = automatic; body rows use the body's formats). */
+  line(cells: ReportCell[], formats: readonly string[] = NO_FORMATS, bold = false): this {
     this.rows.push(cells);
-    this.formats.push(cells.map((_, i) => formats[i] ?? ''));
+    this.formats.push(this.bodyFrom === null ? cells.map((_, i) => formats[i] ?? '') : NO_FORMATS);
     this.bold.push(bold);
+    if (cells.length > this.widest) this.widest = cells.length;
     return this;
   }
   title(text: string): this {
@@ -50,15 +54,10 @@ export class ReportGrid {
     return this;
   }
   get width(): number {
-    return Math.max(1, ...this.rows.map((r) => r.length));
+    return Math.max(1, this.widest);
   }
   /** Adds the status line (built when, from how many deals, a link to Data issues). */
   status(cells: ReportCell[]): this {
     return this.line(cells);
-  }
-  /** Rows padded to `width` columns with blanks. */
-  padded(width = this.width): { values: ReportCell[][]; formats: string[][] } {
-    const pad = <T>(r: T[], fill: T) => [...r, ...Array<T>(Math.max(0, width - r.length)).fill(fill)];
-    return { values: this.rows.map((r) => pad(r, '')), formats: this.formats.map((r) => pad(r, '')) };
   }
 }

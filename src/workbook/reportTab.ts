@@ -44,16 +44,18 @@ export function writeReport(target: ReportSheet, grid: ReportGrid): void {
   const grew = rows > maxRows;
   if (grew) sheet.insertRowsAfter(maxRows, rows - maxRows);
   if (cols > maxCols) sheet.insertColumnsAfter(maxCols, cols - maxCols);
-  const { values, formats } = grid.padded(cols);
-  const blank = () => Array<string>(cols).fill('');
-  const allValues = [
-    ...values.map((r) => r.map(cellValue)),
-    ...Array.from({ length: rows - values.length }, blank),
-  ];
+  // Every row of the old and new extent, padded with blanks (one pass, no intermediate copies).
+  const allValues: (string | number | Date)[][] = new Array(rows);
+  for (let i = 0; i < rows; i++) {
+    const source = grid.rows[i];
+    const out: (string | number | Date)[] = new Array(cols);
+    for (let c = 0; c < cols; c++) out[c] = source && c < source.length ? cellValue(source[c]) : '';
+    allValues[i] = out;
+  }
   sheet.getRange(1, 1, rows, cols).setValues(allValues);
   const top = grid.bodyFrom === null ? rows : grid.bodyFrom - 1;
   const topFormats = Array.from({ length: top }, (_, i) =>
-    (formats[i] ?? blank()).map((f) => f || 'General'),
+    Array.from({ length: cols }, (_, c) => grid.formats[i]?.[c] || 'General'),
   );
   const weights = Array.from({ length: top }, (_, i) =>
     Array<'bold' | 'normal'>(cols).fill(grid.bold[i] ? 'bold' : 'normal'),
