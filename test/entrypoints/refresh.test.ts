@@ -1,8 +1,8 @@
 // Refresh through dist/Code.js: report tabs, constant call counts, locking, scheduling, failures
 // (fault injection) and a broken Settings tab.
 import { Accountant, Emulator } from '../../local/emulator';
-import { DIST } from '../support/emulator';
 import { demoWorkbook } from '../support/demoWorkbook';
+import { DIST, loadedEmulator } from '../support/emulator';
 
 const REPORT_TABS = [
   'Forecast',
@@ -183,6 +183,27 @@ describe('Schedule refresh', () => {
     emu.run('menuRefresh');
     expect(emu.ui.dialogs.at(-1)?.message).toMatch(
       /^Note: the scheduled refresh at 2026-03-10 11:00 failed: Service Spreadsheets failed/,
+    );
+  });
+});
+
+describe('a CRM with no deals yet', () => {
+  it('refreshes without error, and the reports say there is nothing to count', () => {
+    const emu = loadedEmulator();
+    emu.run('menuSetUp');
+    emu.run('menuRefresh');
+    expect(emu.ui.dialogs.at(-1)?.title).toBe('Sheets CRM: reports refreshed');
+    expect(emu.values('Forecast')[1][0]).toMatch(
+      /from 0 deals: 0 counted, 0 not counted, 0 with data issues/,
+    );
+    expect(emu.values('Data issues')[2][0]).toBe('No rule is broken. Nice work.');
+  });
+
+  it('refuses to refresh before Set up, saying what to do', () => {
+    const emu = loadedEmulator();
+    emu.run('menuRefresh');
+    expect(emu.ui.dialogs.at(-1)?.message).toBe(
+      'Sheets CRM is not set up in this spreadsheet yet. Choose Sheets CRM > Set up CRM first.',
     );
   });
 });
