@@ -22,7 +22,7 @@ export class Range {
   private count(method: string, cells: { read?: number; written?: number } = {}) {
     this.env.acc.count(`Range.${method}`, cells);
   }
-  /** Visits each cell, creating storage for it when `create` is set. */
+  /** Maps every cell of the range (stored or not) to a value, row by row. */
   private grid<T>(fn: (cell: Cell | undefined, r: number, c: number) => T): T[][] {
     const out: T[][] = [];
     for (let r = 0; r < this.box.numRows; r++) {

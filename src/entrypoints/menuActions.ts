@@ -1,6 +1,6 @@
 // The remaining menu items: Help, and sweepDeals for scripts that write deals.
 import { activeSpreadsheet, ui } from '../workbook/app';
-import { openCrm } from '../workbook/crm';
+import { requireCrm } from '../workbook/crm';
 import { withDocumentLock } from '../workbook/lock';
 import { sweepDealsTab, type SweepSummary } from '../workbook/sweep';
 import { currentUser, menuAction, PRODUCT } from './feedback';
@@ -9,8 +9,7 @@ import { loadSettings } from './setup';
 /** Sweeps the Deals tab with the edit-time checks (for rows written by scripts, imports or the API). */
 export function sweepDeals(): SweepSummary {
   const ss = activeSpreadsheet();
-  const crm = openCrm(ss);
-  if ('problem' in crm) throw new Error(crm.problem);
+  const crm = requireCrm(ss);
   const { parsed } = loadSettings(ss, crm.state.timeZone);
   return withDocumentLock(() =>
     sweepDealsTab({

@@ -2,7 +2,7 @@
 // so two never interleave; a menu run shows progress in toasts and reports errors in an alert, and a
 // scheduled run records its error for the next menu run to show.
 import { activeSpreadsheet, toast, ui } from '../workbook/app';
-import { openCrm } from '../workbook/crm';
+import { requireCrm } from '../workbook/crm';
 import { BUSY_MESSAGE, withDocumentLock } from '../workbook/lock';
 import { refreshAll, type RefreshResult } from '../workbook/refresh';
 import { recordFailure, takeFailure } from '../workbook/refreshStatus';
@@ -14,8 +14,7 @@ import { describeSweep, loadSettings } from './setup';
 /** Runs one refresh holding the lock; `progress` receives short status messages. */
 export function runRefresh(progress: (m: string) => void, waitMs: number): RefreshResult {
   const ss = activeSpreadsheet();
-  const crm = openCrm(ss);
-  if ('problem' in crm) throw new Error(crm.problem);
+  const crm = requireCrm(ss);
   return withDocumentLock(() => {
     const { parsed } = loadSettings(ss, crm.state.timeZone);
     return refreshAll(ss, crm, parsed.settings, currentUser(), new Date(), progress);
@@ -74,8 +73,7 @@ export function scheduledRefresh(_e?: unknown): void {
 export function menuScheduleRefresh(): void {
   menuAction('Schedule refresh', () => {
     const ss = activeSpreadsheet();
-    const crm = openCrm(ss);
-    if ('problem' in crm) throw new Error(crm.problem);
+    const crm = requireCrm(ss);
     const { parsed } = loadSettings(ss, crm.state.timeZone);
     const when = installSchedule(parsed.settings.general);
     ui().alert(

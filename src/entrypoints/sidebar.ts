@@ -14,7 +14,7 @@ import {
   type SidebarModel,
 } from '../shared/dealDto';
 import { activeSpreadsheet, showSidebar } from '../workbook/app';
-import { openCrm, type CrmTabs } from '../workbook/crm';
+import { requireCrm, type CrmTabs } from '../workbook/crm';
 import {
   readColumns,
   readDealTable,
@@ -29,9 +29,7 @@ import { findSettingsTab, readSettingsTab } from '../workbook/settingsTab';
 import { currentUser, menuAction } from './feedback';
 
 function crm(): CrmTabs {
-  const c = openCrm(activeSpreadsheet());
-  if ('problem' in c) throw new Error(c.problem);
-  return c;
+  return requireCrm(activeSpreadsheet());
 }
 
 /** Menu: Open deal sidebar. */

@@ -28,3 +28,10 @@ export function openCrm(ss: Spreadsheet): CrmTabs | { problem: string } {
     return { problem: 'The History tab is missing. Choose Sheets CRM > Set up CRM to create it again.' };
   return { state, deals, history };
 }
+
+/** The CRM's state and tabs; throws the message for the person when something is missing. */
+export function requireCrm(ss: Spreadsheet): CrmTabs {
+  const crm = openCrm(ss);
+  if ('problem' in crm) throw new Error(crm.problem);
+  return crm;
+}

@@ -214,3 +214,24 @@ describe('time zones', () => {
     expect(cell(emu, 'X2')).toBe('Close date 2027-01-01 has passed');
   });
 });
+
+describe('columns found by header', () => {
+  it('keeps working after a person inserts a column and renames another to a synonym', () => {
+    const emu = crm();
+    const deals = emu.sheet('Deals');
+    deals.insertColumnBefore(2);
+    deals.rangeAt(1, 2).setValue('My own column');
+    const closeCol = emu.values('Deals')[0].indexOf('Close date') + 1;
+    deals.rangeAt(1, closeCol).setValue('Expected close');
+    emu.userEdit('Deals', 'C2', 'Acme');
+    emu.userEdit('Deals', 'B2', 'untouched');
+    const header = emu.values('Deals')[0];
+    const at = (h: string) => header.indexOf(h);
+    emu.userEdit('Deals', `${String.fromCharCode(65 + at('Stage'))}2`, 'Qualified');
+    const row = emu.values('Deals')[1];
+    expect(row[at('My own column')]).toBe('untouched');
+    expect(row[at('Probability')]).toBe(0.25);
+    expect(row[at('Stage entered')]).toEqual(new Date('2026-03-10T15:00:00Z'));
+    expect(row[at('Check')]).toBe('Qualified needs Amount, Close date, Contact');
+  });
+});
