@@ -177,6 +177,18 @@ function setStageOfType(type: 'Won' | 'Lost'): void {
   } else void save();
 }
 
+/** Fetches the deal index again (others may have added or renamed deals since the sidebar opened). */
+async function reloadDeals(): Promise<void> {
+  status('Reloading deals…');
+  try {
+    const fresh = await call('getSidebarModel');
+    model!.deals = fresh.deals;
+    status(`${fresh.deals.length} ${fresh.deals.length === 1 ? 'deal' : 'deals'}.`);
+  } catch (e) {
+    status((e as Error).message, 'error');
+  }
+}
+
 async function start(): Promise<void> {
   status('Loading deals…');
   try {
@@ -193,6 +205,7 @@ async function start(): Promise<void> {
   byId('f-stage').addEventListener('change', () => applyStageRules(model!.rules));
   byId('f-lostReason').addEventListener('change', () => applyStageRules(model!.rules));
   byId('new-deal').addEventListener('click', newDeal);
+  byId('reload').addEventListener('click', () => void reloadDeals());
   byId('mark-won').addEventListener('click', () => setStageOfType('Won'));
   byId('mark-lost').addEventListener('click', () => setStageOfType('Lost'));
   byId('close').addEventListener('click', () => {

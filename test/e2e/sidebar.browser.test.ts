@@ -185,6 +185,20 @@ describe('the deal sidebar in a browser', () => {
     await close(ctx);
   });
 
+  it('finds deals added by others after pressing Reload deals', async () => {
+    const ctx = await open();
+    const { page, emu } = ctx;
+    emu.userEdit('Deals', 'B2', 'Wayne pilot', { user: 'rep@example.com' });
+    await page.fill('#search', 'wayne');
+    expect(await page.locator('#results li').count()).toBe(0);
+    await page.click('#reload');
+    await page.waitForFunction(() => document.getElementById('status')?.textContent === '1 deal.');
+    await page.fill('#search', '');
+    await page.fill('#search', 'wayne');
+    expect(await page.locator('#results li .name').allTextContents()).toEqual(['Wayne pilot']);
+    await close(ctx);
+  });
+
   it('passes an accessibility check: labels, focus order and contrast', async () => {
     const ctx = await open((emu) => emu.userEdit('Deals', 'B2', 'Acme'));
     const { page } = ctx;
@@ -212,12 +226,12 @@ describe('the deal sidebar in a browser', () => {
     expect(order).toEqual([
       'search',
       'new-deal',
+      'reload',
       'f-deal',
       'f-company',
       'f-contact',
       'f-email',
       'f-owner',
-      'f-stage',
     ]);
     await screenshot(page, 'sidebar-new-deal');
     await close(ctx);
