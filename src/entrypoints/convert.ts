@@ -3,7 +3,8 @@
 // reports what it found.
 import { applyCorrections, convertValues, describeMapping } from '../domain/convert';
 import type { CellValue } from '../domain/deal';
-import { proposeMapping, type HeaderMap } from '../domain/headerMap';
+import { mapHeaders, proposeMapping, type HeaderMap } from '../domain/headerMap';
+import { FIELDS } from '../shared/fields';
 import { newDealId } from '../domain/ids';
 import { isoDay } from '../shared/zonedTime';
 import { activeSpreadsheet, toast, ui } from '../workbook/app';
@@ -113,17 +114,24 @@ function appendConverted(
   rows: CellValue[][],
 ): void {
   const current = readHeader(deals).map((h) => String(h));
-  let width = current.length;
-  while (width > 0 && current[width - 1] === '') width--;
-  const columns = current.slice(0, width);
-  const missing = header.filter((h) => !columns.includes(h));
+  const target = mapHeaders(current);
+  const columns = current.slice(0, target.width);
+  // Fields go where the Deals tab keeps them (whatever it calls them); extras under the same header
+  // text among its own extra columns; anything it lacks is added at its end.
+  const position = header.map((h, i) => {
+    const field = FIELDS[i];
+    if (field) return target.columns[field.key] ?? -1;
+    return target.extras.find((c) => columns[c] === h) ?? -1;
+  });
+  const missing = header.filter((_, i) => position[i] < 0);
   if (missing.length) {
-    const need = width + missing.length - deals.getMaxColumns();
+    const need = columns.length + missing.length - deals.getMaxColumns();
     if (need > 0) deals.insertColumnsAfter(deals.getMaxColumns(), need);
-    writeGrid(deals.getRange(1, width + 1, 1, missing.length), [missing]);
-    columns.push(...missing);
+    writeGrid(deals.getRange(1, columns.length + 1, 1, missing.length), [missing]);
+    header.forEach((_, i) => {
+      if (position[i] < 0) position[i] = columns.push(header[i]) - 1;
+    });
   }
-  const position = header.map((h) => columns.indexOf(h));
   const block = rows.map((r) => {
     const out: CellValue[] = columns.map(() => '');
     r.forEach((v, i) => (out[position[i]] = v));

@@ -132,6 +132,22 @@ describe('converting a CRM export', () => {
     expect(emu.values('Second export')).toEqual(HUBSPOT);
   });
 
+  it('puts appended values under the Deals tab’s own column for each field, whatever it is called', () => {
+    const emu = loadedEmulator();
+    emu.run('menuSetUp');
+    emu.userEdit('Deals', 'B2', 'Existing deal');
+    const header = emu.values('Deals')[0];
+    emu
+      .sheet('Deals')
+      .rangeAt(1, header.indexOf('Close date') + 1)
+      .setValue('Expected close');
+    sheetWith(emu, 'Second export', HUBSPOT);
+    emu.run('menuConvert');
+    const after = emu.values('Deals');
+    expect(after[0].filter((h) => h === 'Close date' || h === 'Expected close')).toEqual(['Expected close']);
+    expect(after[2][after[0].indexOf('Expected close')]).toEqual(new Date('2026-02-14T05:00:00Z'));
+  });
+
   it('replaces the empty Deals tab made by Set up, saying so first', () => {
     const emu = loadedEmulator();
     emu.run('menuSetUp');
