@@ -30,7 +30,7 @@ function convertActiveSheet(ss: Spreadsheet): void {
   const sheet = ss.getActiveSheet();
   const timeZone = ss.getSpreadsheetTimeZone();
   const locale = ss.getSpreadsheetLocale();
-  const { sheet: settingsSheet, parsed } = loadSettings(ss, timeZone);
+  const { sheet: settingsSheet, parsed } = loadSettings(ss, timeZone, true);
   const state = readState();
   const name = sheet.getName();
   if (

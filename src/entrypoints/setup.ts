@@ -29,14 +29,23 @@ type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 /** Thrown when the Settings tab is broken: nothing else has been changed. */
 export class SettingsProblem extends Error {}
 
-/** The Settings tab (created with defaults if missing) and its validated settings, or SettingsProblem. */
+/**
+ * The Settings tab and its validated settings, or SettingsProblem. Only Set up and Convert (`create`)
+ * make a missing tab with defaults; anything else says it is missing rather than quietly carry on
+ * with default probabilities.
+ */
 export function loadSettings(
   ss: Spreadsheet,
   timeZone: string,
+  create = false,
 ): { sheet: Sheet; parsed: Extract<ParsedSettings, { ok: true }> } {
   const state = readState();
-  const sheet =
-    findSettingsTab(ss, state?.settingsSheetId) ?? createSettingsTab(ss, currentUser() || 'you@example.com');
+  const found = findSettingsTab(ss, state?.settingsSheetId);
+  if (!found && !create)
+    throw new SettingsProblem(
+      'The CRM Settings tab is missing. Choose Sheets CRM > Set up CRM to create it again with the default settings.',
+    );
+  const sheet = found ?? createSettingsTab(ss, currentUser() || 'you@example.com');
   const parsed = readSettingsTab(sheet, timeZone);
   if (!parsed.ok)
     throw new SettingsProblem(
@@ -49,7 +58,7 @@ export function loadSettings(
 export function setUpCrm(ss: Spreadsheet, dealsSheet?: Sheet): SweepSummary {
   const timeZone = ss.getSpreadsheetTimeZone();
   const locale = ss.getSpreadsheetLocale();
-  const { sheet: settingsSheet, parsed } = loadSettings(ss, timeZone);
+  const { sheet: settingsSheet, parsed } = loadSettings(ss, timeZone, true);
   const state = readState();
   const deals = dealsSheet ?? findDealsTab(ss, state?.dealsSheetId) ?? createDealsTab(ss);
   const { map } = addMissingColumns(deals, readHeader(deals));

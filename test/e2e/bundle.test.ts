@@ -75,6 +75,12 @@ describe('dist/Code.js', () => {
       expect(typeof emu.script[item.functionName!]).toBe('function');
   });
 
+  it('builds a self-contained sidebar that requests nothing from the network', () => {
+    const html = fs.readFileSync(path.join(DIST, 'Sidebar.html'), 'utf8');
+    expect(html).not.toMatch(/<script[^>]+src=|<link[^>]+href=|@import|https?:\/\//i);
+    expect(html).toContain('id="deal-form"');
+  });
+
   it('stays within the size budgets (200 KB script, 120 KB sidebar)', () => {
     expect(fs.statSync(path.join(DIST, 'Code.js')).size).toBeLessThanOrEqual(200 * 1024);
     expect(fs.statSync(path.join(DIST, 'Sidebar.html')).size).toBeLessThanOrEqual(120 * 1024);

@@ -199,6 +199,17 @@ describe('a CRM with no deals yet', () => {
     expect(emu.values('Data issues')[2][0]).toBe('No rule is broken. Nice work.');
   });
 
+  it('refuses to refresh when CRM Settings was deleted, instead of carrying on with defaults', () => {
+    const emu = loadedEmulator();
+    emu.run('menuSetUp');
+    emu.ss.deleteSheet(emu.sheet('CRM Settings'));
+    emu.run('menuRefresh');
+    expect(emu.ui.dialogs.at(-1)?.message).toBe(
+      'The CRM Settings tab is missing. Choose Sheets CRM > Set up CRM to create it again with the default settings.',
+    );
+    expect(emu.ss.sheets.map((s) => s.name)).not.toContain('CRM Settings');
+  });
+
   it('refuses to refresh before Set up, saying what to do', () => {
     const emu = loadedEmulator();
     emu.run('menuRefresh');
