@@ -45,3 +45,38 @@ export function a1Of(box: A1Box): string {
   if (box.numRows === 1 && box.numCols === 1) return first;
   return `${first}:${columnLetter(box.col + box.numCols - 1)}${box.row + box.numRows - 1}`;
 }
+
+/**
+ * Where a box ends up when rows (axis 'row') or columns are inserted or deleted after position
+ * `index` (0-based count of rows/columns before the change): it moves, grows, shrinks, or (null) is
+ * deleted, as Sheets moves ranges that protections, rules and charts refer to.
+ */
+export function shiftBox(
+  box: A1Box,
+  axis: 'row' | 'col',
+  index: number,
+  remove: number,
+  add: number,
+): A1Box | null {
+  const start = axis === 'row' ? box.row : box.col;
+  const size = axis === 'row' ? box.numRows : box.numCols;
+  const end = start + size - 1;
+  let newStart = start;
+  let newSize = size;
+  if (remove > 0) {
+    const dStart = index + 1;
+    const dEnd = index + remove;
+    const before = Math.max(0, Math.min(dEnd, start - 1) - dStart + 1);
+    const inside = Math.max(0, Math.min(dEnd, end) - Math.max(dStart, start) + 1);
+    newStart = start - before;
+    newSize = size - inside;
+    if (newSize <= 0) return null;
+  }
+  if (add > 0) {
+    if (newStart > index) newStart += add;
+    else if (newStart + newSize - 1 > index) newSize += add;
+  }
+  return axis === 'row'
+    ? { ...box, row: newStart, numRows: newSize }
+    : { ...box, col: newStart, numCols: newSize };
+}

@@ -1,6 +1,6 @@
 // Sheet: a tab of the spreadsheet with its grid of cells, dimensions, frozen rows, protections,
 // conditional format rules, charts and metadata.
-import { parseA1, type A1Box } from './a1';
+import { a1Of, parseA1, shiftBox, type A1Box } from './a1';
 import { isEmptyCell, type Cell } from './cell';
 import { EmbeddedChart, EmbeddedChartBuilder } from './charts';
 import type { EmulatorEnv } from './env';
@@ -241,6 +241,35 @@ export class Sheet {
     const added = Array.from({ length: add }, () => [] as (Cell | undefined)[]);
     this.rows = this.rows.slice(0, index).concat(added, this.rows.slice(index + remove));
     this.maxRows += add - remove;
+    this.shiftObjects('row', index, remove, add);
+  }
+
+  /** Moves protections, conditional-format ranges and charts with inserted or deleted rows/columns. */
+  private shiftObjects(axis: 'row' | 'col', index: number, remove: number, add: number) {
+    for (const p of this.protections) {
+      const moved = shiftBox(p.spec.box, axis, index, remove, add);
+      if (moved) p.spec.box = moved;
+      else p.removed = true;
+    }
+    const shiftRanges = (ranges: { sheetName: string; a1: string }[]) =>
+      ranges.flatMap((r) => {
+        if (r.sheetName !== this.name) return [r];
+        const moved = shiftBox(parseA1(r.a1, this.maxRows, this.maxColumns), axis, index, remove, add);
+        return moved ? [{ ...r, a1: a1Of(moved) }] : [];
+      });
+    for (const rule of this.conditionalRules) rule.spec.ranges = shiftRanges(rule.spec.ranges);
+    this.conditionalRules = this.conditionalRules.filter((r) => r.spec.ranges.length > 0);
+    for (const chart of this.charts) {
+      chart.spec.ranges = shiftRanges(chart.spec.ranges);
+      const anchor = shiftBox(
+        { row: chart.spec.position.row, col: chart.spec.position.col, numRows: 1, numCols: 1 },
+        axis,
+        index,
+        remove,
+        add,
+      );
+      if (anchor) chart.spec.position = { ...chart.spec.position, row: anchor.row, col: anchor.col };
+    }
   }
   insertColumnsAfter(after: number, n: number): this {
     this.count('insertColumnsAfter');
@@ -272,6 +301,7 @@ export class Sheet {
       row.splice(index, remove, ...Array.from({ length: add }, () => undefined));
     }
     this.maxColumns += add - remove;
+    this.shiftObjects('col', index, remove, add);
   }
   sort(column: number, ascending = true): this {
     this.count('sort');

@@ -131,3 +131,50 @@ describe('charts', () => {
     expect(updated.modify().getChartType()).toBe('COLUMN');
   });
 });
+
+describe('inserting and deleting rows and columns', () => {
+  it('moves protections, conditional-format ranges and charts with the cells, as Sheets does', () => {
+    const { app, sheet } = setup();
+    sheet.getRange('C5:C9').protect().setWarningOnly(true);
+    sheet.setConditionalFormatRules([
+      app
+        .newConditionalFormatRule()
+        .whenFormulaSatisfied('=TRUE')
+        .setBackground('#f00')
+        .setRanges([sheet.getRange('A2:D10')])
+        .build(),
+    ]);
+    sheet.insertChart(
+      sheet.newChart().asColumnChart().addRange(sheet.getRange('A2:B6')).setPosition(3, 6, 0, 0).build(),
+    );
+    sheet.insertRowsBefore(1, 2); // everything moves down two rows
+    sheet.insertColumnAfter(2); // a column inside A:D widens the rule, and pushes C to D
+    expect(sheet.getProtections('RANGE')[0].getRange()).toMatchObject({
+      box: { row: 7, col: 4, numRows: 5, numCols: 1 },
+    });
+    expect(
+      sheet
+        .getConditionalFormatRules()[0]
+        .getRanges()
+        .map((r: any) => r.getA1Notation()),
+    ).toEqual(['A4:E12']);
+    expect(
+      sheet
+        .getCharts()[0]
+        .getRanges()
+        .map((r: any) => r.getA1Notation()),
+    ).toEqual(['A4:B8']); // a column added after its last one does not widen it
+    expect(sheet.getCharts()[0].getContainerInfo().getAnchorRow()).toBe(5);
+  });
+
+  it('removes a protection whose rows are all deleted, and shrinks one partly deleted', () => {
+    const { sheet } = setup();
+    sheet.getRange('A5:A6').protect().setDescription('gone');
+    sheet.getRange('B4:B9').protect().setDescription('shrinks');
+    sheet.deleteRows(5, 2);
+    const left = sheet
+      .getProtections('RANGE')
+      .map((p) => [p.getDescription(), (p.getRange() as any).getA1Notation()]);
+    expect(left).toEqual([['shrinks', 'B4:B7']]);
+  });
+});
