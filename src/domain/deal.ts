@@ -50,17 +50,30 @@ export function cellOf(row: readonly CellValue[], map: HeaderMap, key: FieldKey)
 const str = (v: CellValue): string => (isDate(v) ? v.toISOString().slice(0, 10) : String(v ?? '').trim());
 const stamp = (v: CellValue): Date | null => (isDate(v) ? new Date(v.getTime()) : null);
 
+const personColumnCache = new WeakMap<HeaderMap, WeakMap<readonly FieldKey[], number[]>>();
+
+/** Columns a person types into (mapped fields not in `computed`, and extras), worked out once per map. */
+function personColumns(map: HeaderMap, computed: readonly FieldKey[]): number[] {
+  let byComputed = personColumnCache.get(map);
+  if (!byComputed) personColumnCache.set(map, (byComputed = new WeakMap()));
+  let cols = byComputed.get(computed);
+  if (!cols) {
+    cols = (Object.entries(map.columns) as [FieldKey, number][])
+      .filter(([k]) => !computed.includes(k))
+      .map(([, c]) => c);
+    cols.push(...map.extras);
+    byComputed.set(computed, cols);
+  }
+  return cols;
+}
+
 /** True when no field a person types into holds anything (computed columns are ignored). */
 export function isBlankRow(
   row: readonly CellValue[],
   map: HeaderMap,
   computed: readonly FieldKey[],
 ): boolean {
-  for (const [key, col] of Object.entries(map.columns) as [FieldKey, number][]) {
-    if (computed.includes(key)) continue;
-    if (str(row[col] ?? '') !== '') return false;
-  }
-  for (const col of map.extras) if (str(row[col] ?? '') !== '') return false;
+  for (const col of personColumns(map, computed)) if (str(row[col] ?? '') !== '') return false;
   return true;
 }
 

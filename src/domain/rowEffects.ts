@@ -71,6 +71,8 @@ export interface RowOptions {
 export const COMPUTED_FIELDS: readonly FieldKey[] = FIELDS.filter((f) => f.computed).map((f) => f.key);
 /** Fields we fill in but a user may override. */
 const FILLED: readonly FieldKey[] = ['probability', 'forecastCategory'];
+/** Fields whose content alone does not make a row a deal. */
+const NOT_TYPED: readonly FieldKey[] = [...COMPUTED_FIELDS, ...FILLED];
 
 function parseLastSeen(text: string): LastSeen | null {
   if (!text.startsWith('{')) return null;
@@ -98,7 +100,7 @@ export function applyRowRules(
     if (map.columns[k] !== undefined && !sameCell(current(k), v)) writes[k] = v;
   };
 
-  if (isBlankRow(row, map, [...COMPUTED_FIELDS, ...FILLED])) {
+  if (isBlankRow(row, map, NOT_TYPED)) {
     if (current('check') !== '') set('check', '');
     return { writes, history, violations: [], deal: null };
   }
