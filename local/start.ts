@@ -4,6 +4,7 @@
 //   npm start -- --export-json out.json  also write the saved workbook to another path
 //   npm start -- --workbook path.json    use another local workbook file
 //   npm start -- --serve [--port 8080]   then serve the playground (the real sidebar on the emulator)
+//   npm start -- --fire-triggers         fire each installed clock trigger once, as the schedule would
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { Emulator } from './emulator';
@@ -22,6 +23,7 @@ function parseArgs(argv: string[]): StartOptions {
     else if (argv[i] === '--export-json') opts.exportJson = next();
     else if (argv[i] === '--workbook') opts.workbook = next();
     else if (argv[i] === '--serve') opts.serve = true;
+    else if (argv[i] === '--fire-triggers') opts.fireTriggers = true;
     else if (argv[i] === '--port') opts.port = Number(argv[++i]);
     else
       throw new Error(

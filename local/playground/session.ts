@@ -14,6 +14,8 @@ export interface StartOptions {
   exportJson?: string;
   serve?: boolean;
   port?: number;
+  /** Fire every installed clock trigger once, as the schedule would. */
+  fireTriggers?: boolean;
 }
 
 const DIST = path.resolve(__dirname, '../../dist');
@@ -41,6 +43,7 @@ export function createDemoWorkbook(now: Date): Emulator {
   if (history.maxRows < d.history.length + 1)
     history.insertRowsAfter(history.maxRows, d.history.length + 1 - history.maxRows);
   history.rangeAt(2, 1, d.history.length, 6).setValues(d.history);
+  emu.run('menuScheduleRefresh');
   return emu;
 }
 
@@ -88,6 +91,15 @@ export function runLocalSession(
       dialogs[0]?.message ?? '',
     );
     lines.push('', dialogs.at(-1)?.message ?? '');
+  }
+  if (opts.fireTriggers) {
+    for (const t of emu.scriptApp.triggers.filter((x) => x.spec.eventType === 'CLOCK')) {
+      emu.fireTrigger(t.spec.id);
+      lines.push(
+        '',
+        `Fired the ${t.spec.handler} trigger (${t.spec.schedule}, installed by ${t.spec.owner}).`,
+      );
+    }
   }
   const seen = emu.ui.dialogs.length;
   emu.run('menuRefresh');

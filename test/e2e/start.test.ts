@@ -31,6 +31,15 @@ describe('npm start', () => {
     ).toBeGreaterThan(0);
   });
 
+  it('fires the installed refresh trigger when asked', () => {
+    const workbook = temp();
+    runLocalSession({ workbook }, open);
+    const out = runLocalSession({ workbook, fireTriggers: true }, open);
+    expect(out).toContain(
+      'Fired the scheduledRefresh trigger (every 1 hours, installed by owner@example.com).',
+    );
+  });
+
   it('imports a CSV, converts it with the proposed mapping (printed), and exports the workbook', () => {
     const workbook = temp();
     const exported = path.join(path.dirname(workbook), 'out.json');
