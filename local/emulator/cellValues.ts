@@ -13,6 +13,8 @@ const NUMBER = /^[+-]?(\d{1,3}(,\d{3})+|\d+)?(\.\d+)?([eE][+-]?\d+)?$/;
 
 /** Parses a string the way the Sheets editor parses typed input (en_US locale). */
 export function parseTyped(s: string, timeZone: string): ParsedInput {
+  // Fast path: text with no digit that starts with none of ' = + - and is no boolean stays text.
+  if (!/[\d'=+-]/.test(s.charAt(0)) && !/\d/.test(s) && !/^\s*(true|false)\s*$/i.test(s)) return { value: s };
   if (s.startsWith("'")) return { value: s.slice(1) };
   if (s.length > 1 && s.startsWith('=')) return { value: '', formula: s };
   const t = s.trim();
