@@ -30,8 +30,8 @@ function convertActiveSheet(ss: Spreadsheet): void {
   const sheet = ss.getActiveSheet();
   const timeZone = ss.getSpreadsheetTimeZone();
   const locale = ss.getSpreadsheetLocale();
-  const { sheet: settingsSheet, parsed } = loadSettings(ss, timeZone, true);
   const state = readState();
+  const { sheet: settingsSheet, parsed } = loadSettings(ss, timeZone, true, state);
   const name = sheet.getName();
   if (
     sheet.getSheetId() === settingsSheet.getSheetId() ||
@@ -83,7 +83,7 @@ function convertActiveSheet(ss: Spreadsheet): void {
     if (!ss.getSheetByName(DEALS_TAB)) sheet.setName(DEALS_TAB);
     where = `${result.rows.length} rows converted into "${sheet.getName()}". The original is kept in "${backup.getName()}".`;
   }
-  const summary = setUpCrm(ss, target);
+  const summary = setUpCrm(ss, target, state);
 
   const notes = [
     where,

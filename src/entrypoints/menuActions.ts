@@ -10,7 +10,7 @@ import { loadSettings } from './setup';
 export function sweepDeals(): SweepSummary {
   const ss = activeSpreadsheet();
   const crm = requireCrm(ss);
-  const { parsed } = loadSettings(ss, crm.state.timeZone);
+  const { parsed } = loadSettings(ss, crm.state.timeZone, false, crm.state);
   return withDocumentLock(() =>
     sweepDealsTab({
       deals: crm.deals,

@@ -16,7 +16,7 @@ export function runRefresh(progress: (m: string) => void, waitMs: number): Refre
   const ss = activeSpreadsheet();
   const crm = requireCrm(ss);
   return withDocumentLock(() => {
-    const { parsed } = loadSettings(ss, crm.state.timeZone);
+    const { parsed } = loadSettings(ss, crm.state.timeZone, false, crm.state);
     return refreshAll(ss, crm, parsed.settings, currentUser(), new Date(), progress);
   }, waitMs);
 }
@@ -74,7 +74,7 @@ export function menuScheduleRefresh(): void {
   menuAction('Schedule refresh', () => {
     const ss = activeSpreadsheet();
     const crm = requireCrm(ss);
-    const { parsed } = loadSettings(ss, crm.state.timeZone);
+    const { parsed } = loadSettings(ss, crm.state.timeZone, false, crm.state);
     const when = installSchedule(parsed.settings.general);
     ui().alert(
       PRODUCT,

@@ -11,7 +11,7 @@ import {
   formatDealsTab,
   readHeader,
 } from '../workbook/dealsTab';
-import { readState, writeState } from '../workbook/documentState';
+import { readState, writeState, type DocumentState } from '../workbook/documentState';
 import { createHistoryTab, findHistoryTab } from '../workbook/historyTab';
 import { withDocumentLock } from '../workbook/lock';
 import {
@@ -37,9 +37,9 @@ export class SettingsProblem extends Error {}
 export function loadSettings(
   ss: Spreadsheet,
   timeZone: string,
-  create = false,
+  create: boolean,
+  state: DocumentState | null,
 ): { sheet: Sheet; parsed: Extract<ParsedSettings, { ok: true }> } {
-  const state = readState();
   const found = findSettingsTab(ss, state?.settingsSheetId);
   if (!found && !create)
     throw new SettingsProblem(
@@ -55,11 +55,11 @@ export function loadSettings(
 }
 
 /** Sets up (or repairs) the CRM in a spreadsheet and sweeps the deals; returns the sweep summary. */
-export function setUpCrm(ss: Spreadsheet, dealsSheet?: Sheet): SweepSummary {
+export function setUpCrm(ss: Spreadsheet, dealsSheet?: Sheet, known?: DocumentState | null): SweepSummary {
   const timeZone = ss.getSpreadsheetTimeZone();
   const locale = ss.getSpreadsheetLocale();
-  const { sheet: settingsSheet, parsed } = loadSettings(ss, timeZone, true);
-  const state = readState();
+  const state = known === undefined ? readState() : known;
+  const { sheet: settingsSheet, parsed } = loadSettings(ss, timeZone, true, state);
   const deals = dealsSheet ?? findDealsTab(ss, state?.dealsSheetId) ?? createDealsTab(ss);
   const { map } = addMissingColumns(deals, readHeader(deals));
   formatDealsTab(deals, map, settingsSheet, parsed.columns, parsed.settings.general.currency);
