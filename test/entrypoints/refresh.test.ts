@@ -218,3 +218,31 @@ describe('a CRM with no deals yet', () => {
     );
   });
 });
+
+describe('Data issues', () => {
+  it('lists every broken rule in words, sorted by owner, each with a link to its row', () => {
+    const emu = loadedEmulator();
+    emu.run('menuSetUp');
+    emu.userEdit('Deals', 'B2:G2', [['Zed deal', '', '', '', 'zoe@example.com', 'Lost']]);
+    emu.userEdit('Deals', 'B3:G3', [['Amy deal', '', '', '', 'amy@example.com', 'Quote sent']]);
+    emu
+      .sheet('Deals')
+      .rangeAt(4, 1, 1, 7)
+      .setValues([[emu.values('Deals')[2][0], 'Copy of Amy', '', '', '', 'amy@example.com', 'Pending']]);
+    emu.run('menuRefresh');
+    const rows = emu.values('Data issues');
+    expect(rows[2][0]).toBe('Rows to fix per owner: amy@example.com: 2; zoe@example.com: 1');
+    expect(
+      rows.slice(4).map((r) => [r[0], r[2] === emu.values('Deals')[2][0] ? 'same id' : r[2], r[5]]),
+    ).toEqual([
+      ['amy@example.com', 'same id', 'Quote sent needs Amount, Close date, Contact'],
+      ['amy@example.com', 'same id', 'Deal ID ' + emu.values('Deals')[2][0] + ' is also on row 4'],
+      ['amy@example.com', 'same id', 'Stage "Pending" is not a stage in CRM Settings'],
+      ['amy@example.com', 'same id', 'Deal ID ' + emu.values('Deals')[2][0] + ' is also on row 3'],
+      ['zoe@example.com', expect.stringMatching(/^D-/), 'Lost needs a Lost reason'],
+    ]);
+    expect(emu.sheet('Data issues').rangeAt(5, 2).getFormula()).toMatch(
+      /^=HYPERLINK\("#gid=\d+&range=A3","Row 3"\)$/,
+    );
+  });
+});
