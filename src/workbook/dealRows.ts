@@ -35,24 +35,35 @@ export function writeOutcomes(
   const computed = new Set(
     COMPUTED_FIELDS.map((k) => map.columns[k]).filter((c): c is number => c !== undefined),
   );
-  const changedRows = outcomes.map((o, i) => (Object.keys(o.writes).length ? i : -1)).filter((i) => i >= 0);
-  const top = changedRows[0];
-  const bottom = changedRows[changedRows.length - 1];
   const fieldAt = new Map<number, FieldKey>();
   for (const [k, c] of Object.entries(map.columns) as [FieldKey, number][]) fieldAt.set(c, k);
   const mine = (r: number, c: number) => {
     const key = fieldAt.get(c);
     return key === undefined ? undefined : outcomes[r].writes[key];
   };
-  const runs = columnRuns(written, computed);
+  // Each block spans only the rows that change one of its columns, so a refresh rewrites as few of a
+  // person's cells as it can (someone may be typing in them while it runs).
+  const blocks = columnRuns(written, computed).map(([c1, c2]) => {
+    let top = -1;
+    let bottom = -1;
+    outcomes.forEach((_, r) => {
+      for (let c = c1; c <= c2; c++)
+        if (mine(r, c) !== undefined) {
+          if (top < 0) top = r;
+          bottom = r;
+          break;
+        }
+    });
+    return { c1, c2, top, bottom };
+  });
   // Formulas are read before any write (a read after a write would flush it), and only when needed.
   let needFormulas = false;
-  for (const [c1, c2] of runs)
+  for (const { c1, c2, top, bottom } of blocks)
     for (let c = c1; c <= c2 && !needFormulas; c++)
       if (!computed.has(c))
         for (let r = top; r <= bottom && !needFormulas; r++) needFormulas = mine(r, c) === undefined;
   const formulas = needFormulas ? readFormulas() : null;
-  for (const [c1, c2] of runs) {
+  for (const { c1, c2, top, bottom } of blocks) {
     const block: CellValue[][] = [];
     for (let r = top; r <= bottom; r++) {
       const line: CellValue[] = [];
@@ -67,5 +78,5 @@ export function writeOutcomes(
     }
     sheet.getRange(first + top, c1 + 1, block.length, c2 - c1 + 1).setValues(block);
   }
-  return runs.length;
+  return blocks.length;
 }

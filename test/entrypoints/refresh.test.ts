@@ -246,3 +246,21 @@ describe('Data issues', () => {
     );
   });
 });
+
+describe('a refresh while someone types', () => {
+  it('rewrites a person’s column only on the rows whose value it changes', () => {
+    const emu = loadedEmulator();
+    emu.run('menuSetUp');
+    emu.userEdit('Deals', 'B3:G3', [['Typed over', '', '', '', '', 'Qualified']]);
+    emu.userEdit('Deals', 'B4:G4', [['Follows settings', '', '', '', '', 'Negotiation']]);
+    const deals = emu.sheet('Deals');
+    deals.rangeAt(2, 2).setValue('Written by a script');
+    emu.sheet('CRM Settings').rangeAt(7, 3).setValue(0.85);
+    emu.acc.beforeNext('Range.setValues', () => deals.rangeAt(3, 10).setValue(0.33));
+    emu.run('menuRefresh');
+    const rows = emu.values('Deals');
+    expect(rows[2][9]).toBe(0.33);
+    expect(rows[3][9]).toBe(0.85);
+    expect(rows[1][0]).toMatch(/^D-/);
+  });
+});
