@@ -78,6 +78,15 @@ export function refreshAll(
     Charts.ChartType.BAR,
     8,
   );
-  recordDay(forecastHistoryTab(ss, FORECAST_HISTORY_TAB, output.historyHeader), output.historyRow, timeZone);
+  const historySheet = forecastHistoryTab(ss, FORECAST_HISTORY_TAB, output.historyHeader);
+  recordDay(historySheet, output.historyRow, timeZone);
+  // The trend since the last meeting: weighted 3/6/12-month forecast by day, over the whole tab.
+  ensureChart(
+    historySheet,
+    'Weighted forecast by day',
+    [historySheet.getRange('A1:D').getA1Notation()],
+    Charts.ChartType.LINE,
+    16,
+  );
   return { sweep, output };
 }

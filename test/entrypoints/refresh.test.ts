@@ -32,6 +32,11 @@ describe('Refresh reports', () => {
       expect(emu.sheet(tab).lastRowIndex()).toBeGreaterThan(1);
     expect(emu.sheet('Forecast').charts.map((c) => c.spec.options.title)).toEqual(['Forecast by month']);
     expect(emu.sheet('Funnel').charts.map((c) => c.spec.ranges[0].a1)).toEqual(['A4:B10']);
+    expect(
+      emu
+        .sheet('Forecast history')
+        .charts.map((c) => [c.spec.type, c.spec.options.title, c.spec.ranges[0].a1]),
+    ).toEqual([['LINE', 'Weighted forecast by day', 'A1:D1000']]);
     expect(emu.ui.dialogs.at(-1)?.message).toMatch(
       /^Weighted forecast: next 3 months [\d,]+, 6 months [\d,]+, 12 months [\d,]+\./,
     );
