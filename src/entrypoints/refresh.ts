@@ -9,15 +9,17 @@ import { recordFailure, takeFailure } from '../workbook/refreshStatus';
 import { installSchedule, removeSchedule } from '../workbook/schedule';
 import { stamp } from '../domain/rebuild';
 import { currentUser, menuAction, messageOf, PRODUCT } from './feedback';
-import { describeSweep, loadSettings } from './setup';
+import { describeSweep, formatNewRows, loadSettings } from './setup';
 
 /** Runs one refresh holding the lock; `progress` receives short status messages. */
 export function runRefresh(progress: (m: string) => void, waitMs: number): RefreshResult {
   const ss = activeSpreadsheet();
   const crm = requireCrm(ss);
   return withDocumentLock(() => {
-    const { parsed } = loadSettings(ss, crm.state.timeZone, false, crm.state);
-    return refreshAll(ss, crm, parsed.settings, currentUser(), new Date(), progress);
+    const { sheet, parsed } = loadSettings(ss, crm.state.timeZone, false, crm.state);
+    const result = refreshAll(ss, crm, parsed.settings, currentUser(), new Date(), progress);
+    formatNewRows(crm, sheet, parsed.columns, parsed.settings.general.currency);
+    return result;
   }, waitMs);
 }
 

@@ -12,6 +12,9 @@ import {
   readHeader,
 } from '../workbook/dealsTab';
 import { readState, writeState, type DocumentState } from '../workbook/documentState';
+import type { CrmTabs } from '../workbook/crm';
+import { mapHeaders } from '../domain/headerMap';
+import type { BlockKey } from '../domain/settingsLayout';
 import { createHistoryTab, findHistoryTab } from '../workbook/historyTab';
 import { withDocumentLock } from '../workbook/lock';
 import {
@@ -71,6 +74,7 @@ export function setUpCrm(ss: Spreadsheet, dealsSheet?: Sheet, known?: DocumentSt
     settingsSheetId: settingsSheet.getSheetId(),
     timeZone,
     locale,
+    formattedRows: deals.getMaxRows(),
     settings: parsed.settings,
   });
   return sweepDealsTab({
@@ -82,6 +86,23 @@ export function setUpCrm(ss: Spreadsheet, dealsSheet?: Sheet, known?: DocumentSt
     user: currentUser(),
     now: new Date(),
   });
+}
+
+/**
+ * Applies dropdowns and formats again when the Deals tab has grown past the rows that have them (for
+ * example after "Add more rows"); does nothing otherwise.
+ */
+export function formatNewRows(
+  crm: CrmTabs,
+  settingsSheet: Sheet,
+  columns: Record<BlockKey, number>,
+  currency: string,
+): boolean {
+  const rows = crm.deals.getMaxRows();
+  if (rows <= (crm.state.formattedRows ?? 0)) return false;
+  formatDealsTab(crm.deals, mapHeaders(readHeader(crm.deals)), settingsSheet, columns, currency);
+  writeState({ ...crm.state, formattedRows: rows });
+  return true;
 }
 
 /** Words for a sweep summary. */

@@ -13,6 +13,8 @@ export interface DocumentState {
   settingsSheetId: number;
   timeZone: string;
   locale: string;
+  /** How many rows of Deals have their dropdowns and formats (the tab may have grown since). */
+  formattedRows?: number;
   /** Settings that edit-time checks need; lists only reports use are left out to stay under 9 KB. */
   settings: Settings;
 }

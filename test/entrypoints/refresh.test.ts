@@ -269,3 +269,19 @@ describe('a refresh while someone types', () => {
     expect(rows[1][0]).toMatch(/^D-/);
   });
 });
+
+describe('a Deals tab that grew', () => {
+  it('gets its dropdowns and formats on the new rows at the next refresh', () => {
+    const emu = loadedEmulator();
+    emu.run('menuSetUp');
+    const deals = emu.sheet('Deals');
+    deals.insertRowsAfter(1000, 500); // "Add more rows" at the bottom of the sheet
+    expect(deals.rangeAt(1400, 7).getDataValidation()).toBeNull();
+    emu.run('menuRefresh');
+    expect(deals.rangeAt(1400, 7).getDataValidation()?.getAllowInvalid()).toBe(false);
+    expect(deals.rangeAt(1400, 9).getNumberFormats()).toEqual([['yyyy-mm-dd']]);
+    const before = emu.acc.snapshot();
+    emu.run('menuRefresh');
+    expect(Accountant.diff(before, emu.acc.snapshot()).byMethod['Range.setDataValidation']).toBeUndefined();
+  });
+});
