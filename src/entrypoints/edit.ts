@@ -62,12 +62,18 @@ function dealsEdited(e: EditEvent, sheet: Sheet, state: DocumentState): void {
     };
     // Duplicate Deal IDs need the whole sheet: the sweep finds them, and edits keep its last verdict.
     const outcomes = rows.map((row, i) => applyRowRules(row, first + i, ctx, { edited, knownOld }));
-    writeOutcomes(sheet, map, first, rows, outcomes, () =>
-      sheet.getRange(first, 1, count, map.width).getFormulas(),
-    );
     const history = outcomes.flatMap((o) => o.history);
     const historySheet = findHistoryTab(e.source, state.historySheetId);
-    if (historySheet) appendHistory(historySheet, history);
+    // History first: the change already happened in the cell, so it is logged even if our writes fail.
+    writeOutcomes(
+      sheet,
+      map,
+      first,
+      rows,
+      outcomes,
+      () => sheet.getRange(first, 1, count, map.width).getFormulas(),
+      () => historySheet && appendHistory(historySheet, history),
+    );
   };
   // One cell: appendRow is atomic, so no lock is needed. A paste writes blocks, so it takes the lock.
   if (count === 1) apply();

@@ -19,7 +19,8 @@ export function readRows(sheet: Sheet, first: number, count: number, width: numb
  * Writes the outcomes of rows read from `first` on. Blocks may bridge only computed columns (ours).
  * When a block covers a person's column on rows we do not change, their cell is written back as it
  * was: its formula if it has one (read once through `readFormulas`, only when needed), else its value.
- * Returns how many blocks were written.
+ * `beforeWrites` runs after every read and before the first write (the History append, so that a failed
+ * write can only repeat a History row at the next sweep, never lose one). Returns the blocks written.
  */
 export function writeOutcomes(
   sheet: Sheet,
@@ -28,10 +29,14 @@ export function writeOutcomes(
   rows: readonly (readonly CellValue[])[],
   outcomes: readonly RowOutcome[],
   readFormulas: () => string[][],
+  beforeWrites: () => void = () => undefined,
 ): number {
   const written = new Set<number>();
   for (const o of outcomes) for (const k of Object.keys(o.writes) as FieldKey[]) written.add(map.columns[k]!);
-  if (written.size === 0) return 0;
+  if (written.size === 0) {
+    beforeWrites();
+    return 0;
+  }
   const computed = new Set(
     COMPUTED_FIELDS.map((k) => map.columns[k]).filter((c): c is number => c !== undefined),
   );
@@ -63,6 +68,7 @@ export function writeOutcomes(
       if (!computed.has(c))
         for (let r = top; r <= bottom && !needFormulas; r++) needFormulas = mine(r, c) === undefined;
   const formulas = needFormulas ? readFormulas() : null;
+  beforeWrites();
   for (const { c1, c2, top, bottom } of blocks) {
     const block: CellValue[][] = [];
     for (let r = top; r <= bottom; r++) {

@@ -44,15 +44,20 @@ export function planSweep(input: SweepInput): SweepPlan {
   return { map, rows, outcomes };
 }
 
-/** Writes a planned sweep: the changed Deals cells in blocks, then the History rows. */
+/** Writes a planned sweep: the History rows, then the changed Deals cells in blocks. */
 export function applySweep(input: SweepInput, plan: SweepPlan): SweepSummary {
   const { map, rows, outcomes } = plan;
   const sheet = input.deals;
-  writeOutcomes(sheet, map, 2, rows, outcomes, () =>
-    sheet.getRange(2, 1, rows.length, map.width).getFormulas(),
-  );
   const history = outcomes.flatMap((o) => o.history);
-  appendHistory(input.history, history);
+  writeOutcomes(
+    sheet,
+    map,
+    2,
+    rows,
+    outcomes,
+    () => sheet.getRange(2, 1, rows.length, map.width).getFormulas(),
+    () => appendHistory(input.history, history),
+  );
   const byRule: Partial<Record<RuleId, number>> = {};
   let flagged = 0;
   let deals = 0;

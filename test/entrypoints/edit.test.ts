@@ -235,3 +235,20 @@ describe('columns found by header', () => {
     expect(row[at('Check')]).toBe('Qualified needs Amount, Close date, Contact');
   });
 });
+
+describe('an edit whose writes fail', () => {
+  it('still logs the change to History, says so, and the next refresh catches the row up', () => {
+    const emu = crm();
+    emu.userEdit('Deals', 'B2:I2', [['Acme', 'Acme Inc', 'Ann', '', '', 'Qualified', '1000', '2026-06-30']]);
+    emu.acc.injectFault({ method: 'Range.setValues', times: 1 });
+    emu.userEdit('Deals', 'G2', 'Negotiation');
+    expect(emu.ss.toasts.at(-1)?.message).toMatch(
+      /^Sheets CRM could not check this edit: Service Spreadsheets failed/,
+    );
+    expect(history(emu).map((h) => h.slice(1, 4))).toContainEqual(['Stage', 'Qualified', 'Negotiation']);
+    expect(cell(emu, 'J2')).toBe(0.25);
+    emu.run('menuRefresh');
+    expect(cell(emu, 'J2')).toBe(0.8);
+    expect(history(emu).filter((h) => h[3] === 'Negotiation').length).toBeGreaterThanOrEqual(1);
+  });
+});
