@@ -179,12 +179,15 @@ function applyHighlights(sheet: Sheet, map: HeaderMap, rows: number, stagesColum
   sheet.setConditionalFormatRules([...theirs, ...ours]);
 }
 
-/** Warning-only protections on computed columns, replacing ours from an earlier run. */
+/**
+ * Warning-only protections on computed columns, and on Probability (filled from the stage; a person
+ * may still override it after the warning), replacing ours from an earlier run.
+ */
 function applyProtections(sheet: Sheet, map: HeaderMap, rows: number): void {
   for (const p of sheet.getProtections(SpreadsheetApp.ProtectionType.RANGE))
     if (p.getDescription().startsWith(PROTECTION_NOTE)) p.remove();
   for (const f of FIELDS) {
-    if (!f.computed || map.columns[f.key] === undefined) continue;
+    if (!(f.computed || f.key === 'probability') || map.columns[f.key] === undefined) continue;
     sheet
       .getRange(2, map.columns[f.key]! + 1, rows, 1)
       .protect()

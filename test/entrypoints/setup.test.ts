@@ -65,6 +65,7 @@ describe('Set up CRM on a blank spreadsheet', () => {
     expect(protections.map(([d]) => d)).toEqual(
       [
         'Deal ID',
+        'Probability',
         'Segment',
         'Created',
         'Stage entered',
