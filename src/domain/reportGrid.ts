@@ -8,14 +8,22 @@ export const PERCENT = '0%';
 export const DAYS = '0.0';
 export const DATE = 'yyyy-mm-dd';
 
+/** A chart over one table of a report: its A1 range on the tab, and the column it is anchored at. */
+export interface ReportChart {
+  title: string;
+  type: 'COLUMN' | 'BAR' | 'LINE';
+  a1: string;
+  anchorColumn: number;
+}
+
 const NO_FORMATS: readonly string[] = [];
 
 export class ReportGrid {
   readonly rows: ReportCell[][] = [];
   readonly formats: (readonly string[])[] = [];
   readonly bold: boolean[] = [];
-  /** Named row numbers (1-based), for charts and links. */
-  readonly anchors: Record<string, number> = {};
+  /** The chart this tab shows, placed by the layout that knows where its table sits. */
+  chart: ReportChart | null = null;
   /**
    * First row of a uniform body (a long list whose formats are per column and never bold), or null.
    * Only the rows above it get per-cell formats on each write; the body's column formats are set once.
@@ -47,11 +55,6 @@ export class ReportGrid {
   }
   header(cells: string[]): this {
     return this.line(cells, [], true);
-  }
-  /** Marks the next row with a name. */
-  mark(name: string): this {
-    this.anchors[name] = this.rows.length + 1;
-    return this;
   }
   get width(): number {
     return Math.max(1, this.widest);

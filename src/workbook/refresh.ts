@@ -12,8 +12,6 @@ import {
   stamp,
   type RebuildOutput,
 } from '../domain/rebuild';
-import { FORECAST_MONTHS_HEADER_ROW } from '../domain/reports/forecastReport';
-import { FUNNEL_STAGES_HEADER_ROW } from '../domain/reports/funnelReport';
 import type { Settings } from '../shared/settings';
 import type { CrmTabs } from './crm';
 import { forecastHistoryTab, recordDay } from './forecastHistoryTab';
@@ -60,24 +58,11 @@ export function refreshAll(
   progress(`Writing ${tabs.length} report tabs…`);
   const when = stamp(now, timeZone);
   for (const { tab, grid } of output.reports) writeReportOrBanner(sheets.get(tab)!, grid, when);
-  const forecastSheet = sheets.get(FORECAST_TAB)!.sheet;
-  const monthsEnd = FORECAST_MONTHS_HEADER_ROW + 12;
-  ensureChart(
-    forecastSheet,
-    'Forecast by month',
-    [`A${FORECAST_MONTHS_HEADER_ROW}:E${monthsEnd}`],
-    Charts.ChartType.COLUMN,
-    11,
-  );
-  const funnelSheet = sheets.get(FUNNEL_TAB)!.sheet;
-  const stagesEnd = FUNNEL_STAGES_HEADER_ROW + output.funnel.stages.length;
-  ensureChart(
-    funnelSheet,
-    'Deals reaching each stage',
-    [`A${FUNNEL_STAGES_HEADER_ROW}:B${stagesEnd}`],
-    Charts.ChartType.BAR,
-    8,
-  );
+  for (const { tab, grid } of output.reports)
+    if (grid.chart) {
+      const c = grid.chart;
+      ensureChart(sheets.get(tab)!.sheet, c.title, [c.a1], Charts.ChartType[c.type], c.anchorColumn);
+    }
   const historySheet = forecastHistoryTab(ss, FORECAST_HISTORY_TAB, output.historyHeader);
   recordDay(historySheet, output.historyRow, timeZone);
   // The trend since the last meeting: weighted 3/6/12-month forecast by day, over the whole tab.

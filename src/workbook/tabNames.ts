@@ -2,4 +2,3 @@
 // properties), so users may rename them after setup.
 export const DEALS_TAB = 'Deals';
 export const HISTORY_TAB = 'History';
-export { SETTINGS_TAB } from '../domain/settingsLayout';

@@ -35,17 +35,22 @@ function line(grid: ReportGrid, r: ForecastRow, bold = false) {
   );
 }
 
-/** Row where the months table's header sits (the chart reads from it). */
-export const FORECAST_MONTHS_HEADER_ROW = 4;
-
 /** Lays out the Forecast tab. `status` is the second line (built when, deals covered, link). */
 export function forecastReport(f: Forecast, currency: string, status: ReportCell[]): ReportGrid {
   const g = new ReportGrid();
   g.title(`Forecast (${currency})`);
   g.status(status);
   g.blank();
-  g.mark('months').header(COLUMNS);
+  const monthsHeader = g.rows.length + 1;
+  g.header(COLUMNS);
   for (const m of f.months) line(g, m);
+  // Period, Won, Commit, Best case, Pipeline by month.
+  g.chart = {
+    title: 'Forecast by month',
+    type: 'COLUMN',
+    a1: `A${monthsHeader}:E${monthsHeader + f.months.length}`,
+    anchorColumn: 11,
+  };
   line(g, f.overdue);
   line(g, f.undated);
   line(g, f.later);
@@ -55,10 +60,10 @@ export function forecastReport(f: Forecast, currency: string, status: ReportCell
     true,
   );
   g.blank();
-  g.mark('horizons').header(['Horizon', ...COLUMNS.slice(1)]);
+  g.header(['Horizon', ...COLUMNS.slice(1)]);
   for (const h of f.horizons) line(g, h);
   g.blank();
-  g.mark('quarters').header(['Fiscal quarter', ...COLUMNS.slice(1)]);
+  g.header(['Fiscal quarter', ...COLUMNS.slice(1)]);
   for (const q of f.quarters) line(g, q);
   const table = (title: string, rows: Forecast['byOwner']) => {
     g.blank();

@@ -3,15 +3,14 @@
 import type { Funnel, LostReasonRow, Rate } from '../funnel';
 import { DAYS, MONEY, PERCENT, ReportGrid, type ReportCell } from '../reportGrid';
 
-export const FUNNEL_STAGES_HEADER_ROW = 4;
-
 /** Lays out the Funnel tab. */
 export function funnelReport(f: Funnel, status: ReportCell[]): ReportGrid {
   const g = new ReportGrid();
   g.title(`Funnel: ${f.period.toLowerCase()}, ${f.mode === 'Strict' ? 'strict' : 'any-stage'} counting`);
   g.status(status);
   g.blank();
-  g.mark('stages').header([
+  const stagesHeader = g.rows.length + 1;
+  g.header([
     'Stage',
     'Deals that reached it',
     'Skipped it',
@@ -24,6 +23,12 @@ export function funnelReport(f: Funnel, status: ReportCell[]): ReportGrid {
       [s.stage, s.reached, s.skipped, s.toNext ?? '', s.toWon ?? '', s.avgDaysInStage ?? ''],
       ['', '0', '0', PERCENT, PERCENT, DAYS],
     );
+  g.chart = {
+    title: 'Deals reaching each stage',
+    type: 'BAR',
+    a1: `A${stagesHeader}:B${stagesHeader + f.stages.length}`,
+    anchorColumn: 8,
+  };
   g.line([
     f.mode === 'Strict'
       ? 'Strict: a deal counts in a stage only if it was recorded there; "Skipped it" counts deals that jumped over the stage.'
