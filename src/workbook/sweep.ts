@@ -6,9 +6,8 @@ import { newDealId } from '../domain/ids';
 import { sweepRows, type RowOutcome } from '../domain/rowEffects';
 import type { RuleId } from '../domain/rules';
 import type { Settings } from '../shared/settings';
-import { readRows, writeOutcomes } from './dealRows';
+import { writeOutcomes } from './dealRows';
 import { appendHistory } from './historyTab';
-import { readHeader } from './dealsTab';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
@@ -38,8 +37,12 @@ export interface SweepPlan {
 /** Reads the Deals tab and works out every row's writes (nothing is written yet). */
 export function planSweep(input: SweepInput): SweepPlan {
   const sheet = input.deals;
-  const map = mapHeaders(readHeader(sheet));
-  const rows = readRows(sheet, 2, sheet.getLastRow() - 1, map.width);
+  // Header and rows in one read (rows keep the sheet's full width; columns past the header are unused).
+  const values = sheet
+    .getRange(1, 1, Math.max(1, sheet.getLastRow()), sheet.getMaxColumns())
+    .getValues() as CellValue[][];
+  const map = mapHeaders(values[0]);
+  const rows = values.slice(1);
   const outcomes = sweepRows(rows, 2, { ...input, map, newId: () => newDealId(Math.random) });
   return { map, rows, outcomes };
 }
