@@ -36,6 +36,13 @@ const saved = (r: SaveResult): DealRecord => {
   return r.record;
 };
 
+/** Paths of every Date inside a value (a Date cannot cross google.script.run). */
+function datesIn(v: unknown, at = '$'): string[] {
+  if (Object.prototype.toString.call(v) === '[object Date]') return [at];
+  if (v && typeof v === 'object') return Object.entries(v).flatMap(([k, x]) => datesIn(x, `${at}.${k}`));
+  return [];
+}
+
 describe('opening the sidebar', () => {
   it('costs at most 6 service calls, and the model carries no Date', () => {
     const emu = crm();
@@ -50,7 +57,7 @@ describe('opening the sidebar', () => {
       expect.objectContaining({ deal: 'Acme renewal', company: 'Acme Inc', stage: 'Opportunity identified' }),
     ]);
     expect(model.rules.stages.map((s) => s.name)).toContain('Quote sent');
-    expect(JSON.stringify(model)).toBe(JSON.stringify(JSON.parse(JSON.stringify(model))));
+    expect(datesIn(model)).toEqual([]);
   });
 });
 
@@ -92,6 +99,7 @@ describe('saving a deal', () => {
         .map((r) => r.slice(1, 5)),
     ).toEqual([[record.deal.id, 'Stage', '', 'Opportunity identified']]);
     expect(record.history.map((h) => h.to)).toEqual(['Opportunity identified']);
+    expect(datesIn(record)).toEqual([]);
   });
 
   it('moves it to another stage in at most 8 service calls, writing the same History as an edit', () => {
