@@ -7,6 +7,7 @@ import type { AddressInfo } from 'node:net';
 import { isDate } from '../../src/shared/zonedTime';
 import type { Emulator } from '../emulator';
 import { BRIDGE_SCRIPT } from './bridge';
+import { escapeHtml } from '../emulator/html';
 
 /** Server functions the sidebar may call (as google.script.run only reaches public functions). */
 const CALLABLE = new Set(['getSidebarModel', 'getDeal', 'saveDeal']);
@@ -23,11 +24,7 @@ function crossable(v: unknown): boolean {
   return true;
 }
 
-const escape = (v: unknown) =>
-  String(isDate(v) ? v.toISOString().slice(0, 10) : (v ?? '')).replace(
-    /[&<>"]/g,
-    (c) => `&#${c.charCodeAt(0)};`,
-  );
+const escape = (v: unknown) => escapeHtml(isDate(v) ? v.toISOString().slice(0, 10) : v);
 
 function dealsPage(emu: Emulator): string {
   const rows = emu.ss.sheets.some((s) => s.name === 'Deals') ? emu.values('Deals') : [];
