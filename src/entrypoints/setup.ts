@@ -29,11 +29,8 @@ import { currentUser, menuAction, PRODUCT } from './feedback';
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
-/** Thrown when the Settings tab is broken: nothing else has been changed. */
-export class SettingsProblem extends Error {}
-
 /**
- * The Settings tab and its validated settings, or SettingsProblem. Only Set up and Convert (`create`)
+ * The Settings tab and its validated settings; throws a message naming each problem's cell. Only Set up and Convert (`create`)
  * make a missing tab with defaults; anything else says it is missing rather than quietly carry on
  * with default probabilities.
  */
@@ -45,15 +42,13 @@ export function loadSettings(
 ): { sheet: Sheet; parsed: Extract<ParsedSettings, { ok: true }> } {
   const found = findSettingsTab(ss, state?.settingsSheetId);
   if (!found && !create)
-    throw new SettingsProblem(
+    throw new Error(
       'The CRM Settings tab is missing. Choose Sheets CRM > Set up CRM to create it again with the default settings.',
     );
   const sheet = found ?? createSettingsTab(ss, currentUser() || 'you@example.com');
   const parsed = readSettingsTab(sheet, timeZone);
   if (!parsed.ok)
-    throw new SettingsProblem(
-      `Fix CRM Settings first; nothing else was changed.\n\n${describeProblems(parsed)}`,
-    );
+    throw new Error(`Fix CRM Settings first; nothing else was changed.\n\n${describeProblems(parsed)}`);
   return { sheet, parsed };
 }
 
