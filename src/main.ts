@@ -1,8 +1,13 @@
 // The functions Apps Script can call. The build turns each export into a top-level function.
-export { onOpen, onInstall } from './entrypoints/triggers';
-export { onEdit } from './entrypoints/edit';
-export { menuSetUp } from './entrypoints/setup';
-export { menuConvert } from './entrypoints/convert';
-export { menuHelp, sweepDeals } from './entrypoints/menuActions';
-export { menuOpenSidebar, getSidebarModel, getDeal, saveDeal } from './entrypoints/sidebar';
-export { menuRefresh, scheduledRefresh, menuScheduleRefresh, menuStopSchedule } from './entrypoints/refresh';
+export { onOpen, onInstall } from './entrypoints/simpleTriggers';
+export { onEdit } from './entrypoints/onEdit';
+export { menuSetUp } from './entrypoints/setupMenu';
+export { menuConvert } from './entrypoints/convertMenu';
+export { menuHelp, sweepDeals } from './entrypoints/helpAndSweep';
+export { menuOpenSidebar, getSidebarModel, getDeal, saveDeal } from './entrypoints/sidebarApi';
+export {
+  menuRefresh,
+  scheduledRefresh,
+  menuScheduleRefresh,
+  menuStopSchedule,
+} from './entrypoints/refreshMenu';

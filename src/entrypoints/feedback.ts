@@ -1,8 +1,7 @@
 // How entrypoints talk to people: menu actions report failures in an alert that says what to do,
 // never as a stack trace.
-import { ui } from '../workbook/app';
-
-export const PRODUCT = 'Sheets CRM';
+import { PRODUCT } from '../shared/names';
+import { ui } from '../workbook/core/app';
 
 /** The message of anything thrown (errors from the emulator come from another realm). */
 export function messageOf(e: unknown): string {

@@ -1,7 +1,8 @@
 // The "Sheets CRM" menu: built by onOpen (a simple trigger, so it uses nothing that needs authorization).
-import { ui } from '../workbook/app';
+import { PRODUCT } from '../shared/names';
+import { ui } from '../workbook/core/app';
 
-export const MENU_TITLE = 'Sheets CRM';
+export const MENU_TITLE = PRODUCT;
 
 /** Menu captions and the top-level functions they call, in menu order (null = separator). */
 export const MENU_ITEMS: readonly ([string, string] | null)[] = [

@@ -2,9 +2,9 @@
 // breaks, in words, sorted by owner as a fix list, each with a link to its row). Each list is a
 // uniform body: formats per column, so its size never changes how a tab is written.
 import { FIELD_BY_KEY } from '../../shared/fields';
-import type { Deal } from '../deal';
-import type { Violation } from '../rules';
-import { DATE, MONEY, PERCENT, ReportGrid, type ReportCell } from '../reportGrid';
+import type { Deal } from '../deals/deal';
+import type { Violation } from '../dataQuality/dealChecks';
+import { DATE, MONEY, PERCENT, ReportGrid, type ReportCell } from './reportGrid';
 
 const value = (p: Deal['amount']) => (p.kind === 'ok' ? p.value : p.kind === 'bad' ? p.raw : '');
 const date = (p: Deal['closeDate']) => (p.kind === 'ok' ? p.value : p.kind === 'bad' ? p.raw : '');

@@ -1,0 +1,106 @@
+// Data-quality rules: what is wrong with a deal, in words a rep can act on ("Quote sent needs Amount,
+// Close date"). The same rules drive the Check column, row highlights and the Data issues tab.
+import { fieldLabel } from '../../shared/fields';
+import type { Settings } from '../../shared/settings';
+import { isoDay } from '../../shared/zonedTime';
+import { daysBetween } from '../values/cellParsing';
+import { hasValue, type Deal } from '../deals/deal';
+import { requiredFor } from '../settings/stageLookup';
+import { looseKey } from '../values/text';
+
+export type RuleId =
+  | 'no-stage'
+  | 'unknown-stage'
+  | 'missing-field'
+  | 'lost-no-reason'
+  | 'unknown-lost-reason'
+  | 'competitor-missing'
+  | 'bad-value'
+  | 'overdue'
+  | 'zero-amount'
+  | 'stale'
+  | 'timed-out'
+  | 'duplicate-id'
+  | 'pushed';
+
+export interface Violation {
+  rule: RuleId;
+  message: string;
+}
+
+export interface RuleContext {
+  settings: Settings;
+  now: Date;
+  timeZone: string;
+  /** Rows on which each Deal ID appears, when the whole sheet is known. */
+  idRows?: ReadonlyMap<string, number[]>;
+}
+
+/** Every rule a deal breaks, in a stable order. */
+export function checkDeal(deal: Deal, ctx: RuleContext): Violation[] {
+  const out: Violation[] = [];
+  const add = (rule: RuleId, message: string) => out.push({ rule, message });
+  const { settings, now, timeZone } = ctx;
+
+  for (const [label, p] of [
+    ['Amount', deal.amount],
+    ['Close date', deal.closeDate],
+    ['Employees', deal.employees],
+    ['Next step date', deal.nextStepDate],
+    ['Probability', deal.probability],
+  ] as const) {
+    if (p.kind === 'bad')
+      add(
+        'bad-value',
+        `${label} "${p.raw}" is not a valid ${label === 'Probability' ? 'percentage' : label.endsWith('date') ? 'date' : 'number'}`,
+      );
+  }
+
+  const stage = deal.stage;
+  if (!deal.stageText) add('no-stage', 'Stage is empty');
+  else if (!stage) add('unknown-stage', `Stage "${deal.stageText}" is not a stage in CRM Settings`);
+  if (stage) {
+    const missing = requiredFor(stage, settings.stages).filter(
+      (k) => k !== 'lostReason' && !hasValue(deal, k),
+    );
+    if (missing.length) add('missing-field', `${stage.name} needs ${missing.map(fieldLabel).join(', ')}`);
+    if (stage.type === 'Lost') {
+      if (!deal.lostReason) add('lost-no-reason', `${stage.name} needs a Lost reason`);
+      else {
+        const reason = settings.lostReasons.find((r) => looseKey(r.name) === looseKey(deal.lostReason));
+        if (!reason) add('unknown-lost-reason', `Lost reason "${deal.lostReason}" is not in CRM Settings`);
+        else if (reason.requiresCompetitor && !deal.competitor)
+          add('competitor-missing', `${reason.name} needs Competitor`);
+      }
+    }
+    if (stage.type === 'Open') {
+      if (deal.closeDate.kind === 'ok' && daysBetween(deal.closeDate.value, now, timeZone) > 0)
+        add('overdue', `Close date ${isoDay(deal.closeDate.value, timeZone)} has passed`);
+      const since = deal.stageEntered ?? deal.created;
+      const idle = since ? daysBetween(since, now, timeZone) : null;
+      if (idle !== null && stage.staleAfterDays !== null && idle > stage.staleAfterDays)
+        add('stale', `No stage change for ${idle} days (${stage.name} allows ${stage.staleAfterDays})`);
+      const timeout = settings.general.timedOutAfterDays;
+      if (idle !== null && timeout !== null && idle > timeout)
+        add('timed-out', `No stage change for ${idle} days: consider Lost, Timed out`);
+    }
+    const probability = deal.probability.kind === 'ok' ? deal.probability.value : stage.probability;
+    if (stage.type !== 'Lost' && deal.amount.kind === 'ok' && deal.amount.value === 0 && probability >= 0.4)
+      add('zero-amount', `Amount is 0 at ${Math.round(probability * 100)}%`);
+  }
+  if (deal.closeDatePushes >= 3) add('pushed', `Close date pushed ${deal.closeDatePushes} times`);
+  const rows = deal.id ? ctx.idRows?.get(deal.id) : undefined;
+  if (rows && rows.length > 1)
+    add('duplicate-id', `Deal ID ${deal.id} is also on row ${rows.filter((r) => r !== deal.row).join(', ')}`);
+  return out;
+}
+
+/** The Check column's text for a list of violations. */
+export function checkText(violations: readonly Violation[]): string {
+  return violations.map((v) => v.message).join('; ');
+}
+
+/** Parts of an earlier Check text that came from whole-sheet rules (kept by one-row checks). */
+export function wholeSheetParts(previousCheck: string): string[] {
+  return previousCheck.split('; ').filter((part) => /^Deal ID .+ is also on row /.test(part));
+}

@@ -1,0 +1,148 @@
+// A deal as read from one row of the Deals tab: text fields trimmed, amounts and dates parsed (with
+// unparseable values kept as bad, never dropped), and the stage looked up in Settings.
+import type { FieldKey } from '../../shared/fields';
+import type { Settings, StageDef } from '../../shared/settings';
+import { isDate } from '../../shared/zonedTime';
+import { parseAmount, parseCount, parseDate, parsePercent, type Parsed } from '../values/cellParsing';
+import type { HeaderMap } from './headerMap';
+import { findStage } from '../settings/stageLookup';
+
+export type CellValue = string | number | boolean | Date;
+
+export interface Deal {
+  /** 1-based sheet row. */
+  row: number;
+  id: string;
+  name: string;
+  company: string;
+  contact: string;
+  email: string;
+  owner: string;
+  stageText: string;
+  stage: StageDef | null;
+  amount: Parsed<number>;
+  closeDate: Parsed<Date>;
+  probability: Parsed<number>;
+  forecastCategory: string;
+  leadSource: string;
+  industry: string;
+  employees: Parsed<number>;
+  segment: string;
+  lostReason: string;
+  competitor: string;
+  nextStep: string;
+  nextStepDate: Parsed<Date>;
+  created: Date | null;
+  stageEntered: Date | null;
+  updated: Date | null;
+  closeDatePushes: number;
+  check: string;
+  lastSeen: string;
+  notes: string;
+}
+
+/** Reads a field's raw cell ('' when the column is absent). */
+export function cellOf(row: readonly CellValue[], map: HeaderMap, key: FieldKey): CellValue {
+  const c = map.columns[key];
+  return c === undefined ? '' : (row[c] ?? '');
+}
+
+const str = (v: CellValue): string => (isDate(v) ? v.toISOString().slice(0, 10) : String(v ?? '').trim());
+const stamp = (v: CellValue): Date | null => (isDate(v) ? new Date(v.getTime()) : null);
+
+const personColumnCache = new WeakMap<HeaderMap, WeakMap<readonly FieldKey[], number[]>>();
+
+/** Columns a person types into (mapped fields not in `computed`, and extras), worked out once per map. */
+function personColumns(map: HeaderMap, computed: readonly FieldKey[]): number[] {
+  let byComputed = personColumnCache.get(map);
+  if (!byComputed) personColumnCache.set(map, (byComputed = new WeakMap()));
+  let cols = byComputed.get(computed);
+  if (!cols) {
+    cols = (Object.entries(map.columns) as [FieldKey, number][])
+      .filter(([k]) => !computed.includes(k))
+      .map(([, c]) => c);
+    cols.push(...map.extras);
+    byComputed.set(computed, cols);
+  }
+  return cols;
+}
+
+/** True when no field a person types into holds anything (computed columns are ignored). */
+export function isBlankRow(
+  row: readonly CellValue[],
+  map: HeaderMap,
+  computed: readonly FieldKey[],
+): boolean {
+  for (const col of personColumns(map, computed)) if (str(row[col] ?? '') !== '') return false;
+  return true;
+}
+
+/** Builds the Deal for one row. */
+export function readDeal(
+  row: readonly CellValue[],
+  rowNumber: number,
+  map: HeaderMap,
+  settings: Settings,
+  timeZone: string,
+  locale: string,
+): Deal {
+  const get = (k: FieldKey) => cellOf(row, map, k);
+  const stageText = str(get('stage'));
+  const pushes = parseCount(get('closeDatePushes'));
+  return {
+    row: rowNumber,
+    id: str(get('dealId')),
+    name: str(get('deal')),
+    company: str(get('company')),
+    contact: str(get('contact')),
+    email: str(get('email')),
+    owner: str(get('owner')),
+    stageText,
+    stage: findStage(stageText, settings.stages),
+    amount: parseAmount(get('amount')),
+    closeDate: parseDate(get('closeDate'), timeZone, locale),
+    probability: parsePercent(get('probability')),
+    forecastCategory: str(get('forecastCategory')),
+    leadSource: str(get('leadSource')),
+    industry: str(get('industry')),
+    employees: parseCount(get('employees')),
+    segment: str(get('segment')),
+    lostReason: str(get('lostReason')),
+    competitor: str(get('competitor')),
+    nextStep: str(get('nextStep')),
+    nextStepDate: parseDate(get('nextStepDate'), timeZone, locale),
+    created: stamp(get('created')),
+    stageEntered: stamp(get('stageEntered')),
+    updated: stamp(get('updated')),
+    closeDatePushes: pushes.kind === 'ok' ? pushes.value : 0,
+    check: str(get('check')),
+    lastSeen: str(get('lastSeen')),
+    notes: str(get('notes')),
+  };
+}
+
+/** Whether two cell values are the same (Dates by instant, anything else by its text). */
+export function sameCell(a: CellValue, b: CellValue): boolean {
+  if (isDate(a) || isDate(b)) return isDate(a) && isDate(b) && a.getTime() === b.getTime();
+  return String(a) === String(b);
+}
+
+/** Whether a field holds a usable value for the required-field rule. */
+export function hasValue(deal: Deal, key: FieldKey): boolean {
+  switch (key) {
+    case 'amount':
+      return deal.amount.kind === 'ok';
+    case 'closeDate':
+      return deal.closeDate.kind === 'ok';
+    case 'nextStepDate':
+      return deal.nextStepDate.kind === 'ok';
+    case 'employees':
+      return deal.employees.kind === 'ok';
+    case 'deal':
+      return deal.name !== '';
+    default: {
+      const v = (deal as unknown as Record<string, unknown>)[key];
+      return typeof v === 'string' ? v !== '' : v !== null && v !== undefined;
+    }
+  }
+}

@@ -1,0 +1,237 @@
+// The weighted forecast: for the next 12 months from the current month (in the spreadsheet's zone),
+// per fiscal quarter and for 3/6/12-month horizons: Won, Commit, Best case, Pipeline, Weighted, Target,
+// Gap and Attainment. Open deals are never dropped: those with a past close date go to Overdue, those
+// with none to Undated, those beyond 12 months to Later; deals that cannot be counted are listed as
+// excluded with the reason.
+import type { ForecastCategory, Settings } from '../../shared/settings';
+import { daysBetween } from '../values/cellParsing';
+import { addMonths, fiscalQuarter, fiscalYearStart, monthLabel, monthOf } from '../values/calendar';
+import type { Deal } from '../deals/deal';
+import { segmentFor } from '../deals/segments';
+
+export interface Totals {
+  won: number;
+  commit: number;
+  bestCase: number;
+  pipeline: number;
+  /** open amount x probability */
+  weighted: number;
+  deals: number;
+}
+
+export interface ForecastRow extends Totals {
+  key: string;
+  label: string;
+  target: number | null;
+  /** target - (won + weighted) */
+  gap: number | null;
+  /** won / target */
+  attainment: number | null;
+}
+
+export interface Breakdown extends Totals {
+  name: string;
+  target: number | null;
+}
+
+export type ExclusionReason =
+  'unknown stage' | 'no readable amount' | 'omitted from forecast' | 'won with no close date';
+
+export interface Forecast {
+  months: ForecastRow[];
+  quarters: ForecastRow[];
+  horizons: ForecastRow[];
+  overdue: ForecastRow;
+  undated: ForecastRow;
+  later: ForecastRow;
+  byOwner: Breakdown[];
+  bySegment: Breakdown[];
+  /** every counted open deal, unweighted and weighted */
+  openPipeline: { amount: number; weighted: number; deals: number };
+  covered: number;
+  excluded: { reason: ExclusionReason; count: number }[];
+}
+
+const FORECASTABLE: readonly ForecastCategory[] = ['Commit', 'Best case', 'Pipeline'];
+const zero = (): Totals => ({ won: 0, commit: 0, bestCase: 0, pipeline: 0, weighted: 0, deals: 0 });
+
+function addTo(t: Totals, category: ForecastCategory, amount: number, weighted: number) {
+  if (category === 'Commit') t.commit += amount;
+  else if (category === 'Best case') t.bestCase += amount;
+  else t.pipeline += amount;
+  t.weighted += weighted;
+  t.deals += 1;
+}
+
+function row(key: string, label: string, t: Totals, target: number | null): ForecastRow {
+  const expected = t.won + t.weighted;
+  return {
+    key,
+    label,
+    ...t,
+    target,
+    gap: target === null ? null : target - expected,
+    attainment: target === null || target === 0 ? null : t.won / target,
+  };
+}
+
+function sum(rows: readonly Totals[]): Totals {
+  const t = zero();
+  for (const r of rows) {
+    t.won += r.won;
+    t.commit += r.commit;
+    t.bestCase += r.bestCase;
+    t.pipeline += r.pipeline;
+    t.weighted += r.weighted;
+    t.deals += r.deals;
+  }
+  return t;
+}
+
+/** The month's company target: rows with no owner, or else the sum of the owners' rows. */
+export function targetFor(settings: Settings, month: string, owner?: string): number | null {
+  const rows = settings.targets.filter((t) => t.month === month);
+  if (owner !== undefined) {
+    const mine = rows.filter((t) => t.owner !== null && t.owner.toLowerCase() === owner.toLowerCase());
+    return mine.length ? mine.reduce((a, t) => a + t.amount, 0) : null;
+  }
+  const company = rows.filter((t) => t.owner === null);
+  const use = company.length ? company : rows;
+  return use.length ? use.reduce((a, t) => a + t.amount, 0) : null;
+}
+
+const sumTargets = (values: (number | null)[]) =>
+  values.every((v) => v === null) ? null : values.reduce<number>((a, v) => a + (v ?? 0), 0);
+
+/** Builds the forecast from deals, settings, the clock and the spreadsheet's time zone. */
+export function buildForecast(
+  deals: readonly Deal[],
+  settings: Settings,
+  now: Date,
+  timeZone: string,
+): Forecast {
+  const first = monthOf(now, timeZone);
+  const monthKeys = Array.from({ length: 12 }, (_, i) => addMonths(first, i));
+  const last = monthKeys[11];
+  const byMonth = new Map(monthKeys.map((k) => [k, zero()]));
+  const overdue = zero();
+  const undated = zero();
+  const later = zero();
+  const owners = new Map<string, Totals>();
+  const segments = new Map<string, Totals>();
+  const excluded = new Map<ExclusionReason, number>();
+  const exclude = (r: ExclusionReason) => excluded.set(r, (excluded.get(r) ?? 0) + 1);
+  const fyStart = fiscalYearStart(first, settings.general.fiscalYearStartMonth);
+  let covered = 0;
+  const bucket = (map: Map<string, Totals>, name: string) => {
+    let t = map.get(name);
+    if (!t) map.set(name, (t = zero()));
+    return t;
+  };
+
+  for (const d of deals) {
+    const stage = d.stage;
+    if (!stage) {
+      if (d.stageText) exclude('unknown stage');
+      continue;
+    }
+    if (d.amount.kind !== 'ok') {
+      if (stage.type !== 'Lost') exclude('no readable amount');
+      continue;
+    }
+    const amount = d.amount.value;
+    const owner = d.owner || '(no owner)';
+    const segment = segmentFor(
+      d.industry,
+      d.employees.kind === 'ok' ? d.employees.value : null,
+      settings.segmentRules,
+    );
+    if (stage.type === 'Won') {
+      if (d.closeDate.kind !== 'ok') {
+        exclude('won with no close date');
+        continue;
+      }
+      covered++;
+      const m = monthOf(d.closeDate.value, timeZone);
+      const t = byMonth.get(m);
+      if (t) t.won += amount;
+      if (m >= fyStart && m <= first) {
+        bucket(owners, owner).won += amount;
+        bucket(segments, segment).won += amount;
+      }
+      continue;
+    }
+    if (stage.type === 'Lost') continue;
+    const category = (FORECASTABLE as readonly string[]).includes(d.forecastCategory)
+      ? (d.forecastCategory as ForecastCategory)
+      : d.forecastCategory === ''
+        ? stage.category
+        : 'Omitted';
+    if (!FORECASTABLE.includes(category)) {
+      exclude('omitted from forecast');
+      continue;
+    }
+    covered++;
+    const probability = d.probability.kind === 'ok' ? d.probability.value : stage.probability;
+    const weighted = amount * probability;
+    let target: Totals;
+    if (d.closeDate.kind !== 'ok') target = undated;
+    else if (daysBetween(d.closeDate.value, now, timeZone) > 0) target = overdue;
+    else {
+      const m = monthOf(d.closeDate.value, timeZone);
+      target = m > last ? later : byMonth.get(m)!;
+    }
+    addTo(target, category, amount, weighted);
+    addTo(bucket(owners, owner), category, amount, weighted);
+    addTo(bucket(segments, segment), category, amount, weighted);
+  }
+
+  const months = monthKeys.map((k) => row(k, monthLabel(k), byMonth.get(k)!, targetFor(settings, k)));
+  const quarterKeys: string[] = [];
+  const quarterMonths = new Map<string, ForecastRow[]>();
+  const quarterLabels = new Map<string, string>();
+  for (const m of months) {
+    const q = fiscalQuarter(m.key, settings.general.fiscalYearStartMonth);
+    if (!quarterMonths.has(q.key)) {
+      quarterKeys.push(q.key);
+      quarterMonths.set(q.key, []);
+      quarterLabels.set(q.key, q.label);
+    }
+    quarterMonths.get(q.key)!.push(m);
+  }
+  const quarters = quarterKeys.map((k) => {
+    const ms = quarterMonths.get(k)!;
+    const partial = ms.length < 3 ? ' (part)' : '';
+    return row(k, `${quarterLabels.get(k)}${partial}`, sum(ms), sumTargets(ms.map((m) => m.target)));
+  });
+  const horizons = [3, 6, 12].map((n) =>
+    row(
+      `next-${n}`,
+      `Next ${n} months`,
+      sum(months.slice(0, n)),
+      sumTargets(months.slice(0, n).map((m) => m.target)),
+    ),
+  );
+  const breakdown = (map: Map<string, Totals>, targetOf: (name: string) => number | null): Breakdown[] =>
+    [...map.entries()]
+      .sort(([a], [b]) => a.localeCompare(b))
+      .map(([name, t]) => ({ name, ...t, target: targetOf(name) }));
+  const open = sum([...months, overdue, undated, later]);
+  return {
+    months,
+    quarters,
+    horizons,
+    overdue: row('overdue', 'Overdue (close date passed, still open)', overdue, null),
+    undated: row('undated', 'Undated (no close date)', undated, null),
+    later: row('later', `Later (after ${monthLabel(last)})`, later, null),
+    byOwner: breakdown(owners, (name) => sumTargets(monthKeys.map((k) => targetFor(settings, k, name)))),
+    bySegment: breakdown(segments, () => null),
+    openPipeline: {
+      amount: open.commit + open.bestCase + open.pipeline,
+      weighted: open.weighted,
+      deals: open.deals,
+    },
+    covered,
+    excluded: [...excluded.entries()].map(([reason, count]) => ({ reason, count })),
+  };
+}

@@ -1,0 +1,20 @@
+// One change recorded in the History tab (time, Deal ID, field, from, to, user) and the row it is
+// stored as. Edits, sweeps and the sidebar all log changes through this shape.
+import type { CellValue } from '../deals/deal';
+
+export interface HistoryEntry {
+  time: Date;
+  dealId: string;
+  field: string;
+  from: CellValue;
+  to: CellValue;
+  user: string;
+}
+
+/** The History tab's columns, in order. */
+export const HISTORY_HEADERS = ['Time', 'Deal ID', 'Field', 'From', 'To', 'User'] as const;
+
+/** A History entry as the row the History tab holds: Time, Deal ID, Field, From, To, User. */
+export function historyRow(e: HistoryEntry): CellValue[] {
+  return [e.time, e.dealId, e.field, e.from, e.to, e.user];
+}

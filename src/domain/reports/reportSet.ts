@@ -1,0 +1,127 @@
+// Everything a refresh produces, computed in memory before anything is written: the forecast, the
+// funnel, one grid per report tab and today's Forecast history row.
+import type { Settings } from '../../shared/settings';
+import { isDate, isoDay, pad2, zonedInstant, zonedParts } from '../../shared/zonedTime';
+import type { CellValue, Deal } from '../deals/deal';
+import { buildForecast, type Forecast } from '../forecast/forecast';
+import { buildFunnel, type Funnel, type StageMove } from '../funnel/funnel';
+import type { ReportCell, ReportGrid } from './reportGrid';
+import { dataIssuesReport, segmentReport } from './dealListReports';
+import { forecastReport } from '../forecast/forecastReport';
+import { funnelReport } from '../funnel/funnelReport';
+import type { Violation } from '../dataQuality/dealChecks';
+import { segmentFor } from '../deals/segments';
+import { DATA_ISSUES_TAB, FORECAST_TAB, FUNNEL_TAB, segmentTabName, UNSEGMENTED } from '../../shared/names';
+
+export const SEGMENT_TABS = ['A', 'B', 'C', UNSEGMENTED] as const;
+
+export interface RebuildInput {
+  settings: Settings;
+  deals: readonly { deal: Deal; violations: Violation[] }[];
+  historyRows: readonly (readonly CellValue[])[];
+  now: Date;
+  timeZone: string;
+  dealsSheetId: number;
+  dataIssuesSheetId: number | null;
+}
+
+export interface RebuildOutput {
+  forecast: Forecast;
+  funnel: Funnel;
+  reports: { tab: string; grid: ReportGrid }[];
+  historyHeader: string[];
+  historyRow: ReportCell[];
+  issueRows: number;
+}
+
+/** "2026-03-10 14:05" in the spreadsheet's zone. */
+export function stamp(d: Date, timeZone: string): string {
+  const p = zonedParts(d, timeZone);
+  return `${isoDay(d, timeZone)} ${pad2(p.hour)}:${pad2(p.minute)}`;
+}
+
+/** Midnight of the day of `d` in `timeZone`. */
+export function startOfDay(d: Date, timeZone: string): Date {
+  const p = zonedParts(d, timeZone);
+  return zonedInstant(timeZone, p.year, p.month, p.day);
+}
+
+/** Stage moves from History rows (Time, Deal ID, Field, From, To, User). */
+export function stageMoves(rows: readonly (readonly CellValue[])[]): StageMove[] {
+  const out: StageMove[] = [];
+  for (const r of rows)
+    if (isDate(r[0]) && String(r[2]) === 'Stage' && String(r[4] ?? '') !== '')
+      out.push({ time: r[0], dealId: String(r[1]), to: String(r[4]) });
+  return out;
+}
+
+/** Computes every report. */
+export function rebuildReports(input: RebuildInput): RebuildOutput {
+  const { settings, now, timeZone } = input;
+  const deals = input.deals.map((d) => d.deal);
+  const forecast = buildForecast(deals, settings, now, timeZone);
+  const funnel = buildFunnel(deals, stageMoves(input.historyRows), settings, now, timeZone);
+  const issues = input.deals.filter((d) => d.violations.length > 0);
+  const excluded = forecast.excluded.reduce((a, e) => a + e.count, 0);
+  const link: ReportCell =
+    input.dataIssuesSheetId === null
+      ? ''
+      : { formula: `=HYPERLINK("#gid=${input.dataIssuesSheetId}","See Data issues")` };
+  const status: ReportCell[] = [
+    `Built ${stamp(now, timeZone)} (${timeZone}) from ${deals.length} deals: ${forecast.covered} counted, ${excluded} not counted, ${issues.length} with data issues.`,
+    link,
+  ];
+  const reports = [
+    { tab: FORECAST_TAB, grid: forecastReport(forecast, settings.general.currency, status) },
+    { tab: FUNNEL_TAB, grid: funnelReport(funnel, status) },
+    ...SEGMENT_TABS.map((s) => ({
+      tab: segmentTabName(s),
+      grid: segmentReport(
+        s,
+        deals.filter(
+          (d) =>
+            segmentFor(
+              d.industry,
+              d.employees.kind === 'ok' ? d.employees.value : null,
+              settings.segmentRules,
+            ) === s,
+        ),
+        status,
+        input.dealsSheetId,
+      ),
+    })),
+    { tab: DATA_ISSUES_TAB, grid: dataIssuesReport(issues, status, input.dealsSheetId) },
+  ];
+  const seg = (s: string) => forecast.bySegment.find((b) => b.name === s)?.weighted ?? 0;
+  const twelve = forecast.horizons[2];
+  return {
+    forecast,
+    funnel,
+    reports,
+    historyHeader: [
+      'Day',
+      'Weighted next 3 months',
+      'Weighted next 6 months',
+      'Weighted next 12 months',
+      'Commit (12 months)',
+      'Best case (12 months)',
+      'Pipeline (12 months)',
+      'Open pipeline',
+      'Open pipeline weighted',
+      ...SEGMENT_TABS.map((s) => `Weighted, ${segmentTabName(s)}`),
+    ],
+    historyRow: [
+      startOfDay(now, timeZone),
+      forecast.horizons[0].weighted,
+      forecast.horizons[1].weighted,
+      twelve.weighted,
+      twelve.commit,
+      twelve.bestCase,
+      twelve.pipeline,
+      forecast.openPipeline.amount,
+      forecast.openPipeline.weighted,
+      ...SEGMENT_TABS.map(seg),
+    ],
+    issueRows: issues.length,
+  };
+}

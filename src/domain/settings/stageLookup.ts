@@ -1,0 +1,46 @@
+// Stage lookup: exact names for everyday entry, obvious synonyms ("closed won", "Closed-Won", "WON")
+// for conversion, and the fields a deal must have in a stage.
+import type { StageDef } from '../../shared/settings';
+import { looseKey } from '../values/text';
+
+const WON_WORDS = [
+  'won',
+  'closed won',
+  'closedwon',
+  'win',
+  'closed win',
+  'signed',
+  'closed signed',
+  'booked',
+];
+const LOST_WORDS = ['lost', 'closed lost', 'closedlost', 'lose', 'loss', 'dead', 'closed dead'];
+
+/** The stage whose name matches exactly, ignoring case and surrounding spaces. */
+export function findStage(raw: unknown, stages: readonly StageDef[]): StageDef | null {
+  const k = String(raw ?? '')
+    .trim()
+    .toLowerCase();
+  return stages.find((s) => s.name.toLowerCase() === k) ?? null;
+}
+
+/**
+ * The stage a messy value obviously means: same name up to case, spacing and punctuation, or a common
+ * spelling of won/lost when exactly one stage has that type. Null when it cannot be placed.
+ */
+export function findStageLoosely(raw: unknown, stages: readonly StageDef[]): StageDef | null {
+  const k = looseKey(raw);
+  if (!k) return null;
+  const byName = stages.find(
+    (s) => looseKey(s.name) === k || looseKey(s.name).replace(/ /g, '') === k.replace(/ /g, ''),
+  );
+  if (byName) return byName;
+  const only = (type: StageDef['type']) => {
+    const hits = stages.filter((s) => s.type === type);
+    return hits.length === 1 ? hits[0] : null;
+  };
+  if (WON_WORDS.includes(k)) return only('Won');
+  if (LOST_WORDS.includes(k)) return only('Lost');
+  return null;
+}
+
+export { requiredFor } from '../../shared/stageRules';

@@ -1,0 +1,78 @@
+// Converting between a deal row and the sidebar's plain-data form: dates as YYYY-MM-DD in the
+// spreadsheet's zone, amounts as text, and a version that changes whenever someone changes what the
+// rep can see, so a save never overwrites another person's edit.
+import { EDITABLE, type DealInput, type EditableField, type HistoryItem } from '../../shared/dealDto';
+import { FIELD_BY_KEY } from '../../shared/fields';
+import { isDate, isoDay, zonedInstant } from '../../shared/zonedTime';
+import { cellOf, type CellValue } from '../deals/deal';
+import type { HeaderMap } from '../deals/headerMap';
+
+/** How a cell shows in the form: dates as YYYY-MM-DD, numbers as plain digits, text as is. */
+function formText(v: CellValue, timeZone: string): string {
+  if (isDate(v)) return isoDay(v, timeZone);
+  if (typeof v === 'boolean') return v ? 'TRUE' : 'FALSE';
+  return String(v ?? '');
+}
+
+/** The form's view of a row. */
+export function rowToInput(row: readonly CellValue[], map: HeaderMap, timeZone: string): DealInput {
+  const out: Record<string, string> = { id: formText(cellOf(row, map, 'dealId'), timeZone).trim() };
+  for (const key of EDITABLE) out[key] = formText(cellOf(row, map, key), timeZone);
+  return out as unknown as DealInput;
+}
+
+/** The cell a form value becomes: numbers for amounts and counts, Dates for dates, text otherwise. */
+export function inputToCell(key: EditableField, value: string, timeZone: string): CellValue {
+  const v = value.trim();
+  if (v === '') return '';
+  switch (FIELD_BY_KEY[key].kind) {
+    case 'money':
+    case 'integer':
+      return Number(v.replace(/,/g, ''));
+    case 'date': {
+      const [y, m, d] = v.split('-').map(Number);
+      return zonedInstant(timeZone, y, m, d);
+    }
+    default:
+      return value;
+  }
+}
+
+/** A short, stable fingerprint of what the form shows of a row (FNV-1a over the editable cells). */
+export function rowVersion(row: readonly CellValue[], map: HeaderMap, timeZone: string): string {
+  const input = rowToInput(row, map, timeZone);
+  const text = JSON.stringify([input.id, ...EDITABLE.map((k) => input[k])]);
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    h ^= text.charCodeAt(i);
+    h = Math.imul(h, 0x01000193) >>> 0;
+  }
+  return h.toString(36);
+}
+
+/** Fields whose form value differs between two views of a deal, with both values. */
+export function differences(
+  yours: DealInput,
+  theirs: DealInput,
+): { key: EditableField; field: string; yours: string; theirs: string }[] {
+  return EDITABLE.filter((k) => yours[k].trim() !== theirs[k].trim()).map((k) => ({
+    key: k,
+    field: FIELD_BY_KEY[k].header,
+    yours: yours[k],
+    theirs: theirs[k],
+  }));
+}
+
+/** History rows as the sidebar lists them (newest first). */
+export function historyItems(rows: readonly (readonly CellValue[])[], timeZone: string): HistoryItem[] {
+  return rows
+    .filter((r) => isDate(r[0]))
+    .map((r) => ({
+      time: (r[0] as Date).toISOString(),
+      field: String(r[2]),
+      from: formText(r[3], timeZone),
+      to: formText(r[4], timeZone),
+      user: String(r[5] ?? ''),
+    }))
+    .reverse();
+}

@@ -1,0 +1,144 @@
+// Reading amounts, dates and counts the way people write them ("$12,500", "12.5k", "1.234,50 €",
+// "03/04/2026", "Jan 5, 2026"), in the spreadsheet's time zone and locale. Anything unclear is
+// reported as bad and kept as it was, never guessed.
+import { isDate, localDayNumber, zonedInstant } from '../../shared/zonedTime';
+
+export type Parsed<T> = { kind: 'empty' } | { kind: 'ok'; value: T } | { kind: 'bad'; raw: string };
+
+const EMPTY = { kind: 'empty' } as const;
+const ok = <T>(value: T): Parsed<T> => ({ kind: 'ok', value });
+const bad = (raw: unknown): Parsed<never> => ({ kind: 'bad', raw: String(raw) });
+
+/** Whether the locale writes the day before the month in numeric dates (everything but en_US and a few). */
+export function dayFirst(locale: string): boolean {
+  return !/^en_(US|PH)$|^en$/i.test(locale) && !/_(US|PH|CA)$/i.test(locale);
+}
+
+/** A money amount from a number or text with currency signs, separators and k/m suffixes. */
+export function parseAmount(v: unknown): Parsed<number> {
+  if (v === '' || v === null || v === undefined) return EMPTY;
+  if (typeof v === 'number') return Number.isFinite(v) ? ok(v) : bad(v);
+  if (typeof v !== 'string') return bad(v);
+  let s = v.trim();
+  if (!s) return EMPTY;
+  let sign = 1;
+  if (/^\(.*\)$/.test(s)) {
+    sign = -1;
+    s = s.slice(1, -1);
+  }
+  s = s.replace(
+    /^(USD|EUR|GBP|CAD|AUD|CHF|SEK|NOK|DKK|JPY|INR)\s*|\s*(USD|EUR|GBP|CAD|AUD|CHF|SEK|NOK|DKK|JPY|INR)$/i,
+    '',
+  );
+  s = s.replace(/^[$€£¥₹]\s*|\s*[$€£¥₹]$/g, '').trim();
+  if (s.startsWith('-')) {
+    sign *= -1;
+    s = s.slice(1).trim();
+  }
+  s = s.replace(/^[$€£¥₹]\s*/, '');
+  const suffix = /^([\d.,\s]+)\s*([kKmM])$/.exec(s);
+  let scale = 1;
+  if (suffix) {
+    s = suffix[1].trim();
+    scale = /k/i.test(suffix[2]) ? 1e3 : 1e6;
+  }
+  s = s.replace(/[\s\u00a0']/g, '');
+  let n: number;
+  if (/^\d{1,3}(,\d{3})+(\.\d+)?$/.test(s) || /^\d+(\.\d+)?$/.test(s)) n = Number(s.replace(/,/g, ''));
+  else if (/^\d{1,3}(\.\d{3})+(,\d+)?$/.test(s) || /^\d+,\d{1,2}$/.test(s))
+    n = Number(s.replace(/\./g, '').replace(',', '.'));
+  else return bad(v);
+  return ok(sign * n * scale);
+}
+
+/** A whole number of people, from a number or text like "1,200"; a range such as "51-200" is bad. */
+export function parseCount(v: unknown): Parsed<number> {
+  const p = parseAmount(v);
+  if (p.kind !== 'ok') return typeof v === 'string' && v.trim() ? bad(v) : p;
+  return Number.isInteger(p.value) && p.value >= 0 ? p : bad(v);
+}
+
+/** A probability: 0..1 as a number, or text such as "40%". */
+export function parsePercent(v: unknown): Parsed<number> {
+  if (v === '' || v === null || v === undefined) return EMPTY;
+  if (typeof v === 'number') return v >= 0 && v <= 1 ? ok(v) : bad(v);
+  const m = /^\s*(\d+(?:\.\d+)?)\s*%\s*$/.exec(String(v));
+  if (m && Number(m[1]) <= 100) return ok(Number(m[1]) / 100);
+  return String(v).trim() ? bad(v) : EMPTY;
+}
+
+const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+
+function validDay(y: number, m: number, d: number): boolean {
+  if (m < 1 || m > 12 || d < 1 || d > 31 || y < 1900 || y > 2200) return false;
+  return new Date(Date.UTC(y, m - 1, d)).getUTCDate() === d;
+}
+
+/**
+ * A date from a Date, a Sheets serial number, or text in ISO, numeric (day-first or month-first by
+ * locale; unambiguous when the first number is over 12) or month-name form. Midnight in `timeZone`
+ * unless a time is given.
+ */
+export function parseDate(v: unknown, timeZone: string, locale = 'en_US'): Parsed<Date> {
+  if (v === '' || v === null || v === undefined) return EMPTY;
+  if (isDate(v)) return ok(new Date(v.getTime()));
+  if (typeof v === 'number') {
+    // Sheets/Excel serial days since 1899-12-30; only plausible business dates are accepted.
+    if (v >= 20000 && v <= 80000) {
+      const utc = new Date(Date.UTC(1899, 11, 30) + Math.round(v * 86400000));
+      return ok(
+        zonedInstant(
+          timeZone,
+          utc.getUTCFullYear(),
+          utc.getUTCMonth() + 1,
+          utc.getUTCDate(),
+          utc.getUTCHours(),
+          utc.getUTCMinutes(),
+        ),
+      );
+    }
+    return bad(v);
+  }
+  const s = String(v).trim();
+  if (!s) return EMPTY;
+  // onEdit hands a date's old value over as its serial number in text.
+  if (/^\d{5}(\.\d+)?$/.test(s)) return parseDate(Number(s), timeZone, locale);
+  let m =
+    /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:[ T](\d{1,2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?\s*(Z|[+-]\d{2}:?\d{2})?)?$/.exec(
+      s,
+    );
+  if (m) {
+    const [y, mo, d] = [+m[1], +m[2], +m[3]];
+    if (!validDay(y, mo, d)) return bad(v);
+    if (m[7]) {
+      const t = Date.parse(
+        `${m[1]}-${m[2].padStart(2, '0')}-${m[3].padStart(2, '0')}T${m[4].padStart(2, '0')}:${m[5]}:${m[6] ?? '00'}${m[7] === 'Z' ? 'Z' : m[7].replace(/^([+-]\d{2})(\d{2})$/, '$1:$2')}`,
+      );
+      return Number.isNaN(t) ? bad(v) : ok(new Date(t));
+    }
+    return ok(zonedInstant(timeZone, y, mo, d, +(m[4] ?? 0), +(m[5] ?? 0), +(m[6] ?? 0)));
+  }
+  m = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4}|\d{2})$/.exec(s);
+  if (m) {
+    const [a, b] = [+m[1], +m[2]];
+    const y = m[3].length === 2 ? 2000 + +m[3] : +m[3];
+    // A first number over 12 can only be a day, and a second one only a day too; otherwise the locale decides.
+    const [d, mo] = a > 12 ? [a, b] : b > 12 ? [b, a] : dayFirst(locale) ? [a, b] : [b, a];
+    return validDay(y, mo, d) ? ok(zonedInstant(timeZone, y, mo, d)) : bad(v);
+  }
+  m = /^([A-Za-z]{3,9})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})$/.exec(s) ?? null;
+  const named = m ? { mon: m[1], d: +m[2], y: +m[3] } : null;
+  const m2 = /^(\d{1,2})(?:st|nd|rd|th)?\s+([A-Za-z]{3,9})\.?,?\s+(\d{4})$/.exec(s);
+  const named2 = m2 ? { mon: m2[2], d: +m2[1], y: +m2[3] } : null;
+  const n = named ?? named2;
+  if (n) {
+    const mo = MONTHS.indexOf(n.mon.slice(0, 3).toLowerCase()) + 1;
+    return mo > 0 && validDay(n.y, mo, n.d) ? ok(zonedInstant(timeZone, n.y, mo, n.d)) : bad(v);
+  }
+  return bad(v);
+}
+
+/** Whole days from `from` to `to`, counted on the calendar of `timeZone`. */
+export function daysBetween(from: Date, to: Date, timeZone: string): number {
+  return localDayNumber(to, timeZone) - localDayNumber(from, timeZone);
+}

@@ -1,0 +1,43 @@
+// The remaining menu items: Help, and sweepDeals for scripts that write deals.
+import { activeSpreadsheet, ui } from '../workbook/core/app';
+import { requireCrm } from '../workbook/core/crmTabs';
+import { withDocumentLock } from '../workbook/core/lock';
+import { sweepDealsTab, type SweepSummary } from '../workbook/deals/dealSweep';
+import { currentUser, menuAction } from './feedback';
+import { PRODUCT } from '../shared/names';
+import { loadSettings } from './setupMenu';
+
+/** Sweeps the Deals tab with the edit-time checks (for rows written by scripts, imports or the API). */
+export function sweepDeals(): SweepSummary {
+  const ss = activeSpreadsheet();
+  const crm = requireCrm(ss);
+  const { parsed } = loadSettings(ss, crm.state.timeZone, false, crm.state);
+  return withDocumentLock(() =>
+    sweepDealsTab({
+      deals: crm.deals,
+      history: crm.history,
+      settings: parsed.settings,
+      timeZone: crm.state.timeZone,
+      locale: crm.state.locale,
+      user: currentUser(),
+      now: new Date(),
+    }),
+  );
+}
+
+/** Menu: Help. */
+export function menuHelp(): void {
+  menuAction('Help', () => {
+    ui().alert(
+      `${PRODUCT}: help`,
+      [
+        'Set up CRM creates the Deals, CRM Settings and History tabs, or repairs them. It never deletes your data.',
+        'Convert this sheet to CRM turns the tab you are on (for example a CSV export from another CRM) into the Deals tab, after showing you how its columns will be used. A backup copy is kept.',
+        'Type deals into the Deals tab. Rows that break a rule are highlighted, and the Check column says why.',
+        'Edit stages, probabilities, required fields, lost reasons, owners, segments and targets in CRM Settings.',
+        'Refresh reports checks every deal again (rows added by scripts or imports are not checked as you type) and rebuilds Forecast, Funnel, the segment tabs, Data issues and Forecast history. Schedule refresh does it every hour or every day.',
+      ].join('\n\n'),
+      ui().ButtonSet.OK,
+    );
+  });
+}

@@ -1,0 +1,100 @@
+// Refresh (menu and schedule), Schedule refresh and Stop schedule. A refresh holds the document lock,
+// so two never interleave; a menu run shows progress in toasts and reports errors in an alert, and a
+// scheduled run records its error for the next menu run to show.
+import { activeSpreadsheet, toast, ui } from '../workbook/core/app';
+import { requireCrm } from '../workbook/core/crmTabs';
+import { BUSY_MESSAGE, withDocumentLock } from '../workbook/core/lock';
+import { refreshAll, type RefreshResult } from '../workbook/reports/refreshReports';
+import { recordFailure, takeFailure } from '../workbook/reports/refreshStatus';
+import { installSchedule, removeSchedule } from '../workbook/reports/schedule';
+import { stamp } from '../domain/reports/reportSet';
+import { currentUser, menuAction, messageOf } from './feedback';
+import { PRODUCT } from '../shared/names';
+import { describeSweep, formatNewRows, loadSettings } from './setupMenu';
+
+/** Runs one refresh holding the lock; `progress` receives short status messages. */
+export function runRefresh(progress: (m: string) => void, waitMs: number): RefreshResult {
+  const ss = activeSpreadsheet();
+  const crm = requireCrm(ss);
+  return withDocumentLock(() => {
+    const { sheet, parsed } = loadSettings(ss, crm.state.timeZone, false, crm.state);
+    const result = refreshAll(ss, crm, parsed.settings, currentUser(), new Date(), progress);
+    formatNewRows(crm, sheet, parsed.columns, parsed.settings.general.currency);
+    return result;
+  }, waitMs);
+}
+
+function money(n: number): string {
+  return Math.round(n).toLocaleString('en-US');
+}
+
+/** Words for what a refresh built. */
+export function describeRefresh(r: RefreshResult): string {
+  const [h3, h6, h12] = r.output.forecast.horizons;
+  const f = r.output.funnel;
+  return [
+    `Weighted forecast: next 3 months ${money(h3.weighted)}, 6 months ${money(h6.weighted)}, 12 months ${money(h12.weighted)}.`,
+    `Win rate ${f.winRate.winRate === null ? 'n/a' : `${Math.round(f.winRate.winRate * 100)}%`} (${f.winRate.won} won, ${f.winRate.lost} lost).`,
+    '',
+    describeSweep(r.sweep),
+  ].join('\n');
+}
+
+/** Menu: Refresh reports. */
+export function menuRefresh(): void {
+  menuAction('Refresh reports', () => {
+    const failure = takeFailure();
+    toast('Refreshing: checking deals and reading history…', PRODUCT, 60);
+    const result = runRefresh((m) => toast(m, PRODUCT, 60), 30000);
+    const before = failure
+      ? `Note: the scheduled refresh at ${failure.at} failed: ${failure.message}\n\n`
+      : '';
+    ui().alert(`${PRODUCT}: reports refreshed`, `${before}${describeRefresh(result)}`, ui().ButtonSet.OK);
+  });
+}
+
+/** Time-driven trigger: refreshes without anyone watching, and records a failure for the next menu run. */
+export function scheduledRefresh(_e?: unknown): void {
+  try {
+    runRefresh(() => undefined, 60000);
+  } catch (e) {
+    const message = messageOf(e);
+    if (message === BUSY_MESSAGE) return; // another refresh is running: this one is not needed
+    let at = new Date().toISOString();
+    try {
+      const ss = activeSpreadsheet();
+      at = stamp(new Date(), ss.getSpreadsheetTimeZone());
+    } catch {
+      // keep the ISO time
+    }
+    recordFailure({ at, message });
+    throw e;
+  }
+}
+
+/** Menu: Schedule refresh (hourly or daily, from CRM Settings). */
+export function menuScheduleRefresh(): void {
+  menuAction('Schedule refresh', () => {
+    const ss = activeSpreadsheet();
+    const crm = requireCrm(ss);
+    const { parsed } = loadSettings(ss, crm.state.timeZone, false, crm.state);
+    const when = installSchedule(parsed.settings.general);
+    ui().alert(
+      PRODUCT,
+      `Reports will refresh ${when}. Change the schedule in CRM Settings > General, then choose Schedule refresh again.`,
+      ui().ButtonSet.OK,
+    );
+  });
+}
+
+/** Menu: Stop schedule. */
+export function menuStopSchedule(): void {
+  menuAction('Stop schedule', () => {
+    const removed = removeSchedule();
+    ui().alert(
+      PRODUCT,
+      removed ? 'Scheduled refreshes are stopped.' : 'There was no scheduled refresh to stop.',
+      ui().ButtonSet.OK,
+    );
+  });
+}

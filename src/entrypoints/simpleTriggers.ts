@@ -1,0 +1,22 @@
+// Simple triggers: onOpen and onInstall build the menu; onOpen also mentions a failed scheduled refresh.
+import { PRODUCT } from '../shared/names';
+import { toast } from '../workbook/core/app';
+import { peekFailure } from '../workbook/reports/refreshStatus';
+import { buildMenu } from './menu';
+
+/** Runs when someone opens the spreadsheet. */
+export function onOpen(_e?: GoogleAppsScript.Events.SheetsOnOpen): void {
+  buildMenu();
+  const failure = peekFailure();
+  if (failure)
+    toast(
+      `The scheduled refresh at ${failure.at} failed: ${failure.message} Choose ${PRODUCT} > Refresh reports to try again.`,
+      PRODUCT,
+      20,
+    );
+}
+
+/** Runs when the add-on is installed; does what onOpen does. */
+export function onInstall(e?: GoogleAppsScript.Events.AddonOnInstall): void {
+  onOpen(e as unknown as GoogleAppsScript.Events.SheetsOnOpen);
+}

@@ -1,0 +1,27 @@
+// The handles every entrypoint starts from: the bound spreadsheet and its UI.
+import { PRODUCT } from '../../shared/names';
+
+/** The spreadsheet this script is bound to; throws a clear message when there is none. */
+export function activeSpreadsheet(): GoogleAppsScript.Spreadsheet.Spreadsheet {
+  const ss = SpreadsheetApp.getActiveSpreadsheet();
+  if (!ss)
+    throw new Error(
+      `${PRODUCT} runs inside a Google Sheet: open the spreadsheet and use the ${PRODUCT} menu.`,
+    );
+  return ss;
+}
+
+/** The spreadsheet's UI (menus, alerts, sidebars). */
+export function ui(): GoogleAppsScript.Base.Ui {
+  return SpreadsheetApp.getUi();
+}
+
+/** A short message in the corner of the spreadsheet. */
+export function toast(message: string, title = PRODUCT, seconds = 5): void {
+  activeSpreadsheet().toast(message, title, seconds);
+}
+
+/** Shows a project HTML file (such as the built Sidebar) in the 300 px sidebar. */
+export function showSidebar(file: string, title: string): void {
+  ui().showSidebar(HtmlService.createHtmlOutputFromFile(file).setTitle(title));
+}

@@ -1,0 +1,88 @@
+// Reading deal rows and writing back what the row rules decided: one setValues per block of adjacent
+// columns we change, spanning every affected row, so the number of calls never grows with the deals.
+import { columnRuns } from '../../domain/deals/writeBlocks';
+import type { CellValue } from '../../domain/deals/deal';
+import type { HeaderMap } from '../../domain/deals/headerMap';
+import { COMPUTED_FIELDS, type RowOutcome } from '../../domain/deals/editEffects';
+import type { FieldKey } from '../../shared/fields';
+import { safeCell } from '../core/writeGrid';
+
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+
+/** Reads rows [first, first + count) across the header's width in one call. */
+export function readRows(sheet: Sheet, first: number, count: number, width: number): CellValue[][] {
+  if (count <= 0) return [];
+  return sheet.getRange(first, 1, count, width).getValues() as CellValue[][];
+}
+
+/**
+ * Writes the outcomes of rows read from `first` on. Blocks may bridge only computed columns (ours).
+ * When a block covers a person's column on rows we do not change, their cell is written back as it
+ * was: its formula if it has one (read once through `readFormulas`, only when needed), else its value.
+ * `beforeWrites` runs after every read and before the first write (the History append, so that a failed
+ * write can only repeat a History row at the next sweep, never lose one). Returns the blocks written.
+ */
+export function writeOutcomes(
+  sheet: Sheet,
+  map: HeaderMap,
+  first: number,
+  rows: readonly (readonly CellValue[])[],
+  outcomes: readonly RowOutcome[],
+  readFormulas: () => string[][],
+  beforeWrites: () => void = () => undefined,
+): number {
+  const written = new Set<number>();
+  for (const o of outcomes) for (const k of Object.keys(o.writes) as FieldKey[]) written.add(map.columns[k]!);
+  if (written.size === 0) {
+    beforeWrites();
+    return 0;
+  }
+  const computed = new Set(
+    COMPUTED_FIELDS.map((k) => map.columns[k]).filter((c): c is number => c !== undefined),
+  );
+  const fieldAt = new Map<number, FieldKey>();
+  for (const [k, c] of Object.entries(map.columns) as [FieldKey, number][]) fieldAt.set(c, k);
+  const mine = (r: number, c: number) => {
+    const key = fieldAt.get(c);
+    return key === undefined ? undefined : outcomes[r].writes[key];
+  };
+  // Each block spans only the rows that change one of its columns, so a refresh rewrites as few of a
+  // person's cells as it can (someone may be typing in them while it runs).
+  const blocks = columnRuns(written, computed).map(([c1, c2]) => {
+    let top = -1;
+    let bottom = -1;
+    outcomes.forEach((_, r) => {
+      for (let c = c1; c <= c2; c++)
+        if (mine(r, c) !== undefined) {
+          if (top < 0) top = r;
+          bottom = r;
+          break;
+        }
+    });
+    return { c1, c2, top, bottom };
+  });
+  // Formulas are read before any write (a read after a write would flush it), and only when needed.
+  let needFormulas = false;
+  for (const { c1, c2, top, bottom } of blocks)
+    for (let c = c1; c <= c2 && !needFormulas; c++)
+      if (!computed.has(c))
+        for (let r = top; r <= bottom && !needFormulas; r++) needFormulas = mine(r, c) === undefined;
+  const formulas = needFormulas ? readFormulas() : null;
+  beforeWrites();
+  for (const { c1, c2, top, bottom } of blocks) {
+    const block: CellValue[][] = [];
+    for (let r = top; r <= bottom; r++) {
+      const line: CellValue[] = [];
+      for (let c = c1; c <= c2; c++) {
+        const value = mine(r, c);
+        const formula = formulas?.[r]?.[c] ?? '';
+        line.push(
+          value !== undefined ? safeCell(value) : formula !== '' ? formula : safeCell(rows[r][c] ?? ''),
+        );
+      }
+      block.push(line);
+    }
+    sheet.getRange(first + top, c1 + 1, block.length, c2 - c1 + 1).setValues(block);
+  }
+  return blocks.length;
+}

@@ -1,0 +1,79 @@
+// The sweep: applies the edit-time rules to the whole Deals tab in one read and a few block writes.
+// Script writes and imports never fire onEdit, so setup, conversion and every refresh run it.
+import type { CellValue } from '../../domain/deals/deal';
+import { mapHeaders, type HeaderMap } from '../../domain/deals/headerMap';
+import { newDealId } from '../../domain/deals/dealIds';
+import { sweepRows, type RowOutcome } from '../../domain/deals/editEffects';
+import type { RuleId } from '../../domain/dataQuality/dealChecks';
+import type { Settings } from '../../shared/settings';
+import { writeOutcomes } from './dealRows';
+import { appendHistory } from '../history/historyTab';
+
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+
+export interface SweepSummary {
+  deals: number;
+  flagged: number;
+  byRule: Partial<Record<RuleId, number>>;
+  historyRows: number;
+}
+
+export interface SweepInput {
+  deals: Sheet;
+  history: Sheet;
+  settings: Settings;
+  timeZone: string;
+  locale: string;
+  user: string;
+  now: Date;
+}
+
+export interface SweepPlan {
+  map: HeaderMap;
+  rows: CellValue[][];
+  outcomes: RowOutcome[];
+}
+
+/** Reads the Deals tab and works out every row's writes (nothing is written yet). */
+export function planSweep(input: SweepInput): SweepPlan {
+  const sheet = input.deals;
+  // Header and rows in one read (rows keep the sheet's full width; columns past the header are unused).
+  const values = sheet
+    .getRange(1, 1, Math.max(1, sheet.getLastRow()), sheet.getMaxColumns())
+    .getValues() as CellValue[][];
+  const map = mapHeaders(values[0]);
+  const rows = values.slice(1);
+  const outcomes = sweepRows(rows, 2, { ...input, map, newId: () => newDealId(Math.random) });
+  return { map, rows, outcomes };
+}
+
+/** Writes a planned sweep: the History rows, then the changed Deals cells in blocks. */
+export function applySweep(input: SweepInput, plan: SweepPlan): SweepSummary {
+  const { map, rows, outcomes } = plan;
+  const sheet = input.deals;
+  const history = outcomes.flatMap((o) => o.history);
+  writeOutcomes(
+    sheet,
+    map,
+    2,
+    rows,
+    outcomes,
+    () => sheet.getRange(2, 1, rows.length, map.width).getFormulas(),
+    () => appendHistory(input.history, history),
+  );
+  const byRule: Partial<Record<RuleId, number>> = {};
+  let flagged = 0;
+  let deals = 0;
+  for (const o of outcomes) {
+    if (!o.deal) continue;
+    deals++;
+    if (o.violations.length) flagged++;
+    for (const v of new Set(o.violations.map((x) => x.rule))) byRule[v] = (byRule[v] ?? 0) + 1;
+  }
+  return { deals, flagged, byRule, historyRows: history.length };
+}
+
+/** Sweeps every deal row; returns what it found. */
+export function sweepDealsTab(input: SweepInput): SweepSummary {
+  return applySweep(input, planSweep(input));
+}

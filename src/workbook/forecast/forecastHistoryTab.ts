@@ -1,0 +1,42 @@
+// Forecast history: one row per day, appended; a second refresh on the same day updates that day's row
+// instead, so the tab stays a clean daily trend (forecast against actuals can be read from it later).
+import { PRODUCT } from '../../shared/names';
+import type { ReportCell } from '../../domain/reports/reportGrid';
+import { isDate, isoDay } from '../../shared/zonedTime';
+import { safeCell } from '../core/writeGrid';
+
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+
+/** The Forecast history tab, created with its header when missing. */
+export function forecastHistoryTab(ss: Spreadsheet, name: string, header: string[]): Sheet {
+  const existing = ss.getSheetByName(name);
+  if (existing) return existing;
+  const sheet = ss.insertSheet(name, ss.getSheets().length);
+  sheet
+    .getRange(1, 1, 1, header.length)
+    .setValues([header.map((h) => safeCell(h))])
+    .setFontWeight('bold');
+  sheet.getRange(2, 1, sheet.getMaxRows() - 1, 1).setNumberFormat('yyyy-mm-dd');
+  sheet.getRange(2, 2, sheet.getMaxRows() - 1, header.length - 1).setNumberFormat('#,##0');
+  sheet.setFrozenRows(1);
+  sheet.protect().setDescription(`${PRODUCT}: daily forecast snapshots`).setWarningOnly(true);
+  return sheet;
+}
+
+/** Writes today's row: over the last row when it is today's, else below it. */
+export function recordDay(sheet: Sheet, row: ReportCell[], timeZone: string): void {
+  const last = sheet.getLastRow();
+  const lastDay = last >= 2 ? sheet.getRange(last, 1).getValue() : '';
+  const today = row[0] as Date;
+  const sameDay = isDate(lastDay) && isoDay(lastDay, timeZone) === isoDay(today, timeZone);
+  const target = sameDay ? last : last + 1;
+  if (target > sheet.getMaxRows()) sheet.insertRowsAfter(sheet.getMaxRows(), 1);
+  sheet
+    .getRange(target, 1, 1, row.length)
+    .setValues([
+      row.map((c) =>
+        typeof c === 'object' && !isDate(c) ? c.formula : safeCell(c as string | number | Date),
+      ),
+    ]);
+}

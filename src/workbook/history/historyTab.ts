@@ -1,0 +1,40 @@
+// The History tab: an append-only log of stage, amount and close-date changes (time, Deal ID, field,
+// from, to, user). One change is appended with appendRow (atomic between concurrent edits); many are
+// written as one block while the caller holds the document lock.
+import { HISTORY_TAB, PRODUCT } from '../../shared/names';
+import { findTab } from '../core/tabs';
+import { HISTORY_HEADERS, historyRow, type HistoryEntry } from '../../domain/history/historyEntry';
+import { safeCell, writeGrid } from '../core/writeGrid';
+
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+
+/** Finds the History tab by id, then by name. */
+export function findHistoryTab(ss: Spreadsheet, id?: number): Sheet | null {
+  return findTab(ss, HISTORY_TAB, id);
+}
+
+/** Creates the History tab with its header, formats and a warning against editing. */
+export function createHistoryTab(ss: Spreadsheet): Sheet {
+  const sheet = ss.insertSheet(HISTORY_TAB, ss.getSheets().length);
+  writeGrid(sheet.getRange(1, 1, 1, HISTORY_HEADERS.length), [HISTORY_HEADERS]);
+  sheet.getRange(1, 1, 1, HISTORY_HEADERS.length).setFontWeight('bold').setBackground('#f1f3f4');
+  sheet.setFrozenRows(1);
+  sheet.getRange(2, 1, sheet.getMaxRows() - 1, 1).setNumberFormat('yyyy-mm-dd hh:mm:ss');
+  sheet.protect().setDescription(`${PRODUCT}: History is written by the CRM`).setWarningOnly(true);
+  return sheet;
+}
+
+/** Appends entries: one with appendRow, many as one block below the last row. */
+export function appendHistory(sheet: Sheet, entries: readonly HistoryEntry[]): void {
+  if (entries.length === 0) return;
+  if (entries.length === 1) {
+    sheet.appendRow(historyRow(entries[0]).map(safeCell));
+    return;
+  }
+  const first = sheet.getLastRow() + 1;
+  const last = first + entries.length - 1;
+  const max = sheet.getMaxRows();
+  if (last > max) sheet.insertRowsAfter(max, last - max);
+  writeGrid(sheet.getRange(first, 1, entries.length, HISTORY_HEADERS.length), entries.map(historyRow));
+}

@@ -1,0 +1,74 @@
+// A full refresh: read every source tab once, sweep the deals, compute all reports in memory, then
+// write each report tab (one setValues plus batched formats), the charts and today's forecast row.
+import type { CellValue } from '../../domain/deals/deal';
+import { rebuildReports, SEGMENT_TABS, stamp, type RebuildOutput } from '../../domain/reports/reportSet';
+import {
+  DATA_ISSUES_TAB,
+  FORECAST_HISTORY_TAB,
+  FORECAST_TAB,
+  FUNNEL_TAB,
+  segmentTabName,
+} from '../../shared/names';
+import type { Settings } from '../../shared/settings';
+import type { CrmTabs } from '../core/crmTabs';
+import { forecastHistoryTab, recordDay } from '../forecast/forecastHistoryTab';
+import { ensureChart, reportTab, writeReportOrBanner } from './reportTab';
+import { applySweep, planSweep, type SweepSummary } from '../deals/dealSweep';
+import { historyRow } from '../../domain/history/historyEntry';
+
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+
+export interface RefreshResult {
+  sweep: SweepSummary;
+  output: RebuildOutput;
+}
+
+/** Runs a refresh; `progress` shows a short message to the person (a toast). */
+export function refreshAll(
+  ss: Spreadsheet,
+  crm: CrmTabs,
+  settings: Settings,
+  user: string,
+  now: Date,
+  progress: (m: string) => void,
+): RefreshResult {
+  const { timeZone, locale } = crm.state;
+  const tabs = [FORECAST_TAB, FUNNEL_TAB, ...SEGMENT_TABS.map(segmentTabName), DATA_ISSUES_TAB];
+  const sheets = new Map(tabs.map((t) => [t, reportTab(ss, t)]));
+  const input = { deals: crm.deals, history: crm.history, settings, timeZone, locale, user, now };
+
+  // Read everything first: a read after a write would force the writes out one by one.
+  const historyRows = crm.history.getDataRange().getValues().slice(1) as CellValue[][];
+  const plan = planSweep(input);
+  const newMoves = plan.outcomes.flatMap((o) => o.history).map(historyRow);
+  const output = rebuildReports({
+    settings,
+    deals: plan.outcomes.filter((o) => o.deal).map((o) => ({ deal: o.deal!, violations: o.violations })),
+    historyRows: [...historyRows, ...newMoves],
+    now,
+    timeZone,
+    dealsSheetId: crm.deals.getSheetId(),
+    dataIssuesSheetId: sheets.get(DATA_ISSUES_TAB)!.sheet.getSheetId(),
+  });
+
+  const sweep = applySweep(input, plan);
+  progress(`Writing ${tabs.length} report tabs…`);
+  const when = stamp(now, timeZone);
+  for (const { tab, grid } of output.reports) writeReportOrBanner(sheets.get(tab)!, grid, when);
+  for (const { tab, grid } of output.reports)
+    if (grid.chart) {
+      const c = grid.chart;
+      ensureChart(sheets.get(tab)!.sheet, c.title, [c.a1], Charts.ChartType[c.type], c.anchorColumn);
+    }
+  const historySheet = forecastHistoryTab(ss, FORECAST_HISTORY_TAB, output.historyHeader);
+  recordDay(historySheet, output.historyRow, timeZone);
+  // The trend since the last meeting: weighted 3/6/12-month forecast by day, over the whole tab.
+  ensureChart(
+    historySheet,
+    'Weighted forecast by day',
+    [historySheet.getRange('A1:D').getA1Notation()],
+    Charts.ChartType.LINE,
+    16,
+  );
+  return { sweep, output };
+}

@@ -1,0 +1,88 @@
+// The CRM Settings tab: created with defaults on setup (never overwritten once it exists), read in one
+// call, and validated; the last good settings are kept in document state for edit-time checks.
+import { findTab } from '../core/tabs';
+import { defaultSettings } from '../../domain/settings/defaultSettings';
+import { parseSettings, renderSettings, type ParsedSettings } from '../../domain/settings/settingsCells';
+import {
+  BLOCKS,
+  defaultBlockColumns,
+  FIRST_ITEM_ROW,
+  HEADER_ROW,
+} from '../../domain/settings/settingsLayout';
+import { SETTINGS_TAB } from '../../shared/names';
+import {
+  FORECAST_CATEGORIES,
+  FUNNEL_MODES,
+  FUNNEL_PERIODS,
+  REFRESH_MODES,
+  STAGE_TYPES,
+} from '../../shared/settings';
+import { writeGrid } from '../core/writeGrid';
+
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+
+/** Finds the Settings tab by id, then by name. */
+export function findSettingsTab(ss: Spreadsheet, id?: number): Sheet | null {
+  return findTab(ss, SETTINGS_TAB, id);
+}
+
+/** Creates the Settings tab filled with the default settings. */
+export function createSettingsTab(ss: Spreadsheet, ownerEmail: string): Sheet {
+  const sheet = ss.insertSheet(SETTINGS_TAB, ss.getSheets().length);
+  const grid = renderSettings(defaultSettings(ownerEmail));
+  const rows = Math.max(grid.length, 60);
+  const cols = grid[0].length;
+  if (sheet.getMaxColumns() < cols)
+    sheet.insertColumnsAfter(sheet.getMaxColumns(), cols - sheet.getMaxColumns());
+  writeGrid(sheet.getRange(1, 1, grid.length, cols), grid);
+  sheet.getRange(1, 1, 2, cols).setFontWeight('bold');
+  sheet.getRange(1, 1, 1, cols).setBackground('#e8f0fe');
+  sheet.setFrozenRows(HEADER_ROW);
+  const at = defaultBlockColumns();
+  const app = SpreadsheetApp;
+  const body = (col: number, width = 1) =>
+    sheet.getRange(FIRST_ITEM_ROW, col, rows - FIRST_ITEM_ROW + 1, width);
+  const list = (values: readonly string[]) =>
+    app
+      .newDataValidation()
+      .requireValueInList([...values], true)
+      .setAllowInvalid(false)
+      .build();
+  body(at.stages + 1).setDataValidation(list(STAGE_TYPES));
+  body(at.stages + 2).setNumberFormat('0%');
+  body(at.stages + 3).setDataValidation(
+    app.newDataValidation().requireValueInRange(body(at.categories), true).setAllowInvalid(false).build(),
+  );
+  body(at.lostReasons + 1).setDataValidation(app.newDataValidation().requireCheckbox().build());
+  body(at.targets + 2).setNumberFormat('#,##0');
+  body(at.targets).setNumberFormat('@');
+  const general = sheet.getRange(FIRST_ITEM_ROW, at.general + 1, 7, 1);
+  general.offset(2, 0, 1, 1).setDataValidation(list(REFRESH_MODES));
+  general.offset(4, 0, 1, 1).setDataValidation(list(FUNNEL_MODES));
+  general.offset(5, 0, 1, 1).setDataValidation(list(FUNNEL_PERIODS));
+  sheet
+    .getRange(1, at.stages)
+    .setNote(
+      'Stages in order. Type is Open, Won or Lost. Required fields: a deal in an open stage needs the fields of that stage and of every open stage before it; a Lost stage needs only its own.',
+    );
+  sheet
+    .getRange(1, at.categories)
+    .setNote(`The forecast categories (${FORECAST_CATEGORIES.join(', ')}). Used by dropdowns; do not edit.`);
+  for (const b of BLOCKS) sheet.setColumnWidth(at[b.key], 170);
+  return sheet;
+}
+
+/** Reads and validates the Settings tab in one read. */
+export function readSettingsTab(sheet: Sheet, timeZone: string): ParsedSettings {
+  const values = sheet.getDataRange().getValues() as (string | number | boolean | Date)[][];
+  return parseSettings(values, timeZone);
+}
+
+/** One line per problem, for alerts and toasts. */
+export function describeProblems(parsed: ParsedSettings): string {
+  if (parsed.ok) return '';
+  const shown = parsed.problems.slice(0, 8).map((p) => `${p.cell}: ${p.message}`);
+  const more = parsed.problems.length > 8 ? [`…and ${parsed.problems.length - 8} more.`] : [];
+  return [...shown, ...more].join('\n');
+}

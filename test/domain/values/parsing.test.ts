@@ -1,0 +1,134 @@
+// Reading what people write: amounts, dates, counts, stage spellings, headers, and text that must stay
+// text; and the Settings tab's validation, which names the cell of each problem.
+import { parseAmount, parseDate, parsePercent } from '../../../src/domain/values/cellParsing';
+import { defaultSettings } from '../../../src/domain/settings/defaultSettings';
+import { findHeaderRow, mapHeaders, proposeMapping } from '../../../src/domain/deals/headerMap';
+import { parseSettings, renderSettings, type Cell } from '../../../src/domain/settings/settingsCells';
+import { findStageLoosely } from '../../../src/domain/settings/stageLookup';
+import { asText } from '../../../src/domain/values/text';
+
+const ok = <T>(value: T) => ({ kind: 'ok', value });
+const TZ = 'America/New_York';
+
+describe('parseAmount', () => {
+  it.each([
+    ['$12,500', 12500],
+    ['12.5k', 12500],
+    ['1.234,50 €', 1234.5],
+    ['(300)', -300],
+    ['USD 99', 99],
+    ['2M', 2000000],
+  ])('reads %s as %d', (text, value) => expect(parseAmount(text)).toEqual(ok(value)));
+
+  it('keeps what it cannot read as bad, never guessing', () => {
+    expect(parseAmount('about 5k')).toEqual({ kind: 'bad', raw: 'about 5k' });
+    expect(parseAmount('')).toEqual({ kind: 'empty' });
+  });
+});
+
+describe('parseDate', () => {
+  const day = (y: number, m: number, d: number) => new Date(Date.UTC(y, m - 1, d, 5));
+  it('reads ISO, month names and numeric dates in the spreadsheet zone', () => {
+    expect(parseDate('2026-01-05', TZ)).toEqual(ok(day(2026, 1, 5)));
+    expect(parseDate('Jan 5, 2026', TZ)).toEqual(ok(day(2026, 1, 5)));
+    expect(parseDate('5 January 2026', TZ)).toEqual(ok(day(2026, 1, 5)));
+    expect(parseDate('01/05/2026', TZ, 'en_US')).toEqual(ok(day(2026, 1, 5)));
+    expect(parseDate('05/01/2026', TZ, 'en_GB')).toEqual(ok(day(2026, 1, 5)));
+    expect(parseDate('31/12/2026', TZ, 'en_US')).toEqual(ok(day(2026, 12, 31)));
+    expect(parseDate('2026-01-05T10:00:00Z', TZ)).toEqual(ok(new Date('2026-01-05T10:00:00Z')));
+    expect(parseDate(46027, TZ)).toEqual(ok(day(2026, 1, 5)));
+    expect(parseDate('46027', TZ)).toEqual(ok(day(2026, 1, 5)));
+  });
+
+  it('refuses impossible or vague dates', () => {
+    expect(parseDate('2026-02-30', TZ).kind).toBe('bad');
+    expect(parseDate('next month', TZ).kind).toBe('bad');
+  });
+
+  it('reads probabilities as fractions', () => {
+    expect(parsePercent('40%')).toEqual(ok(0.4));
+    expect(parsePercent(0.25)).toEqual(ok(0.25));
+    expect(parsePercent(40).kind).toBe('bad');
+  });
+});
+
+describe('stage spellings', () => {
+  const stages = defaultSettings('o@example.com').stages;
+  it.each(['closed won', 'Closed-Won', 'WON', 'ClosedWon', ' won '])('places "%s" as Won', (v) =>
+    expect(findStageLoosely(v, stages)?.name).toBe('Won'),
+  );
+  it.each(['closed lost', 'Closed-Lost', 'dead'])('places "%s" as Lost', (v) =>
+    expect(findStageLoosely(v, stages)?.name).toBe('Lost'),
+  );
+  it('places case and spacing variants of a stage name, and nothing it cannot', () => {
+    expect(findStageLoosely('quote  SENT', stages)?.name).toBe('Quote sent');
+    expect(findStageLoosely('Waiting on legal', stages)).toBeNull();
+  });
+});
+
+describe('headers', () => {
+  it('maps exact names, synonyms and snake_case, first column winning, unknowns kept as extras', () => {
+    const map = mapHeaders(['Opportunity Name', 'close_date', 'Amount', 'Region', 'Value', '', '']);
+    expect(map.columns).toMatchObject({ deal: 0, closeDate: 1, amount: 2 });
+    expect(map.extras).toEqual([3, 4]);
+    expect(map.width).toBe(5);
+  });
+
+  it('finds the header row below a title, and sniffs emails in an unnamed column', () => {
+    const values = [
+      ['Export of 2026-03-01'],
+      ['Deal', 'Stage', 'Who'],
+      ['A', 'Won', 'a@x.example'],
+      ['B', 'Lost', 'b@y.example'],
+    ];
+    expect(findHeaderRow(values)).toBe(1);
+    expect(proposeMapping(values, defaultSettings('o@example.com').stages).map.columns.email).toBe(2);
+  });
+});
+
+describe('asText', () => {
+  it.each([
+    ['=SUM(A1)', "'=SUM(A1)"],
+    ['+44 20', "'+44 20"],
+    ['-call', "'-call"],
+    ['@ann', "'@ann"],
+    ["'quoted", "''quoted"],
+    ['00123', "'00123"],
+    ['TRUE', "'TRUE"],
+    ['2026-01-05', "'2026-01-05"],
+    ['Acme renewal', 'Acme renewal'],
+  ])('writes %s as %s so the sheet keeps it as typed', (input, written) =>
+    expect(asText(input)).toBe(written),
+  );
+});
+
+describe('the Settings tab', () => {
+  const grid = () => renderSettings(defaultSettings('o@example.com')) as Cell[][];
+  it('parses its own defaults back to the same settings', () => {
+    const parsed = parseSettings(grid(), TZ);
+    expect(parsed.ok && parsed.settings).toEqual(defaultSettings('o@example.com'));
+  });
+
+  it('names the cell of each problem', () => {
+    const g = grid();
+    g[2][2] = 1.5; // C3: probability 150%
+    g[3][1] = 'Maybe'; // B4: type
+    g[2][4] = 'Amount, Budget'; // E3: unknown field
+    const parsed = parseSettings(g, TZ);
+    expect(parsed.ok).toBe(false);
+    expect(!parsed.ok && parsed.problems.map((p) => `${p.cell}: ${p.message}`)).toEqual([
+      expect.stringMatching(/^CRM Settings!E3: "Budget" is not a field a stage can require/),
+      'CRM Settings!C3: Probability must be between 0% and 100%',
+      'CRM Settings!B4: Type must be one of: Open, Won, Lost',
+    ]);
+  });
+
+  it('reports a missing block by its title', () => {
+    const g = grid();
+    g[0] = g[0].map((v) => (v === 'Targets' ? '' : v));
+    const parsed = parseSettings(g, TZ);
+    expect(!parsed.ok && parsed.problems[0].message).toBe(
+      'The "Targets" block is missing: its title should be in row 1.',
+    );
+  });
+});
