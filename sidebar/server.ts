@@ -1,12 +1,5 @@
 // The sidebar's one way to reach the server: a typed promise wrapper around google.script.run.
-import type { DealInput, DealRecord, SaveResult, SidebarModel } from '../src/shared/dealDto';
-
-/** The server functions the sidebar calls, with their types. */
-export interface ServerApi {
-  getSidebarModel(): SidebarModel;
-  getDeal(id: string): DealRecord | null;
-  saveDeal(deal: DealInput, expectedVersion: string): SaveResult;
-}
+import type { SidebarServerApi as ServerApi } from '../src/shared/sidebarApi';
 
 /** Calls a server function; resolves with its result or rejects with its error message. */
 export function call<K extends keyof ServerApi>(

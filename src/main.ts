@@ -1,10 +1,14 @@
 // The functions Apps Script can call. The build turns each export into a top-level function.
+import { sidebarServer } from './entrypoints/sidebarApi';
+
 export { onOpen, onInstall } from './entrypoints/simpleTriggers';
 export { onEdit } from './entrypoints/onEdit';
 export { menuSetUp } from './entrypoints/setupMenu';
 export { menuConvert } from './entrypoints/convertMenu';
 export { menuHelp, sweepDeals } from './entrypoints/helpAndSweep';
-export { menuOpenSidebar, getSidebarModel, getDeal, saveDeal } from './entrypoints/sidebarApi';
+export { menuOpenSidebar } from './entrypoints/sidebarApi';
+/** The sidebar's server functions (the contract in shared/sidebarApi). */
+export const { getSidebarModel, getDeal, saveDeal } = sidebarServer;
 export {
   menuRefresh,
   scheduledRefresh,

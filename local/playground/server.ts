@@ -5,12 +5,13 @@ import * as http from 'node:http';
 import * as path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { isDate } from '../../src/shared/zonedTime';
+import { SIDEBAR_FUNCTIONS } from '../../src/shared/sidebarApi';
 import type { Emulator } from '../emulator';
 import { BRIDGE_SCRIPT } from './bridge';
 import { escapeHtml } from '../emulator/html';
 
 /** Server functions the sidebar may call (as google.script.run only reaches public functions). */
-const CALLABLE = new Set(['getSidebarModel', 'getDeal', 'saveDeal']);
+const CALLABLE = new Set<string>(SIDEBAR_FUNCTIONS);
 
 export interface Playground {
   url: string;

@@ -1,7 +1,9 @@
 // How entrypoints talk to people: menu actions report failures in an alert that says what to do,
 // never as a stack trace.
 import { PRODUCT } from '../shared/names';
+import { ruleCountLines } from '../domain/dataQuality/ruleLabels';
 import { ui } from '../workbook/core/app';
+import type { SweepSummary } from '../workbook/deals/dealSweep';
 
 /** The message of anything thrown (errors from the emulator come from another realm). */
 export function messageOf(e: unknown): string {
@@ -19,11 +21,18 @@ export function menuAction(title: string, fn: () => void): void {
   }
 }
 
-/** The email of the person running the script, or '' when Google does not reveal it. */
-export function currentUser(): string {
-  try {
-    return Session.getActiveUser().getEmail() || Session.getEffectiveUser().getEmail() || '';
-  } catch {
-    return '';
-  }
+/** Words for a sweep summary. */
+export function describeSweep(summary: SweepSummary): string {
+  const lines = [
+    `${summary.deals} ${summary.deals === 1 ? 'deal' : 'deals'} checked; ${summary.flagged} need attention.`,
+  ];
+  const counts = ruleCountLines(summary.byRule);
+  if (counts.length)
+    lines.push(
+      '',
+      ...counts,
+      '',
+      'Rows that need attention are highlighted and explained in the Check column.',
+    );
+  return lines.join('\n');
 }

@@ -3,9 +3,10 @@ import { activeSpreadsheet, ui } from '../workbook/core/app';
 import { requireCrm } from '../workbook/core/crmTabs';
 import { withDocumentLock } from '../workbook/core/lock';
 import { sweepDealsTab, type SweepSummary } from '../workbook/deals/dealSweep';
-import { currentUser, menuAction } from './feedback';
+import { menuAction } from './feedback';
+import { currentUser } from '../workbook/core/app';
 import { PRODUCT } from '../shared/names';
-import { loadSettings } from './setupMenu';
+import { loadSettings } from '../workbook/setup/setUpCrm';
 
 /** Sweeps the Deals tab with the edit-time checks (for rows written by scripts, imports or the API). */
 export function sweepDeals(): SweepSummary {

@@ -1,16 +1,18 @@
 // Refresh (menu and schedule), Schedule refresh and Stop schedule. A refresh holds the document lock,
 // so two never interleave; a menu run shows progress in toasts and reports errors in an alert, and a
 // scheduled run records its error for the next menu run to show.
+import { errorCode } from '../shared/errors';
 import { activeSpreadsheet, toast, ui } from '../workbook/core/app';
 import { requireCrm } from '../workbook/core/crmTabs';
-import { BUSY_MESSAGE, withDocumentLock } from '../workbook/core/lock';
+import { withDocumentLock } from '../workbook/core/lock';
 import { refreshAll, type RefreshResult } from '../workbook/reports/refreshReports';
 import { recordFailure, takeFailure } from '../workbook/reports/refreshStatus';
 import { installSchedule, removeSchedule } from '../workbook/reports/schedule';
 import { stamp } from '../domain/reports/reportSet';
-import { currentUser, menuAction, messageOf } from './feedback';
+import { describeSweep, menuAction, messageOf } from './feedback';
+import { currentUser } from '../workbook/core/app';
 import { PRODUCT } from '../shared/names';
-import { describeSweep, formatNewRows, loadSettings } from './setupMenu';
+import { formatNewRows, loadSettings } from '../workbook/setup/setUpCrm';
 
 /** Runs one refresh holding the lock; `progress` receives short status messages. */
 export function runRefresh(progress: (m: string) => void, waitMs: number): RefreshResult {
@@ -59,7 +61,7 @@ export function scheduledRefresh(_e?: unknown): void {
     runRefresh(() => undefined, 60000);
   } catch (e) {
     const message = messageOf(e);
-    if (message === BUSY_MESSAGE) return; // another refresh is running: this one is not needed
+    if (errorCode(e) === 'BUSY') return; // another refresh is running: this one is not needed
     let at = new Date().toISOString();
     try {
       const ss = activeSpreadsheet();

@@ -99,8 +99,3 @@ export function checkDeal(deal: Deal, ctx: RuleContext): Violation[] {
 export function checkText(violations: readonly Violation[]): string {
   return violations.map((v) => v.message).join('; ');
 }
-
-/** Parts of an earlier Check text that came from whole-sheet rules (kept by one-row checks). */
-export function wholeSheetParts(previousCheck: string): string[] {
-  return previousCheck.split('; ').filter((part) => /^Deal ID .+ is also on row /.test(part));
-}

@@ -7,7 +7,7 @@ import type { Settings } from '../../shared/settings';
 import { daysBetween, parseAmount, parseDate } from '../values/cellParsing';
 import { isBlankRow, readDeal, sameCell, type CellValue, type Deal } from './deal';
 import type { HeaderMap } from './headerMap';
-import { checkDeal, checkText, wholeSheetParts, type Violation } from '../dataQuality/dealChecks';
+import { checkDeal, checkText, type Violation } from '../dataQuality/dealChecks';
 import { segmentFor } from './segments';
 import { looseKey } from '../values/text';
 import type { HistoryEntry } from '../history/historyEntry';
@@ -24,6 +24,8 @@ export interface LastSeen {
   p: number | null;
   /** forecast category we filled in automatically, or null when the user's own value stands */
   k: string | null;
+  /** the Deal ID and the other rows holding it, as the last whole-sheet check found them */
+  d?: { id: string; rows: number[] };
 }
 
 export interface EditContext {
@@ -65,7 +67,8 @@ function parseLastSeen(text: string): LastSeen | null {
   if (!text.startsWith('{')) return null;
   try {
     const o = JSON.parse(text) as Partial<LastSeen>;
-    return { s: String(o.s ?? ''), a: o.a ?? null, c: o.c ?? null, p: o.p ?? null, k: o.k ?? null };
+    const d = o.d && typeof o.d.id === 'string' && Array.isArray(o.d.rows) ? o.d : undefined;
+    return { s: String(o.s ?? ''), a: o.a ?? null, c: o.c ?? null, p: o.p ?? null, k: o.k ?? null, d };
   } catch {
     return null;
   }
@@ -186,10 +189,16 @@ export function applyRowRules(
     for (const [k, v] of changes) after[map.columns[k]!] = v;
     deal = readDeal(after, rowNumber, map, settings, timeZone, locale);
   }
-  const violations = checkDeal(deal, { settings, now, timeZone, idRows: opts.idRows });
-  const kept = opts.idRows ? [] : wholeSheetParts(before.check);
-  set('check', [checkText(violations), ...kept].filter(Boolean).join('; '));
+  // Duplicate Deal IDs need the whole sheet: a sweep finds them; a one-row check keeps its verdict
+  // (from Last seen) while the row still holds the same ID.
+  const idRows =
+    opts.idRows ??
+    (prev?.d && prev.d.id === deal.id ? new Map([[deal.id, [rowNumber, ...prev.d.rows]]]) : undefined);
+  const violations = checkDeal(deal, { settings, now, timeZone, idRows });
+  set('check', checkText(violations));
+  const others = deal.id ? (idRows?.get(deal.id) ?? []).filter((r) => r !== rowNumber) : [];
   const seen: LastSeen = { s: before.stageText, a: amountNow, c: closeKey, p: autoP, k: autoK };
+  if (others.length) seen.d = { id: deal.id, rows: others };
   set('lastSeen', JSON.stringify(seen));
   return { writes, history, violations, deal };
 }

@@ -1,11 +1,13 @@
 // The handles every entrypoint starts from: the bound spreadsheet and its UI.
+import { CrmError } from '../../shared/errors';
 import { PRODUCT } from '../../shared/names';
 
 /** The spreadsheet this script is bound to; throws a clear message when there is none. */
 export function activeSpreadsheet(): GoogleAppsScript.Spreadsheet.Spreadsheet {
   const ss = SpreadsheetApp.getActiveSpreadsheet();
   if (!ss)
-    throw new Error(
+    throw new CrmError(
+      'NO_SPREADSHEET',
       `${PRODUCT} runs inside a Google Sheet: open the spreadsheet and use the ${PRODUCT} menu.`,
     );
   return ss;
@@ -24,4 +26,13 @@ export function toast(message: string, title = PRODUCT, seconds = 5): void {
 /** Shows a project HTML file (such as the built Sidebar) in the 300 px sidebar. */
 export function showSidebar(file: string, title: string): void {
   ui().showSidebar(HtmlService.createHtmlOutputFromFile(file).setTitle(title));
+}
+
+/** The email of the person running the script, or '' when Google does not reveal it. */
+export function currentUser(): string {
+  try {
+    return Session.getActiveUser().getEmail() || Session.getEffectiveUser().getEmail() || '';
+  } catch {
+    return '';
+  }
 }

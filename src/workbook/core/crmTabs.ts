@@ -1,5 +1,6 @@
 // Opens the CRM's tabs for a task: the stored document state plus the Deals and History sheets, with a
 // message for the person when the CRM is not set up or a tab has gone.
+import { CrmError, type ErrorCode } from '../../shared/errors';
 import { PRODUCT } from '../../shared/names';
 import { readState, type DocumentState } from './documentState';
 import { findDealsTab } from '../deals/dealsTab';
@@ -17,21 +18,27 @@ export interface CrmTabs {
 export const NOT_SET_UP = `${PRODUCT} is not set up in this spreadsheet yet. Choose ${PRODUCT} > Set up CRM first.`;
 
 /** The CRM's state and tabs, or a message saying what is missing. */
-export function openCrm(ss: Spreadsheet): CrmTabs | { problem: string } {
+export function openCrm(ss: Spreadsheet): CrmTabs | { problem: string; code: ErrorCode } {
   const state = readState();
-  if (!state) return { problem: NOT_SET_UP };
+  if (!state) return { problem: NOT_SET_UP, code: 'NOT_SET_UP' };
   const deals = findDealsTab(ss, state.dealsSheetId);
   const history = findHistoryTab(ss, state.historySheetId);
   if (!deals)
-    return { problem: `The Deals tab is missing. Choose ${PRODUCT} > Set up CRM to create it again.` };
+    return {
+      problem: `The Deals tab is missing. Choose ${PRODUCT} > Set up CRM to create it again.`,
+      code: 'TAB_MISSING',
+    };
   if (!history)
-    return { problem: `The History tab is missing. Choose ${PRODUCT} > Set up CRM to create it again.` };
+    return {
+      problem: `The History tab is missing. Choose ${PRODUCT} > Set up CRM to create it again.`,
+      code: 'TAB_MISSING',
+    };
   return { state, deals, history };
 }
 
 /** The CRM's state and tabs; throws the message for the person when something is missing. */
 export function requireCrm(ss: Spreadsheet): CrmTabs {
   const crm = openCrm(ss);
-  if ('problem' in crm) throw new Error(crm.problem);
+  if ('problem' in crm) throw new CrmError(crm.code, crm.problem);
   return crm;
 }

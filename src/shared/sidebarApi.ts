@@ -1,0 +1,24 @@
+// The one contract between the deal sidebar and the server: the functions google.script.run may
+// call, with their argument and result types. The server implements it (checked with `satisfies`),
+// the sidebar client and the local playground derive from it, so renaming a function breaks the build.
+import type { DealInput, DealRecord, SaveResult, SidebarModel } from './dealDto';
+
+/** The server functions the sidebar calls. Arguments and results are plain data (no Date). */
+export interface SidebarServerApi {
+  getSidebarModel(): SidebarModel;
+  getDeal(id: string): DealRecord | null;
+  saveDeal(deal: DealInput, expectedVersion: string): SaveResult;
+}
+
+export type SidebarFunction = keyof SidebarServerApi;
+
+/** Every function of the contract, for bridges that must list them (the playground's). */
+export const SIDEBAR_FUNCTIONS = [
+  'getSidebarModel',
+  'getDeal',
+  'saveDeal',
+] as const satisfies readonly SidebarFunction[];
+
+/** Fails to compile when SIDEBAR_FUNCTIONS misses a function of the contract. */
+type Missing = Exclude<SidebarFunction, (typeof SIDEBAR_FUNCTIONS)[number]>;
+export const SIDEBAR_FUNCTIONS_COMPLETE: Missing extends never ? true : never = true;

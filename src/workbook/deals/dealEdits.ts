@@ -1,0 +1,63 @@
+// An edit on the Deals tab (one cell or a paste of many): the row rules applied to the edited rows
+// with batched reads and writes, and the changes logged to History. Violations never block typing.
+import type { CellValue } from '../../domain/deals/deal';
+import { newDealId } from '../../domain/deals/dealIds';
+import { applyRowRules } from '../../domain/deals/editEffects';
+import { mapHeaders } from '../../domain/deals/headerMap';
+import type { FieldKey } from '../../shared/fields';
+import type { DocumentState } from '../core/documentState';
+import { withDocumentLock } from '../core/lock';
+import { appendHistory, findHistoryTab } from '../history/historyTab';
+import { readRows, writeOutcomes } from './dealRows';
+import { readHeader } from './dealsTab';
+
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+type EditEvent = GoogleAppsScript.Events.SheetsOnEdit;
+
+/** Applies the row rules to the rows an edit on the Deals tab covered, and logs History. */
+export function dealsEdited(e: EditEvent, sheet: Sheet, state: DocumentState): void {
+  const range = e.range;
+  const top = range.getRow();
+  const bottom = top + range.getNumRows() - 1;
+  if (bottom < 2) return;
+  const leftCol = range.getColumn() - 1;
+  const rightCol = leftCol + range.getNumColumns() - 1;
+  const map = mapHeaders(readHeader(sheet));
+  const first = Math.max(2, top);
+  const count = bottom - first + 1;
+  const edited = (Object.entries(map.columns) as [FieldKey, number][])
+    .filter(([, c]) => c >= leftCol && c <= rightCol)
+    .map(([k]) => k);
+  const single = range.getNumRows() === 1 && range.getNumColumns() === 1;
+  const knownOld =
+    single && edited.length === 1 ? { field: edited[0], value: (e.oldValue ?? '') as CellValue } : undefined;
+  const apply = () => {
+    const rows = readRows(sheet, first, count, map.width);
+    const ctx = {
+      settings: state.settings,
+      map,
+      now: new Date(),
+      timeZone: state.timeZone,
+      locale: state.locale,
+      user: e.user?.getEmail?.() ?? '',
+      newId: () => newDealId(Math.random),
+    };
+    // Duplicate Deal IDs need the whole sheet: the sweep finds them, and edits keep its last verdict.
+    const outcomes = rows.map((row, i) => applyRowRules(row, first + i, ctx, { edited, knownOld }));
+    const history = outcomes.flatMap((o) => o.history);
+    const historySheet = findHistoryTab(e.source, state.historySheetId);
+    // History first: the change already happened in the cell, so it is logged even if our writes fail.
+    writeOutcomes(
+      sheet,
+      map,
+      first,
+      rows,
+      outcomes,
+      () => sheet.getRange(first, 1, count, map.width).getFormulas(),
+      () => historySheet && appendHistory(historySheet, history),
+    );
+  };
+  // One cell: appendRow is atomic, so no lock is needed. A paste writes blocks, so it takes the lock.
+  if (count === 1) apply();
+  else withDocumentLock(apply, 20000);
+}

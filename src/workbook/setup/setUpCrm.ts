@@ -1,0 +1,104 @@
+// Setting up the CRM in a spreadsheet: creates what is missing (CRM Settings, Deals, History), adds
+// missing Deals columns, applies formats and checks, and sweeps existing rows. It never removes or
+// overwrites user data, and a second run changes nothing.
+import { CrmError } from '../../shared/errors';
+import type { ParsedSettings } from '../../domain/settings/settingsCells';
+import { mapHeaders } from '../../domain/deals/headerMap';
+import type { BlockKey } from '../../domain/settings/settingsLayout';
+import { currentUser } from '../core/app';
+import type { CrmTabs } from '../core/crmTabs';
+import { readState, writeState, type DocumentState } from '../core/documentState';
+import {
+  addMissingColumns,
+  createDealsTab,
+  findDealsTab,
+  formatDealsTab,
+  readHeader,
+} from '../deals/dealsTab';
+import { sweepDealsTab, type SweepSummary } from '../deals/dealSweep';
+import { createHistoryTab, findHistoryTab } from '../history/historyTab';
+import {
+  createSettingsTab,
+  describeProblems,
+  findSettingsTab,
+  readSettingsTab,
+} from '../settings/settingsTab';
+import { PRODUCT } from '../../shared/names';
+
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+
+/**
+ * The Settings tab and its validated settings; throws a message naming each problem's cell. Only Set up and Convert (`create`)
+ * make a missing tab with defaults; anything else says it is missing rather than quietly carry on
+ * with default probabilities.
+ */
+export function loadSettings(
+  ss: Spreadsheet,
+  timeZone: string,
+  create: boolean,
+  state: DocumentState | null,
+): { sheet: Sheet; parsed: Extract<ParsedSettings, { ok: true }> } {
+  const found = findSettingsTab(ss, state?.settingsSheetId);
+  if (!found && !create)
+    throw new CrmError(
+      'SETTINGS_MISSING',
+      `The CRM Settings tab is missing. Choose ${PRODUCT} > Set up CRM to create it again with the default settings.`,
+    );
+  const sheet = found ?? createSettingsTab(ss, currentUser() || 'you@example.com');
+  const parsed = readSettingsTab(sheet, timeZone);
+  if (!parsed.ok)
+    throw new CrmError(
+      'SETTINGS_INVALID',
+      `Fix CRM Settings first; nothing else was changed.\n\n${describeProblems(parsed)}`,
+    );
+  return { sheet, parsed };
+}
+
+/** Sets up (or repairs) the CRM in a spreadsheet and sweeps the deals; returns the sweep summary. */
+export function setUpCrm(ss: Spreadsheet, dealsSheet?: Sheet, known?: DocumentState | null): SweepSummary {
+  const timeZone = ss.getSpreadsheetTimeZone();
+  const locale = ss.getSpreadsheetLocale();
+  const state = known === undefined ? readState() : known;
+  const { sheet: settingsSheet, parsed } = loadSettings(ss, timeZone, true, state);
+  const deals = dealsSheet ?? findDealsTab(ss, state?.dealsSheetId) ?? createDealsTab(ss);
+  const { map } = addMissingColumns(deals, readHeader(deals));
+  formatDealsTab(deals, map, settingsSheet, parsed.columns, parsed.settings.general.currency);
+  const history = findHistoryTab(ss, state?.historySheetId) ?? createHistoryTab(ss);
+  writeState({
+    version: 1,
+    dealsSheetId: deals.getSheetId(),
+    historySheetId: history.getSheetId(),
+    settingsSheetId: settingsSheet.getSheetId(),
+    timeZone,
+    locale,
+    formattedRows: deals.getMaxRows(),
+    settings: parsed.settings,
+  });
+  return sweepDealsTab({
+    deals,
+    history,
+    settings: parsed.settings,
+    timeZone,
+    locale,
+    user: currentUser(),
+    now: new Date(),
+  });
+}
+
+/**
+ * Applies dropdowns and formats again when the Deals tab has grown past the rows that have them (for
+ * example after "Add more rows"); does nothing otherwise.
+ */
+export function formatNewRows(
+  crm: CrmTabs,
+  settingsSheet: Sheet,
+  columns: Record<BlockKey, number>,
+  currency: string,
+): boolean {
+  const rows = crm.deals.getMaxRows();
+  if (rows <= (crm.state.formattedRows ?? 0)) return false;
+  formatDealsTab(crm.deals, mapHeaders(readHeader(crm.deals)), settingsSheet, columns, currency);
+  writeState({ ...crm.state, formattedRows: rows });
+  return true;
+}
