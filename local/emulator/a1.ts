@@ -1,6 +1,6 @@
 // A1 notation: column letters to numbers and back, and parsing "B2", "A1:C10", "A:C" or "2:5".
 
-import { columnName as columnLetter } from '../../src/shared/columns';
+import { columnLetter } from './wallClock';
 
 /** "A" -> 1, "AA" -> 27. */
 export function columnNumber(letters: string): number {

@@ -1,6 +1,6 @@
 // How Sheets treats values: strings written by a script are parsed as if typed (formulas, numbers,
 // dates, booleans, a leading apostrophe), and how a number format turns a value into display text.
-import { isDate, zonedInstant, zonedParts, pad2 } from '../../src/shared/zonedTime';
+import { isDate, zonedInstant, zonedParts, pad2 } from './wallClock';
 
 export type CellValue = string | number | boolean | Date;
 

@@ -17,7 +17,7 @@ import { storeInput } from './range';
 import { satisfies } from './validation';
 import { PROTECTED_MESSAGE } from './protection';
 import { normaliseWritten, type CellValue } from './cellValues';
-import { isDate, zonedParts } from '../../src/shared/zonedTime';
+import { isDate, zonedParts } from './wallClock';
 import { scriptDateClass } from './scriptDate';
 import type { Sheet } from './sheet';
 

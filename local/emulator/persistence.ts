@@ -1,6 +1,6 @@
 // Saves a whole emulated workbook (cells, formats, validation, rules, protections, charts, metadata,
 // triggers, properties, clock) to JSON and loads it back. The format is described in README.md.
-import { isDate } from '../../src/shared/zonedTime';
+import { isDate } from './wallClock';
 import type { Cell } from './cell';
 import type { CellValue } from './cellValues';
 import { EmbeddedChart, type ChartSpec } from './charts';

@@ -3,7 +3,7 @@
 import { a1Of, type A1Box } from './a1';
 import { ATTR_DEFAULTS, type Cell, type CellAttr } from './cell';
 import { displayValue, normaliseWritten, type CellValue } from './cellValues';
-import { isDate } from '../../src/shared/zonedTime';
+import { isDate } from './wallClock';
 import type { Sheet } from './sheet';
 import { DataValidation } from './validation';
 

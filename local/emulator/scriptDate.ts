@@ -1,7 +1,7 @@
 // The script's Date: `new Date()` reads the simulated clock, and local-time methods (getHours,
 // setDate, new Date(y, m, d), toString...) work in the script's time zone, as in Apps Script, instead
 // of the machine's. Dates from either realm pass `instanceof Date`.
-import { zonedInstant, zonedParts, type ZonedParts } from '../../src/shared/zonedTime';
+import { zonedInstant, zonedParts, type WallParts as ZonedParts } from './wallClock';
 import type { EmulatorEnv } from './env';
 
 export function scriptDateClass(env: EmulatorEnv): DateConstructor {

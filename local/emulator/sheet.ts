@@ -9,7 +9,7 @@ import { addMetadata, DeveloperMetadata } from './metadata';
 import { Protection, PROTECTED_MESSAGE } from './protection';
 import { Range, storeInput } from './range';
 import type { Spreadsheet } from './spreadsheet';
-import { isDate } from '../../src/shared/zonedTime';
+import { isDate } from './wallClock';
 import type { CellValue } from './cellValues';
 
 type SortSpec = number | { column: number; ascending?: boolean };

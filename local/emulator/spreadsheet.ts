@@ -4,7 +4,7 @@ import { addMetadata, DeveloperMetadata } from './metadata';
 import { Sheet } from './sheet';
 import type { Range } from './range';
 import { parseA1 } from './a1';
-import { isValidTimeZone } from '../../src/shared/zonedTime';
+import { isValidTimeZone } from './wallClock';
 
 export const CELL_LIMIT = 10_000_000;
 

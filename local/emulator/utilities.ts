@@ -1,7 +1,7 @@
 // Utilities (formatDate with Java SimpleDateFormat patterns, getUuid, sleep, parseCsv), Session and
 // Logger/console, as the script sees them.
 import { randomUUID } from 'node:crypto';
-import { zonedParts, pad2 } from '../../src/shared/zonedTime';
+import { zonedParts, pad2 } from './wallClock';
 import { MONTHS } from './cellValues';
 import type { EmulatorEnv } from './env';
 

@@ -1,6 +1,6 @@
 // Data validation: the builder, the rule object, and the check applied to simulated user edits
 // (script writes are never checked, as in Apps Script).
-import { isDate } from '../../src/shared/zonedTime';
+import { isDate } from './wallClock';
 import type { EmulatorEnv } from './env';
 import type { CellValue } from './cellValues';
 
