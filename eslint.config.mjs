@@ -1,6 +1,33 @@
-// Lint rules: recommended JS + TypeScript, with `any` banned in the domain and shared code.
+// Lint rules: recommended JS + TypeScript, and the layers of the code as rules (which folder may
+// import which, and which runtime globals each may use). test/architecture proves they bite.
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
+
+/** Apps Script services and the runtime globals of other platforms. */
+const APPS_SCRIPT = [
+  'SpreadsheetApp',
+  'PropertiesService',
+  'LockService',
+  'ScriptApp',
+  'Session',
+  'HtmlService',
+  'Utilities',
+  'CacheService',
+  'UrlFetchApp',
+  'DriveApp',
+  'Sheets',
+  'Drive',
+  'Logger',
+];
+const BROWSER = ['document', 'window', 'navigator', 'localStorage', 'fetch', 'google'];
+const NODE = ['process', 'require', 'module', '__dirname', 'Buffer', 'global'];
+const globalsBanned = (names, why) => names.map((name) => ({ name, message: `${name}: ${why}` }));
+/** The top-level sidebar/ folder (not a feature folder called sidebar inside a layer). */
+const ROOT_SIDEBAR = {
+  regex: '^(\\.\\./){2,}sidebar(/|$)',
+  message: 'only the sidebar page lives in sidebar/: the server never imports it.',
+};
+const importsBanned = (patterns) => ['error', { patterns: [...patterns, ROOT_SIDEBAR] }];
 
 export default tseslint.config(
   {
@@ -15,7 +42,9 @@ export default tseslint.config(
   },
   js.configs.recommended,
   ...tseslint.configs.recommended,
+  { rules: { '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }] } },
   {
+    files: ['local/**', 'scripts/**', 'test/**', '*.cjs', '*.mjs'],
     languageOptions: {
       globals: {
         console: 'readonly',
@@ -25,8 +54,117 @@ export default tseslint.config(
         __dirname: 'readonly',
       },
     },
-    rules: { '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }] },
+    rules: { '@typescript-eslint/no-explicit-any': 'off' },
   },
-  { files: ['src/domain/**', 'src/shared/**'], rules: { '@typescript-eslint/no-explicit-any': 'error' } },
-  { files: ['local/**', 'test/**', 'scripts/**'], rules: { '@typescript-eslint/no-explicit-any': 'off' } },
+  {
+    files: ['src/domain/**', 'src/shared/**'],
+    rules: {
+      '@typescript-eslint/no-explicit-any': 'error',
+      'no-restricted-globals': [
+        'error',
+        ...globalsBanned(
+          [...APPS_SCRIPT, ...BROWSER, ...NODE, 'console'],
+          'domain and shared code is pure (no I/O); pass it in',
+        ),
+      ],
+      'no-restricted-imports': importsBanned([
+        {
+          group: ['**/workbook/**', '**/entrypoints/**', '**/local/**', '**/main'],
+          message: 'src/domain and src/shared import only src/domain and src/shared.',
+        },
+        {
+          group: ['node:*', 'fs', 'path', 'os', 'http'],
+          message: 'src/domain and src/shared run in Apps Script: no Node modules.',
+        },
+      ]),
+    },
+  },
+  {
+    files: ['src/shared/**'],
+    rules: {
+      'no-restricted-imports': importsBanned([
+        {
+          group: ['**/domain/**', '**/workbook/**', '**/entrypoints/**', '**/local/**', '**/main'],
+          message: 'src/shared imports nothing of the product: the server and the sidebar both depend on it.',
+        },
+        {
+          group: ['node:*', 'fs', 'path', 'os', 'http'],
+          message: 'src/shared runs in Apps Script and the browser: no Node modules.',
+        },
+      ]),
+    },
+  },
+  {
+    files: ['src/workbook/**'],
+    rules: {
+      'no-restricted-globals': [
+        'error',
+        ...globalsBanned([...BROWSER, ...NODE], 'src/workbook runs in Apps Script'),
+      ],
+      'no-restricted-imports': importsBanned([
+        {
+          group: ['**/entrypoints/**', '**/local/**', '**/main'],
+          message: 'src/workbook imports src/domain and src/shared only; entrypoints call into it.',
+        },
+        {
+          group: ['node:*', 'fs', 'path', 'os', 'http'],
+          message: 'src/workbook runs in Apps Script: no Node modules.',
+        },
+      ]),
+    },
+  },
+  {
+    files: ['src/entrypoints/**', 'src/main.ts'],
+    rules: {
+      'no-restricted-globals': [
+        'error',
+        ...globalsBanned(
+          [...APPS_SCRIPT, ...BROWSER, ...NODE],
+          'entrypoints reach Apps Script only through src/workbook',
+        ),
+      ],
+      'no-restricted-imports': importsBanned([
+        {
+          group: ['**/local/**'],
+          message: 'entrypoints import src/workbook, src/domain and src/shared.',
+        },
+        {
+          group: ['node:*', 'fs', 'path', 'os', 'http'],
+          message: 'entrypoints run in Apps Script: no Node modules.',
+        },
+      ]),
+    },
+  },
+  {
+    files: ['sidebar/**'],
+    rules: {
+      'no-restricted-globals': [
+        'error',
+        ...globalsBanned([...APPS_SCRIPT, ...NODE], 'the sidebar runs in the browser'),
+      ],
+      'no-restricted-imports': importsBanned([
+        {
+          group: [
+            '**/src/domain/**',
+            '**/src/workbook/**',
+            '**/src/entrypoints/**',
+            '**/src/main',
+            '**/local/**',
+          ],
+          message: 'the sidebar imports src/shared only: the server is reached through google.script.run.',
+        },
+      ]),
+    },
+  },
+  {
+    files: ['local/emulator/**'],
+    rules: {
+      'no-restricted-imports': importsBanned([
+        {
+          group: ['**/src/**', '**/playground/**'],
+          message: 'the emulator is the test oracle: it shares no code with the product.',
+        },
+      ]),
+    },
+  },
 );
