@@ -6,7 +6,8 @@ import type { Browser, Page } from 'playwright-core';
 import { startPlayground, type Playground } from '../../local/playground/server';
 import type { Emulator } from '../../local/emulator';
 import { launch, screenshot } from '../support/browser';
-import { DIST, loadedEmulator } from '../support/emulator';
+import { DIST } from '../support/emulator';
+import { cell, columnOf, crm, pasteRows, record, records, type } from '../support/crm';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -22,19 +23,24 @@ interface Ctx {
   page: Page;
 }
 
+/** What the current test opened; closed in afterEach, whether the test passed or not. */
+let opened: Partial<Ctx> = {};
+afterEach(async () => {
+  await opened.page?.close();
+  await opened.playground?.close();
+  opened = {};
+});
+
 async function open(setup: (emu: Emulator) => void = () => undefined): Promise<Ctx> {
-  const emu = loadedEmulator();
-  emu.run('menuSetUp');
+  const emu = crm();
   setup(emu);
   const playground = await startPlayground(emu, DIST);
+  opened = { emu, playground };
   const page = await browser.newPage({ viewport: { width: 300, height: 800 } });
+  opened.page = page;
   await page.goto(`${playground.url}/sidebar`);
   await page.waitForSelector('#app[data-ready="true"]');
   return { emu, playground, page };
-}
-async function close(ctx: Ctx) {
-  await ctx.page.close();
-  await ctx.playground.close();
 }
 const deals = (emu: Emulator) => emu.values('Deals');
 const status = (page: Page) => page.locator('#status');
@@ -57,9 +63,12 @@ describe('the deal sidebar in a browser', () => {
     expect(await status(ctx.page).textContent()).toMatch(
       /^Created Acme renewal \(Opportunity identified\) as D-/,
     );
-    expect(deals(ctx.emu)[1].slice(1, 4)).toEqual(['Acme renewal', 'Acme Inc', 'Ann Lee']);
+    expect(record(ctx.emu, 2)).toMatchObject({
+      Deal: 'Acme renewal',
+      Company: 'Acme Inc',
+      Contact: 'Ann Lee',
+    });
     await screenshot(ctx.page, 'sidebar-created');
-    await close(ctx);
   });
 
   it('moves a deal through the stages, hitting and fixing a required-field error, to Won', async () => {
@@ -105,7 +114,6 @@ describe('the deal sidebar in a browser', () => {
     ]);
     expect(await page.locator('#history li').count()).toBe(5);
     await screenshot(page, 'sidebar-won');
-    await close(ctx);
   });
 
   it('marks a deal lost with a reason, asking for the competitor', async () => {
@@ -127,10 +135,12 @@ describe('the deal sidebar in a browser', () => {
     await page.waitForFunction(
       () => document.getElementById('status')?.textContent === 'Saved Acme renewal (Lost).',
     );
-    const row = deals(ctx.emu)[1];
-    expect([row[6], row[15], row[16]]).toEqual(['Lost', 'Lost to competitor', 'Globex']);
+    expect(record(ctx.emu, 2)).toMatchObject({
+      Stage: 'Lost',
+      'Lost reason': 'Lost to competitor',
+      Competitor: 'Globex',
+    });
     await screenshot(page, 'sidebar-lost');
-    await close(ctx);
   });
 
   it('shows a conflict when another execution edited the deal, and loses nothing', async () => {
@@ -139,7 +149,7 @@ describe('the deal sidebar in a browser', () => {
     await fillNewDeal(page);
     await page.click('#save');
     await page.waitForSelector('#status.ok');
-    emu.userEdit('Deals', 'H2', '20000', { user: 'boss@example.com' });
+    type(emu, 'Amount', 2, '20000', { user: 'boss@example.com' });
     await page.fill('#f-amount', '15000');
     await page.selectOption('#f-stage', 'Qualified');
     await page.click('#save');
@@ -149,46 +159,58 @@ describe('the deal sidebar in a browser', () => {
       'Changed in the sheet: Amount is now "20000" (you have "15000")',
       'Your change: Stage "Qualified"',
     ]);
-    expect(deals(emu)[1][7]).toBe(20000);
+    expect(cell(emu, 'Amount', 2)).toBe(20000);
     expect(await page.inputValue('#f-amount')).toBe('15000');
     await screenshot(page, 'sidebar-conflict');
     await page.click('#keep-mine');
     await page.click('#save');
     await page.waitForSelector('#status.ok');
-    expect(deals(emu)[1][7]).toBe(15000);
-    await close(ctx);
+    expect(cell(emu, 'Amount', 2)).toBe(15000);
   });
 
   it('updates the right row when the Deals tab was sorted between load and save', async () => {
     const ctx = await open((emu) =>
-      emu.userEdit('Deals', 'B2:I3', [
-        ['Zeta', 'Z Co', 'Zed', '', '', 'Qualified', '100', '2026-09-01'],
-        ['Alpha', 'A Co', 'Al', '', '', 'Qualified', '200', '2026-09-01'],
+      pasteRows(emu, 2, [
+        {
+          Deal: 'Zeta',
+          Company: 'Z Co',
+          Contact: 'Zed',
+          Email: '',
+          Owner: '',
+          Stage: 'Qualified',
+          Amount: '100',
+          'Close date': '2026-09-01',
+        },
+        {
+          Deal: 'Alpha',
+          Company: 'A Co',
+          Contact: 'Al',
+          Email: '',
+          Owner: '',
+          Stage: 'Qualified',
+          Amount: '200',
+          'Close date': '2026-09-01',
+        },
       ]),
     );
     const { page, emu } = ctx;
     await page.fill('#search', 'zeta');
     await page.keyboard.press('Enter');
     await page.waitForSelector('#editor:not([hidden])');
-    emu.sheet('Deals').sort(2, true);
+    emu.sheet('Deals').sort(columnOf(emu, 'Deal'), true);
     await page.selectOption('#f-stage', 'Quote sent');
     await page.click('#save');
     await page.waitForSelector('#status.ok');
-    expect(
-      deals(emu)
-        .slice(1)
-        .map((r) => [r[1], r[6]]),
-    ).toEqual([
+    expect(records(emu).map((r) => [r['Deal'], r['Stage']])).toEqual([
       ['Alpha', 'Qualified'],
       ['Zeta', 'Quote sent'],
     ]);
-    await close(ctx);
   });
 
   it('finds deals added by others after pressing Reload deals', async () => {
     const ctx = await open();
     const { page, emu } = ctx;
-    emu.userEdit('Deals', 'B2', 'Wayne pilot', { user: 'rep@example.com' });
+    type(emu, 'Deal', 2, 'Wayne pilot', { user: 'rep@example.com' });
     await page.fill('#search', 'wayne');
     expect(await page.locator('#results li').count()).toBe(0);
     await page.click('#reload');
@@ -196,11 +218,10 @@ describe('the deal sidebar in a browser', () => {
     await page.fill('#search', '');
     await page.fill('#search', 'wayne');
     expect(await page.locator('#results li .name').allTextContents()).toEqual(['Wayne pilot']);
-    await close(ctx);
   });
 
   it('passes an accessibility check: labels, focus order and contrast', async () => {
-    const ctx = await open((emu) => emu.userEdit('Deals', 'B2', 'Acme'));
+    const ctx = await open((emu) => type(emu, 'Deal', 2, 'Acme'));
     const { page } = ctx;
     await page.click('#new-deal');
     await page.addScriptTag({ content: fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8') });
@@ -234,6 +255,5 @@ describe('the deal sidebar in a browser', () => {
       'f-owner',
     ]);
     await screenshot(page, 'sidebar-new-deal');
-    await close(ctx);
   });
 });

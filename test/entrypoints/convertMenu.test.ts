@@ -9,6 +9,7 @@ import { FIELD_BY_KEY, FIELDS, type FieldKey } from '../../src/shared/fields';
 import { isDate } from '../../src/shared/zonedTime';
 import type { Emulator } from '../../local/emulator';
 import { loadedEmulator } from '../support/emulator';
+import { crm, paste, records, type } from '../support/crm';
 
 type V = string | number | boolean | Date;
 
@@ -117,25 +118,28 @@ describe('converting a CRM export', () => {
   });
 
   it('adds the rows to a Deals tab that already has deals, leaving the source tab as it was', () => {
-    const emu = loadedEmulator();
-    emu.run('menuSetUp');
-    emu.userEdit('Deals', 'B2:C2', [['Existing deal', 'Old Co']]);
+    const emu = crm();
+    paste(emu, 2, { Deal: 'Existing deal', Company: 'Old Co' });
     sheetWith(emu, 'Second export', HUBSPOT);
     emu.run('menuConvert');
     expect(emu.ui.dialogs.at(-2)!.message).toContain(
       'will add the rows of "Second export" to the Deals tab "Deals"',
     );
     const deals = emu.values('Deals');
-    expect(deals.map((r) => r[1])).toEqual(['Deal', 'Existing deal', 'Acme renewal', 'Globex', 'Initech']);
+    expect(records(emu).map((r) => r['Deal'])).toEqual([
+      'Existing deal',
+      'Acme renewal',
+      'Globex',
+      'Initech',
+    ]);
     expect(deals[0].slice(-2)).toEqual(['Notes', 'Region']);
     expect(deals[4][deals[0].indexOf('Region')]).toBe('=not a formula');
     expect(emu.values('Second export')).toEqual(HUBSPOT);
   });
 
   it('puts appended values under the Deals tab’s own column for each field, whatever it is called', () => {
-    const emu = loadedEmulator();
-    emu.run('menuSetUp');
-    emu.userEdit('Deals', 'B2', 'Existing deal');
+    const emu = crm();
+    type(emu, 'Deal', 2, 'Existing deal');
     const header = emu.values('Deals')[0];
     emu
       .sheet('Deals')
@@ -149,8 +153,7 @@ describe('converting a CRM export', () => {
   });
 
   it('replaces the empty Deals tab made by Set up, saying so first', () => {
-    const emu = loadedEmulator();
-    emu.run('menuSetUp');
+    const emu = crm();
     sheetWith(emu, 'Old deals', HUBSPOT);
     emu.run('menuConvert');
     expect(emu.ui.dialogs.at(-2)!.message).toContain(

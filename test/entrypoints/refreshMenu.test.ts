@@ -3,6 +3,7 @@
 import { Accountant, Emulator } from '../../local/emulator';
 import { demoWorkbook } from '../support/demoWorkbook';
 import { DIST, loadedEmulator } from '../support/emulator';
+import { a1, cell, crm, paste, settingsA1, tableUnder, type } from '../support/crm';
 
 const REPORT_TABS = [
   'Forecast',
@@ -111,10 +112,11 @@ describe('Refresh reports', () => {
     const emu = demoWorkbook(50);
     emu.run('menuRefresh');
     const before = snapshotTabs(emu, REPORT_TABS);
-    emu.sheet('CRM Settings').rangeAt(5, 3).setValue(1.5);
+    const probability = settingsA1(emu, 'Qualified', 'Probability');
+    emu.sheet('CRM Settings').getRange(probability).setValue(1.5);
     emu.run('menuRefresh', [], { at: '2026-03-11T15:00:00Z' });
-    expect(emu.ui.dialogs.at(-1)?.message).toMatch(
-      /CRM Settings!C5: Probability must be between 0% and 100%/,
+    expect(emu.ui.dialogs.at(-1)?.message).toContain(
+      `CRM Settings!${probability}: Probability must be between 0% and 100%`,
     );
     expect(snapshotTabs(emu, REPORT_TABS)).toEqual(before);
   });
@@ -194,8 +196,7 @@ describe('Schedule refresh', () => {
 
 describe('a CRM with no deals yet', () => {
   it('refreshes without error, and the reports say there is nothing to count', () => {
-    const emu = loadedEmulator();
-    emu.run('menuSetUp');
+    const emu = crm();
     emu.run('menuRefresh');
     expect(emu.ui.dialogs.at(-1)?.title).toBe('Sheets CRM: reports refreshed');
     expect(emu.values('Forecast')[1][0]).toMatch(
@@ -205,8 +206,7 @@ describe('a CRM with no deals yet', () => {
   });
 
   it('refuses to refresh when CRM Settings was deleted, instead of carrying on with defaults', () => {
-    const emu = loadedEmulator();
-    emu.run('menuSetUp');
+    const emu = crm();
     emu.ss.deleteSheet(emu.sheet('CRM Settings'));
     emu.run('menuRefresh');
     expect(emu.ui.dialogs.at(-1)?.message).toBe(
@@ -226,24 +226,44 @@ describe('a CRM with no deals yet', () => {
 
 describe('Data issues', () => {
   it('lists every broken rule in words, sorted by owner, each with a link to its row', () => {
-    const emu = loadedEmulator();
-    emu.run('menuSetUp');
-    emu.userEdit('Deals', 'B2:G2', [['Zed deal', '', '', '', 'zoe@example.com', 'Lost']]);
-    emu.userEdit('Deals', 'B3:G3', [['Amy deal', '', '', '', 'amy@example.com', 'Quote sent']]);
-    emu
-      .sheet('Deals')
-      .rangeAt(4, 1, 1, 7)
-      .setValues([[emu.values('Deals')[2][0], 'Copy of Amy', '', '', '', 'amy@example.com', 'Pending']]);
+    const emu = crm();
+    paste(emu, 2, {
+      Deal: 'Zed deal',
+      Company: '',
+      Contact: '',
+      Email: '',
+      Owner: 'zoe@example.com',
+      Stage: 'Lost',
+    });
+    paste(emu, 3, {
+      Deal: 'Amy deal',
+      Company: '',
+      Contact: '',
+      Email: '',
+      Owner: 'amy@example.com',
+      Stage: 'Quote sent',
+    });
+    const amyId = cell(emu, 'Deal ID', 3);
+    // A script copies Amy's row with her Deal ID (scripts do not fire onEdit).
+    const deals = emu.sheet('Deals');
+    for (const [h, v] of Object.entries({
+      'Deal ID': amyId,
+      Deal: 'Copy of Amy',
+      Owner: 'amy@example.com',
+      Stage: 'Pending',
+    }))
+      deals.getRange(a1(emu, h, 4)).setValue(v);
     emu.run('menuRefresh');
     const rows = emu.values('Data issues');
     expect(rows[2][0]).toBe('Rows to fix per owner: amy@example.com: 2; zoe@example.com: 1');
+    const issues = tableUnder(emu, 'Data issues', 'Owner');
     expect(
-      rows.slice(4).map((r) => [r[0], r[2] === emu.values('Deals')[2][0] ? 'same id' : r[2], r[5]]),
+      issues.map((r) => [r['Owner'], r['Deal ID'] === amyId ? 'same id' : r['Deal ID'], r['What to fix']]),
     ).toEqual([
       ['amy@example.com', 'same id', 'Quote sent needs Amount, Close date, Contact'],
-      ['amy@example.com', 'same id', 'Deal ID ' + emu.values('Deals')[2][0] + ' is also on row 4'],
+      ['amy@example.com', 'same id', `Deal ID ${amyId} is also on row 4`],
       ['amy@example.com', 'same id', 'Stage "Pending" is not a stage in CRM Settings'],
-      ['amy@example.com', 'same id', 'Deal ID ' + emu.values('Deals')[2][0] + ' is also on row 3'],
+      ['amy@example.com', 'same id', `Deal ID ${amyId} is also on row 3`],
       ['zoe@example.com', expect.stringMatching(/^D-/), 'Lost needs a Lost reason'],
     ]);
     expect(emu.sheet('Data issues').rangeAt(5, 2).getFormula()).toMatch(
@@ -254,32 +274,35 @@ describe('Data issues', () => {
 
 describe('a refresh while someone types', () => {
   it('rewrites a person’s column only on the rows whose value it changes', () => {
-    const emu = loadedEmulator();
-    emu.run('menuSetUp');
-    emu.userEdit('Deals', 'B3:G3', [['Typed over', '', '', '', '', 'Qualified']]);
-    emu.userEdit('Deals', 'B4:G4', [['Follows settings', '', '', '', '', 'Negotiation']]);
+    const emu = crm();
+    type(emu, 'Deal', 3, 'Typed over');
+    type(emu, 'Stage', 3, 'Qualified');
+    type(emu, 'Deal', 4, 'Follows settings');
+    type(emu, 'Stage', 4, 'Negotiation');
     const deals = emu.sheet('Deals');
-    deals.rangeAt(2, 2).setValue('Written by a script');
-    emu.sheet('CRM Settings').rangeAt(7, 3).setValue(0.85);
-    emu.acc.beforeNext('Range.setValues', () => deals.rangeAt(3, 10).setValue(0.33));
+    deals.getRange(a1(emu, 'Deal', 2)).setValue('Written by a script');
+    emu
+      .sheet('CRM Settings')
+      .getRange(settingsA1(emu, 'Negotiation', 'Probability'))
+      .setValue(0.85);
+    emu.acc.beforeNext('Range.setValues', () => deals.getRange(a1(emu, 'Probability', 3)).setValue(0.33));
     emu.run('menuRefresh');
-    const rows = emu.values('Deals');
-    expect(rows[2][9]).toBe(0.33);
-    expect(rows[3][9]).toBe(0.85);
-    expect(rows[1][0]).toMatch(/^D-/);
+    expect(cell(emu, 'Probability', 3)).toBe(0.33);
+    expect(cell(emu, 'Probability', 4)).toBe(0.85);
+    expect(cell(emu, 'Deal ID', 2)).toMatch(/^D-/);
   });
 });
 
 describe('a Deals tab that grew', () => {
   it('gets its dropdowns and formats on the new rows at the next refresh', () => {
-    const emu = loadedEmulator();
-    emu.run('menuSetUp');
+    const emu = crm();
     const deals = emu.sheet('Deals');
     deals.insertRowsAfter(1000, 500); // "Add more rows" at the bottom of the sheet
-    expect(deals.rangeAt(1400, 7).getDataValidation()).toBeNull();
+    const stage = deals.getRange(a1(emu, 'Stage', 1400));
+    expect(stage.getDataValidation()).toBeNull();
     emu.run('menuRefresh');
-    expect(deals.rangeAt(1400, 7).getDataValidation()?.getAllowInvalid()).toBe(false);
-    expect(deals.rangeAt(1400, 9).getNumberFormats()).toEqual([['yyyy-mm-dd']]);
+    expect(stage.getDataValidation()?.getAllowInvalid()).toBe(false);
+    expect(deals.getRange(a1(emu, 'Close date', 1400)).getNumberFormats()).toEqual([['yyyy-mm-dd']]);
     const before = emu.acc.snapshot();
     emu.run('menuRefresh');
     expect(Accountant.diff(before, emu.acc.snapshot()).byMethod['Range.setDataValidation']).toBeUndefined();

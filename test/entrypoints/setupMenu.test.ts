@@ -1,6 +1,7 @@
 // Set up CRM through dist/Code.js: tabs, dropdowns, formats, highlights, protections; idempotent; and a
 // broken Settings tab stops everything with a message naming the cell.
 import { loadedEmulator } from '../support/emulator';
+import { crm, a1, cell, type } from '../support/crm';
 
 function setUp() {
   const emu = loadedEmulator();
@@ -18,7 +19,10 @@ describe('Set up CRM on a blank spreadsheet', () => {
 
   it('gives Stage a dropdown from the Settings stages that rejects invalid typed values', () => {
     const emu = setUp();
-    const rule = emu.sheet('Deals').rangeAt(2, 7).getDataValidation()!;
+    const rule = emu
+      .sheet('Deals')
+      .getRange(a1(emu, 'Stage', 2))
+      .getDataValidation()!;
     expect(rule.getAllowInvalid()).toBe(false);
     const source = rule.getCriteriaValues()[0] as {
       getSheet(): { getName(): string };
@@ -26,9 +30,9 @@ describe('Set up CRM on a blank spreadsheet', () => {
     };
     expect(source.getSheet().getName()).toBe('CRM Settings');
     expect(source.getA1Notation()).toBe('A3:A1000');
-    expect(() => emu.userEdit('Deals', 'G2', 'Quote snt')).toThrow(/Choose a stage/);
-    emu.userEdit('Deals', 'G2', 'Quote sent');
-    expect(emu.values('Deals')[1][6]).toBe('Quote sent');
+    expect(() => type(emu, 'Stage', 2, 'Quote snt')).toThrow(/Choose a stage/);
+    type(emu, 'Stage', 2, 'Quote sent');
+    expect(cell(emu, 'Stage', 2)).toBe('Quote sent');
   });
 
   it('takes every dropdown from a range of the Settings tab, so no 500-item limit applies', () => {
@@ -45,9 +49,14 @@ describe('Set up CRM on a blank spreadsheet', () => {
     const emu = setUp();
     const deals = emu.sheet('Deals');
     expect(deals.frozenRows).toBe(1);
-    expect(deals.rangeAt(2, 8, 1, 3).getNumberFormats()).toEqual([['"$"#,##0.00', 'yyyy-mm-dd', '0%']]);
-    deals.rangeAt(2, 8).setValue(12500);
-    expect(deals.rangeAt(2, 8).getDisplayValue()).toBe('$12,500.00');
+    const formatOf = (h: string) => deals.getRange(a1(emu, h, 2)).getNumberFormats()[0][0];
+    expect(['Amount', 'Close date', 'Probability'].map(formatOf)).toEqual([
+      '"$"#,##0.00',
+      'yyyy-mm-dd',
+      '0%',
+    ]);
+    deals.getRange(a1(emu, 'Amount', 2)).setValue(12500);
+    expect(deals.getRange(a1(emu, 'Amount', 2)).getDisplayValue()).toBe('$12,500.00');
   });
 
   it('adds highlight rules for rule-breaking, stale and overdue rows', () => {
@@ -56,7 +65,7 @@ describe('Set up CRM on a blank spreadsheet', () => {
     expect(formulas).toHaveLength(3);
     expect(formulas[0]).toContain('sheets-crm:overdue');
     expect(formulas[1]).toContain('sheets-crm:stale');
-    expect(formulas[2]).toBe('=AND(N("sheets-crm:check")=0,$X2<>"")');
+    expect(formulas[2]).toBe(`=AND(N("sheets-crm:check")=0,$${a1(emu, 'Check', 2)}<>"")`);
   });
 
   it('protects computed columns with a warning only', () => {
@@ -135,8 +144,7 @@ describe('a broken Settings tab', () => {
   it.each(cases)(
     'with %s stops setup with a message naming the cell, and changes nothing else',
     (_name, breakIt, message) => {
-      const emu = loadedEmulator();
-      emu.run('menuSetUp');
+      const emu = crm();
       emu.sheet('Deals').rangeAt(2, 2).setValue('Acme');
       breakIt(emu);
       const before = JSON.stringify(emu.save());
@@ -149,8 +157,7 @@ describe('a broken Settings tab', () => {
 
 describe('the Owner dropdown', () => {
   it('lists the owners’ emails from CRM Settings, the same value the sidebar writes', () => {
-    const emu = loadedEmulator();
-    emu.run('menuSetUp');
+    const emu = crm();
     const header = emu.values('Deals')[0];
     const rule = emu
       .sheet('Deals')

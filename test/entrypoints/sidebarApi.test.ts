@@ -3,13 +3,9 @@
 import { Accountant } from '../../local/emulator';
 import type { DealInput, DealRecord, SaveResult, SidebarModel } from '../../src/shared/dealDto';
 import { EDITABLE } from '../../src/shared/dealDto';
+import { crm } from '../support/crm';
 import { loadedEmulator } from '../support/emulator';
 
-function crm() {
-  const emu = loadedEmulator();
-  emu.run('menuSetUp');
-  return emu;
-}
 const newDeal = (over: Partial<DealInput> = {}): DealInput => ({
   id: '',
   deal: 'Acme renewal',
