@@ -1,0 +1,80 @@
+// The data-quality rules on single deals, with the words a rep reads in the Check column.
+import { checkDeal, checkText } from '../../../src/domain/dataQuality/dealChecks';
+import { defaultSettings } from '../../../src/domain/settings/defaultSettings';
+import { deal, TZ } from '../../support/deals';
+
+const settings = defaultSettings('owner@example.com');
+const now = new Date('2026-03-10T15:00:00Z');
+const check = (fields: Parameters<typeof deal>[0], idRows?: Map<string, number[]>) =>
+  checkText(checkDeal(deal(fields, settings), { settings, now, timeZone: TZ, idRows }));
+
+describe('checkDeal', () => {
+  it('passes a complete open deal', () => {
+    expect(
+      check({
+        deal: 'Acme',
+        stage: 'Quote sent',
+        amount: 5000,
+        closeDate: new Date('2026-04-30T04:00:00Z'),
+        contact: 'Ann',
+        stageEntered: new Date('2026-03-01T15:00:00Z'),
+      }),
+    ).toBe('');
+  });
+
+  it('names the fields a stage needs, accumulated from the earlier open stages', () => {
+    expect(check({ deal: 'Acme', stage: 'Qualified' })).toBe('Qualified needs Amount, Close date, Contact');
+  });
+
+  it('says an empty or unknown stage in words', () => {
+    expect(check({ deal: 'Acme' })).toBe('Stage is empty');
+    expect(check({ deal: 'Acme', stage: 'Pending' })).toBe('Stage "Pending" is not a stage in CRM Settings');
+  });
+
+  it('asks a lost deal for its reason, and a competitor when the reason needs one', () => {
+    expect(check({ deal: 'Acme', stage: 'Lost' })).toBe('Lost needs a Lost reason');
+    expect(check({ deal: 'Acme', stage: 'Lost', lostReason: 'Lost to competitor' })).toBe(
+      'Lost to competitor needs Competitor',
+    );
+    expect(check({ deal: 'Acme', stage: 'Lost', lostReason: 'Too expensive' })).toBe(
+      'Lost reason "Too expensive" is not in CRM Settings',
+    );
+  });
+
+  it('keeps unreadable values visible, naming the column and the value', () => {
+    expect(check({ deal: 'Acme', stage: 'Lost', lostReason: 'Price', amount: 'about 5k' })).toBe(
+      'Amount "about 5k" is not a valid number',
+    );
+  });
+
+  it('flags an open deal whose close date has passed, counting days in the spreadsheet zone', () => {
+    const text = check({
+      deal: 'Acme',
+      stage: 'Negotiation',
+      amount: 100,
+      contact: 'Ann',
+      closeDate: new Date('2026-03-09T05:00:00Z'),
+      stageEntered: now,
+    });
+    expect(text).toBe('Close date 2026-03-09 has passed');
+  });
+
+  it('flags a deal idle past its stage’s limit', () => {
+    const text = check({
+      deal: 'Acme',
+      stage: 'Quote sent',
+      amount: 100,
+      contact: 'Ann',
+      closeDate: new Date('2026-05-01T04:00:00Z'),
+      stageEntered: new Date('2026-02-20T15:00:00Z'),
+    });
+    expect(text).toBe('No stage change for 18 days (Quote sent allows 14)');
+  });
+
+  it('names the other rows of a duplicate Deal ID when the whole sheet is known', () => {
+    const rows = new Map([['D-1', [2, 5, 9]]]);
+    expect(check({ dealId: 'D-1', deal: 'Acme', stage: 'Lost', lostReason: 'Price' }, rows)).toBe(
+      'Deal ID D-1 is also on row 5, 9',
+    );
+  });
+});

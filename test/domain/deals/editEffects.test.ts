@@ -1,0 +1,112 @@
+// What one edit means for a row, straight from the pure rules: IDs and timestamps for new rows, stage
+// moves with History, a person's own probability kept, and the duplicate verdict carried in Last seen.
+import { applyRowRules, sweepRows, type EditContext } from '../../../src/domain/deals/editEffects';
+import { defaultSettings } from '../../../src/domain/settings/defaultSettings';
+import { MAP, row, TZ } from '../../support/deals';
+
+const now = new Date('2026-03-10T15:00:00Z');
+const ctx: EditContext = {
+  settings: defaultSettings('owner@example.com'),
+  map: MAP,
+  now,
+  timeZone: TZ,
+  locale: 'en_US',
+  user: 'rep@example.com',
+  newId: () => 'D-NEW',
+};
+
+describe('applyRowRules', () => {
+  it('gives a new row a Deal ID and a Created time, and says its stage is empty', () => {
+    const out = applyRowRules(row({ deal: 'Acme' }), 2, ctx, { edited: ['deal'] });
+    expect(out.writes).toMatchObject({ dealId: 'D-NEW', created: now, check: 'Stage is empty' });
+    expect(out.history).toEqual([]);
+  });
+
+  it('leaves a blank row alone', () => {
+    expect(applyRowRules(row({}), 2, ctx, { edited: ['deal'] }).writes).toEqual({});
+  });
+
+  it('moves a stage: Stage entered, the stage’s probability and category, and a History entry', () => {
+    const first = applyRowRules(row({ dealId: 'D-1', deal: 'Acme', stage: 'Qualified' }), 2, ctx, {
+      edited: ['stage'],
+      knownOld: { field: 'stage', value: '' },
+    });
+    const after = row({
+      dealId: 'D-1',
+      deal: 'Acme',
+      stage: 'Negotiation',
+      lastSeen: String(first.writes.lastSeen),
+    });
+    const out = applyRowRules(after, 2, ctx, {
+      edited: ['stage'],
+      knownOld: { field: 'stage', value: 'Qualified' },
+    });
+    expect(out.writes).toMatchObject({ stageEntered: now, probability: 0.8, forecastCategory: 'Commit' });
+    expect(out.history).toEqual([
+      {
+        time: now,
+        dealId: 'D-1',
+        field: 'Stage',
+        from: 'Qualified',
+        to: 'Negotiation',
+        user: 'rep@example.com',
+      },
+    ]);
+  });
+
+  it('keeps a probability the person typed instead of the stage’s', () => {
+    const out = applyRowRules(
+      row({ dealId: 'D-1', deal: 'Acme', stage: 'Quote sent', probability: 0.35 }),
+      2,
+      ctx,
+      {
+        edited: ['stage'],
+      },
+    );
+    expect(out.writes.probability).toBeUndefined();
+  });
+
+  it('writes "unknown" as the user when Google does not say who edited', () => {
+    const out = applyRowRules(
+      row({ dealId: 'D-1', deal: 'Acme', stage: 'Won' }),
+      2,
+      { ...ctx, user: '' },
+      {
+        edited: ['stage'],
+        knownOld: { field: 'stage', value: 'Qualified' },
+      },
+    );
+    expect(out.history.map((h) => h.user)).toEqual(['unknown']);
+  });
+
+  it('keeps the duplicate Deal ID verdict of the last sweep on a one-row check, without reading the Check text', () => {
+    const rows = [
+      row({ dealId: 'D-1', deal: 'Acme', stage: 'Lost', lostReason: 'Price' }),
+      row({ dealId: 'D-1', deal: 'Copy', stage: 'Lost', lostReason: 'Price' }),
+    ];
+    const swept = sweepRows(rows, 2, ctx);
+    expect(swept.map((o) => o.writes.check)).toEqual([
+      'Deal ID D-1 is also on row 3',
+      'Deal ID D-1 is also on row 2',
+    ]);
+    const edited = row({
+      dealId: 'D-1',
+      deal: 'Acme renamed',
+      stage: 'Lost',
+      lostReason: 'Price',
+      check: 'a Check text that is never parsed',
+      lastSeen: String(swept[0].writes.lastSeen),
+    });
+    expect(applyRowRules(edited, 2, ctx, { edited: ['deal'] }).writes.check).toBe(
+      'Deal ID D-1 is also on row 3',
+    );
+    const newId = row({
+      dealId: 'D-2',
+      deal: 'Acme',
+      stage: 'Lost',
+      lostReason: 'Price',
+      lastSeen: String(swept[0].writes.lastSeen),
+    });
+    expect(applyRowRules(newId, 2, ctx, { edited: ['dealId'] }).writes.check ?? '').toBe('');
+  });
+});
