@@ -5,7 +5,7 @@
 import * as z from 'zod/mini';
 import { FIELD_BY_KEY, type EditableField } from './fields';
 import type { LostReason, Owner, StageDef } from './settings';
-import { requiredFor } from './stageRules';
+import { lostDealProblem, needsMessage, requiredFor } from './stageRules';
 
 export { EDITABLE, type EditableField } from './fields';
 
@@ -68,14 +68,11 @@ export function validateDeal(
     for (const key of requiredFor(stage, rules.stages)) {
       const v = (deal as Record<string, unknown>)[key];
       if (v === undefined || String(v).trim() === '')
-        errors[key as EditableField] ??= `${stage.name} needs ${FIELD_BY_KEY[key].header}`;
+        errors[key as EditableField] ??= needsMessage(stage.name, [FIELD_BY_KEY[key].header]);
     }
     if (stage.type === 'Lost') {
-      const reason = rules.lostReasons.find((r) => r.name === deal.lostReason);
-      if (!deal.lostReason) errors.lostReason ??= 'Choose why the deal was lost';
-      else if (!reason) errors.lostReason = `"${deal.lostReason}" is not a lost reason`;
-      else if (reason.requiresCompetitor && !deal.competitor.trim())
-        errors.competitor = `${reason.name} needs the competitor`;
+      const problem = lostDealProblem(stage.name, deal.lostReason, deal.competitor, rules.lostReasons);
+      if (problem) errors[problem.field] ??= problem.message;
     }
   }
   return Object.keys(errors).length ? { ok: false, errors } : { ok: true, deal };

@@ -128,7 +128,7 @@ describe('the deal sidebar in a browser', () => {
     expect(await page.locator('#wrap-competitor').isVisible()).toBe(true);
     await page.click('#save');
     expect(await page.locator('#err-competitor').textContent()).toBe(
-      'Lost to competitor needs the competitor',
+      'Lost to competitor needs Competitor',
     );
     await page.fill('#f-competitor', 'Globex');
     await page.click('#save');

@@ -3,6 +3,17 @@ import { Accountant } from '../../local/emulator';
 import { loadedEmulator } from '../support/emulator';
 import { cell, crm, headerOf, paste, pasteRows, record, records, settingsA1, type } from '../support/crm';
 
+/** A qualified deal typed as one pasted row (Deal through Close date). */
+const ACME_QUALIFIED = {
+  Deal: 'Acme',
+  Company: 'Acme Inc',
+  Contact: 'Ann',
+  Email: '',
+  Owner: '',
+  Stage: 'Qualified',
+  Amount: '1000',
+  'Close date': '2026-06-30',
+};
 const history = (emu: ReturnType<typeof crm>) =>
   emu
     .values('History')
@@ -74,16 +85,7 @@ describe('a stage change', () => {
 describe('amount and close date changes', () => {
   it('logs them to History and counts a later close date as a push', () => {
     const emu = crm();
-    paste(emu, 2, {
-      Deal: 'Acme',
-      Company: 'Acme Inc',
-      Contact: 'Ann',
-      Email: '',
-      Owner: '',
-      Stage: 'Qualified',
-      Amount: '1000',
-      'Close date': '2026-06-30',
-    });
+    paste(emu, 2, ACME_QUALIFIED);
     type(emu, 'Amount', 2, '1500');
     type(emu, 'Close date', 2, '2026-07-31');
     type(emu, 'Close date', 2, '2026-07-15');
@@ -251,16 +253,7 @@ describe('columns found by header', () => {
 describe('an edit whose writes fail', () => {
   it('still logs the change to History, says so, and the next refresh catches the row up', () => {
     const emu = crm();
-    paste(emu, 2, {
-      Deal: 'Acme',
-      Company: 'Acme Inc',
-      Contact: 'Ann',
-      Email: '',
-      Owner: '',
-      Stage: 'Qualified',
-      Amount: '1000',
-      'Close date': '2026-06-30',
-    });
+    paste(emu, 2, ACME_QUALIFIED);
     emu.acc.injectFault({ method: 'Range.setValues', times: 1 });
     type(emu, 'Stage', 2, 'Negotiation');
     expect(emu.ss.toasts.at(-1)?.message).toMatch(

@@ -138,7 +138,7 @@ describe('saving a deal', () => {
     });
     expect(save(emu, newDeal({ stage: 'Lost', lostReason: 'Lost to competitor' }))).toMatchObject({
       status: 'invalid',
-      errors: { competitor: 'Lost to competitor needs the competitor' },
+      errors: { competitor: 'Lost to competitor needs Competitor' },
     });
     expect(
       save(emu, newDeal({ stage: 'Lost', lostReason: 'Lost to competitor', competitor: 'Globex' })).status,

@@ -6,7 +6,12 @@ import { isoDay } from '../../shared/zonedTime';
 import { daysBetween } from '../values/cellParsing';
 import { hasValue, type Deal } from '../deals/deal';
 import { requiredFor } from '../settings/stageLookup';
-import { looseKey } from '../values/text';
+import { lostDealProblem, needsMessage } from '../../shared/stageRules';
+
+/** A deal whose close date was pushed this many times is flagged. */
+export const PUSHES_FLAGGED = 3;
+/** An amount of 0 is flagged from this probability up (earlier stages may not know the amount yet). */
+export const ZERO_AMOUNT_FROM_PROBABILITY = 0.4;
 
 export type RuleId =
   | 'no-stage'
@@ -63,15 +68,10 @@ export function checkDeal(deal: Deal, ctx: RuleContext): Violation[] {
     const missing = requiredFor(stage, settings.stages).filter(
       (k) => k !== 'lostReason' && !hasValue(deal, k),
     );
-    if (missing.length) add('missing-field', `${stage.name} needs ${missing.map(fieldLabel).join(', ')}`);
+    if (missing.length) add('missing-field', needsMessage(stage.name, missing.map(fieldLabel)));
     if (stage.type === 'Lost') {
-      if (!deal.lostReason) add('lost-no-reason', `${stage.name} needs a Lost reason`);
-      else {
-        const reason = settings.lostReasons.find((r) => looseKey(r.name) === looseKey(deal.lostReason));
-        if (!reason) add('unknown-lost-reason', `Lost reason "${deal.lostReason}" is not in CRM Settings`);
-        else if (reason.requiresCompetitor && !deal.competitor)
-          add('competitor-missing', `${reason.name} needs Competitor`);
-      }
+      const problem = lostDealProblem(stage.name, deal.lostReason, deal.competitor, settings.lostReasons);
+      if (problem) add(problem.rule, problem.message);
     }
     if (stage.type === 'Open') {
       if (deal.closeDate.kind === 'ok' && daysBetween(deal.closeDate.value, now, timeZone) > 0)
@@ -85,10 +85,16 @@ export function checkDeal(deal: Deal, ctx: RuleContext): Violation[] {
         add('timed-out', `No stage change for ${idle} days: consider Lost, Timed out`);
     }
     const probability = deal.probability.kind === 'ok' ? deal.probability.value : stage.probability;
-    if (stage.type !== 'Lost' && deal.amount.kind === 'ok' && deal.amount.value === 0 && probability >= 0.4)
+    if (
+      stage.type !== 'Lost' &&
+      deal.amount.kind === 'ok' &&
+      deal.amount.value === 0 &&
+      probability >= ZERO_AMOUNT_FROM_PROBABILITY
+    )
       add('zero-amount', `Amount is 0 at ${Math.round(probability * 100)}%`);
   }
-  if (deal.closeDatePushes >= 3) add('pushed', `Close date pushed ${deal.closeDatePushes} times`);
+  if (deal.closeDatePushes >= PUSHES_FLAGGED)
+    add('pushed', `Close date pushed ${deal.closeDatePushes} times`);
   const rows = deal.id ? ctx.idRows?.get(deal.id) : undefined;
   if (rows && rows.length > 1)
     add('duplicate-id', `Deal ID ${deal.id} is also on row ${rows.filter((r) => r !== deal.row).join(', ')}`);
