@@ -24,7 +24,9 @@ export function isValidTimeZone(timeZone: string): boolean {
 
 /** The wall clock of an instant as seen in a zone. */
 export function zonedParts(instant: Date | number, timeZone: string): WallParts {
-  const t = DateTime.fromMillis(typeof instant === 'number' ? instant : instant.getTime(), { zone: timeZone });
+  const t = DateTime.fromMillis(typeof instant === 'number' ? instant : instant.getTime(), {
+    zone: timeZone,
+  });
   return { year: t.year, month: t.month, day: t.day, hour: t.hour, minute: t.minute, second: t.second };
 }
 

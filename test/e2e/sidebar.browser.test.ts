@@ -127,9 +127,7 @@ describe('the deal sidebar in a browser', () => {
     await page.selectOption('#f-lostReason', 'Lost to competitor');
     expect(await page.locator('#wrap-competitor').isVisible()).toBe(true);
     await page.click('#save');
-    expect(await page.locator('#err-competitor').textContent()).toBe(
-      'Lost to competitor needs Competitor',
-    );
+    expect(await page.locator('#err-competitor').textContent()).toBe('Lost to competitor needs Competitor');
     await page.fill('#f-competitor', 'Globex');
     await page.click('#save');
     await page.waitForFunction(
