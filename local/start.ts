@@ -1,40 +1,57 @@
 // `npm start`: runs the built dist/Code.js on the emulator against a local workbook
 // (.crm-local/workbook.json, created with demo data on the first run), saves it, and prints a summary.
-//   npm start -- --import deals.csv      put a CSV in a new tab and convert it to the CRM
-//   npm start -- --export-json out.json  also write the saved workbook to another path
-//   npm start -- --workbook path.json    use another local workbook file
-//   npm start -- --serve [--port 8080]   then serve the playground (the real sidebar on the emulator)
-//   npm start -- --fire-triggers         fire each installed clock trigger once, as the schedule would
+// `npm start -- --help` lists the options.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { Emulator } from './emulator';
 import { runLocalSession, type StartOptions } from './playground/session';
 import { startPlayground } from './playground/server';
 
-function parseArgs(argv: string[]): StartOptions {
-  const opts: StartOptions = { workbook: path.resolve('.crm-local/workbook.json') };
+const HELP = `npm start -- [options]
+
+Runs Sheets CRM locally on the emulator against a saved workbook, refreshes the reports as a person
+would from the menu, saves, and prints a summary.
+
+  --workbook PATH       the local workbook file (default .crm-local/workbook.json). A new workbook
+                        gets 120 demo deals, unless --import is given: then it starts as an empty CRM.
+  --import FILE.csv     put the CSV in a new tab and convert it, accepting what Convert proposes.
+                        Repeat it to import several files in order: deals first, then their stage
+                        history. Importing the same deals again updates them; nothing is doubled.
+  --today YYYY-MM-DD    run as if today were that day (to explore an old export)
+  --export-json PATH    also write the saved workbook to PATH
+  --fire-triggers       fire each installed clock trigger once, as the schedule would
+  --serve [--port N]    then serve the playground (the real sidebar beside the Deals tab)
+  --help                this text
+`;
+
+function parseArgs(argv: string[]): StartOptions | null {
+  const opts: StartOptions = { workbook: path.resolve('.crm-local/workbook.json'), importCsv: [] };
   for (let i = 0; i < argv.length; i++) {
     const next = () => {
       const v = argv[++i];
-      if (!v) throw new Error(`${argv[i - 1]} needs a file path`);
-      return path.resolve(v);
+      if (!v) throw new Error(`${argv[i - 1]} needs a value`);
+      return v;
     };
-    if (argv[i] === '--import') opts.importCsv = next();
-    else if (argv[i] === '--export-json') opts.exportJson = next();
-    else if (argv[i] === '--workbook') opts.workbook = next();
+    if (argv[i] === '--help' || argv[i] === '-h') return null;
+    else if (argv[i] === '--import') opts.importCsv!.push(path.resolve(next()));
+    else if (argv[i] === '--export-json') opts.exportJson = path.resolve(next());
+    else if (argv[i] === '--workbook') opts.workbook = path.resolve(next());
+    else if (argv[i] === '--today') opts.today = next();
     else if (argv[i] === '--serve') opts.serve = true;
     else if (argv[i] === '--fire-triggers') opts.fireTriggers = true;
-    else if (argv[i] === '--port') opts.port = Number(argv[++i]);
-    else
-      throw new Error(
-        `Unknown option ${argv[i]}. Use --import FILE.csv, --export-json PATH or --workbook PATH.`,
-      );
+    else if (argv[i] === '--port') opts.port = Number(next());
+    else throw new Error(`Unknown option ${argv[i]}. npm start -- --help lists the options.`);
   }
+  for (const f of opts.importCsv!) if (!fs.existsSync(f)) throw new Error(`--import: there is no file ${f}`);
   return opts;
 }
 
 try {
   const opts = parseArgs(process.argv.slice(2));
+  if (!opts) {
+    process.stdout.write(HELP);
+    process.exit(0);
+  }
   let emu: Emulator | null = null;
   const out = runLocalSession(
     opts,

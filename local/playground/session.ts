@@ -10,7 +10,10 @@ import { describeWorkbook } from './summary';
 
 export interface StartOptions {
   workbook: string;
-  importCsv?: string;
+  /** CSV files to convert, in order (deals first, then their stage history). */
+  importCsv?: string[];
+  /** Run as if today were this day (YYYY-MM-DD), at noon in the workbook's zone. */
+  today?: string;
   exportJson?: string;
   serve?: boolean;
   port?: number;
@@ -47,19 +50,34 @@ export function createDemoWorkbook(now: Date): Emulator {
   return emu;
 }
 
-/** Puts a CSV into a new tab as File > Import would (text parsed as typed, but never as a formula). */
+/** An empty local workbook: the CRM set up with its default settings, no deals, owners or targets. */
+export function createEmptyWorkbook(now: Date): Emulator {
+  const emu = new Emulator({ timeZone: 'America/New_York', now }).load(DIST);
+  emu.run('menuSetUp');
+  return emu;
+}
+
+/**
+ * Puts a CSV into a new tab as File > Import does with "Convert text to numbers, dates, and formulas"
+ * unchecked: every cell holds the text as written, so Convert decides how to read each column.
+ */
 export function importCsv(emu: Emulator, file: string): string {
   const rows = parseCsvText(fs.readFileSync(file, 'utf8'));
   const width = Math.max(...rows.map((r) => r.length));
   let name = `Import ${path.basename(file, path.extname(file))}`.slice(0, 90);
   for (let i = 2; emu.ss.sheets.some((s) => s.name === name); i++) name = `${name} ${i}`;
   const sheet = emu.ss.addSheet(name, undefined, Math.max(1000, rows.length + 1), Math.max(26, width));
-  const grid = rows.map((r) =>
-    Array.from({ length: width }, (_, i) => (r[i]?.startsWith('=') ? `'${r[i]}` : (r[i] ?? ''))),
-  );
-  sheet.rangeAt(1, 1, grid.length, width).setValues(grid);
+  rows.forEach((r, i) => r.forEach((v, c) => (sheet.cellAt(i + 1, c + 1).v = v)));
   emu.ss.activeSheet = sheet;
   return name;
+}
+
+/** Noon of a YYYY-MM-DD day in New York (the local workbook's zone), or now. */
+export function startInstant(today?: string): Date {
+  if (!today) return new Date();
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(today) || Number.isNaN(Date.parse(today)))
+    throw new Error(`--today needs a date as YYYY-MM-DD, not "${today}"`);
+  return new Date(`${today}T17:00:00Z`);
 }
 
 /** Runs the session and returns what to print. */
@@ -69,25 +87,31 @@ export function runLocalSession(
   done?: (emu: Emulator) => void,
 ): string {
   const lines: string[] = [];
-  const now = new Date();
+  const now = startInstant(opts.today);
+  const imports = opts.importCsv ?? [];
   let emu = open(opts.workbook);
+  const where = path.relative(process.cwd(), opts.workbook);
   if (emu) {
     emu.load(DIST);
     emu.env.nowMs = now.getTime();
-    lines.push(`Loaded ${path.relative(process.cwd(), opts.workbook)}.`);
+    lines.push(`Loaded ${where}.`);
+  } else if (imports.length) {
+    emu = createEmptyWorkbook(now);
+    lines.push(`Created ${where} with an empty CRM (no demo data) for your import.`);
   } else {
     emu = createDemoWorkbook(now);
-    lines.push(`Created ${path.relative(process.cwd(), opts.workbook)} with ${DEMO_DEALS} demo deals.`);
+    lines.push(`Created ${where} with ${DEMO_DEALS} demo deals.`);
   }
+  if (opts.today) lines.push(`Running as if today were ${opts.today}.`);
   emu.open();
-  if (opts.importCsv) {
-    const tab = importCsv(emu, opts.importCsv);
+  for (const file of imports) {
+    const tab = importCsv(emu, file);
     const seen = emu.ui.dialogs.length;
     emu.run('menuConvert');
     const dialogs = emu.ui.dialogs.slice(seen);
     lines.push(
       '',
-      `Imported ${opts.importCsv} into "${tab}" and converted it, accepting this mapping:`,
+      `Imported ${file} into "${tab}" and converted it, accepting what was proposed:`,
       dialogs[0]?.message ?? '',
     );
     lines.push('', dialogs.at(-1)?.message ?? '');

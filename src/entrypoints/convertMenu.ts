@@ -1,11 +1,19 @@
-// Menu: Convert this sheet to CRM. Shows the proposed column mapping (which the person can correct)
-// and, once accepted, converts under the lock; the work lives in workbook/import.
+// Menu: Convert this sheet to CRM. Shows, before anything is written, what the tab will become: each
+// key field with its column and sample values (or "not found"), the stages it brings, and for a
+// stage-history export the History it adds. The person accepts, corrects the mapping or cancels; the
+// work lives in workbook/import.
 import { PRODUCT } from '../shared/names';
-import { applyCorrections, describeMapping } from '../domain/import/conversion';
+import { applyCorrections } from '../domain/import/conversion';
 import type { HeaderMap } from '../domain/deals/headerMap';
 import { activeSpreadsheet, toast, ui } from '../workbook/core/app';
 import { withDocumentLock } from '../workbook/core/lock';
-import { planConversion, runConversion } from '../workbook/import/convertSheet';
+import {
+  describePlan,
+  planConversion,
+  runConversion,
+  runHistoryImport,
+  type DealsPlan,
+} from '../workbook/import/convertSheet';
 import { describeSweep, menuAction } from './feedback';
 
 /** Menu: Convert this sheet to CRM (the active tab). */
@@ -14,15 +22,19 @@ export function menuConvert(): void {
     const ss = activeSpreadsheet();
     withDocumentLock(() => {
       const plan = planConversion(ss);
-      const map = confirmMapping(plan.name, plan.header, plan.proposal.map, plan.plan);
-      if (!map) {
-        toast('Conversion cancelled; nothing was changed.');
+      if (plan.kind === 'history') {
+        const answer = ui().alert(`Add "${plan.name}" to History?`, plan.plan, ui().ButtonSet.YES_NO);
+        if (answer !== ui().Button.YES) return toast('Nothing was changed.');
+        const done = runHistoryImport(plan);
+        ui().alert(`${PRODUCT}: history added`, done.notes.join('\n'), ui().ButtonSet.OK);
         return;
       }
+      const map = confirmMapping(plan);
+      if (!map) return toast('Conversion cancelled; nothing was changed.');
       const done = runConversion(plan, map);
       ui().alert(
         `${PRODUCT}: conversion done`,
-        `${done.notes.join('\n')}\n\n${describeSweep(done.summary)}`,
+        `${done.notes.join('\n')}${done.summary ? `\n\n${describeSweep(done.summary)}` : ''}`,
         ui().ButtonSet.OK,
       );
     });
@@ -30,25 +42,24 @@ export function menuConvert(): void {
 }
 
 /** Shows the mapping until the person accepts it (Yes), corrects it (No), or cancels. */
-function confirmMapping(
-  name: string,
-  header: readonly unknown[],
-  proposed: HeaderMap,
-  plan: string,
-): HeaderMap | null {
-  let map = proposed;
+function confirmMapping(plan: DealsPlan): HeaderMap | null {
+  const header = plan.values[plan.mapping.headerRow] ?? [];
+  let map = plan.mapping.map;
   let problem = '';
   for (let round = 0; round < 10; round++) {
     const text = [
       problem,
-      plan,
+      plan.plan,
       '',
-      'Columns:',
-      ...describeMapping(header, map),
+      ...describePlan(plan, map),
       '',
       'Yes: convert. No: correct the mapping. Cancel: stop without changes.',
     ].filter((l, i) => l !== '' || i > 0);
-    const answer = ui().alert(`Convert "${name}" to the CRM?`, text.join('\n'), ui().ButtonSet.YES_NO_CANCEL);
+    const answer = ui().alert(
+      `Convert "${plan.name}" to the CRM?`,
+      text.join('\n'),
+      ui().ButtonSet.YES_NO_CANCEL,
+    );
     if (answer === ui().Button.YES) return map;
     if (answer !== ui().Button.NO) return null;
     const reply = ui().prompt(

@@ -99,7 +99,7 @@ export function readDeal(
     owner: str(get('owner')),
     stageText,
     stage: findStage(stageText, settings.stages),
-    amount: parseAmount(get('amount')),
+    amount: parseAmount(get('amount'), locale),
     closeDate: parseDate(get('closeDate'), timeZone, locale),
     probability: parsePercent(get('probability')),
     forecastCategory: str(get('forecastCategory')),

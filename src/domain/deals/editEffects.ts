@@ -148,7 +148,7 @@ export function applyRowRules(
         : null;
   const oldAmountRaw = oldOf('amount', prev?.a);
   if (!isNew && oldAmountRaw !== undefined) {
-    const parsed = parseAmount(oldAmountRaw);
+    const parsed = parseAmount(oldAmountRaw, locale);
     const oldAmount = parsed.kind === 'ok' ? parsed.value : parsed.kind === 'bad' ? parsed.raw : null;
     if (oldAmount !== amountNow) {
       log('Amount', oldAmount ?? '', amountNow ?? '');

@@ -4,39 +4,27 @@
 import { FIELD_BY_KEY, FIELDS, type FieldKey } from '../../shared/fields';
 import { columnName } from '../../shared/columns';
 import type { Settings } from '../../shared/settings';
-import { parseAmount, parseCount, parseDate, parsePercent, type Parsed } from '../values/cellParsing';
+import type { Parsed } from '../values/cellParsing';
+import {
+  dateOrderOf,
+  decimalMarkOf,
+  readAmount,
+  readDate,
+  readProbability,
+} from '../values/columnConventions';
+import { isDate } from '../../shared/zonedTime';
+import type { ImportMapping } from './importMapping';
 import type { CellValue } from '../deals/deal';
 import type { HeaderMap } from '../deals/headerMap';
 import { findStageLoosely } from '../settings/stageLookup';
 import { looseKey } from '../values/text';
 
-export interface ConversionResult {
-  header: string[];
-  rows: CellValue[][];
-  /** Rows above the header row (titles, notes): left in the backup only. */
-  rowsAbove: number;
-  /** Values that could not be read as their column's kind and were kept as written. */
-  keptAsWritten: number;
-  /** Stage values rewritten to a stage name ("closed won" -> "Won"). */
-  stagesNormalised: number;
-}
-
 const display = (v: unknown) => String(v ?? '').trim();
 
-/** One line per source column: where it goes. */
-export function describeMapping(header: readonly unknown[], map: HeaderMap): string[] {
-  const fieldOf = new Map<number, FieldKey>();
-  for (const [k, c] of Object.entries(map.columns) as [FieldKey, number][]) fieldOf.set(c, k);
-  const lines: string[] = [];
-  for (let c = 0; c < map.width; c++) {
-    const name = display(header[c]) || '(no header)';
-    const key = fieldOf.get(c);
-    lines.push(
-      `${columnName(c + 1)} "${name}" → ${key ? FIELD_BY_KEY[key].header : 'kept as an extra column'}`,
-    );
-  }
-  return lines;
-}
+/** Fields an import may fill; the CRM's computed columns are never overwritten by imported values. */
+export const IMPORTABLE: readonly FieldKey[] = FIELDS.map((f) => f.key).filter(
+  (k) => !['check', 'lastSeen', 'segment', 'closeDatePushes'].includes(k),
+);
 
 /**
  * Applies corrections typed as "C = Amount" or "F = extra" (column letter or header text, then a field
@@ -67,11 +55,13 @@ export function applyCorrections(
     const target = looseKey(m[2]);
     for (const k of Object.keys(columns) as FieldKey[]) if (columns[k] === col) delete columns[k];
     if (target === 'extra' || target === 'ignore' || target === 'keep') continue;
-    const field = FIELDS.find((f) => looseKey(f.header) === target || f.synonyms.includes(target));
+    const field = FIELDS.find(
+      (f) => IMPORTABLE.includes(f.key) && (looseKey(f.header) === target || f.synonyms.includes(target)),
+    );
     if (!field)
       return {
-        error: `"${m[2].trim()}" is not a field. Fields: ${FIELDS.filter(
-          (f) => f.key !== 'lastSeen' && f.key !== 'check',
+        error: `"${m[2].trim()}" is not a field you can import. Fields: ${FIELDS.filter((f) =>
+          IMPORTABLE.includes(f.key),
         )
           .map((f) => f.header)
           .join(', ')}, or extra.`,
@@ -84,72 +74,157 @@ export function applyCorrections(
   return { map: { columns, extras, width: map.width } };
 }
 
-/** Normalises one value for a field; unreadable values come back unchanged with `kept` set. */
-function normalise(
-  key: FieldKey,
-  v: CellValue,
-  settings: Settings,
-  timeZone: string,
-  locale: string,
-): { value: CellValue; kept: boolean; stage: boolean } {
-  const from = <T extends CellValue>(p: Parsed<T>) =>
-    p.kind === 'ok'
-      ? { value: p.value as CellValue, kept: false, stage: false }
-      : { value: v, kept: p.kind === 'bad', stage: false };
+/** Options of one conversion. */
+export interface ConvertOptions {
+  settings: Settings;
+  timeZone: string;
+  locale: string;
+  /** The reference year for two-digit years (this year, in the spreadsheet's zone). */
+  year: number;
+  newId: () => string;
+  /** The stage each imported stage value becomes (from stage adoption), by its loose spelling. */
+  stageOf: ReadonlyMap<string, string>;
+}
+
+/** A stage change read from a per-stage "Date entered" column, for History. */
+export interface ImportedMove {
+  /** Index of the row in `rows`. */
+  row: number;
+  time: Date;
+  stage: string;
+}
+
+export interface ConversionResult {
+  header: string[];
+  rows: CellValue[][];
+  /** Rows above the header row (titles, notes): left in the backup only. */
+  rowsAbove: number;
+  /** Values that could not be read as their column's kind and were kept as written. */
+  keptAsWritten: number;
+  /** Stage values rewritten to a stage name ("closed won" -> "Won"). */
+  stagesNormalised: number;
+  /** Stage moves from "Date entered <stage>" columns, oldest first per row. */
+  moves: ImportedMove[];
+}
+
+type Reader = (v: CellValue) => { value: CellValue; kept: boolean; stage: boolean };
+
+/** A reader for one mapped column, with the conventions its own values decide. */
+function readerFor(key: FieldKey, values: readonly CellValue[], o: ConvertOptions): Reader {
+  const same = (v: CellValue) => ({ value: v, kept: false, stage: false });
+  const from =
+    <T extends CellValue>(read: (v: CellValue) => Parsed<T>) =>
+    (v: CellValue) => {
+      const p = read(v);
+      return p.kind === 'ok'
+        ? { value: p.value as CellValue, kept: false, stage: false }
+        : { value: v, kept: p.kind === 'bad', stage: false };
+    };
   switch (FIELD_BY_KEY[key].kind) {
-    case 'stage': {
-      if (display(v) === '') return { value: v, kept: false, stage: false };
-      const stage = findStageLoosely(v, settings.stages);
-      if (!stage) return { value: v, kept: true, stage: false };
-      return { value: stage.name, kept: false, stage: stage.name !== v };
+    case 'stage':
+      return (v) => {
+        if (display(v) === '') return same(v);
+        const name = o.stageOf.get(looseKey(v)) ?? findStageLoosely(v, o.settings.stages)?.name;
+        if (!name) return { value: v, kept: true, stage: false };
+        return { value: name, kept: false, stage: name !== v };
+      };
+    case 'money': {
+      const mark = decimalMarkOf(values, o.locale);
+      return from((v) => readAmount(v, mark));
     }
-    case 'money':
-      return from(parseAmount(v));
+    case 'integer': {
+      const mark = decimalMarkOf(values, o.locale);
+      return from((v) => {
+        const p = readAmount(v, mark);
+        return p.kind === 'ok' && !(Number.isInteger(p.value) && p.value >= 0)
+          ? { kind: 'bad', raw: String(v) }
+          : p;
+      });
+    }
     case 'date':
-    case 'timestamp':
-      return from(parseDate(v, timeZone, locale));
+    case 'timestamp': {
+      const order = dateOrderOf(values, o.locale);
+      return from((v) => readDate(v, o.timeZone, order, o.year));
+    }
     case 'percent':
-      return from(parsePercent(v));
-    case 'integer':
-      return from(parseCount(v));
+      return from(readProbability);
     default:
-      return { value: v, kept: false, stage: false };
+      return same;
   }
 }
 
-/** Builds the Deals grid (header and rows) from a sheet's values and a mapping. */
+/** Builds the Deals grid (header and rows) from an export's values and its mapping. */
 export function convertValues(
   values: readonly (readonly CellValue[])[],
-  headerRow: number,
-  map: HeaderMap,
-  settings: Settings,
-  timeZone: string,
-  locale: string,
-  newId: () => string,
+  mapping: Pick<ImportMapping, 'headerRow' | 'map' | 'statusColumn' | 'stageEntered'>,
+  o: ConvertOptions,
 ): ConversionResult {
+  const { headerRow, map } = mapping;
   const source = values[headerRow] ?? [];
+  const body = values.slice(headerRow + 1);
   const taken = new Set(FIELDS.flatMap((f) => [looseKey(f.header), ...f.synonyms]));
+  const used = new Set<string>();
   const extraNames = map.extras.map((c) => {
-    const name = display(source[c]) || `Column ${columnName(c + 1)}`;
-    return taken.has(looseKey(name)) ? `${name} (imported)` : name;
+    let name = display(source[c]) || `Column ${columnName(c + 1)}`;
+    if (taken.has(looseKey(name))) name = `${name} (imported)`;
+    for (let i = 2; used.has(looseKey(name)); i++)
+      name = `${display(source[c]) || `Column ${columnName(c + 1)}`} (${i})`;
+    used.add(looseKey(name));
+    return name;
   });
   const header = [...FIELDS.map((f) => f.header), ...extraNames];
+  const readers = new Map<FieldKey, Reader>();
+  for (const [k, c] of Object.entries(map.columns) as [FieldKey, number][])
+    readers.set(
+      k,
+      readerFor(
+        k,
+        body.map((r) => r[c] ?? ''),
+        o,
+      ),
+    );
+  const wonStage = o.settings.stages.find((s) => s.type === 'Won')?.name;
+  const lostStage = o.settings.stages.find((s) => s.type === 'Lost')?.name;
+  const enteredReaders = mapping.stageEntered.map(({ column, stage }) => ({
+    column,
+    stage: o.stageOf.get(looseKey(stage)) ?? findStageLoosely(stage, o.settings.stages)?.name ?? stage,
+    read: readerFor(
+      'created',
+      body.map((r) => r[column] ?? ''),
+      o,
+    ),
+  }));
   let keptAsWritten = 0;
   let stagesNormalised = 0;
-  const rows = values.slice(headerRow + 1).map((src) => {
+  const moves: ImportedMove[] = [];
+  const idCol = FIELDS.findIndex((f) => f.key === 'dealId');
+  const stageCol = FIELDS.findIndex((f) => f.key === 'stage');
+  const rows: CellValue[][] = [];
+  for (const src of body) {
+    if (src.every((v) => display(v) === '')) continue;
     const out: CellValue[] = FIELDS.map((f) => {
       const c = map.columns[f.key];
       if (c === undefined) return '';
-      const n = normalise(f.key, src[c] ?? '', settings, timeZone, locale);
+      const n = readers.get(f.key)!(src[c] ?? '');
       if (n.kept) keptAsWritten++;
       if (n.stage) stagesNormalised++;
       return n.value;
     });
+    // A closed status (Pipedrive's won / lost beside the pipeline stage) is the deal's stage.
+    if (mapping.statusColumn !== null) {
+      const status = looseKey(src[mapping.statusColumn]);
+      const closed = /won/.test(status) ? wonStage : /lost/.test(status) ? lostStage : undefined;
+      if (closed) out[stageCol] = closed;
+    }
     for (const c of map.extras) out.push(src[c] ?? '');
-    const blank = src.every((v) => display(v) === '');
-    const idCol = FIELDS.findIndex((f) => f.key === 'dealId');
-    if (!blank && display(out[idCol]) === '') out[idCol] = newId();
-    return out;
-  });
-  return { header, rows, rowsAbove: headerRow, keptAsWritten, stagesNormalised };
+    if (display(out[idCol]) === '') out[idCol] = o.newId();
+    const entered = enteredReaders
+      .map((e) => ({ stage: e.stage, read: e.read(src[e.column] ?? '') }))
+      .filter((e) => isDate(e.read.value))
+      .map((e) => ({ row: rows.length, time: e.read.value as Date, stage: e.stage }))
+      .sort((a, b) => a.time.getTime() - b.time.getTime());
+    moves.push(...entered);
+    rows.push(out);
+  }
+  return { header, rows, rowsAbove: headerRow, keptAsWritten, stagesNormalised, moves };
 }

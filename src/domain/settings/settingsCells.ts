@@ -37,17 +37,22 @@ export type ParsedSettings =
   | { ok: false; problems: SettingsProblem[] };
 
 /** The whole Settings tab as a grid (row 1 titles, row 2 headers, items below) for a fresh setup. */
+/** The Stages block's rows for a list of stages, as the Settings tab holds them. */
+export function stageRows(stages: readonly StageDef[]): Cell[][] {
+  return stages.map((st) => [
+    st.name,
+    st.type,
+    st.probability,
+    st.category,
+    st.required.map((k) => FIELD_BY_KEY[k].header).join(', '),
+    st.staleAfterDays ?? '',
+  ]);
+}
+
 export function renderSettings(s: Settings): Cell[][] {
   const cols = defaultBlockColumns();
   const blocks: Record<BlockKey, Cell[][]> = {
-    stages: s.stages.map((st) => [
-      st.name,
-      st.type,
-      st.probability,
-      st.category,
-      st.required.map((k) => FIELD_BY_KEY[k].header).join(', '),
-      st.staleAfterDays ?? '',
-    ]),
+    stages: stageRows(s.stages),
     lostReasons: s.lostReasons.map((r) => [r.name, r.requiresCompetitor]),
     leadSources: s.leadSources.map((x) => [x]),
     owners: s.owners.map((o) => [o.name, o.email]),

@@ -2,6 +2,7 @@
 // "03/04/2026", "Jan 5, 2026"), in the spreadsheet's time zone and locale. Anything unclear is
 // reported as bad and kept as it was, never guessed.
 import { isDate, localDayNumber, zonedInstant } from '../../shared/zonedTime';
+import { localeDecimalMark, readAmount } from './amountReading';
 
 export type Parsed<T> = { kind: 'empty' } | { kind: 'ok'; value: T } | { kind: 'bad'; raw: string };
 
@@ -14,41 +15,12 @@ export function dayFirst(locale: string): boolean {
   return !/^en_(US|PH)$|^en$/i.test(locale) && !/_(US|PH|CA)$/i.test(locale);
 }
 
-/** A money amount from a number or text with currency signs, separators and k/m suffixes. */
-export function parseAmount(v: unknown): Parsed<number> {
-  if (v === '' || v === null || v === undefined) return EMPTY;
-  if (typeof v === 'number') return Number.isFinite(v) ? ok(v) : bad(v);
-  if (typeof v !== 'string') return bad(v);
-  let s = v.trim();
-  if (!s) return EMPTY;
-  let sign = 1;
-  if (/^\(.*\)$/.test(s)) {
-    sign = -1;
-    s = s.slice(1, -1);
-  }
-  s = s.replace(
-    /^(USD|EUR|GBP|CAD|AUD|CHF|SEK|NOK|DKK|JPY|INR)\s*|\s*(USD|EUR|GBP|CAD|AUD|CHF|SEK|NOK|DKK|JPY|INR)$/i,
-    '',
-  );
-  s = s.replace(/^[$€£¥₹]\s*|\s*[$€£¥₹]$/g, '').trim();
-  if (s.startsWith('-')) {
-    sign *= -1;
-    s = s.slice(1).trim();
-  }
-  s = s.replace(/^[$€£¥₹]\s*/, '');
-  const suffix = /^([\d.,\s]+)\s*([kKmM])$/.exec(s);
-  let scale = 1;
-  if (suffix) {
-    s = suffix[1].trim();
-    scale = /k/i.test(suffix[2]) ? 1e3 : 1e6;
-  }
-  s = s.replace(/[\s\u00a0']/g, '');
-  let n: number;
-  if (/^\d{1,3}(,\d{3})+(\.\d+)?$/.test(s) || /^\d+(\.\d+)?$/.test(s)) n = Number(s.replace(/,/g, ''));
-  else if (/^\d{1,3}(\.\d{3})+(,\d+)?$/.test(s) || /^\d+,\d{1,2}$/.test(s))
-    n = Number(s.replace(/\./g, '').replace(',', '.'));
-  else return bad(v);
-  return ok(sign * n * scale);
+/**
+ * A money amount typed into the grid or the sidebar ("$12,500", "12.5k", "1.234,50 €", "(300)"),
+ * read with the locale's decimal mark; "1.200" in a locale with a decimal point is ambiguous and bad.
+ */
+export function parseAmount(v: unknown, locale = 'en_US'): Parsed<number> {
+  return readAmount(v, { mark: localeDecimalMark(locale), fromValues: false });
 }
 
 /** A whole number of people, from a number or text like "1,200"; a range such as "51-200" is bad. */

@@ -1,47 +1,82 @@
-// Converting a tab of deals (an export from another CRM, or a home-made sheet) into the CRM: the
-// proposed mapping, then a backup and a rewrite of the tab as the Deals tab (or rows added to an
-// existing Deals tab), and setup around it. Every value is kept.
+// Converting a tab into the CRM. A deals export: the proposed mapping and stages, then a backup and a
+// rewrite of the tab as the Deals tab, or, when the Deals tab already holds deals, an update of the
+// deals it has (by Deal ID) and an append of the new ones; its stages go into CRM Settings and its
+// per-stage dates into History. A stage-history export: its stage changes go into History for the
+// deals the CRM holds. Every value is kept; nothing is doubled.
 import { CrmError } from '../../shared/errors';
 import { PRODUCT, DEALS_TAB } from '../../shared/names';
-import { FIELDS } from '../../shared/fields';
+import { FIELDS, type FieldKey } from '../../shared/fields';
 import type { Settings } from '../../shared/settings';
-import { isoDay } from '../../shared/zonedTime';
-import { convertValues } from '../../domain/import/conversion';
+import { isDate, isoDay, zonedParts } from '../../shared/zonedTime';
 import type { CellValue } from '../../domain/deals/deal';
 import { newDealId } from '../../domain/deals/dealIds';
-import { mapHeaders, proposeMapping, type HeaderMap } from '../../domain/deals/headerMap';
+import { mapHeaders, type HeaderMap } from '../../domain/deals/headerMap';
+import type { HistoryEntry } from '../../domain/history/historyEntry';
+import { convertValues } from '../../domain/import/conversion';
+import {
+  historyEntries,
+  moveKey,
+  recognizeHistory,
+  type HistoryImport,
+} from '../../domain/import/historyImport';
+import { proposeImportMapping, type ImportMapping } from '../../domain/import/importMapping';
+import { describeImport, seenStages } from '../../domain/import/importReport';
+import { planReimport, type ReimportPlan } from '../../domain/import/reimport';
+import { proposeStages, type StageProposal } from '../../domain/import/stageAdoption';
+import type { BlockKey } from '../../domain/settings/settingsLayout';
+import { findStageLoosely } from '../../domain/settings/stageLookup';
 import { toast } from '../core/app';
 import { readState, type DocumentState } from '../core/documentState';
 import { writeGrid } from '../core/writeGrid';
 import { findDealsTab, readHeader } from '../deals/dealsTab';
 import type { SweepSummary } from '../deals/dealSweep';
+import { appendHistory, findHistoryTab } from '../history/historyTab';
+import { writeStages } from '../settings/settingsTab';
 import { loadSettings, setUpCrm } from '../setup/setUpCrm';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
-type MappingProposal = ReturnType<typeof proposeMapping>;
 
-/** Everything Convert needs to show the proposed mapping before anything is written. */
-export interface ConversionPlan {
+interface PlanBase {
   ss: Spreadsheet;
   sheet: Sheet;
   name: string;
   values: CellValue[][];
-  header: readonly CellValue[];
-  proposal: MappingProposal;
-  /** What will happen, in words. */
-  plan: string;
   settings: Settings;
+  settingsSheet: Sheet;
+  blockColumns: Record<BlockKey, number>;
   state: DocumentState | null;
   timeZone: string;
   locale: string;
-  /** The Deals tab the rows are added to, when it already holds deals. */
+  year: number;
+  /** What will happen, in words. */
+  plan: string;
+}
+
+/** A deals export, with its proposed mapping. */
+export interface DealsPlan extends PlanBase {
+  kind: 'deals';
+  mapping: ImportMapping;
+  /** The CRM holds no deals yet: the team's stages replace the unused default ones. */
+  fresh: boolean;
+  /** The Deals tab the rows go to, when it already holds deals (re-import updates them). */
   appendTo: Sheet | null;
   /** The empty Deals tab made by Set up, replaced by the converted tab. */
   replacing: Sheet | null;
 }
 
-/** Reads the active tab and proposes how its columns map to deal fields; writes nothing. */
+/** A stage-history export, already read. */
+export interface HistoryPlan extends PlanBase {
+  kind: 'history';
+  history: Sheet;
+  result: HistoryImport;
+}
+
+export type ConversionPlan = DealsPlan | HistoryPlan;
+
+const text = (v: unknown) => String(v ?? '').trim();
+
+/** Reads the active tab and works out what converting it would do; writes nothing. */
 export function planConversion(ss: Spreadsheet): ConversionPlan {
   const sheet = ss.getActiveSheet();
   const timeZone = ss.getSpreadsheetTimeZone();
@@ -60,56 +95,167 @@ export function planConversion(ss: Spreadsheet): ConversionPlan {
   const values = sheet.getDataRange().getValues() as CellValue[][];
   if (values.length < 2)
     throw new CrmError('NOTHING_TO_CONVERT', `"${name}" has no rows below a header row to convert.`);
-
   const existing = findDealsTab(ss, state?.dealsSheetId);
   const other = existing && existing.getSheetId() !== sheet.getSheetId() ? existing : null;
-  const appending = other !== null && other.getLastRow() > 1;
-  const replacing = other !== null && !appending ? other : null;
-
-  const proposal = proposeMapping(values, parsed.settings.stages);
-  const plan = appending
-    ? `${PRODUCT} will add the rows of "${name}" to the Deals tab "${other.getName()}". "${name}" itself stays as it is.`
-    : `${PRODUCT} will keep a backup of "${name}", then rewrite it as the Deals tab.${replacing ? ' The empty Deals tab made by Set up will be replaced by this one.' : ''}`;
-  return {
+  const dealsValues = other ? (other.getDataRange().getValues() as CellValue[][]) : [];
+  const appending = other !== null && dealsValues.length > 1;
+  const base = {
     ss,
     sheet,
     name,
     values,
-    header: values[proposal.headerRow],
-    proposal,
-    plan,
     settings: parsed.settings,
+    settingsSheet,
+    blockColumns: parsed.columns,
     state,
     timeZone,
     locale,
+    year: zonedParts(new Date(), timeZone).year,
+  };
+
+  if (appending) {
+    const map = mapHeaders(dealsValues[0]);
+    const idCol = map.columns.dealId;
+    const knownIds = new Set(
+      idCol === undefined
+        ? []
+        : dealsValues
+            .slice(1)
+            .map((r) => text(r[idCol]))
+            .filter(Boolean),
+    );
+    const cols = recognizeHistory(values, knownIds);
+    const history = findHistoryTab(ss, state?.historySheetId);
+    if (cols && history) {
+      const existingMoves = new Set(
+        (history.getDataRange().getValues() as CellValue[][])
+          .slice(1)
+          .filter((r) => text(r[2]) === 'Stage' && isDate(r[0]))
+          .map((r) => moveKey(text(r[1]), r[0] as Date, r[4], timeZone)),
+      );
+      const result = historyEntries(values, cols, {
+        knownIds,
+        existing: existingMoves,
+        stageName: (raw) => findStageLoosely(raw, parsed.settings.stages)?.name ?? raw,
+        timeZone,
+        locale,
+        year: base.year,
+      });
+      const deals = new Set(result.entries.map((e) => e.dealId)).size;
+      return {
+        ...base,
+        kind: 'history',
+        history,
+        result,
+        plan: `"${name}" is a stage history: ${result.entries.length} stage changes for ${deals} deals of the CRM will be added to History.${
+          result.unknown.size
+            ? ` ${[...result.unknown.values()].reduce((a, b) => a + b, 0)} rows name ${result.unknown.size} Deal IDs the CRM does not hold; they are not added.`
+            : ''
+        }${result.alreadyThere ? ` ${result.alreadyThere} changes are in History already.` : ''} "${name}" itself stays as it is.`,
+      };
+    }
+  }
+  const mapping = proposeImportMapping(values, parsed.settings.stages, locale, timeZone);
+  const replacing = other !== null && !appending ? other : null;
+  return {
+    ...base,
+    kind: 'deals',
+    mapping,
+    fresh: !appending,
     appendTo: appending ? other : null,
     replacing,
+    plan: appending
+      ? `${PRODUCT} will update the deals of "${name}" that the Deals tab "${other.getName()}" already holds (matched by Deal ID, or by deal and company) and add the others. "${name}" itself stays as it is.`
+      : `${PRODUCT} will keep a backup of "${name}", then rewrite it as the Deals tab.${replacing ? ' The empty Deals tab made by Set up will be replaced by this one.' : ''}`,
   };
 }
 
-/** What a conversion did, in words, and the sweep of the converted deals. */
-export interface ConversionDone {
-  notes: string[];
-  summary: SweepSummary;
+/** The stages an import brings with a given mapping. */
+export function stagesFor(p: DealsPlan, map: HeaderMap): StageProposal {
+  return proposeStages(seenStages(p.values, { ...p.mapping, map }), p.settings.stages, p.fresh);
 }
 
-/** Converts the planned tab with the confirmed mapping: backs it up (or appends), then sets up the CRM. */
-export function runConversion(p: ConversionPlan, map: HeaderMap): ConversionDone {
-  const { ss, sheet, name, values, proposal, state, timeZone, locale } = p;
-  const other = p.appendTo;
-  const appending = other !== null;
-  const result = convertValues(values, proposal.headerRow, map, p.settings, timeZone, locale, () =>
-    newDealId(Math.random),
+/** The dialog's lines for a deals plan and a (possibly corrected) mapping. */
+export function describePlan(p: DealsPlan, map: HeaderMap): string[] {
+  return describeImport(p.values, p.mapping, map, stagesFor(p, map));
+}
+
+/** What a conversion did, in words, and the sweep of the deals. */
+export interface ConversionDone {
+  notes: string[];
+  summary: SweepSummary | null;
+}
+
+/** Adds a history export's stage changes to History. */
+export function runHistoryImport(p: HistoryPlan): ConversionDone {
+  appendHistory(p.history, p.result.entries);
+  const unknown = [...p.result.unknown.entries()];
+  const notes = [
+    `${p.result.entries.length} stage changes added to History for ${new Set(p.result.entries.map((e) => e.dealId)).size} deals.`,
+    p.result.alreadyThere ? `${p.result.alreadyThere} were in History already and were not added again.` : '',
+    unknown.length
+      ? `${unknown.reduce((a, [, n]) => a + n, 0)} rows name Deal IDs the CRM does not hold, so they were not added: ${unknown
+          .slice(0, 10)
+          .map(([id, n]) => `${id} (${n})`)
+          .join(
+            ', ',
+          )}${unknown.length > 10 ? ` and ${unknown.length - 10} more` : ''}. Convert the deals first, then the history again.`
+      : '',
+  ].filter(Boolean);
+  return { notes, summary: null };
+}
+
+/** Converts a deals export with the confirmed mapping. */
+export function runConversion(p: DealsPlan, map: HeaderMap): ConversionDone {
+  const { ss, sheet, name, values, state, timeZone, locale } = p;
+  const stages = stagesFor(p, map);
+  let settings = p.settings;
+  const stagesChanged =
+    stages.stages.length !== settings.stages.length ||
+    stages.stages.some((s, i) => s.name !== settings.stages[i]?.name);
+  if (stagesChanged) {
+    writeStages(p.settingsSheet, p.blockColumns.stages, stages.stages, settings.stages.length);
+    settings = { ...settings, stages: stages.stages };
+  }
+  const result = convertValues(
+    values,
+    { ...p.mapping, map },
+    {
+      settings,
+      timeZone,
+      locale,
+      year: p.year,
+      newId: () => newDealId(Math.random),
+      stageOf: stages.stageOf,
+    },
   );
   toast(`Converting ${result.rows.length} rows…`, PRODUCT, 30);
 
   let where: string;
   let target = sheet;
-  if (other) {
-    target = other;
-    appendConverted(other, result.header, result.rows);
-    where = `${result.rows.length} rows added to "${other.getName()}". "${name}" is unchanged.`;
+  let idOf: string[];
+  const idCol = FIELDS.findIndex((f) => f.key === 'dealId');
+  if (p.appendTo) {
+    target = p.appendTo;
+    const mapped = (Object.keys(map.columns) as FieldKey[]).concat(
+      p.mapping.statusColumn !== null ? ['stage'] : [],
+    );
+    const plan = updateDeals(p.appendTo, result.header, result.rows, mapped);
+    idOf = plan.idOf;
+    where = [
+      `${plan.added.length} new deals added to "${p.appendTo.getName()}", ${plan.updated.length} updated, ${plan.unchanged} unchanged.`,
+      plan.conflicts.length
+        ? `${plan.conflicts.length} left alone because they match more than one deal: ${plan.conflicts
+            .slice(0, 5)
+            .map((c) => `${c.key} ${c.why}`)
+            .join('; ')}.`
+        : '',
+      `"${name}" is unchanged.`,
+    ]
+      .filter(Boolean)
+      .join(' ');
   } else {
+    idOf = result.rows.map((r) => text(r[idCol]));
     const backup = sheet.copyTo(ss);
     backup.setName(freeName(ss, `${name} (backup ${isoDay(new Date(), timeZone)})`));
     const grid = [result.header, ...result.rows];
@@ -122,34 +268,64 @@ export function runConversion(p: ConversionPlan, map: HeaderMap): ConversionDone
     writeGrid(sheet.getRange(1, 1, grid.length, width), grid);
     if (p.replacing) ss.deleteSheet(p.replacing);
     if (!ss.getSheetByName(DEALS_TAB)) sheet.setName(DEALS_TAB);
-    where = `${result.rows.length} rows converted into "${sheet.getName()}". The original is kept in "${backup.getName()}".`;
+    where = `${result.rows.length} deals converted into "${sheet.getName()}". The original is kept in "${backup.getName()}".`;
   }
-  const summary = setUpCrm(ss, target, state);
-
+  const moves = importedMoves(ss, state, result.moves, idOf, timeZone);
+  const summary = setUpCrm(ss, target, readState());
   const notes = [
     where,
+    stages.added.length
+      ? `${stages.added.length} stages added to CRM Settings: ${stages.added.map((s) => s.name).join(', ')}.`
+      : '',
     result.stagesNormalised
-      ? `${result.stagesNormalised} stage values were written as the stage they spell (for example "closed won" as Won).`
+      ? `${result.stagesNormalised} stage values were written as the stage they mean (for example "closed won" as Won).`
       : '',
     result.keptAsWritten
-      ? `${result.keptAsWritten} values could not be read as an amount, date, stage or number and were kept exactly as written.`
+      ? `${result.keptAsWritten} values could not be read for sure as an amount, date, stage or number; they were kept exactly as written and are flagged in the Check column.`
       : '',
+    moves ? `${moves} stage changes from "Date entered" columns added to History.` : '',
     result.rowsAbove
-      ? `${result.rowsAbove} rows above the header row were not converted${appending ? '' : ' (they are in the backup)'}.`
+      ? `${result.rowsAbove} rows above the header row were not converted${p.appendTo ? '' : ' (they are in the backup)'}.`
       : '',
   ].filter(Boolean);
   return { notes, summary };
 }
 
+/** History entries from per-stage "Date entered" columns, not already in History; returns how many. */
+function importedMoves(
+  ss: Spreadsheet,
+  state: DocumentState | null,
+  moves: readonly { row: number; time: Date; stage: string }[],
+  idOf: readonly string[],
+  timeZone: string,
+): number {
+  if (!moves.length) return 0;
+  const history = findHistoryTab(ss, state?.historySheetId);
+  if (!history) return 0;
+  const existing = new Set(
+    (history.getDataRange().getValues() as CellValue[][])
+      .slice(1)
+      .filter((r) => text(r[2]) === 'Stage' && isDate(r[0]))
+      .map((r) => moveKey(text(r[1]), r[0] as Date, r[4], timeZone)),
+  );
+  const entries: HistoryEntry[] = [];
+  const previous = new Map<number, string>();
+  for (const m of moves) {
+    const dealId = idOf[m.row];
+    const from = previous.get(m.row) ?? '';
+    previous.set(m.row, m.stage);
+    if (!dealId || existing.has(moveKey(dealId, m.time, m.stage, timeZone))) continue;
+    entries.push({ time: m.time, dealId, field: 'Stage', from, to: m.stage, user: 'import' });
+  }
+  appendHistory(history, entries);
+  return entries.length;
+}
+
 /**
- * Appends converted rows below the Deals tab's last row, placing each value under the Deals column
- * of the same header; extra columns the Deals tab lacks are added at its end.
+ * Re-import into a Deals tab that holds deals: columns it lacks are added at its end, new deals are
+ * appended, and changed cells of existing deals are written column by column.
  */
-function appendConverted(
-  deals: GoogleAppsScript.Spreadsheet.Sheet,
-  header: string[],
-  rows: CellValue[][],
-): void {
+function updateDeals(deals: Sheet, header: string[], rows: CellValue[][], mapped: FieldKey[]): ReimportPlan {
   const current = readHeader(deals).map((h) => String(h));
   const target = mapHeaders(current);
   const columns = current.slice(0, target.width);
@@ -169,15 +345,43 @@ function appendConverted(
       if (position[i] < 0) position[i] = columns.push(header[i]) - 1;
     });
   }
-  const block = rows.map((r) => {
-    const out: CellValue[] = columns.map(() => '');
-    r.forEach((v, i) => (out[position[i]] = v));
-    return out;
+  const width = columns.length;
+  const lastRow = deals.getLastRow();
+  const data = lastRow > 1 ? (deals.getRange(2, 1, lastRow - 1, width).getValues() as CellValue[][]) : [];
+  const fieldColumns = new Map(FIELDS.map((f, i) => [f.key, i] as const));
+  const plan = planReimport(header, rows, fieldColumns, mapped, data, mapHeaders(columns), (h) => {
+    const i = header.indexOf(h);
+    return i >= 0 ? position[i] : undefined;
   });
-  const first = deals.getLastRow() + 1;
-  const need = first + block.length - 1 - deals.getMaxRows();
-  if (need > 0) deals.insertRowsAfter(deals.getMaxRows(), need);
-  writeGrid(deals.getRange(first, 1, block.length, columns.length), block);
+  // Changed cells, one block per Deals column from its first to its last changed row.
+  const byColumn = new Map<number, Map<number, CellValue>>();
+  for (const u of plan.updated)
+    for (const ch of u.changes) {
+      const m = byColumn.get(ch.column) ?? new Map<number, CellValue>();
+      m.set(u.row, ch.value);
+      byColumn.set(ch.column, m);
+    }
+  for (const [col, cells] of byColumn) {
+    const rowsTouched = [...cells.keys()];
+    const top = Math.min(...rowsTouched);
+    const bottom = Math.max(...rowsTouched);
+    const block = Array.from({ length: bottom - top + 1 }, (_, i) => [
+      cells.has(top + i) ? cells.get(top + i)! : (data[top + i - 2]?.[col] ?? ''),
+    ]);
+    writeGrid(deals.getRange(top, col + 1, block.length, 1), block);
+  }
+  if (plan.added.length) {
+    const block = plan.added.map((r) => {
+      const out: CellValue[] = columns.map(() => '');
+      r.forEach((v, i) => (out[position[i]] = v));
+      return out;
+    });
+    const first = lastRow + 1;
+    const need = first + block.length - 1 - deals.getMaxRows();
+    if (need > 0) deals.insertRowsAfter(deals.getMaxRows(), need);
+    writeGrid(deals.getRange(first, 1, block.length, width), block);
+  }
+  return plan;
 }
 
 function freeName(ss: Spreadsheet, wanted: string): string {

@@ -2,7 +2,13 @@
 // call, and validated; the last good settings are kept in document state for edit-time checks.
 import { findTab } from '../core/tabs';
 import { defaultSettings } from '../../domain/settings/defaultSettings';
-import { parseSettings, renderSettings, type ParsedSettings } from '../../domain/settings/settingsCells';
+import {
+  parseSettings,
+  renderSettings,
+  stageRows,
+  type ParsedSettings,
+} from '../../domain/settings/settingsCells';
+import type { StageDef } from '../../shared/settings';
 import {
   BLOCKS,
   defaultBlockColumns,
@@ -85,4 +91,23 @@ export function describeProblems(parsed: ParsedSettings): string {
   const shown = parsed.problems.slice(0, 8).map((p) => `${p.cell}: ${p.message}`);
   const more = parsed.problems.length > 8 ? [`…and ${parsed.problems.length - 8} more.`] : [];
   return [...shown, ...more].join('\n');
+}
+
+/**
+ * Writes the Stages block (from its first item row) with `stages`, blanking rows the old list used
+ * beyond the new one. `column` is the block's first column; other blocks are not touched.
+ */
+export function writeStages(
+  sheet: Sheet,
+  column: number,
+  stages: readonly StageDef[],
+  oldCount: number,
+): void {
+  const rows = stageRows(stages);
+  const height = Math.max(rows.length, oldCount);
+  const width = rows[0]?.length ?? 6;
+  const grid = Array.from({ length: height }, (_, i) => rows[i] ?? Array<string>(width).fill(''));
+  const need = FIRST_ITEM_ROW + height - 1 - sheet.getMaxRows();
+  if (need > 0) sheet.insertRowsAfter(sheet.getMaxRows(), need);
+  writeGrid(sheet.getRange(FIRST_ITEM_ROW, column, height, width), grid);
 }

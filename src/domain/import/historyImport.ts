@@ -1,0 +1,208 @@
+// Bringing a team's stage history: recognises a stage-history export (a deal ID, a stage and a date
+// per row, as Salesforce's opportunity history or a deal-stage log writes it) and turns it into History
+// entries for the deals the CRM holds. Rows for unknown deal IDs are counted and reported, and entries
+// History already has are not added twice.
+import type { CellValue } from '../deals/deal';
+import type { HistoryEntry } from '../history/historyEntry';
+import { dateOrderOf, readDate } from '../values/columnConventions';
+import { looseKey } from '../values/text';
+import { isoDay } from '../../shared/zonedTime';
+import { findImportHeaderRow, sheetWidth } from './importMapping';
+import { normaliseHeader } from './headerVocabulary';
+
+export interface HistoryColumns {
+  headerRow: number;
+  id: number;
+  to: number;
+  date: number;
+  from: number | null;
+  user: number | null;
+  /** A "field" column: only its rows about the stage are read. */
+  field: number | null;
+}
+
+const PHRASES = {
+  id: [
+    'deal id',
+    'opportunity id',
+    'opp id',
+    'record id',
+    'id',
+    'opportunity',
+    'deal',
+    'object id',
+    'deal record id',
+  ],
+  to: [
+    'to stage',
+    'new stage',
+    'stage',
+    'stage name',
+    'deal stage',
+    'new value',
+    'to',
+    'stage to',
+    'opportunity stage',
+  ],
+  from: ['from stage', 'old stage', 'previous stage', 'prior stage', 'old value', 'from', 'stage from'],
+  date: [
+    'date',
+    'changed',
+    'changed on',
+    'changed at',
+    'change date',
+    'stage change date',
+    'edit date',
+    'last modified',
+    'last modified date',
+    'modified',
+    'modified date',
+    'entered',
+    'date entered',
+    'timestamp',
+    'time',
+    'effective date',
+    'valid from',
+    'created date',
+    'created',
+    'event date',
+    'created at',
+  ],
+  user: ['last modified by', 'changed by', 'modified by', 'edited by', 'created by', 'user', 'by', 'actor'],
+  field: ['field', 'field event', 'property', 'field name', 'changed field'],
+};
+
+function find(header: readonly unknown[], phrases: readonly string[], skip: Set<number>): number | null {
+  let best: [number, number] | null = null;
+  header.forEach((h, c) => {
+    if (skip.has(c)) return;
+    const i = phrases.indexOf(normaliseHeader(h));
+    if (i >= 0 && (!best || i < best[0])) best = [i, c];
+  });
+  return best ? best[1] : null;
+}
+
+/** The columns of a stage-history export, or null when the sheet is not one. */
+export function recognizeHistory(
+  values: readonly (readonly CellValue[])[],
+  knownIds: ReadonlySet<string>,
+): HistoryColumns | null {
+  const headerRow = findImportHeaderRow(values);
+  const header = values[headerRow] ?? [];
+  const body = values.slice(headerRow + 1).filter((r) => r.some((v) => String(v ?? '').trim() !== ''));
+  if (!body.length) return null;
+  const used = new Set<number>();
+  const take = (c: number | null) => (c !== null && used.add(c), c);
+  let id = take(find(header, PHRASES.id, used));
+  if (id === null && knownIds.size) {
+    // An ID column with no telling header: the column whose values are mostly the CRM's Deal IDs.
+    const width = sheetWidth(values);
+    for (let c = 0; c < width && id === null; c++) {
+      const vals = body.map((r) => String(r[c] ?? '').trim()).filter(Boolean);
+      if (vals.length && vals.filter((v) => knownIds.has(v)).length >= vals.length / 2) id = take(c);
+    }
+  }
+  const from = take(find(header, PHRASES.from, used));
+  const to = take(find(header, PHRASES.to, used));
+  const date = take(find(header, PHRASES.date, used));
+  const user = take(find(header, PHRASES.user, used));
+  const field = take(find(header, PHRASES.field, used));
+  if (id === null || to === null || date === null) return null;
+  const ids = body.map((r) => String(r[id] ?? '').trim());
+  const repeats = new Set(ids).size < ids.length;
+  if (from === null && field === null && !repeats) return null;
+  return { headerRow, id, to, date, from, user, field };
+}
+
+export interface HistoryImport {
+  entries: HistoryEntry[];
+  /** Rows whose deal ID the CRM does not hold, by ID. */
+  unknown: Map<string, number>;
+  /** Rows History already had (or that repeat within the file). */
+  alreadyThere: number;
+  /** Rows that record no stage change (another field, or the same stage again). */
+  skipped: number;
+}
+
+/** A key that says the same stage change twice: deal, day, new stage. */
+export function moveKey(dealId: string, time: Date, to: unknown, timeZone: string): string {
+  return `${dealId}|${isoDay(time, timeZone)}|${looseKey(to)}`;
+}
+
+/**
+ * History entries from a stage-history export. `stageName` turns an exported stage into the CRM's
+ * name for it; `existing` holds the moveKeys History already has.
+ */
+export function historyEntries(
+  values: readonly (readonly CellValue[])[],
+  cols: HistoryColumns,
+  o: {
+    knownIds: ReadonlySet<string>;
+    existing: ReadonlySet<string>;
+    stageName: (raw: string) => string;
+    timeZone: string;
+    locale: string;
+    year: number;
+  },
+): HistoryImport {
+  const body = values.slice(cols.headerRow + 1);
+  const order = dateOrderOf(
+    body.map((r) => r[cols.date]),
+    o.locale,
+  );
+  const unknown = new Map<string, number>();
+  let skipped = 0;
+  let alreadyThere = 0;
+  const byDeal = new Map<string, { time: Date; to: string; from: string | null; user: string }[]>();
+  for (const r of body) {
+    const id = String(r[cols.id] ?? '').trim();
+    const to = String(r[cols.to] ?? '').trim();
+    if (!id && !to) continue;
+    if (cols.field !== null && !/stage|status/i.test(String(r[cols.field] ?? ''))) {
+      skipped++;
+      continue;
+    }
+    const when = readDate(r[cols.date], o.timeZone, order, o.year);
+    if (!id || !to || when.kind !== 'ok') {
+      skipped++;
+      continue;
+    }
+    if (!o.knownIds.has(id)) {
+      unknown.set(id, (unknown.get(id) ?? 0) + 1);
+      continue;
+    }
+    const from = cols.from === null ? null : String(r[cols.from] ?? '').trim();
+    const user = cols.user === null ? '' : String(r[cols.user] ?? '').trim();
+    const list = byDeal.get(id) ?? [];
+    list.push({
+      time: when.value,
+      to: o.stageName(to),
+      from: from === null ? null : from ? o.stageName(from) : '',
+      user,
+    });
+    byDeal.set(id, list);
+  }
+  const seen = new Set(o.existing);
+  const entries: HistoryEntry[] = [];
+  for (const [dealId, moves] of byDeal) {
+    moves.sort((a, b) => a.time.getTime() - b.time.getTime());
+    let previous = '';
+    for (const m of moves) {
+      const from = m.from ?? previous;
+      if (looseKey(from) === looseKey(m.to)) {
+        skipped++;
+        continue;
+      }
+      previous = m.to;
+      const key = moveKey(dealId, m.time, m.to, o.timeZone);
+      if (seen.has(key)) {
+        alreadyThere++;
+        continue;
+      }
+      seen.add(key);
+      entries.push({ time: m.time, dealId, field: 'Stage', from, to: m.to, user: m.user || 'import' });
+    }
+  }
+  entries.sort((a, b) => a.time.getTime() - b.time.getTime());
+  return { entries, unknown, alreadyThere, skipped };
+}

@@ -1,0 +1,234 @@
+// Proposes how an export's columns become deal fields, before anything is written: finds the real
+// header under title rows, reads each header for its meaning, then sniffs values where headers say
+// nothing (a money column, a column of a few dozen person names, emails, stage names, dates by their
+// order). Computed columns (Check, Last seen, Segment…) and blank-header columns are kept as extras.
+import type { FieldKey } from '../../shared/fields';
+import type { StageDef } from '../../shared/settings';
+import type { HeaderMap } from '../deals/headerMap';
+import { findStageLoosely } from '../settings/stageLookup';
+import { decimalMarkOf, readAmount, readDate } from '../values/columnConventions';
+import {
+  headerMeanings,
+  isStatusHeader,
+  namesComputedColumn,
+  stageEnteredColumn,
+  type ImportField,
+} from './headerVocabulary';
+import { closedTypeOf } from './stageAdoption';
+
+/** The fields the mapping dialog always reports on, found or not. */
+export const KEY_FIELDS = [
+  'deal',
+  'company',
+  'owner',
+  'stage',
+  'amount',
+  'closeDate',
+  'created',
+] as const satisfies readonly ImportField[];
+
+export interface FieldFinding {
+  field: ImportField;
+  /** 0-based source column, or null when not found. */
+  column: number | null;
+  /** How it was found. */
+  how: 'header' | 'values' | 'not found';
+  /** A few values behind the guess. */
+  samples: string[];
+}
+
+export interface ImportMapping {
+  /** 0-based row of the header. */
+  headerRow: number;
+  map: HeaderMap;
+  /** A Pipedrive-style status column (open / won / lost) that overrides the stage of closed deals. */
+  statusColumn: number | null;
+  /** HubSpot-style "Date entered <stage>" columns, read into History. */
+  stageEntered: { column: number; stage: string }[];
+  /** The key fields with the column behind each. */
+  findings: FieldFinding[];
+}
+
+const text = (v: unknown) => (v instanceof Date ? v.toISOString().slice(0, 10) : String(v ?? '').trim());
+const STATUS_VALUES = new Set(['open', 'won', 'lost', 'deleted', 'closed won', 'closed lost', 'active']);
+const EMAIL = /^[^@\s]+@[^@\s]+\.[^@\s]+$/;
+const PERSON = /^[\p{Lu}][\p{L}'’.-]+(?: [\p{Lu}][\p{L}'’.-]*){1,3}$/u;
+
+/** Width of a sheet: up to the last non-empty cell of any row. */
+export function sheetWidth(values: readonly (readonly unknown[])[]): number {
+  let w = 0;
+  for (const r of values) for (let c = r.length - 1; c >= w; c--) if (text(r[c]) !== '') w = c + 1;
+  return w;
+}
+
+/**
+ * The header row among the first rows: the row whose cells name the most fields (two at least);
+ * failing that, the first row of text cells as wide as the rows below it. Title rows, notes and
+ * blank rows above it are skipped.
+ */
+export function findImportHeaderRow(values: readonly (readonly unknown[])[]): number {
+  const limit = Math.min(values.length, 25);
+  let best = -1;
+  let bestScore = 1;
+  for (let r = 0; r < limit; r++) {
+    const score = values[r].filter((v) => headerMeanings(v).size > 0 || namesComputedColumn(v)).length;
+    if (score > bestScore) [best, bestScore] = [r, score];
+  }
+  if (best >= 0) return best;
+  const filled = (r: readonly unknown[]) => r.filter((v) => text(v) !== '').length;
+  for (let r = 0; r < limit; r++) {
+    const row = values[r];
+    const n = filled(row);
+    if (n < 2 || row.some((v) => typeof v !== 'string' && text(v) !== '')) continue;
+    const below = values.slice(r + 1, r + 6).map(filled);
+    if (!below.length || n >= 0.6 * Math.max(...below)) return r;
+  }
+  return Math.max(
+    0,
+    values.findIndex((row) => filled(row) > 0),
+  );
+}
+
+/** Proposes the mapping of an export. `stages` are the CRM's current stages. */
+export function proposeImportMapping(
+  values: readonly (readonly unknown[])[],
+  stages: readonly StageDef[],
+  locale: string,
+  timeZone: string,
+): ImportMapping {
+  const headerRow = findImportHeaderRow(values);
+  const header = values[headerRow] ?? [];
+  const width = Math.max(sheetWidth(values.slice(headerRow)), 1);
+  const body = values.slice(headerRow + 1);
+  const column = (c: number) => body.map((r) => r[c]).filter((v) => text(v) !== '');
+  const columns: Partial<Record<FieldKey, number>> = {};
+  const how = new Map<ImportField, FieldFinding['how']>();
+  const taken = new Set<number>();
+  const stageEntered: ImportMapping['stageEntered'] = [];
+  let statusColumn: number | null = null;
+
+  // 1. Headers: every (field, column, rank), best rank first; each field and column used once.
+  const claims: [ImportField, number, number][] = [];
+  for (let c = 0; c < width; c++) {
+    const h = header[c];
+    const entered = stageEnteredColumn(h);
+    if (entered) {
+      stageEntered.push({ column: c, stage: entered });
+      taken.add(c);
+      continue;
+    }
+    if (namesComputedColumn(h)) {
+      taken.add(c);
+      continue;
+    }
+    for (const [field, rank] of headerMeanings(h)) claims.push([field, c, rank]);
+  }
+  claims.sort((a, b) => a[2] - b[2] || a[1] - b[1]);
+  for (const [field, c] of claims) {
+    if (columns[field] !== undefined || taken.has(c)) continue;
+    columns[field] = c;
+    taken.add(c);
+    how.set(field, 'header');
+  }
+  // A status column: it overrides the stage of closed deals, or is the stage when there is none.
+  for (let c = 0; c < width && statusColumn === null; c++) {
+    if (taken.has(c) || !isStatusHeader(header[c])) continue;
+    const vals = column(c).map((v) => text(v).toLowerCase());
+    if (columns.stage !== undefined && vals.length && vals.every((v) => STATUS_VALUES.has(v)))
+      statusColumn = c;
+    else if (columns.stage === undefined) {
+      columns.stage = c;
+      how.set('stage', 'header');
+    } else continue;
+    taken.add(c);
+  }
+  stageEntered.forEach(({ column: c }) => taken.delete(c)); // they stay as extras too
+
+  // 2. Values, for key fields the headers did not name.
+  const free = () => {
+    const out: number[] = [];
+    for (let c = 0; c < width; c++)
+      if (!taken.has(c) && !stageEntered.some((s) => s.column === c) && !namesComputedColumn(header[c]))
+        out.push(c);
+    return out;
+  };
+  const mostly = (c: number, test: (v: unknown) => boolean, share = 0.8) => {
+    const vals = column(c).slice(0, 500);
+    return vals.length > 0 && vals.filter(test).length / vals.length >= share;
+  };
+  const sniff = (field: ImportField, pick: (c: number) => boolean) => {
+    if (columns[field] !== undefined) return;
+    const c = free().find(pick);
+    if (c === undefined) return;
+    columns[field] = c;
+    taken.add(c);
+    how.set(field, 'values');
+  };
+  sniff('email', (c) => mostly(c, (v) => EMAIL.test(text(v))));
+  sniff('stage', (c) => {
+    if (mostly(c, (v) => findStageLoosely(v, stages) !== null)) return true;
+    const vals = column(c).map((v) => text(v));
+    const distinct = new Set(vals.map((v) => v.toLowerCase()));
+    return (
+      vals.length >= 4 &&
+      distinct.size >= 2 &&
+      distinct.size <= 30 &&
+      distinct.size <= vals.length / 2 &&
+      vals.every((v) => typeof v === 'string' && !/\d{3,}/.test(v)) &&
+      [...distinct].some((v) => closedTypeOf(v) !== null)
+    );
+  });
+  sniff('owner', (c) => {
+    const vals = column(c).map((v) => text(v));
+    const distinct = new Set(vals);
+    return (
+      vals.length >= 3 &&
+      distinct.size >= 1 &&
+      distinct.size <= 60 &&
+      distinct.size <= Math.max(1, vals.length * 0.6) &&
+      mostly(c, (v) => PERSON.test(text(v)) || EMAIL.test(text(v)), 0.9)
+    );
+  });
+  const mark = (c: number) => decimalMarkOf(column(c), locale);
+  sniff('amount', (c) => {
+    const m = mark(c);
+    const vals = column(c);
+    const money = vals.filter((v) => typeof v === 'string' && /[$€£¥₹]|\b(USD|EUR|GBP)\b/i.test(v)).length;
+    const nums = vals
+      .map((v) => readAmount(v, m))
+      .filter((p) => p.kind === 'ok')
+      .map((p) => (p as { value: number }).value);
+    const big = nums.filter((n) => n >= 100 && !(Number.isInteger(n) && n >= 1900 && n <= 2100)).length;
+    return nums.length >= 0.8 * vals.length && vals.length > 0 && (money > 0 || big >= 0.6 * nums.length);
+  });
+  const isDateCol = (c: number) =>
+    mostly(
+      c,
+      (v) =>
+        readDate(v, timeZone, { order: 'DMY' }, 2000).kind === 'ok' ||
+        readDate(v, timeZone, { order: 'MDY' }, 2000).kind === 'ok',
+    );
+  if (columns.created === undefined || columns.closeDate === undefined) {
+    const dates = free().filter(isDateCol);
+    if (columns.created === undefined && columns.closeDate === undefined && dates.length >= 2) {
+      sniff('created', (c) => c === dates[0]);
+      sniff('closeDate', (c) => c === dates[dates.length - 1]);
+    } else if (columns.closeDate === undefined && dates.length) {
+      const after = dates.filter((c) => columns.created === undefined || c > columns.created!);
+      sniff('closeDate', (c) => c === (after[0] ?? dates[dates.length - 1]));
+    } else if (columns.created === undefined && dates.length) {
+      const before = dates.filter((c) => c < columns.closeDate!);
+      if (before.length) sniff('created', (c) => c === before[0]);
+    }
+  }
+
+  const extras: number[] = [];
+  for (let c = 0; c < width; c++) if (!Object.values(columns).includes(c)) extras.push(c);
+  const findings = KEY_FIELDS.map((field): FieldFinding => {
+    const c = columns[field];
+    if (c === undefined) return { field, column: null, how: 'not found', samples: [] };
+    const samples = [...new Set(column(c).map(text))].slice(0, 3);
+    return { field, column: c, how: how.get(field) ?? 'header', samples };
+  });
+  return { headerRow, map: { columns, extras, width }, statusColumn, stageEntered, findings };
+}

@@ -1,0 +1,109 @@
+// The words of the Convert dialog: each key field with the column it will use and the values behind
+// the guess, or "not found" in words; what else is kept; and the stages the import brings into CRM
+// Settings. Shown before anything is written.
+import { FIELD_BY_KEY, type FieldKey } from '../../shared/fields';
+import { columnName } from '../../shared/columns';
+import type { CellValue } from '../deals/deal';
+import type { HeaderMap } from '../deals/headerMap';
+import { readProbability } from '../values/columnConventions';
+import { looseKey } from '../values/text';
+import { KEY_FIELDS, type ImportMapping } from './importMapping';
+import type { SeenStage, StageProposal } from './stageAdoption';
+
+const text = (v: unknown) => (v instanceof Date ? v.toISOString().slice(0, 10) : String(v ?? '').trim());
+
+/** The stage values an export uses, in order of appearance, with the probabilities its rows carry. */
+export function seenStages(
+  values: readonly (readonly CellValue[])[],
+  mapping: Pick<ImportMapping, 'headerRow' | 'map' | 'statusColumn' | 'stageEntered'>,
+): SeenStage[] {
+  const { map, headerRow, statusColumn } = mapping;
+  const stageCol = map.columns.stage;
+  const probCol = map.columns.probability;
+  const out = new Map<string, SeenStage>();
+  const add = (value: string, p: number | null) => {
+    const k = looseKey(value);
+    if (!k) return;
+    const s = out.get(k) ?? { value, probabilities: [] };
+    if (p !== null) s.probabilities.push(p);
+    out.set(k, s);
+  };
+  for (const r of values.slice(headerRow + 1)) {
+    if (stageCol === undefined) break;
+    if (statusColumn !== null && /won|lost/.test(looseKey(r[statusColumn]))) continue;
+    const p = probCol === undefined ? null : readProbability(r[probCol]);
+    add(text(r[stageCol]), p && p.kind === 'ok' ? p.value : null);
+  }
+  for (const { stage } of mapping.stageEntered) add(stage, null);
+  return [...out.values()];
+}
+
+const quote = (s: string) => `"${s}"`;
+
+/** The dialog's lines for a proposed (or corrected) mapping and the stages it brings. */
+export function describeImport(
+  values: readonly (readonly CellValue[])[],
+  mapping: Pick<ImportMapping, 'headerRow' | 'map' | 'statusColumn' | 'stageEntered' | 'findings'>,
+  map: HeaderMap,
+  stages: StageProposal,
+): string[] {
+  const header = values[mapping.headerRow] ?? [];
+  const body = values.slice(mapping.headerRow + 1);
+  const name = (c: number) => `${columnName(c + 1)} ${quote(text(header[c]) || '(no header)')}`;
+  const samples = (c: number) =>
+    [...new Set(body.map((r) => text(r[c])).filter(Boolean))].slice(0, 3).map(quote).join(', ');
+  const lines = ['Key fields:'];
+  for (const field of KEY_FIELDS) {
+    const label = FIELD_BY_KEY[field].header;
+    const c = map.columns[field];
+    if (c === undefined) {
+      lines.push(
+        `• ${label}: not found. No column's header or values look like it; correct with "C = ${label}" if one holds it.`,
+      );
+      continue;
+    }
+    const found = mapping.findings.find((f) => f.field === field);
+    const how =
+      found?.column === c
+        ? found.how === 'values'
+          ? 'from its values'
+          : 'from its header'
+        : 'your correction';
+    lines.push(`• ${label} ← ${name(c)} (${how}), e.g. ${samples(c) || '(empty)'}`);
+  }
+  const others = (Object.entries(map.columns) as [FieldKey, number][])
+    .filter(([k]) => !(KEY_FIELDS as readonly string[]).includes(k))
+    .sort((a, b) => a[1] - b[1])
+    .map(([k, c]) => `${name(c)} → ${FIELD_BY_KEY[k].header}`);
+  if (others.length) lines.push('', `Also: ${others.join('; ')}.`);
+  if (map.extras.length)
+    lines.push('', `Kept as extra columns under their own names: ${map.extras.map(name).join(', ')}.`);
+  if (mapping.statusColumn !== null)
+    lines.push(
+      '',
+      `${name(mapping.statusColumn)} says which deals are won or lost: those take the Won or Lost stage.`,
+    );
+  if (mapping.stageEntered.length)
+    lines.push('', `${mapping.stageEntered.length} "Date entered" columns become stage History.`);
+  if (stages.added.length) {
+    const pct = (p: number) => `${Math.round(p * 100)}%`;
+    lines.push(
+      '',
+      `New stages for CRM Settings, in pipeline order: ${stages.added
+        .map((s) => `${s.name} (${s.type === 'Open' ? `Open, ${pct(s.probability)}` : s.type})`)
+        .join(', ')}.`,
+    );
+  }
+  const renamed = seenStages(values, { ...mapping, map })
+    .map((seen) => [seen.value, stages.stageOf.get(looseKey(seen.value))] as const)
+    .filter(([raw, name]) => name !== undefined && name !== raw);
+  if (renamed.length)
+    lines.push(
+      '',
+      `Written as stages of CRM Settings: ${renamed
+        .slice(0, 8)
+        .map(([raw, name]) => `"${raw}" → ${name}`)
+        .join('; ')}.`,
+    );
+  return lines;
+}

@@ -1,0 +1,138 @@
+// Adopting a team's own process on import: stage values that CRM Settings lacks become proposed
+// stages, in pipeline order (the export's own probabilities first, then the usual words for early
+// and late stages), typed Won or Lost from the spellings CRMs use ("Closed Won", "closedwon",
+// "Disqualified"), with a probability from the export where it has one. Known values map to the
+// stage they obviously mean.
+import type { ForecastCategory, StageDef } from '../../shared/settings';
+import { findStageLoosely } from '../settings/stageLookup';
+import { looseKey } from '../values/text';
+
+/** Won or Lost when a stage value is a closed spelling; null for an open stage. */
+export function closedTypeOf(value: unknown): 'Won' | 'Lost' | null {
+  const k = looseKey(value);
+  if (!k) return null;
+  const compact = k.replace(/ /g, '');
+  if (/\b(won|win|signed|booked)\b/.test(k) || /^closed?won/.test(compact)) return 'Won';
+  if (
+    /\b(lost|lose|dead|disqualified|unqualified|rejected|cancell?ed|churned|no decision)\b/.test(k) ||
+    /^closed?lost/.test(compact)
+  )
+    return 'Lost';
+  return null;
+}
+
+/** Usual words for where a stage sits in a pipeline, earliest first. */
+const PIPELINE_WORDS: [RegExp, number][] = [
+  [/\b(new|lead|leads|inbound|mql|cold)\b/, 1],
+  [/prospect|\bsql\b|contacted|outreach|appointment|first call|connect/, 2],
+  [/engag|discover|intro|initial|interest/, 3],
+  [/qualif/, 4],
+  [/meeting|demo|present|needs|analysis|evaluat|trial|pilot|\bpoc\b|scoping/, 5],
+  [/solution|value prop|decision|identify|perception|buy ?in|bought|champion/, 6],
+  [/proposal|quote|pricing|\bprice\b|estimate|offer/, 7],
+  [/negotiat|contract|review|legal|procurement|commit|verbal|closing|sent/, 8],
+];
+
+function wordRank(name: string): number | null {
+  const k = looseKey(name);
+  for (const [re, rank] of PIPELINE_WORDS) if (re.test(k)) return rank;
+  return null;
+}
+
+/** One stage value seen in the export, with the probabilities rows in it carried. */
+export interface SeenStage {
+  value: string;
+  probabilities: number[];
+}
+
+export interface StageProposal {
+  /** CRM Settings' stages once the proposal is confirmed. */
+  stages: StageDef[];
+  /** The stages that are new, in pipeline order. */
+  added: StageDef[];
+  /** The stage name each imported value becomes (keyed by its loose spelling). */
+  stageOf: Map<string, string>;
+}
+
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length
+    ? s.length % 2
+      ? s[(s.length - 1) / 2]
+      : (s[s.length / 2 - 1] + s[s.length / 2]) / 2
+    : null;
+};
+const round = (p: number) => Math.round(p * 100) / 100;
+const categoryFor = (p: number): ForecastCategory =>
+  p < 0.4 ? 'Pipeline' : p < 0.7 ? 'Best case' : 'Commit';
+
+/**
+ * Proposes the stages for an import. `fresh` (a CRM with no deals yet) lets the team's open stages
+ * replace the default ones that no imported deal uses; otherwise new stages are only added.
+ */
+export function proposeStages(
+  seen: readonly SeenStage[],
+  current: readonly StageDef[],
+  fresh: boolean,
+): StageProposal {
+  const stageOf = new Map<string, string>();
+  const used = new Set<string>();
+  const fresh_: { def: StageDef; order: number; appearance: number }[] = [];
+  seen.forEach(({ value, probabilities }, appearance) => {
+    const key = looseKey(value);
+    if (!key || stageOf.has(key)) return;
+    const known =
+      findStageLoosely(value, current) ??
+      findStageLoosely(
+        value,
+        fresh_.map((f) => f.def),
+      );
+    if (known) {
+      stageOf.set(key, known.name);
+      used.add(known.name);
+      return;
+    }
+    const type = closedTypeOf(value) ?? 'Open';
+    const p = median(probabilities);
+    const name = String(value).trim().replace(/\s+/g, ' ');
+    const probability = type === 'Won' ? 1 : type === 'Lost' ? 0 : (p ?? NaN);
+    const def: StageDef = {
+      name,
+      type,
+      probability,
+      category: type === 'Won' ? 'Closed' : type === 'Lost' ? 'Omitted' : 'Pipeline',
+      required: [],
+      staleAfterDays: type === 'Open' ? 30 : null,
+    };
+    const order = p ?? (wordRank(name) ?? 4.5) / 10;
+    fresh_.push({ def, order, appearance });
+    stageOf.set(key, name);
+  });
+
+  const openNew = fresh_.filter((f) => f.def.type === 'Open');
+  const closedNew = fresh_.filter((f) => f.def.type !== 'Open').map((f) => f.def);
+  const keptOpen = current.filter((s) => s.type === 'Open' && (!fresh || used.has(s.name)));
+  let open: StageDef[];
+  if (fresh) {
+    const all = [
+      ...keptOpen.map((def, i) => ({ def, order: def.probability, appearance: -keptOpen.length + i })),
+      ...openNew,
+    ];
+    all.sort((a, b) => a.order - b.order || a.appearance - b.appearance);
+    open = all.map((a) => a.def);
+  } else {
+    openNew.sort((a, b) => a.order - b.order || a.appearance - b.appearance);
+    open = [...keptOpen, ...openNew.map((a) => a.def)];
+  }
+  // New open stages without a probability of their own get one from their place in the pipeline.
+  open.forEach((s, i) => {
+    if (Number.isNaN(s.probability)) {
+      const p = round(Math.min(0.9, Math.max(0.05, (i + 1) / (open.length + 1))));
+      Object.assign(s, { probability: p, category: categoryFor(p) });
+    } else if (openNew.some((n) => n.def === s))
+      Object.assign(s, { probability: round(s.probability), category: categoryFor(s.probability) });
+  });
+  const closed = [...current.filter((s) => s.type !== 'Open'), ...closedNew];
+  const added = [...open.filter((s) => openNew.some((n) => n.def === s)), ...closedNew];
+  return { stages: [...open, ...closed], added, stageOf };
+}

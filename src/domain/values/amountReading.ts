@@ -1,0 +1,147 @@
+// Reading money amounts as people write them ("€1.200", "$12,500.00", "1.234,50", "12k", "(300)"),
+// with the decimal mark decided per column from its values, else from the spreadsheet's locale. A
+// value whose separator the column and locale cannot settle is reported as bad, never guessed.
+export type DecimalMark = '.' | ',';
+
+type Parsed<T> = { kind: 'empty' } | { kind: 'ok'; value: T } | { kind: 'bad'; raw: string };
+
+const EMPTY = { kind: 'empty' } as const;
+const ok = <T>(value: T): Parsed<T> => ({ kind: 'ok', value });
+const bad = (raw: unknown): Parsed<never> => ({ kind: 'bad', raw: String(raw) });
+
+/** Languages that write a decimal comma ("1.234,50"). */
+const COMMA_LANGUAGES = new Set(
+  'de fr es it nl pt ru pl sv da nb nn no fi tr cs sk sl hr sr ro hu bg uk el lt lv et id vi is ca eu gl af be az kk'.split(
+    ' ',
+  ),
+);
+
+/** The decimal mark of a locale such as "de_DE" or "en_US". */
+export function localeDecimalMark(locale: string): DecimalMark {
+  return COMMA_LANGUAGES.has(locale.toLowerCase().split(/[_-]/)[0]) ? ',' : '.';
+}
+
+const CURRENCY =
+  /^(?:USD|EUR|GBP|CAD|AUD|CHF|SEK|NOK|DKK|JPY|INR|NZD|SGD|BRL|MXN|ZAR|PLN|CZK)\s*|\s*(?:USD|EUR|GBP|CAD|AUD|CHF|SEK|NOK|DKK|JPY|INR|NZD|SGD|BRL|MXN|ZAR|PLN|CZK)$/i;
+
+interface Cleaned {
+  digits: string;
+  sign: number;
+  scale: number;
+}
+
+/** Strips currency, signs, spaces and k/m suffixes; null when what is left is not a number shape. */
+function clean(v: string): Cleaned | null {
+  let s = v.trim();
+  let sign = 1;
+  if (/^\(.*\)$/.test(s)) {
+    sign = -1;
+    s = s.slice(1, -1).trim();
+  }
+  for (let i = 0; i < 2; i++) {
+    s = s
+      .replace(CURRENCY, '')
+      .replace(/^[$€£¥₹₩₽]\s*|\s*[$€£¥₹₩₽]$/g, '')
+      .trim();
+    if (s.startsWith('-') || s.startsWith('−')) {
+      sign *= -1;
+      s = s.slice(1).trim();
+    } else if (s.endsWith('-')) {
+      sign *= -1;
+      s = s.slice(0, -1).trim();
+    }
+  }
+  let scale = 1;
+  const suffix = /^(.*\d)\s*([kKmM]|mm|MM|bn)$/.exec(s);
+  if (suffix) {
+    s = suffix[1];
+    scale = /^k$/i.test(suffix[2]) ? 1e3 : /bn/i.test(suffix[2]) ? 1e9 : 1e6;
+  }
+  s = s.replace(/[\s\u00a0\u202f']/g, '');
+  return /^\d[\d.,]*$/.test(s) && /\d$/.test(s) ? { digits: s, sign, scale } : null;
+}
+
+type Shape =
+  | { kind: 'plain' }
+  | { kind: 'decimal'; mark: DecimalMark }
+  | { kind: 'grouped'; mark: DecimalMark }
+  | { kind: 'ambiguous'; sep: DecimalMark }
+  | { kind: 'invalid' };
+
+/** What a cleaned number's separators say about the decimal mark. */
+function shapeOf(d: string): Shape {
+  const dots = (d.match(/\./g) ?? []).length;
+  const commas = (d.match(/,/g) ?? []).length;
+  if (!dots && !commas) return { kind: 'plain' };
+  if (dots && commas) {
+    const mark: DecimalMark = d.lastIndexOf('.') > d.lastIndexOf(',') ? '.' : ',';
+    const thousands = mark === '.' ? ',' : '.';
+    const [int, frac] = [d.slice(0, d.lastIndexOf(mark)), d.slice(d.lastIndexOf(mark) + 1)];
+    if (frac.includes(thousands) || !groupedOk(int, thousands)) return { kind: 'invalid' };
+    return { kind: 'decimal', mark };
+  }
+  const sep: DecimalMark = dots ? '.' : ',';
+  const count = dots || commas;
+  if (count > 1)
+    return groupedOk(d, sep) ? { kind: 'grouped', mark: sep === '.' ? ',' : '.' } : { kind: 'invalid' };
+  const [int, frac] = d.split(sep);
+  if (frac.length === 3 && int.length >= 1 && int.length <= 3 && int !== '0')
+    return { kind: 'ambiguous', sep };
+  return { kind: 'decimal', mark: sep };
+}
+
+function groupedOk(int: string, sep: string): boolean {
+  return new RegExp(`^\\d{1,3}(\\${sep}\\d{3})+$`).test(int) || /^\d+$/.test(int);
+}
+
+function toNumber(d: string, mark: DecimalMark): number {
+  const thousands = mark === '.' ? ',' : '.';
+  return Number(d.split(thousands).join('').replace(mark, '.'));
+}
+
+/** The decimal mark a column's values use, or the locale's when they do not say. */
+export function decimalMarkOf(
+  values: readonly unknown[],
+  locale: string,
+): { mark: DecimalMark | null; fromValues: boolean } {
+  const seen = new Set<DecimalMark>();
+  for (const v of values) {
+    if (typeof v !== 'string') continue;
+    const c = clean(v);
+    if (!c) continue;
+    const s = shapeOf(c.digits);
+    if (s.kind === 'decimal' || s.kind === 'grouped') seen.add(s.mark);
+  }
+  if (seen.size === 1) return { mark: [...seen][0], fromValues: true };
+  if (seen.size === 2) return { mark: null, fromValues: true };
+  return { mark: localeDecimalMark(locale), fromValues: false };
+}
+
+/**
+ * An amount as written ("€1.200", "$12,500.00", "1.234,50", "12k", "(300)"), read with the column's
+ * decimal mark. "1.200" where nothing in the column or locale settles whether the point is a
+ * decimal point stays bad (kept as written).
+ */
+export function readAmount(
+  v: unknown,
+  column: { mark: DecimalMark | null; fromValues: boolean },
+): Parsed<number> {
+  if (v === '' || v === null || v === undefined) return EMPTY;
+  if (typeof v === 'number') return Number.isFinite(v) ? ok(v) : bad(v);
+  if (typeof v !== 'string') return bad(v);
+  if (!v.trim()) return EMPTY;
+  const c = clean(v);
+  if (!c) return bad(v);
+  const s = shapeOf(c.digits);
+  let n: number;
+  if (s.kind === 'plain') n = Number(c.digits);
+  else if (s.kind === 'decimal' || s.kind === 'grouped') n = toNumber(c.digits, s.mark);
+  else if (s.kind === 'ambiguous') {
+    // From the column's own values, the mark decides; from the locale, only its thousands separator does.
+    if (column.mark === null) return bad(v);
+    if (column.fromValues) n = toNumber(c.digits, column.mark);
+    else if (s.sep !== column.mark) n = toNumber(c.digits, column.mark);
+    else return bad(v);
+  } else return bad(v);
+  return Number.isFinite(n) ? ok(c.sign * n * c.scale) : bad(v);
+}
