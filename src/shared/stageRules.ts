@@ -4,12 +4,12 @@ import type { FieldKey } from './fields';
 import type { LostReason, StageDef } from './settings';
 
 /**
- * Fields a deal in `stage` must have. Open and Won stages accumulate the requirements of every open
- * stage up to them (a deal keeps needing an amount once it has needed one); a Lost stage needs only
- * its own fields.
+ * Fields a deal in `stage` must have. An open stage accumulates the requirements of every open stage
+ * up to it (a deal keeps needing an amount once it has needed one); a Won or Lost stage needs only
+ * its own fields, so a closed deal is never flagged for what an earlier stage wanted.
  */
 export function requiredFor(stage: StageDef, stages: readonly StageDef[]): FieldKey[] {
-  if (stage.type === 'Lost') return [...stage.required];
+  if (stage.type !== 'Open') return [...stage.required];
   const out: FieldKey[] = [];
   for (const s of stages) {
     if (s.type === 'Lost') continue;

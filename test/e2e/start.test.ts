@@ -1,10 +1,12 @@
 // `npm start`'s session: a new workbook with demo deals, a second run that loads what the first saved,
 // and --import of a CSV export that is converted to the CRM.
+import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { Emulator } from '../../local/emulator';
 import { runLocalSession } from '../../local/playground/session';
+import { records } from '../support/crm';
 
 const open = (file: string) => (fs.existsSync(file) ? Emulator.fromFile(file) : null);
 const temp = () => path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'crm-start-')), 'workbook.json');
@@ -40,24 +42,79 @@ describe('npm start', () => {
     );
   });
 
-  it('imports a CSV, converts it with the proposed mapping (printed), and exports the workbook', () => {
+  it('imports a CSV into an empty CRM (no demo deals), adopting its stages, and exports the workbook', () => {
     const workbook = temp();
     const exported = path.join(path.dirname(workbook), 'out.json');
     const out = runLocalSession(
-      { workbook, importCsv: path.resolve(__dirname, '../../examples/crm-export.csv'), exportJson: exported },
+      {
+        workbook,
+        importCsv: [path.resolve(__dirname, '../../examples/crm-export.csv')],
+        exportJson: exported,
+      },
       open,
     );
-    expect(out).toContain('A "Opportunity Name" → Deal');
-    expect(out).toContain('I "Region" → kept as an extra column');
-    expect(out).toContain('5 rows added to "Deals". "Import crm-export" is unchanged.');
+    expect(out).toMatch(/^Created .*workbook\.json with an empty CRM \(no demo data\) for your import\./);
+    expect(out).toContain('• Deal ← A "Opportunity Name" (from its header)');
+    expect(out).toContain('Kept as extra columns under their own names: I "Region"');
+    expect(out).toContain('New stages for CRM Settings, in pipeline order: Waiting on legal');
     expect(fs.existsSync(exported)).toBe(true);
     const emu = Emulator.fromFile(exported);
-    const deals = emu.values('Deals');
-    const col = (h: string) => deals[0].indexOf(h);
-    const umbrella = deals.find((r) => r[col('Deal')] === 'Umbrella trial')!;
-    expect(umbrella[col('Email')]).toBe('=HYPERLINK(evil)');
-    expect(String(umbrella[col('Check')])).toContain(
-      'Stage "Waiting on legal" is not a stage in CRM Settings',
+    const deals = records(emu);
+    expect(deals.map((d) => d['Deal'])).toEqual([
+      'Acme platform',
+      'Globex pilot',
+      'Initech renewal',
+      'Hooli expansion',
+      'Umbrella trial',
+    ]);
+    const umbrella = deals.find((d) => d['Deal'] === 'Umbrella trial')!;
+    expect(umbrella['Email']).toBe('=HYPERLINK(evil)');
+    expect(umbrella['Stage']).toBe('Waiting on legal');
+    expect(String(umbrella['Check'])).not.toContain('is not a stage');
+  });
+
+  it('imports deals then their stage history in order, as if today were the given day', () => {
+    const workbook = temp();
+    const fixtures = path.resolve(__dirname, '../fixtures/exports');
+    const out = runLocalSession(
+      {
+        workbook,
+        importCsv: [
+          path.join(fixtures, 'salesforce-opportunities.csv'),
+          path.join(fixtures, 'salesforce-opportunity-history.csv'),
+        ],
+        today: '2026-03-01',
+      },
+      open,
     );
+    expect(out).toContain('Running as if today were 2026-03-01.');
+    expect(out).toContain('7 deals converted into "Deals"');
+    expect(out).toContain('8 stage changes added to History for 3 deals.');
+    const emu = Emulator.fromFile(workbook);
+    expect(records(emu, 'History')).toHaveLength(8);
+    expect(emu.env.now().toISOString()).toBe('2026-03-01T17:00:00.000Z');
+  });
+
+  it('refuses a --today that is not a date', () => {
+    expect(() => runLocalSession({ workbook: temp(), today: '1 March' }, open)).toThrow(
+      '--today needs a date as YYYY-MM-DD, not "1 March"',
+    );
+  });
+
+  it('lists every option with --help', () => {
+    const out = execFileSync(process.execPath, [require.resolve('tsx/cli'), 'local/start.ts', '--help'], {
+      cwd: path.resolve(__dirname, '../..'),
+      encoding: 'utf8',
+    });
+    for (const option of [
+      '--workbook',
+      '--import',
+      '--today',
+      '--export-json',
+      '--fire-triggers',
+      '--serve',
+      '--help',
+    ])
+      expect(out).toContain(option);
   });
 });

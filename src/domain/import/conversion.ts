@@ -7,6 +7,7 @@ import type { Settings } from '../../shared/settings';
 import type { Parsed } from '../values/cellParsing';
 import {
   dateOrderOf,
+  probabilityInPoints,
   decimalMarkOf,
   readAmount,
   readDate,
@@ -14,6 +15,7 @@ import {
 } from '../values/columnConventions';
 import { isDate } from '../../shared/zonedTime';
 import type { ImportMapping } from './importMapping';
+import { namesComputedColumn } from './headerVocabulary';
 import type { CellValue } from '../deals/deal';
 import type { HeaderMap } from '../deals/headerMap';
 import { findStageLoosely } from '../settings/stageLookup';
@@ -110,7 +112,12 @@ export interface ConversionResult {
 type Reader = (v: CellValue) => { value: CellValue; kept: boolean; stage: boolean };
 
 /** A reader for one mapped column, with the conventions its own values decide. */
-function readerFor(key: FieldKey, values: readonly CellValue[], o: ConvertOptions): Reader {
+function readerFor(
+  key: FieldKey,
+  values: readonly CellValue[],
+  o: ConvertOptions,
+  header: unknown = '',
+): Reader {
   const same = (v: CellValue) => ({ value: v, kept: false, stage: false });
   const from =
     <T extends CellValue>(read: (v: CellValue) => Parsed<T>) =>
@@ -146,8 +153,10 @@ function readerFor(key: FieldKey, values: readonly CellValue[], o: ConvertOption
       const order = dateOrderOf(values, o.locale);
       return from((v) => readDate(v, o.timeZone, order, o.year));
     }
-    case 'percent':
-      return from(readProbability);
+    case 'percent': {
+      const points = probabilityInPoints(header, values);
+      return from((v) => readProbability(v, points));
+    }
     default:
       return same;
   }
@@ -166,7 +175,7 @@ export function convertValues(
   const used = new Set<string>();
   const extraNames = map.extras.map((c) => {
     let name = display(source[c]) || `Column ${columnName(c + 1)}`;
-    if (taken.has(looseKey(name))) name = `${name} (imported)`;
+    if (taken.has(looseKey(name)) || namesComputedColumn(name)) name = `${name} (imported)`;
     for (let i = 2; used.has(looseKey(name)); i++)
       name = `${display(source[c]) || `Column ${columnName(c + 1)}`} (${i})`;
     used.add(looseKey(name));
@@ -198,11 +207,16 @@ export function convertValues(
   let stagesNormalised = 0;
   const moves: ImportedMove[] = [];
   const idCol = FIELDS.findIndex((f) => f.key === 'dealId');
-  const stageCol = FIELDS.findIndex((f) => f.key === 'stage');
+  const at = (k: FieldKey) => FIELDS.findIndex((f) => f.key === k);
+  const [stageAt, closeAt, enteredAt] = [at('stage'), at('closeDate'), at('stageEntered')];
   const rows: CellValue[][] = [];
   for (const src of body) {
     if (src.every((v) => display(v) === '')) continue;
+    // A closed status (Pipedrive's won / lost beside the pipeline stage) is the deal's stage.
+    const status = mapping.statusColumn === null ? '' : looseKey(src[mapping.statusColumn]);
+    const closed = /won/.test(status) ? wonStage : /lost/.test(status) ? lostStage : undefined;
     const out: CellValue[] = FIELDS.map((f) => {
+      if (f.key === 'stage' && closed) return closed;
       const c = map.columns[f.key];
       if (c === undefined) return '';
       const n = readers.get(f.key)!(src[c] ?? '');
@@ -210,12 +224,6 @@ export function convertValues(
       if (n.stage) stagesNormalised++;
       return n.value;
     });
-    // A closed status (Pipedrive's won / lost beside the pipeline stage) is the deal's stage.
-    if (mapping.statusColumn !== null) {
-      const status = looseKey(src[mapping.statusColumn]);
-      const closed = /won/.test(status) ? wonStage : /lost/.test(status) ? lostStage : undefined;
-      if (closed) out[stageCol] = closed;
-    }
     for (const c of map.extras) out.push(src[c] ?? '');
     if (display(out[idCol]) === '') out[idCol] = o.newId();
     const entered = enteredReaders
@@ -223,6 +231,17 @@ export function convertValues(
       .filter((e) => isDate(e.read.value))
       .map((e) => ({ row: rows.length, time: e.read.value as Date, stage: e.stage }))
       .sort((a, b) => a.time.getTime() - b.time.getTime());
+    if (entered.length) {
+      // A closed deal whose dates stop before it closed: it entered its closed stage on its close date.
+      const stage = display(out[stageAt]);
+      const last = entered[entered.length - 1];
+      const close = out[closeAt];
+      const closedType = o.settings.stages.find((st) => st.name === stage)?.type;
+      if (closedType && closedType !== 'Open' && last.stage !== stage && isDate(close) && close >= last.time)
+        entered.push({ row: rows.length, time: close, stage });
+      const current = [...entered].reverse().find((e) => e.stage === stage);
+      if (current && map.columns.stageEntered === undefined) out[enteredAt] = current.time;
+    }
     moves.push(...entered);
     rows.push(out);
   }

@@ -33,6 +33,10 @@ export const HEADER_PHRASES: Readonly<Record<ImportField, readonly string[]>> = 
     'opportunity',
     'subject',
     'opportunity title',
+    'product',
+    'product name',
+    'item',
+    'service',
   ],
   company: [
     'company',
@@ -93,6 +97,8 @@ export const HEADER_PHRASES: Readonly<Record<ImportField, readonly string[]>> = 
     'user',
     'seller',
     'hubspot owner',
+    'owner email',
+    'rep email',
   ],
   stage: ['stage', 'deal stage', 'stage name', 'pipeline stage', 'sales stage', 'opportunity stage', 'phase'],
   amount: [
@@ -133,6 +139,7 @@ export const HEADER_PHRASES: Readonly<Record<ImportField, readonly string[]>> = 
     'won time',
     'closed on',
     'decision date',
+    'expected',
   ],
   probability: [
     'probability',
@@ -237,7 +244,7 @@ export function normaliseHeader(header: unknown): string {
   return String(header ?? '')
     .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
     .toLowerCase()
-    .replace(/[_\-–—.:;/\\|()[\]{}%#"'’“”*?!,+&]+/g, ' ')
+    .replace(/[_\-–—.:;/\\|()[\]{}%#"'’“”*?!,+&$€£¥₹]+/g, ' ')
     .replace(/\s+/g, ' ')
     .trim();
 }
@@ -262,8 +269,8 @@ export function headerMeanings(header: unknown): Map<ImportField, number> {
   for (const [field, phrases] of Object.entries(HEADER_PHRASES) as [ImportField, readonly string[]][]) {
     forms.forEach((form, f) => {
       const i = phrases.indexOf(form);
-      // A phrase without the object name ranks after the same phrase written in full.
-      if (i >= 0) out.set(field, Math.min(out.get(field) ?? Infinity, i * 2 + f));
+      // Any phrase written in full ranks before every phrase read without its object name.
+      if (i >= 0) out.set(field, Math.min(out.get(field) ?? Infinity, f * 100 + i));
     });
   }
   return out;

@@ -52,6 +52,7 @@ export interface ImportMapping {
 const text = (v: unknown) => (v instanceof Date ? v.toISOString().slice(0, 10) : String(v ?? '').trim());
 const STATUS_VALUES = new Set(['open', 'won', 'lost', 'deleted', 'closed won', 'closed lost', 'active']);
 const EMAIL = /^[^@\s]+@[^@\s]+\.[^@\s]+$/;
+const FIRST_NAME = /^[\p{Lu}][\p{Ll}'’-]{1,20}$/u;
 const PERSON = /^[\p{Lu}][\p{L}'’.-]+(?: [\p{Lu}][\p{L}'’.-]*){1,3}$/u;
 
 /** Width of a sheet: up to the last non-empty cell of any row. */
@@ -62,14 +63,14 @@ export function sheetWidth(values: readonly (readonly unknown[])[]): number {
 }
 
 /**
- * The header row among the first rows: the row whose cells name the most fields (two at least);
+ * The header row among the first rows: the row whose cells name the most fields;
  * failing that, the first row of text cells as wide as the rows below it. Title rows, notes and
  * blank rows above it are skipped.
  */
 export function findImportHeaderRow(values: readonly (readonly unknown[])[]): number {
   const limit = Math.min(values.length, 25);
   let best = -1;
-  let bestScore = 1;
+  let bestScore = 0;
   for (let r = 0; r < limit; r++) {
     const score = values[r].filter((v) => headerMeanings(v).size > 0 || namesComputedColumn(v)).length;
     if (score > bestScore) [best, bestScore] = [r, score];
@@ -181,13 +182,10 @@ export function proposeImportMapping(
   sniff('owner', (c) => {
     const vals = column(c).map((v) => text(v));
     const distinct = new Set(vals);
-    return (
-      vals.length >= 3 &&
-      distinct.size >= 1 &&
-      distinct.size <= 60 &&
-      distinct.size <= Math.max(1, vals.length * 0.6) &&
-      mostly(c, (v) => PERSON.test(text(v)) || EMAIL.test(text(v)), 0.9)
-    );
+    if (vals.length < 3 || distinct.size > 60 || distinct.size > Math.max(1, vals.length * 0.6)) return false;
+    if (mostly(c, (v) => PERSON.test(text(v)) || EMAIL.test(text(v)), 0.9)) return true;
+    // First names only ("Jo", "Sam"): a handful, each on many rows.
+    return distinct.size <= Math.max(2, vals.length * 0.4) && mostly(c, (v) => FIRST_NAME.test(text(v)), 1);
   });
   const mark = (c: number) => decimalMarkOf(column(c), locale);
   sniff('amount', (c) => {

@@ -5,7 +5,7 @@ import { FIELD_BY_KEY, type FieldKey } from '../../shared/fields';
 import { columnName } from '../../shared/columns';
 import type { CellValue } from '../deals/deal';
 import type { HeaderMap } from '../deals/headerMap';
-import { readProbability } from '../values/columnConventions';
+import { probabilityInPoints, readProbability } from '../values/columnConventions';
 import { looseKey } from '../values/text';
 import { KEY_FIELDS, type ImportMapping } from './importMapping';
 import type { SeenStage, StageProposal } from './stageAdoption';
@@ -28,10 +28,17 @@ export function seenStages(
     if (p !== null) s.probabilities.push(p);
     out.set(k, s);
   };
-  for (const r of values.slice(headerRow + 1)) {
+  const body = values.slice(headerRow + 1);
+  const points =
+    probCol !== undefined &&
+    probabilityInPoints(
+      values[headerRow]?.[probCol],
+      body.map((r) => r[probCol]),
+    );
+  for (const r of body) {
     if (stageCol === undefined) break;
     if (statusColumn !== null && /won|lost/.test(looseKey(r[statusColumn]))) continue;
-    const p = probCol === undefined ? null : readProbability(r[probCol]);
+    const p = probCol === undefined ? null : readProbability(r[probCol], points);
     add(text(r[stageCol]), p && p.kind === 'ok' ? p.value : null);
   }
   for (const { stage } of mapping.stageEntered) add(stage, null);

@@ -111,9 +111,12 @@ export function proposeStages(
 
   const openNew = fresh_.filter((f) => f.def.type === 'Open');
   const closedNew = fresh_.filter((f) => f.def.type !== 'Open').map((f) => f.def);
-  const keptOpen = current.filter((s) => s.type === 'Open' && (!fresh || used.has(s.name)));
+  // A fresh CRM drops the default open stages the import does not use, unless it brings none of its own.
+  const bringsOpen = openNew.length > 0 || current.some((s) => s.type === 'Open' && used.has(s.name));
+  const replace = fresh && bringsOpen;
+  const keptOpen = current.filter((s) => s.type === 'Open' && (!replace || used.has(s.name)));
   let open: StageDef[];
-  if (fresh) {
+  if (replace) {
     const all = [
       ...keptOpen.map((def, i) => ({ def, order: def.probability, appearance: -keptOpen.length + i })),
       ...openNew,

@@ -91,13 +91,30 @@ export function readDate(
   return utcGuess.kind === 'ok' ? utcGuess : bad(v);
 }
 
-/** A probability as exports write it: 0.4, 40, "40%", "40 %". */
-export function readProbability(v: unknown): Parsed<number> {
+/**
+ * Whether a probability column writes percentage points (40 for 40%) or fractions (0.4): fractions
+ * only when some value is a fraction such as 0.25 and none is over 1, has a % sign, or the header
+ * says "%". Whole numbers alone (0, 1, 40, 100) are points, as CRMs export them.
+ */
+export function probabilityInPoints(header: unknown, values: readonly unknown[]): boolean {
+  if (String(header ?? '').includes('%')) return true;
+  const numbers: number[] = [];
+  for (const v of values) {
+    if (typeof v === 'string' && v.includes('%')) return true;
+    const n = typeof v === 'number' ? v : Number(String(v).trim().replace(',', '.'));
+    if (String(v).trim() !== '' && Number.isFinite(n)) numbers.push(n);
+  }
+  if (numbers.some((n) => n > 1)) return true;
+  return !numbers.some((n) => !Number.isInteger(n));
+}
+
+/** A probability as exports write it, in the column's convention: 40, "40%" or 0.4. */
+export function readProbability(v: unknown, points = false): Parsed<number> {
   if (v === '' || v === null || v === undefined) return EMPTY;
-  if (typeof v === 'number') return v >= 0 && v <= 1 ? ok(v) : v > 1 && v <= 100 ? ok(v / 100) : bad(v);
-  const m = /^\s*(\d+(?:[.,]\d+)?)\s*%?\s*$/.exec(String(v));
-  if (!m) return String(v).trim() ? bad(v) : EMPTY;
-  const n = Number(m[1].replace(',', '.'));
-  if (String(v).includes('%') || n > 1) return n <= 100 ? ok(n / 100) : bad(v);
-  return ok(n);
+  const m = typeof v === 'number' ? null : /^\s*(\d+(?:[.,]\d+)?)\s*(%?)\s*$/.exec(String(v));
+  if (typeof v !== 'number' && !m) return String(v).trim() ? bad(v) : EMPTY;
+  const n = typeof v === 'number' ? v : Number(m![1].replace(',', '.'));
+  const asPoints = points || (m !== null && m[2] === '%');
+  const p = asPoints ? n / 100 : n;
+  return p >= 0 && p <= 1 ? ok(p) : bad(v);
 }

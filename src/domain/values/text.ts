@@ -35,3 +35,8 @@ export function asText(s: string): string {
   if (/^\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}/.test(t)) return `'${s}`;
   return s;
 }
+
+/** "1 deal", "3 deals": a count with its noun (plural with an s unless given). */
+export function counted(n: number, singular: string, plural = `${singular}s`): string {
+  return `${n} ${n === 1 ? singular : plural}`;
+}

@@ -32,6 +32,7 @@ import { findDealsTab, readHeader } from '../deals/dealsTab';
 import type { SweepSummary } from '../deals/dealSweep';
 import { appendHistory, findHistoryTab } from '../history/historyTab';
 import { writeStages } from '../settings/settingsTab';
+import { counted } from '../../domain/values/text';
 import { loadSettings, setUpCrm } from '../setup/setUpCrm';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -147,11 +148,14 @@ export function planConversion(ss: Spreadsheet): ConversionPlan {
         kind: 'history',
         history,
         result,
-        plan: `"${name}" is a stage history: ${result.entries.length} stage changes for ${deals} deals of the CRM will be added to History.${
+        plan: `"${name}" is a stage history: ${counted(result.entries.length, 'stage change')} for ${counted(deals, 'deal')} of the CRM will be added to History.${
           result.unknown.size
-            ? ` ${[...result.unknown.values()].reduce((a, b) => a + b, 0)} rows name ${result.unknown.size} Deal IDs the CRM does not hold; they are not added.`
+            ? ` ${counted(
+                [...result.unknown.values()].reduce((a, b) => a + b, 0),
+                'row',
+              )} name ${counted(result.unknown.size, 'Deal ID')} the CRM does not hold; they are not added.`
             : ''
-        }${result.alreadyThere ? ` ${result.alreadyThere} changes are in History already.` : ''} "${name}" itself stays as it is.`,
+        }${result.alreadyThere ? ` ${counted(result.alreadyThere, 'change')} already in History.` : ''} "${name}" itself stays as it is.`,
       };
     }
   }
@@ -191,10 +195,13 @@ export function runHistoryImport(p: HistoryPlan): ConversionDone {
   appendHistory(p.history, p.result.entries);
   const unknown = [...p.result.unknown.entries()];
   const notes = [
-    `${p.result.entries.length} stage changes added to History for ${new Set(p.result.entries.map((e) => e.dealId)).size} deals.`,
+    `${counted(p.result.entries.length, 'stage change')} added to History for ${counted(new Set(p.result.entries.map((e) => e.dealId)).size, 'deal')}.`,
     p.result.alreadyThere ? `${p.result.alreadyThere} were in History already and were not added again.` : '',
     unknown.length
-      ? `${unknown.reduce((a, [, n]) => a + n, 0)} rows name Deal IDs the CRM does not hold, so they were not added: ${unknown
+      ? `${counted(
+          unknown.reduce((a, [, n]) => a + n, 0),
+          'row',
+        )} named Deal IDs the CRM does not hold, so they were not added: ${unknown
           .slice(0, 10)
           .map(([id, n]) => `${id} (${n})`)
           .join(
@@ -243,7 +250,7 @@ export function runConversion(p: DealsPlan, map: HeaderMap): ConversionDone {
     const plan = updateDeals(p.appendTo, result.header, result.rows, mapped);
     idOf = plan.idOf;
     where = [
-      `${plan.added.length} new deals added to "${p.appendTo.getName()}", ${plan.updated.length} updated, ${plan.unchanged} unchanged.`,
+      `${counted(plan.added.length, 'new deal')} added to "${p.appendTo.getName()}", ${plan.updated.length} updated, ${plan.unchanged} unchanged.`,
       plan.conflicts.length
         ? `${plan.conflicts.length} left alone because they match more than one deal: ${plan.conflicts
             .slice(0, 5)
@@ -268,24 +275,24 @@ export function runConversion(p: DealsPlan, map: HeaderMap): ConversionDone {
     writeGrid(sheet.getRange(1, 1, grid.length, width), grid);
     if (p.replacing) ss.deleteSheet(p.replacing);
     if (!ss.getSheetByName(DEALS_TAB)) sheet.setName(DEALS_TAB);
-    where = `${result.rows.length} deals converted into "${sheet.getName()}". The original is kept in "${backup.getName()}".`;
+    where = `${counted(result.rows.length, 'deal')} converted into "${sheet.getName()}". The original is kept in "${backup.getName()}".`;
   }
   const moves = importedMoves(ss, state, result.moves, idOf, timeZone);
   const summary = setUpCrm(ss, target, readState());
   const notes = [
     where,
     stages.added.length
-      ? `${stages.added.length} stages added to CRM Settings: ${stages.added.map((s) => s.name).join(', ')}.`
+      ? `${counted(stages.added.length, 'stage')} added to CRM Settings: ${stages.added.map((s) => s.name).join(', ')}.`
       : '',
     result.stagesNormalised
-      ? `${result.stagesNormalised} stage values were written as the stage they mean (for example "closed won" as Won).`
+      ? `${counted(result.stagesNormalised, 'stage value')} written as the stage of CRM Settings it means (for example "closed won" as Won).`
       : '',
     result.keptAsWritten
-      ? `${result.keptAsWritten} values could not be read for sure as an amount, date, stage or number; they were kept exactly as written and are flagged in the Check column.`
+      ? `${counted(result.keptAsWritten, 'value')} could not be read for sure as an amount, date, stage or number; they were kept exactly as written and are flagged in the Check column.`
       : '',
-    moves ? `${moves} stage changes from "Date entered" columns added to History.` : '',
+    moves ? `${counted(moves, 'stage change')} from "Date entered" columns added to History.` : '',
     result.rowsAbove
-      ? `${result.rowsAbove} rows above the header row were not converted${p.appendTo ? '' : ' (they are in the backup)'}.`
+      ? `${counted(result.rowsAbove, 'row')} above the header row not converted${p.appendTo ? '' : ' (they are in the backup)'}.`
       : '',
   ].filter(Boolean);
   return { notes, summary };

@@ -70,7 +70,7 @@ export function createSettingsTab(ss: Spreadsheet, ownerEmail: string): Sheet {
   sheet
     .getRange(1, at.stages)
     .setNote(
-      'Stages in order. Type is Open, Won or Lost. Required fields: a deal in an open stage needs the fields of that stage and of every open stage before it; a Lost stage needs only its own.',
+      'Stages in order. Type is Open, Won or Lost. Required fields: a deal in an open stage needs the fields of that stage and of every open stage before it; a Won or Lost stage needs only its own.',
     );
   sheet
     .getRange(1, at.categories)

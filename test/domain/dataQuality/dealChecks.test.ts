@@ -26,6 +26,10 @@ describe('checkDeal', () => {
     expect(check({ deal: 'Acme', stage: 'Qualified' })).toBe('Qualified needs Amount, Close date, Contact');
   });
 
+  it('asks Won only for what Won needs, not for every earlier stage’s fields', () => {
+    expect(check({ deal: 'Acme', stage: 'Won' })).toBe('');
+  });
+
   it('says an empty or unknown stage in words', () => {
     expect(check({ deal: 'Acme' })).toBe('Stage is empty');
     expect(check({ deal: 'Acme', stage: 'Pending' })).toBe('Stage "Pending" is not a stage in CRM Settings');

@@ -2,7 +2,8 @@
 // text; and the Settings tab's validation, which names the cell of each problem.
 import { parseAmount, parseDate, parsePercent } from '../../../src/domain/values/cellParsing';
 import { defaultSettings } from '../../../src/domain/settings/defaultSettings';
-import { findHeaderRow, mapHeaders, proposeMapping } from '../../../src/domain/deals/headerMap';
+import { mapHeaders } from '../../../src/domain/deals/headerMap';
+import { findImportHeaderRow, proposeImportMapping } from '../../../src/domain/import/importMapping';
 import { parseSettings, renderSettings, type Cell } from '../../../src/domain/settings/settingsCells';
 import { findStageLoosely } from '../../../src/domain/settings/stageLookup';
 import { asText } from '../../../src/domain/values/text';
@@ -81,8 +82,10 @@ describe('headers', () => {
       ['A', 'Won', 'a@x.example'],
       ['B', 'Lost', 'b@y.example'],
     ];
-    expect(findHeaderRow(values)).toBe(1);
-    expect(proposeMapping(values, defaultSettings('o@example.com').stages).map.columns.email).toBe(2);
+    expect(findImportHeaderRow(values)).toBe(1);
+    const mapping = proposeImportMapping(values, defaultSettings('o@example.com').stages, 'en_US', 'UTC');
+    expect(mapping.map.columns.email).toBe(2);
+    expect(mapping.findings.find((f) => f.field === 'stage')).toMatchObject({ column: 1, how: 'header' });
   });
 });
 
