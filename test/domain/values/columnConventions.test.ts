@@ -1,0 +1,85 @@
+// Reading imported values with per-column conventions, on examples worked out by hand.
+import { decimalMarkOf, readAmount } from '../../../src/domain/values/amountReading';
+import {
+  dateOrderOf,
+  fullYear,
+  probabilityInPoints,
+  readDate,
+  readProbability,
+} from '../../../src/domain/values/columnConventions';
+
+const column = (values: string[], locale = 'en_US') => decimalMarkOf(values, locale);
+const amount = (v: string, values: string[], locale = 'en_US') => readAmount(v, column(values, locale));
+const value = <T>(p: { kind: string; value?: T }) => (p.kind === 'ok' ? p.value : p.kind);
+
+describe('amounts', () => {
+  it.each([
+    ['$12,500.00', ['$12,500.00'], 12500],
+    ['€1.200', ['€1.200', '€3.400,50'], 1200],
+    ['€1.200', ['€1.200', '€12.50'], 1.2],
+    ['1.234.567', ['1.234.567'], 1234567],
+    ['1,5', ['1,5'], 1.5],
+    ['12k', ['12k'], 12000],
+    ['(300)', ['(300)'], -300],
+    ['-500', ['-500'], -500],
+    ['USD 2,000', ['USD 2,000'], 2000],
+    ["CHF 1'250.50", ["CHF 1'250.50"], 1250.5],
+  ] as const)('reads %s in a column of %j as %s', (v, values, expected) => {
+    expect(value(amount(v, [...values]))).toBe(expected);
+  });
+
+  it('keeps "€1.200" as written when nothing in the column or the locale settles the point', () => {
+    expect(amount('€1.200', ['€1.200', '€950'])).toEqual({ kind: 'bad', raw: '€1.200' });
+  });
+
+  it('uses the locale when the column does not say: a German sheet reads "1.200" as 1200', () => {
+    expect(value(amount('1.200', ['1.200'], 'de_DE'))).toBe(1200);
+    expect(value(amount('1,200', ['1,200'], 'en_US'))).toBe(1200);
+  });
+
+  it('keeps values whose separators contradict each other', () => {
+    expect(amount('1,23.4', ['1,23.4']).kind).toBe('bad');
+    expect(amount('about 5k', ['about 5k']).kind).toBe('bad');
+  });
+});
+
+describe('dates', () => {
+  const tz = 'America/New_York';
+  const iso = (p: ReturnType<typeof readDate>) => (p.kind === 'ok' ? p.value.toISOString() : p.kind);
+
+  it('decides day-first or month-first per column from its values, else from the locale', () => {
+    expect(dateOrderOf(['13/01/2026', '05/02/2026'], 'en_US').order).toBe('DMY');
+    expect(dateOrderOf(['12/31/2026', '05/02/2026'], 'en_GB').order).toBe('MDY');
+    expect(dateOrderOf(['05/02/2026'], 'en_GB')).toEqual({ order: 'DMY', fromValues: false });
+    expect(dateOrderOf(['13/01/2026', '12/31/2026'], 'en_US').order).toBeNull();
+  });
+
+  it('reads 05/02/2026 as 5 February in a day-first column and as 2 May in a month-first one', () => {
+    expect(iso(readDate('05/02/2026', tz, { order: 'DMY' }, 2026))).toBe('2026-02-05T05:00:00.000Z');
+    expect(iso(readDate('05/02/2026', tz, { order: 'MDY' }, 2026))).toBe('2026-05-02T04:00:00.000Z');
+  });
+
+  it('keeps an ambiguous date of a mixed column as written, and refuses impossible ones', () => {
+    expect(readDate('05/02/2026', tz, { order: null }, 2026).kind).toBe('bad');
+    expect(readDate('31/02/2026', tz, { order: 'DMY' }, 2026).kind).toBe('bad');
+  });
+
+  it('puts two-digit years within twenty years ahead of the reference year', () => {
+    expect([fullYear(99, 2026), fullYear(26, 2026), fullYear(46, 2026), fullYear(47, 2026)]).toEqual([
+      1999, 2026, 2046, 1947,
+    ]);
+    expect(iso(readDate('12/31/99', tz, { order: 'MDY' }, 2026))).toBe('1999-12-31T05:00:00.000Z');
+  });
+});
+
+describe('probabilities', () => {
+  it('reads whole numbers as points and fractions as fractions, per column', () => {
+    expect(probabilityInPoints('Probability (%)', [0, 1])).toBe(true);
+    expect(probabilityInPoints('Probability', [0, 1, 40])).toBe(true);
+    expect(probabilityInPoints('Probability', [0.25, 1])).toBe(false);
+    expect(value(readProbability(40, true))).toBe(0.4);
+    expect(value(readProbability('40%'))).toBe(0.4);
+    expect(value(readProbability(0.25))).toBe(0.25);
+    expect(readProbability(140, true).kind).toBe('bad');
+  });
+});
