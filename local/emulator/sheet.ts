@@ -292,6 +292,14 @@ export class Sheet {
     this.spliceColumns(col - 1, 1, 0);
     return this;
   }
+  deleteColumns(columnPosition: number, howMany: number): this {
+    this.count('deleteColumns');
+    if (howMany < 1 || columnPosition < 1 || columnPosition + howMany - 1 > this.maxColumns)
+      throw new Error('Those columns are out of bounds.');
+    if (howMany >= this.maxColumns) throw new Error("You can't delete all the columns on the sheet.");
+    this.spliceColumns(columnPosition - 1, howMany, 0);
+    return this;
+  }
   private spliceColumns(index: number, remove: number, add: number) {
     if (index < 0 || index > this.maxColumns) throw new Error('Those columns are out of bounds.');
     this.parent.assertCellLimit(add * this.maxRows);

@@ -24,15 +24,22 @@ export interface StartOptions {
 const DIST = path.resolve(__dirname, '../../dist');
 const DEMO_DEALS = 120;
 
+/** Lists the demo owners in CRM Settings (as a script would, without onEdit). */
+export function writeDemoOwners(emu: Emulator): void {
+  const owners = emu.values('CRM Settings')[0].indexOf('Owners') + 1;
+  emu
+    .sheet('CRM Settings')
+    .rangeAt(3, owners, DEMO_OWNERS.length, 2)
+    .setValues(DEMO_OWNERS.map((o) => [o.name, o.email]));
+}
+
 /** A new local workbook: the CRM set up, demo owners and targets in Settings, demo deals and history. */
 export function createDemoWorkbook(now: Date): Emulator {
   const emu = new Emulator({ timeZone: 'America/New_York', now }).load(DIST);
   emu.run('menuSetUp');
+  writeDemoOwners(emu);
   const settings = emu.sheet('CRM Settings');
-  const header = emu.values('CRM Settings')[0];
-  const owners = header.indexOf('Owners') + 1;
-  const targets = header.indexOf('Targets') + 1;
-  settings.rangeAt(3, owners, DEMO_OWNERS.length, 2).setValues(DEMO_OWNERS.map((o) => [o.name, o.email]));
+  const targets = emu.values('CRM Settings')[0].indexOf('Targets') + 1;
   const month = (i: number) => {
     const d = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() + i, 1));
     return `'${d.getUTCFullYear()}-${String(d.getUTCMonth() + 1).padStart(2, '0')}`;

@@ -44,7 +44,10 @@ export const lostReasonRow = z.object({
 
 export const ownerRow = z.object({
   name: name('Owner name'),
-  email: z.string().check(z.regex(/^[^@\s]+@[^@\s]+\.[^@\s]+$/, 'Email must look like name@company.com')),
+  // An owner may be listed by name only (as exports name them); an email, when given, must be one.
+  email: z
+    .string()
+    .check(z.regex(/^$|^[^@\s]+@[^@\s]+\.[^@\s]+$/, 'Email must look like name@company.com (or stay empty)')),
 });
 
 export const segmentRow = z.object({

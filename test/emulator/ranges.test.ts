@@ -152,6 +152,16 @@ describe('sheets', () => {
     expect(() => ss.deleteSheet(ss.getSheets()[0])).toThrow("You can't remove all the sheets in a document.");
   });
 
+  it('deletes columns, moving the content on their right, and refuses to delete them all', () => {
+    // Sheet.deleteColumns(columnPosition, howMany) (Apps Script reference); a sheet keeps one column.
+    const { sheet } = setup();
+    sheet.getRange('A1:D1').setValues([['a', 'b', 'c', 'd']]);
+    sheet.deleteColumns(2, 2);
+    expect([sheet.getMaxColumns(), sheet.getRange('A1:B1').getValues()]).toEqual([24, [['a', 'd']]]);
+    expect(() => sheet.deleteColumns(1, 24)).toThrow("You can't delete all the columns on the sheet.");
+    expect(() => sheet.deleteColumns(20, 10)).toThrow('Those columns are out of bounds.');
+  });
+
   it('keeps frozen rows, column widths, hidden state and tab colour', () => {
     const { ss, sheet } = setup();
     ss.insertSheet('Other');

@@ -43,7 +43,9 @@ describe('Refresh reports', () => {
     );
     expect(emu.ss.toasts.map((t) => t.message)).toContain('Writing 7 report tabs…');
     const forecast = emu.values('Forecast');
-    expect(forecast[1][0]).toMatch(/^Built 2026-03-10 11:00 \(America\/New_York\) from 300 deals/);
+    expect(forecast[1][0]).toMatch(
+      /^Built 2026-03-10 11:00 \(America\/New_York\)\. 300 deals: \d+ won, \d+ lost, \d+ open; \d+ in the forecast, \d+ not \(\d+ lost/,
+    );
     expect(emu.sheet('Forecast').rangeAt(2, 2).getFormula()).toMatch(
       /^=HYPERLINK\("#gid=\d+","See Data issues"\)$/,
     );
@@ -200,7 +202,7 @@ describe('a CRM with no deals yet', () => {
     emu.run('menuRefresh');
     expect(emu.ui.dialogs.at(-1)?.title).toBe('Sheets CRM: reports refreshed');
     expect(emu.values('Forecast')[1][0]).toMatch(
-      /from 0 deals: 0 counted, 0 not counted, 0 with data issues/,
+      /\. 0 deals: 0 won, 0 lost, 0 open; 0 in the forecast, 0 not\. 0 rows with data issues\./,
     );
     expect(emu.values('Data issues')[2][0]).toBe('No rule is broken. Nice work.');
   });
@@ -261,10 +263,17 @@ describe('Data issues', () => {
       issues.map((r) => [r['Owner'], r['Deal ID'] === amyId ? 'same id' : r['Deal ID'], r['What to fix']]),
     ).toEqual([
       ['amy@example.com', 'same id', 'Quote sent needs Amount, Close date, Contact'],
+      ['amy@example.com', 'same id', 'Owner "amy@example.com" is not in CRM Settings (add it to Owners)'],
       ['amy@example.com', 'same id', `Deal ID ${amyId} is also on row 4`],
-      ['amy@example.com', 'same id', 'Stage "Pending" is not a stage in CRM Settings'],
+      ['amy@example.com', 'same id', 'Stage "Pending" is not a stage in CRM Settings (add it to Stages)'],
+      ['amy@example.com', 'same id', 'Owner "amy@example.com" is not in CRM Settings (add it to Owners)'],
       ['amy@example.com', 'same id', `Deal ID ${amyId} is also on row 3`],
       ['zoe@example.com', expect.stringMatching(/^D-/), 'Lost needs a Lost reason'],
+      [
+        'zoe@example.com',
+        expect.stringMatching(/^D-/),
+        'Owner "zoe@example.com" is not in CRM Settings (add it to Owners)',
+      ],
     ]);
     expect(emu.sheet('Data issues').rangeAt(5, 2).getFormula()).toMatch(
       /^=HYPERLINK\("#gid=\d+&range=A3","Row 3"\)$/,

@@ -2,11 +2,13 @@
 // (by script, so no onEdit fires).
 import type { Emulator } from '../../local/emulator';
 import { demoData } from '../../local/playground/demoData';
+import { writeDemoOwners } from '../../local/playground/session';
 import { loadedEmulator } from './emulator';
 import type { EmulatorOptions } from '../../local/emulator';
 
-/** Writes `count` demo deals and their History into an emulator whose CRM is set up. */
+/** Writes the demo owners, `count` demo deals and their History into an emulator whose CRM is set up. */
 export function fillDemo(emu: Emulator, count: number, seed = 42): void {
+  writeDemoOwners(emu);
   const d = demoData(count, emu.env.now(), seed);
   const deals = emu.sheet('Deals');
   if (deals.maxRows < count + 1) deals.insertRowsAfter(deals.maxRows, count + 1 - deals.maxRows);

@@ -6,6 +6,7 @@ import { isoDay } from '../../shared/zonedTime';
 import { daysBetween } from '../values/cellParsing';
 import { hasValue, type Deal } from '../deals/deal';
 import { requiredFor } from '../settings/stageLookup';
+import { knownIndustry, knownOwner } from '../reports/dealSet';
 import { lostDealProblem, needsMessage } from '../../shared/stageRules';
 
 /** A deal whose close date was pushed this many times is flagged. */
@@ -26,6 +27,8 @@ export type RuleId =
   | 'stale'
   | 'timed-out'
   | 'duplicate-id'
+  | 'unknown-owner'
+  | 'unknown-industry'
   | 'pushed';
 
 export interface Violation {
@@ -63,7 +66,8 @@ export function checkDeal(deal: Deal, ctx: RuleContext): Violation[] {
 
   const stage = deal.stage;
   if (!deal.stageText) add('no-stage', 'Stage is empty');
-  else if (!stage) add('unknown-stage', `Stage "${deal.stageText}" is not a stage in CRM Settings`);
+  else if (!stage)
+    add('unknown-stage', `Stage "${deal.stageText}" is not a stage in CRM Settings (add it to Stages)`);
   if (stage) {
     const missing = requiredFor(stage, settings.stages).filter(
       (k) => k !== 'lostReason' && !hasValue(deal, k),
@@ -93,6 +97,10 @@ export function checkDeal(deal: Deal, ctx: RuleContext): Violation[] {
     )
       add('zero-amount', `Amount is 0 at ${Math.round(probability * 100)}%`);
   }
+  if (deal.owner && !knownOwner(deal.owner, settings))
+    add('unknown-owner', `Owner "${deal.owner}" is not in CRM Settings (add it to Owners)`);
+  if (deal.industry && !knownIndustry(deal.industry, settings))
+    add('unknown-industry', `Industry "${deal.industry}" is not in CRM Settings (add it to Industries)`);
   if (deal.closeDatePushes >= PUSHES_FLAGGED)
     add('pushed', `Close date pushed ${deal.closeDatePushes} times`);
   const rows = deal.id ? ctx.idRows?.get(deal.id) : undefined;

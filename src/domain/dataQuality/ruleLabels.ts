@@ -14,6 +14,8 @@ export const RULE_LABELS: Record<RuleId, string> = {
   stale: 'no stage change for longer than the stage allows',
   'timed-out': 'idle long enough to consider Timed out',
   'duplicate-id': 'duplicate Deal ID',
+  'unknown-owner': 'owner not in CRM Settings',
+  'unknown-industry': 'industry not in CRM Settings',
   pushed: 'close date pushed 3 times or more',
 };
 

@@ -32,10 +32,31 @@ export interface ForecastRow extends Totals {
 export interface Breakdown extends Totals {
   name: string;
   target: number | null;
+  /** open deals of this owner or segment that the forecast cannot count (no readable amount) */
+  notCounted: number;
 }
 
-export type ExclusionReason =
-  'unknown stage' | 'no readable amount' | 'omitted from forecast' | 'won with no close date';
+/** Won and lost deals of one month by close date (or a bucket: earlier, undated, later). */
+export interface ClosedRow {
+  key: string;
+  label: string;
+  won: number;
+  wonDeals: number;
+  lost: number;
+  lostDeals: number;
+  winRate: number | null;
+}
+
+/** How many deals there are, and how many the forecast counts: the status line's numbers. */
+export interface DealCounts {
+  deals: number;
+  won: number;
+  lost: number;
+  open: number;
+  /** on a stage CRM Settings lacks, or with no stage */
+  unplaced: number;
+  inForecast: number;
+}
 
 export interface Forecast {
   months: ForecastRow[];
@@ -49,11 +70,26 @@ export interface Forecast {
   /** every counted open deal, unweighted and weighted */
   openPipeline: { amount: number; weighted: number; deals: number };
   covered: number;
-  excluded: { reason: ExclusionReason; count: number }[];
+  /** deals the forecast does not count, by reason in words */
+  excluded: { reason: string; count: number }[];
+  /** the last 12 months by close date (to the current month), then earlier, undated and later */
+  closedMonths: ClosedRow[];
+  earlierClosed: ClosedRow;
+  undatedClosed: ClosedRow;
+  laterClosed: ClosedRow;
+  counts: DealCounts;
 }
 
 const FORECASTABLE: readonly ForecastCategory[] = ['Commit', 'Best case', 'Pipeline'];
-const zero = (): Totals => ({ won: 0, commit: 0, bestCase: 0, pipeline: 0, weighted: 0, deals: 0 });
+const zero = (): Totals & { notCounted: number } => ({
+  won: 0,
+  commit: 0,
+  bestCase: 0,
+  pipeline: 0,
+  weighted: 0,
+  deals: 0,
+  notCounted: 0,
+});
 
 function addTo(t: Totals, category: ForecastCategory, amount: number, weighted: number) {
   if (category === 'Commit') t.commit += amount;
@@ -100,6 +136,11 @@ export function targetFor(settings: Settings, month: string, owner?: string): nu
   return use.length ? use.reduce((a, t) => a + t.amount, 0) : null;
 }
 
+const withRate = (r: ClosedRow): ClosedRow => ({
+  ...r,
+  winRate: r.wonDeals + r.lostDeals ? r.wonDeals / (r.wonDeals + r.lostDeals) : null,
+});
+
 const sumTargets = (values: (number | null)[]) =>
   values.every((v) => v === null) ? null : values.reduce<number>((a, v) => a + (v ?? 0), 0);
 
@@ -117,13 +158,43 @@ export function buildForecast(
   const overdue = zero();
   const undated = zero();
   const later = zero();
-  const owners = new Map<string, Totals>();
-  const segments = new Map<string, Totals>();
-  const excluded = new Map<ExclusionReason, number>();
-  const exclude = (r: ExclusionReason) => excluded.set(r, (excluded.get(r) ?? 0) + 1);
+  const owners = new Map<string, Totals & { notCounted: number }>();
+  const segments = new Map<string, Totals & { notCounted: number }>();
+  const excluded = new Map<string, number>();
+  const exclude = (r: string) => excluded.set(r, (excluded.get(r) ?? 0) + 1);
+  const counts: DealCounts = { deals: deals.length, won: 0, lost: 0, open: 0, unplaced: 0, inForecast: 0 };
+  const pastKeys = Array.from({ length: 12 }, (_, i) => addMonths(first, i - 11));
+  const closedRow = (key: string, label: string): ClosedRow => ({
+    key,
+    label,
+    won: 0,
+    wonDeals: 0,
+    lost: 0,
+    lostDeals: 0,
+    winRate: null,
+  });
+  const closedByMonth = new Map(
+    pastKeys.map((k) => [k, closedRow(k, monthLabel(k) + (k === first ? ' (to date)' : ''))]),
+  );
+  const earlierClosed = closedRow('earlier', `Earlier (before ${monthLabel(pastKeys[0])})`);
+  const undatedClosed = closedRow('undated', 'Closed with no close date');
+  const laterClosed = closedRow('later', 'Closed with a future close date');
+  const recordClosed = (d: Deal, isWon: boolean) => {
+    const m = d.closeDate.kind === 'ok' ? monthOf(d.closeDate.value, timeZone) : null;
+    const r =
+      m === null ? undatedClosed : (closedByMonth.get(m) ?? (m < pastKeys[0] ? earlierClosed : laterClosed));
+    const amount = d.amount.kind === 'ok' ? d.amount.value : 0;
+    if (isWon) {
+      r.won += amount;
+      r.wonDeals++;
+    } else {
+      r.lost += amount;
+      r.lostDeals++;
+    }
+  };
   const fyStart = fiscalYearStart(first, settings.general.fiscalYearStartMonth);
   let covered = 0;
-  const bucket = (map: Map<string, Totals>, name: string) => {
+  const bucket = (map: Map<string, Totals & { notCounted: number }>, name: string) => {
     let t = map.get(name);
     if (!t) map.set(name, (t = zero()));
     return t;
@@ -132,23 +203,34 @@ export function buildForecast(
   for (const d of deals) {
     const stage = d.stage;
     if (!stage) {
-      if (d.stageText) exclude('unknown stage');
+      counts.unplaced++;
+      exclude(d.stageText ? `Unknown stage "${d.stageText}" (add it to CRM Settings)` : 'No stage');
       continue;
     }
-    if (d.amount.kind !== 'ok') {
-      if (stage.type !== 'Lost') exclude('no readable amount');
-      continue;
-    }
-    const amount = d.amount.value;
+    if (stage.type === 'Won') counts.won++;
+    else if (stage.type === 'Lost') counts.lost++;
+    else counts.open++;
+    if (stage.type !== 'Open') recordClosed(d, stage.type === 'Won');
     const owner = d.owner || '(no owner)';
     const segment = segmentFor(
       d.industry,
       d.employees.kind === 'ok' ? d.employees.value : null,
       settings.segmentRules,
     );
+    if (d.amount.kind !== 'ok') {
+      if (stage.type !== 'Lost') {
+        exclude(stage.type === 'Won' ? 'Won with no readable amount' : 'Open with no readable amount');
+        if (stage.type === 'Open') {
+          bucket(owners, owner).notCounted++;
+          bucket(segments, segment).notCounted++;
+        }
+      }
+      continue;
+    }
+    const amount = d.amount.value;
     if (stage.type === 'Won') {
       if (d.closeDate.kind !== 'ok') {
-        exclude('won with no close date');
+        exclude('Won with no close date');
         continue;
       }
       covered++;
@@ -168,7 +250,7 @@ export function buildForecast(
         ? stage.category
         : 'Omitted';
     if (!FORECASTABLE.includes(category)) {
-      exclude('omitted from forecast');
+      exclude('Open, marked Omitted from the forecast');
       continue;
     }
     covered++;
@@ -212,7 +294,10 @@ export function buildForecast(
       sumTargets(months.slice(0, n).map((m) => m.target)),
     ),
   );
-  const breakdown = (map: Map<string, Totals>, targetOf: (name: string) => number | null): Breakdown[] =>
+  const breakdown = (
+    map: Map<string, Totals & { notCounted: number }>,
+    targetOf: (name: string) => number | null,
+  ): Breakdown[] =>
     [...map.entries()]
       .sort(([a], [b]) => a.localeCompare(b))
       .map(([name, t]) => ({ name, ...t, target: targetOf(name) }));
@@ -233,5 +318,10 @@ export function buildForecast(
     },
     covered,
     excluded: [...excluded.entries()].map(([reason, count]) => ({ reason, count })),
+    closedMonths: pastKeys.map((k) => withRate(closedByMonth.get(k)!)),
+    earlierClosed: withRate(earlierClosed),
+    undatedClosed: withRate(undatedClosed),
+    laterClosed: withRate(laterClosed),
+    counts: { ...counts, inForecast: covered },
   };
 }

@@ -1,7 +1,8 @@
-// The Forecast tab's content: a status line, horizons, months (with Overdue, Undated and Later so no
-// open deal is dropped), fiscal quarters, owners, segments and exclusions. The months table sits at a
+// The Forecast tab's content: a status line, months ahead (with Overdue, Undated and Later so no open
+// deal is dropped), the last 12 closed months (won, lost, win rate), horizons, fiscal quarters, owners,
+// segments and what is not counted, by reason. The months table sits at a
 // fixed place so the chart's range never moves.
-import type { Forecast, ForecastRow } from './forecast';
+import type { ClosedRow, Forecast, ForecastRow } from './forecast';
 import { MONEY, PERCENT, ReportGrid, type ReportCell } from '../reports/reportGrid';
 
 const COLUMNS = [
@@ -36,7 +37,12 @@ function line(grid: ReportGrid, r: ForecastRow, bold = false) {
 }
 
 /** Lays out the Forecast tab. `status` is the second line (built when, deals covered, link). */
-export function forecastReport(f: Forecast, currency: string, status: ReportCell[]): ReportGrid {
+export function forecastReport(
+  f: Forecast,
+  currency: string,
+  status: ReportCell[],
+  tail?: (g: ReportGrid) => void,
+): ReportGrid {
   const g = new ReportGrid();
   g.title(`Forecast (${currency})`);
   g.status(status);
@@ -60,6 +66,16 @@ export function forecastReport(f: Forecast, currency: string, status: ReportCell
     true,
   );
   g.blank();
+  g.header(['Closed, by close date', 'Won', 'Won deals', 'Lost', 'Lost deals', 'Win rate (deals)']);
+  const closed = (r: ClosedRow, bold = false) =>
+    g.line(
+      [r.label, r.won, r.wonDeals, r.lost, r.lostDeals, r.winRate ?? ''],
+      ['', MONEY, '0', MONEY, '0', PERCENT],
+      bold,
+    );
+  for (const r of f.closedMonths) closed(r);
+  for (const r of [f.earlierClosed, f.undatedClosed, f.laterClosed]) if (r.wonDeals + r.lostDeals) closed(r);
+  g.blank();
   g.header(['Horizon', ...COLUMNS.slice(1)]);
   for (const h of f.horizons) line(g, h);
   g.blank();
@@ -75,12 +91,13 @@ export function forecastReport(f: Forecast, currency: string, status: ReportCell
       'Pipeline',
       'Weighted',
       'Target (12 months)',
-      'Open deals',
+      'Open deals counted',
+      'Open deals not counted (no amount)',
     ]);
     for (const r of rows)
       g.line(
-        [r.name, r.won, r.commit, r.bestCase, r.pipeline, r.weighted, r.target ?? '', r.deals],
-        [...FORMATS.slice(0, 7), '0'],
+        [r.name, r.won, r.commit, r.bestCase, r.pipeline, r.weighted, r.target ?? '', r.deals, r.notCounted],
+        [...FORMATS.slice(0, 7), '0', '0'],
       );
   };
   table('Owner', f.byOwner);
@@ -89,5 +106,6 @@ export function forecastReport(f: Forecast, currency: string, status: ReportCell
   g.header(['Not counted', 'Deals']);
   if (f.excluded.length === 0) g.line(['Every deal with a known stage and amount is counted.']);
   for (const e of f.excluded) g.line([e.reason, e.count], ['', '0']);
+  tail?.(g);
   return g;
 }

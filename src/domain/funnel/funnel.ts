@@ -1,7 +1,11 @@
 // The funnel: which stages deals reached (strict: only stages they were recorded in; any-stage: a
-// later stage implies the earlier ones), conversion to the next stage and to Won, skipped stages,
-// win rates, lost reasons, days in stage (from History, else from the dates a deal has), sales cycle,
-// open quotes and sales velocity.
+// later stage implies the earlier ones), and conversion from each stage computed on the deals that
+// reached it (a cohort), so it can never pass 100%. Lost deals count in every stage they passed. The
+// period picks closed deals by close date and open ones by created date; deals outside it, with no
+// date, or on a stage CRM Settings lacks are counted and named, never silently included. Also win
+// rates, lost reasons, days in stage (stopping at the close date), sales cycle, open quotes, velocity,
+// and the coaching views: each rep's conversion against the team's, win rates by rep and segment, and
+// the stage probabilities the team's own history implies.
 import type { Settings, StageDef } from '../../shared/settings';
 import { daysBetween } from '../values/cellParsing';
 import type { Deal } from '../deals/deal';
@@ -17,11 +21,15 @@ export interface StageMove {
 export interface FunnelStage {
   stage: string;
   reached: number;
-  /** deals that reached a later stage without a recorded entry into this one (strict mode) */
+  /** deals that went past this stage without a recorded entry into it (strict mode) */
   skipped: number;
+  /** of the deals that reached it, those that went on to a later stage */
+  advanced: number;
   toNext: number | null;
   toWon: number | null;
   avgDaysInStage: number | null;
+  /** how many stays in the stage the average is built from */
+  daysSample: number;
 }
 
 export interface Rate {
@@ -29,6 +37,7 @@ export interface Rate {
   won: number;
   lost: number;
   winRate: number | null;
+  wonValue: number;
 }
 
 export interface LostReasonRow {
@@ -37,23 +46,52 @@ export interface LostReasonRow {
   value: number;
 }
 
+/** One rep's conversion from each open stage, with the counts behind it. */
+export interface RepStageRow {
+  owner: string;
+  cells: { stage: string; reached: number; advanced: number; conversion: number | null }[];
+}
+
+/** The share of closed deals that entered a stage and were won, beside the configured probability. */
+export interface LearnedProbability {
+  stage: string;
+  configured: number;
+  learned: number | null;
+  /** closed deals that entered the stage (the sample) */
+  closedDeals: number;
+  won: number;
+}
+
 export interface Funnel {
   mode: Settings['general']['funnelMode'];
   period: Settings['general']['funnelPeriod'];
+  /** deals counted in the period */
   deals: number;
   withoutHistory: number;
+  outsidePeriod: number;
+  noDate: number;
+  unknownStages: { stage: string; deals: number }[];
+  noStage: number;
   stages: FunnelStage[];
   winRate: Rate;
   byOwner: Rate[];
   bySegment: Rate[];
   byLeadSource: Rate[];
+  byIndustry: Rate[];
   lostReasons: LostReasonRow[];
   lostBySegment: { segment: string; reasons: LostReasonRow[] }[];
   lostByCompetitor: LostReasonRow[];
   salesCycleDays: number | null;
+  salesCycleDeals: number;
   openQuotes: { stage: string; count: number; value: number } | null;
-  /** (open deals x win rate x average won amount) / average cycle days, per 30 days */
+  /** (open deals with an amount x win rate x average won amount) / average cycle days, per 30 days */
   velocityPer30Days: number | null;
+  velocityInputs: { openDeals: number; wonDeals: number };
+  repStages: RepStageRow[];
+  teamStages: RepStageRow;
+  repSegments: { owner: string; rates: Rate[] }[];
+  segments: string[];
+  learned: LearnedProbability[];
 }
 
 const PERIOD_DAYS: Record<Settings['general']['funnelPeriod'], number | null> = {
@@ -64,8 +102,19 @@ const PERIOD_DAYS: Record<Settings['general']['funnelPeriod'], number | null> = 
 
 const avg = (xs: number[]) => (xs.length ? xs.reduce((a, b) => a + b, 0) / xs.length : null);
 const ratio = (a: number, b: number) => (b > 0 ? a / b : null);
+const amountOf = (d: Deal) => (d.amount.kind === 'ok' ? d.amount.value : 0);
 
-/** Builds the funnel for deals created in the Settings period (deals with no created date count). */
+/** The path of one deal through the pipeline's open and won stages. */
+interface Path {
+  deal: Deal;
+  /** positions it was recorded in */
+  recorded: Set<number>;
+  furthest: number;
+  won: boolean;
+  closed: boolean;
+}
+
+/** Builds the funnel over the Settings period. `deals` should hold each Deal ID once. */
 export function buildFunnel(
   deals: readonly Deal[],
   moves: readonly StageMove[],
@@ -92,123 +141,208 @@ export function buildFunnel(
     if (list) list.push(m);
     else movesByDeal.set(m.dealId, [m]);
   }
+  for (const list of movesByDeal.values()) list.sort((a, b) => a.time.getTime() - b.time.getTime());
 
-  const inPeriod = deals.filter((d) => {
-    if (!d.stage) return false;
-    if (limit === null) return true;
-    const first = movesByDeal.get(d.id)?.[0]?.time ?? d.created;
-    return !first || daysBetween(first, now, timeZone) <= limit;
-  });
+  const unknown = new Map<string, { stage: string; deals: number }>();
+  let noStage = 0;
+  let outsidePeriod = 0;
+  let noDate = 0;
+  const inPeriod: Deal[] = [];
+  for (const d of deals) {
+    if (!d.stage) {
+      if (!d.stageText) noStage++;
+      else {
+        const k = looseKey(d.stageText);
+        (unknown.get(k) ?? unknown.set(k, { stage: d.stageText, deals: 0 }).get(k)!).deals++;
+      }
+      continue;
+    }
+    if (limit === null) {
+      inPeriod.push(d);
+      continue;
+    }
+    // Closed deals belong to the period they closed in; open ones to the period they were created in.
+    const date = d.stage.type === 'Open' ? d.created : d.closeDate.kind === 'ok' ? d.closeDate.value : null;
+    if (!date) noDate++;
+    else if (daysBetween(date, now, timeZone) > limit) outsidePeriod++;
+    else inPeriod.push(d);
+  }
 
-  const reached = sequence.map(() => 0);
-  const skipped = sequence.map(() => 0);
-  const reachedWon = sequence.map(() => 0);
-  const daysIn = new Map<string, number[]>();
-  let withoutHistory = 0;
-  for (const d of inPeriod) {
-    const history = (movesByDeal.get(d.id) ?? []).slice().sort((a, b) => a.time.getTime() - b.time.getTime());
+  const paths: Path[] = inPeriod.map((d) => {
     const recorded = new Set<number>();
-    for (const m of history) {
+    for (const m of movesByDeal.get(d.id) ?? []) {
       const s = stageNamed(m.to);
       if (s && pos.has(s.name)) recorded.add(pos.get(s.name)!);
     }
-    if (history.length === 0) withoutHistory++;
     const current = d.stage!;
     if (pos.has(current.name)) recorded.add(pos.get(current.name)!);
-    const furthest = recorded.size ? Math.max(...recorded) : -1;
-    const isWon = current.type === 'Won';
-    for (let i = 0; i <= furthest; i++) {
-      const hit = recorded.has(i) || mode === 'Any stage';
-      if (hit) {
-        reached[i]++;
-        if (isWon) reachedWon[i]++;
-      } else skipped[i]++;
-    }
-    // Days in stage: from each recorded entry to the next entry (or to now while still there).
-    if (history.length) {
-      history.forEach((m, i) => {
-        const end = history[i + 1]?.time ?? (current.type === 'Open' ? now : null);
-        if (!end) return;
-        const name = stageNamed(m.to)?.name;
-        if (name)
-          (daysIn.get(name) ?? daysIn.set(name, []).get(name)!).push(daysBetween(m.time, end, timeZone));
-      });
-    } else if (current.type === 'Open') {
+    // A lost deal with no recorded stage entered the pipeline at least: its first stage.
+    let furthest = recorded.size ? Math.max(...recorded) : -1;
+    if (furthest < 0 && current.type === 'Lost' && sequence.length) furthest = 0;
+    return { deal: d, recorded, furthest, won: current.type === 'Won', closed: current.type !== 'Open' };
+  });
+  const hit = (p: Path, i: number) => i <= p.furthest && (p.recorded.has(i) || mode === 'Any stage');
+
+  const reachCounts = (ps: readonly Path[]) =>
+    sequence.map((_, i) => {
+      let reached = 0;
+      let advanced = 0;
+      let skipped = 0;
+      let reachedWon = 0;
+      for (const p of ps) {
+        if (i > p.furthest) continue;
+        if (!hit(p, i)) {
+          skipped++;
+          continue;
+        }
+        reached++;
+        if (p.furthest > i) advanced++;
+        if (p.won) reachedWon++;
+      }
+      return { reached, advanced, skipped, reachedWon };
+    });
+  const counts = reachCounts(paths);
+
+  // Days in stage: from each recorded entry to the next one, or to now while still open, or to the
+  // close date once closed.
+  const daysIn = new Map<string, number[]>();
+  const addDays = (stage: string, days: number) => {
+    if (days >= 0) (daysIn.get(stage) ?? daysIn.set(stage, []).get(stage)!).push(days);
+  };
+  let withoutHistory = 0;
+  for (const { deal: d } of paths) {
+    const history = movesByDeal.get(d.id) ?? [];
+    const current = d.stage!;
+    const closeAt = d.closeDate.kind === 'ok' ? d.closeDate.value : null;
+    if (!history.length) {
+      withoutHistory++;
       const since = d.stageEntered ?? d.created;
-      if (since)
-        (daysIn.get(current.name) ?? daysIn.set(current.name, []).get(current.name)!).push(
-          daysBetween(since, now, timeZone),
-        );
+      if (current.type === 'Open' && since) addDays(current.name, daysBetween(since, now, timeZone));
+      continue;
     }
+    history.forEach((m, i) => {
+      const s = stageNamed(m.to);
+      if (!s || s.type !== 'Open') return;
+      const end = history[i + 1]?.time ?? (current.type === 'Open' ? now : closeAt);
+      if (end) addDays(s.name, daysBetween(m.time, end, timeZone));
+    });
   }
 
   const stages: FunnelStage[] = sequence.map((s, i) => ({
     stage: s.name,
-    reached: reached[i],
-    skipped: mode === 'Strict' ? skipped[i] : 0,
-    toNext: i + 1 < sequence.length ? ratio(reached[i + 1], reached[i]) : null,
-    toWon: s.type === 'Won' ? null : ratio(reachedWon[i], reached[i]),
+    reached: counts[i].reached,
+    skipped: mode === 'Strict' ? counts[i].skipped : 0,
+    advanced: counts[i].advanced,
+    toNext: s.type === 'Won' ? null : ratio(counts[i].advanced, counts[i].reached),
+    toWon: s.type === 'Won' ? null : ratio(counts[i].reachedWon, counts[i].reached),
     avgDaysInStage: s.type === 'Open' ? avg(daysIn.get(s.name) ?? []) : null,
+    daysSample: daysIn.get(s.name)?.length ?? 0,
   }));
 
   const closed = inPeriod.filter((d) => d.stage!.type !== 'Open');
   const rate = (name: string, ds: readonly Deal[]): Rate => {
-    const w = ds.filter((d) => d.stage!.type === 'Won').length;
+    const w = ds.filter((d) => d.stage!.type === 'Won');
     const l = ds.filter((d) => d.stage!.type === 'Lost').length;
-    return { name, won: w, lost: l, winRate: ratio(w, w + l) };
+    return {
+      name,
+      won: w.length,
+      lost: l,
+      winRate: ratio(w.length, w.length + l),
+      wonValue: w.reduce((a, d) => a + amountOf(d), 0),
+    };
   };
-  const groupRates = (key: (d: Deal) => string) => {
-    const groups = new Map<string, Deal[]>();
-    for (const d of closed) {
-      const k = key(d) || '(none)';
-      (groups.get(k) ?? groups.set(k, []).get(k)!).push(d);
+  const groupBy = <T>(items: readonly T[], key: (x: T) => string) => {
+    const groups = new Map<string, T[]>();
+    for (const x of items) {
+      const k = key(x) || '(none)';
+      (groups.get(k) ?? groups.set(k, []).get(k)!).push(x);
     }
-    return [...groups.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([k, ds]) => rate(k, ds));
+    return [...groups.entries()].sort(([a], [b]) => a.localeCompare(b));
   };
+  const groupRates = (key: (d: Deal) => string) => groupBy(closed, key).map(([k, ds]) => rate(k, ds));
   const segmentOf = (d: Deal) =>
     segmentFor(d.industry, d.employees.kind === 'ok' ? d.employees.value : null, settings.segmentRules);
   const lost = closed.filter((d) => d.stage!.type === 'Lost');
-  const reasons = (ds: readonly Deal[], key: (d: Deal) => string): LostReasonRow[] => {
-    const m = new Map<string, LostReasonRow>();
-    for (const d of ds) {
-      const k = key(d) || '(none)';
-      const r = m.get(k) ?? m.set(k, { reason: k, count: 0, value: 0 }).get(k)!;
-      r.count++;
-      r.value += d.amount.kind === 'ok' ? d.amount.value : 0;
-    }
-    return [...m.values()].sort((a, b) => b.count - a.count || a.reason.localeCompare(b.reason));
-  };
+  const reasons = (ds: readonly Deal[], key: (d: Deal) => string): LostReasonRow[] =>
+    groupBy(ds, key)
+      .map(([reason, xs]) => ({ reason, count: xs.length, value: xs.reduce((a, d) => a + amountOf(d), 0) }))
+      .sort((a, b) => b.count - a.count || a.reason.localeCompare(b.reason));
   const segmentsSeen = [...new Set(lost.map(segmentOf))].sort();
 
   const wonDeals = closed.filter((d) => d.stage!.type === 'Won');
   const cycles = wonDeals
     .map((d) => {
       const start = movesByDeal.get(d.id)?.[0]?.time ?? d.created;
-      const end = d.closeDate.kind === 'ok' ? d.closeDate.value : d.stageEntered;
+      const end = d.closeDate.kind === 'ok' ? d.closeDate.value : null;
       return start && end ? daysBetween(start, end, timeZone) : null;
     })
     .filter((x): x is number => x !== null && x >= 0);
   const salesCycleDays = avg(cycles);
-  const quoteStage = open.find((s) => /quote/i.test(s.name)) ?? null;
+  const quoteStage = open.find((s) => /quote|proposal/i.test(s.name)) ?? null;
   const quoteDeals = quoteStage ? deals.filter((d) => d.stage?.name === quoteStage.name) : [];
   const overall = rate('All deals', closed);
-  const avgWon = avg(wonDeals.map((d) => (d.amount.kind === 'ok' ? d.amount.value : 0)));
-  const openCount = deals.filter((d) => d.stage?.type === 'Open').length;
+  const wonWithAmount = wonDeals.filter((d) => d.amount.kind === 'ok');
+  const avgWon = avg(wonWithAmount.map(amountOf));
+  const openWithAmount = deals.filter((d) => d.stage?.type === 'Open' && d.amount.kind === 'ok').length;
   const velocity =
     overall.winRate !== null && avgWon !== null && salesCycleDays
-      ? (openCount * overall.winRate * avgWon * 30) / salesCycleDays
+      ? (openWithAmount * overall.winRate * avgWon * 30) / salesCycleDays
       : null;
+
+  // Coaching: each rep's conversion from each open stage, beside the team's.
+  const openPositions = open.map((_, i) => i);
+  const stageRow = (owner: string, ps: readonly Path[]): RepStageRow => {
+    const c = reachCounts(ps);
+    return {
+      owner,
+      cells: openPositions.map((i) => ({
+        stage: sequence[i].name,
+        reached: c[i].reached,
+        advanced: c[i].advanced,
+        conversion: ratio(c[i].advanced, c[i].reached),
+      })),
+    };
+  };
+  const repStages = groupBy(paths, (p) => p.deal.owner).map(([owner, ps]) => stageRow(owner, ps));
+  const segments = [...new Set(closed.map(segmentOf))].sort();
+  const repSegments = groupBy(closed, (d) => d.owner).map(([owner, ds]) => ({
+    owner,
+    rates: segments.map((s) =>
+      rate(
+        s,
+        ds.filter((d) => segmentOf(d) === s),
+      ),
+    ),
+  }));
+  // Learned probabilities: of the closed deals that entered each open stage, the share won.
+  const closedPaths = paths.filter((p) => p.closed);
+  const learned = openPositions.map((i): LearnedProbability => {
+    const entered = closedPaths.filter((p) => hit(p, i));
+    const w = entered.filter((p) => p.won).length;
+    return {
+      stage: sequence[i].name,
+      configured: sequence[i].probability,
+      learned: ratio(w, entered.length),
+      closedDeals: entered.length,
+      won: w,
+    };
+  });
 
   return {
     mode,
     period,
     deals: inPeriod.length,
     withoutHistory,
+    outsidePeriod,
+    noDate,
+    unknownStages: [...unknown.values()].sort((a, b) => b.deals - a.deals || a.stage.localeCompare(b.stage)),
+    noStage,
     stages,
     winRate: overall,
     byOwner: groupRates((d) => d.owner),
     bySegment: groupRates(segmentOf),
     byLeadSource: groupRates((d) => d.leadSource),
+    byIndustry: groupRates((d) => d.industry),
     lostReasons: reasons(lost, (d) => d.lostReason),
     lostBySegment: segmentsSeen.map((segment) => ({
       segment,
@@ -222,13 +356,20 @@ export function buildFunnel(
       (d) => d.competitor,
     ),
     salesCycleDays,
+    salesCycleDeals: cycles.length,
     openQuotes: quoteStage
       ? {
           stage: quoteStage.name,
           count: quoteDeals.length,
-          value: quoteDeals.reduce((a, d) => a + (d.amount.kind === 'ok' ? d.amount.value : 0), 0),
+          value: quoteDeals.reduce((a, d) => a + amountOf(d), 0),
         }
       : null,
     velocityPer30Days: velocity,
+    velocityInputs: { openDeals: openWithAmount, wonDeals: wonWithAmount.length },
+    repStages,
+    teamStages: stageRow('Team', paths),
+    repSegments,
+    segments,
+    learned,
   };
 }

@@ -31,17 +31,30 @@ export function segmentReport(
   g.title(`Segment ${segment}`);
   g.status(status);
   g.blank();
-  g.header(['Deals', 'Open', 'Open amount', 'Weighted', 'Won amount', 'Lost amount']);
+  g.header([
+    'Deals',
+    'Open',
+    'Won',
+    'Lost',
+    'Unknown or no stage',
+    'Open amount',
+    'Weighted',
+    'Won amount',
+    'Lost amount',
+  ]);
   g.line(
     [
       deals.length,
       open.length,
+      byType('Won').length,
+      byType('Lost').length,
+      deals.filter((d) => !d.stage).length,
       sum(open, amountOf),
       sum(open, (d) => amountOf(d) * probabilityOf(d)),
       sum(byType('Won'), amountOf),
       sum(byType('Lost'), amountOf),
     ],
-    [MONEY, MONEY, MONEY, MONEY, MONEY, MONEY],
+    ['0', '0', '0', '0', '0', MONEY, MONEY, MONEY, MONEY],
     true,
   );
   g.blank();

@@ -6,6 +6,8 @@ import type { CellValue, Deal } from '../deals/deal';
 import { buildForecast, type Forecast } from '../forecast/forecast';
 import { buildFunnel, type Funnel, type StageMove } from '../funnel/funnel';
 import type { ReportCell, ReportGrid } from './reportGrid';
+import { uniqueDeals, unknownsOf, type Unknown } from './dealSet';
+import { counted } from '../values/text';
 import { dataIssuesReport, segmentReport } from './dealListReports';
 import { forecastReport } from '../forecast/forecastReport';
 import { funnelReport } from '../funnel/funnelReport';
@@ -55,25 +57,61 @@ export function stageMoves(rows: readonly (readonly CellValue[])[]): StageMove[]
   return out;
 }
 
+/** "120 deals: 30 won, 20 lost, 65 open, 5 on unknown stages; 80 in the forecast, 40 not (…)." */
+export function statusLine(f: Forecast, duplicates: number): string {
+  const c = f.counts;
+  const notIn = c.deals - c.inForecast;
+  const reasons = [
+    c.lost ? `${c.lost} lost` : '',
+    ...f.excluded.map((e) => `${e.count} ${e.reason.charAt(0).toLowerCase()}${e.reason.slice(1)}`),
+  ]
+    .filter(Boolean)
+    .join(', ');
+  return [
+    `${counted(c.deals, 'deal')}: ${c.won} won, ${c.lost} lost, ${c.open} open${c.unplaced ? `, ${c.unplaced} on no or an unknown stage` : ''};`,
+    `${c.inForecast} in the forecast, ${notIn} not${notIn ? ` (${reasons})` : ''}.`,
+    duplicates ? `${counted(duplicates, 'row')} repeating an earlier Deal ID counted once.` : '',
+  ]
+    .filter(Boolean)
+    .join(' ');
+}
+
+/** The table of what deals name that CRM Settings lacks, with the fix. */
+export function unknownsTable(g: ReportGrid, unknowns: readonly Unknown[]): void {
+  if (!unknowns.length) return;
+  g.blank();
+  g.header(['Not in CRM Settings', 'Deals', 'Fix']);
+  for (const u of unknowns)
+    g.line(
+      [
+        `Unknown ${u.kind.toLowerCase()}: ${u.name}`,
+        u.deals,
+        `Add it to ${u.kind === 'Stage' ? 'Stages' : u.kind === 'Owner' ? 'Owners' : 'Industries'} in CRM Settings`,
+      ],
+      ['', '0', ''],
+    );
+}
+
 /** Computes every report. */
 export function rebuildReports(input: RebuildInput): RebuildOutput {
   const { settings, now, timeZone } = input;
-  const deals = input.deals.map((d) => d.deal);
+  const { deals, duplicates } = uniqueDeals(input.deals.map((d) => d.deal));
   const forecast = buildForecast(deals, settings, now, timeZone);
   const funnel = buildFunnel(deals, stageMoves(input.historyRows), settings, now, timeZone);
   const issues = input.deals.filter((d) => d.violations.length > 0);
-  const excluded = forecast.excluded.reduce((a, e) => a + e.count, 0);
   const link: ReportCell =
     input.dataIssuesSheetId === null
       ? ''
       : { formula: `=HYPERLINK("#gid=${input.dataIssuesSheetId}","See Data issues")` };
   const status: ReportCell[] = [
-    `Built ${stamp(now, timeZone)} (${timeZone}) from ${deals.length} deals: ${forecast.covered} counted, ${excluded} not counted, ${issues.length} with data issues.`,
+    `Built ${stamp(now, timeZone)} (${timeZone}). ${statusLine(forecast, duplicates)} ${counted(issues.length, 'row')} with data issues.`,
     link,
   ];
+  const unknowns = unknownsOf(deals, settings);
+  const tail = (g: ReportGrid) => unknownsTable(g, unknowns);
   const reports = [
-    { tab: FORECAST_TAB, grid: forecastReport(forecast, settings.general.currency, status) },
-    { tab: FUNNEL_TAB, grid: funnelReport(funnel, status) },
+    { tab: FORECAST_TAB, grid: forecastReport(forecast, settings.general.currency, status, tail) },
+    { tab: FUNNEL_TAB, grid: funnelReport(funnel, status, tail) },
     ...SEGMENT_TABS.map((s) => ({
       tab: segmentTabName(s),
       grid: segmentReport(

@@ -4,6 +4,10 @@ import { PRODUCT } from '../../shared/names';
 import type { ReportCell } from '../../domain/reports/reportGrid';
 import { isDate, isoDay } from '../../shared/zonedTime';
 import { safeCell } from '../core/writeGrid';
+import { trimColumns } from '../history/historyTab';
+
+/** The column the daily trend chart is anchored at; it spans about eight columns from there. */
+export const TREND_CHART_COLUMN = 16;
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -13,6 +17,7 @@ export function forecastHistoryTab(ss: Spreadsheet, name: string, header: string
   const existing = ss.getSheetByName(name);
   if (existing) return existing;
   const sheet = ss.insertSheet(name, ss.getSheets().length);
+  trimColumns(sheet, Math.max(header.length, TREND_CHART_COLUMN + 8));
   sheet
     .getRange(1, 1, 1, header.length)
     .setValues([header.map((h) => safeCell(h))])

@@ -17,6 +17,7 @@ export function findHistoryTab(ss: Spreadsheet, id?: number): Sheet | null {
 /** Creates the History tab with its header, formats and a warning against editing. */
 export function createHistoryTab(ss: Spreadsheet): Sheet {
   const sheet = ss.insertSheet(HISTORY_TAB, ss.getSheets().length);
+  trimColumns(sheet, HISTORY_HEADERS.length);
   writeGrid(sheet.getRange(1, 1, 1, HISTORY_HEADERS.length), [HISTORY_HEADERS]);
   sheet.getRange(1, 1, 1, HISTORY_HEADERS.length).setFontWeight('bold').setBackground('#f1f3f4');
   sheet.setFrozenRows(1);
@@ -37,4 +38,15 @@ export function appendHistory(sheet: Sheet, entries: readonly HistoryEntry[]): v
   const max = sheet.getMaxRows();
   if (last > max) sheet.insertRowsAfter(max, last - max);
   writeGrid(sheet.getRange(first, 1, entries.length, HISTORY_HEADERS.length), entries.map(historyRow));
+}
+
+/**
+ * Deletes empty columns after the first `keep` (a new tab has 26): History grows by a row per change,
+ * and every unused column of it would count against the spreadsheet's 10-million-cell limit. Columns
+ * that hold anything are never deleted.
+ */
+export function trimColumns(sheet: Sheet, keep: number): void {
+  const last = Math.max(sheet.getLastColumn(), keep);
+  const max = sheet.getMaxColumns();
+  if (max > last) sheet.deleteColumns(last + 1, max - last);
 }

@@ -11,7 +11,7 @@ import {
 } from '../../shared/names';
 import type { Settings } from '../../shared/settings';
 import type { CrmTabs } from '../core/crmTabs';
-import { forecastHistoryTab, recordDay } from '../forecast/forecastHistoryTab';
+import { forecastHistoryTab, recordDay, TREND_CHART_COLUMN } from '../forecast/forecastHistoryTab';
 import { ensureChart, reportTab, writeReportOrBanner } from './reportTab';
 import { applySweep, planSweep, type SweepSummary } from '../deals/dealSweep';
 import { historyRow } from '../../domain/history/historyEntry';
@@ -68,7 +68,7 @@ export function refreshAll(
     'Weighted forecast by day',
     [historySheet.getRange('A1:D').getA1Notation()],
     Charts.ChartType.LINE,
-    16,
+    TREND_CHART_COLUMN,
   );
   return { sweep, output };
 }

@@ -8,6 +8,9 @@ import { safeCell } from '../core/writeGrid';
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
+/** Columns a chart placed beside a table spans (its anchor column and those to its right). */
+const CHART_COLUMNS = 8;
+
 export const REPORT_PROTECTION = `${PRODUCT} report: rebuilt by Refresh, edits are overwritten`;
 
 export interface ReportSheet {
@@ -38,10 +41,17 @@ function cellValue(c: ReportCell): string | number | Date {
  */
 export function writeReport(target: ReportSheet, grid: ReportGrid): void {
   const { sheet } = target;
+  // Report tabs are ours: they keep only the columns their content and chart use, so they do not eat
+  // into the spreadsheet's 10-million-cell limit (a new tab comes with 26 columns and 1,000 rows).
+  const keep = Math.max(grid.width, grid.chart ? grid.chart.anchorColumn + CHART_COLUMNS : 0, 1);
+  let maxCols = sheet.getMaxColumns();
+  if (maxCols > keep) {
+    sheet.deleteColumns(keep + 1, maxCols - keep);
+    maxCols = keep;
+  }
   const rows = Math.max(sheet.getLastRow(), grid.rows.length);
-  const cols = Math.max(sheet.getLastColumn(), grid.width);
+  const cols = Math.max(Math.min(sheet.getLastColumn(), keep), grid.width);
   const maxRows = sheet.getMaxRows();
-  const maxCols = sheet.getMaxColumns();
   const grew = rows > maxRows;
   if (grew) sheet.insertRowsAfter(maxRows, rows - maxRows);
   if (cols > maxCols) sheet.insertColumnsAfter(maxCols, cols - maxCols);

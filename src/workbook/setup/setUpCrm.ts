@@ -16,7 +16,8 @@ import {
   readHeader,
 } from '../deals/dealsTab';
 import { sweepDealsTab, type SweepSummary } from '../deals/dealSweep';
-import { createHistoryTab, findHistoryTab } from '../history/historyTab';
+import { createHistoryTab, findHistoryTab, trimColumns } from '../history/historyTab';
+import { HISTORY_HEADERS } from '../../domain/history/historyEntry';
 import {
   createSettingsTab,
   describeProblems,
@@ -64,7 +65,10 @@ export function setUpCrm(ss: Spreadsheet, dealsSheet?: Sheet, known?: DocumentSt
   const deals = dealsSheet ?? findDealsTab(ss, state?.dealsSheetId) ?? createDealsTab(ss);
   const { map } = addMissingColumns(deals, readHeader(deals));
   formatDealsTab(deals, map, settingsSheet, parsed.columns, parsed.settings.general.currency);
-  const history = findHistoryTab(ss, state?.historySheetId) ?? createHistoryTab(ss);
+  const found = findHistoryTab(ss, state?.historySheetId);
+  const history = found ?? createHistoryTab(ss);
+  // History tabs made before it was trimmed at creation: drop their empty columns once.
+  if (found) trimColumns(found, HISTORY_HEADERS.length);
   writeState({
     version: 1,
     dealsSheetId: deals.getSheetId(),

@@ -32,7 +32,9 @@ describe('checkDeal', () => {
 
   it('says an empty or unknown stage in words', () => {
     expect(check({ deal: 'Acme' })).toBe('Stage is empty');
-    expect(check({ deal: 'Acme', stage: 'Pending' })).toBe('Stage "Pending" is not a stage in CRM Settings');
+    expect(check({ deal: 'Acme', stage: 'Pending' })).toBe(
+      'Stage "Pending" is not a stage in CRM Settings (add it to Stages)',
+    );
   });
 
   it('asks a lost deal for its reason, and a competitor when the reason needs one', () => {

@@ -100,10 +100,41 @@ describe('buildForecast', () => {
   it('counts what it covers and says why the rest is not counted', () => {
     expect(f.covered).toBe(8);
     expect(f.excluded).toEqual([
-      { reason: 'omitted from forecast', count: 1 },
-      { reason: 'unknown stage', count: 1 },
-      { reason: 'no readable amount', count: 1 },
+      { reason: 'Open, marked Omitted from the forecast', count: 1 },
+      { reason: 'Unknown stage "Pending" (add it to CRM Settings)', count: 1 },
+      { reason: 'Open with no readable amount', count: 1 },
     ]);
+    // 12 deals: 1 won, 1 lost, 9 open, 1 on an unknown stage; 8 counted.
+    expect(f.counts).toEqual({ deals: 12, won: 1, lost: 1, open: 9, unplaced: 1, inForecast: 8 });
+  });
+
+  it('keeps owners whose open deals have no amount, saying how many are not counted', () => {
+    expect(f.byOwner.find((o) => o.name === '(no owner)')).toMatchObject({ notCounted: 1, deals: 7 });
+  });
+
+  it('shows the last 12 closed months by close date, and closed deals with no close date apart', () => {
+    expect(f.closedMonths.map((m) => m.key)).toEqual([
+      '2025-04',
+      '2025-05',
+      '2025-06',
+      '2025-07',
+      '2025-08',
+      '2025-09',
+      '2025-10',
+      '2025-11',
+      '2025-12',
+      '2026-01',
+      '2026-02',
+      '2026-03',
+    ]);
+    expect(f.closedMonths[11]).toMatchObject({
+      label: 'Mar 2026 (to date)',
+      won: 4000,
+      wonDeals: 1,
+      lost: 0,
+      winRate: 1,
+    });
+    expect(f.undatedClosed).toMatchObject({ lost: 5000, lostDeals: 1, winRate: 0 });
   });
 
   it('sums horizons and honours the fiscal year start in quarters', () => {

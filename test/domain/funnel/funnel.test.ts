@@ -17,6 +17,7 @@ const deals = [
       stage: 'Lost',
       amount: 400,
       lostReason: 'Price',
+      closeDate: at('2026-02-20'),
       owner: 'bob',
       industry: 'Software',
       employees: 500,
@@ -35,7 +36,7 @@ const deals = [
     settings,
     4,
   ),
-  deal({ dealId: 'D4', stage: 'Qualified', amount: 200 }, settings, 5),
+  deal({ dealId: 'D4', stage: 'Qualified', amount: 200, created: at('2026-03-01') }, settings, 5),
 ];
 const moves: StageMove[] = [
   ['D1', '2026-02-01', OPP],
@@ -75,8 +76,9 @@ describe('buildFunnel', () => {
     expect(anyStage.stages.every((s) => s.skipped === 0)).toBe(true);
   });
 
-  it('converts to the next stage and to Won', () => {
-    expect(strict.stages.map((s) => s.toNext)).toEqual([1, 1 / 3, 1, 0, null, null]);
+  it('converts each stage’s cohort to a later stage and to Won, never above 100%', () => {
+    // Qualified was reached by D1, D2 and D4; D1 and D2 went on past it.
+    expect(strict.stages.map((s) => s.toNext)).toEqual([1, 2 / 3, 0, 0, null, null]);
     expect(strict.stages[0].toWon).toBeCloseTo(1 / 3);
     expect(anyStage.stages[3].toWon).toBe(0.5);
   });
@@ -87,7 +89,7 @@ describe('buildFunnel', () => {
   });
 
   it('reports win rate, lost reasons, sales cycle, open quotes and velocity', () => {
-    expect(strict.winRate).toEqual({ name: 'All deals', won: 1, lost: 1, winRate: 0.5 });
+    expect(strict.winRate).toEqual({ name: 'All deals', won: 1, lost: 1, winRate: 0.5, wonValue: 1000 });
     expect(strict.byOwner.map((r) => [r.name, r.winRate])).toEqual([
       ['ann', 1],
       ['bob', 0],
@@ -98,19 +100,40 @@ describe('buildFunnel', () => {
       { segment: 'A', reasons: [{ reason: 'Price', count: 1, value: 400 }] },
     ]);
     expect(strict.salesCycleDays).toBe(20);
+    expect(strict.salesCycleDeals).toBe(1);
     expect(strict.openQuotes).toEqual({ stage: 'Quote sent', count: 1, value: 300 });
     // 2 open deals x 50% x 1000 average won, over a 20-day cycle, per 30 days
     expect(strict.velocityPer30Days).toBe((2 * 0.5 * 1000 * 30) / 20);
   });
 
-  it('limits deals to the Settings period by their first stage date', () => {
+  it('picks closed deals by close date and open ones by created date, counting those left out', () => {
     const recent = buildFunnel(
-      deals,
+      [
+        ...deals,
+        deal({ dealId: 'D5', stage: 'Lost', lostReason: 'Price' }, settings, 6),
+        deal({ dealId: 'D6', stage: 'Maybe' }, settings, 7),
+      ],
       moves,
       { ...settings, general: { ...settings.general, funnelPeriod: 'Last 90 days' } },
-      new Date('2026-05-15T15:00:00Z'),
+      new Date('2026-05-22T15:00:00Z'),
       'America/New_York',
     );
-    expect(recent.deals).toBe(2); // D3 (created 28 Feb) and D4 (first move 1 Mar) are within 90 days of 15 May
+    // D1 closed 21 Feb (90 days before 22 May), D3 and D4 created 28 Feb and 1 Mar are in; D2 closed
+    // 20 Feb is out; D5 has no close date; D6 is on a stage Settings lacks.
+    expect([recent.deals, recent.outsidePeriod, recent.noDate]).toEqual([3, 1, 1]);
+    expect(recent.unknownStages).toEqual([{ stage: 'Maybe', deals: 1 }]);
+  });
+
+  it('gives each rep’s conversion beside the team’s, and learned probabilities from closed deals', () => {
+    expect(strict.teamStages.cells[1]).toEqual({ stage: QUAL, reached: 3, advanced: 2, conversion: 2 / 3 });
+    // In strict mode D3 (no owner, no history) skipped Opportunity identified; D4 (no owner) entered it.
+    expect(strict.repStages.map((r) => [r.owner, r.cells[0].reached])).toEqual([
+      ['(none)', 1],
+      ['ann', 1],
+      ['bob', 1],
+    ]);
+    // Closed deals that entered Opportunity identified: D1 (won) and D2 (lost).
+    expect(strict.learned[0]).toEqual({ stage: OPP, configured: 0.1, learned: 0.5, closedDeals: 2, won: 1 });
+    expect(strict.learned[2]).toMatchObject({ stage: SOL, learned: 0, closedDeals: 1 });
   });
 });
