@@ -13,6 +13,7 @@ export const MENU_ITEMS: readonly ([string, string] | null)[] = [
   ['Open deal sidebar', 'menuOpenSidebar'],
   ['Schedule refresh', 'menuScheduleRefresh'],
   ['Stop schedule', 'menuStopSchedule'],
+  ['Use learned probabilities', 'menuUseLearnedProbabilities'],
   null,
   ['Help', 'menuHelp'],
 ];

@@ -223,7 +223,9 @@ export function buildFunnel(
     history.forEach((m, i) => {
       const s = stageNamed(m.to);
       if (!s || s.type !== 'Open') return;
-      const end = history[i + 1]?.time ?? (current.type === 'Open' ? now : closeAt);
+      // The last stay runs to now only if the deal is still in that stage; a closed deal's, to its close.
+      const last = current.type === 'Open' ? (s.name === current.name ? now : null) : closeAt;
+      const end = history[i + 1]?.time ?? last;
       if (end) addDays(s.name, daysBetween(m.time, end, timeZone));
     });
   }

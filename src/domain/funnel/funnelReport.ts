@@ -76,7 +76,7 @@ export function funnelReport(f: Funnel, status: ReportCell[], tail?: (g: ReportG
       g.line([r.name, r.won, r.lost, r.winRate ?? '', r.wonValue], ['', '0', '0', PERCENT, MONEY]);
     g.blank();
   };
-  rates('Win rate', [f.winRate]);
+  rates('Win rate, all closed deals', [f.winRate]);
   rates('Win rate by owner', f.byOwner);
   rates('Win rate by segment', f.bySegment);
   rates('Win rate by lead source', f.byLeadSource);
@@ -125,10 +125,13 @@ export function funnelReport(f: Funnel, status: ReportCell[], tail?: (g: ReportG
 function coaching(g: ReportGrid, f: Funnel) {
   g.blank();
   g.title('Coaching');
+  g.line([
+    'Conversion from each stage to a later one, per rep beside the team. Differences of 10 points or more on at least 5 deals are named; every figure shows its deal count.',
+  ]);
   const stages = f.teamStages.cells.map((c) => c.stage);
   g.header([
     'Conversion to a later stage',
-    ...stages.flatMap((s) => [s, 'Deals']),
+    ...stages.flatMap((s) => [s, `${s}: deals`]),
     'Above the team in',
     'Below the team in',
   ]);
@@ -155,19 +158,19 @@ function coaching(g: ReportGrid, f: Funnel) {
   };
   for (const r of f.repStages) row(r, true);
   row(f.teamStages, false);
-  g.line([
-    'Differences of 10 points or more on at least 5 deals are named; smaller samples are shown with their counts.',
-  ]);
   g.blank();
-  g.header(['Win rate by owner and segment', ...f.segments.flatMap((s) => [`${s}`, 'Closed'])]);
+  g.header(['Win rate by owner and segment', ...f.segments.flatMap((s) => [`${s}`, `${s}: closed deals`])]);
   for (const r of f.repSegments)
     g.line(
       [r.owner, ...r.rates.flatMap((x) => [x.winRate ?? '', x.won + x.lost])],
       ['', ...r.rates.flatMap(() => [PERCENT, '0'])],
     );
   g.blank();
+  g.line([
+    'Learned: the share of closed deals that entered the stage and were won. Sheets CRM > Use learned probabilities copies them into CRM Settings.',
+  ]);
   g.header([
-    'Stage',
+    'Learned probability by stage',
     'Probability in CRM Settings',
     'Learned from your deals',
     'Closed deals that entered it',
@@ -175,7 +178,4 @@ function coaching(g: ReportGrid, f: Funnel) {
   ]);
   for (const l of f.learned)
     g.line([l.stage, l.configured, l.learned ?? '', l.closedDeals, l.won], ['', PERCENT, PERCENT, '0', '0']);
-  g.line([
-    'Learned: the share of closed deals that entered the stage and were won. Sheets CRM > Use learned probabilities copies them into CRM Settings.',
-  ]);
 }
