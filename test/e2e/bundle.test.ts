@@ -61,6 +61,7 @@ describe('dist/Code.js', () => {
       'Open deal sidebar',
       'Schedule refresh',
       'Stop schedule',
+      'Use learned probabilities',
       'Help',
     ]);
     for (const item of menu!.items.filter((i) => i.functionName))
