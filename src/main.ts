@@ -15,4 +15,5 @@ export {
   scheduledRefresh,
   menuScheduleRefresh,
   menuStopSchedule,
+  menuUpdateBoard,
 } from './entrypoints/refreshMenu';

@@ -20,6 +20,7 @@ import { normaliseWritten, type CellValue } from './cellValues';
 import { isDate, zonedParts } from './wallClock';
 import { scriptDateClass } from './scriptDate';
 import type { Sheet } from './sheet';
+import { AdvancedDrive, AdvancedSheets, DriveStore, type DriveFile } from './drive';
 
 // gas-local ships no types; its require() loads .js files of a folder into one vm context.
 // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -83,6 +84,10 @@ export class Emulator {
   spreadsheetApp: SpreadsheetAppEmulator;
   executions: ExecutionRecord[] = [];
   authMode: 'FULL' | 'LIMITED' = 'FULL';
+  /** Drive: the bound spreadsheet and every file the script creates, with who may open each. */
+  readonly drive = new DriveStore();
+  /** What the loaded manifest (appsscript.json) grants and enables. */
+  manifest: { oauthScopes: string[]; advancedServices: string[] } = { oauthScopes: [], advancedServices: [] };
   private context: Record<string, unknown> | null = null;
 
   constructor(opts: EmulatorOptions = {}) {
@@ -98,6 +103,17 @@ export class Emulator {
     this.cache = new CacheServiceEmulator(this.env);
     this.html = new HtmlServiceEmulator(this.env);
     this.spreadsheetApp = new SpreadsheetAppEmulator(this.env, this.ss);
+    this.drive.register(this.ss, false);
+  }
+
+  /** Whether a person can open a file (the CRM spreadsheet or one the script created). */
+  canOpen(user: string, fileId: string): boolean {
+    return this.drive.roleOf(user, fileId) !== null;
+  }
+
+  /** Files the script created (the board workbook), in creation order. */
+  createdFiles(): DriveFile[] {
+    return [...this.drive.files.values()].filter((f) => f.createdByScript);
   }
 
   get acc() {
@@ -139,11 +155,29 @@ export class Emulator {
       Logger: this.logs.logger(),
       console: this.logs.console(),
       Date: ScriptDate,
+      // Advanced services exist only when the manifest enables them, as in Apps Script.
+      ...(this.manifest.advancedServices.includes('Sheets')
+        ? { Sheets: new AdvancedSheets(env, this.drive, () => this.manifest.oauthScopes) }
+        : {}),
+      ...(this.manifest.advancedServices.includes('Drive')
+        ? { Drive: new AdvancedDrive(env, this.drive, () => this.manifest.oauthScopes) }
+        : {}),
     };
   }
 
   /** Loads the built script (dist/Code.js) and the project's HTML files from a folder. */
   load(distDir = path.resolve(__dirname, '../../dist')): this {
+    const manifestFile = path.join(distDir, 'appsscript.json');
+    if (fs.existsSync(manifestFile)) {
+      const m = JSON.parse(fs.readFileSync(manifestFile, 'utf8')) as {
+        oauthScopes?: string[];
+        dependencies?: { enabledAdvancedServices?: { userSymbol: string }[] };
+      };
+      this.manifest = {
+        oauthScopes: m.oauthScopes ?? [],
+        advancedServices: (m.dependencies?.enabledAdvancedServices ?? []).map((x) => x.userSymbol),
+      };
+    }
     for (const f of fs.readdirSync(distDir)) {
       if (f.endsWith('.html'))
         this.html.files[f.replace(/\.html$/, '')] = fs.readFileSync(path.join(distDir, f), 'utf8');
@@ -297,7 +331,30 @@ export class Emulator {
   }
 
   save(): SavedWorkbook {
-    return saveWorkbook(this.env, this.ss, this.scriptApp, this.properties);
+    const saved = saveWorkbook(this.env, this.ss, this.scriptApp, this.properties);
+    const files = this.createdFiles().map((f) => ({
+      owner: f.owner,
+      permissions: f.permissions.map((p) => ({ ...p })),
+      spreadsheet: saveWorkbook(
+        this.env,
+        f.spreadsheet,
+        new ScriptAppService(this.env),
+        new PropertiesServiceEmulator(this.env),
+      ).spreadsheet,
+    }));
+    return files.length ? { ...saved, files } : saved;
+  }
+
+  /** A file the script created, as a saved workbook of its own (what --export-board writes). */
+  saveFile(fileId: string): SavedWorkbook {
+    const f = this.drive.files.get(fileId);
+    if (!f) throw new Error(`No file ${fileId}`);
+    return saveWorkbook(
+      this.env,
+      f.spreadsheet,
+      new ScriptAppService(this.env),
+      new PropertiesServiceEmulator(this.env),
+    );
   }
   saveTo(file: string): void {
     fs.mkdirSync(path.dirname(file), { recursive: true });
@@ -309,6 +366,22 @@ export class Emulator {
     const emu = new Emulator(opts);
     emu.ss = loadWorkbook(emu.env, data, emu.scriptApp, emu.properties);
     emu.spreadsheetApp = new SpreadsheetAppEmulator(emu.env, emu.ss);
+    emu.drive.files.clear();
+    emu.drive.register(emu.ss, false);
+    for (const f of data.files ?? []) {
+      const ss = loadWorkbook(
+        emu.env,
+        {
+          ...data,
+          spreadsheet: f.spreadsheet,
+          triggers: [],
+          properties: { script: {}, document: {}, users: {} },
+        },
+        new ScriptAppService(emu.env),
+        new PropertiesServiceEmulator(emu.env),
+      );
+      emu.drive.register(ss, true).permissions = f.permissions.map((p) => ({ ...p }));
+    }
     return emu;
   }
   static fromFile(file: string, opts: EmulatorOptions = {}): Emulator {

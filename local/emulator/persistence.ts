@@ -70,6 +70,12 @@ export interface SavedWorkbook {
     document: Record<string, string>;
     users: Record<string, Record<string, string>>;
   };
+  /** Files the script created (the board workbook): their owner, sharing and content. */
+  files?: {
+    owner: string;
+    permissions: import('./drive').Permission[];
+    spreadsheet: SavedWorkbook['spreadsheet'];
+  }[];
 }
 
 function encodeValue(v: CellValue): Json {

@@ -11,6 +11,7 @@ export const MENU_ITEMS: readonly ([string, string] | null)[] = [
   null,
   ['Refresh reports', 'menuRefresh'],
   ['Open deal sidebar', 'menuOpenSidebar'],
+  ['Update board workbook', 'menuUpdateBoard'],
   ['Schedule refresh', 'menuScheduleRefresh'],
   ['Stop schedule', 'menuStopSchedule'],
   ['Use learned probabilities', 'menuUseLearnedProbabilities'],

@@ -15,12 +15,16 @@ import { PRODUCT } from '../shared/names';
 import { formatNewRows, loadSettings } from '../workbook/setup/setUpCrm';
 
 /** Runs one refresh holding the lock; `progress` receives short status messages. */
-export function runRefresh(progress: (m: string) => void, waitMs: number): RefreshResult {
+export function runRefresh(
+  progress: (m: string) => void,
+  waitMs: number,
+  board: 'create' | 'if-exists' = 'if-exists',
+): RefreshResult {
   const ss = activeSpreadsheet();
   const crm = requireCrm(ss);
   return withDocumentLock(() => {
     const { sheet, parsed } = loadSettings(ss, crm.state.timeZone, false, crm.state);
-    const result = refreshAll(ss, crm, parsed.settings, currentUser(), new Date(), progress);
+    const result = refreshAll(ss, crm, parsed.settings, currentUser(), new Date(), progress, board);
     formatNewRows(crm, sheet, parsed.columns, parsed.settings.general.currency);
     return result;
   }, waitMs);
@@ -72,6 +76,31 @@ export function scheduledRefresh(_e?: unknown): void {
     recordFailure({ at, message });
     throw e;
   }
+}
+
+/** Menu: Update board workbook (creates it the first time), with a refresh of every report. */
+export function menuUpdateBoard(): void {
+  menuAction('Update board workbook', () => {
+    toast('Refreshing the reports and the board workbook…', PRODUCT, 60);
+    const result = runRefresh((m) => toast(m, PRODUCT, 60), 30000, 'create');
+    const b = result.board!;
+    const sharing = [
+      b.shared.length ? `Shared view-only with: ${b.shared.join(', ')}.` : '',
+      b.unshared.length ? `No longer shared with: ${b.unshared.join(', ')}.` : '',
+    ].filter(Boolean);
+    ui().alert(
+      `${PRODUCT}: board workbook ${b.created ? 'created' : 'updated'}`,
+      [
+        'The board workbook holds aggregates only (no deal, company or person) and is shared view-only with the Board members of CRM Settings. This CRM spreadsheet is not shared.',
+        '',
+        `Link: ${b.url}`,
+        ...(sharing.length ? ['', ...sharing] : []),
+        '',
+        'Every refresh (from the menu or the schedule) updates it from now on.',
+      ].join('\n'),
+      ui().ButtonSet.OK,
+    );
+  });
 }
 
 /** Menu: Schedule refresh (hourly or daily, from CRM Settings). */

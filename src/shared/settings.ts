@@ -57,6 +57,16 @@ export interface GeneralSettings {
   timedOutAfterDays: number | null;
 }
 
+/** The board workbook: who may view it, the meeting dates its "since last meeting" figures start from. */
+export interface BoardSettings {
+  /** Emails of the board members the board workbook is shared with, view-only. */
+  members: string[];
+  /** Board meeting dates, YYYY-MM-DD, in order. */
+  meetings: string[];
+  /** Groups of fewer deals than this are merged into "Other" or hidden, so no deal can be read off. */
+  minimumGroup: number;
+}
+
 export interface Settings {
   stages: StageDef[];
   lostReasons: LostReason[];
@@ -66,4 +76,5 @@ export interface Settings {
   segmentRules: SegmentRule[];
   targets: Target[];
   general: GeneralSettings;
+  board: BoardSettings;
 }

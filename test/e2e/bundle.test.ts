@@ -59,6 +59,7 @@ describe('dist/Code.js', () => {
       'Convert this sheet to CRM',
       'Refresh reports',
       'Open deal sidebar',
+      'Update board workbook',
       'Schedule refresh',
       'Stop schedule',
       'Use learned probabilities',

@@ -17,6 +17,11 @@ export interface Totals {
   /** open amount x probability */
   weighted: number;
   deals: number;
+  /** deals behind each figure, so a board can hide figures that show fewer than a few deals */
+  wonDeals: number;
+  commitDeals: number;
+  bestCaseDeals: number;
+  pipelineDeals: number;
 }
 
 export interface ForecastRow extends Totals {
@@ -88,13 +93,24 @@ const zero = (): Totals & { notCounted: number } => ({
   pipeline: 0,
   weighted: 0,
   deals: 0,
+  wonDeals: 0,
+  commitDeals: 0,
+  bestCaseDeals: 0,
+  pipelineDeals: 0,
   notCounted: 0,
 });
 
 function addTo(t: Totals, category: ForecastCategory, amount: number, weighted: number) {
-  if (category === 'Commit') t.commit += amount;
-  else if (category === 'Best case') t.bestCase += amount;
-  else t.pipeline += amount;
+  if (category === 'Commit') {
+    t.commit += amount;
+    t.commitDeals++;
+  } else if (category === 'Best case') {
+    t.bestCase += amount;
+    t.bestCaseDeals++;
+  } else {
+    t.pipeline += amount;
+    t.pipelineDeals++;
+  }
   t.weighted += weighted;
   t.deals += 1;
 }
@@ -120,6 +136,10 @@ function sum(rows: readonly Totals[]): Totals {
     t.pipeline += r.pipeline;
     t.weighted += r.weighted;
     t.deals += r.deals;
+    t.wonDeals += r.wonDeals;
+    t.commitDeals += r.commitDeals;
+    t.bestCaseDeals += r.bestCaseDeals;
+    t.pipelineDeals += r.pipelineDeals;
   }
   return t;
 }
@@ -236,7 +256,10 @@ export function buildForecast(
       covered++;
       const m = monthOf(d.closeDate.value, timeZone);
       const t = byMonth.get(m);
-      if (t) t.won += amount;
+      if (t) {
+        t.won += amount;
+        t.wonDeals++;
+      }
       if (m >= fyStart && m <= first) {
         bucket(owners, owner).won += amount;
         bucket(segments, segment).won += amount;

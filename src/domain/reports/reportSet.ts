@@ -17,6 +17,9 @@ import { DATA_ISSUES_TAB, FORECAST_TAB, FUNNEL_TAB, segmentTabName, UNSEGMENTED 
 
 export const SEGMENT_TABS = ['A', 'B', 'C', UNSEGMENTED] as const;
 
+/** Forecast history's columns about the current month, which forecast accuracy is judged from. */
+export const MONTH_SNAPSHOT_HEADERS = ['Won this month', 'Weighted this month', 'Deals this month'] as const;
+
 export interface RebuildInput {
   settings: Settings;
   deals: readonly { deal: Deal; violations: Violation[] }[];
@@ -34,6 +37,8 @@ export interface RebuildOutput {
   historyHeader: string[];
   historyRow: ReportCell[];
   issueRows: number;
+  /** The deals the reports count (each Deal ID once). */
+  deals: Deal[];
 }
 
 /** "2026-03-10 14:05" in the spreadsheet's zone. */
@@ -147,6 +152,7 @@ export function rebuildReports(input: RebuildInput): RebuildOutput {
       'Open pipeline',
       'Open pipeline weighted',
       ...SEGMENT_TABS.map((s) => `Weighted, ${segmentTabName(s)}`),
+      ...MONTH_SNAPSHOT_HEADERS,
     ],
     historyRow: [
       startOfDay(now, timeZone),
@@ -159,7 +165,11 @@ export function rebuildReports(input: RebuildInput): RebuildOutput {
       forecast.openPipeline.amount,
       forecast.openPipeline.weighted,
       ...SEGMENT_TABS.map(seg),
+      forecast.months[0].won,
+      forecast.months[0].weighted,
+      forecast.months[0].wonDeals + forecast.months[0].deals,
     ],
     issueRows: issues.length,
+    deals,
   };
 }

@@ -11,13 +11,14 @@ import {
   stageRow,
   targetRow,
 } from '../../shared/settingsSchema';
-import { isoMonth, isDate } from '../../shared/zonedTime';
+import { isoDay, isoMonth, isDate } from '../../shared/zonedTime';
 import {
   BLOCKS,
   defaultBlockColumns,
   FIRST_ITEM_ROW,
   GENERAL_LABELS,
   HEADER_ROW,
+  OPTIONAL_BLOCKS,
   settingsCell,
   TITLE_ROW,
   type BlockKey,
@@ -69,6 +70,11 @@ export function renderSettings(s: Settings): Cell[][] {
       s.general[k] ?? '',
     ]),
     categories: FORECAST_CATEGORIES.map((c) => [c]),
+    board: Array.from({ length: Math.max(1, s.board.members.length, s.board.meetings.length) }, (_, i) => [
+      s.board.members[i] ?? '',
+      s.board.meetings[i] ?? '',
+      i === 0 ? s.board.minimumGroup : '',
+    ]),
   };
   const width = Math.max(...BLOCKS.map((b) => cols[b.key] + b.headers.length - 1));
   const height = FIRST_ITEM_ROW - 1 + Math.max(...Object.values(blocks).map((rows) => rows.length));
@@ -104,6 +110,7 @@ export function parseSettings(values: Cell[][], timeZone: string): ParsedSetting
   const columns = {} as Record<BlockKey, number>;
   for (const b of BLOCKS) {
     const c = titles.findIndex((v) => looseKey(v) === looseKey(b.title));
+    if (c < 0 && OPTIONAL_BLOCKS.includes(b.key)) continue;
     if (c < 0)
       problems.push({
         cell: `CRM Settings!1:1`,
@@ -285,6 +292,11 @@ export function parseSettings(values: Cell[][], timeZone: string): ParsedSetting
   }
 
   const column = (key: BlockKey) => items(key, 1).map(({ cells }) => text(cells[0]));
+  const board = parseBoard(
+    columns.board === undefined ? [] : items('board', 3),
+    timeZone,
+    (row, offset, message) => problem('board', row, offset, message),
+  );
   if (problems.length || !general) return { ok: false, problems };
   return {
     ok: true,
@@ -298,6 +310,36 @@ export function parseSettings(values: Cell[][], timeZone: string): ParsedSetting
       segmentRules,
       targets,
       general,
+      board,
     },
   };
+}
+
+/** The Board block: member emails, meeting dates, and the smallest group shown (3 unless set). */
+function parseBoard(
+  rows: { row: number; cells: Cell[] }[],
+  timeZone: string,
+  problem: (row: number, offset: number, message: string) => void,
+): Settings['board'] {
+  const board: Settings['board'] = { members: [], meetings: [], minimumGroup: 3 };
+  rows.forEach(({ row, cells }, i) => {
+    const email = text(cells[0]);
+    if (email) {
+      if (/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(email)) board.members.push(email.toLowerCase());
+      else problem(row, 0, `Board member "${email}" is not an email address`);
+    }
+    const meeting = cells[1];
+    if (isDate(meeting)) board.meetings.push(isoDay(meeting, timeZone));
+    else if (text(meeting)) {
+      if (/^\d{4}-\d{2}-\d{2}$/.test(text(meeting))) board.meetings.push(text(meeting));
+      else problem(row, 1, `Board meeting date "${text(meeting)}" is not a date (write it as 2026-03-31)`);
+    }
+    if (i === 0 && text(cells[2])) {
+      const n = Number(cells[2]);
+      if (Number.isInteger(n) && n >= 2 && n <= 50) board.minimumGroup = n;
+      else problem(row, 2, 'Smallest group shown must be a whole number from 2 to 50');
+    }
+  });
+  board.meetings.sort();
+  return board;
 }

@@ -13,7 +13,8 @@ export type BlockKey =
   | 'segmentRules'
   | 'targets'
   | 'general'
-  | 'categories';
+  | 'categories'
+  | 'board';
 
 export interface BlockDef {
   key: BlockKey;
@@ -44,7 +45,15 @@ export const BLOCKS: readonly BlockDef[] = [
   { key: 'targets', title: 'Targets', headers: ['Month', 'Owner', 'Target'] },
   { key: 'general', title: 'General', headers: ['Setting', 'Value'] },
   { key: 'categories', title: 'Forecast categories', headers: ['Forecast category'] },
+  {
+    key: 'board',
+    title: 'Board',
+    headers: ['Board member (email)', 'Board meeting date', 'Smallest group shown (deals)'],
+  },
 ];
+
+/** Blocks a Settings tab made by an earlier version may lack: Set up adds them, parsing defaults them. */
+export const OPTIONAL_BLOCKS: readonly BlockKey[] = ['board'];
 
 /** 1-based first column of each block in the default layout. */
 export function defaultBlockColumns(): Record<BlockKey, number> {

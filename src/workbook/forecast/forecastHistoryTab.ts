@@ -29,14 +29,18 @@ export function forecastHistoryTab(ss: Spreadsheet, name: string, header: string
   return sheet;
 }
 
-/** Writes today's row: over the last row when it is today's, else below it. */
-export function recordDay(sheet: Sheet, row: ReportCell[], timeZone: string): void {
+/**
+ * Writes today's row: over the last row when it is today's, else below it (with the header again, so a
+ * tab made by an earlier version gains the newer columns on its next day).
+ */
+export function recordDay(sheet: Sheet, row: ReportCell[], timeZone: string, header: string[]): void {
   const last = sheet.getLastRow();
   const lastDay = last >= 2 ? sheet.getRange(last, 1).getValue() : '';
   const today = row[0] as Date;
   const sameDay = isDate(lastDay) && isoDay(lastDay, timeZone) === isoDay(today, timeZone);
   const target = sameDay ? last : last + 1;
   if (target > sheet.getMaxRows()) sheet.insertRowsAfter(sheet.getMaxRows(), 1);
+  if (!sameDay) sheet.getRange(1, 1, 1, header.length).setValues([header.map((h) => safeCell(h))]);
   sheet
     .getRange(target, 1, 1, row.length)
     .setValues([

@@ -15,10 +15,14 @@ import { forecastHistoryTab, recordDay, TREND_CHART_COLUMN } from '../forecast/f
 import { ensureChart, reportTab, writeReportOrBanner } from './reportTab';
 import { applySweep, planSweep, type SweepSummary } from '../deals/dealSweep';
 import { historyRow } from '../../domain/history/historyEntry';
+import { boardState, type BoardUpdate } from '../board/boardFile';
+import { refreshBoard } from '../board/boardRefresh';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
 export interface RefreshResult {
+  /** The board workbook's update, when there is one (or `board: 'create'` was asked). */
+  board?: BoardUpdate;
   sweep: SweepSummary;
   output: RebuildOutput;
 }
@@ -31,6 +35,7 @@ export function refreshAll(
   user: string,
   now: Date,
   progress: (m: string) => void,
+  board: 'create' | 'if-exists' = 'if-exists',
 ): RefreshResult {
   const { timeZone, locale } = crm.state;
   const tabs = [FORECAST_TAB, FUNNEL_TAB, ...SEGMENT_TABS.map(segmentTabName), DATA_ISSUES_TAB];
@@ -61,7 +66,7 @@ export function refreshAll(
       ensureChart(sheets.get(tab)!.sheet, c.title, [c.a1], Charts.ChartType[c.type], c.anchorColumn);
     }
   const historySheet = forecastHistoryTab(ss, FORECAST_HISTORY_TAB, output.historyHeader);
-  recordDay(historySheet, output.historyRow, timeZone);
+  recordDay(historySheet, output.historyRow, timeZone, output.historyHeader);
   // The trend since the last meeting: weighted 3/6/12-month forecast by day, over the whole tab.
   ensureChart(
     historySheet,
@@ -70,5 +75,20 @@ export function refreshAll(
     Charts.ChartType.LINE,
     TREND_CHART_COLUMN,
   );
-  return { sweep, output };
+  // The board workbook, once created from the menu, follows every refresh.
+  const existing = boardState();
+  const boardUpdate =
+    board === 'create' || existing
+      ? refreshBoard(
+          output,
+          settings,
+          [...historyRows, ...newMoves],
+          historySheet,
+          ss.getName(),
+          now,
+          timeZone,
+          existing,
+        )
+      : undefined;
+  return { sweep, output, board: boardUpdate };
 }

@@ -14,6 +14,8 @@ import {
   defaultBlockColumns,
   FIRST_ITEM_ROW,
   HEADER_ROW,
+  OPTIONAL_BLOCKS,
+  type BlockKey,
 } from '../../domain/settings/settingsLayout';
 import { SETTINGS_TAB } from '../../shared/names';
 import {
@@ -110,4 +112,23 @@ export function writeStages(
   const need = FIRST_ITEM_ROW + height - 1 - sheet.getMaxRows();
   if (need > 0) sheet.insertRowsAfter(sheet.getMaxRows(), need);
   writeGrid(sheet.getRange(FIRST_ITEM_ROW, column, height, width), grid);
+}
+
+/**
+ * Adds the blocks a Settings tab made by an earlier version lacks (the Board block), to the right of
+ * everything on it, with their title and headers; nothing else is touched. Returns whether it added any.
+ */
+export function addMissingBlocks(sheet: Sheet, columns: Partial<Record<BlockKey, number>>): boolean {
+  const missing = BLOCKS.filter((b) => OPTIONAL_BLOCKS.includes(b.key) && columns[b.key] === undefined);
+  if (!missing.length) return false;
+  let col = sheet.getLastColumn() + 2;
+  for (const b of missing) {
+    const need = col + b.headers.length - 1 - sheet.getMaxColumns();
+    if (need > 0) sheet.insertColumnsAfter(sheet.getMaxColumns(), need);
+    const title = [b.title, ...Array<string>(b.headers.length - 1).fill('')];
+    writeGrid(sheet.getRange(1, col, 2, b.headers.length), [title, b.headers]);
+    sheet.getRange(1, col, 2, b.headers.length).setFontWeight('bold');
+    col += b.headers.length + 1;
+  }
+  return true;
 }

@@ -19,6 +19,7 @@ import { sweepDealsTab, type SweepSummary } from '../deals/dealSweep';
 import { createHistoryTab, findHistoryTab, trimColumns } from '../history/historyTab';
 import { HISTORY_HEADERS } from '../../domain/history/historyEntry';
 import {
+  addMissingBlocks,
   createSettingsTab,
   describeProblems,
   findSettingsTab,
@@ -61,7 +62,12 @@ export function setUpCrm(ss: Spreadsheet, dealsSheet?: Sheet, known?: DocumentSt
   const timeZone = ss.getSpreadsheetTimeZone();
   const locale = ss.getSpreadsheetLocale();
   const state = known === undefined ? readState() : known;
-  const { sheet: settingsSheet, parsed } = loadSettings(ss, timeZone, true, state);
+  const loaded = loadSettings(ss, timeZone, true, state);
+  const settingsSheet = loaded.sheet;
+  // A Settings tab made by an earlier version gains the blocks it lacks (Board), then is read again.
+  const parsed = addMissingBlocks(settingsSheet, loaded.parsed.columns)
+    ? loadSettings(ss, timeZone, true, state).parsed
+    : loaded.parsed;
   const deals = dealsSheet ?? findDealsTab(ss, state?.dealsSheetId) ?? createDealsTab(ss);
   const { map } = addMissingColumns(deals, readHeader(deals));
   formatDealsTab(deals, map, settingsSheet, parsed.columns, parsed.settings.general.currency);

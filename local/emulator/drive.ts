@@ -1,0 +1,335 @@
+// Files on Drive and the two advanced services the board workbook uses: Sheets (v4: spreadsheets
+// create, get, batchUpdate) and Drive (v3: permissions list, create, remove). Scopes come from the
+// manifest: with drive.file the script reaches only files it created (anything else is "not found",
+// as the API answers); without a Sheets or Drive scope a call fails for insufficient scopes. Files are
+// owned by the user who ran the script; viewers are whoever a permission names.
+import type { EmulatorEnv } from './env';
+import { EmbeddedChart } from './charts';
+import { Spreadsheet } from './spreadsheet';
+import { columnLetter } from './wallClock';
+
+export const SCOPES = {
+  driveFile: 'https://www.googleapis.com/auth/drive.file',
+  drive: 'https://www.googleapis.com/auth/drive',
+  spreadsheets: 'https://www.googleapis.com/auth/spreadsheets',
+};
+
+export interface Permission {
+  id: string;
+  type: 'user' | 'anyone';
+  role: 'owner' | 'writer' | 'commenter' | 'reader';
+  emailAddress: string;
+}
+
+export interface DriveFile {
+  id: string;
+  owner: string;
+  /** Made through an advanced service by this script (what drive.file reaches). */
+  createdByScript: boolean;
+  permissions: Permission[];
+  spreadsheet: Spreadsheet;
+}
+
+/** Everyone's files, the bound CRM spreadsheet among them. */
+export class DriveStore {
+  files = new Map<string, DriveFile>();
+  private permissionCounter = 0;
+
+  register(spreadsheet: Spreadsheet, createdByScript: boolean): DriveFile {
+    const file: DriveFile = {
+      id: spreadsheet.id,
+      owner: spreadsheet.owner,
+      createdByScript,
+      permissions: [{ id: 'owner', type: 'user', role: 'owner', emailAddress: spreadsheet.owner }],
+      spreadsheet,
+    };
+    this.files.set(file.id, file);
+    return file;
+  }
+
+  newPermissionId(): string {
+    return `perm-${++this.permissionCounter}`;
+  }
+
+  /** The role a person has on a file, or null when they cannot open it. */
+  roleOf(user: string, fileId: string): Permission['role'] | null {
+    const f = this.files.get(fileId);
+    if (!f) return null;
+    const p = f.permissions.find(
+      (x) => x.type === 'anyone' || x.emailAddress.toLowerCase() === user.toLowerCase(),
+    );
+    return p ? p.role : null;
+  }
+}
+
+/** The error the advanced services throw, worded as Apps Script reports API failures. */
+function apiError(call: string, message: string): Error {
+  return new Error(`API call to ${call} failed with error: ${message}`);
+}
+
+interface GridRange {
+  sheetId: number;
+  startRowIndex: number;
+  endRowIndex: number;
+  startColumnIndex: number;
+  endColumnIndex: number;
+}
+
+type CellData = {
+  userEnteredValue?: {
+    stringValue?: string;
+    numberValue?: number;
+    boolValue?: boolean;
+    formulaValue?: string;
+  };
+  userEnteredFormat?: { numberFormat?: { type?: string; pattern?: string }; textFormat?: { bold?: boolean } };
+};
+
+/** The Sheets advanced service (v4), over the files of a DriveStore. */
+export class AdvancedSheets {
+  readonly Spreadsheets: {
+    create: (resource: {
+      properties?: { title?: string };
+      sheets?: { properties?: { title?: string; sheetId?: number } }[];
+    }) => unknown;
+    get: (spreadsheetId: string) => unknown;
+    batchUpdate: (body: { requests: Record<string, unknown>[] }, spreadsheetId: string) => unknown;
+  };
+
+  constructor(
+    private env: EmulatorEnv,
+    private store: DriveStore,
+    private scopes: () => readonly string[],
+  ) {
+    this.Spreadsheets = {
+      create: (resource) => this.create(resource),
+      get: (id) => this.get(id),
+      batchUpdate: (body, id) => this.batchUpdate(body, id),
+    };
+  }
+
+  private allowed(call: string, fileId: string | null): DriveFile | null {
+    const scopes = this.scopes();
+    const broad = scopes.includes(SCOPES.spreadsheets) || scopes.includes(SCOPES.drive);
+    if (!broad && !scopes.includes(SCOPES.driveFile))
+      throw apiError(call, 'Request had insufficient authentication scopes.');
+    if (fileId === null) return null;
+    const file = this.store.files.get(fileId);
+    const user = this.env.activeUser;
+    const reachable = file && this.store.roleOf(user, fileId) !== null && (broad || file.createdByScript);
+    if (!file || !reachable) throw apiError(call, `Requested entity was not found.`);
+    return file;
+  }
+
+  private create(resource: Parameters<AdvancedSheets['Spreadsheets']['create']>[0]): unknown {
+    this.env.acc.count('Sheets.Spreadsheets.create');
+    this.allowed('sheets.spreadsheets.create', null);
+    const id = `file-${this.env.nextId()}`;
+    const ss = new Spreadsheet(
+      this.env,
+      id,
+      resource.properties?.title ?? 'Untitled spreadsheet',
+      this.env.activeUser,
+    );
+    const sheets = resource.sheets?.length ? resource.sheets : [{ properties: { title: 'Sheet1' } }];
+    for (const s of sheets)
+      ss.addSheet(s.properties?.title ?? 'Sheet1', undefined, 1000, 26, s.properties?.sheetId);
+    this.store.register(ss, true);
+    return {
+      spreadsheetId: id,
+      spreadsheetUrl: `https://docs.google.com/spreadsheets/d/${id}/edit`,
+      ...this.describe(ss),
+    };
+  }
+
+  private describe(ss: Spreadsheet) {
+    return {
+      properties: { title: ss.name },
+      sheets: ss.sheets.map((s) => ({
+        properties: {
+          sheetId: s.id,
+          title: s.name,
+          gridProperties: { rowCount: s.maxRows, columnCount: s.maxColumns },
+        },
+        charts: s.charts.map((c) => ({ chartId: Number(c.spec.id), spec: { title: c.spec.options.title } })),
+      })),
+    };
+  }
+
+  private get(spreadsheetId: string): unknown {
+    this.env.acc.count('Sheets.Spreadsheets.get');
+    const file = this.allowed('sheets.spreadsheets.get', spreadsheetId)!;
+    return {
+      spreadsheetId,
+      spreadsheetUrl: `https://docs.google.com/spreadsheets/d/${spreadsheetId}/edit`,
+      ...this.describe(file.spreadsheet),
+    };
+  }
+
+  private batchUpdate(body: { requests: Record<string, unknown>[] }, spreadsheetId: string): unknown {
+    const file = this.allowed('sheets.spreadsheets.batchUpdate', spreadsheetId)!;
+    const ss = file.spreadsheet;
+    let cells = 0;
+    const sheetById = (id: number, i: number) => {
+      const s = ss.sheets.find((x) => x.id === id);
+      if (!s)
+        throw apiError('sheets.spreadsheets.batchUpdate', `Invalid requests[${i}]: No grid with id: ${id}`);
+      return s;
+    };
+    const replies = body.requests.map((request, i) => {
+      const [kind, arg] = Object.entries(request)[0] as [string, Record<string, any>];
+      switch (kind) {
+        case 'addSheet': {
+          const p = arg.properties ?? {};
+          const g = p.gridProperties ?? {};
+          const s = ss.addSheet(
+            p.title ?? `Sheet${ss.sheets.length + 1}`,
+            p.index,
+            g.rowCount ?? 1000,
+            g.columnCount ?? 26,
+            p.sheetId,
+          );
+          return { addSheet: { properties: { sheetId: s.id, title: s.name } } };
+        }
+        case 'deleteSheet': {
+          const s = sheetById(arg.sheetId, i);
+          if (ss.sheets.length === 1)
+            throw apiError(
+              'sheets.spreadsheets.batchUpdate',
+              `Invalid requests[${i}].deleteSheet: You can't remove all the sheets in a document.`,
+            );
+          ss.sheets = ss.sheets.filter((x) => x !== s);
+          return {};
+        }
+        case 'updateSheetProperties': {
+          const s = sheetById(arg.properties.sheetId, i);
+          if (arg.properties.title !== undefined) s.name = arg.properties.title;
+          return {};
+        }
+        case 'updateSpreadsheetProperties': {
+          if (arg.properties.title !== undefined) ss.name = arg.properties.title;
+          return {};
+        }
+        case 'updateCells': {
+          const s = sheetById(arg.start.sheetId, i);
+          (arg.rows as { values?: CellData[] }[]).forEach((row, r) =>
+            (row.values ?? []).forEach((v, c) => {
+              const cell = s.cellAt(arg.start.rowIndex + r + 1, arg.start.columnIndex + c + 1);
+              const u = v.userEnteredValue ?? {};
+              cell.v = u.numberValue ?? u.boolValue ?? u.stringValue ?? '';
+              if (u.formulaValue) cell.f = u.formulaValue;
+              const pattern = v.userEnteredFormat?.numberFormat?.pattern;
+              if (pattern) cell.nf = pattern;
+              if (v.userEnteredFormat?.textFormat?.bold) cell.fw = 'bold';
+              cells++;
+            }),
+          );
+          return {};
+        }
+        case 'addChart': {
+          const chart = arg.chart;
+          const anchor = chart.position.overlayPosition.anchorCell;
+          const s = sheetById(anchor.sheetId, i);
+          const basic = chart.spec.basicChart;
+          const sources: GridRange[] = basic
+            ? [
+                basic.domains[0].domain.sourceRange.sources[0],
+                ...basic.series.map((x: any) => x.series.sourceRange.sources[0]),
+              ]
+            : [
+                chart.spec.pieChart.domain.sourceRange.sources[0],
+                chart.spec.pieChart.series.sourceRange.sources[0],
+              ];
+          const a1 = (g: GridRange) =>
+            `${columnLetter(g.startColumnIndex + 1)}${g.startRowIndex + 1}:${columnLetter(g.endColumnIndex)}${g.endRowIndex}`;
+          const id = String(this.env.nextId());
+          s.charts.push(
+            new EmbeddedChart(
+              this.env,
+              {
+                id,
+                type: basic ? basic.chartType : 'PIE',
+                ranges: sources.map((g) => ({ sheetName: sheetById(g.sheetId, i).name, a1: a1(g) })),
+                position: { row: anchor.rowIndex + 1, col: anchor.columnIndex + 1, offsetX: 0, offsetY: 0 },
+                options: { title: chart.spec.title ?? '' },
+              },
+              (r) => ss.resolveRange(r),
+            ),
+          );
+          return { addChart: { chart: { chartId: Number(id) } } };
+        }
+        default:
+          throw apiError(
+            'sheets.spreadsheets.batchUpdate',
+            `Invalid requests[${i}]: unknown request ${kind}`,
+          );
+      }
+    });
+    this.env.acc.count('Sheets.Spreadsheets.batchUpdate', { written: cells });
+    return { spreadsheetId, replies };
+  }
+}
+
+/** The Drive advanced service (v3), its permissions only. */
+export class AdvancedDrive {
+  readonly Permissions: {
+    list: (fileId: string, optionalArgs?: unknown) => { permissions: Permission[] };
+    create: (resource: Partial<Permission>, fileId: string, optionalArgs?: unknown) => Permission;
+    remove: (fileId: string, permissionId: string) => void;
+  };
+
+  constructor(
+    private env: EmulatorEnv,
+    private store: DriveStore,
+    private scopes: () => readonly string[],
+  ) {
+    this.Permissions = {
+      list: (fileId) => {
+        this.env.acc.count('Drive.Permissions.list');
+        return {
+          permissions: this.file('drive.permissions.list', fileId).permissions.map((p) => ({ ...p })),
+        };
+      },
+      create: (resource, fileId) => {
+        this.env.acc.count('Drive.Permissions.create');
+        const f = this.file('drive.permissions.create', fileId);
+        if (
+          this.store.roleOf(this.env.activeUser, fileId) !== 'owner' &&
+          this.store.roleOf(this.env.activeUser, fileId) !== 'writer'
+        )
+          throw apiError(
+            'drive.permissions.create',
+            'The user does not have sufficient permissions for this file.',
+          );
+        const p: Permission = {
+          id: this.store.newPermissionId(),
+          type: resource.type ?? 'user',
+          role: resource.role ?? 'reader',
+          emailAddress: resource.emailAddress ?? '',
+        };
+        f.permissions.push(p);
+        return { ...p };
+      },
+      remove: (fileId, permissionId) => {
+        this.env.acc.count('Drive.Permissions.remove');
+        const f = this.file('drive.permissions.delete', fileId);
+        const p = f.permissions.find((x) => x.id === permissionId);
+        if (!p) throw apiError('drive.permissions.delete', `Permission not found: ${permissionId}.`);
+        if (p.role === 'owner')
+          throw apiError('drive.permissions.delete', 'The owner of a file cannot be removed.');
+        f.permissions = f.permissions.filter((x) => x !== p);
+      },
+    };
+  }
+
+  private file(call: string, fileId: string): DriveFile {
+    const scopes = this.scopes();
+    const broad = scopes.includes(SCOPES.drive);
+    if (!broad && !scopes.includes(SCOPES.driveFile))
+      throw apiError(call, 'Request had insufficient authentication scopes.');
+    const f = this.store.files.get(fileId);
+    if (!f || (!broad && !f.createdByScript) || this.store.roleOf(this.env.activeUser, fileId) === null)
+      throw apiError(call, `File not found: ${fileId}.`);
+    return f;
+  }
+}

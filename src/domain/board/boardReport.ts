@@ -1,0 +1,331 @@
+// What the board sees: the weighted forecast for the next 3, 6 and 12 months by category against
+// targets (with overdue and undated pipeline shown), won and lost by month, pipeline coverage of the
+// remaining target, win rate by segment, why deals are lost, what changed since the last board
+// meeting, and forecast accuracy. Aggregates only, from the same Forecast and Funnel the CRM's tabs
+// show: no deal name, company, contact, email, Deal ID, note or owner, and no figure resting on fewer
+// deals than the threshold.
+import type { BoardSettings } from '../../shared/settings';
+import { isDate, isoDay, isoMonth } from '../../shared/zonedTime';
+import type { CellValue, Deal } from '../deals/deal';
+import type { Forecast } from '../forecast/forecast';
+import type { Funnel } from '../funnel/funnel';
+import type { HistoryEntry } from '../history/historyEntry';
+import { MONEY, PERCENT, ReportGrid } from '../reports/reportGrid';
+import { parseDate } from '../values/cellParsing';
+import { looseKey } from '../values/text';
+import { mergeSmall, shown, shownNested, type Group } from './smallGroups';
+
+/** A chart of the board sheet: rows and columns of one table (0-based, end exclusive). */
+export interface BoardChart {
+  title: string;
+  type: 'COLUMN' | 'LINE' | 'PIE' | 'BAR';
+  /** header row of the table, first data row is the next */
+  headerRow: number;
+  rows: number;
+  /** the label column, then the series columns */
+  columns: number[];
+  anchorRow: number;
+  anchorColumn: number;
+}
+
+export interface BoardReport {
+  grid: ReportGrid;
+  charts: BoardChart[];
+  /** The last meeting on or before today, if any. */
+  lastMeeting: string | null;
+}
+
+export interface BoardInput {
+  forecast: Forecast;
+  funnel: Funnel;
+  /** each Deal ID once */
+  deals: readonly Deal[];
+  /** History's stage and close-date changes */
+  history: readonly HistoryEntry[];
+  /** Forecast history rows as the tab holds them (Day, weighted 3/6/12 months, …) with its header */
+  snapshots: { header: readonly string[]; rows: readonly (readonly CellValue[])[] };
+  board: BoardSettings;
+  lostReasons: readonly string[];
+  currency: string;
+  now: Date;
+  timeZone: string;
+  /** "2026-11-23 10:05" */
+  stamp: string;
+}
+
+/** Builds the board sheet. */
+export function boardReport(input: BoardInput): BoardReport {
+  const { forecast: f, funnel: fn, board, timeZone } = input;
+  const k = board.minimumGroup;
+  const g = new ReportGrid();
+  const charts: BoardChart[] = [];
+  g.title(`Board report (${input.currency})`);
+  g.status([
+    `Updated ${input.stamp} (${timeZone}). Aggregates only: no deal, company or person is named, and no figure rests on fewer than ${k} deals (smaller groups are merged into "Other").`,
+  ]);
+  g.blank();
+
+  // Weighted forecast by horizon and category, against targets.
+  const h = f.horizons;
+  const nested = (pick: (r: (typeof h)[number]) => number, count: (r: (typeof h)[number]) => number) =>
+    shownNested(h.map(pick), h.map(count), k);
+  const wonCol = nested(
+    (r) => r.won,
+    (r) => r.wonDeals,
+  );
+  const commitCol = nested(
+    (r) => r.commit,
+    (r) => r.commitDeals,
+  );
+  const bestCol = nested(
+    (r) => r.bestCase,
+    (r) => r.bestCaseDeals,
+  );
+  const pipeCol = nested(
+    (r) => r.pipeline,
+    (r) => r.pipelineDeals,
+  );
+  const weightedCol = nested(
+    (r) => r.weighted,
+    (r) => r.deals,
+  );
+  const expectedCol = nested(
+    (r) => r.won + r.weighted,
+    (r) => r.deals + r.wonDeals,
+  );
+  const forecastHeader = g.rows.length;
+  g.header([
+    'Weighted forecast',
+    'Won',
+    'Commit',
+    'Best case',
+    'Pipeline',
+    'Weighted open',
+    'Expected (won + weighted)',
+    'Target',
+    'Gap to target',
+  ]);
+  const F = ['', MONEY, MONEY, MONEY, MONEY, MONEY, MONEY, MONEY, MONEY];
+  h.forEach((r, i) => {
+    const expected = expectedCol[i];
+    g.line(
+      [
+        r.label,
+        wonCol[i],
+        commitCol[i],
+        bestCol[i],
+        pipeCol[i],
+        weightedCol[i],
+        expected,
+        r.target ?? '',
+        typeof expected === 'number' && r.target !== null ? r.target - expected : '',
+      ],
+      F,
+    );
+  });
+  for (const r of [f.overdue, f.undated])
+    g.line(
+      [
+        r.label,
+        '',
+        shown(r.commit, r.commitDeals, k),
+        shown(r.bestCase, r.bestCaseDeals, k),
+        shown(r.pipeline, r.pipelineDeals, k),
+        shown(r.weighted, r.deals, k),
+      ],
+      F,
+    );
+  charts.push({
+    title: 'Expected against target',
+    type: 'COLUMN',
+    headerRow: forecastHeader,
+    rows: 3,
+    columns: [0, 6, 7],
+    anchorRow: 1,
+    anchorColumn: 11,
+  });
+  g.blank();
+
+  // Won and lost by month.
+  const monthsHeader = g.rows.length;
+  g.header(['Closed by month', 'Won', 'Lost', 'Won deals', 'Lost deals', 'Win rate']);
+  for (const m of f.closedMonths)
+    g.line(
+      [
+        m.label,
+        shown(m.won, m.wonDeals, k),
+        shown(m.lost, m.lostDeals, k),
+        m.wonDeals,
+        m.lostDeals,
+        m.wonDeals + m.lostDeals >= k ? (m.winRate ?? '') : m.wonDeals + m.lostDeals ? shown(0, 1, k) : '',
+      ],
+      ['', MONEY, MONEY, '0', '0', PERCENT],
+    );
+  charts.push({
+    title: 'Won and lost by month',
+    type: 'COLUMN',
+    headerRow: monthsHeader,
+    rows: f.closedMonths.length,
+    columns: [0, 1, 2],
+    anchorRow: 20,
+    anchorColumn: 11,
+  });
+  g.blank();
+
+  // Pipeline coverage of the remaining target over the next 12 months.
+  const twelve = h[2];
+  const open12 = twelve.commit + twelve.bestCase + twelve.pipeline;
+  const openDeals12 = twelve.commitDeals + twelve.bestCaseDeals + twelve.pipelineDeals;
+  const remaining = twelve.target === null ? null : Math.max(0, twelve.target - twelve.won);
+  g.header(['Pipeline coverage, next 12 months', 'Value']);
+  g.line(['Target not yet won', remaining ?? 'no target in CRM Settings'], ['', MONEY]);
+  g.line(['Open pipeline closing in the period', shown(open12, openDeals12, k)], ['', MONEY]);
+  g.line(
+    [
+      'Coverage (open pipeline ÷ target not yet won)',
+      remaining && (openDeals12 === 0 || openDeals12 >= k) ? open12 / remaining : '',
+    ],
+    ['', '0.0"×"'],
+  );
+  g.blank();
+
+  // Win rate by segment.
+  g.header(['Win rate by segment', 'Won', 'Lost', 'Win rate']);
+  const segments = mergeSmall(
+    fn.bySegment.map((r) => ({
+      name: r.name === 'Unsegmented' ? 'Unsegmented' : `Segment ${r.name}`,
+      deals: r.won + r.lost,
+      values: [r.won, r.lost],
+    })),
+    k,
+  );
+  if (!segments.length) g.line([`Fewer than ${k} closed deals`]);
+  for (const s of segments)
+    g.line([s.name, s.values[0], s.values[1], s.deals ? s.values[0] / s.deals : ''], ['', '0', '0', PERCENT]);
+  g.blank();
+
+  // Why deals are lost, as shares of lost value; lost reasons CRM Settings lacks count as "Other".
+  const lostValue = fn.lostReasons.reduce((a, r) => a + r.value, 0);
+  const known = new Set(input.lostReasons.map(looseKey));
+  const reasonGroups = new Map<string, Group>();
+  for (const r of fn.lostReasons) {
+    const name = known.has(looseKey(r.reason)) ? r.reason : 'Other';
+    const grp = reasonGroups.get(name) ?? reasonGroups.set(name, { name, deals: 0, values: [0] }).get(name)!;
+    grp.deals += r.count;
+    grp.values[0] += r.value;
+  }
+  const share = (title: string, groups: Group[]) => {
+    const header = g.rows.length;
+    g.header([title, 'Deals', 'Share of lost value']);
+    const merged = mergeSmall(groups, k).sort((a, b) => b.values[0] - a.values[0]);
+    if (!merged.length) g.line([`Fewer than ${k} lost deals`]);
+    for (const x of merged)
+      g.line([x.name, x.deals, lostValue ? x.values[0] / lostValue : ''], ['', '0', PERCENT]);
+    g.blank();
+    return { header, rows: merged.length };
+  };
+  const reasons = share('Why deals are lost', [...reasonGroups.values()]);
+  if (reasons.rows)
+    charts.push({
+      title: 'Lost value by reason',
+      type: 'PIE',
+      headerRow: reasons.header,
+      rows: reasons.rows,
+      columns: [0, 2],
+      anchorRow: 40,
+      anchorColumn: 11,
+    });
+  share(
+    'Lost to competitors',
+    fn.lostByCompetitor.map((r) => ({ name: r.reason, deals: r.count, values: [r.value] })),
+  );
+
+  // Since the last board meeting.
+  const today = isoDay(input.now, timeZone);
+  const lastMeeting = [...board.meetings].filter((m) => m <= today).pop() ?? null;
+  g.title(lastMeeting ? `Since the last board meeting (${lastMeeting})` : 'Since the last board meeting');
+  if (!lastMeeting)
+    g.line(['Add the board meeting dates in CRM Settings (Board) to see what changed since the last one.']);
+  else sinceMeeting(g, input, lastMeeting, k);
+  g.blank();
+
+  // Forecast accuracy: what the forecast said at the start of each month against what was won.
+  accuracy(g, input, k);
+  return { grid: g, charts, lastMeeting };
+}
+
+function sinceMeeting(g: ReportGrid, input: BoardInput, meeting: string, k: number) {
+  const { timeZone, deals } = input;
+  const after = (d: Date) => isoDay(d, timeZone) > meeting;
+  const amount = (d: Deal) => (d.amount.kind === 'ok' ? d.amount.value : 0);
+  const group = (ds: readonly Deal[]) => ({ n: ds.length, v: ds.reduce((a, d) => a + amount(d), 0) });
+  const created = group(deals.filter((d) => d.created && after(d.created)));
+  const closedAfter = (type: string) =>
+    deals.filter((d) => d.stage?.type === type && d.closeDate.kind === 'ok' && after(d.closeDate.value));
+  const won = group(closedAfter('Won'));
+  const lost = group(closedAfter('Lost'));
+  // Slipped: open deals whose close date was moved later after the meeting.
+  const byId = new Map(deals.map((d) => [d.id, d]));
+  const slippedIds = new Set<string>();
+  for (const e of input.history) {
+    if (e.field !== 'Close date' || !after(e.time)) continue;
+    const from = parseDate(e.from, timeZone);
+    const to = parseDate(e.to, timeZone);
+    const d = byId.get(e.dealId);
+    if (from.kind === 'ok' && to.kind === 'ok' && to.value > from.value && d?.stage?.type === 'Open')
+      slippedIds.add(e.dealId);
+  }
+  const slipped = group([...slippedIds].map((id) => byId.get(id)!));
+  g.header(['Since the meeting', 'Deals', 'Value']);
+  const row = (label: string, x: { n: number; v: number }) =>
+    g.line([label, x.n, shown(x.v, x.n, k)], ['', '0', MONEY]);
+  row('New pipeline (deals created)', created);
+  row('Won', won);
+  row('Lost', lost);
+  row('Slipped (close date moved later)', slipped);
+  // Forecast change per horizon: the snapshot on or before the meeting against today's forecast.
+  const { header, rows } = input.snapshots;
+  const col = (name: string) => header.indexOf(name);
+  const snap = rows.filter((r) => isDate(r[0]) && isoDay(r[0] as Date, timeZone) <= meeting).pop();
+  g.blank();
+  g.header(['Weighted forecast', 'At the meeting', 'Now', 'Change']);
+  input.forecast.horizons.forEach((hz, i) => {
+    const name = ['Weighted next 3 months', 'Weighted next 6 months', 'Weighted next 12 months'][i];
+    const then = snap ? Number(snap[col(name)]) : null;
+    const now = hz.deals === 0 || hz.deals >= k ? hz.weighted : null;
+    g.line(
+      [
+        hz.label,
+        then ?? 'no snapshot',
+        now ?? shown(0, 1, k),
+        then !== null && now !== null ? now - then : '',
+      ],
+      ['', MONEY, MONEY, MONEY],
+    );
+  });
+}
+
+function accuracy(g: ReportGrid, input: BoardInput, k: number) {
+  const { header, rows } = input.snapshots;
+  const [wonAt, weightedAt, dealsAt] = ['Won this month', 'Weighted this month', 'Deals this month'].map(
+    (h) => header.indexOf(h),
+  );
+  g.header(['Forecast accuracy', 'Forecast at the start of the month', 'Won', 'Difference']);
+  let any = false;
+  for (const m of input.forecast.closedMonths.slice(0, -1)) {
+    // The first snapshot taken in the month: what the forecast said for it then.
+    const snap = rows.find((r) => isDate(r[0]) && isoMonth(r[0] as Date, input.timeZone) === m.key);
+    if (!snap || wonAt < 0) continue;
+    any = true;
+    const said = Number(snap[wonAt]) + Number(snap[weightedAt]);
+    const saidDeals = Number(snap[dealsAt]);
+    const forecast = shown(said, saidDeals, k);
+    const won = shown(m.won, m.wonDeals, k);
+    g.line(
+      [m.label, forecast, won, typeof forecast === 'number' && typeof won === 'number' ? won - forecast : ''],
+      ['', MONEY, MONEY, MONEY],
+    );
+  }
+  if (!any)
+    g.line(['No month has a forecast snapshot yet: Forecast history gains one with each daily refresh.']);
+}
