@@ -288,7 +288,7 @@ function sinceMeeting(g: ReportGrid, input: BoardInput, meeting: string, k: numb
   const col = (name: string) => header.indexOf(name);
   const snap = rows.filter((r) => isDate(r[0]) && isoDay(r[0] as Date, timeZone) <= meeting).pop();
   g.blank();
-  g.header(['Weighted forecast', 'At the meeting', 'Now', 'Change']);
+  g.header(['Weighted forecast change', 'At the meeting', 'Now', 'Change']);
   input.forecast.horizons.forEach((hz, i) => {
     const name = ['Weighted next 3 months', 'Weighted next 6 months', 'Weighted next 12 months'][i];
     const then = snap ? Number(snap[col(name)]) : null;

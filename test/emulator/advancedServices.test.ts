@@ -1,0 +1,155 @@
+// The Sheets and Drive advanced services as the emulator models them: scopes from the manifest
+// (drive.file reaches only files the script created; the API answers "not found" for others), owners
+// and viewers of files, and the requests the board workbook uses.
+import { Emulator } from '../../local/emulator';
+import { AdvancedDrive, AdvancedSheets, SCOPES } from '../../local/emulator/drive';
+
+function setup(scopes: string[]) {
+  const emu = new Emulator();
+  const sheets = new AdvancedSheets(emu.env, emu.drive, () => scopes);
+  const drive = new AdvancedDrive(emu.env, emu.drive, () => scopes);
+  return { emu, sheets, drive };
+}
+
+describe('Sheets and Drive advanced services', () => {
+  it('fail for insufficient scopes when the manifest grants no Sheets or Drive scope', () => {
+    const { sheets } = setup(['https://www.googleapis.com/auth/spreadsheets.currentonly']);
+    expect(() => sheets.Spreadsheets.create({ properties: { title: 'x' } })).toThrow(
+      'API call to sheets.spreadsheets.create failed with error: Request had insufficient authentication scopes.',
+    );
+  });
+
+  it('with drive.file reach the files the script created, and answer "not found" for the bound CRM file', () => {
+    const { emu, sheets } = setup([SCOPES.driveFile]);
+    const made = sheets.Spreadsheets.create({ properties: { title: 'Board' } }) as { spreadsheetId: string };
+    expect(() => sheets.Spreadsheets.get(made.spreadsheetId)).not.toThrow();
+    expect(() => sheets.Spreadsheets.get(emu.ss.id)).toThrow(
+      'API call to sheets.spreadsheets.get failed with error: Requested entity was not found.',
+    );
+    expect(emu.createdFiles().map((f) => [f.owner, f.spreadsheet.name])).toEqual([
+      ['owner@example.com', 'Board'],
+    ]);
+  });
+
+  it('apply addSheet, deleteSheet, updateCells and addChart in one batchUpdate, refusing to delete the last sheet', () => {
+    const { emu, sheets } = setup([SCOPES.driveFile]);
+    const made = sheets.Spreadsheets.create({}) as {
+      spreadsheetId: string;
+      sheets: { properties: { sheetId: number } }[];
+    };
+    const old = made.sheets[0].properties.sheetId;
+    sheets.Spreadsheets.batchUpdate(
+      {
+        requests: [
+          { addSheet: { properties: { sheetId: 900, title: 'New' } } },
+          { deleteSheet: { sheetId: old } },
+          {
+            updateCells: {
+              start: { sheetId: 900, rowIndex: 0, columnIndex: 0 },
+              fields: '*',
+              rows: [
+                {
+                  values: [
+                    { userEnteredValue: { stringValue: 'a' } },
+                    {
+                      userEnteredValue: { numberValue: 2 },
+                      userEnteredFormat: { numberFormat: { pattern: '0%' } },
+                    },
+                  ],
+                },
+              ],
+            },
+          },
+          {
+            addChart: {
+              chart: {
+                spec: {
+                  title: 'T',
+                  basicChart: {
+                    chartType: 'COLUMN',
+                    domains: [
+                      {
+                        domain: {
+                          sourceRange: {
+                            sources: [
+                              {
+                                sheetId: 900,
+                                startRowIndex: 0,
+                                endRowIndex: 1,
+                                startColumnIndex: 0,
+                                endColumnIndex: 1,
+                              },
+                            ],
+                          },
+                        },
+                      },
+                    ],
+                    series: [
+                      {
+                        series: {
+                          sourceRange: {
+                            sources: [
+                              {
+                                sheetId: 900,
+                                startRowIndex: 0,
+                                endRowIndex: 1,
+                                startColumnIndex: 1,
+                                endColumnIndex: 2,
+                              },
+                            ],
+                          },
+                        },
+                      },
+                    ],
+                  },
+                },
+                position: { overlayPosition: { anchorCell: { sheetId: 900, rowIndex: 3, columnIndex: 4 } } },
+              },
+            },
+          },
+        ],
+      },
+      made.spreadsheetId,
+    );
+    const ss = emu.createdFiles()[0].spreadsheet;
+    expect(ss.sheets.map((s) => s.name)).toEqual(['New']);
+    expect([ss.sheets[0].cellAt(1, 1).v, ss.sheets[0].cellAt(1, 2).v, ss.sheets[0].cellAt(1, 2).nf]).toEqual([
+      'a',
+      2,
+      '0%',
+    ]);
+    expect(
+      ss.sheets[0].charts.map((c) => [
+        c.spec.options.title,
+        c.spec.ranges.map((r) => r.a1),
+        c.spec.position.row,
+      ]),
+    ).toEqual([['T', ['A1:A1', 'B1:B1'], 4]]);
+    expect(() =>
+      sheets.Spreadsheets.batchUpdate({ requests: [{ deleteSheet: { sheetId: 900 } }] }, made.spreadsheetId),
+    ).toThrow("You can't remove all the sheets in a document.");
+  });
+
+  it('give viewers access through permissions, and take it away when removed', () => {
+    const { emu, sheets, drive } = setup([SCOPES.driveFile]);
+    const { spreadsheetId } = sheets.Spreadsheets.create({}) as { spreadsheetId: string };
+    const p = drive.Permissions.create(
+      { type: 'user', role: 'reader', emailAddress: 'board@vc.example' },
+      spreadsheetId,
+    );
+    expect(emu.drive.roleOf('board@vc.example', spreadsheetId)).toBe('reader');
+    expect(emu.canOpen('board@vc.example', emu.ss.id)).toBe(false);
+    drive.Permissions.remove(spreadsheetId, p.id);
+    expect(emu.canOpen('board@vc.example', spreadsheetId)).toBe(false);
+    expect(() => drive.Permissions.list(emu.ss.id)).toThrow(`File not found: ${emu.ss.id}.`);
+    // A viewer cannot share the file on.
+    drive.Permissions.create(
+      { type: 'user', role: 'reader', emailAddress: 'board@vc.example' },
+      spreadsheetId,
+    );
+    emu.env.activeUser = 'board@vc.example';
+    expect(() =>
+      drive.Permissions.create({ type: 'user', role: 'reader', emailAddress: 'x@y.example' }, spreadsheetId),
+    ).toThrow('The user does not have sufficient permissions for this file.');
+  });
+});

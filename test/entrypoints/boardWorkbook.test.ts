@@ -1,0 +1,329 @@
+// The board workbook through dist/Code.js: a separate file of aggregates, never a deal; figures equal
+// the CRM's tabs; "since the last meeting" on a hand-built example; sharing with exactly the listed
+// board members, view-only; at most 4 service calls per update.
+import type { Emulator } from '../../local/emulator';
+import { fillDemo } from '../support/demoWorkbook';
+import { crm, headerOf, records, tableUnder } from '../support/crm';
+
+type Cell = string | number | boolean | Date;
+
+/** The board file the script created, and every text it shows (cells, formulas, chart titles, sheet and file names). */
+function board(emu: Emulator) {
+  const files = emu.createdFiles();
+  expect(files).toHaveLength(1);
+  const ss = files[0].spreadsheet;
+  const texts: string[] = [ss.name];
+  for (const s of ss.sheets) {
+    texts.push(s.name);
+    s.rows.forEach((row) => row?.forEach((c) => c && texts.push(String(c.v), c.f ?? '')));
+    for (const ch of s.charts) texts.push(String(ch.spec.options.title ?? ''));
+  }
+  const values = (name: string) => {
+    const s = ss.sheets.find((x) => x.name === name)!;
+    return Array.from(s.rows, (row) => Array.from(row ?? [], (c) => (c ? c.v : '')) as Cell[]);
+  };
+  return { file: files[0], ss, texts, values };
+}
+
+/** Rows under the board table whose first header is `first`. */
+function boardTable(values: Cell[][], first: string): Record<string, Cell>[] {
+  const at = values.findIndex((r) => r[0] === first);
+  if (at < 0) throw new Error(`No board table "${first}"`);
+  const header = values[at].map(String);
+  const out: Record<string, Cell>[] = [];
+  for (const r of values.slice(at + 1)) {
+    if (!r.length || r.every((v) => v === '' || v === undefined)) break;
+    out.push(Object.fromEntries(header.map((h, i) => [h, r[i] ?? ''])));
+  }
+  return out;
+}
+
+function setBoard(emu: Emulator, members: string[], meetings: string[] = []) {
+  const sheet = emu.sheet('CRM Settings');
+  const memberCell = settingsA1Header(emu, 'Board member (email)');
+  for (let i = 0; i < 5; i++) {
+    sheet.getRange(`${memberCell.col}${memberCell.row + i}`).setValue(members[i] ?? '');
+    sheet.getRange(`${memberCell.next}${memberCell.row + i}`).setValue(meetings[i] ? `'${meetings[i]}` : '');
+  }
+}
+
+/** Where the Board block's first item row is: its member column letter, the next one, and the row. */
+function settingsA1Header(emu: Emulator, header: string) {
+  const h = emu.values('CRM Settings')[1].map(String);
+  const c = h.indexOf(header);
+  const letter = (n: number) =>
+    n < 26
+      ? String.fromCharCode(65 + n)
+      : String.fromCharCode(64 + Math.floor(n / 26)) + String.fromCharCode(65 + (n % 26));
+  return { col: letter(c), next: letter(c + 1), row: 3 };
+}
+
+describe('the board workbook', () => {
+  it('holds no deal name, company, contact, email, Deal ID, note or owner anywhere', () => {
+    const emu = crm();
+    fillDemo(emu, 300);
+    const deals = emu.sheet('Deals');
+    const width = headerOf(emu).length;
+    const rows = emu.values('Deals').slice(1);
+    const col = (h: string) => headerOf(emu).indexOf(h);
+    rows.forEach((r, i) => {
+      r[col('Deal')] = `Zebra deal ${i}`;
+      r[col('Company')] = `Quokka Holdings ${i}`;
+      r[col('Contact')] = `Xavier Quill ${i}`;
+      r[col('Email')] = `xq${i}@quokka.example`;
+      r[col('Notes')] = `Secret note ${i}`;
+    });
+    deals.getRange(2, 1, rows.length, width).setValues(rows as Cell[][]);
+    setBoard(emu, ['chair@board.example']);
+    emu.run('menuUpdateBoard');
+    expect(emu.ui.dialogs.at(-1)!.title).toBe('Sheets CRM: board workbook created');
+    const { texts } = board(emu);
+    const all = texts.join('\n');
+    const forbidden = records(emu).flatMap((d) =>
+      ['Deal ID', 'Deal', 'Company', 'Contact', 'Email', 'Notes', 'Owner']
+        .map((h) => String(d[h]))
+        .filter((v) => v.length > 2),
+    );
+    const found = [...new Set(forbidden)].filter((v) => all.includes(v));
+    expect(found).toEqual([]);
+    for (const owner of ['Ana Ortiz', 'Ben Carter', 'Chloé Martin', 'Dev Patel', 'ana@demo.example'])
+      expect(all).not.toContain(owner);
+    expect(all).toContain('Why deals are lost');
+  });
+
+  it('never shows a group of one or two deals on its own', () => {
+    const emu = crm({ now: '2026-03-10T15:00:00Z' });
+    const sheet = emu.sheet('Deals');
+    const h = headerOf(emu);
+    const row = (f: Record<string, Cell>) => h.map((x) => f[x] ?? '');
+    // One won deal of 77,777 and two lost deals of 55,555 and 44,444 (together 99,999).
+    sheet.getRange(2, 1, 3, h.length).setValues([
+      row({
+        'Deal ID': 'D-1',
+        Deal: 'a',
+        Stage: 'Won',
+        Amount: 77777,
+        'Close date': new Date('2026-02-10T15:00:00Z'),
+        Industry: 'Software',
+        Employees: 500,
+      }),
+      row({
+        'Deal ID': 'D-2',
+        Deal: 'b',
+        Stage: 'Lost',
+        Amount: 55555,
+        'Lost reason': 'Price',
+        'Close date': new Date('2026-02-11T15:00:00Z'),
+      }),
+      row({
+        'Deal ID': 'D-3',
+        Deal: 'c',
+        Stage: 'Lost',
+        Amount: 44444,
+        'Lost reason': 'Lost to competitor',
+        Competitor: 'Globex',
+        'Close date': new Date('2026-02-12T15:00:00Z'),
+      }),
+    ]);
+    emu.run('menuUpdateBoard');
+    const { texts } = board(emu);
+    for (const n of [77777, 55555, 44444, 99999, 0.5, 0.55555]) expect(texts).not.toContain(String(n));
+    expect(texts.join('\n')).toContain('fewer than 3 deals');
+    expect(texts).not.toContain('Globex');
+  });
+
+  it('shows the same figures as the Forecast and Funnel tabs it summarises', () => {
+    const emu = crm();
+    fillDemo(emu, 400);
+    emu.run('menuUpdateBoard');
+    const { values } = board(emu);
+    const b = values('Board');
+    const horizons = boardTable(b, 'Weighted forecast');
+    const forecast = tableUnder(emu, 'Forecast', 'Horizon');
+    let compared = 0;
+    for (const label of ['Next 3 months', 'Next 6 months', 'Next 12 months']) {
+      const mine = horizons.find((r) => r['Weighted forecast'] === label)!;
+      const theirs = forecast.find((r) => r['Horizon'] === label)!;
+      for (const [m, t] of [
+        ['Won', 'Won'],
+        ['Commit', 'Commit'],
+        ['Best case', 'Best case'],
+        ['Pipeline', 'Pipeline'],
+        ['Weighted open', 'Weighted'],
+        ['Target', 'Target'],
+      ])
+        if (typeof mine[m] === 'number') {
+          expect([label, m, mine[m]]).toEqual([label, m, theirs[t]]);
+          compared++;
+        }
+    }
+    const months = boardTable(b, 'Closed by month');
+    const closed = tableUnder(emu, 'Forecast', 'Closed, by close date');
+    months.forEach((m, i) => {
+      expect(m['Won deals']).toBe(closed[i]['Won deals']);
+      if (typeof m['Won'] === 'number') {
+        expect(m['Won']).toBe(closed[i]['Won']);
+        compared++;
+      }
+    });
+    const segments = boardTable(b, 'Win rate by segment');
+    const funnel = tableUnder(emu, 'Funnel', 'Win rate by segment');
+    for (const s of segments.filter((x) => x['Win rate by segment'] !== 'Other')) {
+      const name = String(s['Win rate by segment']).replace('Segment ', '');
+      const f = funnel.find((r) => r['Win rate by segment'] === name)!;
+      expect([s['Won'], s['Lost'], s['Win rate']]).toEqual([f['Won'], f['Lost'], f['Win rate']]);
+      compared++;
+    }
+    expect(compared).toBeGreaterThan(20);
+  });
+
+  it('says what changed since the last board meeting, on a hand-built example', () => {
+    const emu = crm({ now: '2026-03-10T15:00:00Z' });
+    const sheet = emu.sheet('Deals');
+    const h = headerOf(emu);
+    const at = (d: string) => new Date(`${d}T15:00:00Z`);
+    const row = (f: Record<string, Cell>) => h.map((x) => f[x] ?? '');
+    const deals = [
+      // Created after the 1 Feb meeting: 3 deals, 6,000.
+      { 'Deal ID': 'N1', Deal: 'n1', Stage: 'Qualified', Amount: 1000, Created: at('2026-02-05') },
+      { 'Deal ID': 'N2', Deal: 'n2', Stage: 'Qualified', Amount: 2000, Created: at('2026-02-06') },
+      { 'Deal ID': 'N3', Deal: 'n3', Stage: 'Qualified', Amount: 3000, Created: at('2026-02-07') },
+      // Won after it: 3 deals, 30,000; one won before it does not count.
+      ...[1, 2, 3].map((i) => ({
+        'Deal ID': `W${i}`,
+        Deal: `w${i}`,
+        Stage: 'Won',
+        Amount: 10000,
+        Created: at('2025-10-01'),
+        'Close date': at(`2026-02-1${i}`),
+      })),
+      {
+        'Deal ID': 'W0',
+        Deal: 'w0',
+        Stage: 'Won',
+        Amount: 99000,
+        Created: at('2025-10-01'),
+        'Close date': at('2026-01-20'),
+      },
+      // Lost after it: 3 deals, 4,500.
+      ...[1, 2, 3].map((i) => ({
+        'Deal ID': `L${i}`,
+        Deal: `l${i}`,
+        Stage: 'Lost',
+        'Lost reason': 'Price',
+        Amount: 1500,
+        Created: at('2025-10-01'),
+        'Close date': at(`2026-02-2${i}`),
+      })),
+      // Slipped after it: 3 open deals whose close date moved later, 2,100 in all.
+      ...[1, 2, 3].map((i) => ({
+        'Deal ID': `S${i}`,
+        Deal: `s${i}`,
+        Stage: 'Negotiation',
+        Amount: 700,
+        Created: at('2025-10-01'),
+        'Close date': at('2026-06-30'),
+      })),
+    ];
+    sheet.getRange(2, 1, deals.length, h.length).setValues(deals.map(row));
+    const history = emu.sheet('History');
+    history
+      .getRange(2, 1, 4, 6)
+      .setValues([
+        ...[1, 2, 3].map(
+          (i) =>
+            [
+              at('2026-02-15'),
+              `S${i}`,
+              'Close date',
+              at('2026-03-31'),
+              at('2026-06-30'),
+              'rep@example.com',
+            ] as Cell[],
+        ),
+        [at('2026-01-15'), 'N1', 'Close date', at('2026-03-31'), at('2026-06-30'), 'rep@example.com'],
+      ]);
+    setBoard(emu, [], ['2026-02-01', '2026-06-01']);
+    emu.run('menuRefresh');
+    // A snapshot taken on the meeting day: weighted 1,000 / 2,000 / 3,000 for the 3/6/12-month horizons.
+    const fh = emu.sheet('Forecast history');
+    const fhHeader = emu.values('Forecast history')[0].map(String);
+    const snap = fhHeader.map((x) =>
+      x === 'Day'
+        ? at('2026-02-01')
+        : x.startsWith('Weighted next 3')
+          ? 1000
+          : x.startsWith('Weighted next 6')
+            ? 2000
+            : x.startsWith('Weighted next 12')
+              ? 3000
+              : 0,
+    );
+    fh.insertRowsBefore(2, 1);
+    fh.getRange(2, 1, 1, snap.length).setValues([snap]);
+    emu.run('menuUpdateBoard');
+    const b = board(emu).values('Board');
+    expect(b.some((r) => r[0] === 'Since the last board meeting (2026-02-01)')).toBe(true);
+    expect(
+      boardTable(b, 'Since the meeting').map((r) => [r['Since the meeting'], r['Deals'], r['Value']]),
+    ).toEqual([
+      ['New pipeline (deals created)', 3, 6000],
+      ['Won', 3, 30000],
+      ['Lost', 3, 4500],
+      ['Slipped (close date moved later)', 3, 2100],
+    ]);
+    const weighted = tableUnder(emu, 'Forecast', 'Horizon').map((r) => r['Weighted']);
+    expect(
+      boardTable(b, 'Weighted forecast change').map((r) => [r['At the meeting'], r['Now'], r['Change']]),
+    ).toEqual([
+      [1000, weighted[0], (weighted[0] as number) - 1000],
+      [2000, weighted[1], (weighted[1] as number) - 2000],
+      [3000, weighted[2], (weighted[2] as number) - 3000],
+    ]);
+  });
+
+  it('is shared view-only with exactly the listed board members, never the CRM file', () => {
+    const emu = crm();
+    fillDemo(emu, 50);
+    setBoard(emu, ['chair@board.example', 'investor@vc.example']);
+    emu.run('menuUpdateBoard');
+    const { file } = board(emu);
+    expect(emu.ui.dialogs.at(-1)!.message).toContain(
+      `Link: https://docs.google.com/spreadsheets/d/${file.id}/edit`,
+    );
+    expect(
+      file.permissions
+        .filter((p) => p.role === 'reader')
+        .map((p) => p.emailAddress)
+        .sort(),
+    ).toEqual(['chair@board.example', 'investor@vc.example']);
+    expect(emu.canOpen('investor@vc.example', file.id)).toBe(true);
+    expect(emu.drive.roleOf('investor@vc.example', file.id)).toBe('reader');
+    expect(emu.canOpen('investor@vc.example', emu.ss.id)).toBe(false);
+    setBoard(emu, ['chair@board.example']);
+    emu.run('menuUpdateBoard');
+    expect(emu.ui.dialogs.at(-1)!.message).toContain('No longer shared with: investor@vc.example.');
+    expect(emu.canOpen('investor@vc.example', file.id)).toBe(false);
+    expect(emu.canOpen('chair@board.example', file.id)).toBe(true);
+    expect(emu.drive.files.get(emu.ss.id)!.permissions.map((p) => p.emailAddress)).toEqual([emu.ss.owner]);
+    expect(emu.createdFiles()).toHaveLength(1);
+  });
+
+  it('is updated by every refresh once created, in at most 4 service calls whatever the number of deals', () => {
+    const calls = [100, 2000].map((n) => {
+      const emu = crm();
+      fillDemo(emu, n);
+      emu.run('menuUpdateBoard');
+      const before = emu.acc.snapshot();
+      emu.run('menuRefresh');
+      const after = emu.acc.snapshot();
+      const used = Object.entries(after.byMethod)
+        .filter(([m]) => /^(Sheets|Drive)\./.test(m))
+        .map(([m, c]) => [m, c - (before.byMethod[m] ?? 0)] as const)
+        .filter(([, c]) => c > 0);
+      return Object.fromEntries(used);
+    });
+    expect(calls[0]).toEqual({ 'Sheets.Spreadsheets.batchUpdate': 1, 'Drive.Permissions.list': 1 });
+    expect(calls[1]).toEqual(calls[0]);
+  });
+});
