@@ -19,6 +19,7 @@ would from the menu, saves, and prints a summary.
                         history. Importing the same deals again updates them; nothing is doubled.
   --today YYYY-MM-DD    run as if today were that day (to explore an old export)
   --export-json PATH    also write the saved workbook to PATH
+  --export-board PATH   also write the board workbook (aggregates only) to PATH, in the same format
   --fire-triggers       fire each installed clock trigger once, as the schedule would
   --serve [--port N]    then serve the playground (the real sidebar beside the Deals tab)
   --help                this text
@@ -35,6 +36,7 @@ function parseArgs(argv: string[]): StartOptions | null {
     if (argv[i] === '--help' || argv[i] === '-h') return null;
     else if (argv[i] === '--import') opts.importCsv!.push(path.resolve(next()));
     else if (argv[i] === '--export-json') opts.exportJson = path.resolve(next());
+    else if (argv[i] === '--export-board') opts.exportBoard = path.resolve(next());
     else if (argv[i] === '--workbook') opts.workbook = path.resolve(next());
     else if (argv[i] === '--today') opts.today = next();
     else if (argv[i] === '--serve') opts.serve = true;

@@ -6,9 +6,26 @@ import * as path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { isDate } from '../../src/shared/zonedTime';
 import { SIDEBAR_FUNCTIONS } from '../../src/shared/sidebarApi';
+import {
+  DATA_ISSUES_TAB,
+  FORECAST_HISTORY_TAB,
+  FORECAST_TAB,
+  FUNNEL_TAB,
+  segmentTabName,
+  UNSEGMENTED,
+} from '../../src/shared/names';
 import type { Emulator } from '../emulator';
 import { BRIDGE_SCRIPT } from './bridge';
 import { escapeHtml } from '../emulator/html';
+import { spreadsheetPage } from './sheetPages';
+
+const REPORT_TABS = [
+  FORECAST_TAB,
+  FUNNEL_TAB,
+  ...['A', 'B', 'C', UNSEGMENTED].map(segmentTabName),
+  DATA_ISSUES_TAB,
+  FORECAST_HISTORY_TAB,
+];
 
 /** Server functions the sidebar may call (as google.script.run only reaches public functions). */
 const CALLABLE = new Set<string>(SIDEBAR_FUNCTIONS);
@@ -42,7 +59,7 @@ function dealsPage(emu: Emulator): string {
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Sheets CRM playground</title>
 <style>body{font-family:Arial,sans-serif;margin:0;display:flex;gap:12px}iframe{width:300px;height:100vh;border:0;border-right:1px solid #dadce0}
 main{padding:12px;overflow:auto}table{border-collapse:collapse;font-size:12px}td,th{border:1px solid #dadce0;padding:3px 6px;text-align:left}</style></head>
-<body><iframe src="/sidebar" title="Deal sidebar"></iframe><main><h1>Deals</h1><p><a href="/">Reload</a> to see the tab after saving.</p><table>${table}</table></main></body></html>`;
+<body><iframe src="/sidebar" title="Deal sidebar"></iframe><main><h1>Deals</h1><p><a href="/">Reload</a> to see the tab after saving. See also the <a href="/reports">report tabs</a> and the <a href="/board">board workbook</a>.</p><table>${table}</table></main></body></html>`;
 }
 
 /** Starts the playground on `port` (0 = any free port on 127.0.0.1); `save` runs after each call. */
@@ -64,6 +81,36 @@ export function startPlayground(
     }
     if (req.method === 'GET' && (req.url === '/' || req.url === '/index.html'))
       return send(200, 'text/html; charset=utf-8', dealsPage(emu));
+    if (req.method === 'GET' && req.url === '/favicon.ico') return send(204, 'image/x-icon', '');
+    if (req.method === 'GET' && req.url === '/reports')
+      return send(200, 'text/html; charset=utf-8', spreadsheetPage('Report tabs', emu.ss, REPORT_TABS));
+    if (req.method === 'GET' && req.url === '/board') {
+      const file = emu.createdFiles()[0];
+      const page = file
+        ? spreadsheetPage(
+            'Board workbook',
+            file.spreadsheet,
+            file.spreadsheet.sheets.map((s) => s.name),
+            `What the board sees: ${file.spreadsheet.name}. Shared view-only with: ${
+              file.permissions
+                .filter((p) => p.role === 'reader')
+                .map((p) => p.emailAddress)
+                .join(', ') || 'nobody yet'
+            }.`,
+          )
+        : spreadsheetPage(
+            'Board workbook',
+            emu.ss,
+            [],
+            'No board workbook yet: choose Sheets CRM > Update board workbook (npm start does it).',
+          );
+      return send(200, 'text/html; charset=utf-8', page);
+    }
+    const vendor = /^\/vendor\/chartist\.(js|css)$/.exec(req.url ?? '');
+    if (req.method === 'GET' && vendor) {
+      const file = require.resolve(`chartist/dist/${vendor[1] === 'js' ? 'index.umd.js' : 'index.css'}`);
+      return send(200, vendor[1] === 'js' ? 'text/javascript' : 'text/css', fs.readFileSync(file, 'utf8'));
+    }
     if (req.method === 'POST' && req.url === '/run') {
       let body = '';
       req.on('data', (c) => (body += c));

@@ -19,6 +19,8 @@ export interface StartOptions {
   port?: number;
   /** Fire every installed clock trigger once, as the schedule would. */
   fireTriggers?: boolean;
+  /** Also write the board workbook, in the saved-workbook format, to this path. */
+  exportBoard?: string;
 }
 
 const DIST = path.resolve(__dirname, '../../dist');
@@ -33,11 +35,29 @@ export function writeDemoOwners(emu: Emulator): void {
     .setValues(DEMO_OWNERS.map((o) => [o.name, o.email]));
 }
 
-/** A new local workbook: the CRM set up, demo owners and targets in Settings, demo deals and history. */
+/** A demo board: two members, and a meeting on the first of each of the last three months. */
+export function writeDemoBoard(emu: Emulator, now: Date): void {
+  const col = emu.values('CRM Settings')[1].indexOf('Board member (email)') + 1;
+  const month = (i: number) => {
+    const d = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - i, 1));
+    return `'${d.getUTCFullYear()}-${String(d.getUTCMonth() + 1).padStart(2, '0')}-01`;
+  };
+  emu
+    .sheet('CRM Settings')
+    .rangeAt(3, col, 3, 2)
+    .setValues([
+      ['chair@board.example', month(2)],
+      ['investor@vc.example', month(1)],
+      ['', month(0)],
+    ]);
+}
+
+/** A new local workbook: the CRM set up, demo owners, board and targets in Settings, demo deals and history. */
 export function createDemoWorkbook(now: Date): Emulator {
   const emu = new Emulator({ timeZone: 'America/New_York', now }).load(DIST);
   emu.run('menuSetUp');
   writeDemoOwners(emu);
+  writeDemoBoard(emu, now);
   const settings = emu.sheet('CRM Settings');
   const targets = emu.values('CRM Settings')[0].indexOf('Targets') + 1;
   const month = (i: number) => {
@@ -136,7 +156,18 @@ export function runLocalSession(
   emu.run('menuRefresh');
   const refresh = emu.ui.dialogs.slice(seen).at(-1);
   lines.push('', `${refresh?.title ?? 'Refresh'}:`, refresh?.message ?? '');
+  // The board workbook: created on the first run, updated by every refresh after that.
+  if (!emu.createdFiles().length) {
+    emu.run('menuUpdateBoard');
+    lines.push('', emu.ui.dialogs.at(-1)?.title ?? '', emu.ui.dialogs.at(-1)?.message ?? '');
+  }
   emu.saveTo(opts.workbook);
+  if (opts.exportBoard) {
+    const board = emu.createdFiles()[0];
+    fs.mkdirSync(path.dirname(opts.exportBoard), { recursive: true });
+    fs.writeFileSync(opts.exportBoard, JSON.stringify(emu.saveFile(board.id), null, 1));
+    lines.push(`Wrote the board workbook to ${opts.exportBoard}.`);
+  }
   if (opts.exportJson) {
     fs.copyFileSync(opts.workbook, opts.exportJson);
     lines.push(`Wrote ${opts.exportJson}.`);

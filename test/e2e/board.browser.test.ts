@@ -1,0 +1,65 @@
+// The playground's board and report pages in headless chromium: the board workbook a founder would
+// share, and the CRM's report tabs, drawn with their charts and without console errors.
+import type { Browser, Page } from 'playwright-core';
+import { startPlayground, type Playground } from '../../local/playground/server';
+import { createDemoWorkbook } from '../../local/playground/session';
+import { launch, screenshot } from '../support/browser';
+import { DIST } from '../support/emulator';
+
+let browser: Browser;
+let playground: Playground;
+let page: Page | undefined;
+const errors: string[] = [];
+
+beforeAll(async () => {
+  browser = await launch();
+  const emu = createDemoWorkbook(new Date('2026-03-10T15:00:00Z'));
+  emu.run('menuUpdateBoard');
+  playground = await startPlayground(emu, DIST);
+});
+afterEach(async () => {
+  await page?.close();
+  page = undefined;
+});
+afterAll(async () => {
+  await playground?.close();
+  await browser?.close();
+});
+
+async function open(path: string): Promise<Page> {
+  errors.length = 0;
+  page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+  page.on('pageerror', (e) => errors.push(String(e)));
+  await page.goto(`${playground.url}${path}`);
+  return page;
+}
+
+describe('the playground in a browser', () => {
+  it('renders the board workbook with its charts drawn, and no console errors', async () => {
+    const p = await open('/board');
+    await p.waitForSelector('.ct-chart svg');
+    expect(await p.locator('h2').allTextContents()).toEqual(['Board']);
+    expect(await p.locator('figcaption').allTextContents()).toEqual([
+      'Expected against target',
+      'Won and lost by month',
+      'Lost value by reason',
+    ]);
+    expect(await p.locator('.ct-chart svg').count()).toBe(3);
+    expect(await p.locator('.ct-chart .ct-bar, .ct-chart .ct-slice-pie').count()).toBeGreaterThan(5);
+    expect(await p.locator('main').textContent()).toContain('Since the last board meeting');
+    await screenshot(p, 'board');
+    expect(errors).toEqual([]);
+  });
+
+  it('renders the CRM report tabs with their charts', async () => {
+    const p = await open('/reports');
+    await p.waitForSelector('.ct-chart svg');
+    expect(await p.locator('h2').allTextContents()).toEqual(
+      expect.arrayContaining(['Forecast', 'Funnel', 'Forecast history']),
+    );
+    expect(await p.locator('.ct-chart svg').count()).toBe(3);
+    await screenshot(p, 'reports');
+    expect(errors).toEqual([]);
+  });
+});
