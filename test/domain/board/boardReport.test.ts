@@ -1,0 +1,76 @@
+// The board report straight from the domain: forecast accuracy from Forecast history snapshots, and
+// small groups merged or hidden, on figures worked out by hand.
+import { boardReport } from '../../../src/domain/board/boardReport';
+import { mergeSmall, shownNested } from '../../../src/domain/board/smallGroups';
+import { buildForecast } from '../../../src/domain/forecast/forecast';
+import { buildFunnel } from '../../../src/domain/funnel/funnel';
+import { defaultSettings } from '../../../src/domain/settings/defaultSettings';
+import { deal, TZ } from '../../support/deals';
+
+const NOW = new Date('2026-03-10T15:00:00Z');
+const settings = defaultSettings('o@example.com');
+
+describe('board report', () => {
+  it('judges each past month by the forecast at its start against what was won', () => {
+    // February: three deals won, 3 × 2,000; on 1 February the forecast said 1,000 won + 4,000 weighted.
+    const deals = [1, 2, 3].map((i) =>
+      deal(
+        { dealId: `W${i}`, stage: 'Won', amount: 2000, closeDate: new Date(`2026-02-1${i}T15:00:00Z`) },
+        settings,
+        i + 1,
+      ),
+    );
+    const forecast = buildForecast(deals, settings, NOW, TZ);
+    const funnel = buildFunnel(deals, [], settings, NOW, TZ);
+    const header = [
+      'Day',
+      'Weighted next 3 months',
+      'Won this month',
+      'Weighted this month',
+      'Deals this month',
+    ];
+    const report = boardReport({
+      forecast,
+      funnel,
+      deals,
+      history: [],
+      snapshots: {
+        header,
+        rows: [
+          [new Date('2026-02-01T05:00:00Z'), 9000, 1000, 4000, 5],
+          [new Date('2026-02-20T05:00:00Z'), 9000, 0, 0, 0],
+        ],
+      },
+      board: { members: [], meetings: [], minimumGroup: 3 },
+      lostReasons: [],
+      currency: 'USD',
+      now: NOW,
+      timeZone: TZ,
+      stamp: '2026-03-10 11:00',
+    });
+    const rows = report.grid.rows;
+    const at = rows.findIndex((r) => r[0] === 'Forecast accuracy');
+    expect(rows.slice(at + 1).find((r) => r[0] === 'Feb 2026')).toEqual(['Feb 2026', 5000, 6000, 1000]);
+  });
+
+  it('merges groups of fewer deals than the threshold into Other, keeping Other large enough', () => {
+    const merged = mergeSmall(
+      [
+        { name: 'A', deals: 10, values: [10] },
+        { name: 'B', deals: 4, values: [4] },
+        { name: 'C', deals: 1, values: [1] },
+      ],
+      3,
+    );
+    // C alone is too small, so B joins it in Other.
+    expect(merged.map((g) => [g.name, g.deals, g.values[0]])).toEqual([
+      ['A', 10, 10],
+      ['Other', 5, 5],
+    ]);
+  });
+
+  it('hides a nested total when it or its difference from the last one shown rests on 1 or 2 deals', () => {
+    // Next 3 months: 5 deals; next 6: 6 (one more deal: hidden); next 12: 9 (4 more than 5: shown).
+    expect(shownNested([100, 130, 190], [5, 6, 9], 3)).toEqual([100, 'fewer than 3 deals', 190]);
+  });
+});
