@@ -266,3 +266,37 @@ describe('an edit whose writes fail', () => {
     expect(history(emu).filter((h) => h[3] === 'Negotiation').length).toBeGreaterThanOrEqual(1);
   });
 });
+
+describe('the settings an edit checks against', () => {
+  it('know the owners and industries of CRM Settings (an owner listed there is not flagged)', () => {
+    const emu = crm();
+    type(emu, 'Deal', 2, 'Acme');
+    type(emu, 'Owner', 2, 'owner@example.com');
+    type(emu, 'Industry', 2, 'Software');
+    expect(String(cell(emu, 'Check', 2))).not.toMatch(/not in CRM Settings/);
+    type(emu, 'Owner', 2, 'stranger@example.com');
+    expect(String(cell(emu, 'Check', 2))).toContain('Owner "stranger@example.com" is not in CRM Settings');
+  });
+
+  it('survive any number of stages: a state too large for one property is split, never dropped', () => {
+    const emu = crm();
+    const settings = emu.sheet('CRM Settings');
+    const rows = Array.from({ length: 120 }, (_, i) => [
+      `Stage number ${i} with a long descriptive name`,
+      'Open',
+      0.5,
+      'Pipeline',
+      '',
+      30,
+    ]);
+    settings.getRange(10, 1, rows.length, 6).setValues(rows); // below the seven default stages
+    emu.run('menuSetUp');
+    expect(emu.ui.dialogs.at(-1)!.title).toBe('Sheets CRM is ready');
+    type(emu, 'Deal', 2, 'Acme');
+    type(emu, 'Stage', 2, 'Stage number 119 with a long descriptive name');
+    expect(cell(emu, 'Probability', 2)).toBe(0.5);
+    expect(
+      Object.keys(emu.properties.document.data).filter((k) => k.startsWith('sheetsCrm.state')).length,
+    ).toBeGreaterThan(1);
+  });
+});
