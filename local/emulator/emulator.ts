@@ -84,6 +84,11 @@ export class Emulator {
   spreadsheetApp: SpreadsheetAppEmulator;
   executions: ExecutionRecord[] = [];
   authMode: 'FULL' | 'LIMITED' = 'FULL';
+  /**
+   * Consumer (gmail.com) accounts or editors from another domain: e.user is blank in simple triggers
+   * for everyone but the script's owner (Class User reference).
+   */
+  consumerAccounts = false;
   /** Drive: the bound spreadsheet and every file the script creates, with who may open each. */
   readonly drive = new DriveStore();
   /** What the loaded manifest (appsscript.json) grants and enables. */
@@ -243,7 +248,19 @@ export class Emulator {
    * value that breaks a rejecting validation rule is refused (as the editor does); pastes are not
    * checked. Protected cells refuse non-editors. Then onEdit and installable edit triggers fire.
    */
-  userEdit(sheetName: string, a1: string, values: unknown | unknown[][], opts: { user?: string } = {}): void {
+  /**
+   * A person changes cells. `kind` 'type' (the default) is typing: a one-cell edit carries e.value and
+   * e.oldValue, and a rejecting dropdown refuses bad input. 'paste' is a paste, fill-down or drag-move:
+   * no values on the event even for one cell (tanaikech's edit-type studies), no validation check, and
+   * the pasted cells lose their dropdowns and number formats (the source's replace them).
+   */
+  userEdit(
+    sheetName: string,
+    a1: string,
+    values: unknown | unknown[][],
+    opts: { user?: string; kind?: 'type' | 'paste' } = {},
+  ): void {
+    const paste = opts.kind === 'paste';
     const user = opts.user ?? this.ss.owner;
     const sheet = this.sheet(sheetName);
     const box = parseA1(a1, sheet.maxRows, sheet.maxColumns);
@@ -260,7 +277,7 @@ export class Emulator {
     }
     const oldCell = sheet.rows[box.row - 1]?.[box.col - 1];
     const oldValue = oldCell && oldCell.v !== '' ? oldCell.v : undefined;
-    if (single) {
+    if (single && !paste) {
       const typed = normaliseWritten(grid[0][0], this.ss.timeZone).value;
       const dv = oldCell?.dv;
       if (dv && !dv.spec.allowInvalid && !satisfies(dv.spec, typed))
@@ -269,16 +286,25 @@ export class Emulator {
         );
     }
     grid.forEach((row, r) =>
-      row.forEach((v, c) => storeInput(sheet.cellAt(box.row + r, box.col + c), v, this.ss.timeZone)),
+      row.forEach((v, c) => {
+        const cell = sheet.cellAt(box.row + r, box.col + c);
+        storeInput(cell, v, this.ss.timeZone);
+        if (paste) {
+          delete cell.dv;
+          delete cell.nf;
+        }
+      }),
     );
     const range = sheet.rangeAt(box.row, box.col, box.numRows, box.numCols);
+    // Consumer accounts: Google tells a simple trigger who edited only when it is the script's owner.
+    const reported = this.consumerAccounts && user !== this.ss.owner ? '' : user;
     const event: Record<string, unknown> = {
       range,
       source: this.ss,
-      user: { getEmail: () => user },
+      user: { getEmail: () => reported },
       authMode: 'LIMITED',
     };
-    if (single) {
+    if (single && !paste) {
       const newCell = sheet.rows[box.row - 1]?.[box.col - 1];
       if (newCell && newCell.v !== '') event.value = eventString(newCell.v, this.ss.timeZone);
       if (oldValue !== undefined) event.oldValue = eventString(oldValue, this.ss.timeZone);

@@ -51,7 +51,8 @@ export const ownerRow = z.object({
 });
 
 export const segmentRow = z.object({
-  segment: name('Segment'),
+  // Each segment has its own report tab: Segment A, B and C (deals no rule matches are Unsegmented).
+  segment: z.enum(['A', 'B', 'C'], 'Segment must be A, B or C (each has its own report tab)'),
   industries: z.array(z.string()),
   minEmployees: z.nullable(
     z.number('Min employees must be a number').check(z.gte(0, 'Min employees cannot be negative')),

@@ -1,7 +1,7 @@
 // onEdit through dist/Code.js: new rows, stage changes, overrides, History, pushes, pastes, budgets.
 import { Accountant } from '../../local/emulator';
 import { loadedEmulator } from '../support/emulator';
-import { cell, crm, headerOf, paste, pasteRows, record, records, settingsA1, type } from '../support/crm';
+import { a1, cell, crm, headerOf, paste, pasteRows, record, records, settingsA1, type } from '../support/crm';
 
 /** A qualified deal typed as one pasted row (Deal through Close date). */
 const ACME_QUALIFIED = {
@@ -298,5 +298,42 @@ describe('the settings an edit checks against', () => {
     expect(
       Object.keys(emu.properties.document.data).filter((k) => k.startsWith('sheetsCrm.state')).length,
     ).toBeGreaterThan(1);
+  });
+});
+
+describe('edits as Sheets sends them', () => {
+  it('logs no false stage change for a one-cell paste, which carries no old value', () => {
+    const emu = crm();
+    paste(emu, 2, ACME_QUALIFIED);
+    const before = history(emu).length;
+    emu.userEdit('Deals', a1(emu, 'Stage', 2), 'Qualified', { kind: 'paste' });
+    expect(history(emu)).toHaveLength(before);
+    expect(cell(emu, 'Stage entered', 2)).toEqual(new Date('2026-03-10T15:00:00Z'));
+    emu.userEdit('Deals', a1(emu, 'Stage', 2), 'Negotiation', { kind: 'paste' });
+    expect(history(emu).at(-1)?.slice(1, 4)).toEqual(['Stage', 'Qualified', 'Negotiation']);
+  });
+
+  it('compares close dates as days: a time of day never logs "X → X"', () => {
+    const emu = crm();
+    paste(emu, 2, { ...ACME_QUALIFIED, 'Close date': '2026-06-30 14:30:45' });
+    const before = history(emu).length;
+    type(emu, 'Amount', 2, '1200');
+    type(emu, 'Close date', 2, '2026-06-30 09:00');
+    emu.run('menuRefresh');
+    expect(
+      history(emu)
+        .slice(before)
+        .map((h) => h[1]),
+    ).toEqual(['Amount']);
+  });
+
+  it('says plainly when Google does not say who edited (consumer accounts)', () => {
+    const emu = crm();
+    emu.consumerAccounts = true;
+    paste(emu, 2, ACME_QUALIFIED);
+    type(emu, 'Stage', 2, 'Negotiation', { user: 'rep@gmail.com' });
+    expect(history(emu).at(-1)?.[4]).toBe('unknown (Google did not say)');
+    type(emu, 'Stage', 2, 'Quote sent', { user: emu.ss.owner });
+    expect(history(emu).at(-1)?.[4]).toBe(emu.ss.owner);
   });
 });

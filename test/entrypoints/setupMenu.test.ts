@@ -1,7 +1,7 @@
 // Set up CRM through dist/Code.js: tabs, dropdowns, formats, highlights, protections; idempotent; and a
 // broken Settings tab stops everything with a message naming the cell.
 import { loadedEmulator } from '../support/emulator';
-import { crm, a1, cell, type } from '../support/crm';
+import { crm, a1, cell, settingsA1, type } from '../support/crm';
 
 function setUp() {
   const emu = loadedEmulator();
@@ -165,5 +165,14 @@ describe('the Owner dropdown', () => {
       .getDataValidation()!;
     const source = rule.getCriteriaValues()[0] as { peekValues(): unknown[][] };
     expect(source.peekValues().flat().filter(Boolean)).toEqual(['owner@example.com']);
+  });
+});
+
+describe('segment rules', () => {
+  it('refuse a segment other than A, B or C, naming the cell (its deals would have no tab)', () => {
+    const emu = crm();
+    const cellOf = settingsA1(emu, 'C', 'Segment');
+    emu.userEdit('CRM Settings', cellOf, 'D');
+    expect(emu.ss.toasts.at(-1)?.message).toContain(`CRM Settings!${cellOf}: Segment must be A, B or C`);
   });
 });

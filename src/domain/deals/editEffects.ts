@@ -10,7 +10,8 @@ import type { HeaderMap } from './headerMap';
 import { checkDeal, checkText, type Violation } from '../dataQuality/dealChecks';
 import { segmentFor } from './segments';
 import { looseKey } from '../values/text';
-import type { HistoryEntry } from '../history/historyEntry';
+import { UNKNOWN_USER, type HistoryEntry } from '../history/historyEntry';
+import { isoDay } from '../../shared/zonedTime';
 
 /** What we last saw of a row, kept in its hidden "Last seen (CRM)" cell to spot changes made without onEdit. */
 export interface LastSeen {
@@ -99,7 +100,7 @@ export function applyRowRules(
   const isNew = before.id === '';
   const dealId = isNew ? ctx.newId() : before.id;
   const log = (field: string, from: CellValue, to: CellValue) =>
-    history.push({ time: now, dealId, field, from, to, user: ctx.user || 'unknown' });
+    history.push({ time: now, dealId, field, from, to, user: ctx.user || UNKNOWN_USER });
   if (isNew) {
     set('dealId', dealId);
     if (!before.created) set('created', now);
@@ -157,8 +158,9 @@ export function applyRowRules(
   }
   // Close date
   const closeNow = before.closeDate.kind === 'ok' ? before.closeDate.value : null;
+  // Close dates compare as days in the spreadsheet's zone: a time of day is not a change.
   const closeKey = closeNow
-    ? closeNow.toISOString()
+    ? isoDay(closeNow, timeZone)
     : before.closeDate.kind === 'bad'
       ? before.closeDate.raw
       : null;
@@ -167,7 +169,7 @@ export function applyRowRules(
   if (!isNew && oldCloseRaw !== undefined) {
     const parsed = parseDate(oldCloseRaw, timeZone, locale);
     const oldClose = parsed.kind === 'ok' ? parsed.value : null;
-    const oldKey = oldClose ? oldClose.toISOString() : parsed.kind === 'bad' ? parsed.raw : null;
+    const oldKey = oldClose ? isoDay(oldClose, timeZone) : parsed.kind === 'bad' ? parsed.raw : null;
     if (oldKey !== closeKey) {
       log('Close date', oldClose ?? (parsed.kind === 'bad' ? parsed.raw : ''), closeNow ?? closeKey ?? '');
       changed = true;

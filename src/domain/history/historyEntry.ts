@@ -11,6 +11,9 @@ export interface HistoryEntry {
   user: string;
 }
 
+/** Who History names when Google does not say who edited (consumer accounts, other domains). */
+export const UNKNOWN_USER = 'unknown (Google did not say)';
+
 /** The History tab's columns, in order. */
 export const HISTORY_HEADERS = ['Time', 'Deal ID', 'Field', 'From', 'To', 'User'] as const;
 

@@ -29,8 +29,13 @@ export function dealsEdited(e: EditEvent, sheet: Sheet, state: DocumentState): v
     .filter(([, c]) => c >= leftCol && c <= rightCol)
     .map(([k]) => k);
   const single = range.getNumRows() === 1 && range.getNumColumns() === 1;
+  // Only typing carries e.value / e.oldValue; a one-cell paste, fill-down or move carries neither, and
+  // then the old value comes from Last seen (a missing oldValue is not "the cell was empty").
+  const typed = e.value !== undefined || e.oldValue !== undefined;
   const knownOld =
-    single && edited.length === 1 ? { field: edited[0], value: (e.oldValue ?? '') as CellValue } : undefined;
+    single && typed && edited.length === 1
+      ? { field: edited[0], value: (e.oldValue ?? '') as CellValue }
+      : undefined;
   const apply = () => {
     const rows = readRows(sheet, first, count, map.width);
     const ctx = {

@@ -66,7 +66,7 @@ describe('applyRowRules', () => {
     expect(out.writes.probability).toBeUndefined();
   });
 
-  it('writes "unknown" as the user when Google does not say who edited', () => {
+  it('says the user is unknown when Google does not say who edited', () => {
     const out = applyRowRules(
       row({ dealId: 'D-1', deal: 'Acme', stage: 'Won' }),
       2,
@@ -76,7 +76,7 @@ describe('applyRowRules', () => {
         knownOld: { field: 'stage', value: 'Qualified' },
       },
     );
-    expect(out.history.map((h) => h.user)).toEqual(['unknown']);
+    expect(out.history.map((h) => h.user)).toEqual(['unknown (Google did not say)']);
   });
 
   it('keeps the duplicate Deal ID verdict of the last sweep on a one-row check, without reading the Check text', () => {
