@@ -56,6 +56,7 @@ class ClockTriggerBuilder {
   private schedule: string | null = null;
   private everyDaysSet = false;
   private hour: number | null = null;
+  private zone: string | null = null;
   constructor(
     private app: ScriptAppService,
     private handler: string,
@@ -86,13 +87,20 @@ class ClockTriggerBuilder {
     this.hour = h;
     return this;
   }
+  /** The zone atHour() is read in; without it, the script's zone (ClockTriggerBuilder reference). */
+  inTimezone(timezone: string): this {
+    this.app.env.acc.count('ClockTriggerBuilder.inTimezone');
+    this.zone = timezone;
+    return this;
+  }
   create(): Trigger {
     this.app.env.acc.count('ClockTriggerBuilder.create');
     if (this.hour !== null && !this.everyDaysSet)
       throw new Error('atHour() requires everyDays() or everyWeeks().');
     if (!this.schedule)
       throw new Error('The trigger has no schedule: call everyMinutes, everyHours or everyDays.');
-    const schedule = this.hour !== null ? `${this.schedule} at ${this.hour}:00` : this.schedule;
+    const zone = this.zone ?? this.app.env.scriptTimeZone;
+    const schedule = this.hour !== null ? `${this.schedule} at ${this.hour}:00 (${zone})` : this.schedule;
     return this.app.add(this.handler, 'CLOCK', schedule);
   }
 }

@@ -109,7 +109,7 @@ export function menuScheduleRefresh(): void {
     const ss = activeSpreadsheet();
     const crm = requireCrm(ss);
     const { parsed } = loadSettings(ss, crm.state.timeZone, false, crm.state);
-    const when = installSchedule(parsed.settings.general);
+    const when = installSchedule(parsed.settings.general, crm.state.timeZone);
     ui().alert(
       PRODUCT,
       `Reports will refresh ${when}. Change the schedule in CRM Settings > General, then choose Schedule refresh again.`,

@@ -21,8 +21,20 @@ describe('ScriptApp triggers', () => {
     expect(() => emu.scriptApp.newTrigger('f').timeBased().everyMinutes(7)).toThrow(/1, 5, 10, 15 or 30/);
     expect(() => emu.scriptApp.newTrigger('f').timeBased().everyHours(3)).toThrow(/1, 2, 4, 6, 8 or 12/);
     expect(emu.scriptApp.newTrigger('f').timeBased().everyDays(1).atHour(7).create().spec.schedule).toBe(
-      'every 1 days at 7:00',
+      'every 1 days at 7:00 (America/Los_Angeles)',
     );
+  });
+
+  it('reads atHour in the script’s time zone unless inTimezone says another (ClockTriggerBuilder reference)', () => {
+    const emu = emulator();
+    const t = emu.scriptApp
+      .newTrigger('f')
+      .timeBased()
+      .everyDays(1)
+      .atHour(7)
+      .inTimezone('America/Los_Angeles')
+      .create();
+    expect(t.spec.schedule).toBe('every 1 days at 7:00 (America/Los_Angeles)');
   });
 
   it('allows 20 triggers per user per script', () => {

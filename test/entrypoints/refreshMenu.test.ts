@@ -169,15 +169,18 @@ describe('Schedule refresh', () => {
     expect(emu.scriptApp.triggers).toHaveLength(0);
   });
 
-  it('follows the Settings: daily at the hour set there', () => {
-    const emu = demoWorkbook(10);
+  it('follows the Settings: daily at the hour set there, in the spreadsheet’s time zone', () => {
+    const emu = demoWorkbook(10, { timeZone: 'America/Los_Angeles' });
     const general = emu.values('CRM Settings').findIndex((r) => String(r[26]).startsWith('Refresh schedule'));
     emu
       .sheet('CRM Settings')
       .rangeAt(general + 1, 28)
       .setValue('Daily');
     emu.run('menuScheduleRefresh');
-    expect(emu.scriptApp.triggers.map((t) => t.spec.schedule)).toEqual(['every 1 days at 7:00']);
+    // The script's own zone is Europe/London; the team in Los Angeles means 7:00 in Los Angeles.
+    expect(emu.scriptApp.triggers.map((t) => t.spec.schedule)).toEqual([
+      'every 1 days at 7:00 (America/Los_Angeles)',
+    ]);
   });
 
   it('records a failed scheduled run, and the next menu refresh shows it', () => {
