@@ -11,6 +11,11 @@ export function withDocumentLock<T>(fn: () => T, waitMs = 30000): T {
   try {
     return fn();
   } finally {
-    lock.releaseLock();
+    // Buffered writes go out before the next holder can read (Lock reference).
+    try {
+      SpreadsheetApp.flush();
+    } finally {
+      lock.releaseLock();
+    }
   }
 }
