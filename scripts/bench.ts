@@ -8,6 +8,7 @@
 import * as path from 'node:path';
 import { Accountant, Emulator } from '../local/emulator';
 import { demoData } from '../local/playground/demoData';
+import { writeDemoOwners } from '../local/playground/session';
 
 const DIST = path.resolve(__dirname, '../dist');
 const SIZES = (process.env.BENCH_SIZES ?? '1000,10000,50000').split(',').map(Number);
@@ -15,6 +16,7 @@ const SIZES = (process.env.BENCH_SIZES ?? '1000,10000,50000').split(',').map(Num
 function workbook(count: number): Emulator {
   const emu = new Emulator({ timeZone: 'America/New_York', now: '2026-03-10T15:00:00Z' }).load(DIST);
   emu.run('menuSetUp');
+  writeDemoOwners(emu);
   const d = demoData(count, emu.env.now());
   const deals = emu.sheet('Deals');
   if (deals.maxRows < count + 1) deals.insertRowsAfter(deals.maxRows, count + 1 - deals.maxRows);
