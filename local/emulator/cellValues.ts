@@ -11,8 +11,48 @@ export interface ParsedInput {
 
 const NUMBER = /^[+-]?(\d{1,3}(,\d{3})+|\d+)?(\.\d+)?([eE][+-]?\d+)?$/;
 
-/** Parses a string the way the Sheets editor parses typed input (en_US locale). */
-export function parseTyped(s: string, timeZone: string): ParsedInput {
+const MONTH_KEYS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+
+/**
+ * Parses a string the way the Sheets editor parses typed input (en_US locale). Beyond the obvious it
+ * takes the stricter reading of what is unconfirmed (apps-script-facts.md): leading spaces or a tab
+ * before = + - still make a formula; "1-10", "1/2" and "Jan 5" are dates in the current year; "$1,200"
+ * and "(500)" are numbers; "1e5" is 100000.
+ */
+export function parseTyped(s: string, timeZone: string, year = new Date().getUTCFullYear()): ParsedInput {
+  const wide = parseWide(s, timeZone, year);
+  if (wide) return wide;
+  return parsePlain(s, timeZone);
+}
+
+function parseWide(s: string, timeZone: string, year: number): ParsedInput | null {
+  if (s.startsWith("'")) return null;
+  const t = s.trim();
+  // Leading spaces or a tab do not stop = + - from being read (the stricter reading).
+  if (/^\s+[=+-]/.test(s) && t.length > 1) return parsePlain(t, timeZone);
+  let m = /^\$\s?(\d{1,3}(,\d{3})+|\d+)(\.\d+)?$/.exec(t);
+  if (m) return { value: Number(t.replace(/[$,\s]/g, '')) };
+  m = /^\((\d{1,3}(,\d{3})+|\d+)(\.\d+)?\)$/.exec(t);
+  if (m) return { value: -Number(t.slice(1, -1).replace(/,/g, '')) };
+  if (/^[+-]?\d+(\.\d+)?[eE][+-]?\d+$/.test(t)) return { value: Number(t) };
+  m = /^(\d{1,2})[/-](\d{1,2})$/.exec(t);
+  if (m) return dateOrText(s, timeZone, year, +m[1], +m[2], 0, 0, 0);
+  m = /^([A-Za-z]{3,9})\.?\s+(\d{1,2})$/.exec(t);
+  if (m && MONTH_KEYS.includes(m[1].slice(0, 3).toLowerCase()))
+    return dateOrText(
+      s,
+      timeZone,
+      year,
+      MONTH_KEYS.indexOf(m[1].slice(0, 3).toLowerCase()) + 1,
+      +m[2],
+      0,
+      0,
+      0,
+    );
+  return null;
+}
+
+function parsePlain(s: string, timeZone: string): ParsedInput {
   // Fast path: text with no digit that starts with none of ' = + - and is no boolean stays text.
   if (!/[\d'=+-]/.test(s.charAt(0)) && !/\d/.test(s) && !/^\s*(true|false)\s*$/i.test(s)) return { value: s };
   if (s.startsWith("'")) return { value: s.slice(1) };
@@ -48,10 +88,10 @@ function dateOrText(
 }
 
 /** Normalises a value handed to setValue(s): strings are parsed as typed; Dates are copied. */
-export function normaliseWritten(v: unknown, timeZone: string): ParsedInput {
+export function normaliseWritten(v: unknown, timeZone: string, year?: number): ParsedInput {
   if (v === null || v === undefined) return { value: '' };
   if (isDate(v)) return { value: new Date(v.getTime()) };
-  if (typeof v === 'string') return parseTyped(v, timeZone);
+  if (typeof v === 'string') return parseTyped(v, timeZone, year);
   if (typeof v === 'number' || typeof v === 'boolean') return { value: v };
   return { value: String(v) };
 }

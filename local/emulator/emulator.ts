@@ -278,7 +278,7 @@ export class Emulator {
     const oldCell = sheet.rows[box.row - 1]?.[box.col - 1];
     const oldValue = oldCell && oldCell.v !== '' ? oldCell.v : undefined;
     if (single && !paste) {
-      const typed = normaliseWritten(grid[0][0], this.ss.timeZone).value;
+      const typed = normaliseWritten(grid[0][0], this.ss.timeZone, this.env.now().getUTCFullYear()).value;
       const dv = oldCell?.dv;
       if (dv && !dv.spec.allowInvalid && !satisfies(dv.spec, typed))
         throw new UserEditRejected(
@@ -288,7 +288,7 @@ export class Emulator {
     grid.forEach((row, r) =>
       row.forEach((v, c) => {
         const cell = sheet.cellAt(box.row + r, box.col + c);
-        storeInput(cell, v, this.ss.timeZone);
+        storeInput(cell, v, this.ss.timeZone, this.env.now().getUTCFullYear());
         if (paste) {
           delete cell.dv;
           delete cell.nf;

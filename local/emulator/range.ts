@@ -16,6 +16,10 @@ export class Range {
   private get env() {
     return this.sheet.env;
   }
+  /** The current year on the simulated clock, for dates typed without one ("Jan 5"). */
+  private year(): number {
+    return new Date(this.env.nowMs).getUTCFullYear();
+  }
   private get cells() {
     return this.box.numRows * this.box.numCols;
   }
@@ -103,12 +107,12 @@ export class Range {
   setValues(data: unknown[][]): this {
     this.checkShape(data);
     const tz = this.sheet.parent.timeZone;
-    this.write('setValues', (cell, r, c) => storeInput(cell, data[r][c], tz));
+    this.write('setValues', (cell, r, c) => storeInput(cell, data[r][c], tz, this.year()));
     return this;
   }
   setValue(value: unknown): this {
     const tz = this.sheet.parent.timeZone;
-    this.write('setValue', (cell) => storeInput(cell, value, tz));
+    this.write('setValue', (cell) => storeInput(cell, value, tz, this.year()));
     return this;
   }
   getFormulas(): string[][] {
@@ -304,8 +308,8 @@ export class Range {
 }
 
 /** Stores a value written by a script: strings are parsed as typed, so "=..." becomes a formula. */
-export function storeInput(cell: Cell, raw: unknown, timeZone: string): void {
-  const parsed = normaliseWritten(raw, timeZone);
+export function storeInput(cell: Cell, raw: unknown, timeZone: string, year?: number): void {
+  const parsed = normaliseWritten(raw, timeZone, year);
   cell.v = parsed.value;
   if (parsed.formula) cell.f = parsed.formula;
   else delete cell.f;

@@ -194,7 +194,9 @@ export class Sheet {
     }
     if (values.length > this.maxColumns) this.maxColumns = values.length;
     this.assertWritable({ row, col: 1, numRows: 1, numCols: values.length });
-    values.forEach((v, i) => storeInput(this.cellAt(row, i + 1), v, this.parent.timeZone));
+    values.forEach((v, i) =>
+      storeInput(this.cellAt(row, i + 1), v, this.parent.timeZone, new Date(this.env.nowMs).getUTCFullYear()),
+    );
     return this;
   }
   insertRowsAfter(after: number, n: number): this {

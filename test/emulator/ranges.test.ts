@@ -9,6 +9,31 @@ function setup() {
 }
 
 describe('values', () => {
+  it('parses script-written text as widely as Sheets may (the stricter, unconfirmed reading)', () => {
+    const { sheet } = setup();
+    const inputs = [
+      '1-10',
+      'Jan 5',
+      '1/2',
+      '$1,200',
+      '(500)',
+      '1e5',
+      '  +call',
+      '\t-discount',
+      ' =1+1',
+      "'1-10",
+      ' -5',
+    ];
+    sheet.getRange(1, 1, inputs.length, 1).setValues(inputs.map((v) => [v]));
+    const range = sheet.getRange(1, 1, inputs.length, 1);
+    const values = range.getValues().map((r) => r[0]);
+    const formulas = range.getFormulas().map((r) => r[0]);
+    const day = (v: unknown) => (v instanceof Date ? v.toISOString().slice(5, 10) : v);
+    expect(values.slice(0, 6).map(day)).toEqual(['01-10', '01-05', '01-02', 1200, -500, 100000]);
+    expect(formulas.slice(6, 9)).toEqual(['=+call', '=-discount', '=1+1']);
+    expect(values.slice(9)).toEqual(['1-10', -5]);
+  });
+
   it('returns an empty cell as the empty string', () => {
     const { sheet } = setup();
     expect(sheet.getRange('A1:B2').getValues()).toEqual([

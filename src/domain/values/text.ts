@@ -21,18 +21,14 @@ export function looseKey(s: unknown): string {
 }
 
 /**
- * Prefixes an apostrophe when Sheets would otherwise parse the text (a formula, a number, a date, a
- * boolean, or text starting with + - @ or an apostrophe), so what the user typed is stored as typed.
+ * Prefixes an apostrophe to text Sheets might parse when a script writes it: anything with a digit
+ * (numbers, dates such as "1-10" or "Jan 5", "$1,200", "(500)", "1e5"), anything starting, even after
+ * spaces or a tab, with = + - @ or an apostrophe, and the booleans. The apostrophe is not part of the
+ * stored text, so what the person typed is stored exactly as typed.
  */
 export function asText(s: string): string {
   if (s === '') return s;
-  if (/^[=+\-@']/.test(s)) return `'${s}`;
-  // Most text (names, notes) has no digit and is no boolean: nothing Sheets would parse.
-  if (!/\d/.test(s) && !/^\s*(true|false)\s*$/i.test(s)) return s;
-  const t = s.trim();
-  if (/^[+-]?[\d.,]+%?$/.test(t) && /\d/.test(t)) return `'${s}`;
-  if (/^(true|false)$/i.test(t)) return `'${s}`;
-  if (/^\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}/.test(t)) return `'${s}`;
+  if (/\d/.test(s) || /^\s*[=+\-@']/.test(s) || /^\s*(true|false)\s*$/i.test(s)) return `'${s}`;
   return s;
 }
 

@@ -99,6 +99,11 @@ describe('asText', () => {
     ['00123', "'00123"],
     ['TRUE', "'TRUE"],
     ['2026-01-05', "'2026-01-05"],
+    ['Jan 5', "'Jan 5"],
+    ['$1,200', "'$1,200"],
+    ['(500)', "'(500)"],
+    ['  -call', "'  -call"],
+    ['\t+1', "'\t+1"],
     ['Acme renewal', 'Acme renewal'],
   ])('writes %s as %s so the sheet keeps it as typed', (input, written) =>
     expect(asText(input)).toBe(written),
