@@ -338,3 +338,30 @@ describe('edits as Sheets sends them', () => {
     expect(history(emu).at(-1)?.[4]).toBe(emu.ss.owner);
   });
 });
+
+describe('History written safely beside other edits', () => {
+  it('appends with atomic appendRow when a one-cell edit logs two changes outside the lock', () => {
+    const emu = crm();
+    paste(emu, 2, ACME_QUALIFIED);
+    emu
+      .sheet('Deals')
+      .getRange(a1(emu, 'Amount', 2))
+      .setValue(2500); // a script: no onEdit
+    const before = emu.acc.snapshot();
+    type(emu, 'Stage', 2, 'Negotiation');
+    const used = Accountant.diff(before, emu.acc.snapshot()).byMethod;
+    expect(
+      history(emu)
+        .slice(-2)
+        .map((h) => h[1]),
+    ).toEqual(['Stage', 'Amount']);
+    expect([used['Sheet.appendRow'], used['Lock.tryLock'] ?? 0]).toEqual([2, 0]);
+  });
+
+  it('takes the lock for a paste across one row, whose History goes in as one block', () => {
+    const emu = crm();
+    const before = emu.acc.snapshot();
+    paste(emu, 2, ACME_QUALIFIED);
+    expect(Accountant.diff(before, emu.acc.snapshot()).byMethod['Lock.tryLock']).toBe(1);
+  });
+});

@@ -59,10 +59,12 @@ export function dealsEdited(e: EditEvent, sheet: Sheet, state: DocumentState): v
       rows,
       outcomes,
       () => sheet.getRange(first, 1, count, map.width).getFormulas(),
-      () => historySheet && appendHistory(historySheet, history),
+      () => historySheet && appendHistory(historySheet, history, !single),
     );
   };
-  // One cell: appendRow is atomic, so no lock is needed. A paste writes blocks, so it takes the lock.
-  if (count === 1) apply();
+  // One cell changes at most one of stage, amount and close date: its History row goes in with
+  // appendRow, which is atomic, so no lock is needed. Anything wider (a paste, even on one row) may
+  // log several rows as one block below the last: that takes the lock.
+  if (single) apply();
   else withDocumentLock(apply, 20000);
 }

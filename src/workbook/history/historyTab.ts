@@ -26,11 +26,15 @@ export function createHistoryTab(ss: Spreadsheet): Sheet {
   return sheet;
 }
 
-/** Appends entries: one with appendRow, many as one block below the last row. */
-export function appendHistory(sheet: Sheet, entries: readonly HistoryEntry[]): void {
+/**
+ * Appends entries: many as one block below the last row when the caller holds the document lock (the
+ * block's place is read then written, so nothing may append in between); otherwise, and for one
+ * entry, each with appendRow, which is atomic.
+ */
+export function appendHistory(sheet: Sheet, entries: readonly HistoryEntry[], locked = true): void {
   if (entries.length === 0) return;
-  if (entries.length === 1) {
-    sheet.appendRow(historyRow(entries[0]).map(safeCell));
+  if (entries.length === 1 || !locked) {
+    for (const e of entries) sheet.appendRow(historyRow(e).map(safeCell));
     return;
   }
   const first = sheet.getLastRow() + 1;
