@@ -6,6 +6,7 @@ export { onEdit } from './entrypoints/onEdit';
 export { menuSetUp } from './entrypoints/setupMenu';
 export { menuConvert } from './entrypoints/convertMenu';
 export { menuHelp, sweepDeals } from './entrypoints/helpAndSweep';
+export { menuCheckSpreadsheet } from './entrypoints/checkMenu';
 export { menuUseLearnedProbabilities } from './entrypoints/probabilityMenu';
 export { menuOpenSidebar } from './entrypoints/sidebarApi';
 /** The sidebar's server functions (the contract in shared/sidebarApi). */

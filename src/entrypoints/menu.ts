@@ -16,6 +16,7 @@ export const MENU_ITEMS: readonly ([string, string] | null)[] = [
   ['Stop schedule', 'menuStopSchedule'],
   ['Use learned probabilities', 'menuUseLearnedProbabilities'],
   null,
+  ['Check this spreadsheet', 'menuCheckSpreadsheet'],
   ['Help', 'menuHelp'],
 ];
 

@@ -2,6 +2,7 @@
 // so two never interleave; a menu run shows progress in toasts and reports errors in an alert, and a
 // scheduled run records its error for the next menu run to show.
 import { errorCode } from '../shared/errors';
+import { CELL_LIMIT } from '../workbook/core/cells';
 import { activeSpreadsheet, toast, ui } from '../workbook/core/app';
 import { requireCrm } from '../workbook/core/crmTabs';
 import { withDocumentLock } from '../workbook/core/lock';
@@ -41,6 +42,12 @@ export function describeRefresh(r: RefreshResult): string {
   return [
     `Weighted forecast: next 3 months ${money(h3.weighted)}, 6 months ${money(h6.weighted)}, 12 months ${money(h12.weighted)}.`,
     `Win rate ${f.winRate.winRate === null ? 'n/a' : `${Math.round(f.winRate.winRate * 100)}%`} (${f.winRate.won} won, ${f.winRate.lost} lost).`,
+    ...(r.cells >= 0.8 * CELL_LIMIT
+      ? [
+          '',
+          `⚠ This spreadsheet holds ${r.cells.toLocaleString('en-US')} cells, ${Math.round((r.cells / CELL_LIMIT) * 100)}% of the 10,000,000 Google allows. Move old History rows or closed deals to another file before it fills up.`,
+        ]
+      : []),
     '',
     describeSweep(r.sweep),
   ].join('\n');

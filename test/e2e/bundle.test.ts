@@ -63,6 +63,7 @@ describe('dist/Code.js', () => {
       'Schedule refresh',
       'Stop schedule',
       'Use learned probabilities',
+      'Check this spreadsheet',
       'Help',
     ]);
     for (const item of menu!.items.filter((i) => i.functionName))

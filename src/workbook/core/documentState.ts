@@ -64,6 +64,16 @@ export function writeState(state: DocumentState): boolean {
   return true;
 }
 
+/** How large the stored state is, in bytes (0 when there is none). */
+export function storedStateBytes(): number {
+  const props = PropertiesService.getDocumentProperties();
+  if (!props) return 0;
+  const all = props.getProperties();
+  return Object.entries(all)
+    .filter(([k]) => k === KEY || k.startsWith(`${KEY}.`))
+    .reduce((n, [, v]) => n + utf8Length(v), 0);
+}
+
 function utf8Length(s: string): number {
   let n = 0;
   for (let i = 0; i < s.length; i++) {

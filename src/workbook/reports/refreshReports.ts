@@ -16,11 +16,14 @@ import { ensureChart, reportTab, writeReportOrBanner } from './reportTab';
 import { applySweep, planSweep, type SweepSummary } from '../deals/dealSweep';
 import { historyRow } from '../../domain/history/historyEntry';
 import { boardState, type BoardUpdate } from '../board/boardFile';
+import { cellCount } from '../core/cells';
 import { refreshBoard } from '../board/boardRefresh';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
 export interface RefreshResult {
+  /** Cells the spreadsheet holds after the refresh (the 10-million limit counts them). */
+  cells: number;
   /** The board workbook's update, when there is one (or `board: 'create'` was asked). */
   board?: BoardUpdate;
   sweep: SweepSummary;
@@ -90,5 +93,5 @@ export function refreshAll(
           existing,
         )
       : undefined;
-  return { sweep, output, board: boardUpdate };
+  return { sweep, output, board: boardUpdate, cells: cellCount(ss) };
 }

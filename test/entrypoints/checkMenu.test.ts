@@ -1,0 +1,48 @@
+// "Check this spreadsheet" on the emulator: every platform assumption reported in words, the scratch
+// tab removed again; and the refresh's warning once the spreadsheet passes 80% of the cell limit.
+import { crm } from '../support/crm';
+import { fillDemo } from '../support/demoWorkbook';
+
+describe('Check this spreadsheet', () => {
+  it('reports each platform assumption in words, and leaves no scratch tab behind', () => {
+    const emu = crm();
+    emu.run('menuScheduleRefresh');
+    const tabs = emu.ss.sheets.map((s) => s.name);
+    emu.run('menuCheckSpreadsheet');
+    const report = emu.ui.dialogs.at(-1)!;
+    expect(report.title).toBe('Sheets CRM: every check holds');
+    const lines = report.message.split('\n');
+    expect(lines).toHaveLength(7);
+    expect(lines[0]).toBe("✓ Time zone America/New_York: the CRM's months and days match Google's.");
+    expect(lines[1]).toMatch(
+      /^✓ Text the CRM writes stays text \(11 tricky texts tried; written without protection, Sheets would have changed \d+ of them\)\.$/,
+    );
+    expect(lines[3]).toBe('✓ The document lock can be taken and released.');
+    expect(lines[4]).toMatch(/^✓ The CRM's stored state is \d+\.\d KB\.$/);
+    expect(lines[5]).toMatch(/^✓ [\d,]+ cells in use, \d+% of the 10,000,000/);
+    expect(lines[6]).toContain('Your triggers: scheduledRefresh.');
+    expect(emu.ss.sheets.map((s) => s.name)).toEqual(tabs);
+  });
+
+  it('says which check needs a look when the spreadsheet is nearly full', () => {
+    const emu = crm();
+    emu.sheet('Sheet1').insertRowsAfter(1000, 320000);
+    emu.run('menuCheckSpreadsheet');
+    expect(emu.ui.dialogs.at(-1)!.title).toBe('Sheets CRM: 1 check needs a look');
+    expect(emu.ui.dialogs.at(-1)!.message).toMatch(
+      /⚠ [\d,]+ cells in use, 8\d% of the 10,000,000 .* Archive old History rows/,
+    );
+  });
+});
+
+describe('a spreadsheet past 80% of the cell limit', () => {
+  it('is said so, with the numbers, when reports are refreshed', () => {
+    const emu = crm();
+    fillDemo(emu, 20);
+    emu.sheet('Sheet1').insertRowsAfter(1000, 320000);
+    emu.run('menuRefresh');
+    expect(emu.ui.dialogs.at(-1)!.message).toMatch(
+      /⚠ This spreadsheet holds [\d,]+ cells, 8\d% of the 10,000,000 Google allows\./,
+    );
+  });
+});
