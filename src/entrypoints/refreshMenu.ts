@@ -8,7 +8,7 @@ import { requireCrm } from '../workbook/core/crmTabs';
 import { withDocumentLock } from '../workbook/core/lock';
 import { refreshAll, type RefreshResult } from '../workbook/reports/refreshReports';
 import { recordFailure, takeFailure } from '../workbook/reports/refreshStatus';
-import { installSchedule, removeSchedule } from '../workbook/reports/schedule';
+import { installSchedule, othersSchedules, removeSchedule } from '../workbook/reports/schedule';
 import { stamp } from '../domain/reports/reportSet';
 import { describeSweep, menuAction, messageOf } from './feedback';
 import { currentUser } from '../workbook/core/app';
@@ -116,7 +116,7 @@ export function menuScheduleRefresh(): void {
     const ss = activeSpreadsheet();
     const crm = requireCrm(ss);
     const { parsed } = loadSettings(ss, crm.state.timeZone, false, crm.state);
-    const when = installSchedule(parsed.settings.general, crm.state.timeZone);
+    const when = installSchedule(parsed.settings.general, crm.state.timeZone, currentUser());
     ui().alert(
       PRODUCT,
       `Reports will refresh ${when}. Change the schedule in CRM Settings > General, then choose Schedule refresh again.`,
@@ -128,10 +128,17 @@ export function menuScheduleRefresh(): void {
 /** Menu: Stop schedule. */
 export function menuStopSchedule(): void {
   menuAction('Stop schedule', () => {
-    const removed = removeSchedule();
+    const me = currentUser();
+    const removed = removeSchedule(me);
+    const others = othersSchedules(me);
     ui().alert(
       PRODUCT,
-      removed ? 'Scheduled refreshes are stopped.' : 'There was no scheduled refresh to stop.',
+      [
+        removed ? 'Your scheduled refresh is stopped.' : 'You had no scheduled refresh to stop.',
+        others.length
+          ? `Still scheduled by ${others.map(([who, when]) => `${who} (${when})`).join(', ')}: a schedule runs as the person who set it, so only they can stop theirs.`
+          : 'No one else has scheduled a refresh here.',
+      ].join('\n\n'),
       ui().ButtonSet.OK,
     );
   });

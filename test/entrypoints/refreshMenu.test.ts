@@ -169,6 +169,20 @@ describe('Schedule refresh', () => {
     expect(emu.scriptApp.triggers).toHaveLength(0);
   });
 
+  it('says whose schedules remain when one person stops theirs (each trigger runs as its owner)', () => {
+    const emu = demoWorkbook(10);
+    emu.run('menuScheduleRefresh', [], { user: 'ann@example.com' });
+    emu.run('menuScheduleRefresh', [], { user: 'bob@example.com' });
+    emu.run('menuStopSchedule', [], { user: 'ann@example.com' });
+    expect(emu.ui.dialogs.at(-1)!.message).toBe(
+      'Your scheduled refresh is stopped.\n\nStill scheduled by bob@example.com (every hour): a schedule runs as the person who set it, so only they can stop theirs.',
+    );
+    expect(emu.scriptApp.triggers.map((t) => t.spec.owner)).toEqual(['bob@example.com']);
+    emu.run('menuStopSchedule', [], { user: 'bob@example.com' });
+    expect(emu.ui.dialogs.at(-1)!.message).toContain('No one else has scheduled a refresh here.');
+    expect(emu.scriptApp.triggers).toHaveLength(0);
+  });
+
   it('follows the Settings: daily at the hour set there, in the spreadsheet’s time zone', () => {
     const emu = demoWorkbook(10, { timeZone: 'America/Los_Angeles' });
     const general = emu.values('CRM Settings').findIndex((r) => String(r[26]).startsWith('Refresh schedule'));
