@@ -78,6 +78,16 @@ describe('Refresh reports', () => {
     }
   });
 
+  it('finds its charts by id, so a chart a person renamed is updated, not added again', () => {
+    const emu = demoWorkbook(50);
+    emu.run('menuRefresh');
+    const forecast = emu.sheet('Forecast');
+    const chart = forecast.getCharts()[0];
+    forecast.updateChart(chart.modify().setOption('title', 'Our pipeline').build());
+    emu.run('menuRefresh');
+    expect(forecast.getCharts().map((c) => c.getOptions().get('title'))).toEqual(['Our pipeline']);
+  });
+
   it('makes the same service calls at 1,000 and at 50,000 deals', () => {
     const calls = [1000, 50000].map((n) => {
       const emu = demoWorkbook(n);

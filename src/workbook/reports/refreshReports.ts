@@ -17,6 +17,7 @@ import { applySweep, planSweep, type SweepSummary } from '../deals/dealSweep';
 import { historyRow } from '../../domain/history/historyEntry';
 import { boardState, type BoardUpdate } from '../board/boardFile';
 import { cellCount } from '../core/cells';
+import { chartIds, saveChartIds } from './chartIds';
 import { refreshBoard } from '../board/boardRefresh';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -63,21 +64,34 @@ export function refreshAll(
   progress(`Writing ${tabs.length} report tabs…`);
   const when = stamp(now, timeZone);
   for (const { tab, grid } of output.reports) writeReportOrBanner(sheets.get(tab)!, grid, when);
+  // Charts are found by the ids recorded last time (a person may rename one), kept in one property.
+  const known = chartIds();
+  const ids: Record<string, string | null> = {};
   for (const { tab, grid } of output.reports)
     if (grid.chart) {
       const c = grid.chart;
-      ensureChart(sheets.get(tab)!.sheet, c.title, [c.a1], Charts.ChartType[c.type], c.anchorColumn);
+      const sheet = sheets.get(tab)!.sheet;
+      ids[tab] = ensureChart(
+        sheet,
+        c.title,
+        [c.a1],
+        Charts.ChartType[c.type],
+        c.anchorColumn,
+        known[tab] ?? null,
+      );
     }
   const historySheet = forecastHistoryTab(ss, FORECAST_HISTORY_TAB, output.historyHeader);
   recordDay(historySheet, output.historyRow, timeZone, output.historyHeader);
   // The trend since the last meeting: weighted 3/6/12-month forecast by day, over the whole tab.
-  ensureChart(
+  ids[FORECAST_HISTORY_TAB] = ensureChart(
     historySheet,
     'Weighted forecast by day',
     [historySheet.getRange('A1:D').getA1Notation()],
     Charts.ChartType.LINE,
     TREND_CHART_COLUMN,
+    known[FORECAST_HISTORY_TAB] ?? null,
   );
+  saveChartIds(known, ids);
   // The board workbook, once created from the menu, follows every refresh.
   const existing = boardState();
   const boardUpdate =

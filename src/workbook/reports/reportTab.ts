@@ -101,23 +101,31 @@ export function writeReportOrBanner(target: ReportSheet, grid: ReportGrid, when:
   }
 }
 
-/** Makes sure a chart titled `title` shows `a1Ranges` of `sheet`; inserts it once, then leaves it be. */
+/**
+ * Makes sure the report's chart shows `a1Ranges` of `sheet`, and returns its id. The chart is found by
+ * the id recorded last time (a person may rename it), else by its title (a workbook from before ids
+ * were kept); it is inserted once when neither finds it.
+ */
 export function ensureChart(
   sheet: Sheet,
   title: string,
   a1Ranges: string[],
   type: GoogleAppsScript.Charts.ChartType,
   anchorColumn: number,
-): void {
+  knownId: string | null = null,
+): string | null {
   const charts = sheet.getCharts();
-  const mine = charts.find((c) => c.getOptions().get('title') === title);
+  const mine =
+    (knownId !== null ? charts.find((c) => String(c.getChartId()) === knownId) : undefined) ??
+    charts.find((c) => c.getOptions().get('title') === title);
   if (mine) {
     const current = mine.getRanges().map((r) => r.getA1Notation());
-    if (current.join() === a1Ranges.join()) return;
-    let builder = mine.modify().clearRanges();
-    for (const a1 of a1Ranges) builder = builder.addRange(sheet.getRange(a1));
-    sheet.updateChart(builder.build());
-    return;
+    if (current.join() !== a1Ranges.join()) {
+      let builder = mine.modify().clearRanges();
+      for (const a1 of a1Ranges) builder = builder.addRange(sheet.getRange(a1));
+      sheet.updateChart(builder.build());
+    }
+    return String(mine.getChartId());
   }
   let builder = sheet
     .newChart()
@@ -126,4 +134,6 @@ export function ensureChart(
     .setPosition(4, anchorColumn, 0, 0);
   for (const a1 of a1Ranges) builder = builder.addRange(sheet.getRange(a1));
   sheet.insertChart(builder.build());
+  const inserted = sheet.getCharts().at(-1);
+  return inserted ? String(inserted.getChartId()) : null;
 }
