@@ -204,6 +204,35 @@ export class Range {
     });
     return this;
   }
+  /**
+   * Copies this range's formats or data validation over `destination`, repeating the source when the
+   * destination is larger (Range.copyTo with a CopyPasteType: PASTE_FORMAT, PASTE_DATA_VALIDATION).
+   */
+  copyTo(destination: Range, copyPasteType?: string, transposed = false): void {
+    if (transposed) throw new Error('Transposed copies are not modelled.');
+    const src = this.box;
+    const type = copyPasteType ?? 'PASTE_NORMAL';
+    if (!['PASTE_FORMAT', 'PASTE_DATA_VALIDATION'].includes(type))
+      throw new Error(`copyTo: ${type} is not modelled (only PASTE_FORMAT and PASTE_DATA_VALIDATION).`);
+    const from = (r: number, c: number) =>
+      this.sheet.rows[src.row - 1 + (r % src.numRows)]?.[src.col - 1 + (c % src.numCols)];
+    destination.writeCopy(type, from);
+  }
+  /** The destination side of copyTo. */
+  writeCopy(type: string, from: (r: number, c: number) => Cell | undefined): void {
+    this.write(`copyTo`, (cell, r, c) => {
+      const s = from(r, c);
+      if (type === 'PASTE_DATA_VALIDATION') {
+        if (s?.dv) cell.dv = s.dv;
+        else delete cell.dv;
+      } else {
+        for (const k of ['nf', 'bg', 'fw', 'fc'] as const) {
+          if (s?.[k]) cell[k] = s[k];
+          else delete cell[k];
+        }
+      }
+    });
+  }
   setDataValidations(rules: (DataValidation | null)[][]): this {
     this.checkShape(rules);
     this.write('setDataValidations', (cell, r, c) => {

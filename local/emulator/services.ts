@@ -11,6 +11,12 @@ export class SpreadsheetAppEmulator {
   readonly DataValidationCriteria = DataValidationCriteria;
   readonly ProtectionType = ProtectionType;
   readonly WrapStrategy = { WRAP: 'WRAP', OVERFLOW: 'OVERFLOW', CLIP: 'CLIP' };
+  readonly CopyPasteType = {
+    PASTE_NORMAL: 'PASTE_NORMAL',
+    PASTE_FORMAT: 'PASTE_FORMAT',
+    PASTE_DATA_VALIDATION: 'PASTE_DATA_VALIDATION',
+    PASTE_VALUES: 'PASTE_VALUES',
+  };
   readonly ui: Ui;
   /** Null when the script is not bound to a spreadsheet. */
   active: Spreadsheet | null;

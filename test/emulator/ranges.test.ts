@@ -177,6 +177,15 @@ describe('sheets', () => {
     expect(() => ss.deleteSheet(ss.getSheets()[0])).toThrow("You can't remove all the sheets in a document.");
   });
 
+  it('copies formats or data validation over a larger range, repeating the source (Range.copyTo)', () => {
+    const { sheet } = setup();
+    sheet.getRange('A1').setNumberFormat('0%');
+    sheet.getRange('A3:A4').setValues([[0.5], [0.25]]);
+    sheet.getRange('A1').copyTo(sheet.getRange('A3:A4'), 'PASTE_FORMAT', false);
+    expect(sheet.getRange('A3:A4').getNumberFormats()).toEqual([['0%'], ['0%']]);
+    expect(sheet.getRange('A3:A4').getValues()).toEqual([[0.5], [0.25]]);
+  });
+
   it('deletes columns, moving the content on their right, and refuses to delete them all', () => {
     // Sheet.deleteColumns(columnPosition, howMany) (Apps Script reference); a sheet keeps one column.
     const { sheet } = setup();

@@ -137,8 +137,9 @@ describe('rule violations', () => {
 });
 
 describe('a paste of 500 rows', () => {
-  // 12 calls, plus the flush() that must precede releasing the lock (Lock reference).
-  it('flags exactly the rows with invalid stages, throws nothing, and uses at most 13 service calls', () => {
+  // 12 calls, plus the flush() that must precede releasing the lock (Lock reference) and the two copies
+  // that put back the dropdowns and formats a paste replaces.
+  it('flags exactly the rows with invalid stages, throws nothing, and uses at most 15 service calls', () => {
     const emu = crm();
     const stages = ['Qualified', 'Quote sent', 'Won', 'Negotation', 'closed won?'];
     const pasted = Array.from({ length: 500 }, (_, i) => ({
@@ -154,7 +155,7 @@ describe('a paste of 500 rows', () => {
     const before = emu.acc.snapshot();
     expect(() => pasteRows(emu, 2, pasted)).not.toThrow();
     const used = Accountant.diff(before, emu.acc.snapshot());
-    expect(used.serviceCalls).toBeLessThanOrEqual(13);
+    expect(used.serviceCalls).toBeLessThanOrEqual(15);
     const flagged = records(emu)
       .map((r, i) => (String(r['Check']).includes('is not a stage') ? i : -1))
       .filter((i) => i >= 0);
@@ -363,5 +364,34 @@ describe('History written safely beside other edits', () => {
     const before = emu.acc.snapshot();
     paste(emu, 2, ACME_QUALIFIED);
     expect(Accountant.diff(before, emu.acc.snapshot()).byMethod['Lock.tryLock']).toBe(1);
+  });
+});
+
+describe('a paste that strips the dropdowns and formats of the cells it covers', () => {
+  it('gets the tab’s dropdowns and formats back on those cells at once', () => {
+    const emu = crm();
+    const deals = emu.sheet('Deals');
+    emu.userEdit('Deals', a1(emu, 'Stage', 5), 'Qualified', { kind: 'paste' });
+    emu.userEdit(
+      'Deals',
+      `${a1(emu, 'Amount', 6)}:${a1(emu, 'Close date', 7)}`,
+      [
+        ['100', '2026-05-01'],
+        ['200', '2026-06-01'],
+      ],
+      {
+        kind: 'paste',
+      },
+    );
+    expect(
+      deals
+        .getRange(a1(emu, 'Stage', 5))
+        .getDataValidation()
+        ?.getAllowInvalid(),
+    ).toBe(false);
+    expect(deals.getRange(`${a1(emu, 'Amount', 6)}:${a1(emu, 'Close date', 7)}`).getNumberFormats()).toEqual([
+      ['"$"#,##0.00', 'yyyy-mm-dd'],
+      ['"$"#,##0.00', 'yyyy-mm-dd'],
+    ]);
   });
 });

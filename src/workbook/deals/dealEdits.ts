@@ -37,6 +37,9 @@ export function dealsEdited(e: EditEvent, sheet: Sheet, state: DocumentState): v
       ? { field: edited[0], value: (e.oldValue ?? '') as CellValue }
       : undefined;
   const apply = () => {
+    // A paste replaces the cells' dropdowns and formats with the source's: put the tab's back.
+    if (!typed)
+      restoreFormats(sheet, first, count, leftCol + 1, rightCol - leftCol + 1, state.formattedRows ?? 0);
     const rows = readRows(sheet, first, count, map.width);
     const ctx = {
       settings: state.settings,
@@ -67,4 +70,25 @@ export function dealsEdited(e: EditEvent, sheet: Sheet, state: DocumentState): v
   // log several rows as one block below the last: that takes the lock.
   if (single) apply();
   else withDocumentLock(apply, 20000);
+}
+
+/**
+ * Copies dropdowns and formats onto pasted rows from a row the CRM formatted that the paste did not
+ * touch (the last formatted row, else row 2): two calls, whatever the paste's size.
+ */
+function restoreFormats(
+  sheet: Sheet,
+  first: number,
+  count: number,
+  col: number,
+  width: number,
+  formattedRows: number,
+): void {
+  const pasted = (r: number) => r >= first && r < first + count;
+  const template = [formattedRows, 2].find((r) => r >= 2 && !pasted(r) && r <= sheet.getMaxRows());
+  if (template === undefined) return;
+  const source = sheet.getRange(template, col, 1, width);
+  const target = sheet.getRange(first, col, count, width);
+  source.copyTo(target, SpreadsheetApp.CopyPasteType.PASTE_DATA_VALIDATION, false);
+  source.copyTo(target, SpreadsheetApp.CopyPasteType.PASTE_FORMAT, false);
 }
