@@ -1,10 +1,12 @@
-// `npm run bench`: builds realistic workbooks of 1k, 10k and 50k deals (with history) on the emulator
-// and prints, for one steady-state refresh at each size (BENCH_SIZES), and for Convert of an export of
-// that many rows into an empty CRM (BENCH_CONVERT), the service calls by method, the cells read
-// and written, the local CPU time and peak memory, and the estimated Apps Script time. Figures only:
-// no pass or fail here (budgets: at most 60 service calls and 2 s of local CPU at 50k deals). Node runs
-// with a larger young generation (--max-semi-space-size=64): the emulator holds every cell as an
-// object, and its garbage collection would otherwise dominate the local CPU figure.
+// `npm run bench`: builds realistic workbooks (demo deals with their History) on the emulator and
+// measures every operation a person runs: a refresh, a typed edit, a 500-row paste, opening the
+// sidebar, opening a deal, saving a deal, and Convert of an export of that many rows. For each it
+// prints service calls, cells read and written, the estimated Apps Script time (the latency model in
+// local/emulator/accounting.ts), local CPU, peak memory and the workbook's cell count. Figures only: no
+// pass or fail. `-- --json` prints one JSON object per operation and size instead.
+// BENCH_SIZES=1000,10000 chooses the sizes (default 1k, 10k, 50k). Node runs with a larger young
+// generation (--max-semi-space-size=64): the emulator holds every cell as an object, and its garbage
+// collection would otherwise dominate the local CPU figure.
 import * as path from 'node:path';
 import { Accountant, Emulator } from '../local/emulator';
 import { demoData } from '../local/playground/demoData';
@@ -12,6 +14,19 @@ import { writeDemoOwners } from '../local/playground/session';
 
 const DIST = path.resolve(__dirname, '../dist');
 const SIZES = (process.env.BENCH_SIZES ?? '1000,10000,50000').split(',').map(Number);
+const JSON_OUT = process.argv.includes('--json');
+
+interface Figure {
+  op: string;
+  deals: number;
+  serviceCalls: number;
+  cellsRead: number;
+  cellsWritten: number;
+  estimatedSeconds: number;
+  cpuMs: number;
+  peakRssMiB: number;
+  workbookCells: number;
+}
 
 function workbook(count: number): Emulator {
   const emu = new Emulator({ timeZone: 'America/New_York', now: '2026-03-10T15:00:00Z' }).load(DIST);
@@ -24,43 +39,9 @@ function workbook(count: number): Emulator {
   const history = emu.sheet('History');
   history.insertRowsAfter(history.maxRows, d.history.length);
   history.rangeAt(2, 1, d.history.length, 6).setValues(d.history);
-  emu.run('menuRefresh'); // first refresh creates the report tabs and sweeps every imported row
+  emu.run('menuRefresh'); // the first refresh creates the report tabs and sweeps every imported row
   return emu;
 }
-
-const rows: string[] = [];
-for (const count of SIZES) {
-  const emu = workbook(count);
-  global.gc?.();
-  const before = emu.acc.snapshot();
-  const estBefore = emu.acc.estimatedMillis();
-  const cpu = process.cpuUsage();
-  const heapBefore = process.memoryUsage().heapUsed;
-  emu.run('menuRefresh');
-  const used = process.cpuUsage(cpu);
-  const heapAfter = process.memoryUsage().heapUsed;
-  const d = Accountant.diff(before, emu.acc.snapshot());
-  const cpuMs = (used.user + used.system) / 1000;
-  const estimated = emu.acc.estimatedMillis() - estBefore;
-  console.log(
-    `\n${count.toLocaleString('en-US')} deals, ${emu.values('History').length - 1} history rows: one refresh`,
-  );
-  console.log(`  service calls: ${d.serviceCalls} (all calls incl. handles and builders: ${d.total})`);
-  console.log(
-    `  cells read: ${d.cellsRead.toLocaleString('en-US')}, written: ${d.cellsWritten.toLocaleString('en-US')}`,
-  );
-  console.log(
-    `  local CPU: ${cpuMs.toFixed(0)} ms, heap growth during the run: ${((heapAfter - heapBefore) / 2 ** 20).toFixed(0)} MiB, peak RSS so far: ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MiB`,
-  );
-  console.log(`  estimated Apps Script time: ${(estimated / 1000).toFixed(1)} s (limit 360 s)`);
-  console.log(
-    `  by method: ${Object.entries(d.byMethod)
-      .map(([m, n]) => `${m} ${n}`)
-      .join(', ')}`,
-  );
-  rows.push(`${count}\t${d.serviceCalls}\t${cpuMs.toFixed(0)} ms\t${(estimated / 1000).toFixed(1)} s`);
-}
-console.log(`\ndeals\tservice calls\tlocal CPU\testimated Apps Script time\n${rows.join('\n')}`);
 
 /** An export of `count` deals as another CRM writes it: its own headers, every cell text. */
 function exportTab(emu: Emulator, count: number): void {
@@ -85,31 +66,76 @@ function exportTab(emu: Emulator, count: number): void {
   emu.ss.activeSheet = sheet;
 }
 
-const convertRows: string[] = [];
-for (const count of (process.env.BENCH_CONVERT ?? '1000,10000,50000').split(',').map(Number)) {
-  const emu = new Emulator({ timeZone: 'America/New_York', now: '2026-03-10T15:00:00Z' }).load(DIST);
-  emu.run('menuSetUp');
-  exportTab(emu, count);
+function measure(emu: Emulator, op: string, deals: number, fn: () => void): Figure {
   global.gc?.();
   const before = emu.acc.snapshot();
   const estBefore = emu.acc.estimatedMillis();
   const cpu = process.cpuUsage();
-  emu.run('menuConvert');
+  fn();
   const used = process.cpuUsage(cpu);
   const d = Accountant.diff(before, emu.acc.snapshot());
-  const estimated = emu.acc.estimatedMillis() - estBefore;
-  const cpuMs = (used.user + used.system) / 1000;
-  console.log(
-    `\nConvert of a ${count.toLocaleString('en-US')}-row export into an empty CRM: ${emu.ui.dialogs.at(-1)?.message.split('\n')[0]}`,
-  );
-  console.log(
-    `  service calls: ${d.serviceCalls}; cells read ${d.cellsRead.toLocaleString('en-US')}, written ${d.cellsWritten.toLocaleString('en-US')}`,
-  );
-  console.log(
-    `  local CPU: ${cpuMs.toFixed(0)} ms; estimated Apps Script time: ${(estimated / 1000).toFixed(1)} s (limit 360 s)`,
-  );
-  convertRows.push(`${count}\t${d.serviceCalls}\t${cpuMs.toFixed(0)} ms\t${(estimated / 1000).toFixed(1)} s`);
+  return {
+    op,
+    deals,
+    serviceCalls: d.serviceCalls,
+    cellsRead: d.cellsRead,
+    cellsWritten: d.cellsWritten,
+    estimatedSeconds: Math.round((emu.acc.estimatedMillis() - estBefore) / 100) / 10,
+    cpuMs: Math.round((used.user + used.system) / 1000),
+    peakRssMiB: Math.round(process.resourceUsage().maxRSS / 1024),
+    workbookCells: emu.ss.sheets.reduce((n, s) => n + s.maxRows * s.maxColumns, 0),
+  };
 }
-console.log(
-  `\nexport rows\tservice calls\tlocal CPU\testimated Apps Script time (Convert)\n${convertRows.join('\n')}`,
-);
+
+const figures: Figure[] = [];
+const report = (f: Figure) => {
+  figures.push(f);
+  if (JSON_OUT) console.log(JSON.stringify(f));
+  else
+    console.log(
+      `${f.op.padEnd(12)} ${String(f.deals).padStart(7)} deals: ${String(f.serviceCalls).padStart(3)} calls, ` +
+        `${f.cellsRead.toLocaleString('en-US')} cells read, ${f.cellsWritten.toLocaleString('en-US')} written, ` +
+        `~${f.estimatedSeconds} s in Apps Script, ${f.cpuMs} ms local CPU, ${f.peakRssMiB} MiB peak, ` +
+        `${f.workbookCells.toLocaleString('en-US')} cells in the workbook`,
+    );
+};
+
+for (const n of SIZES) {
+  const emu = workbook(n);
+  const header = emu.values('Deals')[0].map(String);
+  const col = (h: string) => header.indexOf(h) + 1;
+  const letter = (c: number) =>
+    c <= 26 ? String.fromCharCode(64 + c) : 'A' + String.fromCharCode(64 + c - 26);
+  report(measure(emu, 'refresh', n, () => emu.run('menuRefresh')));
+  report(
+    measure(emu, 'typed edit', n, () => emu.userEdit('Deals', `${letter(col('Stage'))}2`, 'Negotiation')),
+  );
+  const paste = Array.from({ length: 500 }, (_, i) => [`Pasted ${i}`, `Co ${i}`]);
+  const row = n + 2;
+  emu.sheet('Deals').insertRowsAfter(emu.sheet('Deals').maxRows, 600);
+  report(
+    measure(emu, 'paste 500', n, () =>
+      emu.userEdit('Deals', `${letter(col('Deal'))}${row}:${letter(col('Company'))}${row + 499}`, paste),
+    ),
+  );
+  let model: { deals?: { id: string }[] } = {};
+  report(measure(emu, 'open sidebar', n, () => (model = emu.run('getSidebarModel'))));
+  const id = String(emu.values('Deals')[Math.floor(n / 2)][col('Deal ID') - 1]);
+  let record: { deal: Record<string, string>; version: string } | null = null;
+  report(measure(emu, 'open deal', n, () => (record = emu.run('getDeal', [id]))));
+  report(
+    measure(emu, 'save deal', n, () =>
+      emu.run('saveDeal', [{ ...record!.deal, nextStep: 'Call back' }, record!.version]),
+    ),
+  );
+  void model;
+  const fresh = new Emulator({ timeZone: 'America/New_York', now: '2026-03-10T15:00:00Z' }).load(DIST);
+  fresh.run('menuSetUp');
+  exportTab(fresh, n);
+  report(measure(fresh, 'convert', n, () => fresh.run('menuConvert')));
+}
+if (!JSON_OUT) {
+  console.log('\nop\tdeals\tservice calls\testimated s\tlocal CPU ms');
+  for (const f of figures)
+    console.log(`${f.op}\t${f.deals}\t${f.serviceCalls}\t${f.estimatedSeconds}\t${f.cpuMs}`);
+}

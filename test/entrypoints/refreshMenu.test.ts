@@ -88,6 +88,17 @@ describe('Refresh reports', () => {
     expect(forecast.getCharts().map((c) => c.getOptions().get('title'))).toEqual(['Our pipeline']);
   });
 
+  it('keeps a 100,000-deal workbook with about 400,000 History rows and its reports under 8 million cells', () => {
+    const emu = demoWorkbook(100000);
+    emu.run('menuRefresh');
+    expect(emu.ui.dialogs.at(-1)!.title).toBe('Sheets CRM: reports refreshed');
+    expect(emu.values('History').length).toBeGreaterThan(390000);
+    // A year of daily Forecast history fits in the tab's rows as made (1,000).
+    expect(emu.sheet('Forecast history').maxRows).toBeGreaterThanOrEqual(366);
+    const cells = emu.ss.sheets.reduce((n, s) => n + s.maxRows * s.maxColumns, 0);
+    expect(cells).toBeLessThan(8_000_000);
+  }, 180000);
+
   it('makes the same service calls at 1,000 and at 50,000 deals', () => {
     const calls = [1000, 50000].map((n) => {
       const emu = demoWorkbook(n);
