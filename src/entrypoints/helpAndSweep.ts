@@ -33,10 +33,12 @@ export function menuHelp(): void {
       `${PRODUCT}: help`,
       [
         'Set up CRM creates the Deals, CRM Settings and History tabs, or repairs them. It never deletes your data.',
-        'Convert this sheet to CRM turns the tab you are on (for example a CSV export from another CRM) into the Deals tab, after showing you how its columns will be used. A backup copy is kept.',
+        'Convert this sheet to CRM turns the tab you are on (an export from another CRM, or its stage history) into deals or History, after showing you how its columns will be used. A backup copy is kept; converting the same deals again updates them.',
         'Type deals into the Deals tab. Rows that break a rule are highlighted, and the Check column says why.',
         'Edit stages, probabilities, required fields, lost reasons, owners, segments and targets in CRM Settings.',
         'Refresh reports checks every deal again (rows added by scripts or imports are not checked as you type) and rebuilds Forecast, Funnel, the segment tabs, Data issues and Forecast history. Schedule refresh does it every hour or every day.',
+        'Update board workbook creates (then updates) a separate spreadsheet of aggregates only, shared view-only with the Board members listed in CRM Settings. This spreadsheet is never shared.',
+        'Use learned probabilities copies the stage probabilities your closed deals imply into CRM Settings. Check this spreadsheet tests, here, the platform behaviour the CRM relies on.',
       ].join('\n\n'),
       ui().ButtonSet.OK,
     );

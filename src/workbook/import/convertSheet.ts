@@ -150,10 +150,7 @@ export function planConversion(ss: Spreadsheet): ConversionPlan {
         result,
         plan: `"${name}" is a stage history: ${counted(result.entries.length, 'stage change')} for ${counted(deals, 'deal')} of the CRM will be added to History.${
           result.unknown.size
-            ? ` ${counted(
-                [...result.unknown.values()].reduce((a, b) => a + b, 0),
-                'row',
-              )} name ${counted(result.unknown.size, 'Deal ID')} the CRM does not hold; they are not added.`
+            ? ` ${unknownRows(result)} ${counted(result.unknown.size, 'Deal ID')} the CRM does not hold; they are not added.`
             : ''
         }${result.alreadyThere ? ` ${counted(result.alreadyThere, 'change')} already in History.` : ''} "${name}" itself stays as it is.`,
       };
@@ -172,6 +169,12 @@ export function planConversion(ss: Spreadsheet): ConversionPlan {
       ? `${PRODUCT} will update the deals of "${name}" that the Deals tab "${other.getName()}" already holds (matched by Deal ID, or by deal and company) and add the others. "${name}" itself stays as it is.`
       : `${PRODUCT} will keep a backup of "${name}", then rewrite it as the Deals tab.${replacing ? ' The empty Deals tab made by Set up will be replaced by this one.' : ''}`,
   };
+}
+
+/** "1 row names" / "3 rows name": the rows of a history export whose Deal ID the CRM lacks. */
+function unknownRows(result: HistoryImport): string {
+  const n = [...result.unknown.values()].reduce((a, b) => a + b, 0);
+  return `${counted(n, 'row')} ${n === 1 ? 'names' : 'name'}`;
 }
 
 /** The stages an import brings with a given mapping. */
