@@ -3,6 +3,7 @@
 // shown to the rep rather than silently dropped), the sidebar's model, and the result of a save. The
 // same validation runs in the sidebar and on the server.
 import * as z from 'zod/mini';
+import { readTypedAmount, type DecimalMark } from './amountReading';
 import { FIELD_BY_KEY, type EditableField } from './fields';
 import type { LostReason, Owner, StageDef } from './settings';
 import { lostDealProblem, needsMessage, requiredFor } from './stageRules';
@@ -20,9 +21,8 @@ export const dealInput = z.object({
   email: z.string().check(z.regex(/^([^@\s]+@[^@\s]+\.[^@\s]+)?$/, 'Use an email like name@company.com')),
   owner: text(200),
   stage: text(100),
-  amount: z
-    .string()
-    .check(z.regex(/^\s*(\d{1,3}(,\d{3})+|\d+)?(\.\d+)?\s*$/, 'Amount is a number, like 12500')),
+  // Read with the spreadsheet's decimal mark in validateDeal ("12k", "$12,000", "1.234,50").
+  amount: text(50),
   closeDate: isoDate,
   leadSource: text(100),
   industry: text(100),
@@ -37,10 +37,12 @@ export const dealInput = z.object({
 });
 export type DealInput = z.infer<typeof dealInput>;
 
-/** The rules a deal form needs: stages (with requirements) and lost reasons. */
+/** The rules a deal form needs: stages (with requirements), lost reasons and how amounts are written. */
 export interface FormRules {
   stages: StageDef[];
   lostReasons: LostReason[];
+  /** The spreadsheet locale's decimal mark. */
+  decimalMark: DecimalMark;
 }
 
 export type FieldErrors = Partial<Record<EditableField | 'form', string>>;
@@ -62,6 +64,8 @@ export function validateDeal(
   const deal = parsed.data;
   const errors: FieldErrors = {};
   if (!deal.deal.trim()) errors.deal = 'Give the deal a name';
+  const amount = readTypedAmount(deal.amount, rules.decimalMark);
+  if (!amount.ok) errors.amount = amount.message;
   const stage = rules.stages.find((s) => s.name === deal.stage);
   if (!stage) errors.stage = deal.stage ? `"${deal.stage}" is not a stage` : 'Choose a stage';
   else {

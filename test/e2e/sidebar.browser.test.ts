@@ -84,11 +84,17 @@ describe('the deal sidebar in a browser', () => {
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('f-contact');
     await screenshot(page, 'sidebar-required-field-error');
     expect(deals(ctx.emu)).toHaveLength(1);
-    await page.fill('#f-amount', '8000');
+    await page.fill('#f-amount', '-8000');
+    await page.click('#save');
+    expect(await page.locator('#err-amount').textContent()).toBe(
+      'Amount cannot be negative (-8000); write what the deal is worth',
+    );
+    await page.fill('#f-amount', '8k');
     await page.fill('#f-closeDate', '2026-05-31');
     await page.fill('#f-contact', 'Hank');
     await page.click('#save');
     await page.waitForSelector('#status.ok');
+    expect(records(ctx.emu).find((r) => r.Deal === 'Globex pilot')?.Amount).toBe(8000);
     for (const stage of ['Solution designed with customer', 'Quote sent', 'Negotiation']) {
       await page.selectOption('#f-stage', stage);
       await page.click('#save');

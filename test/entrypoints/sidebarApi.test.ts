@@ -3,7 +3,7 @@
 import { Accountant } from '../../local/emulator';
 import type { DealInput, DealRecord, SaveResult, SidebarModel } from '../../src/shared/dealDto';
 import { EDITABLE } from '../../src/shared/dealDto';
-import { crm } from '../support/crm';
+import { cell, crm } from '../support/crm';
 import { loadedEmulator } from '../support/emulator';
 
 const newDeal = (over: Partial<DealInput> = {}): DealInput => ({
@@ -194,6 +194,42 @@ describe('saving a deal', () => {
     const fresh = emu.run<DealRecord>('getDeal', [a.deal.id]);
     saved(save(emu, { ...fresh.deal, stage: 'Qualified' }, fresh.version));
     expect(emu.sheet('Deals').rangeAt(2, 26).getFormula()).toBe('=1+1');
+  });
+});
+
+describe('amounts as reps type them', () => {
+  it('saves "12k" and "$12,500" as numbers, and refuses a negative amount on the field', () => {
+    const emu = crm();
+    const first = saved(save(emu, newDeal({ amount: '12k' })));
+    expect(cell(emu, 'Amount', 2)).toBe(12000);
+    expect(first.deal.amount).toBe('12000');
+    const second = saved(save(emu, { ...first.deal, amount: '$12,500' }, first.version));
+    expect(cell(emu, 'Amount', 2)).toBe(12500);
+    expect(save(emu, { ...second.deal, amount: '-500' }, second.version)).toEqual({
+      status: 'invalid',
+      errors: { amount: 'Amount cannot be negative (-500); write what the deal is worth' },
+    });
+    expect(cell(emu, 'Amount', 2)).toBe(12500);
+  });
+
+  it('reads amounts in a decimal-comma spreadsheet the way its people write them', () => {
+    const emu = loadedEmulator();
+    emu.ss.setSpreadsheetLocale('de_DE');
+    emu.run('menuSetUp');
+    const model = emu.run<SidebarModel>('getSidebarModel');
+    expect(model.rules.decimalMark).toBe(',');
+    const first = saved(save(emu, newDeal({ amount: '1.234,50' })));
+    expect(cell(emu, 'Amount', 2)).toBe(1234.5);
+    expect(first.deal.amount).toBe('1234,5');
+    // Saving the deal as opened keeps the amount and writes no History for it.
+    const again = saved(save(emu, { ...first.deal, nextStep: 'Call back' }, first.version));
+    expect(cell(emu, 'Amount', 2)).toBe(1234.5);
+    expect(again.history.map((h) => h.field)).not.toContain('Amount');
+    // "1,200" could be 1,2 or 1200 here: asked, not guessed.
+    expect(save(emu, { ...again.deal, amount: '1,200' }, again.version)).toEqual({
+      status: 'invalid',
+      errors: { amount: '"1,200" could mean 1,2 or 1200; type the one you mean' },
+    });
   });
 });
 

@@ -1,37 +1,54 @@
 // Converting between a deal row and the sidebar's plain-data form: dates as YYYY-MM-DD in the
 // spreadsheet's zone, amounts as text, and a version that changes whenever someone changes what the
 // rep can see, so a save never overwrites another person's edit.
+import { amountText, readTypedAmount, type DecimalMark } from '../../shared/amountReading';
 import { EDITABLE, type DealInput, type EditableField, type HistoryItem } from '../../shared/dealDto';
 import { FIELD_BY_KEY } from '../../shared/fields';
 import { isDate, isoDay, zonedInstant } from '../../shared/zonedTime';
 import { cellOf, type CellValue } from '../deals/deal';
 import type { HeaderMap } from '../deals/headerMap';
 
+/** Where a form is read and shown: the spreadsheet's time zone and decimal mark. */
+export interface FormPlace {
+  timeZone: string;
+  mark: DecimalMark;
+}
+
 /** How a cell shows in the form: dates as YYYY-MM-DD, numbers as plain digits, text as is. */
-function formText(v: CellValue, timeZone: string): string {
+function formText(v: CellValue, timeZone: string, amountMark?: DecimalMark): string {
   if (isDate(v)) return isoDay(v, timeZone);
+  if (typeof v === 'number' && amountMark) return amountText(v, amountMark);
   if (typeof v === 'boolean') return v ? 'TRUE' : 'FALSE';
   return String(v ?? '');
 }
 
 /** The form's view of a row. */
-export function rowToInput(row: readonly CellValue[], map: HeaderMap, timeZone: string): DealInput {
-  const out: Record<string, string> = { id: formText(cellOf(row, map, 'dealId'), timeZone).trim() };
-  for (const key of EDITABLE) out[key] = formText(cellOf(row, map, key), timeZone);
+export function rowToInput(row: readonly CellValue[], map: HeaderMap, place: FormPlace): DealInput {
+  const out: Record<string, string> = { id: formText(cellOf(row, map, 'dealId'), place.timeZone).trim() };
+  for (const key of EDITABLE)
+    out[key] = formText(
+      cellOf(row, map, key),
+      place.timeZone,
+      FIELD_BY_KEY[key].kind === 'money' ? place.mark : undefined,
+    );
   return out as unknown as DealInput;
 }
 
 /** The cell a form value becomes: numbers for amounts and counts, Dates for dates, text otherwise. */
-export function inputToCell(key: EditableField, value: string, timeZone: string): CellValue {
+export function inputToCell(key: EditableField, value: string, place: FormPlace): CellValue {
   const v = value.trim();
   if (v === '') return '';
   switch (FIELD_BY_KEY[key].kind) {
-    case 'money':
+    case 'money': {
+      const read = readTypedAmount(v, place.mark);
+      if (!read.ok) throw new Error(`Amount: ${read.message}`); // validateDeal refuses these first
+      return read.value;
+    }
     case 'integer':
       return Number(v.replace(/,/g, ''));
     case 'date': {
       const [y, m, d] = v.split('-').map(Number);
-      return zonedInstant(timeZone, y, m, d);
+      return zonedInstant(place.timeZone, y, m, d);
     }
     default:
       return value;
@@ -39,8 +56,8 @@ export function inputToCell(key: EditableField, value: string, timeZone: string)
 }
 
 /** A short, stable fingerprint of what the form shows of a row (FNV-1a over the editable cells). */
-export function rowVersion(row: readonly CellValue[], map: HeaderMap, timeZone: string): string {
-  const input = rowToInput(row, map, timeZone);
+export function rowVersion(row: readonly CellValue[], map: HeaderMap, place: FormPlace): string {
+  const input = rowToInput(row, map, place);
   const text = JSON.stringify([input.id, ...EDITABLE.map((k) => input[k])]);
   let h = 0x811c9dc5;
   for (let i = 0; i < text.length; i++) {

@@ -2,7 +2,7 @@
 // "03/04/2026", "Jan 5, 2026"), in the spreadsheet's time zone and locale. Anything unclear is
 // reported as bad and kept as it was, never guessed.
 import { isDate, localDayNumber, zonedInstant } from '../../shared/zonedTime';
-import { localeDecimalMark, readAmount } from './amountReading';
+import { localeDecimalMark, readAmount } from '../../shared/amountReading';
 
 export type Parsed<T> = { kind: 'empty' } | { kind: 'ok'; value: T } | { kind: 'bad'; raw: string };
 

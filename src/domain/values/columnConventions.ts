@@ -4,7 +4,7 @@
 // flagged, never guessed. Two-digit years fall in a window around the reference year.
 import { isDate } from '../../shared/zonedTime';
 import { parseDate, type Parsed } from './cellParsing';
-export { decimalMarkOf, localeDecimalMark, readAmount, type DecimalMark } from './amountReading';
+export { decimalMarkOf, localeDecimalMark, readAmount, type DecimalMark } from '../../shared/amountReading';
 
 export type DateOrder = 'DMY' | 'MDY';
 

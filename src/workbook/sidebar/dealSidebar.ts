@@ -9,7 +9,10 @@ import {
   inputToCell,
   rowToInput,
   rowVersion,
+  type FormPlace,
 } from '../../domain/sidebar/dealForm';
+import { localeDecimalMark } from '../../shared/amountReading';
+import type { Settings } from '../../shared/settings';
 import { sameCell, type CellValue } from '../../domain/deals/deal';
 import { newDealId } from '../../domain/deals/dealIds';
 import { applyRowRules } from '../../domain/deals/editEffects';
@@ -18,6 +21,7 @@ import {
   EDITABLE,
   validateDeal,
   type DealRecord,
+  type FormRules,
   type SaveResult,
   type SidebarModel,
 } from '../../shared/dealDto';
@@ -54,7 +58,7 @@ export function getSidebarModel(): SidebarModel {
   return {
     user: currentUser(),
     currency: settings.general.currency,
-    rules: { stages: settings.stages, lostReasons: settings.lostReasons },
+    rules: formRules(settings, c.state.locale),
     owners: settings.owners,
     leadSources: settings.leadSources,
     industries: settings.industries,
@@ -70,18 +74,27 @@ export function getSidebarModel(): SidebarModel {
   };
 }
 
+/** The form's rules: Settings' stages and lost reasons, and the locale's decimal mark for amounts. */
+function formRules(settings: Settings, locale: string): FormRules {
+  return {
+    stages: settings.stages,
+    lostReasons: settings.lostReasons,
+    decimalMark: localeDecimalMark(locale),
+  };
+}
+
 function record(
   table: DealTable,
   rowNumber: number,
-  timeZone: string,
+  place: FormPlace,
   historyRows: readonly (readonly CellValue[])[],
 ): DealRecord {
   const row = table.rows[rowNumber - 2];
   return {
-    deal: rowToInput(row, table.map, timeZone),
-    version: rowVersion(row, table.map, timeZone),
+    deal: rowToInput(row, table.map, place),
+    version: rowVersion(row, table.map, place),
     row: rowNumber,
-    history: historyItems(historyRows, timeZone),
+    history: historyItems(historyRows, place.timeZone),
   };
 }
 
@@ -95,14 +108,15 @@ export function getDeal(id: string): DealRecord | null {
   const history = readRecentHistory(c.history, 5000)
     .filter((r) => String(r[1]) === id)
     .slice(-15);
-  return record(table, row, c.state.timeZone, history);
+  return record(table, row, { timeZone: c.state.timeZone, mark: localeDecimalMark(c.state.locale) }, history);
 }
 
 /** Saves a deal from the sidebar; see the file comment for the guarantees. */
 export function saveDeal(input: unknown, expectedVersion: string): SaveResult {
   const c = crm();
   const { settings, timeZone, locale } = c.state;
-  const valid = validateDeal(input, { stages: settings.stages, lostReasons: settings.lostReasons });
+  const valid = validateDeal(input, formRules(settings, locale));
+  const place: FormPlace = { timeZone, mark: localeDecimalMark(locale) };
   if (!valid.ok) return { status: 'invalid', errors: valid.errors };
   const dto = valid.deal;
   return withDocumentLock(() => {
@@ -116,13 +130,13 @@ export function saveDeal(input: unknown, expectedVersion: string): SaveResult {
       );
     if (existing > 0) {
       const current = table.rows[existing - 2];
-      if (rowVersion(current, map, timeZone) !== expectedVersion) {
-        const theirs = rowToInput(current, map, timeZone);
+      if (rowVersion(current, map, place) !== expectedVersion) {
+        const theirs = rowToInput(current, map, place);
         return {
           status: 'conflict',
           message: `Someone changed this deal after you opened it. Nothing was saved. Check the differences, then save again.`,
           changes: differences(dto, theirs),
-          current: record(table, existing, timeZone, []),
+          current: record(table, existing, place, []),
         };
       }
     }
@@ -134,7 +148,7 @@ export function saveDeal(input: unknown, expectedVersion: string): SaveResult {
     for (const key of EDITABLE) {
       const col = map.columns[key];
       if (col === undefined) continue;
-      const cell = inputToCell(key, dto[key], timeZone);
+      const cell = inputToCell(key, dto[key], place);
       if (!sameCell(cell, before[col])) {
         after[col] = cell;
         changed.add(col);
@@ -164,7 +178,7 @@ export function saveDeal(input: unknown, expectedVersion: string): SaveResult {
     appendHistory(c.history, outcome.history);
     const fresh: DealTable = { map, rows: [...table.rows] };
     fresh.rows[rowNumber - 2] = after;
-    const saved = record(fresh, rowNumber, timeZone, outcome.history.map(historyRow));
+    const saved = record(fresh, rowNumber, place, outcome.history.map(historyRow));
     const stage = saved.deal.stage;
     return {
       status: 'saved',

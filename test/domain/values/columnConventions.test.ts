@@ -1,5 +1,5 @@
 // Reading imported values with per-column conventions, on examples worked out by hand.
-import { decimalMarkOf, readAmount } from '../../../src/domain/values/amountReading';
+import { decimalMarkOf, readAmount } from '../../../src/shared/amountReading';
 import {
   dateOrderOf,
   fullYear,

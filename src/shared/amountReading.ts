@@ -145,3 +145,56 @@ export function readAmount(
   } else return bad(v);
   return Number.isFinite(n) ? ok(c.sign * n * c.scale) : bad(v);
 }
+
+/**
+ * An amount typed into a form ("12k", "$12,000", "1.234,50"), read with the spreadsheet's decimal
+ * mark: the number ('' when blank), or what is wrong, in words a rep can act on.
+ */
+export function readTypedAmount(
+  text: string,
+  mark: DecimalMark,
+): { ok: true; value: number | '' } | { ok: false; message: string } {
+  const read = readAmount(text, { mark, fromValues: false });
+  if (read.kind === 'empty') return { ok: true, value: '' };
+  const shown = text.trim();
+  if (read.kind === 'ok')
+    return read.value < 0
+      ? { ok: false, message: `Amount cannot be negative (${shown}); write what the deal is worth` }
+      : { ok: true, value: read.value };
+  const c = clean(text);
+  if (c && shapeOf(c.digits).kind === 'ambiguous') {
+    const [a, b] = [toNumber(c.digits, '.'), toNumber(c.digits, ',')].map((n) => c.sign * n * c.scale);
+    const [small, large] = a < b ? [a, b] : [b, a];
+    return {
+      ok: false,
+      message: `"${shown}" could mean ${amountText(small, mark)} or ${amountText(large, mark)}; type the one you mean`,
+    };
+  }
+  const example = mark === ',' ? '12500, 12.500,50' : '12500, 12,500.50';
+  return { ok: false, message: `"${shown}" is not an amount; write it like ${example} or 12k` };
+}
+
+/**
+ * A number as a form shows it: the locale's decimal mark, no grouping, and never in a shape
+ * `readTypedAmount` would call ambiguous ("1.125" becomes "1.1250"), so opening and saving a deal
+ * unchanged reads back the same number.
+ */
+export function amountText(n: number, mark: DecimalMark): string {
+  let s = plainDigits(n);
+  if (mark === ',') s = s.replace('.', ',');
+  const parts = /^-?(\d+)[.,](\d+)$/.exec(s);
+  if (parts && parts[2].length === 3 && parts[1].length <= 3 && parts[1] !== '0') s += '0';
+  return s;
+}
+
+/** A number in plain digits: String() without its exponent form ("1e-7" becomes "0.0000001"). */
+function plainDigits(n: number): string {
+  const s = String(n);
+  const m = /^(-?)(\d)(?:\.(\d+))?e([+-]\d+)$/.exec(s);
+  if (!m) return s;
+  const digits = m[2] + (m[3] ?? '');
+  const point = 1 + Number(m[4]);
+  if (point <= 0) return `${m[1]}0.${'0'.repeat(-point)}${digits}`;
+  if (point >= digits.length) return m[1] + digits + '0'.repeat(point - digits.length);
+  return `${m[1]}${digits.slice(0, point)}.${digits.slice(point)}`;
+}

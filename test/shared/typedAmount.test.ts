@@ -1,0 +1,104 @@
+// Amounts as reps type them in the sidebar: currency signs, the locale's grouping, "k"/"m", a
+// message for negatives and for a separator the locale cannot settle. Expected numbers are written by
+// hand, or produced by Intl.NumberFormat (not by the product) for the properties.
+import fc from 'fast-check';
+import { amountText, readTypedAmount, type DecimalMark } from '../../src/shared/amountReading';
+
+const value = (text: string, mark: DecimalMark) => {
+  const r = readTypedAmount(text, mark);
+  if (!r.ok) throw new Error(`"${text}" refused: ${r.message}`);
+  return r.value;
+};
+const message = (text: string, mark: DecimalMark) => {
+  const r = readTypedAmount(text, mark);
+  if (r.ok) throw new Error(`"${text}" accepted as ${r.value}`);
+  return r.message;
+};
+
+describe('an amount typed in a decimal-point locale', () => {
+  it.each([
+    ['12500', 12500],
+    ['12k', 12000],
+    ['12.5k', 12500],
+    ['$12,000', 12000],
+    ['USD 12,000.50', 12000.5],
+    ['1.234,50', 1234.5],
+    ['2m', 2000000],
+    [' 900 ', 900],
+    ['', ''],
+  ])('reads %j as %j', (text, expected) => expect(value(text, '.')).toBe(expected));
+
+  it('refuses a negative amount with its own message', () => {
+    expect(message('-500', '.')).toBe('Amount cannot be negative (-500); write what the deal is worth');
+    expect(message('(300)', '.')).toContain('cannot be negative');
+  });
+
+  it('asks which number "1.200" means instead of reading 1.2', () => {
+    expect(message('1.200', '.')).toBe('"1.200" could mean 1.2 or 1200; type the one you mean');
+  });
+
+  it('says how to write what it cannot read', () => {
+    expect(message('twelve', '.')).toBe('"twelve" is not an amount; write it like 12500, 12,500.50 or 12k');
+    expect(message('12..5', '.')).toContain('is not an amount');
+  });
+});
+
+describe('an amount typed in a decimal-comma locale', () => {
+  it.each([
+    ['1.234,50', 1234.5],
+    ['12.500', 12500],
+    ['12,5k', 12500],
+    ['€ 12.000', 12000],
+    ['99,9', 99.9],
+  ])('reads %j as %j', (text, expected) => expect(value(text, ',')).toBe(expected));
+
+  it('asks about "1,200"', () => {
+    expect(message('1,200', ',')).toBe('"1,200" could mean 1,2 or 1200; type the one you mean');
+  });
+});
+
+describe('properties', () => {
+  const cents = fc.integer({ min: 0, max: 10_000_000_000 }).map((c) => c / 100);
+  const marks = fc.constantFrom<DecimalMark>('.', ',');
+
+  it('what the form shows of a stored amount reads back as the same number', () => {
+    fc.assert(
+      fc.property(fc.oneof(cents, fc.double({ min: 0, max: 1e25, noNaN: true })), marks, (n, mark) => {
+        expect(value(amountText(n, mark), mark)).toBe(n);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('amounts grouped the way the locale writes them (by Intl) read as the number', () => {
+    const formats: Record<DecimalMark, Intl.NumberFormat[]> = {
+      '.': [
+        new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD' }),
+        new Intl.NumberFormat('en-GB', { minimumFractionDigits: 2 }),
+      ],
+      ',': [
+        new Intl.NumberFormat('de-DE', { style: 'currency', currency: 'EUR' }),
+        new Intl.NumberFormat('de-DE', { minimumFractionDigits: 2 }),
+      ],
+    };
+    fc.assert(
+      fc.property(cents, marks, fc.nat(1), (n, mark, which) => {
+        const text = formats[mark][which].format(n);
+        expect(value(text, mark)).toBeCloseTo(n, 2);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('a negative number is always refused, never saved', () => {
+    fc.assert(
+      fc.property(
+        cents.filter((n) => n > 0),
+        marks,
+        (n, mark) => {
+          expect(readTypedAmount(`-${amountText(n, mark)}`, mark).ok).toBe(false);
+        },
+      ),
+    );
+  });
+});
