@@ -11,6 +11,7 @@ import {
 } from '../src/shared/dealDto';
 import { FIELD_BY_KEY } from '../src/shared/fields';
 import { requiredFor } from '../src/shared/stageRules';
+import { datePattern, dayInWords, readTypedDate } from '../src/shared/typedDate';
 import { byId, el, fillSelect } from './dom';
 
 type Kind = 'text' | 'email' | 'amount' | 'date' | 'select' | 'textarea';
@@ -51,15 +52,19 @@ export function buildFields(model: SidebarModel): void {
     } else if (kind === 'textarea') {
       control = el('textarea', { id, name: key, rows: '3' });
     } else {
+      // Dates are text, typed in the spreadsheet's order or ISO (a date input shows mm/dd/yyyy in
+      // every locale); the day understood is echoed beside the field in words.
       control = el('input', {
         id,
         name: key,
-        type: kind === 'amount' ? 'text' : kind,
+        type: kind === 'amount' || kind === 'date' ? 'text' : kind,
         ...(kind === 'amount' ? { inputmode: 'decimal', autocomplete: 'off' } : {}),
+        ...(kind === 'date' ? { autocomplete: 'off', placeholder: datePattern(model.rules.dayFirst) } : {}),
         ...(kind === 'email' ? { autocomplete: 'off' } : {}),
       });
+      if (kind === 'date') control.addEventListener('input', () => echoDate(key, model.rules.dayFirst));
     }
-    control.setAttribute('aria-describedby', `err-${key}`);
+    control.setAttribute('aria-describedby', `hint-${key} err-${key}`);
     const error = el('p', { class: 'error', id: `err-${key}` });
     const hint = el('p', { class: 'hint', id: `hint-${key}` });
     wrap.append(label, control, hint, error);
@@ -93,23 +98,22 @@ export function buildFields(model: SidebarModel): void {
 const control = (key: EditableField) => byId<Control>(`f-${key}`);
 
 /** Puts a deal's values in the form (keeping values a select does not list as an extra option). */
-export function fillForm(deal: DealInput): void {
+export function fillForm(deal: DealInput, dayFirst: boolean): void {
   for (const key of EDITABLE) {
     const c = control(key);
     const value = deal[key];
     if (c instanceof HTMLSelectElement && value && ![...c.options].some((o) => o.value === value))
       c.append(el('option', { value }, `${value} (not in Settings)`));
-    if (c instanceof HTMLInputElement && c.type === 'date' && value && !/^\d{4}-\d{2}-\d{2}$/.test(value)) {
-      // The sheet holds something that is not a date: show it, and make the rep choose a real date.
-      c.value = '';
-      byId(`hint-${key}`).textContent = `The sheet has "${value}", which is not a date.`;
-      c.dataset.unreadable = value;
-      continue;
-    }
-    delete (c as HTMLElement).dataset.unreadable;
-    byId(`hint-${key}`).textContent = '';
     c.value = value;
+    byId(`hint-${key}`).textContent = '';
+    if (KINDS[key] === 'date') echoDate(key, dayFirst);
   }
+}
+
+/** The day a date field is understood as, in words ("Tue 13 Jan 2026"), or what is wrong with it. */
+function echoDate(key: EditableField, dayFirst: boolean): void {
+  const read = readTypedDate(control(key).value, dayFirst);
+  byId(`hint-${key}`).textContent = !read.ok ? read.message : read.value ? dayInWords(read.value) : '';
 }
 
 /** The form's values as a DealInput (with the deal's id). */
@@ -117,7 +121,7 @@ export function readForm(id: string): DealInput {
   const out: Record<string, string> = { id };
   for (const key of EDITABLE) {
     const c = control(key);
-    out[key] = c.value === '' && c.dataset.unreadable ? c.dataset.unreadable : c.value;
+    out[key] = c.value;
   }
   return out as unknown as DealInput;
 }

@@ -68,7 +68,7 @@ async function openDeal(id: string): Promise<void> {
 function load(record: DealRecord): void {
   base = record.deal;
   current = { id: record.deal.id, version: record.version, history: record.history };
-  fillForm(record.deal);
+  fillForm(record.deal, model!.rules.dayFirst);
   renderHistory(record.history);
   showForm(record.deal.deal || record.deal.id);
 }
@@ -78,7 +78,10 @@ function newDeal(): void {
   const first = m.rules.stages.find((s) => s.type === 'Open') ?? m.rules.stages[0];
   current = { id: '', version: '', history: [] };
   base = null;
-  fillForm(blankDeal(m.owners.some((o) => o.email === m.user) ? m.user : '', first?.name ?? ''));
+  fillForm(
+    blankDeal(m.owners.some((o) => o.email === m.user) ? m.user : '', first?.name ?? ''),
+    m.rules.dayFirst,
+  );
   renderHistory([]);
   showForm('New deal');
 }
@@ -136,7 +139,7 @@ function handleResult(result: SaveResult): void {
   if (i >= 0) m.deals[i] = summary;
   else m.deals.push(summary);
   base = r.deal;
-  fillForm(r.deal);
+  fillForm(r.deal, model!.rules.dayFirst);
   renderHistory(history);
   byId('deal-title').textContent = r.deal.deal;
   showErrors({});

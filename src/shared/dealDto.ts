@@ -1,16 +1,17 @@
-// What crosses google.script.run between the sidebar and the server: deals as plain data (dates as
-// YYYY-MM-DD strings, never Date objects; amounts as typed text, so a value the sheet cannot read is
-// shown to the rep rather than silently dropped), the sidebar's model, and the result of a save. The
-// same validation runs in the sidebar and on the server.
+// What crosses google.script.run between the sidebar and the server: deals as plain data (dates and
+// amounts as typed text, never Date objects: the server sends YYYY-MM-DD, the rep may type the
+// spreadsheet's own order; a value the sheet cannot read is shown to the rep rather than silently
+// dropped), the sidebar's model, and the result of a save. The same validation runs in the sidebar
+// and on the server.
 import * as z from 'zod/mini';
 import { readTypedAmount, type DecimalMark } from './amountReading';
+import { readTypedDate } from './typedDate';
 import { FIELD_BY_KEY, type EditableField } from './fields';
 import type { LostReason, Owner, StageDef } from './settings';
 import { lostDealProblem, needsMessage, requiredFor } from './stageRules';
 
 export { EDITABLE, type EditableField } from './fields';
 
-const isoDate = z.string().check(z.regex(/^(\d{4}-\d{2}-\d{2})?$/, 'Pick a date (YYYY-MM-DD)'));
 const text = (max: number) => z.string().check(z.maxLength(max, `Keep it under ${max} characters`));
 
 export const dealInput = z.object({
@@ -23,7 +24,8 @@ export const dealInput = z.object({
   stage: text(100),
   // Read with the spreadsheet's decimal mark in validateDeal ("12k", "$12,000", "1.234,50").
   amount: text(50),
-  closeDate: isoDate,
+  // Dates are read in validateDeal: ISO or the spreadsheet's day/month order.
+  closeDate: text(40),
   leadSource: text(100),
   industry: text(100),
   employees: z
@@ -32,7 +34,7 @@ export const dealInput = z.object({
   lostReason: text(100),
   competitor: text(200),
   nextStep: text(500),
-  nextStepDate: isoDate,
+  nextStepDate: text(40),
   notes: text(5000),
 });
 export type DealInput = z.infer<typeof dealInput>;
@@ -43,6 +45,8 @@ export interface FormRules {
   lostReasons: LostReason[];
   /** The spreadsheet locale's decimal mark. */
   decimalMark: DecimalMark;
+  /** Whether the spreadsheet's locale writes numeric dates day first (13/01/2026). */
+  dayFirst: boolean;
 }
 
 export type FieldErrors = Partial<Record<EditableField | 'form', string>>;
@@ -66,6 +70,10 @@ export function validateDeal(
   if (!deal.deal.trim()) errors.deal = 'Give the deal a name';
   const amount = readTypedAmount(deal.amount, rules.decimalMark);
   if (!amount.ok) errors.amount = amount.message;
+  for (const key of ['closeDate', 'nextStepDate'] as const) {
+    const date = readTypedDate(deal[key], rules.dayFirst);
+    if (!date.ok) errors[key] = date.message;
+  }
   const stage = rules.stages.find((s) => s.name === deal.stage);
   if (!stage) errors.stage = deal.stage ? `"${deal.stage}" is not a stage` : 'Choose a stage';
   else {

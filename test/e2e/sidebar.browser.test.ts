@@ -90,11 +90,23 @@ describe('the deal sidebar in a browser', () => {
       'Amount cannot be negative (-8000); write what the deal is worth',
     );
     await page.fill('#f-amount', '8k');
-    await page.fill('#f-closeDate', '2026-05-31');
+    // A date typed in the spreadsheet's order (en_US: month first) is echoed in words; an impossible
+    // one is refused with the reason, not rolled over or emptied.
+    await page.fill('#f-closeDate', '02/31/2026');
+    expect(await page.locator('#hint-closeDate').textContent()).toBe(
+      '"02/31/2026": February 2026 has 28 days',
+    );
+    await page.fill('#f-closeDate', '05/31/2026');
+    expect(await page.locator('#hint-closeDate').textContent()).toBe('Sun 31 May 2026');
     await page.fill('#f-contact', 'Hank');
     await page.click('#save');
     await page.waitForSelector('#status.ok');
-    expect(records(ctx.emu).find((r) => r.Deal === 'Globex pilot')?.Amount).toBe(8000);
+    const globex = records(ctx.emu).find((r) => r.Deal === 'Globex pilot');
+    expect(globex?.Amount).toBe(8000);
+    const zone = ctx.emu.ss.getSpreadsheetTimeZone();
+    expect(new Intl.DateTimeFormat('en-CA', { timeZone: zone }).format(globex?.['Close date'] as Date)).toBe(
+      '2026-05-31',
+    );
     for (const stage of ['Solution designed with customer', 'Quote sent', 'Negotiation']) {
       await page.selectOption('#f-stage', stage);
       await page.click('#save');

@@ -212,7 +212,7 @@ describe('amounts as reps type them', () => {
     expect(cell(emu, 'Amount', 2)).toBe(12500);
   });
 
-  it('reads amounts in a decimal-comma spreadsheet the way its people write them', () => {
+  it('reads amounts and dates in a decimal-comma, day-first spreadsheet the way its people write them', () => {
     const emu = loadedEmulator();
     emu.ss.setSpreadsheetLocale('de_DE');
     emu.run('menuSetUp');
@@ -225,8 +225,16 @@ describe('amounts as reps type them', () => {
     const again = saved(save(emu, { ...first.deal, nextStep: 'Call back' }, first.version));
     expect(cell(emu, 'Amount', 2)).toBe(1234.5);
     expect(again.history.map((h) => h.field)).not.toContain('Amount');
+    // Dates in the spreadsheet's order: 13.01.2026 is 13 January; 31.02. is refused and nothing changes.
+    const dated = saved(save(emu, { ...again.deal, nextStepDate: '13.01.2026' }, again.version));
+    expect(dated.deal.nextStepDate).toBe('2026-01-13');
+    expect(save(emu, { ...dated.deal, nextStepDate: '31.02.2026' }, dated.version)).toEqual({
+      status: 'invalid',
+      errors: { nextStepDate: '"31.02.2026": February 2026 has 28 days' },
+    });
+    expect(emu.run<DealRecord>('getDeal', [dated.deal.id]).deal.nextStepDate).toBe('2026-01-13');
     // "1,200" could be 1,2 or 1200 here: asked, not guessed.
-    expect(save(emu, { ...again.deal, amount: '1,200' }, again.version)).toEqual({
+    expect(save(emu, { ...dated.deal, amount: '1,200' }, dated.version)).toEqual({
       status: 'invalid',
       errors: { amount: '"1,200" could mean 1,2 or 1200; type the one you mean' },
     });

@@ -2,6 +2,7 @@
 // spreadsheet's zone, amounts as text, and a version that changes whenever someone changes what the
 // rep can see, so a save never overwrites another person's edit.
 import { amountText, readTypedAmount, type DecimalMark } from '../../shared/amountReading';
+import { readTypedDate } from '../../shared/typedDate';
 import { EDITABLE, type DealInput, type EditableField, type HistoryItem } from '../../shared/dealDto';
 import { FIELD_BY_KEY } from '../../shared/fields';
 import { isDate, isoDay, zonedInstant } from '../../shared/zonedTime';
@@ -12,6 +13,7 @@ import type { HeaderMap } from '../deals/headerMap';
 export interface FormPlace {
   timeZone: string;
   mark: DecimalMark;
+  dayFirst: boolean;
 }
 
 /** How a cell shows in the form: dates as YYYY-MM-DD, numbers as plain digits, text as is. */
@@ -47,8 +49,9 @@ export function inputToCell(key: EditableField, value: string, place: FormPlace)
     case 'integer':
       return Number(v.replace(/,/g, ''));
     case 'date': {
-      const [y, m, d] = v.split('-').map(Number);
-      return zonedInstant(place.timeZone, y, m, d);
+      const read = readTypedDate(v, place.dayFirst);
+      if (!read.ok || read.value === '') throw new Error(`Date: ${read.ok ? 'blank' : read.message}`); // refused first by validateDeal
+      return zonedInstant(place.timeZone, read.value.y, read.value.m, read.value.d);
     }
     default:
       return value;

@@ -12,6 +12,7 @@ import {
   type FormPlace,
 } from '../../domain/sidebar/dealForm';
 import { localeDecimalMark } from '../../shared/amountReading';
+import { dayFirst } from '../../domain/values/cellParsing';
 import type { Settings } from '../../shared/settings';
 import { sameCell, type CellValue } from '../../domain/deals/deal';
 import { newDealId } from '../../domain/deals/dealIds';
@@ -74,13 +75,19 @@ export function getSidebarModel(): SidebarModel {
   };
 }
 
-/** The form's rules: Settings' stages and lost reasons, and the locale's decimal mark for amounts. */
+/** The form's rules: Settings' stages and lost reasons, and how the locale writes amounts and dates. */
 function formRules(settings: Settings, locale: string): FormRules {
   return {
     stages: settings.stages,
     lostReasons: settings.lostReasons,
     decimalMark: localeDecimalMark(locale),
+    dayFirst: dayFirst(locale),
   };
+}
+
+/** Where the form is read and shown: the spreadsheet's zone, decimal mark and day/month order. */
+function formPlace(timeZone: string, locale: string): FormPlace {
+  return { timeZone, mark: localeDecimalMark(locale), dayFirst: dayFirst(locale) };
 }
 
 function record(
@@ -108,7 +115,7 @@ export function getDeal(id: string): DealRecord | null {
   const history = readRecentHistory(c.history, 5000)
     .filter((r) => String(r[1]) === id)
     .slice(-15);
-  return record(table, row, { timeZone: c.state.timeZone, mark: localeDecimalMark(c.state.locale) }, history);
+  return record(table, row, formPlace(c.state.timeZone, c.state.locale), history);
 }
 
 /** Saves a deal from the sidebar; see the file comment for the guarantees. */
@@ -116,7 +123,7 @@ export function saveDeal(input: unknown, expectedVersion: string): SaveResult {
   const c = crm();
   const { settings, timeZone, locale } = c.state;
   const valid = validateDeal(input, formRules(settings, locale));
-  const place: FormPlace = { timeZone, mark: localeDecimalMark(locale) };
+  const place = formPlace(timeZone, locale);
   if (!valid.ok) return { status: 'invalid', errors: valid.errors };
   const dto = valid.deal;
   return withDocumentLock(() => {
