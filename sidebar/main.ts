@@ -9,6 +9,7 @@ import {
   type SaveResult,
   type SidebarModel,
 } from '../src/shared/dealDto';
+import { dayInWords, isoOf, readTypedDate } from '../src/shared/typedDate';
 import { byId, el } from './dom';
 import { applyStageRules, buildFields, fillForm, readForm, showErrors } from './form';
 import { setUpSearch } from './search';
@@ -170,14 +171,31 @@ async function save(): Promise<void> {
 }
 
 function setStageOfType(type: 'Won' | 'Lost'): void {
-  const stage = model!.rules.stages.find((s) => s.type === type);
+  const m = model!;
+  const stage = m.rules.stages.find((s) => s.type === type);
   if (!stage) return;
   byId<HTMLSelectElement>('f-stage').value = stage.name;
-  applyStageRules(model!.rules);
+  applyStageRules(m.rules);
   if (type === 'Lost') {
     byId<HTMLSelectElement>('f-lostReason').focus();
-    status('Choose why it was lost, then Save.');
-  } else void save();
+    status('Choose why it was lost, then Save (Ctrl+Enter).');
+    return;
+  }
+  // A deal is won on the day it closes: a blank or future close date becomes today, shown before saving.
+  const close = byId<HTMLInputElement>('f-closeDate');
+  const typed = readTypedDate(close.value, m.rules.dayFirst);
+  const proposed = !typed.ok || typed.value === '' || isoOf(typed.value) > m.today;
+  if (proposed) {
+    close.value = m.today;
+    close.dispatchEvent(new Event('input'));
+  }
+  byId<HTMLButtonElement>('save').focus();
+  const today = readTypedDate(m.today, false);
+  status(
+    proposed && today.ok && today.value
+      ? `Won, closing today (${dayInWords(today.value)}). Save (Ctrl+Enter) to record it.`
+      : 'Won. Save (Ctrl+Enter) to record it.',
+  );
 }
 
 /** Fetches the deal index again (others may have added or renamed deals since the sidebar opened). */
@@ -211,6 +229,12 @@ async function start(): Promise<void> {
   byId('reload').addEventListener('click', () => void reloadDeals());
   byId('mark-won').addEventListener('click', () => setStageOfType('Won'));
   byId('mark-lost').addEventListener('click', () => setStageOfType('Lost'));
+  byId('editor').addEventListener('keydown', (e) => {
+    if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
+      e.preventDefault();
+      void save();
+    }
+  });
   byId('close').addEventListener('click', () => {
     byId('editor').hidden = true;
     current = null;

@@ -111,6 +111,8 @@ export interface HistoryItem {
 /** Everything the sidebar needs to start. */
 export interface SidebarModel {
   user: string;
+  /** Today in the spreadsheet's time zone, YYYY-MM-DD (what Mark won proposes as close date). */
+  today: string;
   currency: string;
   rules: FormRules;
   owners: Owner[];

@@ -72,7 +72,10 @@ describe('the deal sidebar in a browser', () => {
   });
 
   it('moves a deal through the stages, hitting and fixing a required-field error, to Won', async () => {
-    const ctx = await open();
+    // Today is 20 May 2026 (noon UTC, the same day in the spreadsheet's zone).
+    const ctx = await open((emu) => {
+      emu.env.nowMs = Date.parse('2026-05-20T12:00:00Z');
+    });
     const { page } = ctx;
     await page.click('#new-deal');
     await page.fill('#f-deal', 'Globex pilot');
@@ -115,22 +118,39 @@ describe('the deal sidebar in a browser', () => {
         stage,
       );
     }
+    // Mark won proposes today for the future close date, shows it, and leaves the save to the rep:
+    // focus is on Save, and Ctrl+Enter saves from anywhere in the form.
     await page.click('#mark-won');
+    expect(await status(page).textContent()).toBe(
+      'Won, closing today (Wed 20 May 2026). Save (Ctrl+Enter) to record it.',
+    );
+    expect(await page.inputValue('#f-closeDate')).toBe('2026-05-20');
+    expect(await page.locator('#hint-closeDate').textContent()).toBe('Wed 20 May 2026');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('save');
+    expect(records(ctx.emu).find((r) => r.Deal === 'Globex pilot')?.Stage).toBe('Negotiation');
+    await page.focus('#f-notes');
+    await page.keyboard.press('Control+Enter');
     await page.waitForFunction(
       () => document.getElementById('status')?.textContent === 'Saved Globex pilot (Won).',
     );
+    const won = records(ctx.emu).find((r) => r.Deal === 'Globex pilot');
+    expect(new Intl.DateTimeFormat('en-CA', { timeZone: zone }).format(won?.['Close date'] as Date)).toBe(
+      '2026-05-20',
+    );
+    // The close date moved from 31 May to today is recorded beside the stage change.
     const history = ctx.emu
       .values('History')
       .slice(1)
-      .map((r) => r[4]);
+      .map((r) => [r[2], r[4] instanceof Object ? 'a date' : r[4]]);
     expect(history).toEqual([
-      'Qualified',
-      'Solution designed with customer',
-      'Quote sent',
-      'Negotiation',
-      'Won',
+      ['Stage', 'Qualified'],
+      ['Stage', 'Solution designed with customer'],
+      ['Stage', 'Quote sent'],
+      ['Stage', 'Negotiation'],
+      ['Stage', 'Won'],
+      ['Close date', 'a date'],
     ]);
-    expect(await page.locator('#history li').count()).toBe(5);
+    expect(await page.locator('#history li').count()).toBe(6);
     await screenshot(page, 'sidebar-won');
   });
 

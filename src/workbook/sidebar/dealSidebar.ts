@@ -3,6 +3,7 @@
 // when someone else changed the deal (saying what changed), holds the document lock while writing,
 // and writes the same History rows and timestamps as an edit in the grid.
 import { CrmError } from '../../shared/errors';
+import { isoDay } from '../../shared/zonedTime';
 import {
   differences,
   historyItems,
@@ -58,6 +59,7 @@ export function getSidebarModel(): SidebarModel {
     map.columns[k] === undefined ? '' : String(r[map.columns[k]!] ?? '');
   return {
     user: currentUser(),
+    today: isoDay(new Date(), c.state.timeZone),
     currency: settings.general.currency,
     rules: formRules(settings, c.state.locale),
     owners: settings.owners,
