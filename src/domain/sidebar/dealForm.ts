@@ -9,7 +9,7 @@ import { isDate, isoDay, zonedInstant } from '../../shared/zonedTime';
 import { cellOf, type CellValue } from '../deals/deal';
 import type { HeaderMap } from '../deals/headerMap';
 
-/** Where a form is read and shown: the spreadsheet's time zone and decimal mark. */
+/** Where a form is read and shown: the spreadsheet's time zone, decimal mark and day/month order. */
 export interface FormPlace {
   timeZone: string;
   mark: DecimalMark;
