@@ -3,6 +3,7 @@
 // reported as bad and kept as it was, never guessed.
 import { isDate, localDayNumber, zonedInstant } from '../../shared/zonedTime';
 import { localeDecimalMark, readAmount } from '../../shared/amountReading';
+import { dateParts, isRealDay } from '../../shared/typedDate';
 
 export type Parsed<T> = { kind: 'empty' } | { kind: 'ok'; value: T } | { kind: 'bad'; raw: string };
 
@@ -39,13 +40,6 @@ export function parsePercent(v: unknown): Parsed<number> {
   return String(v).trim() ? bad(v) : EMPTY;
 }
 
-const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
-
-function validDay(y: number, m: number, d: number): boolean {
-  if (m < 1 || m > 12 || d < 1 || d > 31 || y < 1900 || y > 2200) return false;
-  return new Date(Date.UTC(y, m - 1, d)).getUTCDate() === d;
-}
-
 /**
  * A date from a Date, a Sheets serial number, or text in ISO, numeric (day-first or month-first by
  * locale; unambiguous when the first number is over 12) or month-name form. Midnight in `timeZone`
@@ -75,13 +69,13 @@ export function parseDate(v: unknown, timeZone: string, locale = 'en_US'): Parse
   if (!s) return EMPTY;
   // onEdit hands a date's old value over as its serial number in text.
   if (/^\d{5}(\.\d+)?$/.test(s)) return parseDate(Number(s), timeZone, locale);
-  let m =
+  const m =
     /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:[ T](\d{1,2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?\s*(Z|[+-]\d{2}:?\d{2})?)?$/.exec(
       s,
     );
   if (m) {
     const [y, mo, d] = [+m[1], +m[2], +m[3]];
-    if (!validDay(y, mo, d)) return bad(v);
+    if (!isRealDay(y, mo, d)) return bad(v);
     if (m[7]) {
       const t = Date.parse(
         `${m[1]}-${m[2].padStart(2, '0')}-${m[3].padStart(2, '0')}T${m[4].padStart(2, '0')}:${m[5]}:${m[6] ?? '00'}${m[7] === 'Z' ? 'Z' : m[7].replace(/^([+-]\d{2})(\d{2})$/, '$1:$2')}`,
@@ -90,24 +84,16 @@ export function parseDate(v: unknown, timeZone: string, locale = 'en_US'): Parse
     }
     return ok(zonedInstant(timeZone, y, mo, d, +(m[4] ?? 0), +(m[5] ?? 0), +(m[6] ?? 0)));
   }
-  m = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4}|\d{2})$/.exec(s);
-  if (m) {
-    const [a, b] = [+m[1], +m[2]];
-    const y = m[3].length === 2 ? 2000 + +m[3] : +m[3];
-    // A first number over 12 can only be a day, and a second one only a day too; otherwise the locale decides.
-    const [d, mo] = a > 12 ? [a, b] : b > 12 ? [b, a] : dayFirst(locale) ? [a, b] : [b, a];
-    return validDay(y, mo, d) ? ok(zonedInstant(timeZone, y, mo, d)) : bad(v);
-  }
-  m = /^([A-Za-z]{3,9})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})$/.exec(s) ?? null;
-  const named = m ? { mon: m[1], d: +m[2], y: +m[3] } : null;
-  const m2 = /^(\d{1,2})(?:st|nd|rd|th)?\s+([A-Za-z]{3,9})\.?,?\s+(\d{4})$/.exec(s);
-  const named2 = m2 ? { mon: m2[2], d: +m2[1], y: +m2[3] } : null;
-  const n = named ?? named2;
-  if (n) {
-    const mo = MONTHS.indexOf(n.mon.slice(0, 3).toLowerCase()) + 1;
-    return mo > 0 && validDay(n.y, mo, n.d) ? ok(zonedInstant(timeZone, n.y, mo, n.d)) : bad(v);
-  }
-  return bad(v);
+  const parts = dateParts(s);
+  if (!parts) return bad(v);
+  // Two numbers: one over 12 can only be the day; otherwise the locale decides.
+  const [d, mo] =
+    parts.kind !== 'numeric'
+      ? [parts.d, parts.m]
+      : parts.a > 12 || (parts.b <= 12 && dayFirst(locale))
+        ? [parts.a, parts.b]
+        : [parts.b, parts.a];
+  return isRealDay(parts.y, mo, d) ? ok(zonedInstant(timeZone, parts.y, mo, d)) : bad(v);
 }
 
 /** Whole days from `from` to `to`, counted on the calendar of `timeZone`. */
