@@ -141,14 +141,19 @@ describe('the deal sidebar in a browser', () => {
     const history = ctx.emu
       .values('History')
       .slice(1)
-      .map((r) => [r[2], r[4] instanceof Object ? 'a date' : r[4]]);
+      .map((r) => [
+        r[2],
+        typeof r[4] === 'string'
+          ? r[4]
+          : new Intl.DateTimeFormat('en-CA', { timeZone: zone }).format(r[4] as Date),
+      ]);
     expect(history).toEqual([
       ['Stage', 'Qualified'],
       ['Stage', 'Solution designed with customer'],
       ['Stage', 'Quote sent'],
       ['Stage', 'Negotiation'],
       ['Stage', 'Won'],
-      ['Close date', 'a date'],
+      ['Close date', '2026-05-20'],
     ]);
     expect(await page.locator('#history li').count()).toBe(6);
     await screenshot(page, 'sidebar-won');
