@@ -44,6 +44,8 @@ describe('parseDate', () => {
   it('refuses impossible or vague dates', () => {
     expect(parseDate('2026-02-30', TZ).kind).toBe('bad');
     expect(parseDate('next month', TZ).kind).toBe('bad');
+    expect(parseDate('5 Janvember 2026', TZ).kind).toBe('bad');
+    expect(parseDate('Jan 5th, 2026', TZ)).toEqual(ok(day(2026, 1, 5)));
   });
 
   it('reads probabilities as fractions', () => {
