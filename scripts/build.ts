@@ -33,7 +33,9 @@ function entrypoints(bundle: string): { name: string; params: string[] }[] {
     .map((name) => ({ name, params: parameterNames(api[name]) }));
 }
 
-async function buildCode(): Promise<string> {
+/** Bundles src/main.ts; `minifyIdentifiers` shortens local names (about a third of the bytes every
+ *  execution loads) but also parameter names, so the wrappers take theirs from a readable build. */
+async function bundleCode(minifyIdentifiers: boolean): Promise<string> {
   const result = await esbuild.build({
     entryPoints: [path.join(root, 'src/main.ts')],
     bundle: true,
@@ -44,12 +46,18 @@ async function buildCode(): Promise<string> {
     mainFields: ['module', 'main'],
     minifySyntax: true,
     minifyWhitespace: true,
+    minifyIdentifiers,
+    keepNames: false,
     legalComments: 'none',
     charset: 'utf8',
     write: false,
   });
-  const bundle = result.outputFiles[0].text;
-  const wrappers = entrypoints(bundle).map(
+  return result.outputFiles[0].text;
+}
+
+async function buildCode(): Promise<string> {
+  const bundle = await bundleCode(true);
+  const wrappers = entrypoints(await bundleCode(false)).map(
     ({ name, params }) =>
       `function ${name}(${params.join(', ')}) {\n  return ${BUNDLE_GLOBAL}.${name}(${params.join(', ')});\n}`,
   );
