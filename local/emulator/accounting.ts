@@ -12,6 +12,14 @@ export interface CallStats {
   cellsWritten: number;
 }
 
+/** Cells a call touches: read back to the script, written, or only looked at on Google's side. */
+export interface CallCells {
+  read?: number;
+  written?: number;
+  /** Cells a server-side search (TextFinder) looks through without sending them to the script. */
+  scanned?: number;
+}
+
 /** A fault to inject: the nth call overall (1-based, counted from when it was armed), or calls of a method. */
 export type FaultSpec = { nth: number } | { method: string; times?: number; after?: number };
 
@@ -22,6 +30,10 @@ export type FaultSpec = { nth: number } | { method: string; times?: number; afte
  * - apps-script-facts.md: appendRow in a loop measured ~275 ms per row (it flushes each time).
  * - Our assumption, for values: reading ~0.01 ms and writing ~0.03 ms per cell (about 1 s per 100,000
  *   cells read), in line with figures reported publicly for getValues/setValues; not measured here.
+ * - Our assumption, for TextFinder: it searches on Google's side and sends back only the matching
+ *   ranges, so a scanned cell costs a tenth of a read (~0.001 ms) and each match costs a read.
+ *   Published comparisons (tanaikech's "Taking Advantage of TextFinder") find it faster than
+ *   getValues plus a search in the script, without a per-cell figure; this one is ours.
  * Handle calls (see isServiceCall) cost nothing. Estimates for planning, not promises.
  */
 export const LATENCY_MS = {
@@ -30,6 +42,7 @@ export const LATENCY_MS = {
   perCellRead: 0.01,
   perCellWritten: 0.03,
   perCellFormatted: 0.1,
+  perCellScanned: 0.001,
 };
 
 const FORMAT_METHODS =
@@ -58,6 +71,8 @@ const HANDLE_CALLS = new RegExp(
       'EmbeddedChart\\.(getChartId|getRanges|getOptions|getContainerInfo|modify)',
       'Protection\\.(getDescription|isWarningOnly|getRange|getProtectionType|getEditors)',
       'Html(Output|Template|Service)\\.\\w+',
+      '(Range|Sheet|Spreadsheet)\\.createTextFinder',
+      'TextFinder\\.(matchCase|matchEntireCell|useRegularExpression|matchFormulaText|ignoreDiacritics|startFrom|getCurrentMatch)',
     ].join('|') +
     ')$',
 );
@@ -97,7 +112,7 @@ export class Accountant {
   }
 
   /** Records one call; throws if a fault was armed for it. */
-  count(method: string, cells: { read?: number; written?: number } = {}): void {
+  count(method: string, cells: CallCells = {}): void {
     const hook = this.hooks.find((h) => h.method === method);
     if (hook) {
       this.hooks = this.hooks.filter((h) => h !== hook);
@@ -113,6 +128,7 @@ export class Accountant {
       this.estimatedMs +=
         (method.endsWith('.appendRow') ? LATENCY_MS.appendRow : LATENCY_MS.call) +
         (cells.read ?? 0) * LATENCY_MS.perCellRead +
+        (cells.scanned ?? 0) * LATENCY_MS.perCellScanned +
         written * (FORMAT_METHODS.test(method) ? LATENCY_MS.perCellFormatted : LATENCY_MS.perCellWritten);
     }
     if (this.deadline !== null && this.estimatedMs > this.deadline) {

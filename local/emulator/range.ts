@@ -6,6 +6,7 @@ import { displayValue, normaliseWritten, type CellValue } from './cellValues';
 import { isDate } from './wallClock';
 import type { Sheet } from './sheet';
 import { DataValidation } from './validation';
+import { TextFinder } from './textFinder';
 
 export class Range {
   constructor(
@@ -333,6 +334,10 @@ export class Range {
   getSheet(): Sheet {
     this.count('getSheet');
     return this.sheet;
+  }
+  createTextFinder(findText: string): TextFinder {
+    this.count('createTextFinder');
+    return new TextFinder(this.env, () => [{ sheet: this.sheet, ...this.box }], findText);
   }
 }
 

@@ -11,6 +11,7 @@ import { Range, storeInput } from './range';
 import type { Spreadsheet } from './spreadsheet';
 import { isDate } from './wallClock';
 import type { CellValue } from './cellValues';
+import { TextFinder } from './textFinder';
 
 type SortSpec = number | { column: number; ascending?: boolean };
 
@@ -159,6 +160,14 @@ export class Sheet {
       return this.rangeAt(b.row, b.col, b.numRows, b.numCols);
     }
     return this.rangeAt(a, col ?? 1, numRows ?? 1, numCols ?? 1);
+  }
+  createTextFinder(findText: string): TextFinder {
+    this.count('createTextFinder');
+    return new TextFinder(
+      this.env,
+      () => [{ sheet: this, row: 1, col: 1, numRows: this.maxRows, numCols: this.maxColumns }],
+      findText,
+    );
   }
   getDataRange(): Range {
     this.count('getDataRange');

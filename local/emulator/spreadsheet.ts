@@ -5,6 +5,7 @@ import { Sheet } from './sheet';
 import type { Range } from './range';
 import { parseA1 } from './a1';
 import { isValidTimeZone } from './wallClock';
+import { TextFinder } from './textFinder';
 
 export const CELL_LIMIT = 10_000_000;
 
@@ -92,6 +93,21 @@ export class Spreadsheet {
   getSheets(): Sheet[] {
     this.count('getSheets');
     return [...this.sheets];
+  }
+  createTextFinder(findText: string): TextFinder {
+    this.count('createTextFinder');
+    return new TextFinder(
+      this.env,
+      () =>
+        this.sheets.map((sheet) => ({
+          sheet,
+          row: 1,
+          col: 1,
+          numRows: sheet.maxRows,
+          numCols: sheet.maxColumns,
+        })),
+      findText,
+    );
   }
   getNumSheets(): number {
     this.count('getNumSheets');
