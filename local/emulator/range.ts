@@ -1,7 +1,7 @@
 // Range: a rectangle of a sheet. Every public method counts as one service call; bulk methods record
 // how many cells they moved.
 import { a1Of, type A1Box } from './a1';
-import { ATTR_DEFAULTS, type Cell, type CellAttr } from './cell';
+import { ATTR_DEFAULTS, isEmptyCell, type Cell, type CellAttr } from './cell';
 import { displayValue, normaliseWritten, type CellValue } from './cellValues';
 import { isDate } from './wallClock';
 import type { Sheet } from './sheet';
@@ -334,6 +334,34 @@ export class Range {
   getSheet(): Sheet {
     this.count('getSheet');
     return this.sheet;
+  }
+  /**
+   * Ctrl+arrow from the range's first cell (Range.getNextDataCell reference): from a filled cell next
+   * to a filled one, the far edge of that run of data; otherwise the next filled cell that way, or the
+   * sheet's edge. A cell with a formula counts as data. Charged as a scan of the cells passed.
+   */
+  getNextDataCell(direction: 'UP' | 'DOWN' | 'PREVIOUS' | 'NEXT'): Range {
+    const [dr, dc] = { UP: [-1, 0], DOWN: [1, 0], PREVIOUS: [0, -1], NEXT: [0, 1] }[direction] ?? [];
+    if (dr === undefined) throw new Error(`Invalid argument: direction`);
+    const filled = (r: number, c: number) => !isEmptyCell(this.sheet.rows[r - 1]?.[c - 1]);
+    const inside = (r: number, c: number) =>
+      r >= 1 && c >= 1 && r <= this.sheet.maxRows && c <= this.sheet.maxColumns;
+    let r = this.box.row;
+    let c = this.box.col;
+    let passed = 0;
+    if (inside(r + dr, c + dc)) {
+      const alongData = filled(r, c) && filled(r + dr, c + dc);
+      r += dr;
+      c += dc;
+      passed++;
+      while (inside(r + dr, c + dc) && (alongData ? filled(r + dr, c + dc) : !filled(r, c))) {
+        r += dr;
+        c += dc;
+        passed++;
+      }
+    }
+    this.env.acc.count('Range.getNextDataCell', { scanned: passed });
+    return this.sheet.rangeAt(r, c);
   }
   createTextFinder(findText: string): TextFinder {
     this.count('createTextFinder');

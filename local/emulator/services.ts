@@ -11,6 +11,7 @@ export class SpreadsheetAppEmulator {
   readonly DataValidationCriteria = DataValidationCriteria;
   readonly ProtectionType = ProtectionType;
   readonly WrapStrategy = { WRAP: 'WRAP', OVERFLOW: 'OVERFLOW', CLIP: 'CLIP' };
+  readonly Direction = { UP: 'UP', DOWN: 'DOWN', PREVIOUS: 'PREVIOUS', NEXT: 'NEXT' } as const;
   readonly CopyPasteType = {
     PASTE_NORMAL: 'PASTE_NORMAL',
     PASTE_FORMAT: 'PASTE_FORMAT',

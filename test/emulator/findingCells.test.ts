@@ -1,3 +1,4 @@
+// Finding cells on Google’s side: TextFinder and getNextDataCell.
 // Conformance: TextFinder as Google's reference describes it (Class TextFinder: case-insensitive,
 // partial matches by default, displayed values, matchEntireCell, matchCase, useRegularExpression,
 // matchFormulaText, ignoreDiacritics, findAll/findNext/findPrevious). Where the reference is silent the
@@ -104,5 +105,25 @@ describe('TextFinder', () => {
     const t1 = emu.acc.estimatedMillis();
     sheet.getRange(1, 1, 20004, 3).getValues();
     expect(findMs).toBeLessThan((emu.acc.estimatedMillis() - t1) / 5);
+  });
+});
+
+describe('getNextDataCell (Ctrl+arrow)', () => {
+  it('from the bottom of a column goes up to its last filled cell, or to row 1 when it is empty', () => {
+    const { emu, sheet } = setup();
+    const up = emu.spreadsheetApp.Direction.UP;
+    expect(sheet.getRange(1000, 1).getNextDataCell(up).getA1Notation()).toBe('A4');
+    expect(sheet.getRange(1000, 5).getNextDataCell(up).getA1Notation()).toBe('E1');
+    sheet.getRange('E900').setFormula('=A1');
+    expect(sheet.getRange(1000, 5).getNextDataCell(up).getA1Notation()).toBe('E900');
+  });
+
+  it('from inside a run of data goes to the run’s far edge, and stays at the sheet’s edge', () => {
+    const { emu, sheet } = setup();
+    const { DOWN, NEXT, UP } = emu.spreadsheetApp.Direction;
+    expect(sheet.getRange('A1').getNextDataCell(DOWN).getA1Notation()).toBe('A4');
+    expect(sheet.getRange('A2').getNextDataCell(NEXT).getA1Notation()).toBe('C2');
+    expect(sheet.getRange('A1').getNextDataCell(UP).getA1Notation()).toBe('A1');
+    expect(sheet.getRange('A4').getNextDataCell(DOWN).getA1Notation()).toBe('A1000');
   });
 });
