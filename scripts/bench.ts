@@ -1,8 +1,9 @@
 // `npm run bench`: builds realistic workbooks (demo deals with their History) on the emulator and
 // measures every operation a person runs: a refresh, a typed edit, a 500-row paste, opening the
-// sidebar, opening a deal, saving a deal, and Convert of an export of that many rows. For each it
-// prints service calls, cells read and written, the estimated Apps Script time (the latency model in
-// local/emulator/accounting.ts), local CPU, peak memory and the workbook's cell count. Figures only: no
+// sidebar, a search, opening a deal, saving a deal, and Convert of an export of that many rows. For
+// each it prints service calls, cells read and written, the estimated Apps Script time (the latency
+// model in local/emulator/accounting.ts), local CPU, peak memory and the workbook's cell count, and for
+// the sidebar's calls the size of what crosses to the browser. Figures only: no
 // pass or fail. `-- --json` prints one JSON object per operation and size instead.
 // BENCH_SIZES=1000,10000 chooses the sizes (default 1k, 10k, 50k). Node runs with a larger young
 // generation (--max-semi-space-size=64): the emulator holds every cell as an object, and its garbage
@@ -26,6 +27,8 @@ interface Figure {
   cpuMs: number;
   peakRssMiB: number;
   workbookCells: number;
+  /** Bytes of JSON the call sends to the sidebar (its calls only). */
+  payloadBytes?: number;
 }
 
 function workbook(count: number): Emulator {
@@ -66,12 +69,12 @@ function exportTab(emu: Emulator, count: number): void {
   emu.ss.activeSheet = sheet;
 }
 
-function measure(emu: Emulator, op: string, deals: number, fn: () => void): Figure {
+function measure(emu: Emulator, op: string, deals: number, fn: () => unknown): Figure {
   global.gc?.();
   const before = emu.acc.snapshot();
   const estBefore = emu.acc.estimatedMillis();
   const cpu = process.cpuUsage();
-  fn();
+  const result = fn();
   const used = process.cpuUsage(cpu);
   const d = Accountant.diff(before, emu.acc.snapshot());
   return {
@@ -84,6 +87,7 @@ function measure(emu: Emulator, op: string, deals: number, fn: () => void): Figu
     cpuMs: Math.round((used.user + used.system) / 1000),
     peakRssMiB: Math.round(process.resourceUsage().maxRSS / 1024),
     workbookCells: emu.ss.sheets.reduce((n, s) => n + s.maxRows * s.maxColumns, 0),
+    ...(result === undefined ? {} : { payloadBytes: Buffer.byteLength(JSON.stringify(result)) }),
   };
 }
 
@@ -96,7 +100,8 @@ const report = (f: Figure) => {
       `${f.op.padEnd(12)} ${String(f.deals).padStart(7)} deals: ${String(f.serviceCalls).padStart(3)} calls, ` +
         `${f.cellsRead.toLocaleString('en-US')} cells read, ${f.cellsWritten.toLocaleString('en-US')} written, ` +
         `~${f.estimatedSeconds} s in Apps Script, ${f.cpuMs} ms local CPU, ${f.peakRssMiB} MiB peak, ` +
-        `${f.workbookCells.toLocaleString('en-US')} cells in the workbook`,
+        `${f.workbookCells.toLocaleString('en-US')} cells in the workbook` +
+        (f.payloadBytes === undefined ? '' : `, ${(f.payloadBytes / 1024).toFixed(1)} KB to the sidebar`),
     );
 };
 
@@ -118,17 +123,17 @@ for (const n of SIZES) {
       emu.userEdit('Deals', `${letter(col('Deal'))}${row}:${letter(col('Company'))}${row + 499}`, paste),
     ),
   );
-  let model: { deals?: { id: string }[] } = {};
-  report(measure(emu, 'open sidebar', n, () => (model = emu.run('getSidebarModel'))));
+  report(measure(emu, 'open sidebar', n, () => emu.run('getSidebarModel')));
   const id = String(emu.values('Deals')[Math.floor(n / 2)][col('Deal ID') - 1]);
-  let record: { deal: Record<string, string>; version: string } | null = null;
+  const name = String(emu.values('Deals')[Math.floor(n / 2)][col('Deal') - 1]);
+  report(measure(emu, 'search', n, () => emu.run('searchDeals', [name])));
+  let record: { deal: Record<string, string> } | null = null;
   report(measure(emu, 'open deal', n, () => (record = emu.run('getDeal', [id]))));
   report(
     measure(emu, 'save deal', n, () =>
-      emu.run('saveDeal', [{ ...record!.deal, nextStep: 'Call back' }, record!.version]),
+      emu.run('saveDeal', [{ ...record!.deal, nextStep: 'Call back' }, record!.deal]),
     ),
   );
-  void model;
   const fresh = new Emulator({ timeZone: 'America/New_York', now: '2026-03-10T15:00:00Z' }).load(DIST);
   fresh.run('menuSetUp');
   exportTab(fresh, n);

@@ -1,10 +1,13 @@
-// Sidebar client: loads the model, finds and opens deals, and saves them through the server. Errors
-// show inline next to their field; a conflict shows what changed and keeps what the rep typed.
+// Sidebar client: loads the model, finds deals through the server, opens and saves them. Errors show
+// inline next to their field; a field changed both here and in the sheet is the only thing that asks;
+// unsaved edits are never dropped without asking; the keyboard reaches everything (Ctrl+Enter saves,
+// Alt+W won, Alt+L lost, Alt+R reopen).
 import {
   blankDeal,
+  EDITABLE,
   validateDeal,
+  type DealFacts,
   type DealInput,
-  type DealRecord,
   type HistoryItem,
   type SaveResult,
   type SidebarModel,
@@ -16,8 +19,9 @@ import { setUpSearch } from './search';
 import { call } from './server';
 
 let model: SidebarModel | null = null;
-let current: { id: string; version: string; history: HistoryItem[] } | null = null;
-/** The deal as it was loaded, to tell the rep's own changes from someone else's. */
+/** The open deal: its id ('' for a new one), History shown so far and how many entries it has. */
+let current: { id: string; history: HistoryItem[]; historyTotal: number } | null = null;
+/** The deal as the form was loaded: the rep's changes are the fields that differ from it. */
 let base: DealInput | null = null;
 
 const status = (text: string, kind: 'info' | 'ok' | 'error' = 'info') => {
@@ -25,172 +29,266 @@ const status = (text: string, kind: 'info' | 'ok' | 'error' = 'info') => {
   s.textContent = text;
   s.className = `status ${kind}`;
 };
+const m = () => model!;
+const stageType = (name: string) => m().rules.stages.find((s) => s.name === name)?.type;
 
-function renderHistory(items: HistoryItem[]): void {
-  const list = byId<HTMLUListElement>('history');
-  list.replaceChildren(
-    ...items
-      .slice(0, 10)
-      .map((h) =>
-        el(
-          'li',
-          {},
-          `${h.time.slice(0, 10)} · ${h.field}: ${h.from || '—'} → ${h.to || '—'}${h.user ? ` (${h.user})` : ''}`,
-        ),
-      ),
-  );
-  byId('history-section').hidden = items.length === 0;
+/** Whether the form holds changes not saved yet. */
+function dirty(): boolean {
+  if (!current || !base || byId('editor').hidden) return false;
+  const now = readForm(current.id);
+  return EDITABLE.some((k) => now[k].trim() !== base![k].trim());
 }
 
-function showForm(title: string): void {
+/** Runs `next` at once, or after the rep chose to save or discard unsaved changes. */
+function guard(next: () => void): void {
+  if (!dirty()) return next();
+  const box = byId('unsaved');
+  byId('unsaved-message').textContent =
+    `You changed ${byId('deal-title').textContent} and have not saved it.`;
+  box.hidden = false;
+  const done = () => (box.hidden = true);
+  byId<HTMLButtonElement>('unsaved-save').onclick = () => {
+    done();
+    void save().then((ok) => ok && next());
+  };
+  byId<HTMLButtonElement>('unsaved-discard').onclick = () => {
+    done();
+    next();
+  };
+  byId<HTMLButtonElement>('unsaved-stay').onclick = () => {
+    done();
+    byId<HTMLInputElement>('f-deal').focus();
+  };
+  byId<HTMLButtonElement>('unsaved-save').focus();
+}
+
+const when = (iso: string) =>
+  new Date(iso).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+
+function renderHistory(): void {
+  const items = current?.history ?? [];
+  const total = current?.historyTotal ?? 0;
+  byId<HTMLUListElement>('history').replaceChildren(
+    ...items.map((h) => {
+      const li = el('li', {}, `${h.field}: ${h.from || '—'} → ${h.to || '—'}`);
+      li.append(el('span', { class: 'when' }, ` · ${when(h.time)}${h.user ? ` · ${h.user}` : ''}`));
+      return li;
+    }),
+  );
+  byId('history-section').hidden = items.length === 0;
+  const more = byId<HTMLButtonElement>('show-all');
+  more.hidden = total <= items.length;
+  more.textContent = `Show all ${total}`;
+}
+
+function renderFacts(id: string, facts: DealFacts | null): void {
+  const rows: [string, string, boolean?][] = facts
+    ? [
+        ['Deal ID', id],
+        ['Check', facts.check || 'No problems', facts.check !== ''],
+        [
+          'Probability',
+          facts.probability
+            ? `${facts.probability} (${facts.probabilityTyped ? 'typed' : 'from stage'})`
+            : '—',
+        ],
+        [
+          'Forecast',
+          facts.category ? `${facts.category} (${facts.categoryTyped ? 'typed' : 'from stage'})` : '—',
+        ],
+        [
+          'In stage',
+          facts.daysInStage === null
+            ? '—'
+            : `${facts.daysInStage} ${facts.daysInStage === 1 ? 'day' : 'days'}`,
+        ],
+        ['Created', facts.created || '—'],
+        ['Updated', facts.updated || '—'],
+      ]
+    : [];
+  byId('facts').replaceChildren(
+    ...rows.flatMap(([label, value, warn]) => [
+      el('dt', {}, label),
+      el('dd', warn ? { class: 'warn' } : {}, value),
+    ]),
+  );
+  byId('facts').hidden = rows.length === 0;
+}
+
+/** Won and Lost for an open deal (or a new one), Reopen for a won or lost one. */
+function renderActions(stage = current?.id ? (base?.stage ?? '') : ''): void {
+  const type = stageType(stage);
+  const closed = type === 'Won' || type === 'Lost';
+  byId('mark-won').hidden = closed;
+  byId('mark-lost').hidden = closed;
+  byId('reopen').hidden = !closed;
+}
+
+function show(title: string, deal: DealInput, facts: DealFacts | null): void {
+  base = deal;
+  fillForm(deal, m().rules.dayFirst);
   byId('deal-title').textContent = title;
   byId('editor').hidden = false;
   byId('conflict').hidden = true;
+  byId('unsaved').hidden = true;
   showErrors({});
-  applyStageRules(model!.rules);
-  byId<HTMLInputElement>('f-deal').focus();
+  applyStageRules(m().rules);
+  renderFacts(deal.id, facts);
+  renderHistory();
+  renderActions();
+}
+
+/** While a deal loads nothing can be typed or clicked, so no key lands in the wrong deal. */
+function busy(on: boolean): void {
+  for (const id of ['find', 'editor']) byId(id).inert = on;
+  byId('app').setAttribute('aria-busy', String(on));
 }
 
 async function openDeal(id: string): Promise<void> {
   status('Opening deal…');
+  busy(true);
   try {
     const record = await call('getDeal', id);
     if (!record) {
       status(`Deal ${id} is no longer in the Deals tab.`, 'error');
       return;
     }
-    load(record);
+    current = { id: record.deal.id, history: record.history, historyTotal: record.historyTotal };
+    show(record.deal.deal || record.deal.id, record.deal, record.facts);
     status('');
   } catch (e) {
     status((e as Error).message, 'error');
+  } finally {
+    busy(false);
   }
+  if (!byId('editor').hidden) byId<HTMLInputElement>('f-deal').focus();
 }
 
-function load(record: DealRecord): void {
-  base = record.deal;
-  current = { id: record.deal.id, version: record.version, history: record.history };
-  fillForm(record.deal, model!.rules.dayFirst);
-  renderHistory(record.history);
-  showForm(record.deal.deal || record.deal.id);
+function newDeal(name = ''): void {
+  const first = m().rules.stages.find((s) => s.type === 'Open') ?? m().rules.stages[0];
+  const owner = m().owners.some((o) => o.email.toLowerCase() === m().user.toLowerCase()) ? m().user : '';
+  current = { id: '', history: [], historyTotal: 0 };
+  const blank = blankDeal(owner, first?.name ?? '');
+  show('New deal', blank, null);
+  if (name) {
+    const field = byId<HTMLInputElement>('f-deal');
+    field.value = name;
+    byId<HTMLInputElement>('f-company').focus();
+  } else byId<HTMLInputElement>('f-deal').focus();
 }
 
-function newDeal(): void {
-  const m = model!;
-  const first = m.rules.stages.find((s) => s.type === 'Open') ?? m.rules.stages[0];
-  current = { id: '', version: '', history: [] };
-  base = null;
-  fillForm(
-    blankDeal(m.owners.some((o) => o.email === m.user) ? m.user : '', first?.name ?? ''),
-    m.rules.dayFirst,
+function showConflict(result: Extract<SaveResult, { status: 'conflict' }>): void {
+  byId('conflict-message').textContent = result.message;
+  byId('conflict-changes').replaceChildren(
+    ...result.clashes.map((c) =>
+      el(
+        'li',
+        {},
+        `${c.field}: you typed “${c.yours || '—'}”; ${c.who || 'someone'} changed it to “${c.theirs || '—'}”${c.when ? ` (${when(c.when)})` : ''}. It was “${c.was || '—'}”.`,
+      ),
+    ),
   );
-  renderHistory([]);
-  showForm('New deal');
+  byId('conflict').hidden = false;
+  // Either way the sheet's value becomes the base for these fields; the other changes stay in the form.
+  const rebase = () => {
+    base = { ...base!, ...Object.fromEntries(result.clashes.map((c) => [c.key, c.theirs])) };
+    byId('conflict').hidden = true;
+  };
+  byId<HTMLButtonElement>('keep-mine').onclick = () => {
+    rebase();
+    void save();
+  };
+  byId<HTMLButtonElement>('use-theirs').onclick = () => {
+    rebase();
+    for (const c of result.clashes) {
+      const control = byId<HTMLInputElement>(`f-${c.key}`);
+      control.value = c.theirs;
+      control.dispatchEvent(new Event('input'));
+    }
+    applyStageRules(m().rules);
+    status(
+      dirty()
+        ? 'The sheet’s values are in the form. Save (Ctrl+Enter) to record your other changes.'
+        : 'The sheet’s values are in the form; nothing else to save.',
+    );
+    byId<HTMLButtonElement>('save').focus();
+  };
+  status('Not saved yet: choose which value to keep.', 'error');
+  byId<HTMLButtonElement>('keep-mine').focus();
 }
 
-function handleResult(result: SaveResult): void {
-  const m = model!;
+function handleResult(result: SaveResult): boolean {
   if (result.status === 'invalid') {
     showErrors(result.errors);
     status('Some fields need attention.', 'error');
-    return;
+    return false;
   }
   if (result.status === 'conflict') {
-    const box = byId('conflict');
-    byId('conflict-message').textContent = result.message;
-    const theirs = result.changes.filter((c) => !base || base[c.key] !== c.theirs);
-    const mine = result.changes.filter((c) => base && base[c.key] === c.theirs);
-    byId('conflict-changes').replaceChildren(
-      ...theirs.map((c) =>
-        el(
-          'li',
-          {},
-          `Changed in the sheet: ${c.field} is now "${c.theirs || '—'}" (you have "${c.yours || '—'}")`,
-        ),
-      ),
-      ...mine.map((c) => el('li', {}, `Your change: ${c.field} "${c.yours || '—'}"`)),
-    );
-    box.hidden = false;
-    byId<HTMLButtonElement>('use-theirs').onclick = () => load(result.current);
-    byId<HTMLButtonElement>('keep-mine').onclick = () => {
-      base = result.current.deal;
-      current = {
-        id: result.current.deal.id,
-        version: result.current.version,
-        history: result.current.history.length ? result.current.history : (current?.history ?? []),
-      };
-      box.hidden = true;
-      status('Your values are still in the form. Press Save to replace the sheet’s values with them.');
-      byId<HTMLButtonElement>('save').focus();
-    };
-    status('Not saved: someone else changed this deal.', 'error');
-    byId<HTMLButtonElement>('use-theirs').focus();
-    return;
+    showConflict(result);
+    return false;
   }
   const r = result.record;
-  const history = [...r.history, ...(current?.id === r.deal.id ? current.history : [])];
-  current = { id: r.deal.id, version: r.version, history };
-  const summary = {
+  const same = current?.id === r.deal.id;
+  current = {
     id: r.deal.id,
-    deal: r.deal.deal,
-    company: r.deal.company,
-    owner: r.deal.owner,
-    stage: r.deal.stage,
+    history: [...r.history, ...(same ? current!.history : [])],
+    historyTotal: r.historyTotal + (same ? current!.historyTotal : 0),
   };
-  const i = m.deals.findIndex((d) => d.id === r.deal.id);
-  if (i >= 0) m.deals[i] = summary;
-  else m.deals.push(summary);
-  base = r.deal;
-  fillForm(r.deal, model!.rules.dayFirst);
-  renderHistory(history);
-  byId('deal-title').textContent = r.deal.deal;
-  showErrors({});
-  applyStageRules(m.rules);
+  show(r.deal.deal, r.deal, r.facts);
   status(result.message, 'ok');
+  return true;
 }
 
-async function save(): Promise<void> {
-  const m = model!;
+/** Saves the form; true when it was saved. What was typed stays in the form whatever happens. */
+async function save(): Promise<boolean> {
   const deal = readForm(current?.id ?? '');
-  const checked = validateDeal(deal, m.rules);
+  const checked = validateDeal(deal, m().rules);
   if (!checked.ok) {
     showErrors(checked.errors);
     status('Some fields need attention.', 'error');
-    return;
+    return false;
   }
   showErrors({});
   const button = byId<HTMLButtonElement>('save');
   button.disabled = true;
   status('Saving…');
   try {
-    handleResult(await call('saveDeal', deal, current?.version ?? ''));
+    return handleResult(await call('saveDeal', deal, current?.id ? base : null));
   } catch (e) {
-    status(`Not saved: ${(e as Error).message}`, 'error');
+    status(`Not saved: ${(e as Error).message} What you typed is still in the form.`, 'error');
+    return false;
   } finally {
     button.disabled = false;
   }
 }
 
-function setStageOfType(type: 'Won' | 'Lost'): void {
-  const m = model!;
-  const stage = m.rules.stages.find((s) => s.type === type);
+function setStage(name: string): void {
+  byId<HTMLSelectElement>('f-stage').value = name;
+  applyStageRules(m().rules);
+}
+
+function markLost(): void {
+  const stage = m().rules.stages.find((s) => s.type === 'Lost');
   if (!stage) return;
-  byId<HTMLSelectElement>('f-stage').value = stage.name;
-  applyStageRules(m.rules);
-  if (type === 'Lost') {
-    byId<HTMLSelectElement>('f-lostReason').focus();
-    status('Choose why it was lost, then Save (Ctrl+Enter).');
-    return;
-  }
+  setStage(stage.name);
+  byId<HTMLSelectElement>('f-lostReason').focus();
+  status('Choose why it was lost, then Save (Ctrl+Enter).');
+}
+
+function markWon(): void {
+  const stage = m().rules.stages.find((s) => s.type === 'Won');
+  if (!stage) return;
+  setStage(stage.name);
   // A deal is won on the day it closes: a blank or future close date becomes today, shown before saving.
   const close = byId<HTMLInputElement>('f-closeDate');
-  const typed = readTypedDate(close.value, m.rules.dayFirst);
-  const proposed = !typed.ok || typed.value === '' || isoOf(typed.value) > m.today;
+  const typed = readTypedDate(close.value, m().rules.dayFirst);
+  const proposed = !typed.ok || typed.value === '' || isoOf(typed.value) > m().today;
   if (proposed) {
-    close.value = m.today;
+    close.value = m().today;
     close.dispatchEvent(new Event('input'));
   }
   byId<HTMLButtonElement>('save').focus();
-  const today = readTypedDate(m.today, false);
+  const today = readTypedDate(m().today, false);
   status(
     proposed && today.ok && today.value
       ? `Won, closing today (${dayInWords(today.value)}). Save (Ctrl+Enter) to record it.`
@@ -198,20 +296,54 @@ function setStageOfType(type: 'Won' | 'Lost'): void {
   );
 }
 
-/** Fetches the deal index again (others may have added or renamed deals since the sidebar opened). */
-async function reloadDeals(): Promise<void> {
-  status('Reloading deals…');
+/** Back to the open stage the deal left (from History), else the first open stage. */
+function reopen(): void {
+  const open = m().rules.stages.filter((s) => s.type === 'Open');
+  const left = current?.history.find((h) => h.field === 'Stage' && h.to === base?.stage)?.from;
+  const stage = open.find((s) => s.name === left) ?? open[0];
+  if (!stage) return;
+  setStage(stage.name);
+  renderActions(stage.name);
+  byId<HTMLButtonElement>('save').focus();
+  status(`Reopened to ${stage.name}. Save (Ctrl+Enter) to record it.`);
+}
+
+async function showAllHistory(): Promise<void> {
+  if (!current?.id) return;
   try {
-    const fresh = await call('getSidebarModel');
-    model!.deals = fresh.deals;
-    status(`${fresh.deals.length} ${fresh.deals.length === 1 ? 'deal' : 'deals'}.`);
+    const all = await call('getDealHistory', current.id);
+    current = { ...current, history: all, historyTotal: all.length };
+    renderHistory();
+    byId('history-heading').focus();
   } catch (e) {
     status((e as Error).message, 'error');
   }
 }
 
+function closeEditor(): void {
+  byId('editor').hidden = true;
+  current = null;
+  base = null;
+  byId<HTMLInputElement>('search').focus();
+}
+
+/** Keys that work anywhere in the editor. */
+function shortcuts(e: KeyboardEvent): void {
+  if (byId('editor').hidden) return;
+  const act = (fn: () => void) => {
+    e.preventDefault();
+    fn();
+  };
+  if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) act(() => void save());
+  else if (e.altKey && !e.ctrlKey && !e.metaKey) {
+    if (e.code === 'KeyW' && !byId('mark-won').hidden) act(markWon);
+    else if (e.code === 'KeyL' && !byId('mark-lost').hidden) act(markLost);
+    else if (e.code === 'KeyR' && !byId('reopen').hidden) act(reopen);
+  }
+}
+
 async function start(): Promise<void> {
-  status('Loading deals…');
+  status('Loading…');
   try {
     model = await call('getSidebarModel');
   } catch (e) {
@@ -220,32 +352,37 @@ async function start(): Promise<void> {
   }
   buildFields(model);
   setUpSearch(
-    () => model!.deals,
-    (id) => void openDeal(id),
+    (query) => call('searchDeals', query),
+    (id) => guard(() => void openDeal(id)),
+    (name) => guard(() => newDeal(name)),
+    (message) => status(message, 'error'),
   );
-  byId('f-stage').addEventListener('change', () => applyStageRules(model!.rules));
-  byId('f-lostReason').addEventListener('change', () => applyStageRules(model!.rules));
-  byId('new-deal').addEventListener('click', newDeal);
-  byId('reload').addEventListener('click', () => void reloadDeals());
-  byId('mark-won').addEventListener('click', () => setStageOfType('Won'));
-  byId('mark-lost').addEventListener('click', () => setStageOfType('Lost'));
-  byId('editor').addEventListener('keydown', (e) => {
-    if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
-      e.preventDefault();
-      void save();
-    }
+  byId('f-stage').addEventListener('change', () => {
+    applyStageRules(m().rules);
+    if (current?.id) renderActions(byId<HTMLSelectElement>('f-stage').value);
   });
-  byId('close').addEventListener('click', () => {
-    byId('editor').hidden = true;
-    current = null;
-    byId<HTMLInputElement>('search').focus();
-  });
+  byId('f-lostReason').addEventListener('change', () => applyStageRules(m().rules));
+  byId('new-deal').addEventListener('click', () => guard(() => newDeal()));
+  byId('mark-won').addEventListener('click', markWon);
+  byId('mark-lost').addEventListener('click', markLost);
+  byId('reopen').addEventListener('click', reopen);
+  byId('show-all').addEventListener('click', () => void showAllHistory());
+  document.addEventListener('keydown', shortcuts);
+  byId('close').addEventListener('click', () => guard(closeEditor));
   byId<HTMLFormElement>('deal-form').addEventListener('submit', (e) => {
     e.preventDefault();
     void save();
   });
+  // Closing the sidebar with unsaved changes: the browser asks before the page goes.
+  window.addEventListener('beforeunload', (e) => {
+    if (dirty()) {
+      e.preventDefault();
+      e.returnValue = '';
+    }
+  });
   byId('app').dataset.ready = 'true';
-  status(`${model.deals.length} deals. Search, or add a new one.`);
+  status('Search by deal, company, owner or Deal ID, or add a new deal.');
+  byId<HTMLInputElement>('search').focus();
 }
 
 void start();

@@ -1,36 +1,48 @@
-// Finding a deal as you type: a combobox over the deal index (name, company or owner), driven by the
-// keyboard (arrows, Enter, Escape) or the mouse.
-import type { DealSummary } from '../src/shared/dealDto';
+// Finding a deal as you type: a combobox over the server's search (name, company, owner email or name,
+// Deal ID), driven by the keyboard (arrows, Enter, Escape) or the mouse. The server returns the first
+// 20 deals and how many match; with no match, the list offers "Create deal …" with the typed name.
+import type { DealSummary, SearchResult } from '../src/shared/dealDto';
 import { byId, el } from './dom';
 
-const MAX_RESULTS = 8;
+/** Waits this long after the last key before asking the server (one call per pause, not per key). */
+const PAUSE_MS = 250;
 
-/** Deals whose name, company or owner contain every typed word. */
-export function findDeals(deals: readonly DealSummary[], query: string): DealSummary[] {
-  const words = query.toLowerCase().split(/\s+/).filter(Boolean);
-  if (!words.length) return [];
-  return deals
-    .filter((d) => {
-      const hay = `${d.deal} ${d.company} ${d.owner} ${d.id}`.toLowerCase();
-      return words.every((w) => hay.includes(w));
-    })
-    .slice(0, MAX_RESULTS);
+type Option = { kind: 'deal'; deal: DealSummary } | { kind: 'create'; name: string };
+
+/** What the count line says under the box. */
+export function countLine(r: SearchResult): string {
+  if (!r.query.trim()) return '';
+  if (r.total === 0) return 'No deal matches.';
+  const about = r.approximate ? 'about ' : '';
+  if (r.total > r.deals.length)
+    return `Showing ${r.deals.length} of ${about}${r.total} deals. Type more to narrow.`;
+  return `${r.total} ${r.total === 1 ? 'deal' : 'deals'} found.`;
 }
 
-/** Wires the search box; `open` is called with the chosen deal's id. */
-export function setUpSearch(getDeals: () => readonly DealSummary[], open: (id: string) => void): void {
+/** Wires the search box; `open` gets the chosen deal's id, `create` the name typed when nothing matched. */
+export function setUpSearch(
+  search: (query: string) => Promise<SearchResult>,
+  open: (id: string) => void,
+  create: (name: string) => void,
+  onError: (message: string) => void,
+): void {
   const input = byId<HTMLInputElement>('search');
   const list = byId<HTMLUListElement>('results');
-  let hits: DealSummary[] = [];
+  const count = byId('results-count');
+  let options: Option[] = [];
   let active = -1;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let asked = 0;
   const render = () => {
     list.replaceChildren(
-      ...hits.map((d, i) => {
+      ...options.map((o, i) => {
         const li = el('li', { role: 'option', id: `result-${i}`, 'aria-selected': String(i === active) });
-        li.append(
-          el('span', { class: 'name' }, d.deal || '(no name)'),
-          el('span', { class: 'meta' }, `${d.company} · ${d.stage}`),
-        );
+        if (o.kind === 'deal')
+          li.append(
+            el('span', { class: 'name' }, o.deal.deal || '(no name)'),
+            el('span', { class: 'meta' }, `${o.deal.company} · ${o.deal.stage}`),
+          );
+        else li.append(el('span', { class: 'name' }, `Create deal “${o.name}”`));
         li.addEventListener('mousedown', (e) => {
           e.preventDefault();
           choose(i);
@@ -38,43 +50,72 @@ export function setUpSearch(getDeals: () => readonly DealSummary[], open: (id: s
         return li;
       }),
     );
-    input.setAttribute('aria-expanded', String(hits.length > 0));
+    input.setAttribute('aria-expanded', String(options.length > 0));
     if (active >= 0) input.setAttribute('aria-activedescendant', `result-${active}`);
     else input.removeAttribute('aria-activedescendant');
-    byId('results-count').textContent = input.value.trim()
-      ? `${hits.length} ${hits.length === 1 ? 'deal' : 'deals'} found`
-      : '';
+  };
+  const clear = () => {
+    options = [];
+    active = -1;
+    count.textContent = '';
+    render();
   };
   const choose = (i: number) => {
-    const d = hits[i];
-    if (!d) return;
-    hits = [];
-    active = -1;
-    render();
-    open(d.id);
+    const o = options[i];
+    if (!o) return;
+    clear();
+    if (o.kind === 'deal') open(o.deal.id);
+    else create(o.name);
+  };
+  const run = async (query: string) => {
+    const mine = ++asked;
+    count.textContent = 'Searching…';
+    try {
+      const result = await search(query);
+      if (mine !== asked) return; // a later search is on its way
+      options = result.deals.map((deal) => ({ kind: 'deal', deal }) as Option);
+      if (!result.deals.length) options.push({ kind: 'create', name: query.trim() });
+      active = 0;
+      count.textContent = countLine(result);
+      render();
+    } catch (e) {
+      if (mine === asked) {
+        count.textContent = '';
+        onError((e as Error).message);
+      }
+    }
   };
   input.addEventListener('input', () => {
-    hits = findDeals(getDeals(), input.value);
-    active = hits.length ? 0 : -1;
-    render();
+    clearTimeout(timer);
+    const query = input.value;
+    if (!query.trim()) {
+      asked++;
+      clear();
+      return;
+    }
+    timer = setTimeout(() => void run(query), PAUSE_MS);
   });
   input.addEventListener('keydown', (e) => {
-    if (e.key === 'ArrowDown' && hits.length) {
-      active = (active + 1) % hits.length;
+    if (e.key === 'ArrowDown' && options.length) {
+      active = (active + 1) % options.length;
       render();
       e.preventDefault();
-    } else if (e.key === 'ArrowUp' && hits.length) {
-      active = (active - 1 + hits.length) % hits.length;
+    } else if (e.key === 'ArrowUp' && options.length) {
+      active = (active - 1 + options.length) % options.length;
       render();
       e.preventDefault();
-    } else if (e.key === 'Enter' && active >= 0) {
-      choose(active);
+    } else if (e.key === 'Enter') {
       e.preventDefault();
+      if (active >= 0) choose(active);
+      else if (input.value.trim()) {
+        // Enter before the pause ran the search: search now, and open the first match.
+        clearTimeout(timer);
+        void run(input.value).then(() => choose(0));
+      }
     } else if (e.key === 'Escape') {
       input.value = '';
-      hits = [];
-      active = -1;
-      render();
+      asked++;
+      clear();
     }
   });
 }

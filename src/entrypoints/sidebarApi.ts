@@ -4,7 +4,13 @@
 import { PRODUCT } from '../shared/names';
 import type { SidebarServerApi } from '../shared/sidebarApi';
 import { showSidebar } from '../workbook/core/app';
-import { getDeal, getSidebarModel, saveDeal } from '../workbook/sidebar/dealSidebar';
+import {
+  getDeal,
+  getDealHistory,
+  getSidebarModel,
+  saveDeal,
+  searchDeals,
+} from '../workbook/sidebar/dealSidebar';
 import { menuAction } from './feedback';
 
 /** Menu: Open deal sidebar. */
@@ -16,4 +22,10 @@ export function menuOpenSidebar(): void {
 }
 
 /** The server side of the sidebar contract. */
-export const sidebarServer = { getSidebarModel, getDeal, saveDeal } satisfies SidebarServerApi;
+export const sidebarServer = {
+  getSidebarModel,
+  searchDeals,
+  getDeal,
+  getDealHistory,
+  saveDeal,
+} satisfies SidebarServerApi;

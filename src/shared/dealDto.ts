@@ -90,13 +90,22 @@ export function validateDeal(
   return Object.keys(errors).length ? { ok: false, errors } : { ok: true, deal };
 }
 
-/** One deal in the sidebar's search index. */
+/** One deal found by a search. */
 export interface DealSummary {
   id: string;
   deal: string;
   company: string;
   owner: string;
   stage: string;
+}
+
+/** What a search found: the first deals (sheet order) and how many hold every word. */
+export interface SearchResult {
+  query: string;
+  deals: DealSummary[];
+  total: number;
+  /** True when the query had more words than were looked up, so `total` may count too many. */
+  approximate: boolean;
 }
 
 export interface HistoryItem {
@@ -108,7 +117,7 @@ export interface HistoryItem {
   user: string;
 }
 
-/** Everything the sidebar needs to start. */
+/** Everything the sidebar needs to start (no deal list: search runs on the server). */
 export interface SidebarModel {
   user: string;
   /** Today in the spreadsheet's time zone, YYYY-MM-DD (what Mark won proposes as close date). */
@@ -118,15 +127,45 @@ export interface SidebarModel {
   owners: Owner[];
   leadSources: string[];
   industries: string[];
-  deals: DealSummary[];
 }
 
-/** A deal loaded for editing, with the version that a save must match. */
+/** What the sheet knows of a deal beyond the form: read-only in the sidebar. Dates are YYYY-MM-DD. */
+export interface DealFacts {
+  /** The Check column's warnings ('' when the row is fine). */
+  check: string;
+  /** "60%", or '' when blank. */
+  probability: string;
+  /** Whether a person typed the probability (otherwise it follows the stage). */
+  probabilityTyped: boolean;
+  category: string;
+  categoryTyped: boolean;
+  /** Whole days since the deal entered its stage, or null when unknown. */
+  daysInStage: number | null;
+  created: string;
+  updated: string;
+}
+
+/** A deal loaded for editing, with its most recent History (newest first) and its facts. */
 export interface DealRecord {
   deal: DealInput;
-  version: string;
   row: number;
+  facts: DealFacts;
   history: HistoryItem[];
+  /** How many History entries the deal has in all (the sidebar offers "Show all" when more). */
+  historyTotal: number;
+}
+
+/** A field changed both in the form and in the sheet since the form was loaded. */
+export interface FieldClash {
+  key: EditableField;
+  field: string;
+  /** What the form was loaded with. */
+  was: string;
+  yours: string;
+  theirs: string;
+  /** Who changed it in the sheet and when (ISO), from History; '' when History does not say. */
+  who: string;
+  when: string;
 }
 
 export type SaveResult =
@@ -135,8 +174,8 @@ export type SaveResult =
   | {
       status: 'conflict';
       message: string;
-      /** Fields where the form and the sheet now differ. */
-      changes: { key: EditableField; field: string; yours: string; theirs: string }[];
+      /** Only fields changed on both sides; the rest of the rep's changes wait in the form. */
+      clashes: FieldClash[];
       current: DealRecord;
     };
 

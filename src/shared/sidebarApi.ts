@@ -1,13 +1,18 @@
 // The one contract between the deal sidebar and the server: the functions google.script.run may
 // call, with their argument and result types. The server implements it (checked with `satisfies`),
 // the sidebar client and the local playground derive from it, so renaming a function breaks the build.
-import type { DealInput, DealRecord, SaveResult, SidebarModel } from './dealDto';
+import type { DealInput, DealRecord, HistoryItem, SaveResult, SearchResult, SidebarModel } from './dealDto';
 
 /** The server functions the sidebar calls. Arguments and results are plain data (no Date). */
 export interface SidebarServerApi {
   getSidebarModel(): SidebarModel;
+  /** Deals holding every word of the query (name, company, owner email or name, Deal ID). */
+  searchDeals(query: string): SearchResult;
   getDeal(id: string): DealRecord | null;
-  saveDeal(deal: DealInput, expectedVersion: string): SaveResult;
+  /** Every History entry of a deal, newest first ("Show all"). */
+  getDealHistory(id: string): HistoryItem[];
+  /** Saves the fields the rep changed: `loaded` is the deal as the form was loaded (null for a new deal). */
+  saveDeal(deal: DealInput, loaded: DealInput | null): SaveResult;
 }
 
 export type SidebarFunction = keyof SidebarServerApi;
@@ -15,7 +20,9 @@ export type SidebarFunction = keyof SidebarServerApi;
 /** Every function of the contract, for bridges that must list them (the playground's). */
 export const SIDEBAR_FUNCTIONS = [
   'getSidebarModel',
+  'searchDeals',
   'getDeal',
+  'getDealHistory',
   'saveDeal',
 ] as const satisfies readonly SidebarFunction[];
 

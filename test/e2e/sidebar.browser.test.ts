@@ -1,6 +1,7 @@
 // Browser tests of the real dist/Sidebar.html in headless chromium, with google.script.run bridged to
-// dist/Code.js on the emulator: creating, moving, losing a deal, a conflict, a sorted sheet, and an
-// accessibility check (labels, focus order, contrast).
+// dist/Code.js on the emulator: creating, moving, losing a deal, teammates' changes, a sorted sheet,
+// search, a slow load, unsaved changes, the keyboard path, the sticky action bar, a day-first locale,
+// and an accessibility check (axe, focus order).
 import * as fs from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { startPlayground, type Playground } from '../../local/playground/server';
@@ -43,6 +44,17 @@ async function open(setup: (emu: Emulator) => void = () => undefined): Promise<C
   return { emu, playground, page };
 }
 const deals = (emu: Emulator) => emu.values('Deals');
+/** A deal row as pasted into the grid, with what its stage requires. */
+const deal = (name: string, stage: string) => ({
+  Deal: name,
+  Company: `${name} Co`,
+  Contact: 'Ann',
+  Email: '',
+  Owner: 'owner@example.com',
+  Stage: stage,
+  Amount: '100',
+  'Close date': '2026-04-01',
+});
 const status = (page: Page) => page.locator('#status');
 
 async function fillNewDeal(page: Page) {
@@ -184,7 +196,35 @@ describe('the deal sidebar in a browser', () => {
     await screenshot(page, 'sidebar-lost');
   });
 
-  it('shows a conflict when another execution edited the deal, and loses nothing', async () => {
+  it('keeps a teammate’s change to another field silently, and asks only about a field changed on both sides', async () => {
+    const ctx = await open();
+    const { page, emu } = ctx;
+    await fillNewDeal(page);
+    await page.click('#save');
+    await page.waitForSelector('#status.ok');
+    type(emu, 'Lead source', 2, 'Referral', { user: 'boss@example.com' });
+    type(emu, 'Amount', 2, '20000', { user: 'boss@example.com' });
+    await page.fill('#f-amount', '15000');
+    await page.selectOption('#f-stage', 'Qualified');
+    await page.click('#save');
+    await page.waitForSelector('#conflict:not([hidden])');
+    const listed = await page.locator('#conflict-changes li').allTextContents();
+    expect(listed).toHaveLength(1);
+    expect(listed[0]).toMatch(
+      /^Amount: you typed “15000”; boss@example\.com changed it to “20000” \(.+\)\. It was “12000”\.$/,
+    );
+    expect(cell(emu, 'Amount', 2)).toBe(20000);
+    expect(cell(emu, 'Stage', 2)).toBe('Opportunity identified');
+    expect(await page.inputValue('#f-amount')).toBe('15000');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('keep-mine');
+    await screenshot(page, 'sidebar-conflict');
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('#status.ok');
+    expect(record(emu, 2)).toMatchObject({ Amount: 15000, Stage: 'Qualified', 'Lead source': 'Referral' });
+    expect(await page.inputValue('#f-leadSource')).toBe('Referral');
+  });
+
+  it('puts the sheet’s value in the form with Use theirs, keeping the rep’s other changes to save', async () => {
     const ctx = await open();
     const { page, emu } = ctx;
     await fillNewDeal(page);
@@ -192,21 +232,17 @@ describe('the deal sidebar in a browser', () => {
     await page.waitForSelector('#status.ok');
     type(emu, 'Amount', 2, '20000', { user: 'boss@example.com' });
     await page.fill('#f-amount', '15000');
-    await page.selectOption('#f-stage', 'Qualified');
+    await page.fill('#f-nextStep', 'Send contract');
     await page.click('#save');
     await page.waitForSelector('#conflict:not([hidden])');
-    const listed = await page.locator('#conflict-changes li').allTextContents();
-    expect(listed).toEqual([
-      'Changed in the sheet: Amount is now "20000" (you have "15000")',
-      'Your change: Stage "Qualified"',
-    ]);
-    expect(cell(emu, 'Amount', 2)).toBe(20000);
-    expect(await page.inputValue('#f-amount')).toBe('15000');
-    await screenshot(page, 'sidebar-conflict');
-    await page.click('#keep-mine');
-    await page.click('#save');
+    await page.click('#use-theirs');
+    expect(await page.inputValue('#f-amount')).toBe('20000');
+    expect(await status(page).textContent()).toBe(
+      'The sheet’s values are in the form. Save (Ctrl+Enter) to record your other changes.',
+    );
+    await page.keyboard.press('Control+Enter');
     await page.waitForSelector('#status.ok');
-    expect(cell(emu, 'Amount', 2)).toBe(15000);
+    expect(record(emu, 2)).toMatchObject({ Amount: 20000, 'Next step': 'Send contract' });
   });
 
   it('updates the right row when the Deals tab was sorted between load and save', async () => {
@@ -248,23 +284,161 @@ describe('the deal sidebar in a browser', () => {
     ]);
   });
 
-  it('finds deals added by others after pressing Reload deals', async () => {
+  it('finds a deal typed into the grid at once, counts matches, and offers to create one when none match', async () => {
     const ctx = await open();
     const { page, emu } = ctx;
     type(emu, 'Deal', 2, 'Wayne pilot', { user: 'rep@example.com' });
     await page.fill('#search', 'wayne');
-    expect(await page.locator('#results li').count()).toBe(0);
-    await page.click('#reload');
-    await page.waitForFunction(() => document.getElementById('status')?.textContent === '1 deal.');
-    await page.fill('#search', '');
-    await page.fill('#search', 'wayne');
+    await page.waitForSelector('#results li');
     expect(await page.locator('#results li .name').allTextContents()).toEqual(['Wayne pilot']);
+    expect(await page.locator('#results-count').textContent()).toBe('1 deal found.');
+    await page.fill('#search', 'Umbrella rollout');
+    await page.waitForFunction(
+      () => document.getElementById('results-count')?.textContent === 'No deal matches.',
+    );
+    expect(await page.locator('#results li .name').allTextContents()).toEqual([
+      'Create deal “Umbrella rollout”',
+    ]);
+    await page.keyboard.press('Enter');
+    expect(await page.locator('#deal-title').textContent()).toBe('New deal');
+    expect(await page.inputValue('#f-deal')).toBe('Umbrella rollout');
+    expect(await page.inputValue('#f-owner')).toBe('owner@example.com');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('f-company');
+  });
+
+  it('blocks typing while a deal loads, so no key lands in the deal', async () => {
+    const ctx = await open((emu) => type(emu, 'Deal', 2, 'Wayne pilot'));
+    const { page } = ctx;
+    await page.route('**/run', async (route) => {
+      if ((route.request().postData() ?? '').includes('"fn":"getDeal"'))
+        await new Promise((r) => setTimeout(r, 700));
+      await route.continue();
+    });
+    await page.fill('#search', 'wayne');
+    await page.waitForSelector('#results li');
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(() => document.getElementById('status')?.textContent === 'Opening deal…');
+    await page.keyboard.type('back');
+    await page.waitForSelector('#editor:not([hidden])');
+    await page.waitForFunction(() => document.activeElement?.id === 'f-deal');
+    expect(await page.inputValue('#f-deal')).toBe('Wayne pilot');
+  });
+
+  it('asks before switching away from unsaved changes, and keeps them on Keep editing', async () => {
+    const ctx = await open((emu) =>
+      pasteRows(emu, 2, [deal('Wayne pilot', 'Quote sent'), deal('Acme renewal', 'Quote sent')]),
+    );
+    const { page, emu } = ctx;
+    await page.fill('#search', 'wayne');
+    await page.waitForSelector('#results li');
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('#editor:not([hidden])');
+    await page.fill('#f-nextStep', 'Call Bruce');
+    await page.click('#new-deal');
+    expect(await page.locator('#unsaved').isVisible()).toBe(true);
+    expect(await page.locator('#unsaved-message').textContent()).toBe(
+      'You changed Wayne pilot and have not saved it.',
+    );
+    await page.click('#unsaved-stay');
+    expect(await page.inputValue('#f-nextStep')).toBe('Call Bruce');
+    await page.click('#close');
+    await page.click('#unsaved-save');
+    await page.waitForSelector('#editor[hidden]', { state: 'attached' });
+    expect(record(emu, 2)['Next step']).toBe('Call Bruce');
+  });
+
+  it('marks won and lost from the keyboard in a few keys, then offers Reopen on the closed deal', async () => {
+    const ctx = await open((emu) => {
+      emu.env.nowMs = Date.parse('2026-05-20T12:00:00Z');
+      pasteRows(emu, 2, [deal('Zeta', 'Negotiation'), deal('Yak', 'Negotiation')]);
+    });
+    const { page, emu } = ctx;
+    const keys: string[] = [];
+    const press = async (k: string) => {
+      keys.push(k);
+      await page.keyboard.press(k);
+    };
+    await page.fill('#search', 'zeta');
+    await page.waitForSelector('#results li');
+    await press('Enter');
+    await page.waitForFunction(() => document.activeElement?.id === 'f-deal');
+    keys.length = 0; // counted from the open deal
+    await press('Alt+KeyW');
+    await press('Control+Enter');
+    await page.waitForFunction(() => document.getElementById('status')?.textContent === 'Saved Zeta (Won).');
+    expect(keys.length).toBeLessThanOrEqual(6);
+    expect(record(emu, 2).Stage).toBe('Won');
+    expect(await page.locator('#mark-won').isVisible()).toBe(false);
+    expect(await page.locator('#reopen').isVisible()).toBe(true);
+    await press('Alt+KeyR');
+    expect(await page.inputValue('#f-stage')).toBe('Negotiation');
+    await press('Control+Enter');
+    await page.waitForFunction(
+      () => document.getElementById('status')?.textContent === 'Saved Zeta (Negotiation).',
+    );
+
+    await page.fill('#search', 'yak');
+    await page.waitForSelector('#results li');
+    await press('Enter');
+    await page.waitForFunction(() => document.activeElement?.id === 'f-deal');
+    keys.length = 0;
+    await press('Alt+KeyL');
+    await press('ArrowDown'); // the first reason, Price
+    await press('Control+Enter');
+    await page.waitForFunction(() => document.getElementById('status')?.textContent === 'Saved Yak (Lost).');
+    expect(keys.length).toBeLessThanOrEqual(6);
+    expect(record(emu, 3)).toMatchObject({ Stage: 'Lost', 'Lost reason': 'Price' });
+  });
+
+  it('keeps Save, Won, Lost and Close in view at 300 × 600, wherever the form is scrolled', async () => {
+    const ctx = await open((emu) => type(emu, 'Deal', 2, 'Wayne pilot'));
+    const { page } = ctx;
+    await page.setViewportSize({ width: 300, height: 600 });
+    await page.fill('#search', 'wayne');
+    await page.waitForSelector('#results li');
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('#editor:not([hidden])');
+    const inView = (id: string) =>
+      page.evaluate((i) => {
+        const r = document.getElementById(i)!.getBoundingClientRect();
+        return r.top >= 0 && r.bottom <= window.innerHeight && r.height > 0;
+      }, id);
+    for (const scroll of [0, 400, 100000]) {
+      await page.evaluate((y) => window.scrollTo(0, y), scroll);
+      for (const id of ['save', 'mark-won', 'mark-lost', 'close'])
+        expect([scroll, id, await inView(id)]).toEqual([scroll, id, true]);
+    }
+    expect(await inView('status')).toBe(true);
+    await screenshot(page, 'sidebar-sticky-actions');
+  });
+
+  it('reads dates and amounts in a day-first, decimal-comma spreadsheet', async () => {
+    const ctx = await open((emu) => {
+      emu.ss.setSpreadsheetLocale('de_DE');
+      emu.run('menuSetUp'); // set up again: the CRM reads the spreadsheet's locale then
+    });
+    const { page, emu } = ctx;
+    await fillNewDeal(page);
+    await page.fill('#f-amount', '1.234,50');
+    await page.fill('#f-closeDate', '13.01.2026');
+    expect(await page.locator('#hint-closeDate').textContent()).toBe('Tue 13 Jan 2026');
+    await page.keyboard.press('Control+Enter');
+    await page.waitForSelector('#status.ok');
+    const zone = emu.ss.getSpreadsheetTimeZone();
+    const saved = record(emu, 2);
+    expect(saved.Amount).toBe(1234.5);
+    expect(new Intl.DateTimeFormat('en-CA', { timeZone: zone }).format(saved['Close date'] as Date)).toBe(
+      '2026-01-13',
+    );
   });
 
   it('passes an accessibility check: labels, focus order and contrast', async () => {
     const ctx = await open((emu) => type(emu, 'Deal', 2, 'Acme'));
     const { page } = ctx;
-    await page.click('#new-deal');
+    await page.fill('#search', 'acme');
+    await page.waitForSelector('#results li');
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('#facts dt');
     await page.addScriptTag({ content: fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8') });
     const result = await page.evaluate(async () => {
       const axe = (
@@ -288,12 +462,12 @@ describe('the deal sidebar in a browser', () => {
     expect(order).toEqual([
       'search',
       'new-deal',
-      'reload',
       'f-deal',
       'f-company',
       'f-contact',
       'f-email',
       'f-owner',
+      'f-stage',
     ]);
     await screenshot(page, 'sidebar-new-deal');
   });

@@ -1,8 +1,10 @@
 // What an edit means for a deal row: new Deal ID and Created for new rows; Stage entered, Updated,
 // probability and forecast category when the stage changes (unless overridden); History entries for
-// stage, amount and close date changes; Close date pushes; Segment; and the Check column. Pure: the
+// stage, amount and close date changes (also found by a sweep, from Last seen) and for every other
+// field a person changes when the old value is known (the sidebar, or one typed cell); Close date
+// pushes; Segment; and the Check column. Pure: the
 // callers (onEdit, the sweep, the sidebar) read the rows and write the result.
-import { FIELDS, type FieldKey } from '../../shared/fields';
+import { EDITABLE, FIELD_BY_KEY, FIELDS, type FieldKey } from '../../shared/fields';
 import type { Settings } from '../../shared/settings';
 import { daysBetween, parseAmount, parseDate } from '../values/cellParsing';
 import { isBlankRow, readDeal, sameCell, type CellValue, type Deal } from './deal';
@@ -64,7 +66,13 @@ const FILLED: readonly FieldKey[] = ['probability', 'forecastCategory'];
 /** Fields whose content alone does not make a row a deal. */
 const NOT_TYPED: readonly FieldKey[] = [...COMPUTED_FIELDS, ...FILLED];
 
-function parseLastSeen(text: string): LastSeen | null {
+/** Fields logged only when their old value is known; stage, amount and close date have their own rules. */
+const LOGGED_WHEN_KNOWN: readonly FieldKey[] = EDITABLE.filter(
+  (k) => k !== 'stage' && k !== 'amount' && k !== 'closeDate',
+);
+
+/** Parses the hidden Last seen cell (null when it holds nothing we wrote). */
+export function parseLastSeen(text: string): LastSeen | null {
   if (!text.startsWith('{')) return null;
   try {
     const o = JSON.parse(text) as Partial<LastSeen>;
@@ -177,6 +185,22 @@ export function applyRowRules(
         pushes += 1;
         set('closeDatePushes', pushes);
       }
+    }
+  }
+  // Every other field, when its old value is known: dates compare as days, the rest as trimmed text.
+  for (const key of isNew ? [] : LOGGED_WHEN_KNOWN) {
+    const old = oldOf(key, undefined);
+    if (old === undefined) continue;
+    const [from, to] = [old, current(key)];
+    const asDay = (v: CellValue) => {
+      const d = parseDate(v, timeZone, locale);
+      return d.kind === 'ok' ? isoDay(d.value, timeZone) : String(v).trim();
+    };
+    const key1 = FIELD_BY_KEY[key].kind === 'date' ? asDay : (v: CellValue) => String(v).trim();
+    if (key1(from) !== key1(to)) {
+      const oldDate = FIELD_BY_KEY[key].kind === 'date' ? parseDate(from, timeZone, locale) : null;
+      log(FIELD_BY_KEY[key].header, oldDate?.kind === 'ok' ? oldDate.value : from, to);
+      changed = true;
     }
   }
   if (changed) set('updated', now);

@@ -1,6 +1,5 @@
 // Converting between a deal row and the sidebar's plain-data form: dates as YYYY-MM-DD in the
-// spreadsheet's zone, amounts as text, and a version that changes whenever someone changes what the
-// rep can see, so a save never overwrites another person's edit.
+// spreadsheet's zone, amounts as text; and History rows as the sidebar lists them.
 import { amountText, readTypedAmount, type DecimalMark } from '../../shared/amountReading';
 import { readTypedDate } from '../../shared/typedDate';
 import { EDITABLE, type DealInput, type EditableField, type HistoryItem } from '../../shared/dealDto';
@@ -56,31 +55,6 @@ export function inputToCell(key: EditableField, value: string, place: FormPlace)
     default:
       return value;
   }
-}
-
-/** A short, stable fingerprint of what the form shows of a row (FNV-1a over the editable cells). */
-export function rowVersion(row: readonly CellValue[], map: HeaderMap, place: FormPlace): string {
-  const input = rowToInput(row, map, place);
-  const text = JSON.stringify([input.id, ...EDITABLE.map((k) => input[k])]);
-  let h = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) {
-    h ^= text.charCodeAt(i);
-    h = Math.imul(h, 0x01000193) >>> 0;
-  }
-  return h.toString(36);
-}
-
-/** Fields whose form value differs between two views of a deal, with both values. */
-export function differences(
-  yours: DealInput,
-  theirs: DealInput,
-): { key: EditableField; field: string; yours: string; theirs: string }[] {
-  return EDITABLE.filter((k) => yours[k].trim() !== theirs[k].trim()).map((k) => ({
-    key: k,
-    field: FIELD_BY_KEY[k].header,
-    yours: yours[k],
-    theirs: theirs[k],
-  }));
 }
 
 /** History rows as the sidebar lists them (newest first). */

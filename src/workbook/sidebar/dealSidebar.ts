@@ -1,62 +1,75 @@
-// The deal sidebar's work on the spreadsheet: its model, one deal with its recent History, and a save.
-// A save finds the deal's row by Deal ID at that moment (the sheet may have been sorted since), refuses
-// when someone else changed the deal (saying what changed), holds the document lock while writing,
-// and writes the same History rows and timestamps as an edit in the grid.
+// The deal sidebar's work on the spreadsheet: its model, search, one deal with its History and facts,
+// and a save. Everything reads in proportion to one deal (see dealLookup). A save finds the deal's row
+// by Deal ID at that moment (the sheet may have been sorted), writes only the fields the rep changed,
+// keeps changes others made meanwhile to other fields, asks only about a field changed on both sides
+// (saying who changed it and when), holds the document lock while writing, and writes the same
+// History rows and timestamps as an edit in the grid.
 import { CrmError } from '../../shared/errors';
 import { isoDay } from '../../shared/zonedTime';
+import { historyItems, inputToCell, rowToInput, type FormPlace } from '../../domain/sidebar/dealForm';
+import { dealFacts } from '../../domain/sidebar/dealFacts';
 import {
-  differences,
-  historyItems,
-  inputToCell,
-  rowToInput,
-  rowVersion,
-  type FormPlace,
-} from '../../domain/sidebar/dealForm';
+  holdsEvery,
+  ownersNamed,
+  rowsInAll,
+  searchWords,
+  SEARCH_LIMIT,
+  SEARCHED_WORDS,
+} from '../../domain/sidebar/dealSearch';
 import { localeDecimalMark } from '../../shared/amountReading';
 import { dayFirst } from '../../domain/values/cellParsing';
 import type { Settings } from '../../shared/settings';
-import { sameCell, type CellValue } from '../../domain/deals/deal';
+import { cellOf, sameCell, type CellValue } from '../../domain/deals/deal';
+import type { HeaderMap } from '../../domain/deals/headerMap';
 import { newDealId } from '../../domain/deals/dealIds';
 import { applyRowRules } from '../../domain/deals/editEffects';
 import { historyRow } from '../../domain/history/historyEntry';
+import { FIELD_BY_KEY } from '../../shared/fields';
 import {
   EDITABLE,
   validateDeal,
+  type DealInput,
   type DealRecord,
+  type DealSummary,
+  type FieldClash,
   type FormRules,
+  type HistoryItem,
   type SaveResult,
+  type SearchResult,
   type SidebarModel,
 } from '../../shared/dealDto';
-import { activeSpreadsheet } from '../core/app';
+import { activeSpreadsheet, currentUser } from '../core/app';
 import { requireCrm, type CrmTabs } from '../core/crmTabs';
 import {
-  readColumns,
-  readDealTable,
-  readRecentHistory,
-  rowOfId,
-  writeRow,
-  type DealTable,
-} from './dealTable';
+  blockOf,
+  dealHistory,
+  readHeaderMap,
+  readRows,
+  rowForNewDeal,
+  rowsHolding,
+  rowsOfDeal,
+  writeChangedCells,
+} from './dealLookup';
 import { appendHistory } from '../history/historyTab';
 import { withDocumentLock } from '../core/lock';
 import { findSettingsTab, readSettingsTab } from '../settings/settingsTab';
-import { currentUser } from '../core/app';
+
+/** History entries the sidebar shows at first; "Show all" asks for the rest. */
+const HISTORY_SHOWN = 10;
+/** How long a save waits for a refresh or another save to finish before saying when to retry. */
+const SAVE_WAIT_MS = 20000;
 
 function crm(): CrmTabs {
   return requireCrm(activeSpreadsheet());
 }
 
-/** What the sidebar needs to start: lists from Settings, the current user and a compact deal index. */
+/** What the sidebar needs to start: lists from Settings and the current user (no deals: search asks). */
 export function getSidebarModel(): SidebarModel {
   const c = crm();
   const ss = activeSpreadsheet();
   const settingsSheet = findSettingsTab(ss, c.state.settingsSheetId);
   const parsed = settingsSheet ? readSettingsTab(settingsSheet, c.state.timeZone) : null;
   const settings = parsed && parsed.ok ? parsed.settings : c.state.settings;
-  const table = readColumns(c.deals, ['dealId', 'deal', 'company', 'owner', 'stage']);
-  const { map } = table;
-  const text = (r: CellValue[], k: keyof typeof map.columns) =>
-    map.columns[k] === undefined ? '' : String(r[map.columns[k]!] ?? '');
   return {
     user: currentUser(),
     today: isoDay(new Date(), c.state.timeZone),
@@ -65,15 +78,6 @@ export function getSidebarModel(): SidebarModel {
     owners: settings.owners,
     leadSources: settings.leadSources,
     industries: settings.industries,
-    deals: table.rows
-      .filter((r) => text(r, 'dealId') !== '')
-      .map((r) => ({
-        id: text(r, 'dealId'),
-        deal: text(r, 'deal'),
-        company: text(r, 'company'),
-        owner: text(r, 'owner'),
-        stage: text(r, 'stage'),
-      })),
   };
 }
 
@@ -92,36 +96,100 @@ function formPlace(timeZone: string, locale: string): FormPlace {
   return { timeZone, mark: localeDecimalMark(locale), dayFirst: dayFirst(locale) };
 }
 
+const SEARCH_FIELDS = ['dealId', 'deal', 'company', 'owner'] as const;
+
+/** Deals holding every word of the query: a TextFinder per word and column, then only the rows shown. */
+export function searchDeals(query: string): SearchResult {
+  const c = crm();
+  const words = searchWords(query);
+  if (!words.length) return { query, deals: [], total: 0, approximate: false };
+  const map = readHeaderMap(c.deals);
+  const owners = c.state.settings.owners;
+  const looked = words.slice(0, SEARCHED_WORDS);
+  const sets = looked.map((word) => {
+    const rows = new Set<number>();
+    for (const key of SEARCH_FIELDS) {
+      const col = map.columns[key];
+      if (col !== undefined) for (const r of rowsHolding(c.deals, col + 1, word, false)) rows.add(r);
+    }
+    const ownerCol = map.columns.owner;
+    if (ownerCol !== undefined)
+      for (const email of ownersNamed(owners, word))
+        for (const r of rowsHolding(c.deals, ownerCol + 1, email, true)) rows.add(r);
+    return rows;
+  });
+  const candidates = rowsInAll(sets);
+  const approximate = words.length > looked.length;
+  const block = blockOf(map, [...SEARCH_FIELDS, 'stage']);
+  if (!block) return { query, deals: [], total: 0, approximate: false };
+  // With words not looked up, read more candidates so that the ones holding every word fill the list.
+  const read = readRows(
+    c.deals,
+    candidates.slice(0, approximate ? SEARCH_LIMIT * 5 : SEARCH_LIMIT),
+    ...block,
+  );
+  const deals: DealSummary[] = [];
+  for (const r of candidates) {
+    const row = read.get(r);
+    if (!row) break;
+    const text = (k: (typeof SEARCH_FIELDS)[number] | 'stage') => String(cellOf(row, map, k)).trim();
+    const summary = {
+      id: text('dealId'),
+      deal: text('deal'),
+      company: text('company'),
+      owner: text('owner'),
+      stage: text('stage'),
+    };
+    if (summary.id && holdsEvery(summary, words, owners) && deals.length < SEARCH_LIMIT) deals.push(summary);
+  }
+  return { query, deals, total: Math.max(deals.length, candidates.length), approximate };
+}
+
 function record(
-  table: DealTable,
+  row: readonly CellValue[],
   rowNumber: number,
-  place: FormPlace,
-  historyRows: readonly (readonly CellValue[])[],
+  map: HeaderMap,
+  c: CrmTabs,
+  history: { rows: readonly (readonly CellValue[])[]; total: number },
 ): DealRecord {
-  const row = table.rows[rowNumber - 2];
+  const { timeZone, locale, settings } = c.state;
   return {
-    deal: rowToInput(row, table.map, place),
-    version: rowVersion(row, table.map, place),
+    deal: rowToInput(row, map, formPlace(timeZone, locale)),
     row: rowNumber,
-    history: historyItems(historyRows, place.timeZone),
+    facts: dealFacts(row, map, settings, { timeZone, locale, now: new Date() }),
+    history: historyItems(history.rows, timeZone),
+    historyTotal: history.total,
   };
 }
 
-/** One deal for editing, with its version and its most recent History (newest first). */
+/** One deal for editing, with its last History entries (newest first) and what the sheet knows of it. */
 export function getDeal(id: string): DealRecord | null {
   const c = crm();
-  const table = readDealTable(c.deals);
-  const row = rowOfId(table, String(id));
-  if (row < 0) return null;
-  // The sidebar shows recent history: the deal's entries among the last 5,000 changes.
-  const history = readRecentHistory(c.history, 5000)
-    .filter((r) => String(r[1]) === id)
-    .slice(-15);
-  return record(table, row, formPlace(c.state.timeZone, c.state.locale), history);
+  const map = readHeaderMap(c.deals);
+  const [rowNumber] = rowsOfDeal(c.deals, map, String(id));
+  if (rowNumber === undefined) return null;
+  const row = readRows(c.deals, [rowNumber], 1, map.width).get(rowNumber)!;
+  return record(row, rowNumber, map, c, dealHistory(c.history, String(id).trim(), HISTORY_SHOWN));
+}
+
+/** Every History entry of a deal, newest first. */
+export function getDealHistory(id: string): HistoryItem[] {
+  const c = crm();
+  return historyItems(dealHistory(c.history, String(id).trim()).rows, c.state.timeZone);
+}
+
+const same = (a: string | undefined, b: string | undefined) => (a ?? '').trim() === (b ?? '').trim();
+
+/** Who last changed each field of a deal and when, from its History (latest entry per field). */
+function lastChanges(c: CrmTabs, id: string): Map<string, { who: string; when: string }> {
+  const out = new Map<string, { who: string; when: string }>();
+  for (const item of historyItems(dealHistory(c.history, id, 50).rows, c.state.timeZone))
+    if (!out.has(item.field)) out.set(item.field, { who: item.user, when: item.time });
+  return out;
 }
 
 /** Saves a deal from the sidebar; see the file comment for the guarantees. */
-export function saveDeal(input: unknown, expectedVersion: string): SaveResult {
+export function saveDeal(input: unknown, loaded: DealInput | null): SaveResult {
   const c = crm();
   const { settings, timeZone, locale } = c.state;
   const valid = validateDeal(input, formRules(settings, locale));
@@ -129,32 +197,54 @@ export function saveDeal(input: unknown, expectedVersion: string): SaveResult {
   if (!valid.ok) return { status: 'invalid', errors: valid.errors };
   const dto = valid.deal;
   return withDocumentLock(() => {
-    const table = readDealTable(c.deals);
-    const { map } = table;
-    const existing = dto.id ? rowOfId(table, dto.id) : -1;
-    if (dto.id && existing < 0)
+    const map = readHeaderMap(c.deals);
+    const [found] = dto.id ? rowsOfDeal(c.deals, map, dto.id) : [];
+    if (dto.id && found === undefined)
       throw new CrmError(
         'DEAL_GONE',
         `Deal ${dto.id} is no longer in the Deals tab (it was deleted or its Deal ID changed). Your changes were not saved; copy them before closing.`,
       );
-    if (existing > 0) {
-      const current = table.rows[existing - 2];
-      if (rowVersion(current, map, place) !== expectedVersion) {
-        const theirs = rowToInput(current, map, place);
+    const existing = found !== undefined;
+    const rowNumber = existing ? found : rowForNewDeal(c.deals, map);
+    const before: CellValue[] = existing
+      ? readRows(c.deals, [rowNumber], 1, map.width).get(rowNumber)!
+      : Array<CellValue>(map.width).fill('');
+    const current = rowToInput(before, map, place);
+    // The rep's changes: fields that differ from what the form was loaded with (all typed, for a new deal).
+    const mine = EDITABLE.filter((k) =>
+      existing && loaded
+        ? !same(dto[k], loaded[k])
+        : existing
+          ? !same(dto[k], current[k])
+          : dto[k].trim() !== '',
+    );
+    const clashing =
+      existing && loaded ? mine.filter((k) => !same(current[k], loaded[k]) && !same(current[k], dto[k])) : [];
+    if (clashing.length) {
+      const changes = lastChanges(c, dto.id);
+      const clashes: FieldClash[] = clashing.map((k) => {
+        const field = FIELD_BY_KEY[k].header;
+        const last = changes.get(field);
         return {
-          status: 'conflict',
-          message: `Someone changed this deal after you opened it. Nothing was saved. Check the differences, then save again.`,
-          changes: differences(dto, theirs),
-          current: record(table, existing, place, []),
+          key: k,
+          field,
+          was: loaded![k],
+          yours: dto[k],
+          theirs: current[k],
+          who: last?.who ?? '',
+          when: last?.when ?? '',
         };
-      }
+      });
+      return {
+        status: 'conflict',
+        message: `Not saved yet: ${clashes.map((x) => x.field).join(', ')} also changed in the sheet since you opened this deal. Choose which value to keep.`,
+        clashes,
+        current: record(before, rowNumber, map, c, { rows: [], total: 0 }),
+      };
     }
-    const rowNumber = existing > 0 ? existing : table.rows.length + 2;
-    const before: CellValue[] =
-      existing > 0 ? [...table.rows[existing - 2]] : Array<CellValue>(map.width).fill('');
     const after = [...before];
     const changed = new Set<number>();
-    for (const key of EDITABLE) {
+    for (const key of mine) {
       const col = map.columns[key];
       if (col === undefined) continue;
       const cell = inputToCell(key, dto[key], place);
@@ -163,7 +253,7 @@ export function saveDeal(input: unknown, expectedVersion: string): SaveResult {
         changed.add(col);
       }
     }
-    const edited = EDITABLE.filter((k) => map.columns[k] !== undefined && changed.has(map.columns[k]!));
+    const edited = mine.filter((k) => map.columns[k] !== undefined && changed.has(map.columns[k]!));
     const outcome = applyRowRules(
       after,
       rowNumber,
@@ -176,26 +266,26 @@ export function saveDeal(input: unknown, expectedVersion: string): SaveResult {
         user: currentUser(),
         newId: () => newDealId(Math.random),
       },
-      existing > 0 ? { edited, previousRow: before } : { edited },
+      existing ? { edited, previousRow: before } : { edited },
     );
     for (const [k, v] of Object.entries(outcome.writes)) {
       const col = map.columns[k as keyof typeof map.columns]!;
       after[col] = v as CellValue;
       changed.add(col);
     }
-    if (changed.size) writeRow(c.deals, rowNumber, after, changed, existing > 0);
+    writeChangedCells(c.deals, rowNumber, after, changed);
     appendHistory(c.history, outcome.history);
-    const fresh: DealTable = { map, rows: [...table.rows] };
-    fresh.rows[rowNumber - 2] = after;
-    const saved = record(fresh, rowNumber, place, outcome.history.map(historyRow));
+    // The record carries only the History this save added; the sidebar puts it above what it shows.
+    const rows = outcome.history.map(historyRow);
+    const saved = record(after, rowNumber, map, c, { rows, total: rows.length });
     const stage = saved.deal.stage;
+    const what = edited.length ? '' : ' (nothing had changed)';
     return {
       status: 'saved',
       record: saved,
-      message:
-        existing > 0
-          ? `Saved ${saved.deal.deal} (${stage}).`
-          : `Created ${saved.deal.deal} (${stage}) as ${saved.deal.id}.`,
+      message: existing
+        ? `Saved ${saved.deal.deal} (${stage})${what}.`
+        : `Created ${saved.deal.deal} (${stage}) as ${saved.deal.id}.`,
     };
-  }, 10000);
+  }, SAVE_WAIT_MS);
 }

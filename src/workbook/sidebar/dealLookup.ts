@@ -1,0 +1,117 @@
+// Reads in proportion to one deal: the Deals header, the rows holding a Deal ID or a search word (found
+// by Sheets itself with a TextFinder), only those rows, and a deal's History rows. Nothing here reads a
+// whole tab, so opening, searching and saving cost the same at 1,000 and 100,000 deals.
+import type { CellValue } from '../../domain/deals/deal';
+import { mapHeaders, type HeaderMap } from '../../domain/deals/headerMap';
+import { rowRuns } from '../../domain/sidebar/dealSearch';
+import { HISTORY_HEADERS } from '../../domain/history/historyEntry';
+import type { FieldKey } from '../../shared/fields';
+import { safeCell } from '../core/writeGrid';
+
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+
+/** The Deals tab's header mapped to fields (one call). */
+export function readHeaderMap(sheet: Sheet): HeaderMap {
+  return mapHeaders(sheet.getRange(1, 1, 1, sheet.getMaxColumns()).getValues()[0] as CellValue[]);
+}
+
+const escapeRegex = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/**
+ * Rows (1-based, below the header) whose cell in `column` (1-based) holds `text`: the whole cell,
+ * spaces around it ignored, when `whole`; otherwise anywhere in it, ignoring case. One call.
+ */
+export function rowsHolding(sheet: Sheet, column: number, text: string, whole: boolean): number[] {
+  const rows = sheet.getMaxRows() - 1;
+  if (rows < 1 || !text) return [];
+  const finder = sheet
+    .getRange(2, column, rows, 1)
+    .createTextFinder(whole ? `^\\s*${escapeRegex(text)}\\s*$` : text);
+  if (whole) finder.useRegularExpression(true).matchCase(true);
+  return finder.findAll().map((r) => r.getRow());
+}
+
+/** Rows of the Deals tab holding a Deal ID (usually one; more when the ID is repeated). */
+export function rowsOfDeal(sheet: Sheet, map: HeaderMap, id: string): number[] {
+  const col = map.columns.dealId;
+  return col === undefined || !id.trim() ? [] : rowsHolding(sheet, col + 1, id.trim(), true);
+}
+
+/**
+ * Columns first..first+width-1 of the given rows, one call per run of consecutive rows, keyed by row.
+ * Each row comes back at full width from column 1 (cells left of `firstCol` blank), as callers index it.
+ */
+export function readRows(
+  sheet: Sheet,
+  rows: readonly number[],
+  firstCol = 1,
+  width = sheet.getMaxColumns(),
+): Map<number, CellValue[]> {
+  const out = new Map<number, CellValue[]>();
+  for (const [first, count] of rowRuns(rows)) {
+    const values = sheet.getRange(first, firstCol, count, width).getValues() as CellValue[][];
+    values.forEach((r, i) => out.set(first + i, [...Array<CellValue>(firstCol - 1).fill(''), ...r]));
+  }
+  return out;
+}
+
+/** The columns holding `keys`, as the smallest block [first column, width] (1-based). */
+export function blockOf(map: HeaderMap, keys: readonly FieldKey[]): [number, number] | null {
+  const cols = keys.map((k) => map.columns[k]).filter((c): c is number => c !== undefined);
+  if (!cols.length) return null;
+  const first = Math.min(...cols);
+  return [first + 1, Math.max(...cols) - first + 1];
+}
+
+/**
+ * The row a new deal goes on: below the last row with a Deal ID or a deal name (Ctrl+Up from the
+ * bottom of each column; two calls). Formulas filled down other columns do not push it further.
+ */
+export function rowForNewDeal(sheet: Sheet, map: HeaderMap): number {
+  let last = 1;
+  for (const key of ['dealId', 'deal'] as const) {
+    const col = map.columns[key];
+    if (col === undefined) continue;
+    const bottom = sheet.getRange(sheet.getMaxRows(), col + 1);
+    // From a filled bottom cell Ctrl+Up would go to the top of its run, so that case is checked first.
+    const filled = bottom.getValue() !== '' ? bottom : bottom.getNextDataCell(SpreadsheetApp.Direction.UP);
+    last = Math.max(last, filled.getRow());
+  }
+  return last + 1;
+}
+
+/**
+ * Writes the cells of one row from the first to the last changed column in one call. Cells in between
+ * that did not change are written back as read, a formula as its formula (read in one more call).
+ */
+export function writeChangedCells(
+  sheet: Sheet,
+  rowNumber: number,
+  values: readonly CellValue[],
+  changed: ReadonlySet<number>,
+): void {
+  if (!changed.size) return;
+  const first = Math.min(...changed);
+  const last = Math.max(...changed);
+  if (rowNumber > sheet.getMaxRows())
+    sheet.insertRowsAfter(sheet.getMaxRows(), rowNumber - sheet.getMaxRows());
+  const range = sheet.getRange(rowNumber, first + 1, 1, last - first + 1);
+  const formulas = last > first ? range.getFormulas()[0] : [];
+  range.setValues([
+    values
+      .slice(first, last + 1)
+      .map((v, i) => (!changed.has(first + i) && formulas[i] ? formulas[i] : safeCell(v))),
+  ]);
+}
+
+/** A deal's History rows (Time, Deal ID, Field, From, To, User), oldest first: the last `limit`, and the count. */
+export function dealHistory(
+  sheet: Sheet,
+  id: string,
+  limit = Infinity,
+): { rows: CellValue[][]; total: number } {
+  const found = rowsHolding(sheet, 2, id, true);
+  const wanted = found.slice(Math.max(0, found.length - limit));
+  const read = readRows(sheet, wanted, 1, HISTORY_HEADERS.length);
+  return { rows: wanted.map((r) => read.get(r)!).filter(Boolean), total: found.length };
+}
