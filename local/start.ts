@@ -21,7 +21,7 @@ would from the menu, saves, and prints a summary.
   --export-json PATH    also write the saved workbook to PATH
   --export-board PATH   also write the board workbook (aggregates only) to PATH, in the same format
   --fire-triggers       fire each installed clock trigger once, as the schedule would
-  --serve [--port N]    then serve the playground (the real sidebar beside the Deals tab)
+  --serve [--port N]    then serve the playground (the real sidebar beside an editable Deals grid)
   --help                this text
 `;
 

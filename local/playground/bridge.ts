@@ -1,6 +1,7 @@
 // The browser half of the local google.script.run: a script injected into the real dist/Sidebar.html
 // that posts each call to the playground server. Like Apps Script, it refuses arguments that cannot
-// cross (Dates, functions, DOM nodes) before sending.
+// cross (Dates, functions, DOM nodes) before sending. After each call it tells the page around it (the
+// playground's Deals grid) that the workbook may have changed.
 export const BRIDGE_SCRIPT = `<script>
 (function () {
   function illegal(v) {
@@ -20,7 +21,7 @@ export const BRIDGE_SCRIPT = `<script>
           if (args.some(illegal)) return failed('Failed due to illegal value in argument.');
           fetch('/run', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ fn: name, args: args }) })
             .then(function (r) { return r.json(); })
-            .then(function (body) { if (body.ok) { if (ok) ok(body.value); } else failed(body.error); })
+            .then(function (body) { if (window.parent !== window) window.parent.postMessage('crm:changed', '*'); if (body.ok) { if (ok) ok(body.value); } else failed(body.error); })
             .catch(function (e) { failed(String(e && e.message || e)); });
         };
       },

@@ -1,5 +1,5 @@
 // The local playground: serves the real dist/Sidebar.html with google.script.run bridged to
-// dist/Code.js running on the emulator, next to a live view of the Deals tab.
+// dist/Code.js running on the emulator, next to an editable Deals grid (see dealsGrid.ts).
 import * as fs from 'node:fs';
 import * as http from 'node:http';
 import * as path from 'node:path';
@@ -16,8 +16,8 @@ import {
 } from '../../src/shared/names';
 import type { Emulator } from '../emulator';
 import { BRIDGE_SCRIPT } from './bridge';
-import { escapeHtml } from '../emulator/html';
 import { spreadsheetPage } from './sheetPages';
+import { dealsGrid, dealsPage, editFromGrid } from './dealsGrid';
 
 const REPORT_TABS = [
   FORECAST_TAB,
@@ -42,26 +42,6 @@ function crossable(v: unknown): boolean {
   return true;
 }
 
-const escape = (v: unknown) => escapeHtml(isDate(v) ? v.toISOString().slice(0, 10) : v);
-
-function dealsPage(emu: Emulator): string {
-  const rows = emu.ss.sheets.some((s) => s.name === 'Deals') ? emu.values('Deals') : [];
-  const table = rows
-    .slice(0, 200)
-    .map(
-      (r, i) =>
-        `<tr>${r
-          .slice(0, 12)
-          .map((v) => (i === 0 ? `<th>${escape(v)}</th>` : `<td>${escape(v)}</td>`))
-          .join('')}</tr>`,
-    )
-    .join('');
-  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Sheets CRM playground</title>
-<style>body{font-family:Arial,sans-serif;margin:0;display:flex;gap:12px}iframe{width:300px;height:100vh;border:0;border-right:1px solid #dadce0}
-main{padding:12px;overflow:auto}table{border-collapse:collapse;font-size:12px}td,th{border:1px solid #dadce0;padding:3px 6px;text-align:left}</style></head>
-<body><iframe src="/sidebar" title="Deal sidebar"></iframe><main><h1>Deals</h1><p><a href="/">Reload</a> to see the tab after saving. See also the <a href="/reports">report tabs</a> and the <a href="/board">board workbook</a>.</p><table>${table}</table></main></body></html>`;
-}
-
 /** Starts the playground on `port` (0 = any free port on 127.0.0.1); `save` runs after each call. */
 export function startPlayground(
   emu: Emulator,
@@ -80,7 +60,23 @@ export function startPlayground(
       return send(200, 'text/html; charset=utf-8', html.replace('<head>', `<head>${BRIDGE_SCRIPT}`));
     }
     if (req.method === 'GET' && (req.url === '/' || req.url === '/index.html'))
-      return send(200, 'text/html; charset=utf-8', dealsPage(emu));
+      return send(200, 'text/html; charset=utf-8', dealsPage());
+    if (req.method === 'GET' && req.url === '/deals.json')
+      return send(200, 'application/json', JSON.stringify(dealsGrid(emu)));
+    if (req.method === 'POST' && req.url === '/edit') {
+      let body = '';
+      req.on('data', (c) => (body += c));
+      req.on('end', () => {
+        try {
+          editFromGrid(emu, JSON.parse(body) as { row: number; column: number; value: string }, user);
+          save();
+          send(200, 'application/json', JSON.stringify({ ok: true, rows: dealsGrid(emu) }));
+        } catch (e) {
+          send(200, 'application/json', JSON.stringify({ ok: false, error: (e as Error).message }));
+        }
+      });
+      return;
+    }
     if (req.method === 'GET' && req.url === '/favicon.ico') return send(204, 'image/x-icon', '');
     if (req.method === 'GET' && req.url === '/reports')
       return send(200, 'text/html; charset=utf-8', spreadsheetPage('Report tabs', emu.ss, REPORT_TABS));

@@ -432,6 +432,39 @@ describe('the deal sidebar in a browser', () => {
     );
   });
 
+  it('lets the playground grid and the sidebar be tried together: typing in the grid fires onEdit, and the grid follows sidebar saves', async () => {
+    const ctx = await open((emu) => pasteRows(emu, 2, [deal('Pasted pilot', 'Quote sent')]));
+    const { playground, emu } = ctx;
+    const page = await browser.newPage({ viewport: { width: 1400, height: 800 } });
+    try {
+      await page.goto(playground.url);
+      const grid = (header: string, row: number) =>
+        page.locator(`#grid input[aria-label="${header}, row ${row}"]`);
+      await grid('Deal', 2).fill('Typed in the grid');
+      await grid('Deal', 2).press('Enter');
+      await page.waitForFunction(() =>
+        /^Edited Deal, row 2\.$/.test(document.getElementById('grid-status')?.textContent ?? ''),
+      );
+      expect(String(cell(emu, 'Deal ID', 2))).toMatch(/^D-/);
+      expect(await grid('Deal ID', 2).inputValue()).toBe(String(cell(emu, 'Deal ID', 2)));
+      // The sidebar in the page's frame finds that deal and saves it; the grid shows the save.
+      const sidebar = page.frameLocator('iframe[title="Deal sidebar"]');
+      await sidebar.locator('#search').fill('pasted');
+      await sidebar.locator('#results li').first().waitFor();
+      await sidebar.locator('#search').press('Enter');
+      await sidebar.locator('#f-nextStep').fill('Call from the sidebar');
+      await sidebar.locator('#f-nextStep').press('Control+Enter');
+      await page.waitForFunction(() =>
+        [...document.querySelectorAll<HTMLInputElement>('#grid input')].some(
+          (i) => i.value === 'Call from the sidebar',
+        ),
+      );
+      expect(cell(emu, 'Next step', 2)).toBe('Call from the sidebar');
+    } finally {
+      await page.close();
+    }
+  });
+
   it('passes an accessibility check: labels, focus order and contrast', async () => {
     const ctx = await open((emu) => type(emu, 'Deal', 2, 'Acme'));
     const { page } = ctx;
