@@ -3,7 +3,7 @@
 import { Accountant } from '../../local/emulator';
 import type { DealInput, DealRecord, SaveResult, SidebarModel } from '../../src/shared/dealDto';
 import { EDITABLE } from '../../src/shared/dealDto';
-import { cell, crm, record, type } from '../support/crm';
+import { cell, crm, record, settingsA1, type } from '../support/crm';
 import { loadedEmulator } from '../support/emulator';
 
 const newDeal = (over: Partial<DealInput> = {}): DealInput => ({
@@ -217,6 +217,21 @@ describe('saving a deal', () => {
     const fresh = emu.run<DealRecord>('getDeal', [a.deal.id]);
     saved(save(emu, { ...fresh.deal, stage: 'Qualified' }, fresh.deal));
     expect(emu.sheet('Deals').rangeAt(2, 26).getFormula()).toBe('=1+1');
+  });
+});
+
+describe('Owner required or not, as CRM Settings says', () => {
+  it('saves a deal without an owner until Settings requires Owner for its stage, then asks for it', () => {
+    const emu = crm();
+    expect(saved(save(emu, newDeal({ owner: '' }))).deal.owner).toBe('');
+    const where = settingsA1(emu, 'Opportunity identified', 'Required fields');
+    emu.userEdit('CRM Settings', where, 'Contact, Amount, Close date, Owner');
+    const model = emu.run<SidebarModel>('getSidebarModel');
+    expect(model.rules.stages.find((s) => s.name === 'Opportunity identified')?.required).toContain('owner');
+    expect(save(emu, newDeal({ owner: '', deal: 'Second' }))).toEqual({
+      status: 'invalid',
+      errors: { owner: 'Opportunity identified needs Owner' },
+    });
   });
 });
 
