@@ -157,6 +157,16 @@ describe('saving a deal', () => {
     expect(record(emu, 2)).toMatchObject({ Stage: 'Qualified', 'Lead source': 'Referral', Amount: 20000 });
   });
 
+  it('tells the rep’s changes by meaning: the same date typed another way is no change, so a teammate’s new date stays', () => {
+    const emu = crm();
+    const first = saved(save(emu, newDeal({ closeDate: '2026-06-30', amount: '12000' })));
+    type(emu, 'Close date', 2, '2026-07-15', { user: 'boss@example.com' });
+    const r = saved(
+      save(emu, { ...first.deal, closeDate: '06/30/2026', amount: '12k', stage: 'Qualified' }, first.deal),
+    );
+    expect(r.deal).toMatchObject({ closeDate: '2026-07-15', amount: '12000', stage: 'Qualified' });
+  });
+
   it('asks only about a field changed on both sides, saying who changed it and when, and writes nothing', () => {
     const emu = crm();
     const first = saved(save(emu, newDeal()));

@@ -57,6 +57,22 @@ export function inputToCell(key: EditableField, value: string, place: FormPlace)
   }
 }
 
+/**
+ * A form value as the form would show it once saved ("05/31/2026" and "2026-05-31" are the same date,
+ * "12k" and "12000" the same amount), so the rep's changes and a teammate's are told apart by meaning.
+ */
+export function canonical(key: EditableField, value: string, place: FormPlace): string {
+  try {
+    return formText(
+      inputToCell(key, value, place),
+      place.timeZone,
+      FIELD_BY_KEY[key].kind === 'money' ? place.mark : undefined,
+    ).trim();
+  } catch {
+    return value.trim();
+  }
+}
+
 /** History rows as the sidebar lists them (newest first). */
 export function historyItems(rows: readonly (readonly CellValue[])[], timeZone: string): HistoryItem[] {
   return rows

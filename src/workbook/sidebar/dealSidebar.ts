@@ -6,7 +6,13 @@
 // History rows and timestamps as an edit in the grid.
 import { CrmError } from '../../shared/errors';
 import { isoDay } from '../../shared/zonedTime';
-import { historyItems, inputToCell, rowToInput, type FormPlace } from '../../domain/sidebar/dealForm';
+import {
+  canonical,
+  historyItems,
+  inputToCell,
+  rowToInput,
+  type FormPlace,
+} from '../../domain/sidebar/dealForm';
 import { dealFacts } from '../../domain/sidebar/dealFacts';
 import {
   holdsEvery,
@@ -178,8 +184,6 @@ export function getDealHistory(id: string): HistoryItem[] {
   return historyItems(dealHistory(c.history, String(id).trim()).rows, c.state.timeZone);
 }
 
-const same = (a: string | undefined, b: string | undefined) => (a ?? '').trim() === (b ?? '').trim();
-
 /** Who last changed each field of a deal and when, from its History (latest entry per field). */
 function lastChanges(c: CrmTabs, id: string): Map<string, { who: string; when: string }> {
   const out = new Map<string, { who: string; when: string }>();
@@ -210,16 +214,20 @@ export function saveDeal(input: unknown, loaded: DealInput | null): SaveResult {
       ? readRows(c.deals, [rowNumber], 1, map.width).get(rowNumber)!
       : Array<CellValue>(map.width).fill('');
     const current = rowToInput(before, map, place);
+    const same = (k: (typeof EDITABLE)[number], a: string, b: string) =>
+      canonical(k, a ?? '', place) === canonical(k, b ?? '', place);
     // The rep's changes: fields that differ from what the form was loaded with (all typed, for a new deal).
     const mine = EDITABLE.filter((k) =>
       existing && loaded
-        ? !same(dto[k], loaded[k])
+        ? !same(k, dto[k], loaded[k])
         : existing
-          ? !same(dto[k], current[k])
+          ? !same(k, dto[k], current[k])
           : dto[k].trim() !== '',
     );
     const clashing =
-      existing && loaded ? mine.filter((k) => !same(current[k], loaded[k]) && !same(current[k], dto[k])) : [];
+      existing && loaded
+        ? mine.filter((k) => !same(k, current[k], loaded[k]) && !same(k, current[k], dto[k]))
+        : [];
     if (clashing.length) {
       const changes = lastChanges(c, dto.id);
       const clashes: FieldClash[] = clashing.map((k) => {
