@@ -465,6 +465,70 @@ describe('the deal sidebar in a browser', () => {
     }
   });
 
+  it('says when to retry a save that meets a running refresh, and keeps what was typed', async () => {
+    const ctx = await open((emu) => pasteRows(emu, 2, [deal('Wayne pilot', 'Quote sent')]));
+    const { page, emu } = ctx;
+    await page.fill('#search', 'wayne');
+    await page.waitForSelector('#results li');
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('#editor:not([hidden])');
+    // The refresh holds the document lock for the whole save: the server's answer is the busy error.
+    await page.route('**/run', async (route) => {
+      if (!(route.request().postData() ?? '').includes('"fn":"saveDeal"')) return route.continue();
+      await route.fulfill({
+        contentType: 'application/json',
+        body: JSON.stringify({
+          ok: false,
+          error: 'Another Sheets CRM task is still running in this spreadsheet. Try again in a minute.',
+        }),
+      });
+    });
+    await page.fill('#f-nextStep', 'Send the contract');
+    await page.keyboard.press('Control+Enter');
+    await page.waitForSelector('#status.error');
+    expect(await status(page).textContent()).toBe(
+      'Not saved: Another Sheets CRM task is still running in this spreadsheet. Try again in a minute. What you typed is still in the form.',
+    );
+    expect(await page.inputValue('#f-nextStep')).toBe('Send the contract');
+    await page.unroute('**/run');
+    await page.keyboard.press('Control+Enter');
+    await page.waitForSelector('#status.ok');
+    expect(record(emu, 2)['Next step']).toBe('Send the contract');
+  });
+
+  it('shows what the sheet knows of a deal, and its whole History on Show all', async () => {
+    const ctx = await open((emu) => {
+      pasteRows(emu, 2, [deal('Wayne pilot', 'Quote sent')]);
+      for (let i = 1; i <= 12; i++) type(emu, 'Next step', 2, `Step ${i}`, { user: 'rep@example.com' });
+    });
+    const { page, emu } = ctx;
+    await page.fill('#search', 'wayne');
+    await page.waitForSelector('#results li');
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('#facts dt');
+    const facts = await page
+      .locator('#facts')
+      .evaluate((dl) =>
+        Object.fromEntries(
+          [...dl.querySelectorAll('dt')].map((dt) => [dt.textContent, dt.nextElementSibling?.textContent]),
+        ),
+      );
+    expect(facts).toMatchObject({
+      'Deal ID': String(cell(emu, 'Deal ID', 2)),
+      Probability: expect.stringMatching(/^\d+% \(from stage\)$/),
+      Forecast: expect.stringMatching(/\(from stage\)$/),
+      'In stage': '0 days',
+    });
+    expect(await page.locator('#history li').count()).toBe(10);
+    expect(await page.locator('#history li').first().textContent()).toMatch(
+      /^Next step: Step 11 → Step 12 · .+ · rep@example\.com$/,
+    );
+    expect(await page.locator('#show-all').textContent()).toBe('Show all 13');
+    await page.click('#show-all');
+    await page.waitForFunction(() => document.querySelectorAll('#history li').length === 13);
+    expect(await page.locator('#show-all').isVisible()).toBe(false);
+  });
+
   it('passes an accessibility check: labels, focus order and contrast', async () => {
     const ctx = await open((emu) => type(emu, 'Deal', 2, 'Acme'));
     const { page } = ctx;
