@@ -2,8 +2,8 @@
 // probability and forecast category when the stage changes (unless overridden); History entries for
 // stage, amount and close date changes (also found by a sweep, from Last seen) and for every other
 // field a person changes when the old value is known (the sidebar, or one typed cell); Close date
-// pushes; Segment; and the Check column. Pure: the
-// callers (onEdit, the sweep, the sidebar) read the rows and write the result.
+// pushes; Segment; and the Check column. Pure: the callers (onEdit, the sweep, the sidebar) read the
+// rows and write the result.
 import { EDITABLE, FIELD_BY_KEY, FIELDS, type FieldKey } from '../../shared/fields';
 import type { Settings } from '../../shared/settings';
 import { daysBetween, parseAmount, parseDate } from '../values/cellParsing';
@@ -192,13 +192,13 @@ export function applyRowRules(
     const old = oldOf(key, undefined);
     if (old === undefined) continue;
     const [from, to] = [old, current(key)];
-    const asDay = (v: CellValue) => {
-      const d = parseDate(v, timeZone, locale);
-      return d.kind === 'ok' ? isoDay(d.value, timeZone) : String(v).trim();
+    const isDateField = FIELD_BY_KEY[key].kind === 'date';
+    const comparable = (v: CellValue) => {
+      const d = isDateField ? parseDate(v, timeZone, locale) : null;
+      return d?.kind === 'ok' ? isoDay(d.value, timeZone) : String(v).trim();
     };
-    const key1 = FIELD_BY_KEY[key].kind === 'date' ? asDay : (v: CellValue) => String(v).trim();
-    if (key1(from) !== key1(to)) {
-      const oldDate = FIELD_BY_KEY[key].kind === 'date' ? parseDate(from, timeZone, locale) : null;
+    if (comparable(from) !== comparable(to)) {
+      const oldDate = isDateField ? parseDate(from, timeZone, locale) : null;
       log(FIELD_BY_KEY[key].header, oldDate?.kind === 'ok' ? oldDate.value : from, to);
       changed = true;
     }
