@@ -161,7 +161,7 @@ async function openDeal(id: string): Promise<void> {
   } finally {
     busy(false);
   }
-  if (!byId('editor').hidden) byId<HTMLInputElement>('f-deal').focus();
+  byId<HTMLInputElement>(byId('editor').hidden ? 'search' : 'f-deal').focus();
 }
 
 function newDeal(name = ''): void {
