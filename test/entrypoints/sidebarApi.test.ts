@@ -5,33 +5,10 @@ import type { DealInput, DealRecord, SaveResult, SidebarModel } from '../../src/
 import { EDITABLE } from '../../src/shared/dealDto';
 import { cell, crm, record, settingsA1, type } from '../support/crm';
 import { loadedEmulator } from '../support/emulator';
+import { newDeal, saved } from '../support/sidebar';
 
-const newDeal = (over: Partial<DealInput> = {}): DealInput => ({
-  id: '',
-  deal: 'Acme renewal',
-  company: 'Acme Inc',
-  contact: 'Ann',
-  email: 'ann@acme.test',
-  owner: 'owner@example.com',
-  stage: 'Opportunity identified',
-  amount: '12,000',
-  closeDate: '2026-06-30',
-  leadSource: 'Inbound',
-  industry: 'Software',
-  employees: '250',
-  lostReason: '',
-  competitor: '',
-  nextStep: 'Demo',
-  nextStepDate: '',
-  notes: '',
-  ...over,
-});
 const save = (emu: ReturnType<typeof crm>, d: DealInput, loaded: DealInput | null = null) =>
   emu.run<SaveResult>('saveDeal', [d, loaded]);
-const saved = (r: SaveResult): DealRecord => {
-  if (r.status !== 'saved') throw new Error(`expected saved, got ${JSON.stringify(r)}`);
-  return r.record;
-};
 
 /** Paths of every Date inside a value (a Date cannot cross google.script.run). */
 function datesIn(v: unknown, at = '$'): string[] {
