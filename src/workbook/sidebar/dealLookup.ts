@@ -18,23 +18,29 @@ export function readHeaderMap(sheet: Sheet): HeaderMap {
 const escapeRegex = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /**
- * Rows (1-based, below the header) whose cell in `column` (1-based) holds `text`: the whole cell,
- * spaces around it ignored, when `whole`; otherwise anywhere in it, ignoring case. One call.
+ * Rows (1-based, below the header) whose cell in `column` (1-based) holds `text`, anywhere in it and
+ * ignoring case; or, given a list, whose whole cell (spaces around it ignored) is one of the texts,
+ * case and all. One call either way.
  */
-export function rowsHolding(sheet: Sheet, column: number, text: string, whole: boolean): number[] {
+export function rowsHolding(sheet: Sheet, column: number, text: string | readonly string[]): number[] {
   const rows = sheet.getMaxRows() - 1;
-  if (rows < 1 || !text) return [];
-  const finder = sheet
-    .getRange(2, column, rows, 1)
-    .createTextFinder(whole ? `^\\s*${escapeRegex(text)}\\s*$` : text);
-  if (whole) finder.useRegularExpression(true).matchCase(true);
+  const whole = typeof text !== 'string';
+  const texts = whole ? text.filter(Boolean) : [text];
+  if (rows < 1 || !texts.length || !texts[0]) return [];
+  const range = sheet.getRange(2, column, rows, 1);
+  const finder = whole
+    ? range
+        .createTextFinder(`^\\s*(?:${texts.map(escapeRegex).join('|')})\\s*$`)
+        .useRegularExpression(true)
+        .matchCase(true)
+    : range.createTextFinder(texts[0]);
   return finder.findAll().map((r) => r.getRow());
 }
 
 /** Rows of the Deals tab holding a Deal ID (usually one; more when the ID is repeated). */
 export function rowsOfDeal(sheet: Sheet, map: HeaderMap, id: string): number[] {
   const col = map.columns.dealId;
-  return col === undefined || !id.trim() ? [] : rowsHolding(sheet, col + 1, id.trim(), true);
+  return col === undefined || !id.trim() ? [] : rowsHolding(sheet, col + 1, [id.trim()]);
 }
 
 /**
@@ -110,7 +116,7 @@ export function dealHistory(
   id: string,
   limit = Infinity,
 ): { rows: CellValue[][]; total: number } {
-  const found = rowsHolding(sheet, 2, id, true);
+  const found = rowsHolding(sheet, 2, [id]);
   const wanted = found.slice(Math.max(0, found.length - limit));
   const read = readRows(sheet, wanted, 1, HISTORY_HEADERS.length);
   return { rows: wanted.map((r) => read.get(r)!).filter(Boolean), total: found.length };

@@ -116,12 +116,12 @@ export function searchDeals(query: string): SearchResult {
     const rows = new Set<number>();
     for (const key of SEARCH_FIELDS) {
       const col = map.columns[key];
-      if (col !== undefined) for (const r of rowsHolding(c.deals, col + 1, word, false)) rows.add(r);
+      if (col !== undefined) for (const r of rowsHolding(c.deals, col + 1, word)) rows.add(r);
     }
     const ownerCol = map.columns.owner;
+    // Owners whose name holds the word: their emails, all in one finder.
     if (ownerCol !== undefined)
-      for (const email of ownersNamed(owners, word))
-        for (const r of rowsHolding(c.deals, ownerCol + 1, email, true)) rows.add(r);
+      for (const r of rowsHolding(c.deals, ownerCol + 1, ownersNamed(owners, word))) rows.add(r);
     return rows;
   });
   const candidates = rowsInAll(sets);
