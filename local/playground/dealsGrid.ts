@@ -2,7 +2,7 @@
 // Enter or Tab (or leaving it) is one typed edit on the emulator, so onEdit runs as it would in Sheets
 // (a Deal ID, History, the Check column). The grid shows the tab again after every edit and after every
 // sidebar call (the bridge tells this page), so the grid and the sidebar can be tried together.
-import { isDate } from '../emulator/wallClock';
+import { columnLetter, isDate } from '../emulator/wallClock';
 import type { Emulator } from '../emulator';
 
 /** Blank rows shown under the deals, for typing a new one. */
@@ -22,14 +22,6 @@ export function dealsGrid(emu: Emulator): string[][] {
   return rows;
 }
 
-/** A1 letters of a 1-based column. */
-function letters(column: number): string {
-  let out = '';
-  for (let n = column; n > 0; n = Math.floor((n - 1) / 26))
-    out = String.fromCharCode(65 + ((n - 1) % 26)) + out;
-  return out;
-}
-
 /** One typed edit from the grid: the cell, the text typed, and who typed it. */
 export function editFromGrid(
   emu: Emulator,
@@ -41,7 +33,7 @@ export function editFromGrid(
     throw new Error('Choose a cell below the header to edit.');
   const sheet = emu.sheet('Deals');
   if (row > sheet.maxRows) sheet.insertRowsAfter(sheet.maxRows, row - sheet.maxRows);
-  emu.userEdit('Deals', `${letters(column)}${row}`, String(value), { user });
+  emu.userEdit('Deals', `${columnLetter(column)}${row}`, String(value), { user });
 }
 
 const SCRIPT = `<script>
