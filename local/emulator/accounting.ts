@@ -10,6 +10,8 @@ export interface CallStats {
   byMethod: Record<string, number>;
   cellsRead: number;
   cellsWritten: number;
+  /** Times buffered writes were forced out by a read or `flush()` (each costs LATENCY_MS.flush). */
+  flushes: number;
 }
 
 /** Cells a call touches: read back to the script, written, or only looked at on Google's side. */
@@ -38,12 +40,24 @@ export type FaultSpec = { nth: number } | { method: string; times?: number; afte
  */
 export const LATENCY_MS = {
   call: 7,
+  flush: 150,
   appendRow: 275,
   perCellRead: 0.01,
   perCellWritten: 0.03,
   perCellFormatted: 0.1,
   perCellScanned: 0.001,
 };
+
+/** Spreadsheet calls: the ones whose writes are buffered and whose reads force the buffer out. */
+const SPREADSHEET_CALL = /^(Range|Sheet|Spreadsheet|SpreadsheetApp|EmbeddedChart|Protection|TextFinder)\./;
+/** Spreadsheet calls that change it (buffered); every other spreadsheet service call reads it. */
+const WRITE_CALL =
+  /\.(set\w+|clear\w*|insert\w+|delete\w+|copyTo|hide\w+|show\w+|updateChart|removeChart|protect|remove\w+|add\w+|appendRow|sort|activate)$/;
+/** Writes that move rows: the emulator forces pending writes out before them (a simplification). */
+const STRUCTURAL_CALL =
+  /\.(insert(Rows|Columns)\w*|delete(Rows?|Columns?)|sort|appendRow|insertSheet|deleteSheet)$/;
+/** Calls that neither read nor write the grid (a message to the person). */
+const NEUTRAL_CALL = /^(Spreadsheet\.toast|SpreadsheetApp\.getUi)$/;
 
 const FORMAT_METHODS =
   /\.(setNumberFormats?|setFontWeights?|setBackgrounds?|setFontColors?|setNotes?|setDataValidations?|clearFormat)$/;
@@ -57,7 +71,7 @@ const HANDLE_CALLS = new RegExp(
   '^(' +
     [
       'Range\\.(getRow|getColumn|getNumRows|getNumColumns|getLastRow|getLastColumn|getA1Notation|getSheet|offset)',
-      'Sheet\\.(getName|getSheetId|getIndex|getParent|getRange|getMaxRows|getMaxColumns|getFrozenRows|getFrozenColumns)',
+      'Sheet\\.(getName|getSheetId|getIndex|getParent|getRange|getFrozenRows|getFrozenColumns)',
       'Spreadsheet\\.(getId|getName|getUrl|getSheets|getSheetByName|getNumSheets|getRange|getActiveSheet|getSpreadsheetTimeZone|getSpreadsheetLocale|getOwner)',
       'SpreadsheetApp\\.(getActiveSpreadsheet|getActive|getActiveSheet|getUi|newDataValidation|newConditionalFormatRule)',
       '(PropertiesService|CacheService|LockService)\\.get\\w+',
@@ -92,8 +106,19 @@ export class Accountant {
   private service = 0;
   private faults: { spec: FaultSpec; armedAt: number; hits: number; methodCount: number }[] = [];
   private estimatedMs = 0;
-  private hooks: { method: string; fn: () => void }[] = [];
+  private hooks: { method?: string; nth?: number; armedAt: number; fn: () => void }[] = [];
   private deadline: number | null = null;
+  private flushed = 0;
+  /** Executions with spreadsheet writes not yet forced out. */
+  private pending = new Set<number>();
+  /** The execution making calls now (set by the emulator; 0 outside any). */
+  execution = 0;
+  /** Runs a hook: the emulator sets this so that the hook does not see unflushed writes. */
+  hookRunner: (execution: number, fn: () => void) => void = (_, fn) => fn();
+  /** Told when an execution's buffered writes go out. */
+  onFlush: (execution: number) => void = () => undefined;
+  /** Told when hooks are armed or all have run (the emulator records writes only while some are). */
+  onHooksChanged: (armed: boolean) => void = () => undefined;
 
   /**
    * Starts timing an execution: once its estimated Apps Script time passes `limitMs`, the next call
@@ -108,15 +133,53 @@ export class Accountant {
    * execution happen in the middle of this one (say, a second rebuild or an edit by someone else).
    */
   beforeNext(method: string, fn: () => void): void {
-    this.hooks.push({ method, fn });
+    this.hooks.push({ method, armedAt: this.total, fn });
+    this.onHooksChanged(true);
+  }
+
+  /** Runs `fn` once, just before the `nth` call from now (1-based, handles and builders included). */
+  beforeCall(nth: number, fn: () => void): void {
+    this.hooks.push({ nth, armedAt: this.total, fn });
+    this.onHooksChanged(true);
+  }
+
+  /** Whether any hook is still waiting for its call. */
+  hasHooks(): boolean {
+    return this.hooks.length > 0;
+  }
+
+  /**
+   * An execution ends: its buffered writes go out (the final flush costs no extra round trip, it
+   * rides on the execution's end).
+   */
+  endExecution(execution: number): void {
+    if (this.pending.delete(execution)) this.onFlush(execution);
+  }
+
+  /** Forces `execution`'s buffered writes out, charging the flush when there were any. */
+  private forceOut(): void {
+    if (!this.pending.delete(this.execution)) return;
+    this.flushed++;
+    this.estimatedMs += LATENCY_MS.flush;
+    this.onFlush(this.execution);
   }
 
   /** Records one call; throws if a fault was armed for it. */
   count(method: string, cells: CallCells = {}): void {
-    const hook = this.hooks.find((h) => h.method === method);
+    const hook = this.hooks.find((h) =>
+      h.nth !== undefined ? this.total + 1 - h.armedAt === h.nth : h.method === method,
+    );
     if (hook) {
       this.hooks = this.hooks.filter((h) => h !== hook);
-      hook.fn();
+      if (!this.hooks.length) this.onHooksChanged(false);
+      this.hookRunner(this.execution, hook.fn);
+    }
+    if (SPREADSHEET_CALL.test(method) && isServiceCall(method) && !NEUTRAL_CALL.test(method)) {
+      if (method === 'SpreadsheetApp.flush' || !WRITE_CALL.test(method)) this.forceOut();
+      else if (this.execution) {
+        if (STRUCTURAL_CALL.test(method)) this.onFlush(this.execution);
+        this.pending.add(this.execution);
+      }
     }
     this.total++;
     if (isServiceCall(method)) this.service++;
@@ -181,6 +244,7 @@ export class Accountant {
       byMethod: Object.fromEntries([...this.calls.entries()].sort()),
       cellsRead: this.read,
       cellsWritten: this.written,
+      flushes: this.flushed,
     };
   }
 
@@ -191,6 +255,7 @@ export class Accountant {
     this.calls = new Map(Object.entries(s.byMethod));
     this.read = s.cellsRead;
     this.written = s.cellsWritten;
+    this.flushed = s.flushes;
   }
 
   /** Estimated Apps Script wall time of everything counted so far, in ms. */
@@ -211,6 +276,7 @@ export class Accountant {
       byMethod,
       cellsRead: after.cellsRead - before.cellsRead,
       cellsWritten: after.cellsWritten - before.cellsWritten,
+      flushes: after.flushes - before.flushes,
     };
   }
 }

@@ -207,6 +207,7 @@ export class Emulator {
     if (opts.at) this.env.nowMs = new Date(opts.at).getTime();
     this.env.activeUser = opts.user ?? this.ss.owner;
     this.env.executionId = this.env.nextExecution();
+    this.acc.execution = this.env.executionId;
     this.authMode = opts.authMode ?? 'FULL';
     const record: ExecutionRecord = {
       id: this.env.executionId,
@@ -227,6 +228,8 @@ export class Emulator {
       throw e;
     } finally {
       this.acc.restoreDeadline(outerLimit);
+      this.acc.endExecution(this.env.executionId);
+      this.acc.execution = saved.exec;
       this.locks.releaseAll(this.env.executionId);
       this.env.activeUser = saved.user;
       this.env.executionId = saved.exec;

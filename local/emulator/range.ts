@@ -41,6 +41,8 @@ export class Range {
   private write(method: string, fn: (cell: Cell, r: number, c: number) => void, cells = this.cells): void {
     this.count(method, { written: cells });
     this.sheet.assertWritable(this.box);
+    const { row, col, numRows, numCols } = this.box;
+    this.env.buffer.willWrite(this.env.executionId, this.sheet, row, col, numRows, numCols);
     for (let r = 0; r < this.box.numRows; r++) {
       for (let c = 0; c < this.box.numCols; c++)
         fn(this.sheet.cellAt(this.box.row + r, this.box.col + c), r, c);

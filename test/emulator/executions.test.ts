@@ -101,15 +101,6 @@ describe('accounting', () => {
       ].sort(),
     );
   });
-
-  it('estimates Apps Script time from the documented latency model', () => {
-    const acc = new Accountant();
-    acc.count('Range.getValues', { read: 10000 });
-    acc.count('Sheet.appendRow', { written: 5 });
-    acc.count('Range.setBackgrounds', { written: 10000 });
-    acc.count('Sheet.getRange');
-    expect(acc.estimatedMillis()).toBeCloseTo(7 + 100 + (275 + 0.15) + (7 + 1000), 6);
-  });
 });
 
 describe('fault injection', () => {

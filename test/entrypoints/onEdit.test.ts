@@ -139,7 +139,7 @@ describe('rule violations', () => {
 describe('a paste of 500 rows', () => {
   // 12 calls, plus the flush() that must precede releasing the lock (Lock reference) and the two copies
   // that put back the dropdowns and formats a paste replaces.
-  it('flags exactly the rows with invalid stages, throws nothing, and uses at most 15 service calls', () => {
+  it('flags exactly the rows with invalid stages, throws nothing, and uses at most 17 service calls (size calls included)', () => {
     const emu = crm();
     const stages = ['Qualified', 'Quote sent', 'Won', 'Negotation', 'closed won?'];
     const pasted = Array.from({ length: 500 }, (_, i) => ({
@@ -155,7 +155,7 @@ describe('a paste of 500 rows', () => {
     const before = emu.acc.snapshot();
     expect(() => pasteRows(emu, 2, pasted)).not.toThrow();
     const used = Accountant.diff(before, emu.acc.snapshot());
-    expect(used.serviceCalls).toBeLessThanOrEqual(15);
+    expect(used.serviceCalls).toBeLessThanOrEqual(17);
     const flagged = records(emu)
       .map((r, i) => (String(r['Check']).includes('is not a stage') ? i : -1))
       .filter((i) => i >= 0);

@@ -88,7 +88,15 @@ describe('Refresh reports', () => {
     expect(forecast.getCharts().map((c) => c.getOptions().get('title'))).toEqual(['Our pipeline']);
   });
 
-  it('keeps a 100,000-deal workbook with about 400,000 History rows and its reports under 8 million cells', () => {
+  it('keeps a 100,000-deal workbook with about 400,000 History rows and its reports under 8 million cells, refreshing it with the same service calls as 1,000 deals', () => {
+    const secondRefresh = (emu: Emulator) => {
+      const before = emu.acc.snapshot();
+      emu.run('menuRefresh');
+      return Accountant.diff(before, emu.acc.snapshot());
+    };
+    const small = demoWorkbook(1000);
+    small.run('menuRefresh');
+    const smallCalls = secondRefresh(small);
     const emu = demoWorkbook(100000);
     emu.run('menuRefresh');
     expect(emu.ui.dialogs.at(-1)!.title).toBe('Sheets CRM: reports refreshed');
@@ -97,19 +105,10 @@ describe('Refresh reports', () => {
     expect(emu.sheet('Forecast history').maxRows).toBeGreaterThanOrEqual(366);
     const cells = emu.ss.sheets.reduce((n, s) => n + s.maxRows * s.maxColumns, 0);
     expect(cells).toBeLessThan(8_000_000);
-  }, 180000);
-
-  it('makes the same service calls at 1,000 and at 50,000 deals', () => {
-    const calls = [1000, 50000].map((n) => {
-      const emu = demoWorkbook(n);
-      emu.run('menuRefresh');
-      const before = emu.acc.snapshot();
-      emu.run('menuRefresh');
-      return Accountant.diff(before, emu.acc.snapshot());
-    });
-    expect(calls[1].byMethod).toEqual(calls[0].byMethod);
-    expect(calls[0].serviceCalls).toBeLessThanOrEqual(60);
-  });
+    const bigCalls = secondRefresh(emu);
+    expect(bigCalls.byMethod).toEqual(smallCalls.byMethod);
+    expect(smallCalls.serviceCalls).toBeLessThanOrEqual(60);
+  }, 240000);
 
   it('updates today’s Forecast history row on a second refresh the same day, and adds a row the next day', () => {
     const emu = demoWorkbook(50);

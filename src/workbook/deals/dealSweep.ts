@@ -37,10 +37,8 @@ export interface SweepPlan {
 /** Reads the Deals tab and works out every row's writes (nothing is written yet). */
 export function planSweep(input: SweepInput): SweepPlan {
   const sheet = input.deals;
-  // Header and rows in one read (rows keep the sheet's full width; columns past the header are unused).
-  const values = sheet
-    .getRange(1, 1, Math.max(1, sheet.getLastRow()), sheet.getMaxColumns())
-    .getValues() as CellValue[][];
+  // Header and rows in one read (up to the last column with content; columns past the header are unused).
+  const values = sheet.getDataRange().getValues() as CellValue[][];
   const map = mapHeaders(values[0]);
   const rows = values.slice(1);
   const outcomes = sweepRows(rows, 2, { ...input, map, newId: () => newDealId(Math.random) });

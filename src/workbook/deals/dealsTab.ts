@@ -32,9 +32,9 @@ export function findDealsTab(ss: Spreadsheet, id?: number): Sheet | null {
   return findTab(ss, DEALS_TAB, id);
 }
 
-/** Reads the header row (row 1) in one call. */
+/** Reads the header row (row 1, every column: an open-ended range needs no size call) in one call. */
 export function readHeader(sheet: Sheet): unknown[] {
-  return sheet.getRange(1, 1, 1, sheet.getMaxColumns()).getValues()[0];
+  return sheet.getRange('1:1').getValues()[0];
 }
 
 /** Adds the headers of missing fields after the last used column; returns the headers added. */

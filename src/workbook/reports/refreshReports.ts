@@ -17,7 +17,7 @@ import { applySweep, planSweep, type SweepSummary } from '../deals/dealSweep';
 import { historyRow } from '../../domain/history/historyEntry';
 import { boardState, type BoardUpdate } from '../board/boardFile';
 import { cellCount } from '../core/cells';
-import { chartIds, saveChartIds } from './chartIds';
+import { readReportRecord, saveReportRecord, type ReportExtent } from './reportRecord';
 import { refreshBoard } from '../board/boardRefresh';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -63,9 +63,12 @@ export function refreshAll(
   const sweep = applySweep(input, plan);
   progress(`Writing ${tabs.length} report tabs…`);
   const when = stamp(now, timeZone);
-  for (const { tab, grid } of output.reports) writeReportOrBanner(sheets.get(tab)!, grid, when);
-  // Charts are found by the ids recorded last time (a person may rename one), kept in one property.
-  const known = chartIds();
+  // Chart ids and tab extents recorded by the last refresh, in one property (see reportRecord.ts).
+  const record = readReportRecord();
+  const extents: Record<string, ReportExtent> = {};
+  for (const { tab, grid } of output.reports)
+    extents[tab] = writeReportOrBanner(sheets.get(tab)!, grid, when, record.extents[tab]);
+  const known = record.charts;
   const ids: Record<string, string | null> = {};
   for (const { tab, grid } of output.reports)
     if (grid.chart) {
@@ -91,7 +94,7 @@ export function refreshAll(
     TREND_CHART_COLUMN,
     known[FORECAST_HISTORY_TAB] ?? null,
   );
-  saveChartIds(known, ids);
+  saveReportRecord(record, ids, extents);
   // The board workbook, once created from the menu, follows every refresh.
   const existing = boardState();
   const boardUpdate =
@@ -107,5 +110,9 @@ export function refreshAll(
           existing,
         )
       : undefined;
-  return { sweep, output, board: boardUpdate, cells: cellCount(ss) };
+  const cells = cellCount(
+    ss,
+    new Map(Object.values(extents).map((e) => [e.sheetId, e.maxRows * e.maxCols] as const)),
+  );
+  return { sweep, output, board: boardUpdate, cells };
 }

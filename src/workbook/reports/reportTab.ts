@@ -4,6 +4,7 @@
 import { PRODUCT } from '../../shared/names';
 import type { ReportCell, ReportGrid } from '../../domain/reports/reportGrid';
 import { safeCell } from '../core/writeGrid';
+import type { ReportExtent } from './reportRecord';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -34,24 +35,51 @@ function cellValue(c: ReportCell): string | number | Date {
   return safeCell(c as string | number | Date) as string | number | Date;
 }
 
+/** The tab's extent read from the sheet: three size calls. */
+function measuredExtent(sheet: Sheet): ReportExtent {
+  const used = sheet.getDataRange();
+  return {
+    sheetId: sheet.getSheetId(),
+    rows: used.getNumRows(),
+    cols: used.getNumColumns(),
+    maxRows: sheet.getMaxRows(),
+    maxCols: sheet.getMaxColumns(),
+  };
+}
+
 /**
  * Rewrites a report tab: values over the old and new extent in one call; per-cell number formats and
  * bold for the rows above the grid's uniform body; the body's column formats only when the tab is new
  * or has grown (they never change otherwise), so the calls made do not depend on the number of rows.
+ * `known` is the extent the last refresh recorded: with it no size call is made (the tab is ours);
+ * should it be wrong (a person deleted rows), the write is tried again with the sizes read.
+ * Returns the tab's extent afterwards.
  */
-export function writeReport(target: ReportSheet, grid: ReportGrid): void {
+export function writeReport(target: ReportSheet, grid: ReportGrid, known?: ReportExtent): ReportExtent {
+  const trusted = known && !target.created && known.sheetId === target.sheet.getSheetId() ? known : null;
+  if (trusted) {
+    try {
+      return writeWithin(target, grid, trusted);
+    } catch {
+      // fall through: read the sizes and write again
+    }
+  }
+  return writeWithin(target, grid, measuredExtent(target.sheet));
+}
+
+function writeWithin(target: ReportSheet, grid: ReportGrid, before: ReportExtent): ReportExtent {
   const { sheet } = target;
   // Report tabs are ours: they keep only the columns their content and chart use, so they do not eat
   // into the spreadsheet's 10-million-cell limit (a new tab comes with 26 columns and 1,000 rows).
   const keep = Math.max(grid.width, grid.chart ? grid.chart.anchorColumn + CHART_COLUMNS : 0, 1);
-  let maxCols = sheet.getMaxColumns();
+  let maxCols = before.maxCols;
   if (maxCols > keep) {
     sheet.deleteColumns(keep + 1, maxCols - keep);
     maxCols = keep;
   }
-  const rows = Math.max(sheet.getLastRow(), grid.rows.length);
-  const cols = Math.max(Math.min(sheet.getLastColumn(), keep), grid.width);
-  const maxRows = sheet.getMaxRows();
+  const rows = Math.max(before.rows, grid.rows.length);
+  const cols = Math.max(Math.min(before.cols, keep), grid.width);
+  const maxRows = before.maxRows;
   const grew = rows > maxRows;
   if (grew) sheet.insertRowsAfter(maxRows, rows - maxRows);
   if (cols > maxCols) sheet.insertColumnsAfter(maxCols, cols - maxCols);
@@ -80,13 +108,25 @@ export function writeReport(target: ReportSheet, grid: ReportGrid): void {
       if (f) sheet.getRange(grid.bodyFrom!, c + 1, bodyRows, 1).setNumberFormat(f);
     });
   }
+  return {
+    sheetId: before.sheetId,
+    rows: Math.max(grid.rows.length, 1),
+    cols: Math.max(grid.width, 1),
+    maxRows: Math.max(rows, maxRows),
+    maxCols: Math.max(cols, maxCols),
+  };
 }
 
 /** Writes the report; on failure puts a banner in the status line (best effort) and rethrows. */
-export function writeReportOrBanner(target: ReportSheet, grid: ReportGrid, when: string): void {
+export function writeReportOrBanner(
+  target: ReportSheet,
+  grid: ReportGrid,
+  when: string,
+  known?: ReportExtent,
+): ReportExtent {
   const { sheet } = target;
   try {
-    writeReport(target, grid);
+    return writeReport(target, grid, known);
   } catch (e) {
     try {
       sheet

@@ -7,12 +7,14 @@ import { rowRuns } from '../../domain/sidebar/dealSearch';
 import { HISTORY_HEADERS } from '../../domain/history/historyEntry';
 import type { FieldKey } from '../../shared/fields';
 import { safeCell } from '../core/writeGrid';
+import { columnLetter } from '../../shared/a1';
+import { readHeader } from '../deals/dealsTab';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
 /** The Deals tab's header mapped to fields (one call). */
 export function readHeaderMap(sheet: Sheet): HeaderMap {
-  return mapHeaders(sheet.getRange(1, 1, 1, sheet.getMaxColumns()).getValues()[0] as CellValue[]);
+  return mapHeaders(readHeader(sheet) as CellValue[]);
 }
 
 const escapeRegex = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -23,11 +25,12 @@ const escapeRegex = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
  * case and all. One call either way.
  */
 export function rowsHolding(sheet: Sheet, column: number, text: string | readonly string[]): number[] {
-  const rows = sheet.getMaxRows() - 1;
   const whole = typeof text !== 'string';
   const texts = whole ? text.filter(Boolean) : [text];
-  if (rows < 1 || !texts.length || !texts[0]) return [];
-  const range = sheet.getRange(2, column, rows, 1);
+  if (!texts.length || !texts[0]) return [];
+  // Row 2 to the bottom, open-ended: no size call.
+  const letter = columnLetter(column);
+  const range = sheet.getRange(`${letter}2:${letter}`);
   const finder = whole
     ? range
         .createTextFinder(`^\\s*(?:${texts.map(escapeRegex).join('|')})\\s*$`)
@@ -50,8 +53,8 @@ export function rowsOfDeal(sheet: Sheet, map: HeaderMap, id: string): number[] {
 export function readRows(
   sheet: Sheet,
   rows: readonly number[],
-  firstCol = 1,
-  width = sheet.getMaxColumns(),
+  firstCol: number,
+  width: number,
 ): Map<number, CellValue[]> {
   const out = new Map<number, CellValue[]>();
   for (const [first, count] of rowRuns(rows)) {
@@ -73,17 +76,18 @@ export function blockOf(map: HeaderMap, keys: readonly FieldKey[]): [number, num
  * The row a new deal goes on: below the last row with a Deal ID or a deal name (Ctrl+Up from the
  * bottom of each column; two calls). Formulas filled down other columns do not push it further.
  */
-export function rowForNewDeal(sheet: Sheet, map: HeaderMap): number {
+export function rowForNewDeal(sheet: Sheet, map: HeaderMap): { row: number; maxRows: number } {
   let last = 1;
+  const maxRows = sheet.getMaxRows();
   for (const key of ['dealId', 'deal'] as const) {
     const col = map.columns[key];
     if (col === undefined) continue;
-    const bottom = sheet.getRange(sheet.getMaxRows(), col + 1);
+    const bottom = sheet.getRange(maxRows, col + 1);
     // From a filled bottom cell Ctrl+Up would go to the top of its run, so that case is checked first.
     const filled = bottom.getValue() !== '' ? bottom : bottom.getNextDataCell(SpreadsheetApp.Direction.UP);
     last = Math.max(last, filled.getRow());
   }
-  return last + 1;
+  return { row: last + 1, maxRows };
 }
 
 /**
@@ -95,12 +99,14 @@ export function writeChangedCells(
   rowNumber: number,
   values: readonly CellValue[],
   changed: ReadonlySet<number>,
+  /** The sheet's size, for a new deal (which may fall below it); null for a deal already there. */
+  maxRows: number | null,
 ): void {
   if (!changed.size) return;
   const first = Math.min(...changed);
   const last = Math.max(...changed);
-  if (rowNumber > sheet.getMaxRows())
-    sheet.insertRowsAfter(sheet.getMaxRows(), rowNumber - sheet.getMaxRows());
+  // Only a new deal can fall below the sheet (its row is one past the last deal): grow it then.
+  if (maxRows !== null && rowNumber > maxRows) sheet.insertRowsAfter(maxRows, rowNumber - maxRows);
   const range = sheet.getRange(rowNumber, first + 1, 1, last - first + 1);
   const formulas = last > first ? range.getFormulas()[0] : [];
   range.setValues([

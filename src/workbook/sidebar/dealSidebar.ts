@@ -209,7 +209,8 @@ export function saveDeal(input: unknown, loaded: DealInput | null): SaveResult {
         `Deal ${dto.id} is no longer in the Deals tab (it was deleted or its Deal ID changed). Your changes were not saved; copy them before closing.`,
       );
     const existing = found !== undefined;
-    const rowNumber = existing ? found : rowForNewDeal(c.deals, map);
+    const newSlot = existing ? null : rowForNewDeal(c.deals, map);
+    const rowNumber = newSlot ? newSlot.row : found!;
     const before: CellValue[] = existing
       ? readRows(c.deals, [rowNumber], 1, map.width).get(rowNumber)!
       : Array<CellValue>(map.width).fill('');
@@ -281,7 +282,7 @@ export function saveDeal(input: unknown, loaded: DealInput | null): SaveResult {
       after[col] = v as CellValue;
       changed.add(col);
     }
-    writeChangedCells(c.deals, rowNumber, after, changed);
+    writeChangedCells(c.deals, rowNumber, after, changed, newSlot?.maxRows ?? null);
     appendHistory(c.history, outcome.history);
     // The record carries only the History this save added; the sidebar puts it above what it shows.
     const rows = outcome.history.map(historyRow);

@@ -44,3 +44,16 @@ function appendMany(n) {
   for (var i = 0; i < n; i++) sheet.appendRow([i]);
   return n;
 }
+function writeAndPause(a1, value, flushFirst) {
+  var sheet = SpreadsheetApp.getActiveSpreadsheet().getSheets()[0];
+  sheet.getRange(a1).setValue(value);
+  if (flushFirst) SpreadsheetApp.flush();
+  Utilities.sleep(10);
+  return sheet.getRange(a1).getValue();
+}
+function readCell(a1) {
+  return SpreadsheetApp.getActiveSpreadsheet().getSheets()[0].getRange(a1).getValue();
+}
+function writeCell(a1, value) {
+  SpreadsheetApp.getActiveSpreadsheet().getSheets()[0].getRange(a1).setValue(value);
+}

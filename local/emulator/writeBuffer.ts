@@ -1,0 +1,96 @@
+// Buffered writes: Apps Script keeps a script's spreadsheet writes until a read or `flush()` forces them
+// out, or the execution ends (SpreadsheetApp.flush reference: "Spreadsheet operations are sometimes
+// bundled together"; Google's best-practices page: reads and writes alternated are slow because each
+// read forces the writes out). So another execution, or a person, working in between does not see them,
+// and when they land they land by position, over whatever that person did meanwhile.
+//
+// The emulator applies a write at once and remembers, per execution, what each written cell held
+// before. Whenever something happens elsewhere in the middle of an execution (the test hooks of the
+// Accountant: another execution, a person's edit or sort), the execution's pending writes are taken
+// back for the duration and put again afterwards at the same positions, which is what the later flush
+// does in Sheets. A read (any spreadsheet call that is not a write), `flush()` or the end of the
+// execution forces them out: the record is dropped.
+//
+// Simplifications, named here and in the README: structural changes (inserting, deleting or sorting
+// rows, `appendRow`) force the pending writes out first; and writes are recorded only while a hook is
+// armed, since nothing can happen in between otherwise.
+import type { Cell } from './cell';
+import type { Sheet } from './sheet';
+
+interface PendingWrite {
+  sheet: Sheet;
+  row: number;
+  col: number;
+  /** What the cell held before this execution wrote it (undefined: it was never stored). */
+  before: Cell | undefined;
+}
+
+function copy(cell: Cell | undefined): Cell | undefined {
+  return cell ? { ...cell } : undefined;
+}
+
+function put(sheet: Sheet, row: number, col: number, state: Cell | undefined): void {
+  if (row > sheet.maxRows || col > sheet.maxColumns) return; // the row or column is gone
+  if (!state) {
+    const line = sheet.rows[row - 1];
+    if (line) line[col - 1] = undefined;
+    return;
+  }
+  const cell = sheet.cellAt(row, col);
+  for (const k of Object.keys(cell) as (keyof Cell)[]) delete cell[k];
+  Object.assign(cell, state);
+}
+
+export class WriteBuffer {
+  private pending = new Map<number, PendingWrite[]>();
+  /** Whether writes are recorded (something may happen in the middle of an execution). */
+  recording = false;
+
+  /** Notes that `execution` is about to write these cells (call before changing them). */
+  willWrite(
+    execution: number,
+    sheet: Sheet,
+    row: number,
+    col: number,
+    numRows: number,
+    numCols: number,
+  ): void {
+    if (!this.recording || execution === 0) return;
+    let list = this.pending.get(execution);
+    if (!list) this.pending.set(execution, (list = []));
+    for (let r = row; r < row + numRows; r++) {
+      const line = sheet.rows[r - 1];
+      for (let c = col; c < col + numCols; c++)
+        list.push({ sheet, row: r, col: c, before: copy(line?.[c - 1]) });
+    }
+  }
+
+  /** Whether `execution` has writes nobody else can see yet. */
+  hasPending(execution: number): boolean {
+    return (this.pending.get(execution)?.length ?? 0) > 0;
+  }
+
+  /** The execution's writes go out (a read, `flush()`, a structural change or its end). */
+  flush(execution: number): void {
+    this.pending.delete(execution);
+  }
+
+  /**
+   * Runs `fn` (something happening elsewhere) without `execution`'s pending writes, then puts them
+   * back at their positions, over whatever `fn` did there: they are still pending afterwards.
+   */
+  aside(execution: number, fn: () => void): void {
+    const list = this.pending.get(execution);
+    if (!list?.length) return fn();
+    const after = list.map((w) => copy(w.sheet.rows[w.row - 1]?.[w.col - 1]));
+    for (let i = list.length - 1; i >= 0; i--) put(list[i].sheet, list[i].row, list[i].col, list[i].before);
+    try {
+      fn();
+    } finally {
+      list.forEach((w, i) => {
+        w.before = copy(w.sheet.rows[w.row - 1]?.[w.col - 1]);
+        put(w.sheet, w.row, w.col, after[i]);
+      });
+    }
+  }
+}

@@ -1,0 +1,124 @@
+// The latency model and buffered writes, in one place: what each call costs (LATENCY_MS in
+// local/emulator/accounting.ts, where each figure's source is cited), that a read after writes forces
+// them out at a price, and that writes nobody has forced out are invisible to anyone else and land
+// later, by position.
+// Sources: SpreadsheetApp.flush reference ("Spreadsheet operations are sometimes bundled together to
+// improve performance"); Google's best-practices page (alternating reads and writes is slow; 10,000
+// single-cell calls ~70 s against ~1 s batched); apps-script-facts.md (getLastRow between writes near
+// 160 ms a call; appendRow ~275 ms).
+import * as path from 'node:path';
+import { Accountant, Emulator } from '../../local/emulator';
+import { LATENCY_MS } from '../../local/emulator/accounting';
+
+const FIXTURE = path.join(__dirname, 'fixture-script');
+const load = () => new Emulator({ timeZone: 'America/New_York', now: '2026-05-01T12:00:00Z' }).load(FIXTURE);
+
+describe('the latency model', () => {
+  it('charges a round trip per call, plus cells read, written and formatted', () => {
+    const acc = new Accountant();
+    acc.count('Range.getValues', { read: 10000 });
+    acc.count('Sheet.appendRow', { written: 5 });
+    acc.count('Range.setBackgrounds', { written: 10000 });
+    acc.count('Sheet.getRange');
+    expect(acc.estimatedMillis()).toBeCloseTo(7 + 100 + (275 + 0.15) + (7 + 1000), 6);
+  });
+
+  it('charges the sheet’s size calls as round trips (the Sheet object is a handle, not a copy)', () => {
+    const acc = new Accountant();
+    for (const m of ['Sheet.getLastRow', 'Sheet.getLastColumn', 'Sheet.getMaxRows', 'Sheet.getMaxColumns'])
+      acc.count(m);
+    acc.count('Sheet.getDataRange');
+    expect(acc.snapshot().serviceCalls).toBe(5);
+    expect(acc.estimatedMillis()).toBeCloseTo(5 * LATENCY_MS.call, 6);
+  });
+
+  it('charges a flush when a read follows writes, once however many writes are pending', () => {
+    const acc = new Accountant();
+    acc.execution = 1;
+    acc.count('Range.setValues', { written: 100 });
+    acc.count('Range.setNumberFormats', { written: 100 });
+    const beforeRead = acc.estimatedMillis();
+    acc.count('Sheet.getLastRow');
+    expect(acc.estimatedMillis() - beforeRead).toBeCloseTo(LATENCY_MS.call + LATENCY_MS.flush, 6);
+    const beforeSecond = acc.estimatedMillis();
+    acc.count('Range.getValues', { read: 0 });
+    expect(acc.estimatedMillis() - beforeSecond).toBeCloseTo(LATENCY_MS.call, 6);
+    expect(acc.snapshot().flushes).toBe(1);
+  });
+
+  it('charges flush() the flush only when writes are pending, and ending an execution nothing more', () => {
+    const acc = new Accountant();
+    acc.execution = 1;
+    acc.count('SpreadsheetApp.flush');
+    expect(acc.snapshot().flushes).toBe(0);
+    acc.count('Range.setValue', { written: 1 });
+    acc.count('SpreadsheetApp.flush');
+    expect(acc.snapshot().flushes).toBe(1);
+    acc.count('Range.setValue', { written: 1 });
+    const atEnd = acc.estimatedMillis();
+    acc.endExecution(1);
+    expect(acc.estimatedMillis()).toBe(atEnd);
+    acc.count('Range.getValue', { read: 1 });
+    expect(acc.snapshot().flushes).toBe(1);
+  });
+
+  it('does not count a message to the person, or another service, as a read of the sheet', () => {
+    const acc = new Accountant();
+    acc.execution = 1;
+    acc.count('Range.setValue', { written: 1 });
+    acc.count('Spreadsheet.toast');
+    acc.count('Properties.getProperty');
+    expect(acc.snapshot().flushes).toBe(0);
+    acc.count('Range.getValues', { read: 1 });
+    expect(acc.snapshot().flushes).toBe(1);
+  });
+});
+
+describe('buffered writes', () => {
+  it('are invisible to another execution until forced out, then land over what it wrote', () => {
+    const emu = load();
+    let seen: unknown;
+    emu.acc.beforeNext('Utilities.sleep', () => {
+      seen = emu.run('readCell', ['A1'], { user: 'rep@example.com' });
+      emu.run('writeCell', ['A1', 'theirs'], { user: 'rep@example.com' });
+    });
+    expect(emu.run('writeAndPause', ['A1', 'mine', false])).toBe('mine');
+    expect(seen).toBe('');
+    // Landed last, by position: the other execution's write is gone.
+    expect(emu.values('Sheet1')[0][0]).toBe('mine');
+  });
+
+  it('are seen by everyone once flush() forced them out', () => {
+    const emu = load();
+    let seen: unknown;
+    emu.acc.beforeNext('Utilities.sleep', () => (seen = emu.run('readCell', ['A1'])));
+    emu.run('writeAndPause', ['A1', 'mine', true]);
+    expect(seen).toBe('mine');
+  });
+
+  it('land by position: a person’s sort in between moves the row, not the pending write', () => {
+    const emu = load();
+    const sheet = emu.sheet('Sheet1');
+    sheet.rangeAt(1, 1, 2, 2).setValues([
+      ['b', 'row of b'],
+      ['a', 'row of a'],
+    ]);
+    emu.acc.beforeNext('Utilities.sleep', () => sheet.rangeAt(1, 1, 2, 2).sort(1));
+    emu.run('writeAndPause', ['B1', 'written for b', false]);
+    expect(
+      emu
+        .values('Sheet1')
+        .slice(0, 2)
+        .map((r) => r.slice(0, 2)),
+    ).toEqual([
+      ['a', 'written for b'],
+      ['b', 'row of b'],
+    ]);
+  });
+
+  it('go out when the execution ends', () => {
+    const emu = load();
+    emu.run('writeCell', ['C3', 'done']);
+    expect(emu.run('readCell', ['C3'])).toBe('done');
+  });
+});
