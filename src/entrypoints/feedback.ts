@@ -34,5 +34,10 @@ export function describeSweep(summary: SweepSummary): string {
       '',
       'Rows that need attention are highlighted and explained in the Check column.',
     );
+  if (summary.leftForNextTime)
+    lines.push(
+      '',
+      `${summary.leftForNextTime} ${summary.leftForNextTime === 1 ? 'row was' : 'rows were'} changed or moved by someone while this ran, so ${summary.leftForNextTime === 1 ? 'it was' : 'they were'} left as they are and will be checked next time.`,
+    );
   return lines.join('\n');
 }

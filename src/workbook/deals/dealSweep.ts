@@ -8,6 +8,8 @@ import type { RuleId } from '../../domain/dataQuality/dealChecks';
 import type { Settings } from '../../shared/settings';
 import { writeOutcomes } from './dealRows';
 import { appendHistory } from '../history/historyTab';
+import { recheckRows } from './recheck';
+import { notYetLogged } from '../../domain/history/alreadyLogged';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
@@ -16,6 +18,8 @@ export interface SweepSummary {
   flagged: number;
   byRule: Partial<Record<RuleId, number>>;
   historyRows: number;
+  /** Rows changed or moved by someone while the sweep ran: left alone, swept next time. */
+  leftForNextTime: number;
 }
 
 export interface SweepInput {
@@ -45,20 +49,35 @@ export function planSweep(input: SweepInput): SweepPlan {
   return { map, rows, outcomes };
 }
 
-/** Writes a planned sweep: the History rows, then the changed Deals cells in blocks. */
-export function applySweep(input: SweepInput, plan: SweepPlan): SweepSummary {
-  const { map, rows, outcomes } = plan;
+/**
+ * Writes a planned sweep. History first: the changes it logs were seen in the cells, so they are logged
+ * even if a Deals write then fails; with `historyRows` (History as read), a change a failed sweep
+ * already logged is not logged again. Then, under the caller's lock, the cells about to be written (and
+ * each row's Deal ID and name) are read again: rows a person changed or moved since the plan read them
+ * are left alone for the next sweep, and cells a block passes over are written back as they are now,
+ * not as first read. The writes go out at once (flush), so a race can land only in the few calls
+ * between that re-check and the flush.
+ */
+export function applySweep(
+  input: SweepInput,
+  plan: SweepPlan,
+  historyRows?: readonly (readonly CellValue[])[],
+): SweepSummary {
+  const { map, rows } = plan;
   const sheet = input.deals;
-  const history = outcomes.flatMap((o) => o.history);
-  writeOutcomes(
-    sheet,
-    map,
-    2,
-    rows,
-    outcomes,
-    () => sheet.getRange(2, 1, rows.length, map.width).getFormulas(),
-    () => appendHistory(input.history, history),
+  const found = plan.outcomes.flatMap((o) => o.history);
+  const history = historyRows ? notYetLogged(found, historyRows) : found;
+  appendHistory(input.history, history);
+  const conflicts = recheckRows(sheet, map, 2, rows, plan.outcomes);
+  const outcomes = conflicts.size
+    ? plan.outcomes.map((o, i) => (conflicts.has(i) ? { ...o, writes: {} } : o))
+    : plan.outcomes;
+  writeOutcomes(sheet, map, 2, rows, outcomes, () =>
+    sheet.getRange(2, 1, rows.length, map.width).getFormulas(),
   );
+  // Out at once: a buffered write lands by position whenever it goes out, over whatever people did
+  // meanwhile.
+  SpreadsheetApp.flush();
   const byRule: Partial<Record<RuleId, number>> = {};
   let flagged = 0;
   let deals = 0;
@@ -68,7 +87,7 @@ export function applySweep(input: SweepInput, plan: SweepPlan): SweepSummary {
     if (o.violations.length) flagged++;
     for (const v of new Set(o.violations.map((x) => x.rule))) byRule[v] = (byRule[v] ?? 0) + 1;
   }
-  return { deals, flagged, byRule, historyRows: history.length };
+  return { deals, flagged, byRule, historyRows: history.length, leftForNextTime: conflicts.size };
 }
 
 /** Sweeps every deal row; returns what it found. */

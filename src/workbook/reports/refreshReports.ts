@@ -60,7 +60,7 @@ export function refreshAll(
     dataIssuesSheetId: sheets.get(DATA_ISSUES_TAB)!.sheet.getSheetId(),
   });
 
-  const sweep = applySweep(input, plan);
+  const sweep = applySweep(input, plan, historyRows);
   progress(`Writing ${tabs.length} report tabs…`);
   const when = stamp(now, timeZone);
   // Chart ids and tab extents recorded by the last refresh, in one property (see reportRecord.ts).

@@ -1,0 +1,136 @@
+// Probes: a refresh under people's edits, sorts and faults. A person's edit or sort is made just before
+// each call of a refresh in turn (the emulator's beforeCall hook; the refresh's unflushed writes are out
+// of sight meanwhile and land afterwards by position, as in Sheets).
+import { Emulator } from '../../local/emulator';
+import type { SavedWorkbook } from '../../local/emulator/persistence';
+import { DIST } from '../support/emulator';
+import { columnOf, crm, pasteRows, records } from '../support/crm';
+
+const STAGES = ['Qualified', 'Discovery', 'Proposal', 'Negotiation'];
+
+/** A CRM with 12 deals, 6 of whose stages were changed without onEdit (an import): the sweep has work. */
+function startingPoint(): SavedWorkbook {
+  const emu = crm();
+  pasteRows(
+    emu,
+    2,
+    Array.from({ length: 12 }, (_, i) => ({
+      Deal: `Deal ${String.fromCharCode(65 + i)}`,
+      Company: `Co ${i}`,
+      Contact: 'Pat',
+      Email: 'pat@example.com',
+      Owner: 'owner@example.com',
+      Stage: STAGES[i % 4],
+      Amount: String(1000 * (i + 1)),
+      'Close date': '2026-09-30',
+    })),
+  );
+  const stage = columnOf(emu, 'Stage');
+  for (let r = 2; r <= 12; r += 2) emu.sheet('Deals').cellAt(r, stage).v = 'Negotiation';
+  return emu.save();
+}
+
+const fresh = (saved: SavedWorkbook) =>
+  Emulator.fromSaved(JSON.parse(JSON.stringify(saved)) as SavedWorkbook, {}).load(DIST);
+
+/** Calls a refresh makes in all (handles included), to race before each. */
+function callsOfRefresh(saved: SavedWorkbook): number {
+  const emu = fresh(saved);
+  const before = emu.acc.snapshot().total;
+  emu.run('menuRefresh');
+  return emu.acc.snapshot().total - before;
+}
+
+const byName = (emu: Emulator) => new Map(records(emu).map((r) => [String(r['Deal']), r]));
+
+describe('a refresh while people edit and sort', () => {
+  const saved = startingPoint();
+  const total = callsOfRefresh(saved);
+
+  it('reverts no typed edit and moves no deal’s cells to another deal, except in the window between its re-check and its writes', () => {
+    const reverted: number[] = [];
+    const misplaced: number[] = [];
+    let races = 0;
+    for (let k = 1; k <= total; k++) {
+      for (const kind of ['edit', 'sort'] as const) {
+        const emu = fresh(saved);
+        const prob = columnOf(emu, 'Probability');
+        const stageCol = columnOf(emu, 'Stage');
+        const ids = new Map(records(emu).map((r) => [String(r['Deal']), String(r['Deal ID'])]));
+        emu.acc.beforeCall(k, () => {
+          races++;
+          if (kind === 'edit') emu.userEdit('Deals', `${letter(prob)}4`, '35%', { user: 'rep@example.com' });
+          else emu.sheet('Deals').rangeAt(2, 1, 12, emu.sheet('Deals').maxColumns).sort({ column: stageCol });
+        });
+        emu.run('menuRefresh');
+        const after = byName(emu);
+        if (kind === 'edit' && after.get('Deal C')!['Probability'] !== 0.35) reverted.push(k);
+        // Every deal keeps its own ID, and its Stage entered belongs to its own stage's History.
+        for (const [name, row] of after) if (String(row['Deal ID']) !== ids.get(name)) misplaced.push(k);
+      }
+    }
+    expect(races).toBeGreaterThanOrEqual(2 * total - 2);
+    const window = (ks: number[]) => (ks.length ? Math.max(...ks) - Math.min(...ks) + 1 : 0);
+    // What is left (issue 12 is open on it): a race landing between the re-check's read and the flush
+    // that sends the writes out: the re-check, the formulas read, the block writes and the flush, with
+    // their Range handles, under 10 calls in all.
+    expect(window(reverted)).toBeLessThanOrEqual(10);
+    expect(misplaced).toEqual([]);
+    console.log(
+      `refresh races: ${races}; reverted ${reverted.length} (calls ${reverted.join(', ')}), misplaced ${new Set(misplaced).size}`,
+    );
+  });
+
+  it('leaves a row a person changed meanwhile for the next refresh, and says so', () => {
+    const emu = fresh(saved);
+    const prob = columnOf(emu, 'Probability');
+    // Just before the sweep's re-check: the Deals read is done, its writes are not.
+    emu.acc.beforeNext('Range.getValues', () => {
+      emu.acc.beforeNext('Range.getValues', () =>
+        emu.userEdit('Deals', `${letter(prob)}4`, '35%', { user: 'rep@example.com' }),
+      );
+    });
+    emu.run('menuRefresh');
+    expect(byName(emu).get('Deal C')!['Probability']).toBe(0.35);
+    emu.run('menuRefresh');
+    expect(byName(emu).get('Deal C')!['Probability']).toBe(0.35);
+  });
+});
+
+describe('a refresh that fails part-way', () => {
+  it('never logs a change twice, whichever write fails, once a later refresh completes', () => {
+    const saved = startingPoint();
+    const clean = fresh(saved);
+    clean.run('menuRefresh');
+    const expected = historyKeys(clean).sort();
+    const total = callsOfRefresh(saved);
+    let faults = 0;
+    for (let k = 1; k <= total; k++) {
+      const emu = fresh(saved);
+      emu.acc.injectFault({ nth: k });
+      emu.run('menuRefresh'); // the menu catches the error and says it in an alert
+      if (emu.ui.dialogs.at(-1)?.title !== 'Sheets CRM: reports refreshed') faults++;
+      emu.acc.clearFaults();
+      emu.run('menuRefresh');
+      const keys = historyKeys(emu);
+      expect([k, keys.length - new Set(keys).size]).toEqual([k, 0]);
+      expect([k, [...keys].sort()]).toEqual([k, expected]);
+    }
+    expect(faults).toBeGreaterThan(0);
+  });
+});
+
+/** History rows as (deal, field, from, to), the time and user left out. */
+function historyKeys(emu: Emulator): string[] {
+  return emu
+    .values('History')
+    .slice(1)
+    .map((r) => JSON.stringify([r[1], r[2], String(r[3]), String(r[4])]));
+}
+
+function letter(column: number): string {
+  let out = '';
+  for (let n = column; n > 0; n = Math.floor((n - 1) / 26))
+    out = String.fromCharCode(65 + ((n - 1) % 26)) + out;
+  return out;
+}
