@@ -65,11 +65,6 @@ export class WriteBuffer {
     }
   }
 
-  /** Whether `execution` has writes nobody else can see yet. */
-  hasPending(execution: number): boolean {
-    return (this.pending.get(execution)?.length ?? 0) > 0;
-  }
-
   /** The execution's writes go out (a read, `flush()`, a structural change or its end). */
   flush(execution: number): void {
     this.pending.delete(execution);

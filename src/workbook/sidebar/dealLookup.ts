@@ -7,7 +7,7 @@ import { rowRuns } from '../../domain/sidebar/dealSearch';
 import { HISTORY_HEADERS } from '../../domain/history/historyEntry';
 import type { FieldKey } from '../../shared/fields';
 import { safeCell } from '../core/writeGrid';
-import { columnLetter } from '../../shared/a1';
+import { columnName } from '../../shared/columns';
 import { readHeader } from '../deals/dealsTab';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -29,7 +29,7 @@ export function rowsHolding(sheet: Sheet, column: number, text: string | readonl
   const texts = whole ? text.filter(Boolean) : [text];
   if (!texts.length || !texts[0]) return [];
   // Row 2 to the bottom, open-ended: no size call.
-  const letter = columnLetter(column);
+  const letter = columnName(column);
   const range = sheet.getRange(`${letter}2:${letter}`);
   const finder = whole
     ? range
