@@ -143,11 +143,6 @@ export class Accountant {
     this.onHooksChanged(true);
   }
 
-  /** Whether any hook is still waiting for its call. */
-  hasHooks(): boolean {
-    return this.hooks.length > 0;
-  }
-
   /**
    * An execution ends: its buffered writes go out (the final flush costs no extra round trip, it
    * rides on the execution's end).

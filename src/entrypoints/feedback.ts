@@ -37,7 +37,9 @@ export function describeSweep(summary: SweepSummary): string {
   if (summary.leftForNextTime)
     lines.push(
       '',
-      `${summary.leftForNextTime} ${summary.leftForNextTime === 1 ? 'row was' : 'rows were'} changed or moved by someone while this ran, so ${summary.leftForNextTime === 1 ? 'it was' : 'they were'} left as they are and will be checked next time.`,
+      summary.leftForNextTime === 1
+        ? '1 row was changed or moved by someone while this ran, so it was left as it is and will be checked next time.'
+        : `${summary.leftForNextTime} rows were changed or moved by someone while this ran, so they were left as they are and will be checked next time.`,
     );
   return lines.join('\n');
 }

@@ -116,7 +116,7 @@ describe('buffered writes', () => {
     ]);
   });
 
-  it('go out when the execution ends', () => {
+  it('are seen by the next execution once the one that wrote them has ended', () => {
     const emu = load();
     emu.run('writeCell', ['C3', 'done']);
     expect(emu.run('readCell', ['C3'])).toBe('done');

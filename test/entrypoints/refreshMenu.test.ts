@@ -110,6 +110,19 @@ describe('Refresh reports', () => {
     expect(smallCalls.serviceCalls).toBeLessThanOrEqual(60);
   }, 240000);
 
+  it('writes a report tab from its measured size when a person deleted rows from it since the last refresh', () => {
+    const emu = demoWorkbook(300);
+    emu.run('menuRefresh');
+    const tab = emu.sheet('Data issues');
+    const written = emu.values('Data issues');
+    expect(written.length).toBeGreaterThan(10);
+    // The refresh recorded the tab's size; now it is smaller than recorded.
+    tab.deleteRows(3, tab.maxRows - 3);
+    emu.run('menuRefresh');
+    expect(emu.ui.dialogs.at(-1)!.title).toBe('Sheets CRM: reports refreshed');
+    expect(emu.values('Data issues')).toEqual(written);
+  });
+
   it('updates today’s Forecast history row on a second refresh the same day, and adds a row the next day', () => {
     const emu = demoWorkbook(50);
     emu.run('menuRefresh');
