@@ -1,4 +1,4 @@
-// The emulator: one spreadsheet with its bound script. Loads dist/Code.js with gas-local into a
+// The emulator: one spreadsheet with its bound script. Loads dist/Code.js (scriptContext.ts) into a
 // context holding our Apps Script globals, runs its functions as simulated executions, simulates
 // user edits (validation, protection, onEdit), fires triggers, and saves/loads the whole state.
 import * as fs from 'node:fs';
@@ -21,12 +21,7 @@ import { isDate, zonedParts } from './wallClock';
 import { scriptDateClass } from './scriptDate';
 import type { Sheet } from './sheet';
 import { AdvancedDrive, AdvancedSheets, DriveStore, type DriveFile } from './drive';
-
-// gas-local ships no types; its require() loads .js files of a folder into one vm context.
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const gasLocal = require('gas-local') as {
-  require: (dir: string, globals: object, opts?: object) => Record<string, unknown>;
-};
+import { loadScript } from './scriptContext';
 
 export interface EmulatorOptions {
   timeZone?: string;
@@ -187,9 +182,7 @@ export class Emulator {
       if (f.endsWith('.html'))
         this.html.files[f.replace(/\.html$/, '')] = fs.readFileSync(path.join(distDir, f), 'utf8');
     }
-    this.context = gasLocal.require(distDir, this.globals(), {
-      filter: (f: string) => path.basename(f) === 'Code.js',
-    });
+    this.context = loadScript([path.join(distDir, 'Code.js')], this.globals());
     return this;
   }
 

@@ -1,10 +1,12 @@
 // onEdit (a simple trigger): edits on the Deals tab go to the row rules, edits on CRM Settings to its
-// validation. A failed check never loses the edit: it says so, and the next sweep catches up.
+// validation; an edit on a report tab or History is marked for the next refresh. A failed check never loses the edit: it says so, and the next sweep catches up.
 import { PRODUCT } from '../shared/names';
 import { readState } from '../workbook/core/documentState';
 import { dealsEdited } from '../workbook/deals/dealEdits';
 import { settingsEdited } from '../workbook/settings/settingsEdits';
 import { messageOf } from './feedback';
+import { REPORT_TABS } from '../domain/reports/reportSet';
+import { markTabEdited } from '../workbook/reports/reportRecord';
 
 type EditEvent = GoogleAppsScript.Events.SheetsOnEdit;
 
@@ -18,6 +20,8 @@ export function onEdit(e: EditEvent): void {
   try {
     if (id === state.dealsSheetId) dealsEdited(e, sheet, state);
     else if (id === state.settingsSheetId) settingsEdited(e, sheet, state);
+    // The next refresh rewrites a report tab a person edited, and reads History again in full.
+    else if (id === state.historySheetId || REPORT_TABS.includes(sheet.getName())) markTabEdited(id);
   } catch (err) {
     // A failed check must not lose the edit; the next sweep (refresh) catches up from Last seen.
     e.source.toast(`${PRODUCT} could not check this edit: ${messageOf(err)}`, PRODUCT, 10);

@@ -20,12 +20,13 @@ export function runRefresh(
   progress: (m: string) => void,
   waitMs: number,
   board: 'create' | 'if-exists' = 'if-exists',
+  full: boolean | 'daily' = false,
 ): RefreshResult {
   const ss = activeSpreadsheet();
   const crm = requireCrm(ss);
   return withDocumentLock(() => {
     const { sheet, parsed } = loadSettings(ss, crm.state.timeZone, false, crm.state);
-    const result = refreshAll(ss, crm, parsed.settings, currentUser(), new Date(), progress, board);
+    const result = refreshAll(ss, crm, parsed.settings, currentUser(), new Date(), progress, board, full);
     formatNewRows(crm, sheet, parsed.columns, parsed.settings.general.currency);
     return result;
   }, waitMs);
@@ -69,7 +70,8 @@ export function menuRefresh(): void {
 /** Time-driven trigger: refreshes without anyone watching, and records a failure for the next menu run. */
 export function scheduledRefresh(_e?: unknown): void {
   try {
-    runRefresh(() => undefined, 60000);
+    // Once a day the schedule reads all of History and rewrites every report tab (see refreshAll).
+    runRefresh(() => undefined, 60000, 'if-exists', 'daily');
   } catch (e) {
     const message = messageOf(e);
     if (errorCode(e) === 'BUSY') return; // another refresh is running: this one is not needed

@@ -23,6 +23,16 @@ describe('the latency model', () => {
     expect(acc.estimatedMillis()).toBeCloseTo(7 + 100 + (275 + 0.15) + (7 + 1000), 6);
   });
 
+  it('charges one format or rule applied to a whole range far less than formats given cell by cell', () => {
+    const each = new Accountant();
+    each.count('Range.setNumberFormats', { written: 100000 });
+    const uniform = new Accountant();
+    uniform.count('Range.setNumberFormat', { written: 100000 });
+    uniform.count('Range.setDataValidation', { written: 100000 });
+    expect(each.estimatedMillis()).toBeCloseTo(7 + 100000 * 0.1, 6);
+    expect(uniform.estimatedMillis()).toBeCloseTo(2 * (7 + 100000 * 0.001), 6);
+  });
+
   it('charges the sheet’s size calls as round trips (the Sheet object is a handle, not a copy)', () => {
     const acc = new Accountant();
     for (const m of ['Sheet.getLastRow', 'Sheet.getLastColumn', 'Sheet.getMaxRows', 'Sheet.getMaxColumns'])

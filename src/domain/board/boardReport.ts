@@ -9,9 +9,8 @@ import { isDate, isoDay, isoMonth } from '../../shared/zonedTime';
 import type { CellValue, Deal } from '../deals/deal';
 import type { Forecast } from '../forecast/forecast';
 import type { Funnel } from '../funnel/funnel';
-import type { HistoryEntry } from '../history/historyEntry';
+import type { ClosePush } from '../history/historyIndex';
 import { MONEY, PERCENT, ReportGrid } from '../reports/reportGrid';
-import { parseDate } from '../values/cellParsing';
 import { looseKey } from '../values/text';
 import { mergeSmall, shown, shownNested, type Group } from './smallGroups';
 
@@ -40,8 +39,8 @@ export interface BoardInput {
   funnel: Funnel;
   /** each Deal ID once */
   deals: readonly Deal[];
-  /** History's stage and close-date changes */
-  history: readonly HistoryEntry[];
+  /** When each deal's close date was moved later (from History, see historyIndex.ts) */
+  closePushes: readonly ClosePush[];
   /** Forecast history rows as the tab holds them (Day, weighted 3/6/12 months, …) with its header */
   snapshots: { header: readonly string[]; rows: readonly (readonly CellValue[])[] };
   board: BoardSettings;
@@ -267,14 +266,8 @@ function sinceMeeting(g: ReportGrid, input: BoardInput, meeting: string, k: numb
   // Slipped: open deals whose close date was moved later after the meeting.
   const byId = new Map(deals.map((d) => [d.id, d]));
   const slippedIds = new Set<string>();
-  for (const e of input.history) {
-    if (e.field !== 'Close date' || !after(e.time)) continue;
-    const from = parseDate(e.from, timeZone);
-    const to = parseDate(e.to, timeZone);
-    const d = byId.get(e.dealId);
-    if (from.kind === 'ok' && to.kind === 'ok' && to.value > from.value && d?.stage?.type === 'Open')
-      slippedIds.add(e.dealId);
-  }
+  for (const p of input.closePushes)
+    if (after(p.time) && byId.get(p.dealId)?.stage?.type === 'Open') slippedIds.add(p.dealId);
   const slipped = group([...slippedIds].map((id) => byId.get(id)!));
   g.header(['Since the meeting', 'Deals', 'Value']);
   const row = (label: string, x: { n: number; v: number }) =>

@@ -3,6 +3,7 @@
 import type { SegmentRule } from '../../shared/settings';
 import { UNSEGMENTED } from '../../shared/names';
 import { looseKey } from '../values/text';
+import type { Deal } from './deal';
 
 /** The segment for an industry and employee count. */
 export function segmentFor(
@@ -19,4 +20,15 @@ export function segmentFor(
     return r.segment;
   }
   return UNSEGMENTED;
+}
+
+const worked = new WeakMap<Deal, { rules: readonly SegmentRule[]; segment: string }>();
+
+/** A deal's segment, worked out once per deal and rule set (reports ask for it several times). */
+export function dealSegment(d: Deal, rules: readonly SegmentRule[]): string {
+  const known = worked.get(d);
+  if (known && known.rules === rules) return known.segment;
+  const segment = segmentFor(d.industry, d.employees.kind === 'ok' ? d.employees.value : null, rules);
+  worked.set(d, { rules, segment });
+  return segment;
 }

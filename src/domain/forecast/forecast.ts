@@ -7,7 +7,7 @@ import type { ForecastCategory, Settings } from '../../shared/settings';
 import { daysBetween } from '../values/cellParsing';
 import { addMonths, fiscalQuarter, fiscalYearStart, monthLabel, monthOf } from '../values/calendar';
 import type { Deal } from '../deals/deal';
-import { segmentFor } from '../deals/segments';
+import { dealSegment } from '../deals/segments';
 
 export interface Totals {
   won: number;
@@ -232,11 +232,7 @@ export function buildForecast(
     else counts.open++;
     if (stage.type !== 'Open') recordClosed(d, stage.type === 'Won');
     const owner = d.owner || '(no owner)';
-    const segment = segmentFor(
-      d.industry,
-      d.employees.kind === 'ok' ? d.employees.value : null,
-      settings.segmentRules,
-    );
+    const segment = dealSegment(d, settings.segmentRules);
     if (d.amount.kind !== 'ok') {
       if (stage.type !== 'Lost') {
         exclude(stage.type === 'Won' ? 'Won with no readable amount' : 'Open with no readable amount');

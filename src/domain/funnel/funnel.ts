@@ -9,7 +9,7 @@
 import type { Settings, StageDef } from '../../shared/settings';
 import { daysBetween } from '../values/cellParsing';
 import type { Deal } from '../deals/deal';
-import { segmentFor } from '../deals/segments';
+import { dealSegment } from '../deals/segments';
 import { looseKey } from '../values/text';
 
 export interface StageMove {
@@ -262,8 +262,7 @@ export function buildFunnel(
     return [...groups.entries()].sort(([a], [b]) => a.localeCompare(b));
   };
   const groupRates = (key: (d: Deal) => string) => groupBy(closed, key).map(([k, ds]) => rate(k, ds));
-  const segmentOf = (d: Deal) =>
-    segmentFor(d.industry, d.employees.kind === 'ok' ? d.employees.value : null, settings.segmentRules);
+  const segmentOf = (d: Deal) => dealSegment(d, settings.segmentRules);
   const lost = closed.filter((d) => d.stage!.type === 'Lost');
   const reasons = (ds: readonly Deal[], key: (d: Deal) => string): LostReasonRow[] =>
     groupBy(ds, key)

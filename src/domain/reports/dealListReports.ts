@@ -70,7 +70,7 @@ export function segmentReport(
     'Close date',
     'Probability',
   ]);
-  g.body(formats);
+  g.body(formats, 1); // Deal ID: text
   for (const d of deals)
     g.line(
       [
@@ -104,7 +104,7 @@ export function dataIssuesReport(
   const perOwner = [...owners.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([o, n]) => `${o}: ${n}`);
   g.line([issues.length ? `Rows to fix per owner: ${perOwner.join('; ')}` : 'No rule is broken. Nice work.']);
   g.header(['Owner', 'Row', 'Deal ID', 'Deal', 'Stage', 'What to fix']);
-  g.body([]);
+  g.body([], 0); // Owner: text
   const sorted = [...issues].sort(
     (a, b) => ownerOf(a.deal).localeCompare(ownerOf(b.deal)) || a.deal.row - b.deal.row,
   );

@@ -30,12 +30,18 @@ export class ReportGrid {
    */
   bodyFrom: number | null = null;
   bodyFormats: string[] = [];
+  /**
+   * A column of the body that holds only text (0-based), or null: a refresh reads it back to notice a
+   * sort, or rows deleted or inserted, on the tab since it was written (no edit event says so).
+   */
+  keyColumn: number | null = null;
   private widest = 0;
 
   /** Starts the uniform body here, with one number format per column ('' = automatic). */
-  body(formats: string[]): this {
+  body(formats: string[], keyColumn: number | null = null): this {
     this.bodyFrom = this.rows.length + 1;
     this.bodyFormats = formats;
+    this.keyColumn = keyColumn;
     return this;
   }
 

@@ -12,10 +12,18 @@ import { dataIssuesReport, segmentReport } from './dealListReports';
 import { forecastReport } from '../forecast/forecastReport';
 import { funnelReport } from '../funnel/funnelReport';
 import type { Violation } from '../dataQuality/dealChecks';
-import { segmentFor } from '../deals/segments';
+import { dealSegment } from '../deals/segments';
 import { DATA_ISSUES_TAB, FORECAST_TAB, FUNNEL_TAB, segmentTabName, UNSEGMENTED } from '../../shared/names';
 
 export const SEGMENT_TABS = ['A', 'B', 'C', UNSEGMENTED] as const;
+
+/** Every tab a refresh rebuilds, in the order it writes them. */
+export const REPORT_TABS: readonly string[] = [
+  FORECAST_TAB,
+  FUNNEL_TAB,
+  ...SEGMENT_TABS.map(segmentTabName),
+  DATA_ISSUES_TAB,
+];
 
 /** Forecast history's columns about the current month, which forecast accuracy is judged from. */
 export const MONTH_SNAPSHOT_HEADERS = ['Won this month', 'Weighted this month', 'Deals this month'] as const;
@@ -23,7 +31,8 @@ export const MONTH_SNAPSHOT_HEADERS = ['Won this month', 'Weighted this month', 
 export interface RebuildInput {
   settings: Settings;
   deals: readonly { deal: Deal; violations: Violation[] }[];
-  historyRows: readonly (readonly CellValue[])[];
+  /** Every stage move History records (see historyIndex.ts). */
+  moves: readonly StageMove[];
   now: Date;
   timeZone: string;
   dealsSheetId: number;
@@ -102,7 +111,7 @@ export function rebuildReports(input: RebuildInput): RebuildOutput {
   const { settings, now, timeZone } = input;
   const { deals, duplicates } = uniqueDeals(input.deals.map((d) => d.deal));
   const forecast = buildForecast(deals, settings, now, timeZone);
-  const funnel = buildFunnel(deals, stageMoves(input.historyRows), settings, now, timeZone);
+  const funnel = buildFunnel(deals, input.moves, settings, now, timeZone);
   const issues = input.deals.filter((d) => d.violations.length > 0);
   const link: ReportCell =
     input.dataIssuesSheetId === null
@@ -114,24 +123,15 @@ export function rebuildReports(input: RebuildInput): RebuildOutput {
   ];
   const unknowns = unknownsOf(deals, settings);
   const tail = (g: ReportGrid) => unknownsTable(g, unknowns);
+  // Each deal's segment once (a letter beyond the tabs' has no tab: CRM Settings refuses it).
+  const bySegment = new Map<string, Deal[]>(SEGMENT_TABS.map((s) => [s, []]));
+  for (const d of deals) bySegment.get(dealSegment(d, settings.segmentRules))?.push(d);
   const reports = [
     { tab: FORECAST_TAB, grid: forecastReport(forecast, settings.general.currency, status, tail) },
     { tab: FUNNEL_TAB, grid: funnelReport(funnel, status, tail) },
     ...SEGMENT_TABS.map((s) => ({
       tab: segmentTabName(s),
-      grid: segmentReport(
-        s,
-        deals.filter(
-          (d) =>
-            segmentFor(
-              d.industry,
-              d.employees.kind === 'ok' ? d.employees.value : null,
-              settings.segmentRules,
-            ) === s,
-        ),
-        status,
-        input.dealsSheetId,
-      ),
+      grid: segmentReport(s, bySegment.get(s)!, status, input.dealsSheetId),
     })),
     { tab: DATA_ISSUES_TAB, grid: dataIssuesReport(issues, status, input.dealsSheetId) },
   ];

@@ -1,26 +1,31 @@
 // A full refresh: read every source tab once, sweep the deals, compute all reports in memory, then
 // write each report tab (one setValues plus batched formats), the charts and today's forecast row.
-import type { CellValue } from '../../domain/deals/deal';
-import { rebuildReports, SEGMENT_TABS, stamp, type RebuildOutput } from '../../domain/reports/reportSet';
-import {
-  DATA_ISSUES_TAB,
-  FORECAST_HISTORY_TAB,
-  FORECAST_TAB,
-  FUNNEL_TAB,
-  segmentTabName,
-} from '../../shared/names';
+import { rebuildReports, REPORT_TABS, stamp, type RebuildOutput } from '../../domain/reports/reportSet';
+import { DATA_ISSUES_TAB, FORECAST_HISTORY_TAB } from '../../shared/names';
 import type { Settings } from '../../shared/settings';
 import type { CrmTabs } from '../core/crmTabs';
 import { forecastHistoryTab, recordDay, TREND_CHART_COLUMN } from '../forecast/forecastHistoryTab';
-import { ensureChart, reportTab, writeReportOrBanner } from './reportTab';
+import { ensureChart, listIntact, reportTab, writeReportOrBanner } from './reportTab';
 import { applySweep, planSweep, type SweepSummary } from '../deals/dealSweep';
 import { historyRow } from '../../domain/history/historyEntry';
 import { boardState, type BoardUpdate } from '../board/boardFile';
 import { cellCount } from '../core/cells';
-import { readReportRecord, saveReportRecord, type ReportExtent } from './reportRecord';
+import { forgetPointer, readHistory, readPointer, saveHistoryIndex } from '../history/historyIndexTab';
+import { foldRows, movesOf, pushesOf } from '../../domain/history/historyIndex';
+import {
+  clearEditMarks,
+  documentProperties,
+  forgetPrints,
+  readReportRecord,
+  saveReportRecord,
+  type ReportExtent,
+} from './reportRecord';
 import { refreshBoard } from '../board/boardRefresh';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+
+/** A scheduled refresh reads all of History and rewrites every tab when the last full one is older. */
+const DAILY_FULL_MS = 20 * 60 * 60 * 1000;
 
 export interface RefreshResult {
   /** Cells the spreadsheet holds after the refresh (the 10-million limit counts them). */
@@ -31,7 +36,12 @@ export interface RefreshResult {
   output: RebuildOutput;
 }
 
-/** Runs a refresh; `progress` shows a short message to the person (a toast). */
+/**
+ * Runs a refresh; `progress` shows a short message to the person (a toast). A refresh reads History
+ * from where the last one stopped and writes only the report rows that changed; a full one (`full`,
+ * or `'daily'` once a day) reads all of History and rewrites every report tab, which also puts right
+ * anything a person changed on a report tab without an edit event (a sort, deleted rows).
+ */
 export function refreshAll(
   ss: Spreadsheet,
   crm: CrmTabs,
@@ -40,34 +50,61 @@ export function refreshAll(
   now: Date,
   progress: (m: string) => void,
   board: 'create' | 'if-exists' = 'if-exists',
+  full: boolean | 'daily' = false,
 ): RefreshResult {
   const { timeZone, locale } = crm.state;
-  const tabs = [FORECAST_TAB, FUNNEL_TAB, ...SEGMENT_TABS.map(segmentTabName), DATA_ISSUES_TAB];
+  const tabs = REPORT_TABS;
   const sheets = new Map(tabs.map((t) => [t, reportTab(ss, t)]));
   const input = { deals: crm.deals, history: crm.history, settings, timeZone, locale, user, now };
 
+  // What the last refresh recorded (report extents and prints, how far History is folded) and the
+  // tabs people edited since, in one call.
+  const properties = documentProperties();
+  const record = readReportRecord(properties);
+  const pointer = readPointer(properties);
+  const fullHistory =
+    full === true ||
+    record.edited.has(crm.history.getSheetId()) ||
+    (full === 'daily' && (!pointer || now.getTime() - pointer.fullAt > DAILY_FULL_MS));
+  // Forget what a full read replaces before the marks that asked for it: should this refresh stop
+  // half-way, the next one reads all of History again.
+  if (fullHistory) forgetPointer(pointer);
+  clearEditMarks(record);
+
   // Read everything first: a read after a write would force the writes out one by one.
-  const historyRows = crm.history.getDataRange().getValues().slice(1) as CellValue[][];
+  const session = readHistory(ss, crm.history, fullHistory ? null : pointer, fullHistory, timeZone);
+  const { trails } = session.read;
   const plan = planSweep(input);
   const newMoves = plan.outcomes.flatMap((o) => o.history).map(historyRow);
+  foldRows(trails, newMoves, timeZone);
+  // A list tab sorted, or with rows deleted, since the last refresh is written in full (one read each).
+  const intact = new Set(
+    tabs.filter((t) => listIntact(sheets.get(t)!.sheet, record.extents[t]) && !sheets.get(t)!.created),
+  );
   const output = rebuildReports({
     settings,
     deals: plan.outcomes.filter((o) => o.deal).map((o) => ({ deal: o.deal!, violations: o.violations })),
-    historyRows: [...historyRows, ...newMoves],
+    moves: movesOf(trails),
     now,
     timeZone,
     dealsSheetId: crm.deals.getSheetId(),
     dataIssuesSheetId: sheets.get(DATA_ISSUES_TAB)!.sheet.getSheetId(),
   });
 
-  const sweep = applySweep(input, plan, historyRows);
+  // History as read is enough to skip changes a failed sweep logged: those rows come after the last
+  // row folded, since a refresh that completes folds them (see alreadyLogged.ts).
+  const sweep = applySweep(input, plan, session.read.rows);
   progress(`Writing ${tabs.length} report tabs…`);
   const when = stamp(now, timeZone);
-  // Chart ids and tab extents recorded by the last refresh, in one property (see reportRecord.ts).
-  const record = readReportRecord();
+  // Only what changed since the last refresh is written (see reportRecord.ts); a tab a person edited
+  // since is written in full, as is every tab on a full refresh.
+  forgetPrints(record);
   const extents: Record<string, ReportExtent> = {};
-  for (const { tab, grid } of output.reports)
-    extents[tab] = writeReportOrBanner(sheets.get(tab)!, grid, when, record.extents[tab]);
+  for (const { tab, grid } of output.reports) {
+    const target = sheets.get(tab)!;
+    const rewrite = fullHistory || !intact.has(tab) || record.edited.has(target.sheet.getSheetId());
+    extents[tab] = writeReportOrBanner(target, grid, when, record.extents[tab], rewrite);
+  }
   const known = record.charts;
   const ids: Record<string, string | null> = {};
   for (const { tab, grid } of output.reports)
@@ -99,17 +136,9 @@ export function refreshAll(
   const existing = boardState();
   const boardUpdate =
     board === 'create' || existing
-      ? refreshBoard(
-          output,
-          settings,
-          [...historyRows, ...newMoves],
-          historySheet,
-          ss.getName(),
-          now,
-          timeZone,
-          existing,
-        )
+      ? refreshBoard(output, settings, pushesOf(trails), historySheet, ss.getName(), now, timeZone, existing)
       : undefined;
+  saveHistoryIndex(ss, crm.history, session, now);
   const cells = cellCount(
     ss,
     new Map(Object.values(extents).map((e) => [e.sheetId, e.maxRows * e.maxCols] as const)),

@@ -1,8 +1,13 @@
 // What the last refresh left in each report tab, in one document property: the ids of the charts (a
 // chart is found by id, since a person may rename it) and each tab's extent (the rows and columns it
-// wrote, and the tab's size after), so that the next refresh needs no size calls for tabs that are
-// ours. The property is written only when something in it changes.
+// wrote, the tab's size after, and the prints of what it wrote), so that the next refresh needs no
+// size calls for tabs that are ours and rewrites only what changed. The property is written only when
+// something in it changes. A person's edit on a report tab (or on History) leaves a mark, one property
+// per tab so that two edits at once cannot lose one; the next refresh then rewrites that tab in full.
 const KEY = 'sheetsCrm.charts';
+const EDITED = 'sheetsCrm.edited.';
+/** A document property holds at most 9 KB; prints are dropped (next time: a full write) past this. */
+const MAX_RECORD_CHARS = 8000;
 
 /** A report tab's extent after a refresh wrote it. */
 export interface ReportExtent {
@@ -12,34 +17,101 @@ export interface ReportExtent {
   cols: number;
   maxRows: number;
   maxCols: number;
+  /** Rows per chunk and each chunk's print as written (see chunkPrints.ts); absent: write it all. */
+  chunk?: number;
+  prints?: string[];
+  /** Print of the number formats and bold of the rows above the body, as last set. */
+  headPrint?: string;
+  /** A text column of the body (0-based), where the body starts, its rows and their print. */
+  key?: { column: number; from: number; rows: number; print: string };
 }
 
 export interface ReportRecord {
   charts: Record<string, string>;
   extents: Record<string, ReportExtent>;
+  /** Sheet ids of the tabs a person edited since the marks were last cleared. */
+  edited: Set<number>;
+  /** The property as stored (to write it only when it changes). */
+  stored: string;
 }
 
-/** The record, or an empty one. A record from before extents were kept holds only chart ids. */
-export function readReportRecord(): ReportRecord {
+type Properties = GoogleAppsScript.Properties.Properties;
+
+const props = (): Properties => PropertiesService.getDocumentProperties();
+
+/** The document's properties, in one call. */
+export function documentProperties(): Record<string, string> {
+  return props().getProperties();
+}
+
+/** The record and the edit marks. A record from before extents were kept holds only chart ids. */
+export function readReportRecord(all: Record<string, string>): ReportRecord {
+  const edited = new Set(
+    Object.keys(all)
+      .filter((k) => k.startsWith(EDITED))
+      .map((k) => Number(k.slice(EDITED.length))),
+  );
+  const stored = all[KEY] ?? '';
   try {
-    const raw = JSON.parse(PropertiesService.getDocumentProperties().getProperty(KEY) ?? '{}') as
-      ReportRecord | Record<string, string>;
+    const raw = JSON.parse(stored || '{}') as
+      Pick<ReportRecord, 'charts' | 'extents'> | Record<string, string>;
     if ('charts' in raw && typeof raw.charts === 'object')
-      return { charts: { ...raw.charts }, extents: { ...((raw as ReportRecord).extents ?? {}) } };
-    return { charts: raw as Record<string, string>, extents: {} };
+      return {
+        charts: { ...raw.charts },
+        extents: { ...((raw as ReportRecord).extents ?? {}) },
+        edited,
+        stored,
+      };
+    return { charts: raw as Record<string, string>, extents: {}, edited, stored };
   } catch {
-    return { charts: {}, extents: {} };
+    return { charts: {}, extents: {}, edited, stored };
   }
 }
 
-/** Records the chart ids and extents of a refresh, when they differ from those recorded. */
+/** Marks a tab as edited by a person (onEdit on a report tab or History): one call. */
+export function markTabEdited(sheetId: number): void {
+  props().setProperty(`${EDITED}${sheetId}`, '1');
+}
+
+/** Clears the marks read, before the tabs they name are rewritten (an edit after this marks again). */
+export function clearEditMarks(record: ReportRecord): void {
+  for (const id of record.edited) props().deleteProperty(`${EDITED}${id}`);
+}
+
+const withoutPrints = (extents: Record<string, ReportExtent>) =>
+  Object.fromEntries(
+    Object.entries(extents).map(([tab, e]) => [
+      tab,
+      { ...e, prints: undefined, headPrint: undefined, key: undefined },
+    ]),
+  );
+
+function serialise(charts: Record<string, string>, extents: Record<string, ReportExtent>): string {
+  const json = JSON.stringify({ charts, extents });
+  return json.length <= MAX_RECORD_CHARS ? json : JSON.stringify({ charts, extents: withoutPrints(extents) });
+}
+
+function store(record: ReportRecord, json: string): void {
+  if (json === record.stored) return;
+  props().setProperty(KEY, json);
+  record.stored = json;
+}
+
+/**
+ * Forgets the prints before tabs are written: should the refresh stop half-way, the next one cannot
+ * trust them and writes every tab in full. One call, and only when there are prints to forget.
+ */
+export function forgetPrints(record: ReportRecord): void {
+  store(record, serialise(record.charts, withoutPrints(record.extents)));
+}
+
+/** Records the chart ids and extents of a refresh, when they differ from those stored. */
 export function saveReportRecord(
-  known: ReportRecord,
+  record: ReportRecord,
   charts: Record<string, string | null>,
   extents: Record<string, ReportExtent>,
 ): void {
-  const next: ReportRecord = { charts: { ...known.charts }, extents: { ...known.extents, ...extents } };
-  for (const [tab, id] of Object.entries(charts)) if (id !== null) next.charts[tab] = id;
-  if (JSON.stringify(next) !== JSON.stringify(known))
-    PropertiesService.getDocumentProperties().setProperty(KEY, JSON.stringify(next));
+  const nextCharts = { ...record.charts };
+  for (const [tab, id] of Object.entries(charts)) if (id !== null) nextCharts[tab] = id;
+  store(record, serialise(nextCharts, { ...record.extents, ...extents }));
 }

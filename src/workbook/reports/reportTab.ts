@@ -1,10 +1,12 @@
-// Report tabs are ours: each is rewritten with one setValues over the old and new extent (so nothing
-// stale is left), one call for number formats and one for bold rows. If any of that fails, the tab
+// Report tabs are ours: each is rewritten over the old and new extent (so nothing stale is left), in at
+// most three setValues of the rows that changed since the last refresh, one call for number formats
+// and one for bold rows when those changed. If any of that fails, the tab
 // gets a failure banner in its status line, so nobody mistakes half-written figures for current ones.
 import { PRODUCT } from '../../shared/names';
 import type { ReportCell, ReportGrid } from '../../domain/reports/reportGrid';
 import { safeCell } from '../core/writeGrid';
 import type { ReportExtent } from './reportRecord';
+import { changedRuns, chunkPrints, chunkRows } from '../../domain/reports/chunkPrints';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -48,26 +50,41 @@ function measuredExtent(sheet: Sheet): ReportExtent {
 }
 
 /**
- * Rewrites a report tab: values over the old and new extent in one call; per-cell number formats and
- * bold for the rows above the grid's uniform body; the body's column formats only when the tab is new
- * or has grown (they never change otherwise), so the calls made do not depend on the number of rows.
- * `known` is the extent the last refresh recorded: with it no size call is made (the tab is ours);
- * should it be wrong (a person deleted rows), the write is tried again with the sizes read.
- * Returns the tab's extent afterwards.
+ * Rewrites a report tab: values over the old and new extent; per-cell number formats and bold for the
+ * rows above the grid's uniform body; the body's column formats only when the tab is new or has grown
+ * (they never change otherwise), so the calls made do not depend on the number of rows.
+ * `known` is the extent the last refresh recorded: with it no size call is made (the tab is ours), and
+ * only the chunks of rows whose prints differ from those it recorded are written (at most three runs),
+ * and the head's formats only when they differ. `rewrite` writes everything (a person edited the tab,
+ * or the daily refresh). Should the extent be wrong (a person deleted rows), the write is tried again,
+ * in full, with the sizes read. Returns the tab's extent and prints afterwards.
  */
-export function writeReport(target: ReportSheet, grid: ReportGrid, known?: ReportExtent): ReportExtent {
+export function writeReport(
+  target: ReportSheet,
+  grid: ReportGrid,
+  known?: ReportExtent,
+  rewrite = false,
+): ReportExtent {
   const trusted = known && !target.created && known.sheetId === target.sheet.getSheetId() ? known : null;
   if (trusted) {
     try {
-      return writeWithin(target, grid, trusted);
+      return writeWithin(target, grid, trusted, !rewrite);
     } catch {
       // fall through: read the sizes and write again
     }
   }
-  return writeWithin(target, grid, measuredExtent(target.sheet));
+  return writeWithin(target, grid, measuredExtent(target.sheet), false);
 }
 
-function writeWithin(target: ReportSheet, grid: ReportGrid, before: ReportExtent): ReportExtent {
+/** Setting more than this many runs of changed rows costs more calls than the rows it saves. */
+const MAX_RUNS = 3;
+
+function writeWithin(
+  target: ReportSheet,
+  grid: ReportGrid,
+  before: ReportExtent,
+  trusted: boolean,
+): ReportExtent {
   const { sheet } = target;
   // Report tabs are ours: they keep only the columns their content and chart use, so they do not eat
   // into the spreadsheet's 10-million-cell limit (a new tab comes with 26 columns and 1,000 rows).
@@ -91,7 +108,20 @@ function writeWithin(target: ReportSheet, grid: ReportGrid, before: ReportExtent
     for (let c = 0; c < cols; c++) out[c] = source && c < source.length ? cellValue(source[c]) : '';
     allValues[i] = out;
   }
-  sheet.getRange(1, 1, rows, cols).setValues(allValues);
+  // Only the chunks whose content differs from what the last refresh wrote (see chunkPrints.ts).
+  const size = chunkRows(rows);
+  const prints = chunkPrints(allValues, cols, size);
+  // Only long lists are compared; the other tabs are a few hundred cells, written whole.
+  const comparable =
+    trusted && grid.bodyFrom !== null && before.prints && before.chunk === size && before.cols === cols;
+  const runs = comparable
+    ? changedRuns(before.prints!, prints, chunkPrints([], cols, size, 1)[0], MAX_RUNS)
+    : [{ from: 0, to: prints.length }];
+  for (const { from, to } of runs) {
+    const first = from * size;
+    const last = Math.min(to * size, rows);
+    sheet.getRange(first + 1, 1, last - first, cols).setValues(allValues.slice(first, last));
+  }
   const top = grid.bodyFrom === null ? rows : grid.bodyFrom - 1;
   const topFormats = Array.from({ length: top }, (_, i) =>
     Array.from({ length: cols }, (_, c) => grid.formats[i]?.[c] || 'General'),
@@ -99,22 +129,62 @@ function writeWithin(target: ReportSheet, grid: ReportGrid, before: ReportExtent
   const weights = Array.from({ length: top }, (_, i) =>
     Array<'bold' | 'normal'>(cols).fill(grid.bold[i] ? 'bold' : 'normal'),
   );
-  const head = sheet.getRange(1, 1, top, cols);
-  head.setNumberFormats(topFormats);
-  head.setFontWeights(weights);
+  const headPrint = chunkPrints([...topFormats, ...weights], cols, Math.max(1, 2 * top))[0];
+  if (!(comparable && before.headPrint === headPrint)) {
+    const head = sheet.getRange(1, 1, top, cols);
+    head.setNumberFormats(topFormats);
+    head.setFontWeights(weights);
+  }
   if (grid.bodyFrom !== null && (target.created || grew)) {
     const bodyRows = Math.max(rows, maxRows) - grid.bodyFrom + 1;
     grid.bodyFormats.forEach((f, c) => {
       if (f) sheet.getRange(grid.bodyFrom!, c + 1, bodyRows, 1).setNumberFormat(f);
     });
   }
+  const written = Math.max(grid.rows.length, 1);
   return {
     sheetId: before.sheetId,
-    rows: Math.max(grid.rows.length, 1),
+    rows: written,
     cols: Math.max(grid.width, 1),
     maxRows: Math.max(rows, maxRows),
     maxCols: Math.max(cols, maxCols),
+    chunk: size,
+    prints: prints.slice(0, Math.ceil(written / size)),
+    headPrint,
+    ...keyOf(grid),
   };
+}
+
+/** The body's key column and its print, as a refresh reads it back (see ReportGrid.keyColumn). */
+function keyOf(grid: ReportGrid): Pick<ReportExtent, 'key'> {
+  if (grid.bodyFrom === null || grid.keyColumn === null) return {};
+  const column = grid.rows.slice(grid.bodyFrom - 1).map((r) => [r[grid.keyColumn!] as string]);
+  return {
+    key: {
+      column: grid.keyColumn,
+      from: grid.bodyFrom,
+      rows: column.length,
+      print: chunkPrints(column, 1, Math.max(column.length, 1))[0],
+    },
+  };
+}
+
+/**
+ * Whether a list tab still holds, in its key column, what the last refresh wrote there: one read. A
+ * sort, or rows or columns deleted or inserted, fire no edit event; after them the tab is written in
+ * full. False too when the extent holds no key to check.
+ */
+export function listIntact(sheet: Sheet, extent: ReportExtent | undefined): boolean {
+  const key = extent?.key;
+  if (!key) return false;
+  try {
+    const column = key.rows
+      ? (sheet.getRange(key.from, key.column + 1, key.rows, 1).getValues() as string[][])
+      : [];
+    return chunkPrints(column, 1, Math.max(column.length, 1))[0] === key.print;
+  } catch {
+    return false; // the tab has fewer rows than were written
+  }
 }
 
 /** Writes the report; on failure puts a banner in the status line (best effort) and rethrows. */
@@ -123,10 +193,11 @@ export function writeReportOrBanner(
   grid: ReportGrid,
   when: string,
   known?: ReportExtent,
+  rewrite = false,
 ): ReportExtent {
   const { sheet } = target;
   try {
-    return writeReport(target, grid, known);
+    return writeReport(target, grid, known, rewrite);
   } catch (e) {
     try {
       sheet

@@ -33,7 +33,7 @@ describe('board report', () => {
       forecast,
       funnel,
       deals,
-      history: [],
+      closePushes: [],
       snapshots: {
         header,
         rows: [

@@ -88,7 +88,7 @@ describe('reports reconcile (property)', () => {
         const out = rebuildReports({
           settings,
           deals: rows.map((d) => ({ deal: d, violations: [] })),
-          historyRows: w.moves.map((m) => [m.time, m.dealId, 'Stage', '', m.to, 'x']),
+          moves: w.moves,
           now: NOW,
           timeZone: TZ,
           dealsSheetId: 1,

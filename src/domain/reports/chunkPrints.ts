@@ -1,0 +1,91 @@
+// Fingerprints of a report's rows in chunks, so that a refresh rewrites only the chunks whose content
+// changed since the last one wrote the tab (a 100k-deal segment list is otherwise rewritten whole on
+// every refresh). A chunk's print is two 32-bit FNV-1a hashes over its cells' typed text; rows past
+// the grid's end print as blank rows, so a shorter grid finds the rows it must blank.
+
+/** Most chunks a tab is cut into, so the prints of every report tab fit in one document property. */
+export const MAX_CHUNKS = 32;
+const MIN_CHUNK = 64;
+
+/** Rows per chunk for a grid of `rows` rows: a power of two, so it changes rarely as a list grows. */
+export function chunkRows(rows: number): number {
+  let size = MIN_CHUNK;
+  while (size * MAX_CHUNKS < rows) size *= 2;
+  return size;
+}
+
+type Printable = string | number | boolean | Date;
+
+function cellText(v: Printable | undefined): string {
+  if (v === undefined || v === '') return '';
+  if (v instanceof Date) return `D${v.getTime()}`;
+  return `${typeof v === 'number' ? 'N' : typeof v === 'boolean' ? 'B' : 'S'}${String(v)}`;
+}
+
+/**
+ * The prints of `values` (each row `cols` wide, shorter rows padded with blanks), one per chunk of
+ * `size` rows, for the chunks covering the first `upTo` rows (rows past `values` are blank).
+ */
+export function chunkPrints(
+  values: readonly (readonly Printable[])[],
+  cols: number,
+  size: number,
+  upTo = values.length,
+): string[] {
+  const out: string[] = [];
+  for (let from = 0; from < upTo; from += size) {
+    let h1 = 0x811c9dc5;
+    let h2 = 0x01000193;
+    for (let r = from; r < from + size; r++) {
+      const row = values[r];
+      for (let c = 0; c < cols; c++) {
+        const t = cellText(row?.[c]);
+        for (let i = 0; i < t.length; i++) {
+          const ch = t.charCodeAt(i);
+          h1 = Math.imul(h1 ^ ch, 0x01000193);
+          h2 = Math.imul(h2 ^ ch, 0x5bd1e995) ^ (h2 >>> 15);
+        }
+        // Cell and row separators, so that ["ab", ""] and ["a", "b"] print differently.
+        h1 = Math.imul(h1 ^ 0x1f, 0x01000193);
+        h2 = Math.imul(h2 ^ 0x1f, 0x5bd1e995) ^ (h2 >>> 15);
+      }
+      h1 = Math.imul(h1 ^ 0x1e, 0x01000193);
+      h2 = Math.imul(h2 ^ 0x1e, 0x5bd1e995) ^ (h2 >>> 15);
+    }
+    out.push((h1 >>> 0).toString(36) + '.' + (h2 >>> 0).toString(36));
+  }
+  return out;
+}
+
+/** A run of chunks [from, to) to write. */
+export interface ChunkRun {
+  from: number;
+  to: number;
+}
+
+/**
+ * The runs of chunks whose print differs from the one recorded (`before[i]`; a chunk past the
+ * recorded ones was written blank, so it is compared with `blank`), merged across the smallest gaps
+ * until at most `maxRuns` remain: each run is one write.
+ */
+export function changedRuns(
+  before: readonly string[],
+  after: readonly string[],
+  blank: string,
+  maxRuns: number,
+): ChunkRun[] {
+  const runs: ChunkRun[] = [];
+  after.forEach((p, i) => {
+    if (p === (i < before.length ? before[i] : blank)) return;
+    const last = runs[runs.length - 1];
+    if (last && last.to === i) last.to = i + 1;
+    else runs.push({ from: i, to: i + 1 });
+  });
+  while (runs.length > Math.max(1, maxRuns)) {
+    let best = 1;
+    for (let i = 2; i < runs.length; i++)
+      if (runs[i].from - runs[i - 1].to < runs[best].from - runs[best - 1].to) best = i;
+    runs.splice(best - 1, 2, { from: runs[best - 1].from, to: runs[best].to });
+  }
+  return runs;
+}

@@ -1,0 +1,210 @@
+// The History index tab (hidden): one row per deal, its trail of stage moves and close-date pushes
+// (see domain/history/historyIndex.ts). A refresh reads History only from the last row it folded, which
+// it checks is still the row it folded, and then the index; anything unexpected (no index, the row
+// changed, an index cell that is not a trail, a person edited History, or a full refresh) reads all of
+// History and rebuilds the index. A document property records how far History is folded.
+import type { CellValue } from '../../domain/deals/deal';
+import { HISTORY_HEADERS } from '../../domain/history/historyEntry';
+import { decodeTrail, encodeTrail, foldRows, type TrailIndex } from '../../domain/history/historyIndex';
+import { changedRuns, chunkPrints } from '../../domain/reports/chunkPrints';
+import { columnName } from '../../shared/columns';
+import { PRODUCT } from '../../shared/names';
+import { findTab } from '../core/tabs';
+import { writeGrid } from '../core/writeGrid';
+import { trimColumns } from './historyTab';
+
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+
+export const INDEX_TAB = 'History index (CRM)';
+const KEY = 'sheetsCrm.historyIndex';
+/** A cell holds at most 50,000 characters: a longer trail means the index cannot be kept. */
+const MAX_TRAIL_CHARS = 45_000;
+/** Writes of changed index rows per refresh (runs further apart are merged). */
+const MAX_RUNS = 3;
+
+/** How far History is folded into the index, as recorded by the last refresh. */
+export interface IndexPointer {
+  indexSheetId: number;
+  historySheetId: number;
+  /** Sheet row of the last History row folded (1: only the header). */
+  folded: number;
+  /** Print of that row, to check it is still there. */
+  last: string;
+  /** Data rows of the index tab, and the tab's rows, after the last write. */
+  rows: number;
+  maxRows: number;
+  /** When History was last read in full (ms). */
+  fullAt: number;
+}
+
+export interface HistoryRead {
+  /** The History rows read: all on a full read, else the last folded row and those after it. */
+  rows: CellValue[][];
+  /** Every deal's trail, History as read folded in. */
+  trails: TrailIndex;
+  full: boolean;
+}
+
+/** The recorded pointer, or null (none, or unreadable). */
+export function readPointer(properties: Record<string, string>): IndexPointer | null {
+  try {
+    const p = JSON.parse(properties[KEY] ?? 'null') as IndexPointer | null;
+    return p && typeof p.folded === 'number' && typeof p.last === 'string' ? p : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Forgets the pointer (before a full read), so a refresh stopped half-way is followed by another full one. */
+export function forgetPointer(pointer: IndexPointer | null): void {
+  if (pointer) PropertiesService.getDocumentProperties().deleteProperty(KEY);
+}
+
+const WIDTH = HISTORY_HEADERS.length;
+const rowPrint = (row: readonly CellValue[] | undefined) =>
+  chunkPrints(row ? [row as (string | number | boolean | Date)[]] : [], WIDTH, 1)[0];
+const isBlank = (row: readonly CellValue[]) => row.every((v) => v === '' || v === null);
+
+/** State kept between reading and writing the index within one refresh. */
+export interface IndexSession {
+  read: HistoryRead;
+  sheet: Sheet | null;
+  /** Deal IDs in index row order, and each row's cell text as read. */
+  order: string[];
+  texts: string[];
+  pointer: IndexPointer | null;
+  /** Sheet row of the last non-blank History row read, and its print. */
+  folded: number;
+  last: string;
+}
+
+/** Reads History (from the last folded row, or all of it) and the index. */
+export function readHistory(
+  ss: Spreadsheet,
+  history: Sheet,
+  pointer: IndexPointer | null,
+  full: boolean,
+  timeZone: string,
+): IndexSession {
+  const sheet = findTab(ss, INDEX_TAB, pointer?.indexSheetId);
+  if (
+    !full &&
+    pointer &&
+    sheet &&
+    sheet.getSheetId() === pointer.indexSheetId &&
+    history.getSheetId() === pointer.historySheetId
+  ) {
+    const incremental = readIncrementally(history, sheet, pointer, timeZone);
+    if (incremental) return incremental;
+  }
+  const all = history.getDataRange().getValues() as CellValue[][];
+  const rows = all.slice(1);
+  const trails: TrailIndex = new Map();
+  foldRows(trails, rows, timeZone);
+  let folded = all.length;
+  while (folded > 1 && isBlank(all[folded - 1])) folded--;
+  return {
+    read: { rows, trails, full: true },
+    sheet,
+    order: [],
+    texts: [],
+    pointer,
+    folded,
+    last: rowPrint(all[folded - 1]),
+  };
+}
+
+function readIncrementally(
+  history: Sheet,
+  sheet: Sheet,
+  pointer: IndexPointer,
+  timeZone: string,
+): IndexSession | null {
+  let tail: CellValue[][];
+  try {
+    tail = history.getRange(`A${pointer.folded}:${columnName(WIDTH)}`).getValues() as CellValue[][];
+  } catch {
+    return null; // History is shorter than the row folded last time
+  }
+  if (!tail.length || rowPrint(tail[0]) !== pointer.last) return null;
+  const cells = sheet.getDataRange().getValues() as CellValue[][];
+  const trails: TrailIndex = new Map();
+  const order: string[] = [];
+  const texts: string[] = [];
+  for (const [id, text] of cells.slice(1, pointer.rows + 1)) {
+    const trail = decodeTrail(String(text));
+    if (trail === null || trails.has(String(id))) return null;
+    trails.set(String(id), trail);
+    order.push(String(id));
+    texts.push(String(text));
+  }
+  if (order.length !== pointer.rows) return null;
+  let end = tail.length;
+  while (end > 1 && isBlank(tail[end - 1])) end--;
+  const rows = tail.slice(pointer.folded === 1 ? 1 : 0, end);
+  foldRows(trails, rows, timeZone);
+  return {
+    read: { rows, trails, full: false },
+    sheet,
+    order,
+    texts,
+    pointer,
+    folded: pointer.folded + end - 1,
+    last: rowPrint(tail[end - 1]),
+  };
+}
+
+/** Creates the hidden, warning-protected index tab, two columns wide. */
+function createIndexTab(ss: Spreadsheet): Sheet {
+  const sheet = ss.insertSheet(INDEX_TAB, ss.getSheets().length);
+  trimColumns(sheet, 2);
+  writeGrid(sheet.getRange(1, 1, 1, 2), [['Deal ID', 'Stage moves and close-date pushes']]);
+  sheet.protect().setDescription(`${PRODUCT}: an index of History, rebuilt from it`).setWarningOnly(true);
+  sheet.hideSheet();
+  return sheet;
+}
+
+/**
+ * Writes the index rows whose trail changed (all of them after a full read) and records how far
+ * History is folded. A trail too long for a cell leaves no pointer, so the next refresh reads all of
+ * History again. Run last: should it fail, the next refresh folds the same rows again.
+ */
+export function saveHistoryIndex(ss: Spreadsheet, history: Sheet, session: IndexSession, now: Date): void {
+  const { read } = session;
+  const sheet = session.sheet ?? createIndexTab(ss);
+  const order = [...session.order];
+  const known = new Set(order);
+  for (const id of read.trails.keys()) if (!known.has(id)) order.push(id);
+  const after = order.map((id) => encodeTrail(read.trails.get(id)!));
+  if (after.some((t) => t.length > MAX_TRAIL_CHARS)) return;
+  const before = read.full ? [] : session.texts;
+  // On a full read, rows the last index held beyond the new ones are blanked.
+  const oldRows = read.full ? Math.max(sheet.getLastRow() - 1, 0) : before.length;
+  const rows = Math.max(oldRows, order.length);
+  let maxRows = read.full ? sheet.getMaxRows() : session.pointer!.maxRows;
+  const padded = [...after, ...Array<string>(rows - after.length).fill('')];
+  const runs = read.full ? (rows ? [{ from: 0, to: rows }] : []) : changedRuns(before, padded, '', MAX_RUNS);
+  for (const { from, to } of runs) {
+    if (to + 1 > maxRows) {
+      sheet.insertRowsAfter(maxRows, to + 1 - maxRows);
+      maxRows = to + 1;
+    }
+    writeGrid(
+      sheet.getRange(from + 2, 1, to - from, 2),
+      padded.slice(from, to).map((t, i) => (t ? [order[from + i], t] : ['', ''])),
+    );
+  }
+  const next: IndexPointer = {
+    indexSheetId: sheet.getSheetId(),
+    historySheetId: history.getSheetId(),
+    folded: session.folded,
+    last: session.last,
+    rows: order.length,
+    maxRows,
+    fullAt: read.full ? now.getTime() : (session.pointer?.fullAt ?? now.getTime()),
+  };
+  const json = JSON.stringify(next);
+  if (json !== JSON.stringify(session.pointer))
+    PropertiesService.getDocumentProperties().setProperty(KEY, json);
+}
