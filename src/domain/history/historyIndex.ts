@@ -73,19 +73,29 @@ export function encodeTrail(t: DealTrail): string {
 
 /** A trail from its cell, or null when the cell is not one (the index is then rebuilt). */
 export function decodeTrail(text: string): DealTrail | null {
+  let parsed: unknown;
   try {
-    const [moves, pushes] = JSON.parse(text) as [[string, string][], string[]];
-    if (!Array.isArray(moves) || !Array.isArray(pushes)) return null;
-    const trail: DealTrail = {
-      moves: moves.map(([at, s]) => [parseInt(at, 36), String(s)]),
-      pushes: pushes.map((p) => parseInt(p, 36)),
-    };
-    return trail.moves.every(([at]) => Number.isFinite(at)) && trail.pushes.every(Number.isFinite)
-      ? trail
-      : null;
+    parsed = JSON.parse(text);
   } catch {
     return null;
   }
+  const time = (v: unknown) => (typeof v === 'string' && /^[0-9a-z]+$/.test(v) ? parseInt(v, 36) : NaN);
+  if (!Array.isArray(parsed) || parsed.length !== 2) return null;
+  const [moves, pushes] = parsed as unknown[];
+  if (!Array.isArray(moves) || !Array.isArray(pushes)) return null;
+  const trail: DealTrail = { moves: [], pushes: [] };
+  for (const m of moves) {
+    if (!Array.isArray(m) || m.length !== 2 || typeof m[1] !== 'string') return null;
+    const at = time(m[0]);
+    if (!Number.isFinite(at)) return null;
+    trail.moves.push([at, m[1]]);
+  }
+  for (const p of pushes) {
+    const at = time(p);
+    if (!Number.isFinite(at)) return null;
+    trail.pushes.push(at);
+  }
+  return trail;
 }
 
 /** Every stage move of the index (each deal's in History order). */

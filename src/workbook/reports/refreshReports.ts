@@ -78,8 +78,8 @@ export function refreshAll(
   const newMoves = plan.outcomes.flatMap((o) => o.history).map(historyRow);
   foldRows(trails, newMoves, timeZone);
   // A list tab sorted, or with rows deleted, since the last refresh is written in full (one read each).
-  const intact = new Set(
-    tabs.filter((t) => listIntact(sheets.get(t)!.sheet, record.extents[t]) && !sheets.get(t)!.created),
+  const disturbed = new Set(
+    tabs.filter((t) => record.extents[t]?.key && !listIntact(sheets.get(t)!.sheet, record.extents[t])),
   );
   const output = rebuildReports({
     settings,
@@ -102,7 +102,7 @@ export function refreshAll(
   const extents: Record<string, ReportExtent> = {};
   for (const { tab, grid } of output.reports) {
     const target = sheets.get(tab)!;
-    const rewrite = fullHistory || !intact.has(tab) || record.edited.has(target.sheet.getSheetId());
+    const rewrite = fullHistory || disturbed.has(tab) || record.edited.has(target.sheet.getSheetId());
     extents[tab] = writeReportOrBanner(target, grid, when, record.extents[tab], rewrite);
   }
   const known = record.charts;

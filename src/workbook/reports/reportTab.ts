@@ -55,9 +55,9 @@ function measuredExtent(sheet: Sheet): ReportExtent {
  * (they never change otherwise), so the calls made do not depend on the number of rows.
  * `known` is the extent the last refresh recorded: with it no size call is made (the tab is ours), and
  * only the chunks of rows whose prints differ from those it recorded are written (at most three runs),
- * and the head's formats only when they differ. `rewrite` writes everything (a person edited the tab,
- * or the daily refresh). Should the extent be wrong (a person deleted rows), the write is tried again,
- * in full, with the sizes read. Returns the tab's extent and prints afterwards.
+ * and the head's formats only when they differ. `rewrite` measures the tab and writes all of it (a
+ * person edited or sorted it, or the daily refresh). Should the extent be wrong (a person deleted
+ * rows), the write is tried again, in full, with the sizes read. Returns the tab's extent and prints.
  */
 export function writeReport(
   target: ReportSheet,
@@ -65,10 +65,12 @@ export function writeReport(
   known?: ReportExtent,
   rewrite = false,
 ): ReportExtent {
-  const trusted = known && !target.created && known.sheetId === target.sheet.getSheetId() ? known : null;
+  // A tab to write in full is measured: a person may have typed below what was written.
+  const trusted =
+    known && !rewrite && !target.created && known.sheetId === target.sheet.getSheetId() ? known : null;
   if (trusted) {
     try {
-      return writeWithin(target, grid, trusted, !rewrite);
+      return writeWithin(target, grid, trusted, true);
     } catch {
       // fall through: read the sizes and write again
     }

@@ -1,0 +1,195 @@
+// A refresh reads History from where the last one stopped (through the History index) and writes
+// only the report rows that changed. Whatever people did in between, with or without an edit event,
+// it must leave the reports a full refresh leaves: each step is checked against a copy of the
+// workbook that forgets everything the last refresh recorded and is refreshed from scratch.
+import fc from 'fast-check';
+import { Accountant, Emulator } from '../../local/emulator';
+import { fillDemo } from '../support/demoWorkbook';
+import { DIST, loadedEmulator } from '../support/emulator';
+import { a1 } from '../support/crm';
+
+const REPORTS = ['Forecast', 'Funnel', 'Segment A', 'Segment B', 'Segment C', 'Unsegmented', 'Data issues'];
+const OPTS = { timeZone: 'America/New_York', now: '2026-03-10T15:00:00Z' };
+
+/** Values, formulas, formats and bold of every report tab, as far as anything is in it. */
+function reports(emu: Emulator): Record<string, string> {
+  return Object.fromEntries(
+    REPORTS.map((n) => {
+      const s = emu.sheet(n);
+      const r = s.rangeAt(1, 1, Math.max(1, s.lastRowIndex()), Math.max(1, s.lastColumnIndex()));
+      return [n, JSON.stringify([r.peekValues(), r.getFormulas(), r.getNumberFormats(), r.getFontWeights()])];
+    }),
+  );
+}
+
+/** A copy of a saved workbook that forgot the last refresh's record, index pointer and edit marks. */
+function forgetful(saved: ReturnType<Emulator['save']>): Emulator {
+  const copy = Emulator.fromSaved(saved, OPTS).load(DIST);
+  const doc = copy.properties.document.data as Record<string, string>;
+  for (const k of Object.keys(doc))
+    if (k === 'sheetsCrm.charts' || k === 'sheetsCrm.historyIndex' || k.startsWith('sheetsCrm.edited.'))
+      delete doc[k];
+  return copy;
+}
+
+/** What a refresh from scratch leaves. */
+function fromScratch(saved: ReturnType<Emulator['save']>): Emulator {
+  const copy = forgetful(saved);
+  copy.run('menuRefresh');
+  return copy;
+}
+
+/** The counters of what `run` did on `emu`. */
+function measure(emu: Emulator, run: () => void) {
+  const before = emu.acc.snapshot();
+  run();
+  return Accountant.diff(before, emu.acc.snapshot());
+}
+
+const KINDS = [
+  'stage',
+  'amount',
+  'closeLater',
+  'deleteDeal',
+  'historyEdit',
+  'historyDelete',
+  'newDeal',
+  'sortReport',
+  'trimReport',
+  'editReport',
+  'nextDay',
+] as const;
+interface Step {
+  kind: (typeof KINDS)[number];
+  at: number;
+}
+
+function apply(emu: Emulator, step: Step): void {
+  const deals = emu.sheet('Deals');
+  const dealRows = deals.lastRowIndex() - 1;
+  const row = 2 + (step.at % Math.max(1, dealRows));
+  switch (step.kind) {
+    case 'stage':
+      emu.userEdit(
+        'Deals',
+        a1(emu, 'Stage', row),
+        ['Qualified', 'Quote sent', 'Negotiation', 'Won'][step.at % 4],
+      );
+      break;
+    case 'amount':
+      emu.userEdit('Deals', a1(emu, 'Amount', row), String(1000 + step.at * 7));
+      break;
+    case 'closeLater':
+      emu.userEdit('Deals', a1(emu, 'Close date', row), `2027-0${1 + (step.at % 9)}-15`);
+      break;
+    case 'newDeal': {
+      const at = deals.lastRowIndex() + 1;
+      if (at > deals.maxRows) deals.insertRowsAfter(deals.maxRows, 1);
+      emu.userEdit('Deals', `${a1(emu, 'Deal', at)}:${a1(emu, 'Company', at)}`, [
+        [`New deal ${step.at}`, `Company ${step.at}`],
+      ]);
+      break;
+    }
+    case 'deleteDeal':
+      deals.deleteRows(row, 1); // no edit event
+      break;
+    case 'historyEdit': {
+      const history = emu.sheet('History');
+      const r = 2 + (step.at % Math.max(1, history.lastRowIndex() - 1));
+      emu.userEdit('History', `E${r}`, 'Negotiation');
+      break;
+    }
+    case 'historyDelete': {
+      const history = emu.sheet('History');
+      history.deleteRows(2 + (step.at % Math.max(1, history.lastRowIndex() - 1)), 1); // no edit event
+      break;
+    }
+    case 'sortReport': {
+      const tab = emu.sheet(['Segment A', 'Segment B', 'Data issues'][step.at % 3]);
+      const first = tab.name === 'Data issues' ? 5 : 8;
+      if (tab.lastRowIndex() > first)
+        tab.rangeAt(first, 1, tab.lastRowIndex() - first + 1, tab.lastColumnIndex()).sort({ column: 4 }); // no event
+      break;
+    }
+    case 'trimReport': {
+      const tab = emu.sheet(['Segment C', 'Data issues'][step.at % 2]);
+      if (tab.lastRowIndex() > 10) tab.deleteRows(9, 2); // no event
+      break;
+    }
+    case 'editReport':
+      emu.userEdit(['Segment A', 'Unsegmented'][step.at % 2], 'C9', 'typed over');
+      break;
+    case 'nextDay':
+      emu.env.nowMs += 86_400_000;
+      break;
+  }
+}
+
+const step: fc.Arbitrary<Step> = fc.record({ kind: fc.constantFrom(...KINDS), at: fc.nat(10_000) });
+
+describe('a refresh that reads and writes only what changed', () => {
+  it('leaves the reports a full refresh leaves, whatever people did since the last one', () => {
+    fc.assert(
+      fc.property(fc.array(fc.array(step, { maxLength: 3 }), { minLength: 1, maxLength: 3 }), (rounds) => {
+        const emu = loadedEmulator(OPTS);
+        emu.run('menuSetUp');
+        fillDemo(emu, 120);
+        emu.run('menuRefresh');
+        for (const round of rounds) {
+          for (const s of round) apply(emu, s);
+          const saved = emu.save();
+          emu.run('menuRefresh');
+          expect(emu.ui.dialogs.at(-1)!.title).toBe('Sheets CRM: reports refreshed');
+          const full = fromScratch(saved);
+          expect(reports(emu)).toEqual(reports(full));
+          expect(emu.values('Deals')).toEqual(full.values('Deals'));
+          expect(emu.values('History')).toEqual(full.values('History'));
+        }
+      }),
+      { numRuns: 25, seed: 20261123 },
+    );
+  }, 240_000);
+
+  it.each([
+    [
+      'History rows deleted from the middle (no edit event)',
+      (emu: Emulator) => emu.sheet('History').deleteRows(40, 60),
+    ],
+    ['a History cell a person typed over', (emu: Emulator) => emu.userEdit('History', 'E30', 'Won')],
+    ['a list cell a person typed over', (emu: Emulator) => emu.userEdit('Segment B', 'C9', 'typed over')],
+    [
+      'a list sorted (no edit event)',
+      (emu: Emulator) => {
+        const tab = emu.sheet('Segment B');
+        tab.rangeAt(8, 1, tab.lastRowIndex() - 7, tab.lastColumnIndex()).sort({ column: 3 });
+      },
+    ],
+    ['list rows deleted (no edit event)', (emu: Emulator) => emu.sheet('Data issues').deleteRows(9, 20)],
+  ])('puts right %s', (_, change) => {
+    const emu = loadedEmulator(OPTS);
+    emu.run('menuSetUp');
+    fillDemo(emu, 150);
+    emu.run('menuRefresh');
+    change(emu);
+    const saved = emu.save();
+    emu.run('menuRefresh');
+    expect(reports(emu)).toEqual(reports(fromScratch(saved)));
+  });
+
+  it('reads only the History rows added since, and writes far less than a full refresh', () => {
+    const emu = loadedEmulator(OPTS);
+    emu.run('menuSetUp');
+    fillDemo(emu, 3000);
+    emu.run('menuRefresh');
+    const historyCells = emu.sheet('History').lastRowIndex() * 6;
+    emu.userEdit('Deals', a1(emu, 'Stage', 40), 'Negotiation');
+    const scratch = forgetful(emu.save());
+    const incremental = measure(emu, () => emu.run('menuRefresh'));
+    const fromNothing = measure(scratch, () => scratch.run('menuRefresh'));
+    expect(reports(emu)).toEqual(reports(scratch));
+    // All of History is read from scratch; since the last refresh, only its last rows and the index.
+    expect(fromNothing.cellsRead - incremental.cellsRead).toBeGreaterThan(historyCells * 0.75);
+    // One deal moved: a few chunks of the lists, and the small tabs whole.
+    expect(incremental.cellsWritten).toBeLessThan(fromNothing.cellsWritten / 3);
+  }, 120_000);
+});
