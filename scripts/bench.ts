@@ -1,5 +1,6 @@
 // `npm run bench`: builds realistic workbooks (demo deals with their History) on the emulator and
-// measures every operation a person runs: a refresh, a typed edit, a 500-row paste, opening the
+// measures every operation a person runs: a refresh (right after another, then a day later after 20
+// stage changes), a typed edit, a 500-row paste, opening the
 // sidebar, a search, opening a deal, saving a deal, and Convert of an export of that many rows. For
 // each it prints service calls, cells read and written, the estimated Apps Script time (the latency
 // model in local/emulator/accounting.ts), local CPU, peak memory and the workbook's cell count, and for
@@ -112,6 +113,12 @@ for (const n of SIZES) {
   const letter = (c: number) =>
     c <= 26 ? String.fromCharCode(64 + c) : 'A' + String.fromCharCode(64 + c - 26);
   report(measure(emu, 'refresh', n, () => emu.run('menuRefresh')));
+  // A day later, after 20 reps' stage changes across the tab: the refresh a team runs each morning.
+  emu.env.nowMs += 86_400_000;
+  const stages = ['Qualified', 'Quote sent', 'Negotiation', 'Won'];
+  for (let i = 0; i < 20; i++)
+    emu.userEdit('Deals', `${letter(col('Stage'))}${2 + Math.floor((i * n) / 20)}`, stages[i % 4]);
+  report(measure(emu, 'refresh +1d', n, () => emu.run('menuRefresh')));
   report(
     measure(emu, 'typed edit', n, () => emu.userEdit('Deals', `${letter(col('Stage'))}2`, 'Negotiation')),
   );

@@ -192,4 +192,21 @@ describe('a refresh that reads and writes only what changed', () => {
     // One deal moved: a few chunks of the lists, and the small tabs whole.
     expect(incremental.cellsWritten).toBeLessThan(fromNothing.cellsWritten / 3);
   }, 120_000);
+
+  it('stays within 60 service calls a day later, after stage changes all over the Deals tab', () => {
+    const emu = loadedEmulator(OPTS);
+    emu.run('menuSetUp');
+    fillDemo(emu, 1000);
+    emu.run('menuRefresh');
+    emu.env.nowMs += 86_400_000;
+    for (let i = 0; i < 40; i++)
+      emu.userEdit(
+        'Deals',
+        a1(emu, 'Stage', 2 + i * 25),
+        ['Qualified', 'Quote sent', 'Negotiation', 'Won'][i % 4],
+      );
+    const d = measure(emu, () => emu.run('menuRefresh'));
+    expect(emu.ui.dialogs.at(-1)!.title).toBe('Sheets CRM: reports refreshed');
+    expect(d.serviceCalls).toBeLessThanOrEqual(60);
+  }, 60_000);
 });

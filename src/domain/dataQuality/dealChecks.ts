@@ -80,13 +80,16 @@ export function checkDeal(deal: Deal, ctx: RuleContext): Violation[] {
     if (stage.type === 'Open') {
       if (deal.closeDate.kind === 'ok' && daysBetween(deal.closeDate.value, now, timeZone) > 0)
         add('overdue', `Close date ${isoDay(deal.closeDate.value, timeZone)} has passed`);
+      // Worded with the day of the last change, not a count of days: the words, and so the Check
+      // column and Data issues, then change only when the deal does, not every morning.
       const since = deal.stageEntered ?? deal.created;
       const idle = since ? daysBetween(since, now, timeZone) : null;
+      const day = since ? isoDay(since, timeZone) : '';
       if (idle !== null && stage.staleAfterDays !== null && idle > stage.staleAfterDays)
-        add('stale', `No stage change for ${idle} days (${stage.name} allows ${stage.staleAfterDays})`);
+        add('stale', `No stage change since ${day} (${stage.name} allows ${stage.staleAfterDays} days)`);
       const timeout = settings.general.timedOutAfterDays;
       if (idle !== null && timeout !== null && idle > timeout)
-        add('timed-out', `No stage change for ${idle} days: consider Lost, Timed out`);
+        add('timed-out', `No stage change since ${day}: consider Lost, Timed out`);
     }
     const probability = deal.probability.kind === 'ok' ? deal.probability.value : stage.probability;
     if (

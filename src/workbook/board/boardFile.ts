@@ -47,8 +47,8 @@ declare const Sheets: SheetsApi;
 declare const Drive: DriveApi;
 
 /** The board workbook's id and link, once created. */
-export function boardState(): BoardState | null {
-  const raw = PropertiesService.getDocumentProperties().getProperty(KEY);
+export function boardState(properties: Record<string, string | undefined> | null = null): BoardState | null {
+  const raw = properties ? properties[KEY] : PropertiesService.getDocumentProperties().getProperty(KEY);
   if (!raw) return null;
   try {
     return JSON.parse(raw) as BoardState;

@@ -12,3 +12,26 @@ export function cellCount(ss: Spreadsheet, known: ReadonlyMap<number, number> = 
     .getSheets()
     .reduce((n, s) => n + (known.get(s.getSheetId()) ?? s.getMaxRows() * s.getMaxColumns()), 0);
 }
+
+/** Rows and columns by sheet id. */
+export type TabSizes = Record<string, [number, number]>;
+
+/**
+ * Every tab's size, for the cell count, with as few calls as can be: rows from `rows` (tabs the caller
+ * has just sized) and columns from `cached`; a tab missing from `cached`, or every tab when `measure`,
+ * is measured (two calls).
+ */
+export function tabSizes(
+  ss: Spreadsheet,
+  cached: TabSizes,
+  rows: ReadonlyMap<number, number>,
+  measure: boolean,
+): TabSizes {
+  const out: TabSizes = {};
+  for (const s of ss.getSheets()) {
+    const id = s.getSheetId();
+    const known = cached[id];
+    out[id] = known && !measure ? [rows.get(id) ?? known[0], known[1]] : [s.getMaxRows(), s.getMaxColumns()];
+  }
+  return out;
+}

@@ -31,15 +31,16 @@ export function forecastHistoryTab(ss: Spreadsheet, name: string, header: string
 
 /**
  * Writes today's row: over the last row when it is today's, else below it (with the header again, so a
- * tab made by an earlier version gains the newer columns on its next day).
+ * tab made by an earlier version gains the newer columns on its next day). Returns the tab's rows.
  */
-export function recordDay(sheet: Sheet, row: ReportCell[], timeZone: string, header: string[]): void {
+export function recordDay(sheet: Sheet, row: ReportCell[], timeZone: string, header: string[]): number {
   const last = sheet.getLastRow();
   const lastDay = last >= 2 ? sheet.getRange(last, 1).getValue() : '';
   const today = row[0] as Date;
   const sameDay = isDate(lastDay) && isoDay(lastDay, timeZone) === isoDay(today, timeZone);
   const target = sameDay ? last : last + 1;
-  if (target > sheet.getMaxRows()) sheet.insertRowsAfter(sheet.getMaxRows(), 1);
+  let maxRows = sheet.getMaxRows();
+  if (target > maxRows) sheet.insertRowsAfter(maxRows++, 1);
   if (!sameDay) sheet.getRange(1, 1, 1, header.length).setValues([header.map((h) => safeCell(h))]);
   sheet
     .getRange(target, 1, 1, row.length)
@@ -48,4 +49,5 @@ export function recordDay(sheet: Sheet, row: ReportCell[], timeZone: string, hea
         typeof c === 'object' && !isDate(c) ? c.formula : safeCell(c as string | number | Date),
       ),
     ]);
+  return maxRows;
 }

@@ -77,6 +77,8 @@ export interface IndexSession {
   /** Sheet row of the last non-blank History row read, and its print. */
   folded: number;
   last: string;
+  /** History's rows as the read found them (an incremental read runs to the tab's end), if known. */
+  historyRows: number | null;
 }
 
 /** Reads History (from the last folded row, or all of it) and the index. */
@@ -112,6 +114,7 @@ export function readHistory(
     pointer,
     folded,
     last: rowPrint(all[folded - 1]),
+    historyRows: null,
   };
 }
 
@@ -152,6 +155,7 @@ function readIncrementally(
     pointer,
     folded: pointer.folded + end - 1,
     last: rowPrint(tail[end - 1]),
+    historyRows: pointer.folded + tail.length - 1,
   };
 }
 
@@ -165,19 +169,37 @@ function createIndexTab(ss: Spreadsheet): Sheet {
   return sheet;
 }
 
+/** What saving the index leaves: the tab's id and rows, and the pointer property to store, if any. */
+export interface SavedIndex {
+  sheetId: number;
+  maxRows: number;
+  /** [key, value] of the pointer, for the caller to store with its own record (one call). */
+  property: [string, string] | null;
+}
+
 /**
- * Writes the index rows whose trail changed (all of them after a full read) and records how far
- * History is folded. A trail too long for a cell leaves no pointer, so the next refresh reads all of
- * History again. Run last: should it fail, the next refresh folds the same rows again.
+ * Writes the index rows whose trail changed (all of them after a full read) and returns the pointer
+ * saying how far History is folded. A trail too long for a cell gives no pointer, so the next refresh
+ * reads all of History again. Should a write fail, the next refresh folds the same rows again.
  */
-export function saveHistoryIndex(ss: Spreadsheet, history: Sheet, session: IndexSession, now: Date): void {
+export function saveHistoryIndex(
+  ss: Spreadsheet,
+  history: Sheet,
+  session: IndexSession,
+  now: Date,
+): SavedIndex {
   const { read } = session;
   const sheet = session.sheet ?? createIndexTab(ss);
   const order = [...session.order];
   const known = new Set(order);
   for (const id of read.trails.keys()) if (!known.has(id)) order.push(id);
   const after = order.map((id) => encodeTrail(read.trails.get(id)!));
-  if (after.some((t) => t.length > MAX_TRAIL_CHARS)) return;
+  if (after.some((t) => t.length > MAX_TRAIL_CHARS))
+    return {
+      sheetId: sheet.getSheetId(),
+      maxRows: session.pointer?.maxRows ?? sheet.getMaxRows(),
+      property: null,
+    };
   const before = read.full ? [] : session.texts;
   // On a full read, rows the last index held beyond the new ones are blanked.
   const oldRows = read.full ? Math.max(sheet.getLastRow() - 1, 0) : before.length;
@@ -204,7 +226,5 @@ export function saveHistoryIndex(ss: Spreadsheet, history: Sheet, session: Index
     maxRows,
     fullAt: read.full ? now.getTime() : (session.pointer?.fullAt ?? now.getTime()),
   };
-  const json = JSON.stringify(next);
-  if (json !== JSON.stringify(session.pointer))
-    PropertiesService.getDocumentProperties().setProperty(KEY, json);
+  return { sheetId: next.indexSheetId, maxRows, property: [KEY, JSON.stringify(next)] };
 }

@@ -6,10 +6,11 @@ import type { Settings } from '../../shared/settings';
 import type { CrmTabs } from '../core/crmTabs';
 import { forecastHistoryTab, recordDay, TREND_CHART_COLUMN } from '../forecast/forecastHistoryTab';
 import { ensureChart, listIntact, reportTab, writeReportOrBanner } from './reportTab';
+import type { ReportChart } from '../../domain/reports/reportGrid';
 import { applySweep, planSweep, type SweepSummary } from '../deals/dealSweep';
 import { historyRow } from '../../domain/history/historyEntry';
 import { boardState, type BoardUpdate } from '../board/boardFile';
-import { cellCount } from '../core/cells';
+import { tabSizes } from '../core/cells';
 import { forgetPointer, readHistory, readPointer, saveHistoryIndex } from '../history/historyIndexTab';
 import { foldRows, movesOf, pushesOf } from '../../domain/history/historyIndex';
 import {
@@ -23,6 +24,7 @@ import {
 import { refreshBoard } from '../board/boardRefresh';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
 /** A scheduled refresh reads all of History and rewrites every tab when the last full one is older. */
 const DAILY_FULL_MS = 20 * 60 * 60 * 1000;
@@ -105,43 +107,48 @@ export function refreshAll(
     const rewrite = fullHistory || disturbed.has(tab) || record.edited.has(target.sheet.getSheetId());
     extents[tab] = writeReportOrBanner(target, grid, when, record.extents[tab], rewrite);
   }
-  const known = record.charts;
+  // Charts are looked up (one call a tab) only when their range changed, or on a full refresh, which
+  // also puts back a chart a person deleted.
   const ids: Record<string, string | null> = {};
+  const ranges: Record<string, string> = {};
+  const chart = (tab: string, sheet: Sheet, spec: Omit<ReportChart, 'a1'>, a1: string) => {
+    ranges[tab] = a1;
+    const id = record.charts[tab];
+    ids[tab] =
+      id && !fullHistory && record.ranges[tab] === a1
+        ? id
+        : ensureChart(sheet, spec.title, [a1], Charts.ChartType[spec.type], spec.anchorColumn, id ?? null);
+  };
   for (const { tab, grid } of output.reports)
-    if (grid.chart) {
-      const c = grid.chart;
-      const sheet = sheets.get(tab)!.sheet;
-      ids[tab] = ensureChart(
-        sheet,
-        c.title,
-        [c.a1],
-        Charts.ChartType[c.type],
-        c.anchorColumn,
-        known[tab] ?? null,
-      );
-    }
+    if (grid.chart) chart(tab, sheets.get(tab)!.sheet, grid.chart, grid.chart.a1);
   const historySheet = forecastHistoryTab(ss, FORECAST_HISTORY_TAB, output.historyHeader);
-  recordDay(historySheet, output.historyRow, timeZone, output.historyHeader);
+  const historyRows = recordDay(historySheet, output.historyRow, timeZone, output.historyHeader);
   // The trend since the last meeting: weighted 3/6/12-month forecast by day, over the whole tab.
-  ids[FORECAST_HISTORY_TAB] = ensureChart(
+  chart(
+    FORECAST_HISTORY_TAB,
     historySheet,
-    'Weighted forecast by day',
-    [historySheet.getRange('A1:D').getA1Notation()],
-    Charts.ChartType.LINE,
-    TREND_CHART_COLUMN,
-    known[FORECAST_HISTORY_TAB] ?? null,
+    { title: 'Weighted forecast by day', type: 'LINE', anchorColumn: TREND_CHART_COLUMN },
+    historySheet.getRange('A1:D').getA1Notation(),
   );
-  saveReportRecord(record, ids, extents);
   // The board workbook, once created from the menu, follows every refresh.
-  const existing = boardState();
+  const existing = boardState(properties);
   const boardUpdate =
     board === 'create' || existing
       ? refreshBoard(output, settings, pushesOf(trails), historySheet, ss.getName(), now, timeZone, existing)
       : undefined;
-  saveHistoryIndex(ss, crm.history, session, now);
-  const cells = cellCount(
-    ss,
-    new Map(Object.values(extents).map((e) => [e.sheetId, e.maxRows * e.maxCols] as const)),
-  );
+  const index = saveHistoryIndex(ss, crm.history, session, now);
+  // The cell count: tabs whose rows this refresh knows, else the sizes measured last time (measured
+  // again on a full refresh, or for a tab not seen before), so a refresh makes no size calls.
+  const rows = new Map<number, number>([
+    [index.sheetId, index.maxRows],
+    [historySheet.getSheetId(), historyRows],
+  ]);
+  // History as read, and the rows the sweep appended below its last row.
+  if (session.historyRows !== null)
+    rows.set(crm.history.getSheetId(), Math.max(session.historyRows, session.folded + sweep.historyRows));
+  for (const e of Object.values(extents)) rows.set(e.sheetId, e.maxRows);
+  const sizes = tabSizes(ss, record.sizes, rows, fullHistory);
+  saveReportRecord(record, ids, extents, ranges, sizes, index.property);
+  const cells = Object.values(sizes).reduce((n, [r, c]) => n + r * c, 0);
   return { sweep, output, board: boardUpdate, cells };
 }

@@ -28,6 +28,10 @@ export interface ReportExtent {
 
 export interface ReportRecord {
   charts: Record<string, string>;
+  /** Each chart's range as last set (a chart is looked up only when it changes). */
+  ranges: Record<string, string>;
+  /** Each tab's rows and columns by sheet id, for the cell count. */
+  sizes: TabSizes;
   extents: Record<string, ReportExtent>;
   /** Sheet ids of the tabs a person edited since the marks were last cleared. */
   edited: Set<number>;
@@ -36,6 +40,7 @@ export interface ReportRecord {
 }
 
 type Properties = GoogleAppsScript.Properties.Properties;
+import type { TabSizes } from '../core/cells';
 
 const props = (): Properties => PropertiesService.getDocumentProperties();
 
@@ -55,16 +60,20 @@ export function readReportRecord(all: Record<string, string>): ReportRecord {
   try {
     const raw = JSON.parse(stored || '{}') as
       Pick<ReportRecord, 'charts' | 'extents'> | Record<string, string>;
-    if ('charts' in raw && typeof raw.charts === 'object')
+    if ('charts' in raw && typeof raw.charts === 'object') {
+      const r = raw as ReportRecord;
       return {
-        charts: { ...raw.charts },
-        extents: { ...((raw as ReportRecord).extents ?? {}) },
+        charts: { ...r.charts },
+        ranges: { ...(r.ranges ?? {}) },
+        sizes: { ...(r.sizes ?? {}) },
+        extents: { ...(r.extents ?? {}) },
         edited,
         stored,
       };
-    return { charts: raw as Record<string, string>, extents: {}, edited, stored };
+    }
+    return { charts: raw as Record<string, string>, ranges: {}, sizes: {}, extents: {}, edited, stored };
   } catch {
-    return { charts: {}, extents: {}, edited, stored };
+    return { charts: {}, ranges: {}, sizes: {}, extents: {}, edited, stored };
   }
 }
 
@@ -86,15 +95,13 @@ const withoutPrints = (extents: Record<string, ReportExtent>) =>
     ]),
   );
 
-function serialise(charts: Record<string, string>, extents: Record<string, ReportExtent>): string {
-  const json = JSON.stringify({ charts, extents });
-  return json.length <= MAX_RECORD_CHARS ? json : JSON.stringify({ charts, extents: withoutPrints(extents) });
-}
+type Saved = Pick<ReportRecord, 'charts' | 'ranges' | 'sizes' | 'extents'>;
 
-function store(record: ReportRecord, json: string): void {
-  if (json === record.stored) return;
-  props().setProperty(KEY, json);
-  record.stored = json;
+function serialise(record: Saved): string {
+  const json = JSON.stringify(record);
+  return json.length <= MAX_RECORD_CHARS
+    ? json
+    : JSON.stringify({ ...record, extents: withoutPrints(record.extents) });
 }
 
 /**
@@ -102,16 +109,32 @@ function store(record: ReportRecord, json: string): void {
  * trust them and writes every tab in full. One call, and only when there are prints to forget.
  */
 export function forgetPrints(record: ReportRecord): void {
-  store(record, serialise(record.charts, withoutPrints(record.extents)));
+  const json = serialise({ ...record, extents: withoutPrints(record.extents) });
+  if (json === record.stored) return;
+  props().setProperty(KEY, json);
+  record.stored = json;
 }
 
-/** Records the chart ids and extents of a refresh, when they differ from those stored. */
+/**
+ * Records what a refresh wrote (chart ids and ranges, tab extents and sizes) with `also` (another
+ * property, such as the History index pointer), in one call.
+ */
 export function saveReportRecord(
   record: ReportRecord,
   charts: Record<string, string | null>,
   extents: Record<string, ReportExtent>,
+  ranges: Record<string, string>,
+  sizes: TabSizes,
+  also: [string, string] | null,
 ): void {
   const nextCharts = { ...record.charts };
   for (const [tab, id] of Object.entries(charts)) if (id !== null) nextCharts[tab] = id;
-  store(record, serialise(nextCharts, { ...record.extents, ...extents }));
+  const json = serialise({
+    charts: nextCharts,
+    ranges: { ...record.ranges, ...ranges },
+    sizes,
+    extents: { ...record.extents, ...extents },
+  });
+  props().setProperties({ [KEY]: json, ...(also ? { [also[0]]: also[1] } : {}) });
+  record.stored = json;
 }

@@ -1,5 +1,5 @@
 // Report tabs are ours: each is rewritten over the old and new extent (so nothing stale is left), in at
-// most three setValues of the rows that changed since the last refresh, one call for number formats
+// most four setValues of the rows that changed since the last refresh, one call for number formats
 // and one for bold rows when those changed. If any of that fails, the tab
 // gets a failure banner in its status line, so nobody mistakes half-written figures for current ones.
 import { PRODUCT } from '../../shared/names';
@@ -54,7 +54,7 @@ function measuredExtent(sheet: Sheet): ReportExtent {
  * rows above the grid's uniform body; the body's column formats only when the tab is new or has grown
  * (they never change otherwise), so the calls made do not depend on the number of rows.
  * `known` is the extent the last refresh recorded: with it no size call is made (the tab is ours), and
- * only the chunks of rows whose prints differ from those it recorded are written (at most three runs),
+ * only the chunks of rows whose prints differ from those it recorded are written (at most four runs),
  * and the head's formats only when they differ. `rewrite` measures the tab and writes all of it (a
  * person edited or sorted it, or the daily refresh). Should the extent be wrong (a person deleted
  * rows), the write is tried again, in full, with the sizes read. Returns the tab's extent and prints.
@@ -79,7 +79,7 @@ export function writeReport(
 }
 
 /** Setting more than this many runs of changed rows costs more calls than the rows it saves. */
-const MAX_RUNS = 3;
+const MAX_RUNS = 4;
 
 function writeWithin(
   target: ReportSheet,
@@ -132,7 +132,8 @@ function writeWithin(
     Array<'bold' | 'normal'>(cols).fill(grid.bold[i] ? 'bold' : 'normal'),
   );
   const headPrint = chunkPrints([...topFormats, ...weights], cols, Math.max(1, 2 * top))[0];
-  if (!(comparable && before.headPrint === headPrint)) {
+  // Formats go out only when they differ from those last set (a full refresh sets them anyway).
+  if (!(trusted && before.cols === cols && before.headPrint === headPrint)) {
     const head = sheet.getRange(1, 1, top, cols);
     head.setNumberFormats(topFormats);
     head.setFontWeights(weights);

@@ -74,7 +74,8 @@ describe('checkDeal', () => {
       closeDate: new Date('2026-05-01T04:00:00Z'),
       stageEntered: new Date('2026-02-20T15:00:00Z'),
     });
-    expect(text).toBe('No stage change for 18 days (Quote sent allows 14)');
+    // Entered 2026-02-20 in New York, 18 days before now (2026-03-10): over the 14 allowed.
+    expect(text).toBe('No stage change since 2026-02-20 (Quote sent allows 14 days)');
   });
 
   it('names the other rows of a duplicate Deal ID when the whole sheet is known', () => {
