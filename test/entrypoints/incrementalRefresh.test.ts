@@ -165,6 +165,7 @@ describe('a refresh that reads and writes only what changed', () => {
       },
     ],
     ['list rows deleted (no edit event)', (emu: Emulator) => emu.sheet('Data issues').deleteRows(9, 20)],
+    ['list rows inserted (no edit event)', (emu: Emulator) => emu.sheet('Segment A').insertRowsAfter(9, 5)],
   ])('puts right %s', (_, change) => {
     const emu = loadedEmulator(OPTS);
     emu.run('menuSetUp');
@@ -208,5 +209,23 @@ describe('a refresh that reads and writes only what changed', () => {
     const d = measure(emu, () => emu.run('menuRefresh'));
     expect(emu.ui.dialogs.at(-1)!.title).toBe('Sheets CRM: reports refreshed');
     expect(d.serviceCalls).toBeLessThanOrEqual(60);
+  }, 60_000);
+
+  it('looks charts up only on the daily full refresh, which puts back a chart a person deleted, within 60 calls', () => {
+    const emu = loadedEmulator(OPTS);
+    emu.run('menuSetUp');
+    fillDemo(emu, 300);
+    emu.run('menuRefresh');
+    emu.sheet('Funnel').charts.splice(0);
+    const menu = measure(emu, () => emu.run('menuRefresh'));
+    expect(menu.byMethod['Sheet.getCharts']).toBeUndefined();
+    expect(emu.sheet('Funnel').charts).toHaveLength(0);
+    emu.env.nowMs += 21 * 3_600_000;
+    const daily = measure(emu, () => emu.run('scheduledRefresh'));
+    expect(emu.sheet('Funnel').charts.map((c) => c.spec.options.title)).toEqual([
+      'Deals reaching each stage',
+    ]);
+    expect(daily.serviceCalls).toBeLessThanOrEqual(60);
+    expect(daily.cellsRead).toBeGreaterThan(emu.sheet('History').lastRowIndex() * 6);
   }, 60_000);
 });

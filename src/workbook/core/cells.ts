@@ -17,13 +17,14 @@ export function cellCount(ss: Spreadsheet, known: ReadonlyMap<number, number> = 
 export type TabSizes = Record<string, [number, number]>;
 
 /**
- * Every tab's size, for the cell count, with as few calls as can be: rows from `rows` (tabs the caller
- * has just sized) and columns from `cached`; a tab missing from `cached`, or every tab when `measure`,
- * is measured (two calls).
+ * Every tab's size, for the cell count, with as few calls as can be: `exact` sizes the caller has just
+ * written; else rows from `rows` (tabs the caller has just sized) and columns from `cached`; a tab
+ * missing from `cached`, or every other tab when `measure`, is measured (two calls).
  */
 export function tabSizes(
   ss: Spreadsheet,
   cached: TabSizes,
+  exact: ReadonlyMap<number, [number, number]>,
   rows: ReadonlyMap<number, number>,
   measure: boolean,
 ): TabSizes {
@@ -31,7 +32,9 @@ export function tabSizes(
   for (const s of ss.getSheets()) {
     const id = s.getSheetId();
     const known = cached[id];
-    out[id] = known && !measure ? [rows.get(id) ?? known[0], known[1]] : [s.getMaxRows(), s.getMaxColumns()];
+    out[id] =
+      exact.get(id) ??
+      (known && !measure ? [rows.get(id) ?? known[0], known[1]] : [s.getMaxRows(), s.getMaxColumns()]);
   }
   return out;
 }

@@ -1,5 +1,6 @@
-// A full refresh: read every source tab once, sweep the deals, compute all reports in memory, then
-// write each report tab (one setValues plus batched formats), the charts and today's forecast row.
+// A refresh: read Deals, History since the last refresh (through its index) and what is needed to
+// trust the report tabs, sweep the deals, compute all reports in memory, then write the report rows
+// that changed, the charts whose range changed, today's forecast row and the History index.
 import { rebuildReports, REPORT_TABS, stamp, type RebuildOutput } from '../../domain/reports/reportSet';
 import { DATA_ISSUES_TAB, FORECAST_HISTORY_TAB } from '../../shared/names';
 import type { Settings } from '../../shared/settings';
@@ -104,8 +105,14 @@ export function refreshAll(
   const extents: Record<string, ReportExtent> = {};
   for (const { tab, grid } of output.reports) {
     const target = sheets.get(tab)!;
-    const rewrite = fullHistory || disturbed.has(tab) || record.edited.has(target.sheet.getSheetId());
-    extents[tab] = writeReportOrBanner(target, grid, when, record.extents[tab], rewrite);
+    // Edited, sorted or with rows inserted or deleted: measured, for what lies below the last write.
+    const mode =
+      record.edited.has(target.sheet.getSheetId()) || disturbed.has(tab)
+        ? 'measure'
+        : fullHistory
+          ? 'all'
+          : 'changes';
+    extents[tab] = writeReportOrBanner(target, grid, when, record.extents[tab], mode);
   }
   // Charts are looked up (one call a tab) only when their range changed, or on a full refresh, which
   // also puts back a chart a person deleted.
@@ -146,8 +153,8 @@ export function refreshAll(
   // History as read, and the rows the sweep appended below its last row.
   if (session.historyRows !== null)
     rows.set(crm.history.getSheetId(), Math.max(session.historyRows, session.folded + sweep.historyRows));
-  for (const e of Object.values(extents)) rows.set(e.sheetId, e.maxRows);
-  const sizes = tabSizes(ss, record.sizes, rows, fullHistory);
+  const exact = new Map(Object.values(extents).map((e) => [e.sheetId, [e.maxRows, e.maxCols]] as const));
+  const sizes = tabSizes(ss, record.sizes, exact as Map<number, [number, number]>, rows, fullHistory);
   saveReportRecord(record, ids, extents, ranges, sizes, index.property);
   const cells = Object.values(sizes).reduce((n, [r, c]) => n + r * c, 0);
   return { sweep, output, board: boardUpdate, cells };

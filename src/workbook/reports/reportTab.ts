@@ -55,28 +55,34 @@ function measuredExtent(sheet: Sheet): ReportExtent {
  * (they never change otherwise), so the calls made do not depend on the number of rows.
  * `known` is the extent the last refresh recorded: with it no size call is made (the tab is ours), and
  * only the chunks of rows whose prints differ from those it recorded are written (at most four runs),
- * and the head's formats only when they differ. `rewrite` measures the tab and writes all of it (a
- * person edited or sorted it, or the daily refresh). Should the extent be wrong (a person deleted
- * rows), the write is tried again, in full, with the sizes read. Returns the tab's extent and prints.
+ * and the head's formats only when they differ. `rewrite` 'all' writes every row (a sorted list, the
+ * daily refresh); 'measure' measures the tab first (a person typed on it). Should the extent be wrong
+ * (a person deleted rows), the write is tried again, in full, with the sizes read. Returns the tab's
+ * extent and prints.
  */
 export function writeReport(
   target: ReportSheet,
   grid: ReportGrid,
   known?: ReportExtent,
-  rewrite = false,
+  rewrite: WriteMode = 'changes',
 ): ReportExtent {
-  // A tab to write in full is measured: a person may have typed below what was written.
+  // A tab a person edited is measured: they may have typed below what was written.
   const trusted =
-    known && !rewrite && !target.created && known.sheetId === target.sheet.getSheetId() ? known : null;
+    known && rewrite !== 'measure' && !target.created && known.sheetId === target.sheet.getSheetId()
+      ? known
+      : null;
   if (trusted) {
     try {
-      return writeWithin(target, grid, trusted, true);
+      return writeWithin(target, grid, trusted, rewrite === 'changes');
     } catch {
       // fall through: read the sizes and write again
     }
   }
-  return writeWithin(target, grid, measuredExtent(target.sheet), false);
+  return writeWithin(target, grid, measuredExtent(target.sheet), false, false);
 }
+
+/** Only the rows that changed; every row (formats still only when changed); or all after measuring. */
+export type WriteMode = 'changes' | 'all' | 'measure';
 
 /** Setting more than this many runs of changed rows costs more calls than the rows it saves. */
 const MAX_RUNS = 4;
@@ -86,6 +92,7 @@ function writeWithin(
   grid: ReportGrid,
   before: ReportExtent,
   trusted: boolean,
+  formatsTrusted = true,
 ): ReportExtent {
   const { sheet } = target;
   // Report tabs are ours: they keep only the columns their content and chart use, so they do not eat
@@ -133,7 +140,7 @@ function writeWithin(
   );
   const headPrint = chunkPrints([...topFormats, ...weights], cols, Math.max(1, 2 * top))[0];
   // Formats go out only when they differ from those last set (a full refresh sets them anyway).
-  if (!(trusted && before.cols === cols && before.headPrint === headPrint)) {
+  if (!(formatsTrusted && before.cols === cols && before.headPrint === headPrint)) {
     const head = sheet.getRange(1, 1, top, cols);
     head.setNumberFormats(topFormats);
     head.setFontWeights(weights);
@@ -196,7 +203,7 @@ export function writeReportOrBanner(
   grid: ReportGrid,
   when: string,
   known?: ReportExtent,
-  rewrite = false,
+  rewrite: WriteMode = 'changes',
 ): ReportExtent {
   const { sheet } = target;
   try {
