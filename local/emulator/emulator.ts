@@ -240,12 +240,8 @@ export class Emulator {
   }
 
   /**
-   * A person types into one cell or pastes a block. Typed strings are parsed as typed. A single typed
-   * value that breaks a rejecting validation rule is refused (as the editor does); pastes are not
-   * checked. Protected cells refuse non-editors. Then onEdit and installable edit triggers fire.
-   */
-  /**
-   * A person changes cells. `kind` 'type' (the default) is typing: a one-cell edit carries e.value and
+   * A person changes cells. Protected cells refuse non-editors; then onEdit and installable edit
+   * triggers fire. `kind` 'type' (the default) is typing: a one-cell edit carries e.value and
    * e.oldValue, and a rejecting dropdown refuses bad input. 'paste' is a paste, fill-down or drag-move:
    * no values on the event even for one cell (tanaikech's edit-type studies), no validation check, and
    * the pasted cells lose their dropdowns and number formats (the source's replace them).

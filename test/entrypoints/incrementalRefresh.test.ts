@@ -39,6 +39,15 @@ function fromScratch(saved: ReturnType<Emulator['save']>): Emulator {
   return copy;
 }
 
+/** A set-up CRM with `count` demo deals, refreshed once. */
+function refreshedDemo(count: number): Emulator {
+  const emu = loadedEmulator(OPTS);
+  emu.run('menuSetUp');
+  fillDemo(emu, count);
+  emu.run('menuRefresh');
+  return emu;
+}
+
 /** The counters of what `run` did on `emu`. */
 function measure(emu: Emulator, run: () => void) {
   const before = emu.acc.snapshot();
@@ -131,10 +140,7 @@ describe('a refresh that reads and writes only what changed', () => {
   it('leaves the reports a full refresh leaves, whatever people did since the last one', () => {
     fc.assert(
       fc.property(fc.array(fc.array(step, { maxLength: 3 }), { minLength: 1, maxLength: 3 }), (rounds) => {
-        const emu = loadedEmulator(OPTS);
-        emu.run('menuSetUp');
-        fillDemo(emu, 120);
-        emu.run('menuRefresh');
+        const emu = refreshedDemo(120);
         for (const round of rounds) {
           for (const s of round) apply(emu, s);
           const saved = emu.save();
@@ -167,10 +173,7 @@ describe('a refresh that reads and writes only what changed', () => {
     ['list rows deleted (no edit event)', (emu: Emulator) => emu.sheet('Data issues').deleteRows(9, 20)],
     ['list rows inserted (no edit event)', (emu: Emulator) => emu.sheet('Segment A').insertRowsAfter(9, 5)],
   ])('puts right %s', (_, change) => {
-    const emu = loadedEmulator(OPTS);
-    emu.run('menuSetUp');
-    fillDemo(emu, 150);
-    emu.run('menuRefresh');
+    const emu = refreshedDemo(150);
     change(emu);
     const saved = emu.save();
     emu.run('menuRefresh');
@@ -178,10 +181,7 @@ describe('a refresh that reads and writes only what changed', () => {
   });
 
   it('reads only the History rows added since, and writes far less than a full refresh', () => {
-    const emu = loadedEmulator(OPTS);
-    emu.run('menuSetUp');
-    fillDemo(emu, 3000);
-    emu.run('menuRefresh');
+    const emu = refreshedDemo(3000);
     const historyCells = emu.sheet('History').lastRowIndex() * 6;
     emu.userEdit('Deals', a1(emu, 'Stage', 40), 'Negotiation');
     const scratch = forgetful(emu.save());
@@ -195,10 +195,7 @@ describe('a refresh that reads and writes only what changed', () => {
   }, 120_000);
 
   it('stays within 60 service calls a day later, after stage changes all over the Deals tab', () => {
-    const emu = loadedEmulator(OPTS);
-    emu.run('menuSetUp');
-    fillDemo(emu, 1000);
-    emu.run('menuRefresh');
+    const emu = refreshedDemo(1000);
     emu.env.nowMs += 86_400_000;
     for (let i = 0; i < 40; i++)
       emu.userEdit(
@@ -212,10 +209,7 @@ describe('a refresh that reads and writes only what changed', () => {
   }, 60_000);
 
   it('looks charts up only on the daily full refresh, which puts back a chart a person deleted, within 60 calls', () => {
-    const emu = loadedEmulator(OPTS);
-    emu.run('menuSetUp');
-    fillDemo(emu, 300);
-    emu.run('menuRefresh');
+    const emu = refreshedDemo(300);
     emu.sheet('Funnel').charts.splice(0);
     const menu = measure(emu, () => emu.run('menuRefresh'));
     expect(menu.byMethod['Sheet.getCharts']).toBeUndefined();

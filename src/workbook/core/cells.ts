@@ -3,14 +3,9 @@ type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
 export const CELL_LIMIT = 10_000_000;
 
-/**
- * Cells the spreadsheet holds, empty or not (what the limit counts). `known` gives the cells of tabs
- * whose size the caller already has, by sheet id; the others cost two calls each.
- */
-export function cellCount(ss: Spreadsheet, known: ReadonlyMap<number, number> = new Map()): number {
-  return ss
-    .getSheets()
-    .reduce((n, s) => n + (known.get(s.getSheetId()) ?? s.getMaxRows() * s.getMaxColumns()), 0);
+/** Cells the spreadsheet holds, empty or not (what the limit counts): every tab measured. */
+export function cellCount(ss: Spreadsheet): number {
+  return Object.values(tabSizes(ss, {}, new Map(), new Map(), true)).reduce((n, [r, c]) => n + r * c, 0);
 }
 
 /** Rows and columns by sheet id. */

@@ -81,9 +81,7 @@ export function refreshAll(
   const newMoves = plan.outcomes.flatMap((o) => o.history).map(historyRow);
   foldRows(trails, newMoves, timeZone);
   // A list tab sorted, or with rows deleted, since the last refresh is written in full (one read each).
-  const disturbed = new Set(
-    tabs.filter((t) => record.extents[t]?.key && !listIntact(sheets.get(t)!.sheet, record.extents[t])),
-  );
+  const disturbed = new Set(tabs.filter((t) => !listIntact(sheets.get(t)!.sheet, record.extents[t])));
   const output = rebuildReports({
     settings,
     deals: plan.outcomes.filter((o) => o.deal).map((o) => ({ deal: o.deal!, violations: o.violations })),
@@ -153,8 +151,10 @@ export function refreshAll(
   // History as read, and the rows the sweep appended below its last row.
   if (session.historyRows !== null)
     rows.set(crm.history.getSheetId(), Math.max(session.historyRows, session.folded + sweep.historyRows));
-  const exact = new Map(Object.values(extents).map((e) => [e.sheetId, [e.maxRows, e.maxCols]] as const));
-  const sizes = tabSizes(ss, record.sizes, exact as Map<number, [number, number]>, rows, fullHistory);
+  const exact = new Map<number, [number, number]>(
+    Object.values(extents).map((e) => [e.sheetId, [e.maxRows, e.maxCols]]),
+  );
+  const sizes = tabSizes(ss, record.sizes, exact, rows, fullHistory);
   saveReportRecord(record, ids, extents, ranges, sizes, index.property);
   const cells = Object.values(sizes).reduce((n, [r, c]) => n + r * c, 0);
   return { sweep, output, board: boardUpdate, cells };

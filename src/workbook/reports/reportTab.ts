@@ -91,8 +91,8 @@ function writeWithin(
   target: ReportSheet,
   grid: ReportGrid,
   before: ReportExtent,
-  trusted: boolean,
-  formatsTrusted = true,
+  compareRows: boolean,
+  compareFormats = true,
 ): ReportExtent {
   const { sheet } = target;
   // Report tabs are ours: they keep only the columns their content and chart use, so they do not eat
@@ -122,7 +122,7 @@ function writeWithin(
   const prints = chunkPrints(allValues, cols, size);
   // Only long lists are compared; the other tabs are a few hundred cells, written whole.
   const comparable =
-    trusted && grid.bodyFrom !== null && before.prints && before.chunk === size && before.cols === cols;
+    compareRows && grid.bodyFrom !== null && before.prints && before.chunk === size && before.cols === cols;
   const runs = comparable
     ? changedRuns(before.prints!, prints, chunkPrints([], cols, size, 1)[0], MAX_RUNS)
     : [{ from: 0, to: prints.length }];
@@ -140,7 +140,7 @@ function writeWithin(
   );
   const headPrint = chunkPrints([...topFormats, ...weights], cols, Math.max(1, 2 * top))[0];
   // Formats go out only when they differ from those last set (a full refresh sets them anyway).
-  if (!(formatsTrusted && before.cols === cols && before.headPrint === headPrint)) {
+  if (!(compareFormats && before.cols === cols && before.headPrint === headPrint)) {
     const head = sheet.getRange(1, 1, top, cols);
     head.setNumberFormats(topFormats);
     head.setFontWeights(weights);
@@ -182,11 +182,11 @@ function keyOf(grid: ReportGrid): Pick<ReportExtent, 'key'> {
 /**
  * Whether a list tab still holds, in its key column, what the last refresh wrote there: one read. A
  * sort, or rows or columns deleted or inserted, fire no edit event; after them the tab is written in
- * full. False too when the extent holds no key to check.
+ * full. True when the extent holds no key to check (a small tab, written whole anyway).
  */
 export function listIntact(sheet: Sheet, extent: ReportExtent | undefined): boolean {
   const key = extent?.key;
-  if (!key) return false;
+  if (!key) return true;
   try {
     const column = key.rows
       ? (sheet.getRange(key.from, key.column + 1, key.rows, 1).getValues() as string[][])
