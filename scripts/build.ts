@@ -45,7 +45,7 @@ async function bundleCode(minifyIdentifiers: boolean): Promise<string> {
     platform: 'neutral',
     mainFields: ['module', 'main'],
     minifySyntax: true,
-    minifyWhitespace: true,
+    minifyWhitespace: !process.env.READABLE_BUNDLE,
     minifyIdentifiers,
     keepNames: false,
     legalComments: 'none',
@@ -56,7 +56,7 @@ async function bundleCode(minifyIdentifiers: boolean): Promise<string> {
 }
 
 async function buildCode(): Promise<string> {
-  // READABLE_BUNDLE=1 keeps local names (for profiling the bench); Apps Script gets the minified one.
+  // READABLE_BUNDLE=1 keeps local names and line breaks (for profiling); Apps Script gets the minified one.
   const bundle = await bundleCode(!process.env.READABLE_BUNDLE);
   const wrappers = entrypoints(await bundleCode(false)).map(
     ({ name, params }) =>

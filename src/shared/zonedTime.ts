@@ -42,13 +42,14 @@ export function isValidTimeZone(timeZone: string): boolean {
 }
 
 const QUARTER_HOUR = 15 * 60 * 1000;
+const DAY = 86_400_000;
 const offsetCache = new Map<string, Map<number, number>>();
+const dayCache = new Map<string, Map<number, number>>();
 
-/** The zone's offset from UTC (ms) at an instant, read from Intl once per quarter hour and cached. */
-function offsetAt(ms: number, timeZone: string): number {
+/** The zone's offset from UTC (ms) at the start of a quarter hour, read from Intl once and cached. */
+function quarterOffset(bucket: number, timeZone: string): number {
   let cache = offsetCache.get(timeZone);
   if (!cache) offsetCache.set(timeZone, (cache = new Map()));
-  const bucket = Math.floor(ms / QUARTER_HOUR);
   let offset = cache.get(bucket);
   if (offset === undefined) {
     // Offsets change only at quarter-hour boundaries, so the bucket's start speaks for all of it.
@@ -61,6 +62,26 @@ function offsetAt(ms: number, timeZone: string): number {
     cache.set(bucket, offset);
   }
   return offset;
+}
+
+/**
+ * The zone's offset from UTC (ms) at an instant. A UTC day whose first, middle and last quarter hours
+ * share one offset is taken to keep it all day (zones change offset at most once a day nowadays), so years of
+ * History cost a few Intl reads per day, not one per quarter hour; a day of change is read by quarter.
+ */
+function offsetAt(ms: number, timeZone: string): number {
+  let days = dayCache.get(timeZone);
+  if (!days) dayCache.set(timeZone, (days = new Map()));
+  const day = Math.floor(ms / DAY);
+  let offset = days.get(day);
+  if (offset === undefined) {
+    const first = day * (DAY / QUARTER_HOUR);
+    const start = quarterOffset(first, timeZone);
+    const same =
+      quarterOffset(first + 48, timeZone) === start && quarterOffset(first + 95, timeZone) === start;
+    days.set(day, (offset = same ? start : NaN));
+  }
+  return Number.isNaN(offset) ? quarterOffset(Math.floor(ms / QUARTER_HOUR), timeZone) : offset;
 }
 
 /** The calendar day of an instant in `timeZone`, as a count of days since 1970-01-01. */

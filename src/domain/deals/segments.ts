@@ -5,6 +5,15 @@ import { UNSEGMENTED } from '../../shared/names';
 import { looseKey } from '../values/text';
 import type { Deal } from './deal';
 
+const ruleKeys = new WeakMap<SegmentRule, Set<string>>();
+
+/** A rule's industries as loose keys, worked out once per rule (every deal is checked against them). */
+function industryKeys(r: SegmentRule): Set<string> {
+  let keys = ruleKeys.get(r);
+  if (!keys) ruleKeys.set(r, (keys = new Set(r.industries.map(looseKey))));
+  return keys;
+}
+
 /** The segment for an industry and employee count. */
 export function segmentFor(
   industry: string,
@@ -14,7 +23,7 @@ export function segmentFor(
   if (employees === null) return UNSEGMENTED;
   const ind = looseKey(industry);
   for (const r of rules) {
-    if (r.industries.length && !r.industries.some((i) => looseKey(i) === ind)) continue;
+    if (r.industries.length && !industryKeys(r).has(ind)) continue;
     if (r.minEmployees !== null && employees < r.minEmployees) continue;
     if (r.maxEmployees !== null && employees > r.maxEmployees) continue;
     return r.segment;

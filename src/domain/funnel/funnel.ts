@@ -18,6 +18,21 @@ export interface StageMove {
   to: string;
 }
 
+/** Each deal's stage moves, oldest first. */
+export type MovesByDeal = ReadonlyMap<string, readonly StageMove[]>;
+
+/** Moves grouped by deal, each deal's oldest first. */
+export function groupMoves(moves: readonly StageMove[]): MovesByDeal {
+  const byDeal = new Map<string, StageMove[]>();
+  for (const m of moves) {
+    const list = byDeal.get(m.dealId);
+    if (list) list.push(m);
+    else byDeal.set(m.dealId, [m]);
+  }
+  for (const list of byDeal.values()) list.sort((a, b) => a.time.getTime() - b.time.getTime());
+  return byDeal;
+}
+
 export interface FunnelStage {
   stage: string;
   reached: number;
@@ -117,7 +132,7 @@ interface Path {
 /** Builds the funnel over the Settings period. `deals` should hold each Deal ID once. */
 export function buildFunnel(
   deals: readonly Deal[],
-  moves: readonly StageMove[],
+  moves: readonly StageMove[] | MovesByDeal,
   settings: Settings,
   now: Date,
   timeZone: string,
@@ -135,13 +150,8 @@ export function buildFunnel(
   };
   const pos = new Map(sequence.map((s, i) => [s.name, i]));
   const limit = PERIOD_DAYS[period];
-  const movesByDeal = new Map<string, StageMove[]>();
-  for (const m of moves) {
-    const list = movesByDeal.get(m.dealId);
-    if (list) list.push(m);
-    else movesByDeal.set(m.dealId, [m]);
-  }
-  for (const list of movesByDeal.values()) list.sort((a, b) => a.time.getTime() - b.time.getTime());
+  const movesByDeal =
+    moves instanceof Map ? (moves as MovesByDeal) : groupMoves(moves as readonly StageMove[]);
 
   const unknown = new Map<string, { stage: string; deals: number }>();
   let noStage = 0;

@@ -3,7 +3,7 @@
 // since the last one into the index instead of reading years of History (6 cells a change) again.
 // Folding is idempotent: a row folded twice changes nothing, so rows may be read again safely.
 import type { CellValue } from '../deals/deal';
-import type { StageMove } from '../funnel/funnel';
+import type { MovesByDeal, StageMove } from '../funnel/funnel';
 import { parseDate } from '../values/cellParsing';
 import { isDate } from '../../shared/zonedTime';
 
@@ -63,12 +63,9 @@ export function foldRows(
   return changed;
 }
 
-/** A trail as the text of one index cell. */
+/** A trail as the text of one index cell: times as plain numbers, which JSON.parse reads fastest. */
 export function encodeTrail(t: DealTrail): string {
-  return JSON.stringify([
-    t.moves.map(([at, s]) => [at.toString(36), s]),
-    t.pushes.map((p) => p.toString(36)),
-  ]);
+  return JSON.stringify([t.moves, t.pushes]);
 }
 
 /** A trail from its cell, or null when the cell is not one (the index is then rebuilt). */
@@ -79,30 +76,42 @@ export function decodeTrail(text: string): DealTrail | null {
   } catch {
     return null;
   }
-  const time = (v: unknown) => (typeof v === 'string' && /^[0-9a-z]+$/.test(v) ? parseInt(v, 36) : NaN);
+  // Times are numbers; an index written before they were (base-36 text) is still read.
+  const time = (v: unknown) =>
+    typeof v === 'number' ? v : typeof v === 'string' && /^[0-9a-z]+$/.test(v) ? parseInt(v, 36) : NaN;
   if (!Array.isArray(parsed) || parsed.length !== 2) return null;
   const [moves, pushes] = parsed as unknown[];
   if (!Array.isArray(moves) || !Array.isArray(pushes)) return null;
-  const trail: DealTrail = { moves: [], pushes: [] };
-  for (const m of moves) {
+  // Checked in place, without copying; base-36 times (an index from before numbers) are converted.
+  for (let i = 0; i < moves.length; i++) {
+    const m: unknown = moves[i];
     if (!Array.isArray(m) || m.length !== 2 || typeof m[1] !== 'string') return null;
-    const at = time(m[0]);
-    if (!Number.isFinite(at)) return null;
-    trail.moves.push([at, m[1]]);
+    if (typeof m[0] !== 'number') {
+      const at = time(m[0]);
+      if (!Number.isFinite(at)) return null;
+      moves[i] = [at, m[1]];
+    } else if (!Number.isFinite(m[0])) return null;
   }
-  for (const p of pushes) {
-    const at = time(p);
+  for (let i = 0; i < pushes.length; i++) {
+    const at = time(pushes[i]);
     if (!Number.isFinite(at)) return null;
-    trail.pushes.push(at);
+    pushes[i] = at;
   }
-  return trail;
+  return { moves: moves as [number, string][], pushes: pushes as number[] };
 }
 
-/** Every stage move of the index (each deal's in History order). */
-export function movesOf(index: TrailIndex): StageMove[] {
-  const out: StageMove[] = [];
-  for (const [dealId, t] of index)
-    for (const [at, to] of t.moves) out.push({ time: new Date(at), dealId, to });
+/** Every stage move of the index, grouped by deal, each deal's oldest first. */
+export function movesOf(index: TrailIndex): MovesByDeal {
+  const out = new Map<string, StageMove[]>();
+  for (const [dealId, t] of index) {
+    if (!t.moves.length) continue;
+    const list = t.moves.map(([at, to]) => ({ time: new Date(at), dealId, to }));
+    // Stable: moves at the same time keep History's order.
+    out.set(
+      dealId,
+      list.sort((a, b) => a.time.getTime() - b.time.getTime()),
+    );
+  }
   return out;
 }
 

@@ -14,17 +14,30 @@ export function chunkRows(rows: number): number {
   return size;
 }
 
-type Printable = string | number | boolean | Date;
+/** A cell as written, or a report cell holding a formula (printed as its formula's text). */
+type Printable = string | number | boolean | Date | { formula: string };
 
-function cellText(v: Printable | undefined): string {
-  if (v === undefined || v === '') return '';
-  if (v instanceof Date) return `D${v.getTime()}`;
-  return `${typeof v === 'number' ? 'N' : typeof v === 'boolean' ? 'B' : 'S'}${String(v)}`;
+/** A cell's text as printed (a date by its time, a formula by its text). */
+function textOf(v: Printable): string {
+  if (typeof v === 'string') return v;
+  if (v instanceof Date) return String(v.getTime());
+  if (typeof v === 'object') return v.formula;
+  return String(v);
+}
+
+/** The letter a cell's text is tagged with: D, N, B, S or F (a formula), as a char code. */
+function tagOf(v: Printable): number {
+  if (typeof v === 'string') return 83;
+  if (typeof v === 'number') return 78;
+  if (typeof v === 'boolean') return 66;
+  return v instanceof Date ? 68 : 70;
 }
 
 /**
  * The prints of `values` (each row `cols` wide, shorter rows padded with blanks), one per chunk of
- * `size` rows, for the chunks covering the first `upTo` rows (rows past `values` are blank).
+ * `size` rows, for the chunks covering the first `upTo` rows (rows past `values` are blank). A cell
+ * is hashed as its type's letter (D, N, B, S, F for a formula) then its text; a blank cell adds
+ * nothing.
  */
 export function chunkPrints(
   values: readonly (readonly Printable[])[],
@@ -39,11 +52,18 @@ export function chunkPrints(
     for (let r = from; r < from + size; r++) {
       const row = values[r];
       for (let c = 0; c < cols; c++) {
-        const t = cellText(row?.[c]);
-        for (let i = 0; i < t.length; i++) {
-          const ch = t.charCodeAt(i);
-          h1 = Math.imul(h1 ^ ch, 0x01000193);
-          h2 = Math.imul(h2 ^ ch, 0x5bd1e995) ^ (h2 >>> 15);
+        const v = row?.[c];
+        if (v !== undefined && v !== '') {
+          // Hashed in place, without building a tagged copy of every cell's text.
+          const t = textOf(v);
+          const tag = tagOf(v);
+          h1 = Math.imul(h1 ^ tag, 0x01000193);
+          h2 = Math.imul(h2 ^ tag, 0x5bd1e995) ^ (h2 >>> 15);
+          for (let i = 0; i < t.length; i++) {
+            const ch = t.charCodeAt(i);
+            h1 = Math.imul(h1 ^ ch, 0x01000193);
+            h2 = Math.imul(h2 ^ ch, 0x5bd1e995) ^ (h2 >>> 15);
+          }
         }
         // Cell and row separators, so that ["ab", ""] and ["a", "b"] print differently.
         h1 = Math.imul(h1 ^ 0x1f, 0x01000193);

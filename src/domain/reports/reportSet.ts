@@ -4,7 +4,7 @@ import type { Settings } from '../../shared/settings';
 import { isDate, isoDay, pad2, zonedInstant, zonedParts } from '../../shared/zonedTime';
 import type { CellValue, Deal } from '../deals/deal';
 import { buildForecast, type Forecast } from '../forecast/forecast';
-import { buildFunnel, type Funnel, type StageMove } from '../funnel/funnel';
+import { buildFunnel, type Funnel, type MovesByDeal, type StageMove } from '../funnel/funnel';
 import type { ReportCell, ReportGrid } from './reportGrid';
 import { uniqueDeals, unknownsOf, type Unknown } from './dealSet';
 import { counted } from '../values/text';
@@ -31,8 +31,8 @@ export const MONTH_SNAPSHOT_HEADERS = ['Won this month', 'Weighted this month', 
 export interface RebuildInput {
   settings: Settings;
   deals: readonly { deal: Deal; violations: Violation[] }[];
-  /** Every stage move History records (see historyIndex.ts). */
-  moves: readonly StageMove[];
+  /** Every stage move History records, as a list or grouped by deal (see historyIndex.ts). */
+  moves: readonly StageMove[] | MovesByDeal;
   now: Date;
   timeZone: string;
   dealsSheetId: number;

@@ -20,6 +20,9 @@ export function looseKey(s: unknown): string {
   return key;
 }
 
+/** Text Sheets would parse: a digit anywhere, a leading = + - @ or ', or a boolean. */
+const NEEDS_QUOTE = /\d|^\s*[=+\-@']|^\s*(?:true|false)\s*$/i;
+
 /**
  * Prefixes an apostrophe to text Sheets might parse when a script writes it: anything with a digit
  * (numbers, dates such as "1-10" or "Jan 5", "$1,200", "(500)", "1e5"), anything starting, even after
@@ -28,7 +31,7 @@ export function looseKey(s: unknown): string {
  */
 export function asText(s: string): string {
   if (s === '') return s;
-  if (/\d/.test(s) || /^\s*[=+\-@']/.test(s) || /^\s*(true|false)\s*$/i.test(s)) return `'${s}`;
+  if (NEEDS_QUOTE.test(s)) return `'${s}`;
   return s;
 }
 

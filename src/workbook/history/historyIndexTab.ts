@@ -79,6 +79,8 @@ export interface IndexSession {
   last: string;
   /** History's rows as the read found them (an incremental read runs to the tab's end), if known. */
   historyRows: number | null;
+  /** Deal IDs whose trail changed since the index was read (add those folded later): only they are encoded again. */
+  changed: Set<string>;
 }
 
 /** Reads History (from the last folded row, or all of it) and the index. */
@@ -107,6 +109,7 @@ export function readHistory(
   let folded = all.length;
   while (folded > 1 && isBlank(all[folded - 1])) folded--;
   return {
+    changed: new Set(),
     read: { rows, trails, full: true },
     sheet,
     order: [],
@@ -146,8 +149,9 @@ function readIncrementally(
   let end = tail.length;
   while (end > 1 && isBlank(tail[end - 1])) end--;
   const rows = tail.slice(pointer.folded === 1 ? 1 : 0, end);
-  foldRows(trails, rows, timeZone);
+  const changed = foldRows(trails, rows, timeZone);
   return {
+    changed,
     read: { rows, trails, full: false },
     sheet,
     order,
@@ -193,7 +197,11 @@ export function saveHistoryIndex(
   const order = [...session.order];
   const known = new Set(order);
   for (const id of read.trails.keys()) if (!known.has(id)) order.push(id);
-  const after = order.map((id) => encodeTrail(read.trails.get(id)!));
+  const unchanged = (id: string, i: number) =>
+    !read.full && i < session.texts.length && !session.changed.has(id);
+  const after = order.map((id, i) =>
+    unchanged(id, i) ? session.texts[i] : encodeTrail(read.trails.get(id)!),
+  );
   if (after.some((t) => t.length > MAX_TRAIL_CHARS))
     return {
       sheetId: sheet.getSheetId(),

@@ -79,7 +79,7 @@ export function refreshAll(
   const { trails } = session.read;
   const plan = planSweep(input);
   const newMoves = plan.outcomes.flatMap((o) => o.history).map(historyRow);
-  foldRows(trails, newMoves, timeZone);
+  for (const id of foldRows(trails, newMoves, timeZone)) session.changed.add(id);
   // A list tab sorted, or with rows deleted, since the last refresh is written in full (one read each).
   const disturbed = new Set(tabs.filter((t) => !listIntact(sheets.get(t)!.sheet, record.extents[t])));
   const output = rebuildReports({

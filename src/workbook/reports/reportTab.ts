@@ -109,17 +109,11 @@ function writeWithin(
   const grew = rows > maxRows;
   if (grew) sheet.insertRowsAfter(maxRows, rows - maxRows);
   if (cols > maxCols) sheet.insertColumnsAfter(maxCols, cols - maxCols);
-  // Every row of the old and new extent, padded with blanks (one pass, no intermediate copies).
-  const allValues: (string | number | Date)[][] = new Array(rows);
-  for (let i = 0; i < rows; i++) {
-    const source = grid.rows[i];
-    const out: (string | number | Date)[] = new Array(cols);
-    for (let c = 0; c < cols; c++) out[c] = source && c < source.length ? cellValue(source[c]) : '';
-    allValues[i] = out;
-  }
-  // Only the chunks whose content differs from what the last refresh wrote (see chunkPrints.ts).
+  // Only the chunks whose content differs from what the last refresh wrote (see chunkPrints.ts). The
+  // prints are taken over the report's own cells (a formula by its text), so only the rows written are
+  // turned into values.
   const size = chunkRows(rows);
-  const prints = chunkPrints(allValues, cols, size);
+  const prints = chunkPrints(grid.rows, cols, size, rows);
   // Only long lists are compared; the other tabs are a few hundred cells, written whole.
   const comparable =
     compareRows && grid.bodyFrom !== null && before.prints && before.chunk === size && before.cols === cols;
@@ -129,7 +123,15 @@ function writeWithin(
   for (const { from, to } of runs) {
     const first = from * size;
     const last = Math.min(to * size, rows);
-    sheet.getRange(first + 1, 1, last - first, cols).setValues(allValues.slice(first, last));
+    // The rows of the run, padded with blanks over the old and new extent.
+    const values: (string | number | Date)[][] = new Array(last - first);
+    for (let i = first; i < last; i++) {
+      const source = grid.rows[i];
+      const out: (string | number | Date)[] = new Array(cols);
+      for (let c = 0; c < cols; c++) out[c] = source && c < source.length ? cellValue(source[c]) : '';
+      values[i - first] = out;
+    }
+    sheet.getRange(first + 1, 1, last - first, cols).setValues(values);
   }
   const top = grid.bodyFrom === null ? rows : grid.bodyFrom - 1;
   const topFormats = Array.from({ length: top }, (_, i) =>

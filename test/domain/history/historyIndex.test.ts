@@ -58,7 +58,7 @@ describe('the History index', () => {
         });
         const key = (m: { dealId: string; time: Date; to?: string }) =>
           `${m.dealId}|${m.time.getTime()}|${m.to ?? ''}`;
-        expect(movesOf(index).map(key).sort()).toEqual(
+        expect([...movesOf(index).values()].flat().map(key).sort()).toEqual(
           moves.map((r) => key({ dealId: r[1] as string, time: r[0] as Date, to: r[4] as string })).sort(),
         );
         const pushed = new Set(
@@ -83,6 +83,34 @@ describe('the History index', () => {
         },
       ),
     );
-    for (const bad of ['', 'Won', '[1,2]', '[["zz"],[]]', '{"a":1}']) expect(decodeTrail(bad)).toBeNull();
+    for (const bad of ['', 'Won', '[1,2]', '[["zz"],[]]', '{"a":1}', '[[["x-1","Won"]],[]]'])
+      expect(decodeTrail(bad)).toBeNull();
+    // An index written with base-36 times (before they were plain numbers) is still read: k1 = 20·36+1.
+    expect(decodeTrail('[[["k1","Won"]],["k2"]]')).toEqual({ moves: [[721, 'Won']], pushes: [722] });
+  });
+
+  it('hands the funnel each deal’s moves oldest first, whatever order History holds them in', () => {
+    const index: TrailIndex = new Map([
+      [
+        'D-1',
+        {
+          moves: [
+            [300, 'Won'],
+            [100, 'Qualified'],
+            [200, 'Proposal'],
+          ],
+          pushes: [],
+        },
+      ],
+    ]);
+    expect(
+      movesOf(index)
+        .get('D-1')!
+        .map((m) => [m.time.getTime(), m.to]),
+    ).toEqual([
+      [100, 'Qualified'],
+      [200, 'Proposal'],
+      [300, 'Won'],
+    ]);
   });
 });

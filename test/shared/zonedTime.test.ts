@@ -1,0 +1,59 @@
+// Wall-clock parts of an instant in a zone, checked against Intl read directly (the test's own
+// oracle), over random instants and around daylight-saving changes, in zones with odd offsets.
+import fc from 'fast-check';
+import { localDayNumber, zonedParts } from '../../src/shared/zonedTime';
+
+const ZONES = [
+  'America/New_York',
+  'Europe/London',
+  'Australia/Lord_Howe', // a half-hour DST shift
+  'Asia/Kolkata',
+  'America/St_Johns',
+  'Pacific/Chatham',
+  'America/Sao_Paulo', // DST abolished in 2019
+  'UTC',
+];
+
+function intlParts(ms: number, timeZone: string) {
+  const f = new Intl.DateTimeFormat('en-US', {
+    timeZone,
+    hourCycle: 'h23',
+    year: 'numeric',
+    month: 'numeric',
+    day: 'numeric',
+    hour: 'numeric',
+    minute: 'numeric',
+    second: 'numeric',
+  });
+  const p = Object.fromEntries(f.formatToParts(ms).map((x) => [x.type, Number(x.value)]));
+  return { year: p.year, month: p.month, day: p.day, hour: p.hour, minute: p.minute, second: p.second };
+}
+
+const instant = fc.integer({ min: Date.UTC(2000, 0, 1), max: Date.UTC(2030, 11, 31) });
+
+describe('zoned time', () => {
+  it('gives the wall clock Intl gives, at any instant, in zones with odd offsets', () => {
+    fc.assert(
+      fc.property(instant, fc.constantFrom(...ZONES), (ms, zone) => {
+        expect(zonedParts(ms, zone)).toEqual(intlParts(ms, zone));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('is right on the days the clocks change, minute by minute around the change', () => {
+    // 2026 changes: New York 8 March and 1 November, London 29 March, Lord Howe 5 April.
+    const days = [
+      ['America/New_York', Date.UTC(2026, 2, 8)],
+      ['America/New_York', Date.UTC(2026, 10, 1)],
+      ['Europe/London', Date.UTC(2026, 2, 29)],
+      ['Australia/Lord_Howe', Date.UTC(2026, 3, 4)],
+    ] as const;
+    for (const [zone, day] of days)
+      for (let ms = day - 86_400_000; ms < day + 2 * 86_400_000; ms += 7 * 60_000) {
+        const wall = intlParts(ms, zone);
+        expect([zone, ms, zonedParts(ms, zone)]).toEqual([zone, ms, wall]);
+        expect(localDayNumber(ms, zone)).toBe(Date.UTC(wall.year, wall.month - 1, wall.day) / 86_400_000);
+      }
+  });
+});
