@@ -1,6 +1,7 @@
 // Reads in proportion to one deal: the Deals header, the rows holding a Deal ID or a search word (found
 // by Sheets itself with a TextFinder), only those rows, and a deal's History rows. Nothing here reads a
 // whole tab, so opening, searching and saving cost the same at 1,000 and 100,000 deals.
+import { columnRuns } from '../../domain/deals/writeBlocks';
 import type { CellValue } from '../../domain/deals/deal';
 import { mapHeaders, type HeaderMap } from '../../domain/deals/headerMap';
 import { rowRuns } from '../../domain/sidebar/dealSearch';
@@ -91,8 +92,9 @@ export function rowForNewDeal(sheet: Sheet, map: HeaderMap): { row: number; maxR
 }
 
 /**
- * Writes the cells of one row from the first to the last changed column in one call. Cells in between
- * that did not change are written back as read, a formula as its formula (read in one more call).
+ * Writes the changed cells of one row: each run of adjacent changed cells in one call (at most
+ * MAX_RUNS), else the cells from the first to the last changed column in one call, with those in
+ * between written back as read, a formula as its formula (read in one more call).
  */
 export function writeChangedCells(
   sheet: Sheet,
@@ -103,18 +105,31 @@ export function writeChangedCells(
   maxRows: number | null,
 ): void {
   if (!changed.size) return;
-  const first = Math.min(...changed);
-  const last = Math.max(...changed);
   // Only a new deal can fall below the sheet (its row is one past the last deal): grow it then.
   if (maxRows !== null && rowNumber > maxRows) sheet.insertRowsAfter(maxRows, rowNumber - maxRows);
+  // Runs of changed cells, each written alone: a cell between them that someone typed in since the
+  // row was read is left as they typed it. Past MAX_RUNS, one block with its formulas kept.
+  const runs = columnRuns(changed, new Set());
+  if (runs.length <= MAX_RUNS) {
+    for (const [from, to] of runs)
+      sheet
+        .getRange(rowNumber, from + 1, 1, to - from + 1)
+        .setValues([values.slice(from, to + 1).map(safeCell)]);
+    return;
+  }
+  const first = runs[0][0];
+  const last = runs[runs.length - 1][1];
   const range = sheet.getRange(rowNumber, first + 1, 1, last - first + 1);
-  const formulas = last > first ? range.getFormulas()[0] : [];
+  const formulas = range.getFormulas()[0];
   range.setValues([
     values
       .slice(first, last + 1)
       .map((v, i) => (!changed.has(first + i) && formulas[i] ? formulas[i] : safeCell(v))),
   ]);
 }
+
+/** Most runs of changed cells a save writes one by one (each is a call). */
+const MAX_RUNS = 4;
 
 /** A deal's History rows (Time, Deal ID, Field, From, To, User), oldest first: the last `limit`, and the count. */
 export function dealHistory(
