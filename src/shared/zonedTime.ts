@@ -66,8 +66,9 @@ function quarterOffset(bucket: number, timeZone: string): number {
 
 /**
  * The zone's offset from UTC (ms) at an instant. A UTC day whose first, middle and last quarter hours
- * share one offset is taken to keep it all day (zones change offset at most once a day nowadays), so years of
- * History cost a few Intl reads per day, not one per quarter hour; a day of change is read by quarter.
+ * share one offset is taken to keep it all day (zones change offset at most once a day nowadays), so
+ * years of History cost a few Intl reads per day, not one per quarter hour; a day of change is read by
+ * the quarter hour.
  */
 function offsetAt(ms: number, timeZone: string): number {
   let days = dayCache.get(timeZone);

@@ -180,6 +180,36 @@ describe('a refresh that reads and writes only what changed', () => {
     expect(reports(emu)).toEqual(reports(fromScratch(saved)));
   });
 
+  it('saves an index whose every cell holds the stage moves History holds for that deal, those the sweep just logged included', () => {
+    const emu = refreshedDemo(200);
+    emu.userEdit('Deals', a1(emu, 'Stage', 5), 'Negotiation'); // typed: logged by onEdit
+    const deals = emu.sheet('Deals');
+    const stage = emu.values('Deals')[0].indexOf('Stage') + 1;
+    deals.cellAt(9, stage).v = 'Won'; // no edit event: the refresh's sweep logs it
+    emu.run('menuRefresh');
+    // Read here without the product's parsers: History's Stage rows per deal, and each index cell as JSON.
+    const fromHistory = new Map<string, string[]>();
+    for (const r of emu.values('History').slice(1))
+      if (r[2] === 'Stage' && r[4] !== '')
+        fromHistory.set(String(r[1]), [
+          ...(fromHistory.get(String(r[1])) ?? []),
+          `${(r[0] as Date).getTime()} ${String(r[4])}`,
+        ]);
+    const fromIndex = new Map<string, string[]>();
+    for (const [id, cell] of emu.values('History index (CRM)').slice(1)) {
+      const [moves] = JSON.parse(String(cell)) as [[number, string][], number[]];
+      if (moves.length)
+        fromIndex.set(
+          String(id),
+          moves.map(([t, s]) => `${t} ${s}`),
+        );
+    }
+    const sorted = (m: Map<string, string[]>) => [...m].map(([k, v]) => [k, [...v].sort()]).sort();
+    expect(sorted(fromIndex)).toEqual(sorted(fromHistory));
+    const wonId = String(emu.values('Deals')[8][0]);
+    expect(fromIndex.get(wonId)?.some((m) => m.endsWith(' Won'))).toBe(true);
+  });
+
   it('reads only the History rows added since, and writes far less than a full refresh', () => {
     const emu = refreshedDemo(3000);
     const historyCells = emu.sheet('History').lastRowIndex() * 6;

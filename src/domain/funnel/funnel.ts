@@ -21,6 +21,11 @@ export interface StageMove {
 /** Each deal's stage moves, oldest first. */
 export type MovesByDeal = ReadonlyMap<string, readonly StageMove[]>;
 
+/** Sorts one deal's moves oldest first, in place (stable: moves at the same time keep their order). */
+export function oldestFirst(list: StageMove[]): StageMove[] {
+  return list.sort((a, b) => a.time.getTime() - b.time.getTime());
+}
+
 /** Moves grouped by deal, each deal's oldest first. */
 export function groupMoves(moves: readonly StageMove[]): MovesByDeal {
   const byDeal = new Map<string, StageMove[]>();
@@ -29,7 +34,7 @@ export function groupMoves(moves: readonly StageMove[]): MovesByDeal {
     if (list) list.push(m);
     else byDeal.set(m.dealId, [m]);
   }
-  for (const list of byDeal.values()) list.sort((a, b) => a.time.getTime() - b.time.getTime());
+  for (const list of byDeal.values()) oldestFirst(list);
   return byDeal;
 }
 
@@ -132,7 +137,7 @@ interface Path {
 /** Builds the funnel over the Settings period. `deals` should hold each Deal ID once. */
 export function buildFunnel(
   deals: readonly Deal[],
-  moves: readonly StageMove[] | MovesByDeal,
+  movesByDeal: MovesByDeal,
   settings: Settings,
   now: Date,
   timeZone: string,
@@ -150,8 +155,6 @@ export function buildFunnel(
   };
   const pos = new Map(sequence.map((s, i) => [s.name, i]));
   const limit = PERIOD_DAYS[period];
-  const movesByDeal =
-    moves instanceof Map ? (moves as MovesByDeal) : groupMoves(moves as readonly StageMove[]);
 
   const unknown = new Map<string, { stage: string; deals: number }>();
   let noStage = 0;

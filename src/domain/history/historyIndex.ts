@@ -3,7 +3,7 @@
 // since the last one into the index instead of reading years of History (6 cells a change) again.
 // Folding is idempotent: a row folded twice changes nothing, so rows may be read again safely.
 import type { CellValue } from '../deals/deal';
-import type { MovesByDeal, StageMove } from '../funnel/funnel';
+import { oldestFirst, type MovesByDeal, type StageMove } from '../funnel/funnel';
 import { parseDate } from '../values/cellParsing';
 import { isDate } from '../../shared/zonedTime';
 
@@ -105,12 +105,7 @@ export function movesOf(index: TrailIndex): MovesByDeal {
   const out = new Map<string, StageMove[]>();
   for (const [dealId, t] of index) {
     if (!t.moves.length) continue;
-    const list = t.moves.map(([at, to]) => ({ time: new Date(at), dealId, to }));
-    // Stable: moves at the same time keep History's order.
-    out.set(
-      dealId,
-      list.sort((a, b) => a.time.getTime() - b.time.getTime()),
-    );
+    out.set(dealId, oldestFirst(t.moves.map(([at, to]) => ({ time: new Date(at), dealId, to }))));
   }
   return out;
 }

@@ -31,8 +31,8 @@ export const MONTH_SNAPSHOT_HEADERS = ['Won this month', 'Weighted this month', 
 export interface RebuildInput {
   settings: Settings;
   deals: readonly { deal: Deal; violations: Violation[] }[];
-  /** Every stage move History records, as a list or grouped by deal (see historyIndex.ts). */
-  moves: readonly StageMove[] | MovesByDeal;
+  /** Every stage move History records, grouped by deal (see historyIndex.ts, groupMoves). */
+  moves: MovesByDeal;
   now: Date;
   timeZone: string;
   dealsSheetId: number;

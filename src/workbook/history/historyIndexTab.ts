@@ -79,7 +79,10 @@ export interface IndexSession {
   last: string;
   /** History's rows as the read found them (an incremental read runs to the tab's end), if known. */
   historyRows: number | null;
-  /** Deal IDs whose trail changed since the index was read (add those folded later): only they are encoded again. */
+  /**
+   * Deal IDs whose trail changed since the index was read (a caller folding more rows adds its own):
+   * only their index cells are encoded again.
+   */
   changed: Set<string>;
 }
 

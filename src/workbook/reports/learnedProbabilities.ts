@@ -3,7 +3,7 @@
 import type { CellValue } from '../../domain/deals/deal';
 import { readDeal } from '../../domain/deals/deal';
 import { mapHeaders } from '../../domain/deals/headerMap';
-import { buildFunnel } from '../../domain/funnel/funnel';
+import { buildFunnel, groupMoves } from '../../domain/funnel/funnel';
 import {
   probabilityChanges,
   withProbabilities,
@@ -29,7 +29,7 @@ export function learnedChanges(crm: CrmTabs, settings: Settings, now: Date): Pro
     .map((r, i) => readDeal(r, i + 2, map, settings, timeZone, locale))
     .filter((d) => d.id || d.name || d.stageText);
   const moves = stageMoves(crm.history.getDataRange().getValues().slice(1) as CellValue[][]);
-  const funnel = buildFunnel(uniqueDeals(deals).deals, moves, settings, now, timeZone);
+  const funnel = buildFunnel(uniqueDeals(deals).deals, groupMoves(moves), settings, now, timeZone);
   return probabilityChanges(funnel.learned);
 }
 

@@ -21,7 +21,7 @@ describe('board report', () => {
       ),
     );
     const forecast = buildForecast(deals, settings, NOW, TZ);
-    const funnel = buildFunnel(deals, [], settings, NOW, TZ);
+    const funnel = buildFunnel(deals, new Map(), settings, NOW, TZ);
     const header = [
       'Day',
       'Weighted next 3 months',

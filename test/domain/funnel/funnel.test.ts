@@ -1,7 +1,7 @@
 // Funnel on a hand-worked fixture: strict against any-stage counting, skipped stages, deals without
 // history, days in stage, win rate and sales cycle.
 import { defaultSettings } from '../../../src/domain/settings/defaultSettings';
-import { buildFunnel, type StageMove } from '../../../src/domain/funnel/funnel';
+import { buildFunnel, groupMoves, type StageMove } from '../../../src/domain/funnel/funnel';
 import { deal } from '../../support/deals';
 
 const NOW = new Date('2026-03-10T15:00:00Z');
@@ -50,10 +50,10 @@ const moves: StageMove[] = [
   ['D4', '2026-03-04', QUAL],
 ].map(([dealId, day, to]) => ({ dealId, time: at(day), to }));
 
-const strict = buildFunnel(deals, moves, settings, NOW, 'America/New_York');
+const strict = buildFunnel(deals, groupMoves(moves), settings, NOW, 'America/New_York');
 const anyStage = buildFunnel(
   deals,
-  moves,
+  groupMoves(moves),
   { ...settings, general: { ...settings.general, funnelMode: 'Any stage' } },
   NOW,
   'America/New_York',
@@ -113,7 +113,7 @@ describe('buildFunnel', () => {
         deal({ dealId: 'D5', stage: 'Lost', lostReason: 'Price' }, settings, 6),
         deal({ dealId: 'D6', stage: 'Maybe' }, settings, 7),
       ],
-      moves,
+      groupMoves(moves),
       { ...settings, general: { ...settings.general, funnelPeriod: 'Last 90 days' } },
       new Date('2026-05-22T15:00:00Z'),
       'America/New_York',

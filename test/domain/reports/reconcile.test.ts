@@ -3,6 +3,7 @@
 // totals equal sums taken straight from the deals, and no conversion passes 100%.
 import fc from 'fast-check';
 import { rebuildReports } from '../../../src/domain/reports/reportSet';
+import { groupMoves } from '../../../src/domain/funnel/funnel';
 import { defaultSettings } from '../../../src/domain/settings/defaultSettings';
 import { deal, TZ } from '../../support/deals';
 
@@ -88,7 +89,7 @@ describe('reports reconcile (property)', () => {
         const out = rebuildReports({
           settings,
           deals: rows.map((d) => ({ deal: d, violations: [] })),
-          moves: w.moves,
+          moves: groupMoves(w.moves),
           now: NOW,
           timeZone: TZ,
           dealsSheetId: 1,
