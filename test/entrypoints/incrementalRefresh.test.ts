@@ -195,6 +195,7 @@ describe('a refresh that reads and writes only what changed', () => {
           ...(fromHistory.get(String(r[1])) ?? []),
           `${(r[0] as Date).getTime()} ${String(r[4])}`,
         ]);
+    // A deal's last index row is its trail (changed trails are appended below the others).
     const fromIndex = new Map<string, string[]>();
     for (const [id, cell] of emu.values('History index (CRM)').slice(1)) {
       const [moves] = JSON.parse(String(cell)) as [[number, string][], number[]];
@@ -208,6 +209,35 @@ describe('a refresh that reads and writes only what changed', () => {
     expect(sorted(fromIndex)).toEqual(sorted(fromHistory));
     const wonId = String(emu.values('Deals')[8][0]);
     expect(fromIndex.get(wonId)?.some((m) => m.endsWith(' Won'))).toBe(true);
+  });
+
+  it('appends the trails of deals moved all over the tab, leaving the other index rows as they were, until the daily full read writes one row per deal', () => {
+    const emu = refreshedDemo(300);
+    const index = () => emu.values('History index (CRM)').filter((r) => r[0] !== '');
+    const before = index();
+    const moved = [3, 60, 150, 240, 299].map((row) => String(emu.values('Deals')[row - 1][0]));
+    const stageNow = (row: number) =>
+      String(emu.values('Deals')[row - 1][emu.values('Deals')[0].indexOf('Stage')]);
+    for (const row of [3, 60, 150, 240, 299])
+      emu.userEdit(
+        'Deals',
+        a1(emu, 'Stage', row),
+        stageNow(row) === 'Negotiation' ? 'Quote sent' : 'Negotiation',
+      );
+    emu.run('menuRefresh');
+    const after = index();
+    expect(after.slice(0, before.length)).toEqual(before);
+    expect(
+      after
+        .slice(before.length)
+        .map((r) => String(r[0]))
+        .sort(),
+    ).toEqual([...moved].sort());
+    // The next morning's scheduled refresh reads all of History and writes the index compactly.
+    emu.run('scheduledRefresh', [], { at: new Date(emu.env.nowMs + 86_400_000) });
+    const compact = index().map((r) => String(r[0]));
+    expect(compact.length).toBe(new Set(compact).size);
+    expect(new Set(compact)).toEqual(new Set(before.map((r) => String(r[0]))));
   });
 
   it('reads only the History rows added since, and writes far less than a full refresh', () => {

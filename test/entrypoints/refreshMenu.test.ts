@@ -277,7 +277,7 @@ describe('a CRM with no deals yet', () => {
 });
 
 describe('Data issues', () => {
-  it('lists every broken rule in words, sorted by owner, each with a link to its row', () => {
+  it('lists each deal that breaks a rule once, what to fix in words, sorted by owner, with a link to its row', () => {
     const emu = crm();
     paste(emu, 2, {
       Deal: 'Zed deal',
@@ -312,17 +312,20 @@ describe('Data issues', () => {
     expect(
       issues.map((r) => [r['Owner'], r['Deal ID'] === amyId ? 'same id' : r['Deal ID'], r['What to fix']]),
     ).toEqual([
-      ['amy@example.com', 'same id', 'Quote sent needs Amount, Close date, Contact'],
-      ['amy@example.com', 'same id', 'Owner "amy@example.com" is not in CRM Settings (add it to Owners)'],
-      ['amy@example.com', 'same id', `Deal ID ${amyId} is also on row 4`],
-      ['amy@example.com', 'same id', 'Stage "Pending" is not a stage in CRM Settings (add it to Stages)'],
-      ['amy@example.com', 'same id', 'Owner "amy@example.com" is not in CRM Settings (add it to Owners)'],
-      ['amy@example.com', 'same id', `Deal ID ${amyId} is also on row 3`],
-      ['zoe@example.com', expect.stringMatching(/^D-/), 'Lost needs a Lost reason'],
+      [
+        'amy@example.com',
+        'same id',
+        `Quote sent needs Amount, Close date, Contact; Owner "amy@example.com" is not in CRM Settings (add it to Owners); Deal ID ${amyId} is also on row 4`,
+      ],
+      [
+        'amy@example.com',
+        'same id',
+        `Stage "Pending" is not a stage in CRM Settings (add it to Stages); Owner "amy@example.com" is not in CRM Settings (add it to Owners); Deal ID ${amyId} is also on row 3`,
+      ],
       [
         'zoe@example.com',
         expect.stringMatching(/^D-/),
-        'Owner "zoe@example.com" is not in CRM Settings (add it to Owners)',
+        'Lost needs a Lost reason; Owner "zoe@example.com" is not in CRM Settings (add it to Owners)',
       ],
     ]);
     expect(emu.sheet('Data issues').rangeAt(5, 2).getFormula()).toMatch(

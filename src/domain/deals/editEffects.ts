@@ -52,8 +52,12 @@ export interface RowOutcome {
 export interface RowOptions {
   /** Fields a person just edited in this row (onEdit); empty for a sweep. */
   edited?: readonly FieldKey[];
-  /** The single edited cell's previous value, when onEdit knows it. */
-  knownOld?: { field: FieldKey; value: CellValue | undefined };
+  /**
+   * One typed cell: its value before (e.oldValue, '' when empty) and the value typed (e.value). Runs of
+   * two quick edits overlap in Sheets, so by the time this run reads the row another edit may have
+   * changed it, or another run logged this one (see `trackedFrom`).
+   */
+  typed?: { field: FieldKey; old: CellValue; value: CellValue };
   /** Rows on which each Deal ID appears; given when the whole sheet was read. */
   idRows?: ReadonlyMap<string, number[]>;
   /** The whole row as it was before this change, when the caller knows it (the sidebar). */
@@ -107,29 +111,81 @@ export function applyRowRules(
   const prev = parseLastSeen(before.lastSeen);
   const isNew = before.id === '';
   const dealId = isNew ? ctx.newId() : before.id;
+  const logAs = (user: string, field: string, from: CellValue, to: CellValue) =>
+    history.push({ time: now, dealId, field, from, to, user });
   const log = (field: string, from: CellValue, to: CellValue) =>
-    history.push({ time: now, dealId, field, from, to, user: ctx.user || UNKNOWN_USER });
+    logAs(ctx.user || UNKNOWN_USER, field, from, to);
   if (isNew) {
     set('dealId', dealId);
     if (!before.created) set('created', now);
   }
-  const known = opts.knownOld;
+  const typed = opts.typed;
   const previous = opts.previousRow;
-  const oldOf = <T>(field: FieldKey, fromPrev: T | undefined): CellValue | T | undefined =>
+  /** A field's old value when the caller knows it: the sidebar's row as read, or the typed cell's. */
+  const oldOf = (field: FieldKey): CellValue | undefined =>
     previous && map.columns[field] !== undefined
       ? (previous[map.columns[field]!] ?? '')
-      : known && known.field === field
-        ? (known.value ?? '')
-        : prev
-          ? fromPrev
-          : undefined;
+      : typed && typed.field === field
+        ? typed.old
+        : undefined;
+  /**
+   * The changes to log for a field Last seen tracks (stage, amount, close date), oldest first, and the
+   * value Last seen records. `seen` is Last seen's value (undefined without one), `key` compares values.
+   * A typed cell is logged from Last seen, the last state logged: when Last seen already shows the cell,
+   * an overlapping run logged this edit, so nothing is; when it differs from e.oldValue, a change made
+   * before this edit was not logged yet, and is, as Google did not say by whom. A cell changed again
+   * since it was typed is logged up to the value typed: the later edit's own run (or the sweep) logs the
+   * rest. A typed edit of another field leaves this one to its own run.
+   */
+  const tracked = (
+    field: FieldKey,
+    seen: CellValue | undefined,
+    key: (v: CellValue) => unknown,
+  ): { steps: [CellValue, CellValue, string][]; record: CellValue } => {
+    const now = current(field);
+    const user = ctx.user || UNKNOWN_USER;
+    const step = (from: CellValue, to: CellValue) =>
+      key(from) === key(to) ? [] : [[from, to, user] as [CellValue, CellValue, string]];
+    const old = oldOf(field);
+    if (old !== undefined && (previous || seen === undefined)) return { steps: step(old, now), record: now };
+    if (typed && typed.field === field && seen !== undefined) {
+      if (key(seen) === key(now)) return { steps: [], record: now };
+      const to = key(now) === key(typed.value) ? now : typed.value;
+      const missed = step(seen, typed.old).map(
+        ([f, t]) => [f, t, UNKNOWN_USER] as [CellValue, CellValue, string],
+      );
+      return { steps: [...missed, ...step(typed.old, to)], record: to };
+    }
+    if (seen === undefined) return { steps: [], record: now };
+    if (typed) return { steps: [], record: seen };
+    return { steps: step(seen, now), record: now };
+  };
+  const amountKey = (v: CellValue) => {
+    const p = parseAmount(v, locale);
+    return p.kind === 'ok' ? p.value : p.kind === 'bad' ? p.raw : null;
+  };
+  const closeDate = (v: CellValue) => {
+    const p = parseDate(v, timeZone, locale);
+    return p.kind === 'ok' ? p.value : p.kind === 'bad' ? p.raw : null;
+  };
+  // Close dates compare as days in the spreadsheet's zone: a time of day is not a change.
+  const closeKey = (v: CellValue) => {
+    const d = closeDate(v);
+    return d instanceof Date ? isoDay(d, timeZone) : d;
+  };
   let changed = (opts.edited ?? []).some((k) => !COMPUTED_FIELDS.includes(k));
 
   // Stage
-  const oldStage = isNew ? '' : oldOf('stage', prev?.s);
-  if (oldStage !== undefined && looseKey(oldStage) !== looseKey(before.stageText)) {
+  const stageSeen = isNew ? '' : prev ? prev.s : undefined;
+  const stageMoves = isNew
+    ? {
+        steps: looseKey(before.stageText) ? [['', before.stageText, ctx.user || UNKNOWN_USER]] : [],
+        record: '',
+      }
+    : tracked('stage', stageSeen, (v) => looseKey(v));
+  for (const [from, to, who] of stageMoves.steps) logAs(who, 'Stage', String(from).trim(), String(to).trim());
+  if (stageMoves.steps.length) {
     set('stageEntered', now);
-    log('Stage', oldStage, before.stageText);
     changed = true;
   }
   // Probability and forecast category follow the stage unless the user set their own.
@@ -149,47 +205,28 @@ export function applyRowRules(
     if (kIsAuto) set('forecastCategory', stage.category);
   }
   // Amount
-  const amountNow =
-    before.amount.kind === 'ok'
-      ? before.amount.value
-      : before.amount.kind === 'bad'
-        ? before.amount.raw
-        : null;
-  const oldAmountRaw = oldOf('amount', prev?.a);
-  if (!isNew && oldAmountRaw !== undefined) {
-    const parsed = parseAmount(oldAmountRaw, locale);
-    const oldAmount = parsed.kind === 'ok' ? parsed.value : parsed.kind === 'bad' ? parsed.raw : null;
-    if (oldAmount !== amountNow) {
-      log('Amount', oldAmount ?? '', amountNow ?? '');
-      changed = true;
-    }
-  }
+  const amounts = isNew
+    ? { steps: [], record: current('amount') }
+    : tracked('amount', prev ? (prev.a ?? '') : undefined, amountKey);
+  for (const [from, to, who] of amounts.steps)
+    logAs(who, 'Amount', amountKey(from) ?? '', amountKey(to) ?? '');
+  if (amounts.steps.length) changed = true;
   // Close date
-  const closeNow = before.closeDate.kind === 'ok' ? before.closeDate.value : null;
-  // Close dates compare as days in the spreadsheet's zone: a time of day is not a change.
-  const closeKey = closeNow
-    ? isoDay(closeNow, timeZone)
-    : before.closeDate.kind === 'bad'
-      ? before.closeDate.raw
-      : null;
-  const oldCloseRaw = oldOf('closeDate', prev?.c);
+  const closes = isNew
+    ? { steps: [], record: current('closeDate') }
+    : tracked('closeDate', prev ? (prev.c ?? '') : undefined, closeKey);
   let pushes = before.closeDatePushes;
-  if (!isNew && oldCloseRaw !== undefined) {
-    const parsed = parseDate(oldCloseRaw, timeZone, locale);
-    const oldClose = parsed.kind === 'ok' ? parsed.value : null;
-    const oldKey = oldClose ? isoDay(oldClose, timeZone) : parsed.kind === 'bad' ? parsed.raw : null;
-    if (oldKey !== closeKey) {
-      log('Close date', oldClose ?? (parsed.kind === 'bad' ? parsed.raw : ''), closeNow ?? closeKey ?? '');
-      changed = true;
-      if (oldClose && closeNow && daysBetween(oldClose, closeNow, timeZone) > 0) {
-        pushes += 1;
-        set('closeDatePushes', pushes);
-      }
-    }
+  for (const [from, to, who] of closes.steps) {
+    const [oldClose, newClose] = [closeDate(from), closeDate(to)];
+    logAs(who, 'Close date', oldClose ?? '', newClose ?? '');
+    changed = true;
+    if (oldClose instanceof Date && newClose instanceof Date && daysBetween(oldClose, newClose, timeZone) > 0)
+      pushes += 1;
   }
+  if (pushes !== before.closeDatePushes) set('closeDatePushes', pushes);
   // Every other field, when its old value is known: dates compare as days, the rest as trimmed text.
   for (const key of isNew ? [] : LOGGED_WHEN_KNOWN) {
-    const old = oldOf(key, undefined);
+    const old = oldOf(key);
     if (old === undefined) continue;
     const [from, to] = [old, current(key)];
     const isDateField = FIELD_BY_KEY[key].kind === 'date';
@@ -223,7 +260,13 @@ export function applyRowRules(
   const violations = checkDeal(deal, { settings, now, timeZone, idRows });
   set('check', checkText(violations));
   const others = deal.id ? (idRows?.get(deal.id) ?? []).filter((r) => r !== rowNumber) : [];
-  const seen: LastSeen = { s: before.stageText, a: amountNow, c: closeKey, p: autoP, k: autoK };
+  const seen: LastSeen = {
+    s: isNew ? before.stageText : String(stageMoves.record).trim(),
+    a: amountKey(amounts.record),
+    c: closeKey(closes.record),
+    p: autoP,
+    k: autoK,
+  };
   if (others.length) seen.d = { id: deal.id, rows: others };
   set('lastSeen', JSON.stringify(seen));
   return { writes, history, violations, deal };

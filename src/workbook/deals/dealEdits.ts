@@ -32,9 +32,9 @@ export function dealsEdited(e: EditEvent, sheet: Sheet, state: DocumentState): v
   // Only typing carries e.value / e.oldValue; a one-cell paste, fill-down or move carries neither, and
   // then the old value comes from Last seen (a missing oldValue is not "the cell was empty").
   const typed = e.value !== undefined || e.oldValue !== undefined;
-  const knownOld =
+  const typedCell =
     single && typed && edited.length === 1
-      ? { field: edited[0], value: (e.oldValue ?? '') as CellValue }
+      ? { field: edited[0], old: (e.oldValue ?? '') as CellValue, value: (e.value ?? '') as CellValue }
       : undefined;
   const apply = () => {
     // A paste replaces the cells' dropdowns and formats with the source's: put the tab's back.
@@ -51,7 +51,7 @@ export function dealsEdited(e: EditEvent, sheet: Sheet, state: DocumentState): v
       newId: () => newDealId(Math.random),
     };
     // Duplicate Deal IDs need the whole sheet: the sweep finds them, and edits keep its last verdict.
-    const outcomes = rows.map((row, i) => applyRowRules(row, first + i, ctx, { edited, knownOld }));
+    const outcomes = rows.map((row, i) => applyRowRules(row, first + i, ctx, { edited, typed: typedCell }));
     const history = outcomes.flatMap((o) => o.history);
     const historySheet = findHistoryTab(e.source, state.historySheetId);
     // History first: the change already happened in the cell, so it is logged even if our writes fail.
@@ -62,14 +62,13 @@ export function dealsEdited(e: EditEvent, sheet: Sheet, state: DocumentState): v
       rows,
       outcomes,
       () => sheet.getRange(first, 1, count, map.width).getFormulas(),
-      () => historySheet && appendHistory(historySheet, history, !single),
+      () => historySheet && appendHistory(historySheet, history),
     );
   };
-  // One cell changes at most one of stage, amount and close date: its History row goes in with
-  // appendRow, which is atomic, so no lock is needed. Anything wider (a paste, even on one row) may
-  // log several rows as one block below the last: that takes the lock.
-  if (single) apply();
-  else withDocumentLock(apply, 20000);
+  // Sheets runs the onEdit of two quick edits at the same time. Under the lock, each run reads the row,
+  // logs from Last seen and records what it logged before the next run reads: a change is logged once.
+  // A run that cannot get the lock says so, and the next edit of the row or the next sweep logs it.
+  withDocumentLock(apply, 20000);
 }
 
 /**

@@ -1,12 +1,12 @@
-// The History index tab (hidden): one row per deal, its trail of stage moves and close-date pushes
-// (see domain/history/historyIndex.ts). A refresh reads History only from the last row it folded, which
+// The History index tab (hidden): a row per deal, its trail of stage moves and close-date pushes (see
+// domain/history/historyIndex.ts; a deal's last row counts, as changed trails are appended). A refresh reads History only from the last row it folded, which
 // it checks is still the row it folded, and then the index; anything unexpected (no index, the row
 // changed, an index cell that is not a trail, a person edited History, or a full refresh) reads all of
 // History and rebuilds the index. A document property records how far History is folded.
 import type { CellValue } from '../../domain/deals/deal';
 import { HISTORY_HEADERS } from '../../domain/history/historyEntry';
 import { decodeTrail, encodeTrail, foldRows, type TrailIndex } from '../../domain/history/historyIndex';
-import { changedRuns, chunkPrints } from '../../domain/reports/chunkPrints';
+import { chunkPrints } from '../../domain/reports/chunkPrints';
 import { columnName } from '../../shared/columns';
 import { PRODUCT } from '../../shared/names';
 import { findTab } from '../core/tabs';
@@ -20,8 +20,8 @@ export const INDEX_TAB = 'History index (CRM)';
 const KEY = 'sheetsCrm.historyIndex';
 /** A cell holds at most 50,000 characters: a longer trail means the index cannot be kept. */
 const MAX_TRAIL_CHARS = 45_000;
-/** Writes of changed index rows per refresh (runs further apart are merged). */
-const MAX_RUNS = 3;
+/** Replaced rows the index may hold beyond as many as its live ones before it is written compactly. */
+const COMPACT_SLACK = 1000;
 
 /** How far History is folded into the index, as recorded by the last refresh. */
 export interface IndexPointer {
@@ -70,7 +70,7 @@ const isBlank = (row: readonly CellValue[]) => row.every((v) => v === '' || v ==
 export interface IndexSession {
   read: HistoryRead;
   sheet: Sheet | null;
-  /** Deal IDs in index row order, and each row's cell text as read. */
+  /** Deal IDs in index row order (a deal's last row is its trail), and each row's cell text as read. */
   order: string[];
   texts: string[];
   pointer: IndexPointer | null;
@@ -143,7 +143,8 @@ function readIncrementally(
   const texts: string[] = [];
   for (const [id, text] of cells.slice(1, pointer.rows + 1)) {
     const trail = decodeTrail(String(text));
-    if (trail === null || trails.has(String(id))) return null;
+    if (trail === null) return null;
+    // A deal's later row replaces its earlier ones (changed trails are appended; see saveHistoryIndex).
     trails.set(String(id), trail);
     order.push(String(id));
     texts.push(String(text));
@@ -185,7 +186,7 @@ export interface SavedIndex {
 }
 
 /**
- * Writes the index rows whose trail changed (all of them after a full read) and returns the pointer
+ * Appends the trails that changed (writes all of them after a full read) and returns the pointer
  * saying how far History is folded. A trail too long for a cell gives no pointer, so the next refresh
  * reads all of History again. Should a write fail, the next refresh folds the same rows again.
  */
@@ -197,35 +198,39 @@ export function saveHistoryIndex(
 ): SavedIndex {
   const { read } = session;
   const sheet = session.sheet ?? createIndexTab(ss);
-  const order = [...session.order];
-  const known = new Set(order);
-  for (const id of read.trails.keys()) if (!known.has(id)) order.push(id);
-  const unchanged = (id: string, i: number) =>
-    !read.full && i < session.texts.length && !session.changed.has(id);
-  const after = order.map((id, i) =>
-    unchanged(id, i) ? session.texts[i] : encodeTrail(read.trails.get(id)!),
+  // Trails that changed go in as new rows below the others (a later row of a deal replaces its earlier
+  // ones): the deals a day's edits touch lie all over the tab, and rewriting them in place would mean
+  // rewriting most of it. A full read, or an index with more replaced rows than live ones, is written
+  // again compactly.
+  const known = new Set(session.order);
+  const appended = new Set([...session.changed].filter((id) => read.trails.has(id)));
+  for (const id of read.trails.keys()) if (!known.has(id)) appended.add(id);
+  const compact = read.full || session.order.length + appended.size > 2 * read.trails.size + COMPACT_SLACK;
+  const latest = new Map<string, string>();
+  if (!read.full) session.order.forEach((id, i) => latest.set(id, session.texts[i]));
+  const ids = compact ? [...read.trails.keys()] : [...appended];
+  const texts = ids.map((id) =>
+    !appended.has(id) && latest.has(id) ? latest.get(id)! : encodeTrail(read.trails.get(id)!),
   );
-  if (after.some((t) => t.length > MAX_TRAIL_CHARS))
+  if (texts.some((t) => t.length > MAX_TRAIL_CHARS))
     return {
       sheetId: sheet.getSheetId(),
       maxRows: session.pointer?.maxRows ?? sheet.getMaxRows(),
       property: null,
     };
-  const before = read.full ? [] : session.texts;
-  // On a full read, rows the last index held beyond the new ones are blanked.
-  const oldRows = read.full ? Math.max(sheet.getLastRow() - 1, 0) : before.length;
-  const rows = Math.max(oldRows, order.length);
+  // Compactly: from the first row, blanking rows the last index held beyond the new ones.
+  const from = compact ? 0 : session.order.length;
+  const oldRows = read.full ? Math.max(sheet.getLastRow() - 1, 0) : session.order.length;
+  const to = compact ? Math.max(oldRows, ids.length) : from + ids.length;
   let maxRows = read.full ? sheet.getMaxRows() : session.pointer!.maxRows;
-  const padded = [...after, ...Array<string>(rows - after.length).fill('')];
-  const runs = read.full ? (rows ? [{ from: 0, to: rows }] : []) : changedRuns(before, padded, '', MAX_RUNS);
-  for (const { from, to } of runs) {
+  if (to > from) {
     if (to + 1 > maxRows) {
       sheet.insertRowsAfter(maxRows, to + 1 - maxRows);
       maxRows = to + 1;
     }
     writeGrid(
       sheet.getRange(from + 2, 1, to - from, 2),
-      padded.slice(from, to).map((t, i) => (t ? [order[from + i], t] : ['', ''])),
+      Array.from({ length: to - from }, (_, i) => (i < ids.length ? [ids[i], texts[i]] : ['', ''])),
     );
   }
   const next: IndexPointer = {
@@ -233,7 +238,7 @@ export function saveHistoryIndex(
     historySheetId: history.getSheetId(),
     folded: session.folded,
     last: session.last,
-    rows: order.length,
+    rows: compact ? ids.length : to,
     maxRows,
     fullAt: read.full ? now.getTime() : (session.pointer?.fullAt ?? now.getTime()),
   };

@@ -29,7 +29,7 @@ describe('applyRowRules', () => {
   it('moves a stage: Stage entered, the stage’s probability and category, and a History entry', () => {
     const first = applyRowRules(row({ dealId: 'D-1', deal: 'Acme', stage: 'Qualified' }), 2, ctx, {
       edited: ['stage'],
-      knownOld: { field: 'stage', value: '' },
+      typed: { field: 'stage', old: '', value: 'Qualified' },
     });
     const after = row({
       dealId: 'D-1',
@@ -39,7 +39,7 @@ describe('applyRowRules', () => {
     });
     const out = applyRowRules(after, 2, ctx, {
       edited: ['stage'],
-      knownOld: { field: 'stage', value: 'Qualified' },
+      typed: { field: 'stage', old: 'Qualified', value: 'Negotiation' },
     });
     expect(out.writes).toMatchObject({ stageEntered: now, probability: 0.8, forecastCategory: 'Commit' });
     expect(out.history).toEqual([
@@ -73,7 +73,7 @@ describe('applyRowRules', () => {
       { ...ctx, user: '' },
       {
         edited: ['stage'],
-        knownOld: { field: 'stage', value: 'Qualified' },
+        typed: { field: 'stage', old: 'Qualified', value: 'Won' },
       },
     );
     expect(out.history.map((h) => h.user)).toEqual(['unknown (Google did not say)']);
