@@ -6,7 +6,7 @@ import { PRODUCT } from '../shared/names';
 import { applyCorrections } from '../domain/import/conversion';
 import type { HeaderMap } from '../domain/deals/headerMap';
 import { activeSpreadsheet, toast, ui } from '../workbook/core/app';
-import { withDocumentLock } from '../workbook/core/lock';
+import { withExclusiveTask } from '../workbook/core/lock';
 import {
   describePlan,
   planConversion,
@@ -20,7 +20,7 @@ import { describeSweep, menuAction } from './feedback';
 export function menuConvert(): void {
   menuAction('Convert this sheet', () => {
     const ss = activeSpreadsheet();
-    withDocumentLock(() => {
+    withExclusiveTask(() => {
       const plan = planConversion(ss);
       if (plan.kind === 'history') {
         const answer = ui().alert(`Add "${plan.name}" to History?`, plan.plan, ui().ButtonSet.YES_NO);

@@ -1,7 +1,7 @@
 // The remaining menu items: Help, and sweepDeals for scripts that write deals.
 import { activeSpreadsheet, ui } from '../workbook/core/app';
 import { requireCrm } from '../workbook/core/crmTabs';
-import { withDocumentLock } from '../workbook/core/lock';
+import { withExclusiveTask } from '../workbook/core/lock';
 import { sweepDealsTab, type SweepSummary } from '../workbook/deals/dealSweep';
 import { menuAction } from './feedback';
 import { currentUser } from '../workbook/core/app';
@@ -13,7 +13,7 @@ export function sweepDeals(): SweepSummary {
   const ss = activeSpreadsheet();
   const crm = requireCrm(ss);
   const { parsed } = loadSettings(ss, crm.state.timeZone, false, crm.state);
-  return withDocumentLock(() =>
+  return withExclusiveTask(() =>
     sweepDealsTab({
       deals: crm.deals,
       history: crm.history,

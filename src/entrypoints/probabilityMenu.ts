@@ -4,7 +4,7 @@ import { PRODUCT } from '../shared/names';
 import { describeChange, MIN_CLOSED_DEALS } from '../domain/funnel/probabilityAdoption';
 import { activeSpreadsheet, toast, ui } from '../workbook/core/app';
 import { requireCrm } from '../workbook/core/crmTabs';
-import { withDocumentLock } from '../workbook/core/lock';
+import { withExclusiveTask } from '../workbook/core/lock';
 import { adoptChanges, learnedChanges } from '../workbook/reports/learnedProbabilities';
 import { loadSettings } from '../workbook/setup/setUpCrm';
 import { menuAction } from './feedback';
@@ -14,7 +14,7 @@ export function menuUseLearnedProbabilities(): void {
   menuAction('Use learned probabilities', () => {
     const ss = activeSpreadsheet();
     const crm = requireCrm(ss);
-    withDocumentLock(() => {
+    withExclusiveTask(() => {
       const { sheet, parsed } = loadSettings(ss, crm.state.timeZone, false, crm.state);
       const changes = learnedChanges(crm, parsed.settings, new Date());
       if (!changes.length) {

@@ -1,11 +1,11 @@
-// Refresh (menu and schedule), Schedule refresh and Stop schedule. A refresh holds the document lock,
-// so two never interleave; a menu run shows progress in toasts and reports errors in an alert, and a
+// Refresh (menu and schedule), Schedule refresh and Stop schedule. A refresh holds the task lock, so
+// two never interleave; a menu run shows progress in toasts and reports errors in an alert, and a
 // scheduled run records its error for the next menu run to show.
 import { errorCode } from '../shared/errors';
 import { CELL_LIMIT } from '../workbook/core/cells';
 import { activeSpreadsheet, toast, ui } from '../workbook/core/app';
 import { requireCrm } from '../workbook/core/crmTabs';
-import { withDocumentLock } from '../workbook/core/lock';
+import { withTaskLock } from '../workbook/core/lock';
 import { refreshAll, type RefreshResult } from '../workbook/reports/refreshReports';
 import { recordFailure, takeFailure } from '../workbook/reports/refreshStatus';
 import { installSchedule, othersSchedules, removeSchedule } from '../workbook/reports/schedule';
@@ -24,11 +24,12 @@ export function runRefresh(
 ): RefreshResult {
   const ss = activeSpreadsheet();
   const crm = requireCrm(ss);
-  return withDocumentLock(() => {
+  // One refresh (or other long task) at a time; edits wait only while it reads and sweeps Deals.
+  return withTaskLock(() => {
     const { sheet, parsed } = loadSettings(ss, crm.state.timeZone, false, crm.state);
-    const result = refreshAll(ss, crm, parsed.settings, currentUser(), new Date(), progress, board, full);
-    formatNewRows(crm, sheet, parsed.columns, parsed.settings.general.currency);
-    return result;
+    // Rows added below the formatted ones get their dropdowns and formats, under the document lock.
+    const format = () => formatNewRows(crm, sheet, parsed.columns, parsed.settings.general.currency);
+    return refreshAll(ss, crm, parsed.settings, currentUser(), new Date(), progress, board, full, format);
   }, waitMs);
 }
 

@@ -1,7 +1,7 @@
 // Menu: Set up CRM. The work lives in workbook/setup; this takes the lock and reports in words.
 import { PRODUCT } from '../shared/names';
 import { activeSpreadsheet, toast, ui } from '../workbook/core/app';
-import { withDocumentLock } from '../workbook/core/lock';
+import { withExclusiveTask } from '../workbook/core/lock';
 import { setUpCrm } from '../workbook/setup/setUpCrm';
 import { describeSweep, menuAction } from './feedback';
 
@@ -10,7 +10,7 @@ export function menuSetUp(): void {
   menuAction('Set up CRM', () => {
     const ss = activeSpreadsheet();
     toast('Setting up the CRM…', PRODUCT, 30);
-    const summary = withDocumentLock(() => setUpCrm(ss));
+    const summary = withExclusiveTask(() => setUpCrm(ss));
     ui().alert(
       `${PRODUCT} is ready`,
       `The Deals, CRM Settings and History tabs are set up.\n\n${describeSweep(summary)}`,

@@ -143,6 +143,45 @@ describe('Refresh reports', () => {
     expect(emu.ui.dialogs.at(-1)?.title).toBe('Sheets CRM: reports refreshed');
   });
 
+  it('checks a stage typed while it writes the reports at once; one typed while it reads Deals is logged by its sweep; each once', () => {
+    const emu = demoWorkbook(50);
+    emu.run('menuRefresh'); // every row swept once: Last seen knows its stage
+    const stageOf = (row: number) => String(cell(emu, 'Stage', row));
+    const other = (row: number) => (stageOf(row) === 'Negotiation' ? 'Quote sent' : 'Negotiation');
+    const [late, early] = [other(5), other(7)];
+    const [lateFrom, earlyFrom] = [stageOf(5), stageOf(7)];
+    const logged = emu.values('History').length;
+    // While the report tabs are written (the call after the sweep releases the document lock), the
+    // Deals tab is free: the edit's own check runs.
+    emu.acc.beforeNext('Lock.releaseLock', () =>
+      emu.acc.beforeCall(2, () => type(emu, 'Stage', 5, late, { user: 'rep@example.com' })),
+    );
+    // While the sweep holds Deals, the check cannot run (in Sheets it waits; here it gives up and says so).
+    // (the call after the refresh's document lock is taken: getDocumentLock, tryLock, then this one)
+    emu.acc.beforeNext('LockService.getDocumentLock', () =>
+      emu.acc.beforeCall(3, () => type(emu, 'Stage', 7, early, { user: 'rep@example.com' })),
+    );
+    emu.run('menuRefresh');
+    const rows = () =>
+      emu
+        .values('History')
+        .slice(logged)
+        .filter((r) => r[2] === 'Stage')
+        .map((r) => [r[3], r[4], r[5]]);
+    // The sweep logs the one its check could not, as the person who ran the refresh; the other is the
+    // typist's own.
+    const want = [
+      [earlyFrom, early, emu.ss.owner],
+      [lateFrom, late, 'rep@example.com'],
+    ];
+    expect(rows()).toEqual(want);
+    expect(emu.ss.toasts.map((t) => t.message)).toContain(
+      'Sheets CRM could not check this edit: Another Sheets CRM task is still running in this spreadsheet. Try again in a minute.',
+    );
+    emu.run('menuRefresh');
+    expect(rows()).toEqual(want);
+  });
+
   it('stops on a broken Settings tab with a message, keeping the last good reports', () => {
     const emu = demoWorkbook(50);
     emu.run('menuRefresh');

@@ -249,24 +249,36 @@ describe('Owner required or not, as CRM Settings says', () => {
 });
 
 describe('a save while a refresh runs', () => {
-  it('is refused in words saying to try again, changes nothing, and goes through after the refresh', () => {
+  it('is refused in words while the refresh reads and sweeps Deals, changing nothing, and goes through while it writes the reports', () => {
     const emu = crm();
     const first = saved(save(emu, newDeal()));
     const mine = { ...first.deal, nextStep: 'Send contract' };
     let during: unknown = null;
-    emu.acc.beforeNext('Range.setNumberFormats', () => {
-      try {
-        save(emu, mine, first.deal);
-      } catch (e) {
-        during = (e as Error).message;
-      }
-    });
+    // The call after the refresh takes the document lock (getDocumentLock, tryLock, then this one).
+    emu.acc.beforeNext('LockService.getDocumentLock', () =>
+      emu.acc.beforeCall(3, () => {
+        try {
+          save(emu, mine, first.deal);
+        } catch (e) {
+          during = (e as Error).message;
+        }
+      }),
+    );
     emu.run('menuRefresh');
     expect(during).toBe(
       'Another Sheets CRM task is still running in this spreadsheet. Try again in a minute.',
     );
     expect(cell(emu, 'Next step', 2)).toBe('Demo');
-    expect(saved(save(emu, mine, first.deal)).deal.nextStep).toBe('Send contract');
+    // The call after the refresh releases the document lock: the reports are being written.
+    let result: unknown = null;
+    emu.acc.beforeNext('Lock.releaseLock', () =>
+      emu.acc.beforeCall(2, () => {
+        result = save(emu, mine, first.deal);
+      }),
+    );
+    emu.run('menuRefresh');
+    expect(saved(result as ReturnType<typeof save>).deal.nextStep).toBe('Send contract');
+    expect(cell(emu, 'Next step', 2)).toBe('Send contract');
   });
 });
 

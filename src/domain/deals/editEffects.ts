@@ -12,7 +12,7 @@ import type { HeaderMap } from './headerMap';
 import { checkDeal, checkText, type Violation } from '../dataQuality/dealChecks';
 import { segmentFor } from './segments';
 import { looseKey } from '../values/text';
-import { UNKNOWN_USER, type HistoryEntry } from '../history/historyEntry';
+import { LATE_FOUND_USER, UNKNOWN_USER, type HistoryEntry } from '../history/historyEntry';
 import { isoDay } from '../../shared/zonedTime';
 
 /** What we last saw of a row, kept in its hidden "Last seen (CRM)" cell to spot changes made without onEdit. */
@@ -133,7 +133,7 @@ export function applyRowRules(
    * value Last seen records. `seen` is Last seen's value (undefined without one), `key` compares values.
    * A typed cell is logged from Last seen, the last state logged: when Last seen already shows the cell,
    * an overlapping run logged this edit, so nothing is; when it differs from e.oldValue, a change made
-   * before this edit was not logged yet, and is, as Google did not say by whom. A cell changed again
+   * before this edit was not logged yet, and is, by nobody we know (LATE_FOUND_USER). A cell changed again
    * since it was typed is logged up to the value typed: the later edit's own run (or the sweep) logs the
    * rest. A typed edit of another field leaves this one to its own run.
    */
@@ -152,7 +152,7 @@ export function applyRowRules(
       if (key(seen) === key(now)) return { steps: [], record: now };
       const to = key(now) === key(typed.value) ? now : typed.value;
       const missed = step(seen, typed.old).map(
-        ([f, t]) => [f, t, UNKNOWN_USER] as [CellValue, CellValue, string],
+        ([f, t]) => [f, t, LATE_FOUND_USER] as [CellValue, CellValue, string],
       );
       return { steps: [...missed, ...step(typed.old, to)], record: to };
     }

@@ -14,6 +14,9 @@ export interface HistoryEntry {
 /** Who History names when Google does not say who edited (consumer accounts, other domains). */
 export const UNKNOWN_USER = 'unknown (Google did not say)';
 
+/** Who History names for a change an edit's check finds that no check logged before it. */
+export const LATE_FOUND_USER = 'unknown (seen at a later edit)';
+
 /** The History tab's columns, in order. */
 export const HISTORY_HEADERS = ['Time', 'Deal ID', 'Field', 'From', 'To', 'User'] as const;
 

@@ -1,12 +1,16 @@
-// The document lock around work that must not interleave (setup, conversion, sweeps, pastes).
+// Two locks. The document lock guards the Deals and History tabs: every edit check, sidebar save and
+// sweep writes them under it, briefly. The task lock (the script lock) lets one long task run at a time
+// (a refresh, Convert, Set up): a refresh holds the document lock only while it reads History and
+// Deals and writes its sweep, so people's edits are checked while it writes the reports.
+// Always the task lock first, then the document lock: never the other way round, so no two waits cross.
 import { CrmError } from '../../shared/errors';
 import { PRODUCT } from '../../shared/names';
 
 export const BUSY_MESSAGE = `Another ${PRODUCT} task is still running in this spreadsheet. Try again in a minute.`;
 
-/** Runs `fn` holding the document lock; throws a BUSY CrmError when it cannot be had in `waitMs`. */
-export function withDocumentLock<T>(fn: () => T, waitMs = 30000): T {
-  const lock = LockService.getDocumentLock() ?? LockService.getScriptLock();
+type Lock = GoogleAppsScript.Lock.Lock;
+
+function holding<T>(lock: Lock, fn: () => T, waitMs: number): T {
   if (!lock.tryLock(waitMs)) throw new CrmError('BUSY', BUSY_MESSAGE);
   try {
     return fn();
@@ -18,4 +22,19 @@ export function withDocumentLock<T>(fn: () => T, waitMs = 30000): T {
       lock.releaseLock();
     }
   }
+}
+
+/** Runs `fn` holding the document lock; throws a BUSY CrmError when it cannot be had in `waitMs`. */
+export function withDocumentLock<T>(fn: () => T, waitMs = 30000): T {
+  return holding(LockService.getDocumentLock() ?? LockService.getScriptLock(), fn, waitMs);
+}
+
+/** Runs a long task holding the task lock, so that no other long task runs meanwhile. */
+export function withTaskLock<T>(fn: () => T, waitMs = 30000): T {
+  return holding(LockService.getScriptLock(), fn, waitMs);
+}
+
+/** A long task that changes Deals or History all through: both locks, for all of it. */
+export function withExclusiveTask<T>(fn: () => T, waitMs = 30000): T {
+  return withTaskLock(() => withDocumentLock(fn, waitMs), waitMs);
 }

@@ -9,6 +9,7 @@ import { forecastHistoryTab, recordDay, TREND_CHART_COLUMN } from '../forecast/f
 import { ensureChart, listIntact, reportTab, writeReportOrBanner } from './reportTab';
 import type { ReportChart } from '../../domain/reports/reportGrid';
 import { applySweep, planSweep, type SweepSummary } from '../deals/dealSweep';
+import { withDocumentLock } from '../core/lock';
 import { historyRow } from '../../domain/history/historyEntry';
 import { boardState, type BoardUpdate } from '../board/boardFile';
 import { tabSizes } from '../core/cells';
@@ -29,6 +30,8 @@ type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
 /** A scheduled refresh reads all of History and rewrites every tab when the last full one is older. */
 const DAILY_FULL_MS = 20 * 60 * 60 * 1000;
+/** How long a refresh waits for edits and sidebar saves to finish (each takes a second or two). */
+const LOCK_WAIT_MS = 30000;
 
 export interface RefreshResult {
   /** Cells the spreadsheet holds after the refresh (the 10-million limit counts them). */
@@ -54,6 +57,7 @@ export function refreshAll(
   progress: (m: string) => void,
   board: 'create' | 'if-exists' = 'if-exists',
   full: boolean | 'daily' = false,
+  whileLocked: () => void = () => undefined,
 ): RefreshResult {
   const { timeZone, locale } = crm.state;
   const tabs = REPORT_TABS;
@@ -74,12 +78,22 @@ export function refreshAll(
   if (fullHistory) forgetPointer(pointer);
   clearEditMarks(record);
 
-  // Read everything first: a read after a write would force the writes out one by one.
-  const session = readHistory(ss, crm.history, fullHistory ? null : pointer, fullHistory, timeZone);
+  // History and Deals are read, and the sweep written, under the document lock: edits wait for it, so
+  // the sweep logs no change an edit's check logs, and the index knows exactly which History rows it
+  // folded. The reports are built and written after it is released, from what was read.
+  const { session, plan, sweep } = withDocumentLock(() => {
+    // Read everything first: a read after a write would force the writes out one by one.
+    const session = readHistory(ss, crm.history, fullHistory ? null : pointer, fullHistory, timeZone);
+    const plan = planSweep(input);
+    const newMoves = plan.outcomes.flatMap((o) => o.history).map(historyRow);
+    for (const id of foldRows(session.read.trails, newMoves, timeZone)) session.changed.add(id);
+    // History as read is enough to skip changes a failed sweep logged: those rows come after the last
+    // row folded, since a refresh that completes folds them (see alreadyLogged.ts).
+    const sweep = applySweep(input, plan, session.read.rows);
+    whileLocked();
+    return { session, plan, sweep };
+  }, LOCK_WAIT_MS);
   const { trails } = session.read;
-  const plan = planSweep(input);
-  const newMoves = plan.outcomes.flatMap((o) => o.history).map(historyRow);
-  for (const id of foldRows(trails, newMoves, timeZone)) session.changed.add(id);
   // A list tab sorted, or with rows deleted, since the last refresh is written in full (one read each).
   const disturbed = new Set(tabs.filter((t) => !listIntact(sheets.get(t)!.sheet, record.extents[t])));
   const output = rebuildReports({
@@ -92,9 +106,6 @@ export function refreshAll(
     dataIssuesSheetId: sheets.get(DATA_ISSUES_TAB)!.sheet.getSheetId(),
   });
 
-  // History as read is enough to skip changes a failed sweep logged: those rows come after the last
-  // row folded, since a refresh that completes folds them (see alreadyLogged.ts).
-  const sweep = applySweep(input, plan, session.read.rows);
   progress(`Writing ${tabs.length} report tabs…`);
   const when = stamp(now, timeZone);
   // Only what changed since the last refresh is written (see reportRecord.ts); a tab a person edited

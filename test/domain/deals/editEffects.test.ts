@@ -54,6 +54,48 @@ describe('applyRowRules', () => {
     ]);
   });
 
+  describe('a typed stage whose check overlaps another edit’s', () => {
+    const seen = (stage: string) => JSON.stringify({ s: stage, a: null, c: null, p: null, k: null });
+    const typedRow = (stage: string, lastSeen: string) =>
+      row({ dealId: 'D-1', deal: 'Acme', stage, lastSeen });
+    const moves = (out: ReturnType<typeof applyRowRules>) => out.history.map((h) => [h.from, h.to, h.user]);
+    const recorded = (out: ReturnType<typeof applyRowRules>) =>
+      (JSON.parse(String(out.writes.lastSeen ?? '{}')) as { s?: string }).s;
+
+    it('logs nothing when Last seen already shows the cell (another check logged it)', () => {
+      const out = applyRowRules(typedRow('Quote sent', seen('Quote sent')), 2, ctx, {
+        edited: ['stage'],
+        typed: { field: 'stage', old: 'Qualified', value: 'Negotiation' },
+      });
+      expect(moves(out)).toEqual([]);
+      expect(out.writes.stageEntered).toBeUndefined();
+    });
+
+    it('logs a change no check logged before its own, by nobody it knows, then its own', () => {
+      const out = applyRowRules(typedRow('Quote sent', seen('Qualified')), 2, ctx, {
+        edited: ['stage'],
+        typed: { field: 'stage', old: 'Negotiation', value: 'Quote sent' },
+      });
+      expect(moves(out)).toEqual([
+        ['Qualified', 'Negotiation', 'unknown (seen at a later edit)'],
+        ['Negotiation', 'Quote sent', 'rep@example.com'],
+      ]);
+      expect(recorded(out)).toBe('Quote sent');
+    });
+
+    it('logs up to the value typed when the cell changed again since, and records that value', () => {
+      const out = applyRowRules(typedRow('Won', seen('Qualified')), 2, ctx, {
+        edited: ['stage'],
+        typed: { field: 'stage', old: 'Qualified', value: 'Negotiation' },
+      });
+      expect(moves(out)).toEqual([['Qualified', 'Negotiation', 'rep@example.com']]);
+      expect(recorded(out)).toBe('Negotiation');
+      // The later edit's check (or the sweep) then logs the rest from there.
+      const next = applyRowRules(typedRow('Won', String(out.writes.lastSeen)), 2, ctx, {});
+      expect(moves(next)).toEqual([['Negotiation', 'Won', 'rep@example.com']]);
+    });
+  });
+
   it('keeps a probability the person typed instead of the stage’s', () => {
     const out = applyRowRules(
       row({ dealId: 'D-1', deal: 'Acme', stage: 'Quote sent', probability: 0.35 }),
