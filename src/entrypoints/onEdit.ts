@@ -1,6 +1,7 @@
 // onEdit (a simple trigger): edits on the Deals tab go to the row rules, edits on CRM Settings to its
 // validation; an edit on a report tab or History is marked for the next refresh. A failed check never loses the edit: it says so, and the next sweep catches up.
 import { PRODUCT } from '../shared/names';
+import { errorCode } from '../shared/errors';
 import { readState } from '../workbook/core/documentState';
 import { dealsEdited } from '../workbook/deals/dealEdits';
 import { settingsEdited } from '../workbook/settings/settingsEdits';
@@ -24,6 +25,10 @@ export function onEdit(e: EditEvent): void {
     else if (id === state.historySheetId || REPORT_TABS.includes(sheet.getName())) markTabEdited(id);
   } catch (err) {
     // A failed check must not lose the edit; the next sweep (refresh) catches up from Last seen.
-    e.source.toast(`${PRODUCT} could not check this edit: ${messageOf(err)}`, PRODUCT, 10);
+    const why =
+      errorCode(err) === 'BUSY'
+        ? 'a refresh or another long task is reading Deals. The next refresh checks it and logs it to History.'
+        : messageOf(err);
+    e.source.toast(`${PRODUCT} could not check this edit: ${why}`, PRODUCT, 10);
   }
 }

@@ -176,7 +176,7 @@ describe('Refresh reports', () => {
     ];
     expect(rows()).toEqual(want);
     expect(emu.ss.toasts.map((t) => t.message)).toContain(
-      'Sheets CRM could not check this edit: Another Sheets CRM task is still running in this spreadsheet. Try again in a minute.',
+      'Sheets CRM could not check this edit: a refresh or another long task is reading Deals. The next refresh checks it and logs it to History.',
     );
     emu.run('menuRefresh');
     expect(rows()).toEqual(want);

@@ -55,7 +55,7 @@ export interface RowOptions {
   /**
    * One typed cell: its value before (e.oldValue, '' when empty) and the value typed (e.value). Runs of
    * two quick edits overlap in Sheets, so by the time this run reads the row another edit may have
-   * changed it, or another run logged this one (see `trackedFrom`).
+   * changed it, or another run logged this one (see `tracked` in applyRowRules).
    */
   typed?: { field: FieldKey; old: CellValue; value: CellValue };
   /** Rows on which each Deal ID appears; given when the whole sheet was read. */
@@ -131,11 +131,13 @@ export function applyRowRules(
   /**
    * The changes to log for a field Last seen tracks (stage, amount, close date), oldest first, and the
    * value Last seen records. `seen` is Last seen's value (undefined without one), `key` compares values.
-   * A typed cell is logged from Last seen, the last state logged: when Last seen already shows the cell,
-   * an overlapping run logged this edit, so nothing is; when it differs from e.oldValue, a change made
-   * before this edit was not logged yet, and is, by nobody we know (LATE_FOUND_USER). A cell changed again
-   * since it was typed is logged up to the value typed: the later edit's own run (or the sweep) logs the
-   * rest. A typed edit of another field leaves this one to its own run.
+   * A typed cell is logged from Last seen, the last state logged:
+   * - when Last seen already shows the cell, an overlapping run logged this edit: nothing is logged;
+   * - when Last seen differs from e.oldValue, a change made before this edit was not logged yet: it is,
+   *   by nobody we know (LATE_FOUND_USER);
+   * - a cell changed again since it was typed is logged up to the value typed; the later edit's own run
+   *   (or the sweep) logs the rest.
+   * A typed edit of another field leaves this one to its own run.
    */
   const tracked = (
     field: FieldKey,
