@@ -139,28 +139,34 @@ export function applyRowRules(
    *   (or the sweep) logs the rest.
    * A typed edit of another field leaves this one to its own run.
    */
-  const tracked = (
+  type Step = [CellValue, CellValue, string];
+  const tracked = <K>(
     field: FieldKey,
     seen: CellValue | undefined,
-    key: (v: CellValue) => unknown,
-  ): { steps: [CellValue, CellValue, string][]; record: CellValue } => {
+    key: (v: CellValue) => K,
+    nowKey: K,
+  ): { steps: Step[]; record: CellValue; recordKey: K } => {
     const now = current(field);
     const user = ctx.user || UNKNOWN_USER;
-    const step = (from: CellValue, to: CellValue) =>
-      key(from) === key(to) ? [] : [[from, to, user] as [CellValue, CellValue, string]];
+    const step = (from: CellValue, fromKey: K, to: CellValue, toKey: K, who = user): Step[] =>
+      fromKey === toKey ? [] : [[from, to, who]];
     const old = oldOf(field);
-    if (old !== undefined && (previous || seen === undefined)) return { steps: step(old, now), record: now };
-    if (typed && typed.field === field && seen !== undefined) {
-      if (key(seen) === key(now)) return { steps: [], record: now };
-      const to = key(now) === key(typed.value) ? now : typed.value;
-      const missed = step(seen, typed.old).map(
-        ([f, t]) => [f, t, LATE_FOUND_USER] as [CellValue, CellValue, string],
-      );
-      return { steps: [...missed, ...step(typed.old, to)], record: to };
+    if (old !== undefined && (previous || seen === undefined))
+      return { steps: step(old, key(old), now, nowKey), record: now, recordKey: nowKey };
+    if (seen === undefined) return { steps: [], record: now, recordKey: nowKey };
+    const seenKey = key(seen);
+    if (typed && typed.field === field) {
+      if (seenKey === nowKey) return { steps: [], record: now, recordKey: nowKey };
+      const [oldKey, valueKey] = [key(typed.old), key(typed.value)];
+      const [to, toKey] = nowKey === valueKey ? [now, nowKey] : [typed.value, valueKey];
+      const steps = [
+        ...step(seen, seenKey, typed.old, oldKey, LATE_FOUND_USER),
+        ...step(typed.old, oldKey, to, toKey),
+      ];
+      return { steps, record: to, recordKey: toKey };
     }
-    if (seen === undefined) return { steps: [], record: now };
-    if (typed) return { steps: [], record: seen };
-    return { steps: step(seen, now), record: now };
+    if (typed) return { steps: [], record: seen, recordKey: seenKey };
+    return { steps: step(seen, seenKey, now, nowKey), record: now, recordKey: nowKey };
   };
   const amountKey = (v: CellValue) => {
     const p = parseAmount(v, locale);
@@ -171,10 +177,23 @@ export function applyRowRules(
     return p.kind === 'ok' ? p.value : p.kind === 'bad' ? p.raw : null;
   };
   // Close dates compare as days in the spreadsheet's zone: a time of day is not a change.
-  const closeKey = (v: CellValue) => {
-    const d = closeDate(v);
-    return d instanceof Date ? isoDay(d, timeZone) : d;
-  };
+  const dayKey = (d: Date | string | number | boolean | null): string | null =>
+    d instanceof Date ? isoDay(d, timeZone) : d === null ? null : String(d);
+  const closeKey = (v: CellValue) => dayKey(closeDate(v));
+  // The row's own amount and close date as readDeal parsed them (the sweep's hot path parses no more).
+  const amountNow =
+    before.amount.kind === 'ok'
+      ? before.amount.value
+      : before.amount.kind === 'bad'
+        ? before.amount.raw
+        : null;
+  const closeNow = dayKey(
+    before.closeDate.kind === 'ok'
+      ? before.closeDate.value
+      : before.closeDate.kind === 'bad'
+        ? before.closeDate.raw
+        : null,
+  );
   let changed = (opts.edited ?? []).some((k) => !COMPUTED_FIELDS.includes(k));
 
   // Stage
@@ -184,7 +203,7 @@ export function applyRowRules(
         steps: looseKey(before.stageText) ? [['', before.stageText, ctx.user || UNKNOWN_USER]] : [],
         record: '',
       }
-    : tracked('stage', stageSeen, (v) => looseKey(v));
+    : tracked('stage', stageSeen, looseKey, looseKey(before.stageText));
   for (const [from, to, who] of stageMoves.steps) logAs(who, 'Stage', String(from).trim(), String(to).trim());
   if (stageMoves.steps.length) {
     set('stageEntered', now);
@@ -208,15 +227,15 @@ export function applyRowRules(
   }
   // Amount
   const amounts = isNew
-    ? { steps: [], record: current('amount') }
-    : tracked('amount', prev ? (prev.a ?? '') : undefined, amountKey);
+    ? { steps: [], recordKey: amountNow }
+    : tracked('amount', prev ? (prev.a ?? '') : undefined, amountKey, amountNow);
   for (const [from, to, who] of amounts.steps)
     logAs(who, 'Amount', amountKey(from) ?? '', amountKey(to) ?? '');
   if (amounts.steps.length) changed = true;
   // Close date
   const closes = isNew
-    ? { steps: [], record: current('closeDate') }
-    : tracked('closeDate', prev ? (prev.c ?? '') : undefined, closeKey);
+    ? { steps: [], recordKey: closeNow }
+    : tracked('closeDate', prev ? (prev.c ?? '') : undefined, closeKey, closeNow);
   let pushes = before.closeDatePushes;
   for (const [from, to, who] of closes.steps) {
     const [oldClose, newClose] = [closeDate(from), closeDate(to)];
@@ -264,8 +283,8 @@ export function applyRowRules(
   const others = deal.id ? (idRows?.get(deal.id) ?? []).filter((r) => r !== rowNumber) : [];
   const seen: LastSeen = {
     s: isNew ? before.stageText : String(stageMoves.record).trim(),
-    a: amountKey(amounts.record),
-    c: closeKey(closes.record),
+    a: amounts.recordKey,
+    c: closes.recordKey,
     p: autoP,
     k: autoK,
   };

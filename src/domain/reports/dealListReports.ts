@@ -1,6 +1,6 @@
-// Tabs that list deals: one per segment (subtotals, then its deals) and Data issues (every rule a row
-// breaks, in words, one row per deal sorted by owner as a fix list, each with a link to its row). Each list is a
-// uniform body: formats per column, so its size never changes how a tab is written.
+// Tabs that list deals: one per segment (subtotals, then its deals) and Data issues (one row per deal
+// that breaks a rule, what to fix in words, sorted by owner as a fix list, with a link to its row). Each
+// list is a uniform body: formats per column, so its size never changes how a tab is written.
 import { FIELD_BY_KEY } from '../../shared/fields';
 import type { Deal } from '../deals/deal';
 import { checkText, type Violation } from '../dataQuality/dealChecks';

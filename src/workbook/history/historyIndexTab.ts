@@ -1,8 +1,9 @@
 // The History index tab (hidden): a row per deal, its trail of stage moves and close-date pushes (see
-// domain/history/historyIndex.ts; a deal's last row counts, as changed trails are appended). A refresh reads History only from the last row it folded, which
-// it checks is still the row it folded, and then the index; anything unexpected (no index, the row
-// changed, an index cell that is not a trail, a person edited History, or a full refresh) reads all of
-// History and rebuilds the index. A document property records how far History is folded.
+// domain/history/historyIndex.ts; a deal's last row counts, as changed trails are appended). A refresh
+// reads History only from the last row it folded, which it checks is still the row it folded, and then
+// the index; anything unexpected (no index, the row changed, an index cell that is not a trail, a person
+// edited History, or a full refresh) reads all of History and rebuilds the index. A document property
+// records how far History is folded.
 import type { CellValue } from '../../domain/deals/deal';
 import { HISTORY_HEADERS } from '../../domain/history/historyEntry';
 import { decodeTrail, encodeTrail, foldRows, type TrailIndex } from '../../domain/history/historyIndex';
@@ -206,8 +207,9 @@ export function saveHistoryIndex(
   const appended = new Set([...session.changed].filter((id) => read.trails.has(id)));
   for (const id of read.trails.keys()) if (!known.has(id)) appended.add(id);
   const compact = read.full || session.order.length + appended.size > 2 * read.trails.size + COMPACT_SLACK;
+  // A compact write keeps the text of trails that did not change (a deal's last row as read).
   const latest = new Map<string, string>();
-  if (!read.full) session.order.forEach((id, i) => latest.set(id, session.texts[i]));
+  if (compact && !read.full) session.order.forEach((id, i) => latest.set(id, session.texts[i]));
   const ids = compact ? [...read.trails.keys()] : [...appended];
   const texts = ids.map((id) =>
     !appended.has(id) && latest.has(id) ? latest.get(id)! : encodeTrail(read.trails.get(id)!),
