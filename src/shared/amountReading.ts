@@ -16,9 +16,16 @@ const COMMA_LANGUAGES = new Set(
   ),
 );
 
-/** The decimal mark of a locale such as "de_DE" or "en_US". */
+const marks = new Map<string, DecimalMark>();
+
+/** The decimal mark of a locale such as "de_DE" or "en_US" (asked once per cell: worked out once). */
 export function localeDecimalMark(locale: string): DecimalMark {
-  return COMMA_LANGUAGES.has(locale.toLowerCase().split(/[_-]/)[0]) ? ',' : '.';
+  let mark = marks.get(locale);
+  if (mark === undefined) {
+    mark = COMMA_LANGUAGES.has(locale.toLowerCase().split(/[_-]/)[0]) ? ',' : '.';
+    marks.set(locale, mark);
+  }
+  return mark;
 }
 
 const CURRENCY =

@@ -146,5 +146,7 @@ export function pad2(n: number): string {
 /** True for a Date from any realm (Apps Script values, or the emulator's across a vm boundary). */
 export function isDate(v: unknown): v is Date {
   if (typeof v !== 'object' || v === null) return false;
+  // instanceof first (cheap, the same realm); the tag check catches Dates from another realm.
+  if (v instanceof Date) return !Number.isNaN(v.getTime());
   return Object.prototype.toString.call(v) === '[object Date]' && !Number.isNaN((v as Date).getTime());
 }

@@ -1,7 +1,7 @@
 // Data-quality rules: what is wrong with a deal, in words a rep can act on ("Quote sent needs Amount,
 // Close date"). The same rules drive the Check column, row highlights and the Data issues tab.
-import { fieldLabel } from '../../shared/fields';
-import type { Settings } from '../../shared/settings';
+import { fieldLabel, type FieldKey } from '../../shared/fields';
+import type { Settings, StageDef } from '../../shared/settings';
 import { isoDay } from '../../shared/zonedTime';
 import { daysBetween } from '../values/cellParsing';
 import { hasValue, type Deal } from '../deals/deal';
@@ -44,34 +44,41 @@ export interface RuleContext {
   idRows?: ReadonlyMap<string, number[]>;
 }
 
+// The fields the missing-field rule checks per stage (the Lost reason has rules of its own), worked
+// out once per stage list rather than once per deal.
+const checkedByStages = new WeakMap<readonly StageDef[], Map<string, FieldKey[]>>();
+function checkedFields(stage: StageDef, stages: readonly StageDef[]): FieldKey[] {
+  let byName = checkedByStages.get(stages);
+  if (!byName) checkedByStages.set(stages, (byName = new Map()));
+  let fields = byName.get(stage.name);
+  if (!fields) {
+    fields = requiredFor(stage, stages).filter((k) => k !== 'lostReason');
+    byName.set(stage.name, fields);
+  }
+  return fields;
+}
+
 /** Every rule a deal breaks, in a stable order. */
 export function checkDeal(deal: Deal, ctx: RuleContext): Violation[] {
   const out: Violation[] = [];
   const add = (rule: RuleId, message: string) => out.push({ rule, message });
   const { settings, now, timeZone } = ctx;
 
-  for (const [label, p] of [
-    ['Amount', deal.amount],
-    ['Close date', deal.closeDate],
-    ['Employees', deal.employees],
-    ['Next step date', deal.nextStepDate],
-    ['Probability', deal.probability],
-  ] as const) {
-    if (p.kind === 'bad')
-      add(
-        'bad-value',
-        `${label} "${p.raw}" is not a valid ${label === 'Probability' ? 'percentage' : label.endsWith('date') ? 'date' : 'number'}`,
-      );
-  }
+  const badValue = (label: string, p: { kind: string; raw?: string }, what: string) => {
+    if (p.kind === 'bad') add('bad-value', `${label} "${p.raw}" is not a valid ${what}`);
+  };
+  badValue('Amount', deal.amount, 'number');
+  badValue('Close date', deal.closeDate, 'date');
+  badValue('Employees', deal.employees, 'number');
+  badValue('Next step date', deal.nextStepDate, 'date');
+  badValue('Probability', deal.probability, 'percentage');
 
   const stage = deal.stage;
   if (!deal.stageText) add('no-stage', 'Stage is empty');
   else if (!stage)
     add('unknown-stage', `Stage "${deal.stageText}" is not a stage in CRM Settings (add it to Stages)`);
   if (stage) {
-    const missing = requiredFor(stage, settings.stages).filter(
-      (k) => k !== 'lostReason' && !hasValue(deal, k),
-    );
+    const missing = checkedFields(stage, settings.stages).filter((k) => !hasValue(deal, k));
     if (missing.length) add('missing-field', needsMessage(stage.name, missing.map(fieldLabel)));
     if (stage.type === 'Lost') {
       const problem = lostDealProblem(stage.name, deal.lostReason, deal.competitor, settings.lostReasons);
@@ -84,12 +91,12 @@ export function checkDeal(deal: Deal, ctx: RuleContext): Violation[] {
       // column and Data issues, then change only when the deal does, not every morning.
       const since = deal.stageEntered ?? deal.created;
       const idle = since ? daysBetween(since, now, timeZone) : null;
-      const day = since ? isoDay(since, timeZone) : '';
+      const day = () => isoDay(since!, timeZone);
       if (idle !== null && stage.staleAfterDays !== null && idle > stage.staleAfterDays)
-        add('stale', `No stage change since ${day} (${stage.name} allows ${stage.staleAfterDays} days)`);
+        add('stale', `No stage change since ${day()} (${stage.name} allows ${stage.staleAfterDays} days)`);
       const timeout = settings.general.timedOutAfterDays;
       if (idle !== null && timeout !== null && idle > timeout)
-        add('timed-out', `No stage change since ${day}: consider Lost, Timed out`);
+        add('timed-out', `No stage change since ${day()}: consider Lost, Timed out`);
     }
     const probability = deal.probability.kind === 'ok' ? deal.probability.value : stage.probability;
     if (

@@ -47,7 +47,8 @@ export function cellOf(row: readonly CellValue[], map: HeaderMap, key: FieldKey)
   return c === undefined ? '' : (row[c] ?? '');
 }
 
-const str = (v: CellValue): string => (isDate(v) ? v.toISOString().slice(0, 10) : String(v ?? '').trim());
+const str = (v: CellValue): string =>
+  typeof v === 'string' ? v.trim() : isDate(v) ? v.toISOString().slice(0, 10) : String(v ?? '').trim();
 const stamp = (v: CellValue): Date | null => (isDate(v) ? new Date(v.getTime()) : null);
 
 const personColumnCache = new WeakMap<HeaderMap, WeakMap<readonly FieldKey[], number[]>>();

@@ -75,6 +75,9 @@ const LOGGED_WHEN_KNOWN: readonly FieldKey[] = EDITABLE.filter(
   (k) => k !== 'stage' && k !== 'amount' && k !== 'closeDate',
 );
 
+/** Close-date keys of texts, per zone and locale (see closeKey in applyRowRules). */
+const textCloseKeys = new Map<string, string | null>();
+
 /** Parses the hidden Last seen cell (null when it holds nothing we wrote). */
 export function parseLastSeen(text: string): LastSeen | null {
   if (!text.startsWith('{')) return null;
@@ -179,7 +182,18 @@ export function applyRowRules(
   // Close dates compare as days in the spreadsheet's zone: a time of day is not a change.
   const dayKey = (d: Date | string | number | boolean | null): string | null =>
     d instanceof Date ? isoDay(d, timeZone) : d === null ? null : String(d);
-  const closeKey = (v: CellValue) => dayKey(closeDate(v));
+  const closeKey = (v: CellValue) => {
+    if (typeof v !== 'string') return dayKey(closeDate(v));
+    // Last seen holds the close date as a day's text, the same few hundred across the deals.
+    const memo = `${timeZone}|${locale}|${v}`;
+    let key = textCloseKeys.get(memo);
+    if (key === undefined) {
+      if (textCloseKeys.size > 20_000) textCloseKeys.clear();
+      key = dayKey(closeDate(v));
+      textCloseKeys.set(memo, key);
+    }
+    return key;
+  };
   // The row's own amount and close date as readDeal parsed them (the sweep's hot path parses no more).
   const amountNow =
     before.amount.kind === 'ok'

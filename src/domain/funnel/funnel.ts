@@ -13,29 +13,39 @@ import { dealSegment } from '../deals/segments';
 import { looseKey } from '../values/text';
 
 export interface StageMove {
-  time: Date;
+  /** When, in ms since the epoch (History holds hundreds of thousands: no Date objects for them). */
+  time: number;
   dealId: string;
   to: string;
 }
 
-/** Each deal's stage moves, oldest first. */
-export type MovesByDeal = ReadonlyMap<string, readonly StageMove[]>;
+/** One deal's stage move: when (ms since the epoch) and the stage entered; the history index's own shape. */
+export type Move = readonly [time: number, to: string];
 
-/** Sorts one deal's moves oldest first, in place (stable: moves at the same time keep their order). */
-export function oldestFirst(list: StageMove[]): StageMove[] {
-  return list.sort((a, b) => a.time.getTime() - b.time.getTime());
+/** Each deal's stage moves, oldest first. */
+export type MovesByDeal = ReadonlyMap<string, readonly Move[]>;
+
+/**
+ * One deal's moves oldest first (stable: moves at the same time keep their order): the list itself
+ * when it is in order already, as History mostly is, else a sorted copy.
+ */
+export function oldestFirst(list: readonly Move[]): readonly Move[] {
+  for (let i = 1; i < list.length; i++)
+    if (list[i][0] < list[i - 1][0]) return [...list].sort((a, b) => a[0] - b[0]);
+  return list;
 }
 
 /** Moves grouped by deal, each deal's oldest first. */
 export function groupMoves(moves: readonly StageMove[]): MovesByDeal {
-  const byDeal = new Map<string, StageMove[]>();
+  const byDeal = new Map<string, Move[]>();
   for (const m of moves) {
     const list = byDeal.get(m.dealId);
-    if (list) list.push(m);
-    else byDeal.set(m.dealId, [m]);
+    if (list) list.push([m.time, m.to]);
+    else byDeal.set(m.dealId, [[m.time, m.to]]);
   }
-  for (const list of byDeal.values()) oldestFirst(list);
-  return byDeal;
+  const out = new Map<string, readonly Move[]>();
+  for (const [id, list] of byDeal) out.set(id, oldestFirst(list));
+  return out;
 }
 
 export interface FunnelStage {
@@ -127,8 +137,8 @@ const amountOf = (d: Deal) => (d.amount.kind === 'ok' ? d.amount.value : 0);
 /** The path of one deal through the pipeline's open and won stages. */
 interface Path {
   deal: Deal;
-  /** positions it was recorded in */
-  recorded: Set<number>;
+  /** positions it was recorded in, each once (a deal records a handful: a list beats a set) */
+  recorded: number[];
   furthest: number;
   won: boolean;
   closed: boolean;
@@ -181,20 +191,33 @@ export function buildFunnel(
     else inPeriod.push(d);
   }
 
-  const paths: Path[] = inPeriod.map((d) => {
-    const recorded = new Set<number>();
-    for (const m of movesByDeal.get(d.id) ?? []) {
-      const s = stageNamed(m.to);
-      if (s && pos.has(s.name)) recorded.add(pos.get(s.name)!);
+  // Each spelling's position in the sequence (-1: not an open or won stage), looked up once.
+  const positions = new Map<string, number>();
+  const positionOf = (raw: string) => {
+    let at = positions.get(raw);
+    if (at === undefined) {
+      const s = stageNamed(raw);
+      at = s ? (pos.get(s.name) ?? -1) : -1;
+      positions.set(raw, at);
     }
+    return at;
+  };
+  const paths: Path[] = inPeriod.map((d) => {
+    const recorded: number[] = [];
+    let furthest = -1;
+    const record = (at: number) => {
+      if (at < 0 || recorded.includes(at)) return;
+      recorded.push(at);
+      if (at > furthest) furthest = at;
+    };
+    for (const [, to] of movesByDeal.get(d.id) ?? []) record(positionOf(to));
     const current = d.stage!;
-    if (pos.has(current.name)) recorded.add(pos.get(current.name)!);
+    record(pos.get(current.name) ?? -1);
     // A lost deal with no recorded stage entered the pipeline at least: its first stage.
-    let furthest = recorded.size ? Math.max(...recorded) : -1;
     if (furthest < 0 && current.type === 'Lost' && sequence.length) furthest = 0;
     return { deal: d, recorded, furthest, won: current.type === 'Won', closed: current.type !== 'Open' };
   });
-  const hit = (p: Path, i: number) => i <= p.furthest && (p.recorded.has(i) || mode === 'Any stage');
+  const hit = (p: Path, i: number) => i <= p.furthest && (mode === 'Any stage' || p.recorded.includes(i));
 
   const reachCounts = (ps: readonly Path[]) =>
     sequence.map((_, i) => {
@@ -218,9 +241,12 @@ export function buildFunnel(
 
   // Days in stage: from each recorded entry to the next one, or to now while still open, or to the
   // close date once closed.
-  const daysIn = new Map<string, number[]>();
+  const daysIn = new Map<string, { sum: number; n: number }>();
   const addDays = (stage: string, days: number) => {
-    if (days >= 0) (daysIn.get(stage) ?? daysIn.set(stage, []).get(stage)!).push(days);
+    if (days < 0) return;
+    const t = daysIn.get(stage) ?? daysIn.set(stage, { sum: 0, n: 0 }).get(stage)!;
+    t.sum += days;
+    t.n++;
   };
   let withoutHistory = 0;
   for (const { deal: d } of paths) {
@@ -234,12 +260,12 @@ export function buildFunnel(
       continue;
     }
     history.forEach((m, i) => {
-      const s = stageNamed(m.to);
+      const s = stageNamed(m[1]);
       if (!s || s.type !== 'Open') return;
       // The last stay runs to now only if the deal is still in that stage; a closed deal's, to its close.
       const last = current.type === 'Open' ? (s.name === current.name ? now : null) : closeAt;
-      const end = history[i + 1]?.time ?? last;
-      if (end) addDays(s.name, daysBetween(m.time, end, timeZone));
+      const end = history[i + 1]?.[0] ?? last;
+      if (end) addDays(s.name, daysBetween(m[0], end, timeZone));
     });
   }
 
@@ -250,8 +276,9 @@ export function buildFunnel(
     advanced: counts[i].advanced,
     toNext: s.type === 'Won' ? null : ratio(counts[i].advanced, counts[i].reached),
     toWon: s.type === 'Won' ? null : ratio(counts[i].reachedWon, counts[i].reached),
-    avgDaysInStage: s.type === 'Open' ? avg(daysIn.get(s.name) ?? []) : null,
-    daysSample: daysIn.get(s.name)?.length ?? 0,
+    avgDaysInStage:
+      s.type === 'Open' && daysIn.get(s.name) ? daysIn.get(s.name)!.sum / daysIn.get(s.name)!.n : null,
+    daysSample: daysIn.get(s.name)?.n ?? 0,
   }));
 
   const closed = inPeriod.filter((d) => d.stage!.type !== 'Open');
@@ -286,7 +313,7 @@ export function buildFunnel(
   const wonDeals = closed.filter((d) => d.stage!.type === 'Won');
   const cycles = wonDeals
     .map((d) => {
-      const start = movesByDeal.get(d.id)?.[0]?.time ?? d.created;
+      const start = movesByDeal.get(d.id)?.[0]?.[0] ?? d.created;
       const end = d.closeDate.kind === 'ok' ? d.closeDate.value : null;
       return start && end ? daysBetween(start, end, timeZone) : null;
     })

@@ -3,7 +3,7 @@
 // since the last one into the index instead of reading years of History (6 cells a change) again.
 // Folding is idempotent: a row folded twice changes nothing, so rows may be read again safely.
 import type { CellValue } from '../deals/deal';
-import { oldestFirst, type MovesByDeal, type StageMove } from '../funnel/funnel';
+import { oldestFirst, type Move, type MovesByDeal } from '../funnel/funnel';
 import { parseDate } from '../values/cellParsing';
 import { isDate } from '../../shared/zonedTime';
 
@@ -102,11 +102,8 @@ export function decodeTrail(text: string): DealTrail | null {
 
 /** Every stage move of the index, grouped by deal, each deal's oldest first. */
 export function movesOf(index: TrailIndex): MovesByDeal {
-  const out = new Map<string, StageMove[]>();
-  for (const [dealId, t] of index) {
-    if (!t.moves.length) continue;
-    out.set(dealId, oldestFirst(t.moves.map(([at, to]) => ({ time: new Date(at), dealId, to }))));
-  }
+  const out = new Map<string, readonly Move[]>();
+  for (const [dealId, t] of index) if (t.moves.length) out.set(dealId, oldestFirst(t.moves));
   return out;
 }
 

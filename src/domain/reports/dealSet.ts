@@ -27,16 +27,25 @@ export function uniqueDeals(deals: readonly Deal[]): DealSet {
   return { deals: out, duplicates };
 }
 
+// Each list's loose keys, worked out once per Settings list (asked once per deal).
+const listKeys = new WeakMap<readonly unknown[], Set<string>>();
+function keysOf<T>(list: readonly T[], names: (item: T) => string[]): Set<string> {
+  let keys = listKeys.get(list);
+  if (!keys) {
+    keys = new Set(list.flatMap((item) => names(item).filter((n) => n !== '').map(looseKey)));
+    listKeys.set(list, keys);
+  }
+  return keys;
+}
+
 /** Whether an owner cell names an owner of CRM Settings (by name or email). */
 export function knownOwner(owner: string, settings: Settings): boolean {
-  const k = looseKey(owner);
-  return settings.owners.some((o) => looseKey(o.name) === k || (o.email !== '' && looseKey(o.email) === k));
+  return keysOf(settings.owners, (o) => [o.name, o.email]).has(looseKey(owner));
 }
 
 /** Whether an industry is one of CRM Settings' industries. */
 export function knownIndustry(industry: string, settings: Settings): boolean {
-  const k = looseKey(industry);
-  return settings.industries.some((i) => looseKey(i) === k);
+  return keysOf(settings.industries, (i) => [i]).has(looseKey(industry));
 }
 
 export interface Unknown {

@@ -15,12 +15,22 @@ const WON_WORDS = [
 ];
 const LOST_WORDS = ['lost', 'closed lost', 'closedlost', 'lose', 'loss', 'dead', 'closed dead'];
 
+// Each stage list's names, lowercased once (a stage is looked up once per deal).
+const byLowerName = new WeakMap<readonly StageDef[], Map<string, StageDef>>();
+
 /** The stage whose name matches exactly, ignoring case and surrounding spaces. */
 export function findStage(raw: unknown, stages: readonly StageDef[]): StageDef | null {
+  let names = byLowerName.get(stages);
+  if (!names) {
+    names = new Map();
+    // The first stage of a name wins, as a search from the top would find it.
+    for (const s of stages) if (!names.has(s.name.toLowerCase())) names.set(s.name.toLowerCase(), s);
+    byLowerName.set(stages, names);
+  }
   const k = String(raw ?? '')
     .trim()
     .toLowerCase();
-  return stages.find((s) => s.name.toLowerCase() === k) ?? null;
+  return names.get(k) ?? null;
 }
 
 /**

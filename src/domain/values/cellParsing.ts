@@ -97,6 +97,6 @@ export function parseDate(v: unknown, timeZone: string, locale = 'en_US'): Parse
 }
 
 /** Whole days from `from` to `to`, counted on the calendar of `timeZone`. */
-export function daysBetween(from: Date, to: Date, timeZone: string): number {
+export function daysBetween(from: Date | number, to: Date | number, timeZone: string): number {
   return localDayNumber(to, timeZone) - localDayNumber(from, timeZone);
 }

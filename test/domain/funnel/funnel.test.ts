@@ -48,7 +48,7 @@ const moves: StageMove[] = [
   ['D2', '2026-02-20', 'Lost'],
   ['D4', '2026-03-01', OPP],
   ['D4', '2026-03-04', QUAL],
-].map(([dealId, day, to]) => ({ dealId, time: at(day), to }));
+].map(([dealId, day, to]) => ({ dealId, time: at(day).getTime(), to }));
 
 const strict = buildFunnel(deals, groupMoves(moves), settings, NOW, 'America/New_York');
 const anyStage = buildFunnel(

@@ -89,7 +89,7 @@ describe('reports reconcile (property)', () => {
         const out = rebuildReports({
           settings,
           deals: rows.map((d) => ({ deal: d, violations: [] })),
-          moves: groupMoves(w.moves),
+          moves: groupMoves(w.moves.map((m) => ({ ...m, time: m.time.getTime() }))),
           now: NOW,
           timeZone: TZ,
           dealsSheetId: 1,
