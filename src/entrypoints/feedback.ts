@@ -41,5 +41,10 @@ export function describeSweep(summary: SweepSummary): string {
         ? '1 row was changed or moved by someone while this ran, so it was left as it is and will be checked next time.'
         : `${summary.leftForNextTime} rows were changed or moved by someone while this ran, so they were left as they are and will be checked next time.`,
     );
+  if (summary.putRight)
+    lines.push(
+      '',
+      `${summary.putRight === 1 ? '1 row was' : `${summary.putRight} rows were`} sorted or typed in while this wrote to Deals; what it wrote there was put right.`,
+    );
   return lines.join('\n');
 }

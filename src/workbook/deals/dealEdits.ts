@@ -10,12 +10,15 @@ import { withDocumentLock } from '../core/lock';
 import { appendHistory, findHistoryTab } from '../history/historyTab';
 import { readRows, writeOutcomes } from './dealRows';
 import { readHeader } from './dealsTab';
+import { recordRefusedEdit } from './refusedEdits';
+import { errorCode } from '../../shared/errors';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type EditEvent = GoogleAppsScript.Events.SheetsOnEdit;
 
 /** Applies the row rules to the rows an edit on the Deals tab covered, and logs History. */
 export function dealsEdited(e: EditEvent, sheet: Sheet, state: DocumentState): void {
+  const startedAt = Date.now();
   const range = e.range;
   const top = range.getRow();
   const bottom = top + range.getNumRows() - 1;
@@ -67,8 +70,23 @@ export function dealsEdited(e: EditEvent, sheet: Sheet, state: DocumentState): v
   };
   // Sheets runs the onEdit of two quick edits at the same time. Under the lock, each run reads the row,
   // logs from Last seen and records what it logged before the next run reads: a change is logged once.
-  // A run that cannot get the lock says so, and the next edit of the row or the next sweep logs it.
-  withDocumentLock(apply, 20000);
+  // A run that cannot get the lock says so, and the next edit of the row or the next sweep logs it. A
+  // typed value is also kept for the sweep holding the lock, which may write over it (refusedEdits.ts).
+  try {
+    withDocumentLock(apply, 20000);
+  } catch (err) {
+    if (errorCode(err) === 'BUSY' && typedCell && e.value !== undefined) {
+      const idCol = map.columns.dealId;
+      recordRefusedEdit({
+        row: top,
+        col: leftCol + 1,
+        dealId: idCol === undefined ? '' : String(sheet.getRange(top, idCol + 1).getValue()),
+        value: String(e.value),
+        at: startedAt,
+      });
+    }
+    throw err;
+  }
 }
 
 /**

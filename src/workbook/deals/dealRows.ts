@@ -15,28 +15,35 @@ export function readRows(sheet: Sheet, first: number, count: number, width: numb
   return sheet.getRange(first, 1, count, width).getValues() as CellValue[][];
 }
 
+/** A block of cells a write covers: columns c1..c2 and rows top..bottom (0-based, into `rows`). */
+export interface Block {
+  c1: number;
+  c2: number;
+  top: number;
+  bottom: number;
+}
+
+/** The blocks that write the outcomes, and what each of their cells is to hold. */
+export interface PlannedWrites {
+  blocks: Block[];
+  /** The value to write at row `r` (into `rows`) and column `c` of a block, written as the sheet takes it. */
+  cell: (r: number, c: number) => CellValue;
+}
+
 /**
- * Writes the outcomes of rows read from `first` on. Blocks may bridge only computed columns (ours).
- * When a block covers a person's column on rows we do not change, their cell is written back as it
- * was: its formula if it has one (read once through `readFormulas`, only when needed), else its value.
- * `beforeWrites` runs after every read and before the first write (the History append, so that a failed
- * write can only repeat a History row at the next sweep, never lose one). Returns the blocks written.
+ * Plans the writes of the outcomes of `rows`. Blocks may bridge only computed columns (ours). When a
+ * block covers a person's column on rows we do not change, their cell is written back as it was: its
+ * formula if it has one (read once through `readFormulas`, only when needed), else its value.
  */
-export function writeOutcomes(
-  sheet: Sheet,
+export function planWrites(
   map: HeaderMap,
-  first: number,
   rows: readonly (readonly CellValue[])[],
   outcomes: readonly RowOutcome[],
   readFormulas: () => string[][],
-  beforeWrites: () => void = () => undefined,
-): number {
+): PlannedWrites {
   const written = new Set<number>();
   for (const o of outcomes) for (const k of Object.keys(o.writes) as FieldKey[]) written.add(map.columns[k]!);
-  if (written.size === 0) {
-    beforeWrites();
-    return 0;
-  }
+  if (written.size === 0) return { blocks: [], cell: (r, c) => rows[r][c] ?? '' };
   const computed = new Set(
     COMPUTED_FIELDS.map((k) => map.columns[k]).filter((c): c is number => c !== undefined),
   );
@@ -68,21 +75,48 @@ export function writeOutcomes(
       if (!computed.has(c))
         for (let r = top; r <= bottom && !needFormulas; r++) needFormulas = mine(r, c) === undefined;
   const formulas = needFormulas ? readFormulas() : null;
-  beforeWrites();
+  const cell = (r: number, c: number): CellValue => {
+    const value = mine(r, c);
+    const formula = formulas?.[r]?.[c] ?? '';
+    return value !== undefined ? safeCell(value) : formula !== '' ? formula : safeCell(rows[r][c] ?? '');
+  };
+  return { blocks, cell };
+}
+
+/** Writes each block of `planned` with the cell values `at` gives (rows counted from `first`). */
+export function writeBlocks(
+  sheet: Sheet,
+  first: number,
+  blocks: readonly Block[],
+  at: (r: number, c: number) => CellValue,
+): void {
   for (const { c1, c2, top, bottom } of blocks) {
     const block: CellValue[][] = [];
     for (let r = top; r <= bottom; r++) {
       const line: CellValue[] = [];
-      for (let c = c1; c <= c2; c++) {
-        const value = mine(r, c);
-        const formula = formulas?.[r]?.[c] ?? '';
-        line.push(
-          value !== undefined ? safeCell(value) : formula !== '' ? formula : safeCell(rows[r][c] ?? ''),
-        );
-      }
+      for (let c = c1; c <= c2; c++) line.push(at(r, c));
       block.push(line);
     }
     sheet.getRange(first + top, c1 + 1, block.length, c2 - c1 + 1).setValues(block);
   }
-  return blocks.length;
+}
+
+/**
+ * Writes the outcomes of rows read from `first` on (see planWrites). `beforeWrites` runs after every
+ * read and before the first write (the History append, so that a failed write can only repeat a
+ * History row at the next sweep, never lose one). Returns what was written.
+ */
+export function writeOutcomes(
+  sheet: Sheet,
+  map: HeaderMap,
+  first: number,
+  rows: readonly (readonly CellValue[])[],
+  outcomes: readonly RowOutcome[],
+  readFormulas: () => string[][],
+  beforeWrites: () => void = () => undefined,
+): PlannedWrites {
+  const planned = planWrites(map, rows, outcomes, readFormulas);
+  beforeWrites();
+  writeBlocks(sheet, first, planned.blocks, planned.cell);
+  return planned;
 }

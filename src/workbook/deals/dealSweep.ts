@@ -9,6 +9,7 @@ import type { Settings } from '../../shared/settings';
 import { writeOutcomes } from './dealRows';
 import { appendHistory } from '../history/historyTab';
 import { recheckRows } from './recheck';
+import { keepDealsInPlace, putBackRefusedEdits } from './sweepRepair';
 import { notYetLogged } from '../../domain/history/alreadyLogged';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -20,6 +21,8 @@ export interface SweepSummary {
   historyRows: number;
   /** Rows changed or moved by someone while the sweep ran: left alone, swept next time. */
   leftForNextTime: number;
+  /** Rows moved (a sort) while the sweep's writes went out, and cells typed over by them: put right. */
+  putRight: number;
 }
 
 export interface SweepInput {
@@ -33,6 +36,8 @@ export interface SweepInput {
 }
 
 export interface SweepPlan {
+  /** When Deals was read (ms since the epoch): edits refused after it may meet the sweep's writes. */
+  readAt: number;
   map: HeaderMap;
   rows: CellValue[][];
   outcomes: RowOutcome[];
@@ -41,12 +46,13 @@ export interface SweepPlan {
 /** Reads the Deals tab and works out every row's writes (nothing is written yet). */
 export function planSweep(input: SweepInput): SweepPlan {
   const sheet = input.deals;
+  const readAt = Date.now();
   // Header and rows in one read (up to the last column with content; columns past the header are unused).
   const values = sheet.getDataRange().getValues() as CellValue[][];
   const map = mapHeaders(values[0]);
   const rows = values.slice(1);
   const outcomes = sweepRows(rows, 2, { ...input, map, newId: () => newDealId(Math.random) });
-  return { map, rows, outcomes };
+  return { readAt, map, rows, outcomes };
 }
 
 /**
@@ -55,8 +61,8 @@ export function planSweep(input: SweepInput): SweepPlan {
  * already logged is not logged again. Then, under the caller's lock, the cells about to be written (and
  * each row's Deal ID and name) are read again: rows a person changed or moved since the plan read them
  * are left alone for the next sweep, and cells a block passes over are written back as they are now,
- * not as first read. The writes go out at once (flush), so a race can land only in the few calls
- * between that re-check and the flush.
+ * not as first read. The writes go out at once (flush); a sort or an edit in the few calls between
+ * that re-check and the flush is then put right (sweepRepair.ts).
  */
 export function applySweep(
   input: SweepInput,
@@ -72,12 +78,14 @@ export function applySweep(
   const outcomes = conflicts.size
     ? plan.outcomes.map((o, i) => (conflicts.has(i) ? { ...o, writes: {} } : o))
     : plan.outcomes;
-  writeOutcomes(sheet, map, 2, rows, outcomes, () =>
+  const planned = writeOutcomes(sheet, map, 2, rows, outcomes, () =>
     sheet.getRange(2, 1, rows.length, map.width).getFormulas(),
   );
   // Out at once: a buffered write lands by position whenever it goes out, over whatever people did
-  // meanwhile.
-  SpreadsheetApp.flush();
+  // meanwhile. The read-back of who is on each row written forces them out (a read does, as a flush
+  // would); what landed on a moved row or over a value typed meanwhile is then put right.
+  const moved = keepDealsInPlace(sheet, map, 2, rows, planned);
+  const putRight = moved + putBackRefusedEdits(sheet, map, 2, rows, planned, plan.readAt, moved > 0);
   const byRule: Partial<Record<RuleId, number>> = {};
   let flagged = 0;
   let deals = 0;
@@ -87,7 +95,7 @@ export function applySweep(
     if (o.violations.length) flagged++;
     for (const v of new Set(o.violations.map((x) => x.rule))) byRule[v] = (byRule[v] ?? 0) + 1;
   }
-  return { deals, flagged, byRule, historyRows: history.length, leftForNextTime: conflicts.size };
+  return { deals, flagged, byRule, historyRows: history.length, leftForNextTime: conflicts.size, putRight };
 }
 
 /** Sweeps every deal row; returns what it found. */

@@ -1,0 +1,183 @@
+// After a sweep's writes are out: Sheets has no compare-and-set, so a sort, a row inserted or a value
+// typed in the few calls between the sweep's re-check read and its flush meets writes that land by
+// position. Here, still under the document lock, the sweep reads back who is on each row it wrote and
+// puts right what landed on the wrong deal, then puts back values people typed that it wrote over.
+import { sameCell, type CellValue } from '../../domain/deals/deal';
+import type { HeaderMap } from '../../domain/deals/headerMap';
+import { COMPUTED_FIELDS } from '../../domain/deals/editEffects';
+import { columnRuns } from '../../domain/deals/writeBlocks';
+import { writeBlocks, type Block, type PlannedWrites } from './dealRows';
+import { forgetRefusedEdits, refusedEdits, typedCell } from './refusedEdits';
+
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+
+/** Rounds of read-back and repair before leaving the rest to the next sweep. */
+const MAX_ROUNDS = 3;
+
+/**
+ * Sends the sweep's writes out (its first read forces them out, as a flush would) and reads back who
+ * is on each row the sweep wrote: the Deal ID column, with the deal and company too when the sweep
+ * wrote new IDs (one read per run of adjacent columns). When rows moved meanwhile, it rewrites the
+ * blocks so that every deal holds its own values. Returns how many rows it put right (0 when nothing
+ * had moved).
+ */
+export function keepDealsInPlace(
+  sheet: Sheet,
+  map: HeaderMap,
+  first: number,
+  rows: readonly (readonly CellValue[])[],
+  planned: PlannedWrites,
+): number {
+  const { blocks } = planned;
+  if (!blocks.length) {
+    SpreadsheetApp.flush();
+    return 0;
+  }
+  // What each identity cell holds when nothing moved: what the sweep wrote there, else what it read.
+  let expected = (r: number, c: number): CellValue =>
+    inAnyBlock(blocks, r, c) ? planned.cell(r, c) : (rows[r][c] ?? '');
+  const top = Math.min(...blocks.map((b) => b.top));
+  const bottom = Math.max(...blocks.map((b) => b.bottom));
+  let repaired = 0;
+  for (let round = 0; round < MAX_ROUNDS; round++) {
+    if (identityHolds(sheet, identityColumns(map, blocks), first, top, bottom, expected)) return repaired;
+    const now = sheet
+      .getDataRange()
+      .getValues()
+      .slice(first - 1) as CellValue[][];
+    const fixed = repairBlocks(map, rows, planned, now);
+    repaired += fixed.rows;
+    writeBlocks(sheet, first, fixed.blocks, (r, c) => fixed.want(r, c));
+    SpreadsheetApp.flush();
+    expected = (r, c) => (r < now.length ? fixed.want(r, c) : '');
+  }
+  return repaired;
+}
+
+/** The columns that tell who is on a row: the Deal ID, and the deal and company when IDs were written. */
+function identityColumns(map: HeaderMap, blocks: readonly Block[]): number[] {
+  const id = map.columns.dealId;
+  const keys =
+    id !== undefined && !blocks.some((b) => id >= b.c1 && id <= b.c2)
+      ? (['dealId'] as const)
+      : (['dealId', 'deal', 'company'] as const);
+  return keys.map((k) => map.columns[k]).filter((c): c is number => c !== undefined);
+}
+
+/** Whether the identity columns of rows top..bottom hold what `expected` says. */
+function identityHolds(
+  sheet: Sheet,
+  cols: readonly number[],
+  first: number,
+  top: number,
+  bottom: number,
+  expected: (r: number, c: number) => CellValue,
+): boolean {
+  for (const [c1, c2] of columnRuns(cols, new Set())) {
+    const seen = sheet
+      .getRange(first + top, c1 + 1, bottom - top + 1, c2 - c1 + 1)
+      .getValues() as CellValue[][];
+    for (let i = 0; i < seen.length; i++)
+      for (let j = 0; j < seen[i].length; j++)
+        if (!sameCell(seen[i][j], asRead(expected(top + i, c1 + j)))) return false;
+  }
+  return true;
+}
+
+/**
+ * Works out, for the rows as they are now, which deal each one is (by the columns the sweep did not
+ * write: they moved with the row) and what the written columns must hold for it. Rows it cannot place
+ * keep what they hold.
+ */
+function repairBlocks(
+  map: HeaderMap,
+  rows: readonly (readonly CellValue[])[],
+  planned: PlannedWrites,
+  now: readonly (readonly CellValue[])[],
+): { blocks: Block[]; want: (r: number, c: number) => CellValue; rows: number } {
+  const written = new Set<number>();
+  for (const b of planned.blocks) for (let c = b.c1; c <= b.c2; c++) written.add(c);
+  const width = map.width;
+  const print = (row: readonly CellValue[]) => {
+    const parts: string[] = [];
+    for (let c = 0; c < width; c++) {
+      if (written.has(c)) continue;
+      const v = row[c] ?? '';
+      parts.push(v instanceof Date ? `D${v.getTime()}` : `${typeof v}:${String(v)}`);
+    }
+    return parts.join('\u001f');
+  };
+  const byPrint = new Map<string, number[]>();
+  rows.forEach((row, q) => {
+    const p = print(row);
+    (byPrint.get(p) ?? byPrint.set(p, []).get(p)!).push(q);
+  });
+  const origin = now.map((row) => byPrint.get(print(row))?.shift());
+  // Only cells a block wrote were overwritten by position; any other cell moved with its row.
+  const want = (r: number, c: number): CellValue => {
+    const q = origin[r];
+    if (q === undefined || !inAnyBlock(planned.blocks, r, c)) return now[r]?.[c] ?? '';
+    return inAnyBlock(planned.blocks, q, c) ? planned.cell(q, c) : (rows[q][c] ?? '');
+  };
+  // Each run of written columns, over the rows whose cells are not what their deal needs.
+  const blocks: Block[] = [];
+  let moved = 0;
+  const wrong = now.map((row, r) => [...written].some((c) => !sameCell(row[c] ?? '', asRead(want(r, c)))));
+  for (const w of wrong) if (w) moved++;
+  const firstWrong = wrong.indexOf(true);
+  const lastWrong = wrong.lastIndexOf(true);
+  if (firstWrong >= 0)
+    for (const [c1, c2] of columnRuns(written, new Set()))
+      blocks.push({ c1, c2, top: firstWrong, bottom: lastWrong });
+  return { blocks, want, rows: moved };
+}
+
+/**
+ * Puts back values people typed into cells this sweep then wrote over: edits whose check was refused
+ * while the sweep held the lock, typed after its read of Deals (`since`), on a person's column of a
+ * row the sweep wrote, which still holds that deal. The sweep's own columns are its to write.
+ */
+export function putBackRefusedEdits(
+  sheet: Sheet,
+  map: HeaderMap,
+  first: number,
+  rows: readonly (readonly CellValue[])[],
+  planned: PlannedWrites,
+  since: number,
+  rowsMoved: boolean,
+): number {
+  const waiting = refusedEdits().sort((a, b) => a.edit.at - b.edit.at);
+  if (!waiting.length) return 0;
+  const computed = new Set(COMPUTED_FIELDS.map((k) => map.columns[k]).filter((c) => c !== undefined));
+  const idCol = map.columns.dealId;
+  let restored = 0;
+  for (const { edit } of waiting) {
+    const r = edit.row - first;
+    const c = edit.col - 1;
+    // After a sort the rows are no longer where the edits were typed: those are left (a rare double race).
+    if (rowsMoved || edit.at < since || r < 0 || r >= rows.length || computed.has(c)) continue;
+    if (!inAnyBlock(planned.blocks, r, c)) continue;
+    const id =
+      idCol === undefined
+        ? ''
+        : String(inAnyBlock(planned.blocks, r, idCol) ? planned.cell(r, idCol) : (rows[r][idCol] ?? ''));
+    if (edit.dealId !== '' && id !== edit.dealId) continue;
+    const value = typedCell(edit.value);
+    if (sameCell(planned.cell(r, c), value)) continue;
+    sheet.getRange(edit.row, edit.col).setValue(value);
+    restored++;
+  }
+  if (restored) SpreadsheetApp.flush();
+  forgetRefusedEdits(waiting.map((w) => w.key));
+  return restored;
+}
+
+/** A written value as a read gives it back: text written with a leading apostrophe reads without it. */
+function asRead(v: CellValue): CellValue {
+  return typeof v === 'string' && v.startsWith("'") ? v.slice(1) : v;
+}
+
+/** Whether a block covers row `r` (into the rows read) and column `c`. */
+function inAnyBlock(blocks: readonly Block[], r: number, c: number): boolean {
+  return blocks.some((b) => c >= b.c1 && c <= b.c2 && r >= b.top && r <= b.bottom);
+}
