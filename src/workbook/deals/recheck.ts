@@ -1,6 +1,6 @@
 // The re-check before a sweep writes: a refresh reads Deals, works for a while, then writes; meanwhile
 // people type, paste and sort (their edits take no lock). Just before writing, the cells about to be
-// written and each row's Deal ID, deal name and company are read again, by column runs over the rows that
+// written and each row's Deal ID and deal name are read again, by column runs over the rows that
 // change: a constant number of calls. A row where any of them differs from the first read was changed
 // or moved (a sort) meanwhile: it is left alone. The fresh values replace the first read in `rows`, so
 // that cells a block passes over are written back as they are now.
@@ -32,8 +32,7 @@ export function recheckRows(
     for (const k of keys) columns.add(map.columns[k]!);
   });
   if (top < 0) return conflicts;
-  for (const k of ['dealId', 'deal', 'company'] as const)
-    if (map.columns[k] !== undefined) columns.add(map.columns[k]!);
+  for (const k of ['dealId', 'deal'] as const) if (map.columns[k] !== undefined) columns.add(map.columns[k]!);
   for (const [c1, c2] of columnRuns(columns, new Set())) {
     const fresh = sheet
       .getRange(first + top, c1 + 1, bottom - top + 1, c2 - c1 + 1)
