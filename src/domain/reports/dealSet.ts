@@ -32,7 +32,13 @@ const listKeys = new WeakMap<readonly unknown[], Set<string>>();
 function keysOf<T>(list: readonly T[], names: (item: T) => string[]): Set<string> {
   let keys = listKeys.get(list);
   if (!keys) {
-    keys = new Set(list.flatMap((item) => names(item).filter((n) => n !== '').map(looseKey)));
+    keys = new Set(
+      list.flatMap((item) =>
+        names(item)
+          .filter((n) => n !== '')
+          .map(looseKey),
+      ),
+    );
     listKeys.set(list, keys);
   }
   return keys;

@@ -10,8 +10,12 @@ export const BUSY_MESSAGE = `Another ${PRODUCT} task is still running in this sp
 
 type Lock = GoogleAppsScript.Lock.Lock;
 
-function holding<T>(lock: Lock, fn: () => T, waitMs: number): T {
-  if (!lock.tryLock(waitMs)) throw new CrmError('BUSY', BUSY_MESSAGE);
+function holding<T>(lock: Lock, fn: () => T, waitMs: number, beforeWaiting?: () => void): T {
+  // With `beforeWaiting`, a first attempt that does not wait; it runs only when someone holds the lock.
+  const got = beforeWaiting
+    ? lock.tryLock(0) || (beforeWaiting(), lock.tryLock(waitMs))
+    : lock.tryLock(waitMs);
+  if (!got) throw new CrmError('BUSY', BUSY_MESSAGE);
   try {
     return fn();
   } finally {
@@ -24,9 +28,12 @@ function holding<T>(lock: Lock, fn: () => T, waitMs: number): T {
   }
 }
 
-/** Runs `fn` holding the document lock; throws a BUSY CrmError when it cannot be had in `waitMs`. */
-export function withDocumentLock<T>(fn: () => T, waitMs = 30000): T {
-  return holding(LockService.getDocumentLock() ?? LockService.getScriptLock(), fn, waitMs);
+/**
+ * Runs `fn` holding the document lock; throws a BUSY CrmError when it cannot be had in `waitMs`.
+ * `beforeWaiting` runs first if someone else holds it (one more call then, none otherwise).
+ */
+export function withDocumentLock<T>(fn: () => T, waitMs = 30000, beforeWaiting?: () => void): T {
+  return holding(LockService.getDocumentLock() ?? LockService.getScriptLock(), fn, waitMs, beforeWaiting);
 }
 
 /** Runs a long task holding the task lock, so that no other long task runs meanwhile. */

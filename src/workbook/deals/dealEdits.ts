@@ -11,7 +11,6 @@ import { appendHistory, findHistoryTab } from '../history/historyTab';
 import { readRows, writeOutcomes } from './dealRows';
 import { readHeader } from './dealsTab';
 import { recordRefusedEdit } from './refusedEdits';
-import { errorCode } from '../../shared/errors';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type EditEvent = GoogleAppsScript.Events.SheetsOnEdit;
@@ -70,13 +69,13 @@ export function dealsEdited(e: EditEvent, sheet: Sheet, state: DocumentState): v
   };
   // Sheets runs the onEdit of two quick edits at the same time. Under the lock, each run reads the row,
   // logs from Last seen and records what it logged before the next run reads: a change is logged once.
-  // A run that cannot get the lock says so, and the next edit of the row or the next sweep logs it. A
-  // typed value is also kept for the sweep holding the lock, which may write over it (refusedEdits.ts).
-  try {
-    withDocumentLock(apply, 20000);
-  } catch (err) {
-    if (errorCode(err) === 'BUSY' && typedCell && e.value !== undefined) {
-      const idCol = map.columns.dealId;
+  // A run that cannot get the lock says so, and the next edit of the row or the next sweep logs it.
+  // When the lock is taken, a typed value is kept aside before waiting, for the sweep that may be
+  // holding it: its writes may land on this cell, and it puts back what it wrote over (refusedEdits.ts).
+  const keepTypedValue = () => {
+    if (!typedCell || e.value === undefined) return;
+    const idCol = map.columns.dealId;
+    try {
       recordRefusedEdit({
         row: top,
         col: leftCol + 1,
@@ -84,9 +83,11 @@ export function dealsEdited(e: EditEvent, sheet: Sheet, state: DocumentState): v
         value: String(e.value),
         at: startedAt,
       });
+    } catch {
+      // Only a safeguard: the check itself still waits for the lock and runs.
     }
-    throw err;
-  }
+  };
+  withDocumentLock(apply, 20000, keepTypedValue);
 }
 
 /**

@@ -1,8 +1,10 @@
-// Typed edits whose check could not get the document lock because a refresh was sweeping Deals. Sheets
+// Typed edits whose check found the document lock taken, as when a refresh is sweeping Deals. Sheets
 // has no compare-and-set: the sweep's writes, planned from an earlier read, can land on a cell typed in
 // the few calls between its last re-check and its flush. Such an edit's run leaves the value typed here
-// (a document property of its own, so that two runs never overwrite each other's), and the sweep, once
-// its writes are out, puts back any typed value it wrote over.
+// before it waits for the lock (a document property of its own, so that two runs never overwrite each
+// other's), and the sweep, once its writes are out, puts back any typed value it wrote over. Every
+// sweep then drops the notes it read; one left by a run that got the lock afterwards is dropped by the
+// next (it is older than that sweep's read of Deals).
 import type { CellValue } from '../../domain/deals/deal';
 import { safeCell } from '../core/writeGrid';
 
@@ -20,7 +22,7 @@ export interface RefusedEdit {
   at: number;
 }
 
-/** Keeps a refused edit until the next sweep has looked at it (one property write). */
+/** Keeps a typed value until a sweep has looked at it (one property write). */
 export function recordRefusedEdit(edit: RefusedEdit): void {
   const key = `${PREFIX}${edit.at}.${Math.random().toString(36).slice(2, 8)}`;
   PropertiesService.getDocumentProperties().setProperty(key, JSON.stringify(edit));

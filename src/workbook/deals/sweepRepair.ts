@@ -133,8 +133,8 @@ function repairBlocks(
 }
 
 /**
- * Puts back values people typed into cells this sweep then wrote over: edits whose check was refused
- * while the sweep held the lock, typed after its read of Deals (`since`), on a person's column of a
+ * Puts back values people typed into cells this sweep then wrote over: edits whose check had to wait
+ * for the lock the sweep held, typed after its read of Deals (`since`), on a person's column of a
  * row the sweep wrote, which still holds that deal. The sweep's own columns are its to write.
  */
 export function putBackRefusedEdits(
