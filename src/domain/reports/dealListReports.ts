@@ -89,7 +89,17 @@ export function segmentReport(
   return g;
 }
 
-/** Data issues: one row per deal that breaks a rule, what to fix in words, sorted by owner, with a link. */
+/**
+ * Rows listed per owner: a fix list longer than this is not read row by row, and at 100k deals an
+ * uncapped tab holds half the deals, shifts with every new issue and is written again every day. The
+ * counts stay whole, and the rest is a filter of the Check column away.
+ */
+export const ISSUES_LISTED_PER_OWNER = 500;
+
+/**
+ * Data issues: one row per deal that breaks a rule, what to fix in words, sorted by owner (each owner's
+ * first ISSUES_LISTED_PER_OWNER rows, then how many more), with a link to its row.
+ */
 export function dataIssuesReport(
   issues: readonly { deal: Deal; violations: Violation[] }[],
   status: ReportCell[],
@@ -102,7 +112,12 @@ export function dataIssuesReport(
   const owners = new Map<string, number>();
   for (const i of issues) owners.set(ownerOf(i.deal), (owners.get(ownerOf(i.deal)) ?? 0) + 1);
   const perOwner = [...owners.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([o, n]) => `${o}: ${n}`);
-  g.line([issues.length ? `Rows to fix per owner: ${perOwner.join('; ')}` : 'No rule is broken. Nice work.']);
+  const capped = [...owners.values()].some((n) => n > ISSUES_LISTED_PER_OWNER);
+  g.line([
+    issues.length
+      ? `Rows to fix per owner: ${perOwner.join('; ')}${capped ? ` (the first ${ISSUES_LISTED_PER_OWNER} of each are listed)` : ''}`
+      : 'No rule is broken. Nice work.',
+  ]);
   g.header(['Owner', 'Row', 'Deal ID', 'Deal', 'Stage', 'What to fix']);
   g.body([], 0); // Owner: text
   // Owners compared once each (localeCompare is slow over tens of thousands of rows), then by rank.
@@ -112,14 +127,30 @@ export function dataIssuesReport(
   );
   // One row per deal, its fixes in the words of its Check cell: a deal is one task for its owner, and
   // at 100k deals the tab is half the size it is with a row per rule.
-  for (const { deal, violations } of sorted)
-    g.line([
-      ownerOf(deal),
-      rowLink(dealsSheetId, deal.row),
-      deal.id,
-      deal.name,
-      deal.stageText,
-      checkText(violations),
-    ]);
+  let listed = 0;
+  sorted.forEach(({ deal, violations }, i) => {
+    const owner = ownerOf(deal);
+    if (i > 0 && ownerOf(sorted[i - 1].deal) !== owner) listed = 0;
+    if (++listed <= ISSUES_LISTED_PER_OWNER)
+      g.line([
+        owner,
+        rowLink(dealsSheetId, deal.row),
+        deal.id,
+        deal.name,
+        deal.stageText,
+        checkText(violations),
+      ]);
+    else if (listed === ISSUES_LISTED_PER_OWNER + 1) {
+      const more = owners.get(owner)! - ISSUES_LISTED_PER_OWNER;
+      g.line([
+        owner,
+        '',
+        '',
+        '',
+        '',
+        `and ${more} more ${more === 1 ? 'row' : 'rows'}: filter Owner and Check on Deals to see them all`,
+      ]);
+    }
+  });
   return g;
 }
