@@ -71,7 +71,7 @@ export function menuRefresh(): void {
 /** Time-driven trigger: refreshes without anyone watching, and records a failure for the next menu run. */
 export function scheduledRefresh(_e?: unknown): void {
   try {
-    // Once a day the schedule reads all of History and rewrites every report tab (see refreshAll).
+    // Once a day the schedule also checks a part of History and of each list in turn (see refreshAll).
     runRefresh(() => undefined, 60000, 'if-exists', 'daily');
   } catch (e) {
     const message = messageOf(e);

@@ -87,18 +87,20 @@ export interface ChunkRun {
 
 /**
  * The runs of chunks whose print differs from the one recorded (`before[i]`; a chunk past the
- * recorded ones was written blank, so it is compared with `blank`), merged across the smallest gaps
- * until at most `maxRuns` remain: each run is one write.
+ * recorded ones was written blank, so it is compared with `blank`), and those of `also` (written
+ * whatever their print), merged across the smallest gaps until at most `maxRuns` remain: each run is
+ * one write.
  */
 export function changedRuns(
   before: readonly string[],
   after: readonly string[],
   blank: string,
   maxRuns: number,
+  also: ChunkRun = { from: 0, to: 0 },
 ): ChunkRun[] {
   const runs: ChunkRun[] = [];
   after.forEach((p, i) => {
-    if (p === (i < before.length ? before[i] : blank)) return;
+    if (p === (i < before.length ? before[i] : blank) && !(i >= also.from && i < also.to)) return;
     const last = runs[runs.length - 1];
     if (last && last.to === i) last.to = i + 1;
     else runs.push({ from: i, to: i + 1 });

@@ -3,11 +3,22 @@
 // reads History only from the last row it folded, which it checks is still the row it folded, and then
 // the index; anything unexpected (no index, the row changed, an index cell that is not a trail, a person
 // edited History, or a full refresh) reads all of History and rebuilds the index. A document property
-// records how far History is folded.
+// records how far History is folded, with prints of the folded rows in blocks (historyBlocks.ts): each
+// refresh checks the rows after the last complete block (it reads them anyway), and the first refresh
+// of a day checks a fourteenth of the blocks in turn, reading all of History only if one differs.
 import type { CellValue } from '../../domain/deals/deal';
 import { HISTORY_HEADERS } from '../../domain/history/historyEntry';
 import { decodeTrail, encodeTrail, foldRows, type TrailIndex } from '../../domain/history/historyIndex';
 import { chunkPrints } from '../../domain/reports/chunkPrints';
+import { checkWindow } from '../../domain/reports/dailyCheck';
+import {
+  decodePrints,
+  encodePrints,
+  extendPrints,
+  FIRST_BLOCK_SIZE,
+  sumOf,
+  type BlockPrints,
+} from '../../domain/history/historyBlocks';
 import { columnName } from '../../shared/columns';
 import { PRODUCT } from '../../shared/names';
 import { findTab } from '../core/tabs';
@@ -35,8 +46,14 @@ export interface IndexPointer {
   /** Data rows of the index tab, and the tab's rows, after the last write. */
   rows: number;
   maxRows: number;
-  /** When History was last read in full (ms). */
-  fullAt: number;
+  /** When History was last read in full or checked (ms). */
+  checkedAt: number;
+  /** Rows per block, the complete blocks' prints (encoded) and the print of the folded rows after them. */
+  block: number;
+  blocks: string;
+  rest: number;
+  /** The block the next daily check starts at. */
+  checkFrom: number;
 }
 
 export interface HistoryRead {
@@ -50,8 +67,19 @@ export interface HistoryRead {
 /** The recorded pointer, or null (none, or unreadable). */
 export function readPointer(properties: Record<string, string>): IndexPointer | null {
   try {
-    const p = JSON.parse(properties[KEY] ?? 'null') as IndexPointer | null;
-    return p && typeof p.folded === 'number' && typeof p.last === 'string' ? p : null;
+    const p = JSON.parse(properties[KEY] ?? 'null') as Partial<IndexPointer> | null;
+    if (!p || typeof p.folded !== 'number' || typeof p.last !== 'string') return null;
+    // A pointer from before blocks were printed: no block is known, so the next read prints them all.
+    const known =
+      decodePrints(p.blocks) !== null && typeof p.block === 'number' && typeof p.rest === 'number';
+    return {
+      ...(p as IndexPointer),
+      checkedAt: typeof p.checkedAt === 'number' ? p.checkedAt : 0,
+      block: known ? p.block! : FIRST_BLOCK_SIZE,
+      blocks: known ? p.blocks! : '',
+      rest: known ? p.rest! : -1,
+      checkFrom: typeof p.checkFrom === 'number' ? p.checkFrom : 0,
+    };
   } catch {
     return null;
   }
@@ -80,6 +108,11 @@ export interface IndexSession {
   last: string;
   /** History's rows as the read found them (an incremental read runs to the tab's end), if known. */
   historyRows: number | null;
+  /** Prints of the folded rows in blocks, and the block the next daily check starts at. */
+  prints: BlockPrints;
+  checkFrom: number;
+  /** Whether History was read in full or checked by this read (the daily check). */
+  checked: boolean;
   /**
    * Deal IDs whose trail changed since the index was read (a caller folding more rows adds its own):
    * only their index cells are encoded again.
@@ -87,13 +120,18 @@ export interface IndexSession {
   changed: Set<string>;
 }
 
-/** Reads History (from the last folded row, or all of it) and the index. */
+/**
+ * Reads History (from the last folded row, or all of it) and the index. With `check` (the first refresh
+ * of a day), a fourteenth of the folded blocks is read too and compared with its prints; should any
+ * differ, all of History is read.
+ */
 export function readHistory(
   ss: Spreadsheet,
   history: Sheet,
   pointer: IndexPointer | null,
   full: boolean,
   timeZone: string,
+  check = false,
 ): IndexSession {
   const sheet = findTab(ss, INDEX_TAB, pointer?.indexSheetId);
   if (
@@ -103,7 +141,7 @@ export function readHistory(
     sheet.getSheetId() === pointer.indexSheetId &&
     history.getSheetId() === pointer.historySheetId
   ) {
-    const incremental = readIncrementally(history, sheet, pointer, timeZone);
+    const incremental = readIncrementally(history, sheet, pointer, timeZone, check);
     if (incremental) return incremental;
   }
   const all = history.getDataRange().getValues() as CellValue[][];
@@ -122,6 +160,9 @@ export function readHistory(
     folded,
     last: rowPrint(all[folded - 1]),
     historyRows: null,
+    prints: extendPrints({ size: FIRST_BLOCK_SIZE, blocks: [] }, rows, 0, folded - 1, WIDTH),
+    checkFrom: 0,
+    checked: true,
   };
 }
 
@@ -130,14 +171,36 @@ function readIncrementally(
   sheet: Sheet,
   pointer: IndexPointer,
   timeZone: string,
+  check: boolean,
 ): IndexSession | null {
+  const known = { size: pointer.block, blocks: decodePrints(pointer.blocks) ?? [] };
+  // From the last folded row, or from the end of the last complete block if that comes first: the
+  // rows after it are checked against their print on every refresh (and printed when a block fills).
+  const restFrom = known.blocks.length * known.size; // data row
+  const start = Math.min(pointer.folded, restFrom + 2); // sheet row
   let tail: CellValue[][];
   try {
-    tail = history.getRange(`A${pointer.folded}:${columnName(WIDTH)}`).getValues() as CellValue[][];
+    tail = history.getRange(`A${start}:${columnName(WIDTH)}`).getValues() as CellValue[][];
   } catch {
     return null; // History is shorter than the row folded last time
   }
-  if (!tail.length || rowPrint(tail[0]) !== pointer.last) return null;
+  const at = pointer.folded - start; // the last folded row, in `tail`
+  if (tail.length <= at || rowPrint(tail[at]) !== pointer.last) return null;
+  // The folded rows after the last complete block (data row d is tail[d + 2 - start]).
+  if (sumOf(tail, restFrom + 2 - start, at + 1, WIDTH) !== pointer.rest && pointer.rest !== -1) return null;
+  let checkFrom = pointer.checkFrom;
+  if (check) {
+    const { from, to } = checkWindow(known.blocks.length, pointer.checkFrom);
+    if (to > from) {
+      const size = known.size;
+      const rows = history
+        .getRange(from * size + 2, 1, (to - from) * size, WIDTH)
+        .getValues() as CellValue[][];
+      for (let b = from; b < to; b++)
+        if (sumOf(rows, (b - from) * size, (b - from + 1) * size, WIDTH) !== known.blocks[b]) return null;
+      checkFrom = to;
+    }
+  }
   const cells = sheet.getDataRange().getValues() as CellValue[][];
   const trails: TrailIndex = new Map();
   const order: string[] = [];
@@ -152,9 +215,10 @@ function readIncrementally(
   }
   if (order.length !== pointer.rows) return null;
   let end = tail.length;
-  while (end > 1 && isBlank(tail[end - 1])) end--;
-  const rows = tail.slice(pointer.folded === 1 ? 1 : 0, end);
+  while (end > at + 1 && isBlank(tail[end - 1])) end--;
+  const rows = tail.slice(pointer.folded === 1 ? 1 : at, end);
   const changed = foldRows(trails, rows, timeZone);
+  const folded = start + end - 1;
   return {
     changed,
     read: { rows, trails, full: false },
@@ -162,9 +226,13 @@ function readIncrementally(
     order,
     texts,
     pointer,
-    folded: pointer.folded + end - 1,
+    folded,
     last: rowPrint(tail[end - 1]),
-    historyRows: pointer.folded + tail.length - 1,
+    historyRows: start + tail.length - 1,
+    // A pointer from before blocks were printed has read History from its first row (restFrom is 0).
+    prints: extendPrints(known, tail, start - 2, folded - 1, WIDTH),
+    checkFrom,
+    checked: check,
   };
 }
 
@@ -242,7 +310,11 @@ export function saveHistoryIndex(
     last: session.last,
     rows: compact ? ids.length : to,
     maxRows,
-    fullAt: read.full ? now.getTime() : (session.pointer?.fullAt ?? now.getTime()),
+    checkedAt: session.checked ? now.getTime() : (session.pointer?.checkedAt ?? now.getTime()),
+    block: session.prints.size,
+    blocks: encodePrints(session.prints.blocks),
+    rest: session.prints.rest,
+    checkFrom: session.checkFrom,
   };
   return { sheetId: next.indexSheetId, maxRows, property: [KEY, JSON.stringify(next)] };
 }

@@ -28,8 +28,8 @@ import { refreshBoard } from '../board/boardRefresh';
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
-/** A scheduled refresh reads all of History and rewrites every tab when the last full one is older. */
-const DAILY_FULL_MS = 20 * 60 * 60 * 1000;
+/** A scheduled refresh checks a part of History and of each list when the last check is older. */
+const DAILY_CHECK_MS = 20 * 60 * 60 * 1000;
 /** How long a refresh waits for edits and sidebar saves to finish (each takes a second or two). */
 const LOCK_WAIT_MS = 30000;
 
@@ -44,9 +44,12 @@ export interface RefreshResult {
 
 /**
  * Runs a refresh; `progress` shows a short message to the person (a toast). A refresh reads History
- * from where the last one stopped and writes only the report rows that changed; a full one (`full`,
- * or `'daily'` once a day) reads all of History and rewrites every report tab, which also puts right
- * anything a person changed on a report tab without an edit event (a sort, deleted rows).
+ * from where the last one stopped and writes only the report rows that changed. With `'daily'` (the
+ * schedule), the first refresh of a day also checks a fourteenth of History's folded rows against
+ * their prints (reading all of History if one differs), writes the next fourteenth of each list
+ * whatever its prints, looks the charts up (putting back one a person deleted) and measures the tabs,
+ * so that anything changed without an edit event is put right within two weeks. A `full` one reads
+ * all of History and rewrites every report tab.
  */
 export function refreshAll(
   ss: Spreadsheet,
@@ -69,10 +72,9 @@ export function refreshAll(
   const properties = documentProperties();
   const record = readReportRecord(properties);
   const pointer = readPointer(properties);
-  const fullHistory =
-    full === true ||
-    record.edited.has(crm.history.getSheetId()) ||
-    (full === 'daily' && (!pointer || now.getTime() - pointer.fullAt > DAILY_FULL_MS));
+  const fullHistory = full === true || record.edited.has(crm.history.getSheetId());
+  const check =
+    full === 'daily' && !fullHistory && (!pointer || now.getTime() - pointer.checkedAt > DAILY_CHECK_MS);
   // Forget what a full read replaces before the marks that asked for it: should this refresh stop
   // half-way, the next one reads all of History again.
   if (fullHistory) forgetPointer(pointer);
@@ -83,7 +85,7 @@ export function refreshAll(
   // folded. The reports are built and written after it is released, from what was read.
   const { session, plan, sweep } = withDocumentLock(() => {
     // Read everything first: a read after a write would force the writes out one by one.
-    const session = readHistory(ss, crm.history, fullHistory ? null : pointer, fullHistory, timeZone);
+    const session = readHistory(ss, crm.history, fullHistory ? null : pointer, fullHistory, timeZone, check);
     const plan = planSweep(input);
     const newMoves = plan.outcomes.flatMap((o) => o.history).map(historyRow);
     for (const id of foldRows(session.read.trails, newMoves, timeZone)) session.changed.add(id);
@@ -94,6 +96,8 @@ export function refreshAll(
     return { session, plan, sweep };
   }, LOCK_WAIT_MS);
   const { trails } = session.read;
+  // The daily check, or History read in full: charts are looked up and tab sizes measured too.
+  const thorough = session.checked;
   // A list tab sorted, or with rows deleted, since the last refresh is written in full (one read each).
   const disturbed = new Set(tabs.filter((t) => !listIntact(sheets.get(t)!.sheet, record.extents[t])));
   const output = rebuildReports({
@@ -108,8 +112,9 @@ export function refreshAll(
 
   progress(`Writing ${tabs.length} report tabs…`);
   const when = stamp(now, timeZone);
-  // Only what changed since the last refresh is written (see reportRecord.ts); a tab a person edited
-  // since is written in full, as is every tab on a full refresh.
+  // Only what changed since the last refresh is written (see reportRecord.ts), and on the daily check
+  // the next part of each list; a tab a person edited since is written in full, as is every tab on a
+  // full refresh.
   forgetPrints(record);
   const extents: Record<string, ReportExtent> = {};
   for (const { tab, grid } of output.reports) {
@@ -118,20 +123,22 @@ export function refreshAll(
     const mode =
       record.edited.has(target.sheet.getSheetId()) || disturbed.has(tab)
         ? 'measure'
-        : fullHistory
+        : full === true
           ? 'all'
-          : 'changes';
+          : check
+            ? 'check'
+            : 'changes';
     extents[tab] = writeReportOrBanner(target, grid, when, record.extents[tab], mode);
   }
-  // Charts are looked up (one call a tab) only when their range changed, or on a full refresh, which
-  // also puts back a chart a person deleted.
+  // Charts are looked up (one call a tab) only when their range changed, or on the daily check or a
+  // full read, which also puts back a chart a person deleted.
   const ids: Record<string, string | null> = {};
   const ranges: Record<string, string> = {};
   const chart = (tab: string, sheet: Sheet, spec: Omit<ReportChart, 'a1'>, a1: string) => {
     ranges[tab] = a1;
     const id = record.charts[tab];
     ids[tab] =
-      id && !fullHistory && record.ranges[tab] === a1
+      id && !thorough && record.ranges[tab] === a1
         ? id
         : ensureChart(sheet, spec.title, [a1], Charts.ChartType[spec.type], spec.anchorColumn, id ?? null);
   };
@@ -165,7 +172,7 @@ export function refreshAll(
   const exact = new Map<number, [number, number]>(
     Object.values(extents).map((e) => [e.sheetId, [e.maxRows, e.maxCols]]),
   );
-  const sizes = tabSizes(ss, record.sizes, exact, rows, fullHistory);
+  const sizes = tabSizes(ss, record.sizes, exact, rows, thorough);
   saveReportRecord(record, ids, extents, ranges, sizes, index.property);
   const cells = Object.values(sizes).reduce((n, [r, c]) => n + r * c, 0);
   return { sweep, output, board: boardUpdate, cells };

@@ -22,6 +22,8 @@ export interface ReportExtent {
   prints?: string[];
   /** Print of the number formats and bold of the rows above the body, as last set. */
   headPrint?: string;
+  /** The chunk the next daily check writes from (see dailyCheck.ts). */
+  checkFrom?: number;
   /** A text column of the body (0-based), where the body starts, its rows and their print. */
   key?: { column: number; from: number; rows: number; print: string };
 }

@@ -7,6 +7,7 @@ import type { ReportCell, ReportGrid } from '../../domain/reports/reportGrid';
 import { safeCell } from '../core/writeGrid';
 import type { ReportExtent } from './reportRecord';
 import { changedRuns, chunkPrints, chunkRows } from '../../domain/reports/chunkPrints';
+import { checkWindow } from '../../domain/reports/dailyCheck';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -55,8 +56,10 @@ function measuredExtent(sheet: Sheet): ReportExtent {
  * (they never change otherwise), so the calls made do not depend on the number of rows.
  * `known` is the extent the last refresh recorded: with it no size call is made (the tab is ours), and
  * only the chunks of rows whose prints differ from those it recorded are written (at most four runs),
- * and the head's formats only when they differ. `rewrite` 'all' writes every row (a sorted list, the
- * daily refresh); 'measure' measures the tab first (a person typed on it). Should the extent be wrong
+ * and the head's formats only when they differ. `rewrite` 'check' (the first refresh of a day) also
+ * writes the next fourteenth of a list's chunks in turn, whatever their prints, so that a cell changed
+ * without an edit event is put right within two weeks; 'all' writes every row; 'measure' measures the
+ * tab first (a person typed on it, or the list was sorted). Should the extent be wrong
  * (a person deleted rows), the write is tried again, in full, with the sizes read. Returns the tab's
  * extent and prints.
  */
@@ -73,16 +76,19 @@ export function writeReport(
       : null;
   if (trusted) {
     try {
-      return writeWithin(target, grid, trusted, rewrite === 'changes');
+      return writeWithin(target, grid, trusted, rewrite);
     } catch {
       // fall through: read the sizes and write again
     }
   }
-  return writeWithin(target, grid, measuredExtent(target.sheet), false, false);
+  return writeWithin(target, grid, measuredExtent(target.sheet), 'all', false);
 }
 
-/** Only the rows that changed; every row (formats still only when changed); or all after measuring. */
-export type WriteMode = 'changes' | 'all' | 'measure';
+/**
+ * Only the rows that changed; those and the next part of the list in turn; every row (formats still
+ * only when changed); or all after measuring.
+ */
+export type WriteMode = 'changes' | 'check' | 'all' | 'measure';
 
 /** Setting more than this many runs of changed rows costs more calls than the rows it saves. */
 const MAX_RUNS = 4;
@@ -91,7 +97,7 @@ function writeWithin(
   target: ReportSheet,
   grid: ReportGrid,
   before: ReportExtent,
-  compareRows: boolean,
+  mode: WriteMode,
   compareFormats = true,
 ): ReportExtent {
   const { sheet } = target;
@@ -116,9 +122,14 @@ function writeWithin(
   const prints = chunkPrints(grid.rows, cols, size, rows);
   // Only long lists are compared; the other tabs are a few hundred cells, written whole.
   const comparable =
-    compareRows && grid.bodyFrom !== null && before.prints && before.chunk === size && before.cols === cols;
+    (mode === 'changes' || mode === 'check') &&
+    grid.bodyFrom !== null &&
+    before.prints &&
+    before.chunk === size &&
+    before.cols === cols;
+  const check = comparable && mode === 'check' ? checkWindow(prints.length, before.checkFrom) : undefined;
   const runs = comparable
-    ? changedRuns(before.prints!, prints, chunkPrints([], cols, size, 1)[0], MAX_RUNS)
+    ? changedRuns(before.prints!, prints, chunkPrints([], cols, size, 1)[0], MAX_RUNS, check)
     : [{ from: 0, to: prints.length }];
   for (const { from, to } of runs) {
     const first = from * size;
@@ -163,6 +174,7 @@ function writeWithin(
     chunk: size,
     prints: prints.slice(0, Math.ceil(written / size)),
     headPrint,
+    checkFrom: check ? check.to : before.checkFrom,
     ...keyOf(grid),
   };
 }
