@@ -26,11 +26,14 @@ import { localeDecimalMark } from '../../shared/amountReading';
 import { dayFirst } from '../../domain/values/cellParsing';
 import type { Settings } from '../../shared/settings';
 import { cellOf, sameCell, type CellValue } from '../../domain/deals/deal';
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 import type { HeaderMap } from '../../domain/deals/headerMap';
 import { newDealId } from '../../domain/deals/dealIds';
 import { applyRowRules } from '../../domain/deals/editEffects';
 import { historyRow } from '../../domain/history/historyEntry';
-import { FIELD_BY_KEY } from '../../shared/fields';
+import { FIELD_BY_KEY, type FieldKey } from '../../shared/fields';
+import { PRODUCT } from '../../shared/names';
+import { columnRuns } from '../../domain/deals/writeBlocks';
 import {
   EDITABLE,
   validateDeal,
@@ -202,99 +205,206 @@ export function saveDeal(input: unknown, loaded: DealInput | null): SaveResult {
   const dto = valid.deal;
   return withDocumentLock(() => {
     const map = readHeaderMap(c.deals);
-    const [found] = dto.id ? rowsOfDeal(c.deals, map, dto.id) : [];
-    if (dto.id && found === undefined)
-      throw new CrmError(
-        'DEAL_GONE',
-        `Deal ${dto.id} is no longer in the Deals tab (it was deleted or its Deal ID changed). Your changes were not saved; copy them before closing.`,
-      );
-    const existing = found !== undefined;
-    const newSlot = existing ? null : rowForNewDeal(c.deals, map);
-    const rowNumber = newSlot ? newSlot.row : found!;
-    const before: CellValue[] = existing
-      ? readRows(c.deals, [rowNumber], 1, map.width).get(rowNumber)!
-      : Array<CellValue>(map.width).fill('');
-    const current = rowToInput(before, map, place);
-    const same = (k: (typeof EDITABLE)[number], a: string, b: string) =>
-      canonical(k, a ?? '', place) === canonical(k, b ?? '', place);
-    // The rep's changes: fields that differ from what the form was loaded with (all typed, for a new deal).
-    const mine = EDITABLE.filter((k) =>
-      existing && loaded
-        ? !same(k, dto[k], loaded[k])
-        : existing
-          ? !same(k, dto[k], current[k])
-          : dto[k].trim() !== '',
-    );
-    const clashing =
-      existing && loaded
-        ? mine.filter((k) => !same(k, current[k], loaded[k]) && !same(k, current[k], dto[k]))
-        : [];
-    if (clashing.length) {
-      const changes = lastChanges(c, dto.id);
-      const clashes: FieldClash[] = clashing.map((k) => {
-        const field = FIELD_BY_KEY[k].header;
-        const last = changes.get(field);
-        return {
-          key: k,
-          field,
-          was: loaded![k],
-          yours: dto[k],
-          theirs: current[k],
-          who: last?.who ?? '',
-          when: last?.when ?? '',
-        };
-      });
-      return {
-        status: 'conflict',
-        message: `Not saved yet: ${clashes.map((x) => x.field).join(', ')} also changed in the sheet since you opened this deal. Choose which value to keep.`,
-        clashes,
-        current: record(before, rowNumber, map, c, { rows: [], total: 0 }),
-      };
-    }
-    const after = [...before];
-    const changed = new Set<number>();
-    for (const key of mine) {
-      const col = map.columns[key];
-      if (col === undefined) continue;
-      const cell = inputToCell(key, dto[key], place);
-      if (!sameCell(cell, before[col])) {
-        after[col] = cell;
-        changed.add(col);
+    // Rows a sort moved under this save's writes (another deal got its cells): marked, and the save
+    // tried again on the deal's row as it is now.
+    const misplaced: Misplaced[] = [];
+    for (let tries = 1; ; tries++) {
+      const result = saveOnce(c, map, dto, loaded, place, tries <= MAX_TRIES);
+      if ('misplaced' in result) {
+        if (result.misplaced) misplaced.push(result.misplaced);
+        continue;
       }
+      if (result.status === 'saved' && misplaced.length) result.message += ` ${misplacedWords(misplaced)}`;
+      return result;
     }
-    const edited = mine.filter((k) => map.columns[k] !== undefined && changed.has(map.columns[k]!));
-    const outcome = applyRowRules(
-      after,
-      rowNumber,
-      {
-        settings,
-        map,
-        now: new Date(),
-        timeZone,
-        locale,
-        user: currentUser(),
-        newId: () => newDealId(Math.random),
-      },
-      existing ? { edited, previousRow: before } : { edited },
+  }, SAVE_WAIT_MS);
+}
+
+/** A save's cells that landed on another deal's row (a sort or an inserted row moved it there). */
+interface Misplaced {
+  row: number;
+  deal: string;
+  fields: string[];
+}
+
+/** Times a save is tried again on a deal's new row before it writes where it stands. */
+const MAX_TRIES = 3;
+
+/**
+ * The row's Deal ID and name, when the row no longer holds the deal written (or, for a new deal, when
+ * a cell not written is not blank any more); null when the cells landed where they were meant to.
+ */
+function landedOn(
+  sheet: Sheet,
+  rowNumber: number,
+  map: HeaderMap,
+  after: readonly CellValue[],
+  changed: ReadonlySet<number>,
+  existing: boolean,
+): { id: string; name: string } | null {
+  const now = sheet.getRange(rowNumber, 1, 1, map.width).getValues()[0] as CellValue[];
+  const at = (k: 'dealId' | 'deal') =>
+    map.columns[k] === undefined ? '' : String(now[map.columns[k]!]).trim();
+  const idCol = map.columns.dealId;
+  const moved = existing
+    ? idCol !== undefined && at('dealId') !== String(after[idCol]).trim()
+    : now.some((v, i) => !changed.has(i) && v !== '' && v !== null);
+  return moved ? { id: at('dealId'), name: at('deal') } : null;
+}
+
+/**
+ * Marks the cells a save wrote on another deal's row with a note saying so (the value they replaced is
+ * in the version history), and blanks that deal's Last seen if the save wrote it (so that the next
+ * sweep adopts the row as it is instead of logging the saved deal's stage as its own).
+ */
+function markMisplaced(
+  sheet: Sheet,
+  map: HeaderMap,
+  rowNumber: number,
+  changed: ReadonlySet<number>,
+  landed: { id: string; name: string },
+  after: readonly CellValue[],
+): Misplaced {
+  const fields = [...changed].sort((a, b) => a - b);
+  const saved = map.columns.deal === undefined ? 'another deal' : String(after[map.columns.deal]);
+  const note = `${PRODUCT}: written by a sidebar save of ${saved} while Deals was being sorted (${new Date().toISOString()}). The value it replaced is in File > Version history.`;
+  for (const [from, to] of columnRuns(changed, new Set()))
+    sheet.getRange(rowNumber, from + 1, 1, to - from + 1).setNote(note);
+  const seen = map.columns.lastSeen;
+  if (seen !== undefined && changed.has(seen)) sheet.getRange(rowNumber, seen + 1).setValue('');
+  return {
+    row: rowNumber,
+    deal: landed.name || landed.id || 'a deal',
+    fields: fields.map((col) => {
+      const key = (Object.keys(map.columns) as FieldKey[]).find((k) => map.columns[k] === col);
+      return key ? FIELD_BY_KEY[key].header : `column ${col + 1}`;
+    }),
+  };
+}
+
+/** What the rep is told after a save that was tried again. */
+function misplacedWords(list: readonly Misplaced[]): string {
+  return list
+    .map(
+      (m) =>
+        `Deals was sorted while this saved: ${m.fields.join(', ')} of ${m.deal} (row ${m.row}) were written with this deal's values first. Those cells carry a note; check them (File > Version history has what they held).`,
+    )
+    .join(' ');
+}
+
+/**
+ * One try of a save under the lock (see saveDeal). With `retry`, a row that no longer holds the deal
+ * (a sort meanwhile) gives `misplaced` (what was written on another deal, if anything) instead.
+ */
+function saveOnce(
+  c: CrmTabs,
+  map: HeaderMap,
+  dto: DealInput,
+  loaded: DealInput | null,
+  place: FormPlace,
+  retry: boolean,
+): SaveResult | { misplaced: Misplaced | null } {
+  const { settings, timeZone, locale } = c.state;
+  const [found] = dto.id ? rowsOfDeal(c.deals, map, dto.id) : [];
+  if (dto.id && found === undefined)
+    throw new CrmError(
+      'DEAL_GONE',
+      `Deal ${dto.id} is no longer in the Deals tab (it was deleted or its Deal ID changed). Your changes were not saved; copy them before closing.`,
     );
-    for (const [k, v] of Object.entries(outcome.writes)) {
-      const col = map.columns[k as keyof typeof map.columns]!;
-      after[col] = v as CellValue;
+  const existing = found !== undefined;
+  const newSlot = existing ? null : rowForNewDeal(c.deals, map);
+  const rowNumber = newSlot ? newSlot.row : found!;
+  const before: CellValue[] = existing
+    ? readRows(c.deals, [rowNumber], 1, map.width).get(rowNumber)!
+    : Array<CellValue>(map.width).fill('');
+  // Sorted between finding the row and reading it: another deal was read; nothing is written yet.
+  const idCol = map.columns.dealId;
+  if (existing && retry && idCol !== undefined && String(before[idCol]).trim() !== dto.id.trim())
+    return { misplaced: null };
+  const current = rowToInput(before, map, place);
+  const same = (k: (typeof EDITABLE)[number], a: string, b: string) =>
+    canonical(k, a ?? '', place) === canonical(k, b ?? '', place);
+  // The rep's changes: fields that differ from what the form was loaded with (all typed, for a new deal).
+  const mine = EDITABLE.filter((k) =>
+    existing && loaded
+      ? !same(k, dto[k], loaded[k])
+      : existing
+        ? !same(k, dto[k], current[k])
+        : dto[k].trim() !== '',
+  );
+  const clashing =
+    existing && loaded
+      ? mine.filter((k) => !same(k, current[k], loaded[k]) && !same(k, current[k], dto[k]))
+      : [];
+  if (clashing.length) {
+    const changes = lastChanges(c, dto.id);
+    const clashes: FieldClash[] = clashing.map((k) => {
+      const field = FIELD_BY_KEY[k].header;
+      const last = changes.get(field);
+      return {
+        key: k,
+        field,
+        was: loaded![k],
+        yours: dto[k],
+        theirs: current[k],
+        who: last?.who ?? '',
+        when: last?.when ?? '',
+      };
+    });
+    return {
+      status: 'conflict',
+      message: `Not saved yet: ${clashes.map((x) => x.field).join(', ')} also changed in the sheet since you opened this deal. Choose which value to keep.`,
+      clashes,
+      current: record(before, rowNumber, map, c, { rows: [], total: 0 }),
+    };
+  }
+  const after = [...before];
+  const changed = new Set<number>();
+  for (const key of mine) {
+    const col = map.columns[key];
+    if (col === undefined) continue;
+    const cell = inputToCell(key, dto[key], place);
+    if (!sameCell(cell, before[col])) {
+      after[col] = cell;
       changed.add(col);
     }
-    writeChangedCells(c.deals, rowNumber, after, changed, newSlot?.maxRows ?? null);
-    appendHistory(c.history, outcome.history);
-    // The record carries only the History this save added; the sidebar puts it above what it shows.
-    const rows = outcome.history.map(historyRow);
-    const saved = record(after, rowNumber, map, c, { rows, total: rows.length });
-    const stage = saved.deal.stage;
-    const what = edited.length ? '' : ' (nothing had changed)';
-    return {
-      status: 'saved',
-      record: saved,
-      message: existing
-        ? `Saved ${saved.deal.deal} (${stage})${what}.`
-        : `Created ${saved.deal.deal} (${stage}) as ${saved.deal.id}.`,
-    };
-  }, SAVE_WAIT_MS);
+  }
+  const edited = mine.filter((k) => map.columns[k] !== undefined && changed.has(map.columns[k]!));
+  const outcome = applyRowRules(
+    after,
+    rowNumber,
+    {
+      settings,
+      map,
+      now: new Date(),
+      timeZone,
+      locale,
+      user: currentUser(),
+      newId: () => newDealId(Math.random),
+    },
+    existing ? { edited, previousRow: before } : { edited },
+  );
+  for (const [k, v] of Object.entries(outcome.writes)) {
+    const col = map.columns[k as keyof typeof map.columns]!;
+    after[col] = v as CellValue;
+    changed.add(col);
+  }
+  writeChangedCells(c.deals, rowNumber, after, changed, newSlot?.maxRows ?? null);
+  // The row read back (which sends the writes out): a sort or a row inserted since it was read puts
+  // another deal there, and the cells went to that deal. History is written only once they landed.
+  const landed = changed.size ? landedOn(c.deals, rowNumber, map, after, changed, existing) : null;
+  if (landed && retry) return { misplaced: markMisplaced(c.deals, map, rowNumber, changed, landed, after) };
+  appendHistory(c.history, outcome.history);
+  // The record carries only the History this save added; the sidebar puts it above what it shows.
+  const rows = outcome.history.map(historyRow);
+  const saved = record(after, rowNumber, map, c, { rows, total: rows.length });
+  const stage = saved.deal.stage;
+  const what = edited.length ? '' : ' (nothing had changed)';
+  return {
+    status: 'saved',
+    record: saved,
+    message: existing
+      ? `Saved ${saved.deal.deal} (${stage})${what}.`
+      : `Created ${saved.deal.deal} (${stage}) as ${saved.deal.id}.`,
+  };
 }
