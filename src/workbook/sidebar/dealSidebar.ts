@@ -230,26 +230,19 @@ interface Misplaced {
 /** Times a save is tried again on a deal's new row before it writes where it stands. */
 const MAX_TRIES = 3;
 
-/**
- * The row's Deal ID and name, when the row no longer holds the deal written (or, for a new deal, when
- * a cell not written is not blank any more); null when the cells landed where they were meant to.
- */
+/** The row's Deal ID and name when it no longer holds the deal written; null when it does. */
 function landedOn(
   sheet: Sheet,
   rowNumber: number,
   map: HeaderMap,
   after: readonly CellValue[],
-  changed: ReadonlySet<number>,
-  existing: boolean,
 ): { id: string; name: string } | null {
+  const idCol = map.columns.dealId;
+  if (idCol === undefined) return null;
   const now = sheet.getRange(rowNumber, 1, 1, map.width).getValues()[0] as CellValue[];
   const at = (k: 'dealId' | 'deal') =>
     map.columns[k] === undefined ? '' : String(now[map.columns[k]!]).trim();
-  const idCol = map.columns.dealId;
-  const moved = existing
-    ? idCol !== undefined && at('dealId') !== String(after[idCol]).trim()
-    : now.some((v, i) => !changed.has(i) && v !== '' && v !== null);
-  return moved ? { id: at('dealId'), name: at('deal') } : null;
+  return at('dealId') !== String(after[idCol]).trim() ? { id: at('dealId'), name: at('deal') } : null;
 }
 
 /**
@@ -392,7 +385,9 @@ function saveOnce(
   writeChangedCells(c.deals, rowNumber, after, changed, newSlot?.maxRows ?? null);
   // The row read back (which sends the writes out): a sort or a row inserted since it was read puts
   // another deal there, and the cells went to that deal. History is written only once they landed.
-  const landed = changed.size ? landedOn(c.deals, rowNumber, map, after, changed, existing) : null;
+  // A new deal's row lies below the others, where a sort leaves blank rows: it is not read back (its
+  // unwritten cells may hold a filled-down formula, and its Deal ID is the one just written).
+  const landed = existing && changed.size ? landedOn(c.deals, rowNumber, map, after) : null;
   if (landed && retry) return { misplaced: markMisplaced(c.deals, map, rowNumber, changed, landed, after) };
   appendHistory(c.history, outcome.history);
   // The record carries only the History this save added; the sidebar puts it above what it shows.
