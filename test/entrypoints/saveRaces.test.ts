@@ -99,4 +99,29 @@ describe('a sidebar save while someone sorts Deals', () => {
     expect(lost).toEqual([]);
     expect(unmarked).toEqual([]);
   }, 300_000);
+
+  it('opens the deal asked for, whichever call of opening it the sort lands before', () => {
+    const wrong: string[] = [];
+    let races = 0;
+    for (const deal of ['Deal B', 'Deal G', 'Deal L']) {
+      const trial = fresh(saved);
+      const id = String(records(trial).find((r) => r['Deal'] === deal)!['Deal ID']);
+      const start = trial.acc.snapshot().total;
+      trial.run<DealRecord>('getDeal', [id]);
+      const calls = trial.acc.snapshot().total - start;
+      for (let k = 1; k <= calls; k++) {
+        const emu = fresh(saved);
+        const sortBy = columnOf(emu, 'Company');
+        emu.acc.beforeCall(k, () => {
+          races++;
+          const tab = emu.sheet('Deals');
+          tab.rangeAt(2, 1, 12, tab.maxColumns).sort({ column: sortBy, ascending: false });
+        });
+        const opened = emu.run<DealRecord>('getDeal', [id]);
+        if (opened.deal.id !== id || opened.deal.deal !== deal) wrong.push(`${deal} at call ${k}`);
+      }
+    }
+    expect(races).toBeGreaterThanOrEqual(20);
+    expect(wrong).toEqual([]);
+  });
 });

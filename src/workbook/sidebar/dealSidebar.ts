@@ -67,6 +67,8 @@ import { findSettingsTab, readSettingsTab } from '../settings/settingsTab';
 const HISTORY_SHOWN = 10;
 /** How long a save waits for a refresh or another save to finish before saying when to retry. */
 const SAVE_WAIT_MS = 20000;
+/** Times a deal's row is found again when a sort moved it meanwhile (then it is read or written as it stands). */
+const MAX_TRIES = 3;
 
 function crm(): CrmTabs {
   return requireCrm(activeSpreadsheet());
@@ -175,10 +177,16 @@ function record(
 export function getDeal(id: string): DealRecord | null {
   const c = crm();
   const map = readHeaderMap(c.deals);
-  const [rowNumber] = rowsOfDeal(c.deals, map, String(id));
-  if (rowNumber === undefined) return null;
-  const row = readRows(c.deals, [rowNumber], 1, map.width).get(rowNumber)!;
-  return record(row, rowNumber, map, c, dealHistory(c.history, String(id).trim(), HISTORY_SHOWN));
+  const wanted = String(id).trim();
+  const idCol = map.columns.dealId;
+  // A sort between finding the row and reading it puts another deal there: the row is found again.
+  for (let tries = 1; ; tries++) {
+    const [rowNumber] = rowsOfDeal(c.deals, map, wanted);
+    if (rowNumber === undefined) return null;
+    const row = readRows(c.deals, [rowNumber], 1, map.width).get(rowNumber)!;
+    if (idCol !== undefined && String(row[idCol]).trim() !== wanted && tries < MAX_TRIES) continue;
+    return record(row, rowNumber, map, c, dealHistory(c.history, wanted, HISTORY_SHOWN));
+  }
 }
 
 /** Every History entry of a deal, newest first. */
@@ -226,9 +234,6 @@ interface Misplaced {
   deal: string;
   fields: string[];
 }
-
-/** Times a save is tried again on a deal's new row before it writes where it stands. */
-const MAX_TRIES = 3;
 
 /** The row's Deal ID and name when it no longer holds the deal written; null when it does. */
 function landedOn(
