@@ -84,9 +84,13 @@ describe('a sidebar save while someone sorts Deals', () => {
             const was = before.get(String(row['Deal ID']))!;
             headers.forEach((h, c) => {
               if (String(was[h]) === String(row[h])) return;
-              if ((tab.cellAt(i + 2, c + 1).note ?? '').includes(`written by a sidebar save of ${deal}`))
+              const note = tab.cellAt(i + 2, c + 1).note ?? '';
+              // Marked, with the time as the spreadsheet's clock shows it (not UTC's ISO form).
+              if (note.includes(`written by a sidebar save of ${deal}`)) {
+                expect(note).toMatch(/sorted \(\d{4}-\d{2}-\d{2} \d{2}:\d{2}\)/);
                 marked++;
-              else unmarked.push(`${String(row['Deal'])}'s ${h} at call ${k} of saving ${deal}'s ${header}`);
+              } else
+                unmarked.push(`${String(row['Deal'])}'s ${h} at call ${k} of saving ${deal}'s ${header}`);
             });
           });
           // The rep is told, in the save's message, whenever another deal's cells were written.

@@ -33,6 +33,7 @@ import { applyRowRules } from '../../domain/deals/editEffects';
 import { historyRow } from '../../domain/history/historyEntry';
 import { FIELD_BY_KEY, type FieldKey } from '../../shared/fields';
 import { PRODUCT } from '../../shared/names';
+import { stamp } from '../../domain/reports/reportSet';
 import { columnRuns } from '../../domain/deals/writeBlocks';
 import {
   EDITABLE,
@@ -262,10 +263,11 @@ function markMisplaced(
   changed: ReadonlySet<number>,
   landed: { id: string; name: string },
   after: readonly CellValue[],
+  timeZone: string,
 ): Misplaced {
   const fields = [...changed].sort((a, b) => a - b);
   const saved = map.columns.deal === undefined ? 'another deal' : String(after[map.columns.deal]);
-  const note = `${PRODUCT}: written by a sidebar save of ${saved} while Deals was being sorted (${new Date().toISOString()}). The value it replaced is in File > Version history.`;
+  const note = `${PRODUCT}: written by a sidebar save of ${saved} while Deals was being sorted (${stamp(new Date(), timeZone)}). The value it replaced is in File > Version history.`;
   for (const [from, to] of columnRuns(changed, new Set()))
     sheet.getRange(rowNumber, from + 1, 1, to - from + 1).setNote(note);
   const seen = map.columns.lastSeen;
@@ -393,7 +395,8 @@ function saveOnce(
   // A new deal's row lies below the others, where a sort leaves blank rows: it is not read back (its
   // unwritten cells may hold a filled-down formula, and its Deal ID is the one just written).
   const landed = existing && changed.size ? landedOn(c.deals, rowNumber, map, after) : null;
-  if (landed && retry) return { misplaced: markMisplaced(c.deals, map, rowNumber, changed, landed, after) };
+  if (landed && retry)
+    return { misplaced: markMisplaced(c.deals, map, rowNumber, changed, landed, after, c.state.timeZone) };
   appendHistory(c.history, outcome.history);
   // The record carries only the History this save added; the sidebar puts it above what it shows.
   const rows = outcome.history.map(historyRow);
