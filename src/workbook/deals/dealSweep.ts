@@ -84,8 +84,9 @@ export function applySweep(
   // Out at once: a buffered write lands by position whenever it goes out, over whatever people did
   // meanwhile. The read-back of who is on each row written forces them out (a read does, as a flush
   // would); what landed on a moved row or over a value typed meanwhile is then put right.
-  const moved = keepDealsInPlace(sheet, map, 2, rows, planned);
-  const putRight = moved + putBackRefusedEdits(sheet, map, 2, rows, planned, plan.readAt, moved > 0);
+  const placement = keepDealsInPlace(sheet, map, 2, rows, planned);
+  const putRight =
+    placement.repaired + putBackRefusedEdits(sheet, map, 2, rows, planned, plan.readAt, placement);
   const byRule: Partial<Record<RuleId, number>> = {};
   let flagged = 0;
   let deals = 0;

@@ -27,11 +27,11 @@ export function keepDealsInPlace(
   first: number,
   rows: readonly (readonly CellValue[])[],
   planned: PlannedWrites,
-): number {
+): Placement {
   const { blocks } = planned;
   if (!blocks.length) {
     SpreadsheetApp.flush();
-    return 0;
+    return { repaired: 0, moved: null };
   }
   // What each identity cell holds when nothing moved: what the sweep wrote there, else what it read.
   let expected = (r: number, c: number): CellValue =>
@@ -39,8 +39,10 @@ export function keepDealsInPlace(
   const top = Math.min(...blocks.map((b) => b.top));
   const bottom = Math.max(...blocks.map((b) => b.bottom));
   let repaired = 0;
+  let moved: Placement['moved'] = null;
   for (let round = 0; round < MAX_ROUNDS; round++) {
-    if (identityHolds(sheet, identityColumns(map, blocks), first, top, bottom, expected)) return repaired;
+    if (identityHolds(sheet, identityColumns(map, blocks), first, top, bottom, expected))
+      return { repaired, moved };
     const now = sheet
       .getDataRange()
       .getValues()
@@ -50,8 +52,26 @@ export function keepDealsInPlace(
     writeBlocks(sheet, first, fixed.blocks, (r, c) => fixed.want(r, c));
     SpreadsheetApp.flush();
     expected = (r, c) => (r < now.length ? fixed.want(r, c) : '');
+    moved = { now, want: expected, written: writtenColumns(planned.blocks) };
   }
-  return repaired;
+  return { repaired, moved };
+}
+
+/** Where the sweep's writes stand: rows put right, and after a move, the rows as read and what they hold. */
+export interface Placement {
+  repaired: number;
+  /** After rows moved: the rows as last read, what each written cell holds now, and the written columns. */
+  moved: {
+    now: readonly (readonly CellValue[])[];
+    want: (r: number, c: number) => CellValue;
+    written: ReadonlySet<number>;
+  } | null;
+}
+
+function writtenColumns(blocks: readonly Block[]): Set<number> {
+  const written = new Set<number>();
+  for (const b of blocks) for (let c = b.c1; c <= b.c2; c++) written.add(c);
+  return written;
 }
 
 /** The columns that tell who is on a row: the Deal ID, and the deal and company when IDs were written. */
@@ -95,8 +115,7 @@ function repairBlocks(
   planned: PlannedWrites,
   now: readonly (readonly CellValue[])[],
 ): { blocks: Block[]; want: (r: number, c: number) => CellValue; rows: number } {
-  const written = new Set<number>();
-  for (const b of planned.blocks) for (let c = b.c1; c <= b.c2; c++) written.add(c);
+  const written = writtenColumns(planned.blocks);
   const width = map.width;
   const print = (row: readonly CellValue[]) => {
     const parts: string[] = [];
@@ -135,7 +154,8 @@ function repairBlocks(
 /**
  * Puts back values people typed into cells this sweep then wrote over: edits whose check had to wait
  * for the lock the sweep held, typed after its read of Deals (`since`), on a person's column of a
- * row the sweep wrote, which still holds that deal. The sweep's own columns are its to write.
+ * row the sweep wrote, which still holds that deal. The sweep's own columns are its to write. After
+ * rows moved (`placement.moved`), an edit is put back on the row that holds its deal now.
  */
 export function putBackRefusedEdits(
   sheet: Sheet,
@@ -144,18 +164,30 @@ export function putBackRefusedEdits(
   rows: readonly (readonly CellValue[])[],
   planned: PlannedWrites,
   since: number,
-  rowsMoved: boolean,
+  placement: Placement,
 ): number {
   const waiting = refusedEdits().sort((a, b) => a.edit.at - b.edit.at);
   if (!waiting.length) return 0;
   const computed = new Set(COMPUTED_FIELDS.map((k) => map.columns[k]).filter((c) => c !== undefined));
   const idCol = map.columns.dealId;
   let restored = 0;
+  const moved = placement.moved;
   for (const { edit } of waiting) {
-    const r = edit.row - first;
     const c = edit.col - 1;
-    // After a sort the rows are no longer where the edits were typed: those are left (a rare double race).
-    if (rowsMoved || edit.at < since || r < 0 || r >= rows.length || computed.has(c)) continue;
+    if (edit.at < since || computed.has(c)) continue;
+    if (moved) {
+      // Rows moved: the edit's deal is found by its Deal ID where it is now.
+      if (idCol === undefined || edit.dealId === '' || !moved.written.has(c)) continue;
+      const r = moved.now.findIndex((row) => String(row[idCol] ?? '').trim() === edit.dealId.trim());
+      if (r < 0) continue;
+      const value = typedCell(edit.value);
+      if (sameCell(asRead(moved.want(r, c)), asRead(value))) continue;
+      sheet.getRange(first + r, edit.col).setValue(value);
+      restored++;
+      continue;
+    }
+    const r = edit.row - first;
+    if (r < 0 || r >= rows.length) continue;
     if (!inAnyBlock(planned.blocks, r, c)) continue;
     const id =
       idCol === undefined
