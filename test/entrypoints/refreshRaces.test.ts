@@ -3,35 +3,18 @@
 // of sight meanwhile and land afterwards by position, as in Sheets).
 import { Emulator } from '../../local/emulator';
 import type { SavedWorkbook } from '../../local/emulator/persistence';
-import { DIST } from '../support/emulator';
-import { a1, columnOf, crm, pasteRows, records } from '../support/crm';
+import { a1, columnOf, records } from '../support/crm';
+import { fresh, twelveDeals } from '../support/races';
 
 const STAGES = ['Qualified', 'Discovery', 'Proposal', 'Negotiation'];
 
 /** A CRM with 12 deals, 6 of whose stages were changed without onEdit (an import): the sweep has work. */
 function startingPoint(): SavedWorkbook {
-  const emu = crm();
-  pasteRows(
-    emu,
-    2,
-    Array.from({ length: 12 }, (_, i) => ({
-      Deal: `Deal ${String.fromCharCode(65 + i)}`,
-      Company: `Co ${i}`,
-      Contact: 'Pat',
-      Email: 'pat@example.com',
-      Owner: 'owner@example.com',
-      Stage: STAGES[i % 4],
-      Amount: String(1000 * (i + 1)),
-      'Close date': '2026-09-30',
-    })),
-  );
+  const emu = twelveDeals(STAGES);
   const stage = columnOf(emu, 'Stage');
   for (let r = 2; r <= 12; r += 2) emu.sheet('Deals').cellAt(r, stage).v = 'Negotiation';
   return emu.save();
 }
-
-const fresh = (saved: SavedWorkbook) =>
-  Emulator.fromSaved(JSON.parse(JSON.stringify(saved)) as SavedWorkbook, {}).load(DIST);
 
 /** Calls a refresh makes in all (handles included), to race before each. */
 function callsOfRefresh(saved: SavedWorkbook): number {

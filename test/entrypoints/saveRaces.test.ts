@@ -6,33 +6,16 @@
 import { Emulator } from '../../local/emulator';
 import type { SavedWorkbook } from '../../local/emulator/persistence';
 import type { DealInput, DealRecord, SaveResult } from '../../src/shared/dealDto';
-import { DIST } from '../support/emulator';
-import { columnOf, crm, pasteRows, records } from '../support/crm';
+import { columnOf, records } from '../support/crm';
+import { fresh, twelveDeals } from '../support/races';
 
 const STAGES = ['Qualified', 'Quote sent', 'Negotiation', 'Opportunity identified'];
 
 function startingPoint(): SavedWorkbook {
-  const emu = crm();
-  pasteRows(
-    emu,
-    2,
-    Array.from({ length: 12 }, (_, i) => ({
-      Deal: `Deal ${String.fromCharCode(65 + i)}`,
-      Company: `Co ${i}`,
-      Contact: 'Pat',
-      Email: 'pat@example.com',
-      Owner: 'owner@example.com',
-      Stage: STAGES[i % 4],
-      Amount: String(1000 * (i + 1)),
-      'Close date': '2026-09-30',
-    })),
-  );
+  const emu = twelveDeals(STAGES);
   emu.run('menuRefresh');
   return emu.save();
 }
-
-const fresh = (saved: SavedWorkbook) =>
-  Emulator.fromSaved(JSON.parse(JSON.stringify(saved)) as SavedWorkbook, {}).load(DIST);
 
 /** The rep's change: a field of the form and the value typed. */
 const CHANGES: [keyof DealInput, string, string][] = [
