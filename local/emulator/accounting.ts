@@ -116,9 +116,17 @@ export class Accountant {
   private service = 0;
   private faults: { spec: FaultSpec; armedAt: number; hits: number; methodCount: number }[] = [];
   private estimatedMs = 0;
-  private hooks: { method?: string; nth?: number; armedAt: number; fn: () => void }[] = [];
+  private hooks: {
+    method?: string;
+    nth?: number;
+    armedAt: number;
+    fn: () => void;
+    afterWrites?: boolean;
+  }[] = [];
   private deadline: number | null = null;
   private flushed = 0;
+  /** The calls (numbered as `total` counts them) that forced buffered writes out, latest last. */
+  private flushCalls: number[] = [];
   /** Executions with spreadsheet writes not yet forced out. */
   private pending = new Set<number>();
   /** The execution making calls now (set by the emulator; 0 outside any). */
@@ -141,15 +149,22 @@ export class Accountant {
   /**
    * Runs `fn` once, just before the next call of `method` takes effect: how tests make another
    * execution happen in the middle of this one (say, a second rebuild or an edit by someone else).
+   * `afterWrites` as for beforeCall.
    */
-  beforeNext(method: string, fn: () => void): void {
-    this.hooks.push({ method, armedAt: this.total, fn });
+  beforeNext(method: string, fn: () => void, afterWrites = false): void {
+    this.hooks.push({ method, armedAt: this.total, fn, afterWrites });
     this.onHooksChanged(true);
   }
 
-  /** Runs `fn` once, just before the `nth` call from now (1-based, handles and builders included). */
-  beforeCall(nth: number, fn: () => void): void {
-    this.hooks.push({ nth, armedAt: this.total, fn });
+  /**
+   * Runs `fn` once, just before the `nth` call from now (1-based, handles and builders included).
+   * By default `fn` happens before the execution's buffered writes land (they land afterwards, by
+   * position, over what it did). With `afterWrites`, when the call is one that forces them out (a
+   * read or `flush()`), they land first and `fn` happens between them and the call itself: forcing
+   * writes out is its own round trip (see forceOut), so a person's sort can fall in between.
+   */
+  beforeCall(nth: number, fn: () => void, afterWrites = false): void {
+    this.hooks.push({ nth, armedAt: this.total, fn, afterWrites });
     this.onHooksChanged(true);
   }
 
@@ -165,6 +180,8 @@ export class Accountant {
   private forceOut(): void {
     if (!this.pending.delete(this.execution)) return;
     this.flushed++;
+    this.flushCalls.push(this.total + 1);
+    if (this.flushCalls.length > 1000) this.flushCalls.shift();
     this.estimatedMs += LATENCY_MS.flush;
     this.onFlush(this.execution);
   }
@@ -174,13 +191,19 @@ export class Accountant {
     const hook = this.hooks.find((h) =>
       h.nth !== undefined ? this.total + 1 - h.armedAt === h.nth : h.method === method,
     );
+    const forces =
+      SPREADSHEET_CALL.test(method) &&
+      isServiceCall(method) &&
+      !NEUTRAL_CALL.test(method) &&
+      (method === 'SpreadsheetApp.flush' || !WRITE_CALL.test(method));
     if (hook) {
       this.hooks = this.hooks.filter((h) => h !== hook);
       if (!this.hooks.length) this.onHooksChanged(false);
+      if (hook.afterWrites && forces) this.forceOut();
       this.hookRunner(this.execution, hook.fn);
     }
     if (SPREADSHEET_CALL.test(method) && isServiceCall(method) && !NEUTRAL_CALL.test(method)) {
-      if (method === 'SpreadsheetApp.flush' || !WRITE_CALL.test(method)) this.forceOut();
+      if (forces) this.forceOut();
       else if (this.execution) {
         if (STRUCTURAL_CALL.test(method)) this.onFlush(this.execution);
         this.pending.add(this.execution);
@@ -266,6 +289,15 @@ export class Accountant {
     this.read = s.cellsRead;
     this.written = s.cellsWritten;
     this.flushed = s.flushes;
+  }
+
+  /**
+   * Which of the calls since `total` was `since` (numbered from 1 as beforeCall counts them) forced
+   * the execution's buffered writes out: where a person's edit can land after the writes and before
+   * the call (beforeCall's `afterWrites`). Only the last thousand are kept.
+   */
+  writesForcedOutSince(since: number): number[] {
+    return this.flushCalls.filter((n) => n > since).map((n) => n - since);
   }
 
   /** Estimated Apps Script wall time of everything counted so far, in ms. */

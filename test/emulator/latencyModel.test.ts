@@ -126,6 +126,28 @@ describe('buffered writes', () => {
     ]);
   });
 
+  it('land before a read, which is a round trip of its own: a sort between the two moves the written row', () => {
+    // The flush a read forces is charged as its own round trip (above), so a person's sort can reach
+    // Sheets after the writes and before the read; the read then sees the row the sort put there.
+    const emu = load();
+    const sheet = emu.sheet('Sheet1');
+    sheet.rangeAt(1, 1, 2, 2).setValues([
+      ['b', 'row of b'],
+      ['a', 'row of a'],
+    ]);
+    emu.acc.beforeNext('Range.getValue', () => sheet.rangeAt(1, 1, 2, 2).sort(1), true);
+    expect(emu.run('writeAndPause', ['B1', 'written for b', false])).toBe('row of a');
+    expect(
+      emu
+        .values('Sheet1')
+        .slice(0, 2)
+        .map((r) => r.slice(0, 2)),
+    ).toEqual([
+      ['a', 'row of a'],
+      ['b', 'written for b'],
+    ]);
+  });
+
   it('are seen by the next execution once the one that wrote them has ended', () => {
     const emu = load();
     emu.run('writeCell', ['C3', 'done']);

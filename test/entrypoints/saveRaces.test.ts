@@ -1,8 +1,10 @@
 // Probe: a sidebar save while someone sorts Deals. The sort is made just before each call of the save
-// in turn (the emulator's beforeCall hook; the save's unflushed writes land afterwards by position, as
-// in Sheets). Sheets has no conditional write: cells written after a sort land on whichever deal the
-// sort put on the row. The save must notice (it reads the row back), put the rep's changes on their
-// deal, and mark every cell it wrote on another deal with a note saying so.
+// in turn (the emulator's beforeCall hook), in two orders: before the save's unflushed writes land
+// (they land afterwards by position, as in Sheets), and, where the call is a read that forces them
+// out, after they landed and before the read itself. Sheets has no conditional write: cells written
+// after a sort land on whichever deal the sort put on the row. The save must notice (it reads the row
+// back), put the rep's changes on their deal with their History logged once, mark every cell it wrote
+// on another deal with a note saying so, and mark nothing it did not write.
 import { Emulator } from '../../local/emulator';
 import type { SavedWorkbook } from '../../local/emulator/persistence';
 import type { DealInput, DealRecord, SaveResult } from '../../src/shared/dealDto';
@@ -32,6 +34,12 @@ describe('a sidebar save while someone sorts Deals', () => {
     let marked = 0;
     const lost: string[] = [];
     const unmarked: string[] = [];
+    const falselyMarked: string[] = [];
+    const history: string[] = [];
+    const historyOf = (e: Emulator, id: string) =>
+      records(e, 'History')
+        .filter((r) => String(r['Deal ID']) === id)
+        .map((r) => `${String(r['Field'])}: ${String(r['From'])} → ${String(r['To'])}`);
     for (const deal of ['Deal B', 'Deal D', 'Deal G', 'Deal I', 'Deal J', 'Deal L'])
       for (const [key, header, typed] of CHANGES) {
         // The calls this save makes, to race before each.
@@ -40,51 +48,73 @@ describe('a sidebar save while someone sorts Deals', () => {
         const open = (e: Emulator) => e.run<DealRecord>('getDeal', [idOf(e)]);
         const form = open(trial);
         const start = trial.acc.snapshot().total;
+        const logged = historyOf(trial, form.deal.id).length;
         trial.run<SaveResult>('saveDeal', [{ ...form.deal, [key]: typed }, form.deal]);
         const calls = trial.acc.snapshot().total - start;
-        for (let k = 1; k <= calls; k++) {
-          const emu = fresh(saved);
-          const before = new Map(records(emu).map((r) => [String(r['Deal ID']), r]));
-          const sortBy = columnOf(emu, 'Company');
-          const loaded = open(emu);
-          emu.acc.beforeCall(k, () => {
-            races++;
+        const flushes = new Set(trial.acc.writesForcedOutSince(start));
+        // What this save logs when nobody sorts: the same must be logged, once, whatever the race.
+        const expected = historyOf(trial, form.deal.id).slice(logged);
+        for (let k = 1; k <= calls; k++)
+          for (const afterWrites of flushes.has(k) ? [false, true] : [false]) {
+            const emu = fresh(saved);
+            const before = new Map(records(emu).map((r) => [String(r['Deal ID']), r]));
+            const sortBy = columnOf(emu, 'Company');
+            const loaded = open(emu);
+            emu.acc.beforeCall(
+              k,
+              () => {
+                races++;
+                const tab = emu.sheet('Deals');
+                tab.rangeAt(2, 1, 12, tab.maxColumns).sort({ column: sortBy, ascending: k % 2 === 0 });
+              },
+              afterWrites,
+            );
+            const race = `call ${k}${afterWrites ? ' (after the writes)' : ''} of saving ${deal}'s ${header}`;
+            const result = emu.run<SaveResult>('saveDeal', [{ ...loaded.deal, [key]: typed }, loaded.deal]);
+            expect(result.status).toBe('saved');
             const tab = emu.sheet('Deals');
-            tab.rangeAt(2, 1, 12, tab.maxColumns).sort({ column: sortBy, ascending: k % 2 === 0 });
-          });
-          const result = emu.run<SaveResult>('saveDeal', [{ ...loaded.deal, [key]: typed }, loaded.deal]);
-          expect(result.status).toBe('saved');
-          const tab = emu.sheet('Deals');
-          const markedBefore = marked;
-          const rows = records(emu);
-          const headers = Object.keys(rows[0]);
-          rows.forEach((row, i) => {
-            if (row['Deal'] === deal) {
-              if (String(row[header]) !== typed) lost.push(`${deal}'s ${header} at call ${k}`);
-              return;
-            }
-            // Another deal: every cell that differs from what it held must carry the save's note.
-            const was = before.get(String(row['Deal ID']))!;
-            headers.forEach((h, c) => {
-              if (String(was[h]) === String(row[h])) return;
-              const note = tab.cellAt(i + 2, c + 1).note ?? '';
-              // Marked, with the time as the spreadsheet's clock shows it (not UTC's ISO form).
-              if (note.includes(`written by a sidebar save of ${deal}`)) {
-                expect(note).toMatch(/sorted \(\d{4}-\d{2}-\d{2} \d{2}:\d{2}\)/);
-                marked++;
-              } else
-                unmarked.push(`${String(row['Deal'])}'s ${h} at call ${k} of saving ${deal}'s ${header}`);
+            const rows = records(emu);
+            const headers = Object.keys(rows[0]);
+            // Other deals carrying the save's note.
+            const markedRows = new Set<string>();
+            rows.forEach((row, i) => {
+              if (row['Deal'] === deal) {
+                if (String(row[header]) !== typed) lost.push(`${deal}'s ${header} at ${race}`);
+                return;
+              }
+              // Another deal: every cell that differs from what it held must carry the save's note.
+              const was = before.get(String(row['Deal ID']))!;
+              const name = String(row['Deal']);
+              headers.forEach((h, c) => {
+                const note = tab.cellAt(i + 2, c + 1).note ?? '';
+                if (note.includes('written by a sidebar save')) markedRows.add(name);
+                if (String(was[h]) === String(row[h])) return;
+                // Marked, with the time as the spreadsheet's clock shows it (not UTC's ISO form).
+                if (note.includes(`written by a sidebar save of ${deal}`)) {
+                  expect(note).toMatch(/sorted \(\d{4}-\d{2}-\d{2} \d{2}:\d{2}\)/);
+                  marked++;
+                } else unmarked.push(`${name}'s ${h} at ${race}`);
+              });
             });
-          });
-          // The rep is told, in the save's message, whenever another deal's cells were written.
-          if (result.status === 'saved' && marked > markedBefore)
-            expect(result.message).toContain('Deals was sorted while this saved');
-        }
+            // The save's writes to Deals go out together, at the read back: when the sort came after
+            // they went out, they landed on the deal, and marking any other deal is false.
+            if (afterWrites) for (const name of markedRows) falselyMarked.push(`${name} at ${race}`);
+            // The rep is told, in the save's message, exactly when another deal was marked.
+            if (result.status === 'saved')
+              expect(result.message.includes('Deals was sorted while this saved')).toBe(markedRows.size > 0);
+            const got = historyOf(emu, loaded.deal.id).slice(logged);
+            if (got.join('; ') !== expected.join('; '))
+              history.push(`${race}: logged [${got.join('; ')}], not [${expected.join('; ')}]`);
+          }
       }
     console.log(`save races: ${races}; cells written on another deal and marked: ${marked}`);
     expect(races).toBeGreaterThanOrEqual(500);
-    expect(lost).toEqual([]);
-    expect(unmarked).toEqual([]);
+    expect({ lost, unmarked, falselyMarked, history }).toEqual({
+      lost: [],
+      unmarked: [],
+      falselyMarked: [],
+      history: [],
+    });
   }, 300_000);
 
   it('opens the deal asked for, whichever call of opening it the sort lands before', () => {

@@ -252,6 +252,23 @@ function landedOn(
 }
 
 /**
+ * The deal's row as it is now when it holds every cell the save wrote (its writes went out before a
+ * sort moved it; they go out together, so they are all there or none is); null otherwise.
+ */
+function rowHolding(
+  sheet: Sheet,
+  map: HeaderMap,
+  id: string,
+  after: readonly CellValue[],
+  changed: ReadonlySet<number>,
+): { row: number; values: CellValue[] } | null {
+  const [row] = rowsOfDeal(sheet, map, id);
+  if (row === undefined) return null;
+  const values = readRows(sheet, [row], 1, map.width).get(row)!;
+  return [...changed].every((col) => sameCell(values[col], after[col])) ? { row, values } : null;
+}
+
+/**
  * Marks the cells a save wrote on another deal's row with a note saying so (the value they replaced is
  * in the version history), and blanks that deal's Last seen if the save wrote it (so that the next
  * sweep adopts the row as it is instead of logging the saved deal's stage as its own).
@@ -395,12 +412,20 @@ function saveOnce(
   // A new deal's row lies below the others, where a sort leaves blank rows: it is not read back (its
   // unwritten cells may hold a filled-down formula, and its Deal ID is the one just written).
   const landed = existing && changed.size ? landedOn(c.deals, rowNumber, map, after) : null;
-  if (landed && retry)
-    return { misplaced: markMisplaced(c.deals, map, rowNumber, changed, landed, after, c.state.timeZone) };
+  let savedAt = { row: rowNumber, values: after };
+  if (landed && retry) {
+    // Either the sort came first and the writes went to the deal it put on the row (marked, and the
+    // save tried again), or the writes landed on the deal and the sort moved it before the read back:
+    // then the deal holds them wherever it is now, and only its History is left to write.
+    const moved = rowHolding(c.deals, map, dto.id, after, changed);
+    if (!moved)
+      return { misplaced: markMisplaced(c.deals, map, rowNumber, changed, landed, after, c.state.timeZone) };
+    savedAt = moved;
+  }
   appendHistory(c.history, outcome.history);
   // The record carries only the History this save added; the sidebar puts it above what it shows.
   const rows = outcome.history.map(historyRow);
-  const saved = record(after, rowNumber, map, c, { rows, total: rows.length });
+  const saved = record(savedAt.values, savedAt.row, map, c, { rows, total: rows.length });
   const stage = saved.deal.stage;
   const what = edited.length ? '' : ' (nothing had changed)';
   return {
