@@ -74,6 +74,40 @@ describe('user edits', () => {
     ]);
   });
 
+  it('gives a one-cell paste, fill-down or drag-move neither value nor oldValue (edit-type studies, stricter reading)', () => {
+    // The event-objects reference promises value and oldValue only "if the edited range is a single
+    // cell"; tanaikech's studies of edit types found them missing for pastes and fill-downs of one cell.
+    const emu = load();
+    emu.userEdit('Sheet1', 'B2', 'typed');
+    emu.userEdit('Sheet1', 'B2', 'pasted', { kind: 'paste' });
+    expect(edits(emu).map((e: { value: string; oldValue: string }) => [e.value, e.oldValue])).toEqual([
+      ['typed', '(none)'],
+      ['(none)', '(none)'],
+    ]);
+    expect(emu.values('Sheet1')[1][1]).toBe('pasted');
+  });
+
+  it('blanks e.user in simple triggers for everyone but the owner with consumer accounts (Session.getActiveUser reference)', () => {
+    // "the user's email address is not available in any context that allows a script to run without
+    // that user's authorization, like a simple onOpen(e) or onEdit(e) trigger" outside one domain.
+    const emu = load();
+    emu.consumerAccounts = true;
+    emu.userEdit('Sheet1', 'C1', 'x', { user: 'rep@gmail.com' });
+    emu.userEdit('Sheet1', 'C1', 'y');
+    expect(edits(emu).map((e: { user: string }) => e.user)).toEqual(['', 'owner@example.com']);
+  });
+
+  it('runs a second edit’s onEdit in the middle of the first one’s (simple triggers run at the same time)', () => {
+    // Two quick edits: Sheets does not queue simple triggers. Here each run reads the log, adds its
+    // edit and writes it back, so the first run, writing last, drops the second's entry: the lost
+    // update that the product's runs take the document lock to avoid.
+    const emu = load();
+    emu.acc.beforeNext('Properties.setProperty', () => emu.userEdit('Sheet1', 'D1', 'second'));
+    emu.userEdit('Sheet1', 'D2', 'first');
+    expect(edits(emu).map((e: { a1: string }) => e.a1)).toEqual(['D2']);
+    expect(emu.values('Sheet1')[0][3]).toBe('second');
+  });
+
   it('fires nothing for script writes', () => {
     const emu = load();
     emu.run('holdLock');

@@ -47,6 +47,30 @@ describe('data validation', () => {
     expect(sheet.getRange('A1').getValue()).toBe('not in list');
   });
 
+  it('lets a one-cell paste past the rule, and replaces the cell’s rule and number format with the source’s', () => {
+    // A plain paste brings the source's validation and format along (Sheets Help, "Copy and paste");
+    // the emulator's source has neither (the stricter reading), so the cell loses its own.
+    const { emu, app, sheet } = setup();
+    const cell = sheet.getRange('C1');
+    cell.setDataValidation(
+      app.newDataValidation().requireValueInList(['Won']).setAllowInvalid(false).build(),
+    );
+    cell.setNumberFormat('0.0%');
+    expect([cell.getDataValidation() === null, cell.getNumberFormats()]).toEqual([false, [['0.0%']]]);
+    emu.userEdit('Sheet1', 'C1', 'Maybe', { kind: 'paste' });
+    expect([cell.getValue(), cell.getDataValidation(), cell.getNumberFormats()]).toEqual([
+      'Maybe',
+      null,
+      [['General']],
+    ]);
+    // Typed, the same value is refused by the rule the paste did not touch.
+    const typed = sheet.getRange('C2');
+    typed.setDataValidation(
+      app.newDataValidation().requireValueInList(['Won']).setAllowInvalid(false).build(),
+    );
+    expect(() => emu.userEdit('Sheet1', 'C2', 'Maybe')).toThrow(UserEditRejected);
+  });
+
   it('lets a multi-cell paste carry invalid values in', () => {
     const { emu, app, sheet } = setup();
     sheet
