@@ -110,18 +110,24 @@ describe('a refresh while people edit and sort', () => {
 });
 
 describe('a refresh that fails part-way', () => {
-  it('never logs a change twice, whichever write fails, once a later refresh completes', () => {
+  it('leaves each deal as before or as after, and never logs a change twice, whichever call fails', () => {
     const saved = startingPoint();
     const clean = fresh(saved);
+    const rowsBefore = dealRows(clean);
     clean.run('menuRefresh');
+    const rowsAfter = dealRows(clean);
     const expected = historyKeys(clean).sort();
     const total = callsOfRefresh(saved);
     let faults = 0;
+    const halfWritten: string[] = [];
     for (let k = 1; k <= total; k++) {
       const emu = fresh(saved);
       emu.acc.injectFault({ nth: k });
       emu.run('menuRefresh'); // the menu catches the error and says it in an alert
       if (emu.ui.dialogs.at(-1)?.title !== 'Sheets CRM: reports refreshed') faults++;
+      dealRows(emu).forEach((row, i) => {
+        if (row !== rowsBefore[i] && row !== rowsAfter[i]) halfWritten.push(`row ${i + 2} at call ${k}`);
+      });
       emu.acc.clearFaults();
       emu.run('menuRefresh');
       const keys = historyKeys(emu);
@@ -129,8 +135,17 @@ describe('a refresh that fails part-way', () => {
       expect([k, [...keys].sort()]).toEqual([k, expected]);
     }
     expect(faults).toBeGreaterThan(0);
+    expect(halfWritten).toEqual([]);
   });
 });
+
+/** Each Deals row, as one string of its cells (values exactly as stored). */
+function dealRows(emu: Emulator): string[] {
+  return emu
+    .values('Deals')
+    .slice(1, 13)
+    .map((r) => JSON.stringify(r));
+}
 
 /** History rows as (deal, field, from, to), the time and user left out. */
 function historyKeys(emu: Emulator): string[] {

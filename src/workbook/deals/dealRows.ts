@@ -28,6 +28,8 @@ export interface PlannedWrites {
   blocks: Block[];
   /** The value to write at row `r` (into `rows`) and column `c` of a block, written as the sheet takes it. */
   cell: (r: number, c: number) => CellValue;
+  /** What that cell holds before the write (as read), to put back should a later block fail. */
+  before: (r: number, c: number) => CellValue;
 }
 
 /**
@@ -43,7 +45,8 @@ export function planWrites(
 ): PlannedWrites {
   const written = new Set<number>();
   for (const o of outcomes) for (const k of Object.keys(o.writes) as FieldKey[]) written.add(map.columns[k]!);
-  if (written.size === 0) return { blocks: [], cell: (r, c) => rows[r][c] ?? '' };
+  if (written.size === 0)
+    return { blocks: [], cell: (r, c) => rows[r][c] ?? '', before: (r, c) => rows[r][c] ?? '' };
   const computed = new Set(
     COMPUTED_FIELDS.map((k) => map.columns[k]).filter((c): c is number => c !== undefined),
   );
@@ -80,7 +83,9 @@ export function planWrites(
     const formula = formulas?.[r]?.[c] ?? '';
     return value !== undefined ? safeCell(value) : formula !== '' ? formula : safeCell(rows[r][c] ?? '');
   };
-  return { blocks, cell };
+  const before = (r: number, c: number): CellValue =>
+    mine(r, c) !== undefined ? safeCell(rows[r][c] ?? '') : cell(r, c);
+  return { blocks, cell, before };
 }
 
 /** Writes each block of `planned` with the cell values `at` gives (rows counted from `first`). */
@@ -117,6 +122,30 @@ export function writeOutcomes(
 ): PlannedWrites {
   const planned = planWrites(map, rows, outcomes, readFormulas);
   beforeWrites();
-  writeBlocks(sheet, first, planned.blocks, planned.cell);
+  writeAllOrNone(sheet, first, planned);
   return planned;
+}
+
+/**
+ * Writes the planned blocks; should a call fail part-way, puts back what the blocks already written
+ * held (their calls went out or are buffered: the undo lands after them), then throws the failure. So a
+ * failed write leaves the rows as they were, never with some of a row's columns changed and not the
+ * others; the next sweep or edit does the whole row again (History, written first, is not repeated).
+ */
+export function writeAllOrNone(sheet: Sheet, first: number, planned: PlannedWrites): void {
+  let done = 0;
+  try {
+    for (const block of planned.blocks) {
+      writeBlocks(sheet, first, [block], planned.cell);
+      done++;
+    }
+  } catch (failure) {
+    try {
+      // The failed block too: whether its call took effect is not known.
+      writeBlocks(sheet, first, planned.blocks.slice(0, done + 1), planned.before);
+    } catch {
+      // Nothing more can be done here; the next sweep puts the rows right.
+    }
+    throw failure;
+  }
 }
