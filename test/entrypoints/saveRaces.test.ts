@@ -8,7 +8,7 @@
 import { Emulator } from '../../local/emulator';
 import type { SavedWorkbook } from '../../local/emulator/persistence';
 import type { DealInput, DealRecord, SaveResult } from '../../src/shared/dealDto';
-import { columnOf, records } from '../support/crm';
+import { a1, columnOf, records } from '../support/crm';
 import { fresh, twelveDeals } from '../support/races';
 
 const STAGES = ['Qualified', 'Quote sent', 'Negotiation', 'Opportunity identified'];
@@ -115,6 +115,56 @@ describe('a sidebar save while someone sorts Deals', () => {
       falselyMarked: [],
       history: [],
     });
+  }, 300_000);
+
+  it('never writes over a value a person types into the deal while it saves', () => {
+    // A teammate types into the same field of the same deal while the rep's save runs (before each of
+    // its calls in turn, and after its writes went out at the read that sends them). Their edit is
+    // the later one: it must be what the cell holds at the end, whether the save saw it (a conflict,
+    // nothing written) or wrote before or after it.
+    const THEIRS: Partial<Record<keyof DealInput, string>> = {
+      nextStep: 'Sent the deck',
+      stage: 'Solution designed with customer',
+      amount: '777',
+    };
+    let races = 0;
+    const reverted: string[] = [];
+    for (const deal of ['Deal B', 'Deal G', 'Deal I', 'Deal L'])
+      for (const [key, header, typed] of CHANGES) {
+        const trial = fresh(saved);
+        const form = trial.run<DealRecord>('getDeal', [
+          String(records(trial).find((r) => r['Deal'] === deal)!['Deal ID']),
+        ]);
+        const start = trial.acc.snapshot().total;
+        trial.run<SaveResult>('saveDeal', [{ ...form.deal, [key]: typed }, form.deal]);
+        const calls = trial.acc.snapshot().total - start;
+        const flushes = new Set(trial.acc.writesForcedOutSince(start));
+        for (let k = 1; k <= calls; k++)
+          for (const afterWrites of flushes.has(k) ? [false, true] : [false]) {
+            const emu = fresh(saved);
+            const loaded = emu.run<DealRecord>('getDeal', [form.deal.id]);
+            const rowOf = () => records(emu).findIndex((r) => r['Deal'] === deal) + 2;
+            emu.acc.beforeCall(
+              k,
+              () => {
+                races++;
+                emu.userEdit('Deals', a1(emu, header, rowOf()), THEIRS[key]!, {
+                  user: 'teammate@example.com',
+                });
+              },
+              afterWrites,
+            );
+            const result = emu.run<SaveResult>('saveDeal', [{ ...loaded.deal, [key]: typed }, loaded.deal]);
+            const now = String(records(emu)[rowOf() - 2][header]);
+            if (now !== THEIRS[key])
+              reverted.push(
+                `${deal}'s ${header} at call ${k}${afterWrites ? ' (after the writes)' : ''}: ${result.status}, holds ${now}`,
+              );
+          }
+      }
+    console.log(`save races with a teammate's edit: ${races}`);
+    expect(races).toBeGreaterThanOrEqual(250);
+    expect(reverted).toEqual([]);
   }, 300_000);
 
   it('opens the deal asked for, whichever call of opening it the sort lands before', () => {

@@ -26,15 +26,19 @@ import { localeDecimalMark } from '../../shared/amountReading';
 import { dayFirst } from '../../domain/values/cellParsing';
 import type { Settings } from '../../shared/settings';
 import { cellOf, sameCell, type CellValue } from '../../domain/deals/deal';
-type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 import type { HeaderMap } from '../../domain/deals/headerMap';
 import { newDealId } from '../../domain/deals/dealIds';
 import { applyRowRules } from '../../domain/deals/editEffects';
 import { historyRow } from '../../domain/history/historyEntry';
-import { FIELD_BY_KEY, type FieldKey } from '../../shared/fields';
-import { PRODUCT } from '../../shared/names';
-import { stamp } from '../../domain/reports/reportSet';
-import { columnRuns } from '../../domain/deals/writeBlocks';
+import { FIELD_BY_KEY } from '../../shared/fields';
+import {
+  landedOn,
+  markMisplaced,
+  misplacedWords,
+  putBackTypedMeanwhile,
+  rowHolding,
+  type Misplaced,
+} from './saveRepair';
 import {
   EDITABLE,
   validateDeal,
@@ -229,86 +233,6 @@ export function saveDeal(input: unknown, loaded: DealInput | null): SaveResult {
   }, SAVE_WAIT_MS);
 }
 
-/** A save's cells that landed on another deal's row (a sort or an inserted row moved it there). */
-interface Misplaced {
-  row: number;
-  deal: string;
-  fields: string[];
-}
-
-/** The row's Deal ID and name when it no longer holds the deal written; null when it does. */
-function landedOn(
-  sheet: Sheet,
-  rowNumber: number,
-  map: HeaderMap,
-  after: readonly CellValue[],
-): { id: string; name: string } | null {
-  const idCol = map.columns.dealId;
-  if (idCol === undefined) return null;
-  const now = sheet.getRange(rowNumber, 1, 1, map.width).getValues()[0] as CellValue[];
-  const at = (k: 'dealId' | 'deal') =>
-    map.columns[k] === undefined ? '' : String(now[map.columns[k]!]).trim();
-  return at('dealId') !== String(after[idCol]).trim() ? { id: at('dealId'), name: at('deal') } : null;
-}
-
-/**
- * The deal's row as it is now when it holds every cell the save wrote (its writes went out before a
- * sort moved it; they go out together, so they are all there or none is); null otherwise.
- */
-function rowHolding(
-  sheet: Sheet,
-  map: HeaderMap,
-  id: string,
-  after: readonly CellValue[],
-  changed: ReadonlySet<number>,
-): { row: number; values: CellValue[] } | null {
-  const [row] = rowsOfDeal(sheet, map, id);
-  if (row === undefined) return null;
-  const values = readRows(sheet, [row], 1, map.width).get(row)!;
-  return [...changed].every((col) => sameCell(values[col], after[col])) ? { row, values } : null;
-}
-
-/**
- * Marks the cells a save wrote on another deal's row with a note saying so (the value they replaced is
- * in the version history), and blanks that deal's Last seen if the save wrote it (so that the next
- * sweep adopts the row as it is instead of logging the saved deal's stage as its own).
- */
-function markMisplaced(
-  sheet: Sheet,
-  map: HeaderMap,
-  rowNumber: number,
-  changed: ReadonlySet<number>,
-  landed: { id: string; name: string },
-  after: readonly CellValue[],
-  timeZone: string,
-): Misplaced {
-  const fields = [...changed].sort((a, b) => a - b);
-  const saved = map.columns.deal === undefined ? 'another deal' : String(after[map.columns.deal]);
-  const note = `${PRODUCT}: written by a sidebar save of ${saved} while Deals was being sorted (${stamp(new Date(), timeZone)}). The value it replaced is in File > Version history.`;
-  for (const [from, to] of columnRuns(changed, new Set()))
-    sheet.getRange(rowNumber, from + 1, 1, to - from + 1).setNote(note);
-  const seen = map.columns.lastSeen;
-  if (seen !== undefined && changed.has(seen)) sheet.getRange(rowNumber, seen + 1).setValue('');
-  return {
-    row: rowNumber,
-    deal: landed.name || landed.id || 'a deal',
-    fields: fields.map((col) => {
-      const key = (Object.keys(map.columns) as FieldKey[]).find((k) => map.columns[k] === col);
-      return key ? FIELD_BY_KEY[key].header : `column ${col + 1}`;
-    }),
-  };
-}
-
-/** What the rep is told after a save that was tried again. */
-function misplacedWords(list: readonly Misplaced[]): string {
-  return list
-    .map(
-      (m) =>
-        `Deals was sorted while this saved: ${m.fields.join(', ')} of ${m.deal} (row ${m.row}) were written with this deal's values first. Those cells carry a note; check them (File > Version history has what they held).`,
-    )
-    .join(' ');
-}
-
 /**
  * One try of a save under the lock (see saveDeal). With `retry`, a row that no longer holds the deal
  * (a sort meanwhile) gives `misplaced` (what was written on another deal, if anything) instead.
@@ -331,6 +255,7 @@ function saveOnce(
   const existing = found !== undefined;
   const newSlot = existing ? null : rowForNewDeal(c.deals, map);
   const rowNumber = newSlot ? newSlot.row : found!;
+  const readAt = Date.now();
   const before: CellValue[] = existing
     ? readRows(c.deals, [rowNumber], 1, map.width).get(rowNumber)!
     : Array<CellValue>(map.width).fill('');
@@ -422,17 +347,24 @@ function saveOnce(
       return { misplaced: markMisplaced(c.deals, map, rowNumber, changed, landed, after, c.state.timeZone) };
     savedAt = moved;
   }
+  // A teammate typing into this deal meanwhile: theirs is the later edit, put back over this save's.
+  const kept = existing
+    ? putBackTypedMeanwhile(c.deals, map, savedAt.row, savedAt.values, changed, readAt)
+    : [];
   appendHistory(c.history, outcome.history);
   // The record carries only the History this save added; the sidebar puts it above what it shows.
   const rows = outcome.history.map(historyRow);
   const saved = record(savedAt.values, savedAt.row, map, c, { rows, total: rows.length });
   const stage = saved.deal.stage;
   const what = edited.length ? '' : ' (nothing had changed)';
+  const theirs = kept.length
+    ? ` Someone typed in ${kept.join(', ')} while this saved: their value was kept (it is the later edit).`
+    : '';
   return {
     status: 'saved',
     record: saved,
     message: existing
-      ? `Saved ${saved.deal.deal} (${stage})${what}.`
+      ? `Saved ${saved.deal.deal} (${stage})${what}.${theirs}`
       : `Created ${saved.deal.deal} (${stage}) as ${saved.deal.id}.`,
   };
 }

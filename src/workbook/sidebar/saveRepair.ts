@@ -1,0 +1,129 @@
+// What a sidebar save does about people working in Deals while it writes. Sheets has no
+// compare-and-set: between the save's read of its row and its writes landing, a sort can put another
+// deal on that row, and a teammate can type into the deal. The save reads its row back after writing
+// and puts right what it can: a deal moved after the writes landed is found where it is now; cells
+// written on another deal are marked (what they held is gone from the sheet); a value typed into the
+// deal meanwhile is put back over the save's write, being the later edit.
+import { sameCell, type CellValue } from '../../domain/deals/deal';
+import type { HeaderMap } from '../../domain/deals/headerMap';
+import { columnRuns } from '../../domain/deals/writeBlocks';
+import { stamp } from '../../domain/reports/reportSet';
+import { FIELD_BY_KEY, type FieldKey } from '../../shared/fields';
+import { PRODUCT } from '../../shared/names';
+import { refusedEdits, typedCell } from '../deals/refusedEdits';
+import { readRows, rowsOfDeal } from './dealLookup';
+
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+
+/** A save's cells that landed on another deal's row (a sort or an inserted row moved it there). */
+export interface Misplaced {
+  row: number;
+  deal: string;
+  fields: string[];
+}
+
+/** The row's Deal ID and name when it no longer holds the deal written; null when it does. */
+export function landedOn(
+  sheet: Sheet,
+  rowNumber: number,
+  map: HeaderMap,
+  after: readonly CellValue[],
+): { id: string; name: string } | null {
+  const idCol = map.columns.dealId;
+  if (idCol === undefined) return null;
+  const now = sheet.getRange(rowNumber, 1, 1, map.width).getValues()[0] as CellValue[];
+  const at = (k: 'dealId' | 'deal') =>
+    map.columns[k] === undefined ? '' : String(now[map.columns[k]!]).trim();
+  return at('dealId') !== String(after[idCol]).trim() ? { id: at('dealId'), name: at('deal') } : null;
+}
+
+/**
+ * The deal's row as it is now when it holds every cell the save wrote (its writes went out before a
+ * sort moved it; they go out together, so they are all there or none is); null otherwise.
+ */
+export function rowHolding(
+  sheet: Sheet,
+  map: HeaderMap,
+  id: string,
+  after: readonly CellValue[],
+  changed: ReadonlySet<number>,
+): { row: number; values: CellValue[] } | null {
+  const [row] = rowsOfDeal(sheet, map, id);
+  if (row === undefined) return null;
+  const values = readRows(sheet, [row], 1, map.width).get(row)!;
+  return [...changed].every((col) => sameCell(values[col], after[col])) ? { row, values } : null;
+}
+
+/**
+ * Marks the cells a save wrote on another deal's row with a note saying so (the value they replaced is
+ * in the version history), and blanks that deal's Last seen if the save wrote it (so that the next
+ * sweep adopts the row as it is instead of logging the saved deal's stage as its own).
+ */
+export function markMisplaced(
+  sheet: Sheet,
+  map: HeaderMap,
+  rowNumber: number,
+  changed: ReadonlySet<number>,
+  landed: { id: string; name: string },
+  after: readonly CellValue[],
+  timeZone: string,
+): Misplaced {
+  const fields = [...changed].sort((a, b) => a - b);
+  const saved = map.columns.deal === undefined ? 'another deal' : String(after[map.columns.deal]);
+  const note = `${PRODUCT}: written by a sidebar save of ${saved} while Deals was being sorted (${stamp(new Date(), timeZone)}). The value it replaced is in File > Version history.`;
+  for (const [from, to] of columnRuns(changed, new Set()))
+    sheet.getRange(rowNumber, from + 1, 1, to - from + 1).setNote(note);
+  const seen = map.columns.lastSeen;
+  if (seen !== undefined && changed.has(seen)) sheet.getRange(rowNumber, seen + 1).setValue('');
+  return {
+    row: rowNumber,
+    deal: landed.name || landed.id || 'a deal',
+    fields: fields.map((col) => {
+      const key = (Object.keys(map.columns) as FieldKey[]).find((k) => map.columns[k] === col);
+      return key ? FIELD_BY_KEY[key].header : `column ${col + 1}`;
+    }),
+  };
+}
+
+/** What the rep is told after a save that was tried again. */
+export function misplacedWords(list: readonly Misplaced[]): string {
+  return list
+    .map(
+      (m) =>
+        `Deals was sorted while this saved: ${m.fields.join(', ')} of ${m.deal} (row ${m.row}) were written with this deal's values first. Those cells carry a note; check them (File > Version history has what they held).`,
+    )
+    .join(' ');
+}
+
+/**
+ * Puts back what a teammate typed into the saved deal, in a cell the save wrote, after the save read
+ * the row (`since`): their edit's check found the lock taken and kept the value aside (refusedEdits.ts),
+ * and the save's write, planned from its earlier read, landed over it. Their edit is the later one.
+ * `values` (the row as saved) gets the values put back; returns the fields concerned.
+ */
+export function putBackTypedMeanwhile(
+  sheet: Sheet,
+  map: HeaderMap,
+  row: number,
+  values: CellValue[],
+  changed: ReadonlySet<number>,
+  since: number,
+): string[] {
+  const idCol = map.columns.dealId;
+  const id = idCol === undefined ? '' : String(values[idCol] ?? '').trim();
+  const fields: string[] = [];
+  const waiting = refusedEdits().sort((a, b) => a.edit.at - b.edit.at);
+  for (const { edit } of waiting) {
+    const col = edit.col - 1;
+    if (edit.at < since || !changed.has(col)) continue;
+    if (edit.dealId.trim() !== '' ? edit.dealId.trim() !== id : edit.row !== row) continue;
+    const value = typedCell(edit.value);
+    if (sameCell(values[col], value)) continue;
+    sheet.getRange(row, edit.col).setValue(value);
+    values[col] = value;
+    const key = (Object.keys(map.columns) as FieldKey[]).find((k) => map.columns[k] === col);
+    const field = key ? FIELD_BY_KEY[key].header : `column ${edit.col}`;
+    if (!fields.includes(field)) fields.push(field);
+  }
+  return fields;
+}
