@@ -245,12 +245,15 @@ export class Emulator {
    * e.oldValue, and a rejecting dropdown refuses bad input. 'paste' is a paste, fill-down or drag-move:
    * no values on the event even for one cell (tanaikech's edit-type studies), no validation check, and
    * the pasted cells lose their dropdowns and number formats (the source's replace them).
+   * `trigger` 'later': the cells change at once but the triggers wait in `lateTriggers` until
+   * `runLateTriggers()` (Sheets starts trigger runs on its side some time after the edit, so other
+   * work, a refresh's writes say, can happen between the edit and its check).
    */
   userEdit(
     sheetName: string,
     a1: string,
     values: unknown | unknown[][],
-    opts: { user?: string; kind?: 'type' | 'paste' } = {},
+    opts: { user?: string; kind?: 'type' | 'paste'; trigger?: 'now' | 'later' } = {},
   ): void {
     const paste = opts.kind === 'paste';
     const user = opts.user ?? this.ss.owner;
@@ -301,12 +304,24 @@ export class Emulator {
       if (newCell && newCell.v !== '') event.value = eventString(newCell.v, this.ss.timeZone);
       if (oldValue !== undefined) event.oldValue = eventString(oldValue, this.ss.timeZone);
     }
-    if (typeof this.context?.onEdit === 'function')
-      this.run('onEdit', [event], { user, authMode: 'LIMITED' });
-    for (const t of this.scriptApp.triggers.filter((x) => x.spec.eventType === 'ON_EDIT'))
-      this.run(t.spec.handler, [{ ...event, authMode: 'FULL', triggerUid: t.spec.id }], {
-        user: t.spec.owner,
-      });
+    const fire = () => {
+      if (typeof this.context?.onEdit === 'function')
+        this.run('onEdit', [event], { user, authMode: 'LIMITED' });
+      for (const t of this.scriptApp.triggers.filter((x) => x.spec.eventType === 'ON_EDIT'))
+        this.run(t.spec.handler, [{ ...event, authMode: 'FULL', triggerUid: t.spec.id }], {
+          user: t.spec.owner,
+        });
+    };
+    if (opts.trigger === 'later') this.lateTriggers.push(fire);
+    else fire();
+  }
+
+  /** Edits whose triggers have not run yet (userEdit with `trigger: 'later'`), oldest first. */
+  readonly lateTriggers: (() => void)[] = [];
+
+  /** Runs the triggers of the edits made with `trigger: 'later'`, in the order the edits were made. */
+  runLateTriggers(): void {
+    while (this.lateTriggers.length) this.lateTriggers.shift()!();
   }
 
   /** Fires an installable trigger, found by id or handler name, as its owner. */

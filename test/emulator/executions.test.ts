@@ -108,6 +108,19 @@ describe('user edits', () => {
     expect(emu.values('Sheet1')[0][3]).toBe('second');
   });
 
+  it('can start an edit’s onEdit after other work, with the event as it was at the edit', () => {
+    // Trigger runs start on Google's side some time after the edit (the stricter reading: no page
+    // promises when); meanwhile the cell can change again, and the run sees the sheet as it is then.
+    const emu = load();
+    emu.userEdit('Sheet1', 'E1', 'typed', { trigger: 'later' });
+    expect(edits(emu)).toEqual([]);
+    expect(emu.values('Sheet1')[0][4]).toBe('typed');
+    emu.run('writeCell', ['E1', 'written by a script']);
+    emu.runLateTriggers();
+    expect(edits(emu).map((e: { a1: string; value: string }) => [e.a1, e.value])).toEqual([['E1', 'typed']]);
+    expect(emu.run('readCell', ['E1'])).toBe('written by a script');
+  });
+
   it('fires nothing for script writes', () => {
     const emu = load();
     emu.run('holdLock');

@@ -196,6 +196,56 @@ describe('a value typed just before the sweep’s writes go out', () => {
     expect(putRight.length).toBeGreaterThan(0);
   });
 
+  it('is kept when its check starts only after the refresh has finished with Deals', () => {
+    // Sheets starts an edit's onEdit some time after the edit: typed between the sweep's re-check and
+    // its flush, the value is written over, and its check comes too late for the sweep to see it.
+    const saved = startingPoint();
+    const total = callsOfRefresh(saved);
+    const lost: string[] = [];
+    for (let k = 1; k <= total; k++) {
+      const emu = fresh(saved);
+      // Deal C's probability the sweep fills (a value of its own); Deal B's, between rows it fills, it
+      // writes back as it read it.
+      emu.acc.beforeCall(k, () => {
+        for (const row of [4, 3])
+          emu.userEdit('Deals', a1(emu, 'Probability', row), '35%', {
+            user: 'rep@example.com',
+            trigger: 'later',
+          });
+      });
+      emu.run('menuRefresh');
+      emu.runLateTriggers();
+      for (const deal of ['Deal C', 'Deal B'])
+        if (byName(emu).get(deal)!['Probability'] !== 0.35) lost.push(`${deal} at call ${k}`);
+      emu.run('menuRefresh');
+      for (const deal of ['Deal C', 'Deal B'])
+        if (byName(emu).get(deal)!['Probability'] !== 0.35) lost.push(`${deal} at call ${k}, next refresh`);
+    }
+    expect(lost).toEqual([]);
+  });
+
+  it('is not put back by its late check over a value typed after it', () => {
+    const saved = startingPoint();
+    const total = callsOfRefresh(saved);
+    const overwritten: string[] = [];
+    for (let k = 85; k <= total; k++) {
+      const emu = fresh(saved);
+      emu.acc.beforeCall(k, () => {
+        for (const row of [4, 3])
+          emu.userEdit('Deals', a1(emu, 'Probability', row), '35%', { trigger: 'later' });
+      });
+      emu.run('menuRefresh');
+      // A teammate types after the refresh, and their check runs before the late one.
+      for (const row of [4, 3])
+        emu.userEdit('Deals', a1(emu, 'Probability', row), '40%', { user: 'teammate@example.com' });
+      emu.runLateTriggers();
+      for (const deal of ['Deal C', 'Deal B'])
+        if (byName(emu).get(deal)!['Probability'] !== 0.4) overwritten.push(`${deal} at call ${k}`);
+    }
+    expect(total).toBeGreaterThan(90);
+    expect(overwritten).toEqual([]);
+  });
+
   it('is not put back over a later value when it was typed before the sweep read Deals', () => {
     const emu = fresh(startingPoint());
     // A note left by an edit refused long before this refresh (its run started an hour earlier).

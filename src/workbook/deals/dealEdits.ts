@@ -8,9 +8,10 @@ import type { FieldKey } from '../../shared/fields';
 import type { DocumentState } from '../core/documentState';
 import { withDocumentLock } from '../core/lock';
 import { appendHistory, findHistoryTab } from '../history/historyTab';
-import { readRows, writeOutcomes } from './dealRows';
+import { asRead, readRows, writeOutcomes } from './dealRows';
 import { readHeader } from './dealsTab';
-import { recordRefusedEdit } from './refusedEdits';
+import { recordRefusedEdit, typedCell as typedValue } from './refusedEdits';
+import { asEventText, sweptOver } from './sweepWrites';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type EditEvent = GoogleAppsScript.Events.SheetsOnEdit;
@@ -43,6 +44,7 @@ export function dealsEdited(e: EditEvent, sheet: Sheet, state: DocumentState): v
     if (!typed)
       restoreFormats(sheet, first, count, leftCol + 1, rightCol - leftCol + 1, state.formattedRows ?? 0);
     const rows = readRows(sheet, first, count, map.width);
+    if (typedCell && e.value !== undefined) putBackIfSweptOver(sheet, top, leftCol, rows[0], e);
     const ctx = {
       settings: state.settings,
       map,
@@ -88,6 +90,27 @@ export function dealsEdited(e: EditEvent, sheet: Sheet, state: DocumentState): v
     }
   };
   withDocumentLock(apply, 20000, keepTypedValue);
+}
+
+/**
+ * A typed value a sweep wrote over before this check started (Sheets starts it some time after the
+ * edit): put back, and `row` updated, when the cell holds what the sweep left there and not what was
+ * typed (sweepWrites.ts). Costs a call only when the cell no longer holds the typed value.
+ */
+function putBackIfSweptOver(
+  sheet: Sheet,
+  rowNumber: number,
+  col: number,
+  row: CellValue[],
+  e: EditEvent,
+): void {
+  const now = asEventText(row[col] ?? '');
+  const typed = String(e.value);
+  if (now === null || now === typed) return;
+  if (!sweptOver(rowNumber, col + 1, now, e.oldValue === undefined ? '' : String(e.oldValue))) return;
+  const value = typedValue(typed);
+  sheet.getRange(rowNumber, col + 1).setValue(value);
+  row[col] = asRead(value);
 }
 
 /**

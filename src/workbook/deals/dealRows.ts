@@ -149,3 +149,8 @@ export function writeAllOrNone(sheet: Sheet, first: number, planned: PlannedWrit
     throw failure;
   }
 }
+
+/** A written value as a read gives it back: text written with a leading apostrophe reads without it. */
+export function asRead(v: CellValue): CellValue {
+  return typeof v === 'string' && v.startsWith("'") ? v.slice(1) : v;
+}

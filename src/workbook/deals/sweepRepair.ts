@@ -6,7 +6,7 @@ import { sameCell, type CellValue } from '../../domain/deals/deal';
 import type { HeaderMap } from '../../domain/deals/headerMap';
 import { COMPUTED_FIELDS } from '../../domain/deals/editEffects';
 import { columnRuns } from '../../domain/deals/writeBlocks';
-import { writeBlocks, type Block, type PlannedWrites } from './dealRows';
+import { asRead, writeBlocks, type Block, type PlannedWrites } from './dealRows';
 import { forgetRefusedEdits, refusedEdits, typedCell } from './refusedEdits';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -202,11 +202,6 @@ export function putBackRefusedEdits(
   if (restored) SpreadsheetApp.flush();
   forgetRefusedEdits(waiting.map((w) => w.key));
   return restored;
-}
-
-/** A written value as a read gives it back: text written with a leading apostrophe reads without it. */
-function asRead(v: CellValue): CellValue {
-  return typeof v === 'string' && v.startsWith("'") ? v.slice(1) : v;
 }
 
 /** Whether a block covers row `r` (into the rows read) and column `c`. */
