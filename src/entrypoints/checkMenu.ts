@@ -3,7 +3,7 @@
 import { PRODUCT } from '../shared/names';
 import { activeSpreadsheet, ui } from '../workbook/core/app';
 import { storedStateBytes } from '../workbook/core/documentState';
-import { checkSpreadsheet } from '../workbook/setup/selfCheck';
+import { ASSUMED, checkSpreadsheet } from '../workbook/setup/selfCheck';
 import { menuAction } from './feedback';
 
 /** Menu: Check this spreadsheet. */
@@ -13,7 +13,12 @@ export function menuCheckSpreadsheet(): void {
     const bad = lines.filter((l) => !l.ok).length;
     ui().alert(
       `${PRODUCT}: ${bad ? `${bad} ${bad === 1 ? 'check needs' : 'checks need'} a look` : 'every check holds'}`,
-      lines.map((l) => `${l.ok ? '✓' : '⚠'} ${l.text}`).join('\n'),
+      [
+        ...lines.map((l) => `${l.ok ? '✓' : '⚠'} ${l.text}`),
+        '',
+        'Assumed, as the strictest reading of Google’s pages (a script cannot test these; the CRM copes with each):',
+        ...ASSUMED.map((a) => `• ${a}`),
+      ].join('\n'),
       ui().ButtonSet.OK,
     );
   });

@@ -11,8 +11,15 @@ describe('Check this spreadsheet', () => {
     emu.run('menuCheckSpreadsheet');
     const report = emu.ui.dialogs.at(-1)!;
     expect(report.title).toBe('Sheets CRM: every check holds');
-    const lines = report.message.split('\n');
+    const [checks, assumed] = report.message.split('\n\n');
+    const lines = checks.split('\n');
     expect(lines).toHaveLength(7);
+    // What a script cannot test is named, each a sentence after a bullet.
+    const named = assumed.split('\n');
+    expect(named[0]).toMatch(/^Assumed, as the strictest reading/);
+    expect(named.slice(1).length).toBeGreaterThanOrEqual(4);
+    for (const line of named.slice(1)) expect(line).toMatch(/^• [A-Z].*\.$/);
+    expect(assumed).toContain('neither the old value nor the new one');
     expect(lines[0]).toBe("✓ Time zone America/New_York: the CRM's months and days match Google's.");
     expect(lines[1]).toMatch(
       /^✓ Text the CRM writes stays text \(11 tricky texts tried; written without protection, Sheets would have changed \d+ of them\)\.$/,

@@ -13,6 +13,19 @@ export interface CheckLine {
   text: string;
 }
 
+/**
+ * What the CRM assumes where Google's pages are silent and a script cannot test it: the strictest
+ * reading, which the emulator our tests run on also takes. Named in the report so that a difference
+ * seen in real use can be told apart from a bug.
+ */
+export const ASSUMED = [
+  'A one-cell paste, fill-down or drag-move tells the CRM neither the old value nor the new one.',
+  "Two quick edits are checked at the same time, and an edit's check may start seconds after the edit.",
+  'Google does not say who edited when the editor is outside your domain or uses a personal account.',
+  'Writes the CRM sends together land by position, after a sort made meanwhile, and can fail part-way.',
+  "A date in an edit's event comes as a serial day number.",
+];
+
 /** Texts a script may write that Sheets could parse: each must come back exactly as written. */
 const PROBES = ['1-10', 'Jan 5', '1/2', '$1,200', '(500)', '1e5', ' +call', '\t-x', '=1+1', 'TRUE', '00123'];
 
