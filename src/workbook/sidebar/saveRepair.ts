@@ -10,6 +10,7 @@ import { columnRuns } from '../../domain/deals/writeBlocks';
 import { stamp } from '../../domain/reports/reportSet';
 import { FIELD_BY_KEY, type FieldKey } from '../../shared/fields';
 import { PRODUCT } from '../../shared/names';
+import { asRead } from '../deals/dealRows';
 import { refusedEdits, typedCell } from '../deals/refusedEdits';
 import { readRows, rowsOfDeal } from './dealLookup';
 
@@ -78,11 +79,14 @@ export function markMisplaced(
   return {
     row: rowNumber,
     deal: landed.name || landed.id || 'a deal',
-    fields: fields.map((col) => {
-      const key = (Object.keys(map.columns) as FieldKey[]).find((k) => map.columns[k] === col);
-      return key ? FIELD_BY_KEY[key].header : `column ${col + 1}`;
-    }),
+    fields: fields.map((col) => headerAt(map, col)),
   };
+}
+
+/** The field's header at a column (0-based), or the column's number when it holds no field. */
+function headerAt(map: HeaderMap, col: number): string {
+  const key = (Object.keys(map.columns) as FieldKey[]).find((k) => map.columns[k] === col);
+  return key ? FIELD_BY_KEY[key].header : `column ${col + 1}`;
 }
 
 /** What the rep is told after a save that was tried again. */
@@ -118,11 +122,10 @@ export function putBackTypedMeanwhile(
     if (edit.at < since || !changed.has(col)) continue;
     if (edit.dealId.trim() !== '' ? edit.dealId.trim() !== id : edit.row !== row) continue;
     const value = typedCell(edit.value);
-    if (sameCell(values[col], value)) continue;
+    if (sameCell(values[col], asRead(value))) continue;
     sheet.getRange(row, edit.col).setValue(value);
-    values[col] = value;
-    const key = (Object.keys(map.columns) as FieldKey[]).find((k) => map.columns[k] === col);
-    const field = key ? FIELD_BY_KEY[key].header : `column ${edit.col}`;
+    values[col] = asRead(value);
+    const field = headerAt(map, col);
     if (!fields.includes(field)) fields.push(field);
   }
   return fields;
