@@ -139,8 +139,15 @@ describe('a sidebar save while someone sorts Deals', () => {
         trial.run<SaveResult>('saveDeal', [{ ...form.deal, [key]: typed }, form.deal]);
         const calls = trial.acc.snapshot().total - start;
         const flushes = new Set(trial.acc.writesForcedOutSince(start));
+        // Their check at once, after the save's writes went out, or (for two deals) only after the
+        // save: Sheets starts an edit's check some time after the edit.
+        const orders = (k: number) => [
+          { afterWrites: false, later: false },
+          ...(flushes.has(k) ? [{ afterWrites: true, later: false }] : []),
+          ...(['Deal B', 'Deal L'].includes(deal) ? [{ afterWrites: false, later: true }] : []),
+        ];
         for (let k = 1; k <= calls; k++)
-          for (const afterWrites of flushes.has(k) ? [false, true] : [false]) {
+          for (const { afterWrites, later } of orders(k)) {
             const emu = fresh(saved);
             const loaded = emu.run<DealRecord>('getDeal', [form.deal.id]);
             const rowOf = () => records(emu).findIndex((r) => r['Deal'] === deal) + 2;
@@ -150,15 +157,17 @@ describe('a sidebar save while someone sorts Deals', () => {
                 races++;
                 emu.userEdit('Deals', a1(emu, header, rowOf()), THEIRS[key]!, {
                   user: 'teammate@example.com',
+                  trigger: later ? 'later' : 'now',
                 });
               },
               afterWrites,
             );
             const result = emu.run<SaveResult>('saveDeal', [{ ...loaded.deal, [key]: typed }, loaded.deal]);
+            emu.runLateTriggers();
             const now = String(records(emu)[rowOf() - 2][header]);
             if (now !== THEIRS[key])
               reverted.push(
-                `${deal}'s ${header} at call ${k}${afterWrites ? ' (after the writes)' : ''}: ${result.status}, holds ${now}`,
+                `${deal}'s ${header} at call ${k}${afterWrites ? ' (after the writes)' : later ? ' (checked late)' : ''}: ${result.status}, holds ${now}`,
               );
           }
       }

@@ -11,7 +11,7 @@ import { appendHistory, findHistoryTab } from '../history/historyTab';
 import { asRead, readRows, writeOutcomes } from './dealRows';
 import { readHeader } from './dealsTab';
 import { recordRefusedEdit, typedCell as typedValue } from './refusedEdits';
-import { asEventText, sweptOver } from './sweepWrites';
+import { asEventText, wroteOver } from './recentWrites';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type EditEvent = GoogleAppsScript.Events.SheetsOnEdit;
@@ -44,7 +44,7 @@ export function dealsEdited(e: EditEvent, sheet: Sheet, state: DocumentState): v
     if (!typed)
       restoreFormats(sheet, first, count, leftCol + 1, rightCol - leftCol + 1, state.formattedRows ?? 0);
     const rows = readRows(sheet, first, count, map.width);
-    if (typedCell && e.value !== undefined) putBackIfSweptOver(sheet, top, leftCol, rows[0], e);
+    if (typedCell && e.value !== undefined) putBackIfWrittenOver(sheet, top, leftCol, rows[0], e);
     const ctx = {
       settings: state.settings,
       map,
@@ -93,11 +93,11 @@ export function dealsEdited(e: EditEvent, sheet: Sheet, state: DocumentState): v
 }
 
 /**
- * A typed value a sweep wrote over before this check started (Sheets starts it some time after the
- * edit): put back, and `row` updated, when the cell holds what the sweep left there and not what was
- * typed (sweepWrites.ts). Costs a call only when the cell no longer holds the typed value.
+ * A typed value a sweep or a sidebar save wrote over before this check started (Sheets starts it some
+ * time after the edit): put back, and `row` updated, when the cell holds what the writer left there and
+ * not what was typed (recentWrites.ts). Costs a call only when the cell no longer holds the typed value.
  */
-function putBackIfSweptOver(
+function putBackIfWrittenOver(
   sheet: Sheet,
   rowNumber: number,
   col: number,
@@ -107,7 +107,7 @@ function putBackIfSweptOver(
   const now = asEventText(row[col] ?? '');
   const typed = String(e.value);
   if (now === null || now === typed) return;
-  if (!sweptOver(rowNumber, col + 1, now, e.oldValue === undefined ? '' : String(e.oldValue))) return;
+  if (!wroteOver(rowNumber, col + 1, now, e.oldValue === undefined ? '' : String(e.oldValue))) return;
   const value = typedValue(typed);
   sheet.getRange(rowNumber, col + 1).setValue(value);
   row[col] = asRead(value);

@@ -10,7 +10,7 @@ import { writeOutcomes } from './dealRows';
 import { appendHistory } from '../history/historyTab';
 import { recheckRows } from './recheck';
 import { keepDealsInPlace, putBackRefusedEdits } from './sweepRepair';
-import { rememberSweepWrites } from './sweepWrites';
+import { rememberSweepWrites } from './recentWrites';
 import { notYetLogged } from '../../domain/history/alreadyLogged';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -88,7 +88,7 @@ export function applySweep(
   const placement = keepDealsInPlace(sheet, map, 2, rows, planned);
   const putRight =
     placement.repaired + putBackRefusedEdits(sheet, map, 2, rows, planned, plan.readAt, placement);
-  // For a typed edit whose check starts after this (see sweepWrites.ts); not after a sort moved rows.
+  // For a typed edit whose check starts after this (see recentWrites.ts); not after a sort moved rows.
   if (!placement.moved) rememberSweepWrites(map, 2, rows, planned);
   const byRule: Partial<Record<RuleId, number>> = {};
   let flagged = 0;

@@ -39,6 +39,7 @@ import {
   rowHolding,
   type Misplaced,
 } from './saveRepair';
+import { rememberSaveWrites } from '../deals/recentWrites';
 import {
   EDITABLE,
   validateDeal,
@@ -351,6 +352,8 @@ function saveOnce(
   const kept = existing
     ? putBackTypedMeanwhile(c.deals, map, savedAt.row, savedAt.values, changed, readAt)
     : [];
+  // And for a teammate's check that starts only after this save (see recentWrites.ts).
+  if (existing) rememberSaveWrites(map, savedAt.row, after, changed);
   appendHistory(c.history, outcome.history);
   // The record carries only the History this save added; the sidebar puts it above what it shows.
   const rows = outcome.history.map(historyRow);
