@@ -111,4 +111,34 @@ describe('two quick edits whose onEdit runs overlap (Sheets runs simple triggers
     expect(races).toBeGreaterThanOrEqual(9 * total);
     expect(wrong).toEqual([]);
   });
+
+  it('log each change once when the first edit’s check starts only after the second’s, and keep the second value', () => {
+    // Sheets starts an edit's check some time after the edit: the later edit's check can run first.
+    const wrong: string[] = [];
+    for (const first of Object.keys(STEPS) as Field[])
+      for (const second of Object.keys(STEPS) as Field[]) {
+        const emu = crm();
+        paste(emu, 2, { ...QUALIFIED });
+        const start = emu.values('History').length - 1;
+        const secondFrom = STEPS[second][first === second ? 1 : 0];
+        type(emu, first, 2, STEPS[first][1], { user: 'first@example.com', trigger: 'later' });
+        type(emu, second, 2, STEPS[second][2], { user: 'second@example.com' });
+        emu.runLateTriggers();
+        emu.run('menuRefresh');
+        const got = loggedAsTyped(emu, start);
+        const want = [
+          [first, STEPS[first][0], STEPS[first][1]],
+          [second, secondFrom, STEPS[second][2]],
+        ].map((r) => r.join(' | '));
+        if (JSON.stringify([...got].sort()) !== JSON.stringify([...want].sort()))
+          wrong.push(`${first} then ${second}: ${got.join('; ')}`);
+        // The cell keeps the second, later value.
+        const [header, row] = emu.values('Deals');
+        const held = row[header.indexOf(second)];
+        const day = new Intl.DateTimeFormat('en-CA', { timeZone: emu.ss.timeZone, dateStyle: 'short' });
+        const text = held instanceof Date ? day.format(held) : String(held);
+        if (text !== STEPS[second][2]) wrong.push(`${first} then ${second}: the cell holds ${text}`);
+      }
+    expect(wrong).toEqual([]);
+  });
 });

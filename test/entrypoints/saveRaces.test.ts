@@ -176,6 +176,33 @@ describe('a sidebar save while someone sorts Deals', () => {
     expect(reverted).toEqual([]);
   }, 300_000);
 
+  it('never lets a late check put back a teammate’s value over one typed after it', () => {
+    const deal = 'Deal G';
+    const trial = fresh(saved);
+    const id = String(records(trial).find((r) => r['Deal'] === deal)!['Deal ID']);
+    const form = trial.run<DealRecord>('getDeal', [id]);
+    const start = trial.acc.snapshot().total;
+    trial.run<SaveResult>('saveDeal', [{ ...form.deal, nextStep: 'Call back' }, form.deal]);
+    const calls = trial.acc.snapshot().total - start;
+    const overwritten: string[] = [];
+    for (let k = 1; k <= calls; k++) {
+      const emu = fresh(saved);
+      const loaded = emu.run<DealRecord>('getDeal', [id]);
+      const rowOf = () => records(emu).findIndex((r) => r['Deal'] === deal) + 2;
+      emu.acc.beforeCall(k, () =>
+        emu.userEdit('Deals', a1(emu, 'Next step', rowOf()), 'Sent the deck', { trigger: 'later' }),
+      );
+      emu.run<SaveResult>('saveDeal', [{ ...loaded.deal, nextStep: 'Call back' }, loaded.deal]);
+      // Someone else types after the save; their check runs at once, the first one's only now.
+      emu.userEdit('Deals', a1(emu, 'Next step', rowOf()), 'Booked a demo', { user: 'other@example.com' });
+      emu.runLateTriggers();
+      const now = String(records(emu)[rowOf() - 2]['Next step']);
+      if (now !== 'Booked a demo') overwritten.push(`call ${k}: ${now}`);
+    }
+    expect(calls).toBeGreaterThan(20);
+    expect(overwritten).toEqual([]);
+  });
+
   it('opens the deal asked for, whichever call of opening it the sort lands before', () => {
     const wrong: string[] = [];
     let races = 0;
