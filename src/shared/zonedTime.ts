@@ -46,29 +46,33 @@ const DAY = 86_400_000;
 const offsetCache = new Map<string, Map<number, number>>();
 const dayCache = new Map<string, Map<number, number>>();
 
+/** The zone's offset from UTC (ms) at an instant, read from Intl (to the second). */
+function offsetFromIntl(at: number, timeZone: string): number {
+  const second = Math.floor(at / 1000) * 1000;
+  const out: Record<string, number> = {};
+  for (const p of formatterFor(timeZone).formatToParts(second))
+    if (p.type !== 'literal') out[p.type] = Number(p.value);
+  return (
+    Date.UTC(out.year, out.month - 1, out.day, out.hour === 24 ? 0 : out.hour, out.minute, out.second) -
+    second
+  );
+}
+
 /** The zone's offset from UTC (ms) at the start of a quarter hour, read from Intl once and cached. */
 function quarterOffset(bucket: number, timeZone: string): number {
   let cache = offsetCache.get(timeZone);
   if (!cache) offsetCache.set(timeZone, (cache = new Map()));
   let offset = cache.get(bucket);
-  if (offset === undefined) {
-    // Offsets change only at quarter-hour boundaries, so the bucket's start speaks for all of it.
-    const at = bucket * QUARTER_HOUR;
-    const out: Record<string, number> = {};
-    for (const p of formatterFor(timeZone).formatToParts(at))
-      if (p.type !== 'literal') out[p.type] = Number(p.value);
-    offset =
-      Date.UTC(out.year, out.month - 1, out.day, out.hour === 24 ? 0 : out.hour, out.minute, out.second) - at;
-    cache.set(bucket, offset);
-  }
+  if (offset === undefined) cache.set(bucket, (offset = offsetFromIntl(bucket * QUARTER_HOUR, timeZone)));
   return offset;
 }
 
 /**
- * The zone's offset from UTC (ms) at an instant. A UTC day whose first, middle and last quarter hours
- * share one offset is taken to keep it all day (zones change offset at most once a day nowadays), so
- * years of History cost a few Intl reads per day, not one per quarter hour; a day of change is read by
- * the quarter hour.
+ * The zone's offset from UTC (ms) at an instant. A UTC day whose start, middle and end (the next day's
+ * start) share one offset is taken to keep it all day (zones change offset at most once a day), so
+ * years of History cost a few Intl reads per day, not one per quarter hour. A day of change is read by
+ * the quarter hour, and the quarter hour of the change itself at the instant: changes need not fall on
+ * a quarter hour (St John's changed at 00:01 local time until 2011).
  */
 function offsetAt(ms: number, timeZone: string): number {
   let days = dayCache.get(timeZone);
@@ -79,10 +83,13 @@ function offsetAt(ms: number, timeZone: string): number {
     const first = day * (DAY / QUARTER_HOUR);
     const start = quarterOffset(first, timeZone);
     const same =
-      quarterOffset(first + 48, timeZone) === start && quarterOffset(first + 95, timeZone) === start;
+      quarterOffset(first + 48, timeZone) === start && quarterOffset(first + 96, timeZone) === start;
     days.set(day, (offset = same ? start : NaN));
   }
-  return Number.isNaN(offset) ? quarterOffset(Math.floor(ms / QUARTER_HOUR), timeZone) : offset;
+  if (!Number.isNaN(offset)) return offset;
+  const bucket = Math.floor(ms / QUARTER_HOUR);
+  const here = quarterOffset(bucket, timeZone);
+  return quarterOffset(bucket + 1, timeZone) === here ? here : offsetFromIntl(ms, timeZone);
 }
 
 /** The calendar day of an instant in `timeZone`, as a count of days since 1970-01-01. */

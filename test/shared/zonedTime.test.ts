@@ -32,6 +32,16 @@ function intlParts(ms: number, timeZone: string) {
 const instant = fc.integer({ min: Date.UTC(2000, 0, 1), max: Date.UTC(2030, 11, 31) });
 
 describe('zoned time', () => {
+  it('follows a change of offset that falls inside a quarter hour (St John’s changed at 00:01 until 2011)', () => {
+    // 2006-10-29 00:01 NDT (02:31 UTC) became 2006-10-28 23:01 NST; found by the property below.
+    for (const ms of [
+      Date.UTC(2006, 9, 29, 2, 30, 59),
+      Date.UTC(2006, 9, 29, 2, 31),
+      Date.UTC(2006, 9, 29, 2, 44),
+    ])
+      expect(zonedParts(ms, 'America/St_Johns')).toEqual(intlParts(ms, 'America/St_Johns'));
+  });
+
   it('gives the wall clock Intl gives, at any instant, in zones with odd offsets', () => {
     fc.assert(
       fc.property(instant, fc.constantFrom(...ZONES), (ms, zone) => {
