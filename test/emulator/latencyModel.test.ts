@@ -84,6 +84,24 @@ describe('the latency model', () => {
   });
 });
 
+/** Rows "b" and "a" in A1:B2, to sort while a write is pending. */
+function twoRows() {
+  const emu = load();
+  const sheet = emu.sheet('Sheet1');
+  sheet.rangeAt(1, 1, 2, 2).setValues([
+    ['b', 'row of b'],
+    ['a', 'row of a'],
+  ]);
+  return { emu, sheet };
+}
+
+/** A1:B2 as it is now. */
+const corner = (emu: ReturnType<typeof load>) =>
+  emu
+    .values('Sheet1')
+    .slice(0, 2)
+    .map((r) => r.slice(0, 2));
+
 describe('buffered writes', () => {
   it('are invisible to another execution until forced out, then land over what it wrote', () => {
     const emu = load();
@@ -107,20 +125,10 @@ describe('buffered writes', () => {
   });
 
   it('land by position: a person’s sort in between moves the row, not the pending write', () => {
-    const emu = load();
-    const sheet = emu.sheet('Sheet1');
-    sheet.rangeAt(1, 1, 2, 2).setValues([
-      ['b', 'row of b'],
-      ['a', 'row of a'],
-    ]);
+    const { emu, sheet } = twoRows();
     emu.acc.beforeNext('Utilities.sleep', () => sheet.rangeAt(1, 1, 2, 2).sort(1));
     emu.run('writeAndPause', ['B1', 'written for b', false]);
-    expect(
-      emu
-        .values('Sheet1')
-        .slice(0, 2)
-        .map((r) => r.slice(0, 2)),
-    ).toEqual([
+    expect(corner(emu)).toEqual([
       ['a', 'written for b'],
       ['b', 'row of b'],
     ]);
@@ -129,20 +137,10 @@ describe('buffered writes', () => {
   it('land before a read, which is a round trip of its own: a sort between the two moves the written row', () => {
     // The flush a read forces is charged as its own round trip (above), so a person's sort can reach
     // Sheets after the writes and before the read; the read then sees the row the sort put there.
-    const emu = load();
-    const sheet = emu.sheet('Sheet1');
-    sheet.rangeAt(1, 1, 2, 2).setValues([
-      ['b', 'row of b'],
-      ['a', 'row of a'],
-    ]);
+    const { emu, sheet } = twoRows();
     emu.acc.beforeNext('Range.getValue', () => sheet.rangeAt(1, 1, 2, 2).sort(1), true);
     expect(emu.run('writeAndPause', ['B1', 'written for b', false])).toBe('row of a');
-    expect(
-      emu
-        .values('Sheet1')
-        .slice(0, 2)
-        .map((r) => r.slice(0, 2)),
-    ).toEqual([
+    expect(corner(emu)).toEqual([
       ['a', 'row of a'],
       ['b', 'written for b'],
     ]);

@@ -16,7 +16,7 @@ type Writer = keyof typeof KEYS;
 /** Cells given a value of the sweep's own that are remembered one by one (the property stays small). */
 const MAX_OWN = 120;
 /** How long after a write a late check may still put a value back (trigger runs start within seconds). */
-export const LATE_CHECK_MS = 120_000;
+const LATE_CHECK_MS = 120_000;
 
 interface Wrote {
   /** When the writes went out (ms since the epoch). */
