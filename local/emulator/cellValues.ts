@@ -87,6 +87,22 @@ function dateOrText(
   return { value: zonedInstant(tz, y, mo, d, h, mi, se) };
 }
 
+/** The most characters a cell holds (Google's "Files you can store in Google Drive" page: 50,000). */
+export const CELL_TEXT_LIMIT = 50000;
+
+/**
+ * Refuses a write any of whose texts is longer than a cell holds, before anything is written, with the
+ * error Apps Script gives (third-party: quoted in Stack Overflow threads; characters counted as
+ * JavaScript counts them, UTF-16 units, the stricter reading for characters outside the BMP).
+ */
+export function assertCellTexts(values: readonly unknown[]): void {
+  for (const v of values)
+    if (typeof v === 'string' && v.length > CELL_TEXT_LIMIT)
+      throw new Error(
+        `Your input contains more than the maximum of ${CELL_TEXT_LIMIT} characters in a single cell.`,
+      );
+}
+
 /** Normalises a value handed to setValue(s): strings are parsed as typed; Dates are copied. */
 export function normaliseWritten(v: unknown, timeZone: string, year?: number): ParsedInput {
   if (v === null || v === undefined) return { value: '' };

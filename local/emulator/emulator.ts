@@ -16,7 +16,7 @@ import { parseA1 } from './a1';
 import { storeInput } from './range';
 import { satisfies } from './validation';
 import { PROTECTED_MESSAGE } from './protection';
-import { normaliseWritten, type CellValue } from './cellValues';
+import { assertCellTexts, normaliseWritten, type CellValue } from './cellValues';
 import { isDate, zonedParts } from './wallClock';
 import { scriptDateClass } from './scriptDate';
 import type { Sheet } from './sheet';
@@ -149,7 +149,7 @@ export class Emulator {
       LockService: this.locks,
       PropertiesService: this.properties,
       CacheService: this.cache,
-      Session: new SessionEmulator(env),
+      Session: new SessionEmulator(env, () => this.manifest.oauthScopes),
       Utilities: new UtilitiesEmulator(env),
       HtmlService: this.html,
       Logger: this.logs.logger(),
@@ -263,6 +263,12 @@ export class Emulator {
     if (grid.length !== box.numRows || grid.some((r) => r.length !== box.numCols))
       throw new Error(`userEdit: the values do not fit ${a1}`);
     const single = box.numRows === 1 && box.numCols === 1;
+    // Sheets refuses a cell's text past its limit, typed or pasted, as it refuses a script's write.
+    try {
+      for (const row of grid) assertCellTexts(row);
+    } catch (e) {
+      throw new UserEditRejected((e as Error).message);
+    }
     const prevUser = this.env.activeUser;
     this.env.activeUser = user;
     try {

@@ -2,7 +2,7 @@
 // how many cells they moved.
 import { a1Of, type A1Box } from './a1';
 import { ATTR_DEFAULTS, isEmptyCell, type Cell, type CellAttr } from './cell';
-import { displayValue, normaliseWritten, type CellValue } from './cellValues';
+import { assertCellTexts, displayValue, normaliseWritten, type CellValue } from './cellValues';
 import { isDate } from './wallClock';
 import type { Sheet } from './sheet';
 import { DataValidation } from './validation';
@@ -109,11 +109,13 @@ export class Range {
   }
   setValues(data: unknown[][]): this {
     this.checkShape(data);
+    for (const row of data) assertCellTexts(row);
     const tz = this.sheet.parent.timeZone;
     this.write('setValues', (cell, r, c) => storeInput(cell, data[r][c], tz, this.year()));
     return this;
   }
   setValue(value: unknown): this {
+    assertCellTexts([value]);
     const tz = this.sheet.parent.timeZone;
     this.write('setValue', (cell) => storeInput(cell, value, tz, this.year()));
     return this;
@@ -127,11 +129,13 @@ export class Range {
     return this.sheet.rows[this.box.row - 1]?.[this.box.col - 1]?.f ?? '';
   }
   setFormula(formula: string): this {
+    assertCellTexts([formula]);
     this.write('setFormula', (cell) => storeFormula(cell, formula));
     return this;
   }
   setFormulas(formulas: string[][]): this {
     this.checkShape(formulas);
+    for (const row of formulas) assertCellTexts(row);
     this.write('setFormulas', (cell, r, c) => storeFormula(cell, formulas[r][c]));
     return this;
   }

@@ -10,7 +10,7 @@ import { Protection, PROTECTED_MESSAGE } from './protection';
 import { Range, storeInput } from './range';
 import type { Spreadsheet } from './spreadsheet';
 import { isDate } from './wallClock';
-import type { CellValue } from './cellValues';
+import { assertCellTexts, type CellValue } from './cellValues';
 import { TextFinder } from './textFinder';
 
 type SortSpec = number | { column: number; ascending?: boolean };
@@ -196,6 +196,7 @@ export class Sheet {
   }
   appendRow(values: unknown[]): this {
     this.count('appendRow', { written: values.length });
+    assertCellTexts(values);
     const row = this.lastRowIndex() + 1;
     if (row > this.maxRows) {
       this.parent.assertCellLimit(this.maxColumns);

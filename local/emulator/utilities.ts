@@ -152,17 +152,30 @@ export class UtilitiesEmulator {
   }
 }
 
+/** The scope Session's user calls need when a manifest lists its scopes (Class Session reference). */
+export const USERINFO_EMAIL = 'https://www.googleapis.com/auth/userinfo.email';
+
 export class SessionEmulator {
-  constructor(private env: EmulatorEnv) {}
-  getActiveUser() {
-    this.env.acc.count('Session.getActiveUser');
+  /** `scopes`: the manifest's oauthScopes; none listed means Apps Script infers them (all granted). */
+  constructor(
+    private env: EmulatorEnv,
+    private scopes: () => readonly string[] = () => [],
+  ) {}
+  private user(method: 'getActiveUser' | 'getEffectiveUser') {
+    this.env.acc.count(`Session.${method}`);
+    const scopes = this.scopes();
+    if (scopes.length && !scopes.includes(USERINFO_EMAIL))
+      throw new Error(
+        `You do not have permission to call Session.${method}. Required permissions: ${USERINFO_EMAIL}`,
+      );
     const email = this.env.activeUser;
     return { getEmail: () => email };
   }
+  getActiveUser() {
+    return this.user('getActiveUser');
+  }
   getEffectiveUser() {
-    this.env.acc.count('Session.getEffectiveUser');
-    const email = this.env.activeUser;
-    return { getEmail: () => email };
+    return this.user('getEffectiveUser');
   }
   getScriptTimeZone(): string {
     this.env.acc.count('Session.getScriptTimeZone');

@@ -90,6 +90,23 @@ describe('values', () => {
     );
   });
 
+  it('holds at most 50,000 characters a cell: longer text is refused whole, by every way in (Google Drive limits page)', () => {
+    const { emu, sheet } = setup();
+    const limit = 'x'.repeat(50000);
+    const over = `${limit}y`;
+    const message = 'Your input contains more than the maximum of 50000 characters in a single cell.';
+    sheet.getRange('A1').setValue(limit);
+    expect(sheet.getRange('A1').getValue()).toBe(limit);
+    expect(() => sheet.getRange('A2:B2').setValues([['kept?', over]])).toThrow(message);
+    expect(() => sheet.getRange('A3').setValue(over)).toThrow(message);
+    expect(() => sheet.getRange('A4').setFormula(`="${over}"`)).toThrow(message);
+    expect(() => sheet.appendRow(['a', over])).toThrow(message);
+    // Nothing of a refused write landed, not even its short cells.
+    expect(sheet.getRange('A2:A5').getValues()).toEqual([[''], [''], [''], ['']]);
+    expect(() => emu.userEdit(sheet.getName(), 'C1', over)).toThrow(message);
+    expect(sheet.getRange('C1').getValue()).toBe('');
+  });
+
   it('returns display values formatted by number format in the spreadsheet locale', () => {
     const { sheet } = setup();
     sheet.getRange('A1:C1').setValues([[1234.5, 0.25, new Date('2026-02-03T15:00:00Z')]]);

@@ -126,6 +126,20 @@ describe('Session and Utilities', () => {
     expect(g.Session.getScriptTimeZone()).toBe('America/Los_Angeles');
   });
 
+  it('refuses the user calls when the manifest lists scopes without userinfo.email (Class Session reference)', () => {
+    const emu = emulator();
+    emu.manifest.oauthScopes = ['https://www.googleapis.com/auth/spreadsheets.currentonly'];
+    const g = emu.globals() as any;
+    expect(() => g.Session.getActiveUser()).toThrow(
+      'You do not have permission to call Session.getActiveUser. Required permissions: https://www.googleapis.com/auth/userinfo.email',
+    );
+    expect(() => g.Session.getEffectiveUser()).toThrow(/Session.getEffectiveUser.*userinfo\.email/);
+    emu.manifest.oauthScopes.push('https://www.googleapis.com/auth/userinfo.email');
+    expect(g.Session.getEffectiveUser().getEmail()).toBe('owner@example.com');
+    // The time zone needs no scope.
+    expect(g.Session.getScriptTimeZone()).toBe('America/Los_Angeles');
+  });
+
   it('formats dates with a time zone and SimpleDateFormat patterns', () => {
     const g = emulator().globals() as any;
     const d = new Date('2026-01-01T05:30:00Z');

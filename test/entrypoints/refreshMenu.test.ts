@@ -225,6 +225,29 @@ describe('a refresh that fails halfway (fault injection)', () => {
     }
     expect(failures).toBeGreaterThan(20);
   });
+
+  it('ten failed refreshes in a row leave no trace: once the cause is gone the next one succeeds', () => {
+    const emu = demoWorkbook(40);
+    emu.run('menuRefresh');
+    const bytes = () =>
+      Math.max(
+        ...Object.entries(emu.properties.document.data).map(([k, v]) => Buffer.byteLength(k + v, 'utf8')),
+      );
+    const sizeAfterSuccess = bytes();
+    // Each failure comes after the refresh forgot the prints it had stored, when it records what it wrote.
+    for (let i = 0; i < 10; i++) {
+      emu.acc.injectFault({ method: 'Properties.setProperties', times: 1 });
+      emu.run('menuRefresh');
+      expect(emu.ui.dialogs.at(-1)?.title).toBe('Sheets CRM: Refresh reports');
+      expect(emu.ui.dialogs.at(-1)?.message).toMatch(/injected fault/);
+      expect(bytes()).toBeLessThanOrEqual(Math.max(4096, sizeAfterSuccess));
+    }
+    emu.acc.clearFaults();
+    emu.run('menuRefresh');
+    expect(emu.ui.dialogs.at(-1)?.title).toBe('Sheets CRM: reports refreshed');
+    emu.run('menuScheduleRefresh');
+    expect(() => emu.fireTrigger('scheduledRefresh')).not.toThrow();
+  });
 });
 
 describe('Schedule refresh', () => {

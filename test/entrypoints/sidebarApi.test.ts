@@ -233,6 +233,26 @@ describe('saving a deal', () => {
   });
 });
 
+describe('a save with long text', () => {
+  it('saves and logs a note of the longest length the form allows, in three-byte characters', () => {
+    const emu = crm();
+    const first = saved(save(emu, newDeal()));
+    // 5,000 CJK characters: 15,000 bytes, past what one document property can hold (9 KB).
+    const note = '商談の記録。'.repeat(834).slice(0, 5000);
+    const after = saved(save(emu, { ...first.deal, notes: note }, first.deal));
+    expect(after.deal.notes).toBe(note);
+    expect(cell(emu, 'Notes', 2)).toBe(note);
+    const logged = emu
+      .values('History')
+      .slice(2)
+      .filter((r) => r[2] === 'Notes');
+    expect(logged.map((r) => r[4])).toEqual([note]);
+    // And a teammate's next edit finds nothing to repair and logs once.
+    type(emu, 'Next step', 2, 'Call back');
+    expect(cell(emu, 'Notes', 2)).toBe(note);
+  });
+});
+
 describe('Owner required or not, as CRM Settings says', () => {
   it('saves a deal without an owner until Settings requires Owner for its stage, then asks for it', () => {
     const emu = crm();

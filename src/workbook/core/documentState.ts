@@ -1,11 +1,13 @@
 // What Sheets CRM remembers about a spreadsheet between executions, in document properties: the ids
 // of its tabs and the last good settings, so that onEdit needs one property read instead of parsing
 // the Settings tab on every keystroke.
+import * as z from 'zod/mini';
 import type { Settings } from '../../shared/settings';
+import { MAX_STORED_BYTES, utf8Bytes } from './storedValues';
 
 const KEY = 'sheetsCrm.state';
-const MAX_VALUE_BYTES = 9 * 1024;
-const CHUNK_CHARS = 2000;
+/** 1,300 UTF-16 units are at most 3,900 bytes of UTF-8, under the limit a stored value keeps. */
+const CHUNK_CHARS = 1300;
 
 export interface DocumentState {
   version: 1;
@@ -20,6 +22,29 @@ export interface DocumentState {
   settings: Settings;
 }
 
+const list = z.array(z.unknown());
+/** The state's shape, checked when read: a state that does not match reads as absent (Set up rebuilds it). */
+const stateSchema = z.looseObject({
+  version: z.literal(1),
+  dealsSheetId: z.number(),
+  historySheetId: z.number(),
+  settingsSheetId: z.number(),
+  timeZone: z.string(),
+  locale: z.string(),
+  formattedRows: z.optional(z.number()),
+  settings: z.looseObject({
+    stages: list,
+    lostReasons: list,
+    leadSources: list,
+    owners: list,
+    industries: list,
+    segmentRules: list,
+    targets: list,
+    general: z.looseObject({}),
+    board: z.looseObject({ members: list, meetings: list }),
+  }),
+});
+
 /** The stored state, or null when the CRM has not been set up here (or the value is unreadable). */
 export function readState(): DocumentState | null {
   const props = PropertiesService.getDocumentProperties();
@@ -32,16 +57,16 @@ export function readState(): DocumentState | null {
       const all = props!.getProperties();
       raw = Array.from({ length: head.chunks }, (_, i) => all[`${KEY}.${i + 1}`] ?? '').join('');
     }
-    const s = JSON.parse(raw) as DocumentState;
-    return s.version === 1 ? s : null;
+    const s = stateSchema.safeParse(JSON.parse(raw));
+    return s.success ? (s.data as unknown as DocumentState) : null;
   } catch {
     return null;
   }
 }
 
 /**
- * Stores the state: in one property when it fits in 9 KB, else split over numbered properties written
- * in one call (any number of stages fits; the store holds 500 KB). Lists only reports use are left out.
+ * Stores the state: in one property when it fits (see storedValues.ts), else split over numbered
+ * properties written in one call (any number of stages fits; the store holds 500 KB). Lists only reports use are left out.
  */
 export function writeState(state: DocumentState): boolean {
   const trimmed: DocumentState = {
@@ -51,11 +76,10 @@ export function writeState(state: DocumentState): boolean {
   const json = JSON.stringify(trimmed);
   const props = PropertiesService.getDocumentProperties();
   if (!props) return false;
-  if (utf8Length(json) <= MAX_VALUE_BYTES) {
+  if (utf8Bytes(json) <= MAX_STORED_BYTES) {
     if (props.getProperty(KEY) !== json) props.setProperty(KEY, json);
     return true;
   }
-  // 2,000 characters are at most 8,000 bytes of UTF-8, under the 9 KB a value may hold.
   const chunks: string[] = [];
   for (let i = 0; i < json.length; i += CHUNK_CHARS) chunks.push(json.slice(i, i + CHUNK_CHARS));
   const values: Record<string, string> = { [KEY]: JSON.stringify({ chunks: chunks.length }) };
@@ -71,14 +95,5 @@ export function storedStateBytes(): number {
   const all = props.getProperties();
   return Object.entries(all)
     .filter(([k]) => k === KEY || k.startsWith(`${KEY}.`))
-    .reduce((n, [, v]) => n + utf8Length(v), 0);
-}
-
-function utf8Length(s: string): number {
-  let n = 0;
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    n += c < 0x80 ? 1 : c < 0x800 ? 2 : c >= 0xd800 && c <= 0xdbff ? (i++, 4) : 3;
-  }
-  return n;
+    .reduce((n, [, v]) => n + utf8Bytes(v), 0);
 }

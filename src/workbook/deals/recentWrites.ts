@@ -9,6 +9,7 @@ import type { CellValue } from '../../domain/deals/deal';
 import type { HeaderMap } from '../../domain/deals/headerMap';
 import { COMPUTED_FIELDS } from '../../domain/deals/editEffects';
 import { asRead, type PlannedWrites } from './dealRows';
+import { fitsStored } from '../core/storedValues';
 
 /** The writers, each with its note (one property each, so that one never replaces the other's). */
 const KEYS = { sweep: 'sheetsCrm.sweepWrote', save: 'sheetsCrm.saveWrote' } as const;
@@ -23,7 +24,10 @@ interface Wrote {
   at: number;
   /** Areas written on people's columns: [first row, last row, first column, last column], 1-based. */
   areas: [number, number, number, number][];
-  /** Cells among them given the writer's own value: [row, column, value as text]; null if too many. */
+  /**
+   * Cells among them given the writer's own value: [row, column, value as text, or a print of a long
+   * text (see textPrint)]; null if too many.
+   */
   own: [number, number, string][] | null;
 }
 
@@ -57,7 +61,7 @@ export function rememberSweepWrites(
       for (let r = b.top; r <= b.bottom && own; r++) {
         const written = asEventText(asRead(planned.cell(r, c)));
         if (written === null || written === asEventText(rows[r][c] ?? '')) continue;
-        own.push([first + r, c + 1, written]);
+        own.push([first + r, c + 1, textPrint(written)]);
         if (own.length > MAX_OWN) own = null;
       }
     }
@@ -76,7 +80,7 @@ export function rememberSaveWrites(
   const own: [number, number, string][] = [];
   for (const c of cols) {
     const text = asEventText(asRead(written[c] ?? ''));
-    if (text !== null) own.push([row, c + 1, text]);
+    if (text !== null) own.push([row, c + 1, textPrint(text)]);
   }
   remember(
     'save',
@@ -85,10 +89,43 @@ export function rememberSaveWrites(
   );
 }
 
+/** Texts longer than this are remembered by a print, so that the note stays small. */
+const MAX_KEPT_TEXT = 60;
+
+/**
+ * A text as the note keeps it: itself when short, else its length and a 32-bit FNV-1a print (a note
+ * of 50,000 characters would not fit in a document property).
+ */
+function textPrint(text: string): string {
+  if (text.length <= MAX_KEPT_TEXT) return text;
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+  return `\u0000${text.length}:${(h >>> 0).toString(36)}`;
+}
+
+/**
+ * Writes a writer's note, kept under the stored-value limit: past it the cells of its own are
+ * forgotten (a late check then compares with the value before the typing), then the areas become one
+ * per column (a wider area only makes a late check look at more cells).
+ */
 function remember(writer: Writer, areas: Wrote['areas'], own: Wrote['own']): void {
   if (!areas.length) return;
-  const note: Wrote = { at: Date.now(), areas, own };
-  PropertiesService.getDocumentProperties().setProperty(KEYS[writer], JSON.stringify(note));
+  const at = Date.now();
+  let json = JSON.stringify({ at, areas, own } satisfies Wrote);
+  if (!fitsStored(json)) json = JSON.stringify({ at, areas, own: null } satisfies Wrote);
+  if (!fitsStored(json)) json = JSON.stringify({ at, areas: columnSpans(areas), own: null } satisfies Wrote);
+  PropertiesService.getDocumentProperties().setProperty(KEYS[writer], json);
+}
+
+/** Areas merged into one per column, from its first to its last row. */
+function columnSpans(areas: Wrote['areas']): Wrote['areas'] {
+  const spans = new Map<number, [number, number, number, number]>();
+  for (const [r1, r2, c1, c2] of areas)
+    for (let c = c1; c <= c2; c++) {
+      const s = spans.get(c);
+      spans.set(c, s ? [Math.min(s[0], r1), Math.max(s[1], r2), c, c] : [r1, r2, c, c]);
+    }
+  return [...spans.values()];
 }
 
 function computedColumns(map: HeaderMap): Set<number> {
@@ -113,6 +150,6 @@ export function wroteOver(row: number, col: number, now: string, old: string): b
     const inArea = note.areas.some(([r1, r2, c1, c2]) => row >= r1 && row <= r2 && col >= c1 && col <= c2);
     if (!inArea) return false;
     const mine = note.own?.find(([r, c]) => r === row && c === col);
-    return mine ? mine[2] === now : now === old;
+    return mine ? mine[2] === textPrint(now) : now === old;
   });
 }

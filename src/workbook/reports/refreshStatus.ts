@@ -1,4 +1,7 @@
-// Remembers a failed scheduled refresh (document property) so that the next menu run can show it.
+// Remembers a failed scheduled refresh (document property) so that the next menu run can show it. The
+// record is one failure, the latest, with its message cut short: it never grows with failures.
+import * as z from 'zod/mini';
+import { parseStored } from '../core/storedValues';
 
 const KEY = 'sheetsCrm.lastRefreshFailure';
 
@@ -6,21 +9,20 @@ export interface RefreshFailure {
   at: string;
   message: string;
 }
+const failureSchema = z.object({ at: z.string(), message: z.string() });
+/** Characters of a failure's message kept (an error can quote a whole cell). */
+const MAX_MESSAGE = 1000;
 
 /** Records a failure of a refresh nobody was watching. */
 export function recordFailure(failure: RefreshFailure): void {
-  PropertiesService.getDocumentProperties()?.setProperty(KEY, JSON.stringify(failure));
+  const message =
+    failure.message.length > MAX_MESSAGE ? `${failure.message.slice(0, MAX_MESSAGE)}…` : failure.message;
+  PropertiesService.getDocumentProperties()?.setProperty(KEY, JSON.stringify({ at: failure.at, message }));
 }
 
 /** The recorded failure, if any, without forgetting it. */
 export function peekFailure(): RefreshFailure | null {
-  const raw = PropertiesService.getDocumentProperties()?.getProperty(KEY);
-  if (!raw) return null;
-  try {
-    return JSON.parse(raw) as RefreshFailure;
-  } catch {
-    return null;
-  }
+  return parseStored(PropertiesService.getDocumentProperties()?.getProperty(KEY), failureSchema);
 }
 
 /** The recorded failure, if any, and forgets it. */
@@ -29,9 +31,5 @@ export function takeFailure(): RefreshFailure | null {
   const raw = props?.getProperty(KEY);
   if (!props || !raw) return null;
   props.deleteProperty(KEY);
-  try {
-    return JSON.parse(raw) as RefreshFailure;
-  } catch {
-    return null;
-  }
+  return parseStored(raw, failureSchema);
 }

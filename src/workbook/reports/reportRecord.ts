@@ -4,10 +4,11 @@
 // size calls for tabs that are ours and rewrites only what changed. The property is written only when
 // something in it changes. A person's edit on a report tab (or on History) leaves a mark, one property
 // per tab so that two edits at once cannot lose one; the next refresh then rewrites that tab in full.
+import * as z from 'zod/mini';
+import type { TabSizes } from '../core/cells';
+import { fitsStored, parseStored } from '../core/storedValues';
 const KEY = 'sheetsCrm.charts';
 const EDITED = 'sheetsCrm.edited.';
-/** A document property holds at most 9 KB; prints are dropped (next time: a full write) past this. */
-const MAX_RECORD_CHARS = 8000;
 
 /** A report tab's extent after a refresh wrote it. */
 export interface ReportExtent {
@@ -42,8 +43,6 @@ export interface ReportRecord {
 }
 
 type Properties = GoogleAppsScript.Properties.Properties;
-import type { TabSizes } from '../core/cells';
-
 const props = (): Properties => PropertiesService.getDocumentProperties();
 
 /** The document's properties, in one call. */
@@ -51,7 +50,31 @@ export function documentProperties(): Record<string, string> {
   return props().getProperties();
 }
 
-/** The record and the edit marks. A record from before extents were kept holds only chart ids. */
+const extentSchema = z.object({
+  sheetId: z.number(),
+  rows: z.number(),
+  cols: z.number(),
+  maxRows: z.number(),
+  maxCols: z.number(),
+  chunk: z.optional(z.number()),
+  prints: z.optional(z.array(z.string())),
+  headPrint: z.optional(z.string()),
+  checkFrom: z.optional(z.number()),
+  key: z.optional(
+    z.object({ column: z.number(), from: z.number(), rows: z.number(), print: z.optional(z.string()) }),
+  ),
+});
+const recordSchema = z.object({
+  charts: z.record(z.string(), z.string()),
+  ranges: z.optional(z.record(z.string(), z.string())),
+  sizes: z.optional(z.record(z.string(), z.tuple([z.number(), z.number()]))),
+  extents: z.optional(z.record(z.string(), extentSchema)),
+});
+
+/**
+ * The record and the edit marks. A record that is unreadable, malformed or too large reads as empty:
+ * the refresh then writes every tab in full and looks its charts up again, and stores a good one.
+ */
 export function readReportRecord(all: Record<string, string>): ReportRecord {
   const edited = new Set(
     Object.keys(all)
@@ -59,24 +82,15 @@ export function readReportRecord(all: Record<string, string>): ReportRecord {
       .map((k) => Number(k.slice(EDITED.length))),
   );
   const stored = all[KEY] ?? '';
-  try {
-    const raw = JSON.parse(stored || '{}') as
-      Pick<ReportRecord, 'charts' | 'extents'> | Record<string, string>;
-    if ('charts' in raw && typeof raw.charts === 'object') {
-      const r = raw as ReportRecord;
-      return {
-        charts: { ...r.charts },
-        ranges: { ...(r.ranges ?? {}) },
-        sizes: { ...(r.sizes ?? {}) },
-        extents: { ...(r.extents ?? {}) },
-        edited,
-        stored,
-      };
-    }
-    return { charts: raw as Record<string, string>, ranges: {}, sizes: {}, extents: {}, edited, stored };
-  } catch {
-    return { charts: {}, ranges: {}, sizes: {}, extents: {}, edited, stored };
-  }
+  const r = parseStored(stored, recordSchema);
+  return {
+    charts: { ...(r?.charts ?? {}) },
+    ranges: { ...(r?.ranges ?? {}) },
+    sizes: { ...(r?.sizes ?? {}) },
+    extents: { ...(r?.extents ?? {}) } as Record<string, ReportExtent>,
+    edited,
+    stored,
+  };
 }
 
 /** Marks a tab as edited by a person (onEdit on a report tab or History): one call. */
@@ -99,11 +113,12 @@ const withoutPrints = (extents: Record<string, ReportExtent>) =>
 
 type Saved = Pick<ReportRecord, 'charts' | 'ranges' | 'sizes' | 'extents'>;
 
+/** The record as stored: only the saved fields (never the stored text itself, which would nest). */
 function serialise(record: Saved): string {
-  const json = JSON.stringify(record);
-  return json.length <= MAX_RECORD_CHARS
-    ? json
-    : JSON.stringify({ ...record, extents: withoutPrints(record.extents) });
+  const saved = (extents: Record<string, ReportExtent>) =>
+    JSON.stringify({ charts: record.charts, ranges: record.ranges, sizes: record.sizes, extents });
+  const json = saved(record.extents);
+  return fitsStored(json) ? json : saved(withoutPrints(record.extents));
 }
 
 /**
