@@ -1,8 +1,12 @@
 // Files on Drive and the two advanced services the board workbook uses: Sheets (v4: spreadsheets
 // create, get, batchUpdate) and Drive (v3: permissions list, create, remove). Scopes come from the
-// manifest: with drive.file the script reaches only files it created (anything else is "not found",
-// as the API answers); without a Sheets or Drive scope a call fails for insufficient scopes. Files are
-// owned by the user who ran the script; viewers are whoever a permission names.
+// manifest: with drive.file a run reaches only files the script created under the authorization of the
+// person it runs as (anything else is "not found", as the API answers: drive.file is per person, so a
+// teammate's run does not reach the founder's file even when it is shared with them); without a Sheets
+// or Drive scope a call fails for insufficient scopes. Files are owned by the user who ran the script;
+// viewers are whoever a permission names. Sharing is refused as Drive refuses it: without a
+// notification to an address with no Google account, outside a domain whose policy keeps files
+// inside, and by anyone who is not the file's owner or a writer.
 import type { EmulatorEnv } from './env';
 import { EmbeddedChart } from './charts';
 import { Spreadsheet } from './spreadsheet';
@@ -24,8 +28,10 @@ export interface Permission {
 export interface DriveFile {
   id: string;
   owner: string;
-  /** Made through an advanced service by this script (what drive.file reaches). */
+  /** Made through an advanced service by this script. */
   createdByScript: boolean;
+  /** People whose authorization of this script made the file: what drive.file reaches, per person. */
+  appUsers: string[];
   permissions: Permission[];
   spreadsheet: Spreadsheet;
 }
@@ -34,12 +40,19 @@ export interface DriveFile {
 export class DriveStore {
   files = new Map<string, DriveFile>();
   private permissionCounter = 0;
+  /** Addresses with no Google account: Drive shares with them only with a notification (an invitation). */
+  readonly noGoogleAccount = new Set<string>();
+  /** Domains whose policy keeps their people's files inside the domain. */
+  readonly internalOnlyDomains = new Set<string>();
+  /** Invitations Drive sent when sharing with a notification. */
+  readonly invitations: { fileId: string; to: string; from: string; message: string }[] = [];
 
-  register(spreadsheet: Spreadsheet, createdByScript: boolean): DriveFile {
+  register(spreadsheet: Spreadsheet, createdByScript: boolean, appUsers = [spreadsheet.owner]): DriveFile {
     const file: DriveFile = {
       id: spreadsheet.id,
       owner: spreadsheet.owner,
       createdByScript,
+      appUsers: createdByScript ? [...appUsers] : [],
       permissions: [{ id: 'owner', type: 'user', role: 'owner', emailAddress: spreadsheet.owner }],
       spreadsheet,
     };
@@ -60,6 +73,13 @@ export class DriveStore {
     );
     return p ? p.role : null;
   }
+}
+
+const same = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
+
+/** Whether drive.file reaches a file in a run as `user`: the script made it under their authorization. */
+function reachedByApp(file: DriveFile, user: string): boolean {
+  return file.createdByScript && file.appUsers.some((u) => same(u, user));
 }
 
 /** The error the advanced services throw, worded as Apps Script reports API failures. */
@@ -116,7 +136,7 @@ export class AdvancedSheets {
     if (fileId === null) return null;
     const file = this.store.files.get(fileId);
     const user = this.env.activeUser;
-    const reachable = file && this.store.roleOf(user, fileId) !== null && (broad || file.createdByScript);
+    const reachable = file && this.store.roleOf(user, fileId) !== null && (broad || reachedByApp(file, user));
     if (!file || !reachable) throw apiError(call, `Requested entity was not found.`);
     return file;
   }
@@ -290,9 +310,10 @@ export class AdvancedDrive {
           permissions: this.file('drive.permissions.list', fileId).permissions.map((p) => ({ ...p })),
         };
       },
-      create: (resource, fileId) => {
+      create: (resource, fileId, optionalArgs) => {
         this.env.acc.count('Drive.Permissions.create');
         const f = this.file('drive.permissions.create', fileId);
+        const args = (optionalArgs ?? {}) as { sendNotificationEmail?: boolean; emailMessage?: string };
         if (
           this.store.roleOf(this.env.activeUser, fileId) !== 'owner' &&
           this.store.roleOf(this.env.activeUser, fileId) !== 'writer'
@@ -301,13 +322,24 @@ export class AdvancedDrive {
             'drive.permissions.create',
             'The user does not have sufficient permissions for this file.',
           );
+        const email = resource.emailAddress ?? '';
+        // Drive notifies by default (sendNotificationEmail is true unless set false).
+        const notify = args.sendNotificationEmail !== false;
+        this.refuseSharing(f, email, notify);
         const p: Permission = {
           id: this.store.newPermissionId(),
           type: resource.type ?? 'user',
           role: resource.role ?? 'reader',
-          emailAddress: resource.emailAddress ?? '',
+          emailAddress: email,
         };
         f.permissions.push(p);
+        if (notify && email)
+          this.store.invitations.push({
+            fileId,
+            to: email,
+            from: this.env.activeUser,
+            message: args.emailMessage ?? '',
+          });
         return { ...p };
       },
       remove: (fileId, permissionId) => {
@@ -328,8 +360,29 @@ export class AdvancedDrive {
     if (!broad && !scopes.includes(SCOPES.driveFile))
       throw apiError(call, 'Request had insufficient authentication scopes.');
     const f = this.store.files.get(fileId);
-    if (!f || (!broad && !f.createdByScript) || this.store.roleOf(this.env.activeUser, fileId) === null)
+    const user = this.env.activeUser;
+    if (!f || (!broad && !reachedByApp(f, user)) || this.store.roleOf(user, fileId) === null)
       throw apiError(call, `File not found: ${fileId}.`);
     return f;
+  }
+
+  /**
+   * Drive's refusals of a share (Drive API "Share files, folders and drives" guide; the wording of the
+   * errors from public reports of the API's answers): an address with no Google account can be given
+   * access only with a notification; a domain that keeps files inside refuses other domains.
+   */
+  private refuseSharing(f: DriveFile, email: string, notify: boolean): void {
+    const domain = (address: string) => address.split('@')[1]?.toLowerCase() ?? '';
+    const noAccount = [...this.store.noGoogleAccount].some((a) => same(a, email));
+    if (noAccount && !notify)
+      throw apiError(
+        'drive.permissions.create',
+        `Bad Request. User message: "You are trying to invite ${email}. Since there is no Google account associated with this email address, you must check the 'Notify people' box to invite this recipient." (invalidSharingRequest)`,
+      );
+    if (this.store.internalOnlyDomains.has(domain(f.owner)) && domain(email) !== domain(f.owner))
+      throw apiError(
+        'drive.permissions.create',
+        `Bad Request. User message: "Sharing outside of ${domain(f.owner)} is not allowed by its administrator." (invalidSharingRequest)`,
+      );
   }
 }

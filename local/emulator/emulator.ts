@@ -373,6 +373,7 @@ export class Emulator {
     const saved = saveWorkbook(this.env, this.ss, this.scriptApp, this.properties);
     const files = this.createdFiles().map((f) => ({
       owner: f.owner,
+      appUsers: [...f.appUsers],
       permissions: f.permissions.map((p) => ({ ...p })),
       spreadsheet: saveWorkbook(
         this.env,
@@ -419,7 +420,9 @@ export class Emulator {
         new ScriptAppService(emu.env),
         new PropertiesServiceEmulator(emu.env),
       );
-      emu.drive.register(ss, true).permissions = f.permissions.map((p) => ({ ...p }));
+      emu.drive.register(ss, true, f.appUsers ?? [f.owner]).permissions = f.permissions.map((p) => ({
+        ...p,
+      }));
     }
     return emu;
   }

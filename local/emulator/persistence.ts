@@ -73,6 +73,8 @@ export interface SavedWorkbook {
   /** Files the script created (the board workbook): their owner, sharing and content. */
   files?: {
     owner: string;
+    /** Whose authorization made it (drive.file reach); absent in older saves: the owner. */
+    appUsers?: string[];
     permissions: import('./drive').Permission[];
     spreadsheet: SavedWorkbook['spreadsheet'];
   }[];

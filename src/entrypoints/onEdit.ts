@@ -2,7 +2,7 @@
 // validation; an edit on a report tab or History is marked for the next refresh. A failed check never loses the edit: it says so, and the next sweep catches up.
 import { PRODUCT } from '../shared/names';
 import { errorCode } from '../shared/errors';
-import { readState } from '../workbook/core/documentState';
+import { documentProperties, readState } from '../workbook/core/documentState';
 import { dealsEdited } from '../workbook/deals/dealEdits';
 import { settingsEdited } from '../workbook/settings/settingsEdits';
 import { messageOf } from './feedback';
@@ -14,12 +14,13 @@ type EditEvent = GoogleAppsScript.Events.SheetsOnEdit;
 /** Runs on every edit a person makes. */
 export function onEdit(e: EditEvent): void {
   if (!e || !e.range) return;
-  const state = readState();
+  const properties = documentProperties();
+  const state = readState(properties);
   if (!state) return;
   const sheet = e.range.getSheet();
   const id = sheet.getSheetId();
   try {
-    if (id === state.dealsSheetId) dealsEdited(e, sheet, state);
+    if (id === state.dealsSheetId) dealsEdited(e, sheet, state, properties);
     else if (id === state.settingsSheetId) settingsEdited(e, sheet, state);
     // The next refresh rewrites a report tab a person edited, and reads History again in full.
     else if (id === state.historySheetId || REPORT_TABS.includes(sheet.getName())) markTabEdited(id);

@@ -7,6 +7,7 @@ import { activeSpreadsheet, toast, ui } from '../workbook/core/app';
 import { requireCrm } from '../workbook/core/crmTabs';
 import { withTaskLock } from '../workbook/core/lock';
 import { refreshAll, type RefreshResult } from '../workbook/reports/refreshReports';
+import { forgetRecreation, type BoardUpdate } from '../workbook/board/boardFile';
 import { recordFailure, takeFailure } from '../workbook/reports/refreshStatus';
 import { installSchedule, othersSchedules, removeSchedule } from '../workbook/reports/schedule';
 import { stamp } from '../domain/reports/reportSet';
@@ -50,9 +51,30 @@ export function describeRefresh(r: RefreshResult): string {
           `⚠ This spreadsheet holds ${r.cells.toLocaleString('en-US')} cells, ${Math.round((r.cells / CELL_LIMIT) * 100)}% of the 10,000,000 Google allows. Move old History rows or closed deals to another file before it fills up.`,
         ]
       : []),
+    ...describeBoard(r.board),
     '',
     describeSweep(r.sweep),
   ].join('\n');
+}
+
+/** Words for what a refresh did to the board workbook: left to its keeper, made again, refused shares. */
+function describeBoard(b: BoardUpdate | undefined): string[] {
+  if (!b) return [];
+  if (b.keptBy)
+    return [
+      '',
+      `The board workbook is kept by ${b.keptBy.keeper} (last updated ${b.keptBy.updatedAt}): only their refreshes update it. Google lets a script reach a file it made only in runs of the person who authorized it.`,
+    ];
+  return [
+    ...(b.recreated ? ['', b.recreated] : []),
+    ...(b.unshared.length ? ['', `No longer shared with: ${b.unshared.join(', ')}.`] : []),
+    ...b.problems.map((p) => `\nNot shared with ${p.email}: ${p.why}`),
+  ];
+}
+
+/** Shows a refresh's words, and forgets a recreated board file's announcement once shown. */
+function shown(r: RefreshResult): void {
+  if (r.board?.recreated) forgetRecreation();
 }
 
 /** Menu: Refresh reports. */
@@ -65,6 +87,7 @@ export function menuRefresh(): void {
       ? `Note: the scheduled refresh at ${failure.at} failed: ${failure.message}\n\n`
       : '';
     ui().alert(`${PRODUCT}: reports refreshed`, `${before}${describeRefresh(result)}`, ui().ButtonSet.OK);
+    shown(result);
   });
 }
 
@@ -94,9 +117,19 @@ export function menuUpdateBoard(): void {
     toast('Refreshing the reports and the board workbook…', PRODUCT, 60);
     const result = runRefresh((m) => toast(m, PRODUCT, 60), 30000, 'create');
     const b = result.board!;
+    if (b.keptBy) {
+      ui().alert(
+        `${PRODUCT}: board workbook not updated`,
+        [`Link: ${b.url}`, ...describeBoard(b), '', 'The reports in this spreadsheet were refreshed.'].join(
+          '\n',
+        ),
+        ui().ButtonSet.OK,
+      );
+      return;
+    }
     const sharing = [
       b.shared.length ? `Shared view-only with: ${b.shared.join(', ')}.` : '',
-      b.unshared.length ? `No longer shared with: ${b.unshared.join(', ')}.` : '',
+      ...describeBoard({ ...b, recreated: null }).filter(Boolean),
     ].filter(Boolean);
     ui().alert(
       `${PRODUCT}: board workbook ${b.created ? 'created' : 'updated'}`,
@@ -104,12 +137,14 @@ export function menuUpdateBoard(): void {
         'The board workbook holds aggregates only (no deal, company or person) and is shared view-only with the Board members of CRM Settings. This CRM spreadsheet is not shared.',
         '',
         `Link: ${b.url}`,
+        ...(b.recreated ? ['', b.recreated] : []),
         ...(sharing.length ? ['', ...sharing] : []),
         '',
-        'Every refresh (from the menu or the schedule) updates it from now on.',
+        `You keep it: every refresh of yours (from the menu or your schedule) updates it from now on. Teammates' refreshes leave it to you.`,
       ].join('\n'),
       ui().ButtonSet.OK,
     );
+    shown(result);
   });
 }
 

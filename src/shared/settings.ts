@@ -61,6 +61,11 @@ export interface GeneralSettings {
 export interface BoardSettings {
   /** Emails of the board members the board workbook is shared with, view-only. */
   members: string[];
+  /**
+   * Members written "email (notify)": shared with Google's invitation e-mail, which Drive requires
+   * for an address with no Google account.
+   */
+  notify?: string[];
   /** Board meeting dates, YYYY-MM-DD, in order. */
   meetings: string[];
   /** Groups of fewer deals than this are merged into "Other" or hidden, so no deal can be read off. */

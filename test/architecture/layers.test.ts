@@ -137,7 +137,7 @@ const ACCEPTED: [string, string, string][] = [
   [
     'the workbook importing its own sidebar feature and the domain',
     'src/workbook/sidebar/probe.ts',
-    "import { rowToInput } from '../../domain/sidebar/dealForm';\nimport { readHeaderMap } from './dealLookup';\nexport const x = () => [rowToInput, readHeaderMap, SpreadsheetApp.flush()];",
+    "import { rowToInput } from '../../domain/sidebar/dealForm';\nimport { readHeaderMap } from '../deals/dealLookup';\nexport const x = () => [rowToInput, readHeaderMap, SpreadsheetApp.flush()];",
   ],
   [
     'the sidebar importing src/shared and using the DOM',

@@ -148,8 +148,82 @@ describe('Sheets and Drive advanced services', () => {
       spreadsheetId,
     );
     emu.env.activeUser = 'board@vc.example';
+    // Their drive.file does not reach the file at all; with the full Drive scope, a reader still cannot share.
+    expect(() => drive.Permissions.list(spreadsheetId)).toThrow(`File not found: ${spreadsheetId}.`);
+    const fullDrive = new AdvancedDrive(emu.env, emu.drive, () => [SCOPES.drive]);
     expect(() =>
-      drive.Permissions.create({ type: 'user', role: 'reader', emailAddress: 'x@y.example' }, spreadsheetId),
+      fullDrive.Permissions.create(
+        { type: 'user', role: 'reader', emailAddress: 'x@y.example' },
+        spreadsheetId,
+      ),
     ).toThrow('The user does not have sufficient permissions for this file.');
+  });
+
+  it('reach with drive.file only the files made under the running person’s own authorization, even when shared with them', () => {
+    const { emu, sheets, drive } = setup([SCOPES.driveFile]);
+    const { spreadsheetId } = sheets.Spreadsheets.create({}) as { spreadsheetId: string };
+    drive.Permissions.create(
+      { type: 'user', role: 'writer', emailAddress: 'rep@example.com' },
+      spreadsheetId,
+    );
+    emu.env.activeUser = 'rep@example.com';
+    expect(emu.drive.roleOf('rep@example.com', spreadsheetId)).toBe('writer');
+    expect(() => sheets.Spreadsheets.batchUpdate({ requests: [] }, spreadsheetId)).toThrow(
+      'API call to sheets.spreadsheets.batchUpdate failed with error: Requested entity was not found.',
+    );
+    expect(() => drive.Permissions.list(spreadsheetId)).toThrow(`File not found: ${spreadsheetId}.`);
+    // Their own file is theirs to reach, and not the founder's.
+    const theirs = sheets.Spreadsheets.create({}) as { spreadsheetId: string };
+    emu.env.activeUser = 'owner@example.com';
+    expect(() => sheets.Spreadsheets.get(theirs.spreadsheetId)).toThrow(/not found/);
+    expect(() => sheets.Spreadsheets.get(spreadsheetId)).not.toThrow();
+  });
+
+  it('refuse to share without a notification with an address that has no Google account, and send an invitation with one', () => {
+    const { emu, sheets, drive } = setup([SCOPES.driveFile]);
+    const { spreadsheetId } = sheets.Spreadsheets.create({}) as { spreadsheetId: string };
+    emu.drive.noGoogleAccount.add('chair@board.example');
+    expect(() =>
+      drive.Permissions.create(
+        { type: 'user', role: 'reader', emailAddress: 'chair@board.example' },
+        spreadsheetId,
+        { sendNotificationEmail: false },
+      ),
+    ).toThrow(
+      /^API call to drive\.permissions\.create failed with error: Bad Request\. .*no Google account.*invalidSharingRequest/,
+    );
+    expect(emu.drive.roleOf('chair@board.example', spreadsheetId)).toBeNull();
+    drive.Permissions.create(
+      { type: 'user', role: 'reader', emailAddress: 'chair@board.example' },
+      spreadsheetId,
+      {
+        sendNotificationEmail: true,
+        emailMessage: 'The board pack',
+      },
+    );
+    expect(emu.drive.roleOf('chair@board.example', spreadsheetId)).toBe('reader');
+    expect(emu.drive.invitations).toEqual([
+      {
+        fileId: spreadsheetId,
+        to: 'chair@board.example',
+        from: 'owner@example.com',
+        message: 'The board pack',
+      },
+    ]);
+  });
+
+  it('refuse to share outside a domain whose policy keeps files inside it', () => {
+    const emu = new Emulator({ owner: 'founder@startup.example' });
+    const sheets = new AdvancedSheets(emu.env, emu.drive, () => [SCOPES.driveFile]);
+    const drive = new AdvancedDrive(emu.env, emu.drive, () => [SCOPES.driveFile]);
+    emu.env.activeUser = 'founder@startup.example';
+    const { spreadsheetId } = sheets.Spreadsheets.create({}) as { spreadsheetId: string };
+    emu.drive.internalOnlyDomains.add('startup.example');
+    const share = (email: string) =>
+      drive.Permissions.create({ type: 'user', role: 'reader', emailAddress: email }, spreadsheetId, {
+        sendNotificationEmail: false,
+      });
+    expect(() => share('investor@vc.example')).toThrow(/Sharing outside of startup\.example is not allowed/);
+    expect(() => share('cfo@startup.example')).not.toThrow();
   });
 });

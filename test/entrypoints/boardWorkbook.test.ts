@@ -3,7 +3,7 @@
 // board members, view-only; at most 4 service calls per update.
 import type { Emulator } from '../../local/emulator';
 import { fillDemo } from '../support/demoWorkbook';
-import { crm, headerOf, records, tableUnder } from '../support/crm';
+import { crm, headerOf, records, tableUnder, type } from '../support/crm';
 
 type Cell = string | number | boolean | Date;
 
@@ -325,5 +325,108 @@ describe('the board workbook', () => {
     });
     expect(calls[0]).toEqual({ 'Sheets.Spreadsheets.batchUpdate': 1, 'Drive.Permissions.list': 1 });
     expect(calls[1]).toEqual(calls[0]);
+  });
+});
+
+describe('a team around one board workbook', () => {
+  const FOUNDER = 'owner@example.com';
+  const REP = 'rep@example.com';
+  const MANAGER = 'manager@example.com';
+  const refreshedBy = (emu: Emulator, user: string) => {
+    emu.run('menuRefresh', [], { user });
+    const dialog = emu.ui.dialogs.at(-1)!;
+    expect([user, dialog.title]).toEqual([user, 'Sheets CRM: reports refreshed']);
+    return dialog.message;
+  };
+
+  it('keeps exactly one board file through a month of three people’s refreshes, sharing per member', () => {
+    const emu = crm();
+    fillDemo(emu, 60);
+    emu.drive.noGoogleAccount.add('chair@board.example');
+    setBoard(emu, ['chair@board.example', 'investor@vc.example', 'advisor@angel.example']);
+    emu.run('menuUpdateBoard', [], { user: FOUNDER });
+    const { file } = board(emu);
+    // One member could not be shared with: the board is made and the others shared; the dialog names
+    // the member and the fix.
+    const made = emu.ui.dialogs.at(-1)!;
+    expect(made.title).toBe('Sheets CRM: board workbook created');
+    expect(made.message).toMatch(/Not shared with chair@board\.example: .*no Google account.*\(notify\)/s);
+    expect(emu.drive.roleOf('investor@vc.example', file.id)).toBe('reader');
+    expect(emu.drive.roleOf('chair@board.example', file.id)).toBeNull();
+    // The founder shares it by hand with their lawyer, in Drive.
+    file.permissions.push({
+      id: 'hand-1',
+      type: 'user',
+      role: 'reader',
+      emailAddress: 'lawyer@firm.example',
+    });
+    emu.run('menuScheduleRefresh', [], { user: FOUNDER });
+    for (let day = 1; day <= 30; day++) {
+      emu.env.nowMs += 24 * 3600 * 1000;
+      type(emu, 'Next step', 2 + (day % 20), `Call ${day}`, { user: REP });
+      if (day % 3 === 0) {
+        // Not the keeper: the board is left alone, and the refresh says who keeps it.
+        expect(refreshedBy(emu, REP)).toMatch(
+          /The board workbook is kept by owner@example\.com \(last updated [^)]+\): only their refreshes update it\./,
+        );
+      }
+      if (day % 5 === 0) refreshedBy(emu, MANAGER);
+      if (day === 10) {
+        setBoard(emu, ['chair@board.example (notify)', 'advisor@angel.example']);
+        expect(refreshedBy(emu, FOUNDER)).toMatch(/No longer shared with: investor@vc\.example\./);
+      }
+      expect(() => emu.fireTrigger('scheduledRefresh')).not.toThrow();
+    }
+    expect(emu.createdFiles()).toHaveLength(1);
+    expect(emu.drive.roleOf('investor@vc.example', file.id)).toBeNull();
+    expect(emu.drive.roleOf('lawyer@firm.example', file.id)).toBe('reader');
+    expect(emu.drive.roleOf('chair@board.example', file.id)).toBe('reader');
+    expect(emu.drive.invitations.map((i) => [i.to, i.from])).toEqual([['chair@board.example', FOUNDER]]);
+    // The scheduled refreshes (the founder's) kept the board current.
+    expect(board(emu).texts.join('\n')).toContain('2026-04-09');
+    const users = new Set(emu.values('History').map((r) => String(r[5])));
+    expect(users).toContain(REP);
+  });
+
+  it('announces a board file someone deleted, made again with a new link', () => {
+    const emu = crm();
+    fillDemo(emu, 30);
+    setBoard(emu, ['advisor@angel.example']);
+    emu.run('menuUpdateBoard');
+    const first = board(emu).file.id;
+    emu.drive.files.delete(first);
+    const message = refreshedBy(emu, FOUNDER);
+    const [again] = emu.createdFiles();
+    expect(again.id).not.toBe(first);
+    expect(message).toContain(
+      `The board workbook was deleted, so a new one was made: https://docs.google.com/spreadsheets/d/${again.id}/edit`,
+    );
+    expect(emu.drive.roleOf('advisor@angel.example', again.id)).toBe('reader');
+  });
+});
+
+describe('a board workbook made before keepers were recorded', () => {
+  it('is left alone by a teammate’s refresh, and the founder’s next refresh records them as its keeper', () => {
+    const emu = crm();
+    fillDemo(emu, 30);
+    setBoard(emu, ['advisor@angel.example']);
+    emu.run('menuUpdateBoard');
+    const key = 'sheetsCrm.board';
+    const stored = JSON.parse(emu.properties.document.data[key]) as Record<string, unknown>;
+    emu.properties.document.data[key] = JSON.stringify({
+      fileId: stored.fileId,
+      sheetId: stored.sheetId,
+      url: stored.url,
+    });
+    emu.run('menuRefresh', [], { user: 'rep@example.com' });
+    expect(emu.ui.dialogs.at(-1)!.message).toContain(
+      'The board workbook is kept by the person who first chose Update board workbook',
+    );
+    expect(emu.createdFiles()).toHaveLength(1);
+    emu.run('menuRefresh');
+    expect(JSON.parse(emu.properties.document.data[key])).toMatchObject({ keeper: 'owner@example.com' });
+    emu.run('menuRefresh', [], { user: 'rep@example.com' });
+    expect(emu.ui.dialogs.at(-1)!.message).toContain('The board workbook is kept by owner@example.com');
+    expect(emu.createdFiles()).toHaveLength(1);
   });
 });

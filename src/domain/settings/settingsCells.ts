@@ -71,7 +71,9 @@ export function renderSettings(s: Settings): Cell[][] {
     ]),
     categories: FORECAST_CATEGORIES.map((c) => [c]),
     board: Array.from({ length: Math.max(1, s.board.members.length, s.board.meetings.length) }, (_, i) => [
-      s.board.members[i] ?? '',
+      s.board.members[i] && s.board.notify?.includes(s.board.members[i])
+        ? `${s.board.members[i]} (notify)`
+        : (s.board.members[i] ?? ''),
       s.board.meetings[i] ?? '',
       i === 0 ? s.board.minimumGroup : '',
     ]),
@@ -321,12 +323,22 @@ function parseBoard(
   timeZone: string,
   problem: (row: number, offset: number, message: string) => void,
 ): Settings['board'] {
-  const board: Settings['board'] = { members: [], meetings: [], minimumGroup: 3 };
+  const board: Settings['board'] = { members: [], meetings: [], minimumGroup: 3, notify: [] };
   rows.forEach(({ row, cells }, i) => {
-    const email = text(cells[0]);
+    const written = text(cells[0]);
+    // "chair@board.example (notify)": shared with Google's invitation e-mail.
+    const notify = /\s*\(notify\)$/i.exec(written);
+    const email = notify ? written.slice(0, notify.index) : written;
     if (email) {
-      if (/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(email)) board.members.push(email.toLowerCase());
-      else problem(row, 0, `Board member "${email}" is not an email address`);
+      if (/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(email)) {
+        board.members.push(email.toLowerCase());
+        if (notify) board.notify!.push(email.toLowerCase());
+      } else
+        problem(
+          row,
+          0,
+          `Board member "${written}" is not an email address (write name@example.com, or name@example.com (notify))`,
+        );
     }
     const meeting = cells[1];
     if (isDate(meeting)) board.meetings.push(isoDay(meeting, timeZone));

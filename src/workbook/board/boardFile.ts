@@ -1,26 +1,50 @@
 // The board workbook: a separate spreadsheet the CRM creates (Sheets advanced service, drive.file
-// scope, so the script reaches only files it made) and rewrites with one batchUpdate; shared view-only
-// with exactly the board members of CRM Settings (Drive advanced service). The CRM file is never
-// shared. Its id lives in a document property. An update costs 4 service calls (plus one per sharing
-// change), whatever the number of deals.
+// scope, so the script reaches only files it made, and only in runs of the person who made it: its
+// keeper) and rewrites with one batchUpdate; shared view-only with the board members of CRM Settings
+// (Drive advanced service), each on their own, so one refused member stops nothing. Only members this
+// CRM added are ever removed. The CRM file is never shared. Its id, keeper and the members it added live
+// in a document property. An update costs 4 service calls (plus one per sharing change), whatever the
+// number of deals; a teammate's refresh costs none.
 import { PRODUCT } from '../../shared/names';
 import type { BoardSettings } from '../../shared/settings';
 import { boardRequests, BOARD_SHEET } from '../../domain/board/boardRequests';
 import type { BoardReport } from '../../domain/board/boardReport';
+import * as z from 'zod/mini';
+import { parseStored } from '../core/storedValues';
 
 const KEY = 'sheetsCrm.board';
 
-interface BoardState {
-  fileId: string;
-  sheetId: number | null;
-  url: string;
+const stateSchema = z.object({
+  fileId: z.string(),
+  sheetId: z.nullable(z.number()),
+  url: z.string(),
+  /** Whose authorization made the file: with drive.file only their runs reach it. Absent: older state. */
+  keeper: z.optional(z.string()),
+  /** When the keeper's last refresh updated it, on the spreadsheet's clock. */
+  updatedAt: z.optional(z.string()),
+  /** Members this CRM shared the file with (only they are ever removed). Absent: older state. */
+  added: z.optional(z.array(z.string())),
+  /** A recreation no one has been told of yet (a scheduled run made it). */
+  recreated: z.optional(z.string()),
+});
+type BoardState = z.infer<typeof stateSchema>;
+
+/** A member the file could not be shared with (or taken from), and why in words with the fix. */
+export interface SharingProblem {
+  email: string;
+  why: string;
 }
 
 export interface BoardUpdate {
   url: string;
   created: boolean;
+  /** Set when the file was made again (someone deleted it): the words announcing the new link. */
+  recreated: string | null;
   shared: string[];
   unshared: string[];
+  problems: SharingProblem[];
+  /** Set when another person keeps the file: this run left it alone. */
+  keptBy: { keeper: string; updatedAt: string } | null;
 }
 
 interface SheetsApi {
@@ -46,27 +70,50 @@ interface DriveApi {
 declare const Sheets: SheetsApi;
 declare const Drive: DriveApi;
 
-/** The board workbook's id and link, once created. */
+/** The board workbook's id, link and keeper, once created (absent, or unreadable: none). */
 export function boardState(properties: Record<string, string | undefined> | null = null): BoardState | null {
   const raw = properties ? properties[KEY] : PropertiesService.getDocumentProperties().getProperty(KEY);
-  if (!raw) return null;
-  try {
-    return JSON.parse(raw) as BoardState;
-  } catch {
-    return null;
-  }
+  return parseStored(raw, stateSchema);
 }
 
-/** Creates the board workbook when there is none (or it is gone), writes the report, syncs sharing. */
+const sameEmail = (a: string, b: string) => a.trim().toLowerCase() === b.trim().toLowerCase();
+
+/**
+ * Whether a run as `user` must leave the board file alone: Google's drive.file scope lets only the
+ * keeper's runs reach it (a teammate's would find nothing and make a second file).
+ */
+export function keptByAnother(state: BoardState | null, user: string): BoardUpdate | null {
+  if (!state?.keeper || (user && sameEmail(user, state.keeper))) return null;
+  return {
+    url: state.url,
+    created: false,
+    recreated: null,
+    shared: [],
+    unshared: [],
+    problems: [],
+    keptBy: { keeper: state.keeper, updatedAt: state.updatedAt ?? 'at a time not recorded' },
+  };
+}
+
+/**
+ * Creates the board workbook when there is none (or it is gone), writes the report, syncs sharing.
+ * `run.user` becomes its keeper when it is made; `run.when` is the time shown as its last update. A
+ * file recorded before keepers were (no keeper) that this run cannot reach may be someone else's: it
+ * is made anew only when a person asked for the board (`run.mayCreate`).
+ */
 export function updateBoardFile(
   report: BoardReport,
   board: BoardSettings,
   crmName: string,
-  state = boardState(),
+  state: BoardState | null,
+  run: { user: string; when: string; mayCreate: boolean },
 ): BoardUpdate {
-  let current = state;
+  const { user, when } = run;
+  let current: BoardState | null = state;
   let created = false;
-  const write = (s: BoardState) => {
+  let recreated: string | null = state?.recreated ?? null;
+  const props = PropertiesService.getDocumentProperties();
+  const write = (s: BoardState): BoardState => {
     const next = (s.sheetId ?? 0) + 1;
     Sheets.Spreadsheets.batchUpdate(
       { requests: boardRequests(report.grid, report.charts, s.sheetId, next) },
@@ -79,42 +126,114 @@ export function updateBoardFile(
     current = write(current);
   } catch (e) {
     if (current && !/not found|no board/i.test(String((e as Error)?.message ?? e))) throw e;
+    if (current && !current.keeper && !run.mayCreate)
+      return keptByAnother({ ...current, keeper: 'the person who first chose Update board workbook' }, '')!;
     const made = Sheets.Spreadsheets.create({
       properties: { title: `${crmName} – board report (${PRODUCT})` },
       sheets: [{ properties: { title: `${BOARD_SHEET} (empty)` } }],
     });
     created = true;
-    current = write({
+    if (current)
+      recreated = `The board workbook was deleted, so a new one was made: ${made.spreadsheetUrl} (${when}). Send the board the new link.`;
+    current = {
       fileId: made.spreadsheetId,
       sheetId: made.sheets[0].properties.sheetId,
       url: made.spreadsheetUrl,
-    });
+      keeper: user || state?.keeper,
+      added: [],
+      ...(recreated ? { recreated } : {}),
+    };
+    // Remembered at once: should this run stop now, the next one updates this file, not a third.
+    props.setProperty(KEY, JSON.stringify(current));
+    current = write(current);
   }
-  PropertiesService.getDocumentProperties().setProperty(KEY, JSON.stringify(current));
-  const { shared, unshared } = syncSharing(current.fileId, board.members);
-  return { url: current.url, created, shared, unshared };
+  const sharing = syncSharing(current.fileId, board, current.added ?? null);
+  const next: BoardState = {
+    fileId: current.fileId,
+    sheetId: current.sheetId,
+    url: current.url,
+    keeper: current.keeper ?? (user || undefined),
+    updatedAt: when,
+    added: sharing.added,
+    ...(recreated ? { recreated } : {}),
+  };
+  props.setProperty(KEY, JSON.stringify(next));
+  return { url: current.url, created, recreated, ...sharing, keptBy: null };
 }
 
-/** Shares the board file view-only with exactly `members`; others who were given reader access lose it. */
-function syncSharing(fileId: string, members: readonly string[]): { shared: string[]; unshared: string[] } {
-  const wanted = new Set(members.map((m) => m.toLowerCase()));
+/** Forgets the announcement of a recreated file once a person was shown it (one call). */
+export function forgetRecreation(): void {
+  const state = boardState();
+  if (!state?.recreated) return;
+  PropertiesService.getDocumentProperties().setProperty(
+    KEY,
+    JSON.stringify({ ...state, recreated: undefined }),
+  );
+}
+
+/** Words for a refused share, with the fix. */
+function sharingProblem(email: string, e: unknown, adding: boolean): SharingProblem {
+  const message = String((e as Error)?.message ?? e);
+  const why = /no Google account/i.test(message)
+    ? 'Drive says this address has no Google account, and shares with such an address only by sending it an invitation. Write "(notify)" after it in CRM Settings > Board member to have Google e-mail them one.'
+    : /outside of|not allowed|domain/i.test(message)
+      ? "your domain's sharing policy does not allow sharing this file with them. Ask your Google Workspace administrator, or take them off Board member."
+      : adding
+        ? `Drive refused to share the file with them (${message}).`
+        : `Drive refused to take their access away (${message}); remove it by hand in the file's Share dialog.`;
+  return { email, why };
+}
+
+/**
+ * Shares the board file view-only with the members (each on its own: one refusal stops no other), and
+ * takes access away from members this CRM added who are no longer listed. People someone shared the
+ * file with by hand are left alone. `added` null (an older record): every reader counts as added.
+ */
+function syncSharing(
+  fileId: string,
+  board: BoardSettings,
+  added: readonly string[] | null,
+): { shared: string[]; unshared: string[]; problems: SharingProblem[]; added: string[] } {
+  const wanted = new Set(board.members.map((m) => m.toLowerCase()));
+  const notify = new Set((board.notify ?? []).map((m) => m.toLowerCase()));
   const permissions =
     Drive.Permissions.list(fileId, { fields: 'permissions(id,role,type,emailAddress)' }).permissions ?? [];
   const readers = permissions.filter((p) => p.type === 'user' && p.role === 'reader');
   const has = new Set(permissions.map((p) => (p.emailAddress ?? '').toLowerCase()));
+  const ours = new Set(
+    (added ?? readers.map((p) => p.emailAddress ?? '')).map((m) => m.toLowerCase()).filter((m) => has.has(m)),
+  );
   const shared: string[] = [];
   const unshared: string[] = [];
+  const problems: SharingProblem[] = [];
   for (const email of wanted)
-    if (!has.has(email)) {
-      Drive.Permissions.create({ type: 'user', role: 'reader', emailAddress: email }, fileId, {
-        sendNotificationEmail: false,
-      });
-      shared.push(email);
-    }
-  for (const p of readers)
-    if (!wanted.has((p.emailAddress ?? '').toLowerCase())) {
+    if (!has.has(email))
+      try {
+        Drive.Permissions.create(
+          { type: 'user', role: 'reader', emailAddress: email },
+          fileId,
+          notify.has(email)
+            ? {
+                sendNotificationEmail: true,
+                emailMessage: `The board report of ${PRODUCT}: aggregates only, updated with every refresh.`,
+              }
+            : { sendNotificationEmail: false },
+        );
+        shared.push(email);
+        ours.add(email);
+      } catch (e) {
+        problems.push(sharingProblem(email, e, true));
+      }
+  for (const p of readers) {
+    const email = (p.emailAddress ?? '').toLowerCase();
+    if (wanted.has(email) || !ours.has(email)) continue;
+    try {
       Drive.Permissions.remove(fileId, p.id);
       unshared.push(p.emailAddress ?? '');
+      ours.delete(email);
+    } catch (e) {
+      problems.push(sharingProblem(email, e, false));
     }
-  return { shared, unshared };
+  }
+  return { shared, unshared, problems, added: [...ours] };
 }

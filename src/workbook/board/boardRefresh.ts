@@ -5,21 +5,31 @@ import type { CellValue } from '../../domain/deals/deal';
 import type { ClosePush } from '../../domain/history/historyIndex';
 import { stamp, type RebuildOutput } from '../../domain/reports/reportSet';
 import type { Settings } from '../../shared/settings';
-import { boardState, updateBoardFile, type BoardUpdate } from './boardFile';
+import { boardState, keptByAnother, updateBoardFile, type BoardUpdate } from './boardFile';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
-/** Updates (or first creates) the board workbook; returns its link and the sharing changes. */
-export function refreshBoard(
-  output: RebuildOutput,
-  settings: Settings,
-  closePushes: readonly ClosePush[],
-  forecastHistory: Sheet,
-  crmName: string,
-  now: Date,
-  timeZone: string,
-  state: ReturnType<typeof boardState>,
-): BoardUpdate {
+/**
+ * Updates (or first creates) the board workbook; returns its link and the sharing changes. A run as
+ * someone other than its keeper leaves it alone (no call) and says who keeps it.
+ */
+export function refreshBoard(request: {
+  output: RebuildOutput;
+  settings: Settings;
+  closePushes: readonly ClosePush[];
+  forecastHistory: Sheet;
+  crmName: string;
+  now: Date;
+  timeZone: string;
+  state: ReturnType<typeof boardState>;
+  /** Who runs this refresh (the keeper of a file they make). */
+  user: string;
+  /** Whether a person asked for the board (Update board workbook): only then is a file made anew. */
+  mayCreate: boolean;
+}): BoardUpdate {
+  const { output, settings, closePushes, forecastHistory, now, timeZone, state, user } = request;
+  const other = keptByAnother(state, user);
+  if (other) return other;
   const [header, ...rows] = forecastHistory.getDataRange().getValues() as CellValue[][];
   const report = boardReport({
     forecast: output.forecast,
@@ -34,5 +44,9 @@ export function refreshBoard(
     timeZone,
     stamp: stamp(now, timeZone),
   });
-  return updateBoardFile(report, settings.board, crmName, state);
+  return updateBoardFile(report, settings.board, request.crmName, state, {
+    user,
+    when: stamp(now, timeZone),
+    mayCreate: request.mayCreate,
+  });
 }

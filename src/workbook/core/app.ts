@@ -28,11 +28,17 @@ export function showSidebar(file: string, title: string): void {
   ui().showSidebar(HtmlService.createHtmlOutputFromFile(file).setTitle(title));
 }
 
-/** The email of the person running the script, or '' when Google does not reveal it. */
+/**
+ * The email of the person running the script, or '' when Google does not reveal it. Each way is
+ * tried on its own: one refused call (a passing fault, or a missing scope) does not hide the other.
+ */
 export function currentUser(): string {
-  try {
-    return Session.getActiveUser().getEmail() || Session.getEffectiveUser().getEmail() || '';
-  } catch {
-    return '';
-  }
+  const ask = (who: () => GoogleAppsScript.Base.User) => {
+    try {
+      return who().getEmail() || '';
+    } catch {
+      return '';
+    }
+  };
+  return ask(() => Session.getActiveUser()) || ask(() => Session.getEffectiveUser());
 }

@@ -2,7 +2,7 @@
 // message for the person when the CRM is not set up or a tab has gone.
 import { CrmError, type ErrorCode } from '../../shared/errors';
 import { PRODUCT } from '../../shared/names';
-import { readState, type DocumentState } from './documentState';
+import { documentProperties, readState, type DocumentState } from './documentState';
 import { findDealsTab } from '../deals/dealsTab';
 import { findHistoryTab } from '../history/historyTab';
 
@@ -11,6 +11,8 @@ type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
 export interface CrmTabs {
   state: DocumentState;
+  /** The document's properties as read with the state (one call for both). */
+  properties: Record<string, string>;
   deals: Sheet;
   history: Sheet;
 }
@@ -19,7 +21,8 @@ export const NOT_SET_UP = `${PRODUCT} is not set up in this spreadsheet yet. Cho
 
 /** The CRM's state and tabs, or a message saying what is missing. */
 export function openCrm(ss: Spreadsheet): CrmTabs | { problem: string; code: ErrorCode } {
-  const state = readState();
+  const properties = documentProperties();
+  const state = readState(properties);
   if (!state) return { problem: NOT_SET_UP, code: 'NOT_SET_UP' };
   const deals = findDealsTab(ss, state.dealsSheetId);
   const history = findHistoryTab(ss, state.historySheetId);
@@ -33,7 +36,7 @@ export function openCrm(ss: Spreadsheet): CrmTabs | { problem: string; code: Err
       problem: `The History tab is missing. Choose ${PRODUCT} > Set up CRM to create it again.`,
       code: 'TAB_MISSING',
     };
-  return { state, deals, history };
+  return { state, properties, deals, history };
 }
 
 /** The CRM's state and tabs; throws the message for the person when something is missing. */

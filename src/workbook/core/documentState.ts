@@ -3,11 +3,9 @@
 // the Settings tab on every keystroke.
 import * as z from 'zod/mini';
 import type { Settings } from '../../shared/settings';
-import { MAX_STORED_BYTES, utf8Bytes } from './storedValues';
+import { chunkedProperties, readChunked, utf8Bytes } from './storedValues';
 
 const KEY = 'sheetsCrm.state';
-/** 1,300 UTF-16 units are at most 3,900 bytes of UTF-8, under the limit a stored value keeps. */
-const CHUNK_CHARS = 1300;
 
 export interface DocumentState {
   version: 1;
@@ -25,7 +23,7 @@ export interface DocumentState {
 const list = z.array(z.unknown());
 /** The state's shape, checked when read: a state that does not match reads as absent (Set up rebuilds it). */
 const stateSchema = z.looseObject({
-  version: z.literal(1),
+  version: z.number(),
   dealsSheetId: z.number(),
   historySheetId: z.number(),
   settingsSheetId: z.number(),
@@ -45,20 +43,18 @@ const stateSchema = z.looseObject({
   }),
 });
 
+/** The document's properties (one call; none outside a document). */
+export function documentProperties(): Record<string, string> {
+  return PropertiesService.getDocumentProperties()?.getProperties() ?? {};
+}
+
 /** The stored state, or null when the CRM has not been set up here (or the value is unreadable). */
-export function readState(): DocumentState | null {
-  const props = PropertiesService.getDocumentProperties();
-  let raw = props?.getProperty(KEY);
+export function readState(all: Record<string, string> = documentProperties()): DocumentState | null {
+  const raw = readChunked(all, KEY);
   if (!raw) return null;
   try {
-    // A large state is split over numbered properties; the main one then says how many.
-    const head = JSON.parse(raw) as DocumentState | { chunks: number };
-    if ('chunks' in head) {
-      const all = props!.getProperties();
-      raw = Array.from({ length: head.chunks }, (_, i) => all[`${KEY}.${i + 1}`] ?? '').join('');
-    }
     const s = stateSchema.safeParse(JSON.parse(raw));
-    return s.success ? (s.data as unknown as DocumentState) : null;
+    return s.success && s.data.version === 1 ? (s.data as unknown as DocumentState) : null;
   } catch {
     return null;
   }
@@ -66,24 +62,21 @@ export function readState(): DocumentState | null {
 
 /**
  * Stores the state: in one property when it fits (see storedValues.ts), else split over numbered
- * properties written in one call (any number of stages fits; the store holds 500 KB). Lists only reports use are left out.
+ * properties written in one call (any number of stages fits; the store holds 500 KB). Lists only
+ * reports use are left out.
  */
 export function writeState(state: DocumentState): boolean {
   const trimmed: DocumentState = {
     ...state,
     settings: { ...state.settings, targets: [], leadSources: [] },
   };
-  const json = JSON.stringify(trimmed);
   const props = PropertiesService.getDocumentProperties();
   if (!props) return false;
-  if (utf8Bytes(json) <= MAX_STORED_BYTES) {
-    if (props.getProperty(KEY) !== json) props.setProperty(KEY, json);
+  const values = chunkedProperties(KEY, JSON.stringify(trimmed));
+  if (Object.keys(values).length === 1) {
+    if (props.getProperty(KEY) !== values[KEY]) props.setProperty(KEY, values[KEY]);
     return true;
   }
-  const chunks: string[] = [];
-  for (let i = 0; i < json.length; i += CHUNK_CHARS) chunks.push(json.slice(i, i + CHUNK_CHARS));
-  const values: Record<string, string> = { [KEY]: JSON.stringify({ chunks: chunks.length }) };
-  chunks.forEach((c, i) => (values[`${KEY}.${i + 1}`] = c));
   props.setProperties(values);
   return true;
 }

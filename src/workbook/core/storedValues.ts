@@ -32,3 +32,50 @@ export function parseStored<T>(raw: string | null | undefined, schema: z.ZodMini
     return null;
   }
 }
+
+/** 1,300 UTF-16 units are at most 3,900 bytes of UTF-8: a chunk always fits. */
+const CHUNK_CHARS = 1300;
+
+/**
+ * A record too large for one value, as properties to write in one call: the value itself when it
+ * fits, else `{"chunks":n}` under `key` and the text split over `key.1` … `key.n`.
+ */
+export function chunkedProperties(key: string, json: string): Record<string, string> {
+  if (fitsStored(json)) return { [key]: json };
+  const values: Record<string, string> = {};
+  let n = 0;
+  for (let i = 0; i < json.length; i += CHUNK_CHARS) values[`${key}.${++n}`] = json.slice(i, i + CHUNK_CHARS);
+  values[key] = JSON.stringify({ chunks: n });
+  return values;
+}
+
+/** A record written by chunkedProperties, joined again (null when absent or a chunk is missing). */
+export function readChunked(all: Record<string, string>, key: string): string | null {
+  const head = all[key];
+  if (!head) return null;
+  const chunks = /^\{"chunks":(\d+)\}$/.exec(head);
+  if (!chunks) return head;
+  const parts = Array.from({ length: Number(chunks[1]) }, (_, i) => all[`${key}.${i + 1}`]);
+  return parts.every((p) => typeof p === 'string') ? parts.join('') : null;
+}
+
+/** The keys a chunked record occupies (its head and its chunks). */
+export function chunkKeys(all: Record<string, string>, key: string): string[] {
+  return Object.keys(all).filter(
+    (k) => k === key || (k.startsWith(`${key}.`) && /^\d+$/.test(k.slice(key.length + 1))),
+  );
+}
+
+/** Texts longer than this are kept by a print, so that a record stays small. */
+const MAX_KEPT_TEXT = 60;
+
+/**
+ * A text as a stored record keeps it to compare with later: itself when short, else its length and a
+ * 32-bit FNV-1a print (a cell may hold 50,000 characters; a property 9 KB).
+ */
+export function textPrint(text: string): string {
+  if (text.length <= MAX_KEPT_TEXT) return text;
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+  return `\u0000${text.length}:${(h >>> 0).toString(36)}`;
+}

@@ -12,12 +12,21 @@ import { asRead, readRows, writeOutcomes } from './dealRows';
 import { readHeader } from './dealsTab';
 import { recordRefusedEdit, typedCell as typedValue } from './refusedEdits';
 import { asEventText, wroteOver } from './recentWrites';
+import { completeJournals, journalsLeft } from './changeJournal';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type EditEvent = GoogleAppsScript.Events.SheetsOnEdit;
 
-/** Applies the row rules to the rows an edit on the Deals tab covered, and logs History. */
-export function dealsEdited(e: EditEvent, sheet: Sheet, state: DocumentState): void {
+/**
+ * Applies the row rules to the rows an edit on the Deals tab covered, and logs History. `properties`:
+ * the document's, as read with the state.
+ */
+export function dealsEdited(
+  e: EditEvent,
+  sheet: Sheet,
+  state: DocumentState,
+  properties: Record<string, string>,
+): void {
   const startedAt = Date.now();
   const range = e.range;
   const top = range.getRow();
@@ -40,6 +49,9 @@ export function dealsEdited(e: EditEvent, sheet: Sheet, state: DocumentState): v
       ? { field: edited[0], old: (e.oldValue ?? '') as CellValue, value: (e.value ?? '') as CellValue }
       : undefined;
   const apply = () => {
+    // A save that died between its cells and its History left a journal: completed first.
+    const historyTab = journalsLeft(properties) ? findHistoryTab(e.source, state.historySheetId) : null;
+    if (historyTab) completeJournals(sheet, historyTab, map);
     // A paste replaces the cells' dropdowns and formats with the source's: put the tab's back.
     if (!typed)
       restoreFormats(sheet, first, count, leftCol + 1, rightCol - leftCol + 1, state.formattedRows ?? 0);

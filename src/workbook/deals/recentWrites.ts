@@ -9,7 +9,7 @@ import type { CellValue } from '../../domain/deals/deal';
 import type { HeaderMap } from '../../domain/deals/headerMap';
 import { COMPUTED_FIELDS } from '../../domain/deals/editEffects';
 import { asRead, type PlannedWrites } from './dealRows';
-import { fitsStored } from '../core/storedValues';
+import { fitsStored, textPrint } from '../core/storedValues';
 
 /** The writers, each with its note (one property each, so that one never replaces the other's). */
 const KEYS = { sweep: 'sheetsCrm.sweepWrote', save: 'sheetsCrm.saveWrote' } as const;
@@ -68,13 +68,16 @@ export function rememberSweepWrites(
   remember('sweep', areas, own);
 }
 
-/** Remembers the cells of one row a sidebar save wrote on people's columns (values as written). */
-export function rememberSaveWrites(
+/**
+ * The note of the cells of one row a sidebar save wrote on people's columns (values as written), as
+ * the property to write (the save writes it with its journal's close, in one call).
+ */
+export function saveWritesNote(
   map: HeaderMap,
   row: number,
   written: readonly CellValue[],
   changed: ReadonlySet<number>,
-): void {
+): Record<string, string> {
   const computed = computedColumns(map);
   const cols = [...changed].filter((c) => !computed.has(c));
   const own: [number, number, string][] = [];
@@ -82,25 +85,11 @@ export function rememberSaveWrites(
     const text = asEventText(asRead(written[c] ?? ''));
     if (text !== null) own.push([row, c + 1, textPrint(text)]);
   }
-  remember(
+  return noteProperty(
     'save',
     cols.map((c) => [row, row, c + 1, c + 1]),
     own,
   );
-}
-
-/** Texts longer than this are remembered by a print, so that the note stays small. */
-const MAX_KEPT_TEXT = 60;
-
-/**
- * A text as the note keeps it: itself when short, else its length and a 32-bit FNV-1a print (a note
- * of 50,000 characters would not fit in a document property).
- */
-function textPrint(text: string): string {
-  if (text.length <= MAX_KEPT_TEXT) return text;
-  let h = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
-  return `\u0000${text.length}:${(h >>> 0).toString(36)}`;
 }
 
 /**
@@ -109,12 +98,18 @@ function textPrint(text: string): string {
  * per column (a wider area only makes a late check look at more cells).
  */
 function remember(writer: Writer, areas: Wrote['areas'], own: Wrote['own']): void {
-  if (!areas.length) return;
+  for (const [key, json] of Object.entries(noteProperty(writer, areas, own)))
+    PropertiesService.getDocumentProperties().setProperty(key, json);
+}
+
+/** A writer's note as the property to write (none when it wrote nothing on people's columns). */
+function noteProperty(writer: Writer, areas: Wrote['areas'], own: Wrote['own']): Record<string, string> {
+  if (!areas.length) return {};
   const at = Date.now();
   let json = JSON.stringify({ at, areas, own } satisfies Wrote);
   if (!fitsStored(json)) json = JSON.stringify({ at, areas, own: null } satisfies Wrote);
   if (!fitsStored(json)) json = JSON.stringify({ at, areas: columnSpans(areas), own: null } satisfies Wrote);
-  PropertiesService.getDocumentProperties().setProperty(KEYS[writer], json);
+  return { [KEYS[writer]]: json };
 }
 
 /** Areas merged into one per column, from its first to its last row. */

@@ -15,9 +15,11 @@ import { boardState, type BoardUpdate } from '../board/boardFile';
 import { tabSizes } from '../core/cells';
 import { forgetPointer, readHistory, readPointer, saveHistoryIndex } from '../history/historyIndexTab';
 import { foldRows, movesOf, pushesOf } from '../../domain/history/historyIndex';
+import { documentProperties } from '../core/documentState';
+import { completeJournals, journalsLeft } from '../deals/changeJournal';
+import { readHeaderMap } from '../deals/dealLookup';
 import {
   clearEditMarks,
-  documentProperties,
   forgetPrints,
   readReportRecord,
   saveReportRecord,
@@ -84,6 +86,9 @@ export function refreshAll(
   // the sweep logs no change an edit's check logs, and the index knows exactly which History rows it
   // folded. The reports are built and written after it is released, from what was read.
   const { session, plan, sweep } = withDocumentLock(() => {
+    // A save that died between its cells and its History left a journal: completed first, so that
+    // the sweep finds those changes logged (by the person who made them).
+    if (journalsLeft(properties)) completeJournals(crm.deals, crm.history, readHeaderMap(crm.deals));
     // Read everything first: a read after a write would force the writes out one by one.
     const session = readHistory(ss, crm.history, fullHistory ? null : pointer, fullHistory, timeZone, check);
     const plan = planSweep(input);
@@ -157,7 +162,18 @@ export function refreshAll(
   const existing = boardState(properties);
   const boardUpdate =
     board === 'create' || existing
-      ? refreshBoard(output, settings, pushesOf(trails), historySheet, ss.getName(), now, timeZone, existing)
+      ? refreshBoard({
+          output,
+          settings,
+          closePushes: pushesOf(trails),
+          forecastHistory: historySheet,
+          crmName: ss.getName(),
+          now,
+          timeZone,
+          state: existing,
+          user,
+          mayCreate: board === 'create',
+        })
       : undefined;
   const index = saveHistoryIndex(ss, crm.history, session, now);
   // The cell count: tabs whose rows this refresh knows, else the sizes measured last time (measured

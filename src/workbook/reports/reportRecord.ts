@@ -45,11 +45,6 @@ export interface ReportRecord {
 type Properties = GoogleAppsScript.Properties.Properties;
 const props = (): Properties => PropertiesService.getDocumentProperties();
 
-/** The document's properties, in one call. */
-export function documentProperties(): Record<string, string> {
-  return props().getProperties();
-}
-
 const extentSchema = z.object({
   sheetId: z.number(),
   rows: z.number(),
@@ -67,7 +62,7 @@ const extentSchema = z.object({
 const recordSchema = z.object({
   charts: z.record(z.string(), z.string()),
   ranges: z.optional(z.record(z.string(), z.string())),
-  sizes: z.optional(z.record(z.string(), z.tuple([z.number(), z.number()]))),
+  sizes: z.optional(z.record(z.string(), z.array(z.number()))),
   extents: z.optional(z.record(z.string(), extentSchema)),
 });
 
@@ -86,7 +81,7 @@ export function readReportRecord(all: Record<string, string>): ReportRecord {
   return {
     charts: { ...(r?.charts ?? {}) },
     ranges: { ...(r?.ranges ?? {}) },
-    sizes: { ...(r?.sizes ?? {}) },
+    sizes: { ...(r?.sizes ?? {}) } as TabSizes,
     extents: { ...(r?.extents ?? {}) } as Record<string, ReportExtent>,
     edited,
     stored,

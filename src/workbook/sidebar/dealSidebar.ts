@@ -39,7 +39,7 @@ import {
   rowHolding,
   type Misplaced,
 } from './saveRepair';
-import { rememberSaveWrites } from '../deals/recentWrites';
+import { saveWritesNote } from '../deals/recentWrites';
 import {
   EDITABLE,
   validateDeal,
@@ -64,8 +64,15 @@ import {
   rowsHolding,
   rowsOfDeal,
   writeChangedCells,
-} from './dealLookup';
+} from '../deals/dealLookup';
 import { appendHistory } from '../history/historyTab';
+import {
+  closeJournal,
+  completeJournals,
+  journalsLeft,
+  openJournal,
+  SAVE_JOURNAL,
+} from '../deals/changeJournal';
 import { withDocumentLock } from '../core/lock';
 import { findSettingsTab, readSettingsTab } from '../settings/settingsTab';
 
@@ -219,6 +226,8 @@ export function saveDeal(input: unknown, loaded: DealInput | null): SaveResult {
   const dto = valid.deal;
   return withDocumentLock(() => {
     const map = readHeaderMap(c.deals);
+    // A save that died between its cells and its History left a journal: completed first.
+    if (journalsLeft(c.properties)) completeJournals(c.deals, c.history, map);
     // Rows a sort moved under this save's writes (another deal got its cells): marked, and the save
     // tried again on the deal's row as it is now.
     const misplaced: Misplaced[] = [];
@@ -332,6 +341,10 @@ function saveOnce(
     after[col] = v as CellValue;
     changed.add(col);
   }
+  // History to log, written down before the cells: a run that dies after they land leaves it for the
+  // next run to log (see changeJournal.ts).
+  const dealId = outcome.history[0]?.dealId ?? dto.id;
+  const journal = openJournal(map, dealId, outcome.history, after, changed, before, SAVE_JOURNAL);
   writeChangedCells(c.deals, rowNumber, after, changed, newSlot?.maxRows ?? null);
   // The row read back (which sends the writes out): a sort or a row inserted since it was read puts
   // another deal there, and the cells went to that deal. History is written only once they landed.
@@ -344,17 +357,21 @@ function saveOnce(
     // save tried again), or the writes landed on the deal and the sort moved it before the read back:
     // then the deal holds them wherever it is now, and only its History is left to write.
     const moved = rowHolding(c.deals, map, dto.id, after, changed);
-    if (!moved)
+    if (!moved) {
+      // The cells went to another deal: this deal did not change, and the next try journals anew.
+      closeJournal(journal);
       return { misplaced: markMisplaced(c.deals, map, rowNumber, changed, landed, after, c.state.timeZone) };
+    }
     savedAt = moved;
   }
   // A teammate typing into this deal meanwhile: theirs is the later edit, put back over this save's.
   const kept = existing
     ? putBackTypedMeanwhile(c.deals, map, savedAt.row, savedAt.values, changed, readAt)
     : [];
-  // And for a teammate's check that starts only after this save (see recentWrites.ts).
-  if (existing) rememberSaveWrites(map, savedAt.row, after, changed);
   appendHistory(c.history, outcome.history);
+  // The journal closed, with the note for a teammate's check that starts only after this save (see
+  // recentWrites.ts), in one call.
+  closeJournal(journal, existing ? saveWritesNote(map, savedAt.row, after, changed) : {});
   // The record carries only the History this save added; the sidebar puts it above what it shows.
   const rows = outcome.history.map(historyRow);
   const saved = record(savedAt.values, savedAt.row, map, c, { rows, total: rows.length });

@@ -12,7 +12,7 @@ import { FIELD_BY_KEY, type FieldKey } from '../../shared/fields';
 import { PRODUCT } from '../../shared/names';
 import { asRead } from '../deals/dealRows';
 import { refusedEdits, typedCell } from '../deals/refusedEdits';
-import { readRows, rowsOfDeal } from './dealLookup';
+import { readRows, rowsOfDeal } from '../deals/dealLookup';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 

@@ -9,7 +9,7 @@ import { HISTORY_HEADERS } from '../../domain/history/historyEntry';
 import type { FieldKey } from '../../shared/fields';
 import { safeCell } from '../core/writeGrid';
 import { columnName } from '../../shared/columns';
-import { readHeader } from '../deals/dealsTab';
+import { readHeader } from './dealsTab';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
