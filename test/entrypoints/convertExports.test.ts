@@ -4,6 +4,7 @@
 // hand from the fixtures, never computed with the product's parsers.
 import type { Emulator } from '../../local/emulator';
 import { crm, records, tableUnder } from '../support/crm';
+import { loadedEmulator } from '../support/emulator';
 import { dealsById, day, importFixture } from '../support/exports';
 
 const KEY = ['Deal', 'Company', 'Owner', 'Stage', 'Amount', 'Close date', 'Created'] as const;
@@ -118,6 +119,16 @@ describe('a HubSpot deals export', () => {
       ['2026-04-10', '9005', 'Qualified To Buy', 'Lost', 'import'],
     ]);
     expect(day(records(emu).find((r) => r['Deal ID'] === '9002')!['Stage entered'])).toBe('2026-05-15');
+  });
+
+  it('reads its "Date entered" columns into History when converted before Set up, as after it', () => {
+    const set = convert('hubspot-deals.csv').emu;
+    const emu = loadedEmulator({ now: '2026-11-23T17:00:00Z' });
+    importFixture(emu, 'hubspot-deals.csv');
+    emu.run('menuConvert');
+    expect(emu.ui.dialogs.at(-1)!.title).toBe('Sheets CRM: conversion done');
+    expect(history(emu).length).toBeGreaterThan(10);
+    expect(history(emu)).toEqual(history(set));
   });
 });
 

@@ -8,6 +8,7 @@ import type { RuleId } from '../../domain/dataQuality/dealChecks';
 import type { Settings } from '../../shared/settings';
 import { writeOutcomes } from './dealRows';
 import { appendHistory } from '../history/historyTab';
+import { unfoldedHistory } from '../history/historyIndexTab';
 import { recheckRows } from './recheck';
 import { keepDealsInPlace, putBackRefusedEdits } from './sweepRepair';
 import { rememberSweepWrites } from './recentWrites';
@@ -102,7 +103,12 @@ export function applySweep(
   return { deals, flagged, byRule, historyRows: history.length, leftForNextTime: conflicts.size, putRight };
 }
 
-/** Sweeps every deal row; returns what it found. */
+/**
+ * Sweeps every deal row (outside a refresh: Set up, Convert, the help's check); returns what it found.
+ * History after the last folded row is read first, so that a change a failed sweep logged (History
+ * goes in before the cells) is not logged again.
+ */
 export function sweepDealsTab(input: SweepInput): SweepSummary {
-  return applySweep(input, planSweep(input));
+  const logged = unfoldedHistory(input.history);
+  return applySweep(input, planSweep(input), logged);
 }

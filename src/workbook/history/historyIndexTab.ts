@@ -85,6 +85,20 @@ export function readPointer(properties: Record<string, string>): IndexPointer | 
   }
 }
 
+/**
+ * History's rows after the last one a refresh folded (all of them before any refresh): where a sweep
+ * that failed after logging left its rows, for a sweep outside a refresh to skip what it logged. Three
+ * calls (the pointer, the last row, the rows).
+ */
+export function unfoldedHistory(history: Sheet): CellValue[][] {
+  const pointer = readPointer(PropertiesService.getDocumentProperties().getProperties());
+  const first = Math.max(2, (pointer?.folded ?? 1) + 1);
+  const last = history.getLastRow();
+  return last >= first
+    ? (history.getRange(first, 1, last - first + 1, WIDTH).getValues() as CellValue[][])
+    : [];
+}
+
 /** Forgets the pointer (before a full read), so a refresh stopped half-way is followed by another full one. */
 export function forgetPointer(pointer: IndexPointer | null): void {
   if (pointer) PropertiesService.getDocumentProperties().deleteProperty(KEY);

@@ -217,7 +217,7 @@ export function runHistoryImport(p: HistoryPlan): ConversionDone {
 
 /** Converts a deals export with the confirmed mapping. */
 export function runConversion(p: DealsPlan, map: HeaderMap): ConversionDone {
-  const { ss, sheet, name, values, state, timeZone, locale } = p;
+  const { ss, sheet, name, values, timeZone, locale } = p;
   const stages = stagesFor(p, map);
   let settings = p.settings;
   const stagesChanged =
@@ -280,8 +280,9 @@ export function runConversion(p: DealsPlan, map: HeaderMap): ConversionDone {
     if (!ss.getSheetByName(DEALS_TAB)) sheet.setName(DEALS_TAB);
     where = `${counted(result.rows.length, 'deal')} converted into "${sheet.getName()}". The original is kept in "${backup.getName()}".`;
   }
-  const moves = importedMoves(ss, state, result.moves, idOf, timeZone);
+  // Set up first: converted before Set up, the History tab the moves go to does not exist yet.
   const summary = setUpCrm(ss, target, readState());
+  const moves = importedMoves(ss, readState(), result.moves, idOf, timeZone);
   const notes = [
     where,
     stages.added.length
