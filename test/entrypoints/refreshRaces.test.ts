@@ -272,3 +272,69 @@ describe('a value typed just before the sweep’s writes go out', () => {
     expect(notes(emu)).toEqual([]);
   });
 });
+
+describe('a refresh while a person deletes or inserts a row', () => {
+  const saved = startingPoint();
+  const { calls: total, flushes } = runOfRefresh(saved);
+
+  it('writes nothing on the wrong row: no deal takes another’s values, no blank row gets a Deal ID, and the next refresh brings every deal up to date', () => {
+    const problems: string[] = [];
+    let races = 0;
+    // From 20 calls before the first read that forces writes out (the sweep reads Deals, History and
+    // re-checks rows before it) to the fourth (the Deals writes are out and read back by then; after
+    // it the refresh writes report tabs only). A row moved before the re-check is caught by it (the
+    // sort probe above races every call); every call would take ~140 s.
+    const forced = [...flushes].sort((a, b) => a - b);
+    const from = Math.max(1, forced[0] - 20);
+    const to = Math.min(total, forced[3]);
+    for (let k = from; k <= to; k++)
+      for (const kind of ['delete', 'insert'] as const)
+        for (const afterWrites of flushes.has(k) ? [false, true] : [false]) {
+          const emu = fresh(saved);
+          const ids = new Map(records(emu).map((r) => [String(r['Deal']), String(r['Deal ID'])]));
+          emu.acc.beforeCall(
+            k,
+            () => {
+              races++;
+              const deals = emu.sheet('Deals');
+              if (kind === 'delete') deals.deleteRows(5, 1);
+              else deals.insertRowsBefore(4, 1);
+            },
+            afterWrites,
+          );
+          emu.run('menuRefresh');
+          const race = `${kind} before call ${k}${afterWrites ? ' (after the writes)' : ''}`;
+          const check = (when: string) => {
+            const rows = records(emu);
+            rows.forEach((row, i) => {
+              const name = String(row['Deal']);
+              const filled = Object.entries(row).filter(([, v]) => v !== '' && v !== null);
+              if (!name && filled.length)
+                problems.push(
+                  `${race}, ${when}: row ${i + 2} holds ${filled.map(([h]) => h).join(', ')} but no deal`,
+                );
+              else if (name && String(row['Deal ID']) !== ids.get(name))
+                problems.push(`${race}, ${when}: ${name} has another Deal ID`);
+              else if (
+                name &&
+                ![String(row['Stage']), ''].includes(lastSeenStage(row)) &&
+                when === 'after the next refresh'
+              )
+                problems.push(`${race}, ${when}: ${name}'s Last seen records ${lastSeenStage(row)}`);
+            });
+          };
+          check('after the refresh');
+          emu.run('menuRefresh');
+          check('after the next refresh');
+          // The next refresh brings every deal's probability to its stage's (none was typed).
+          for (const row of records(emu))
+            if (row['Deal'] && row['Stage'] === 'Negotiation' && row['Probability'] !== 0.8)
+              problems.push(
+                `${race}: ${String(row['Deal'])} probability ${String(row['Probability'])} for Negotiation`,
+              );
+        }
+    console.log(`refresh row races: ${races} (calls ${from} to ${to} of ${total})`);
+    expect(races).toBeGreaterThanOrEqual(2 * (to - from + 1));
+    expect([...new Set(problems)]).toEqual([]);
+  });
+});

@@ -132,9 +132,14 @@ function repairBlocks(
     (byPrint.get(p) ?? byPrint.set(p, []).get(p)!).push(q);
   });
   const origin = now.map((row) => byPrint.get(print(row))?.shift());
-  // Only cells a block wrote were overwritten by position; any other cell moved with its row.
+  const blank = print([]);
+  // Only cells a block wrote were overwritten by position; any other cell moved with its row. A row
+  // that is no deal (a row inserted meanwhile, or the blank one a deleted row pulled up), holding
+  // nothing but what a block wrote there, is blanked: else it would be a deal made of the sweep's cells.
   const want = (r: number, c: number): CellValue => {
     const q = origin[r];
+    if (q === undefined && inAnyBlock(planned.blocks, r, c) && print(now[r]) === blank)
+      return sameCell(now[r][c] ?? '', asRead(planned.cell(r, c))) ? '' : (now[r][c] ?? '');
     if (q === undefined || !inAnyBlock(planned.blocks, r, c)) return now[r]?.[c] ?? '';
     return inAnyBlock(planned.blocks, q, c) ? planned.cell(q, c) : (rows[q][c] ?? '');
   };
