@@ -432,3 +432,33 @@ describe('a Deals tab that grew', () => {
     expect(Accountant.diff(before, emu.acc.snapshot()).byMethod['Range.setDataValidation']).toBeUndefined();
   });
 });
+
+describe('deals whose stages CRM Settings does not know, by the thousand', () => {
+  it('refreshes without writing a cell past Sheets’ 50,000 characters, and still counts every deal', () => {
+    const emu = crm();
+    const stages = Array.from({ length: 3000 }, (_, i) => `Imported stage number ${i} of a free-text column`);
+    stages[0] = `Stage ${'x'.repeat(49990)}`;
+    const deals = emu.sheet('Deals');
+    deals.insertRowsAfter(deals.maxRows, stages.length);
+    const header = emu.values('Deals')[0].map(String);
+    const col = (h: string) => header.indexOf(h);
+    const rows = stages.map((s, i) => {
+      const row: (string | number)[] = header.map(() => '');
+      row[col('Deal')] = `Deal ${i}`;
+      row[col('Stage')] = s;
+      row[col('Amount')] = 1000;
+      return row;
+    });
+    deals.rangeAt(2, 1, rows.length, header.length).setValues(rows);
+    emu.run('menuRefresh');
+    expect(emu.ui.dialogs.at(-1)!.title).toBe('Sheets CRM: reports refreshed');
+    const status = String(emu.values('Forecast')[1][0]);
+    expect(status).toMatch(
+      /3000 deals: 0 won, 0 lost, 0 open, 3000 on no or an unknown stage; 0 in the forecast, 3000 not \(1 unknown stage "Stage x+…, (1 unknown stage "Imported stage number \d+ of a free-text column" \(add it to CRM Settings\), ){11}2988 for 2988 other reasons \(see Data issues\)\)/,
+    );
+    expect(status.length).toBeLessThan(2000);
+    for (const tab of REPORT_TABS)
+      for (const row of emu.values(tab))
+        for (const v of row) expect(String(v).length).toBeLessThanOrEqual(50000);
+  }, 60000);
+});

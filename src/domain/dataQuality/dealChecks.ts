@@ -4,6 +4,7 @@ import { fieldLabel, type FieldKey } from '../../shared/fields';
 import type { Settings, StageDef } from '../../shared/settings';
 import { isoDay } from '../../shared/zonedTime';
 import { daysBetween } from '../values/cellParsing';
+import { clipped } from '../values/text';
 import { hasValue, type Deal } from '../deals/deal';
 import { requiredFor } from '../settings/stageLookup';
 import { knownIndustry, knownOwner } from '../reports/dealSet';
@@ -58,10 +59,15 @@ function checkedFields(stage: StageDef, stages: readonly StageDef[]): FieldKey[]
   return fields;
 }
 
+/** The longest message of one broken rule, in characters. */
+const MAX_MESSAGE = 300;
+
 /** Every rule a deal breaks, in a stable order. */
 export function checkDeal(deal: Deal, ctx: RuleContext): Violation[] {
   const out: Violation[] = [];
-  const add = (rule: RuleId, message: string) => out.push({ rule, message });
+  // A message quotes what the row holds (a stage, an owner, rows sharing an ID), which may be long:
+  // cut, so that the Check cell and Data issues stay readable and within a cell's limit.
+  const add = (rule: RuleId, message: string) => out.push({ rule, message: clipped(message, MAX_MESSAGE) });
   const { settings, now, timeZone } = ctx;
 
   const badValue = (label: string, p: { kind: string; raw?: string }, what: string) => {

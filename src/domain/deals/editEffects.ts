@@ -11,7 +11,7 @@ import { isBlankRow, readDeal, sameCell, type CellValue, type Deal } from './dea
 import type { HeaderMap } from './headerMap';
 import { checkDeal, checkText, type Violation } from '../dataQuality/dealChecks';
 import { segmentFor } from './segments';
-import { looseKey } from '../values/text';
+import { looseKey, textHash } from '../values/text';
 import { LATE_FOUND_USER, UNKNOWN_USER, type HistoryEntry } from '../history/historyEntry';
 import { isoDay } from '../../shared/zonedTime';
 
@@ -74,6 +74,19 @@ const NOT_TYPED: readonly FieldKey[] = [...COMPUTED_FIELDS, ...FILLED];
 const LOGGED_WHEN_KNOWN: readonly FieldKey[] = EDITABLE.filter(
   (k) => k !== 'stage' && k !== 'amount' && k !== 'closeDate',
 );
+
+/** Texts Last seen keeps whole (a cell holds 50,000 characters, and Last seen is one cell). */
+const SEEN_TEXT_LIMIT = 1000;
+
+/**
+ * A text as Last seen keeps it and compares it: whole when short, else its start, its length and a
+ * print (a stage or amount cell holding a pasted page would make Last seen too long for its cell).
+ */
+function seenForm(text: string): string {
+  return text.length <= SEEN_TEXT_LIMIT
+    ? text
+    : `${text.slice(0, 900)}… (${text.length} characters, ${textHash(text)})`;
+}
 
 /** Close-date keys of texts, per zone and locale (see closeKey in applyRowRules). */
 const textCloseKeys = new Map<string, string | null>();
@@ -173,7 +186,7 @@ export function applyRowRules(
   };
   const amountKey = (v: CellValue) => {
     const p = parseAmount(v, locale);
-    return p.kind === 'ok' ? p.value : p.kind === 'bad' ? p.raw : null;
+    return p.kind === 'ok' ? p.value : p.kind === 'bad' ? seenForm(p.raw) : null;
   };
   const closeDate = (v: CellValue) => {
     const p = parseDate(v, timeZone, locale);
@@ -181,7 +194,7 @@ export function applyRowRules(
   };
   // Close dates compare as days in the spreadsheet's zone: a time of day is not a change.
   const dayKey = (d: Date | string | number | boolean | null): string | null =>
-    d instanceof Date ? isoDay(d, timeZone) : d === null ? null : String(d);
+    d instanceof Date ? isoDay(d, timeZone) : d === null ? null : seenForm(String(d));
   const closeKey = (v: CellValue) => {
     if (typeof v !== 'string') return dayKey(closeDate(v));
     // Last seen holds the close date as a day's text, the same few hundred across the deals.
@@ -199,7 +212,7 @@ export function applyRowRules(
     before.amount.kind === 'ok'
       ? before.amount.value
       : before.amount.kind === 'bad'
-        ? before.amount.raw
+        ? seenForm(before.amount.raw)
         : null;
   const closeNow = dayKey(
     before.closeDate.kind === 'ok'
@@ -212,12 +225,13 @@ export function applyRowRules(
 
   // Stage
   const stageSeen = isNew ? '' : prev ? prev.s : undefined;
+  const stageKey = (v: CellValue) => looseKey(seenForm(String(v ?? '')));
   const stageMoves = isNew
     ? {
         steps: looseKey(before.stageText) ? [['', before.stageText, ctx.user || UNKNOWN_USER]] : [],
         record: '',
       }
-    : tracked('stage', stageSeen, looseKey, looseKey(before.stageText));
+    : tracked('stage', stageSeen, stageKey, stageKey(before.stageText));
   for (const [from, to, who] of stageMoves.steps) logAs(who, 'Stage', String(from).trim(), String(to).trim());
   if (stageMoves.steps.length) {
     set('stageEntered', now);
@@ -296,7 +310,7 @@ export function applyRowRules(
   set('check', checkText(violations));
   const others = deal.id ? (idRows?.get(deal.id) ?? []).filter((r) => r !== rowNumber) : [];
   const seen: LastSeen = {
-    s: isNew ? before.stageText : String(stageMoves.record).trim(),
+    s: seenForm(isNew ? before.stageText : String(stageMoves.record).trim()),
     a: amounts.recordKey,
     c: closes.recordKey,
     p: autoP,

@@ -1,5 +1,7 @@
 // A report as a grid of cells with a number format per cell and bold rows, built top to bottom, so a
 // report tab can be written with one setValues and one call per kind of format.
+import { CELL_TEXT_LIMIT, clipped } from '../values/text';
+
 /** A cell of a report: a value, or a formula we wrote ourselves (never user text). */
 export type ReportCell = string | number | Date | { formula: string };
 
@@ -47,7 +49,13 @@ export class ReportGrid {
 
   /** Adds a row; `formats[i]` applies to cell i ('' = automatic; body rows use the body's formats). */
   line(cells: ReportCell[], formats: readonly string[] = NO_FORMATS, bold = false): this {
-    this.rows.push(cells);
+    // A report names what deals hold (a stage, an owner): a name near a cell's limit with words around
+    // it would pass it, and Sheets would refuse the whole write. Such a cell is cut.
+    this.rows.push(
+      cells.map((c) =>
+        typeof c === 'string' && c.length > CELL_TEXT_LIMIT ? clipped(c, CELL_TEXT_LIMIT) : c,
+      ),
+    );
     this.formats.push(this.bodyFrom === null ? cells.map((_, i) => formats[i] ?? '') : NO_FORMATS);
     this.bold.push(bold);
     if (cells.length > this.widest) this.widest = cells.length;

@@ -7,7 +7,7 @@ import { buildForecast, type Forecast } from '../forecast/forecast';
 import { buildFunnel, type Funnel, type MovesByDeal, type StageMove } from '../funnel/funnel';
 import type { ReportCell, ReportGrid } from './reportGrid';
 import { uniqueDeals, unknownsOf, type Unknown } from './dealSet';
-import { counted } from '../values/text';
+import { clipped, counted } from '../values/text';
 import { dataIssuesReport, segmentReport } from './dealListReports';
 import { forecastReport } from '../forecast/forecastReport';
 import { funnelReport } from '../funnel/funnelReport';
@@ -71,13 +71,22 @@ export function stageMoves(rows: readonly (readonly CellValue[])[]): StageMove[]
   return out;
 }
 
+/** Reasons for deals out of the forecast the status line names one by one. */
+const MAX_REASONS = 12;
+
 /** "120 deals: 30 won, 20 lost, 65 open, 5 on unknown stages; 80 in the forecast, 40 not (…)." */
 export function statusLine(f: Forecast, duplicates: number): string {
   const c = f.counts;
   const notIn = c.deals - c.inForecast;
+  // Past a dozen reasons, those with the fewest deals go as one count (every deal still counted).
+  const kept = new Set([...f.excluded].sort((a, b) => b.count - a.count).slice(0, MAX_REASONS));
+  const shown = f.excluded.filter((e) => kept.has(e));
+  const rest = f.excluded.filter((e) => !kept.has(e));
+  const restDeals = rest.reduce((n, e) => n + e.count, 0);
   const reasons = [
     c.lost ? `${c.lost} lost` : '',
-    ...f.excluded.map((e) => `${e.count} ${e.reason.charAt(0).toLowerCase()}${e.reason.slice(1)}`),
+    ...shown.map((e) => `${e.count} ${clipped(e.reason.charAt(0).toLowerCase() + e.reason.slice(1), 120)}`),
+    rest.length ? `${restDeals} for ${rest.length} other reasons (see Data issues)` : '',
   ]
     .filter(Boolean)
     .join(', ');

@@ -92,7 +92,7 @@ export function defaultSettings(ownerEmail: string): Settings {
       { segment: 'C', industries: [], minEmployees: 1, maxEmployees: 49 },
     ],
     targets: [],
-    board: { members: [], meetings: [], minimumGroup: 3 },
+    board: { members: [], meetings: [], minimumGroup: 3, notify: [] },
     general: {
       currency: 'USD',
       fiscalYearStartMonth: 1,

@@ -39,3 +39,18 @@ export function asText(s: string): string {
 export function counted(n: number, singular: string, plural = `${singular}s`): string {
   return `${n} ${n === 1 ? singular : plural}`;
 }
+
+/** The most characters a cell holds in Google Sheets. */
+export const CELL_TEXT_LIMIT = 50000;
+
+/** A text cut to `max` characters, the cut marked with "…" (for texts the CRM composes, never user data). */
+export function clipped(text: string, max: number): string {
+  return text.length <= max ? text : `${text.slice(0, Math.max(0, max - 1))}…`;
+}
+
+/** A 32-bit FNV-1a print of a text, in base 36 (to tell long texts apart without keeping them). */
+export function textHash(text: string): string {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+  return (h >>> 0).toString(36);
+}

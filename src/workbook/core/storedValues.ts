@@ -3,6 +3,7 @@
 // parsed by a schema when read, and a value that is unreadable, malformed or too large reads as
 // absent, so its owner rebuilds it instead of failing for good.
 import * as z from 'zod/mini';
+import { textHash } from '../../domain/values/text';
 
 /** The most a stored value of ours may hold, in bytes of UTF-8 (as Google counts a property). */
 export const MAX_STORED_BYTES = 4000;
@@ -74,8 +75,5 @@ const MAX_KEPT_TEXT = 60;
  * 32-bit FNV-1a print (a cell may hold 50,000 characters; a property 9 KB).
  */
 export function textPrint(text: string): string {
-  if (text.length <= MAX_KEPT_TEXT) return text;
-  let h = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
-  return `\u0000${text.length}:${(h >>> 0).toString(36)}`;
+  return text.length <= MAX_KEPT_TEXT ? text : `\u0000${text.length}:${textHash(text)}`;
 }
