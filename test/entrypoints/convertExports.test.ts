@@ -538,3 +538,96 @@ describe('a messy home-made sheet', () => {
     expect(emu.ui.dialogs.at(-1)!.message).toContain('1 value could not be read for sure');
   });
 });
+
+describe('a CRM’s database table dumped as it is (glued column names, stages partly in Spanish)', () => {
+  it('takes the close date and created time from the columns that mean them, and Spanish closed stages as Won and Lost', () => {
+    const { emu, shown } = convert('crm-database-potentials.csv');
+    expect(shown[0]).toContain('Close date ← G "closingdate" (from its header)');
+    expect(shown[0]).toContain('Created ← L "createdtime" (from its header)');
+    expect(dealsById(emu, KEY)).toEqual({
+      '101': {
+        Deal: 'Renovación licencias',
+        Company: 'Acme SA',
+        Owner: 'Ana Diaz',
+        Stage: 'Won',
+        Amount: 12000,
+        'Close date': '2026-03-31',
+        Created: '2025-11-02',
+      },
+      '102': {
+        Deal: 'Piloto Globex',
+        Company: 'Globex',
+        Owner: 'Ben Okafor',
+        Stage: 'Negotiation/Review',
+        Amount: 8500.5,
+        'Close date': '2026-06-30',
+        Created: '2026-01-10',
+      },
+      '103': {
+        Deal: 'Auditoría Initech',
+        Company: 'Initech',
+        Owner: 'Ana Diaz',
+        Stage: 'Cerrada Perdida',
+        Amount: 30000,
+        'Close date': '2026-02-15',
+        Created: '2025-12-01',
+      },
+      '104': {
+        Deal: 'Licencias Hooli',
+        Company: 'Hooli',
+        Owner: 'Cleo Park',
+        Stage: 'Perdido',
+        Amount: 4200,
+        'Close date': '2026-01-20',
+        Created: '2025-10-15',
+      },
+      '105': {
+        Deal: 'Umbrella retrofit',
+        Company: 'Umbrella Corp',
+        Owner: 'Ben Okafor',
+        Stage: 'Prospecting',
+        Amount: 15000,
+        'Close date': '2026-09-30',
+        Created: '2026-03-01',
+      },
+      '106': {
+        Deal: 'Stark expansion',
+        Company: 'Stark Industries',
+        Owner: 'Cleo Park',
+        Stage: 'Qualification',
+        Amount: 22000,
+        'Close date': '2026-08-31',
+        Created: '2026-02-20',
+      },
+      '107': {
+        Deal: 'Wayne renovación',
+        Company: 'Wayne Enterprises',
+        Owner: 'Ana Diaz',
+        Stage: 'Cerrada Ganada',
+        Amount: 45000,
+        'Close date': '2026-03-20',
+        Created: '2025-09-05',
+      },
+      '108': {
+        Deal: 'Tyrell analytics',
+        Company: 'Tyrell Corp',
+        Owner: 'Cleo Park',
+        Stage: 'Needs Analysis',
+        Amount: 9900,
+        'Close date': '2026-07-15',
+        Created: '2026-02-02',
+      },
+    });
+    const types = Object.fromEntries(stagesOf(emu).map((s) => [s[0], s[1]]));
+    expect(types).toMatchObject({
+      Won: 'Won',
+      'Cerrada Ganada': 'Won',
+      'Cerrada Perdida': 'Lost',
+      Perdido: 'Lost',
+      Prospecting: 'Open',
+      Qualification: 'Open',
+      'Needs Analysis': 'Open',
+      'Negotiation/Review': 'Open',
+    });
+  });
+});

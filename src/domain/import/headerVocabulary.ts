@@ -55,6 +55,8 @@ export const HEADER_PHRASES: Readonly<Record<ImportField, readonly string[]>> = 
     'client name',
     'associated company',
     'associated company name',
+    'partner name',
+    'related to',
   ],
   contact: [
     'contact',
@@ -93,6 +95,8 @@ export const HEADER_PHRASES: Readonly<Record<ImportField, readonly string[]>> = 
     'ae',
     'assigned to',
     'assigned user',
+    'assigned user name',
+    'assigned to name',
     'assignee',
     'user',
     'seller',
@@ -139,6 +143,10 @@ export const HEADER_PHRASES: Readonly<Record<ImportField, readonly string[]>> = 
     'won time',
     'closed on',
     'decision date',
+    'date deadline',
+    'deadline',
+    'expected closing date',
+    'expected closing',
     'expected',
   ],
   probability: [
@@ -214,6 +222,8 @@ export const HEADER_PHRASES: Readonly<Record<ImportField, readonly string[]>> = 
     'engaged on',
     'start date',
     'started',
+    'date entered',
+    'entered',
   ],
   stageEntered: [
     'stage entered',
@@ -232,12 +242,22 @@ export const HEADER_PHRASES: Readonly<Record<ImportField, readonly string[]>> = 
     'modified',
     'modified time',
     'modified date',
+    'modified at',
+    'modified on',
+    'date modified',
+    'last modified time',
+    'write date',
+    'updated on',
+    'last update',
+    'date updated',
+    'last activity',
+    'last activity date',
   ],
   notes: ['notes', 'note', 'description', 'comments', 'comment', 'details', 'remarks'],
 };
 
 /** Object names exports put before a field ("Deal - Value", "Opportunity Owner", "deal_stage"). */
-const OBJECT_PREFIXES = ['deal', 'opportunity', 'opp'];
+const OBJECT_PREFIXES = ['deal', 'opportunity', 'opp', 'potential'];
 
 /** "Deal - Expected close date" → "deal expected close date"; "closeValue" → "close value". */
 export function normaliseHeader(header: unknown): string {
@@ -249,17 +269,27 @@ export function normaliseHeader(header: unknown): string {
     .trim();
 }
 
-/** The phrase a normalised header is, with or without a leading object name. */
+/**
+ * The phrase a normalised header is, with or without a leading object name, written apart
+ * ("deal owner") or glued as database columns are ("potentialname", "dealowner").
+ */
 function candidates(normalised: string): string[] {
   const out = [normalised];
+  const glued = !normalised.includes(' ');
   for (const p of OBJECT_PREFIXES)
     if (normalised.startsWith(`${p} `)) {
       const rest = normalised.slice(p.length + 1);
       out.push(rest);
       for (const q of OBJECT_PREFIXES) if (rest.startsWith(`${q} `)) out.push(rest.slice(q.length + 1));
-    }
+    } else if (glued && normalised.startsWith(p) && normalised.length > p.length + 1)
+      out.push(normalised.slice(p.length));
   return out;
 }
+
+/** Phrases with their spaces taken out, for glued headers ("closingdate", "createdtime"). */
+const COMPACT_PHRASES = Object.fromEntries(
+  Object.entries(HEADER_PHRASES).map(([field, phrases]) => [field, phrases.map((p) => p.replace(/ /g, ''))]),
+) as Record<ImportField, string[]>;
 
 /** How well a header names each field: lower rank is better; fields it does not name are absent. */
 export function headerMeanings(header: unknown): Map<ImportField, number> {
@@ -268,9 +298,12 @@ export function headerMeanings(header: unknown): Map<ImportField, number> {
   if (!forms[0]) return out;
   for (const [field, phrases] of Object.entries(HEADER_PHRASES) as [ImportField, readonly string[]][]) {
     forms.forEach((form, f) => {
+      // Any phrase written in full ranks before every phrase read without its object name; a glued
+      // header matching a phrase without its spaces ranks after those written apart.
       const i = phrases.indexOf(form);
-      // Any phrase written in full ranks before every phrase read without its object name.
-      if (i >= 0) out.set(field, Math.min(out.get(field) ?? Infinity, f * 100 + i));
+      const j = form.includes(' ') ? -1 : COMPACT_PHRASES[field].indexOf(form);
+      const rank = i >= 0 ? f * 1000 + i : j >= 0 ? f * 1000 + 500 + j : -1;
+      if (rank >= 0) out.set(field, Math.min(out.get(field) ?? Infinity, rank));
     });
   }
   return out;

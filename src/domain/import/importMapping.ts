@@ -206,17 +206,20 @@ export function proposeImportMapping(
         readDate(v, timeZone, { order: 'DMY' }, 2000).kind === 'ok' ||
         readDate(v, timeZone, { order: 'MDY' }, 2000).kind === 'ok',
     );
+  // Dates by their order (created before closed) only when the columns leave no doubt: with more
+  // date columns than fields to fill, a guess could take a last-modified time for the close date, so
+  // the preview asks instead.
   if (columns.created === undefined || columns.closeDate === undefined) {
     const dates = free().filter(isDateCol);
-    if (columns.created === undefined && columns.closeDate === undefined && dates.length >= 2) {
+    if (columns.created === undefined && columns.closeDate === undefined && dates.length === 2) {
       sniff('created', (c) => c === dates[0]);
-      sniff('closeDate', (c) => c === dates[dates.length - 1]);
-    } else if (columns.closeDate === undefined && dates.length) {
-      const after = dates.filter((c) => columns.created === undefined || c > columns.created!);
-      sniff('closeDate', (c) => c === (after[0] ?? dates[dates.length - 1]));
-    } else if (columns.created === undefined && dates.length) {
+      sniff('closeDate', (c) => c === dates[1]);
+    } else if (columns.closeDate === undefined && columns.created !== undefined) {
+      const after = dates.filter((c) => c > columns.created!);
+      if (after.length === 1 && dates.length <= 2) sniff('closeDate', (c) => c === after[0]);
+    } else if (columns.created === undefined && columns.closeDate !== undefined) {
       const before = dates.filter((c) => c < columns.closeDate!);
-      if (before.length) sniff('created', (c) => c === before[0]);
+      if (before.length === 1 && dates.length <= 2) sniff('created', (c) => c === before[0]);
     }
   }
 

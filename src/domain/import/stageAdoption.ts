@@ -7,17 +7,37 @@ import type { ForecastCategory, StageDef } from '../../shared/settings';
 import { findStageLoosely } from '../settings/stageLookup';
 import { looseKey } from '../values/text';
 
-/** Won or Lost when a stage value is a closed spelling; null for an open stage. */
+/** Words for a won deal: English, then Spanish, Portuguese, French, German, Italian, Dutch. */
+const WON_WORDS = /\b(won|win|signed|booked|ganad[oa]s?|ganh[oa]|gagnee?s?|gewonnen|vint[oa]|vinte)\b/;
+/** Words for a lost deal, in the same languages. */
+const LOST_WORDS =
+  /\b(lost|lose|dead|disqualified|unqualified|rejected|cancell?ed|churned|no decision|perdid[oa]s?|cancelad[oa]s?|rechazad[oa]s?|descartad[oa]s?|perdue?s?|annulee?s?|verloren|abgesagt|pers[oa]|vervallen)\b/;
+
+/** Won or Lost when a stage value is a closed spelling (in a language teams write); null otherwise. */
 export function closedTypeOf(value: unknown): 'Won' | 'Lost' | null {
-  const k = looseKey(value);
+  // Accents off first: the loose key keeps only a-z, so "Gagné" would read "gagn".
+  const k = looseKey(
+    String(value ?? '')
+      .normalize('NFD')
+      .replace(/\p{M}/gu, ''),
+  );
   if (!k) return null;
   const compact = k.replace(/ /g, '');
-  if (/\b(won|win|signed|booked)\b/.test(k) || /^closed?won/.test(compact)) return 'Won';
-  if (
-    /\b(lost|lose|dead|disqualified|unqualified|rejected|cancell?ed|churned|no decision)\b/.test(k) ||
-    /^closed?lost/.test(compact)
-  )
-    return 'Lost';
+  if (WON_WORDS.test(k) || /^closed?won/.test(compact)) return 'Won';
+  if (LOST_WORDS.test(k) || /^closed?lost/.test(compact)) return 'Lost';
+  return null;
+}
+
+/**
+ * Won or Lost from the export's own probabilities when the name does not say: every deal at 100% is a
+ * won stage, every deal at 0% a lost one, unless the name is an early-pipeline word (a "New" stage
+ * may sit at 0%). The preview shows the type, so a wrong reading is seen before anything is written.
+ */
+function closedByProbability(name: string, probabilities: readonly number[]): 'Won' | 'Lost' | null {
+  if (!probabilities.length) return null;
+  const rank = wordRank(name);
+  if (probabilities.every((p) => p >= 1) && (rank === null || rank >= 8)) return 'Won';
+  if (probabilities.every((p) => p <= 0) && rank === null) return 'Lost';
   return null;
 }
 
@@ -92,7 +112,7 @@ export function proposeStages(
       used.add(known.name);
       return;
     }
-    const type = closedTypeOf(value) ?? 'Open';
+    const type = closedTypeOf(value) ?? closedByProbability(String(value), probabilities) ?? 'Open';
     const p = median(probabilities);
     const name = String(value).trim().replace(/\s+/g, ' ');
     const probability = type === 'Won' ? 1 : type === 'Lost' ? 0 : (p ?? NaN);

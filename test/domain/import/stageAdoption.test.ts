@@ -1,0 +1,48 @@
+// Closed stages as teams write them in other languages, and as their own probabilities say.
+import { closedTypeOf, proposeStages } from '../../../src/domain/import/stageAdoption';
+import { defaultSettings } from '../../../src/domain/settings/defaultSettings';
+
+describe('closed stages in the languages teams write', () => {
+  it.each([
+    ['Cerrada Ganada', 'Won'],
+    ['Ganado', 'Won'],
+    ['Fechado Ganho', 'Won'],
+    ['Gagné', 'Won'],
+    ['Gewonnen', 'Won'],
+    ['Vinto', 'Won'],
+    ['Cerrada Perdida', 'Lost'],
+    ['Perdido', 'Lost'],
+    ['Cancelado', 'Lost'],
+    ['Perdu', 'Lost'],
+    ['Annulée', 'Lost'],
+    ['Verloren', 'Lost'],
+    ['Perso', 'Lost'],
+    ['Propuesta', null],
+    ['Negociación', null],
+    ['Persona de contacto', null],
+    ['Qualification', null],
+  ])('reads "%s" as %s', (name, type) => {
+    expect(closedTypeOf(name)).toBe(type);
+  });
+
+  it('takes a stage whose deals all sit at 0% or 100% for Lost or Won, unless its name says it is early', () => {
+    const { added } = proposeStages(
+      [
+        { value: 'Fase 1', probabilities: [0.1, 0.1] },
+        { value: 'Terminada sin acuerdo', probabilities: [0, 0, 0] },
+        { value: 'Firmado', probabilities: [1, 1] },
+        { value: 'New lead', probabilities: [0, 0] },
+        { value: 'Contract', probabilities: [1] },
+      ],
+      defaultSettings('o@example.com').stages,
+      true,
+    );
+    expect(Object.fromEntries(added.map((s) => [s.name, s.type]))).toEqual({
+      'Fase 1': 'Open',
+      'New lead': 'Open',
+      'Terminada sin acuerdo': 'Lost',
+      Firmado: 'Won',
+      Contract: 'Won',
+    });
+  });
+});
