@@ -162,6 +162,122 @@ describe('converting a CRM export', () => {
   });
 });
 
+describe('converting a tab that is not deals', () => {
+  const refused = (values: V[][]) => {
+    const emu = crm();
+    const before = emu.values('Deals');
+    sheetWith(emu, 'Export', values);
+    emu.run('menuConvert');
+    expect(emu.values('Deals')).toEqual(before);
+    expect(emu.ss.sheets.map((s) => s.name)).not.toContain('Export (backup 2026-03-10)');
+    return emu.ui.dialogs.at(-1)!.message;
+  };
+
+  it('refuses an accounts export (as Salesforce’s Account.csv), saying why and changing nothing', () => {
+    const message = refused([
+      [
+        'Id',
+        'Name',
+        'Type',
+        'BillingCity',
+        'BillingPostalCode',
+        'Phone',
+        'Industry',
+        'AnnualRevenue',
+        'NumberOfEmployees',
+        'Ownership',
+      ],
+      [
+        '001A',
+        'Acme',
+        'Customer - Direct',
+        'Austin',
+        '73301',
+        '555-0100',
+        'Software',
+        '5000000',
+        '250',
+        'Public',
+      ],
+      [
+        '001B',
+        'Globex',
+        'Prospect',
+        'Springfield',
+        '62701',
+        '555-0101',
+        'Energy',
+        '12000000',
+        '900',
+        'Private',
+      ],
+      [
+        '001C',
+        'Initech',
+        'Customer - Channel',
+        'Dallas',
+        '75201',
+        '555-0102',
+        'Software',
+        '800000',
+        '40',
+        'Private',
+      ],
+    ]);
+    expect(message).toMatch(
+      /^"Export" does not look like deals: no column holds a stage, an amount, a close date or a probability, and none names deals \(its columns: Id, Name, Type, BillingCity/,
+    );
+    expect(message).toContain('Nothing was changed.');
+  });
+
+  it('refuses a sales-teams sheet', () => {
+    expect(
+      refused([
+        ['Name', 'Team', 'Email', 'Manager', 'Region'],
+        ['Ana Diaz', 'EMEA', 'ana@example.com', 'Ben Okafor', 'Europe'],
+        ['Cleo Park', 'NA', 'cleo@example.com', 'Ben Okafor', 'US'],
+        ['Dev Rao', 'APAC', 'dev@example.com', 'Ben Okafor', 'India'],
+      ]),
+    ).toMatch(/does not look like deals/);
+  });
+
+  it('asks for the deals first when a stage history is converted into an empty CRM', () => {
+    expect(
+      refused([
+        ['Opportunity ID', 'Field', 'Old Value', 'New Value', 'Edit Date'],
+        ['0065A', 'Stage', 'Prospecting', 'Qualification', '1/5/2026'],
+        ['0065A', 'Stage', 'Qualification', 'Closed Won', '2/1/2026'],
+        ['0065B', 'Stage', 'Prospecting', 'Closed Lost', '1/9/2026'],
+      ]),
+    ).toMatch(/looks like a stage history .* the CRM holds no deals yet\. Convert the deals export first/);
+  });
+});
+
+describe('converting stage values CRM Settings could not take', () => {
+  it('keeps them on their deals, flagged, and the CRM refreshes after', () => {
+    const emu = crm();
+    const long = `Stage ${'y'.repeat(150)}`;
+    sheetWith(emu, 'Dump', [
+      ['Deal', 'Stage', 'Amount'],
+      ['Acme', 'Qualified', '1000'],
+      ['Globex', 'Proposal\\nsent 3/4', '2000'],
+      ['Initech', long, '3000'],
+    ]);
+    const multi = 'Proposal\nsent 3/4';
+    emu.sheet('Dump').cellAt(3, 2).v = multi;
+    emu.run('menuConvert');
+    expect(emu.ui.dialogs[emu.ui.dialogs.length - 2].message).toContain(
+      'Not made stages: "Proposal sent 3/4"',
+    );
+    expect(emu.ui.dialogs.at(-1)!.title).toBe('Sheets CRM: conversion done');
+    const deals = records(emu);
+    expect(deals.map((d) => d['Stage'])).toEqual(['Qualified', multi, long]);
+    expect(String(deals[2]['Check'])).toMatch(/is not a stage in CRM Settings/);
+    emu.run('menuRefresh');
+    expect(emu.ui.dialogs.at(-1)!.title).toBe('Sheets CRM: reports refreshed');
+  });
+});
+
 describe('converting random messy exports through the menu (property)', () => {
   it('keeps every cell in the Deals tab, makes no formula, and a second conversion of the same sheet changes 0 deals', () => {
     fc.assert(

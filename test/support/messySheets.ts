@@ -175,16 +175,20 @@ export const messySheet: fc.Arbitrary<MessySheet> = fc
         minLength: meanings.length + p.extras.length,
       },
     );
+    // A sheet with nothing only deals have (a stage, an amount, a close date, a probability) is told
+    // from a contacts or accounts list only by a header naming deals; Convert refuses one without.
+    const dealOnly = meanings.some((m) => ['stage', 'amount', 'closeDate', 'probability'].includes(m));
+    const headersOf = (m: Exclude<Meaning, 'extra'>) =>
+      m === 'deal' && !dealOnly ? HEADERS.deal.filter((h) => /deal|opportunity/i.test(h)) : HEADERS[m];
     return order.chain((cols) => {
       const columns: MessyColumn[] = cols.map((c, k) =>
         c.meaning === 'extra'
           ? { meaning: 'extra', header: c.h }
           : {
               meaning: c.meaning,
-              header:
-                HEADERS[c.meaning as Exclude<Meaning, 'extra'>][
-                  p.headerPick[k % 12] % HEADERS[c.meaning as Exclude<Meaning, 'extra'>].length
-                ],
+              header: headersOf(c.meaning as Exclude<Meaning, 'extra'>)[
+                p.headerPick[k % 12] % headersOf(c.meaning as Exclude<Meaning, 'extra'>).length
+              ],
             },
       );
       const cell = (m: Meaning, r: number): fc.Arbitrary<{ raw: string | number; truth: Truth } | null> => {

@@ -6,7 +6,7 @@ import { columnName } from '../../shared/columns';
 import type { CellValue } from '../deals/deal';
 import type { HeaderMap } from '../deals/headerMap';
 import { probabilityInPoints, readProbability } from '../values/columnConventions';
-import { looseKey } from '../values/text';
+import { clipped, looseKey } from '../values/text';
 import { KEY_FIELDS, type ImportMapping } from './importMapping';
 import type { SeenStage, StageProposal } from './stageAdoption';
 
@@ -46,6 +46,9 @@ export function seenStages(
 }
 
 const quote = (s: string) => `"${s}"`;
+
+/** Values not made stages that the preview names one by one. */
+const MAX_NEW_SHOWN = 40;
 
 /** The dialog's lines for a proposed (or corrected) mapping and the stages it brings. */
 export function describeImport(
@@ -101,6 +104,11 @@ export function describeImport(
         .join(', ')}.`,
     );
   }
+  if (stages.notAdopted.length)
+    lines.push(
+      '',
+      `Not made stages: ${stages.notAdopted.length > MAX_NEW_SHOWN ? `${stages.notAdopted.length} values, too many to be a pipeline (is this the stage column?)` : stages.notAdopted.map((n) => `"${clipped(n, 40)}"`).join(', ')}. Stage names are at most 100 characters on one line; the deals keep these as written, flagged in the Check column.`,
+    );
   const renamed = seenStages(values, { ...mapping, map })
     .map((seen) => [seen.value, stages.stageOf.get(looseKey(seen.value))] as const)
     .filter(([raw, name]) => name !== undefined && name !== raw);

@@ -72,7 +72,18 @@ export interface StageProposal {
   added: StageDef[];
   /** The stage name each imported value becomes (keyed by its loose spelling). */
   stageOf: Map<string, string>;
+  /**
+   * Values not made stages, as CRM Settings would refuse them or a dropdown could not list them
+   * (longer than a stage name may be, on several lines, or one of too many to be a pipeline): their
+   * deals keep them as written, flagged.
+   */
+  notAdopted: string[];
 }
+
+/** The longest stage name CRM Settings takes. */
+const MAX_STAGE_NAME = 100;
+/** More new values than this in one stage column are free text, not a pipeline: none is adopted. */
+const MAX_NEW_STAGES = 40;
 
 const median = (xs: number[]) => {
   const s = [...xs].sort((a, b) => a - b);
@@ -98,6 +109,7 @@ export function proposeStages(
   const stageOf = new Map<string, string>();
   const used = new Set<string>();
   const fresh_: { def: StageDef; order: number; appearance: number }[] = [];
+  const notAdopted: string[] = [];
   seen.forEach(({ value, probabilities }, appearance) => {
     const key = looseKey(value);
     if (!key || stageOf.has(key)) return;
@@ -112,9 +124,13 @@ export function proposeStages(
       used.add(known.name);
       return;
     }
+    const name = String(value).trim().replace(/\s+/g, ' ');
+    if (name.length > MAX_STAGE_NAME || /[\u0000-\u001f]/.test(String(value).trim())) {
+      notAdopted.push(name);
+      return;
+    }
     const type = closedTypeOf(value) ?? closedByProbability(String(value), probabilities) ?? 'Open';
     const p = median(probabilities);
-    const name = String(value).trim().replace(/\s+/g, ' ');
     const probability = type === 'Won' ? 1 : type === 'Lost' ? 0 : (p ?? NaN);
     const def: StageDef = {
       name,
@@ -129,6 +145,13 @@ export function proposeStages(
     stageOf.set(key, name);
   });
 
+  if (fresh_.length > MAX_NEW_STAGES) {
+    for (const f of fresh_) {
+      notAdopted.push(f.def.name);
+      stageOf.delete(looseKey(f.def.name));
+    }
+    fresh_.length = 0;
+  }
   const openNew = fresh_.filter((f) => f.def.type === 'Open');
   const closedNew = fresh_.filter((f) => f.def.type !== 'Open').map((f) => f.def);
   // A fresh CRM drops the default open stages the import does not use, unless it brings none of its own.
@@ -157,5 +180,5 @@ export function proposeStages(
   });
   const closed = [...current.filter((s) => s.type !== 'Open'), ...closedNew];
   const added = [...open.filter((s) => openNew.some((n) => n.def === s)), ...closedNew];
-  return { stages: [...open, ...closed], added, stageOf };
+  return { stages: [...open, ...closed], added, stageOf, notAdopted };
 }

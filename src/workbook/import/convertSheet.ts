@@ -20,6 +20,7 @@ import {
   type HistoryImport,
 } from '../../domain/import/historyImport';
 import { proposeImportMapping, type ImportMapping } from '../../domain/import/importMapping';
+import { normaliseHeader } from '../../domain/import/headerVocabulary';
 import { describeImport, seenStages } from '../../domain/import/importReport';
 import { planReimport, type ReimportPlan } from '../../domain/import/reimport';
 import { proposeStages, type StageProposal } from '../../domain/import/stageAdoption';
@@ -156,7 +157,19 @@ export function planConversion(ss: Spreadsheet): ConversionPlan {
       };
     }
   }
+  // A stage history with no deals to attach it to yet: its rows would each become a deal.
+  if (!appending && recognizeHistory(values, new Set()))
+    throw new CrmError(
+      'NOT_A_DEALS_TAB',
+      `"${name}" looks like a stage history (a Deal ID, a stage and a date on each row, several rows per deal), and the CRM holds no deals yet. Convert the deals export first, then this tab: its changes then go into History.`,
+    );
   const mapping = proposeImportMapping(values, parsed.settings.stages, locale, timeZone);
+  const notDeals = notDealsWhy(mapping, values);
+  if (notDeals)
+    throw new CrmError(
+      'NOT_A_DEALS_TAB',
+      `"${name}" does not look like deals: ${notDeals} Nothing was changed. If it does hold deals, name its stage column "Stage" (or its amount and close date columns "Amount" and "Close date") and choose Convert again.`,
+    );
   const replacing = other !== null && !appending ? other : null;
   return {
     ...base,
@@ -170,6 +183,42 @@ export function planConversion(ss: Spreadsheet): ConversionPlan {
       : `${PRODUCT} will keep a backup of "${name}", then rewrite it as the Deals tab.${replacing ? ' The empty Deals tab made by Set up will be replaced by this one.' : ''}`,
   };
 }
+
+/**
+ * Why a tab is not deals, or null. A deals export has something only deals have: a stage column (by
+ * its header, or values that read as stages), a column named like an amount, close date, probability,
+ * forecast category, lost reason or next step, or a name column named for deals ("Deal name",
+ * "Opportunity"). An accounts, contacts or teams file has none; converting it would make junk deals
+ * (an owner from "Ownership", an amount from a postal code).
+ */
+function notDealsWhy(mapping: ImportMapping, values: readonly (readonly CellValue[])[]): string | null {
+  const header = values[mapping.headerRow] ?? [];
+  const columns = mapping.map.columns;
+  const byHeader = (f: FieldKey) => {
+    const c = columns[f];
+    return c !== undefined && mapping.findings.find((x) => x.field === f)?.how !== 'values';
+  };
+  const dealName = columns.deal === undefined ? '' : normaliseHeader(header[columns.deal]);
+  if (
+    columns.stage !== undefined ||
+    mapping.stageEntered.length ||
+    DEAL_ONLY.some(byHeader) ||
+    /\b(deal|opportunit|potential)/.test(dealName)
+  )
+    return null;
+  const names = header.map((v) => String(v ?? '').trim()).filter(Boolean);
+  return `no column holds a stage, an amount, a close date or a probability, and none names deals (its columns: ${names.slice(0, 12).join(', ')}${names.length > 12 ? ', …' : ''}).`;
+}
+
+/** Fields only a deals export has, when a header names them. */
+const DEAL_ONLY: readonly FieldKey[] = [
+  'amount',
+  'closeDate',
+  'probability',
+  'forecastCategory',
+  'lostReason',
+  'nextStep',
+];
 
 /** "1 row names" / "3 rows name": the rows of a history export whose Deal ID the CRM lacks. */
 function unknownRows(result: HistoryImport): string {

@@ -46,3 +46,28 @@ describe('closed stages in the languages teams write', () => {
     });
   });
 });
+
+describe('values CRM Settings could not take as stages', () => {
+  const propose = (values: string[]) =>
+    proposeStages(
+      values.map((value) => ({ value, probabilities: [] })),
+      defaultSettings('o@example.com').stages,
+      true,
+    );
+
+  it('keeps a long or multi-line value out of the stages, so that Settings stays valid', () => {
+    const long = `Stage ${'x'.repeat(120)}`;
+    const multi = 'Negotiation\nsee notes of 3/4';
+    const p = propose(['Discovery', long, multi]);
+    expect(p.added.map((s) => s.name)).toEqual(['Discovery']);
+    expect(p.notAdopted).toEqual([long, 'Negotiation see notes of 3/4']);
+    for (const s of p.stages) expect(s.name.length).toBeLessThanOrEqual(100);
+  });
+
+  it('adopts none of a column of free text (more new values than a pipeline has)', () => {
+    const p = propose(Array.from({ length: 41 }, (_, i) => `Call note ${i}`));
+    expect(p.added).toEqual([]);
+    expect(p.notAdopted).toHaveLength(41);
+    expect(p.stageOf.size).toBe(0);
+  });
+});
