@@ -13,4 +13,7 @@ module.exports = {
     ],
   },
   testTimeout: 60000,
+  // Two workers on this two-core machine: the default (cores - 1) runs every file one after another,
+  // and the race probes are CPU-bound files that take minutes each (npm test: ~13 min in band).
+  maxWorkers: 2,
 };

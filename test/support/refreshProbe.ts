@@ -1,0 +1,55 @@
+// What the refresh probes share: a CRM with twelve deals, six of whose stages were changed without
+// onEdit (the sweep has work), the calls a refresh makes, and rows and History as comparable text.
+import type { Emulator } from '../../local/emulator';
+import type { SavedWorkbook } from '../../local/emulator/persistence';
+import { columnOf, records } from './crm';
+import { fresh, twelveDeals } from './races';
+
+const STAGES = ['Qualified', 'Discovery', 'Proposal', 'Negotiation'];
+
+/** A CRM with 12 deals, 6 of whose stages were changed without onEdit (an import): the sweep has work. */
+export function startingPoint(): SavedWorkbook {
+  const emu = twelveDeals(STAGES);
+  const stage = columnOf(emu, 'Stage');
+  for (let r = 2; r <= 12; r += 2) emu.sheet('Deals').cellAt(r, stage).v = 'Negotiation';
+  return emu.save();
+}
+
+/** Calls a refresh makes in all (handles included), to race before each. */
+export function callsOfRefresh(saved: SavedWorkbook): number {
+  return runOfRefresh(saved).calls;
+}
+
+/** Its calls, and which of them force its buffered writes out. */
+export function runOfRefresh(saved: SavedWorkbook): { calls: number; flushes: Set<number> } {
+  const emu = fresh(saved);
+  const before = emu.acc.snapshot().total;
+  emu.run('menuRefresh');
+  return {
+    calls: emu.acc.snapshot().total - before,
+    flushes: new Set(emu.acc.writesForcedOutSince(before)),
+  };
+}
+
+export const byName = (emu: Emulator) => new Map(records(emu).map((r) => [String(r['Deal']), r]));
+
+/** Each Deals row, as one string of its cells (values exactly as stored). */
+export function dealRows(emu: Emulator): string[] {
+  return emu
+    .values('Deals')
+    .slice(1, 13)
+    .map((r) => JSON.stringify(r));
+}
+
+/** History rows as (deal, field, from, to), the time and user left out. */
+export function historyKeys(emu: Emulator): string[] {
+  return emu
+    .values('History')
+    .slice(1)
+    .map((r) => JSON.stringify([r[1], r[2], String(r[3]), String(r[4])]));
+}
+
+/** The stage a row's Last seen (CRM) records, as the sweep and onEdit write it (JSON with `s`). */
+export function lastSeenStage(row: Record<string, unknown>): string {
+  return String((JSON.parse(String(row['Last seen (CRM)'] || '{}')) as { s?: string }).s ?? '');
+}
