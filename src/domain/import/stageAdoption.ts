@@ -125,7 +125,8 @@ export function proposeStages(
       return;
     }
     const name = String(value).trim().replace(/\s+/g, ' ');
-    if (name.length > MAX_STAGE_NAME || /[\u0000-\u001f]/.test(String(value).trim())) {
+    const lines = String(value).trim();
+    if (name.length > MAX_STAGE_NAME || [...lines].some((ch) => ch.charCodeAt(0) < 32)) {
       notAdopted.push(name);
       return;
     }
