@@ -33,6 +33,7 @@ export default tseslint.config(
   {
     ignores: [
       'dist/**',
+      'dist-addon/**',
       'node_modules/**',
       '.crm-local/**',
       'test-artifacts/**',

@@ -35,8 +35,11 @@ function entrypoints(bundle: string): { name: string; params: string[] }[] {
 
 /** Bundles src/main.ts; `minifyIdentifiers` shortens local names (about a third of the bytes every
  *  execution loads) but also parameter names, so the wrappers take theirs from a readable build. */
-async function bundleCode(minifyIdentifiers: boolean): Promise<string> {
+async function bundleCode(minifyIdentifiers: boolean, addon = false): Promise<string> {
   const result = await esbuild.build({
+    // The same code is pushed bound to a spreadsheet (a top-level menu) or published as an Editor
+    // add-on (its menu under Extensions): see src/entrypoints/menu.ts.
+    define: { __ADDON__: addon ? 'true' : 'false' },
     entryPoints: [path.join(root, 'src/main.ts')],
     bundle: true,
     format: 'iife',
@@ -55,9 +58,9 @@ async function bundleCode(minifyIdentifiers: boolean): Promise<string> {
   return result.outputFiles[0].text;
 }
 
-async function buildCode(): Promise<string> {
+async function buildCode(addon = false): Promise<string> {
   // READABLE_BUNDLE=1 keeps local names and line breaks (for profiling); Apps Script gets the minified one.
-  const bundle = await bundleCode(!process.env.READABLE_BUNDLE);
+  const bundle = await bundleCode(!process.env.READABLE_BUNDLE, addon);
   const wrappers = entrypoints(await bundleCode(false)).map(
     ({ name, params }) =>
       `function ${name}(${params.join(', ')}) {\n  return ${BUNDLE_GLOBAL}.${name}(${params.join(', ')});\n}`,
@@ -88,16 +91,25 @@ async function buildSidebar(): Promise<string> {
 }
 
 async function main() {
-  fs.rmSync(dist, { recursive: true, force: true });
-  fs.mkdirSync(dist, { recursive: true });
-  const files: Record<string, string> = {
-    'Code.js': await buildCode(),
-    'Sidebar.html': await buildSidebar(),
-    'appsscript.json': fs.readFileSync(path.join(root, 'appsscript.json'), 'utf8'),
-  };
-  for (const [name, text] of Object.entries(files)) {
-    fs.writeFileSync(path.join(dist, name), text);
-    console.log(`dist/${name.padEnd(16)} ${(Buffer.byteLength(text) / 1024).toFixed(1).padStart(7)} KB`);
+  const sidebar = await buildSidebar();
+  const manifest = fs.readFileSync(path.join(root, 'appsscript.json'), 'utf8');
+  // dist/ is what `npm run push` sends bound to a spreadsheet; dist-addon/ the Editor add-on build.
+  for (const [dir, addon] of [
+    [dist, false],
+    [path.join(root, 'dist-addon'), true],
+  ] as const) {
+    fs.rmSync(dir, { recursive: true, force: true });
+    fs.mkdirSync(dir, { recursive: true });
+    const files: Record<string, string> = {
+      'Code.js': await buildCode(addon),
+      'Sidebar.html': sidebar,
+      'appsscript.json': manifest,
+    };
+    for (const [name, text] of Object.entries(files)) {
+      fs.writeFileSync(path.join(dir, name), text);
+      const shown = `${path.basename(dir)}/${name}`;
+      console.log(`${shown.padEnd(22)} ${(Buffer.byteLength(text) / 1024).toFixed(1).padStart(7)} KB`);
+    }
   }
 }
 

@@ -31,11 +31,14 @@ export interface EmulatorOptions {
   now?: Date | string;
 }
 
+/** How much an execution may do (ScriptApp.AuthMode): the Apps Script modes the emulator models. */
+export type AuthModeName = 'FULL' | 'LIMITED' | 'NONE';
+
 export interface RunOptions {
   user?: string;
   at?: Date | string;
   /** 'FULL' for menu items, installable triggers and the sidebar; 'LIMITED' for simple triggers. */
-  authMode?: 'FULL' | 'LIMITED';
+  authMode?: AuthModeName;
 }
 
 export interface ExecutionRecord {
@@ -78,7 +81,7 @@ export class Emulator {
   readonly logs = new LogSink();
   spreadsheetApp: SpreadsheetAppEmulator;
   executions: ExecutionRecord[] = [];
-  authMode: 'FULL' | 'LIMITED' = 'FULL';
+  authMode: AuthModeName = 'FULL';
   /**
    * Consumer (gmail.com) accounts or editors from another domain: e.user is blank in simple triggers
    * for everyone but the script's owner (Class User reference).
@@ -128,14 +131,17 @@ export class Emulator {
     const env = this.env;
     const ScriptDate = scriptDateClass(env);
     env.makeDate = (ms) => new ScriptDate(ms);
-    const guard = <T extends object>(name: string, service: T): T =>
+    // LIMITED (simple triggers): ScriptApp needs authorization. NONE (an Editor add-on's onOpen before
+    // it is used in the document): only the add-on menu may be built; every other service refuses
+    // (Editor add-on authorization lifecycle, "AuthMode.NONE").
+    const guard = <T extends object>(name: string, service: T, inNone: readonly string[] = []): T =>
       new Proxy(service, {
         get: (target, prop, receiver) => {
-          if (
-            this.authMode === 'LIMITED' &&
-            typeof prop === 'string' &&
-            typeof (target as Record<string, unknown>)[prop] === 'function'
-          )
+          const method =
+            typeof prop === 'string' && typeof (target as Record<string, unknown>)[prop] === 'function';
+          if (method && this.authMode === 'NONE' && !inNone.includes(prop))
+            throw new Error(`Authorization is required to perform that action. (${name}.${prop})`);
+          if (method && this.authMode === 'LIMITED' && name === 'ScriptApp')
             throw new Error(
               `You do not have permission to call ${name}.${prop}. Required permissions: https://www.googleapis.com/auth/script.scriptapp`,
             );
@@ -143,13 +149,13 @@ export class Emulator {
         },
       });
     return {
-      SpreadsheetApp: this.spreadsheetApp,
+      SpreadsheetApp: guard('SpreadsheetApp', this.spreadsheetApp, ['getUi']),
       Charts: ChartsEmulator,
       ScriptApp: guard('ScriptApp', this.scriptApp),
-      LockService: this.locks,
-      PropertiesService: this.properties,
-      CacheService: this.cache,
-      Session: new SessionEmulator(env, () => this.manifest.oauthScopes),
+      LockService: guard('LockService', this.locks),
+      PropertiesService: guard('PropertiesService', this.properties),
+      CacheService: guard('CacheService', this.cache),
+      Session: guard('Session', new SessionEmulator(env, () => this.manifest.oauthScopes)),
       Utilities: new UtilitiesEmulator(env),
       HtmlService: this.html,
       Logger: this.logs.logger(),
@@ -212,7 +218,7 @@ export class Emulator {
     this.executions.push(record);
     // 6 minutes for an execution; 30 seconds for a simple trigger (measured on the latency model).
     const outerLimit = this.acc.snapshotDeadline();
-    this.acc.limitExecution(this.authMode === 'LIMITED' ? SIMPLE_TRIGGER_LIMIT_MS : EXECUTION_LIMIT_MS);
+    this.acc.limitExecution(this.authMode === 'FULL' ? EXECUTION_LIMIT_MS : SIMPLE_TRIGGER_LIMIT_MS);
     try {
       return (target as (...a: unknown[]) => T)(...args);
     } catch (e) {
@@ -230,13 +236,13 @@ export class Emulator {
     }
   }
 
-  /** A person opens the spreadsheet: the simple onOpen trigger runs in LIMITED mode. */
-  open(user = this.ss.owner): void {
+  /**
+   * A person opens the spreadsheet: the simple onOpen trigger runs in LIMITED mode, or, for an Editor
+   * add-on not yet used in this document, in NONE (only its menu may be built).
+   */
+  open(user = this.ss.owner, authMode: 'LIMITED' | 'NONE' = 'LIMITED'): void {
     if (typeof this.script.onOpen === 'function')
-      this.run('onOpen', [{ source: this.ss, authMode: 'LIMITED', user: { getEmail: () => user } }], {
-        user,
-        authMode: 'LIMITED',
-      });
+      this.run('onOpen', [{ source: this.ss, authMode, user: { getEmail: () => user } }], { user, authMode });
   }
 
   /**

@@ -1,6 +1,12 @@
 // The "Sheets CRM" menu: built by onOpen (a simple trigger, so it uses nothing that needs authorization).
+// Bound to a spreadsheet it is a menu of its own; published as an Editor add-on (the dist-addon build)
+// it is the add-on's menu under Extensions, as Google requires of add-ons.
 import { PRODUCT } from '../shared/names';
-import { ui } from '../workbook/core/app';
+import { addonMenu, ui } from '../workbook/core/app';
+
+/** Set by the build: true in the Editor add-on build (dist-addon/), false in the bound one (dist/). */
+declare const __ADDON__: boolean;
+export const AS_ADDON = typeof __ADDON__ !== 'undefined' && __ADDON__;
 
 export const MENU_TITLE = PRODUCT;
 
@@ -20,9 +26,9 @@ export const MENU_ITEMS: readonly ([string, string] | null)[] = [
   ['Help', 'menuHelp'],
 ];
 
-/** Adds the Sheets CRM menu to the spreadsheet. */
+/** Adds the Sheets CRM menu to the spreadsheet (needs no authorization: onOpen may run in AuthMode.NONE). */
 export function buildMenu(): void {
-  const menu = ui().createMenu(MENU_TITLE);
+  const menu = AS_ADDON ? addonMenu() : ui().createMenu(MENU_TITLE);
   for (const item of MENU_ITEMS) {
     if (item) menu.addItem(item[0], item[1]);
     else menu.addSeparator();

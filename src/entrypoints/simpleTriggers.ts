@@ -1,12 +1,16 @@
 // Simple triggers: onOpen and onInstall build the menu; onOpen also mentions a failed scheduled refresh.
+// An Editor add-on's onOpen runs in AuthMode.NONE until it is used in the document: then it may build
+// its menu and nothing else (no properties, no reading the document).
 import { PRODUCT } from '../shared/names';
 import { toast } from '../workbook/core/app';
 import { peekFailure } from '../workbook/reports/refreshStatus';
 import { buildMenu } from './menu';
 
 /** Runs when someone opens the spreadsheet. */
-export function onOpen(_e?: GoogleAppsScript.Events.SheetsOnOpen): void {
+export function onOpen(e?: GoogleAppsScript.Events.SheetsOnOpen): void {
   buildMenu();
+  // Compared as text: reading ScriptApp.AuthMode would be one more service touched in NONE.
+  if (String(e?.authMode ?? '') === 'NONE') return;
   const failure = peekFailure();
   if (failure)
     toast(

@@ -140,6 +140,23 @@ describe('Session and Utilities', () => {
     expect(g.Session.getScriptTimeZone()).toBe('America/Los_Angeles');
   });
 
+  it('in AuthMode.NONE (an Editor add-on not yet used in the document) allows its menu and nothing else', () => {
+    const emu = emulator();
+    const g = emu.globals() as any;
+    emu.authMode = 'NONE';
+    expect(() =>
+      g.SpreadsheetApp.getUi().createAddonMenu().addItem('Set up', 'menuSetUp').addToUi(),
+    ).not.toThrow();
+    expect(() => g.SpreadsheetApp.getActiveSpreadsheet()).toThrow(
+      /^Authorization is required to perform that action\./,
+    );
+    expect(() => g.PropertiesService.getDocumentProperties()).toThrow(/Authorization is required/);
+    expect(() => g.LockService.getDocumentLock()).toThrow(/Authorization is required/);
+    expect(() => g.Session.getActiveUser()).toThrow(/Authorization is required/);
+    emu.authMode = 'LIMITED';
+    expect(() => g.PropertiesService.getDocumentProperties()).not.toThrow();
+  });
+
   it('formats dates with a time zone and SimpleDateFormat patterns', () => {
     const g = emulator().globals() as any;
     const d = new Date('2026-01-01T05:30:00Z');

@@ -8,3 +8,6 @@ export const DIST = path.resolve(__dirname, '../../dist');
 export function loadedEmulator(opts: EmulatorOptions = {}): Emulator {
   return new Emulator({ timeZone: 'America/New_York', now: '2026-03-10T15:00:00Z', ...opts }).load(DIST);
 }
+
+/** The Editor add-on build (dist-addon/): the same code, its menu under Extensions. */
+export const DIST_ADDON = path.resolve(__dirname, '../../dist-addon');

@@ -42,3 +42,8 @@ export function currentUser(): string {
   };
   return ask(() => Session.getActiveUser()) || ask(() => Session.getEffectiveUser());
 }
+
+/** The add-on's menu under Extensions (an Editor add-on's only menu). */
+export function addonMenu(): GoogleAppsScript.Base.Menu {
+  return ui().createAddonMenu();
+}
