@@ -121,6 +121,17 @@ describe('a HubSpot deals export', () => {
     expect(day(records(emu).find((r) => r['Deal ID'] === '9002')!['Stage entered'])).toBe('2026-05-15');
   });
 
+  it('adds the export’s owners to CRM Settings, so that no imported deal is flagged for its owner', () => {
+    const { emu, shown, done } = convert('hubspot-deals.csv');
+    expect(shown[0]).toContain('New owners for CRM Settings: Ana Diaz, Ben Okafor, Cleo Park.');
+    expect(done[0]).toContain('3 owners added to CRM Settings > Owners: Ana Diaz, Ben Okafor, Cleo Park.');
+    const settings = emu.values('CRM Settings');
+    const col = settings[1].indexOf('Owner');
+    const owners = settings.slice(2).map((r) => r[col]);
+    expect(owners).toEqual(expect.arrayContaining(['Ana Diaz', 'Ben Okafor', 'Cleo Park']));
+    for (const r of records(emu)) expect(String(r['Check'])).not.toMatch(/Owner .* is not in CRM Settings/);
+  });
+
   it('reads its "Date entered" columns into History when converted before Set up, as after it', () => {
     const set = convert('hubspot-deals.csv').emu;
     const emu = loadedEmulator({ now: '2026-11-23T17:00:00Z' });

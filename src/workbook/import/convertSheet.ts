@@ -32,7 +32,8 @@ import { writeGrid } from '../core/writeGrid';
 import { findDealsTab, readHeader } from '../deals/dealsTab';
 import type { SweepSummary } from '../deals/dealSweep';
 import { appendHistory, findHistoryTab } from '../history/historyTab';
-import { writeStages } from '../settings/settingsTab';
+import { appendOwners, writeStages } from '../settings/settingsTab';
+import { proposeOwners, type OwnerProposal } from '../../domain/import/ownerAdoption';
 import { counted } from '../../domain/values/text';
 import { loadSettings, setUpCrm } from '../setup/setUpCrm';
 
@@ -231,9 +232,28 @@ export function stagesFor(p: DealsPlan, map: HeaderMap): StageProposal {
   return proposeStages(seenStages(p.values, { ...p.mapping, map }), p.settings.stages, p.fresh);
 }
 
+/** The owners an import brings that CRM Settings lacks. */
+export function ownersFor(p: DealsPlan, map: HeaderMap): OwnerProposal {
+  const col = map.columns.owner;
+  const body = p.values.slice(p.mapping.headerRow + 1);
+  return proposeOwners(col === undefined ? [] : body.map((r) => r[col]), p.settings.owners);
+}
+
 /** The dialog's lines for a deals plan and a (possibly corrected) mapping. */
 export function describePlan(p: DealsPlan, map: HeaderMap): string[] {
-  return describeImport(p.values, p.mapping, map, stagesFor(p, map));
+  const owners = ownersFor(p, map).added;
+  return [
+    ...describeImport(p.values, p.mapping, map, stagesFor(p, map)),
+    ...(owners.length
+      ? [
+          '',
+          `New owners for CRM Settings: ${owners
+            .slice(0, 10)
+            .map((o) => o.name)
+            .join(', ')}${owners.length > 10 ? ` and ${owners.length - 10} more` : ''}.`,
+        ]
+      : []),
+  ];
 }
 
 /** What a conversion did, in words, and the sweep of the deals. */
@@ -276,6 +296,9 @@ export function runConversion(p: DealsPlan, map: HeaderMap): ConversionDone {
     writeStages(p.settingsSheet, p.blockColumns.stages, stages.stages, settings.stages.length);
     settings = { ...settings, stages: stages.stages };
   }
+  // The team's owners, so that imported deals are not all flagged "owner not in CRM Settings".
+  const owners = ownersFor(p, map);
+  appendOwners(p.settingsSheet, p.blockColumns.owners, owners.added);
   const result = convertValues(
     values,
     { ...p.mapping, map },
@@ -336,6 +359,14 @@ export function runConversion(p: DealsPlan, map: HeaderMap): ConversionDone {
     where,
     stages.added.length
       ? `${counted(stages.added.length, 'stage')} added to CRM Settings: ${stages.added.map((s) => s.name).join(', ')}.`
+      : '',
+    owners.added.length
+      ? `${counted(owners.added.length, 'owner')} added to CRM Settings > Owners: ${owners.added
+          .slice(0, 10)
+          .map((o) => o.name)
+          .join(
+            ', ',
+          )}${owners.added.length > 10 ? ', …' : ''}. Add their emails there to let the sidebar know them.`
       : '',
     result.stagesNormalised
       ? `${counted(result.stagesNormalised, 'stage value')} written as the stage of CRM Settings it means (for example "closed won" as Won).`

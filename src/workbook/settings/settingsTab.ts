@@ -8,7 +8,7 @@ import {
   stageRows,
   type ParsedSettings,
 } from '../../domain/settings/settingsCells';
-import type { StageDef } from '../../shared/settings';
+import type { Owner, StageDef } from '../../shared/settings';
 import {
   BLOCKS,
   defaultBlockColumns,
@@ -112,6 +112,25 @@ export function writeStages(
   const need = FIRST_ITEM_ROW + height - 1 - sheet.getMaxRows();
   if (need > 0) sheet.insertRowsAfter(sheet.getMaxRows(), need);
   writeGrid(sheet.getRange(FIRST_ITEM_ROW, column, height, width), grid);
+}
+
+/**
+ * Adds owners below the last filled row of the Owners block (two calls: the block's cells are read, so
+ * that a row the parser skipped is never written over).
+ */
+export function appendOwners(sheet: Sheet, column: number, owners: readonly Owner[]): void {
+  if (!owners.length) return;
+  const height = Math.max(1, sheet.getMaxRows() - FIRST_ITEM_ROW + 1);
+  const block = sheet.getRange(FIRST_ITEM_ROW, column, height, 2).getValues();
+  let last = block.length - 1;
+  while (last >= 0 && block[last].every((v) => String(v ?? '').trim() === '')) last--;
+  const first = FIRST_ITEM_ROW + last + 1;
+  const need = first + owners.length - 1 - sheet.getMaxRows();
+  if (need > 0) sheet.insertRowsAfter(sheet.getMaxRows(), need);
+  writeGrid(
+    sheet.getRange(first, column, owners.length, 2),
+    owners.map((o) => [o.name, o.email]),
+  );
 }
 
 /**

@@ -1,0 +1,29 @@
+// Owners an import brings: the people CRM Settings lacks, by name or email, once each.
+import { proposeOwners } from '../../../src/domain/import/ownerAdoption';
+
+describe('owners an import brings', () => {
+  it('adds each person CRM Settings lacks once, keeping emails as emails, in the order first named', () => {
+    const p = proposeOwners(
+      ['Ana Diaz', 'ben@example.com', 'ana diaz', '', 'Owner@Example.com', 'Cleo Park', 'Ben@example.com'],
+      [{ name: 'Owner', email: 'owner@example.com' }],
+    );
+    expect(p.added).toEqual([
+      { name: 'Ana Diaz', email: '' },
+      { name: 'ben@example.com', email: 'ben@example.com' },
+      { name: 'Cleo Park', email: '' },
+    ]);
+    expect(p.notAdopted).toBe(0);
+  });
+
+  it('adopts no one from a column of free text, and no value Settings could not take', () => {
+    expect(
+      proposeOwners(
+        Array.from({ length: 201 }, (_, i) => `Person ${i}`),
+        [],
+      ).added,
+    ).toEqual([]);
+    const p = proposeOwners(['Ana', 'x'.repeat(101), 'two\nlines'], []);
+    expect(p.added.map((o) => o.name)).toEqual(['Ana']);
+    expect(p.notAdopted).toBe(2);
+  });
+});
