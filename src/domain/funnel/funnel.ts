@@ -98,6 +98,8 @@ export interface Funnel {
   /** deals counted in the period */
   deals: number;
   withoutHistory: number;
+  /** Closed deals with no stage history: left out of reach, conversion and learned probabilities. */
+  closedWithoutHistory: number;
   outsidePeriod: number;
   noDate: number;
   unknownStages: { stage: string; deals: number }[];
@@ -218,6 +220,12 @@ export function buildFunnel(
     return { deal: d, recorded, furthest, won: current.type === 'Won', closed: current.type !== 'Open' };
   });
   const hit = (p: Path, i: number) => i <= p.furthest && (mode === 'Any stage' || p.recorded.includes(i));
+  // A closed deal with no stage history (an import without one) has no known path: where a lost one was
+  // lost is not known, and placing it anywhere would bend every conversion and learned probability
+  // (all lost at the first stage made later stages read 100% won). It counts in the win rates only.
+  const untraced = (p: Path) => p.closed && !(movesByDeal.get(p.deal.id)?.length ?? 0);
+  const traced = paths.filter((p) => !untraced(p));
+  const closedWithoutHistory = paths.length - traced.length;
 
   const reachCounts = (ps: readonly Path[]) =>
     sequence.map((_, i) => {
@@ -237,7 +245,7 @@ export function buildFunnel(
       }
       return { reached, advanced, skipped, reachedWon };
     });
-  const counts = reachCounts(paths);
+  const counts = reachCounts(traced);
 
   // Days in stage: from each recorded entry to the next one, or to now while still open, or to the
   // close date once closed.
@@ -344,7 +352,7 @@ export function buildFunnel(
       })),
     };
   };
-  const repStages = groupBy(paths, (p) => p.deal.owner).map(([owner, ps]) => stageRow(owner, ps));
+  const repStages = groupBy(traced, (p) => p.deal.owner).map(([owner, ps]) => stageRow(owner, ps));
   const segments = [...new Set(closed.map(segmentOf))].sort();
   const repSegments = groupBy(closed, (d) => d.owner).map(([owner, ds]) => ({
     owner,
@@ -356,7 +364,7 @@ export function buildFunnel(
     ),
   }));
   // Learned probabilities: of the closed deals that entered each open stage, the share won.
-  const closedPaths = paths.filter((p) => p.closed);
+  const closedPaths = traced.filter((p) => p.closed);
   const learned = openPositions.map((i): LearnedProbability => {
     const entered = closedPaths.filter((p) => hit(p, i));
     const w = entered.filter((p) => p.won).length;
@@ -374,6 +382,7 @@ export function buildFunnel(
     period,
     deals: inPeriod.length,
     withoutHistory,
+    closedWithoutHistory,
     outsidePeriod,
     noDate,
     unknownStages: [...unknown.values()].sort((a, b) => b.deals - a.deals || a.stage.localeCompare(b.stage)),
@@ -408,7 +417,7 @@ export function buildFunnel(
     velocityPer30Days: velocity,
     velocityInputs: { openDeals: openWithAmount, wonDeals: wonWithAmount.length },
     repStages,
-    teamStages: stageRow('Team', paths),
+    teamStages: stageRow('Team', traced),
     repSegments,
     segments,
     learned,

@@ -50,9 +50,14 @@ export function funnelReport(f: Funnel, status: ReportCell[], tail?: (g: ReportG
   g.line([
     'Conversions are computed on the deals that reached each stage, so they never pass 100%. Lost deals count in every stage they passed.',
   ]);
-  if (f.withoutHistory)
+  const openWithout = f.withoutHistory - f.closedWithoutHistory;
+  if (openWithout)
     g.line([
-      `${counted(f.withoutHistory, 'deal')} in the period ${f.withoutHistory === 1 ? 'has' : 'have'} no stage history: ${f.mode === 'Strict' ? 'they count only in their current stage (lost ones as skipping the first)' : 'their path is taken from their current stage'}, and days in stage from Stage entered or Created.`,
+      `${counted(openWithout, 'open deal')} in the period ${openWithout === 1 ? 'has' : 'have'} no stage history: ${f.mode === 'Strict' ? 'they count only in their current stage' : 'their path is taken from their current stage'}, and days in stage from Stage entered or Created.`,
+    ]);
+  if (f.closedWithoutHistory)
+    g.line([
+      `${counted(f.closedWithoutHistory, 'closed deal')} with no stage history ${f.closedWithoutHistory === 1 ? 'is' : 'are'} left out of reach, conversions and learned probabilities (where ${f.closedWithoutHistory === 1 ? 'it was' : 'they were'} won or lost is not known); win rates count ${f.closedWithoutHistory === 1 ? 'it' : 'them'}.`,
     ]);
   const left = [
     f.outsidePeriod

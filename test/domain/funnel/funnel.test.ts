@@ -137,3 +137,45 @@ describe('buildFunnel', () => {
     expect(strict.learned[2]).toMatchObject({ stage: SOL, learned: 0, closedDeals: 1 });
   });
 });
+
+describe('closed deals with no stage history (an import without one)', () => {
+  // Ten deals closed without any History: where the lost ones were lost is not known.
+  const noHistory = Array.from({ length: 10 }, (_, i) =>
+    deal(
+      {
+        dealId: `N${i}`,
+        stage: i < 5 ? 'Won' : 'Lost',
+        amount: 100,
+        closeDate: at('2026-02-10'),
+        lostReason: i < 5 ? '' : 'Price',
+      },
+      settings,
+      10 + i,
+    ),
+  );
+  const all = [...deals, ...noHistory];
+  const withMode = (mode: 'Strict' | 'Any stage') =>
+    buildFunnel(
+      all,
+      groupMoves(moves),
+      { ...settings, general: { ...settings.general, funnelMode: mode } },
+      NOW,
+      'America/New_York',
+    );
+
+  it.each(['Strict', 'Any stage'] as const)(
+    'in %s mode leaves them out of reach, conversion and learned probabilities, as if unseen, and counts them in win rates',
+    (mode) => {
+      const f = withMode(mode);
+      const without = mode === 'Strict' ? strict : anyStage;
+      // Reach and conversion as on the deals with a path (the fixture above): the ten change nothing.
+      expect(f.stages.map((s) => [s.stage, s.reached, s.toNext])).toEqual(
+        without.stages.map((s) => [s.stage, s.reached, s.toNext]),
+      );
+      expect(f.learned).toEqual(without.learned);
+      // Win rate: D1 and D2, and the ten (5 won, 5 lost).
+      expect([f.winRate.won, f.winRate.lost]).toEqual([6, 6]);
+      expect(f.closedWithoutHistory).toBe(10);
+    },
+  );
+});
