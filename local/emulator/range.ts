@@ -7,6 +7,7 @@ import { isDate } from './wallClock';
 import type { Sheet } from './sheet';
 import { DataValidation } from './validation';
 import { TextFinder } from './textFinder';
+import { formulaValue } from './formulas';
 
 export class Range {
   constructor(
@@ -82,10 +83,21 @@ export class Range {
   private copyValue(v: CellValue): CellValue {
     return isDate(v) ? this.env.makeDate(v.getTime()) : v;
   }
+  /** A cell's value as read: a formula's evaluated now (see formulas.ts), anything else as stored. */
+  private valueOf(cell: Cell, r: number, c: number): CellValue {
+    if (!cell.f) return this.copyValue(cell.v);
+    const ss = this.sheet.parent;
+    const book = {
+      cellOf: (name: string, row: number, col: number) =>
+        ss.sheets.find((x) => x.name === name)?.rows[row - 1]?.[col - 1],
+      timeZone: ss.timeZone,
+    };
+    return formulaValue(book, this.sheet.name, this.box.row + r, this.box.col + c, cell.f);
+  }
 
   /** Reads values without counting: for the editor's own validation checks. */
   peekValues(): CellValue[][] {
-    return this.grid((cell) => (cell ? this.copyValue(cell.v) : ''));
+    return this.grid((cell, r, c) => (cell ? this.valueOf(cell, r, c) : ''));
   }
 
   getValues(): CellValue[][] {
@@ -95,17 +107,19 @@ export class Range {
   getValue(): CellValue {
     this.count('getValue', { read: 1 });
     const cell = this.sheet.rows[this.box.row - 1]?.[this.box.col - 1];
-    return cell ? this.copyValue(cell.v) : '';
+    return cell ? this.valueOf(cell, 0, 0) : '';
   }
   getDisplayValues(): string[][] {
     this.count('getDisplayValues', { read: this.cells });
     const tz = this.sheet.parent.timeZone;
-    return this.grid((cell) => (cell ? displayValue(cell.v, cell.nf ?? null, tz) : ''));
+    return this.grid((cell, r, c) =>
+      cell ? displayValue(this.valueOf(cell, r, c), cell.nf ?? null, tz) : '',
+    );
   }
   getDisplayValue(): string {
     this.count('getDisplayValue', { read: 1 });
     const cell = this.sheet.rows[this.box.row - 1]?.[this.box.col - 1];
-    return cell ? displayValue(cell.v, cell.nf ?? null, this.sheet.parent.timeZone) : '';
+    return cell ? displayValue(this.valueOf(cell, 0, 0), cell.nf ?? null, this.sheet.parent.timeZone) : '';
   }
   setValues(data: unknown[][]): this {
     this.checkShape(data);

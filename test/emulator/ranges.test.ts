@@ -107,6 +107,23 @@ describe('values', () => {
     expect(sheet.getRange('C1').getValue()).toBe('');
   });
 
+  it('gives a formula’s value to getValues, following references, as Sheets does', () => {
+    const { sheet, ss } = setup();
+    sheet.getRange('A1:C1').setValues([[3, 250, '=A1*B1']]);
+    sheet.getRange('D1').setFormula('=HYPERLINK("#gid=0","See it")');
+    sheet.getRange('E1').setFormula('=1/0');
+    sheet.getRange('F1').setFormula('=SUM(A1:C1)');
+    sheet.getRange('G1').setFormula('=ARRAYFORMULA(A1:A3*2)');
+    const other = ss.insertSheet('Prices');
+    other.getRange('A1').setValue(7);
+    sheet.getRange('H1').setFormula('=Prices!A1*2');
+    // Sheets-only functions the evaluator lacks are not modelled: they read as ''.
+    expect(sheet.getRange('A1:H1').getValues()).toEqual([[3, 250, 750, 'See it', '#DIV/0!', 1003, '', 14]]);
+    expect(sheet.getRange('C1').getFormula()).toBe('=A1*B1');
+    sheet.getRange('A1').setValue(4);
+    expect(sheet.getRange('C1').getValue()).toBe(1000);
+  });
+
   it('returns display values formatted by number format in the spreadsheet locale', () => {
     const { sheet } = setup();
     sheet.getRange('A1:C1').setValues([[1234.5, 0.25, new Date('2026-02-03T15:00:00Z')]]);
