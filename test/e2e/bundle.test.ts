@@ -47,7 +47,7 @@ describe('dist/Code.js', () => {
 
   it('keeps the parameter names of each entrypoint in its top-level function', () => {
     expect(code).toMatch(/^function onEdit\(e\) \{/m);
-    expect(code).toMatch(/^function onOpen\(_e\) \{/m);
+    expect(code).toMatch(/^function onOpen\(e\) \{/m);
   });
 
   it('builds the Sheets CRM menu when onOpen runs in gas-local', () => {
