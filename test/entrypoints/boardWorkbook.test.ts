@@ -364,6 +364,8 @@ describe('a team around one board workbook', () => {
     for (let day = 1; day <= 30; day++) {
       emu.env.nowMs += 24 * 3600 * 1000;
       type(emu, 'Next step', 2 + (day % 20), `Call ${day}`, { user: REP });
+      if (day % 7 === 0) type(emu, 'Notes', 3 + (day % 20), `Reviewed ${day}`, { user: MANAGER });
+      if (day === 15) type(emu, 'Next step', 4, 'Founder call', { user: FOUNDER });
       if (day % 3 === 0) {
         // Not the keeper: the board is left alone, and the refresh says who keeps it.
         expect(refreshedBy(emu, REP)).toMatch(
@@ -384,8 +386,19 @@ describe('a team around one board workbook', () => {
     expect(emu.drive.invitations.map((i) => [i.to, i.from])).toEqual([['chair@board.example', FOUNDER]]);
     // The scheduled refreshes (the founder's) kept the board current.
     expect(board(emu).texts.join('\n')).toContain('2026-04-09');
-    const users = new Set(emu.values('History').map((r) => String(r[5])));
-    expect(users).toContain(REP);
+    // History names each person by their own edits of the month.
+    const byWhom = (prefix: string) =>
+      new Set(
+        emu
+          .values('History')
+          .filter((r) => String(r[4]).startsWith(prefix))
+          .map((r) => String(r[5])),
+      );
+    expect([byWhom('Call '), byWhom('Reviewed '), byWhom('Founder call')]).toEqual([
+      new Set([REP]),
+      new Set([MANAGER]),
+      new Set([FOUNDER]),
+    ]);
   });
 
   it('announces a board file someone deleted, made again with a new link', () => {

@@ -13,10 +13,14 @@ export interface ProbabilityChange {
   sample: number;
 }
 
-/** The changes adopting `learned` would make, rounded to whole percents. */
+/**
+ * The changes adopting `learned` would make, rounded to whole percents. An open stage is never set to
+ * 0% or 100%: a deal still in it is neither lost nor won, and a sample that says so is too small.
+ */
 export function probabilityChanges(learned: readonly LearnedProbability[]): ProbabilityChange[] {
   return learned
     .filter((l) => l.learned !== null && l.closedDeals >= MIN_CLOSED_DEALS)
+    .filter((l) => l.learned! > 0 && l.learned! < 1)
     .map((l) => ({
       stage: l.stage,
       from: l.configured,

@@ -128,8 +128,9 @@ export function journalsLeft(all: Record<string, string>): boolean {
  */
 export function completeJournals(deals: Sheet, history: Sheet, map: HeaderMap): void {
   const all = PropertiesService.getDocumentProperties().getProperties();
+  // Heads of open journals: a closed one is an empty value; its chunks end in ".1", ".2"…
   const heads = Object.keys(all).filter(
-    (k) => k.startsWith(PREFIX) && !/\.\d+$/.test(k.slice(PREFIX.length)),
+    (k) => k.startsWith(PREFIX) && all[k] !== '' && !/\.\d+$/.test(k.slice(PREFIX.length)),
   );
   for (const key of heads) {
     const raw = readChunked(all, key);
