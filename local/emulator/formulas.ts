@@ -38,6 +38,43 @@ function serialOf(d: Date, timeZone: string): number {
   return (Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second) - SERIAL_EPOCH) / DAY_MS;
 }
 
+/** =HYPERLINK("url","label") with literal texts, as report tabs hold by the thousand: read without parsing. */
+const LITERAL_LINK = /^=HYPERLINK\("((?:[^"]|"")*)"(?:\s*[,;]\s*"((?:[^"]|"")*)")?\)$/i;
+
+/**
+ * Parsers kept between reads (making one costs far more than a parse), one per nesting depth: a
+ * formula that reads a formula cell parses it while its own parse is under way, and a parser is not
+ * re-entrant. Each reads cells through the context of its depth.
+ */
+const parsers: ParserType[] = [];
+const contexts: ((s: string, r: number, c: number) => unknown)[] = [];
+function parserAt(depth: number): ParserType {
+  if (parsers[depth]) return parsers[depth];
+  const Engine = parserClass();
+  const at = (s: string, r: number, c: number) => contexts[depth](s, r, c);
+  parsers[depth] = new Engine({
+    onCell: ({ sheet: s, row: r, col: c }: { sheet: string; row: number; col: number }) => at(s, r, c),
+    onRange: (ref: {
+      sheet: string;
+      from: { row: number; col: number };
+      to: { row: number; col: number };
+    }) => {
+      const out: unknown[][] = [];
+      for (let r = ref.from.row; r <= ref.to.row; r++) {
+        const line: unknown[] = [];
+        for (let c = ref.from.col; c <= ref.to.col; c++) line.push(at(ref.sheet, r, c));
+        out.push(line);
+      }
+      return out;
+    },
+    functions: {
+      HYPERLINK: (url: { value: unknown }, label?: { value: unknown }) => String((label ?? url).value ?? ''),
+    },
+  });
+  return parsers[depth];
+}
+let depth = 0;
+
 /** The value a formula cell shows, evaluated now (cells it reads are evaluated in turn). */
 export function formulaValue(
   book: FormulaBook,
@@ -48,6 +85,8 @@ export function formulaValue(
   visiting: Set<string> = new Set(),
 ): CellValue {
   if (NOT_MODELLED.test(formula)) return '';
+  const link = LITERAL_LINK.exec(formula);
+  if (link) return (link[2] ?? link[1]).replace(/""/g, '"');
   const here = `${sheet}!${row}:${col}`;
   if (visiting.has(here)) return '#REF!';
   visiting.add(here);
@@ -58,29 +97,10 @@ export function formulaValue(
     if (isDate(v)) return serialOf(v, book.timeZone);
     return v === '' ? null : v;
   };
+  const mine = depth++;
+  contexts[mine] = valueAt;
   try {
-    const Engine = parserClass();
-    const parser = new Engine({
-      onCell: ({ sheet: s, row: r, col: c }: { sheet: string; row: number; col: number }) => valueAt(s, r, c),
-      onRange: (ref: {
-        sheet: string;
-        from: { row: number; col: number };
-        to: { row: number; col: number };
-      }) => {
-        const out: unknown[][] = [];
-        for (let r = ref.from.row; r <= ref.to.row; r++) {
-          const line: unknown[] = [];
-          for (let c = ref.from.col; c <= ref.to.col; c++) line.push(valueAt(ref.sheet, r, c));
-          out.push(line);
-        }
-        return out;
-      },
-      functions: {
-        HYPERLINK: (url: { value: unknown }, label?: { value: unknown }) =>
-          String((label ?? url).value ?? ''),
-      },
-    });
-    const result = parser.parse(formula.replace(/^=/, ''), { sheet, row, col });
+    const result = parserAt(mine).parse(formula.replace(/^=/, ''), { sheet, row, col });
     if (result === null || result === undefined) return '';
     if (typeof result === 'number' || typeof result === 'string' || typeof result === 'boolean')
       return result;
@@ -88,6 +108,7 @@ export function formulaValue(
   } catch (e) {
     return String((e as { error?: string })?.error ?? '#ERROR!');
   } finally {
+    depth--;
     visiting.delete(here);
   }
 }
