@@ -106,14 +106,15 @@ export function openJournal(
 }
 
 /**
- * Closes a journal once its History is written: its property is emptied, with `also` (other
- * properties to write) in the same call; the chunks of a long one are deleted (a call each).
+ * Closes a journal once its History is written: the chunks of a long one are deleted first (a call
+ * each), then its property is emptied, with `also` (other properties to write) in the same call. A run
+ * that dies in between leaves chunks the next completion deletes.
  */
 export function closeJournal(handle: JournalHandle | null, also: Record<string, string> = {}): void {
   const props = PropertiesService.getDocumentProperties();
+  for (const k of handle?.keys ?? []) if (k !== handle!.key) props.deleteProperty(k);
   const values = handle ? { ...also, [handle.key]: '' } : also;
   if (Object.keys(values).length) props.setProperties(values);
-  for (const k of handle?.keys ?? []) if (k !== handle!.key) props.deleteProperty(k);
 }
 
 /** Whether the properties as read hold a journal left by a run that did not finish. */
@@ -128,12 +129,15 @@ export function journalsLeft(all: Record<string, string>): boolean {
  */
 export function completeJournals(deals: Sheet, history: Sheet, map: HeaderMap): void {
   const all = PropertiesService.getDocumentProperties().getProperties();
-  // Heads of open journals: a closed one is an empty value; its chunks end in ".1", ".2"…
-  const heads = Object.keys(all).filter(
-    (k) => k.startsWith(PREFIX) && all[k] !== '' && !/\.\d+$/.test(k.slice(PREFIX.length)),
+  // Journals with anything left: an open one's head holds it, a closed one's is empty; chunks (".1",
+  // ".2"…) left by a close that died are deleted with their head.
+  const heads = new Set(
+    Object.keys(all)
+      .filter((k) => k.startsWith(PREFIX) && all[k] !== '')
+      .map((k) => k.replace(/\.\d+$/, '')),
   );
   for (const key of heads) {
-    const raw = readChunked(all, key);
+    const raw = all[key] ? readChunked(all, key) : null;
     let journal: Journal | null = null;
     try {
       const parsed = raw ? journalSchema.safeParse(JSON.parse(raw)) : null;
