@@ -72,8 +72,8 @@ function describeBoard(b: BoardUpdate | undefined): string[] {
   ];
 }
 
-/** Shows a refresh's words, and forgets a recreated board file's announcement once shown. */
-function shown(r: RefreshResult): void {
+/** Forgets a recreated board file's announcement once a person was shown it. */
+function announced(r: RefreshResult): void {
   if (r.board?.recreated) forgetRecreation();
 }
 
@@ -87,7 +87,7 @@ export function menuRefresh(): void {
       ? `Note: the scheduled refresh at ${failure.at} failed: ${failure.message}\n\n`
       : '';
     ui().alert(`${PRODUCT}: reports refreshed`, `${before}${describeRefresh(result)}`, ui().ButtonSet.OK);
-    shown(result);
+    announced(result);
   });
 }
 
@@ -144,7 +144,7 @@ export function menuUpdateBoard(): void {
       ].join('\n'),
       ui().ButtonSet.OK,
     );
-    shown(result);
+    announced(result);
   });
 }
 
