@@ -7,11 +7,15 @@ import type { ForecastCategory, StageDef } from '../../shared/settings';
 import { findStageLoosely } from '../settings/stageLookup';
 import { looseKey } from '../values/text';
 
-/** Words for a won deal: English, then Spanish, Portuguese, French, German, Italian, Dutch. */
-const WON_WORDS = /\b(won|win|signed|booked|ganad[oa]s?|ganh[oa]|gagnee?s?|gewonnen|vint[oa]|vinte)\b/;
+/**
+ * Words for a won deal: English, then Spanish, Portuguese, French, German, Italian, Dutch, Danish,
+ * Swedish and Norwegian (accents folded: "vundet", "vunnen", "vunnet").
+ */
+const WON_WORDS =
+  /\b(won|win|signed|booked|ganad[oa]s?|ganh[oa]|gagnee?s?|gewonnen|vint[oa]|vinte|vundet|vunnen|vunnet)\b/;
 /** Words for a lost deal, in the same languages. */
 const LOST_WORDS =
-  /\b(lost|lose|dead|disqualified|unqualified|rejected|cancell?ed|churned|no decision|perdid[oa]s?|cancelad[oa]s?|rechazad[oa]s?|descartad[oa]s?|perdue?s?|annulee?s?|verloren|abgesagt|pers[oa]|vervallen)\b/;
+  /\b(lost|lose|dead|disqualified|unqualified|rejected|cancell?ed|churned|no decision|perdid[oa]s?|cancelad[oa]s?|rechazad[oa]s?|descartad[oa]s?|perdue?s?|annulee?s?|verloren|abgesagt|pers[oa]|vervallen|tabt|tapt|forlorad|forlorat|forlort)\b/;
 
 /** Won or Lost when a stage value is a closed spelling (in a language teams write); null otherwise. */
 export function closedTypeOf(value: unknown): 'Won' | 'Lost' | null {
