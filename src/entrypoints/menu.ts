@@ -6,7 +6,7 @@ import { addonMenu, ui } from '../workbook/core/app';
 
 /** Set by the build: true in the Editor add-on build (dist-addon/), false in the bound one (dist/). */
 declare const __ADDON__: boolean;
-export const AS_ADDON = typeof __ADDON__ !== 'undefined' && __ADDON__;
+const AS_ADDON = typeof __ADDON__ !== 'undefined' && __ADDON__;
 
 export const MENU_TITLE = PRODUCT;
 

@@ -6,7 +6,7 @@ import * as z from 'zod/mini';
 import { textHash } from '../../domain/values/text';
 
 /** The most a stored value of ours may hold, in bytes of UTF-8 (as Google counts a property). */
-export const MAX_STORED_BYTES = 4000;
+const MAX_STORED_BYTES = 4000;
 
 /** Bytes of a text in UTF-8. */
 export function utf8Bytes(s: string): number {

@@ -233,7 +233,7 @@ export function stagesFor(p: DealsPlan, map: HeaderMap): StageProposal {
 }
 
 /** The owners an import brings that CRM Settings lacks. */
-export function ownersFor(p: DealsPlan, map: HeaderMap): OwnerProposal {
+function ownersFor(p: DealsPlan, map: HeaderMap): OwnerProposal {
   const col = map.columns.owner;
   const body = p.values.slice(p.mapping.headerRow + 1);
   return proposeOwners(col === undefined ? [] : body.map((r) => r[col]), p.settings.owners);
