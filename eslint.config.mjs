@@ -18,9 +18,65 @@ const APPS_SCRIPT = [
   'Sheets',
   'Drive',
   'Logger',
+  'MailApp',
+  'GmailApp',
+  'Browser',
+  'DocumentApp',
+  'SlidesApp',
+  'FormApp',
+  'CalendarApp',
+  'ContentService',
+  'CardService',
+  'Charts',
+  'Maps',
+  'XmlService',
+  'Jdbc',
+  'MimeType',
 ];
 const BROWSER = ['document', 'window', 'navigator', 'localStorage', 'fetch', 'google'];
 const NODE = ['process', 'require', 'module', '__dirname', 'Buffer', 'global'];
+/**
+ * The feature folders of src/domain, lowest first: a feature imports only itself and those before it, so
+ * arrows inside the layer run one way (core holds what several features share).
+ */
+const DOMAIN_FEATURES = [
+  'values',
+  'core',
+  'settings',
+  'deals',
+  'history',
+  'dataQuality',
+  'edits',
+  'funnel',
+  'forecast',
+  'reports',
+  'board',
+  'import',
+  'sidebar',
+];
+/** The clock is a parameter in pure code: reading it there makes results depend on when tests run. */
+const CLOCK_BANNED = [
+  'error',
+  {
+    selector: "NewExpression[callee.name='Date'][arguments.length=0]",
+    message: 'new Date() reads the clock: pass the time in as a parameter.',
+  },
+  {
+    selector: "CallExpression[callee.object.name='Date'][callee.property.name='now']",
+    message: 'Date.now() reads the clock: pass the time in as a parameter.',
+  },
+];
+/** What pure code (src/domain, src/shared) may not import. */
+const PURE_IMPORTS = [
+  {
+    group: ['**/workbook/**', '**/entrypoints/**', '**/local/**', '**/main'],
+    message: 'src/domain and src/shared import only src/domain and src/shared.',
+  },
+  {
+    group: ['node:*', 'fs', 'path', 'os', 'http'],
+    message: 'src/domain and src/shared run in Apps Script: no Node modules.',
+  },
+];
 const globalsBanned = (names, why) => names.map((name) => ({ name, message: `${name}: ${why}` }));
 /** The top-level sidebar/ folder (not a feature folder called sidebar inside a layer). */
 const ROOT_SIDEBAR = {
@@ -68,18 +124,27 @@ export default tseslint.config(
           'domain and shared code is pure (no I/O); pass it in',
         ),
       ],
-      'no-restricted-imports': importsBanned([
-        {
-          group: ['**/workbook/**', '**/entrypoints/**', '**/local/**', '**/main'],
-          message: 'src/domain and src/shared import only src/domain and src/shared.',
-        },
-        {
-          group: ['node:*', 'fs', 'path', 'os', 'http'],
-          message: 'src/domain and src/shared run in Apps Script: no Node modules.',
-        },
-      ]),
+      'no-restricted-imports': importsBanned(PURE_IMPORTS),
+      'no-restricted-syntax': CLOCK_BANNED,
     },
   },
+  // One block per domain feature: the pure-code rules plus the features above it.
+  ...DOMAIN_FEATURES.map((feature, i) => ({
+    files: [`src/domain/${feature}/**`],
+    rules: {
+      'no-restricted-imports': importsBanned([
+        ...PURE_IMPORTS,
+        ...(i + 1 < DOMAIN_FEATURES.length
+          ? [
+              {
+                regex: `^\\.\\./(${DOMAIN_FEATURES.slice(i + 1).join('|')})/`,
+                message: `src/domain/${feature} imports only the features before it: ${DOMAIN_FEATURES.slice(0, i + 1).join(', ')}.`,
+              },
+            ]
+          : []),
+      ]),
+    },
+  })),
   {
     files: ['src/shared/**'],
     rules: {
@@ -153,6 +218,37 @@ export default tseslint.config(
             '**/local/**',
           ],
           message: 'the sidebar imports src/shared only: the server is reached through google.script.run.',
+        },
+      ]),
+    },
+  },
+  {
+    files: ['src/workbook/core/**'],
+    rules: {
+      'no-restricted-imports': importsBanned([
+        {
+          regex: '^\\.\\./(?!core/)[^./]+/',
+          message: 'src/workbook/core serves every feature and imports none of them.',
+        },
+        {
+          group: ['**/entrypoints/**', '**/local/**', '**/main'],
+          message: 'src/workbook imports src/domain and src/shared only; entrypoints call into it.',
+        },
+        {
+          group: ['node:*', 'fs', 'path', 'os', 'http'],
+          message: 'src/workbook runs in Apps Script: no Node modules.',
+        },
+      ]),
+    },
+  },
+  {
+    files: ['local/playground/**'],
+    rules: {
+      'no-restricted-imports': importsBanned([
+        {
+          group: ['**/src/domain/**', '**/src/workbook/**', '**/src/entrypoints/**', '**/src/main'],
+          message:
+            'the playground drives the built product on the emulator and reads src/shared only, as a user of the product would.',
         },
       ]),
     },

@@ -1,7 +1,7 @@
 // Realistic demo deals and their stage history, made from a seeded generator so that `npm start`, the
 // bench and tests get the same workbook every time for the same size and date.
 import { FIELDS, type FieldKey } from '../../src/shared/fields';
-import { defaultSettings } from '../../src/domain/settings/defaultSettings';
+import { defaultSettings } from '../../src/shared/defaultSettings';
 
 export const DEMO_OWNERS = [
   { name: 'Ana Ortiz', email: 'ana@demo.example' },

@@ -126,6 +126,66 @@ const REJECTED: [string, string, string, string][] = [
     "import { isDate } from '../../src/shared/zonedTime';\nexport const x = isDate;",
     'no-restricted-imports',
   ],
+  [
+    'an entrypoint sending mail itself',
+    'src/entrypoints/probe.ts',
+    "export const x = () => MailApp.sendEmail('a@example.com', 's', 'b');",
+    'no-restricted-globals',
+  ],
+  [
+    'an entrypoint showing a Browser box itself',
+    'src/entrypoints/probe.ts',
+    "export const x = () => Browser.msgBox('hi');",
+    'no-restricted-globals',
+  ],
+  [
+    'a domain file reading the clock with Date.now()',
+    'src/domain/forecast/probe.ts',
+    'export const x = () => Date.now();',
+    'no-restricted-syntax',
+  ],
+  [
+    'a domain file reading the clock with new Date()',
+    'src/domain/funnel/probe.ts',
+    'export const x = () => new Date().getTime();',
+    'no-restricted-syntax',
+  ],
+  [
+    'a shared file reading the clock',
+    'src/shared/probe.ts',
+    'export const x = () => new Date();',
+    'no-restricted-syntax',
+  ],
+  [
+    'a lower domain feature importing a higher one',
+    'src/domain/deals/probe.ts',
+    "import { reportSet } from '../reports/reportSet';\nexport const x = reportSet;",
+    'no-restricted-imports',
+  ],
+  [
+    'the lowest domain feature importing core',
+    'src/domain/values/probe.ts',
+    "import { ReportGrid } from '../core/reportGrid';\nexport const x = ReportGrid;",
+    'no-restricted-imports',
+  ],
+  [
+    'src/workbook/core importing a feature',
+    'src/workbook/core/probe.ts',
+    "import { findDealsTab } from '../deals/dealsTab';\nexport const x = findDealsTab;",
+    'no-restricted-imports',
+  ],
+  [
+    'the playground importing src/workbook',
+    'local/playground/probe.ts',
+    "import { ui } from '../../src/workbook/core/app';\nexport const x = ui;",
+    'no-restricted-imports',
+  ],
+  [
+    'the playground importing src/domain',
+    'local/playground/probe.ts',
+    "import { looseKey } from '../../src/domain/values/text';\nexport const x = looseKey;",
+    'no-restricted-imports',
+  ],
 ];
 
 const ACCEPTED: [string, string, string][] = [
@@ -138,6 +198,21 @@ const ACCEPTED: [string, string, string][] = [
     'the workbook importing its own sidebar feature and the domain',
     'src/workbook/sidebar/probe.ts',
     "import { rowToInput } from '../../domain/sidebar/dealForm';\nimport { readHeaderMap } from '../deals/dealLookup';\nexport const x = () => [rowToInput, readHeaderMap, SpreadsheetApp.flush()];",
+  ],
+  [
+    'a domain feature importing lower ones and taking the time as a parameter',
+    'src/domain/board/probe.ts',
+    "import { buildForecast } from '../forecast/forecast';\nimport { ReportGrid } from '../core/reportGrid';\nexport const x = (now: Date) => [buildForecast, ReportGrid, new Date(now.getTime())];",
+  ],
+  [
+    'src/workbook/core importing core, the domain and shared',
+    'src/workbook/core/probe.ts',
+    "import { findTab } from './tabs';\nimport { writeGrid } from '../core/writeGrid';\nimport { FIELDS } from '../../shared/fields';\nimport { looseKey } from '../../domain/values/text';\nexport const x = [findTab, writeGrid, FIELDS, looseKey];",
+  ],
+  [
+    'the playground importing the emulator and src/shared',
+    'local/playground/probe.ts',
+    "import { FIELDS } from '../../src/shared/fields';\nimport * as emu from '../emulator';\nexport const x = [FIELDS, emu];",
   ],
   [
     'the sidebar importing src/shared and using the DOM',

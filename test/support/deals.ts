@@ -1,7 +1,7 @@
 // Builds Deal objects for domain tests from a few named fields, through the same reader the CRM uses.
 import { mapHeaders } from '../../src/domain/deals/headerMap';
 import { readDeal, type CellValue, type Deal } from '../../src/domain/deals/deal';
-import { defaultSettings } from '../../src/domain/settings/defaultSettings';
+import { defaultSettings } from '../../src/shared/defaultSettings';
 import { FIELDS, type FieldKey } from '../../src/shared/fields';
 import type { Settings } from '../../src/shared/settings';
 

@@ -10,7 +10,7 @@ import type { CellValue, Deal } from '../deals/deal';
 import type { Forecast } from '../forecast/forecast';
 import type { Funnel } from '../funnel/funnel';
 import type { ClosePush } from '../history/historyIndex';
-import { MONEY, PERCENT, ReportGrid } from '../reports/reportGrid';
+import { MONEY, PERCENT, ReportGrid } from '../core/reportGrid';
 import { looseKey } from '../values/text';
 import { mergeSmall, shown, shownNested, type Group } from './smallGroups';
 

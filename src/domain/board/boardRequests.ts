@@ -1,7 +1,7 @@
 // The board sheet as one Sheets API batchUpdate: a fresh sheet with every value, number format and bold
 // row, and its charts, replacing the previous sheet in the same request, so an update is one call and
 // the file is never seen half-written.
-import type { ReportCell, ReportGrid } from '../reports/reportGrid';
+import type { ReportCell, ReportGrid } from '../core/reportGrid';
 import type { BoardChart } from './boardReport';
 
 export const BOARD_SHEET = 'Board';

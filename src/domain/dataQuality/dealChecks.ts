@@ -7,7 +7,7 @@ import { daysBetween } from '../values/cellParsing';
 import { clipped } from '../values/text';
 import { hasValue, type Deal } from '../deals/deal';
 import { requiredFor } from '../settings/stageLookup';
-import { knownIndustry, knownOwner } from '../reports/dealSet';
+import { knownIndustry, knownOwner } from '../deals/dealSet';
 import { lostDealProblem, needsMessage } from '../../shared/stageRules';
 
 /** A deal whose close date was pushed this many times is flagged. */

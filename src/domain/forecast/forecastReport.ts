@@ -3,7 +3,7 @@
 // segments and what is not counted, by reason. The months table sits at a
 // fixed place so the chart's range never moves.
 import type { ClosedRow, Forecast, ForecastRow } from './forecast';
-import { MONEY, PERCENT, ReportGrid, type ReportCell } from '../reports/reportGrid';
+import { MONEY, PERCENT, ReportGrid, type ReportCell } from '../core/reportGrid';
 
 const COLUMNS = [
   'Period',

@@ -3,7 +3,7 @@
 // sales cycle, open quotes and velocity with the deals they rest on, and the coaching views.
 import { counted } from '../values/text';
 import type { Funnel, LostReasonRow, Rate } from './funnel';
-import { DAYS, MONEY, PERCENT, ReportGrid, type ReportCell } from '../reports/reportGrid';
+import { DAYS, MONEY, PERCENT, ReportGrid, type ReportCell } from '../core/reportGrid';
 
 /** Lays out the Funnel tab. `tail` adds tables shared by every report (unknowns). */
 export function funnelReport(f: Funnel, status: ReportCell[], tail?: (g: ReportGrid) => void): ReportGrid {

@@ -3,7 +3,7 @@
 // since the last one into the index instead of reading years of History (6 cells a change) again.
 // Folding is idempotent: a row folded twice changes nothing, so rows may be read again safely.
 import type { CellValue } from '../deals/deal';
-import { oldestFirst, type Move, type MovesByDeal } from '../funnel/funnel';
+import { oldestFirst, type Move, type MovesByDeal } from './stageMoves';
 import { parseDate } from '../values/cellParsing';
 import { isDate } from '../../shared/zonedTime';
 

@@ -4,7 +4,7 @@
 import { FIELD_BY_KEY } from '../../shared/fields';
 import type { Deal } from '../deals/deal';
 import { checkText, type Violation } from '../dataQuality/dealChecks';
-import { DATE, MONEY, PERCENT, ReportGrid, type ReportCell } from './reportGrid';
+import { DATE, MONEY, PERCENT, ReportGrid, type ReportCell } from '../core/reportGrid';
 
 const value = (p: Deal['amount']) => (p.kind === 'ok' ? p.value : p.kind === 'bad' ? p.raw : '');
 const date = (p: Deal['closeDate']) => (p.kind === 'ok' ? p.value : p.kind === 'bad' ? p.raw : '');

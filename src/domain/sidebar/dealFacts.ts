@@ -5,7 +5,7 @@ import type { DealFacts } from '../../shared/dealDto';
 import type { Settings } from '../../shared/settings';
 import { isoDay } from '../../shared/zonedTime';
 import { readDeal, type CellValue } from '../deals/deal';
-import { parseLastSeen } from '../deals/editEffects';
+import { parseLastSeen } from '../edits/editEffects';
 import type { HeaderMap } from '../deals/headerMap';
 import { daysBetween } from '../values/cellParsing';
 

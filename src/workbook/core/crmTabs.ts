@@ -1,10 +1,9 @@
 // Opens the CRM's tabs for a task: the stored document state plus the Deals and History sheets, with a
 // message for the person when the CRM is not set up or a tab has gone.
 import { CrmError, type ErrorCode } from '../../shared/errors';
-import { PRODUCT } from '../../shared/names';
+import { DEALS_TAB, HISTORY_TAB, PRODUCT } from '../../shared/names';
 import { documentProperties, readState, type DocumentState } from './documentState';
-import { findDealsTab } from '../deals/dealsTab';
-import { findHistoryTab } from '../history/historyTab';
+import { findTab } from './tabs';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -24,8 +23,8 @@ export function openCrm(ss: Spreadsheet): CrmTabs | { problem: string; code: Err
   const properties = documentProperties();
   const state = readState(properties);
   if (!state) return { problem: NOT_SET_UP, code: 'NOT_SET_UP' };
-  const deals = findDealsTab(ss, state.dealsSheetId);
-  const history = findHistoryTab(ss, state.historySheetId);
+  const deals = findTab(ss, DEALS_TAB, state.dealsSheetId);
+  const history = findTab(ss, HISTORY_TAB, state.historySheetId);
   if (!deals)
     return {
       problem: `The Deals tab is missing. Choose ${PRODUCT} > Set up CRM to create it again.`,

@@ -10,7 +10,7 @@ import type { CellValue } from '../../domain/deals/deal';
 import type { HeaderMap } from '../../domain/deals/headerMap';
 import { notYetLogged } from '../../domain/history/alreadyLogged';
 import { HISTORY_HEADERS, type HistoryEntry } from '../../domain/history/historyEntry';
-import { parseLastSeen, type LastSeen } from '../../domain/deals/editEffects';
+import { parseLastSeen, type LastSeen } from '../../domain/edits/editEffects';
 import { FIELD_BY_KEY, type FieldKey } from '../../shared/fields';
 import { chunkedProperties, chunkKeys, readChunked, textPrint } from '../core/storedValues';
 import { appendHistory } from '../history/historyTab';

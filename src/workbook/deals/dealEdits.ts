@@ -2,7 +2,7 @@
 // with batched reads and writes, and the changes logged to History. Violations never block typing.
 import type { CellValue } from '../../domain/deals/deal';
 import { newDealId } from '../../domain/deals/dealIds';
-import { applyRowRules } from '../../domain/deals/editEffects';
+import { applyRowRules } from '../../domain/edits/editEffects';
 import { mapHeaders } from '../../domain/deals/headerMap';
 import type { FieldKey } from '../../shared/fields';
 import type { DocumentState } from '../core/documentState';

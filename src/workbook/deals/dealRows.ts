@@ -3,7 +3,7 @@
 import { columnRuns } from '../../domain/deals/writeBlocks';
 import type { CellValue } from '../../domain/deals/deal';
 import type { HeaderMap } from '../../domain/deals/headerMap';
-import { COMPUTED_FIELDS, type RowOutcome } from '../../domain/deals/editEffects';
+import { COMPUTED_FIELDS, type RowOutcome } from '../../domain/edits/editEffects';
 import type { FieldKey } from '../../shared/fields';
 import { safeCell } from '../core/writeGrid';
 

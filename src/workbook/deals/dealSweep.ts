@@ -3,7 +3,7 @@
 import type { CellValue } from '../../domain/deals/deal';
 import { mapHeaders, type HeaderMap } from '../../domain/deals/headerMap';
 import { newDealId } from '../../domain/deals/dealIds';
-import { sweepRows, type RowOutcome } from '../../domain/deals/editEffects';
+import { sweepRows, type RowOutcome } from '../../domain/edits/editEffects';
 import type { RuleId } from '../../domain/dataQuality/dealChecks';
 import type { Settings } from '../../shared/settings';
 import { writeOutcomes } from './dealRows';

@@ -7,7 +7,7 @@
 // cell holds what the writer left there and not what was typed.
 import type { CellValue } from '../../domain/deals/deal';
 import type { HeaderMap } from '../../domain/deals/headerMap';
-import { COMPUTED_FIELDS } from '../../domain/deals/editEffects';
+import { COMPUTED_FIELDS } from '../../domain/edits/editEffects';
 import { asRead, type PlannedWrites } from './dealRows';
 import { fitsStored, textPrint } from '../core/storedValues';
 

@@ -6,7 +6,7 @@
 // that cells a block passes over are written back as they are now.
 import { sameCell, type CellValue } from '../../domain/deals/deal';
 import type { HeaderMap } from '../../domain/deals/headerMap';
-import type { RowOutcome } from '../../domain/deals/editEffects';
+import type { RowOutcome } from '../../domain/edits/editEffects';
 import { columnRuns } from '../../domain/deals/writeBlocks';
 import type { FieldKey } from '../../shared/fields';
 

@@ -4,7 +4,7 @@
 // puts right what landed on the wrong deal, then puts back values people typed that it wrote over.
 import { sameCell, type CellValue } from '../../domain/deals/deal';
 import type { HeaderMap } from '../../domain/deals/headerMap';
-import { COMPUTED_FIELDS } from '../../domain/deals/editEffects';
+import { COMPUTED_FIELDS } from '../../domain/edits/editEffects';
 import { columnRuns } from '../../domain/deals/writeBlocks';
 import { asRead, writeBlocks, type Block, type PlannedWrites } from './dealRows';
 import { forgetRefusedEdits, refusedEdits, typedCell } from './refusedEdits';

@@ -1,7 +1,7 @@
 // Forecast history: one row per day, appended; a second refresh on the same day updates that day's row
 // instead, so the tab stays a clean daily trend (forecast against actuals can be read from it later).
 import { PRODUCT } from '../../shared/names';
-import type { ReportCell } from '../../domain/reports/reportGrid';
+import type { ReportCell } from '../../domain/core/reportGrid';
 import { isDate, isoDay } from '../../shared/zonedTime';
 import { safeCell } from '../core/writeGrid';
 import { trimColumns } from '../history/historyTab';

@@ -3,13 +3,14 @@
 import type { CellValue } from '../../domain/deals/deal';
 import { readDeal } from '../../domain/deals/deal';
 import { mapHeaders } from '../../domain/deals/headerMap';
-import { buildFunnel, groupMoves } from '../../domain/funnel/funnel';
+import { buildFunnel } from '../../domain/funnel/funnel';
+import { groupMoves } from '../../domain/history/stageMoves';
 import {
   probabilityChanges,
   withProbabilities,
   type ProbabilityChange,
 } from '../../domain/funnel/probabilityAdoption';
-import { uniqueDeals } from '../../domain/reports/dealSet';
+import { uniqueDeals } from '../../domain/deals/dealSet';
 import { stageMoves } from '../../domain/reports/reportSet';
 import type { BlockKey } from '../../domain/settings/settingsLayout';
 import type { Settings } from '../../shared/settings';

@@ -7,7 +7,7 @@ import type { Settings } from '../../shared/settings';
 import type { CrmTabs } from '../core/crmTabs';
 import { forecastHistoryTab, recordDay, TREND_CHART_COLUMN } from '../forecast/forecastHistoryTab';
 import { ensureChart, listIntact, reportTab, writeReportOrBanner } from './reportTab';
-import type { ReportChart } from '../../domain/reports/reportGrid';
+import type { ReportChart } from '../../domain/core/reportGrid';
 import { applySweep, planSweep, type SweepSummary } from '../deals/dealSweep';
 import { withDocumentLock } from '../core/lock';
 import { historyRow } from '../../domain/history/historyEntry';

@@ -3,7 +3,7 @@
 // and one for bold rows when those changed. If any of that fails, the tab
 // gets a failure banner in its status line, so nobody mistakes half-written figures for current ones.
 import { PRODUCT } from '../../shared/names';
-import type { ReportCell, ReportGrid } from '../../domain/reports/reportGrid';
+import type { ReportCell, ReportGrid } from '../../domain/core/reportGrid';
 import { safeCell } from '../core/writeGrid';
 import type { ReportExtent } from './reportRecord';
 import { changedRuns, chunkPrints, chunkRows } from '../../domain/reports/chunkPrints';

@@ -1,7 +1,7 @@
 // The CRM Settings tab: created with defaults on setup (never overwritten once it exists), read in one
 // call, and validated; the last good settings are kept in document state for edit-time checks.
 import { findTab } from '../core/tabs';
-import { defaultSettings } from '../../domain/settings/defaultSettings';
+import { defaultSettings } from '../../shared/defaultSettings';
 import {
   parseSettings,
   renderSettings,

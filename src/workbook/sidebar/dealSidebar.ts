@@ -28,7 +28,7 @@ import type { Settings } from '../../shared/settings';
 import { cellOf, sameCell, type CellValue } from '../../domain/deals/deal';
 import type { HeaderMap } from '../../domain/deals/headerMap';
 import { newDealId } from '../../domain/deals/dealIds';
-import { applyRowRules } from '../../domain/deals/editEffects';
+import { applyRowRules } from '../../domain/edits/editEffects';
 import { historyRow } from '../../domain/history/historyEntry';
 import { FIELD_BY_KEY } from '../../shared/fields';
 import {

@@ -4,7 +4,7 @@ import { boardReport } from '../../../src/domain/board/boardReport';
 import { mergeSmall, shownNested } from '../../../src/domain/board/smallGroups';
 import { buildForecast } from '../../../src/domain/forecast/forecast';
 import { buildFunnel } from '../../../src/domain/funnel/funnel';
-import { defaultSettings } from '../../../src/domain/settings/defaultSettings';
+import { defaultSettings } from '../../../src/shared/defaultSettings';
 import { deal, TZ } from '../../support/deals';
 
 const NOW = new Date('2026-03-10T15:00:00Z');

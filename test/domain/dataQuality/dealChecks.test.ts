@@ -1,6 +1,6 @@
 // The data-quality rules on single deals, with the words a rep reads in the Check column.
 import { checkDeal, checkText } from '../../../src/domain/dataQuality/dealChecks';
-import { defaultSettings } from '../../../src/domain/settings/defaultSettings';
+import { defaultSettings } from '../../../src/shared/defaultSettings';
 import { deal, TZ } from '../../support/deals';
 
 const settings = defaultSettings('owner@example.com');

@@ -1,6 +1,6 @@
 // Forecast on a small fixture whose numbers were worked out by hand (see the comments).
 import fc from 'fast-check';
-import { defaultSettings } from '../../../src/domain/settings/defaultSettings';
+import { defaultSettings } from '../../../src/shared/defaultSettings';
 import { buildForecast } from '../../../src/domain/forecast/forecast';
 import { deal } from '../../support/deals';
 

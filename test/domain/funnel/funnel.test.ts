@@ -1,7 +1,8 @@
 // Funnel on a hand-worked fixture: strict against any-stage counting, skipped stages, deals without
 // history, days in stage, win rate and sales cycle.
-import { defaultSettings } from '../../../src/domain/settings/defaultSettings';
-import { buildFunnel, groupMoves, type StageMove } from '../../../src/domain/funnel/funnel';
+import { defaultSettings } from '../../../src/shared/defaultSettings';
+import { buildFunnel } from '../../../src/domain/funnel/funnel';
+import { groupMoves, type StageMove } from '../../../src/domain/history/stageMoves';
 import { deal } from '../../support/deals';
 
 const NOW = new Date('2026-03-10T15:00:00Z');

@@ -12,7 +12,7 @@ import { FIELDS, type FieldKey } from '../../../src/shared/fields';
 import { proposeImportMapping } from '../../../src/domain/import/importMapping';
 import { seenStages } from '../../../src/domain/import/importReport';
 import { proposeStages } from '../../../src/domain/import/stageAdoption';
-import { defaultSettings } from '../../../src/domain/settings/defaultSettings';
+import { defaultSettings } from '../../../src/shared/defaultSettings';
 import { messySheet, type Meaning, type Truth } from '../../support/messySheets';
 
 const TZ = 'America/New_York';

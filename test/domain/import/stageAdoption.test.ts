@@ -1,6 +1,6 @@
 // Closed stages as teams write them in other languages, and as their own probabilities say.
 import { closedTypeOf, proposeStages } from '../../../src/domain/import/stageAdoption';
-import { defaultSettings } from '../../../src/domain/settings/defaultSettings';
+import { defaultSettings } from '../../../src/shared/defaultSettings';
 
 describe('closed stages in the languages teams write', () => {
   it.each([

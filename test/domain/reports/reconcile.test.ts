@@ -3,8 +3,8 @@
 // totals equal sums taken straight from the deals, and no conversion passes 100%.
 import fc from 'fast-check';
 import { rebuildReports } from '../../../src/domain/reports/reportSet';
-import { groupMoves } from '../../../src/domain/funnel/funnel';
-import { defaultSettings } from '../../../src/domain/settings/defaultSettings';
+import { groupMoves } from '../../../src/domain/history/stageMoves';
+import { defaultSettings } from '../../../src/shared/defaultSettings';
 import { deal, TZ } from '../../support/deals';
 
 const NOW = new Date('2026-03-10T15:00:00Z');

@@ -1,7 +1,7 @@
 // Reading what people write: amounts, dates, counts, stage spellings, headers, and text that must stay
 // text; and the Settings tab's validation, which names the cell of each problem.
 import { parseAmount, parseDate, parsePercent } from '../../../src/domain/values/cellParsing';
-import { defaultSettings } from '../../../src/domain/settings/defaultSettings';
+import { defaultSettings } from '../../../src/shared/defaultSettings';
 import { mapHeaders } from '../../../src/domain/deals/headerMap';
 import { findImportHeaderRow, proposeImportMapping } from '../../../src/domain/import/importMapping';
 import { parseSettings, renderSettings, type Cell } from '../../../src/domain/settings/settingsCells';

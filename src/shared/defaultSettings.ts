@@ -1,5 +1,5 @@
 // The settings a new CRM starts with; users change them in the CRM Settings tab.
-import type { Settings } from '../../shared/settings';
+import type { Settings } from './settings';
 
 /** Default settings; `ownerEmail` seeds the owner list with the person who set the CRM up. */
 export function defaultSettings(ownerEmail: string): Settings {

@@ -7,10 +7,10 @@
 import { EDITABLE, FIELD_BY_KEY, FIELDS, type FieldKey } from '../../shared/fields';
 import type { Settings } from '../../shared/settings';
 import { daysBetween, parseAmount, parseDate } from '../values/cellParsing';
-import { isBlankRow, readDeal, sameCell, type CellValue, type Deal } from './deal';
-import type { HeaderMap } from './headerMap';
+import { isBlankRow, readDeal, sameCell, type CellValue, type Deal } from '../deals/deal';
+import type { HeaderMap } from '../deals/headerMap';
 import { checkDeal, checkText, type Violation } from '../dataQuality/dealChecks';
-import { segmentFor } from './segments';
+import { segmentFor } from '../deals/segments';
 import { looseKey, textHash } from '../values/text';
 import { LATE_FOUND_USER, UNKNOWN_USER, type HistoryEntry } from '../history/historyEntry';
 import { isoDay } from '../../shared/zonedTime';

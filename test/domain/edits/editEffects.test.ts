@@ -1,7 +1,7 @@
 // What one edit means for a row, straight from the pure rules: IDs and timestamps for new rows, stage
 // moves with History, a person's own probability kept, and the duplicate verdict carried in Last seen.
-import { applyRowRules, sweepRows, type EditContext } from '../../../src/domain/deals/editEffects';
-import { defaultSettings } from '../../../src/domain/settings/defaultSettings';
+import { applyRowRules, sweepRows, type EditContext } from '../../../src/domain/edits/editEffects';
+import { defaultSettings } from '../../../src/shared/defaultSettings';
 import { MAP, row, TZ } from '../../support/deals';
 
 const now = new Date('2026-03-10T15:00:00Z');

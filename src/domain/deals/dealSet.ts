@@ -2,7 +2,7 @@
 // and what the deals name that CRM Settings does not know (stages, industries, owners), so every report
 // can show unknowns as rows of their own instead of dropping or misfiling them.
 import type { Settings } from '../../shared/settings';
-import type { Deal } from '../deals/deal';
+import type { Deal } from './deal';
 import { looseKey } from '../values/text';
 
 export interface DealSet {
