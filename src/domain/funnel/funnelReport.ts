@@ -11,6 +11,19 @@ export function funnelReport(f: Funnel, status: ReportCell[], tail?: (g: ReportG
   g.title(`Funnel: ${f.period.toLowerCase()}, ${f.mode === 'Strict' ? 'strict' : 'any-stage'} counting`);
   g.status(status);
   g.blank();
+  stageTable(g, f);
+  countingNotes(g, f);
+  g.blank();
+  rateTables(g, f);
+  lostTables(g, f);
+  measures(g, f);
+  coaching(g, f);
+  tail?.(g);
+  return g;
+}
+
+/** Reach, conversion and days per stage, with a chart, and the deals on stages CRM Settings lacks. */
+function stageTable(g: ReportGrid, f: Funnel) {
   const stagesHeader = g.rows.length + 1;
   g.header([
     'Stage',
@@ -42,6 +55,10 @@ export function funnelReport(f: Funnel, status: ReportCell[], tail?: (g: ReportG
   };
   for (const u of f.unknownStages) g.line([`Unknown stage: ${u.stage}`, u.deals], ['', '0']);
   if (f.noStage) g.line(['No stage', f.noStage], ['', '0']);
+}
+
+/** How deals were counted, and which were left out and why. */
+function countingNotes(g: ReportGrid, f: Funnel) {
   g.line([
     f.mode === 'Strict'
       ? 'Strict: a deal counts in a stage only if it was recorded there; "Skipped it" counts deals that went past the stage without a recorded entry.'
@@ -74,7 +91,10 @@ export function funnelReport(f: Funnel, status: ReportCell[], tail?: (g: ReportG
       : '',
   ].filter(Boolean);
   g.line([`${counted(f.deals, 'deal')} counted.${left.length ? ` Not counted: ${left.join('; ')}.` : ''}`]);
-  g.blank();
+}
+
+/** Win rates overall and by owner, segment, lead source and industry. */
+function rateTables(g: ReportGrid, f: Funnel) {
   const rates = (title: string, rows: Rate[]) => {
     g.header([title, 'Won', 'Lost', 'Win rate', 'Won value']);
     for (const r of rows)
@@ -86,6 +106,10 @@ export function funnelReport(f: Funnel, status: ReportCell[], tail?: (g: ReportG
   rates('Win rate by segment', f.bySegment);
   rates('Win rate by lead source', f.byLeadSource);
   rates('Win rate by industry', f.byIndustry);
+}
+
+/** Why deals were lost: overall, per segment, and to which competitor. */
+function lostTables(g: ReportGrid, f: Funnel) {
   const reasons = (title: string, rows: LostReasonRow[]) => {
     g.header([title, 'Deals', 'Value']);
     if (rows.length === 0) g.line(['(none)']);
@@ -95,6 +119,10 @@ export function funnelReport(f: Funnel, status: ReportCell[], tail?: (g: ReportG
   reasons('Lost reason', f.lostReasons);
   for (const s of f.lostBySegment) reasons(`Lost reason, segment ${s.segment}`, s.reasons);
   reasons('Lost to competitor', f.lostByCompetitor);
+}
+
+/** Sales cycle, open quotes and velocity, each with the deals it rests on. */
+function measures(g: ReportGrid, f: Funnel) {
   g.header(['Measure', 'Value', 'Based on']);
   g.line(
     [
@@ -121,9 +149,6 @@ export function funnelReport(f: Funnel, status: ReportCell[], tail?: (g: ReportG
     ],
     ['', MONEY, ''],
   );
-  coaching(g, f);
-  tail?.(g);
-  return g;
 }
 
 /** The sales manager's tables: conversion per rep and stage beside the team's, win rate per rep and segment, learned probabilities. */
