@@ -63,8 +63,26 @@ export function boardReport(input: BoardInput): BoardReport {
     `Updated ${input.stamp} (${timeZone}). Aggregates only: no deal, company or person is named, and no figure rests on fewer than ${k} deals (smaller groups are merged into "Other").`,
   ]);
   g.blank();
+  forecastTable(g, charts, f, k);
+  closedByMonthTable(g, charts, f, k);
+  coverageTable(g, f, k);
+  segmentTable(g, fn, k);
+  lostTables(g, charts, input, k);
+  // Since the last board meeting.
+  const today = isoDay(input.now, timeZone);
+  const lastMeeting = [...board.meetings].filter((m) => m <= today).pop() ?? null;
+  g.title(lastMeeting ? `Since the last board meeting (${lastMeeting})` : 'Since the last board meeting');
+  if (!lastMeeting)
+    g.line(['Add the board meeting dates in CRM Settings (Board) to see what changed since the last one.']);
+  else sinceMeeting(g, input, lastMeeting, k);
+  g.blank();
+  // Forecast accuracy: what the forecast said at the start of each month against what was won.
+  accuracy(g, input, k);
+  return { grid: g, charts, lastMeeting };
+}
 
-  // Weighted forecast by horizon and category, against targets.
+/** Weighted forecast by horizon and category, against targets; overdue and undated pipeline below. */
+function forecastTable(g: ReportGrid, charts: BoardChart[], f: Forecast, k: number) {
   const h = f.horizons;
   const nested = (pick: (r: (typeof h)[number]) => number, count: (r: (typeof h)[number]) => number) =>
     shownNested(h.map(pick), h.map(count), k);
@@ -144,8 +162,10 @@ export function boardReport(input: BoardInput): BoardReport {
     anchorColumn: 11,
   });
   g.blank();
+}
 
-  // Won and lost by month.
+/** Won and lost by close month, with a chart. */
+function closedByMonthTable(g: ReportGrid, charts: BoardChart[], f: Forecast, k: number) {
   const monthsHeader = g.rows.length;
   g.header(['Closed by month', 'Won', 'Lost', 'Won deals', 'Lost deals', 'Win rate']);
   for (const m of f.closedMonths)
@@ -170,9 +190,11 @@ export function boardReport(input: BoardInput): BoardReport {
     anchorColumn: 11,
   });
   g.blank();
+}
 
-  // Pipeline coverage of the remaining target over the next 12 months.
-  const twelve = h[2];
+/** Pipeline coverage of the remaining target over the next 12 months. */
+function coverageTable(g: ReportGrid, f: Forecast, k: number) {
+  const twelve = f.horizons[2];
   const open12 = twelve.commit + twelve.bestCase + twelve.pipeline;
   const openDeals12 = twelve.commitDeals + twelve.bestCaseDeals + twelve.pipelineDeals;
   const remaining = twelve.target === null ? null : Math.max(0, twelve.target - twelve.won);
@@ -187,8 +209,10 @@ export function boardReport(input: BoardInput): BoardReport {
     ['', '0.0"×"'],
   );
   g.blank();
+}
 
-  // Win rate by segment.
+/** Win rate by segment, small segments merged. */
+function segmentTable(g: ReportGrid, fn: Funnel, k: number) {
   g.header(['Win rate by segment', 'Won', 'Lost', 'Win rate']);
   const segments = mergeSmall(
     fn.bySegment.map((r) => ({
@@ -202,8 +226,11 @@ export function boardReport(input: BoardInput): BoardReport {
   for (const s of segments)
     g.line([s.name, s.values[0], s.values[1], s.deals ? s.values[0] / s.deals : ''], ['', '0', '0', PERCENT]);
   g.blank();
+}
 
-  // Why deals are lost, as shares of lost value; lost reasons CRM Settings lacks count as "Other".
+/** Why deals are lost, as shares of lost value (reasons CRM Settings lacks count as "Other"), and to whom. */
+function lostTables(g: ReportGrid, charts: BoardChart[], input: BoardInput, k: number) {
+  const fn = input.funnel;
   const lostValue = fn.lostReasons.reduce((a, r) => a + r.value, 0);
   const known = new Set(input.lostReasons.map(looseKey));
   const reasonGroups = new Map<string, Group>();
@@ -238,19 +265,6 @@ export function boardReport(input: BoardInput): BoardReport {
     'Lost to competitors',
     fn.lostByCompetitor.map((r) => ({ name: r.reason, deals: r.count, values: [r.value] })),
   );
-
-  // Since the last board meeting.
-  const today = isoDay(input.now, timeZone);
-  const lastMeeting = [...board.meetings].filter((m) => m <= today).pop() ?? null;
-  g.title(lastMeeting ? `Since the last board meeting (${lastMeeting})` : 'Since the last board meeting');
-  if (!lastMeeting)
-    g.line(['Add the board meeting dates in CRM Settings (Board) to see what changed since the last one.']);
-  else sinceMeeting(g, input, lastMeeting, k);
-  g.blank();
-
-  // Forecast accuracy: what the forecast said at the start of each month against what was won.
-  accuracy(g, input, k);
-  return { grid: g, charts, lastMeeting };
 }
 
 function sinceMeeting(g: ReportGrid, input: BoardInput, meeting: string, k: number) {
