@@ -6,30 +6,17 @@
 // rows and write the result.
 import { EDITABLE, FIELD_BY_KEY, FIELDS, type FieldKey } from '../../shared/fields';
 import type { Settings } from '../../shared/settings';
-import { daysBetween, parseAmount, parseDate } from '../values/cellParsing';
+import { daysBetween, parseDate } from '../values/cellParsing';
 import { isBlankRow, readDeal, sameCell, type CellValue, type Deal } from '../deals/deal';
 import type { HeaderMap } from '../deals/headerMap';
 import { checkDeal, checkText, type Violation } from '../dataQuality/dealChecks';
 import { segmentFor } from '../deals/segments';
-import { looseKey, textHash } from '../values/text';
+import { looseKey } from '../values/text';
 import { LATE_FOUND_USER, UNKNOWN_USER, type HistoryEntry } from '../history/historyEntry';
 import { isoDay } from '../../shared/zonedTime';
+import { parseLastSeen, seenForm, valueKeys, type LastSeen, type ValueKeys } from './lastSeen';
 
-/** What we last saw of a row, kept in its hidden "Last seen (CRM)" cell to spot changes made without onEdit. */
-export interface LastSeen {
-  /** stage text */
-  s: string;
-  /** amount: number, raw text if unparseable, or null */
-  a: number | string | null;
-  /** close date as an ISO instant, raw text if unparseable, or null */
-  c: string | null;
-  /** probability we filled in automatically, or null when the user's own value stands */
-  p: number | null;
-  /** forecast category we filled in automatically, or null when the user's own value stands */
-  k: string | null;
-  /** the Deal ID and the other rows holding it, as the last whole-sheet check found them */
-  d?: { id: string; rows: number[] };
-}
+export { parseLastSeen, type LastSeen } from './lastSeen';
 
 export interface EditContext {
   settings: Settings;
@@ -75,32 +62,13 @@ const LOGGED_WHEN_KNOWN: readonly FieldKey[] = EDITABLE.filter(
   (k) => k !== 'stage' && k !== 'amount' && k !== 'closeDate',
 );
 
-/** Texts Last seen keeps whole (a cell holds 50,000 characters, and Last seen is one cell). */
-const SEEN_TEXT_LIMIT = 1000;
-
-/**
- * A text as Last seen keeps it and compares it: whole when short, else its start, its length and a
- * print (a stage or amount cell holding a pasted page would make Last seen too long for its cell).
- */
-function seenForm(text: string): string {
-  return text.length <= SEEN_TEXT_LIMIT
-    ? text
-    : `${text.slice(0, 900)}… (${text.length} characters, ${textHash(text)})`;
-}
-
-/** Close-date keys of texts, per zone and locale (see closeKey in applyRowRules). */
-const textCloseKeys = new Map<string, string | null>();
-
-/** Parses the hidden Last seen cell (null when it holds nothing we wrote). */
-export function parseLastSeen(text: string): LastSeen | null {
-  if (!text.startsWith('{')) return null;
-  try {
-    const o = JSON.parse(text) as Partial<LastSeen>;
-    const d = o.d && typeof o.d.id === 'string' && Array.isArray(o.d.rows) ? o.d : undefined;
-    return { s: String(o.s ?? ''), a: o.a ?? null, c: o.c ?? null, p: o.p ?? null, k: o.k ?? null, d };
-  } catch {
-    return null;
-  }
+/** One tracked field's change to log: from, to, who. */
+type Step = [CellValue, CellValue, string];
+/** A tracked field's changes, oldest first, and the value Last seen records. */
+interface Tracked<K> {
+  steps: Step[];
+  record: CellValue;
+  recordKey: K;
 }
 
 /** Works out the writes and History entries for one row after an edit or during a sweep. */
@@ -110,40 +78,75 @@ export function applyRowRules(
   ctx: EditContext,
   opts: RowOptions = {},
 ): RowOutcome {
-  const { map, settings, now, timeZone, locale } = ctx;
-  const writes: Partial<Record<FieldKey, CellValue>> = {};
-  const history: HistoryEntry[] = [];
-  const current = (k: FieldKey): CellValue =>
-    map.columns[k] === undefined ? '' : (row[map.columns[k]!] ?? '');
-  const set = (k: FieldKey, v: CellValue) => {
-    if (map.columns[k] !== undefined && !sameCell(current(k), v)) writes[k] = v;
-  };
+  if (isBlankRow(row, ctx.map, NOT_TYPED)) {
+    const check = ctx.map.columns.check;
+    const writes: RowOutcome['writes'] =
+      check !== undefined && (row[check] ?? '') !== '' ? { check: '' } : {};
+    return { writes, history: [], violations: [], deal: null };
+  }
+  const edit = new RowEdit(row, rowNumber, ctx, opts);
+  const stage = edit.stageMoves();
+  const filled = edit.fillFromStage();
+  const amount = edit.amountMoves();
+  const close = edit.closeDateMoves();
+  edit.otherFields();
+  return edit.finish({ s: stage, a: amount, c: close, ...filled });
+}
 
-  if (isBlankRow(row, map, NOT_TYPED)) {
-    if (current('check') !== '') set('check', '');
-    return { writes, history, violations: [], deal: null };
+/** One row's edit as it is worked out: the values it writes and the History it logs. */
+class RowEdit {
+  readonly writes: Partial<Record<FieldKey, CellValue>> = {};
+  readonly history: HistoryEntry[] = [];
+  private readonly before: Deal;
+  /** Last seen as the row holds it */
+  private readonly prev: LastSeen | null;
+  private readonly isNew: boolean;
+  private readonly dealId: string;
+  private readonly keys: ValueKeys;
+  private readonly user: string;
+  private changed: boolean;
+
+  constructor(
+    private readonly row: readonly CellValue[],
+    private readonly rowNumber: number,
+    private readonly ctx: EditContext,
+    private readonly opts: RowOptions,
+  ) {
+    const { map, settings, timeZone, locale } = ctx;
+    this.before = readDeal(row, rowNumber, map, settings, timeZone, locale);
+    this.prev = parseLastSeen(this.before.lastSeen);
+    this.isNew = this.before.id === '';
+    this.dealId = this.isNew ? ctx.newId() : this.before.id;
+    this.keys = valueKeys(timeZone, locale);
+    this.user = ctx.user || UNKNOWN_USER;
+    this.changed = (opts.edited ?? []).some((k) => !COMPUTED_FIELDS.includes(k));
+    if (this.isNew) {
+      this.set('dealId', this.dealId);
+      if (!this.before.created) this.set('created', ctx.now);
+    }
   }
-  const before = readDeal(row, rowNumber, map, settings, timeZone, locale);
-  const prev = parseLastSeen(before.lastSeen);
-  const isNew = before.id === '';
-  const dealId = isNew ? ctx.newId() : before.id;
-  const logAs = (user: string, field: string, from: CellValue, to: CellValue) =>
-    history.push({ time: now, dealId, field, from, to, user });
-  const log = (field: string, from: CellValue, to: CellValue) =>
-    logAs(ctx.user || UNKNOWN_USER, field, from, to);
-  if (isNew) {
-    set('dealId', dealId);
-    if (!before.created) set('created', now);
+
+  private current(k: FieldKey): CellValue {
+    const col = this.ctx.map.columns[k];
+    return col === undefined ? '' : (this.row[col] ?? '');
   }
-  const typed = opts.typed;
-  const previous = opts.previousRow;
+
+  private set(k: FieldKey, v: CellValue) {
+    if (this.ctx.map.columns[k] !== undefined && !sameCell(this.current(k), v)) this.writes[k] = v;
+  }
+
+  private log(user: string, field: string, from: CellValue, to: CellValue) {
+    this.history.push({ time: this.ctx.now, dealId: this.dealId, field, from, to, user });
+  }
+
   /** A field's old value when the caller knows it: the sidebar's row as read, or the typed cell's. */
-  const oldOf = (field: FieldKey): CellValue | undefined =>
-    previous && map.columns[field] !== undefined
-      ? (previous[map.columns[field]!] ?? '')
-      : typed && typed.field === field
-        ? typed.old
-        : undefined;
+  private oldOf(field: FieldKey): CellValue | undefined {
+    const { previousRow, typed } = this.opts;
+    const col = this.ctx.map.columns[field];
+    if (previousRow && col !== undefined) return previousRow[col] ?? '';
+    return typed && typed.field === field ? typed.old : undefined;
+  }
+
   /**
    * The changes to log for a field Last seen tracks (stage, amount, close date), oldest first, and the
    * value Last seen records. `seen` is Last seen's value (undefined without one), `key` compares values.
@@ -155,19 +158,18 @@ export function applyRowRules(
    *   (or the sweep) logs the rest.
    * A typed edit of another field leaves this one to its own run.
    */
-  type Step = [CellValue, CellValue, string];
-  const tracked = <K>(
+  private tracked<K>(
     field: FieldKey,
     seen: CellValue | undefined,
     key: (v: CellValue) => K,
     nowKey: K,
-  ): { steps: Step[]; record: CellValue; recordKey: K } => {
-    const now = current(field);
-    const user = ctx.user || UNKNOWN_USER;
-    const step = (from: CellValue, fromKey: K, to: CellValue, toKey: K, who = user): Step[] =>
+  ): Tracked<K> {
+    const now = this.current(field);
+    const { typed, previousRow } = this.opts;
+    const step = (from: CellValue, fromKey: K, to: CellValue, toKey: K, who = this.user): Step[] =>
       fromKey === toKey ? [] : [[from, to, who]];
-    const old = oldOf(field);
-    if (old !== undefined && (previous || seen === undefined))
+    const old = this.oldOf(field);
+    if (old !== undefined && (previousRow || seen === undefined))
       return { steps: step(old, key(old), now, nowKey), record: now, recordKey: nowKey };
     if (seen === undefined) return { steps: [], record: now, recordKey: nowKey };
     const seenKey = key(seen);
@@ -183,142 +185,127 @@ export function applyRowRules(
     }
     if (typed) return { steps: [], record: seen, recordKey: seenKey };
     return { steps: step(seen, seenKey, now, nowKey), record: now, recordKey: nowKey };
-  };
-  const amountKey = (v: CellValue) => {
-    const p = parseAmount(v, locale);
-    return p.kind === 'ok' ? p.value : p.kind === 'bad' ? seenForm(p.raw) : null;
-  };
-  const closeDate = (v: CellValue) => {
-    const p = parseDate(v, timeZone, locale);
-    return p.kind === 'ok' ? p.value : p.kind === 'bad' ? p.raw : null;
-  };
-  // Close dates compare as days in the spreadsheet's zone: a time of day is not a change.
-  const dayKey = (d: Date | string | number | boolean | null): string | null =>
-    d instanceof Date ? isoDay(d, timeZone) : d === null ? null : seenForm(String(d));
-  const closeKey = (v: CellValue) => {
-    if (typeof v !== 'string') return dayKey(closeDate(v));
-    // Last seen holds the close date as a day's text, the same few hundred across the deals.
-    const memo = `${timeZone}|${locale}|${v}`;
-    let key = textCloseKeys.get(memo);
-    if (key === undefined) {
-      if (textCloseKeys.size > 20_000) textCloseKeys.clear();
-      key = dayKey(closeDate(v));
-      textCloseKeys.set(memo, key);
-    }
-    return key;
-  };
-  // The row's own amount and close date as readDeal parsed them (the sweep's hot path parses no more).
-  const amountNow =
-    before.amount.kind === 'ok'
-      ? before.amount.value
-      : before.amount.kind === 'bad'
-        ? seenForm(before.amount.raw)
-        : null;
-  const closeNow = dayKey(
-    before.closeDate.kind === 'ok'
-      ? before.closeDate.value
-      : before.closeDate.kind === 'bad'
-        ? before.closeDate.raw
-        : null,
-  );
-  let changed = (opts.edited ?? []).some((k) => !COMPUTED_FIELDS.includes(k));
-
-  // Stage
-  const stageSeen = isNew ? '' : prev ? prev.s : undefined;
-  const stageKey = (v: CellValue) => looseKey(seenForm(String(v ?? '')));
-  const stageMoves = isNew
-    ? {
-        steps: looseKey(before.stageText) ? [['', before.stageText, ctx.user || UNKNOWN_USER]] : [],
-        record: '',
-      }
-    : tracked('stage', stageSeen, stageKey, stageKey(before.stageText));
-  for (const [from, to, who] of stageMoves.steps) logAs(who, 'Stage', String(from).trim(), String(to).trim());
-  if (stageMoves.steps.length) {
-    set('stageEntered', now);
-    changed = true;
   }
-  // Probability and forecast category follow the stage unless the user set their own.
-  let autoP = prev ? prev.p : null;
-  let autoK = prev ? prev.k : null;
-  const stage = before.stage;
-  if (stage) {
+
+  /** Stage moves, logged; a move sets Stage entered. A new row's stage is its first move. Last seen's stage. */
+  stageMoves(): string {
+    const { before, prev } = this;
+    if (this.isNew) {
+      if (looseKey(before.stageText)) this.moved('', before.stageText, this.user);
+      return before.stageText;
+    }
+    const stageKey = (v: CellValue) => looseKey(seenForm(String(v ?? '')));
+    const moves = this.tracked('stage', prev ? prev.s : undefined, stageKey, stageKey(before.stageText));
+    for (const [from, to, who] of moves.steps) this.moved(from, to, who);
+    return String(moves.record).trim();
+  }
+
+  private moved(from: CellValue, to: CellValue, who: string) {
+    this.log(who, 'Stage', String(from).trim(), String(to).trim());
+    this.set('stageEntered', this.ctx.now);
+    this.changed = true;
+  }
+
+  /** Probability and forecast category follow the stage unless the user set their own; what we filled. */
+  fillFromStage(): { p: number | null; k: string | null } {
+    const { before, prev } = this;
+    const stage = before.stage;
+    if (!stage) return { p: prev ? prev.p : null, k: prev ? prev.k : null };
     const p = before.probability;
     const pIsAuto =
       p.kind === 'empty' ||
       (p.kind === 'ok' && (prev ? prev.p !== null && p.value === prev.p : p.value === stage.probability));
-    autoP = pIsAuto ? stage.probability : null;
-    if (pIsAuto) set('probability', stage.probability);
+    if (pIsAuto) this.set('probability', stage.probability);
     const k = before.forecastCategory;
     const kIsAuto = k === '' || (prev ? prev.k !== null && k === prev.k : k === stage.category);
-    autoK = kIsAuto ? stage.category : null;
-    if (kIsAuto) set('forecastCategory', stage.category);
+    if (kIsAuto) this.set('forecastCategory', stage.category);
+    return { p: pIsAuto ? stage.probability : null, k: kIsAuto ? stage.category : null };
   }
-  // Amount
-  const amounts = isNew
-    ? { steps: [], recordKey: amountNow }
-    : tracked('amount', prev ? (prev.a ?? '') : undefined, amountKey, amountNow);
-  for (const [from, to, who] of amounts.steps)
-    logAs(who, 'Amount', amountKey(from) ?? '', amountKey(to) ?? '');
-  if (amounts.steps.length) changed = true;
-  // Close date
-  const closes = isNew
-    ? { steps: [], recordKey: closeNow }
-    : tracked('closeDate', prev ? (prev.c ?? '') : undefined, closeKey, closeNow);
-  let pushes = before.closeDatePushes;
-  for (const [from, to, who] of closes.steps) {
-    const [oldClose, newClose] = [closeDate(from), closeDate(to)];
-    logAs(who, 'Close date', oldClose ?? '', newClose ?? '');
-    changed = true;
-    if (oldClose instanceof Date && newClose instanceof Date && daysBetween(oldClose, newClose, timeZone) > 0)
-      pushes += 1;
+
+  /** Amount changes, logged as parsed amounts (the row's own as readDeal parsed it); Last seen's amount. */
+  amountMoves(): number | string | null {
+    const a = this.before.amount;
+    const amountNow = a.kind === 'ok' ? a.value : a.kind === 'bad' ? seenForm(a.raw) : null;
+    if (this.isNew) return amountNow;
+    const { amountKey } = this.keys;
+    const prev = this.prev;
+    const moves = this.tracked('amount', prev ? (prev.a ?? '') : undefined, amountKey, amountNow);
+    for (const [from, to, who] of moves.steps)
+      this.log(who, 'Amount', amountKey(from) ?? '', amountKey(to) ?? '');
+    if (moves.steps.length) this.changed = true;
+    return moves.recordKey;
   }
-  if (pushes !== before.closeDatePushes) set('closeDatePushes', pushes);
-  // Every other field, when its old value is known: dates compare as days, the rest as trimmed text.
-  for (const key of isNew ? [] : LOGGED_WHEN_KNOWN) {
-    const old = oldOf(key);
-    if (old === undefined) continue;
-    const [from, to] = [old, current(key)];
-    const isDateField = FIELD_BY_KEY[key].kind === 'date';
-    const comparable = (v: CellValue) => {
-      const d = isDateField ? parseDate(v, timeZone, locale) : null;
-      return d?.kind === 'ok' ? isoDay(d.value, timeZone) : String(v).trim();
-    };
-    if (comparable(from) !== comparable(to)) {
-      const oldDate = isDateField ? parseDate(from, timeZone, locale) : null;
-      log(FIELD_BY_KEY[key].header, oldDate?.kind === 'ok' ? oldDate.value : from, to);
-      changed = true;
+
+  /** Close date changes, logged as dates (compared as days); a later date is a push. Last seen's day. */
+  closeDateMoves(): string | null {
+    const { before, prev } = this;
+    const { closeKey, closeDateOf, dayKey } = this.keys;
+    const c = before.closeDate;
+    const closeNow = dayKey(c.kind === 'ok' ? c.value : c.kind === 'bad' ? c.raw : null);
+    if (this.isNew) return closeNow;
+    const moves = this.tracked('closeDate', prev ? (prev.c ?? '') : undefined, closeKey, closeNow);
+    let pushes = before.closeDatePushes;
+    for (const [from, to, who] of moves.steps) {
+      const [oldClose, newClose] = [closeDateOf(from), closeDateOf(to)];
+      this.log(who, 'Close date', oldClose ?? '', newClose ?? '');
+      this.changed = true;
+      const later = oldClose instanceof Date && newClose instanceof Date;
+      if (later && daysBetween(oldClose, newClose, this.ctx.timeZone) > 0) pushes += 1;
+    }
+    if (pushes !== before.closeDatePushes) this.set('closeDatePushes', pushes);
+    return moves.recordKey;
+  }
+
+  /** Every other field, when its old value is known: dates compare as days, the rest as trimmed text. */
+  otherFields(): void {
+    if (this.isNew) return;
+    const { timeZone, locale } = this.ctx;
+    for (const key of LOGGED_WHEN_KNOWN) {
+      const old = this.oldOf(key);
+      if (old === undefined) continue;
+      const [from, to] = [old, this.current(key)];
+      const isDateField = FIELD_BY_KEY[key].kind === 'date';
+      const comparable = (v: CellValue) => {
+        const d = isDateField ? parseDate(v, timeZone, locale) : null;
+        return d?.kind === 'ok' ? isoDay(d.value, timeZone) : String(v).trim();
+      };
+      if (comparable(from) !== comparable(to)) {
+        const oldDate = isDateField ? parseDate(from, timeZone, locale) : null;
+        this.log(this.user, FIELD_BY_KEY[key].header, oldDate?.kind === 'ok' ? oldDate.value : from, to);
+        this.changed = true;
+      }
     }
   }
-  if (changed) set('updated', now);
-  const employees = before.employees.kind === 'ok' ? before.employees.value : null;
-  set('segment', segmentFor(before.industry, employees, settings.segmentRules));
 
-  // Check the row as it will be once our writes land.
-  const changes = Object.entries(writes) as [FieldKey, CellValue][];
-  let deal = before;
-  if (changes.length) {
-    const after = [...row];
-    for (const [k, v] of changes) after[map.columns[k]!] = v;
-    deal = readDeal(after, rowNumber, map, settings, timeZone, locale);
+  /** Updated, Segment, the Check column (of the row as it will be) and Last seen; the outcome. */
+  finish(seen: Omit<LastSeen, 'd'>): RowOutcome {
+    const { ctx, before, rowNumber } = this;
+    const { map, settings, now, timeZone, locale } = ctx;
+    if (this.changed) this.set('updated', now);
+    const employees = before.employees.kind === 'ok' ? before.employees.value : null;
+    this.set('segment', segmentFor(before.industry, employees, settings.segmentRules));
+    // Check the row as it will be once our writes land.
+    const changes = Object.entries(this.writes) as [FieldKey, CellValue][];
+    let deal = before;
+    if (changes.length) {
+      const after = [...this.row];
+      for (const [k, v] of changes) after[map.columns[k]!] = v;
+      deal = readDeal(after, rowNumber, map, settings, timeZone, locale);
+    }
+    // Duplicate Deal IDs need the whole sheet: a sweep finds them; a one-row check keeps its verdict
+    // (from Last seen) while the row still holds the same ID.
+    const prevIds = this.prev?.d;
+    const idRows =
+      this.opts.idRows ??
+      (prevIds && prevIds.id === deal.id ? new Map([[deal.id, [rowNumber, ...prevIds.rows]]]) : undefined);
+    const violations = checkDeal(deal, { settings, now, timeZone, idRows });
+    this.set('check', checkText(violations));
+    const others = deal.id ? (idRows?.get(deal.id) ?? []).filter((r) => r !== rowNumber) : [];
+    const lastSeen: LastSeen = { ...seen, s: seenForm(seen.s) };
+    if (others.length) lastSeen.d = { id: deal.id, rows: others };
+    this.set('lastSeen', JSON.stringify(lastSeen));
+    return { writes: this.writes, history: this.history, violations, deal };
   }
-  // Duplicate Deal IDs need the whole sheet: a sweep finds them; a one-row check keeps its verdict
-  // (from Last seen) while the row still holds the same ID.
-  const idRows =
-    opts.idRows ??
-    (prev?.d && prev.d.id === deal.id ? new Map([[deal.id, [rowNumber, ...prev.d.rows]]]) : undefined);
-  const violations = checkDeal(deal, { settings, now, timeZone, idRows });
-  set('check', checkText(violations));
-  const others = deal.id ? (idRows?.get(deal.id) ?? []).filter((r) => r !== rowNumber) : [];
-  const seen: LastSeen = {
-    s: seenForm(isNew ? before.stageText : String(stageMoves.record).trim()),
-    a: amounts.recordKey,
-    c: closes.recordKey,
-    p: autoP,
-    k: autoK,
-  };
-  if (others.length) seen.d = { id: deal.id, rows: others };
-  set('lastSeen', JSON.stringify(seen));
-  return { writes, history, violations, deal };
 }
 
 /** Rows on which each Deal ID appears (IDs compared exactly). */
