@@ -21,7 +21,7 @@ import { isDate, zonedParts } from './wallClock';
 import { scriptDateClass } from './scriptDate';
 import type { Sheet } from './sheet';
 import { AdvancedDrive, AdvancedSheets, DriveStore, type DriveFile } from './drive';
-import { loadScript } from './scriptContext';
+import { fileVersion, loadScript } from './scriptContext';
 
 export interface EmulatorOptions {
   timeZone?: string;
@@ -29,6 +29,12 @@ export interface EmulatorOptions {
   name?: string;
   owner?: string;
   now?: Date | string;
+}
+
+/** What a manifest grants and enables. */
+interface Manifest {
+  oauthScopes: string[];
+  advancedServices: string[];
 }
 
 /** How much an execution may do (ScriptApp.AuthMode): the Apps Script modes the emulator models. */
@@ -90,7 +96,7 @@ export class Emulator {
   /** Drive: the bound spreadsheet and every file the script creates, with who may open each. */
   readonly drive = new DriveStore();
   /** What the loaded manifest (appsscript.json) grants and enables. */
-  manifest: { oauthScopes: string[]; advancedServices: string[] } = { oauthScopes: [], advancedServices: [] };
+  manifest: Manifest = { oauthScopes: [], advancedServices: [] };
   private context: Record<string, unknown> | null = null;
 
   constructor(opts: EmulatorOptions = {}) {
@@ -173,21 +179,13 @@ export class Emulator {
 
   /** Loads the built script (dist/Code.js) and the project's HTML files from a folder. */
   load(distDir = path.resolve(__dirname, '../../dist')): this {
-    const manifestFile = path.join(distDir, 'appsscript.json');
-    if (fs.existsSync(manifestFile)) {
-      const m = JSON.parse(fs.readFileSync(manifestFile, 'utf8')) as {
-        oauthScopes?: string[];
-        dependencies?: { enabledAdvancedServices?: { userSymbol: string }[] };
-      };
+    const project = readProject(distDir);
+    if (project.manifest)
       this.manifest = {
-        oauthScopes: m.oauthScopes ?? [],
-        advancedServices: (m.dependencies?.enabledAdvancedServices ?? []).map((x) => x.userSymbol),
+        oauthScopes: [...project.manifest.oauthScopes],
+        advancedServices: [...project.manifest.advancedServices],
       };
-    }
-    for (const f of fs.readdirSync(distDir)) {
-      if (f.endsWith('.html'))
-        this.html.files[f.replace(/\.html$/, '')] = fs.readFileSync(path.join(distDir, f), 'utf8');
-    }
+    Object.assign(this.html.files, project.html);
     this.context = loadScript([path.join(distDir, 'Code.js')], this.globals());
     return this;
   }
@@ -426,7 +424,7 @@ export class Emulator {
         new ScriptAppService(emu.env),
         new PropertiesServiceEmulator(emu.env),
       );
-      emu.drive.register(ss, true, f.appUsers ?? [f.owner]).permissions = f.permissions.map((p) => ({
+      emu.drive.register(ss, true, [...(f.appUsers ?? [f.owner])]).permissions = f.permissions.map((p) => ({
         ...p,
       }));
     }
@@ -435,4 +433,33 @@ export class Emulator {
   static fromFile(file: string, opts: EmulatorOptions = {}): Emulator {
     return Emulator.fromSaved(JSON.parse(fs.readFileSync(file, 'utf8')) as SavedWorkbook, opts);
   }
+}
+
+/** A built project's manifest and HTML files, read again only when a file of the folder changed. */
+const projects = new Map<
+  string,
+  { version: string; manifest: Manifest | null; html: Record<string, string> }
+>();
+function readProject(distDir: string) {
+  const names = fs.readdirSync(distDir).filter((f) => f === 'appsscript.json' || f.endsWith('.html'));
+  const version = names.map((f) => `${f}=${fileVersion(path.join(distDir, f))}`).join(';');
+  const known = projects.get(distDir);
+  if (known && known.version === version) return known;
+  let manifest: Manifest | null = null;
+  if (names.includes('appsscript.json')) {
+    const m = JSON.parse(fs.readFileSync(path.join(distDir, 'appsscript.json'), 'utf8')) as {
+      oauthScopes?: string[];
+      dependencies?: { enabledAdvancedServices?: { userSymbol: string }[] };
+    };
+    manifest = {
+      oauthScopes: m.oauthScopes ?? [],
+      advancedServices: (m.dependencies?.enabledAdvancedServices ?? []).map((x) => x.userSymbol),
+    };
+  }
+  const html: Record<string, string> = {};
+  for (const f of names)
+    if (f.endsWith('.html')) html[f.replace(/\.html$/, '')] = fs.readFileSync(path.join(distDir, f), 'utf8');
+  const project = { version, manifest, html };
+  projects.set(distDir, project);
+  return project;
 }

@@ -175,15 +175,35 @@ export function saveWorkbook(
   );
 }
 
-/** Rebuilds a spreadsheet and script state from a saved workbook, into fresh services. */
+/**
+ * Rebuilds a spreadsheet and script state from a saved workbook, into fresh services. Nothing of `data`
+ * is kept (the parts held on to are copied), so one saved workbook can seed any number of emulators.
+ */
 export function loadWorkbook(
   env: EmulatorEnv,
-  data: SavedWorkbook,
+  saved: SavedWorkbook,
   scriptApp: ScriptAppService,
   props: PropertiesServiceEmulator,
 ): Spreadsheet {
-  if (data.format !== WORKBOOK_FORMAT || data.version !== WORKBOOK_VERSION)
+  if (saved.format !== WORKBOOK_FORMAT || saved.version !== WORKBOOK_VERSION)
     throw new Error(`Not a saved workbook of format ${WORKBOOK_FORMAT} version ${WORKBOOK_VERSION}.`);
+  // Cells are copied field by field below; the small specs held on to are cloned here.
+  const data: SavedWorkbook = {
+    ...saved,
+    spreadsheet: {
+      ...saved.spreadsheet,
+      metadata: structuredClone(saved.spreadsheet.metadata),
+      validations: structuredClone(saved.spreadsheet.validations),
+      sheets: saved.spreadsheet.sheets.map((sh) => ({
+        ...sh,
+        conditionalRules: structuredClone(sh.conditionalRules),
+        protections: structuredClone(sh.protections),
+        charts: structuredClone(sh.charts),
+        metadata: structuredClone(sh.metadata),
+      })),
+    },
+    triggers: structuredClone(saved.triggers),
+  };
   env.nowMs = Date.parse(data.clock);
   env.seedIds(data.nextId);
   const s = data.spreadsheet;

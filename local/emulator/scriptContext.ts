@@ -66,15 +66,21 @@ export function loadScript(files: readonly string[], globals: object): Record<st
 }
 
 /**
- * Each file compiled once per content: a test that loads the bundle into hundreds of emulators then
+ * Each file compiled once per version: a test that loads the bundle into hundreds of emulators then
  * compiles it once (the compiled code is shared between contexts, as one Apps Script project's is).
  */
-const scripts = new Map<string, { text: string; script: vm.Script }>();
+const scripts = new Map<string, { version: string; script: vm.Script }>();
 function compiled(file: string): vm.Script {
-  const text = fs.readFileSync(file, 'utf8');
+  const version = fileVersion(file);
   const known = scripts.get(file);
-  if (known && known.text === text) return known.script;
-  const script = new vm.Script(text, { filename: file });
-  scripts.set(file, { text, script });
+  if (known && known.version === version) return known.script;
+  const script = new vm.Script(fs.readFileSync(file, 'utf8'), { filename: file });
+  scripts.set(file, { version, script });
   return script;
+}
+
+/** A file's version as its size and modification time (a rebuild changes them; reading it is not needed). */
+export function fileVersion(file: string): string {
+  const st = fs.statSync(file, { bigint: true });
+  return `${st.size}:${st.mtimeNs}`;
 }

@@ -1,0 +1,42 @@
+// Conformance of the emulator's saved workbooks: loading keeps nothing of the saved form, so one saved
+// workbook seeds any number of emulators (the race probes load one hundreds of times) and what one of
+// them does reaches neither the saved form nor the others.
+import { Emulator } from '../../local/emulator';
+import { DIST } from '../support/emulator';
+import { startingPoint } from '../support/refreshProbe';
+
+/** Marks every object and array inside `x`. */
+function touch(x: unknown): void {
+  if (!x || typeof x !== 'object') return;
+  Object.values(x).forEach(touch);
+  (x as Record<string, unknown>).touched = true;
+}
+
+describe('saved workbooks', () => {
+  it('seed many emulators, none of which changes the saved form or another', () => {
+    const saved = startingPoint();
+    const before = JSON.stringify(saved);
+    const a = Emulator.fromSaved(saved).load(DIST);
+    const b = Emulator.fromSaved(saved).load(DIST);
+    // A refresh writes cells, formats, rules, charts, metadata, properties and the board's state.
+    a.run('menuRefresh');
+    a.sheet('Deals').cellAt(2, 2).v = 'changed by hand';
+    // Whatever the emulator holds on to, changed in place, as any later emulator code might.
+    const held = [
+      ...a.ss.metadata,
+      ...a.ss.sheets.flatMap((sh) => [
+        ...sh.conditionalRules,
+        ...sh.protections,
+        ...sh.charts,
+        ...sh.metadata,
+      ]),
+      ...a.scriptApp.triggers,
+    ].map((x) => x.spec as object);
+    expect(held.length).toBeGreaterThan(3);
+    held.forEach(touch);
+    a.scriptApp.getProjectTriggers().forEach((t) => a.scriptApp.deleteTrigger(t));
+    expect(JSON.stringify(a.save())).not.toEqual(before);
+    expect(JSON.stringify(saved)).toEqual(before);
+    expect(JSON.stringify(b.save())).toEqual(before);
+  });
+});
