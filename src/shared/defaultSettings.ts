@@ -1,5 +1,58 @@
 // The settings a new CRM starts with; users change them in the CRM Settings tab.
-import type { Settings } from './settings';
+import type { Settings, StageDef } from './settings';
+
+/** The stages a new CRM starts with, in pipeline order. */
+const DEFAULT_STAGES: readonly StageDef[] = [
+  {
+    name: 'Opportunity identified',
+    type: 'Open',
+    probability: 0.1,
+    category: 'Pipeline',
+    required: ['amount', 'closeDate', 'contact'],
+    staleAfterDays: 30,
+  },
+  {
+    name: 'Qualified',
+    type: 'Open',
+    probability: 0.25,
+    category: 'Pipeline',
+    required: [],
+    staleAfterDays: 30,
+  },
+  {
+    name: 'Solution designed with customer',
+    type: 'Open',
+    probability: 0.4,
+    category: 'Best case',
+    required: [],
+    staleAfterDays: 21,
+  },
+  {
+    name: 'Quote sent',
+    type: 'Open',
+    probability: 0.6,
+    category: 'Best case',
+    required: [],
+    staleAfterDays: 14,
+  },
+  {
+    name: 'Negotiation',
+    type: 'Open',
+    probability: 0.8,
+    category: 'Commit',
+    required: [],
+    staleAfterDays: 14,
+  },
+  { name: 'Won', type: 'Won', probability: 1, category: 'Closed', required: [], staleAfterDays: null },
+  {
+    name: 'Lost',
+    type: 'Lost',
+    probability: 0,
+    category: 'Omitted',
+    required: ['lostReason'],
+    staleAfterDays: null,
+  },
+];
 
 /** Default settings; `ownerEmail` seeds the owner list with the person who set the CRM up. */
 export function defaultSettings(ownerEmail: string): Settings {
@@ -8,57 +61,7 @@ export function defaultSettings(ownerEmail: string): Settings {
     .replace(/[._-]+/g, ' ')
     .replace(/\b\w/g, (c) => c.toUpperCase());
   return {
-    stages: [
-      {
-        name: 'Opportunity identified',
-        type: 'Open',
-        probability: 0.1,
-        category: 'Pipeline',
-        required: ['amount', 'closeDate', 'contact'],
-        staleAfterDays: 30,
-      },
-      {
-        name: 'Qualified',
-        type: 'Open',
-        probability: 0.25,
-        category: 'Pipeline',
-        required: [],
-        staleAfterDays: 30,
-      },
-      {
-        name: 'Solution designed with customer',
-        type: 'Open',
-        probability: 0.4,
-        category: 'Best case',
-        required: [],
-        staleAfterDays: 21,
-      },
-      {
-        name: 'Quote sent',
-        type: 'Open',
-        probability: 0.6,
-        category: 'Best case',
-        required: [],
-        staleAfterDays: 14,
-      },
-      {
-        name: 'Negotiation',
-        type: 'Open',
-        probability: 0.8,
-        category: 'Commit',
-        required: [],
-        staleAfterDays: 14,
-      },
-      { name: 'Won', type: 'Won', probability: 1, category: 'Closed', required: [], staleAfterDays: null },
-      {
-        name: 'Lost',
-        type: 'Lost',
-        probability: 0,
-        category: 'Omitted',
-        required: ['lostReason'],
-        staleAfterDays: null,
-      },
-    ],
+    stages: DEFAULT_STAGES.map((st) => ({ ...st, required: [...st.required] })),
     lostReasons: [
       { name: 'Price', requiresCompetitor: false },
       { name: 'Product gap', requiresCompetitor: false },

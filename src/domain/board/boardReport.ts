@@ -81,34 +81,23 @@ export function boardReport(input: BoardInput): BoardReport {
   return { grid: g, charts, lastMeeting };
 }
 
+type Row = Forecast['horizons'][number];
+/** The board forecast's money columns, each with the deal count it rests on. */
+const FORECAST_SERIES: [(r: Row) => number, (r: Row) => number][] = [
+  [(r) => r.won, (r) => r.wonDeals],
+  [(r) => r.commit, (r) => r.commitDeals],
+  [(r) => r.bestCase, (r) => r.bestCaseDeals],
+  [(r) => r.pipeline, (r) => r.pipelineDeals],
+  [(r) => r.weighted, (r) => r.deals],
+  [(r) => r.won + r.weighted, (r) => r.deals + r.wonDeals],
+];
+
 /** Weighted forecast by horizon and category, against targets; overdue and undated pipeline below. */
 function forecastTable(g: ReportGrid, charts: BoardChart[], f: Forecast, k: number) {
   const h = f.horizons;
-  const nested = (pick: (r: (typeof h)[number]) => number, count: (r: (typeof h)[number]) => number) =>
-    shownNested(h.map(pick), h.map(count), k);
-  const wonCol = nested(
-    (r) => r.won,
-    (r) => r.wonDeals,
-  );
-  const commitCol = nested(
-    (r) => r.commit,
-    (r) => r.commitDeals,
-  );
-  const bestCol = nested(
-    (r) => r.bestCase,
-    (r) => r.bestCaseDeals,
-  );
-  const pipeCol = nested(
-    (r) => r.pipeline,
-    (r) => r.pipelineDeals,
-  );
-  const weightedCol = nested(
-    (r) => r.weighted,
-    (r) => r.deals,
-  );
-  const expectedCol = nested(
-    (r) => r.won + r.weighted,
-    (r) => r.deals + r.wonDeals,
+  // Each column's values with the deal counts behind them; hidden together where a count is small.
+  const [wonCol, commitCol, bestCol, pipeCol, weightedCol, expectedCol] = FORECAST_SERIES.map(
+    ([pick, count]) => shownNested(h.map(pick), h.map(count), k),
   );
   const forecastHeader = g.rows.length;
   g.header([

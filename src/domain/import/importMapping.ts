@@ -97,139 +97,188 @@ export function proposeImportMapping(
   locale: string,
   timeZone: string,
 ): ImportMapping {
-  const headerRow = findImportHeaderRow(values);
-  const header = values[headerRow] ?? [];
-  const width = Math.max(sheetWidth(values.slice(headerRow)), 1);
-  const body = values.slice(headerRow + 1);
-  const column = (c: number) => body.map((r) => r[c]).filter((v) => text(v) !== '');
-  const columns: Partial<Record<FieldKey, number>> = {};
-  const how = new Map<ImportField, FieldFinding['how']>();
-  const taken = new Set<number>();
-  const stageEntered: ImportMapping['stageEntered'] = [];
-  let statusColumn: number | null = null;
-
-  // 1. Headers: every (field, column, rank), best rank first; each field and column used once.
-  const claims: [ImportField, number, number][] = [];
-  for (let c = 0; c < width; c++) {
-    const h = header[c];
-    const entered = stageEnteredColumn(h);
-    if (entered) {
-      stageEntered.push({ column: c, stage: entered });
-      taken.add(c);
-      continue;
-    }
-    if (namesComputedColumn(h)) {
-      taken.add(c);
-      continue;
-    }
-    for (const [field, rank] of headerMeanings(h)) claims.push([field, c, rank]);
-  }
-  claims.sort((a, b) => a[2] - b[2] || a[1] - b[1]);
-  for (const [field, c] of claims) {
-    if (columns[field] !== undefined || taken.has(c)) continue;
-    columns[field] = c;
-    taken.add(c);
-    how.set(field, 'header');
-  }
-  // A status column: it overrides the stage of closed deals, or is the stage when there is none.
-  for (let c = 0; c < width && statusColumn === null; c++) {
-    if (taken.has(c) || !isStatusHeader(header[c])) continue;
-    const vals = column(c).map((v) => text(v).toLowerCase());
-    if (columns.stage !== undefined && vals.length && vals.every((v) => STATUS_VALUES.has(v)))
-      statusColumn = c;
-    else if (columns.stage === undefined) {
-      columns.stage = c;
-      how.set('stage', 'header');
-    } else continue;
-    taken.add(c);
-  }
-  stageEntered.forEach(({ column: c }) => taken.delete(c)); // they stay as extras too
-
+  const draft = new MappingDraft(values);
+  // 1. Headers name fields; a status column overrides the stage of closed deals.
+  draft.claimHeaders();
+  draft.findStatusColumn();
   // 2. Values, for key fields the headers did not name.
-  const free = () => {
+  draft.sniff('email', (c) => draft.mostly(c, (v) => EMAIL.test(text(v))));
+  draft.sniff(
+    'stage',
+    (c) => draft.mostly(c, (v) => findStageLoosely(v, stages) !== null) || looksLikeStages(draft.column(c)),
+  );
+  draft.sniff('owner', (c) => looksLikeOwners(draft, c));
+  draft.sniff('amount', (c) => looksLikeAmounts(draft.column(c), decimalMarkOf(draft.column(c), locale)));
+  draft.sniffDates(timeZone);
+  return draft.mapping();
+}
+
+/** A column of texts few and repeated, none holding numbers, one of them a closed stage. */
+function looksLikeStages(column: readonly unknown[]): boolean {
+  const vals = column.map((v) => text(v));
+  const distinct = new Set(vals.map((v) => v.toLowerCase()));
+  return (
+    vals.length >= 4 &&
+    distinct.size >= 2 &&
+    distinct.size <= 30 &&
+    distinct.size <= vals.length / 2 &&
+    vals.every((v) => !/\d{3,}/.test(v)) &&
+    [...distinct].some((v) => closedTypeOf(v) !== null)
+  );
+}
+
+/** A handful of people's names or emails, each on many rows. */
+function looksLikeOwners(draft: MappingDraft, c: number): boolean {
+  const vals = draft.column(c).map((v) => text(v));
+  const distinct = new Set(vals);
+  if (vals.length < 3 || distinct.size > 60 || distinct.size > Math.max(1, vals.length * 0.6)) return false;
+  if (draft.mostly(c, (v) => PERSON.test(text(v)) || EMAIL.test(text(v)), 0.9)) return true;
+  // First names only ("Jo", "Sam"): a handful, each on many rows.
+  return (
+    distinct.size <= Math.max(2, vals.length * 0.4) && draft.mostly(c, (v) => FIRST_NAME.test(text(v)), 1)
+  );
+}
+
+/** Mostly amounts: with a currency, or mostly 100 and over (and not years). */
+function looksLikeAmounts(vals: readonly unknown[], mark: ReturnType<typeof decimalMarkOf>): boolean {
+  const money = vals.filter((v) => typeof v === 'string' && /[$€£¥₹]|\b(USD|EUR|GBP)\b/i.test(v)).length;
+  const nums = vals
+    .map((v) => readAmount(v, mark))
+    .filter((p) => p.kind === 'ok')
+    .map((p) => (p as { value: number }).value);
+  const big = nums.filter((n) => n >= 100 && !(Number.isInteger(n) && n >= 1900 && n <= 2100)).length;
+  return nums.length >= 0.8 * vals.length && vals.length > 0 && (money > 0 || big >= 0.6 * nums.length);
+}
+
+/** A mapping as it is worked out: the columns taken, and how each field was found. */
+class MappingDraft {
+  readonly headerRow: number;
+  private readonly header: readonly unknown[];
+  private readonly body: readonly (readonly unknown[])[];
+  private readonly width: number;
+  private readonly columns: Partial<Record<FieldKey, number>> = {};
+  private readonly how = new Map<ImportField, FieldFinding['how']>();
+  private readonly taken = new Set<number>();
+  private readonly stageEntered: ImportMapping['stageEntered'] = [];
+  private statusColumn: number | null = null;
+
+  constructor(values: readonly (readonly unknown[])[]) {
+    this.headerRow = findImportHeaderRow(values);
+    this.header = values[this.headerRow] ?? [];
+    this.width = Math.max(sheetWidth(values.slice(this.headerRow)), 1);
+    this.body = values.slice(this.headerRow + 1);
+  }
+
+  /** A column's non-empty values below the header. */
+  column(c: number): unknown[] {
+    return this.body.map((r) => r[c]).filter((v) => text(v) !== '');
+  }
+
+  /** Every (field, column, rank) the headers name, best rank first; each field and column used once. */
+  claimHeaders(): void {
+    const claims: [ImportField, number, number][] = [];
+    for (let c = 0; c < this.width; c++) {
+      const h = this.header[c];
+      const entered = stageEnteredColumn(h);
+      if (entered) this.stageEntered.push({ column: c, stage: entered });
+      if (entered || namesComputedColumn(h)) {
+        this.taken.add(c);
+        continue;
+      }
+      for (const [field, rank] of headerMeanings(h)) claims.push([field, c, rank]);
+    }
+    claims.sort((a, b) => a[2] - b[2] || a[1] - b[1]);
+    for (const [field, c] of claims) {
+      if (this.columns[field] !== undefined || this.taken.has(c)) continue;
+      this.take(field, c, 'header');
+    }
+  }
+
+  /** A status column: it overrides the stage of closed deals, or is the stage when there is none. */
+  findStatusColumn(): void {
+    const { columns, taken } = this;
+    for (let c = 0; c < this.width && this.statusColumn === null; c++) {
+      if (taken.has(c) || !isStatusHeader(this.header[c])) continue;
+      const vals = this.column(c).map((v) => text(v).toLowerCase());
+      if (columns.stage !== undefined && vals.length && vals.every((v) => STATUS_VALUES.has(v)))
+        this.statusColumn = c;
+      else if (columns.stage === undefined) {
+        columns.stage = c;
+        this.how.set('stage', 'header');
+      } else continue;
+      taken.add(c);
+    }
+    this.stageEntered.forEach(({ column: c }) => taken.delete(c)); // they stay as extras too
+  }
+
+  private take(field: ImportField, c: number, how: FieldFinding['how']) {
+    this.columns[field] = c;
+    this.taken.add(c);
+    this.how.set(field, how);
+  }
+
+  /** Columns no field took (Stage entered columns and computed ones excepted). */
+  private free(): number[] {
     const out: number[] = [];
-    for (let c = 0; c < width; c++)
-      if (!taken.has(c) && !stageEntered.some((s) => s.column === c) && !namesComputedColumn(header[c]))
+    for (let c = 0; c < this.width; c++)
+      if (
+        !this.taken.has(c) &&
+        !this.stageEntered.some((s) => s.column === c) &&
+        !namesComputedColumn(this.header[c])
+      )
         out.push(c);
     return out;
-  };
-  const mostly = (c: number, test: (v: unknown) => boolean, share = 0.8) => {
-    const vals = column(c).slice(0, 500);
+  }
+
+  /** Whether `share` of the column's first 500 values pass `test`. */
+  mostly(c: number, test: (v: unknown) => boolean, share = 0.8): boolean {
+    const vals = this.column(c).slice(0, 500);
     return vals.length > 0 && vals.filter(test).length / vals.length >= share;
-  };
-  const sniff = (field: ImportField, pick: (c: number) => boolean) => {
-    if (columns[field] !== undefined) return;
-    const c = free().find(pick);
-    if (c === undefined) return;
-    columns[field] = c;
-    taken.add(c);
-    how.set(field, 'values');
-  };
-  sniff('email', (c) => mostly(c, (v) => EMAIL.test(text(v))));
-  sniff('stage', (c) => {
-    if (mostly(c, (v) => findStageLoosely(v, stages) !== null)) return true;
-    const vals = column(c).map((v) => text(v));
-    const distinct = new Set(vals.map((v) => v.toLowerCase()));
-    return (
-      vals.length >= 4 &&
-      distinct.size >= 2 &&
-      distinct.size <= 30 &&
-      distinct.size <= vals.length / 2 &&
-      vals.every((v) => typeof v === 'string' && !/\d{3,}/.test(v)) &&
-      [...distinct].some((v) => closedTypeOf(v) !== null)
-    );
-  });
-  sniff('owner', (c) => {
-    const vals = column(c).map((v) => text(v));
-    const distinct = new Set(vals);
-    if (vals.length < 3 || distinct.size > 60 || distinct.size > Math.max(1, vals.length * 0.6)) return false;
-    if (mostly(c, (v) => PERSON.test(text(v)) || EMAIL.test(text(v)), 0.9)) return true;
-    // First names only ("Jo", "Sam"): a handful, each on many rows.
-    return distinct.size <= Math.max(2, vals.length * 0.4) && mostly(c, (v) => FIRST_NAME.test(text(v)), 1);
-  });
-  const mark = (c: number) => decimalMarkOf(column(c), locale);
-  sniff('amount', (c) => {
-    const m = mark(c);
-    const vals = column(c);
-    const money = vals.filter((v) => typeof v === 'string' && /[$€£¥₹]|\b(USD|EUR|GBP)\b/i.test(v)).length;
-    const nums = vals
-      .map((v) => readAmount(v, m))
-      .filter((p) => p.kind === 'ok')
-      .map((p) => (p as { value: number }).value);
-    const big = nums.filter((n) => n >= 100 && !(Number.isInteger(n) && n >= 1900 && n <= 2100)).length;
-    return nums.length >= 0.8 * vals.length && vals.length > 0 && (money > 0 || big >= 0.6 * nums.length);
-  });
-  const isDateCol = (c: number) =>
-    mostly(
-      c,
-      (v) =>
-        readDate(v, timeZone, { order: 'DMY' }, 2000).kind === 'ok' ||
-        readDate(v, timeZone, { order: 'MDY' }, 2000).kind === 'ok',
-    );
-  // Dates by their order (created before closed) only when the columns leave no doubt: with more
-  // date columns than fields to fill, a guess could take a last-modified time for the close date, so
-  // the preview asks instead.
-  if (columns.created === undefined || columns.closeDate === undefined) {
-    const dates = free().filter(isDateCol);
+  }
+
+  /** The first free column whose values `pick` says hold a field the headers did not name. */
+  sniff(field: ImportField, pick: (c: number) => boolean): void {
+    if (this.columns[field] !== undefined) return;
+    const c = this.free().find(pick);
+    if (c !== undefined) this.take(field, c, 'values');
+  }
+
+  /**
+   * Dates by their order (created before closed) only when the columns leave no doubt: with more
+   * date columns than fields to fill, a guess could take a last-modified time for the close date, so
+   * the preview asks instead.
+   */
+  sniffDates(timeZone: string): void {
+    const { columns } = this;
+    if (columns.created !== undefined && columns.closeDate !== undefined) return;
+    const isDate = (v: unknown) =>
+      readDate(v, timeZone, { order: 'DMY' }, 2000).kind === 'ok' ||
+      readDate(v, timeZone, { order: 'MDY' }, 2000).kind === 'ok';
+    const dates = this.free().filter((c) => this.mostly(c, isDate));
     if (columns.created === undefined && columns.closeDate === undefined && dates.length === 2) {
-      sniff('created', (c) => c === dates[0]);
-      sniff('closeDate', (c) => c === dates[1]);
+      this.sniff('created', (c) => c === dates[0]);
+      this.sniff('closeDate', (c) => c === dates[1]);
     } else if (columns.closeDate === undefined && columns.created !== undefined) {
       const after = dates.filter((c) => c > columns.created!);
-      if (after.length === 1 && dates.length <= 2) sniff('closeDate', (c) => c === after[0]);
+      if (after.length === 1 && dates.length <= 2) this.sniff('closeDate', (c) => c === after[0]);
     } else if (columns.created === undefined && columns.closeDate !== undefined) {
       const before = dates.filter((c) => c < columns.closeDate!);
-      if (before.length === 1 && dates.length <= 2) sniff('created', (c) => c === before[0]);
+      if (before.length === 1 && dates.length <= 2) this.sniff('created', (c) => c === before[0]);
     }
   }
 
-  const extras: number[] = [];
-  for (let c = 0; c < width; c++) if (!Object.values(columns).includes(c)) extras.push(c);
-  const findings = KEY_FIELDS.map((field): FieldFinding => {
-    const c = columns[field];
-    if (c === undefined) return { field, column: null, how: 'not found', samples: [] };
-    const samples = [...new Set(column(c).map(text))].slice(0, 3);
-    return { field, column: c, how: how.get(field) ?? 'header', samples };
-  });
-  return { headerRow, map: { columns, extras, width }, statusColumn, stageEntered, findings };
+  /** The mapping, with the columns no field took as extras and what was found for each key field. */
+  mapping(): ImportMapping {
+    const { columns, width } = this;
+    const extras: number[] = [];
+    for (let c = 0; c < width; c++) if (!Object.values(columns).includes(c)) extras.push(c);
+    const findings = KEY_FIELDS.map((field): FieldFinding => {
+      const c = columns[field];
+      if (c === undefined) return { field, column: null, how: 'not found', samples: [] };
+      const samples = [...new Set(this.column(c).map(text))].slice(0, 3);
+      return { field, column: c, how: this.how.get(field) ?? 'header', samples };
+    });
+    const { headerRow, statusColumn, stageEntered } = this;
+    return { headerRow, map: { columns, extras, width }, statusColumn, stageEntered, findings };
+  }
 }
