@@ -162,6 +162,20 @@ function readerFor(
   }
 }
 
+/** Names for the export's extra columns: never a CRM field's name (those get "(imported)"), each once. */
+function extraColumnNames(source: readonly CellValue[], extras: readonly number[]): string[] {
+  const taken = new Set(FIELDS.flatMap((f) => [looseKey(f.header), ...f.synonyms]));
+  const used = new Set<string>();
+  return extras.map((c) => {
+    let name = display(source[c]) || `Column ${columnName(c + 1)}`;
+    if (taken.has(looseKey(name)) || namesComputedColumn(name)) name = `${name} (imported)`;
+    for (let i = 2; used.has(looseKey(name)); i++)
+      name = `${display(source[c]) || `Column ${columnName(c + 1)}`} (${i})`;
+    used.add(looseKey(name));
+    return name;
+  });
+}
+
 /** Builds the Deals grid (header and rows) from an export's values and its mapping. */
 export function convertValues(
   values: readonly (readonly CellValue[])[],
@@ -171,16 +185,7 @@ export function convertValues(
   const { headerRow, map } = mapping;
   const source = values[headerRow] ?? [];
   const body = values.slice(headerRow + 1);
-  const taken = new Set(FIELDS.flatMap((f) => [looseKey(f.header), ...f.synonyms]));
-  const used = new Set<string>();
-  const extraNames = map.extras.map((c) => {
-    let name = display(source[c]) || `Column ${columnName(c + 1)}`;
-    if (taken.has(looseKey(name)) || namesComputedColumn(name)) name = `${name} (imported)`;
-    for (let i = 2; used.has(looseKey(name)); i++)
-      name = `${display(source[c]) || `Column ${columnName(c + 1)}`} (${i})`;
-    used.add(looseKey(name));
-    return name;
-  });
+  const extraNames = extraColumnNames(source, map.extras);
   const header = [...FIELDS.map((f) => f.header), ...extraNames];
   const readers = new Map<FieldKey, Reader>();
   for (const [k, c] of Object.entries(map.columns) as [FieldKey, number][])

@@ -89,7 +89,7 @@ const MAX_STAGE_NAME = 100;
 /** More new values than this in one stage column are free text, not a pipeline: none is adopted. */
 const MAX_NEW_STAGES = 40;
 
-const median = (xs: number[]) => {
+const median = (xs: readonly number[]) => {
   const s = [...xs].sort((a, b) => a - b);
   return s.length
     ? s.length % 2
@@ -100,6 +100,29 @@ const median = (xs: number[]) => {
 const round = (p: number) => Math.round(p * 100) / 100;
 const categoryFor = (p: number): ForecastCategory =>
   p < 0.4 ? 'Pipeline' : p < 0.7 ? 'Best case' : 'Commit';
+
+/**
+ * A stage the import brings, typed by its name or its deals' probabilities, with its place in the
+ * pipeline (its median probability, else a rank from words in its name); null for a value no stage is
+ * made of (too long, or several lines).
+ */
+function newStage(value: unknown, probabilities: readonly number[]): { def: StageDef; order: number } | null {
+  const name = String(value).trim().replace(/\s+/g, ' ');
+  const lines = String(value).trim();
+  if (name.length > MAX_STAGE_NAME || [...lines].some((ch) => ch.charCodeAt(0) < 32)) return null;
+  const type = closedTypeOf(value) ?? closedByProbability(String(value), probabilities) ?? 'Open';
+  const p = median(probabilities);
+  const probability = type === 'Won' ? 1 : type === 'Lost' ? 0 : (p ?? NaN);
+  const def: StageDef = {
+    name,
+    type,
+    probability,
+    category: type === 'Won' ? 'Closed' : type === 'Lost' ? 'Omitted' : 'Pipeline',
+    required: [],
+    staleAfterDays: type === 'Open' ? 30 : null,
+  };
+  return { def, order: p ?? (wordRank(name) ?? 4.5) / 10 };
+}
 
 /**
  * Proposes the stages for an import. `fresh` (a CRM with no deals yet) lets the team's open stages
@@ -128,24 +151,13 @@ export function proposeStages(
       used.add(known.name);
       return;
     }
-    const name = String(value).trim().replace(/\s+/g, ' ');
-    const lines = String(value).trim();
-    if (name.length > MAX_STAGE_NAME || [...lines].some((ch) => ch.charCodeAt(0) < 32)) {
-      notAdopted.push(name);
+    const made = newStage(value, probabilities);
+    if (!made) {
+      notAdopted.push(String(value).trim().replace(/\s+/g, ' '));
       return;
     }
-    const type = closedTypeOf(value) ?? closedByProbability(String(value), probabilities) ?? 'Open';
-    const p = median(probabilities);
-    const probability = type === 'Won' ? 1 : type === 'Lost' ? 0 : (p ?? NaN);
-    const def: StageDef = {
-      name,
-      type,
-      probability,
-      category: type === 'Won' ? 'Closed' : type === 'Lost' ? 'Omitted' : 'Pipeline',
-      required: [],
-      staleAfterDays: type === 'Open' ? 30 : null,
-    };
-    const order = p ?? (wordRank(name) ?? 4.5) / 10;
+    const { def, order } = made;
+    const name = def.name;
     fresh_.push({ def, order, appearance });
     stageOf.set(key, name);
   });
