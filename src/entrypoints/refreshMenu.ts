@@ -6,10 +6,10 @@ import { CELL_LIMIT } from '../workbook/core/cells';
 import { activeSpreadsheet, toast, ui } from '../workbook/core/app';
 import { requireCrm } from '../workbook/core/crmTabs';
 import { withTaskLock } from '../workbook/core/lock';
-import { refreshAll, type RefreshResult } from '../workbook/reports/refreshReports';
+import { refreshAll, type RefreshResult } from '../workbook/refresh/refreshAll';
 import { forgetRecreation, type BoardUpdate } from '../workbook/board/boardFile';
-import { recordFailure, takeFailure } from '../workbook/reports/refreshStatus';
-import { installSchedule, othersSchedules, removeSchedule } from '../workbook/reports/schedule';
+import { recordFailure, takeFailure } from '../workbook/refresh/refreshStatus';
+import { installSchedule, othersSchedules, removeSchedule } from '../workbook/refresh/schedule';
 import { stamp } from '../domain/reports/reportSet';
 import { describeSweep, menuAction, messageOf } from './feedback';
 import { currentUser } from '../workbook/core/app';
@@ -30,7 +30,17 @@ export function runRefresh(
     const { sheet, parsed } = loadSettings(ss, crm.state.timeZone, false, crm.state);
     // Rows added below the formatted ones get their dropdowns and formats, under the document lock.
     const format = () => formatNewRows(crm, sheet, parsed.columns, parsed.settings.general.currency);
-    return refreshAll(ss, crm, parsed.settings, currentUser(), new Date(), progress, board, full, format);
+    return refreshAll({
+      ss,
+      crm,
+      settings: parsed.settings,
+      user: currentUser(),
+      now: new Date(),
+      progress,
+      board,
+      full,
+      whileLocked: format,
+    });
   }, waitMs);
 }
 

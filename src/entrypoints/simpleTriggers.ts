@@ -3,7 +3,7 @@
 // its menu and nothing else (no properties, no reading the document).
 import { PRODUCT } from '../shared/names';
 import { toast } from '../workbook/core/app';
-import { peekFailure } from '../workbook/reports/refreshStatus';
+import { peekFailure } from '../workbook/refresh/refreshStatus';
 import { buildMenu } from './menu';
 
 /** Runs when someone opens the spreadsheet. */

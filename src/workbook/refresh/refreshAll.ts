@@ -1,0 +1,255 @@
+// A refresh: read Deals, History since the last refresh (through its index) and what is needed to
+// trust the report tabs, sweep the deals, compute all reports in memory, then write the report rows
+// that changed, the charts whose range changed, today's forecast row and the History index.
+import { rebuildReports, REPORT_TABS, stamp, type RebuildOutput } from '../../domain/reports/reportSet';
+import { DATA_ISSUES_TAB, FORECAST_HISTORY_TAB } from '../../shared/names';
+import type { Settings } from '../../shared/settings';
+import type { CrmTabs } from '../core/crmTabs';
+import { forecastHistoryTab, recordDay, TREND_CHART_COLUMN } from '../forecast/forecastHistoryTab';
+import { ensureChart, listIntact, reportTab, writeReportOrBanner } from '../reports/reportTab';
+import type { ReportChart } from '../../domain/core/reportGrid';
+import { applySweep, planSweep, type SweepSummary } from '../deals/dealSweep';
+import { withDocumentLock } from '../core/lock';
+import { historyRow } from '../../domain/history/historyEntry';
+import { boardState, type BoardUpdate } from '../board/boardFile';
+import { tabSizes } from '../core/cells';
+import { forgetPointer, readHistory, readPointer, saveHistoryIndex } from '../history/historyIndexTab';
+import { foldRows, movesOf, pushesOf } from '../../domain/history/historyIndex';
+import { documentProperties } from '../core/documentState';
+import { completeJournals, journalsLeft } from '../deals/changeJournal';
+import { readHeaderMap } from '../deals/dealLookup';
+import {
+  clearEditMarks,
+  forgetPrints,
+  readReportRecord,
+  saveReportRecord,
+  type ReportExtent,
+} from '../reports/reportRecord';
+import { refreshBoard } from '../board/boardRefresh';
+
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+
+/** A scheduled refresh checks a part of History and of each list when the last check is older. */
+const DAILY_CHECK_MS = 20 * 60 * 60 * 1000;
+/** How long a refresh waits for edits and sidebar saves to finish (each takes a second or two). */
+const LOCK_WAIT_MS = 30000;
+
+export interface RefreshResult {
+  /** Cells the spreadsheet holds after the refresh (the 10-million limit counts them). */
+  cells: number;
+  /** The board workbook's update, when there is one (or `board: 'create'` was asked). */
+  board?: BoardUpdate;
+  sweep: SweepSummary;
+  output: RebuildOutput;
+}
+
+/** What a refresh is asked to do, and for whom. */
+export interface RefreshRequest {
+  ss: Spreadsheet;
+  crm: CrmTabs;
+  settings: Settings;
+  /** the person refreshing, named in History for the sweep's changes */
+  user: string;
+  now: Date;
+  /** shows a short message to the person (a toast) */
+  progress: (m: string) => void;
+  /** 'create' makes the board workbook when there is none; else it follows only an existing one */
+  board?: 'create' | 'if-exists';
+  /** true: read all of History and rewrite every report tab; 'daily': the schedule's daily check */
+  full?: boolean | 'daily';
+  /** runs while the document lock is held (rows added below get their formats) */
+  whileLocked?: () => void;
+}
+
+/** What the last refresh recorded, and what this one will read and write because of it. */
+interface RefreshPlan {
+  properties: Record<string, string>;
+  record: ReturnType<typeof readReportRecord>;
+  pointer: ReturnType<typeof readPointer>;
+  fullHistory: boolean;
+  /** the daily check is due */
+  check: boolean;
+  sheets: Map<string, ReturnType<typeof reportTab>>;
+}
+
+/**
+ * Runs a refresh. A refresh reads History from where the last one stopped and writes only the report
+ * rows that changed. With `full: 'daily'` (the schedule), the first refresh of a day also checks a
+ * fourteenth of History's folded rows against their prints (reading all of History if one differs),
+ * writes the next fourteenth of each list whatever its prints, looks the charts up (putting back one a
+ * person deleted) and measures the tabs, so that anything changed without an edit event is put right
+ * within two weeks. A `full` one reads all of History and rewrites every report tab.
+ */
+export function refreshAll(req: RefreshRequest): RefreshResult {
+  const plan = planRefresh(req);
+  const read = readAndSweep(req, plan);
+  const { crm, settings, now, ss } = req;
+  const { timeZone } = crm.state;
+  const output = rebuildReports({
+    settings,
+    deals: read.sweepPlan.outcomes
+      .filter((o) => o.deal)
+      .map((o) => ({ deal: o.deal!, violations: o.violations })),
+    moves: movesOf(read.session.read.trails),
+    now,
+    timeZone,
+    dealsSheetId: crm.deals.getSheetId(),
+    dataIssuesSheetId: plan.sheets.get(DATA_ISSUES_TAB)!.sheet.getSheetId(),
+  });
+  req.progress(`Writing ${REPORT_TABS.length} report tabs…`);
+  const extents = writeReports(req, plan, output);
+  const charts = new ChartPlacer(plan.record, read.session.checked);
+  for (const { tab, grid } of output.reports)
+    if (grid.chart) charts.place(tab, plan.sheets.get(tab)!.sheet, grid.chart, grid.chart.a1);
+  const historySheet = forecastHistoryTab(ss, FORECAST_HISTORY_TAB, output.historyHeader);
+  const historyRows = recordDay(historySheet, output.historyRow, timeZone, output.historyHeader);
+  // The trend since the last meeting: weighted 3/6/12-month forecast by day, over the whole tab.
+  charts.place(
+    FORECAST_HISTORY_TAB,
+    historySheet,
+    { title: 'Weighted forecast by day', type: 'LINE', anchorColumn: TREND_CHART_COLUMN },
+    historySheet.getRange('A1:D').getA1Notation(),
+  );
+  const board = followBoard(req, plan, output, read.session, historySheet);
+  const index = saveHistoryIndex(ss, crm.history, read.session, now);
+  // The cell count: tabs whose rows this refresh knows, else the sizes measured last time (measured
+  // again on a full refresh, or for a tab not seen before), so a refresh makes no size calls.
+  const rows = new Map<number, number>([
+    [index.sheetId, index.maxRows],
+    [historySheet.getSheetId(), historyRows],
+  ]);
+  // History as read, and the rows the sweep appended below its last row.
+  const { session, sweep } = read;
+  if (session.historyRows !== null)
+    rows.set(crm.history.getSheetId(), Math.max(session.historyRows, session.folded + sweep.historyRows));
+  const exact = new Map<number, [number, number]>(
+    Object.values(extents).map((e) => [e.sheetId, [e.maxRows, e.maxCols]]),
+  );
+  const sizes = tabSizes(ss, plan.record.sizes, exact, rows, session.checked);
+  saveReportRecord(plan.record, charts.ids, extents, charts.ranges, sizes, index.property);
+  const cells = Object.values(sizes).reduce((n, [r, c]) => n + r * c, 0);
+  return { sweep, output, board, cells };
+}
+
+/**
+ * What the last refresh recorded (report extents and prints, how far History is folded) and the tabs
+ * people edited since, in one call; whether History is read in full and whether the daily check is due.
+ */
+function planRefresh(req: RefreshRequest): RefreshPlan {
+  const { ss, crm, now } = req;
+  const full = req.full ?? false;
+  const sheets = new Map(REPORT_TABS.map((t) => [t, reportTab(ss, t)]));
+  const properties = documentProperties();
+  const record = readReportRecord(properties);
+  const pointer = readPointer(properties);
+  const fullHistory = full === true || record.edited.has(crm.history.getSheetId());
+  const check =
+    full === 'daily' && !fullHistory && (!pointer || now.getTime() - pointer.checkedAt > DAILY_CHECK_MS);
+  // Forget what a full read replaces before the marks that asked for it: should this refresh stop
+  // half-way, the next one reads all of History again.
+  if (fullHistory) forgetPointer(pointer);
+  clearEditMarks(record);
+  return { properties, record, pointer, fullHistory, check, sheets };
+}
+
+/**
+ * History and Deals are read, and the sweep written, under the document lock: edits wait for it, so
+ * the sweep logs no change an edit's check logs, and the index knows exactly which History rows it
+ * folded. The reports are built and written after it is released, from what was read.
+ */
+function readAndSweep(req: RefreshRequest, plan: RefreshPlan) {
+  const { ss, crm, settings, user, now } = req;
+  const { timeZone, locale } = crm.state;
+  const input = { deals: crm.deals, history: crm.history, settings, timeZone, locale, user, now };
+  return withDocumentLock(() => {
+    // A save that died between its cells and its History left a journal: completed first, so that
+    // the sweep finds those changes logged (by the person who made them).
+    if (journalsLeft(plan.properties)) completeJournals(crm.deals, crm.history, readHeaderMap(crm.deals));
+    // Read everything first: a read after a write would force the writes out one by one.
+    const pointer = plan.fullHistory ? null : plan.pointer;
+    const session = readHistory(ss, crm.history, pointer, plan.fullHistory, timeZone, plan.check);
+    const sweepPlan = planSweep(input);
+    const newMoves = sweepPlan.outcomes.flatMap((o) => o.history).map(historyRow);
+    for (const id of foldRows(session.read.trails, newMoves, timeZone)) session.changed.add(id);
+    // History as read is enough to skip changes a failed sweep logged: those rows come after the last
+    // row folded, since a refresh that completes folds them (see alreadyLogged.ts).
+    const sweep = applySweep(input, sweepPlan, session.read.rows);
+    req.whileLocked?.();
+    return { session, sweepPlan, sweep };
+  }, LOCK_WAIT_MS);
+}
+
+/**
+ * Only what changed since the last refresh is written (see reportRecord.ts), and on the daily check
+ * the next part of each list; a tab a person edited, sorted or changed the rows of since is measured
+ * and written in full, as is every tab on a full refresh.
+ */
+function writeReports(req: RefreshRequest, plan: RefreshPlan, output: RebuildOutput) {
+  const { record, sheets, check } = plan;
+  const when = stamp(req.now, req.crm.state.timeZone);
+  // A list tab sorted, or with rows deleted, since the last refresh is written in full (one read each).
+  const disturbed = new Set(REPORT_TABS.filter((t) => !listIntact(sheets.get(t)!.sheet, record.extents[t])));
+  forgetPrints(record);
+  const extents: Record<string, ReportExtent> = {};
+  for (const { tab, grid } of output.reports) {
+    const target = sheets.get(tab)!;
+    const mode =
+      record.edited.has(target.sheet.getSheetId()) || disturbed.has(tab)
+        ? 'measure'
+        : req.full === true
+          ? 'all'
+          : check
+            ? 'check'
+            : 'changes';
+    extents[tab] = writeReportOrBanner(target, grid, when, record.extents[tab], mode);
+  }
+  return extents;
+}
+
+/**
+ * Charts are looked up (one call a tab) only when their range changed, or on the daily check or a
+ * full read (`thorough`), which also puts back a chart a person deleted.
+ */
+class ChartPlacer {
+  readonly ids: Record<string, string | null> = {};
+  readonly ranges: Record<string, string> = {};
+  constructor(
+    private readonly record: RefreshPlan['record'],
+    private readonly thorough: boolean,
+  ) {}
+
+  place(tab: string, sheet: Sheet, spec: Omit<ReportChart, 'a1'>, a1: string): void {
+    this.ranges[tab] = a1;
+    const id = this.record.charts[tab];
+    this.ids[tab] =
+      id && !this.thorough && this.record.ranges[tab] === a1
+        ? id
+        : ensureChart(sheet, spec.title, [a1], Charts.ChartType[spec.type], spec.anchorColumn, id ?? null);
+  }
+}
+
+/** The board workbook, once created from the menu, follows every refresh. */
+function followBoard(
+  req: RefreshRequest,
+  plan: RefreshPlan,
+  output: RebuildOutput,
+  session: { read: { trails: Parameters<typeof pushesOf>[0] } },
+  forecastHistory: Sheet,
+): BoardUpdate | undefined {
+  const existing = boardState(plan.properties);
+  const board = req.board ?? 'if-exists';
+  if (board !== 'create' && !existing) return undefined;
+  return refreshBoard({
+    output,
+    settings: req.settings,
+    closePushes: pushesOf(session.read.trails),
+    forecastHistory,
+    crmName: req.ss.getName(),
+    now: req.now,
+    timeZone: req.crm.state.timeZone,
+    state: existing,
+    user: req.user,
+    mayCreate: board === 'create',
+  });
+}
