@@ -12,7 +12,7 @@ import type { CellValue } from '../../domain/deals/deal';
 import { newDealId } from '../../domain/deals/dealIds';
 import { mapHeaders, type HeaderMap } from '../../domain/deals/headerMap';
 import type { HistoryEntry } from '../../domain/history/historyEntry';
-import { convertValues } from '../../domain/import/conversion';
+import { convertValues, type ConversionResult } from '../../domain/import/conversion';
 import {
   historyEntries,
   moveKey,
@@ -102,7 +102,7 @@ export function planConversion(ss: Spreadsheet): ConversionPlan {
   const other = existing && existing.getSheetId() !== sheet.getSheetId() ? existing : null;
   const dealsValues = other ? (other.getDataRange().getValues() as CellValue[][]) : [];
   const appending = other !== null && dealsValues.length > 1;
-  const base = {
+  const base: Omit<PlanBase, 'plan'> = {
     ss,
     sheet,
     name,
@@ -117,46 +117,8 @@ export function planConversion(ss: Spreadsheet): ConversionPlan {
   };
 
   if (appending) {
-    const map = mapHeaders(dealsValues[0]);
-    const idCol = map.columns.dealId;
-    const knownIds = new Set(
-      idCol === undefined
-        ? []
-        : dealsValues
-            .slice(1)
-            .map((r) => text(r[idCol]))
-            .filter(Boolean),
-    );
-    const cols = recognizeHistory(values, knownIds);
-    const history = findHistoryTab(ss, state?.historySheetId);
-    if (cols && history) {
-      const existingMoves = new Set(
-        (history.getDataRange().getValues() as CellValue[][])
-          .slice(1)
-          .filter((r) => text(r[2]) === 'Stage' && isDate(r[0]))
-          .map((r) => moveKey(text(r[1]), r[0] as Date, r[4], timeZone)),
-      );
-      const result = historyEntries(values, cols, {
-        knownIds,
-        existing: existingMoves,
-        stageName: (raw) => findStageLoosely(raw, parsed.settings.stages)?.name ?? raw,
-        timeZone,
-        locale,
-        year: base.year,
-      });
-      const deals = new Set(result.entries.map((e) => e.dealId)).size;
-      return {
-        ...base,
-        kind: 'history',
-        history,
-        result,
-        plan: `"${name}" is a stage history: ${counted(result.entries.length, 'stage change')} for ${counted(deals, 'deal')} of the CRM will be added to History.${
-          result.unknown.size
-            ? ` ${unknownRows(result)} ${counted(result.unknown.size, 'Deal ID')} the CRM does not hold; they are not added.`
-            : ''
-        }${result.alreadyThere ? ` ${counted(result.alreadyThere, 'change')} already in History.` : ''} "${name}" itself stays as it is.`,
-      };
-    }
+    const history = historyPlan(base, dealsValues);
+    if (history) return history;
   }
   // A stage history with no deals to attach it to yet: its rows would each become a deal.
   if (!appending && recognizeHistory(values, new Set()))
@@ -183,6 +145,51 @@ export function planConversion(ss: Spreadsheet): ConversionPlan {
       ? `${PRODUCT} will update the deals of "${name}" that the Deals tab "${other.getName()}" already holds (matched by Deal ID, or by deal and company) and add the others. "${name}" itself stays as it is.`
       : `${PRODUCT} will keep a backup of "${name}", then rewrite it as the Deals tab.${replacing ? ' The empty Deals tab made by Set up will be replaced by this one.' : ''}`,
   };
+}
+
+/** The plan for a stage history whose Deal IDs the Deals tab holds: its moves go into History. */
+function historyPlan(base: Omit<PlanBase, 'plan'>, dealsValues: CellValue[][]): ConversionPlan | null {
+  const map = mapHeaders(dealsValues[0]);
+  const idCol = map.columns.dealId;
+  const knownIds = new Set(
+    idCol === undefined
+      ? []
+      : dealsValues
+          .slice(1)
+          .map((r) => text(r[idCol]))
+          .filter(Boolean),
+  );
+  const cols = recognizeHistory(base.values, knownIds);
+  const history = findHistoryTab(base.ss, base.state?.historySheetId);
+  if (cols && history) {
+    const existingMoves = new Set(
+      (history.getDataRange().getValues() as CellValue[][])
+        .slice(1)
+        .filter((r) => text(r[2]) === 'Stage' && isDate(r[0]))
+        .map((r) => moveKey(text(r[1]), r[0] as Date, r[4], base.timeZone)),
+    );
+    const result = historyEntries(base.values, cols, {
+      knownIds,
+      existing: existingMoves,
+      stageName: (raw) => findStageLoosely(raw, base.settings.stages)?.name ?? raw,
+      timeZone: base.timeZone,
+      locale: base.locale,
+      year: base.year,
+    });
+    const deals = new Set(result.entries.map((e) => e.dealId)).size;
+    return {
+      ...base,
+      kind: 'history',
+      history,
+      result,
+      plan: `"${base.name}" is a stage history: ${counted(result.entries.length, 'stage change')} for ${counted(deals, 'deal')} of the CRM will be added to History.${
+        result.unknown.size
+          ? ` ${unknownRows(result)} ${counted(result.unknown.size, 'Deal ID')} the CRM does not hold; they are not added.`
+          : ''
+      }${result.alreadyThere ? ` ${counted(result.alreadyThere, 'change')} already in History.` : ''} "${base.name}" itself stays as it is.`,
+    };
+  }
+  return null;
 }
 
 /**
@@ -286,7 +293,7 @@ export function runHistoryImport(p: HistoryPlan): ConversionDone {
 
 /** Converts a deals export with the confirmed mapping. */
 export function runConversion(p: DealsPlan, map: HeaderMap): ConversionDone {
-  const { ss, sheet, name, values, timeZone, locale } = p;
+  const { ss, values, timeZone, locale } = p;
   const stages = stagesFor(p, map);
   let settings = p.settings;
   const stagesChanged =
@@ -313,45 +320,9 @@ export function runConversion(p: DealsPlan, map: HeaderMap): ConversionDone {
   );
   toast(`Converting ${result.rows.length} rows…`, PRODUCT, 30);
 
-  let where: string;
-  let target = sheet;
-  let idOf: string[];
-  const idCol = FIELDS.findIndex((f) => f.key === 'dealId');
-  if (p.appendTo) {
-    target = p.appendTo;
-    const mapped = (Object.keys(map.columns) as FieldKey[]).concat(
-      p.mapping.statusColumn !== null ? ['stage'] : [],
-    );
-    const plan = updateDeals(p.appendTo, result.header, result.rows, mapped);
-    idOf = plan.idOf;
-    where = [
-      `${counted(plan.added.length, 'new deal')} added to "${p.appendTo.getName()}", ${plan.updated.length} updated, ${plan.unchanged} unchanged.`,
-      plan.conflicts.length
-        ? `${plan.conflicts.length} left alone because they match more than one deal: ${plan.conflicts
-            .slice(0, 5)
-            .map((c) => `${c.key} ${c.why}`)
-            .join('; ')}.`
-        : '',
-      `"${name}" is unchanged.`,
-    ]
-      .filter(Boolean)
-      .join(' ');
-  } else {
-    idOf = result.rows.map((r) => text(r[idCol]));
-    const backup = sheet.copyTo(ss);
-    backup.setName(freeName(ss, `${name} (backup ${isoDay(new Date(), timeZone)})`));
-    const grid = [result.header, ...result.rows];
-    sheet.clear();
-    const width = result.header.length;
-    if (sheet.getMaxColumns() < width)
-      sheet.insertColumnsAfter(sheet.getMaxColumns(), width - sheet.getMaxColumns());
-    if (sheet.getMaxRows() < grid.length)
-      sheet.insertRowsAfter(sheet.getMaxRows(), grid.length - sheet.getMaxRows());
-    writeGrid(sheet.getRange(1, 1, grid.length, width), grid);
-    if (p.replacing) ss.deleteSheet(p.replacing);
-    if (!ss.getSheetByName(DEALS_TAB)) sheet.setName(DEALS_TAB);
-    where = `${counted(result.rows.length, 'deal')} converted into "${sheet.getName()}". The original is kept in "${backup.getName()}".`;
-  }
+  const { target, idOf, where } = p.appendTo
+    ? appendConverted(p, p.appendTo, map, result)
+    : replaceWithConverted(p, result);
   // Set up first: converted before Set up, the History tab the moves go to does not exist yet.
   const summary = setUpCrm(ss, target, readState());
   const moves = importedMoves(ss, readState(), result.moves, idOf, timeZone);
@@ -380,6 +351,48 @@ export function runConversion(p: DealsPlan, map: HeaderMap): ConversionDone {
       : '',
   ].filter(Boolean);
   return { notes, summary };
+}
+
+/** Converted rows merged into the Deals tab: matched deals updated, the others added. */
+function appendConverted(p: DealsPlan, target: Sheet, map: HeaderMap, result: ConversionResult) {
+  const mapped = (Object.keys(map.columns) as FieldKey[]).concat(
+    p.mapping.statusColumn !== null ? ['stage'] : [],
+  );
+  const plan = updateDeals(target, result.header, result.rows, mapped);
+  const where = [
+    `${counted(plan.added.length, 'new deal')} added to "${target.getName()}", ${plan.updated.length} updated, ${plan.unchanged} unchanged.`,
+    plan.conflicts.length
+      ? `${plan.conflicts.length} left alone because they match more than one deal: ${plan.conflicts
+          .slice(0, 5)
+          .map((c) => `${c.key} ${c.why}`)
+          .join('; ')}.`
+      : '',
+    `"${p.name}" is unchanged.`,
+  ]
+    .filter(Boolean)
+    .join(' ');
+  return { target, idOf: plan.idOf, where };
+}
+
+/** The export's tab rewritten as the Deals tab, after a backup copy of it is made. */
+function replaceWithConverted(p: DealsPlan, result: ConversionResult) {
+  const { ss, sheet, name, timeZone } = p;
+  const idCol = FIELDS.findIndex((f) => f.key === 'dealId');
+  const idOf = result.rows.map((r) => text(r[idCol]));
+  const backup = sheet.copyTo(ss);
+  backup.setName(freeName(ss, `${name} (backup ${isoDay(new Date(), timeZone)})`));
+  const grid = [result.header, ...result.rows];
+  sheet.clear();
+  const width = result.header.length;
+  if (sheet.getMaxColumns() < width)
+    sheet.insertColumnsAfter(sheet.getMaxColumns(), width - sheet.getMaxColumns());
+  if (sheet.getMaxRows() < grid.length)
+    sheet.insertRowsAfter(sheet.getMaxRows(), grid.length - sheet.getMaxRows());
+  writeGrid(sheet.getRange(1, 1, grid.length, width), grid);
+  if (p.replacing) ss.deleteSheet(p.replacing);
+  if (!ss.getSheetByName(DEALS_TAB)) sheet.setName(DEALS_TAB);
+  const where = `${counted(result.rows.length, 'deal')} converted into "${sheet.getName()}". The original is kept in "${backup.getName()}".`;
+  return { target: sheet, idOf, where };
 }
 
 /** History entries from per-stage "Date entered" columns, not already in History; returns how many. */

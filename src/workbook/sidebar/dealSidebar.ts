@@ -243,6 +243,115 @@ export function saveDeal(input: unknown, loaded: DealInput | null): SaveResult {
   }, SAVE_WAIT_MS);
 }
 
+/** Fields the rep changed that a teammate also changed since the form was loaded: the choice to make. */
+function clashOf(
+  c: CrmTabs,
+  map: HeaderMap,
+  dto: DealInput,
+  loaded: DealInput,
+  current: DealInput,
+  before: CellValue[],
+  rowNumber: number,
+  mine: readonly (typeof EDITABLE)[number][],
+  place: FormPlace,
+): SaveResult | null {
+  const same = (k: (typeof EDITABLE)[number], a: string, b: string) =>
+    canonical(k, a ?? '', place) === canonical(k, b ?? '', place);
+  const clashing = mine.filter((k) => !same(k, current[k], loaded[k]) && !same(k, current[k], dto[k]));
+  if (!clashing.length) return null;
+  const changes = lastChanges(c, dto.id);
+  const clashes: FieldClash[] = clashing.map((k) => {
+    const field = FIELD_BY_KEY[k].header;
+    const last = changes.get(field);
+    return {
+      key: k,
+      field,
+      was: loaded[k],
+      yours: dto[k],
+      theirs: current[k],
+      who: last?.who ?? '',
+      when: last?.when ?? '',
+    };
+  });
+  return {
+    status: 'conflict',
+    message: `Not saved yet: ${clashes.map((x) => x.field).join(', ')} also changed in the sheet since you opened this deal. Choose which value to keep.`,
+    clashes,
+    current: record(before, rowNumber, map, c, { rows: [], total: 0 }),
+  };
+}
+
+/** The row with the rep's changes in it: the columns that change, and the fields that really did. */
+function cellsOfChanges(
+  map: HeaderMap,
+  dto: DealInput,
+  before: CellValue[],
+  mine: readonly (typeof EDITABLE)[number][],
+  place: FormPlace,
+) {
+  const after = [...before];
+  const changed = new Set<number>();
+  for (const key of mine) {
+    const col = map.columns[key];
+    if (col === undefined) continue;
+    const cell = inputToCell(key, dto[key], place);
+    if (!sameCell(cell, before[col])) {
+      after[col] = cell;
+      changed.add(col);
+    }
+  }
+  const edited = mine.filter((k) => map.columns[k] !== undefined && changed.has(map.columns[k]!));
+  return { after, changed, edited };
+}
+
+/** The row rules' context for a save by the person at the sidebar, now. */
+function editContext(c: CrmTabs, map: HeaderMap) {
+  const { settings, timeZone, locale } = c.state;
+  return {
+    settings,
+    map,
+    now: new Date(),
+    timeZone,
+    locale,
+    user: currentUser(),
+    newId: () => newDealId(Math.random),
+  };
+}
+
+/** The deal's row, or the row a new deal goes to; a deal no longer in the sheet is refused. */
+function rowOfSave(c: CrmTabs, map: HeaderMap, dto: DealInput) {
+  const [found] = dto.id ? rowsOfDeal(c.deals, map, dto.id) : [];
+  if (dto.id && found === undefined)
+    throw new CrmError(
+      'DEAL_GONE',
+      `Deal ${dto.id} is no longer in the Deals tab (it was deleted or its Deal ID changed). Your changes were not saved; copy them before closing.`,
+    );
+  const existing = found !== undefined;
+  const newSlot = existing ? null : rowForNewDeal(c.deals, map);
+  return { existing, newSlot, rowNumber: newSlot ? newSlot.row : found! };
+}
+
+/** What the rep is told of a save: saved or created, and a teammate's value kept. */
+function savedResult(
+  saved: DealRecord,
+  existing: boolean,
+  changed: boolean,
+  kept: readonly string[],
+): SaveResult {
+  const stage = saved.deal.stage;
+  const what = changed ? '' : ' (nothing had changed)';
+  const theirs = kept.length
+    ? ` Someone typed in ${kept.join(', ')} while this saved: their value was kept (it is the later edit).`
+    : '';
+  return {
+    status: 'saved',
+    record: saved,
+    message: existing
+      ? `Saved ${saved.deal.deal} (${stage})${what}.${theirs}`
+      : `Created ${saved.deal.deal} (${stage}) as ${saved.deal.id}.`,
+  };
+}
+
 /**
  * One try of a save under the lock (see saveDeal). With `retry`, a row that no longer holds the deal
  * (a sort meanwhile) gives `misplaced` (what was written on another deal, if anything) instead.
@@ -255,16 +364,7 @@ function saveOnce(
   place: FormPlace,
   retry: boolean,
 ): SaveResult | { misplaced: Misplaced | null } {
-  const { settings, timeZone, locale } = c.state;
-  const [found] = dto.id ? rowsOfDeal(c.deals, map, dto.id) : [];
-  if (dto.id && found === undefined)
-    throw new CrmError(
-      'DEAL_GONE',
-      `Deal ${dto.id} is no longer in the Deals tab (it was deleted or its Deal ID changed). Your changes were not saved; copy them before closing.`,
-    );
-  const existing = found !== undefined;
-  const newSlot = existing ? null : rowForNewDeal(c.deals, map);
-  const rowNumber = newSlot ? newSlot.row : found!;
+  const { existing, newSlot, rowNumber } = rowOfSave(c, map, dto);
   const readAt = Date.now();
   const before: CellValue[] = existing
     ? readRows(c.deals, [rowNumber], 1, map.width).get(rowNumber)!
@@ -284,56 +384,14 @@ function saveOnce(
         ? !same(k, dto[k], current[k])
         : dto[k].trim() !== '',
   );
-  const clashing =
-    existing && loaded
-      ? mine.filter((k) => !same(k, current[k], loaded[k]) && !same(k, current[k], dto[k]))
-      : [];
-  if (clashing.length) {
-    const changes = lastChanges(c, dto.id);
-    const clashes: FieldClash[] = clashing.map((k) => {
-      const field = FIELD_BY_KEY[k].header;
-      const last = changes.get(field);
-      return {
-        key: k,
-        field,
-        was: loaded![k],
-        yours: dto[k],
-        theirs: current[k],
-        who: last?.who ?? '',
-        when: last?.when ?? '',
-      };
-    });
-    return {
-      status: 'conflict',
-      message: `Not saved yet: ${clashes.map((x) => x.field).join(', ')} also changed in the sheet since you opened this deal. Choose which value to keep.`,
-      clashes,
-      current: record(before, rowNumber, map, c, { rows: [], total: 0 }),
-    };
-  }
-  const after = [...before];
-  const changed = new Set<number>();
-  for (const key of mine) {
-    const col = map.columns[key];
-    if (col === undefined) continue;
-    const cell = inputToCell(key, dto[key], place);
-    if (!sameCell(cell, before[col])) {
-      after[col] = cell;
-      changed.add(col);
-    }
-  }
-  const edited = mine.filter((k) => map.columns[k] !== undefined && changed.has(map.columns[k]!));
+  const conflict =
+    existing && loaded ? clashOf(c, map, dto, loaded, current, before, rowNumber, mine, place) : null;
+  if (conflict) return conflict;
+  const { after, changed, edited } = cellsOfChanges(map, dto, before, mine, place);
   const outcome = applyRowRules(
     after,
     rowNumber,
-    {
-      settings,
-      map,
-      now: new Date(),
-      timeZone,
-      locale,
-      user: currentUser(),
-      newId: () => newDealId(Math.random),
-    },
+    editContext(c, map),
     existing ? { edited, previousRow: before } : { edited },
   );
   for (const [k, v] of Object.entries(outcome.writes)) {
@@ -375,16 +433,5 @@ function saveOnce(
   // The record carries only the History this save added; the sidebar puts it above what it shows.
   const rows = outcome.history.map(historyRow);
   const saved = record(savedAt.values, savedAt.row, map, c, { rows, total: rows.length });
-  const stage = saved.deal.stage;
-  const what = edited.length ? '' : ' (nothing had changed)';
-  const theirs = kept.length
-    ? ` Someone typed in ${kept.join(', ')} while this saved: their value was kept (it is the later edit).`
-    : '';
-  return {
-    status: 'saved',
-    record: saved,
-    message: existing
-      ? `Saved ${saved.deal.deal} (${stage})${what}.${theirs}`
-      : `Created ${saved.deal.deal} (${stage}) as ${saved.deal.id}.`,
-  };
+  return savedResult(saved, existing, edited.length > 0, kept);
 }
