@@ -17,6 +17,19 @@ import { completeJournals, journalsLeft } from './changeJournal';
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type EditEvent = GoogleAppsScript.Events.SheetsOnEdit;
 
+/** The row rules' context for an edit by `user`, now. */
+function editContext(state: DocumentState, map: ReturnType<typeof mapHeaders>, user: string) {
+  return {
+    settings: state.settings,
+    map,
+    now: new Date(),
+    timeZone: state.timeZone,
+    locale: state.locale,
+    user,
+    newId: () => newDealId(Math.random),
+  };
+}
+
 /**
  * Applies the row rules to the rows an edit on the Deals tab covered, and logs History. `properties`:
  * the document's, as read with the state.
@@ -57,15 +70,7 @@ export function dealsEdited(
       restoreFormats(sheet, first, count, leftCol + 1, rightCol - leftCol + 1, state.formattedRows ?? 0);
     const rows = readRows(sheet, first, count, map.width);
     if (typedCell && e.value !== undefined) putBackIfWrittenOver(sheet, top, leftCol, rows[0], e);
-    const ctx = {
-      settings: state.settings,
-      map,
-      now: new Date(),
-      timeZone: state.timeZone,
-      locale: state.locale,
-      user: e.user?.getEmail?.() ?? '',
-      newId: () => newDealId(Math.random),
-    };
+    const ctx = editContext(state, map, e.user?.getEmail?.() ?? '');
     // Duplicate Deal IDs need the whole sheet: the sweep finds them, and edits keep its last verdict.
     const outcomes = rows.map((row, i) => applyRowRules(row, first + i, ctx, { edited, typed: typedCell }));
     const history = outcomes.flatMap((o) => o.history);

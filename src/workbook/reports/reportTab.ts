@@ -93,6 +93,27 @@ export type WriteMode = 'changes' | 'check' | 'all' | 'measure';
 /** Setting more than this many runs of changed rows costs more calls than the rows it saves. */
 const MAX_RUNS = 4;
 
+/** One run of changed chunks, its rows padded with blanks over the old and new extent. */
+function writeRun(
+  sheet: Sheet,
+  grid: ReportGrid,
+  run: { from: number; to: number },
+  size: number,
+  rows: number,
+  cols: number,
+): void {
+  const first = run.from * size;
+  const last = Math.min(run.to * size, rows);
+  const values: (string | number | Date)[][] = new Array(last - first);
+  for (let i = first; i < last; i++) {
+    const source = grid.rows[i];
+    const out: (string | number | Date)[] = new Array(cols);
+    for (let c = 0; c < cols; c++) out[c] = source && c < source.length ? cellValue(source[c]) : '';
+    values[i - first] = out;
+  }
+  sheet.getRange(first + 1, 1, last - first, cols).setValues(values);
+}
+
 function writeWithin(
   target: ReportSheet,
   grid: ReportGrid,
@@ -131,19 +152,7 @@ function writeWithin(
   const runs = comparable
     ? changedRuns(before.prints!, prints, chunkPrints([], cols, size, 1)[0], MAX_RUNS, check)
     : [{ from: 0, to: prints.length }];
-  for (const { from, to } of runs) {
-    const first = from * size;
-    const last = Math.min(to * size, rows);
-    // The rows of the run, padded with blanks over the old and new extent.
-    const values: (string | number | Date)[][] = new Array(last - first);
-    for (let i = first; i < last; i++) {
-      const source = grid.rows[i];
-      const out: (string | number | Date)[] = new Array(cols);
-      for (let c = 0; c < cols; c++) out[c] = source && c < source.length ? cellValue(source[c]) : '';
-      values[i - first] = out;
-    }
-    sheet.getRange(first + 1, 1, last - first, cols).setValues(values);
-  }
+  for (const run of runs) writeRun(sheet, grid, run, size, rows, cols);
   const top = grid.bodyFrom === null ? rows : grid.bodyFrom - 1;
   const topFormats = Array.from({ length: top }, (_, i) =>
     Array.from({ length: cols }, (_, c) => grid.formats[i]?.[c] || 'General'),

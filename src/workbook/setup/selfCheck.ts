@@ -29,11 +29,8 @@ export const ASSUMED = [
 /** Texts a script may write that Sheets could parse: each must come back exactly as written. */
 const PROBES = ['1-10', 'Jan 5', '1/2', '$1,200', '(500)', '1e5', ' +call', '\t-x', '=1+1', 'TRUE', '00123'];
 
-/** Runs every check; writes only on a scratch tab it deletes again. */
-export function checkSpreadsheet(ss: Spreadsheet, stateBytes: number): CheckLine[] {
-  const lines: CheckLine[] = [];
-  const tz = ss.getSpreadsheetTimeZone();
-  // 1. Time zones: our calendar against Google's formatter, at now and around this year's clock changes.
+/** Time zones: our calendar against Google's formatter, at now and around this year's clock changes. */
+function zoneCheck(tz: string): CheckLine {
   const year = new Date().getUTCFullYear();
   const instants = [
     new Date(),
@@ -46,13 +43,16 @@ export function checkSpreadsheet(ss: Spreadsheet, stateBytes: number): CheckLine
   });
   const google = instants.map((d) => Utilities.formatDate(d, tz, 'yyyy-MM-dd HH:mm'));
   const zonesOk = ours.every((o, i) => o === google[i]);
-  lines.push({
+  return {
     ok: zonesOk,
     text: zonesOk
       ? `Time zone ${tz}: the CRM's months and days match Google's.`
       : `Time zone ${tz}: the CRM computed ${ours.join(', ')} where Google says ${google.join(', ')}. Months and days may be off; please report this.`,
-  });
-  // 2. Written text on a scratch tab.
+  };
+}
+
+/** Text the CRM writes, written on a scratch tab (deleted again) and read back. */
+function textCheck(ss: Spreadsheet): CheckLine {
   const scratch = ss.insertSheet(`Sheets CRM check ${Date.now() % 100000}`);
   try {
     const range = scratch.getRange(1, 1, PROBES.length, 2);
@@ -61,15 +61,22 @@ export function checkSpreadsheet(ss: Spreadsheet, stateBytes: number): CheckLine
     const formulas = range.getFormulas();
     const kept = back.every((r, i) => r[0] === PROBES[i] && formulas[i][0] === '');
     const parsed = back.filter((r, i) => r[1] !== PROBES[i] || formulas[i][1] !== '').length;
-    lines.push({
+    return {
       ok: kept,
       text: kept
         ? `Text the CRM writes stays text (${PROBES.length} tricky texts tried; written without protection, Sheets would have changed ${parsed} of them).`
         : 'Some text the CRM writes was changed by Sheets: please report this.',
-    });
+    };
   } finally {
     ss.deleteSheet(scratch);
   }
+}
+
+/** Runs every check; writes only on a scratch tab it deletes again. */
+export function checkSpreadsheet(ss: Spreadsheet, stateBytes: number): CheckLine[] {
+  const lines: CheckLine[] = [];
+  const tz = ss.getSpreadsheetTimeZone();
+  lines.push(zoneCheck(tz), textCheck(ss));
   // 3. Charts of the report tabs.
   const charts = ss.getSheets().reduce((n, s) => n + s.getCharts().length, 0);
   lines.push({
