@@ -8,8 +8,7 @@ import { settingsEdited } from '../workbook/settings/settingsEdits';
 import { messageOf } from './feedback';
 import { REPORT_TABS } from '../domain/reports/reportSet';
 import { markTabEdited } from '../workbook/reports/reportRecord';
-
-type EditEvent = GoogleAppsScript.Events.SheetsOnEdit;
+import type { EditEvent } from '../workbook/core/sheetTypes';
 
 /** Runs on every edit a person makes. */
 export function onEdit(e: EditEvent): void {

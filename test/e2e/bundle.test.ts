@@ -50,7 +50,7 @@ describe('dist/Code.js', () => {
     expect(code).toMatch(/^function onOpen\(e\) \{/m);
   });
 
-  it('builds the Sheets CRM menu when onOpen runs in gas-local', () => {
+  it('builds the Sheets CRM menu when onOpen runs on the emulator', () => {
     const emu = loadedEmulator();
     emu.open();
     const menu = emu.ui.menus.find((m) => m.name === 'Sheets CRM');

@@ -6,8 +6,7 @@ import type { ClosePush } from '../../domain/history/historyIndex';
 import { stamp, type RebuildOutput } from '../../domain/reports/reportSet';
 import type { Settings } from '../../shared/settings';
 import { boardState, keptByAnother, updateBoardFile, type BoardUpdate } from './boardFile';
-
-type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+import type { Sheet } from '../core/sheetTypes';
 
 /**
  * Updates (or first creates) the board workbook; returns its link and the sharing changes. A run as

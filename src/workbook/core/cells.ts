@@ -1,5 +1,5 @@
+import type { Spreadsheet } from './sheetTypes';
 // The spreadsheet's size against Google's limit of 10 million cells (every tab's rows × columns).
-type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
 export const CELL_LIMIT = 10_000_000;
 

@@ -4,9 +4,7 @@ import { CrmError, type ErrorCode } from '../../shared/errors';
 import { DEALS_TAB, HISTORY_TAB, PRODUCT } from '../../shared/names';
 import { documentProperties, readState, type DocumentState } from './documentState';
 import { findTab } from './tabs';
-
-type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
-type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+import type { Sheet, Spreadsheet } from './sheetTypes';
 
 export interface CrmTabs {
   state: DocumentState;

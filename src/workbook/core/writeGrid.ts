@@ -1,8 +1,8 @@
 // Writing values so that what a person typed stays exactly what they typed: strings are protected from
 // being parsed as formulas, numbers or dates; numbers, booleans and dates are written as they are.
 import { asText } from '../../domain/values/text';
+import type { Range } from './sheetTypes';
 
-type Range = GoogleAppsScript.Spreadsheet.Range;
 export type WritableCell = string | number | boolean | Date;
 
 /** A cell value ready for setValues: strings are kept as text. */

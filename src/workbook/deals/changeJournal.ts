@@ -16,8 +16,7 @@ import { chunkedProperties, chunkKeys, readChunked, textPrint } from '../core/st
 import { appendHistory } from '../history/historyTab';
 import { asRead } from './dealRows';
 import { readRows, rowsOfDeal } from './dealLookup';
-
-type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+import type { Sheet } from '../core/sheetTypes';
 
 const PREFIX = 'sheetsCrm.journal.';
 /** The sidebar's journal: saves hold the document lock, so one is open at a time. */

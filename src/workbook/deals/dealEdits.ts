@@ -13,9 +13,7 @@ import { readHeader } from './dealsTab';
 import { recordRefusedEdit, typedCell as typedValue } from './refusedEdits';
 import { asEventText, wroteOver } from './recentWrites';
 import { completeJournals, journalsLeft } from './changeJournal';
-
-type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
-type EditEvent = GoogleAppsScript.Events.SheetsOnEdit;
+import type { EditEvent, Sheet } from '../core/sheetTypes';
 
 /** The row rules' context for an edit by `user`, now. */
 function editContext(state: DocumentState, map: ReturnType<typeof mapHeaders>, user: string) {

@@ -10,8 +10,7 @@ import type { FieldKey } from '../../shared/fields';
 import { safeCell } from '../core/writeGrid';
 import { columnName } from '../../shared/columns';
 import { readHeader } from './dealsTab';
-
-type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+import type { Sheet } from '../core/sheetTypes';
 
 /** The Deals tab's header mapped to fields (one call). */
 export function readHeaderMap(sheet: Sheet): HeaderMap {

@@ -6,8 +6,7 @@ import type { HeaderMap } from '../../domain/deals/headerMap';
 import { COMPUTED_FIELDS, type RowOutcome } from '../../domain/edits/editEffects';
 import type { FieldKey } from '../../shared/fields';
 import { safeCell } from '../core/writeGrid';
-
-type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+import type { Sheet } from '../core/sheetTypes';
 
 /** Reads rows [first, first + count) across the header's width in one call. */
 export function readRows(sheet: Sheet, first: number, count: number, width: number): CellValue[][] {

@@ -13,8 +13,7 @@ import { recheckRows } from './recheck';
 import { keepDealsInPlace, putBackRefusedEdits } from './sweepRepair';
 import { rememberSweepWrites } from './recentWrites';
 import { notYetLogged } from '../../domain/history/alreadyLogged';
-
-type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+import type { Sheet } from '../core/sheetTypes';
 
 export interface SweepSummary {
   deals: number;

@@ -9,9 +9,7 @@ import { moneyFormat } from '../../domain/values/moneyFormat';
 import { columnName } from '../../shared/columns';
 import { FIELDS, FIELD_BY_KEY, type FieldKey } from '../../shared/fields';
 import { writeGrid } from '../core/writeGrid';
-
-type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
-type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+import type { Sheet, Spreadsheet } from '../core/sheetTypes';
 
 const RULE_TAG = 'sheets-crm';
 export const PROTECTION_NOTE = `${PRODUCT}: computed column`;

@@ -9,8 +9,7 @@ import type { HeaderMap } from '../../domain/deals/headerMap';
 import type { RowOutcome } from '../../domain/edits/editEffects';
 import { columnRuns } from '../../domain/deals/writeBlocks';
 import type { FieldKey } from '../../shared/fields';
-
-type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+import type { Sheet } from '../core/sheetTypes';
 
 /** Indexes (into `rows`) of the rows to leave alone; `rows` is updated with what the sheet holds now. */
 export function recheckRows(

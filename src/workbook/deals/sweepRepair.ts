@@ -8,8 +8,7 @@ import { COMPUTED_FIELDS } from '../../domain/edits/editEffects';
 import { columnRuns } from '../../domain/deals/writeBlocks';
 import { asRead, writeBlocks, type Block, type PlannedWrites } from './dealRows';
 import { forgetRefusedEdits, refusedEdits, typedCell } from './refusedEdits';
-
-type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+import type { Sheet } from '../core/sheetTypes';
 
 /** Rounds of read-back and repair before leaving the rest to the next sweep. */
 const MAX_ROUNDS = 3;

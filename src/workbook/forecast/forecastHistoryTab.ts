@@ -5,12 +5,10 @@ import type { ReportCell } from '../../domain/core/reportGrid';
 import { isDate, isoDay } from '../../shared/zonedTime';
 import { safeCell } from '../core/writeGrid';
 import { trimColumns } from '../history/historyTab';
+import type { Sheet, Spreadsheet } from '../core/sheetTypes';
 
 /** The column the daily trend chart is anchored at; it spans about eight columns from there. */
 export const TREND_CHART_COLUMN = 16;
-
-type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
-type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
 /** The Forecast history tab, created with its header when missing. */
 export function forecastHistoryTab(ss: Spreadsheet, name: string, header: string[]): Sheet {

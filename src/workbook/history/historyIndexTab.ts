@@ -24,9 +24,7 @@ import { PRODUCT } from '../../shared/names';
 import { findTab } from '../core/tabs';
 import { writeGrid } from '../core/writeGrid';
 import { trimColumns } from './historyTab';
-
-type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
-type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+import type { Sheet, Spreadsheet } from '../core/sheetTypes';
 
 export const INDEX_TAB = 'History index (CRM)';
 const KEY = 'sheetsCrm.historyIndex';

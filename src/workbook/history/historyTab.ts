@@ -5,9 +5,7 @@ import { HISTORY_TAB, PRODUCT } from '../../shared/names';
 import { findTab } from '../core/tabs';
 import { HISTORY_HEADERS, historyRow, type HistoryEntry } from '../../domain/history/historyEntry';
 import { safeCell, writeGrid } from '../core/writeGrid';
-
-type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
-type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+import type { Sheet, Spreadsheet } from '../core/sheetTypes';
 
 /** Finds the History tab by id, then by name. */
 export function findHistoryTab(ss: Spreadsheet, id?: number): Sheet | null {

@@ -36,9 +36,7 @@ import { appendOwners, writeStages } from '../settings/settingsTab';
 import { proposeOwners, type OwnerProposal } from '../../domain/import/ownerAdoption';
 import { counted } from '../../domain/values/text';
 import { loadSettings, setUpCrm } from '../setup/setUpCrm';
-
-type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
-type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+import type { Sheet, Spreadsheet } from '../core/sheetTypes';
 
 interface PlanBase {
   ss: Spreadsheet;

@@ -26,9 +26,7 @@ import {
   type ReportExtent,
 } from '../reports/reportRecord';
 import { refreshBoard } from '../board/boardRefresh';
-
-type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
-type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+import type { Sheet, Spreadsheet } from '../core/sheetTypes';
 
 /** A scheduled refresh checks a part of History and of each list when the last check is older. */
 const DAILY_CHECK_MS = 20 * 60 * 60 * 1000;

@@ -17,8 +17,7 @@ import type { Settings } from '../../shared/settings';
 import type { CrmTabs } from '../core/crmTabs';
 import { writeState } from '../core/documentState';
 import { writeStages } from '../settings/settingsTab';
-
-type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+import type { Sheet } from '../core/sheetTypes';
 
 /** The probability changes the team's closed deals support (stages with too few deals are left out). */
 export function learnedChanges(crm: CrmTabs, settings: Settings, now: Date): ProbabilityChange[] {

@@ -8,9 +8,7 @@ import { safeCell } from '../core/writeGrid';
 import type { ReportExtent } from './reportRecord';
 import { changedRuns, chunkPrints, chunkRows } from '../../domain/reports/chunkPrints';
 import { checkWindow } from '../../domain/reports/dailyCheck';
-
-type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
-type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+import type { Sheet, Spreadsheet } from '../core/sheetTypes';
 
 /** Columns a chart placed beside a table spans (its anchor column and those to its right). */
 const CHART_COLUMNS = 8;

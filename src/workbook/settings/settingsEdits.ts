@@ -3,9 +3,7 @@
 import type { DocumentState } from '../core/documentState';
 import { writeState } from '../core/documentState';
 import { describeProblems, readSettingsTab } from './settingsTab';
-
-type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
-type EditEvent = GoogleAppsScript.Events.SheetsOnEdit;
+import type { EditEvent, Sheet } from '../core/sheetTypes';
 
 /** Re-validates CRM Settings after an edit; keeps the last good settings when they are broken. */
 export function settingsEdited(e: EditEvent, sheet: Sheet, state: DocumentState): void {

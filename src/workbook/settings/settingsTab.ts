@@ -26,9 +26,7 @@ import {
   STAGE_TYPES,
 } from '../../shared/settings';
 import { writeGrid } from '../core/writeGrid';
-
-type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
-type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+import type { Sheet, Spreadsheet } from '../core/sheetTypes';
 
 /** Finds the Settings tab by id, then by name. */
 export function findSettingsTab(ss: Spreadsheet, id?: number): Sheet | null {

@@ -5,8 +5,7 @@
 import { isoDay, zonedParts } from '../../shared/zonedTime';
 import { CELL_LIMIT, cellCount } from '../core/cells';
 import { safeCell } from '../core/writeGrid';
-
-type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+import type { Spreadsheet } from '../core/sheetTypes';
 
 export interface CheckLine {
   ok: boolean;

@@ -26,9 +26,7 @@ import {
   readSettingsTab,
 } from '../settings/settingsTab';
 import { PRODUCT } from '../../shared/names';
-
-type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
-type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+import type { Sheet, Spreadsheet } from '../core/sheetTypes';
 
 /**
  * The Settings tab and its validated settings; throws a message naming each problem's cell. Only Set up and Convert (`create`)

@@ -13,8 +13,7 @@ import { PRODUCT } from '../../shared/names';
 import { asRead } from '../deals/dealRows';
 import { refusedEdits, typedCell } from '../deals/refusedEdits';
 import { readRows, rowsOfDeal } from '../deals/dealLookup';
-
-type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+import type { Sheet } from '../core/sheetTypes';
 
 /** A save's cells that landed on another deal's row (a sort or an inserted row moved it there). */
 export interface Misplaced {
