@@ -17,23 +17,42 @@
 import type { Cell } from './cell';
 import type { Sheet } from './sheet';
 
-interface PendingWrite {
+/** One write call's cells: what each held before this execution wrote it, row by row. */
+interface PendingBlock {
   sheet: Sheet;
   row: number;
   col: number;
-  /** What the cell held before this execution wrote it (undefined: it was never stored). */
-  before: Cell | undefined;
+  numRows: number;
+  numCols: number;
+  /** Each cell's state before (undefined: it was never stored), row-major. */
+  before: (Cell | undefined)[];
 }
 
 function copy(cell: Cell | undefined): Cell | undefined {
   return cell ? { ...cell } : undefined;
 }
 
+/** Copies of a block's cells as they are now, row-major (a cell never stored costs nothing). */
+function snapshot(b: PendingBlock): (Cell | undefined)[] {
+  const out: (Cell | undefined)[] = new Array(b.numRows * b.numCols);
+  for (let r = 0; r < b.numRows; r++) {
+    const line = b.sheet.rows[b.row - 1 + r];
+    for (let c = 0; c < b.numCols; c++) out[r * b.numCols + c] = line ? copy(line[b.col - 1 + c]) : undefined;
+  }
+  return out;
+}
+
+/** Puts a block's cells back to the given states. */
+function restore(b: PendingBlock, states: readonly (Cell | undefined)[]): void {
+  for (let r = 0; r < b.numRows; r++)
+    for (let c = 0; c < b.numCols; c++) put(b.sheet, b.row + r, b.col + c, states[r * b.numCols + c]);
+}
+
 function put(sheet: Sheet, row: number, col: number, state: Cell | undefined): void {
   if (row > sheet.maxRows || col > sheet.maxColumns) return; // the row or column is gone
   if (!state) {
     const line = sheet.rows[row - 1];
-    if (line) line[col - 1] = undefined;
+    if (line && line[col - 1]) line[col - 1] = undefined;
     return;
   }
   const cell = sheet.cellAt(row, col);
@@ -42,7 +61,7 @@ function put(sheet: Sheet, row: number, col: number, state: Cell | undefined): v
 }
 
 export class WriteBuffer {
-  private pending = new Map<number, PendingWrite[]>();
+  private pending = new Map<number, PendingBlock[]>();
   /** Whether writes are recorded (something may happen in the middle of an execution). */
   recording = false;
 
@@ -58,11 +77,9 @@ export class WriteBuffer {
     if (!this.recording || execution === 0) return;
     let list = this.pending.get(execution);
     if (!list) this.pending.set(execution, (list = []));
-    for (let r = row; r < row + numRows; r++) {
-      const line = sheet.rows[r - 1];
-      for (let c = col; c < col + numCols; c++)
-        list.push({ sheet, row: r, col: c, before: copy(line?.[c - 1]) });
-    }
+    const block: PendingBlock = { sheet, row, col, numRows, numCols, before: [] };
+    block.before = snapshot(block);
+    list.push(block);
   }
 
   /** The execution's writes go out (a read, `flush()`, a structural change or its end). */
@@ -77,14 +94,15 @@ export class WriteBuffer {
   aside(execution: number, fn: () => void): void {
     const list = this.pending.get(execution);
     if (!list?.length) return fn();
-    const after = list.map((w) => copy(w.sheet.rows[w.row - 1]?.[w.col - 1]));
-    for (let i = list.length - 1; i >= 0; i--) put(list[i].sheet, list[i].row, list[i].col, list[i].before);
+    const after = list.map(snapshot);
+    // Latest first, so that a cell written twice ends as it was before the first write.
+    for (let i = list.length - 1; i >= 0; i--) restore(list[i], list[i].before);
     try {
       fn();
     } finally {
-      list.forEach((w, i) => {
-        w.before = copy(w.sheet.rows[w.row - 1]?.[w.col - 1]);
-        put(w.sheet, w.row, w.col, after[i]);
+      list.forEach((b, i) => {
+        b.before = snapshot(b);
+        restore(b, after[i]);
       });
     }
   }
