@@ -73,6 +73,8 @@ type Shape =
   | { kind: 'decimal'; mark: DecimalMark }
   | { kind: 'grouped'; mark: DecimalMark }
   | { kind: 'ambiguous'; sep: DecimalMark }
+  /** one separator, not followed by three digits ("1,5", "12.50"): a decimal mark, or a slip */
+  | { kind: 'lone'; sep: DecimalMark }
   | { kind: 'invalid' };
 
 /** What a cleaned number's separators say about the decimal mark. */
@@ -94,7 +96,7 @@ function shapeOf(d: string): Shape {
   const [int, frac] = d.split(sep);
   if (frac.length === 3 && int.length >= 1 && int.length <= 3 && int !== '0')
     return { kind: 'ambiguous', sep };
-  return { kind: 'decimal', mark: sep };
+  return { kind: 'lone', sep };
 }
 
 function groupedOk(int: string, sep: string): boolean {
@@ -118,6 +120,7 @@ export function decimalMarkOf(
     if (!c) continue;
     const s = shapeOf(c.digits);
     if (s.kind === 'decimal' || s.kind === 'grouped') seen.add(s.mark);
+    else if (s.kind === 'lone') seen.add(s.sep);
   }
   if (seen.size === 1) return { mark: [...seen][0], fromValues: true };
   if (seen.size === 2) return { mark: null, fromValues: true };
@@ -127,7 +130,7 @@ export function decimalMarkOf(
 /**
  * An amount as written ("€1.200", "$12,500.00", "1.234,50", "12k", "(300)"), read with the column's
  * decimal mark. "1.200" where nothing in the column or locale settles whether the point is a
- * decimal point stays bad (kept as written).
+ * decimal point stays bad (kept as written), as does "1,5" where the column's mark is a point.
  */
 export function readAmount(
   v: unknown,
@@ -143,7 +146,11 @@ export function readAmount(
   let n: number;
   if (s.kind === 'plain') n = Number(c.digits);
   else if (s.kind === 'decimal' || s.kind === 'grouped') n = toNumber(c.digits, s.mark);
-  else if (s.kind === 'ambiguous') {
+  else if (s.kind === 'lone') {
+    // "1,5" where the column's mark is a point is no grouping either: 1.5 typed by habit, or 15.
+    if (column.mark !== null && column.mark !== s.sep) return bad(v);
+    n = toNumber(c.digits, s.sep);
+  } else if (s.kind === 'ambiguous') {
     // From the column's own values, the mark decides; from the locale, only its thousands separator does.
     if (column.mark === null) return bad(v);
     if (column.fromValues) n = toNumber(c.digits, column.mark);
@@ -169,7 +176,8 @@ export function readTypedAmount(
       ? { ok: false, message: `Amount cannot be negative (${shown}); write what the deal is worth` }
       : { ok: true, value: read.value };
   const c = clean(text);
-  if (c && shapeOf(c.digits).kind === 'ambiguous') {
+  const shape = c ? shapeOf(c.digits).kind : null;
+  if (c && (shape === 'ambiguous' || shape === 'lone')) {
     const [a, b] = [toNumber(c.digits, '.'), toNumber(c.digits, ',')].map((n) => c.sign * n * c.scale);
     const [small, large] = a < b ? [a, b] : [b, a];
     return {

@@ -2,7 +2,13 @@
 // message for negatives and for a separator the locale cannot settle. Expected numbers are written by
 // hand, or produced by Intl.NumberFormat (not by the product) for the properties.
 import fc from 'fast-check';
-import { amountText, readTypedAmount, type DecimalMark } from '../../src/shared/amountReading';
+import {
+  amountText,
+  decimalMarkOf,
+  readAmount,
+  readTypedAmount,
+  type DecimalMark,
+} from '../../src/shared/amountReading';
 
 const value = (text: string, mark: DecimalMark) => {
   const r = readTypedAmount(text, mark);
@@ -54,6 +60,46 @@ describe('an amount typed in a decimal-comma locale', () => {
 
   it('asks about "1,200"', () => {
     expect(message('1,200', ',')).toBe('"1,200" could mean 1,2 or 1200; type the one you mean');
+  });
+
+  it('asks which number "1.5" means: the point is not its decimal mark, nor a grouping', () => {
+    expect(message('1.5', ',')).toBe('"1.5" could mean 1,5 or 15; type the one you mean');
+  });
+});
+
+describe('a lone separator that is not the locale’s decimal mark', () => {
+  // en_GB writes 1.5; "1,5" is either a decimal comma typed by habit or a mistyped 15: asked, never
+  // saved as 1.50 (issue 29).
+  it.each([
+    ['1,5', '"1,5" could mean 1.5 or 15; type the one you mean'],
+    ['12,50', '"12,50" could mean 12.5 or 1250; type the one you mean'],
+    ['€ 0,75', '"€ 0,75" could mean 0.75 or 75; type the one you mean'],
+  ])('refuses %j in a decimal-point locale', (text, said) => expect(message(text, '.')).toBe(said));
+
+  it('is kept as written (bad) when typed into the grid, where the locale alone sets the mark', () => {
+    expect(readAmount('1,5', { mark: '.', fromValues: false })).toEqual({ kind: 'bad', raw: '1,5' });
+    expect(readAmount('1.5', { mark: ',', fromValues: false })).toEqual({ kind: 'bad', raw: '1.5' });
+  });
+
+  it('is read with the mark a column’s own values settle (an import)', () => {
+    expect(readAmount('1,5', { mark: ',', fromValues: true })).toEqual({ kind: 'ok', value: 1.5 });
+    expect(readAmount('1,5', decimalMarkOf(['1,5', '2,25', '1.234,50'], 'en_US'))).toEqual({
+      kind: 'ok',
+      value: 1.5,
+    });
+  });
+
+  it('holds for any number with one or two decimals written with the other mark (property)', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 999 }), fc.integer({ min: 1, max: 99 }), (int, cents) => {
+        const frac = String(cents).padStart(2, '0').replace(/0$/, '');
+        expect(readTypedAmount(`${int},${frac}`, '.').ok).toBe(false);
+        expect(readTypedAmount(`${int}.${frac}`, ',').ok).toBe(false);
+        // Written with the locale's own mark it reads as the number (checked against Number()).
+        expect(value(`${int}.${frac}`, '.')).toBe(Number(`${int}.${frac}`));
+        expect(value(`${int},${frac}`, ',')).toBe(Number(`${int}.${frac}`));
+      }),
+    );
   });
 });
 
