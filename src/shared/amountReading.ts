@@ -31,6 +31,32 @@ export function localeDecimalMark(locale: string): DecimalMark {
 const CURRENCY =
   /^(?:USD|EUR|GBP|CAD|AUD|CHF|SEK|NOK|DKK|JPY|INR|NZD|SGD|BRL|MXN|ZAR|PLN|CZK)\s*|\s*(?:USD|EUR|GBP|CAD|AUD|CHF|SEK|NOK|DKK|JPY|INR|NZD|SGD|BRL|MXN|ZAR|PLN|CZK)$/i;
 
+/** Currency symbols, with the currencies each may stand for and how a message names it. */
+const SYMBOLS: Record<string, { name: string; codes: readonly string[] }> = {
+  $: { name: 'dollars', codes: ['USD', 'CAD', 'AUD', 'NZD', 'SGD', 'HKD', 'MXN'] },
+  '€': { name: 'EUR', codes: ['EUR'] },
+  '£': { name: 'GBP', codes: ['GBP'] },
+  '¥': { name: 'yen or yuan', codes: ['JPY', 'CNY'] },
+  '₹': { name: 'INR', codes: ['INR'] },
+  '₩': { name: 'KRW', codes: ['KRW'] },
+  '₽': { name: 'RUB', codes: ['RUB'] },
+};
+
+/** The currency a written amount names by its symbol or code, or null when it names none. */
+export function writtenCurrency(text: string): { name: string; codes: readonly string[] } | null {
+  const code = CURRENCY.exec(text.trim())?.[0].trim().toUpperCase();
+  if (code) return { name: code, codes: [code] };
+  const symbol = /^\(?\s*-?\s*([$€£¥₹₩₽])|([$€£¥₹₩₽])\s*\)?$/.exec(text.trim());
+  return symbol ? SYMBOLS[symbol[1] ?? symbol[2]] : null;
+}
+
+/** The written currency when it cannot be `currency` (the CRM's), else null. */
+export function otherCurrency(text: string, currency: string | undefined): string | null {
+  if (!currency) return null;
+  const written = writtenCurrency(text);
+  return written && !written.codes.includes(currency.toUpperCase()) ? written.name : null;
+}
+
 interface Cleaned {
   digits: string;
   sign: number;
@@ -130,16 +156,18 @@ export function decimalMarkOf(
 /**
  * An amount as written ("€1.200", "$12,500.00", "1.234,50", "12k", "(300)"), read with the column's
  * decimal mark. "1.200" where nothing in the column or locale settles whether the point is a
- * decimal point stays bad (kept as written), as does "1,5" where the column's mark is a point.
+ * decimal point stays bad (kept as written), as does "1,5" where the column's mark is a point, and
+ * with `currency` (the CRM's), an amount written in another one ("£1,200" in a USD CRM).
  */
 export function readAmount(
   v: unknown,
-  column: { mark: DecimalMark | null; fromValues: boolean },
+  column: { mark: DecimalMark | null; fromValues: boolean; currency?: string },
 ): Parsed<number> {
   if (v === '' || v === null || v === undefined) return EMPTY;
   if (typeof v === 'number') return Number.isFinite(v) ? ok(v) : bad(v);
   if (typeof v !== 'string') return bad(v);
   if (!v.trim()) return EMPTY;
+  if (otherCurrency(v, column.currency)) return bad(v);
   const c = clean(v);
   if (!c) return bad(v);
   const s = shapeOf(c.digits);
@@ -162,15 +190,23 @@ export function readAmount(
 
 /**
  * An amount typed into a form ("12k", "$12,000", "1.234,50"), read with the spreadsheet's decimal
- * mark: the number ('' when blank), or what is wrong, in words a rep can act on.
+ * mark and, given, the CRM's currency: the number ('' when blank), or what is wrong, in words a rep
+ * can act on.
  */
 export function readTypedAmount(
   text: string,
   mark: DecimalMark,
+  currency?: string,
 ): { ok: true; value: number | '' } | { ok: false; message: string } {
-  const read = readAmount(text, { mark, fromValues: false });
+  const read = readAmount(text, { mark, fromValues: false, currency });
   if (read.kind === 'empty') return { ok: true, value: '' };
   const shown = text.trim();
+  const other = otherCurrency(text, currency);
+  if (other)
+    return {
+      ok: false,
+      message: `"${shown}" is in ${other}, and this CRM counts in ${currency}: write the amount in ${currency}`,
+    };
   if (read.kind === 'ok')
     return read.value < 0
       ? { ok: false, message: `Amount cannot be negative (${shown}); write what the deal is worth` }

@@ -45,6 +45,8 @@ export interface FormRules {
   lostReasons: LostReason[];
   /** The spreadsheet locale's decimal mark. */
   decimalMark: DecimalMark;
+  /** The CRM's currency (CRM Settings): an amount written in another is refused. */
+  currency: string;
   /** Whether the spreadsheet's locale writes numeric dates day first (13/01/2026). */
   dayFirst: boolean;
 }
@@ -68,7 +70,7 @@ export function validateDeal(
   const deal = parsed.data;
   const errors: FieldErrors = {};
   if (!deal.deal.trim()) errors.deal = 'Give the deal a name';
-  const amount = readTypedAmount(deal.amount, rules.decimalMark);
+  const amount = readTypedAmount(deal.amount, rules.decimalMark, rules.currency);
   if (!amount.ok) errors.amount = amount.message;
   for (const key of ['closeDate', 'nextStepDate'] as const) {
     const date = readTypedDate(deal[key], rules.dayFirst);

@@ -135,6 +135,20 @@ describe('saving a deal', () => {
     expect(emu.values('Deals')).toHaveLength(1);
   });
 
+  it('refuses an amount in another currency than the CRM’s, and a lone comma in a decimal-point locale', () => {
+    const emu = crm();
+    expect(save(emu, newDeal({ amount: '£12,000' }))).toEqual({
+      status: 'invalid',
+      errors: { amount: '"£12,000" is in GBP, and this CRM counts in USD: write the amount in USD' },
+    });
+    expect(save(emu, newDeal({ amount: '12,5' }))).toEqual({
+      status: 'invalid',
+      errors: { amount: '"12,5" could mean 12.5 or 125; type the one you mean' },
+    });
+    expect(emu.values('Deals')).toHaveLength(1);
+    expect(save(emu, newDeal({ amount: '$12,000' })).status).toBe('saved');
+  });
+
   it('asks a lost deal for its reason, and for the competitor when lost to one', () => {
     const emu = crm();
     expect(save(emu, newDeal({ stage: 'Lost' }))).toMatchObject({

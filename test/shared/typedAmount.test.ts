@@ -148,3 +148,38 @@ describe('properties', () => {
     );
   });
 });
+
+describe('an amount written in another currency than the CRM’s', () => {
+  // A typed £ or EUR is not dropped to store the number as dollars (issue 29): the rep is asked to
+  // write it in the CRM's currency.
+  it.each([
+    ['£1,200', '.', 'USD', '"£1,200" is in GBP, and this CRM counts in USD: write the amount in USD'],
+    ['1200 EUR', '.', 'USD', '"1200 EUR" is in EUR, and this CRM counts in USD: write the amount in USD'],
+    ['€ 900', ',', 'GBP', '"€ 900" is in EUR, and this CRM counts in GBP: write the amount in GBP'],
+    ['$500', '.', 'EUR', '"$500" is in dollars, and this CRM counts in EUR: write the amount in EUR'],
+  ] as const)('refuses %j (mark %j) in a %s CRM', (text, mark, currency, said) =>
+    expect(message3(text, mark, currency)).toBe(said),
+  );
+
+  it.each([
+    ['$1,200', '.', 'USD', 1200],
+    ['$1,200', '.', 'CAD', 1200],
+    ['€ 900', ',', 'EUR', 900],
+    ['GBP 1200', '.', 'GBP', 1200],
+    ['1200', '.', 'JPY', 1200],
+  ] as const)('reads %j (mark %j) in a %s CRM', (text, mark, currency, expected) => {
+    expect(readTypedAmount(text, mark, currency)).toEqual({ ok: true, value: expected });
+  });
+
+  it('is kept as written (bad) in the grid', () => {
+    const column = { mark: '.' as const, fromValues: false, currency: 'USD' };
+    expect(readAmount('£1,200', column)).toEqual({ kind: 'bad', raw: '£1,200' });
+    expect(readAmount('$1,200', column)).toEqual({ kind: 'ok', value: 1200 });
+  });
+});
+
+function message3(text: string, mark: DecimalMark, currency: string): string {
+  const r = readTypedAmount(text, mark, currency);
+  if (r.ok) throw new Error(`"${text}" accepted as ${r.value}`);
+  return r.message;
+}

@@ -9,6 +9,7 @@ import { hasValue, type Deal } from '../deals/deal';
 import { requiredFor } from '../settings/stageLookup';
 import { knownIndustry, knownOwner } from '../deals/dealSet';
 import { lostDealProblem, needsMessage } from '../../shared/stageRules';
+import { otherCurrency } from '../../shared/amountReading';
 
 /** A deal whose close date was pushed this many times is flagged. */
 export const PUSHES_FLAGGED = 3;
@@ -73,7 +74,15 @@ export function checkDeal(deal: Deal, ctx: RuleContext): Violation[] {
   const badValue = (label: string, p: { kind: string; raw?: string }, what: string) => {
     if (p.kind === 'bad') add('bad-value', `${label} "${p.raw}" is not a valid ${what}`);
   };
-  badValue('Amount', deal.amount, 'number');
+  const otherMoney =
+    deal.amount.kind === 'bad' ? otherCurrency(deal.amount.raw, settings.general.currency) : null;
+  if (otherMoney && deal.amount.kind === 'bad') {
+    const money = settings.general.currency;
+    add(
+      'bad-value',
+      `Amount "${deal.amount.raw}" is in ${otherMoney}, and this CRM counts in ${money} (write it in ${money})`,
+    );
+  } else badValue('Amount', deal.amount, 'number');
   badValue('Close date', deal.closeDate, 'date');
   badValue('Employees', deal.employees, 'number');
   badValue('Next step date', deal.nextStepDate, 'date');

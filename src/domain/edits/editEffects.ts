@@ -117,7 +117,7 @@ class RowEdit {
     this.prev = parseLastSeen(this.before.lastSeen);
     this.isNew = this.before.id === '';
     this.dealId = this.isNew ? ctx.newId() : this.before.id;
-    this.keys = valueKeys(timeZone, locale);
+    this.keys = valueKeys(timeZone, locale, settings.general.currency);
     this.user = ctx.user || UNKNOWN_USER;
     this.changed = (opts.edited ?? []).some((k) => !COMPUTED_FIELDS.includes(k));
     if (this.isNew) {

@@ -50,7 +50,7 @@ export function parseLastSeen(text: string): LastSeen | null {
   }
 }
 
-/** How tracked values compare, in one zone and locale. */
+/** How tracked values compare, in one zone and locale (and the CRM's currency, for amounts). */
 export interface ValueKeys {
   amountKey(v: CellValue): number | string | null;
   closeDateOf(v: CellValue): Date | string | null;
@@ -59,9 +59,9 @@ export interface ValueKeys {
   closeKey(v: CellValue): string | null;
 }
 
-export function valueKeys(timeZone: string, locale: string): ValueKeys {
+export function valueKeys(timeZone: string, locale: string, currency?: string): ValueKeys {
   const amountKey = (v: CellValue) => {
-    const p = parseAmount(v, locale);
+    const p = parseAmount(v, locale, currency);
     return p.kind === 'ok' ? p.value : p.kind === 'bad' ? seenForm(p.raw) : null;
   };
   const closeDateOf = (v: CellValue) => {

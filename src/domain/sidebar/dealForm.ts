@@ -13,6 +13,8 @@ export interface FormPlace {
   timeZone: string;
   mark: DecimalMark;
   dayFirst: boolean;
+  /** The CRM's currency: an amount written in another is refused. */
+  currency?: string;
 }
 
 /** How a cell shows in the form: dates as YYYY-MM-DD, numbers as plain digits, text as is. */
@@ -41,7 +43,7 @@ export function inputToCell(key: EditableField, value: string, place: FormPlace)
   if (v === '') return '';
   switch (FIELD_BY_KEY[key].kind) {
     case 'money': {
-      const read = readTypedAmount(v, place.mark);
+      const read = readTypedAmount(v, place.mark, place.currency);
       if (!read.ok) throw new Error(`Amount: ${read.message}`); // validateDeal refuses these first
       return read.value;
     }

@@ -20,8 +20,8 @@ export function dayFirst(locale: string): boolean {
  * A money amount typed into the grid or the sidebar ("$12,500", "12.5k", "1.234,50 €", "(300)"),
  * read with the locale's decimal mark; "1.200" in a locale with a decimal point is ambiguous and bad.
  */
-export function parseAmount(v: unknown, locale = 'en_US'): Parsed<number> {
-  return readAmount(v, { mark: localeDecimalMark(locale), fromValues: false });
+export function parseAmount(v: unknown, locale = 'en_US', currency?: string): Parsed<number> {
+  return readAmount(v, { mark: localeDecimalMark(locale), fromValues: false, currency });
 }
 
 /** A whole number of people, from a number or text like "1,200"; a range such as "51-200" is bad. */

@@ -111,13 +111,14 @@ function formRules(settings: Settings, locale: string): FormRules {
     stages: settings.stages,
     lostReasons: settings.lostReasons,
     decimalMark: localeDecimalMark(locale),
+    currency: settings.general.currency,
     dayFirst: dayFirst(locale),
   };
 }
 
 /** Where the form is read and shown: the spreadsheet's zone, decimal mark and day/month order. */
-function formPlace(timeZone: string, locale: string): FormPlace {
-  return { timeZone, mark: localeDecimalMark(locale), dayFirst: dayFirst(locale) };
+function formPlace(timeZone: string, locale: string, currency?: string): FormPlace {
+  return { timeZone, mark: localeDecimalMark(locale), dayFirst: dayFirst(locale), currency };
 }
 
 const SEARCH_FIELDS = ['dealId', 'deal', 'company', 'owner'] as const;
@@ -221,7 +222,7 @@ export function saveDeal(input: unknown, loaded: DealInput | null): SaveResult {
   const c = crm();
   const { settings, timeZone, locale } = c.state;
   const valid = validateDeal(input, formRules(settings, locale));
-  const place = formPlace(timeZone, locale);
+  const place = formPlace(timeZone, locale, settings.general.currency);
   if (!valid.ok) return { status: 'invalid', errors: valid.errors };
   const dto = valid.deal;
   return withDocumentLock(() => {

@@ -30,6 +30,14 @@ describe('checkDeal', () => {
     expect(check({ deal: 'Acme', stage: 'Won' })).toBe('');
   });
 
+  it('says an amount typed in another currency than the CRM’s, instead of counting it in dollars', () => {
+    const base = { deal: 'Acme', stage: 'Lost', lostReason: 'Price' };
+    expect(check({ ...base, amount: '£1,200' })).toBe(
+      'Amount "£1,200" is in GBP, and this CRM counts in USD (write it in USD)',
+    );
+    expect(check({ ...base, amount: '$1,200' })).toBe('');
+  });
+
   it('says an empty or unknown stage in words', () => {
     expect(check({ deal: 'Acme' })).toBe('Stage is empty');
     expect(check({ deal: 'Acme', stage: 'Pending' })).toBe(
