@@ -74,11 +74,11 @@ describe('saving a deal', () => {
   });
 
   // Each run of changed cells is its own write, so that cells in between are never written back.
-  it('creates it with an ID, Created, probability and a History row, in at most 17 service calls (the sheet’s size, the read-back and the journal included)', () => {
+  it('creates it with an ID, Created, probability and a History row, in at most 19 service calls (the sheet’s size, the read-back, the journal, and CRM Settings and the locale read as they are now included)', () => {
     const emu = crm();
     const before = emu.acc.snapshot();
     const record = saved(save(emu, newDeal()));
-    expect(Accountant.diff(before, emu.acc.snapshot()).serviceCalls).toBeLessThanOrEqual(17);
+    expect(Accountant.diff(before, emu.acc.snapshot()).serviceCalls).toBeLessThanOrEqual(19);
     const row = emu.values('Deals')[1];
     expect(record.deal.id).toMatch(/^D-/);
     expect(row.slice(0, 10)).toEqual([
@@ -103,12 +103,12 @@ describe('saving a deal', () => {
     expect(datesIn(record)).toEqual([]);
   });
 
-  it('moves it to another stage in at most 17 service calls (its journal included), writing the same History as an edit', () => {
+  it('moves it to another stage in at most 19 service calls (its journal, and CRM Settings and the locale read live included), writing the same History as an edit', () => {
     const emu = crm();
     const first = saved(save(emu, newDeal()));
     const before = emu.acc.snapshot();
     const moved = saved(save(emu, { ...first.deal, stage: 'Quote sent', amount: '15000' }, first.deal));
-    expect(Accountant.diff(before, emu.acc.snapshot()).serviceCalls).toBeLessThanOrEqual(17);
+    expect(Accountant.diff(before, emu.acc.snapshot()).serviceCalls).toBeLessThanOrEqual(19);
     expect(
       emu
         .values('History')
@@ -147,6 +147,25 @@ describe('saving a deal', () => {
     });
     expect(emu.values('Deals')).toHaveLength(1);
     expect(save(emu, newDeal({ amount: '$12,000' })).status).toBe('saved');
+  });
+
+  it('reads CRM Settings and the locale as they are now, though a script changed them without an edit event', () => {
+    const emu = crm();
+    // A script adds an owner (no onEdit), and the spreadsheet's locale changes after Set up.
+    const owners = emu.values('CRM Settings')[0].indexOf('Owners') + 1;
+    emu
+      .sheet('CRM Settings')
+      .rangeAt(4, owners, 1, 2)
+      .setValues([['Sam Script', 'sam@example.com']]);
+    emu.ss.locale = 'en_GB';
+    const model = emu.run<SidebarModel>('getSidebarModel');
+    expect(model.owners.map((o) => o.email)).toContain('sam@example.com');
+    const r = saved(save(emu, newDeal({ owner: 'sam@example.com', closeDate: '02/05/2026' })));
+    // 2 May, as the UK writes it (not 5 February); the owner is known, so nothing is flagged.
+    expect(r.deal.closeDate).toBe('2026-05-02');
+    expect(record(emu, 2)).toMatchObject({ Owner: 'sam@example.com', Check: '' });
+    const found = emu.run<{ deals: { id: string }[] }>('searchDeals', ['Sam Script']);
+    expect(found.deals.map((d) => d.id)).toEqual([r.deal.id]);
   });
 
   it('asks a lost deal for its reason, and for the competitor when lost to one', () => {

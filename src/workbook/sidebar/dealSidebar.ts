@@ -87,13 +87,25 @@ function crm(): CrmTabs {
   return requireCrm(activeSpreadsheet());
 }
 
-/** What the sidebar needs to start: lists from Settings and the current user (no deals: search asks). */
-export function getSidebarModel(): SidebarModel {
+/**
+ * The CRM with CRM Settings as the tab holds them now and the spreadsheet's locale now: a script can
+ * change either without an edit event, so the stored copies may be behind (an owner added by a script
+ * not found, a locale changed after Set up reading dates in the old order). Two calls. The last good
+ * settings stay in use while the tab is missing or has a mistake.
+ */
+function liveCrm(): CrmTabs {
   const c = crm();
   const ss = activeSpreadsheet();
-  const settingsSheet = findSettingsTab(ss, c.state.settingsSheetId);
-  const parsed = settingsSheet ? readSettingsTab(settingsSheet, c.state.timeZone) : null;
+  const sheet = findSettingsTab(ss, c.state.settingsSheetId);
+  const parsed = sheet ? readSettingsTab(sheet, c.state.timeZone) : null;
   const settings = parsed && parsed.ok ? parsed.settings : c.state.settings;
+  return { ...c, state: { ...c.state, settings, locale: ss.getSpreadsheetLocale() } };
+}
+
+/** What the sidebar needs to start: lists from Settings and the current user (no deals: search asks). */
+export function getSidebarModel(): SidebarModel {
+  const c = liveCrm();
+  const settings = c.state.settings;
   return {
     user: currentUser(),
     today: isoDay(new Date(), c.state.timeZone),
@@ -125,7 +137,7 @@ const SEARCH_FIELDS = ['dealId', 'deal', 'company', 'owner'] as const;
 
 /** Deals holding every word of the query: a TextFinder per word and column, then only the rows shown. */
 export function searchDeals(query: string): SearchResult {
-  const c = crm();
+  const c = liveCrm();
   const words = searchWords(query);
   if (!words.length) return { query, deals: [], total: 0, approximate: false };
   const map = readHeaderMap(c.deals);
@@ -219,7 +231,7 @@ function lastChanges(c: CrmTabs, id: string): Map<string, { who: string; when: s
 
 /** Saves a deal from the sidebar; see the file comment for the guarantees. */
 export function saveDeal(input: unknown, loaded: DealInput | null): SaveResult {
-  const c = crm();
+  const c = liveCrm();
   const { settings, timeZone, locale } = c.state;
   const valid = validateDeal(input, formRules(settings, locale));
   const place = formPlace(timeZone, locale, settings.general.currency);
