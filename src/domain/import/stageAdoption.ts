@@ -102,6 +102,18 @@ const categoryFor = (p: number): ForecastCategory =>
   p < 0.4 ? 'Pipeline' : p < 0.7 ? 'Best case' : 'Commit';
 
 /**
+ * Stages by their place: probability (or the rank their words give), then, where probabilities tie
+ * (Salesforce gives Prospecting and Qualification both 10%), the words, then the order they came in.
+ */
+function pipelineOrder(
+  a: { def: StageDef; order: number; appearance: number },
+  b: { def: StageDef; order: number; appearance: number },
+): number {
+  const rank = (x: { def: StageDef }) => wordRank(x.def.name) ?? 4.5;
+  return a.order - b.order || rank(a) - rank(b) || a.appearance - b.appearance;
+}
+
+/**
  * A stage the import brings, typed by its name or its deals' probabilities, with its place in the
  * pipeline (its median probability, else a rank from words in its name); null for a value no stage is
  * made of (too long, or several lines).
@@ -181,10 +193,10 @@ export function proposeStages(
       ...keptOpen.map((def, i) => ({ def, order: def.probability, appearance: -keptOpen.length + i })),
       ...openNew,
     ];
-    all.sort((a, b) => a.order - b.order || a.appearance - b.appearance);
+    all.sort(pipelineOrder);
     open = all.map((a) => a.def);
   } else {
-    openNew.sort((a, b) => a.order - b.order || a.appearance - b.appearance);
+    openNew.sort(pipelineOrder);
     open = [...keptOpen, ...openNew.map((a) => a.def)];
   }
   // New open stages without a probability of their own get one from their place in the pipeline.

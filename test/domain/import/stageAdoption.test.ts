@@ -77,3 +77,25 @@ describe('values CRM Settings could not take as stages', () => {
     expect(p.stageOf.size).toBe(0);
   });
 });
+
+describe('the order of stages an export brings', () => {
+  // Salesforce gives Prospecting and Qualification the same 10%: the words decide, not which came
+  // first in the file (issue 28).
+  it('places stages of equal probability by the usual words of a pipeline', () => {
+    const current = defaultSettings('o@example.com').stages;
+    const seen = [
+      { value: 'Qualification', probabilities: [0.1, 0.1] },
+      { value: 'Negotiation/Review', probabilities: [0.9] },
+      { value: 'Prospecting', probabilities: [0.1] },
+      { value: 'Needs Analysis', probabilities: [0.2] },
+      { value: 'Closed Won', probabilities: [1] },
+    ];
+    const open = proposeStages(seen, current, true).stages.filter((s) => s.type === 'Open');
+    expect(open.map((s) => s.name)).toEqual([
+      'Prospecting',
+      'Qualification',
+      'Needs Analysis',
+      'Negotiation/Review',
+    ]);
+  });
+});
