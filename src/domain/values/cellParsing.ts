@@ -11,9 +11,13 @@ const EMPTY = { kind: 'empty' } as const;
 const ok = <T>(value: T): Parsed<T> => ({ kind: 'ok', value });
 const bad = (raw: unknown): Parsed<never> => ({ kind: 'bad', raw: String(raw) });
 
-/** Whether the locale writes the day before the month in numeric dates (everything but en_US and a few). */
+/**
+ * Whether the locale writes the day before the month in numeric dates: everywhere but the US, the
+ * Philippines and English Canada (French Canada writes 03/04/2026 for 3 April). The one table the grid,
+ * the sidebar and Convert read dates by.
+ */
 export function dayFirst(locale: string): boolean {
-  return !/^en_(US|PH)$|^en$/i.test(locale) && !/_(US|PH|CA)$/i.test(locale);
+  return !(/^en(_(US|PH))?$|_(US|PH|CA)$/i.test(locale) && !/^fr_CA$/i.test(locale));
 }
 
 /**

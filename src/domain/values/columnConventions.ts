@@ -3,7 +3,7 @@
 // spreadsheet's locale; a value that stays ambiguous is reported as bad, to be kept as written and
 // flagged, never guessed. Two-digit years fall in a window around the reference year.
 import { isDate } from '../../shared/zonedTime';
-import { parseDate, type Parsed } from './cellParsing';
+import { dayFirst, parseDate, type Parsed } from './cellParsing';
 export { decimalMarkOf, localeDecimalMark, readAmount, type DecimalMark } from '../../shared/amountReading';
 
 export type DateOrder = 'DMY' | 'MDY';
@@ -12,9 +12,9 @@ const EMPTY = { kind: 'empty' } as const;
 const ok = <T>(value: T): Parsed<T> => ({ kind: 'ok', value });
 const bad = (raw: unknown): Parsed<never> => ({ kind: 'bad', raw: String(raw) });
 
-/** Whether a locale writes numeric dates day first (everywhere but the US and a few others). */
+/** The order a locale writes numeric dates in (see dayFirst). */
 export function localeDateOrder(locale: string): DateOrder {
-  return /^en(_(US|PH))?$|_(US|PH|CA)$/i.test(locale) && !/^fr_CA$/i.test(locale) ? 'MDY' : 'DMY';
+  return dayFirst(locale) ? 'DMY' : 'MDY';
 }
 
 const NUMERIC_DATE =

@@ -1,5 +1,6 @@
 // Reading imported values with per-column conventions, on examples worked out by hand.
 import { decimalMarkOf, readAmount } from '../../../src/shared/amountReading';
+import { dayFirst, parseDate } from '../../../src/domain/values/cellParsing';
 import {
   dateOrderOf,
   fullYear,
@@ -81,5 +82,27 @@ describe('probabilities', () => {
     expect(value(readProbability('40%'))).toBe(0.4);
     expect(value(readProbability(0.25))).toBe(0.25);
     expect(readProbability(140, true).kind).toBe('bad');
+  });
+});
+
+describe('one order of day and month per locale', () => {
+  // The sidebar and the grid read "03/04/2026" as Convert does (issue 28: fr_CA gave 4 March in the
+  // sidebar and 3 April in Convert). Expected days written by hand.
+  it.each([
+    ['en_US', '2026-03-04'],
+    ['en_CA', '2026-03-04'],
+    ['en_PH', '2026-03-04'],
+    ['es_US', '2026-03-04'],
+    ['fr_CA', '2026-04-03'],
+    ['en_GB', '2026-04-03'],
+    ['de_DE', '2026-04-03'],
+    ['pt_BR', '2026-04-03'],
+  ])('reads 03/04/2026 in %s as %s, typed or converted', (locale, day) => {
+    const tz = 'UTC';
+    const typed = parseDate('03/04/2026', tz, locale);
+    const converted = readDate('03/04/2026', tz, dateOrderOf(['03/04/2026'], locale), 2026);
+    expect(typed.kind === 'ok' && typed.value.toISOString().slice(0, 10)).toBe(day);
+    expect(converted.kind === 'ok' && converted.value.toISOString().slice(0, 10)).toBe(day);
+    expect(dayFirst(locale)).toBe(day.endsWith('-03'));
   });
 });
