@@ -23,7 +23,7 @@ describe('a HubSpot export refreshed on 23 November 2026', () => {
 
   it('Forecast: status line, overdue and monthly buckets, closed months, owners', () => {
     expect(emu.values('Forecast')[1][0]).toMatch(
-      /\. 6 deals: 1 won, 1 lost, 4 open; 5 in the forecast, 1 not \(1 lost\)\./,
+      /\. 6 deals: 1 won, 1 lost, 4 open; 5 in the forecast \(1 in its 12 months, 3 overdue, 1 won in other months\), 1 not \(1 lost\)\./,
     );
     const months = tableUnder(emu, 'Forecast', 'Period');
     // Open deals: 9002 Contract Sent 8,500.50 (80%, Commit), 9003 Qualified To Buy 30,000 (40%, Best
@@ -193,7 +193,7 @@ describe('a warehouse export from 2016–2017, refreshed as if today were 15 Jan
 
   it('Forecast: the March 2017 bookings in the closed months, and the open deals with no amount said', () => {
     expect(emu.values('Forecast')[1][0]).toMatch(
-      /\. 10 deals: 5 won, 1 lost, 4 open; 5 in the forecast, 5 not \(1 lost, 4 open with no readable amount\)\./,
+      /\. 10 deals: 5 won, 1 lost, 4 open; 5 in the forecast \(5 won in other months\), 5 not \(1 lost, 4 open with no readable amount\)\./,
     );
     const closed = tableUnder(emu, 'Forecast', 'Closed, by close date');
     // Won in March 2017: 1,054 + 4,514 + 50 + 588 + 517 = 6,723 over 5 deals; one deal lost.

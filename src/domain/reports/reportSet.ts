@@ -75,6 +75,26 @@ export function stageMoves(rows: readonly (readonly CellValue[])[]): StageMove[]
 /** Reasons for deals out of the forecast the status line names one by one. */
 const MAX_REASONS = 12;
 
+/**
+ * Where the deals in the forecast are when some lie outside its 12 months (" (3 in its 12 months,
+ * 2 overdue, …)"), so that a count beside an empty Forecast tab is not read as its content.
+ */
+function whereInForecast(f: Forecast): string {
+  const inMonths = f.months.reduce((n, m) => n + m.deals + m.wonDeals, 0);
+  const open: [number, string][] = [
+    [f.overdue.deals, 'overdue'],
+    [f.undated.deals, 'with no close date'],
+    [f.later.deals, `after ${f.months[f.months.length - 1].label}`],
+  ];
+  const won = f.counts.inForecast - inMonths - open.reduce((n, [k]) => n + k, 0);
+  if (inMonths === f.counts.inForecast) return '';
+  const parts = [[inMonths, 'in its 12 months'], ...open, [won, 'won in other months']] as [number, string][];
+  return ` (${parts
+    .filter(([n]) => n > 0)
+    .map(([n, where]) => `${n} ${where}`)
+    .join(', ')})`;
+}
+
 /** "120 deals: 30 won, 20 lost, 65 open, 5 on unknown stages; 80 in the forecast, 40 not (…)." */
 export function statusLine(f: Forecast, duplicates: number): string {
   const c = f.counts;
@@ -93,7 +113,7 @@ export function statusLine(f: Forecast, duplicates: number): string {
     .join(', ');
   return [
     `${counted(c.deals, 'deal')}: ${c.won} won, ${c.lost} lost, ${c.open} open${c.unplaced ? `, ${c.unplaced} on no or an unknown stage` : ''};`,
-    `${c.inForecast} in the forecast, ${notIn} not${notIn ? ` (${reasons})` : ''}.`,
+    `${c.inForecast} in the forecast${whereInForecast(f)}, ${notIn} not${notIn ? ` (${reasons})` : ''}.`,
     duplicates ? `${counted(duplicates, 'row')} repeating an earlier Deal ID counted once.` : '',
   ]
     .filter(Boolean)

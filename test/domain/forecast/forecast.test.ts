@@ -2,6 +2,7 @@
 import fc from 'fast-check';
 import { defaultSettings } from '../../../src/shared/defaultSettings';
 import { buildForecast } from '../../../src/domain/forecast/forecast';
+import { statusLine } from '../../../src/domain/reports/reportSet';
 import { deal } from '../../support/deals';
 
 const NOW = new Date('2026-03-10T15:00:00Z');
@@ -204,6 +205,43 @@ describe('forecast (property)', () => {
         },
       ),
       { numRuns: 200, seed: 7 },
+    );
+  });
+});
+
+describe('the status line', () => {
+  // "4238 in the forecast" read as if the Forecast tab showed them when every cell was 0 (issue 28):
+  // it says where those outside the next 12 months are. Counts worked out by hand.
+  it('says how many of the deals in the forecast fall outside its 12 months, and where', () => {
+    const deals = [
+      { stage: 'Won', amount: 4000, closeDate: new Date('2025-11-05T17:00:00Z') }, // won in another month (before March 2026)
+      { stage: 'Won', amount: 1000, closeDate: new Date('2025-12-05T17:00:00Z') }, // won in another month (before March 2026)
+      { stage: 'Negotiation', amount: 3000, closeDate: new Date('2026-03-01T17:00:00Z') }, // overdue
+      { stage: 'Qualified', amount: 700 }, // no close date
+      { stage: 'Qualified', amount: 900, closeDate: new Date('2027-05-01T16:00:00Z') }, // after Feb 2027
+      { stage: 'Qualified', amount: 900, closeDate: new Date('2026-05-01T16:00:00Z') }, // in the 12 months
+    ].map((d, i) => deal({ dealId: `D-${i}`, deal: `Deal ${i}`, ...d }, settings, i + 2));
+    const f = buildForecast(deals, settings, NOW, 'America/New_York');
+    expect(statusLine(f, 0)).toBe(
+      '6 deals: 2 won, 0 lost, 4 open; 6 in the forecast (1 in its 12 months, 1 overdue, 1 with no close date, 1 after Feb 2027, 2 won in other months), 0 not.',
+    );
+  });
+
+  it('says nothing more when every deal in the forecast is in its 12 months', () => {
+    const deals = [
+      deal(
+        {
+          dealId: 'D-1',
+          deal: 'A',
+          stage: 'Qualified',
+          amount: 900,
+          closeDate: new Date('2026-05-01T16:00:00Z'),
+        },
+        settings,
+      ),
+    ];
+    expect(statusLine(buildForecast(deals, settings, NOW, 'America/New_York'), 0)).toBe(
+      '1 deal: 0 won, 0 lost, 1 open; 1 in the forecast, 0 not.',
     );
   });
 });
