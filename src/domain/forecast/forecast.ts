@@ -71,8 +71,15 @@ export interface Forecast {
   later: ForecastRow;
   byOwner: Breakdown[];
   bySegment: Breakdown[];
-  /** every counted open deal, unweighted and weighted */
-  openPipeline: { amount: number; weighted: number; deals: number };
+  /** every counted open deal: unweighted in all and by category, and weighted */
+  openPipeline: {
+    amount: number;
+    commit: number;
+    bestCase: number;
+    pipeline: number;
+    weighted: number;
+    deals: number;
+  };
   covered: number;
   /** deals the forecast does not count, by reason in words */
   excluded: { reason: string; count: number }[];
@@ -167,6 +174,9 @@ export function buildForecast(
     bySegment: breakdown(tally.segments, () => null),
     openPipeline: {
       amount: open.commit + open.bestCase + open.pipeline,
+      commit: open.commit,
+      bestCase: open.bestCase,
+      pipeline: open.pipeline,
       weighted: open.weighted,
       deals: open.deals,
     },

@@ -61,7 +61,14 @@ export function forecastReport(
   line(g, f.undated);
   line(g, f.later);
   g.line(
-    ['Open pipeline (every counted open deal)', '', '', '', f.openPipeline.amount, f.openPipeline.weighted],
+    [
+      'Open pipeline (every counted open deal)',
+      '',
+      f.openPipeline.commit,
+      f.openPipeline.bestCase,
+      f.openPipeline.pipeline,
+      f.openPipeline.weighted,
+    ],
     FORMATS,
     true,
   );

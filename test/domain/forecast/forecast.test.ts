@@ -95,7 +95,15 @@ describe('buildForecast', () => {
     expect(f.overdue).toMatchObject({ commit: 3000, weighted: 2400, deals: 1 });
     expect(f.undated).toMatchObject({ pipeline: 700, weighted: 175, deals: 1 });
     expect(f.later).toMatchObject({ pipeline: 900, weighted: 225, deals: 1 });
-    expect(f.openPipeline).toEqual({ amount: 12700, weighted: 8460, deals: 7 });
+    // By category: commit 5000 + 3000 (overdue) + 100, best case 1000, pipeline 2000 + 700 + 900.
+    expect(f.openPipeline).toEqual({
+      amount: 12700,
+      commit: 8100,
+      bestCase: 1000,
+      pipeline: 3600,
+      weighted: 8460,
+      deals: 7,
+    });
   });
 
   it('counts what it covers and says why the rest is not counted', () => {
