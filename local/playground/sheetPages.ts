@@ -73,18 +73,48 @@ function tabHtml(ss: Spreadsheet, name: string, maxRows: number): string {
   }
   const charts = sheet.charts.map((ch) => {
     const data = chartData(ss, name, ch);
-    return `<figure class="chart"><figcaption>${escapeHtml(data.title)}</figcaption><div class="ct-chart" data-chart="${escapeHtml(JSON.stringify(data))}"></div></figure>`;
+    return `<figure class="chart"><figcaption>${escapeHtml(data.title)}</figcaption><div class="ct-chart" data-chart="${escapeHtml(JSON.stringify(data))}"></div>${legend(data)}</figure>`;
   });
   return `<section aria-labelledby="tab-${sheet.id}"><h2 id="tab-${sheet.id}">${escapeHtml(name)}</h2><div class="charts">${charts.join('')}</div><div class="table"><table>${rows.join('')}</table></div></section>`;
 }
 
+/** Chartist's series letters, in the order it colours series (and pie slices). */
+const SERIES = 'abcdefghijklmno';
+/** Chartist's default colours for those series, for the legend's swatches. */
+const COLOURS = [
+  '#d70206',
+  '#f05b4f',
+  '#f4c63d',
+  '#d17905',
+  '#453d3f',
+  '#59922b',
+  '#0544d3',
+  '#6b0392',
+  '#e6805e',
+];
+
+/** What each colour of a chart stands for: its series, or a pie's slices. */
+function legend(d: ChartData): string {
+  const names = d.type === 'PIE' ? d.labels : d.series.map((s) => s.name);
+  const items = names.map(
+    (n, i) =>
+      `<li><span class="swatch s-${SERIES[i % SERIES.length]}" aria-hidden="true"></span>${escapeHtml(n)}</li>`,
+  );
+  return `<ul class="legend" aria-label="Legend">${items.join('')}</ul>`;
+}
+
+const SWATCH_CSS = COLOURS.map((c, i) => `.s-${SERIES[i]}{background:${c}}`).join('');
+
 const SCRIPT = `<script>
+// Value axes with thousands separators, as the spreadsheet shows the figures (2,500,000, not 2500000).
+const grouped = (v) => (typeof v === 'number' ? v.toLocaleString('en-US') : v);
 for (const el of document.querySelectorAll('.ct-chart')) {
   const d = JSON.parse(el.dataset.chart);
   const data = { labels: d.labels, series: d.series.map((s) => s.data) };
   if (d.type === 'PIE') new Chartist.PieChart(el, { labels: d.labels, series: d.series[0] ? d.series[0].data.map((v) => v || 0) : [] }, { height: 240 });
-  else if (d.type === 'LINE') new Chartist.LineChart(el, data, { height: 240, showPoint: false, axisY: { offset: 70 } });
-  else new Chartist.BarChart(el, data, { height: 240, horizontalBars: d.type === 'BAR', axisY: { offset: 70 }, axisX: { offset: 40 } });
+  else if (d.type === 'LINE') new Chartist.LineChart(el, data, { height: 240, showPoint: false, axisY: { offset: 70, labelInterpolationFnc: grouped } });
+  else if (d.type === 'BAR') new Chartist.BarChart(el, data, { height: 240, horizontalBars: true, axisY: { offset: 70 }, axisX: { offset: 40, labelInterpolationFnc: grouped } });
+  else new Chartist.BarChart(el, data, { height: 240, axisY: { offset: 70, labelInterpolationFnc: grouped }, axisX: { offset: 40 } });
 }
 </script>`;
 
@@ -101,7 +131,8 @@ export function spreadsheetPage(
 <link rel="stylesheet" href="/vendor/chartist.css">
 <style>body{font-family:Arial,sans-serif;margin:16px;color:#202124}nav a{margin-right:12px}table{border-collapse:collapse;font-size:12px}
 td,th{border:1px solid #dadce0;padding:3px 6px;text-align:left}th{background:#f1f3f4}.charts{display:flex;flex-wrap:wrap;gap:16px}
-figure{margin:0;width:460px}figcaption{font-weight:bold;font-size:13px}section{margin-bottom:32px}.table{overflow:auto;max-height:480px}</style></head>
+figure{margin:0;width:460px}.legend{list-style:none;display:flex;flex-wrap:wrap;gap:4px 12px;padding:0;margin:4px 0 0;font-size:12px}
+.swatch{display:inline-block;width:10px;height:10px;margin-right:4px}${SWATCH_CSS}figcaption{font-weight:bold;font-size:13px}section{margin-bottom:32px}.table{overflow:auto;max-height:480px}</style></head>
 <body><nav aria-label="Playground"><a href="/">Deals and sidebar</a><a href="/reports">Report tabs</a><a href="/board">Board workbook</a></nav>
 <main><h1>${escapeHtml(title)}</h1>${note ? `<p>${escapeHtml(note)}</p>` : ''}${body.join('') || '<p>Nothing to show yet.</p>'}</main>
 <script src="/vendor/chartist.js"></script>${SCRIPT}</body></html>`;

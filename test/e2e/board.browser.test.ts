@@ -48,6 +48,16 @@ describe('the playground in a browser', () => {
     expect(await p.locator('.ct-chart svg').count()).toBe(3);
     expect(await p.locator('.ct-chart .ct-bar, .ct-chart .ct-slice-pie').count()).toBeGreaterThan(5);
     expect(await p.locator('main').textContent()).toContain('Since the last board meeting');
+    // Each chart says what its colours are, and its axis reads 2,500,000 rather than 2500000.
+    const legends = await p.locator('figure').evaluateAll((figs) =>
+      figs.map((f) => [...f.querySelectorAll('.legend li')].map((li) => li.textContent)),
+    );
+    expect(legends[0]).toEqual(['Expected (won + weighted)', 'Target']);
+    expect(legends[1]).toEqual(['Won', 'Lost']);
+    expect(legends[2].length).toBeGreaterThan(1);
+    const axis = await p.locator('.ct-axis-title, .ct-label.ct-vertical').allTextContents();
+    expect(axis.length).toBeGreaterThan(3);
+    expect(axis.filter((t) => /^\d{4,}$/.test(t.trim()))).toEqual([]);
     await screenshot(p, 'board');
     expect(errors).toEqual([]);
   });
