@@ -49,9 +49,11 @@ describe('the playground in a browser', () => {
     expect(await p.locator('.ct-chart .ct-bar, .ct-chart .ct-slice-pie').count()).toBeGreaterThan(5);
     expect(await p.locator('main').textContent()).toContain('Since the last board meeting');
     // Each chart says what its colours are, and its axis reads 2,500,000 rather than 2500000.
-    const legends = await p.locator('figure').evaluateAll((figs) =>
-      figs.map((f) => [...f.querySelectorAll('.legend li')].map((li) => li.textContent)),
-    );
+    const legends = await p
+      .locator('figure')
+      .evaluateAll((figs) =>
+        figs.map((f) => [...f.querySelectorAll('.legend li')].map((li) => li.textContent)),
+      );
     expect(legends[0]).toEqual(['Expected (won + weighted)', 'Target']);
     expect(legends[1]).toEqual(['Won', 'Lost']);
     expect(legends[2].length).toBeGreaterThan(1);
