@@ -109,7 +109,7 @@ function forecastTable(g: ReportGrid, charts: BoardChart[], f: Forecast, k: numb
     'Weighted open',
     'Expected (won + weighted)',
     'Target',
-    'Gap to target',
+    'Gap to target (below 0: ahead)',
   ]);
   const F = ['', MONEY, MONEY, MONEY, MONEY, MONEY, MONEY, MONEY, MONEY];
   h.forEach((r, i) => {

@@ -13,7 +13,7 @@ const COLUMNS = [
   'Pipeline',
   'Weighted',
   'Target',
-  'Gap to target',
+  'Gap to target (below 0: ahead)',
   'Attainment',
 ];
 const FORMATS = ['', MONEY, MONEY, MONEY, MONEY, MONEY, MONEY, MONEY, PERCENT];

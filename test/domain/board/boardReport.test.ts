@@ -74,3 +74,37 @@ describe('board report', () => {
     expect(shownNested([100, 130, 190], [5, 6, 9], 3)).toEqual([100, 'fewer than 3 deals', 190]);
   });
 });
+
+describe('the gap to target', () => {
+  // "Gap to target −113,925" meant ahead, and nothing said so (issue 27): the header says it.
+  it('says that a gap below 0 means ahead of target', () => {
+    const s = defaultSettings('o@example.com');
+    s.targets = [{ month: '2026-03', owner: null, amount: 1000 }];
+    const deals = [1, 2, 3].map((i) =>
+      deal(
+        { dealId: `W${i}`, stage: 'Won', amount: 2000, closeDate: new Date(`2026-03-0${i}T15:00:00Z`) },
+        s,
+        i + 1,
+      ),
+    );
+    const report = boardReport({
+      forecast: buildForecast(deals, s, NOW, TZ),
+      funnel: buildFunnel(deals, new Map(), s, NOW, TZ),
+      deals,
+      closePushes: [],
+      snapshots: { header: ['Day'], rows: [] },
+      board: { members: [], meetings: [], minimumGroup: 3 },
+      lostReasons: [],
+      currency: 'USD',
+      now: NOW,
+      timeZone: TZ,
+      stamp: '2026-03-10 11:00',
+    });
+    const rows = report.grid.rows;
+    const header = rows.find((r) => r[0] === 'Weighted forecast')!;
+    const gapAt = header.indexOf('Gap to target (below 0: ahead)');
+    expect(gapAt).toBeGreaterThan(0);
+    // Won 6,000 against a target of 1,000 in the next 3 months: 5,000 ahead.
+    expect(rows.find((r) => r[0] === 'Next 3 months')![gapAt]).toBe(-5000);
+  });
+});
