@@ -184,7 +184,9 @@ function showConflict(result: Extract<SaveResult, { status: 'conflict' }>): void
       el(
         'li',
         {},
-        `${c.field}: you typed “${c.yours || '—'}”; ${c.who || 'someone'} changed it to “${c.theirs || '—'}”${c.when ? ` (${when(c.when)})` : ''}. It was “${c.was || '—'}”.`,
+        c.who
+          ? `${c.field}: you typed “${c.yours || '—'}”; ${c.who} changed it to “${c.theirs || '—'}”${c.when ? ` (${when(c.when)})` : ''}. It was “${c.was || '—'}”.`
+          : `${c.field}: you typed “${c.yours || '—'}”; it was changed in the sheet to “${c.theirs || '—'}” (by a paste or a script: Google does not say who). It was “${c.was || '—'}”.`,
       ),
     ),
   );

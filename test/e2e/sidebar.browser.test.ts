@@ -8,7 +8,7 @@ import { startPlayground, type Playground } from '../../local/playground/server'
 import type { Emulator } from '../../local/emulator';
 import { launch, screenshot } from '../support/browser';
 import { DIST } from '../support/emulator';
-import { cell, columnOf, crm, pasteRows, record, records, type } from '../support/crm';
+import { a1, cell, columnOf, crm, pasteRows, record, records, type } from '../support/crm';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -222,6 +222,23 @@ describe('the deal sidebar in a browser', () => {
     await page.waitForSelector('#status.ok');
     expect(record(emu, 2)).toMatchObject({ Amount: 15000, Stage: 'Qualified', 'Lead source': 'Referral' });
     expect(await page.inputValue('#f-leadSource')).toBe('Referral');
+  });
+
+  it('says a value pasted in the sheet was changed there without naming anyone, as Google does not say who', async () => {
+    const ctx = await open();
+    const { page, emu } = ctx;
+    await fillNewDeal(page);
+    await page.click('#save');
+    await page.waitForSelector('#status.ok');
+    // Boss types a lead source (History names them); then a paste replaces it (no entry, no name).
+    type(emu, 'Lead source', 2, 'Referral', { user: 'boss@example.com' });
+    emu.userEdit('Deals', a1(emu, 'Lead source', 2), 'Partner', { kind: 'paste', user: 'pat@example.com' });
+    await page.selectOption('#f-leadSource', 'Event');
+    await page.click('#save');
+    await page.waitForSelector('#conflict:not([hidden])');
+    expect(await page.locator('#conflict-changes li').allTextContents()).toEqual([
+      'Lead source: you typed “Event”; it was changed in the sheet to “Partner” (by a paste or a script: Google does not say who). It was “—”.',
+    ]);
   });
 
   it('puts the sheet’s value in the form with Use theirs, keeping the rep’s other changes to save', async () => {

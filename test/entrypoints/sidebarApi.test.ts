@@ -231,6 +231,20 @@ describe('saving a deal', () => {
     expect(kept.deal).toMatchObject({ amount: '13000', stage: 'Qualified' });
   });
 
+  it('names nobody for a value pasted in the sheet, instead of the last person History names for the field', () => {
+    const emu = crm();
+    const first = saved(save(emu, newDeal()));
+    type(emu, 'Lead source', 2, 'Referral', { user: 'boss@example.com' });
+    const loaded = saved(save(emu, { ...first.deal, stage: 'Qualified' }, first.deal)).deal;
+    // A paste carries no old value: History does not log it, and Google does not say who made it.
+    emu.userEdit('Deals', a1(emu, 'Lead source', 2), 'Partner', { kind: 'paste', user: 'pat@example.com' });
+    const r = save(emu, { ...loaded, leadSource: 'Event' }, loaded);
+    expect(r).toMatchObject({
+      status: 'conflict',
+      clashes: [{ field: 'Lead source', yours: 'Event', theirs: 'Partner', who: '', when: '' }],
+    });
+  });
+
   it('finds the row by Deal ID when the sheet was sorted after loading', () => {
     const emu = crm();
     const a = saved(save(emu, newDeal({ deal: 'Alpha' })));

@@ -222,10 +222,10 @@ export function getDealHistory(id: string): HistoryItem[] {
 }
 
 /** Who last changed each field of a deal and when, from its History (latest entry per field). */
-function lastChanges(c: CrmTabs, id: string): Map<string, { who: string; when: string }> {
-  const out = new Map<string, { who: string; when: string }>();
+function lastChanges(c: CrmTabs, id: string): Map<string, { who: string; when: string; to: string }> {
+  const out = new Map<string, { who: string; when: string; to: string }>();
   for (const item of historyItems(dealHistory(c.history, id, 50).rows, c.state.timeZone))
-    if (!out.has(item.field)) out.set(item.field, { who: item.user, when: item.time });
+    if (!out.has(item.field)) out.set(item.field, { who: item.user, when: item.time, to: item.to });
   return out;
 }
 
@@ -275,7 +275,10 @@ function clashOf(
   const changes = lastChanges(c, dto.id);
   const clashes: FieldClash[] = clashing.map((k) => {
     const field = FIELD_BY_KEY[k].header;
-    const last = changes.get(field);
+    // History names who made the change only if its last entry is the value the sheet holds: a paste
+    // or a script leaves no entry, and the one before it names someone else.
+    const logged = changes.get(field);
+    const last = logged && same(k, logged.to, current[k]) ? logged : undefined;
     return {
       key: k,
       field,
