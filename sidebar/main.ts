@@ -13,6 +13,7 @@ import {
   type SidebarModel,
 } from '../src/shared/dealDto';
 import { dayInWords, isoOf, readTypedDate } from '../src/shared/typedDate';
+import { FIELD_BY_KEY } from '../src/shared/fields';
 import { byId, el } from './dom';
 import { applyStageRules, buildFields, fillForm, readForm, showErrors } from './form';
 import { setUpSearch } from './search';
@@ -241,6 +242,21 @@ function handleResult(result: SaveResult): boolean {
   return true;
 }
 
+/** Puts back what was typed into `fields` while a save was on its way, and says it is not saved yet. */
+function keepTyped(fields: readonly (typeof EDITABLE)[number][], typed: DealInput): void {
+  for (const k of fields) {
+    const control = byId<HTMLInputElement>(`f-${k}`);
+    control.value = typed[k];
+    control.dispatchEvent(new Event('input'));
+  }
+  applyStageRules(m().rules);
+  const names = fields.map((k) => FIELD_BY_KEY[k].header).join(', ');
+  status(
+    `${byId('status').textContent ?? ''} What you typed while it saved (${names}) is not saved yet: Save (Ctrl+Enter) to record it.`,
+    'ok',
+  );
+}
+
 /** Saves the form; true when it was saved. What was typed stays in the form whatever happens. */
 async function save(): Promise<boolean> {
   const deal = readForm(current?.id ?? '');
@@ -254,8 +270,15 @@ async function save(): Promise<boolean> {
   const button = byId<HTMLButtonElement>('save');
   button.disabled = true;
   status('Saving…');
+  const id = current?.id ?? '';
   try {
-    return handleResult(await call('saveDeal', deal, current?.id ? base : null));
+    const result = await call('saveDeal', deal, current?.id ? base : null);
+    // Keys typed while the save was on its way are the rep's next changes: they stay in the form.
+    const now = readForm(id);
+    const meanwhile = EDITABLE.filter((k) => now[k] !== deal[k]);
+    const saved = handleResult(result);
+    if (saved && meanwhile.length) keepTyped(meanwhile, now);
+    return saved;
   } catch (e) {
     status(`Not saved: ${(e as Error).message} What you typed is still in the form.`, 'error');
     return false;

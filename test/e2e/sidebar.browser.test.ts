@@ -323,6 +323,35 @@ describe('the deal sidebar in a browser', () => {
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('f-company');
   });
 
+  it('keeps what the rep types while a save is on its way (1.5 s), and says it is not saved yet', async () => {
+    const ctx = await open();
+    const { page, emu } = ctx;
+    await fillNewDeal(page);
+    await page.click('#save');
+    await page.waitForSelector('#status.ok');
+    await page.route('**/run', async (route) => {
+      if ((route.request().postData() ?? '').includes('"fn":"saveDeal"'))
+        await new Promise((r) => setTimeout(r, 1500));
+      await route.continue();
+    });
+    await page.fill('#f-amount', '15000');
+    await page.click('#save');
+    await page.waitForFunction(() => document.getElementById('status')?.textContent === 'Saving…');
+    await page.focus('#f-notes');
+    await page.keyboard.type('call back Tuesday');
+    await page.waitForSelector('#status.ok');
+    expect(await page.inputValue('#f-notes')).toBe('call back Tuesday');
+    expect(await page.inputValue('#f-amount')).toBe('15000');
+    expect(await status(page).textContent()).toContain(
+      'What you typed while it saved (Notes) is not saved yet',
+    );
+    expect(record(emu, 2)).toMatchObject({ Amount: 15000, Notes: '' });
+    await page.keyboard.press('Control+Enter');
+    await page.waitForFunction(() => /^Saved/.test(document.getElementById('status')?.textContent ?? ''));
+    await page.waitForSelector('#status.ok');
+    expect(record(emu, 2)).toMatchObject({ Amount: 15000, Notes: 'call back Tuesday' });
+  });
+
   it('blocks typing while a deal loads, so no key lands in the deal', async () => {
     const ctx = await open((emu) => type(emu, 'Deal', 2, 'Wayne pilot'));
     const { page } = ctx;
