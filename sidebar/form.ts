@@ -147,20 +147,23 @@ export function applyStageRules(rules: FormRules): void {
   byId('wrap-competitor').hidden = !(needsCompetitor || (lost && control('competitor').value !== ''));
 }
 
-/** Shows errors next to their fields; focuses the first one. Returns how many there were. */
-export function showErrors(errors: FieldErrors): number {
+/** Shows errors next to their fields; focuses the first one and brings it into view. Returns its message. */
+export function showErrors(errors: FieldErrors): string {
   let first: Control | null = null;
+  let said = '';
   for (const key of EDITABLE) {
     const message = errors[key] ?? '';
     byId(`err-${key}`).textContent = message;
     control(key).setAttribute('aria-invalid', String(message !== ''));
-    if (message && !first) first = control(key);
+    if (message && !first) [first, said] = [control(key), message];
   }
   byId('form-error').textContent = errors.form ?? '';
   if (first) {
     const wrap = first.closest('.field') as HTMLElement | null;
     if (wrap) wrap.hidden = false;
     first.focus();
+    // In the middle of the view, never under the action bar that stays at the bottom.
+    first.scrollIntoView({ block: 'center' });
   }
-  return Object.keys(errors).length;
+  return said || errors.form || '';
 }

@@ -33,6 +33,9 @@ const status = (text: string, kind: 'info' | 'ok' | 'error' = 'info') => {
 const m = () => model!;
 const stageType = (name: string) => m().rules.stages.find((s) => s.name === name)?.type;
 
+/** The status line for refused fields, naming what the first one needs (the status is read out). */
+const needsAttention = (first: string) => `Some fields need attention${first ? `: ${first}` : ''}.`;
+
 /** Whether the form holds changes not saved yet. */
 function dirty(): boolean {
   if (!current || !base || byId('editor').hidden) return false;
@@ -222,8 +225,7 @@ function showConflict(result: Extract<SaveResult, { status: 'conflict' }>): void
 
 function handleResult(result: SaveResult): boolean {
   if (result.status === 'invalid') {
-    showErrors(result.errors);
-    status('Some fields need attention.', 'error');
+    status(needsAttention(showErrors(result.errors)), 'error');
     return false;
   }
   if (result.status === 'conflict') {
@@ -262,8 +264,7 @@ async function save(): Promise<boolean> {
   const deal = readForm(current?.id ?? '');
   const checked = validateDeal(deal, m().rules);
   if (!checked.ok) {
-    showErrors(checked.errors);
-    status('Some fields need attention.', 'error');
+    status(needsAttention(showErrors(checked.errors)), 'error');
     return false;
   }
   showErrors({});

@@ -458,6 +458,28 @@ describe('the deal sidebar in a browser', () => {
     await screenshot(page, 'sidebar-sticky-actions');
   });
 
+  it('brings a refused field into view above the action bar, and says in the status what it needs', async () => {
+    const ctx = await open((emu) => type(emu, 'Deal', 2, 'Wayne pilot'));
+    const { page } = ctx;
+    await page.setViewportSize({ width: 300, height: 600 });
+    await page.fill('#search', 'wayne');
+    await page.waitForSelector('#results li');
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('#editor:not([hidden])');
+    await page.selectOption('#f-stage', { label: 'Lost' });
+    // Fields further down are cleared, and the page is at its top: the refused field lies far below.
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await page.click('#save');
+    await page.waitForFunction(() => document.activeElement?.id === 'f-lostReason');
+    const placed = await page.evaluate(() => {
+      const field = document.getElementById('f-lostReason')!.getBoundingClientRect();
+      const bar = document.querySelector('.actions')!.getBoundingClientRect();
+      return { top: field.top >= 0, aboveBar: field.bottom <= bar.top };
+    });
+    expect(placed).toEqual({ top: true, aboveBar: true });
+    expect(await status(page).textContent()).toBe('Some fields need attention: Lost needs Lost reason.');
+  });
+
   it('reads dates and amounts in a day-first, decimal-comma spreadsheet', async () => {
     const ctx = await open((emu) => {
       emu.ss.setSpreadsheetLocale('de_DE');
