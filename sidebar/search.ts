@@ -33,6 +33,11 @@ export function setUpSearch(
   let active = -1;
   let timer: ReturnType<typeof setTimeout> | undefined;
   let asked = 0;
+  /** The query the list on screen answers (null: none), and the search on its way. */
+  let shownFor: string | null = null;
+  let pending: { query: string; done: Promise<void> } | null = null;
+  /** Whether the rep moved through the list on screen with the arrows since typing. */
+  let navigated = false;
   const render = () => {
     list.replaceChildren(
       ...options.map((o, i) => {
@@ -57,6 +62,7 @@ export function setUpSearch(
   const clear = () => {
     options = [];
     active = -1;
+    shownFor = null;
     count.textContent = '';
     render();
   };
@@ -67,23 +73,44 @@ export function setUpSearch(
     if (o.kind === 'deal') open(o.deal.id);
     else create(o.name);
   };
-  const run = async (query: string) => {
+  const run = (query: string): Promise<void> => {
     const mine = ++asked;
     count.textContent = 'Searching…';
-    try {
-      const result = await search(query);
-      if (mine !== asked) return; // a later search is on its way
-      options = result.deals.map((deal) => ({ kind: 'deal', deal }) as Option);
-      if (!result.deals.length) options.push({ kind: 'create', name: query.trim() });
-      active = 0;
-      count.textContent = countLine(result);
-      render();
-    } catch (e) {
-      if (mine === asked) {
-        count.textContent = '';
-        onError((e as Error).message);
+    const done = (async () => {
+      try {
+        const result = await search(query);
+        if (mine !== asked) return; // a later search is on its way
+        options = result.deals.map((deal) => ({ kind: 'deal', deal }) as Option);
+        if (!result.deals.length) options.push({ kind: 'create', name: query.trim() });
+        active = 0;
+        shownFor = query;
+        navigated = false;
+        count.textContent = countLine(result);
+        render();
+      } catch (e) {
+        if (mine === asked) {
+          count.textContent = '';
+          onError((e as Error).message);
+        }
       }
-    }
+    })();
+    pending = { query, done };
+    return done;
+  };
+  /**
+   * Enter: the highlighted option when the list answers the query as typed (or the rep picked from it
+   * with the arrows); else the query as typed is searched, or its search on its way awaited, and its
+   * first match opened, unless the rep typed on meanwhile.
+   */
+  const enter = () => {
+    const query = input.value;
+    if (active >= 0 && (shownFor === query || navigated)) return choose(active);
+    if (!query.trim()) return;
+    clearTimeout(timer);
+    const done = pending?.query === query ? pending.done : run(query);
+    void done.then(() => {
+      if (input.value === query && shownFor === query) choose(active >= 0 ? active : 0);
+    });
   };
   input.addEventListener('input', () => {
     clearTimeout(timer);
@@ -93,25 +120,23 @@ export function setUpSearch(
       clear();
       return;
     }
+    navigated = false;
     timer = setTimeout(() => void run(query), PAUSE_MS);
   });
   input.addEventListener('keydown', (e) => {
     if (e.key === 'ArrowDown' && options.length) {
       active = (active + 1) % options.length;
+      navigated = true;
       render();
       e.preventDefault();
     } else if (e.key === 'ArrowUp' && options.length) {
       active = (active - 1 + options.length) % options.length;
+      navigated = true;
       render();
       e.preventDefault();
     } else if (e.key === 'Enter') {
       e.preventDefault();
-      if (active >= 0) choose(active);
-      else if (input.value.trim()) {
-        // Enter before the pause ran the search: search now, and open the first match.
-        clearTimeout(timer);
-        void run(input.value).then(() => choose(0));
-      }
+      enter();
     } else if (e.key === 'Escape') {
       input.value = '';
       asked++;

@@ -352,6 +352,48 @@ describe('the deal sidebar in a browser', () => {
     expect(record(emu, 2)).toMatchObject({ Amount: 15000, Notes: 'call back Tuesday' });
   });
 
+  it('opens what the query as typed finds, waiting for it, not the list of an earlier query (1 s searches)', async () => {
+    const ctx = await open((emu) =>
+      pasteRows(emu, 2, [deal('Gadget rollout', 'Qualified'), deal('Globex pilot', 'Qualified')]),
+    );
+    const { page } = ctx;
+    await page.route('**/run', async (route) => {
+      if ((route.request().postData() ?? '').includes('"fn":"searchDeals"'))
+        await new Promise((r) => setTimeout(r, 1000));
+      await route.continue();
+    });
+    await page.focus('#search');
+    await page.keyboard.type('g');
+    await page.waitForSelector('#results li');
+    expect(await page.locator('#results li .name').allTextContents()).toEqual([
+      'Gadget rollout',
+      'Globex pilot',
+    ]);
+    // "lobex" and Enter at once: the list on screen is still the one for "g".
+    await page.keyboard.type('lobex');
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('#editor:not([hidden])');
+    expect(await page.inputValue('#f-deal')).toBe('Globex pilot');
+  });
+
+  it('names a new deal after the query as typed, not after a prefix that matched nothing (1 s searches)', async () => {
+    const ctx = await open();
+    const { page } = ctx;
+    await page.route('**/run', async (route) => {
+      if ((route.request().postData() ?? '').includes('"fn":"searchDeals"'))
+        await new Promise((r) => setTimeout(r, 1000));
+      await route.continue();
+    });
+    await page.focus('#search');
+    await page.keyboard.type('Umb');
+    await page.waitForSelector('#results li');
+    expect(await page.locator('#results li .name').allTextContents()).toEqual(['Create deal “Umb”']);
+    await page.keyboard.type('rella rollout');
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('#editor:not([hidden])');
+    expect(await page.inputValue('#f-deal')).toBe('Umbrella rollout');
+  });
+
   it('blocks typing while a deal loads, so no key lands in the deal', async () => {
     const ctx = await open((emu) => type(emu, 'Deal', 2, 'Wayne pilot'));
     const { page } = ctx;
