@@ -399,6 +399,13 @@ async function start(): Promise<void> {
     e.preventDefault();
     void save();
   });
+  // A plain Enter in a field does not save (the browser would submit the form): keys that strayed into
+  // a field, such as a next search typed just after a deal opened, are never saved by it. Ctrl+Enter
+  // saves from anywhere; Enter on the Save button saves.
+  byId<HTMLFormElement>('deal-form').addEventListener('keydown', (e) => {
+    const field = e.target instanceof HTMLInputElement || e.target instanceof HTMLSelectElement;
+    if (e.key === 'Enter' && field && !e.ctrlKey && !e.metaKey) e.preventDefault();
+  });
   // Closing the sidebar with unsaved changes: the browser asks before the page goes.
   window.addEventListener('beforeunload', (e) => {
     if (dirty()) {

@@ -394,6 +394,25 @@ describe('the deal sidebar in a browser', () => {
     expect(await page.inputValue('#f-deal')).toBe('Umbrella rollout');
   });
 
+  it('does not save on a plain Enter in a field: keys that strayed into the deal name are not saved by it', async () => {
+    const ctx = await open((emu) => pasteRows(emu, 2, [deal('Wayne pilot', 'Qualified')]));
+    const { page, emu } = ctx;
+    await page.fill('#search', 'wayne');
+    await page.waitForSelector('#results li');
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(() => document.activeElement?.id === 'f-deal');
+    // The rep goes on typing a next search, and presses Enter, in the deal name.
+    await page.keyboard.type('acme');
+    await page.keyboard.press('Enter');
+    await page.waitForTimeout(300);
+    expect(cell(emu, 'Deal', 2)).toBe('Wayne pilot');
+    expect(await status(page).textContent()).not.toMatch(/^Saved/);
+    // Ctrl+Enter is the way to save from a field.
+    await page.keyboard.press('Control+Enter');
+    await page.waitForSelector('#status.ok');
+    expect(cell(emu, 'Deal', 2)).toBe('Wayne pilotacme');
+  });
+
   it('blocks typing while a deal loads, so no key lands in the deal', async () => {
     const ctx = await open((emu) => type(emu, 'Deal', 2, 'Wayne pilot'));
     const { page } = ctx;
