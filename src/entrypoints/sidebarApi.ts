@@ -4,13 +4,8 @@
 import { PRODUCT } from '../shared/names';
 import type { SidebarServerApi } from '../shared/sidebarApi';
 import { showSidebar } from '../workbook/core/app';
-import {
-  getDeal,
-  getDealHistory,
-  getSidebarModel,
-  saveDeal,
-  searchDeals,
-} from '../workbook/sidebar/dealSidebar';
+import { getDeal, getDealHistory, getSidebarModel, searchDeals } from '../workbook/sidebar/dealSidebar';
+import { saveDeal } from '../workbook/sidebar/dealSave';
 import { menuAction } from './feedback';
 
 /** Menu: Open deal sidebar. */
