@@ -42,7 +42,7 @@ export interface RowOptions {
   /**
    * One typed cell: its value before (e.oldValue, '' when empty) and the value typed (e.value). Runs of
    * two quick edits overlap in Sheets, so by the time this run reads the row another edit may have
-   * changed it, or another run logged this one (see `tracked` in applyRowRules).
+   * changed it, or another run logged this one (see `RowEdit.tracked`).
    */
   typed?: { field: FieldKey; old: CellValue; value: CellValue };
   /** Rows on which each Deal ID appears; given when the whole sheet was read. */
