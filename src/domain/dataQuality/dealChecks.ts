@@ -25,6 +25,7 @@ export type RuleId =
   | 'competitor-missing'
   | 'bad-value'
   | 'overdue'
+  | 'next-step-overdue'
   | 'zero-amount'
   | 'stale'
   | 'timed-out'
@@ -102,6 +103,13 @@ export function checkDeal(deal: Deal, ctx: RuleContext): Violation[] {
     if (stage.type === 'Open') {
       if (deal.closeDate.kind === 'ok' && daysBetween(deal.closeDate.value, now, timeZone) > 0)
         add('overdue', `Close date ${isoDay(deal.closeDate.value, timeZone)} has passed`);
+      // A to-do whose day has gone: named with its day, so the words change only when the deal does.
+      const step = deal.nextStepDate;
+      if (step.kind === 'ok' && daysBetween(step.value, now, timeZone) > 0)
+        add(
+          'next-step-overdue',
+          `Next step${deal.nextStep ? ` "${deal.nextStep}"` : ''} was due ${isoDay(step.value, timeZone)}`,
+        );
       // Worded with the day of the last change, not a count of days: the words, and so the Check
       // column and Data issues, then change only when the deal does, not every morning.
       const since = deal.stageEntered ?? deal.created;

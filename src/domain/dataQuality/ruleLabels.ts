@@ -10,6 +10,7 @@ export const RULE_LABELS: Record<RuleId, string> = {
   'competitor-missing': 'lost to a competitor with no competitor named',
   'bad-value': 'amount, date or number that could not be read',
   overdue: 'open with a close date in the past',
+  'next-step-overdue': 'open with a next step date in the past',
   'zero-amount': 'amount 0 at 40% or more',
   stale: 'no stage change for longer than the stage allows',
   'timed-out': 'idle long enough to consider Timed out',

@@ -38,6 +38,34 @@ describe('checkDeal', () => {
     expect(check({ ...base, amount: '$1,200' })).toBe('');
   });
 
+  it('flags an open deal whose next step date has passed, naming the step; not a closed one', () => {
+    const open = {
+      deal: 'Acme',
+      stage: 'Quote sent',
+      amount: 5000,
+      closeDate: new Date('2026-04-30T04:00:00Z'),
+      contact: 'Ann',
+      stageEntered: new Date('2026-03-01T15:00:00Z'),
+      nextStep: 'Send the revised quote',
+    };
+    // NOW is 10 March 2026 (New York): the 9th has passed, the 10th has not.
+    expect(check({ ...open, nextStepDate: new Date('2026-03-09T15:00:00Z') })).toBe(
+      'Next step "Send the revised quote" was due 2026-03-09',
+    );
+    expect(check({ ...open, nextStepDate: new Date('2026-03-10T15:00:00Z') })).toBe('');
+    expect(check({ ...open, nextStep: '', nextStepDate: new Date('2026-03-02T15:00:00Z') })).toBe(
+      'Next step was due 2026-03-02',
+    );
+    expect(
+      check({
+        deal: 'Acme',
+        stage: 'Lost',
+        lostReason: 'Price',
+        nextStepDate: new Date('2026-03-02T15:00:00Z'),
+      }),
+    ).toBe('');
+  });
+
   it('says an empty or unknown stage in words', () => {
     expect(check({ deal: 'Acme' })).toBe('Stage is empty');
     expect(check({ deal: 'Acme', stage: 'Pending' })).toBe(
