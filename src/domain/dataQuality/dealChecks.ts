@@ -13,6 +13,8 @@ import { otherCurrency } from '../../shared/amountReading';
 
 /** A deal whose close date was pushed this many times is flagged. */
 export const PUSHES_FLAGGED = 3;
+/** A closed deal's close date further than this from the day it was closed is flagged. */
+const CLOSED_DAYS_APART = 30;
 /** An amount of 0 is flagged from this probability up (earlier stages may not know the amount yet). */
 export const ZERO_AMOUNT_FROM_PROBABILITY = 0.4;
 
@@ -26,6 +28,7 @@ export type RuleId =
   | 'bad-value'
   | 'overdue'
   | 'next-step-overdue'
+  | 'close-date-far'
   | 'zero-amount'
   | 'stale'
   | 'timed-out'
@@ -99,6 +102,16 @@ export function checkDeal(deal: Deal, ctx: RuleContext): Violation[] {
     if (stage.type === 'Lost') {
       const problem = lostDealProblem(stage.name, deal.lostReason, deal.competitor, settings.lostReasons);
       if (problem) add(problem.rule, problem.message);
+    }
+    // Reports count a closed deal in its close date's month: a close date far from the day it was
+    // closed (a planned date never updated) puts it in the wrong month.
+    if (stage.type !== 'Open' && deal.stageEntered && deal.closeDate.kind === 'ok') {
+      const apart = Math.abs(daysBetween(deal.closeDate.value, deal.stageEntered, timeZone));
+      if (apart > CLOSED_DAYS_APART)
+        add(
+          'close-date-far',
+          `Close date ${isoDay(deal.closeDate.value, timeZone)} is ${apart} days from when the deal was marked ${stage.name} (${isoDay(deal.stageEntered, timeZone)})`,
+        );
     }
     if (stage.type === 'Open') {
       if (deal.closeDate.kind === 'ok' && daysBetween(deal.closeDate.value, now, timeZone) > 0)

@@ -11,6 +11,7 @@ export const RULE_LABELS: Record<RuleId, string> = {
   'bad-value': 'amount, date or number that could not be read',
   overdue: 'open with a close date in the past',
   'next-step-overdue': 'open with a next step date in the past',
+  'close-date-far': 'closed more than 30 days from its close date',
   'zero-amount': 'amount 0 at 40% or more',
   stale: 'no stage change for longer than the stage allows',
   'timed-out': 'idle long enough to consider Timed out',

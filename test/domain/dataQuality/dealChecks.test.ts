@@ -66,6 +66,28 @@ describe('checkDeal', () => {
     ).toBe('');
   });
 
+  it('flags a closed deal whose close date is more than 30 days from the day it was closed (issue 27)', () => {
+    const won = { deal: 'Acme', stage: 'Won', amount: 5000, stageEntered: new Date('2026-03-05T15:00:00Z') };
+    // Marked Won on 5 March 2026; the close date still says the planned 30 November 2025: 95 days.
+    expect(check({ ...won, closeDate: new Date('2025-11-30T17:00:00Z') })).toBe(
+      'Close date 2025-11-30 is 95 days from when the deal was marked Won (2026-03-05)',
+    );
+    expect(check({ ...won, closeDate: new Date('2026-02-03T17:00:00Z') })).toBe(''); // 30 days: fine
+    expect(
+      check({
+        deal: 'Acme',
+        stage: 'Lost',
+        lostReason: 'Price',
+        stageEntered: won.stageEntered,
+        closeDate: new Date('2026-06-30T16:00:00Z'),
+      }),
+    ).toBe('Close date 2026-06-30 is 117 days from when the deal was marked Lost (2026-03-05)');
+    // No Stage entered (an import without one): nothing to compare.
+    expect(
+      check({ deal: 'Acme', stage: 'Won', amount: 5000, closeDate: new Date('2025-11-30T17:00:00Z') }),
+    ).toBe('');
+  });
+
   it('says an empty or unknown stage in words', () => {
     expect(check({ deal: 'Acme' })).toBe('Stage is empty');
     expect(check({ deal: 'Acme', stage: 'Pending' })).toBe(
