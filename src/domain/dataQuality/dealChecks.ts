@@ -73,7 +73,7 @@ export function checkDeal(deal: Deal, ctx: RuleContext): Violation[] {
   // A message quotes what the row holds (a stage, an owner, rows sharing an ID), which may be long:
   // cut, so that the Check cell and Data issues stay readable and within a cell's limit.
   const add = (rule: RuleId, message: string) => out.push({ rule, message: clipped(message, MAX_MESSAGE) });
-  const { settings, now, timeZone } = ctx;
+  const { settings, timeZone } = ctx;
 
   const badValue = (label: string, p: { kind: string; raw?: string }, what: string) => {
     if (p.kind === 'bad') add('bad-value', `${label} "${p.raw}" is not a valid ${what}`);
@@ -103,37 +103,8 @@ export function checkDeal(deal: Deal, ctx: RuleContext): Violation[] {
       const problem = lostDealProblem(stage.name, deal.lostReason, deal.competitor, settings.lostReasons);
       if (problem) add(problem.rule, problem.message);
     }
-    // Reports count a closed deal in its close date's month: a close date far from the day it was
-    // closed (a planned date never updated) puts it in the wrong month.
-    if (stage.type !== 'Open' && deal.stageEntered && deal.closeDate.kind === 'ok') {
-      const apart = Math.abs(daysBetween(deal.closeDate.value, deal.stageEntered, timeZone));
-      if (apart > CLOSED_DAYS_APART)
-        add(
-          'close-date-far',
-          `Close date ${isoDay(deal.closeDate.value, timeZone)} is ${apart} days from when the deal was marked ${stage.name} (${isoDay(deal.stageEntered, timeZone)})`,
-        );
-    }
-    if (stage.type === 'Open') {
-      if (deal.closeDate.kind === 'ok' && daysBetween(deal.closeDate.value, now, timeZone) > 0)
-        add('overdue', `Close date ${isoDay(deal.closeDate.value, timeZone)} has passed`);
-      // A to-do whose day has gone: named with its day, so the words change only when the deal does.
-      const step = deal.nextStepDate;
-      if (step.kind === 'ok' && daysBetween(step.value, now, timeZone) > 0)
-        add(
-          'next-step-overdue',
-          `Next step${deal.nextStep ? ` "${deal.nextStep}"` : ''} was due ${isoDay(step.value, timeZone)}`,
-        );
-      // Worded with the day of the last change, not a count of days: the words, and so the Check
-      // column and Data issues, then change only when the deal does, not every morning.
-      const since = deal.stageEntered ?? deal.created;
-      const idle = since ? daysBetween(since, now, timeZone) : null;
-      const day = () => isoDay(since!, timeZone);
-      if (idle !== null && stage.staleAfterDays !== null && idle > stage.staleAfterDays)
-        add('stale', `No stage change since ${day()} (${stage.name} allows ${stage.staleAfterDays} days)`);
-      const timeout = settings.general.timedOutAfterDays;
-      if (idle !== null && timeout !== null && idle > timeout)
-        add('timed-out', `No stage change since ${day()}: consider Lost, Timed out`);
-    }
+    if (stage.type === 'Open') openDealChecks(deal, stage, ctx, add);
+    else closedDateCheck(deal, stage, timeZone, add);
     const probability = deal.probability.kind === 'ok' ? deal.probability.value : stage.probability;
     if (
       stage.type !== 'Lost' &&
@@ -153,6 +124,50 @@ export function checkDeal(deal: Deal, ctx: RuleContext): Violation[] {
   if (rows && rows.length > 1)
     add('duplicate-id', `Deal ID ${deal.id} is also on row ${rows.filter((r) => r !== deal.row).join(', ')}`);
   return out;
+}
+
+type Add = (rule: RuleId, message: string) => void;
+
+/**
+ * An open deal's dates: close date passed, next step due, idle for longer than the stage allows or
+ * than the timeout. Worded with days, not counts of days since, so the words change only with the deal.
+ */
+function openDealChecks(deal: Deal, stage: StageDef, ctx: RuleContext, add: Add): void {
+  const { settings, now, timeZone } = ctx;
+  if (deal.closeDate.kind === 'ok' && daysBetween(deal.closeDate.value, now, timeZone) > 0)
+    add('overdue', `Close date ${isoDay(deal.closeDate.value, timeZone)} has passed`);
+  // A to-do whose day has gone: named with its day, so the words change only when the deal does.
+  const step = deal.nextStepDate;
+  if (step.kind === 'ok' && daysBetween(step.value, now, timeZone) > 0)
+    add(
+      'next-step-overdue',
+      `Next step${deal.nextStep ? ` "${deal.nextStep}"` : ''} was due ${isoDay(step.value, timeZone)}`,
+    );
+  // Worded with the day of the last change, not a count of days: the words, and so the Check
+  // column and Data issues, then change only when the deal does, not every morning.
+  const since = deal.stageEntered ?? deal.created;
+  const idle = since ? daysBetween(since, now, timeZone) : null;
+  const day = () => isoDay(since!, timeZone);
+  if (idle !== null && stage.staleAfterDays !== null && idle > stage.staleAfterDays)
+    add('stale', `No stage change since ${day()} (${stage.name} allows ${stage.staleAfterDays} days)`);
+  const timeout = settings.general.timedOutAfterDays;
+  if (idle !== null && timeout !== null && idle > timeout)
+    add('timed-out', `No stage change since ${day()}: consider Lost, Timed out`);
+}
+
+/**
+ * Reports count a closed deal in its close date's month: a close date far from the day it was closed
+ * (a planned date never updated) puts it in the wrong month.
+ */
+function closedDateCheck(deal: Deal, stage: StageDef, timeZone: string, add: Add): void {
+  if (deal.stageEntered && deal.closeDate.kind === 'ok') {
+    const apart = Math.abs(daysBetween(deal.closeDate.value, deal.stageEntered, timeZone));
+    if (apart > CLOSED_DAYS_APART)
+      add(
+        'close-date-far',
+        `Close date ${isoDay(deal.closeDate.value, timeZone)} is ${apart} days from when the deal was marked ${stage.name} (${isoDay(deal.stageEntered, timeZone)})`,
+      );
+  }
 }
 
 /** The Check column's text for a list of violations. */
