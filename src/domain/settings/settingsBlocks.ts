@@ -94,6 +94,13 @@ export class SettingsSheet {
     this.problems.push({ cell: settingsCell(row, this.columns[key] + offset), message });
   }
 
+  /** A block's rows, each read by `parse` and kept when its schema accepts it (else its problem is noted). */
+  rows<T>(key: BlockKey, width: number, order: string[], parse: (cells: Cell[]) => SafeResult): T[] {
+    return this.items(key, width)
+      .map(({ row, cells }) => this.check<T>(key, row, order, parse(cells)))
+      .filter(present);
+  }
+
   /** A row's zod result: its data, or null with the problem placed in the column of the field at fault. */
   check<T>(key: BlockKey, row: number, order: string[], result: SafeResult): T | null {
     const issue = firstIssue(result);
@@ -167,34 +174,15 @@ export function parseStages(sheet: SettingsSheet): StageDef[] {
 }
 
 export function parseLostReasons(sheet: SettingsSheet): Settings['lostReasons'] {
-  return sheet
-    .items('lostReasons', 2)
-    .map(({ row, cells }) =>
-      sheet.check<Settings['lostReasons'][number]>(
-        'lostReasons',
-        row,
-        ['name', 'requiresCompetitor'],
-        lostReasonRow.safeParse({
-          name: text(cells[0]),
-          requiresCompetitor: cells[1] === '' ? false : cells[1],
-        }),
-      ),
-    )
-    .filter(present);
+  return sheet.rows('lostReasons', 2, ['name', 'requiresCompetitor'], (cells) =>
+    lostReasonRow.safeParse({ name: text(cells[0]), requiresCompetitor: cells[1] === '' ? false : cells[1] }),
+  );
 }
 
 export function parseOwners(sheet: SettingsSheet): Settings['owners'] {
-  return sheet
-    .items('owners', 2)
-    .map(({ row, cells }) =>
-      sheet.check<Settings['owners'][number]>(
-        'owners',
-        row,
-        ['name', 'email'],
-        ownerRow.safeParse({ name: text(cells[0]), email: text(cells[1]) }),
-      ),
-    )
-    .filter(present);
+  return sheet.rows('owners', 2, ['name', 'email'], (cells) =>
+    ownerRow.safeParse({ name: text(cells[0]), email: text(cells[1]) }),
+  );
 }
 
 /** Segment rules, each with Min employees at most Max employees. */
@@ -234,18 +222,13 @@ export function parseSegmentRules(sheet: SettingsSheet): Settings['segmentRules'
 
 /** Targets by month (a date cell reads as its month in the spreadsheet's zone). */
 export function parseTargets(sheet: SettingsSheet): Settings['targets'] {
-  return sheet
-    .items('targets', 3)
-    .map(({ row, cells }) => {
-      const month = isDate(cells[0]) ? isoMonth(cells[0], sheet.timeZone) : text(cells[0]);
-      return sheet.check<Settings['targets'][number]>(
-        'targets',
-        row,
-        ['month', 'owner', 'amount'],
-        targetRow.safeParse({ month, owner: text(cells[1]) || null, amount: cells[2] }),
-      );
-    })
-    .filter(present);
+  return sheet.rows('targets', 3, ['month', 'owner', 'amount'], (cells) =>
+    targetRow.safeParse({
+      month: isDate(cells[0]) ? isoMonth(cells[0], sheet.timeZone) : text(cells[0]),
+      owner: text(cells[1]) || null,
+      amount: cells[2],
+    }),
+  );
 }
 
 /** The General block: every labelled setting present (a label may be cut short), then validated. */
