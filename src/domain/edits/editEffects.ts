@@ -97,52 +97,56 @@ export function applyRowRules(
 class RowEdit {
   readonly writes: Partial<Record<FieldKey, CellValue>> = {};
   readonly history: HistoryEntry[] = [];
-  private readonly before: Deal;
+  private readonly before_: Deal;
   /** Last seen as the row holds it */
-  private readonly prev: LastSeen | null;
-  private readonly isNew: boolean;
-  private readonly dealId: string;
-  private readonly keys: ValueKeys;
-  private readonly user: string;
-  private changed: boolean;
+  private readonly prev_: LastSeen | null;
+  private readonly isNew_: boolean;
+  private readonly dealId_: string;
+  private readonly keys_: ValueKeys;
+  private readonly user_: string;
+  private changed_: boolean;
 
-  constructor(
-    private readonly row: readonly CellValue[],
-    private readonly rowNumber: number,
-    private readonly ctx: EditContext,
-    private readonly opts: RowOptions,
-  ) {
+  private readonly row_: readonly CellValue[];
+  private readonly rowNumber_: number;
+  private readonly ctx_: EditContext;
+  private readonly opts_: RowOptions;
+
+  constructor(row: readonly CellValue[], rowNumber: number, ctx: EditContext, opts: RowOptions) {
+    this.row_ = row;
+    this.rowNumber_ = rowNumber;
+    this.ctx_ = ctx;
+    this.opts_ = opts;
     const { map, settings, timeZone, locale } = ctx;
-    this.before = readDeal(row, rowNumber, map, settings, timeZone, locale);
-    this.prev = parseLastSeen(this.before.lastSeen);
-    this.isNew = this.before.id === '';
-    this.dealId = this.isNew ? ctx.newId() : this.before.id;
-    this.keys = valueKeys(timeZone, locale, settings.general.currency);
-    this.user = ctx.user || UNKNOWN_USER;
-    this.changed = (opts.edited ?? []).some((k) => !COMPUTED_FIELDS.includes(k));
-    if (this.isNew) {
-      this.set('dealId', this.dealId);
-      if (!this.before.created) this.set('created', ctx.now);
+    this.before_ = readDeal(row, rowNumber, map, settings, timeZone, locale);
+    this.prev_ = parseLastSeen(this.before_.lastSeen);
+    this.isNew_ = this.before_.id === '';
+    this.dealId_ = this.isNew_ ? ctx.newId() : this.before_.id;
+    this.keys_ = valueKeys(timeZone, locale, settings.general.currency);
+    this.user_ = ctx.user || UNKNOWN_USER;
+    this.changed_ = (opts.edited ?? []).some((k) => !COMPUTED_FIELDS.includes(k));
+    if (this.isNew_) {
+      this.set_('dealId', this.dealId_);
+      if (!this.before_.created) this.set_('created', ctx.now);
     }
   }
 
-  private current(k: FieldKey): CellValue {
-    const col = this.ctx.map.columns[k];
-    return col === undefined ? '' : (this.row[col] ?? '');
+  private current_(k: FieldKey): CellValue {
+    const col = this.ctx_.map.columns[k];
+    return col === undefined ? '' : (this.row_[col] ?? '');
   }
 
-  private set(k: FieldKey, v: CellValue) {
-    if (this.ctx.map.columns[k] !== undefined && !sameCell(this.current(k), v)) this.writes[k] = v;
+  private set_(k: FieldKey, v: CellValue) {
+    if (this.ctx_.map.columns[k] !== undefined && !sameCell(this.current_(k), v)) this.writes[k] = v;
   }
 
-  private log(user: string, field: string, from: CellValue, to: CellValue) {
-    this.history.push({ time: this.ctx.now, dealId: this.dealId, field, from, to, user });
+  private log_(user: string, field: string, from: CellValue, to: CellValue) {
+    this.history.push({ time: this.ctx_.now, dealId: this.dealId_, field, from, to, user });
   }
 
   /** A field's old value when the caller knows it: the sidebar's row as read, or the typed cell's. */
-  private oldOf(field: FieldKey): CellValue | undefined {
-    const { previousRow, typed } = this.opts;
-    const col = this.ctx.map.columns[field];
+  private oldOf_(field: FieldKey): CellValue | undefined {
+    const { previousRow, typed } = this.opts_;
+    const col = this.ctx_.map.columns[field];
     if (previousRow && col !== undefined) return previousRow[col] ?? '';
     return typed && typed.field === field ? typed.old : undefined;
   }
@@ -158,17 +162,17 @@ class RowEdit {
    *   (or the sweep) logs the rest.
    * A typed edit of another field leaves this one to its own run.
    */
-  private tracked<K>(
+  private tracked_<K>(
     field: FieldKey,
     seen: CellValue | undefined,
     key: (v: CellValue) => K,
     nowKey: K,
   ): Tracked<K> {
-    const now = this.current(field);
-    const { typed, previousRow } = this.opts;
-    const step = (from: CellValue, fromKey: K, to: CellValue, toKey: K, who = this.user): Step[] =>
+    const now = this.current_(field);
+    const { typed, previousRow } = this.opts_;
+    const step = (from: CellValue, fromKey: K, to: CellValue, toKey: K, who = this.user_): Step[] =>
       fromKey === toKey ? [] : [[from, to, who]];
-    const old = this.oldOf(field);
+    const old = this.oldOf_(field);
     if (old !== undefined && (previousRow || seen === undefined))
       return { steps: step(old, key(old), now, nowKey), record: now, recordKey: nowKey };
     if (seen === undefined) return { steps: [], record: now, recordKey: nowKey };
@@ -189,81 +193,81 @@ class RowEdit {
 
   /** Stage moves, logged; a move sets Stage entered. A new row's stage is its first move. Last seen's stage. */
   stageMoves(): string {
-    const { before, prev } = this;
-    if (this.isNew) {
-      if (looseKey(before.stageText)) this.moved('', before.stageText, this.user);
+    const { before_: before, prev_: prev } = this;
+    if (this.isNew_) {
+      if (looseKey(before.stageText)) this.moved_('', before.stageText, this.user_);
       return before.stageText;
     }
     const stageKey = (v: CellValue) => looseKey(seenForm(String(v ?? '')));
-    const moves = this.tracked('stage', prev ? prev.s : undefined, stageKey, stageKey(before.stageText));
-    for (const [from, to, who] of moves.steps) this.moved(from, to, who);
+    const moves = this.tracked_('stage', prev ? prev.s : undefined, stageKey, stageKey(before.stageText));
+    for (const [from, to, who] of moves.steps) this.moved_(from, to, who);
     return String(moves.record).trim();
   }
 
-  private moved(from: CellValue, to: CellValue, who: string) {
-    this.log(who, 'Stage', String(from).trim(), String(to).trim());
-    this.set('stageEntered', this.ctx.now);
-    this.changed = true;
+  private moved_(from: CellValue, to: CellValue, who: string) {
+    this.log_(who, 'Stage', String(from).trim(), String(to).trim());
+    this.set_('stageEntered', this.ctx_.now);
+    this.changed_ = true;
   }
 
   /** Probability and forecast category follow the stage unless the user set their own; what we filled. */
   fillFromStage(): { p: number | null; k: string | null } {
-    const { before, prev } = this;
+    const { before_: before, prev_: prev } = this;
     const stage = before.stage;
     if (!stage) return { p: prev ? prev.p : null, k: prev ? prev.k : null };
     const p = before.probability;
     const pIsAuto =
       p.kind === 'empty' ||
       (p.kind === 'ok' && (prev ? prev.p !== null && p.value === prev.p : p.value === stage.probability));
-    if (pIsAuto) this.set('probability', stage.probability);
+    if (pIsAuto) this.set_('probability', stage.probability);
     const k = before.forecastCategory;
     const kIsAuto = k === '' || (prev ? prev.k !== null && k === prev.k : k === stage.category);
-    if (kIsAuto) this.set('forecastCategory', stage.category);
+    if (kIsAuto) this.set_('forecastCategory', stage.category);
     return { p: pIsAuto ? stage.probability : null, k: kIsAuto ? stage.category : null };
   }
 
   /** Amount changes, logged as parsed amounts (the row's own as readDeal parsed it); Last seen's amount. */
   amountMoves(): number | string | null {
-    const a = this.before.amount;
+    const a = this.before_.amount;
     const amountNow = a.kind === 'ok' ? a.value : a.kind === 'bad' ? seenForm(a.raw) : null;
-    if (this.isNew) return amountNow;
-    const { amountKey } = this.keys;
-    const prev = this.prev;
-    const moves = this.tracked('amount', prev ? (prev.a ?? '') : undefined, amountKey, amountNow);
+    if (this.isNew_) return amountNow;
+    const { amountKey } = this.keys_;
+    const prev = this.prev_;
+    const moves = this.tracked_('amount', prev ? (prev.a ?? '') : undefined, amountKey, amountNow);
     for (const [from, to, who] of moves.steps)
-      this.log(who, 'Amount', amountKey(from) ?? '', amountKey(to) ?? '');
-    if (moves.steps.length) this.changed = true;
+      this.log_(who, 'Amount', amountKey(from) ?? '', amountKey(to) ?? '');
+    if (moves.steps.length) this.changed_ = true;
     return moves.recordKey;
   }
 
   /** Close date changes, logged as dates (compared as days); a later date is a push. Last seen's day. */
   closeDateMoves(): string | null {
-    const { before, prev } = this;
-    const { closeKey, closeDateOf, dayKey } = this.keys;
+    const { before_: before, prev_: prev } = this;
+    const { closeKey, closeDateOf, dayKey } = this.keys_;
     const c = before.closeDate;
     const closeNow = dayKey(c.kind === 'ok' ? c.value : c.kind === 'bad' ? c.raw : null);
-    if (this.isNew) return closeNow;
-    const moves = this.tracked('closeDate', prev ? (prev.c ?? '') : undefined, closeKey, closeNow);
+    if (this.isNew_) return closeNow;
+    const moves = this.tracked_('closeDate', prev ? (prev.c ?? '') : undefined, closeKey, closeNow);
     let pushes = before.closeDatePushes;
     for (const [from, to, who] of moves.steps) {
       const [oldClose, newClose] = [closeDateOf(from), closeDateOf(to)];
-      this.log(who, 'Close date', oldClose ?? '', newClose ?? '');
-      this.changed = true;
+      this.log_(who, 'Close date', oldClose ?? '', newClose ?? '');
+      this.changed_ = true;
       const later = oldClose instanceof Date && newClose instanceof Date;
-      if (later && daysBetween(oldClose, newClose, this.ctx.timeZone) > 0) pushes += 1;
+      if (later && daysBetween(oldClose, newClose, this.ctx_.timeZone) > 0) pushes += 1;
     }
-    if (pushes !== before.closeDatePushes) this.set('closeDatePushes', pushes);
+    if (pushes !== before.closeDatePushes) this.set_('closeDatePushes', pushes);
     return moves.recordKey;
   }
 
   /** Every other field, when its old value is known: dates compare as days, the rest as trimmed text. */
   otherFields(): void {
-    if (this.isNew) return;
-    const { timeZone, locale } = this.ctx;
+    if (this.isNew_) return;
+    const { timeZone, locale } = this.ctx_;
     for (const key of LOGGED_WHEN_KNOWN) {
-      const old = this.oldOf(key);
+      const old = this.oldOf_(key);
       if (old === undefined) continue;
-      const [from, to] = [old, this.current(key)];
+      const [from, to] = [old, this.current_(key)];
       const isDateField = FIELD_BY_KEY[key].kind === 'date';
       const comparable = (v: CellValue) => {
         const d = isDateField ? parseDate(v, timeZone, locale) : null;
@@ -271,39 +275,39 @@ class RowEdit {
       };
       if (comparable(from) !== comparable(to)) {
         const oldDate = isDateField ? parseDate(from, timeZone, locale) : null;
-        this.log(this.user, FIELD_BY_KEY[key].header, oldDate?.kind === 'ok' ? oldDate.value : from, to);
-        this.changed = true;
+        this.log_(this.user_, FIELD_BY_KEY[key].header, oldDate?.kind === 'ok' ? oldDate.value : from, to);
+        this.changed_ = true;
       }
     }
   }
 
   /** Updated, Segment, the Check column (of the row as it will be) and Last seen; the outcome. */
   finish(seen: Omit<LastSeen, 'd'>): RowOutcome {
-    const { ctx, before, rowNumber } = this;
+    const { ctx_: ctx, before_: before, rowNumber_: rowNumber } = this;
     const { map, settings, now, timeZone, locale } = ctx;
-    if (this.changed) this.set('updated', now);
+    if (this.changed_) this.set_('updated', now);
     const employees = before.employees.kind === 'ok' ? before.employees.value : null;
-    this.set('segment', segmentFor(before.industry, employees, settings.segmentRules));
+    this.set_('segment', segmentFor(before.industry, employees, settings.segmentRules));
     // Check the row as it will be once our writes land.
     const changes = Object.entries(this.writes) as [FieldKey, CellValue][];
     let deal = before;
     if (changes.length) {
-      const after = [...this.row];
+      const after = [...this.row_];
       for (const [k, v] of changes) after[map.columns[k]!] = v;
       deal = readDeal(after, rowNumber, map, settings, timeZone, locale);
     }
     // Duplicate Deal IDs need the whole sheet: a sweep finds them; a one-row check keeps its verdict
     // (from Last seen) while the row still holds the same ID.
-    const prevIds = this.prev?.d;
+    const prevIds = this.prev_?.d;
     const idRows =
-      this.opts.idRows ??
+      this.opts_.idRows ??
       (prevIds && prevIds.id === deal.id ? new Map([[deal.id, [rowNumber, ...prevIds.rows]]]) : undefined);
     const violations = checkDeal(deal, { settings, now, timeZone, idRows });
-    this.set('check', checkText(violations));
+    this.set_('check', checkText(violations));
     const others = deal.id ? (idRows?.get(deal.id) ?? []).filter((r) => r !== rowNumber) : [];
     const lastSeen: LastSeen = { ...seen, s: seenForm(seen.s) };
     if (others.length) lastSeen.d = { id: deal.id, rows: others };
-    this.set('lastSeen', JSON.stringify(lastSeen));
+    this.set_('lastSeen', JSON.stringify(lastSeen));
     return { writes: this.writes, history: this.history, violations, deal };
   }
 }

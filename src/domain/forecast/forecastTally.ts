@@ -83,9 +83,12 @@ export class ForecastTally {
   readonly undatedClosed = closedRow('undated', 'Closed with no close date');
   readonly laterClosed = closedRow('later', 'Closed with a future close date');
   covered = 0;
-  private readonly fyStart: string;
+  private readonly fyStart_: string;
 
-  constructor(private readonly ctx: TallyContext) {
+  private readonly ctx_: TallyContext;
+
+  constructor(ctx: TallyContext) {
+    this.ctx_ = ctx;
     const { first, monthKeys, settings } = ctx;
     this.byMonth = new Map(monthKeys.map((k) => [k, zero()]));
     this.counts = { deals: 0, won: 0, lost: 0, open: 0, unplaced: 0, inForecast: 0 };
@@ -94,7 +97,7 @@ export class ForecastTally {
       this.pastKeys.map((k) => [k, closedRow(k, monthLabel(k) + (k === first ? ' (to date)' : ''))]),
     );
     this.earlierClosed = closedRow('earlier', `Earlier (before ${monthLabel(this.pastKeys[0])})`);
-    this.fyStart = fiscalYearStart(first, settings.general.fiscalYearStartMonth);
+    this.fyStart_ = fiscalYearStart(first, settings.general.fiscalYearStartMonth);
   }
 
   /** Counts one deal where it belongs, or names why it is left out. */
@@ -103,35 +106,35 @@ export class ForecastTally {
     const stage = d.stage;
     if (!stage) {
       this.counts.unplaced++;
-      this.exclude(d.stageText ? `Unknown stage "${d.stageText}" (add it to CRM Settings)` : 'No stage');
+      this.exclude_(d.stageText ? `Unknown stage "${d.stageText}" (add it to CRM Settings)` : 'No stage');
       return;
     }
     if (stage.type === 'Won') this.counts.won++;
     else if (stage.type === 'Lost') this.counts.lost++;
     else this.counts.open++;
-    if (stage.type !== 'Open') this.addClosed(d, stage.type === 'Won');
+    if (stage.type !== 'Open') this.addClosed_(d, stage.type === 'Won');
     const owner = d.owner || '(no owner)';
-    const segment = dealSegment(d, this.ctx.settings.segmentRules);
+    const segment = dealSegment(d, this.ctx_.settings.segmentRules);
     if (d.amount.kind !== 'ok') {
       if (stage.type === 'Lost') return;
-      this.exclude(stage.type === 'Won' ? 'Won with no readable amount' : 'Open with no readable amount');
+      this.exclude_(stage.type === 'Won' ? 'Won with no readable amount' : 'Open with no readable amount');
       if (stage.type === 'Open') {
         bucket(this.owners, owner).notCounted++;
         bucket(this.segments, segment).notCounted++;
       }
       return;
     }
-    if (stage.type === 'Won') this.addWon(d, d.amount.value, owner, segment);
-    else if (stage.type === 'Open') this.addOpen(d, stage, d.amount.value, owner, segment);
+    if (stage.type === 'Won') this.addWon_(d, d.amount.value, owner, segment);
+    else if (stage.type === 'Open') this.addOpen_(d, stage, d.amount.value, owner, segment);
   }
 
-  private exclude(reason: string) {
+  private exclude_(reason: string) {
     this.excluded.set(reason, (this.excluded.get(reason) ?? 0) + 1);
   }
 
   /** A closed deal in the month it closed (or earlier, undated, later). */
-  private addClosed(d: Deal, isWon: boolean) {
-    const m = d.closeDate.kind === 'ok' ? monthOf(d.closeDate.value, this.ctx.timeZone) : null;
+  private addClosed_(d: Deal, isWon: boolean) {
+    const m = d.closeDate.kind === 'ok' ? monthOf(d.closeDate.value, this.ctx_.timeZone) : null;
     const r =
       m === null
         ? this.undatedClosed
@@ -147,26 +150,26 @@ export class ForecastTally {
   }
 
   /** A won deal in its forecast month, and in its owner's and segment's won this fiscal year. */
-  private addWon(d: Deal, amount: number, owner: string, segment: string) {
+  private addWon_(d: Deal, amount: number, owner: string, segment: string) {
     if (d.closeDate.kind !== 'ok') {
-      this.exclude('Won with no close date');
+      this.exclude_('Won with no close date');
       return;
     }
     this.covered++;
-    const m = monthOf(d.closeDate.value, this.ctx.timeZone);
+    const m = monthOf(d.closeDate.value, this.ctx_.timeZone);
     const t = this.byMonth.get(m);
     if (t) {
       t.won += amount;
       t.wonDeals++;
     }
-    if (m >= this.fyStart && m <= this.ctx.first) {
+    if (m >= this.fyStart_ && m <= this.ctx_.first) {
       bucket(this.owners, owner).won += amount;
       bucket(this.segments, segment).won += amount;
     }
   }
 
   /** An open deal, weighted, in its close month (or overdue, undated, later), its owner and segment. */
-  private addOpen(
+  private addOpen_(
     d: Deal,
     stage: NonNullable<Deal['stage']>,
     amount: number,
@@ -179,13 +182,13 @@ export class ForecastTally {
         ? stage.category
         : 'Omitted';
     if (!FORECASTABLE.includes(category)) {
-      this.exclude('Open, marked Omitted from the forecast');
+      this.exclude_('Open, marked Omitted from the forecast');
       return;
     }
     this.covered++;
     const probability = d.probability.kind === 'ok' ? d.probability.value : stage.probability;
     const weighted = amount * probability;
-    const { now, timeZone, monthKeys } = this.ctx;
+    const { now, timeZone, monthKeys } = this.ctx_;
     let target: Totals;
     if (d.closeDate.kind !== 'ok') target = this.undated;
     else if (daysBetween(d.closeDate.value, now, timeZone) > 0) target = this.overdue;

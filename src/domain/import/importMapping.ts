@@ -153,78 +153,78 @@ function looksLikeAmounts(vals: readonly unknown[], mark: ReturnType<typeof deci
 /** A mapping as it is worked out: the columns taken, and how each field was found. */
 class MappingDraft {
   readonly headerRow: number;
-  private readonly header: readonly unknown[];
-  private readonly body: readonly (readonly unknown[])[];
-  private readonly width: number;
-  private readonly columns: Partial<Record<FieldKey, number>> = {};
-  private readonly how = new Map<ImportField, FieldFinding['how']>();
-  private readonly taken = new Set<number>();
-  private readonly stageEntered: ImportMapping['stageEntered'] = [];
-  private statusColumn: number | null = null;
+  private readonly header_: readonly unknown[];
+  private readonly body_: readonly (readonly unknown[])[];
+  private readonly width_: number;
+  private readonly columns_: Partial<Record<FieldKey, number>> = {};
+  private readonly how_ = new Map<ImportField, FieldFinding['how']>();
+  private readonly taken_ = new Set<number>();
+  private readonly stageEntered_: ImportMapping['stageEntered'] = [];
+  private statusColumn_: number | null = null;
 
   constructor(values: readonly (readonly unknown[])[]) {
     this.headerRow = findImportHeaderRow(values);
-    this.header = values[this.headerRow] ?? [];
-    this.width = Math.max(sheetWidth(values.slice(this.headerRow)), 1);
-    this.body = values.slice(this.headerRow + 1);
+    this.header_ = values[this.headerRow] ?? [];
+    this.width_ = Math.max(sheetWidth(values.slice(this.headerRow)), 1);
+    this.body_ = values.slice(this.headerRow + 1);
   }
 
   /** A column's non-empty values below the header. */
   column(c: number): unknown[] {
-    return this.body.map((r) => r[c]).filter((v) => text(v) !== '');
+    return this.body_.map((r) => r[c]).filter((v) => text(v) !== '');
   }
 
   /** Every (field, column, rank) the headers name, best rank first; each field and column used once. */
   claimHeaders(): void {
     const claims: [ImportField, number, number][] = [];
-    for (let c = 0; c < this.width; c++) {
-      const h = this.header[c];
+    for (let c = 0; c < this.width_; c++) {
+      const h = this.header_[c];
       const entered = stageEnteredColumn(h);
-      if (entered) this.stageEntered.push({ column: c, stage: entered });
+      if (entered) this.stageEntered_.push({ column: c, stage: entered });
       if (entered || namesComputedColumn(h)) {
-        this.taken.add(c);
+        this.taken_.add(c);
         continue;
       }
       for (const [field, rank] of headerMeanings(h)) claims.push([field, c, rank]);
     }
     claims.sort((a, b) => a[2] - b[2] || a[1] - b[1]);
     for (const [field, c] of claims) {
-      if (this.columns[field] !== undefined || this.taken.has(c)) continue;
-      this.take(field, c, 'header');
+      if (this.columns_[field] !== undefined || this.taken_.has(c)) continue;
+      this.take_(field, c, 'header');
     }
   }
 
   /** A status column: it overrides the stage of closed deals, or is the stage when there is none. */
   findStatusColumn(): void {
-    const { columns, taken } = this;
-    for (let c = 0; c < this.width && this.statusColumn === null; c++) {
-      if (taken.has(c) || !isStatusHeader(this.header[c])) continue;
+    const { columns_: columns, taken_: taken } = this;
+    for (let c = 0; c < this.width_ && this.statusColumn_ === null; c++) {
+      if (taken.has(c) || !isStatusHeader(this.header_[c])) continue;
       const vals = this.column(c).map((v) => text(v).toLowerCase());
       if (columns.stage !== undefined && vals.length && vals.every((v) => STATUS_VALUES.has(v)))
-        this.statusColumn = c;
+        this.statusColumn_ = c;
       else if (columns.stage === undefined) {
         columns.stage = c;
-        this.how.set('stage', 'header');
+        this.how_.set('stage', 'header');
       } else continue;
       taken.add(c);
     }
-    this.stageEntered.forEach(({ column: c }) => taken.delete(c)); // they stay as extras too
+    this.stageEntered_.forEach(({ column: c }) => taken.delete(c)); // they stay as extras too
   }
 
-  private take(field: ImportField, c: number, how: FieldFinding['how']) {
-    this.columns[field] = c;
-    this.taken.add(c);
-    this.how.set(field, how);
+  private take_(field: ImportField, c: number, how: FieldFinding['how']) {
+    this.columns_[field] = c;
+    this.taken_.add(c);
+    this.how_.set(field, how);
   }
 
   /** Columns no field took (Stage entered columns and computed ones excepted). */
-  private free(): number[] {
+  private free_(): number[] {
     const out: number[] = [];
-    for (let c = 0; c < this.width; c++)
+    for (let c = 0; c < this.width_; c++)
       if (
-        !this.taken.has(c) &&
-        !this.stageEntered.some((s) => s.column === c) &&
-        !namesComputedColumn(this.header[c])
+        !this.taken_.has(c) &&
+        !this.stageEntered_.some((s) => s.column === c) &&
+        !namesComputedColumn(this.header_[c])
       )
         out.push(c);
     return out;
@@ -238,9 +238,9 @@ class MappingDraft {
 
   /** The first free column whose values `pick` says hold a field the headers did not name. */
   sniff(field: ImportField, pick: (c: number) => boolean): void {
-    if (this.columns[field] !== undefined) return;
-    const c = this.free().find(pick);
-    if (c !== undefined) this.take(field, c, 'values');
+    if (this.columns_[field] !== undefined) return;
+    const c = this.free_().find(pick);
+    if (c !== undefined) this.take_(field, c, 'values');
   }
 
   /**
@@ -249,12 +249,12 @@ class MappingDraft {
    * the preview asks instead.
    */
   sniffDates(timeZone: string): void {
-    const { columns } = this;
+    const { columns_: columns } = this;
     if (columns.created !== undefined && columns.closeDate !== undefined) return;
     const isDate = (v: unknown) =>
       readDate(v, timeZone, { order: 'DMY' }, 2000).kind === 'ok' ||
       readDate(v, timeZone, { order: 'MDY' }, 2000).kind === 'ok';
-    const dates = this.free().filter((c) => this.mostly(c, isDate));
+    const dates = this.free_().filter((c) => this.mostly(c, isDate));
     if (columns.created === undefined && columns.closeDate === undefined && dates.length === 2) {
       this.sniff('created', (c) => c === dates[0]);
       this.sniff('closeDate', (c) => c === dates[1]);
@@ -269,16 +269,16 @@ class MappingDraft {
 
   /** The mapping, with the columns no field took as extras and what was found for each key field. */
   mapping(): ImportMapping {
-    const { columns, width } = this;
+    const { columns_: columns, width_: width } = this;
     const extras: number[] = [];
     for (let c = 0; c < width; c++) if (!Object.values(columns).includes(c)) extras.push(c);
     const findings = KEY_FIELDS.map((field): FieldFinding => {
       const c = columns[field];
       if (c === undefined) return { field, column: null, how: 'not found', samples: [] };
       const samples = [...new Set(this.column(c).map(text))].slice(0, 3);
-      return { field, column: c, how: this.how.get(field) ?? 'header', samples };
+      return { field, column: c, how: this.how_.get(field) ?? 'header', samples };
     });
-    const { headerRow, statusColumn, stageEntered } = this;
+    const { headerRow, statusColumn_: statusColumn, stageEntered_: stageEntered } = this;
     return { headerRow, map: { columns, extras, width }, statusColumn, stageEntered, findings };
   }
 }

@@ -213,15 +213,15 @@ class ChartPlacer {
   readonly ids: Record<string, string | null> = {};
   readonly ranges: Record<string, string> = {};
   constructor(
-    private readonly record: RefreshPlan['record'],
-    private readonly thorough: boolean,
+    private readonly record_: RefreshPlan['record'],
+    private readonly thorough_: boolean,
   ) {}
 
   place(tab: string, sheet: Sheet, spec: Omit<ReportChart, 'a1'>, a1: string): void {
     this.ranges[tab] = a1;
-    const id = this.record.charts[tab];
+    const id = this.record_.charts[tab];
     this.ids[tab] =
-      id && !this.thorough && this.record.ranges[tab] === a1
+      id && !this.thorough_ && this.record_.ranges[tab] === a1
         ? id
         : ensureChart(sheet, spec.title, [a1], Charts.ChartType[spec.type], spec.anchorColumn, id ?? null);
   }
