@@ -2,8 +2,8 @@
 // with batched reads and writes, and the changes logged to History. Violations never block typing.
 import type { CellValue } from '../../domain/deals/deal';
 import { newDealId } from '../../domain/deals/dealIds';
-import { applyRowRules } from '../../domain/edits/editEffects';
-import { mapHeaders } from '../../domain/deals/headerMap';
+import { applyRowRules, type EditContext } from '../../domain/edits/editEffects';
+import { mapHeaders, type HeaderMap } from '../../domain/deals/headerMap';
 import type { FieldKey } from '../../shared/fields';
 import type { DocumentState } from '../core/documentState';
 import { withDocumentLock } from '../core/lock';
@@ -15,8 +15,8 @@ import { asEventText, wroteOver } from './recentWrites';
 import { completeJournals, journalsLeft } from './changeJournal';
 import type { EditEvent, Sheet } from '../core/sheetTypes';
 
-/** The row rules' context for an edit by `user`, now. */
-function editContext(state: DocumentState, map: ReturnType<typeof mapHeaders>, user: string) {
+/** The row rules' context for a change by `user`, now (a typed edit, or a sidebar save). */
+export function editContext(state: DocumentState, map: HeaderMap, user: string): EditContext {
   return {
     settings: state.settings,
     map,

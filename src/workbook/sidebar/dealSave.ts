@@ -12,7 +12,6 @@ import {
 } from '../../domain/sidebar/dealForm';
 import { sameCell, type CellValue } from '../../domain/deals/deal';
 import type { HeaderMap } from '../../domain/deals/headerMap';
-import { newDealId } from '../../domain/deals/dealIds';
 import { applyRowRules } from '../../domain/edits/editEffects';
 import { historyRow } from '../../domain/history/historyEntry';
 import { FIELD_BY_KEY } from '../../shared/fields';
@@ -25,6 +24,7 @@ import {
   type Misplaced,
 } from './saveRepair';
 import { saveWritesNote } from '../deals/recentWrites';
+import { editContext } from '../deals/dealEdits';
 import {
   EDITABLE,
   validateDeal,
@@ -157,20 +157,6 @@ function cellsOfChanges(
   return { after, changed, edited };
 }
 
-/** The row rules' context for a save by the person at the sidebar, now. */
-function editContext(c: CrmTabs, map: HeaderMap) {
-  const { settings, timeZone, locale } = c.state;
-  return {
-    settings,
-    map,
-    now: new Date(),
-    timeZone,
-    locale,
-    user: currentUser(),
-    newId: () => newDealId(Math.random),
-  };
-}
-
 /** The deal's row, or the row a new deal goes to; a deal no longer in the sheet is refused. */
 function rowOfSave(c: CrmTabs, map: HeaderMap, dto: DealInput) {
   const [found] = dto.id ? rowsOfDeal(c.deals, map, dto.id) : [];
@@ -244,7 +230,7 @@ function saveOnce(
   const outcome = applyRowRules(
     after,
     rowNumber,
-    editContext(c, map),
+    editContext(c.state, map, currentUser()),
     existing ? { edited, previousRow: before } : { edited },
   );
   for (const [k, v] of Object.entries(outcome.writes)) {
