@@ -44,6 +44,14 @@ async function open(setup: (emu: Emulator) => void = () => undefined): Promise<C
   return { emu, playground, page };
 }
 const deals = (emu: Emulator) => emu.values('Deals');
+/** Delays every call of the server function `fn` by `ms`, as google.script.run's latency does. */
+async function slowCalls(page: Page, fn: string, ms: number): Promise<void> {
+  await page.route('**/run', async (route) => {
+    if ((route.request().postData() ?? '').includes(`"fn":"${fn}"`))
+      await new Promise((r) => setTimeout(r, ms));
+    await route.continue();
+  });
+}
 /** A deal row as pasted into the grid, with what its stage requires. */
 const deal = (name: string, stage: string) => ({
   Deal: name,
@@ -329,11 +337,7 @@ describe('the deal sidebar in a browser', () => {
     await fillNewDeal(page);
     await page.click('#save');
     await page.waitForSelector('#status.ok');
-    await page.route('**/run', async (route) => {
-      if ((route.request().postData() ?? '').includes('"fn":"saveDeal"'))
-        await new Promise((r) => setTimeout(r, 1500));
-      await route.continue();
-    });
+    await slowCalls(page, 'saveDeal', 1500);
     await page.fill('#f-amount', '15000');
     await page.click('#save');
     await page.waitForFunction(() => document.getElementById('status')?.textContent === 'Saving…');
@@ -357,11 +361,7 @@ describe('the deal sidebar in a browser', () => {
       pasteRows(emu, 2, [deal('Gadget rollout', 'Qualified'), deal('Globex pilot', 'Qualified')]),
     );
     const { page } = ctx;
-    await page.route('**/run', async (route) => {
-      if ((route.request().postData() ?? '').includes('"fn":"searchDeals"'))
-        await new Promise((r) => setTimeout(r, 1000));
-      await route.continue();
-    });
+    await slowCalls(page, 'searchDeals', 1000);
     await page.focus('#search');
     await page.keyboard.type('g');
     await page.waitForSelector('#results li');
@@ -379,11 +379,7 @@ describe('the deal sidebar in a browser', () => {
   it('names a new deal after the query as typed, not after a prefix that matched nothing (1 s searches)', async () => {
     const ctx = await open();
     const { page } = ctx;
-    await page.route('**/run', async (route) => {
-      if ((route.request().postData() ?? '').includes('"fn":"searchDeals"'))
-        await new Promise((r) => setTimeout(r, 1000));
-      await route.continue();
-    });
+    await slowCalls(page, 'searchDeals', 1000);
     await page.focus('#search');
     await page.keyboard.type('Umb');
     await page.waitForSelector('#results li');
@@ -416,11 +412,7 @@ describe('the deal sidebar in a browser', () => {
   it('blocks typing while a deal loads, so no key lands in the deal', async () => {
     const ctx = await open((emu) => type(emu, 'Deal', 2, 'Wayne pilot'));
     const { page } = ctx;
-    await page.route('**/run', async (route) => {
-      if ((route.request().postData() ?? '').includes('"fn":"getDeal"'))
-        await new Promise((r) => setTimeout(r, 700));
-      await route.continue();
-    });
+    await slowCalls(page, 'getDeal', 700);
     await page.fill('#search', 'wayne');
     await page.waitForSelector('#results li');
     await page.keyboard.press('Enter');

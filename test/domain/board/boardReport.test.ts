@@ -1,6 +1,8 @@
 // The board report straight from the domain: forecast accuracy from Forecast history snapshots, and
 // small groups merged or hidden, on figures worked out by hand.
-import { boardReport } from '../../../src/domain/board/boardReport';
+import { boardReport, type BoardInput } from '../../../src/domain/board/boardReport';
+import type { Deal } from '../../../src/domain/deals/deal';
+import type { Settings } from '../../../src/shared/settings';
 import { mergeSmall, shownNested } from '../../../src/domain/board/smallGroups';
 import { buildForecast } from '../../../src/domain/forecast/forecast';
 import { buildFunnel } from '../../../src/domain/funnel/funnel';
@@ -9,6 +11,23 @@ import { deal, TZ } from '../../support/deals';
 
 const NOW = new Date('2026-03-10T15:00:00Z');
 const settings = defaultSettings('o@example.com');
+
+/** The board for `deals` on 10 March 2026: default board settings, Forecast history as given. */
+function boardOf(deals: Deal[], s: Settings, snapshots: BoardInput['snapshots']) {
+  return boardReport({
+    forecast: buildForecast(deals, s, NOW, TZ),
+    funnel: buildFunnel(deals, new Map(), s, NOW, TZ),
+    deals,
+    closePushes: [],
+    snapshots,
+    board: { members: [], meetings: [], minimumGroup: 3 },
+    lostReasons: [],
+    currency: 'USD',
+    now: NOW,
+    timeZone: TZ,
+    stamp: '2026-03-10 11:00',
+  });
+}
 
 describe('board report', () => {
   it('judges each past month by the forecast at its start against what was won', () => {
@@ -20,8 +39,6 @@ describe('board report', () => {
         i + 1,
       ),
     );
-    const forecast = buildForecast(deals, settings, NOW, TZ);
-    const funnel = buildFunnel(deals, new Map(), settings, NOW, TZ);
     const header = [
       'Day',
       'Weighted next 3 months',
@@ -29,24 +46,12 @@ describe('board report', () => {
       'Weighted this month',
       'Deals this month',
     ];
-    const report = boardReport({
-      forecast,
-      funnel,
-      deals,
-      closePushes: [],
-      snapshots: {
-        header,
-        rows: [
-          [new Date('2026-02-01T05:00:00Z'), 9000, 1000, 4000, 5],
-          [new Date('2026-02-20T05:00:00Z'), 9000, 0, 0, 0],
-        ],
-      },
-      board: { members: [], meetings: [], minimumGroup: 3 },
-      lostReasons: [],
-      currency: 'USD',
-      now: NOW,
-      timeZone: TZ,
-      stamp: '2026-03-10 11:00',
+    const report = boardOf(deals, settings, {
+      header,
+      rows: [
+        [new Date('2026-02-01T05:00:00Z'), 9000, 1000, 4000, 5],
+        [new Date('2026-02-20T05:00:00Z'), 9000, 0, 0, 0],
+      ],
     });
     const rows = report.grid.rows;
     const at = rows.findIndex((r) => r[0] === 'Forecast accuracy');
@@ -87,19 +92,7 @@ describe('the gap to target', () => {
         i + 1,
       ),
     );
-    const report = boardReport({
-      forecast: buildForecast(deals, s, NOW, TZ),
-      funnel: buildFunnel(deals, new Map(), s, NOW, TZ),
-      deals,
-      closePushes: [],
-      snapshots: { header: ['Day'], rows: [] },
-      board: { members: [], meetings: [], minimumGroup: 3 },
-      lostReasons: [],
-      currency: 'USD',
-      now: NOW,
-      timeZone: TZ,
-      stamp: '2026-03-10 11:00',
-    });
+    const report = boardOf(deals, s, { header: ['Day'], rows: [] });
     const rows = report.grid.rows;
     const header = rows.find((r) => r[0] === 'Weighted forecast')!;
     const gapAt = header.indexOf('Gap to target (below 0: ahead)');
