@@ -295,8 +295,8 @@ export class Emulator {
         const cell = sheet.cellAt(box.row + r, box.col + c);
         storeInput(cell, v, this.ss.timeZone, this.env.now().getUTCFullYear());
         if (paste) {
-          delete cell.dv;
-          delete cell.nf;
+          cell.dv = undefined;
+          cell.nf = undefined;
         }
       }),
     );

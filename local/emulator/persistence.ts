@@ -1,7 +1,7 @@
 // Saves a whole emulated workbook (cells, formats, validation, rules, protections, charts, metadata,
 // triggers, properties, clock) to JSON and loads it back. The format is described in README.md.
 import { isDate } from './wallClock';
-import type { Cell } from './cell';
+import { newCell, type Cell } from './cell';
 import type { CellValue } from './cellValues';
 import { EmbeddedChart, type ChartSpec } from './charts';
 import type { EmulatorEnv } from './env';
@@ -254,15 +254,7 @@ export function loadWorkbook(
       helpText: o.helpText,
     });
   });
-  s.sheets.forEach((saved, i) => {
-    const sheet = ss.sheets[i];
-    for (const sc of saved.cells) {
-      const cell: Cell = sheet.cellAt(sc.r, sc.c);
-      cell.v = decodeValue(sc.v);
-      for (const k of ['f', 'nf', 'bg', 'fw', 'fc', 'note'] as const) if (sc[k]) cell[k] = sc[k];
-      if (sc.dv !== undefined) cell.dv = rules[sc.dv];
-    }
-  });
+  s.sheets.forEach((saved, i) => (ss.sheets[i].rows = copyGrid(gridOf(saved.cells), rules)));
   ss.activeSheet = ss.sheets.find((x) => x.name === s.activeSheet) ?? ss.sheets[0] ?? null;
   scriptApp.triggers = data.triggers.map((t) => new Trigger(env, { ...t }));
   Object.assign(props.script.data, data.properties.script);
@@ -270,4 +262,39 @@ export function loadWorkbook(
   for (const [email, p] of Object.entries(data.properties.users))
     Object.assign(props.userStore(email).data, p);
   return ss;
+}
+
+/** A saved tab's cells decoded once: their rows, and where a cell has a validation rule (by index). */
+interface DecodedGrid {
+  rows: (Cell | undefined)[][];
+  ruled: [row: number, col: number, rule: number][];
+}
+
+/**
+ * Decoded grids by the saved cells they came from. Race probes load one saved workbook into hundreds
+ * of emulators, and decoding and copying its cells was most of each load. A saved workbook is not
+ * changed once loaded (save() makes a new one), so its decoding is kept, its cells frozen, and every
+ * load shares them: Sheet.cellAt gives a tab its own copy of a frozen cell before anything changes it.
+ */
+const decoded = new WeakMap<SavedCell[], DecodedGrid>();
+
+function gridOf(cells: SavedCell[]): DecodedGrid {
+  const known = decoded.get(cells);
+  if (known) return known;
+  const grid: DecodedGrid = { rows: [], ruled: [] };
+  for (const sc of cells) {
+    const cell = newCell({ v: decodeValue(sc.v) });
+    for (const k of ['f', 'nf', 'bg', 'fw', 'fc', 'note'] as const) if (sc[k]) cell[k] = sc[k];
+    (grid.rows[sc.r - 1] ??= [])[sc.c - 1] = Object.freeze(cell);
+    if (sc.dv !== undefined) grid.ruled.push([sc.r - 1, sc.c - 1, sc.dv]);
+  }
+  decoded.set(cells, grid);
+  return grid;
+}
+
+/** A loaded tab's rows: the decoded (frozen) cells shared, and cells with a rule given this load's rule. */
+function copyGrid(grid: DecodedGrid, rules: DataValidation[]): (Cell | undefined)[][] {
+  const rows = grid.rows.map((row) => row.slice());
+  for (const [r, c, rule] of grid.ruled) rows[r][c] = newCell({ ...rows[r][c]!, dv: rules[rule] });
+  return rows;
 }

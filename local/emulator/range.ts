@@ -62,7 +62,7 @@ export class Range {
   }
   private setAttr(method: string, key: CellAttr, value: string | null): this {
     this.write(method, (cell) => {
-      if (value === null || value === '') delete cell[key];
+      if (value === null || value === '') cell[key] = undefined;
       else cell[key] = value;
     });
     return this;
@@ -71,7 +71,7 @@ export class Range {
     this.checkShape(data);
     this.write(method, (cell, r, c) => {
       const v = data[r][c];
-      if (v === null || v === '') delete cell[key];
+      if (v === null || v === '') cell[key] = undefined;
       else cell[key] = String(v);
     });
     return this;
@@ -125,7 +125,8 @@ export class Range {
     this.checkShape(data);
     for (const row of data) assertCellTexts(row);
     const tz = this.sheet.parent.timeZone;
-    this.write('setValues', (cell, r, c) => storeInput(cell, data[r][c], tz, this.year()));
+    let year: number | undefined; // read once, after the write's call is counted (the clock moves)
+    this.write('setValues', (cell, r, c) => storeInput(cell, data[r][c], tz, (year ??= this.year())));
     return this;
   }
   setValue(value: unknown): this {
@@ -221,7 +222,7 @@ export class Range {
   setDataValidation(rule: DataValidation | null): this {
     this.write('setDataValidation', (cell) => {
       if (rule) cell.dv = rule;
-      else delete cell.dv;
+      else cell.dv = undefined;
     });
     return this;
   }
@@ -245,11 +246,11 @@ export class Range {
       const s = from(r, c);
       if (type === 'PASTE_DATA_VALIDATION') {
         if (s?.dv) cell.dv = s.dv;
-        else delete cell.dv;
+        else cell.dv = undefined;
       } else {
         for (const k of ['nf', 'bg', 'fw', 'fc'] as const) {
           if (s?.[k]) cell[k] = s[k];
-          else delete cell[k];
+          else cell[k] = undefined;
         }
       }
     });
@@ -259,39 +260,39 @@ export class Range {
     this.write('setDataValidations', (cell, r, c) => {
       const rule = rules[r][c];
       if (rule) cell.dv = rule;
-      else delete cell.dv;
+      else cell.dv = undefined;
     });
     return this;
   }
   clearDataValidations(): this {
-    this.write('clearDataValidations', (cell) => delete cell.dv);
+    this.write('clearDataValidations', (cell) => (cell.dv = undefined));
     return this;
   }
   clearContent(): this {
     this.write('clearContent', (cell) => {
       cell.v = '';
-      delete cell.f;
+      cell.f = undefined;
     });
     return this;
   }
   clearFormat(): this {
     this.write('clearFormat', (cell) => {
-      delete cell.nf;
-      delete cell.bg;
-      delete cell.fw;
-      delete cell.fc;
+      cell.nf = undefined;
+      cell.bg = undefined;
+      cell.fw = undefined;
+      cell.fc = undefined;
     });
     return this;
   }
   clear(): this {
     this.write('clear', (cell) => {
       cell.v = '';
-      delete cell.f;
-      delete cell.nf;
-      delete cell.bg;
-      delete cell.fw;
-      delete cell.fc;
-      delete cell.note;
+      cell.f = undefined;
+      cell.nf = undefined;
+      cell.bg = undefined;
+      cell.fw = undefined;
+      cell.fc = undefined;
+      cell.note = undefined;
     });
     return this;
   }
@@ -394,13 +395,13 @@ export function storeInput(cell: Cell, raw: unknown, timeZone: string, year?: nu
   const parsed = normaliseWritten(raw, timeZone, year);
   cell.v = parsed.value;
   if (parsed.formula) cell.f = parsed.formula;
-  else delete cell.f;
+  else cell.f = undefined;
 }
 
 function storeFormula(cell: Cell, formula: string): void {
   if (!formula) {
     cell.v = '';
-    delete cell.f;
+    cell.f = undefined;
   } else {
     cell.f = formula.startsWith('=') ? formula : `=${formula}`;
     cell.v = '';

@@ -1,7 +1,7 @@
 // Sheet: a tab of the spreadsheet with its grid of cells, dimensions, frozen rows, protections,
 // conditional format rules, charts and metadata.
 import { a1Of, parseA1, shiftBox, type A1Box } from './a1';
-import { isEmptyCell, type Cell } from './cell';
+import { isEmptyCell, newCell, type Cell } from './cell';
 import { EmbeddedChart, EmbeddedChartBuilder } from './charts';
 import type { EmulatorEnv } from './env';
 import { ConditionalFormatRule } from './formatRules';
@@ -41,12 +41,16 @@ export class Sheet {
     this.env.acc.count(`Sheet.${method}`, cells);
   }
 
-  /** The stored cell at 1-based row/col, created on demand. */
+  /**
+   * The stored cell at 1-based row/col to change, created on demand. A cell shared with a saved
+   * workbook's other loads is frozen (persistence.ts), and the tab gets its own copy of it here.
+   */
   cellAt(row: number, col: number): Cell {
     let r = this.rows[row - 1];
     if (!r) r = this.rows[row - 1] = [];
     let c = r[col - 1];
-    if (!c) c = r[col - 1] = { v: '' };
+    if (!c) c = r[col - 1] = newCell();
+    else if (Object.isFrozen(c)) c = r[col - 1] = newCell(c);
     return c;
   }
 
@@ -83,7 +87,11 @@ export class Sheet {
   }
 
   lastRowIndex(): number {
-    for (let r = this.rows.length; r >= 1; r--) if (this.rows[r - 1]?.some((c) => !isEmptyCell(c))) return r;
+    // Plain loops: this runs for every getLastRow and getDataRange, over every stored cell.
+    for (let r = this.rows.length - 1; r >= 0; r--) {
+      const row = this.rows[r];
+      if (row) for (let c = 0; c < row.length; c++) if (!isEmptyCell(row[c])) return r + 1;
+    }
     return 0;
   }
   lastColumnIndex(): number {
@@ -411,19 +419,20 @@ export class Sheet {
   clear(): this {
     this.count('clear');
     this.assertWritable({ row: 1, col: 1, numRows: this.maxRows, numCols: this.maxColumns });
-    this.rows = this.rows.map((row) => row?.map((c) => (c?.dv ? { v: '', dv: c.dv } : undefined)));
+    this.rows = this.rows.map((row) => row?.map((c) => (c?.dv ? newCell({ dv: c.dv }) : undefined)));
     return this;
   }
   clearContents(): this {
     this.count('clearContents');
     this.assertWritable({ row: 1, col: 1, numRows: this.maxRows, numCols: this.maxColumns });
-    for (const row of this.rows)
-      for (const c of row ?? []) {
-        if (c) {
-          c.v = '';
-          delete c.f;
-        }
-      }
+    this.rows.forEach((row, r) =>
+      row?.forEach((c, col) => {
+        if (!c) return;
+        const cell = this.cellAt(r + 1, col + 1);
+        cell.v = '';
+        cell.f = undefined;
+      }),
+    );
     return this;
   }
   getConditionalFormatRules(): ConditionalFormatRule[] {

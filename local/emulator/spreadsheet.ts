@@ -1,4 +1,5 @@
 // Spreadsheet: the workbook file with its tabs, time zone, locale, toasts and metadata.
+import { newCell } from './cell';
 import type { EmulatorEnv } from './env';
 import { addMetadata, DeveloperMetadata } from './metadata';
 import { Sheet } from './sheet';
@@ -67,7 +68,7 @@ export class Spreadsheet {
     let name = `Copy of ${source.name}`;
     for (let i = 2; this.sheets.some((s) => s.name === name); i++) name = `Copy of ${source.name} ${i}`;
     const copy = this.addSheet(name, undefined, source.maxRows, source.maxColumns);
-    copy.rows = source.rows.map((row) => row?.map((c) => (c ? { ...c } : undefined)));
+    copy.rows = source.rows.map((row) => row?.map((c) => (c ? newCell(c) : undefined)));
     copy.frozenRows = source.frozenRows;
     copy.frozenColumns = source.frozenColumns;
     copy.columnWidths = { ...source.columnWidths };

@@ -14,7 +14,12 @@ export interface WallParts {
 
 /** True for a Date from any realm (the script's values come from the vm context). */
 export function isDate(v: unknown): v is Date {
-  return Object.prototype.toString.call(v) === '[object Date]' && !Number.isNaN((v as Date).getTime());
+  return (
+    typeof v === 'object' &&
+    v !== null &&
+    Object.prototype.toString.call(v) === '[object Date]' &&
+    !Number.isNaN((v as Date).getTime())
+  );
 }
 
 /** True when the runtime knows the IANA zone name. */

@@ -14,7 +14,7 @@
 // Simplifications, named here and in the README: structural changes (inserting, deleting or sorting
 // rows, `appendRow`) force the pending writes out first; and writes are recorded only while a hook is
 // armed, since nothing can happen in between otherwise.
-import type { Cell } from './cell';
+import { newCell, type Cell } from './cell';
 import type { Sheet } from './sheet';
 
 /** One write call's cells: what each held before this execution wrote it, row by row. */
@@ -29,7 +29,7 @@ interface PendingBlock {
 }
 
 function copy(cell: Cell | undefined): Cell | undefined {
-  return cell ? { ...cell } : undefined;
+  return cell ? newCell(cell) : undefined;
 }
 
 /** Copies of a block's cells as they are now, row-major (a cell never stored costs nothing). */
@@ -55,9 +55,7 @@ function put(sheet: Sheet, row: number, col: number, state: Cell | undefined): v
     if (line && line[col - 1]) line[col - 1] = undefined;
     return;
   }
-  const cell = sheet.cellAt(row, col);
-  for (const k of Object.keys(cell) as (keyof Cell)[]) delete cell[k];
-  Object.assign(cell, state);
+  Object.assign(sheet.cellAt(row, col), newCell(state));
 }
 
 export class WriteBuffer {

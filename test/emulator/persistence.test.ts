@@ -39,4 +39,31 @@ describe('saved workbooks', () => {
     expect(JSON.stringify(saved)).toEqual(before);
     expect(JSON.stringify(b.save())).toEqual(before);
   });
+
+  it('share no cell between loads: every way of changing a loaded cell changes only its own tab', () => {
+    // Loads share the saved cells until one changes (Sheet.cellAt copies a shared cell first).
+    const saved = startingPoint();
+    const before = JSON.stringify(saved);
+    const a = Emulator.fromSaved(saved).load(DIST);
+    const b = Emulator.fromSaved(saved).load(DIST);
+    const deals = a.sheet('Deals');
+    deals.rangeAt(2, 1, 3, 4).setValues([
+      ['x', 1, 2, 3],
+      ['y', 4, 5, 6],
+      ['z', 7, 8, 9],
+    ]);
+    deals.rangeAt(5, 1, 2, 3).setNumberFormat('0.0').setBackground('#ff0000').setFontWeight('bold');
+    deals.rangeAt(7, 1, 1, 5).clearFormat();
+    deals.rangeAt(8, 1, 1, 5).setDataValidation(null);
+    deals.rangeAt(2, 1, 12, deals.maxColumns).sort({ column: 1, ascending: false });
+    a.userEdit('Deals', 'C9', 'typed', { kind: 'paste' });
+    a.sheet('History').clearContents();
+    a.sheet('CRM Settings').clear();
+    const changed = JSON.stringify(a.save());
+    expect(changed).not.toEqual(before);
+    expect(JSON.stringify(saved)).toEqual(before);
+    expect(JSON.stringify(b.save())).toEqual(before);
+    // A third load sees the saved cells, not a's.
+    expect(JSON.stringify(Emulator.fromSaved(saved).load(DIST).save())).toEqual(before);
+  });
 });

@@ -1,6 +1,7 @@
 // The one CRM fixture for emulator tests, and cells found by header, never by column letter: a test
 // written with these keeps passing when a column is added, moved or renamed to a synonym.
 import type { Emulator, EmulatorOptions } from '../../local/emulator';
+import { isEmptyCell } from '../../local/emulator/cell';
 import { loadedEmulator } from './emulator';
 
 type Cell = string | number | boolean | Date;
@@ -20,9 +21,13 @@ function letters(column: number): string {
   return out;
 }
 
-/** The header row of a tab, as text. */
+/** The header row of a tab, as text, up to its last filled cell (read alone: tests ask for it often). */
 export function headerOf(emu: Emulator, tab = 'Deals'): string[] {
-  return (emu.values(tab)[0] ?? []).map(String);
+  const sheet = emu.sheet(tab);
+  const first = sheet.rows[0] ?? [];
+  let width = first.length;
+  while (width > 0 && isEmptyCell(first[width - 1])) width--;
+  return width ? sheet.rangeAt(1, 1, 1, width).peekValues()[0].map(String) : [];
 }
 
 /** The 1-based column of a header in a tab; throws naming the header when it is not there. */
