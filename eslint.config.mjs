@@ -113,6 +113,8 @@ export default tseslint.config(
     },
     rules: { '@typescript-eslint/no-explicit-any': 'off' },
   },
+  // CommonJS files (Jest's config and transform) load modules the only way CommonJS can.
+  { files: ['**/*.cjs'], rules: { '@typescript-eslint/no-require-imports': 'off' } },
   {
     files: ['src/domain/**', 'src/shared/**'],
     rules: {

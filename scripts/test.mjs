@@ -1,0 +1,39 @@
+// `npm test`: the type checks and lint side by side (each prints when done, so their logs stay whole),
+// then the build, then Jest. Two cores do the first two in ~20 s instead of ~30 s one after the other.
+// Any failure stops the run with that step's exit code. Arguments are passed on to Jest.
+import { Buffer } from 'node:buffer';
+import { spawn } from 'node:child_process';
+
+/** Runs an npm script, keeping its output until it ends; resolves to its exit code and output. */
+function quietly(script) {
+  return new Promise((resolve) => {
+    const child = spawn('npm', ['run', '-s', script], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const out = [];
+    child.stdout.on('data', (d) => out.push(d));
+    child.stderr.on('data', (d) => out.push(d));
+    child.on('close', (code) => resolve({ script, code: code ?? 1, output: Buffer.concat(out).toString() }));
+  });
+}
+
+/** Runs a command with its output shown as it comes; resolves to its exit code. */
+function loudly(command, args, env = process.env) {
+  return new Promise((resolve) => {
+    spawn(command, args, { stdio: 'inherit', env }).on('close', (code) => resolve(code ?? 1));
+  });
+}
+
+const checks = await Promise.all([quietly('typecheck'), quietly('lint')]);
+for (const { script, code, output } of checks) {
+  process.stdout.write(output);
+  if (code !== 0) console.error(`npm run ${script} failed (exit ${code}).`);
+}
+const failed = checks.find((c) => c.code !== 0);
+if (failed) process.exit(failed.code);
+const built = await loudly('npm', ['run', '-s', 'build']);
+if (built !== 0) process.exit(built);
+process.exit(
+  await loudly('npx', ['jest', ...process.argv.slice(2)], {
+    ...process.env,
+    NODE_OPTIONS: '--max-old-space-size=8192 --max-semi-space-size=64',
+  }),
+);
