@@ -1,6 +1,6 @@
-// `npm test`: the type checks and lint side by side (each prints when done, so their logs stay whole),
-// then the build, then Jest. Two cores do the first two in ~20 s instead of ~30 s one after the other.
-// Any failure stops the run with that step's exit code. Arguments are passed on to Jest.
+// `npm test`: the build, then Jest, with the type checks and lint run beside it (their output is kept
+// and printed after Jest's, so each log stays whole). A failed build stops the run; otherwise it ends
+// with the first failed check's exit code, or Jest's. Arguments are passed on to Jest.
 import { Buffer } from 'node:buffer';
 import { spawn } from 'node:child_process';
 
@@ -22,25 +22,25 @@ function loudly(command, args, env = process.env) {
   });
 }
 
-const checks = await Promise.all([quietly('typecheck'), quietly('lint')]);
-for (const { script, code, output } of checks) {
-  process.stdout.write(output);
-  if (code !== 0) console.error(`npm run ${script} failed (exit ${code}).`);
-}
-const failed = checks.find((c) => c.code !== 0);
-if (failed) process.exit(failed.code);
+// The build first (Jest's tests load dist/), then Jest beside the type checks and lint: they need
+// ~30 s of CPU, which Jest's workers leave over while they start and as the last files finish.
 const built = await loudly('npm', ['run', '-s', 'build']);
 if (built !== 0) process.exit(built);
 // Jest's workers inherit these V8 flags. --max-opt=2 stops at Maglev: with TurboFan, code optimized in
 // one emulator's script context kept that context alive (each race probe loads hundreds, and a worker
 // grew to 6 GB and spent a third of its time collecting garbage); the flag cut Jest's CPU by ~17%.
-process.exit(
-  await loudly(process.execPath, [
-    '--max-old-space-size=8192',
-    '--min-semi-space-size=64',
-    '--max-semi-space-size=64',
-    '--max-opt=2',
-    'node_modules/jest/bin/jest.js',
-    ...process.argv.slice(2),
-  ]),
-);
+const jest = loudly(process.execPath, [
+  '--max-old-space-size=8192',
+  '--min-semi-space-size=64',
+  '--max-semi-space-size=64',
+  '--max-opt=2',
+  'node_modules/jest/bin/jest.js',
+  ...process.argv.slice(2),
+]);
+const checks = await Promise.all([quietly('typecheck'), quietly('lint')]);
+const tested = await jest;
+for (const { script, code, output } of checks) {
+  process.stdout.write(output);
+  if (code !== 0) console.error(`npm run ${script} failed (exit ${code}).`);
+}
+process.exit(checks.find((c) => c.code !== 0)?.code ?? tested);
