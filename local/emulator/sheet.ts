@@ -16,7 +16,22 @@ import { TextFinder } from './textFinder';
 type SortSpec = number | { column: number; ascending?: boolean };
 
 export class Sheet {
-  rows: (Cell | undefined)[][] = [];
+  private grid: (Cell | undefined)[][] = [];
+  /**
+   * At least the last row holding a value or formula (Infinity: unknown). A scan of the tab sets it;
+   * only cellAt, sorting and a new grid can put content below it, and each raises it, so getLastRow
+   * and getDataRange scan only the rows that can hold content (a tab formatted over 1,000 rows but
+   * holding 12 was scanned whole on every call).
+   */
+  private contentBound = Infinity;
+  /** The stored cells, row by row. Change a cell through cellAt; assigning a new grid is fine. */
+  get rows(): (Cell | undefined)[][] {
+    return this.grid;
+  }
+  set rows(rows: (Cell | undefined)[][]) {
+    this.grid = rows;
+    this.contentBound = Infinity;
+  }
   frozenRows = 0;
   frozenColumns = 0;
   columnWidths: Record<number, number> = {};
@@ -46,8 +61,9 @@ export class Sheet {
    * workbook's other loads is frozen (persistence.ts), and the tab gets its own copy of it here.
    */
   cellAt(row: number, col: number): Cell {
-    let r = this.rows[row - 1];
-    if (!r) r = this.rows[row - 1] = [];
+    if (row > this.contentBound) this.contentBound = row;
+    let r = this.grid[row - 1];
+    if (!r) r = this.grid[row - 1] = [];
     let c = r[col - 1];
     if (!c) c = r[col - 1] = newCell();
     else if (Object.isFrozen(c)) c = r[col - 1] = newCell(c);
@@ -87,16 +103,20 @@ export class Sheet {
   }
 
   lastRowIndex(): number {
-    // Plain loops: this runs for every getLastRow and getDataRange, over every stored cell.
-    for (let r = this.rows.length - 1; r >= 0; r--) {
-      const row = this.rows[r];
-      if (row) for (let c = 0; c < row.length; c++) if (!isEmptyCell(row[c])) return r + 1;
+    // Plain loops: this runs for every getLastRow and getDataRange.
+    let last = 0;
+    for (let r = Math.min(this.grid.length, this.contentBound) - 1; r >= 0 && !last; r--) {
+      const row = this.grid[r];
+      if (row) for (let c = 0; c < row.length; c++) if (!isEmptyCell(row[c])) last = r + 1;
     }
-    return 0;
+    this.contentBound = last;
+    return last;
   }
   lastColumnIndex(): number {
     let max = 0;
-    for (const row of this.rows) {
+    const rows = this.lastRowIndex(); // no content below it
+    for (let r = 0; r < rows; r++) {
+      const row = this.grid[r];
       if (!row) continue;
       for (let c = row.length; c > max; c--) if (!isEmptyCell(row[c - 1])) max = c;
     }
@@ -127,8 +147,9 @@ export class Sheet {
       }
       return 0;
     });
+    this.contentBound = Math.max(this.contentBound, box.row + box.numRows - 1);
     block.forEach((cells, r) => {
-      const row = (this.rows[box.row - 1 + r] ??= []);
+      const row = (this.grid[box.row - 1 + r] ??= []);
       cells.forEach((cell, c) => (row[box.col - 1 + c] = cell));
     });
   }

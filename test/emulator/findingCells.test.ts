@@ -3,8 +3,10 @@
 // partial matches by default, displayed values, matchEntireCell, matchCase, useRegularExpression,
 // matchFormulaText, ignoreDiacritics, findAll/findNext/findPrevious). Where the reference is silent the
 // emulator is stricter (no wrap-around, empty search text refused); see local/emulator/textFinder.ts.
+import fc from 'fast-check';
 import { Emulator } from '../../local/emulator';
 import { Accountant } from '../../local/emulator/accounting';
+import type { Sheet } from '../../local/emulator/sheet';
 
 function setup() {
   const emu = new Emulator({ timeZone: 'America/New_York' });
@@ -125,5 +127,80 @@ describe('getNextDataCell (Ctrl+arrow)', () => {
     expect(sheet.getRange('A2').getNextDataCell(NEXT).getA1Notation()).toBe('C2');
     expect(sheet.getRange('A1').getNextDataCell(UP).getA1Notation()).toBe('A1');
     expect(sheet.getRange('A4').getNextDataCell(DOWN).getA1Notation()).toBe('A1000');
+  });
+});
+
+describe('getLastRow and getLastColumn', () => {
+  // The emulator remembers how far down content can be (see Sheet.contentBound); whatever changes
+  // the tab, both must equal what a read of the whole grid shows.
+  type Step =
+    | { kind: 'set'; row: number; col: number; value: string }
+    | { kind: 'clear'; row: number; col: number }
+    | { kind: 'format'; row: number }
+    | { kind: 'insert' | 'delete'; row: number }
+    | { kind: 'sort' | 'paste' | 'reload'; row: number };
+  const step: fc.Arbitrary<Step> = fc.oneof(
+    fc.record({
+      kind: fc.constant('set' as const),
+      row: fc.integer({ min: 1, max: 40 }),
+      col: fc.integer({ min: 1, max: 6 }),
+      value: fc.constantFrom('x', '=1+1', '7'),
+    }),
+    fc.record({
+      kind: fc.constant('clear' as const),
+      row: fc.integer({ min: 1, max: 40 }),
+      col: fc.integer({ min: 1, max: 6 }),
+    }),
+    fc.record({
+      kind: fc.constantFrom('format', 'insert', 'delete', 'sort', 'paste', 'reload') as fc.Arbitrary<
+        'format' | 'insert' | 'delete' | 'sort' | 'paste' | 'reload'
+      >,
+      row: fc.integer({ min: 1, max: 40 }),
+    }),
+  );
+
+  /** The last filled row and column, from a read of every cell (not from the emulator's scan). */
+  function lastFilled(sheet: Sheet) {
+    const r = sheet.getRange(1, 1, sheet.getMaxRows(), sheet.getMaxColumns());
+    const values = r.getValues();
+    const formulas = r.getFormulas();
+    let row = 0;
+    let col = 0;
+    values.forEach((line, i) =>
+      line.forEach((v, j) => {
+        if (v !== '' || formulas[i][j] !== '') {
+          row = Math.max(row, i + 1);
+          col = Math.max(col, j + 1);
+        }
+      }),
+    );
+    return [row, col];
+  }
+
+  it('follow every change to the tab: typed, cleared, formatted, rows inserted, deleted, sorted, pasted, reloaded', () => {
+    fc.assert(
+      fc.property(fc.array(step, { minLength: 1, maxLength: 25 }), (steps) => {
+        let emu = new Emulator({ timeZone: 'America/New_York' });
+        const sheetOf = () => emu.spreadsheetApp.getActiveSpreadsheet()!.getSheets()[0];
+        sheetOf().getRange(1, 1, 50, 6).setNumberFormat('0.00'); // every row stored, few filled
+        for (const s of steps) {
+          const sheet = sheetOf();
+          const rows = sheet.getMaxRows();
+          if (s.kind === 'set') sheet.getRange(Math.min(s.row, rows), s.col).setValue(s.value);
+          if (s.kind === 'clear') sheet.getRange(Math.min(s.row, rows), s.col).clearContent();
+          if (s.kind === 'format') sheet.getRange(Math.min(s.row, rows), 1, 1, 6).setBackground('#eeeeee');
+          if (s.kind === 'insert') sheet.insertRowsBefore(Math.min(s.row, rows), 3);
+          if (s.kind === 'delete' && rows > 5) sheet.deleteRows(Math.min(s.row, rows - 2), 2);
+          if (s.kind === 'sort')
+            sheet.getRange(1, 1, Math.min(s.row, rows), 6).sort({ column: 2, ascending: false });
+          if (s.kind === 'paste')
+            emu.userEdit(sheet.getName(), `C${Math.min(s.row, rows)}`, 'pasted', { kind: 'paste' });
+          if (s.kind === 'reload') emu = Emulator.fromSaved(emu.save());
+          const now = sheetOf();
+          expect([now.getLastRow(), now.getLastColumn()]).toEqual(lastFilled(now));
+        }
+      }),
+      { numRuns: 300 },
+    );
   });
 });
