@@ -74,6 +74,15 @@ async function fillNewDeal(page: Page) {
   await page.fill('#f-closeDate', '2026-06-30');
 }
 
+/** The sidebar open on a new deal the rep filled in and saved (row 2 of Deals). */
+async function openSavedDeal(): Promise<Ctx> {
+  const ctx = await open();
+  await fillNewDeal(ctx.page);
+  await ctx.page.click('#save');
+  await ctx.page.waitForSelector('#status.ok');
+  return ctx;
+}
+
 describe('the deal sidebar in a browser', () => {
   it('creates a deal', async () => {
     const ctx = await open();
@@ -180,11 +189,8 @@ describe('the deal sidebar in a browser', () => {
   });
 
   it('marks a deal lost with a reason, asking for the competitor', async () => {
-    const ctx = await open();
+    const ctx = await openSavedDeal();
     const { page } = ctx;
-    await fillNewDeal(page);
-    await page.click('#save');
-    await page.waitForSelector('#status.ok');
     await page.click('#mark-lost');
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('f-lostReason');
     await page.selectOption('#f-lostReason', 'Lost to competitor');
@@ -205,11 +211,8 @@ describe('the deal sidebar in a browser', () => {
   });
 
   it('keeps a teammate’s change to another field silently, and asks only about a field changed on both sides', async () => {
-    const ctx = await open();
+    const ctx = await openSavedDeal();
     const { page, emu } = ctx;
-    await fillNewDeal(page);
-    await page.click('#save');
-    await page.waitForSelector('#status.ok');
     type(emu, 'Lead source', 2, 'Referral', { user: 'boss@example.com' });
     type(emu, 'Amount', 2, '20000', { user: 'boss@example.com' });
     await page.fill('#f-amount', '15000');
@@ -233,11 +236,8 @@ describe('the deal sidebar in a browser', () => {
   });
 
   it('says a value pasted in the sheet was changed there without naming anyone, as Google does not say who', async () => {
-    const ctx = await open();
+    const ctx = await openSavedDeal();
     const { page, emu } = ctx;
-    await fillNewDeal(page);
-    await page.click('#save');
-    await page.waitForSelector('#status.ok');
     // Boss types a lead source (History names them); then a paste replaces it (no entry, no name).
     type(emu, 'Lead source', 2, 'Referral', { user: 'boss@example.com' });
     emu.userEdit('Deals', a1(emu, 'Lead source', 2), 'Partner', { kind: 'paste', user: 'pat@example.com' });
@@ -250,11 +250,8 @@ describe('the deal sidebar in a browser', () => {
   });
 
   it('puts the sheet’s value in the form with Use theirs, keeping the rep’s other changes to save', async () => {
-    const ctx = await open();
+    const ctx = await openSavedDeal();
     const { page, emu } = ctx;
-    await fillNewDeal(page);
-    await page.click('#save');
-    await page.waitForSelector('#status.ok');
     type(emu, 'Amount', 2, '20000', { user: 'boss@example.com' });
     await page.fill('#f-amount', '15000');
     await page.fill('#f-nextStep', 'Send contract');
@@ -332,11 +329,8 @@ describe('the deal sidebar in a browser', () => {
   });
 
   it('keeps what the rep types while a save is on its way (1.5 s), and says it is not saved yet', async () => {
-    const ctx = await open();
+    const ctx = await openSavedDeal();
     const { page, emu } = ctx;
-    await fillNewDeal(page);
-    await page.click('#save');
-    await page.waitForSelector('#status.ok');
     await slowCalls(page, 'saveDeal', 1500);
     await page.fill('#f-amount', '15000');
     await page.click('#save');

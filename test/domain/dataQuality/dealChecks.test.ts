@@ -8,18 +8,19 @@ const now = new Date('2026-03-10T15:00:00Z');
 const check = (fields: Parameters<typeof deal>[0], idRows?: Map<string, number[]>) =>
   checkText(checkDeal(deal(fields, settings), { settings, now, timeZone: TZ, idRows }));
 
+/** An open deal with every field its stage needs, entered 9 days before `now`. */
+const COMPLETE_OPEN = {
+  deal: 'Acme',
+  stage: 'Quote sent',
+  amount: 5000,
+  closeDate: new Date('2026-04-30T04:00:00Z'),
+  contact: 'Ann',
+  stageEntered: new Date('2026-03-01T15:00:00Z'),
+};
+
 describe('checkDeal', () => {
   it('passes a complete open deal', () => {
-    expect(
-      check({
-        deal: 'Acme',
-        stage: 'Quote sent',
-        amount: 5000,
-        closeDate: new Date('2026-04-30T04:00:00Z'),
-        contact: 'Ann',
-        stageEntered: new Date('2026-03-01T15:00:00Z'),
-      }),
-    ).toBe('');
+    expect(check(COMPLETE_OPEN)).toBe('');
   });
 
   it('names the fields a stage needs, accumulated from the earlier open stages', () => {
@@ -39,15 +40,7 @@ describe('checkDeal', () => {
   });
 
   it('flags an open deal whose next step date has passed, naming the step; not a closed one', () => {
-    const open = {
-      deal: 'Acme',
-      stage: 'Quote sent',
-      amount: 5000,
-      closeDate: new Date('2026-04-30T04:00:00Z'),
-      contact: 'Ann',
-      stageEntered: new Date('2026-03-01T15:00:00Z'),
-      nextStep: 'Send the revised quote',
-    };
+    const open = { ...COMPLETE_OPEN, nextStep: 'Send the revised quote' };
     // NOW is 10 March 2026 (New York): the 9th has passed, the 10th has not.
     expect(check({ ...open, nextStepDate: new Date('2026-03-09T15:00:00Z') })).toBe(
       'Next step "Send the revised quote" was due 2026-03-09',
