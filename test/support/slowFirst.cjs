@@ -3,6 +3,7 @@
 // for its last minute (Jest orders a clean checkout by file size, and a probe's file is small).
 const fs = require('node:fs');
 const path = require('node:path');
+const Sequencer = require('@jest/test-sequencer').default;
 
 /** The slowest files, slowest first (seconds on the CI machine in a full run, December 2026). */
 const SLOW = [
@@ -24,17 +25,11 @@ const rank = (file) => {
   return i < 0 ? SLOW.length : i;
 };
 
-class SlowFirst {
+/** Jest's own sequencer (its sharding, --onlyFailures and timing cache), ordering the files as above. */
+class SlowFirst extends Sequencer {
   sort(tests) {
     const size = new Map(tests.map((t) => [t.path, fs.statSync(t.path).size]));
     return [...tests].sort((a, b) => rank(a.path) - rank(b.path) || size.get(b.path) - size.get(a.path));
-  }
-  allFailedTests(tests) {
-    return tests;
-  }
-  cacheResults() {}
-  shard(tests) {
-    return tests;
   }
 }
 
