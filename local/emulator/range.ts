@@ -49,6 +49,15 @@ export class Range {
         fn(this.sheet.cellAt(this.box.row + r, this.box.col + c), r, c);
     }
   }
+  /** Like write, for a change of formats only (Sheet.changeFormats). */
+  private writeFormats(method: string, fn: (cell: Cell, r: number, c: number) => void): void {
+    this.count(method, { written: this.cells });
+    this.sheet.assertWritable(this.box);
+    const { row, col, numRows, numCols } = this.box;
+    this.env.buffer.willWrite(this.env.executionId, this.sheet, row, col, numRows, numCols);
+    for (let r = 0; r < numRows; r++)
+      for (let c = 0; c < numCols; c++) this.sheet.changeFormats(row + r, col + c, (cell) => fn(cell, r, c));
+  }
   private checkShape(data: unknown[][]): void {
     if (!Array.isArray(data) || data.length !== this.box.numRows)
       throw new Error(
@@ -61,7 +70,7 @@ export class Range {
         );
   }
   private setAttr(method: string, key: CellAttr, value: string | null): this {
-    this.write(method, (cell) => {
+    this.writeFormats(method, (cell) => {
       if (value === null || value === '') cell[key] = undefined;
       else cell[key] = value;
     });
@@ -69,7 +78,7 @@ export class Range {
   }
   private setAttrs(method: string, key: CellAttr, data: (string | null)[][]): this {
     this.checkShape(data);
-    this.write(method, (cell, r, c) => {
+    this.writeFormats(method, (cell, r, c) => {
       const v = data[r][c];
       if (v === null || v === '') cell[key] = undefined;
       else cell[key] = String(v);
@@ -220,7 +229,7 @@ export class Range {
     return this.grid((cell) => cell?.dv ?? null);
   }
   setDataValidation(rule: DataValidation | null): this {
-    this.write('setDataValidation', (cell) => {
+    this.writeFormats('setDataValidation', (cell) => {
       if (rule) cell.dv = rule;
       else cell.dv = undefined;
     });
@@ -242,7 +251,7 @@ export class Range {
   }
   /** The destination side of copyTo. */
   writeCopy(type: string, from: (r: number, c: number) => Cell | undefined): void {
-    this.write(`copyTo`, (cell, r, c) => {
+    this.writeFormats(`copyTo`, (cell, r, c) => {
       const s = from(r, c);
       if (type === 'PASTE_DATA_VALIDATION') {
         if (s?.dv) cell.dv = s.dv;
@@ -257,7 +266,7 @@ export class Range {
   }
   setDataValidations(rules: (DataValidation | null)[][]): this {
     this.checkShape(rules);
-    this.write('setDataValidations', (cell, r, c) => {
+    this.writeFormats('setDataValidations', (cell, r, c) => {
       const rule = rules[r][c];
       if (rule) cell.dv = rule;
       else cell.dv = undefined;
@@ -265,7 +274,7 @@ export class Range {
     return this;
   }
   clearDataValidations(): this {
-    this.write('clearDataValidations', (cell) => (cell.dv = undefined));
+    this.writeFormats('clearDataValidations', (cell) => (cell.dv = undefined));
     return this;
   }
   clearContent(): this {
@@ -276,7 +285,7 @@ export class Range {
     return this;
   }
   clearFormat(): this {
-    this.write('clearFormat', (cell) => {
+    this.writeFormats('clearFormat', (cell) => {
       cell.nf = undefined;
       cell.bg = undefined;
       cell.fw = undefined;

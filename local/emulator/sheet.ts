@@ -1,7 +1,7 @@
 // Sheet: a tab of the spreadsheet with its grid of cells, dimensions, frozen rows, protections,
 // conditional format rules, charts and metadata.
 import { a1Of, parseA1, shiftBox, type A1Box } from './a1';
-import { isEmptyCell, newCell, type Cell } from './cell';
+import { isEmptyCell, newCell, sharedFormatCell, type Cell } from './cell';
 import { EmbeddedChart, EmbeddedChartBuilder } from './charts';
 import type { EmulatorEnv } from './env';
 import { ConditionalFormatRule } from './formatRules';
@@ -68,6 +68,34 @@ export class Sheet {
     if (!c) c = r[col - 1] = newCell();
     else if (Object.isFrozen(c)) c = r[col - 1] = newCell(c);
     return c;
+  }
+
+  /**
+   * Changes only the formats (number format, colours, weight, note, rule) of the cell at 1-based
+   * row/col. A cell holding no value or formula becomes a shared frozen one (cell.ts), so formatting
+   * a column of empty rows stores no new cell per row.
+   */
+  changeFormats(row: number, col: number, change: (cell: Cell) => void): void {
+    const line = this.grid[row - 1];
+    const old = line?.[col - 1];
+    if (!isEmptyCell(old)) return change(this.cellAt(row, col));
+    const draft = newCell(old);
+    change(draft);
+    (this.grid[row - 1] ??= [])[col - 1] = sharedFormatCell(draft);
+  }
+
+  /**
+   * Puts a stored state back at 1-based row/col (the write buffer's undo and redo): `state` is frozen
+   * and is placed as it is, shared; cellAt copies it before any change.
+   */
+  placeCell(row: number, col: number, state: Readonly<Cell> | undefined): void {
+    if (!state) {
+      const line = this.grid[row - 1];
+      if (line && line[col - 1]) line[col - 1] = undefined;
+      return;
+    }
+    if (!isEmptyCell(state) && row > this.contentBound) this.contentBound = row;
+    (this.grid[row - 1] ??= [])[col - 1] = state;
   }
 
   /** A Range without counting a call (for internal use by other objects). */

@@ -28,11 +28,13 @@ interface PendingBlock {
   before: (Cell | undefined)[];
 }
 
+/** A frozen copy of a cell's state (a frozen cell is one already: shared, never changed). */
 function copy(cell: Cell | undefined): Cell | undefined {
-  return cell ? newCell(cell) : undefined;
+  if (!cell || Object.isFrozen(cell)) return cell;
+  return Object.freeze(newCell(cell));
 }
 
-/** Copies of a block's cells as they are now, row-major (a cell never stored costs nothing). */
+/** Frozen copies of a block's cells as they are now, row-major (a cell never stored costs nothing). */
 function snapshot(b: PendingBlock): (Cell | undefined)[] {
   const out: (Cell | undefined)[] = new Array(b.numRows * b.numCols);
   for (let r = 0; r < b.numRows; r++) {
@@ -44,18 +46,15 @@ function snapshot(b: PendingBlock): (Cell | undefined)[] {
 
 /** Puts a block's cells back to the given states. */
 function restore(b: PendingBlock, states: readonly (Cell | undefined)[]): void {
+  const { sheet } = b;
   for (let r = 0; r < b.numRows; r++)
-    for (let c = 0; c < b.numCols; c++) put(b.sheet, b.row + r, b.col + c, states[r * b.numCols + c]);
-}
-
-function put(sheet: Sheet, row: number, col: number, state: Cell | undefined): void {
-  if (row > sheet.maxRows || col > sheet.maxColumns) return; // the row or column is gone
-  if (!state) {
-    const line = sheet.rows[row - 1];
-    if (line && line[col - 1]) line[col - 1] = undefined;
-    return;
-  }
-  Object.assign(sheet.cellAt(row, col), newCell(state));
+    for (let c = 0; c < b.numCols; c++) {
+      const row = b.row + r;
+      const col = b.col + c;
+      // the row or column is gone
+      if (row <= sheet.maxRows && col <= sheet.maxColumns)
+        sheet.placeCell(row, col, states[r * b.numCols + c]);
+    }
 }
 
 export class WriteBuffer {
