@@ -1,7 +1,7 @@
 // Saves a whole emulated workbook (cells, formats, validation, rules, protections, charts, metadata,
 // triggers, properties, clock) to JSON and loads it back. The format is described in README.md.
 import { isDate } from './wallClock';
-import { newCell, type Cell } from './cell';
+import { isEmptyCell, newCell, sharedFormatCell, type Cell } from './cell';
 import type { CellValue } from './cellValues';
 import { EmbeddedChart, type ChartSpec } from './charts';
 import type { EmulatorEnv } from './env';
@@ -254,7 +254,10 @@ export function loadWorkbook(
       helpText: o.helpText,
     });
   });
-  s.sheets.forEach((saved, i) => (ss.sheets[i].rows = copyGrid(gridOf(saved.cells), rules)));
+  s.sheets.forEach((saved, i) => {
+    const grid = gridOf(saved.cells);
+    ss.sheets[i].setGrid(copyGrid(grid, rules), grid.lastRow);
+  });
   ss.activeSheet = ss.sheets.find((x) => x.name === s.activeSheet) ?? ss.sheets[0] ?? null;
   scriptApp.triggers = data.triggers.map((t) => new Trigger(env, { ...t }));
   Object.assign(props.script.data, data.properties.script);
@@ -268,6 +271,8 @@ export function loadWorkbook(
 interface DecodedGrid {
   rows: (Cell | undefined)[][];
   ruled: [row: number, col: number, rule: number][];
+  /** The last row holding a value or formula (0: none). */
+  lastRow: number;
 }
 
 /**
@@ -277,24 +282,47 @@ interface DecodedGrid {
  * load shares them: Sheet.cellAt gives a tab its own copy of a frozen cell before anything changes it.
  */
 const decoded = new WeakMap<SavedCell[], DecodedGrid>();
+/** An empty cell with no format: saved only when it has a rule, which copyGrid then gives it. */
+const NO_FORMAT = Object.freeze(newCell());
 
 function gridOf(cells: SavedCell[]): DecodedGrid {
   const known = decoded.get(cells);
   if (known) return known;
-  const grid: DecodedGrid = { rows: [], ruled: [] };
+  const grid: DecodedGrid = { rows: [], ruled: [], lastRow: 0 };
   for (const sc of cells) {
     const cell = newCell({ v: decodeValue(sc.v) });
     for (const k of ['f', 'nf', 'bg', 'fw', 'fc', 'note'] as const) if (sc[k]) cell[k] = sc[k];
-    (grid.rows[sc.r - 1] ??= [])[sc.c - 1] = Object.freeze(cell);
+    const empty = isEmptyCell(cell);
+    if (!empty) grid.lastRow = Math.max(grid.lastRow, sc.r);
+    // Empty cells alike are one shared cell (cell.ts), also under a rule (copyGrid keeps it so).
+    (grid.rows[sc.r - 1] ??= [])[sc.c - 1] = empty
+      ? (sharedFormatCell(cell) ?? NO_FORMAT)
+      : Object.freeze(cell);
     if (sc.dv !== undefined) grid.ruled.push([sc.r - 1, sc.c - 1, sc.dv]);
   }
   decoded.set(cells, grid);
   return grid;
 }
 
-/** A loaded tab's rows: the decoded (frozen) cells shared, and cells with a rule given this load's rule. */
+/**
+ * A loaded tab's rows: the decoded (frozen) cells shared, and cells with a rule given this load's rule
+ * (empty ones shared again, one per former cell and rule).
+ */
 function copyGrid(grid: DecodedGrid, rules: DataValidation[]): (Cell | undefined)[][] {
   const rows = grid.rows.map((row) => row.slice());
-  for (const [r, c, rule] of grid.ruled) rows[r][c] = newCell({ ...rows[r][c]!, dv: rules[rule] });
+  const ruledAs = new Map<Cell, Map<DataValidation, Cell>>();
+  for (const [r, c, rule] of grid.ruled) {
+    const base = rows[r][c]!;
+    const dv = rules[rule];
+    if (!isEmptyCell(base)) {
+      rows[r][c] = Object.freeze(newCell({ ...base, dv }));
+      continue;
+    }
+    let byRule = ruledAs.get(base);
+    if (!byRule) ruledAs.set(base, (byRule = new Map()));
+    let ruled = byRule.get(dv);
+    if (!ruled) byRule.set(dv, (ruled = sharedFormatCell(newCell({ ...base, dv }))!));
+    rows[r][c] = ruled;
+  }
   return rows;
 }

@@ -39,11 +39,8 @@ export class Range {
     }
     return out;
   }
-  private write(method: string, fn: (cell: Cell, r: number, c: number) => void, cells = this.cells): void {
-    this.count(method, { written: cells });
-    this.sheet.assertWritable(this.box);
-    const { row, col, numRows, numCols } = this.box;
-    this.env.buffer.willWrite(this.env.executionId, this.sheet, row, col, numRows, numCols);
+  private write(method: string, fn: (cell: Cell, r: number, c: number) => void): void {
+    this.willWriteAll(method);
     for (let r = 0; r < this.box.numRows; r++) {
       for (let c = 0; c < this.box.numCols; c++)
         fn(this.sheet.cellAt(this.box.row + r, this.box.col + c), r, c);
@@ -51,12 +48,25 @@ export class Range {
   }
   /** Like write, for a change of formats only (Sheet.changeFormats). */
   private writeFormats(method: string, fn: (cell: Cell, r: number, c: number) => void): void {
+    this.willWriteAll(method);
+    const { row, col, numRows, numCols } = this.box;
+    for (let r = 0; r < numRows; r++)
+      for (let c = 0; c < numCols; c++) this.sheet.changeFormats(row + r, col + c, (cell) => fn(cell, r, c));
+  }
+  /** Like writeFormats, for the same change to every cell (cells alike before are alike after). */
+  private writeSameFormats(method: string, change: (cell: Cell) => void): void {
+    this.willWriteAll(method);
+    const { row, col, numRows, numCols } = this.box;
+    const same = new Map<Cell | undefined, Cell | undefined>();
+    for (let r = 0; r < numRows; r++)
+      for (let c = 0; c < numCols; c++) this.sheet.changeFormats(row + r, col + c, change, same);
+  }
+  /** Counts a write of every cell, checks protection and tells the write buffer. */
+  private willWriteAll(method: string): void {
     this.count(method, { written: this.cells });
     this.sheet.assertWritable(this.box);
     const { row, col, numRows, numCols } = this.box;
     this.env.buffer.willWrite(this.env.executionId, this.sheet, row, col, numRows, numCols);
-    for (let r = 0; r < numRows; r++)
-      for (let c = 0; c < numCols; c++) this.sheet.changeFormats(row + r, col + c, (cell) => fn(cell, r, c));
   }
   private checkShape(data: unknown[][]): void {
     if (!Array.isArray(data) || data.length !== this.box.numRows)
@@ -70,19 +80,24 @@ export class Range {
         );
   }
   private setAttr(method: string, key: CellAttr, value: string | null): this {
-    this.writeFormats(method, (cell) => {
-      if (value === null || value === '') cell[key] = undefined;
-      else cell[key] = value;
-    });
+    const v = value === null || value === '' ? undefined : value;
+    this.writeSameFormats(method, (cell) => (cell[key] = v));
     return this;
   }
   private setAttrs(method: string, key: CellAttr, data: (string | null)[][]): this {
     this.checkShape(data);
-    this.writeFormats(method, (cell, r, c) => {
-      const v = data[r][c];
-      if (v === null || v === '') cell[key] = undefined;
-      else cell[key] = String(v);
-    });
+    this.willWriteAll(method);
+    const { row, col, numRows, numCols } = this.box;
+    // What each shared cell became, by the value set (see writeSameFormats).
+    const byValue = new Map<string | undefined, Map<Cell | undefined, Cell | undefined>>();
+    for (let r = 0; r < numRows; r++)
+      for (let c = 0; c < numCols; c++) {
+        const raw = data[r][c];
+        const v = raw === null || raw === '' ? undefined : String(raw);
+        let same = byValue.get(v);
+        if (!same) byValue.set(v, (same = new Map()));
+        this.sheet.changeFormats(row + r, col + c, (cell) => (cell[key] = v), same);
+      }
     return this;
   }
   private getAttrs(method: string, key: CellAttr): string[][] {
@@ -229,7 +244,7 @@ export class Range {
     return this.grid((cell) => cell?.dv ?? null);
   }
   setDataValidation(rule: DataValidation | null): this {
-    this.writeFormats('setDataValidation', (cell) => {
+    this.writeSameFormats('setDataValidation', (cell) => {
       if (rule) cell.dv = rule;
       else cell.dv = undefined;
     });
@@ -274,7 +289,7 @@ export class Range {
     return this;
   }
   clearDataValidations(): this {
-    this.writeFormats('clearDataValidations', (cell) => (cell.dv = undefined));
+    this.writeSameFormats('clearDataValidations', (cell) => (cell.dv = undefined));
     return this;
   }
   clearContent(): this {
@@ -285,7 +300,7 @@ export class Range {
     return this;
   }
   clearFormat(): this {
-    this.writeFormats('clearFormat', (cell) => {
+    this.writeSameFormats('clearFormat', (cell) => {
       cell.nf = undefined;
       cell.bg = undefined;
       cell.fw = undefined;

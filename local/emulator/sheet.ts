@@ -32,6 +32,11 @@ export class Sheet {
     this.grid = rows;
     this.contentBound = Infinity;
   }
+  /** Gives the tab these rows, whose last row holding a value or formula is `lastRow` (known). */
+  setGrid(rows: (Cell | undefined)[][], lastRow: number): void {
+    this.grid = rows;
+    this.contentBound = lastRow;
+  }
   frozenRows = 0;
   frozenColumns = 0;
   columnWidths: Record<number, number> = {};
@@ -73,15 +78,26 @@ export class Sheet {
   /**
    * Changes only the formats (number format, colours, weight, note, rule) of the cell at 1-based
    * row/col. A cell holding no value or formula becomes a shared frozen one (cell.ts), so formatting
-   * a column of empty rows stores no new cell per row.
+   * a column of empty rows stores no new cell per row. `same`, for a change that is the same for
+   * every cell of a call, keeps what each shared cell became.
    */
-  changeFormats(row: number, col: number, change: (cell: Cell) => void): void {
+  changeFormats(
+    row: number,
+    col: number,
+    change: (cell: Cell) => void,
+    same?: Map<Cell | undefined, Cell | undefined>,
+  ): void {
     const line = this.grid[row - 1];
     const old = line?.[col - 1];
     if (!isEmptyCell(old)) return change(this.cellAt(row, col));
-    const draft = newCell(old);
-    change(draft);
-    (this.grid[row - 1] ??= [])[col - 1] = sharedFormatCell(draft);
+    let next = same?.get(old);
+    if (next === undefined && !same?.has(old)) {
+      const draft = newCell(old);
+      change(draft);
+      next = sharedFormatCell(draft);
+      same?.set(old, next);
+    }
+    (this.grid[row - 1] ??= [])[col - 1] = next;
   }
 
   /**
