@@ -12,7 +12,8 @@ import type { Funnel } from '../funnel/funnel';
 import type { ClosePush } from '../history/historyIndex';
 import { MONEY, PERCENT, ReportGrid } from '../core/reportGrid';
 import { looseKey } from '../values/text';
-import { mergeSmall, shown, shownNested, type Group } from './smallGroups';
+import { Disclosure, hiddenText, protectSums, WITHHELD } from './disclosure';
+import { mergeSmall, OTHER, type Group } from './smallGroups';
 
 /** A chart of the board sheet: rows and columns of one table (0-based, end exclusive). */
 export interface BoardChart {
@@ -56,6 +57,7 @@ export interface BoardInput {
 export function boardReport(input: BoardInput): BoardReport {
   const { forecast: f, funnel: fn, board, timeZone } = input;
   const k = board.minimumGroup;
+  const d = new Disclosure(k);
   const g = new ReportGrid();
   const charts: BoardChart[] = [];
   g.title(`Board report (${input.currency})`);
@@ -63,9 +65,9 @@ export function boardReport(input: BoardInput): BoardReport {
     `Updated ${input.stamp} (${timeZone}). Aggregates only: no deal, company or person is named, and no figure rests on fewer than ${k} deals (smaller groups are merged into "Other").`,
   ]);
   g.blank();
-  forecastTable(g, charts, f, k);
-  closedByMonthTable(g, charts, f, k);
-  coverageTable(g, f, k);
+  const targets = forecastTable(g, charts, f, d);
+  closedByMonthTable(g, charts, f, d);
+  const coverage = coverageTable(g, f, d);
   segmentTable(g, fn, k);
   lostTables(g, charts, input, k);
   // Since the last board meeting.
@@ -74,10 +76,11 @@ export function boardReport(input: BoardInput): BoardReport {
   g.title(lastMeeting ? `Since the last board meeting (${lastMeeting})` : 'Since the last board meeting');
   if (!lastMeeting)
     g.line(['Add the board meeting dates in CRM Settings (Board) to see what changed since the last one.']);
-  else sinceMeeting(g, input, lastMeeting, k);
+  else sinceMeeting(g, input, lastMeeting, d);
   g.blank();
   // Forecast accuracy: what the forecast said at the start of each month against what was won.
-  accuracy(g, input, k);
+  accuracy(g, input, d);
+  protectSums(g, d, (row, col) => col === targets.col && targets.rows.includes(row), coverage);
   return { grid: g, charts, lastMeeting };
 }
 
@@ -92,13 +95,22 @@ const FORECAST_SERIES: [(r: Row) => number, (r: Row) => number][] = [
   [(r) => r.won + r.weighted, (r) => r.deals + r.wonDeals],
 ];
 
-/** Weighted forecast by horizon and category, against targets; overdue and undated pipeline below. */
-function forecastTable(g: ReportGrid, charts: BoardChart[], f: Forecast, k: number) {
+/**
+ * Weighted forecast by horizon and category, against targets; overdue and undated pipeline below.
+ * Returns where the targets are (set by the founders: never hidden).
+ */
+function forecastTable(
+  g: ReportGrid,
+  charts: BoardChart[],
+  f: Forecast,
+  d: Disclosure,
+): { col: number; rows: number[] } {
   const h = f.horizons;
   // Each column's values with the deal counts behind them; hidden together where a count is small.
   const [wonCol, commitCol, bestCol, pipeCol, weightedCol, expectedCol] = FORECAST_SERIES.map(
-    ([pick, count]) => shownNested(h.map(pick), h.map(count), k),
+    ([pick, count]) => d.shownNested(h.map(pick), h.map(count)),
   );
+  const targets = { col: 7, rows: h.map((_, i) => g.rows.length + 1 + i) };
   const forecastHeader = g.rows.length;
   g.header([
     'Weighted forecast',
@@ -134,10 +146,10 @@ function forecastTable(g: ReportGrid, charts: BoardChart[], f: Forecast, k: numb
       [
         r.label,
         '',
-        shown(r.commit, r.commitDeals, k),
-        shown(r.bestCase, r.bestCaseDeals, k),
-        shown(r.pipeline, r.pipelineDeals, k),
-        shown(r.weighted, r.deals, k),
+        d.shown(r.commit, r.commitDeals),
+        d.shown(r.bestCase, r.bestCaseDeals),
+        d.shown(r.pipeline, r.pipelineDeals),
+        d.shown(r.weighted, r.deals),
       ],
       F,
     );
@@ -151,21 +163,23 @@ function forecastTable(g: ReportGrid, charts: BoardChart[], f: Forecast, k: numb
     anchorColumn: 11,
   });
   g.blank();
+  return targets;
 }
 
 /** Won and lost by close month, with a chart. */
-function closedByMonthTable(g: ReportGrid, charts: BoardChart[], f: Forecast, k: number) {
+function closedByMonthTable(g: ReportGrid, charts: BoardChart[], f: Forecast, d: Disclosure) {
+  const k = d.k;
   const monthsHeader = g.rows.length;
   g.header(['Closed by month', 'Won', 'Lost', 'Won deals', 'Lost deals', 'Win rate']);
   for (const m of f.closedMonths)
     g.line(
       [
         m.label,
-        shown(m.won, m.wonDeals, k),
-        shown(m.lost, m.lostDeals, k),
+        d.shown(m.won, m.wonDeals),
+        d.shown(m.lost, m.lostDeals),
         m.wonDeals,
         m.lostDeals,
-        m.wonDeals + m.lostDeals >= k ? (m.winRate ?? '') : m.wonDeals + m.lostDeals ? shown(0, 1, k) : '',
+        m.wonDeals + m.lostDeals >= k ? (m.winRate ?? '') : m.wonDeals + m.lostDeals ? hiddenText(k) : '',
       ],
       ['', MONEY, MONEY, '0', '0', PERCENT],
     );
@@ -181,23 +195,39 @@ function closedByMonthTable(g: ReportGrid, charts: BoardChart[], f: Forecast, k:
   g.blank();
 }
 
-/** Pipeline coverage of the remaining target over the next 12 months. */
-function coverageTable(g: ReportGrid, f: Forecast, k: number) {
+/**
+ * Pipeline coverage of the remaining target over the next 12 months. Returns the coverage cell with
+ * the two it is computed from (either gives the other away once coverage is known).
+ */
+function coverageTable(
+  g: ReportGrid,
+  f: Forecast,
+  d: Disclosure,
+): [cell: [number, number], from: [number, number][]] {
   const twelve = f.horizons[2];
   const open12 = twelve.commit + twelve.bestCase + twelve.pipeline;
   const openDeals12 = twelve.commitDeals + twelve.bestCaseDeals + twelve.pipelineDeals;
   const remaining = twelve.target === null ? null : Math.max(0, twelve.target - twelve.won);
   g.header(['Pipeline coverage, next 12 months', 'Value']);
+  const at = g.rows.length;
   g.line(['Target not yet won', remaining ?? 'no target in CRM Settings'], ['', MONEY]);
-  g.line(['Open pipeline closing in the period', shown(open12, openDeals12, k)], ['', MONEY]);
+  const open = d.shown(open12, openDeals12);
+  g.line(['Open pipeline closing in the period', open], ['', MONEY]);
   g.line(
     [
       'Coverage (open pipeline ÷ target not yet won)',
-      remaining && (openDeals12 === 0 || openDeals12 >= k) ? open12 / remaining : '',
+      remaining && typeof open === 'number' ? open / remaining : '',
     ],
     ['', '0.0"×"'],
   );
   g.blank();
+  return [
+    [at + 2, 1],
+    [
+      [at, 1],
+      [at + 1, 1],
+    ],
+  ];
 }
 
 /** Win rate by segment, small segments merged. */
@@ -212,8 +242,13 @@ function segmentTable(g: ReportGrid, fn: Funnel, k: number) {
     k,
   );
   if (!segments.length) g.line([`Fewer than ${k} closed deals`]);
-  for (const s of segments)
-    g.line([s.name, s.values[0], s.values[1], s.deals ? s.values[0] / s.deals : ''], ['', '0', '0', PERCENT]);
+  for (const s of segments) {
+    const why = s.name === OTHER ? hiddenText(k) : WITHHELD;
+    const cells = s.hidden
+      ? [why, why, why]
+      : [s.values[0], s.values[1], s.deals ? s.values[0] / s.deals : ''];
+    g.line([s.name, ...cells], ['', '0', '0', PERCENT]);
+  }
   g.blank();
 }
 
@@ -232,10 +267,16 @@ function lostTables(g: ReportGrid, charts: BoardChart[], input: BoardInput, k: n
   const share = (title: string, groups: Group[]) => {
     const header = g.rows.length;
     g.header([title, 'Deals', 'Share of lost value']);
-    const merged = mergeSmall(groups, k).sort((a, b) => b.values[0] - a.values[0]);
+    // Hidden groups last, so that their place says nothing of their value.
+    const merged = mergeSmall(groups, k).sort(
+      (a, b) => Number(!!a.hidden) - Number(!!b.hidden) || b.values[0] - a.values[0],
+    );
     if (!merged.length) g.line([`Fewer than ${k} lost deals`]);
-    for (const x of merged)
-      g.line([x.name, x.deals, lostValue ? x.values[0] / lostValue : ''], ['', '0', PERCENT]);
+    for (const x of merged) {
+      const share = lostValue ? x.values[0] / lostValue : '';
+      const why = x.name === OTHER ? hiddenText(k) : WITHHELD;
+      g.line([x.name, x.deals, x.hidden ? why : share], ['', '0', PERCENT]);
+    }
     g.blank();
     return { header, rows: merged.length };
   };
@@ -256,7 +297,7 @@ function lostTables(g: ReportGrid, charts: BoardChart[], input: BoardInput, k: n
   );
 }
 
-function sinceMeeting(g: ReportGrid, input: BoardInput, meeting: string, k: number) {
+function sinceMeeting(g: ReportGrid, input: BoardInput, meeting: string, d: Disclosure) {
   const { timeZone, deals } = input;
   const after = (d: Date) => isoDay(d, timeZone) > meeting;
   const amount = (d: Deal) => (d.amount.kind === 'ok' ? d.amount.value : 0);
@@ -274,7 +315,7 @@ function sinceMeeting(g: ReportGrid, input: BoardInput, meeting: string, k: numb
   const slipped = group([...slippedIds].map((id) => byId.get(id)!));
   g.header(['Since the meeting', 'Deals', 'Value']);
   const row = (label: string, x: { n: number; v: number }) =>
-    g.line([label, x.n, shown(x.v, x.n, k)], ['', '0', MONEY]);
+    g.line([label, x.n, d.shown(x.v, x.n)], ['', '0', MONEY]);
   row('New pipeline (deals created)', created);
   row('Won', won);
   row('Lost', lost);
@@ -288,20 +329,15 @@ function sinceMeeting(g: ReportGrid, input: BoardInput, meeting: string, k: numb
   input.forecast.horizons.forEach((hz, i) => {
     const name = ['Weighted next 3 months', 'Weighted next 6 months', 'Weighted next 12 months'][i];
     const then = snap ? Number(snap[col(name)]) : null;
-    const now = hz.deals === 0 || hz.deals >= k ? hz.weighted : null;
+    const now = d.shown(hz.weighted, hz.deals);
     g.line(
-      [
-        hz.label,
-        then ?? 'no snapshot',
-        now ?? shown(0, 1, k),
-        then !== null && now !== null ? now - then : '',
-      ],
+      [hz.label, then ?? 'no snapshot', now, then !== null && typeof now === 'number' ? now - then : ''],
       ['', MONEY, MONEY, MONEY],
     );
   });
 }
 
-function accuracy(g: ReportGrid, input: BoardInput, k: number) {
+function accuracy(g: ReportGrid, input: BoardInput, d: Disclosure) {
   const { header, rows } = input.snapshots;
   const [wonAt, weightedAt, dealsAt] = ['Won this month', 'Weighted this month', 'Deals this month'].map(
     (h) => header.indexOf(h),
@@ -315,8 +351,8 @@ function accuracy(g: ReportGrid, input: BoardInput, k: number) {
     any = true;
     const said = Number(snap[wonAt]) + Number(snap[weightedAt]);
     const saidDeals = Number(snap[dealsAt]);
-    const forecast = shown(said, saidDeals, k);
-    const won = shown(m.won, m.wonDeals, k);
+    const forecast = d.shown(said, saidDeals);
+    const won = d.shown(m.won, m.wonDeals);
     g.line(
       [m.label, forecast, won, typeof forecast === 'number' && typeof won === 'number' ? won - forecast : ''],
       ['', MONEY, MONEY, MONEY],

@@ -11,6 +11,7 @@ import { boardRequests, BOARD_SHEET } from '../../domain/board/boardRequests';
 import type { BoardReport } from '../../domain/board/boardReport';
 import * as z from 'zod/mini';
 import { parseStored } from '../core/storedValues';
+import { documentStore } from '../core/documentState';
 
 const KEY = 'sheetsCrm.board';
 
@@ -72,7 +73,7 @@ declare const Drive: DriveApi;
 
 /** The board workbook's id, link and keeper, once created (absent, or unreadable: none). */
 export function boardState(properties: Record<string, string | undefined> | null = null): BoardState | null {
-  const raw = properties ? properties[KEY] : PropertiesService.getDocumentProperties().getProperty(KEY);
+  const raw = properties ? properties[KEY] : documentStore().getProperty(KEY);
   return parseStored(raw, stateSchema);
 }
 
@@ -112,7 +113,7 @@ export function updateBoardFile(
   let current: BoardState | null = state;
   let created = false;
   let recreated: string | null = state?.recreated ?? null;
-  const props = PropertiesService.getDocumentProperties();
+  const props = documentStore();
   const write = (s: BoardState): BoardState => {
     const next = (s.sheetId ?? 0) + 1;
     Sheets.Spreadsheets.batchUpdate(
@@ -165,10 +166,7 @@ export function updateBoardFile(
 export function forgetRecreation(): void {
   const state = boardState();
   if (!state?.recreated) return;
-  PropertiesService.getDocumentProperties().setProperty(
-    KEY,
-    JSON.stringify({ ...state, recreated: undefined }),
-  );
+  documentStore().setProperty(KEY, JSON.stringify({ ...state, recreated: undefined }));
 }
 
 /** Words for a refused share, with the fix. */

@@ -44,8 +44,13 @@ const stateSchema = z.looseObject({
 });
 
 /** The document's properties (one call; none outside a document). */
+/** The document's properties store (one short name: the CRM reaches it from many places). */
+export function documentStore(): GoogleAppsScript.Properties.Properties {
+  return PropertiesService.getDocumentProperties();
+}
+
 export function documentProperties(): Record<string, string> {
-  return PropertiesService.getDocumentProperties()?.getProperties() ?? {};
+  return documentStore()?.getProperties() ?? {};
 }
 
 /** The stored state, or null when the CRM has not been set up here (or the value is unreadable). */
@@ -70,7 +75,7 @@ export function writeState(state: DocumentState): boolean {
     ...state,
     settings: { ...state.settings, targets: [], leadSources: [] },
   };
-  const props = PropertiesService.getDocumentProperties();
+  const props = documentStore();
   if (!props) return false;
   const values = chunkedProperties(KEY, JSON.stringify(trimmed));
   if (Object.keys(values).length === 1) {
@@ -83,7 +88,7 @@ export function writeState(state: DocumentState): boolean {
 
 /** How large the stored state is, in bytes (0 when there is none). */
 export function storedStateBytes(): number {
-  const props = PropertiesService.getDocumentProperties();
+  const props = documentStore();
   if (!props) return 0;
   const all = props.getProperties();
   return Object.entries(all)

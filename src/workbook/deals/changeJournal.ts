@@ -17,6 +17,7 @@ import { appendHistory } from '../history/historyTab';
 import { asRead } from './dealRows';
 import { readRows, rowsOfDeal } from './dealLookup';
 import type { Sheet } from '../core/sheetTypes';
+import { documentStore } from '../core/documentState';
 
 const PREFIX = 'sheetsCrm.journal.';
 /** The sidebar's journal: saves hold the document lock, so one is open at a time. */
@@ -100,7 +101,7 @@ export function openJournal(
         : null,
   };
   const values = chunkedProperties(key, JSON.stringify(journal));
-  PropertiesService.getDocumentProperties().setProperties(values);
+  documentStore().setProperties(values);
   return { key, keys: Object.keys(values) };
 }
 
@@ -110,7 +111,7 @@ export function openJournal(
  * that dies in between leaves chunks the next completion deletes.
  */
 export function closeJournal(handle: JournalHandle | null, also: Record<string, string> = {}): void {
-  const props = PropertiesService.getDocumentProperties();
+  const props = documentStore();
   for (const k of handle?.keys ?? []) if (k !== handle!.key) props.deleteProperty(k);
   const values = handle ? { ...also, [handle.key]: '' } : also;
   if (Object.keys(values).length) props.setProperties(values);
@@ -127,7 +128,7 @@ export function journalsLeft(all: Record<string, string>): boolean {
  * end of History, and writes what is missing.
  */
 export function completeJournals(deals: Sheet, history: Sheet, map: HeaderMap): void {
-  const all = PropertiesService.getDocumentProperties().getProperties();
+  const all = documentStore().getProperties();
   // Journals with anything left: an open one's head holds it, a closed one's is empty; chunks (".1",
   // ".2"…) left by a close that died are deleted with their head.
   const heads = new Set(

@@ -10,6 +10,7 @@ import type { HeaderMap } from '../../domain/deals/headerMap';
 import { COMPUTED_FIELDS } from '../../domain/edits/editEffects';
 import { asRead, type PlannedWrites } from './dealRows';
 import { fitsStored, textPrint } from '../core/storedValues';
+import { documentStore } from '../core/documentState';
 
 /** The writers, each with its note (one property each, so that one never replaces the other's). */
 const KEYS = { sweep: 'sheetsCrm.sweepWrote', save: 'sheetsCrm.saveWrote' } as const;
@@ -99,7 +100,7 @@ export function saveWritesNote(
  */
 function remember(writer: Writer, areas: Wrote['areas'], own: Wrote['own']): void {
   for (const [key, json] of Object.entries(noteProperty(writer, areas, own)))
-    PropertiesService.getDocumentProperties().setProperty(key, json);
+    documentStore().setProperty(key, json);
 }
 
 /** A writer's note as the property to write (none when it wrote nothing on people's columns). */
@@ -133,7 +134,7 @@ function computedColumns(map: HeaderMap): Set<number> {
  * value the cell held before the typing (`old`). One read of the document's properties.
  */
 export function wroteOver(row: number, col: number, now: string, old: string): boolean {
-  const all = PropertiesService.getDocumentProperties().getProperties();
+  const all = documentStore().getProperties();
   return Object.values(KEYS).some((key) => {
     let note: Wrote | null;
     try {

@@ -7,6 +7,7 @@
 // next (it is older than that sweep's read of Deals).
 import type { CellValue } from '../../domain/deals/deal';
 import { safeCell } from '../core/writeGrid';
+import { documentStore } from '../core/documentState';
 
 const PREFIX = 'sheetsCrm.refusedEdit.';
 
@@ -25,12 +26,12 @@ export interface RefusedEdit {
 /** Keeps a typed value until a sweep has looked at it (one property write). */
 export function recordRefusedEdit(edit: RefusedEdit): void {
   const key = `${PREFIX}${edit.at}.${Math.random().toString(36).slice(2, 8)}`;
-  PropertiesService.getDocumentProperties().setProperty(key, JSON.stringify(edit));
+  documentStore().setProperty(key, JSON.stringify(edit));
 }
 
 /** The refused edits waiting, each with its property key (one read of the document's properties). */
 export function refusedEdits(): { key: string; edit: RefusedEdit }[] {
-  const all = PropertiesService.getDocumentProperties().getProperties();
+  const all = documentStore().getProperties();
   const out: { key: string; edit: RefusedEdit }[] = [];
   for (const [key, text] of Object.entries(all)) {
     if (!key.startsWith(PREFIX)) continue;
@@ -51,7 +52,7 @@ export function refusedEdits(): { key: string; edit: RefusedEdit }[] {
 
 /** Deletes the refused edits a sweep has dealt with. */
 export function forgetRefusedEdits(keys: readonly string[]): void {
-  const props = PropertiesService.getDocumentProperties();
+  const props = documentStore();
   for (const k of keys) props.deleteProperty(k);
 }
 

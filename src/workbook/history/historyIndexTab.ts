@@ -25,6 +25,7 @@ import { findTab } from '../core/tabs';
 import { writeGrid } from '../core/writeGrid';
 import { trimColumns } from './historyTab';
 import type { Sheet, Spreadsheet } from '../core/sheetTypes';
+import { documentStore } from '../core/documentState';
 
 export const INDEX_TAB = 'History index (CRM)';
 const KEY = 'sheetsCrm.historyIndex';
@@ -89,7 +90,7 @@ export function readPointer(properties: Record<string, string>): IndexPointer | 
  * calls (the pointer, the last row, the rows).
  */
 export function unfoldedHistory(history: Sheet): CellValue[][] {
-  const pointer = readPointer(PropertiesService.getDocumentProperties().getProperties());
+  const pointer = readPointer(documentStore().getProperties());
   const first = Math.max(2, (pointer?.folded ?? 1) + 1);
   const last = history.getLastRow();
   return last >= first
@@ -99,7 +100,7 @@ export function unfoldedHistory(history: Sheet): CellValue[][] {
 
 /** Forgets the pointer (before a full read), so a refresh stopped half-way is followed by another full one. */
 export function forgetPointer(pointer: IndexPointer | null): void {
-  if (pointer) PropertiesService.getDocumentProperties().deleteProperty(KEY);
+  if (pointer) documentStore().deleteProperty(KEY);
 }
 
 const WIDTH = HISTORY_HEADERS.length;

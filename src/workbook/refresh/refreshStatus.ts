@@ -2,6 +2,7 @@
 // record is one failure, the latest, with its message cut short: it never grows with failures.
 import * as z from 'zod/mini';
 import { parseStored } from '../core/storedValues';
+import { documentStore } from '../core/documentState';
 
 const KEY = 'sheetsCrm.lastRefreshFailure';
 
@@ -17,17 +18,17 @@ const MAX_MESSAGE = 1000;
 export function recordFailure(failure: RefreshFailure): void {
   const message =
     failure.message.length > MAX_MESSAGE ? `${failure.message.slice(0, MAX_MESSAGE)}…` : failure.message;
-  PropertiesService.getDocumentProperties()?.setProperty(KEY, JSON.stringify({ at: failure.at, message }));
+  documentStore()?.setProperty(KEY, JSON.stringify({ at: failure.at, message }));
 }
 
 /** The recorded failure, if any, without forgetting it. */
 export function peekFailure(): RefreshFailure | null {
-  return parseStored(PropertiesService.getDocumentProperties()?.getProperty(KEY), failureSchema);
+  return parseStored(documentStore()?.getProperty(KEY), failureSchema);
 }
 
 /** The recorded failure, if any, and forgets it. */
 export function takeFailure(): RefreshFailure | null {
-  const props = PropertiesService.getDocumentProperties();
+  const props = documentStore();
   const raw = props?.getProperty(KEY);
   if (!props || !raw) return null;
   props.deleteProperty(KEY);

@@ -2,6 +2,7 @@
 // hour. This fits both a bound script and an editor add-on (one trigger of each type per user per
 // document, at most hourly).
 import type { GeneralSettings } from '../../shared/settings';
+import { documentStore } from '../core/documentState';
 
 export const REFRESH_HANDLER = 'scheduledRefresh';
 
@@ -14,17 +15,14 @@ const SCHEDULES = 'sheetsCrm.schedules';
 
 function schedules(): Record<string, string> {
   try {
-    return JSON.parse(PropertiesService.getDocumentProperties().getProperty(SCHEDULES) ?? '{}') as Record<
-      string,
-      string
-    >;
+    return JSON.parse(documentStore().getProperty(SCHEDULES) ?? '{}') as Record<string, string>;
   } catch {
     return {};
   }
 }
 
 function saveSchedules(all: Record<string, string>): void {
-  PropertiesService.getDocumentProperties().setProperty(SCHEDULES, JSON.stringify(all));
+  documentStore().setProperty(SCHEDULES, JSON.stringify(all));
 }
 
 /** Other people's scheduled refreshes (email → when), as recorded when they scheduled them. */

@@ -7,6 +7,7 @@
 import * as z from 'zod/mini';
 import type { TabSizes } from '../core/cells';
 import { fitsStored, parseStored } from '../core/storedValues';
+import { documentStore } from '../core/documentState';
 const KEY = 'sheetsCrm.charts';
 const EDITED = 'sheetsCrm.edited.';
 
@@ -41,9 +42,6 @@ export interface ReportRecord {
   /** The property as stored (to write it only when it changes). */
   stored: string;
 }
-
-type Properties = GoogleAppsScript.Properties.Properties;
-const props = (): Properties => PropertiesService.getDocumentProperties();
 
 const extentSchema = z.object({
   sheetId: z.number(),
@@ -90,12 +88,12 @@ export function readReportRecord(all: Record<string, string>): ReportRecord {
 
 /** Marks a tab as edited by a person (onEdit on a report tab or History): one call. */
 export function markTabEdited(sheetId: number): void {
-  props().setProperty(`${EDITED}${sheetId}`, '1');
+  documentStore().setProperty(`${EDITED}${sheetId}`, '1');
 }
 
 /** Clears the marks read, before the tabs they name are rewritten (an edit after this marks again). */
 export function clearEditMarks(record: ReportRecord): void {
-  for (const id of record.edited) props().deleteProperty(`${EDITED}${id}`);
+  for (const id of record.edited) documentStore().deleteProperty(`${EDITED}${id}`);
 }
 
 const withoutPrints = (extents: Record<string, ReportExtent>) =>
@@ -123,7 +121,7 @@ function serialise(record: Saved): string {
 export function forgetPrints(record: ReportRecord): void {
   const json = serialise({ ...record, extents: withoutPrints(record.extents) });
   if (json === record.stored) return;
-  props().setProperty(KEY, json);
+  documentStore().setProperty(KEY, json);
   record.stored = json;
 }
 
@@ -147,6 +145,6 @@ export function saveReportRecord(
     sizes,
     extents: { ...record.extents, ...extents },
   });
-  props().setProperties({ [KEY]: json, ...(also ? { [also[0]]: also[1] } : {}) });
+  documentStore().setProperties({ [KEY]: json, ...(also ? { [also[0]]: also[1] } : {}) });
   record.stored = json;
 }

@@ -3,7 +3,8 @@
 import { boardReport, type BoardInput } from '../../../src/domain/board/boardReport';
 import type { Deal } from '../../../src/domain/deals/deal';
 import type { Settings } from '../../../src/shared/settings';
-import { mergeSmall, shownNested } from '../../../src/domain/board/smallGroups';
+import { mergeSmall } from '../../../src/domain/board/smallGroups';
+import { Disclosure } from '../../../src/domain/board/disclosure';
 import { buildForecast } from '../../../src/domain/forecast/forecast';
 import { buildFunnel } from '../../../src/domain/funnel/funnel';
 import { defaultSettings } from '../../../src/shared/defaultSettings';
@@ -58,25 +59,46 @@ describe('board report', () => {
     expect(rows.slice(at + 1).find((r) => r[0] === 'Feb 2026')).toEqual(['Feb 2026', 5000, 6000, 1000]);
   });
 
-  it('merges groups of fewer deals than the threshold into Other, keeping Other large enough', () => {
+  it('merges groups of fewer deals than the threshold into Other, and never merges a larger one', () => {
     const merged = mergeSmall(
       [
         { name: 'A', deals: 10, values: [10] },
         { name: 'B', deals: 4, values: [4] },
         { name: 'C', deals: 1, values: [1] },
+        { name: 'D', deals: 1, values: [2] },
       ],
       3,
     );
-    // C alone is too small, so B joins it in Other.
-    expect(merged.map((g) => [g.name, g.deals, g.values[0]])).toEqual([
-      ['A', 10, 10],
-      ['Other', 5, 5],
+    // C and D make an Other of 2 deals, still too small: its figures are hidden, and so are those of
+    // the smallest group (B), so that a total cannot give Other away. B keeps its own row.
+    expect(merged.map((g) => [g.name, g.deals, g.values[0], !!g.hidden])).toEqual([
+      ['A', 10, 10, false],
+      ['B', 4, 4, true],
+      ['Other', 2, 3, true],
+    ]);
+    // Large enough together: Other is shown, and nothing else is hidden.
+    expect(
+      mergeSmall(
+        [
+          { name: 'A', deals: 10, values: [1] },
+          { name: 'C', deals: 1, values: [1] },
+          { name: 'D', deals: 2, values: [1] },
+        ],
+        3,
+      ).map((g) => [g.name, !!g.hidden]),
+    ).toEqual([
+      ['A', false],
+      ['Other', false],
     ]);
   });
 
   it('hides a nested total when it or its difference from the last one shown rests on 1 or 2 deals', () => {
     // Next 3 months: 5 deals; next 6: 6 (one more deal: hidden); next 12: 9 (4 more than 5: shown).
-    expect(shownNested([100, 130, 190], [5, 6, 9], 3)).toEqual([100, 'fewer than 3 deals', 190]);
+    expect(new Disclosure(3).shownNested([100, 130, 190], [5, 6, 9])).toEqual([
+      100,
+      'fewer than 3 deals',
+      190,
+    ]);
   });
 });
 

@@ -1,0 +1,208 @@
+// A curious board member against the board pack: on random workbooks and thresholds, no hidden money
+// figure can be worked out as a sum or difference of up to three money figures the board shows, and
+// no group at or above the threshold is merged away. A hidden figure's true value is read from the
+// same board built with a threshold of 1 (nothing hidden); the search for a route is this test's own
+// (every sum of two shown figures, sorted, then each third figure by binary search).
+import fc from 'fast-check';
+import { boardReport, type BoardInput } from '../../../src/domain/board/boardReport';
+import type { ReportGrid } from '../../../src/domain/core/reportGrid';
+import { buildForecast } from '../../../src/domain/forecast/forecast';
+import { buildFunnel } from '../../../src/domain/funnel/funnel';
+import { defaultSettings } from '../../../src/shared/defaultSettings';
+import { deal, TZ } from '../../support/deals';
+
+const NOW = new Date('2026-06-10T15:00:00Z');
+const DAY = 86_400_000;
+const MONEY = '#,##0';
+const CENT = 0.005;
+const STAGES = ['Qualified', 'Quote sent', 'Negotiation', 'Won', 'Lost'];
+const REASONS = ['Price', 'Product gap', 'Lost to competitor', 'No decision'];
+const MONTHS = ['2026-01', '2026-02', '2026-03', '2026-04', '2026-05', '2026-06'];
+
+const aDeal = fc.record({
+  stage: fc.constantFrom(...STAGES),
+  // whole amounts with cents, so that two different sums are never equal by chance
+  amount: fc.tuple(fc.integer({ min: 100, max: 60_000 }), fc.integer({ min: 1, max: 99 })),
+  closeIn: fc.integer({ min: -200, max: 400 }),
+  age: fc.integer({ min: 1, max: 300 }),
+  reason: fc.constantFrom(...REASONS),
+  segment: fc.constantFrom('A', 'B', 'C', ''),
+});
+const workbook = fc.record({
+  deals: fc.array(aDeal, { minLength: 4, maxLength: 40 }),
+  k: fc.integer({ min: 2, max: 5 }),
+  targets: fc.array(fc.tuple(fc.integer({ min: 0, max: 11 }), fc.integer({ min: 1, max: 90 })), {
+    maxLength: 6,
+  }),
+  meetingDaysAgo: fc.option(fc.integer({ min: 5, max: 120 }), { nil: undefined }),
+  pushed: fc.array(fc.nat(39), { maxLength: 5 }),
+  snapshots: fc.array(
+    fc.tuple(fc.integer({ min: 0, max: 5 }), fc.integer({ min: 1000, max: 99_999 }), fc.nat(8)),
+    { maxLength: 6 },
+  ),
+});
+type Workbook = typeof workbook extends fc.Arbitrary<infer T> ? T : never;
+
+function inputOf(w: Workbook, k: number): BoardInput {
+  const settings = defaultSettings('o@example.com');
+  settings.targets = w.targets.map(([m, thousands]) => ({
+    month: `2026-${String(m + 1).padStart(2, '0')}`,
+    owner: null,
+    amount: thousands * 1000,
+  }));
+  const deals = w.deals.map((d, i) =>
+    deal(
+      {
+        dealId: `D${i}`,
+        deal: `Deal ${i}`,
+        stage: d.stage,
+        amount: d.amount[0] + d.amount[1] / 100,
+        closeDate: new Date(NOW.getTime() + d.closeIn * DAY),
+        created: new Date(NOW.getTime() - (d.age + Math.max(0, -d.closeIn)) * DAY),
+        lostReason: d.stage === 'Lost' ? d.reason : '',
+        competitor: d.stage === 'Lost' && d.reason === 'Lost to competitor' ? 'Rival' : '',
+        segment: d.segment,
+      },
+      settings,
+      i + 2,
+    ),
+  );
+  const meeting =
+    w.meetingDaysAgo === undefined
+      ? []
+      : [new Date(NOW.getTime() - w.meetingDaysAgo * DAY).toISOString().slice(0, 10)];
+  const pushedAt = new Date(NOW.getTime() - 2 * DAY);
+  return {
+    forecast: buildForecast(deals, settings, NOW, TZ),
+    funnel: buildFunnel(deals, new Map(), settings, NOW, TZ),
+    deals,
+    closePushes: w.pushed.filter((i) => i < deals.length).map((i) => ({ dealId: `D${i}`, time: pushedAt })),
+    snapshots: {
+      header: [
+        'Day',
+        'Weighted next 3 months',
+        'Weighted next 6 months',
+        'Weighted next 12 months',
+        'Won this month',
+        'Weighted this month',
+        'Deals this month',
+      ],
+      rows: w.snapshots.map(([m, value, n]) => [
+        new Date(`${MONTHS[m]}-01T12:00:00Z`),
+        value + 0.25,
+        value * 2 + 0.5,
+        value * 3 + 0.75,
+        value / 2,
+        value / 4,
+        n,
+      ]),
+    },
+    board: { members: [], meetings: meeting, minimumGroup: k },
+    lostReasons: settings.lostReasons.map((r) => r.name),
+    currency: 'USD',
+    now: NOW,
+    timeZone: TZ,
+    stamp: '2026-06-10 11:00',
+  };
+}
+
+/** Each cell of the grid by its table (the last bold row's first cell), its row's label and column. */
+function cells(grid: ReportGrid): { key: string; value: unknown; money: boolean; table: string }[] {
+  const out: { key: string; value: unknown; money: boolean; table: string }[] = [];
+  let table = '';
+  grid.rows.forEach((row, r) => {
+    if (grid.bold[r]) table = String(row[0] ?? '');
+    row.forEach((value, c) =>
+      out.push({
+        key: `${table}|${String(row[0])}|${c}`,
+        value,
+        money: grid.formats[r]?.[c] === MONEY,
+        table,
+      }),
+    );
+  });
+  return out;
+}
+
+/** Whether a value is within a cent of a signed sum of 1 to 3 distinct numbers of `shown`. */
+function reachableFrom(shown: readonly number[]): (h: number) => boolean {
+  const signed = shown.flatMap((v, i) => [
+    { v, i },
+    { v: -v, i },
+  ]);
+  const pairs: { v: number; i: number; j: number }[] = [];
+  for (let a = 0; a < signed.length; a++)
+    for (let b = a + 1; b < signed.length; b++)
+      if (signed[a].i !== signed[b].i)
+        pairs.push({ v: signed[a].v + signed[b].v, i: signed[a].i, j: signed[b].i });
+  pairs.sort((x, y) => x.v - y.v);
+  const firstAtLeast = (t: number) => {
+    let lo = 0;
+    let hi = pairs.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (pairs[mid].v < t) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  };
+  return (h) => {
+    if (signed.some((s) => Math.abs(s.v - h) <= CENT)) return true;
+    for (const third of [null, ...signed]) {
+      const t = h - (third?.v ?? 0);
+      for (let p = firstAtLeast(t - CENT); p < pairs.length && pairs[p].v <= t + CENT; p++)
+        if (!third || (pairs[p].i !== third.i && pairs[p].j !== third.i)) return true;
+    }
+    return false;
+  };
+}
+
+const GROUP_TABLES: Record<string, (row: unknown[]) => number> = {
+  'Win rate by segment': (row) => Number(row[1]) + Number(row[2]),
+  'Why deals are lost': (row) => Number(row[1]),
+  'Lost to competitors': (row) => Number(row[1]),
+};
+
+describe('the board against a curious reader', () => {
+  it('lets no hidden money figure be worked out from up to three shown ones, and merges no group at or above the threshold', () => {
+    let hiddenChecked = 0;
+    let withheld = 0;
+    fc.assert(
+      fc.property(workbook, (w) => {
+        const open = boardReport(inputOf(w, 1)).grid;
+        const board = boardReport(inputOf(w, w.k)).grid;
+        const truth = new Map(cells(open).map((c) => [c.key, c.value]));
+        const mine = cells(board);
+        const reachable = reachableFrom(
+          mine.filter((c) => c.money && typeof c.value === 'number').map((c) => c.value as number),
+        );
+        const recovered: string[] = [];
+        for (const c of mine) {
+          const h = truth.get(c.key);
+          if (!c.money || typeof c.value !== 'string' || c.value === '' || typeof h !== 'number') continue;
+          if (c.value.startsWith('withheld')) withheld++;
+          if (Math.abs(h) < CENT) continue;
+          hiddenChecked++;
+          if (reachable(h)) recovered.push(`${c.key} = ${h}`);
+        }
+        expect(recovered).toEqual([]);
+        // Every group of the open board with at least k deals keeps its own row.
+        const names = new Set(mine.map((c) => `${c.table}|${c.key.split('|')[1]}`));
+        let table = '';
+        open.rows.forEach((row, r) => {
+          if (open.bold[r]) table = String(row[0] ?? '');
+          const size = GROUP_TABLES[table];
+          if (!open.bold[r] && size && size(row) >= w.k)
+            expect(names).toContain(`${table}|${String(row[0])}`);
+        });
+      }),
+      { numRuns: 500, seed: 27 },
+    );
+    console.log(
+      `board privacy: ${hiddenChecked} hidden money figures checked, ${withheld} withheld to keep them hidden`,
+    );
+    // The random workbooks do hide figures, and do need figures withheld to keep them hidden.
+    expect(hiddenChecked).toBeGreaterThan(1000);
+    expect(withheld).toBeGreaterThan(20);
+  });
+});
