@@ -77,9 +77,11 @@ describe('dist/Code.js', () => {
   });
 
   // Every execution loads Code.js: class members ending in "_" are shortened like local names
-  // (scripts/build.ts), so none is left in the bundle.
-  it('stays within the size budgets (200 KB script, 120 KB sidebar), its private members shortened', () => {
-    expect(fs.statSync(path.join(DIST, 'Code.js')).size).toBeLessThanOrEqual(200 * 1024);
+  // (scripts/build.ts), so none is left in the bundle. The budget catches a heavy import (zod's classic
+  // entry adds ~450 KB); it was 200 KB until December 2026, when the board's disclosure check took the
+  // last bytes (loading the bundle into a fresh context took ~25 ms in Node: ~0.13 ms a KB).
+  it('stays within the size budgets (210 KB script, 120 KB sidebar), its private members shortened', () => {
+    expect(fs.statSync(path.join(DIST, 'Code.js')).size).toBeLessThanOrEqual(210 * 1024);
     expect(fs.readFileSync(path.join(DIST, 'Code.js'), 'utf8').match(/\.[A-Za-z0-9]+_\b/g)).toBeNull();
     expect(fs.statSync(path.join(DIST, 'Sidebar.html')).size).toBeLessThanOrEqual(120 * 1024);
   });
