@@ -135,6 +135,15 @@ describe('the board workbook', () => {
   it('shows the same figures as the Forecast and Funnel tabs it summarises', () => {
     const emu = crm();
     fillDemo(emu, 400);
+    // Three open deals are given a close date three months back, then marked Won today, in the grid.
+    const late = records(emu)
+      .map((r, i) => ({ r, row: i + 2 }))
+      .filter(({ r }) => r['Stage'] === 'Negotiation')
+      .slice(0, 3);
+    expect(late).toHaveLength(3);
+    const back = new Date(emu.env.nowMs - 90 * 86_400_000).toISOString().slice(0, 10);
+    for (const { row } of late) type(emu, 'Close date', row, back);
+    for (const { row } of late) type(emu, 'Stage', row, 'Won');
     emu.run('menuUpdateBoard');
     const { values } = board(emu);
     const b = values('Board');
@@ -157,15 +166,39 @@ describe('the board workbook', () => {
           compared++;
         }
     }
-    const months = boardTable(b, 'Closed by month');
+    // Won by the month each deal was marked Won, worked out here from History (its last move to the
+    // deal's stage), else Stage entered, else the close date.
+    const MONTH = 'Closed by month (when marked won or lost)';
+    const months = boardTable(b, MONTH);
+    const tz = emu.spreadsheetApp.getActiveSpreadsheet()!.getSpreadsheetTimeZone();
+    const monthOf = (d: Date) =>
+      new Intl.DateTimeFormat('en-US', { timeZone: tz, month: 'short', year: 'numeric' }).format(d);
+    const markedWon = new Map<string, Date>();
+    for (const h of records(emu, 'History'))
+      if (h['Field'] === 'Stage' && h['To'] === 'Won') markedWon.set(String(h['Deal ID']), h['Time'] as Date);
+    const byMonth = new Map<string, { n: number; sum: number }>();
+    for (const d of records(emu).filter((r) => r['Stage'] === 'Won')) {
+      const at = markedWon.get(String(d['Deal ID'])) ?? (d['Stage entered'] || d['Close date']);
+      if (!(at instanceof Date) && Object.prototype.toString.call(at) !== '[object Date]') continue;
+      const t = byMonth.get(monthOf(at as Date)) ?? { n: 0, sum: 0 };
+      byMonth.set(monthOf(at as Date), { n: t.n + 1, sum: t.sum + Number(d['Amount']) });
+    }
+    const monthRows = months.filter((m) => /^[A-Z][a-z]{2} \d{4}/.test(String(m[MONTH])));
+    expect(monthRows).toHaveLength(12);
+    // The demo's reps mark deals won in other months than their close dates: the two differ.
     const closed = tableUnder(emu, 'Forecast', 'Closed, by close date');
-    months.forEach((m, i) => {
-      expect(m['Won deals']).toBe(closed[i]['Won deals']);
+    expect(monthRows.some((m, i) => m['Won deals'] !== closed[i]['Won deals'])).toBe(true);
+    for (const m of monthRows) {
+      const expected = byMonth.get(String(m[MONTH]).slice(0, 8)) ?? {
+        n: 0,
+        sum: 0,
+      };
+      expect(m['Won deals']).toBe(expected.n);
       if (typeof m['Won'] === 'number') {
-        expect(m['Won']).toBe(closed[i]['Won']);
+        expect(m['Won']).toBeCloseTo(expected.sum, 6);
         compared++;
       }
-    });
+    }
     const segments = boardTable(b, 'Win rate by segment');
     const funnel = tableUnder(emu, 'Funnel', 'Win rate by segment');
     const WITHHELD = 'withheld (reveals a hidden figure)';

@@ -14,6 +14,8 @@ import { MONEY, PERCENT, ReportGrid } from '../core/reportGrid';
 import { looseKey } from '../values/text';
 import { Disclosure, hiddenText, protectSums, WITHHELD } from './disclosure';
 import { mergeSmall, OTHER, type Group } from './smallGroups';
+import { closedByEventMonth, closedOn } from './closedOn';
+import type { MovesByDeal } from '../history/stageMoves';
 
 /** A chart of the board sheet: rows and columns of one table (0-based, end exclusive). */
 export interface BoardChart {
@@ -42,6 +44,8 @@ export interface BoardInput {
   deals: readonly Deal[];
   /** When each deal's close date was moved later (from History, see historyIndex.ts) */
   closePushes: readonly ClosePush[];
+  /** Every stage move History records, by deal: when deals were marked won or lost */
+  moves: MovesByDeal;
   /** Forecast history rows as the tab holds them (Day, weighted 3/6/12 months, …) with its header */
   snapshots: { header: readonly string[]; rows: readonly (readonly CellValue[])[] };
   board: BoardSettings;
@@ -62,11 +66,11 @@ export function boardReport(input: BoardInput): BoardReport {
   const charts: BoardChart[] = [];
   g.title(`Board report (${input.currency})`);
   g.status([
-    `Updated ${input.stamp} (${timeZone}). Aggregates only: no deal, company or person is named, and no figure rests on fewer than ${k} deals (smaller groups are merged into "Other").`,
+    `Updated ${input.stamp} (${timeZone}). Aggregates only: no deal, company or person is named, and no figure rests on fewer than ${k} deals (smaller groups are merged into "Other") or can be worked out from the figures shown (those read "withheld"). Closed deals count when they were marked won or lost.`,
   ]);
   g.blank();
   const targets = forecastTable(g, charts, f, d);
-  closedByMonthTable(g, charts, f, d);
+  closedByMonthTable(g, charts, input, d);
   const coverage = coverageTable(g, f, d);
   segmentTable(g, fn, k);
   lostTables(g, charts, input, k);
@@ -166,12 +170,25 @@ function forecastTable(
   return targets;
 }
 
-/** Won and lost by close month, with a chart. */
-function closedByMonthTable(g: ReportGrid, charts: BoardChart[], f: Forecast, d: Disclosure) {
+/** Won and lost by the month deals were marked so, with a chart. */
+function closedByMonthTable(g: ReportGrid, charts: BoardChart[], input: BoardInput, d: Disclosure) {
   const k = d.k;
+  const { rows, byCloseDate } = closedByEventMonth(
+    input.deals,
+    input.moves,
+    input.forecast.closedMonths,
+    input.timeZone,
+  );
   const monthsHeader = g.rows.length;
-  g.header(['Closed by month', 'Won', 'Lost', 'Won deals', 'Lost deals', 'Win rate']);
-  for (const m of f.closedMonths)
+  g.header([
+    'Closed by month (when marked won or lost)',
+    'Won',
+    'Lost',
+    'Won deals',
+    'Lost deals',
+    'Win rate',
+  ]);
+  for (const m of rows)
     g.line(
       [
         m.label,
@@ -183,11 +200,15 @@ function closedByMonthTable(g: ReportGrid, charts: BoardChart[], f: Forecast, d:
       ],
       ['', MONEY, MONEY, '0', '0', PERCENT],
     );
+  if (byCloseDate)
+    g.line([
+      `${byCloseDate} of these closed deals have no recorded move to Won or Lost: their close date places them.`,
+    ]);
   charts.push({
     title: 'Won and lost by month',
     type: 'COLUMN',
     headerRow: monthsHeader,
-    rows: f.closedMonths.length,
+    rows: rows.length,
     columns: [0, 1, 2],
     anchorRow: 20,
     anchorColumn: 11,
@@ -303,8 +324,12 @@ function sinceMeeting(g: ReportGrid, input: BoardInput, meeting: string, d: Disc
   const amount = (d: Deal) => (d.amount.kind === 'ok' ? d.amount.value : 0);
   const group = (ds: readonly Deal[]) => ({ n: ds.length, v: ds.reduce((a, d) => a + amount(d), 0) });
   const created = group(deals.filter((d) => d.created && after(d.created)));
+  // Closed when marked won or lost (History), not by close date.
   const closedAfter = (type: string) =>
-    deals.filter((d) => d.stage?.type === type && d.closeDate.kind === 'ok' && after(d.closeDate.value));
+    deals.filter((d) => {
+      const when = d.stage?.type === type ? closedOn(d, input.moves) : null;
+      return when !== null && after(when.at);
+    });
   const won = group(closedAfter('Won'));
   const lost = group(closedAfter('Lost'));
   // Slipped: open deals whose close date was moved later after the meeting.

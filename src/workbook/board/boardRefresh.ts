@@ -3,6 +3,7 @@
 import { boardReport } from '../../domain/board/boardReport';
 import type { CellValue } from '../../domain/deals/deal';
 import type { ClosePush } from '../../domain/history/historyIndex';
+import type { MovesByDeal } from '../../domain/history/stageMoves';
 import { stamp, type RebuildOutput } from '../../domain/reports/reportSet';
 import type { Settings } from '../../shared/settings';
 import { boardState, keptByAnother, updateBoardFile, type BoardUpdate } from './boardFile';
@@ -16,6 +17,8 @@ export function refreshBoard(request: {
   output: RebuildOutput;
   settings: Settings;
   closePushes: readonly ClosePush[];
+  /** History's stage moves by deal (when deals were marked won or lost) */
+  moves: MovesByDeal;
   forecastHistory: Sheet;
   crmName: string;
   now: Date;
@@ -35,6 +38,7 @@ export function refreshBoard(request: {
     funnel: output.funnel,
     deals: output.deals,
     closePushes,
+    moves: request.moves,
     snapshots: { header: (header ?? []).map(String), rows },
     board: settings.board,
     lostReasons: settings.lostReasons.map((r) => r.name),

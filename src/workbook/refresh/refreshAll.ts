@@ -15,6 +15,7 @@ import { boardState, type BoardUpdate } from '../board/boardFile';
 import { tabSizes } from '../core/cells';
 import { forgetPointer, readHistory, readPointer, saveHistoryIndex } from '../history/historyIndexTab';
 import { foldRows, movesOf, pushesOf } from '../../domain/history/historyIndex';
+import type { MovesByDeal } from '../../domain/history/stageMoves';
 import { documentProperties } from '../core/documentState';
 import { completeJournals, journalsLeft } from '../deals/changeJournal';
 import { readHeaderMap } from '../deals/dealLookup';
@@ -84,12 +85,13 @@ export function refreshAll(req: RefreshRequest): RefreshResult {
   const read = readAndSweep(req, plan);
   const { crm, settings, now, ss } = req;
   const { timeZone } = crm.state;
+  const moves = movesOf(read.session.read.trails);
   const output = rebuildReports({
     settings,
     deals: read.sweepPlan.outcomes
       .filter((o) => o.deal)
       .map((o) => ({ deal: o.deal!, violations: o.violations })),
-    moves: movesOf(read.session.read.trails),
+    moves,
     now,
     timeZone,
     dealsSheetId: crm.deals.getSheetId(),
@@ -109,7 +111,7 @@ export function refreshAll(req: RefreshRequest): RefreshResult {
     { title: 'Weighted forecast by day', type: 'LINE', anchorColumn: TREND_CHART_COLUMN },
     historySheet.getRange('A1:D').getA1Notation(),
   );
-  const board = followBoard(req, plan, output, read.session, historySheet);
+  const board = followBoard(req, plan, { output, moves }, read.session, historySheet);
   const index = saveHistoryIndex(ss, crm.history, read.session, now);
   // The cell count: tabs whose rows this refresh knows, else the sizes measured last time (measured
   // again on a full refresh, or for a tab not seen before), so a refresh makes no size calls.
@@ -231,7 +233,7 @@ class ChartPlacer {
 function followBoard(
   req: RefreshRequest,
   plan: RefreshPlan,
-  output: RebuildOutput,
+  { output, moves }: { output: RebuildOutput; moves: MovesByDeal },
   session: { read: { trails: Parameters<typeof pushesOf>[0] } },
   forecastHistory: Sheet,
 ): BoardUpdate | undefined {
@@ -242,6 +244,7 @@ function followBoard(
     output,
     settings: req.settings,
     closePushes: pushesOf(session.read.trails),
+    moves,
     forecastHistory,
     crmName: req.ss.getName(),
     now: req.now,

@@ -27,6 +27,8 @@ const aDeal = fc.record({
   age: fc.integer({ min: 1, max: 300 }),
   reason: fc.constantFrom(...REASONS),
   segment: fc.constantFrom('A', 'B', 'C', ''),
+  // when History says a closed deal was marked won or lost (none: Stage entered and close date decide)
+  markedDaysAgo: fc.option(fc.integer({ min: 0, max: 360 }), { nil: undefined }),
 });
 const workbook = fc.record({
   deals: fc.array(aDeal, { minLength: 4, maxLength: 40 }),
@@ -72,10 +74,18 @@ function inputOf(w: Workbook, k: number): BoardInput {
       ? []
       : [new Date(NOW.getTime() - w.meetingDaysAgo * DAY).toISOString().slice(0, 10)];
   const pushedAt = new Date(NOW.getTime() - 2 * DAY);
+  const moves = new Map(
+    w.deals.flatMap((d, i): [string, [number, string][]][] =>
+      d.markedDaysAgo === undefined || !['Won', 'Lost'].includes(d.stage)
+        ? []
+        : [[`D${i}`, [[NOW.getTime() - d.markedDaysAgo * DAY, d.stage]]]],
+    ),
+  );
   return {
     forecast: buildForecast(deals, settings, NOW, TZ),
-    funnel: buildFunnel(deals, new Map(), settings, NOW, TZ),
+    funnel: buildFunnel(deals, moves, settings, NOW, TZ),
     deals,
+    moves,
     closePushes: w.pushed.filter((i) => i < deals.length).map((i) => ({ dealId: `D${i}`, time: pushedAt })),
     snapshots: {
       header: [

@@ -14,14 +14,20 @@ const NOW = new Date('2026-03-10T15:00:00Z');
 const settings = defaultSettings('o@example.com');
 
 /** The board for `deals` on 10 March 2026: default board settings, Forecast history as given. */
-function boardOf(deals: Deal[], s: Settings, snapshots: BoardInput['snapshots']) {
+function boardOf(
+  deals: Deal[],
+  s: Settings,
+  snapshots: BoardInput['snapshots'],
+  { moves = new Map(), meetings = [] }: Partial<Pick<BoardInput, 'moves'>> & { meetings?: string[] } = {},
+) {
   return boardReport({
     forecast: buildForecast(deals, s, NOW, TZ),
-    funnel: buildFunnel(deals, new Map(), s, NOW, TZ),
+    funnel: buildFunnel(deals, moves, s, NOW, TZ),
     deals,
     closePushes: [],
+    moves,
     snapshots,
-    board: { members: [], meetings: [], minimumGroup: 3 },
+    board: { members: [], meetings, minimumGroup: 3 },
     lostReasons: [],
     currency: 'USD',
     now: NOW,
@@ -99,6 +105,80 @@ describe('board report', () => {
       'fewer than 3 deals',
       190,
     ]);
+  });
+});
+
+describe('closed deals on the board', () => {
+  // A year of simulated work reported 24 losses since the meeting where reps closed 16 (issue 27): deals
+  // were counted by close date, not by when they were marked won or lost.
+  it('counts a deal closed when History says it was marked won or lost, not by its close date', () => {
+    const at = (d: string) => new Date(`${d}T15:00:00Z`);
+    // Meeting 15 February. Three won deals with January close dates, marked Won on 2 and 3 March
+    // (History) and one by its Stage entered (4 March); one lost deal with a March close date marked
+    // Lost on 20 January; one won deal with neither: its close date (5 March) places it, and is said.
+    const won = [1, 2, 3].map((i) =>
+      deal(
+        {
+          dealId: `W${i}`,
+          stage: 'Won',
+          amount: 1000 * i,
+          closeDate: at('2026-01-10'),
+          stageEntered: i === 3 ? at('2026-03-04') : '',
+        },
+        settings,
+        i + 1,
+      ),
+    );
+    const lost = deal(
+      { dealId: 'L1', stage: 'Lost', amount: 7000, closeDate: at('2026-03-01') },
+      settings,
+      5,
+    );
+    const undated = deal(
+      { dealId: 'W4', stage: 'Won', amount: 500, closeDate: at('2026-03-05') },
+      settings,
+      6,
+    );
+    const moves = new Map<string, [number, string][]>([
+      [
+        'W1',
+        [
+          [at('2026-01-05').getTime(), 'Qualified'],
+          [at('2026-03-02').getTime(), 'Won'],
+        ],
+      ],
+      ['W2', [[at('2026-03-03').getTime(), 'won']]],
+      ['L1', [[at('2026-01-20').getTime(), 'Lost']]],
+    ]);
+    const rows = boardOf(
+      [...won, lost, undated],
+      settings,
+      { header: ['Day'], rows: [] },
+      {
+        moves,
+        meetings: ['2026-02-15'],
+      },
+    ).grid.rows;
+    const since = rows.findIndex((r) => r[0] === 'Since the meeting');
+    const line = (label: string) =>
+      rows
+        .slice(since)
+        .find((r) => r[0] === label)!
+        .slice(1, 3);
+    // W1, W2, W3 and W4 since the meeting: 1,000 + 2,000 + 3,000 + 500; L1 was lost before it.
+    expect(line('Won')).toEqual([4, 6500]);
+    expect(line('Lost')).toEqual([0, 0]);
+    const months = rows.findIndex((r) => String(r[0]).startsWith('Closed by month'));
+    const month = (label: string) =>
+      rows
+        .slice(months)
+        .find((r) => String(r[0]).startsWith(label))!
+        .slice(1, 5);
+    expect(month('Mar 2026')).toEqual([6500, 0, 4, 0]);
+    expect(month('Jan 2026')).toEqual([0, 'fewer than 3 deals', 0, 1]);
+    expect(rows.slice(months).map((r) => r[0])).toContain(
+      '1 of these closed deals have no recorded move to Won or Lost: their close date places them.',
+    );
   });
 });
 

@@ -1,0 +1,59 @@
+// When a closed deal closed: the day it was marked Won or Lost, not its close date (a rep who marks a
+// deal lost today with a close date months back closed it today). History's last move into the deal's
+// current stage says when; a deal History has no such move for falls back to its Stage entered, then
+// to its close date, and the board says how many did.
+import { isoMonth } from '../../shared/zonedTime';
+import type { Deal } from '../deals/deal';
+import type { ClosedRow } from '../forecast/forecast';
+import type { MovesByDeal } from '../history/stageMoves';
+import { looseKey } from '../values/text';
+
+/** When a won or lost deal was marked so (null for an open deal, or one with no date at all). */
+export function closedOn(d: Deal, moves: MovesByDeal): { at: Date; byCloseDate: boolean } | null {
+  const type = d.stage?.type;
+  if (type !== 'Won' && type !== 'Lost') return null;
+  const stage = looseKey(d.stage!.name);
+  const into = (moves.get(d.id) ?? []).filter(([, to]) => looseKey(to) === stage).pop();
+  if (into) return { at: new Date(into[0]), byCloseDate: false };
+  if (d.stageEntered) return { at: d.stageEntered, byCloseDate: false };
+  return d.closeDate.kind === 'ok' ? { at: d.closeDate.value, byCloseDate: true } : null;
+}
+
+/**
+ * Won and lost by the month deals were marked so, for the months of `months` (their keys and labels);
+ * and how many closed deals in those months were placed by their close date instead.
+ */
+export function closedByEventMonth(
+  deals: readonly Deal[],
+  moves: MovesByDeal,
+  months: readonly Pick<ClosedRow, 'key' | 'label'>[],
+  timeZone: string,
+): { rows: ClosedRow[]; byCloseDate: number } {
+  const rows = months.map(({ key, label }): ClosedRow => ({
+    key,
+    label,
+    won: 0,
+    wonDeals: 0,
+    lost: 0,
+    lostDeals: 0,
+    winRate: null,
+  }));
+  const byKey = new Map(rows.map((r) => [r.key, r]));
+  let byCloseDate = 0;
+  for (const d of deals) {
+    const when = closedOn(d, moves);
+    const r = when && byKey.get(isoMonth(when.at, timeZone));
+    if (!r) continue;
+    const amount = d.amount.kind === 'ok' ? d.amount.value : 0;
+    if (d.stage!.type === 'Won') {
+      r.won += amount;
+      r.wonDeals++;
+    } else {
+      r.lost += amount;
+      r.lostDeals++;
+    }
+    if (when.byCloseDate) byCloseDate++;
+  }
+  for (const r of rows) r.winRate = r.wonDeals + r.lostDeals ? r.wonDeals / (r.wonDeals + r.lostDeals) : null;
+  return { rows, byCloseDate };
+}
