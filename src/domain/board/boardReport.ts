@@ -15,6 +15,7 @@ import { looseKey } from '../values/text';
 import { Disclosure, hiddenText, protectSums, WITHHELD } from './disclosure';
 import { mergeSmall, OTHER, type Group } from './smallGroups';
 import { closedByEventMonth, closedOn } from './closedOn';
+import { DEFINITIONS, pageOne, type MonthCall } from './pageOne';
 import type { MovesByDeal } from '../history/stageMoves';
 
 /** A chart of the board sheet: rows and columns of one table (0-based, end exclusive). */
@@ -49,7 +50,14 @@ export interface BoardInput {
   /** Forecast history rows as the tab holds them (Day, weighted 3/6/12 months, …) with its header */
   snapshots: { header: readonly string[]; rows: readonly (readonly CellValue[])[] };
   board: BoardSettings;
+  /** The plan (CRM Settings' company target) of a month key ("2026-03"), or null */
+  plan: (month: string) => number | null;
+  fiscalYearStartMonth: number;
   lostReasons: readonly string[];
+  /** The forecast of the same deals at other amounts (buildForecast with the CRM's settings) */
+  forecastFor: (deals: readonly Deal[]) => Forecast;
+  /** Target not yet won may go below 0 (the other-amount boards: their figures stay sums) */
+  unclamped?: boolean;
   currency: string;
   now: Date;
   timeZone: string;
@@ -59,6 +67,30 @@ export interface BoardInput {
 
 /** Builds the board sheet. */
 export function boardReport(input: BoardInput): BoardReport {
+  const real = buildBoard(input);
+  // Which figures move together: the board again for deals of other amounts (random, then none). A
+  // figure's change is a sum over deals, so a route found in these changes holds for any amounts, and
+  // figures equal by chance (round amounts) form none; targets and snapshots, known, change by 0.
+  const at = (amountOf: (i: number) => number) => {
+    const deals = input.deals.map((d, i): Deal =>
+      d.amount.kind === 'ok' ? { ...d, amount: { kind: 'ok', value: amountOf(i) } } : d,
+    );
+    return buildBoard({ ...input, deals, forecast: input.forecastFor(deals), unclamped: true });
+  };
+  const one = at((i) => 1 + ((i * 2_654_435_761 + 12_345) % 1_048_573));
+  const none = at(() => 0);
+  const change = (a: unknown, b: unknown) => (typeof a === 'number' && typeof b === 'number' ? a - b : 0);
+  protectSums(
+    real.g,
+    one.d.hidden.map((v, i) => v - none.d.hidden[i]),
+    (row, col) => change(one.g.rows[row][col], none.g.rows[row][col]),
+    real.coverage,
+  );
+  return { grid: real.g, charts: real.charts, lastMeeting: real.lastMeeting };
+}
+
+/** The board before protectSums: its grid and charts, the figures hidden, where coverage is. */
+function buildBoard(input: BoardInput) {
   const { forecast: f, funnel: fn, board, timeZone } = input;
   const k = board.minimumGroup;
   const d = new Disclosure(k);
@@ -69,9 +101,11 @@ export function boardReport(input: BoardInput): BoardReport {
     `Updated ${input.stamp} (${timeZone}). Aggregates only: no deal, company or person is named, and no figure rests on fewer than ${k} deals (smaller groups are merged into "Other") or can be worked out from the figures shown (those read "withheld"). Closed deals count when they were marked won or lost.`,
   ]);
   g.blank();
-  const targets = forecastTable(g, charts, f, d);
+  const calls = monthCalls(input);
+  pageOne(g, input, d, calls);
+  forecastTable(g, charts, f, d);
   closedByMonthTable(g, charts, input, d);
-  const coverage = coverageTable(g, f, d);
+  const coverage = coverageTable(g, f, d, input.unclamped);
   segmentTable(g, fn, k);
   lostTables(g, charts, input, k);
   // Since the last board meeting.
@@ -83,9 +117,11 @@ export function boardReport(input: BoardInput): BoardReport {
   else sinceMeeting(g, input, lastMeeting, d);
   g.blank();
   // Forecast accuracy: what the forecast said at the start of each month against what was won.
-  accuracy(g, input, d);
-  protectSums(g, d, (row, col) => col === targets.col && targets.rows.includes(row), coverage);
-  return { grid: g, charts, lastMeeting };
+  accuracy(g, calls, d);
+  g.blank();
+  g.header(['Definitions', '']);
+  for (const [term, meaning] of DEFINITIONS) g.line([term.replace(' k ', ` ${k} `), meaning]);
+  return { g, d, charts, lastMeeting, coverage };
 }
 
 type Row = Forecast['horizons'][number];
@@ -99,22 +135,13 @@ const FORECAST_SERIES: [(r: Row) => number, (r: Row) => number][] = [
   [(r) => r.won + r.weighted, (r) => r.deals + r.wonDeals],
 ];
 
-/**
- * Weighted forecast by horizon and category, against targets; overdue and undated pipeline below.
- * Returns where the targets are (set by the founders: never hidden).
- */
-function forecastTable(
-  g: ReportGrid,
-  charts: BoardChart[],
-  f: Forecast,
-  d: Disclosure,
-): { col: number; rows: number[] } {
+/** Weighted forecast by horizon and category, against targets; overdue and undated pipeline below. */
+function forecastTable(g: ReportGrid, charts: BoardChart[], f: Forecast, d: Disclosure) {
   const h = f.horizons;
   // Each column's values with the deal counts behind them; hidden together where a count is small.
   const [wonCol, commitCol, bestCol, pipeCol, weightedCol, expectedCol] = FORECAST_SERIES.map(
     ([pick, count]) => d.shownNested(h.map(pick), h.map(count)),
   );
-  const targets = { col: 7, rows: h.map((_, i) => g.rows.length + 1 + i) };
   const forecastHeader = g.rows.length;
   g.header([
     'Weighted forecast',
@@ -167,7 +194,6 @@ function forecastTable(
     anchorColumn: 11,
   });
   g.blank();
-  return targets;
 }
 
 /** Won and lost by the month deals were marked so, with a chart. */
@@ -224,11 +250,17 @@ function coverageTable(
   g: ReportGrid,
   f: Forecast,
   d: Disclosure,
+  unclamped = false,
 ): [cell: [number, number], from: [number, number][]] {
   const twelve = f.horizons[2];
   const open12 = twelve.commit + twelve.bestCase + twelve.pipeline;
   const openDeals12 = twelve.commitDeals + twelve.bestCaseDeals + twelve.pipelineDeals;
-  const remaining = twelve.target === null ? null : Math.max(0, twelve.target - twelve.won);
+  const remaining =
+    twelve.target === null
+      ? null
+      : unclamped
+        ? twelve.target - twelve.won
+        : Math.max(0, twelve.target - twelve.won);
   g.header(['Pipeline coverage, next 12 months', 'Value']);
   const at = g.rows.length;
   g.line(['Target not yet won', remaining ?? 'no target in CRM Settings'], ['', MONEY]);
@@ -362,27 +394,32 @@ function sinceMeeting(g: ReportGrid, input: BoardInput, meeting: string, d: Disc
   });
 }
 
-function accuracy(g: ReportGrid, input: BoardInput, d: Disclosure) {
+/** Each past month with a snapshot: what the forecast said at its start, and what was won in it. */
+function monthCalls(input: BoardInput): MonthCall[] {
   const { header, rows } = input.snapshots;
   const [wonAt, weightedAt, dealsAt] = ['Won this month', 'Weighted this month', 'Deals this month'].map(
     (h) => header.indexOf(h),
   );
-  g.header(['Forecast accuracy', 'Forecast at the start of the month', 'Won', 'Difference']);
-  let any = false;
-  for (const m of input.forecast.closedMonths.slice(0, -1)) {
+  if (wonAt < 0) return [];
+  return input.forecast.closedMonths.slice(0, -1).flatMap((m) => {
     // The first snapshot taken in the month: what the forecast said for it then.
     const snap = rows.find((r) => isDate(r[0]) && isoMonth(r[0] as Date, input.timeZone) === m.key);
-    if (!snap || wonAt < 0) continue;
-    any = true;
+    if (!snap) return [];
     const said = Number(snap[wonAt]) + Number(snap[weightedAt]);
-    const saidDeals = Number(snap[dealsAt]);
-    const forecast = d.shown(said, saidDeals);
-    const won = d.shown(m.won, m.wonDeals);
+    return [{ label: m.label, said, saidDeals: Number(snap[dealsAt]), won: m.won, wonDeals: m.wonDeals }];
+  });
+}
+
+function accuracy(g: ReportGrid, calls: readonly MonthCall[], d: Disclosure) {
+  g.header(['Forecast accuracy', 'Forecast at the start of the month', 'Won', 'Difference']);
+  for (const c of calls) {
+    const forecast = d.shown(c.said, c.saidDeals);
+    const won = d.shown(c.won, c.wonDeals);
     g.line(
-      [m.label, forecast, won, typeof forecast === 'number' && typeof won === 'number' ? won - forecast : ''],
+      [c.label, forecast, won, typeof forecast === 'number' && typeof won === 'number' ? won - forecast : ''],
       ['', MONEY, MONEY, MONEY],
     );
   }
-  if (!any)
+  if (!calls.length)
     g.line(['No month has a forecast snapshot yet: Forecast history gains one with each daily refresh.']);
 }

@@ -1,7 +1,7 @@
 // What the board may show. A figure resting on 1 to k−1 deals is hidden; then no hidden figure may be
 // worked out by adding or subtracting up to three money figures the board shows (a hidden Won is
 // Expected − Weighted open; a hidden 12-month Won is Target − Target not yet won): each such route is
-// closed by hiding one more figure of it, until none is left.
+// closed by withholding one more figure of it, until none is left.
 import { MONEY, type ReportGrid } from '../core/reportGrid';
 
 /** The words shown instead of a figure that would rest on too few deals. */
@@ -12,7 +12,7 @@ export function hiddenText(k: number): string {
 /** The words shown instead of a figure hidden so that a hidden one cannot be worked out from it. */
 export const WITHHELD = 'withheld (reveals a hidden figure)';
 
-/** Figures hidden so far, with their true values, for `protectSums` to keep hidden. */
+/** Figures hidden so far, with their values, for `protectSums` to keep hidden. */
 export class Disclosure {
   readonly hidden: number[] = [];
   constructor(readonly k: number) {}
@@ -41,39 +41,41 @@ export class Disclosure {
   }
 }
 
-/** A money figure the grid shows: its value and cell. */
-type Figure = [value: number, row: number, col: number];
+/** A money figure the grid shows: how it changes with the deals' amounts, and its cell. */
+type Figure = [change: number, row: number, col: number];
 
 const CENT = 0.005;
 
 /**
- * Hides money figures of `grid` until no hidden value equals a sum or difference of up to three shown
- * ones. `fixed` cells (targets: set by the founders, not by deals) are never hidden; of a route's other
- * figures the last in the grid goes. `dependent` is a cell to hide with either of the two cells it is
- * computed from (a ratio of two figures gives either away once the other is known).
+ * Withholds money figures of `grid` until no hidden figure can be worked out as a sum or difference of
+ * up to three shown ones. Routes are found among the figures' changes (`hidden` and `changeAt`: how
+ * each moves when the deals' amounts change), so that a route holds whatever the amounts and figures
+ * equal by chance make none; a figure that does not move with amounts (a target) is known and takes
+ * no part. Of a route, the figure on most routes goes (ties: the last in the grid). `dependent` is a
+ * cell to withhold with either of the two cells it is computed from (coverage: a ratio of them).
  */
 export function protectSums(
   grid: ReportGrid,
-  disclosure: Disclosure,
-  fixed: (row: number, col: number) => boolean,
+  hidden: readonly number[],
+  changeAt: (row: number, col: number) => number,
   dependent: [cell: [number, number], from: [number, number][]],
 ): void {
   let figures: Figure[] = [];
   grid.rows.forEach((cells, row) =>
     cells.forEach((v, col) => {
-      if (typeof v === 'number' && Math.abs(v) >= CENT && grid.formats[row]?.[col] === MONEY)
-        figures.push([v, row, col]);
+      const change = changeAt(row, col);
+      if (typeof v === 'number' && Math.abs(change) >= CENT && grid.formats[row]?.[col] === MONEY)
+        figures.push([change, row, col]);
     }),
   );
-  const queue = [...disclosure.hidden];
+  const queue = [...hidden];
   while (queue.length) {
     const h = queue.pop()!;
-    for (let route = routeTo(h, figures); route; route = routeTo(h, figures)) {
-      // Targets alone: a coincidence, nothing about a deal. Cells are in grid order, so the last goes.
-      const gone = route
-        .filter((f) => !fixed(f[1], f[2]))
-        .sort((a, b) => a[1] - b[1] || a[2] - b[2])
-        .pop();
+    for (;;) {
+      const on = new Map<Figure, number>();
+      for (const route of routesTo(h, figures))
+        for (const f of new Set(route)) on.set(f, (on.get(f) ?? 0) + 1);
+      const gone = [...on].sort(([a, n], [b, m]) => m - n || b[1] - a[1] || b[2] - a[2])[0]?.[0];
       if (!gone) break;
       grid.rows[gone[1]][gone[2]] = WITHHELD;
       figures = figures.filter((f) => f !== gone);
@@ -81,37 +83,34 @@ export function protectSums(
     }
   }
   const [[r, c], from] = dependent;
-  if (from.some(([fr, fc]) => typeof grid.rows[fr][fc] !== 'number')) grid.rows[r][c] = WITHHELD;
+  if (typeof grid.rows[r][c] === 'number' && from.some(([fr, fc]) => typeof grid.rows[fr][fc] !== 'number'))
+    grid.rows[r][c] = WITHHELD;
 }
 
-/** Up to three distinct figures whose sum or difference is `h` (to the cent), or null. */
-function routeTo(h: number, figures: readonly Figure[]): Figure[] | null {
-  if (Math.abs(h) < CENT) return null;
+/** Routes to `h`: sets of up to three distinct figures whose sum or difference is `h` (to the cent). */
+function routesTo(h: number, figures: readonly Figure[]): Figure[][] {
+  const routes: Figure[][] = [];
+  if (Math.abs(h) < CENT) return routes;
   // Figures by value in whole cents: one within a cent of a value is under one of three keys.
   const byCents = new Map<number, Figure[]>();
   for (const f of figures) {
     const key = Math.round(f[0] * 100);
     byCents.set(key, [...(byCents.get(key) ?? []), f]);
   }
-  /** A figure not in `not` whose value or its negative is `t`. */
-  const find = (t: number, not: Figure[]): Figure | undefined => {
+  /** Adds a route for each figure not in `route` whose value or its negative is `t`. */
+  const add = (t: number, route: Figure[]) => {
     for (const x of [t, -t])
-      for (let k = Math.round(x * 100) - 1; k <= Math.round(x * 100) + 1; k++) {
-        const f = byCents.get(k)?.find((f) => Math.abs(f[0] - x) <= CENT && !not.includes(f));
-        if (f) return f;
-      }
+      for (let k = Math.round(x * 100) - 1; k <= Math.round(x * 100) + 1; k++)
+        for (const f of byCents.get(k) ?? [])
+          if (Math.abs(f[0] - x) <= CENT && !route.includes(f) && routes.length < 200)
+            routes.push([...route, f]);
   };
-  const one = find(h, []);
-  if (one) return [one];
+  add(h, []);
   for (let i = 0; i < figures.length; i++)
     for (const a of [figures[i][0], -figures[i][0]]) {
-      const b = find(h - a, [figures[i]]);
-      if (b) return [figures[i], b];
+      add(h - a, [figures[i]]);
       for (let j = i + 1; j < figures.length; j++)
-        for (const c of [figures[j][0], -figures[j][0]]) {
-          const d = find(h - a - c, [figures[i], figures[j]]);
-          if (d) return [figures[i], figures[j], d];
-        }
+        for (const c of [figures[j][0], -figures[j][0]]) add(h - a - c, [figures[i], figures[j]]);
     }
-  return null;
+  return routes;
 }

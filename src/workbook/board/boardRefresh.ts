@@ -1,6 +1,7 @@
 // Builds the board report from what a refresh computed (forecast, funnel, deals, close-date pushes) and
 // the Forecast history snapshots, and writes it to the board workbook.
 import { boardReport } from '../../domain/board/boardReport';
+import { buildForecast, targetFor } from '../../domain/forecast/forecast';
 import type { CellValue } from '../../domain/deals/deal';
 import type { ClosePush } from '../../domain/history/historyIndex';
 import type { MovesByDeal } from '../../domain/history/stageMoves';
@@ -41,6 +42,9 @@ export function refreshBoard(request: {
     moves: request.moves,
     snapshots: { header: (header ?? []).map(String), rows },
     board: settings.board,
+    plan: (month) => targetFor(settings, month),
+    forecastFor: (deals) => buildForecast(deals, settings, now, timeZone),
+    fiscalYearStartMonth: settings.general.fiscalYearStartMonth,
     lostReasons: settings.lostReasons.map((r) => r.name),
     currency: settings.general.currency,
     now,

@@ -6,7 +6,7 @@
 import fc from 'fast-check';
 import { boardReport, type BoardInput } from '../../../src/domain/board/boardReport';
 import type { ReportGrid } from '../../../src/domain/core/reportGrid';
-import { buildForecast } from '../../../src/domain/forecast/forecast';
+import { buildForecast, targetFor } from '../../../src/domain/forecast/forecast';
 import { buildFunnel } from '../../../src/domain/funnel/funnel';
 import { defaultSettings } from '../../../src/shared/defaultSettings';
 import { deal, TZ } from '../../support/deals';
@@ -44,6 +44,8 @@ const workbook = fc.record({
   ),
 });
 type Workbook = typeof workbook extends fc.Arbitrary<infer T> ? T : never;
+
+const value = (whole: number, i: number) => whole * (1 + i / 997) + 0.37 * (i + 1);
 
 function inputOf(w: Workbook, k: number): BoardInput {
   const settings = defaultSettings('o@example.com');
@@ -97,17 +99,23 @@ function inputOf(w: Workbook, k: number): BoardInput {
         'Weighted this month',
         'Deals this month',
       ],
-      rows: w.snapshots.map(([m, value, n]) => [
-        new Date(`${MONTHS[m]}-01T12:00:00Z`),
-        value + 0.25,
-        value * 2 + 0.5,
-        value * 3 + 0.75,
-        value / 2,
-        value / 4,
-        n,
-      ]),
+      // distinct values (with cents) in every row, so that no two are equal by chance
+      rows: w.snapshots
+        .map(([m, whole, n], i) => [value(whole, i), m, n])
+        .map(([value, m, n]) => [
+          new Date(`${MONTHS[m]}-01T12:00:00Z`),
+          value + 0.25,
+          value * 2 + 0.5,
+          value * 3 + 0.75,
+          value / 2,
+          value / 4,
+          n,
+        ]),
     },
     board: { members: [], meetings: meeting, minimumGroup: k },
+    plan: (month) => targetFor(settings, month),
+    forecastFor: (ds) => buildForecast(ds, settings, NOW, TZ),
+    fiscalYearStartMonth: 1,
     lostReasons: settings.lostReasons.map((r) => r.name),
     currency: 'USD',
     now: NOW,

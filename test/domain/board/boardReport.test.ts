@@ -5,7 +5,7 @@ import type { Deal } from '../../../src/domain/deals/deal';
 import type { Settings } from '../../../src/shared/settings';
 import { mergeSmall } from '../../../src/domain/board/smallGroups';
 import { Disclosure } from '../../../src/domain/board/disclosure';
-import { buildForecast } from '../../../src/domain/forecast/forecast';
+import { buildForecast, targetFor } from '../../../src/domain/forecast/forecast';
 import { buildFunnel } from '../../../src/domain/funnel/funnel';
 import { defaultSettings } from '../../../src/shared/defaultSettings';
 import { deal, TZ } from '../../support/deals';
@@ -28,6 +28,9 @@ function boardOf(
     moves,
     snapshots,
     board: { members: [], meetings, minimumGroup: 3 },
+    plan: (month) => targetFor(s, month),
+    forecastFor: (ds) => buildForecast(ds, s, NOW, TZ),
+    fiscalYearStartMonth: 1,
     lostReasons: [],
     currency: 'USD',
     now: NOW,
