@@ -38,6 +38,47 @@ function boardTable(values: Cell[][], first: string): Record<string, Cell>[] {
   return out;
 }
 
+/** "Mar 2026" for an instant in the CRM's time zone (Intl, not the product's calendar). */
+function monthIn(emu: Emulator, d: Date): string {
+  const tz = emu.spreadsheetApp.getActiveSpreadsheet()!.getSpreadsheetTimeZone();
+  return new Intl.DateTimeFormat('en-US', { timeZone: tz, month: 'short', year: 'numeric' }).format(d);
+}
+
+const isDateCell = (v: unknown): v is Date => Object.prototype.toString.call(v) === '[object Date]';
+
+/**
+ * Each won or lost deal with the month it was marked so, worked out from the tabs: History's last move
+ * to its stage, else its Stage entered, else its close date; and the month it was created.
+ */
+function closedDeals(emu: Emulator) {
+  const marked = new Map<string, Date>();
+  for (const h of records(emu, 'History'))
+    if (h['Field'] === 'Stage' && isDateCell(h['Time']))
+      marked.set(`${String(h['Deal ID'])}|${String(h['To'])}`, h['Time']);
+  return records(emu)
+    .filter((r) => r['Stage'] === 'Won' || r['Stage'] === 'Lost')
+    .flatMap((r) => {
+      const at =
+        marked.get(`${String(r['Deal ID'])}|${String(r['Stage'])}`) ??
+        (r['Stage entered'] || r['Close date']);
+      return isDateCell(at)
+        ? [{ won: r['Stage'] === 'Won', amount: Number(r['Amount']), month: monthIn(emu, at) }]
+        : [];
+    });
+}
+
+/** Three open deals are given a close date three months back, then marked Won today, in the grid. */
+function markWonLate(emu: Emulator): void {
+  const late = records(emu)
+    .map((r, i) => ({ r, row: i + 2 }))
+    .filter(({ r }) => r['Stage'] === 'Negotiation')
+    .slice(0, 3);
+  expect(late).toHaveLength(3);
+  const back = new Date(emu.env.nowMs - 90 * 86_400_000).toISOString().slice(0, 10);
+  for (const { row } of late) type(emu, 'Close date', row, back);
+  for (const { row } of late) type(emu, 'Stage', row, 'Won');
+}
+
 function setBoard(emu: Emulator, members: string[], meetings: string[] = []) {
   const sheet = emu.sheet('CRM Settings');
   const memberCell = settingsA1Header(emu, 'Board member (email)');
@@ -135,15 +176,7 @@ describe('the board workbook', () => {
   it('shows the same figures as the Forecast and Funnel tabs it summarises', () => {
     const emu = crm();
     fillDemo(emu, 400);
-    // Three open deals are given a close date three months back, then marked Won today, in the grid.
-    const late = records(emu)
-      .map((r, i) => ({ r, row: i + 2 }))
-      .filter(({ r }) => r['Stage'] === 'Negotiation')
-      .slice(0, 3);
-    expect(late).toHaveLength(3);
-    const back = new Date(emu.env.nowMs - 90 * 86_400_000).toISOString().slice(0, 10);
-    for (const { row } of late) type(emu, 'Close date', row, back);
-    for (const { row } of late) type(emu, 'Stage', row, 'Won');
+    markWonLate(emu);
     emu.run('menuUpdateBoard');
     const { values } = board(emu);
     const b = values('Board');
@@ -170,18 +203,10 @@ describe('the board workbook', () => {
     // deal's stage), else Stage entered, else the close date.
     const MONTH = 'Closed by month (when marked won or lost)';
     const months = boardTable(b, MONTH);
-    const tz = emu.spreadsheetApp.getActiveSpreadsheet()!.getSpreadsheetTimeZone();
-    const monthOf = (d: Date) =>
-      new Intl.DateTimeFormat('en-US', { timeZone: tz, month: 'short', year: 'numeric' }).format(d);
-    const markedWon = new Map<string, Date>();
-    for (const h of records(emu, 'History'))
-      if (h['Field'] === 'Stage' && h['To'] === 'Won') markedWon.set(String(h['Deal ID']), h['Time'] as Date);
     const byMonth = new Map<string, { n: number; sum: number }>();
-    for (const d of records(emu).filter((r) => r['Stage'] === 'Won')) {
-      const at = markedWon.get(String(d['Deal ID'])) ?? (d['Stage entered'] || d['Close date']);
-      if (!(at instanceof Date) && Object.prototype.toString.call(at) !== '[object Date]') continue;
-      const t = byMonth.get(monthOf(at as Date)) ?? { n: 0, sum: 0 };
-      byMonth.set(monthOf(at as Date), { n: t.n + 1, sum: t.sum + Number(d['Amount']) });
+    for (const d of closedDeals(emu).filter((x) => x.won)) {
+      const t = byMonth.get(d.month) ?? { n: 0, sum: 0 };
+      byMonth.set(d.month, { n: t.n + 1, sum: t.sum + d.amount });
     }
     const monthRows = months.filter((m) => /^[A-Z][a-z]{2} \d{4}/.test(String(m[MONTH])));
     expect(monthRows).toHaveLength(12);
@@ -215,6 +240,63 @@ describe('the board workbook', () => {
       compared++;
     }
     expect(compared).toBeGreaterThan(20);
+  });
+
+  it('puts the last four quarters and this one on page one, each worked out from Deals and History', () => {
+    const emu = crm();
+    fillDemo(emu, 400);
+    markWonLate(emu);
+    emu.run('menuUpdateBoard');
+    const quarters = boardTable(board(emu).values('Board'), 'Quarter');
+    // Calendar quarters (the fiscal year starts in January): the month's quarter, named by its year.
+    const quarterOf = (month: string) => {
+      const m = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'].indexOf(
+        month.slice(0, 3),
+      );
+      return `FY${month.slice(4)} Q${Math.floor(m / 3) + 1}`;
+    };
+    const want = new Map<
+      string,
+      { won: number; wonDeals: number; closed: number; created: number; newDeals: number }
+    >();
+    const at = (q: string) =>
+      want.get(q) ?? want.set(q, { won: 0, wonDeals: 0, closed: 0, created: 0, newDeals: 0 }).get(q)!;
+    for (const d of closedDeals(emu)) {
+      const q = at(quarterOf(d.month));
+      q.closed++;
+      if (d.won) {
+        q.won += d.amount;
+        q.wonDeals++;
+      }
+    }
+    for (const r of records(emu))
+      if (isDateCell(r['Created'])) {
+        const q = at(quarterOf(monthIn(emu, r['Created'])));
+        q.created += Number(r['Amount']) || 0;
+        q.newDeals++;
+      }
+    expect(quarters.map((q) => q['Quarter'])).toEqual([
+      'FY2025 Q1',
+      'FY2025 Q2',
+      'FY2025 Q3',
+      'FY2025 Q4',
+      'FY2026 Q1 (to date)',
+    ]);
+    let shown = 0;
+    for (const q of quarters) {
+      const w = at(String(q['Quarter']).replace(' (to date)', ''));
+      expect([q['Deals won'], q['New deals']]).toEqual([w.wonDeals, w.newDeals]);
+      if (w.closed >= 3) expect(q['Win rate']).toBeCloseTo(w.wonDeals / w.closed, 9);
+      for (const [cell, value] of [
+        [q['Won'], w.won],
+        [q['New pipeline'], w.created],
+      ] as const)
+        if (typeof cell === 'number') {
+          expect(cell).toBeCloseTo(value, 6);
+          shown++;
+        }
+    }
+    expect(shown).toBeGreaterThanOrEqual(7);
   });
 
   it('says what changed since the last board meeting, on a hand-built example', () => {

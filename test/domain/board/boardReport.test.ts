@@ -185,6 +185,48 @@ describe('closed deals on the board', () => {
   });
 });
 
+describe('page one for a small team', () => {
+  // Two wins a month: 9 of 12 months read "fewer than 3 deals" (issue 27); quarters hold six wins.
+  it('shows every quarter’s bookings where the months are too thin to show', () => {
+    const deals: Deal[] = [];
+    for (let m = 0; m < 15; m++)
+      for (const day of [5, 20]) {
+        const when = new Date(Date.UTC(2025, 0 + m, day, 15));
+        if (when > NOW) continue;
+        const i = deals.length;
+        deals.push(
+          deal(
+            { dealId: `W${i}`, stage: 'Won', amount: 1000 + i * 37.5, closeDate: when, stageEntered: when },
+            settings,
+            i + 2,
+          ),
+        );
+      }
+    const rows = boardOf(deals, settings, { header: ['Day'], rows: [] }).grid.rows;
+    const at = rows.findIndex((r) => r[0] === 'Quarter');
+    const quarters = rows.slice(at + 1, at + 6);
+    // The wins of each quarter, summed here: Jan–Mar 2025 … Jan–Mar 2026 (to 10 March: 4 wins).
+    const sums = [0, 1, 2, 3, 4].map((q) =>
+      deals
+        .filter((d) => {
+          const t = (d.closeDate as { value: Date }).value;
+          return Math.floor((t.getUTCFullYear() * 12 + t.getUTCMonth() - 2025 * 12) / 3) === q;
+        })
+        .reduce((a, d) => a + (d.amount as { value: number }).value, 0),
+    );
+    expect(quarters.map((r) => [r[0], r[1]])).toEqual([
+      ['FY2025 Q1', sums[0]],
+      ['FY2025 Q2', sums[1]],
+      ['FY2025 Q3', sums[2]],
+      ['FY2025 Q4', sums[3]],
+      ['FY2026 Q1 (to date)', sums[4]],
+    ]);
+    const months = rows.findIndex((r) => String(r[0]).startsWith('Closed by month'));
+    const hidden = rows.slice(months + 1, months + 13).filter((r) => r[1] === 'fewer than 3 deals');
+    expect(hidden.length).toBeGreaterThanOrEqual(9);
+  });
+});
+
 describe('the gap to target', () => {
   // "Gap to target −113,925" meant ahead, and nothing said so (issue 27): the header says it.
   it('says that a gap below 0 means ahead of target', () => {
