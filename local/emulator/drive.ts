@@ -226,6 +226,35 @@ export class AdvancedSheets {
           if (arg.properties.title !== undefined) s.name = arg.properties.title;
           return {};
         }
+        case 'duplicateSheet': {
+          // A copy of the sheet with its cells, formats and charts (their ranges on the copy).
+          const source = sheetById(arg.sourceSheetId, i);
+          const name: string | undefined = arg.newSheetName;
+          if (name && ss.sheets.some((x) => x.name.toLowerCase() === name.toLowerCase()))
+            throw apiError(
+              'sheets.spreadsheets.batchUpdate',
+              `Invalid requests[${i}].duplicateSheet: A sheet with the name "${name}" already exists. Please enter another name.`,
+            );
+          const copy = ss.addSheetCopy(source);
+          if (name) copy.name = name;
+          ss.sheets = ss.sheets.filter((x) => x !== copy);
+          ss.sheets.splice(Math.min(arg.insertSheetIndex ?? ss.sheets.length, ss.sheets.length), 0, copy);
+          copy.charts = source.charts.map(
+            (c) =>
+              new EmbeddedChart(
+                this.env,
+                {
+                  ...structuredClone(c.spec),
+                  id: String(this.env.nextId()),
+                  ranges: c.spec.ranges.map((r) =>
+                    r.sheetName === source.name ? { ...r, sheetName: copy.name } : r,
+                  ),
+                },
+                (r) => ss.resolveRange(r),
+              ),
+          );
+          return { duplicateSheet: { properties: { sheetId: copy.id, title: copy.name } } };
+        }
         case 'updateSpreadsheetProperties': {
           if (arg.properties.title !== undefined) ss.name = arg.properties.title;
           return {};

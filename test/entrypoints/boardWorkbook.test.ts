@@ -450,6 +450,57 @@ describe('the board workbook', () => {
   });
 });
 
+describe('the board packs', () => {
+  it('keeps a frozen copy of the board from each meeting day, and leaves the founder’s own tabs alone', () => {
+    const emu = crm({ now: '2026-03-10T15:00:00Z' });
+    fillDemo(emu, 60);
+    const day = (n: number) =>
+      new Date(Date.parse('2026-03-10T15:00:00Z') + n * 86_400_000).toISOString().slice(0, 10);
+    // The meeting on 2026-03-01 was before the board existed: no pack for it.
+    setBoard(emu, [], ['2026-03-01', day(2), day(4)]);
+    emu.run('menuUpdateBoard');
+    const { file } = board(emu);
+    const tabs = () => file.spreadsheet.sheets.map((s) => s.name);
+    expect(tabs()).toEqual(['Board']);
+    // The founder keeps notes in a tab of their own in the board file.
+    const notes = file.spreadsheet.addSheet('Founder notes');
+    notes.cellAt(1, 1).v = 'Ask about churn';
+    const valuesOf = (name: string) =>
+      file.spreadsheet.sheets.find((s) => s.name === name)!.rows.map((r) => (r ?? []).map((c) => c?.v ?? ''));
+    const refresh = () => {
+      emu.env.nowMs += 86_400_000;
+      emu.run('menuRefresh');
+    };
+    // A board made by an earlier version recorded no pack: a meeting before its last update gets none.
+    const props = emu.properties.getDocumentProperties()!;
+    const state = JSON.parse(props.getProperty('sheetsCrm.board')!) as Record<string, unknown>;
+    expect(state['packed']).toBe('2026-03-01');
+    delete state['packed'];
+    props.setProperty('sheetsCrm.board', JSON.stringify(state));
+    refresh(); // day 1: no meeting since the last update
+    expect(tabs()).toEqual(['Board', 'Founder notes']);
+    refresh(); // day 2: the meeting's day
+    expect(tabs()).toEqual(['Board', `Board ${day(2)}`, 'Founder notes']);
+    const pack = valuesOf(`Board ${day(2)}`);
+    expect(pack).toEqual(valuesOf('Board'));
+    expect(String(pack[1][0])).toContain(`Updated ${day(2)}`);
+    // Charts go with the pack, drawn from its own cells.
+    const packSheet = file.spreadsheet.sheets.find((s) => s.name === `Board ${day(2)}`)!;
+    expect(packSheet.charts.length).toBeGreaterThan(0);
+    expect(packSheet.charts.every((c) => c.spec.ranges.every((r) => r.sheetName === packSheet.name))).toBe(
+      true,
+    );
+    refresh(); // day 3: the pack stays as it was; the Board moves on
+    refresh(); // day 4: the next meeting
+    expect(tabs()).toEqual(['Board', `Board ${day(4)}`, `Board ${day(2)}`, 'Founder notes']);
+    expect(valuesOf(`Board ${day(2)}`)).toEqual(pack);
+    expect(String(valuesOf('Board')[1][0])).toContain(`Updated ${day(4)}`);
+    expect(valuesOf('Founder notes')).toEqual([['Ask about churn']]);
+    refresh();
+    expect(tabs()).toHaveLength(4);
+  });
+});
+
 describe('a team around one board workbook', () => {
   const FOUNDER = 'owner@example.com';
   const REP = 'rep@example.com';

@@ -27,13 +27,14 @@ function cellData(c: ReportCell, format: string, bold: boolean): Record<string, 
 
 /**
  * Requests that put `grid` and `charts` on a new sheet `newSheetId` titled "Board", removing the sheet
- * `oldSheetId` (the previous version) when there is one.
+ * `oldSheetId` (the previous version) when there is one, and copying it as `pack` when given.
  */
 export function boardRequests(
   grid: ReportGrid,
   charts: readonly BoardChart[],
   oldSheetId: number | null,
   newSheetId: number,
+  pack: string | null = null,
 ): Request[] {
   const width = Math.max(grid.width, ...charts.map((c) => c.anchorColumn + 8), 1);
   const rows = Math.max(grid.rows.length, ...charts.map((c) => c.anchorRow + 20), 1);
@@ -62,47 +63,52 @@ export function boardRequests(
       })),
     },
   });
-  for (const c of charts) {
-    const range = (col: number) => ({
-      sheetId: newSheetId,
-      startRowIndex: c.headerRow,
-      endRowIndex: c.headerRow + 1 + c.rows,
-      startColumnIndex: col,
-      endColumnIndex: col + 1,
-    });
-    const source = (col: number) => ({ sourceRange: { sources: [range(col)] } });
-    const spec =
-      c.type === 'PIE'
-        ? {
-            title: c.title,
-            pieChart: {
-              legendPosition: 'RIGHT_LEGEND',
-              domain: source(c.columns[0]),
-              series: source(c.columns[1]),
-            },
-          }
-        : {
-            title: c.title,
-            basicChart: {
-              chartType: c.type,
-              legendPosition: 'BOTTOM_LEGEND',
-              headerCount: 1,
-              domains: [{ domain: source(c.columns[0]) }],
-              series: c.columns.slice(1).map((col) => ({ series: source(col), targetAxis: 'LEFT_AXIS' })),
-            },
-          };
-    requests.push({
-      addChart: {
-        chart: {
-          spec,
-          position: {
-            overlayPosition: {
-              anchorCell: { sheetId: newSheetId, rowIndex: c.anchorRow, columnIndex: c.anchorColumn },
-            },
+  for (const c of charts) requests.push(chartRequest(c, newSheetId));
+  // The pack of a board meeting: a frozen copy, kept beside the Board tab (the next update replaces
+  // only that).
+  if (pack)
+    requests.push({ duplicateSheet: { sourceSheetId: newSheetId, insertSheetIndex: 1, newSheetName: pack } });
+  return requests;
+}
+
+/** The addChart request of one board chart on sheet `sheetId`. */
+function chartRequest(c: BoardChart, sheetId: number): Request {
+  const range = (col: number) => ({
+    sheetId,
+    startRowIndex: c.headerRow,
+    endRowIndex: c.headerRow + 1 + c.rows,
+    startColumnIndex: col,
+    endColumnIndex: col + 1,
+  });
+  const source = (col: number) => ({ sourceRange: { sources: [range(col)] } });
+  const spec =
+    c.type === 'PIE'
+      ? {
+          title: c.title,
+          pieChart: {
+            legendPosition: 'RIGHT_LEGEND',
+            domain: source(c.columns[0]),
+            series: source(c.columns[1]),
           },
+        }
+      : {
+          title: c.title,
+          basicChart: {
+            chartType: c.type,
+            legendPosition: 'BOTTOM_LEGEND',
+            headerCount: 1,
+            domains: [{ domain: source(c.columns[0]) }],
+            series: c.columns.slice(1).map((col) => ({ series: source(col), targetAxis: 'LEFT_AXIS' })),
+          },
+        };
+  return {
+    addChart: {
+      chart: {
+        spec,
+        position: {
+          overlayPosition: { anchorCell: { sheetId, rowIndex: c.anchorRow, columnIndex: c.anchorColumn } },
         },
       },
-    });
-  }
-  return requests;
+    },
+  };
 }

@@ -3,8 +3,9 @@
 // keeper) and rewrites with one batchUpdate; shared view-only with the board members of CRM Settings
 // (Drive advanced service), each on their own, so one refused member stops nothing. Only members this
 // CRM added are ever removed. The CRM file is never shared. Its id, keeper and the members it added live
-// in a document property. An update costs 4 service calls (plus one per sharing change), whatever the
-// number of deals; a teammate's refresh costs none.
+// in a document property. An update costs 4 service calls (plus one per sharing change, and one on the
+// first update of a board meeting's day, which keeps a copy of the board named for the meeting),
+// whatever the number of deals; a teammate's refresh costs none. Tabs other than these are never touched.
 import { PRODUCT } from '../../shared/names';
 import type { BoardSettings } from '../../shared/settings';
 import { boardRequests, BOARD_SHEET } from '../../domain/board/boardRequests';
@@ -27,6 +28,8 @@ const stateSchema = z.object({
   added: z.optional(z.array(z.string())),
   /** A recreation no one has been told of yet (a scheduled run made it). */
   recreated: z.optional(z.string()),
+  /** The last board meeting whose pack (a frozen copy of the board) was made, or passed over. */
+  packed: z.optional(z.string()),
 });
 type BoardState = z.infer<typeof stateSchema>;
 
@@ -56,6 +59,7 @@ interface SheetsApi {
       sheets: { properties: { sheetId: number } }[];
     };
     batchUpdate(body: { requests: object[] }, id: string): unknown;
+    get(id: string, args: object): { sheets?: { properties?: { title?: string } }[] };
   };
 }
 interface DriveApi {
@@ -116,11 +120,12 @@ export function updateBoardFile(
   const props = documentStore();
   const write = (s: BoardState): BoardState => {
     const next = (s.sheetId ?? 0) + 1;
+    const pack = packDue(s, report.lastMeeting);
     Sheets.Spreadsheets.batchUpdate(
-      { requests: boardRequests(report.grid, report.charts, s.sheetId, next) },
+      { requests: boardRequests(report.grid, report.charts, s.sheetId, next, pack) },
       s.fileId,
     );
-    return { ...s, sheetId: next };
+    return { ...s, sheetId: next, packed: report.lastMeeting ?? s.packed };
   };
   try {
     if (!current) throw new Error('no board workbook yet');
@@ -156,10 +161,23 @@ export function updateBoardFile(
     keeper: current.keeper ?? (user || undefined),
     updatedAt: when,
     added: sharing.added,
+    packed: current.packed,
     ...(recreated ? { recreated } : {}),
   };
   props.setProperty(KEY, JSON.stringify(next));
   return { url: current.url, created, recreated, ...sharing, keptBy: null };
+}
+
+/**
+ * The name of the pack to make with this update ("Board 2026-11-17"), or null: one per board meeting,
+ * made by the first update on or after its day (a board made after the meeting has none). A tab of
+ * that name someone made already is left alone (one more call, once a meeting).
+ */
+function packDue(s: BoardState, meeting: string | null): string | null {
+  if (!meeting || meeting === s.packed || !s.updatedAt || meeting < s.updatedAt.slice(0, 10)) return null;
+  const name = `${BOARD_SHEET} ${meeting}`;
+  const titles = Sheets.Spreadsheets.get(s.fileId, { fields: 'sheets.properties.title' }).sheets ?? [];
+  return titles.some((t) => t.properties?.title === name) ? null : name;
 }
 
 /** Forgets the announcement of a recreated file once a person was shown it (one call). */
