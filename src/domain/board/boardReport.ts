@@ -14,7 +14,7 @@ import { MONEY, PERCENT, ReportGrid } from '../core/reportGrid';
 import { looseKey } from '../values/text';
 import { Disclosure, hiddenText, protectSums, WITHHELD } from './disclosure';
 import { mergeSmall, OTHER, type Group } from './smallGroups';
-import { closedByEventMonth, closedOn } from './closedOn';
+import { afterDay, closedByEventMonth, closedOn } from './closedOn';
 import { DEFINITIONS, pageOne, type MonthCall } from './pageOne';
 import type { MovesByDeal } from '../history/stageMoves';
 
@@ -352,7 +352,7 @@ function lostTables(g: ReportGrid, charts: BoardChart[], input: BoardInput, k: n
 
 function sinceMeeting(g: ReportGrid, input: BoardInput, meeting: string, d: Disclosure) {
   const { timeZone, deals } = input;
-  const after = (d: Date) => isoDay(d, timeZone) > meeting;
+  const after = afterDay(meeting, timeZone);
   const amount = (d: Deal) => (d.amount.kind === 'ok' ? d.amount.value : 0);
   const group = (ds: readonly Deal[]) => ({ n: ds.length, v: ds.reduce((a, d) => a + amount(d), 0) });
   const created = group(deals.filter((d) => d.created && after(d.created)));

@@ -2,7 +2,8 @@
 // deal lost today with a close date months back closed it today). History's last move into the deal's
 // current stage says when; a deal History has no such move for falls back to its Stage entered, then
 // to its close date, and the board says how many did.
-import { isoMonth } from '../../shared/zonedTime';
+import { zonedInstant } from '../../shared/zonedTime';
+import { addMonths } from '../values/calendar';
 import type { Deal } from '../deals/deal';
 import type { ClosedRow } from '../forecast/forecast';
 import type { MovesByDeal } from '../history/stageMoves';
@@ -39,10 +40,15 @@ export function closedByEventMonth(
     winRate: null,
   }));
   const byKey = new Map(rows.map((r) => [r.key, r]));
+  const monthOf = monthFinder(
+    months.map((m) => m.key),
+    timeZone,
+  );
   let byCloseDate = 0;
   for (const d of deals) {
     const when = closedOn(d, moves);
-    const r = when && byKey.get(isoMonth(when.at, timeZone));
+    const month = when && monthOf(when.at);
+    const r = month && byKey.get(month);
     if (!r) continue;
     const amount = d.amount.kind === 'ok' ? d.amount.value : 0;
     if (d.stage!.type === 'Won') {
@@ -56,4 +62,28 @@ export function closedByEventMonth(
   }
   for (const r of rows) r.winRate = r.wonDeals + r.lostDeals ? r.wonDeals / (r.wonDeals + r.lostDeals) : null;
   return { rows, byCloseDate };
+}
+
+/**
+ * The month key ("2026-03") among `keys` (consecutive, oldest first) an instant falls in, in
+ * `timeZone`, or undefined: each date is compared with the months' first instants, worked out once,
+ * instead of being converted (the board places each of 100,000 deals several times).
+ */
+export function monthFinder(keys: readonly string[], timeZone: string): (at: Date) => string | undefined {
+  const first = (key: string) => zonedInstant(timeZone, +key.slice(0, 4), +key.slice(5, 7), 1).getTime();
+  const starts = keys.map(first);
+  const end = first(addMonths(keys[keys.length - 1], 1));
+  return (at) => {
+    const t = at.getTime();
+    if (!(t >= starts[0] && t < end)) return undefined;
+    let i = starts.length - 1;
+    while (t < starts[i]) i--;
+    return keys[i];
+  };
+}
+
+/** Whether an instant is after the day `day` ("2026-02-15") in `timeZone` (compared, not converted). */
+export function afterDay(day: string, timeZone: string): (at: Date) => boolean {
+  const next = zonedInstant(timeZone, +day.slice(0, 4), +day.slice(5, 7), +day.slice(8, 10) + 1).getTime();
+  return (at) => at.getTime() >= next;
 }

@@ -6,7 +6,7 @@ import type { Deal } from '../deals/deal';
 import type { MovesByDeal } from '../history/stageMoves';
 import { addMonths, fiscalQuarter } from '../values/calendar';
 import { daysBetween } from '../values/cellParsing';
-import { closedOn } from './closedOn';
+import { closedOn, monthFinder } from './closedOn';
 
 export interface QuarterRow {
   key: string;
@@ -66,15 +66,20 @@ export function quarterTrend(
     r.plan = plans.length ? plans.reduce((a, p) => a + p, 0) : null;
   }
   rows[rows.length - 1].label += ' (to date)';
+  const monthOf = monthFinder([...quarterOfMonth.keys()], timeZone);
+  const quarterAt = (at: Date | null) => {
+    const month = at && monthOf(at);
+    return month ? quarterOfMonth.get(month) : undefined;
+  };
   for (const d of deals) {
     const amount = d.amount.kind === 'ok' ? d.amount.value : 0;
-    const created = d.created && quarterOfMonth.get(isoMonth(d.created, timeZone));
+    const created = quarterAt(d.created);
     if (created) {
       created.newPipeline += amount;
       created.newDeals++;
     }
     const when = closedOn(d, moves);
-    const closed = when && quarterOfMonth.get(isoMonth(when.at, timeZone));
+    const closed = when && quarterAt(when.at);
     if (!closed) continue;
     if (d.stage!.type === 'Lost') {
       closed.lostDeals++;
