@@ -5,7 +5,8 @@
 import { zonedInstant } from '../../shared/zonedTime';
 import { addMonths } from '../values/calendar';
 import type { Deal } from '../deals/deal';
-import type { ClosedRow } from '../forecast/forecast';
+import { withRate, type ClosedRow } from '../forecast/forecast';
+import { closedRow } from '../forecast/forecastTally';
 import type { MovesByDeal } from '../history/stageMoves';
 import { looseKey } from '../values/text';
 
@@ -30,15 +31,7 @@ export function closedByEventMonth(
   months: readonly Pick<ClosedRow, 'key' | 'label'>[],
   timeZone: string,
 ): { rows: ClosedRow[]; byCloseDate: number } {
-  const rows = months.map(({ key, label }): ClosedRow => ({
-    key,
-    label,
-    won: 0,
-    wonDeals: 0,
-    lost: 0,
-    lostDeals: 0,
-    winRate: null,
-  }));
+  const rows = months.map(({ key, label }) => closedRow(key, label));
   const byKey = new Map(rows.map((r) => [r.key, r]));
   const monthOf = monthFinder(
     months.map((m) => m.key),
@@ -60,8 +53,7 @@ export function closedByEventMonth(
     }
     if (when.byCloseDate) byCloseDate++;
   }
-  for (const r of rows) r.winRate = r.wonDeals + r.lostDeals ? r.wonDeals / (r.wonDeals + r.lostDeals) : null;
-  return { rows, byCloseDate };
+  return { rows: rows.map(withRate), byCloseDate };
 }
 
 /**

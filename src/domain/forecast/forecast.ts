@@ -132,7 +132,8 @@ export function targetFor(settings: Settings, month: string, owner?: string): nu
   return use.length ? use.reduce((a, t) => a + t.amount, 0) : null;
 }
 
-const withRate = (r: ClosedRow): ClosedRow => ({
+/** The row with its win rate worked out. */
+export const withRate = (r: ClosedRow): ClosedRow => ({
   ...r,
   winRate: r.wonDeals + r.lostDeals ? r.wonDeals / (r.wonDeals + r.lostDeals) : null,
 });

@@ -40,7 +40,8 @@ function addTo(t: Totals, category: ForecastCategory, amount: number, weighted: 
   t.deals += 1;
 }
 
-const closedRow = (key: string, label: string): ClosedRow => ({
+/** An empty row of won and lost deals. */
+export const closedRow = (key: string, label: string): ClosedRow => ({
   key,
   label,
   won: 0,
