@@ -75,7 +75,8 @@ function tabHtml(ss: Spreadsheet, name: string, maxRows: number): string {
     const data = chartData(ss, name, ch);
     return `<figure class="chart"><figcaption>${escapeHtml(data.title)}</figcaption><div class="ct-chart" data-chart="${escapeHtml(JSON.stringify(data))}"></div>${legend(data)}</figure>`;
   });
-  return `<section aria-labelledby="tab-${sheet.id}"><h2 id="tab-${sheet.id}">${escapeHtml(name)}</h2><div class="charts">${charts.join('')}</div><div class="table"><table>${rows.join('')}</table></div></section>`;
+  // The cells scroll in their own box: focusable, so the keyboard scrolls it too (axe: scrollable-region-focusable).
+  return `<section aria-labelledby="tab-${sheet.id}"><h2 id="tab-${sheet.id}">${escapeHtml(name)}</h2><div class="charts">${charts.join('')}</div><div class="table" tabindex="0" role="region" aria-label="${escapeHtml(name)} cells"><table>${rows.join('')}</table></div></section>`;
 }
 
 /** Chartist's series letters, in the order it colours series (and pie slices). */

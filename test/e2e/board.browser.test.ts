@@ -3,7 +3,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { startPlayground, type Playground } from '../../local/playground/server';
 import { createDemoWorkbook } from '../../local/playground/session';
-import { launch, screenshot } from '../support/browser';
+import { axeViolations, launch, screenshot } from '../support/browser';
 import { DIST } from '../support/emulator';
 
 let browser: Browser;
@@ -61,6 +61,7 @@ describe('the playground in a browser', () => {
     expect(axis.length).toBeGreaterThan(3);
     expect(axis.filter((t) => /^\d{4,}$/.test(t.trim()))).toEqual([]);
     await screenshot(p, 'board');
+    expect(await axeViolations(p)).toEqual([]);
     expect(errors).toEqual([]);
   });
 

@@ -2,11 +2,10 @@
 // dist/Code.js on the emulator: creating, moving, losing a deal, teammates' changes, a sorted sheet,
 // search, a slow load, unsaved changes, the keyboard path, the sticky action bar, a day-first locale,
 // and an accessibility check (axe, focus order).
-import * as fs from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { startPlayground, type Playground } from '../../local/playground/server';
 import type { Emulator } from '../../local/emulator';
-import { launch, screenshot } from '../support/browser';
+import { axeViolations, launch, screenshot } from '../support/browser';
 import { DIST } from '../support/emulator';
 import { a1, cell, columnOf, crm, pasteRows, record, records, type } from '../support/crm';
 
@@ -651,18 +650,7 @@ describe('the deal sidebar in a browser', () => {
     await page.waitForSelector('#results li');
     await page.keyboard.press('Enter');
     await page.waitForSelector('#facts dt');
-    await page.addScriptTag({ content: fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8') });
-    const result = await page.evaluate(async () => {
-      const axe = (
-        window as unknown as {
-          axe: {
-            run: (ctx: Document, opts: object) => Promise<{ violations: { id: string; nodes: unknown[] }[] }>;
-          };
-        }
-      ).axe;
-      return axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa'] } });
-    });
-    expect(result.violations.map((v) => `${v.id} (${v.nodes.length})`)).toEqual([]);
+    expect(await axeViolations(page)).toEqual([]);
     // Focus moves through the page in reading order, with no positive tabindex.
     expect(await page.locator('[tabindex]:not([tabindex="-1"]):not([tabindex="0"])').count()).toBe(0);
     await page.focus('#search');
