@@ -402,6 +402,26 @@ describe('the board workbook', () => {
       [2000, weighted[1], (weighted[1] as number) - 2000],
       [3000, weighted[2], (weighted[2] as number) - 3000],
     ]);
+    // Page one says the three largest changes in words, from these figures.
+    const fmt = (n: number) => new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 }).format(n);
+    const changes = [
+      { size: 6000, text: 'New pipeline (deals created): 3 deals, 6,000.' },
+      { size: 30000, text: 'Won: 3 deals, 30,000.' },
+      { size: 4500, text: 'Lost: 3 deals, 4,500.' },
+      { size: 2100, text: 'Slipped (close date moved later): 3 deals, 2,100.' },
+      ...[1000, 2000, 3000].map((then, i) => {
+        const now = weighted[i] as number;
+        const label = ['next 3 months', 'next 6 months', 'next 12 months'][i];
+        return {
+          size: Math.abs(now - then),
+          text: `Weighted forecast, ${label}: ${now > then ? 'up' : 'down'} ${fmt(Math.abs(now - then))} (${fmt(then)} → ${fmt(now)}).`,
+        };
+      }),
+    ].sort((x, y) => y.size - x.size);
+    const brief = b.findIndex((r) => r[0] === 'Since the meeting of 2026-02-01, in brief');
+    expect(brief).toBeGreaterThan(0);
+    expect(brief).toBeLessThan(b.findIndex((r) => r[0] === 'Weighted forecast'));
+    expect(b.slice(brief + 1, brief + 4).map((r) => r[0])).toEqual(changes.slice(0, 3).map((c) => c.text));
   });
 
   it('is shared view-only with exactly the listed board members, never the CRM file', () => {

@@ -16,6 +16,7 @@ import { Disclosure, hiddenText, protectSums, WITHHELD } from './disclosure';
 import { mergeSmall, OTHER, type Group } from './smallGroups';
 import { afterDay, closedByEventMonth, closedOn } from './closedOn';
 import { DEFINITIONS, pageOne, type MonthCall } from './pageOne';
+import { briefLines, type SinceRows } from './brief';
 import type { MovesByDeal } from '../history/stageMoves';
 
 /** A chart of the board sheet: rows and columns of one table (0-based, end exclusive). */
@@ -86,6 +87,10 @@ export function boardReport(input: BoardInput): BoardReport {
     (row, col) => change(one.g.rows[row][col], none.g.rows[row][col]),
     real.coverage,
   );
+  if (real.since) {
+    const lines = briefLines(real.g, real.since);
+    real.brief.forEach((row, i) => (real.g.rows[row][0] = lines[i] ?? (i ? '' : 'No change since then.')));
+  }
   return { grid: real.g, charts: real.charts, lastMeeting: real.lastMeeting };
 }
 
@@ -103,25 +108,35 @@ function buildBoard(input: BoardInput) {
   g.blank();
   const calls = monthCalls(input);
   pageOne(g, input, d, calls);
+  const today = isoDay(input.now, timeZone);
+  const lastMeeting = [...board.meetings].filter((m) => m <= today).pop() ?? null;
+  // The three largest changes since the meeting, in words: written once the figures are settled.
+  const brief: number[] = [];
+  if (lastMeeting) {
+    g.header([`Since the meeting of ${lastMeeting}, in brief`]);
+    for (let i = 0; i < 3; i++) {
+      brief.push(g.rows.length);
+      g.line(['']);
+    }
+    g.blank();
+  }
   forecastTable(g, charts, f, d);
   closedByMonthTable(g, charts, input, d);
   const coverage = coverageTable(g, f, d, input.unclamped);
   segmentTable(g, fn, k);
   lostTables(g, charts, input, k);
   // Since the last board meeting.
-  const today = isoDay(input.now, timeZone);
-  const lastMeeting = [...board.meetings].filter((m) => m <= today).pop() ?? null;
   g.title(lastMeeting ? `Since the last board meeting (${lastMeeting})` : 'Since the last board meeting');
   if (!lastMeeting)
     g.line(['Add the board meeting dates in CRM Settings (Board) to see what changed since the last one.']);
-  else sinceMeeting(g, input, lastMeeting, d);
+  const since = lastMeeting ? sinceMeeting(g, input, lastMeeting, d) : null;
   g.blank();
   // Forecast accuracy: what the forecast said at the start of each month against what was won.
   accuracy(g, calls, d);
   g.blank();
   g.header(['Definitions', '']);
   for (const [term, meaning] of DEFINITIONS) g.line([term.replace(' k ', ` ${k} `), meaning]);
-  return { g, d, charts, lastMeeting, coverage };
+  return { g, d, charts, lastMeeting, coverage, brief, since };
 }
 
 type Row = Forecast['horizons'][number];
@@ -350,7 +365,8 @@ function lostTables(g: ReportGrid, charts: BoardChart[], input: BoardInput, k: n
   );
 }
 
-function sinceMeeting(g: ReportGrid, input: BoardInput, meeting: string, d: Disclosure) {
+/** The since-meeting tables; returns where their rows are (for page one's brief). */
+function sinceMeeting(g: ReportGrid, input: BoardInput, meeting: string, d: Disclosure): SinceRows {
   const { timeZone, deals } = input;
   const after = afterDay(meeting, timeZone);
   const amount = (d: Deal) => (d.amount.kind === 'ok' ? d.amount.value : 0);
@@ -371,8 +387,11 @@ function sinceMeeting(g: ReportGrid, input: BoardInput, meeting: string, d: Disc
     if (after(p.time) && byId.get(p.dealId)?.stage?.type === 'Open') slippedIds.add(p.dealId);
   const slipped = group([...slippedIds].map((id) => byId.get(id)!));
   g.header(['Since the meeting', 'Deals', 'Value']);
-  const row = (label: string, x: { n: number; v: number }) =>
+  const at: SinceRows = { counts: [], changes: [] };
+  const row = (label: string, x: { n: number; v: number }) => {
+    at.counts.push(g.rows.length);
     g.line([label, x.n, d.shown(x.v, x.n)], ['', '0', MONEY]);
+  };
   row('New pipeline (deals created)', created);
   row('Won', won);
   row('Lost', lost);
@@ -387,11 +406,13 @@ function sinceMeeting(g: ReportGrid, input: BoardInput, meeting: string, d: Disc
     const name = ['Weighted next 3 months', 'Weighted next 6 months', 'Weighted next 12 months'][i];
     const then = snap ? Number(snap[col(name)]) : null;
     const now = d.shown(hz.weighted, hz.deals);
+    at.changes.push(g.rows.length);
     g.line(
       [hz.label, then ?? 'no snapshot', now, then !== null && typeof now === 'number' ? now - then : ''],
       ['', MONEY, MONEY, MONEY],
     );
   });
+  return at;
 }
 
 /** Each past month with a snapshot: what the forecast said at its start, and what was won in it. */
