@@ -27,12 +27,12 @@ export function scriptDateClass(env: EmulatorEnv): DateConstructor {
   };
 
   class ScriptDate extends RealDate {
-    constructor(...args: unknown[]) {
-      if (args.length === 0) super(env.nowMs);
-      else if (args.length >= 2) {
-        const [y, mo, d = 1, h = 0, mi = 0, s = 0, ms = 0] = args as number[];
-        super(localToMs(y, mo, d, h, mi, s, ms));
-      } else super(args[0] as number);
+    // Named parameters and arguments.length, not a rest array: scripts make millions of Dates.
+    constructor(y?: unknown, mo?: number, d = 1, h = 0, mi = 0, s = 0, ms = 0) {
+      const given = arguments.length;
+      if (given === 0) super(env.nowMs);
+      else if (given >= 2) super(localToMs(y as number, mo as number, d, h, mi, s, ms));
+      else super(y as number);
     }
     static override now() {
       return env.nowMs;

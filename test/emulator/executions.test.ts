@@ -231,6 +231,18 @@ describe("the script's Date", () => {
     expect([d.getDate(), d.getHours(), d.toISOString()]).toEqual([30, 1, '2026-03-29T23:30:00.000Z']);
     expect(new Date(0) instanceof ScriptDate).toBe(true);
   });
+
+  it('takes the forms Date takes: none (the clock), a time, local parts from the month on', () => {
+    const emu = new Emulator({ scriptTimeZone: 'Europe/Berlin', now: '2026-05-01T12:00:00Z' });
+    const ScriptDate = (emu.globals() as { Date: DateConstructor }).Date;
+    expect(new ScriptDate().toISOString()).toBe('2026-05-01T12:00:00.000Z');
+    expect(new ScriptDate(86_400_000).toISOString()).toBe('1970-01-02T00:00:00.000Z');
+    expect(new ScriptDate('2026-02-03T04:05:06Z').toISOString()).toBe('2026-02-03T04:05:06.000Z');
+    // Berlin is UTC+1 in January: midnight of the 1st is 23:00 UTC the day before.
+    expect(new ScriptDate(2026, 0).toISOString()).toBe('2025-12-31T23:00:00.000Z');
+    expect(new ScriptDate(2026, 0, 2, 3, 4, 5, 6).toISOString()).toBe('2026-01-02T02:04:05.006Z');
+    expect(Number.isNaN(new ScriptDate(undefined as unknown as number).getTime())).toBe(true);
+  });
 });
 
 describe('limits', () => {
