@@ -3,7 +3,7 @@
 // spreadsheet's own order; a value the sheet cannot read is shown to the rep rather than silently
 // dropped), the sidebar's model, and the result of a save. The same validation runs in the sidebar
 // and on the server.
-import * as z from 'zod/mini';
+import * as z from './schema';
 import { readTypedAmount, type DecimalMark } from './amountReading';
 import { readTypedDate } from './typedDate';
 import { FIELD_BY_KEY, type EditableField } from './fields';
@@ -53,7 +53,7 @@ export interface FormRules {
 
 export type FieldErrors = Partial<Record<EditableField | 'form', string>>;
 
-/** Validates a deal as typed: shapes (zod), then the fields the chosen stage requires. */
+/** Validates a deal as typed: shapes (its schema), then the fields the chosen stage requires. */
 export function validateDeal(
   input: unknown,
   rules: FormRules,

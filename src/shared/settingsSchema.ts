@@ -1,6 +1,5 @@
-// zod schemas for one row of each block of the CRM Settings tab. Imported from zod/mini, which keeps
-// the Apps Script bundle small (the classic import adds about half a megabyte).
-import * as z from 'zod/mini';
+// Schemas for one row of each block of the CRM Settings tab (schema.ts: zod/mini's API, in our bundle).
+import * as z from './schema';
 import { FORECAST_CATEGORIES, FUNNEL_MODES, FUNNEL_PERIODS, REFRESH_MODES, STAGE_TYPES } from './settings';
 
 const name = (what: string) =>
@@ -78,7 +77,7 @@ export const generalSettings = z.object({
   timedOutAfterDays: days('Suggest Timed out after'),
 });
 
-/** The first problem zod found, with the name of the property it concerns. */
+/** The first problem the schema found, with the name of the property it concerns. */
 export function firstIssue(result: {
   success: boolean;
   error?: { issues: { path: PropertyKey[]; message: string }[] };

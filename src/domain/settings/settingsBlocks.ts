@@ -1,5 +1,5 @@
 // Reading the CRM Settings tab block by block: where each block sits, its non-empty item rows, and a
-// parser per block that validates each row with zod and names the cell of every problem.
+// parser per block that validates each row with its schema and names the cell of every problem.
 import { FIELD_BY_KEY, FIELDS, REQUIRABLE, type FieldKey } from '../../shared/fields';
 import type { Settings, StageDef } from '../../shared/settings';
 import {
@@ -101,7 +101,7 @@ export class SettingsSheet {
       .filter(present);
   }
 
-  /** A row's zod result: its data, or null with the problem placed in the column of the field at fault. */
+  /** A row's schema result: its data, or null with the problem placed in the column of the field at fault. */
   check<T>(key: BlockKey, row: number, order: string[], result: SafeResult): T | null {
     const issue = firstIssue(result);
     if (issue) {

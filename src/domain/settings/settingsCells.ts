@@ -1,5 +1,5 @@
 // Converts between Settings and the cells of the CRM Settings tab: renders defaults for setup, and
-// parses what users typed, validating every row with zod and naming the cell of each problem.
+// parses what users typed, validating every row with its schema and naming the cell of each problem.
 import { FIELD_BY_KEY } from '../../shared/fields';
 import { FORECAST_CATEGORIES, type Settings, type StageDef } from '../../shared/settings';
 import {

@@ -10,7 +10,7 @@ import { PRODUCT } from '../../shared/names';
 import type { BoardSettings } from '../../shared/settings';
 import { boardRequests, BOARD_SHEET } from '../../domain/board/boardRequests';
 import type { BoardReport } from '../../domain/board/boardReport';
-import * as z from 'zod/mini';
+import * as z from '../../shared/schema';
 import { parseStored } from '../core/storedValues';
 import { documentStore } from '../core/documentState';
 

@@ -1,7 +1,7 @@
 // What Sheets CRM remembers about a spreadsheet between executions, in document properties: the ids
 // of its tabs and the last good settings, so that onEdit needs one property read instead of parsing
 // the Settings tab on every keystroke.
-import * as z from 'zod/mini';
+import * as z from '../../shared/schema';
 import type { Settings } from '../../shared/settings';
 import { chunkedProperties, readChunked, utf8Bytes } from './storedValues';
 

@@ -2,7 +2,7 @@
 // (Google allows 9 KB a value and 500 KB a store; half leaves room for a team's other scripts), is
 // parsed by a schema when read, and a value that is unreadable, malformed or too large reads as
 // absent, so its owner rebuilds it instead of failing for good.
-import * as z from 'zod/mini';
+import * as z from '../../shared/schema';
 import { textHash } from '../../domain/values/text';
 
 /** The most a stored value of ours may hold, in bytes of UTF-8 (as Google counts a property). */

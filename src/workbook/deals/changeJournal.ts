@@ -5,7 +5,7 @@
 // anything under the document lock (an edit's check, a save, a refresh) completes it: the rows whose
 // cells landed are logged, by the person who made the change, unless History already holds them, and
 // the deal's Last seen is brought to what landed, so no later check logs the change a second time.
-import * as z from 'zod/mini';
+import * as z from '../../shared/schema';
 import type { CellValue } from '../../domain/deals/deal';
 import type { HeaderMap } from '../../domain/deals/headerMap';
 import { notYetLogged } from '../../domain/history/alreadyLogged';

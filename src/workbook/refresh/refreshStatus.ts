@@ -1,6 +1,6 @@
 // Remembers a failed scheduled refresh (document property) so that the next menu run can show it. The
 // record is one failure, the latest, with its message cut short: it never grows with failures.
-import * as z from 'zod/mini';
+import * as z from '../../shared/schema';
 import { parseStored } from '../core/storedValues';
 import { documentStore } from '../core/documentState';
 

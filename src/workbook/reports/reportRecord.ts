@@ -4,7 +4,7 @@
 // size calls for tabs that are ours and rewrites only what changed. The property is written only when
 // something in it changes. A person's edit on a report tab (or on History) leaves a mark, one property
 // per tab so that two edits at once cannot lose one; the next refresh then rewrites that tab in full.
-import * as z from 'zod/mini';
+import * as z from '../../shared/schema';
 import type { TabSizes } from '../core/cells';
 import { fitsStored, parseStored } from '../core/storedValues';
 import { documentStore } from '../core/documentState';
