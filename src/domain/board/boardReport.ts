@@ -15,7 +15,7 @@ import { looseKey } from '../values/text';
 import { Disclosure, hiddenText, protectSums, WITHHELD } from './disclosure';
 import { mergeSmall, OTHER, type Group } from './smallGroups';
 import { afterDay, closedByEventMonth, closedOn } from './closedOn';
-import { DEFINITIONS, pageOne, type MonthCall } from './pageOne';
+import { definitions, pageOne, type MonthCall } from './pageOne';
 import { briefLines, type SinceRows } from './brief';
 import type { MovesByDeal } from '../history/stageMoves';
 
@@ -135,7 +135,7 @@ function buildBoard(input: BoardInput) {
   accuracy(g, calls, d);
   g.blank();
   g.header(['Definitions', '']);
-  for (const [term, meaning] of DEFINITIONS) g.line([term.replace(' k ', ` ${k} `), meaning]);
+  for (const [term, meaning] of definitions(k)) g.line([term, meaning]);
   return { g, d, charts, lastMeeting, coverage, brief, since };
 }
 

@@ -3,7 +3,7 @@
 // Quarters hold enough deals where months are too thin for a small team. Definitions close the board.
 import { MONEY, PERCENT, type ReportGrid } from '../core/reportGrid';
 import type { Disclosure } from './disclosure';
-import { hiddenText } from './disclosure';
+import { hiddenText, WITHHELD } from './disclosure';
 import { median, quarterTrend, sizeBand } from './quarterTrend';
 import type { BoardInput } from './boardReport';
 
@@ -123,8 +123,8 @@ function record(g: ReportGrid, calls: readonly MonthCall[], k: number) {
   );
 }
 
-/** What each figure of the board means, one line each. */
-export const DEFINITIONS: readonly [string, string][] = [
+/** What each figure of the board means, one line each (`k`: the smallest group shown). */
+export const definitions = (k: number): [string, string][] => [
   [
     'Won',
     'Amounts of the deals marked Won in the period: when History records the move (else Stage entered, else the close date).',
@@ -141,6 +141,6 @@ export const DEFINITIONS: readonly [string, string][] = [
     'Won ÷ forecast',
     'Won in each month ÷ what the forecast said at its start (won + weighted), summed over the months.',
   ],
-  ['fewer than k deals', 'A figure resting on too few deals to show without revealing one.'],
-  ['withheld', 'A figure that, added to or subtracted from others shown, would reveal a hidden one.'],
+  [hiddenText(k), 'A figure resting on too few deals to show without revealing one.'],
+  [WITHHELD, 'A figure that, added to or subtracted from others shown, would reveal a hidden one.'],
 ];

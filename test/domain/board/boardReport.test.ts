@@ -224,6 +224,11 @@ describe('page one for a small team', () => {
     const months = rows.findIndex((r) => String(r[0]).startsWith('Closed by month'));
     const hidden = rows.slice(months + 1, months + 13).filter((r) => r[1] === 'fewer than 3 deals');
     expect(hidden.length).toBeGreaterThanOrEqual(9);
+    // The definitions name the words the board shows instead of those figures.
+    const defs = rows.slice(rows.findIndex((r) => r[0] === 'Definitions') + 1).map((r) => r[0]);
+    expect(defs).toEqual(
+      expect.arrayContaining(['fewer than 3 deals', 'withheld (reveals a hidden figure)']),
+    );
   });
 });
 
