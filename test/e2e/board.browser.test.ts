@@ -39,13 +39,14 @@ describe('the playground in a browser', () => {
   it('renders the board workbook with its charts drawn, and no console errors', async () => {
     const p = await open('/board');
     await p.waitForSelector('.ct-chart svg');
-    expect(await p.locator('h2').allTextContents()).toEqual(['Board']);
+    expect(await p.locator('h2').allTextContents()).toEqual(['Board', 'Board definitions']);
     expect(await p.locator('figcaption').allTextContents()).toEqual([
       'Expected against target',
       'Won and lost by month',
+      'Pipeline by month',
       'Lost value by reason',
     ]);
-    expect(await p.locator('.ct-chart svg').count()).toBe(3);
+    expect(await p.locator('.ct-chart svg').count()).toBe(4);
     expect(await p.locator('.ct-chart .ct-bar, .ct-chart .ct-slice-pie').count()).toBeGreaterThan(5);
     expect(await p.locator('main').textContent()).toContain('Since the last board meeting');
     // Each chart says what its colours are, and its axis reads 2,500,000 rather than 2500000.
@@ -56,7 +57,18 @@ describe('the playground in a browser', () => {
       );
     expect(legends[0]).toEqual(['Expected (won + weighted)', 'Target']);
     expect(legends[1]).toEqual(['Won', 'Lost']);
-    expect(legends[2].length).toBeGreaterThan(1);
+    expect(legends[2]).toEqual([
+      'Open pipeline (1st of month)',
+      'Weighted next 3 months (1st of month)',
+      'New pipeline',
+    ]);
+    expect(legends[3].length).toBeGreaterThan(1);
+    // The demo has a year of History and no Forecast history before today: page one's forecast record
+    // and the monthly trend stand on snapshots rebuilt from History, and say so.
+    const text = (await p.locator('main').textContent())!;
+    expect(text).not.toContain('No month has a forecast snapshot yet');
+    expect(text).toMatch(/\d+ of these months are judged against a forecast rebuilt from History/);
+    expect(text).toMatch(/The forecast (was about right|ran high|ran low): won came to \d+% of it/);
     const axis = await p.locator('.ct-axis-title, .ct-label.ct-vertical').allTextContents();
     expect(axis.length).toBeGreaterThan(3);
     expect(axis.filter((t) => /^\d{4,}$/.test(t.trim()))).toEqual([]);

@@ -299,6 +299,44 @@ describe('the board workbook', () => {
     expect(shown).toBeGreaterThanOrEqual(7);
   });
 
+  it('rebuilds Forecast history before its first day from History, once, marked as rebuilt', () => {
+    const emu = crm();
+    fillDemo(emu, 200);
+    emu.run('menuUpdateBoard');
+    const fh = () => emu.values('Forecast history');
+    const header = fh()[0].map(String);
+    const source = header.indexOf('Source');
+    const rows = fh().slice(1);
+    const rebuilt = rows.filter((r) => r[source] === 'rebuilt from History');
+    expect(rebuilt.length).toBeGreaterThanOrEqual(12);
+    expect(rows.filter((r) => r[source] === 'daily refresh')).toHaveLength(1);
+    // In day order, each the first of a month in the CRM's time zone (Intl), before today's row.
+    const tz = emu.spreadsheetApp.getActiveSpreadsheet()!.getSpreadsheetTimeZone();
+    const dayOf = (d: unknown) =>
+      new Intl.DateTimeFormat('en-CA', {
+        timeZone: tz,
+        year: 'numeric',
+        month: '2-digit',
+        day: '2-digit',
+      }).format(d as Date);
+    const days = rows.map((r) => dayOf(r[0]));
+    expect(days).toEqual([...days].sort());
+    expect(rebuilt.map((r) => dayOf(r[0]).slice(8))).toEqual(rebuilt.map(() => '01'));
+    // The next refresh keeps them as they are and adds only its own day.
+    emu.env.nowMs += 86_400_000;
+    emu.run('menuRefresh');
+    expect(fh().slice(1, rows.length)).toEqual(rows.slice(0, -1));
+    expect(
+      fh()
+        .slice(1)
+        .filter((r) => r[source] === 'rebuilt from History'),
+    ).toHaveLength(rebuilt.length);
+    // Page one says its record stands on rebuilt months.
+    expect(board(emu).texts.join('\n')).toMatch(
+      /\d+ of these months are judged against a forecast rebuilt from History/,
+    );
+  });
+
   it('says what changed since the last board meeting, on a hand-built example', () => {
     const emu = crm({ now: '2026-03-10T15:00:00Z' });
     const sheet = emu.sheet('Deals');
@@ -310,7 +348,7 @@ describe('the board workbook', () => {
       { 'Deal ID': 'N1', Deal: 'n1', Stage: 'Qualified', Amount: 1000, Created: at('2026-02-05') },
       { 'Deal ID': 'N2', Deal: 'n2', Stage: 'Qualified', Amount: 2000, Created: at('2026-02-06') },
       { 'Deal ID': 'N3', Deal: 'n3', Stage: 'Qualified', Amount: 3000, Created: at('2026-02-07') },
-      // Won after it: 3 deals, 30,000; one won before it does not count.
+      // Won after it: 3 deals, 30,000; those won before it do not count.
       ...[1, 2, 3].map((i) => ({
         'Deal ID': `W${i}`,
         Deal: `w${i}`,
@@ -319,14 +357,15 @@ describe('the board workbook', () => {
         Created: at('2025-10-01'),
         'Close date': at(`2026-02-1${i}`),
       })),
-      {
-        'Deal ID': 'W0',
-        Deal: 'w0',
+      // Three won before it (three, so that January's wins are shown and none can be worked out).
+      ...[1, 2, 3].map((i) => ({
+        'Deal ID': `W0${i}`,
+        Deal: `w0${i}`,
         Stage: 'Won',
-        Amount: 99000,
+        Amount: 99000 + i,
         Created: at('2025-10-01'),
-        'Close date': at('2026-01-20'),
-      },
+        'Close date': at(`2026-01-2${i}`),
+      })),
       // Lost after it: 3 deals, 4,500.
       ...[1, 2, 3].map((i) => ({
         'Deal ID': `L${i}`,
@@ -379,7 +418,11 @@ describe('the board workbook', () => {
             ? 2000
             : x.startsWith('Weighted next 12')
               ? 3000
-              : 0,
+              : x === 'Open deals'
+                ? 9
+                : x === 'Source'
+                  ? 'daily refresh'
+                  : 0,
     );
     fh.insertRowsBefore(2, 1);
     fh.getRange(2, 1, 1, snap.length).setValues([snap]);
@@ -481,7 +524,7 @@ describe('the board packs', () => {
     emu.run('menuUpdateBoard');
     const { file } = board(emu);
     const tabs = () => file.spreadsheet.sheets.map((s) => s.name);
-    expect(tabs()).toEqual(['Board']);
+    expect(tabs()).toEqual(['Board', 'Board definitions']);
     // The founder keeps notes in a tab of their own in the board file.
     const notes = file.spreadsheet.addSheet('Founder notes');
     notes.cellAt(1, 1).v = 'Ask about churn';
@@ -498,9 +541,20 @@ describe('the board packs', () => {
     delete state['packed'];
     props.setProperty('sheetsCrm.board', JSON.stringify(state));
     refresh(); // day 1: no meeting since the last update
-    expect(tabs()).toEqual(['Board', 'Founder notes']);
+    expect(tabs()).toEqual(['Board', 'Board definitions', 'Founder notes']);
+    // The definitions tab, made again with each update: every word the board uses for a missing figure.
+    const terms = valuesOf('Board definitions').map((r) => r[0]);
+    expect(terms).toEqual(
+      expect.arrayContaining([
+        'Won',
+        'Win rate',
+        'Rebuilt',
+        'fewer than 3 deals',
+        'withheld (reveals a hidden figure)',
+      ]),
+    );
     refresh(); // day 2: the meeting's day
-    expect(tabs()).toEqual(['Board', `Board ${day(2)}`, 'Founder notes']);
+    expect(tabs()).toEqual(['Board', 'Board definitions', `Board ${day(2)}`, 'Founder notes']);
     const pack = valuesOf(`Board ${day(2)}`);
     expect(pack).toEqual(valuesOf('Board'));
     expect(String(pack[1][0])).toContain(`Updated ${day(2)}`);
@@ -512,12 +566,19 @@ describe('the board packs', () => {
     );
     refresh(); // day 3: the pack stays as it was; the Board moves on
     refresh(); // day 4: the next meeting
-    expect(tabs()).toEqual(['Board', `Board ${day(4)}`, `Board ${day(2)}`, 'Founder notes']);
+    expect(tabs()).toEqual([
+      'Board',
+      'Board definitions',
+      `Board ${day(4)}`,
+      `Board ${day(2)}`,
+      'Founder notes',
+    ]);
     expect(valuesOf(`Board ${day(2)}`)).toEqual(pack);
     expect(String(valuesOf('Board')[1][0])).toContain(`Updated ${day(4)}`);
     expect(valuesOf('Founder notes')).toEqual([['Ask about churn']]);
     refresh();
-    expect(tabs()).toHaveLength(4);
+    expect(tabs()).toHaveLength(5);
+    expect(valuesOf('Board definitions').map((r) => r[0])).toEqual(terms);
   });
 });
 

@@ -5,9 +5,9 @@
 // show: no deal name, company, contact, email, Deal ID, note or owner, and no figure resting on fewer
 // deals than the threshold.
 import type { BoardSettings } from '../../shared/settings';
-import { isDate, isoDay, isoMonth } from '../../shared/zonedTime';
+import { isoDay } from '../../shared/zonedTime';
 import type { CellValue, Deal } from '../deals/deal';
-import type { Forecast } from '../forecast/forecast';
+import type { ClosedRow, Forecast } from '../forecast/forecast';
 import type { Funnel } from '../funnel/funnel';
 import type { ClosePush } from '../history/historyIndex';
 import { MONEY, PERCENT, ReportGrid } from '../core/reportGrid';
@@ -16,8 +16,10 @@ import { Disclosure, hiddenText, protectSums, WITHHELD } from './disclosure';
 import { mergeSmall, OTHER, type Group } from './smallGroups';
 import { afterDay, closedByEventMonth, closedOn } from './closedOn';
 import { definitions, pageOne, type MonthCall } from './pageOne';
+import { DEFINITIONS_SHEET } from './boardRequests';
 import { briefLines, type SinceRows } from './brief';
 import type { MovesByDeal } from '../history/stageMoves';
+import { firstOfMonths, monthlyTrend, snapshotFigure, snapshotOn, snapshotsOf } from './boardTrend';
 
 /** A chart of the board sheet: rows and columns of one table (0-based, end exclusive). */
 export interface BoardChart {
@@ -34,6 +36,8 @@ export interface BoardChart {
 
 export interface BoardReport {
   grid: ReportGrid;
+  /** The Board definitions tab: what each figure means. */
+  definitions: ReportGrid;
   charts: BoardChart[];
   /** The last meeting on or before today, if any. */
   lastMeeting: string | null;
@@ -83,15 +87,23 @@ export function boardReport(input: BoardInput): BoardReport {
   const change = (a: unknown, b: unknown) => (typeof a === 'number' && typeof b === 'number' ? a - b : 0);
   protectSums(
     real.g,
-    one.d.hidden.map((v, i) => v - none.d.hidden[i]),
-    (row, col) => change(one.g.rows[row][col], none.g.rows[row][col]),
+    [
+      {
+        hidden: one.d.hidden.map((v, i) => v - none.d.hidden[i]),
+        at: (row, col) => change(one.g.rows[row][col], none.g.rows[row][col]),
+      },
+    ],
     real.coverage,
   );
   if (real.since) {
     const lines = briefLines(real.g, real.since);
     real.brief.forEach((row, i) => (real.g.rows[row][0] = lines[i] ?? (i ? '' : 'No change since then.')));
   }
-  return { grid: real.g, charts: real.charts, lastMeeting: real.lastMeeting };
+  const defs = new ReportGrid();
+  defs.title('What the board’s figures mean');
+  defs.header(['Term', 'Meaning']);
+  for (const [term, meaning] of definitions(input.board.minimumGroup)) defs.line([term, meaning]);
+  return { grid: real.g, definitions: defs, charts: real.charts, lastMeeting: real.lastMeeting };
 }
 
 /** The board before protectSums: its grid and charts, the figures hidden, where coverage is. */
@@ -103,10 +115,11 @@ function buildBoard(input: BoardInput) {
   const charts: BoardChart[] = [];
   g.title(`Board report (${input.currency})`);
   g.status([
-    `Updated ${input.stamp} (${timeZone}). Aggregates only: no deal, company or person is named, and no figure rests on fewer than ${k} deals (smaller groups are merged into "Other") or can be worked out from the figures shown (those read "withheld"). Closed deals count when they were marked won or lost.`,
+    `Updated ${input.stamp} (${timeZone}). Aggregates only: no deal, company or person is named, and no figure rests on fewer than ${k} deals (smaller groups are merged into "Other") or can be worked out from the figures shown (those read "withheld"). Closed deals count when they were marked won or lost. The ${DEFINITIONS_SHEET} tab says what each figure means. This tab is rewritten with each update: keep notes on a tab of your own.`,
   ]);
   g.blank();
-  const calls = monthCalls(input);
+  const closed = closedByEventMonth(input.deals, input.moves, input.forecast.closedMonths, timeZone);
+  const calls = monthCalls(input, closed.rows);
   pageOne(g, input, d, calls);
   const today = isoDay(input.now, timeZone);
   const lastMeeting = [...board.meetings].filter((m) => m <= today).pop() ?? null;
@@ -121,7 +134,8 @@ function buildBoard(input: BoardInput) {
     g.blank();
   }
   forecastTable(g, charts, f, d);
-  closedByMonthTable(g, charts, input, d);
+  closedByMonthTable(g, charts, closed, d);
+  monthlyTrend(g, charts, input, d, input.forecast.closedMonths);
   const coverage = coverageTable(g, f, d, input.unclamped);
   segmentTable(g, fn, k);
   lostTables(g, charts, input, k);
@@ -133,9 +147,6 @@ function buildBoard(input: BoardInput) {
   g.blank();
   // Forecast accuracy: what the forecast said at the start of each month against what was won.
   accuracy(g, calls, d);
-  g.blank();
-  g.header(['Definitions', '']);
-  for (const [term, meaning] of definitions(k)) g.line([term, meaning]);
   return { g, d, charts, lastMeeting, coverage, brief, since };
 }
 
@@ -212,14 +223,13 @@ function forecastTable(g: ReportGrid, charts: BoardChart[], f: Forecast, d: Disc
 }
 
 /** Won and lost by the month deals were marked so, with a chart. */
-function closedByMonthTable(g: ReportGrid, charts: BoardChart[], input: BoardInput, d: Disclosure) {
+function closedByMonthTable(
+  g: ReportGrid,
+  charts: BoardChart[],
+  { rows, byCloseDate }: ReturnType<typeof closedByEventMonth>,
+  d: Disclosure,
+) {
   const k = d.k;
-  const { rows, byCloseDate } = closedByEventMonth(
-    input.deals,
-    input.moves,
-    input.forecast.closedMonths,
-    input.timeZone,
-  );
   const monthsHeader = g.rows.length;
   g.header([
     'Closed by month (when marked won or lost)',
@@ -397,37 +407,47 @@ function sinceMeeting(g: ReportGrid, input: BoardInput, meeting: string, d: Disc
   row('Lost', lost);
   row('Slipped (close date moved later)', slipped);
   // Forecast change per horizon: the snapshot on or before the meeting against today's forecast.
-  const { header, rows } = input.snapshots;
-  const col = (name: string) => header.indexOf(name);
-  const snap = rows.filter((r) => isDate(r[0]) && isoDay(r[0] as Date, timeZone) <= meeting).pop();
+  const snap = snapshotOn(snapshotsOf(input.snapshots), meeting, timeZone);
   g.blank();
-  g.header(['Weighted forecast change', 'At the meeting', 'Now', 'Change']);
+  g.header([
+    'Weighted forecast change',
+    snap?.rebuilt ? 'At the meeting (rebuilt from History)' : 'At the meeting',
+    'Now',
+    'Change',
+  ]);
   input.forecast.horizons.forEach((hz, i) => {
     const name = ['Weighted next 3 months', 'Weighted next 6 months', 'Weighted next 12 months'][i];
-    const then = snap ? Number(snap[col(name)]) : null;
+    const then = snap ? snapshotFigure(snap, name, d.k) : 'no snapshot';
     const now = d.shown(hz.weighted, hz.deals);
     at.changes.push(g.rows.length);
     g.line(
-      [hz.label, then ?? 'no snapshot', now, then !== null && typeof now === 'number' ? now - then : ''],
+      [hz.label, then, now, typeof then === 'number' && typeof now === 'number' ? now - then : ''],
       ['', MONEY, MONEY, MONEY],
     );
   });
   return at;
 }
 
-/** Each past month with a snapshot: what the forecast said at its start, and what was won in it. */
-function monthCalls(input: BoardInput): MonthCall[] {
-  const { header, rows } = input.snapshots;
-  const [wonAt, weightedAt, dealsAt] = ['Won this month', 'Weighted this month', 'Deals this month'].map(
-    (h) => header.indexOf(h),
-  );
-  if (wonAt < 0) return [];
-  return input.forecast.closedMonths.slice(0, -1).flatMap((m) => {
-    // The first snapshot taken in the month: what the forecast said for it then.
-    const snap = rows.find((r) => isDate(r[0]) && isoMonth(r[0] as Date, input.timeZone) === m.key);
+/**
+ * Each past month with a snapshot: what the forecast said at its start, and what was won in it (by
+ * when deals were marked Won, as the board counts them everywhere).
+ */
+function monthCalls(input: BoardInput, closed: readonly ClosedRow[]): MonthCall[] {
+  const starts = firstOfMonths(snapshotsOf(input.snapshots), input.timeZone);
+  return closed.slice(0, -1).flatMap((m) => {
+    const snap = starts.get(m.key);
     if (!snap) return [];
-    const said = Number(snap[wonAt]) + Number(snap[weightedAt]);
-    return [{ label: m.label, said, saidDeals: Number(snap[dealsAt]), won: m.won, wonDeals: m.wonDeals }];
+    const said = snap.value('Won this month') + snap.value('Weighted this month');
+    return [
+      {
+        label: m.label,
+        said,
+        saidDeals: snap.value('Deals this month'),
+        won: m.won,
+        wonDeals: m.wonDeals,
+        rebuilt: snap.rebuilt,
+      },
+    ];
   });
 }
 
@@ -437,7 +457,12 @@ function accuracy(g: ReportGrid, calls: readonly MonthCall[], d: Disclosure) {
     const forecast = d.shown(c.said, c.saidDeals);
     const won = d.shown(c.won, c.wonDeals);
     g.line(
-      [c.label, forecast, won, typeof forecast === 'number' && typeof won === 'number' ? won - forecast : ''],
+      [
+        c.rebuilt ? `${c.label} (rebuilt)` : c.label,
+        forecast,
+        won,
+        typeof forecast === 'number' && typeof won === 'number' ? won - forecast : '',
+      ],
       ['', MONEY, MONEY, MONEY],
     );
   }

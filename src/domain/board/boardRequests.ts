@@ -5,6 +5,9 @@ import type { ReportCell, ReportGrid } from '../core/reportGrid';
 import type { BoardChart } from './boardReport';
 
 export const BOARD_SHEET = 'Board';
+export const DEFINITIONS_SHEET = 'Board definitions';
+/** The definitions tab's sheet id: the Board tab's plus this. */
+export const DEFINITIONS_OFFSET = 1_000_000;
 
 type Request = Record<string, unknown>;
 
@@ -25,49 +28,66 @@ function cellData(c: ReportCell, format: string, bold: boolean): Record<string, 
   return { userEnteredValue: value, userEnteredFormat };
 }
 
-/**
- * Requests that put `grid` and `charts` on a new sheet `newSheetId` titled "Board", removing the sheet
- * `oldSheetId` (the previous version) when there is one, and copying it as `pack` when given.
- */
-export function boardRequests(
+/** Requests that add a sheet `sheetId` titled `title` at `index` holding `grid` (frozen header rows). */
+function sheetRequests(
   grid: ReportGrid,
-  charts: readonly BoardChart[],
-  oldSheetId: number | null,
-  newSheetId: number,
-  pack: string | null = null,
+  sheetId: number,
+  title: string,
+  index: number,
+  size: { rows: number; columns: number },
+  old: number | null,
 ): Request[] {
-  const width = Math.max(grid.width, ...charts.map((c) => c.anchorColumn + 8), 1);
-  const rows = Math.max(grid.rows.length, ...charts.map((c) => c.anchorRow + 20), 1);
   const requests: Request[] = [
     {
       addSheet: {
         properties: {
-          sheetId: newSheetId,
-          title: `${BOARD_SHEET} ${newSheetId}`,
-          index: 0,
-          gridProperties: { rowCount: rows, columnCount: width, frozenRowCount: 2 },
+          sheetId,
+          title: `${title} ${sheetId}`,
+          index,
+          gridProperties: { rowCount: size.rows, columnCount: size.columns, frozenRowCount: 2 },
         },
       },
     },
   ];
-  if (oldSheetId !== null) requests.push({ deleteSheet: { sheetId: oldSheetId } });
-  requests.push({
-    updateSheetProperties: { properties: { sheetId: newSheetId, title: BOARD_SHEET }, fields: 'title' },
-  });
+  if (old !== null) requests.push({ deleteSheet: { sheetId: old } });
+  requests.push({ updateSheetProperties: { properties: { sheetId, title }, fields: 'title' } });
   requests.push({
     updateCells: {
-      start: { sheetId: newSheetId, rowIndex: 0, columnIndex: 0 },
+      start: { sheetId, rowIndex: 0, columnIndex: 0 },
       fields: 'userEnteredValue,userEnteredFormat',
       rows: grid.rows.map((row, r) => ({
         values: row.map((c, i) => cellData(c, grid.formats[r]?.[i] ?? '', grid.bold[r] ?? false)),
       })),
     },
   });
+  return requests;
+}
+
+/**
+ * Requests that put `grid` and `charts` on a new sheet `newSheetId` titled "Board", removing the sheet
+ * `oldSheetId` (the previous version) when there is one, and copying it as `pack` when given; and
+ * `definitions` on the Board definitions tab (sheet id: the Board's plus DEFINITIONS_OFFSET), replacing
+ * the previous one when `hadDefinitions`.
+ */
+export function boardRequests(
+  report: { grid: ReportGrid; charts: readonly BoardChart[]; definitions: ReportGrid },
+  oldSheetId: number | null,
+  newSheetId: number,
+  { pack = null, hadDefinitions = false }: { pack?: string | null; hadDefinitions?: boolean } = {},
+): Request[] {
+  const { grid, charts, definitions } = report;
+  const width = Math.max(grid.width, ...charts.map((c) => c.anchorColumn + 8), 1);
+  const rows = Math.max(grid.rows.length, ...charts.map((c) => c.anchorRow + 20), 1);
+  const requests = sheetRequests(grid, newSheetId, BOARD_SHEET, 0, { rows, columns: width }, oldSheetId);
   for (const c of charts) requests.push(chartRequest(c, newSheetId));
+  const defsId = newSheetId + DEFINITIONS_OFFSET;
+  const oldDefs = hadDefinitions && oldSheetId !== null ? oldSheetId + DEFINITIONS_OFFSET : null;
+  const size = { rows: Math.max(definitions.rows.length, 1), columns: Math.max(definitions.width, 1) };
+  requests.push(...sheetRequests(definitions, defsId, DEFINITIONS_SHEET, 1, size, oldDefs));
   // The pack of a board meeting: a frozen copy, kept beside the Board tab (the next update replaces
   // only that).
   if (pack)
-    requests.push({ duplicateSheet: { sourceSheetId: newSheetId, insertSheetIndex: 1, newSheetName: pack } });
+    requests.push({ duplicateSheet: { sourceSheetId: newSheetId, insertSheetIndex: 2, newSheetName: pack } });
   return requests;
 }
 

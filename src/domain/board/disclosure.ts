@@ -46,71 +46,122 @@ type Figure = [change: number, row: number, col: number];
 
 const CENT = 0.005;
 
+/** How the board's money figures may be read: the hidden values, and each cell's number. */
+export interface Space {
+  hidden: readonly number[];
+  at: (row: number, col: number) => number;
+}
+
 /**
  * Withholds money figures of `grid` until no hidden figure can be worked out as a sum or difference of
- * up to three shown ones. Routes are found among the figures' changes (`hidden` and `changeAt`: how
- * each moves when the deals' amounts change), so that a route holds whatever the amounts and figures
- * equal by chance make none; a figure that does not move with amounts (a target) is known and takes
- * no part. Of a route, the figure on most routes goes (ties: the last in the grid). `dependent` is a
- * cell to withhold with either of the two cells it is computed from (coverage: a ratio of them).
+ * up to three shown ones, in any of `spaces`: the figures' changes (how each moves when the deals'
+ * amounts change: a route there holds whatever the amounts, and a figure that does not move with them,
+ * a target, takes no part) and their values as shown (a route there may be chance, but a reader cannot
+ * tell). Of a route, the figure on most routes goes (ties: the last in the grid); a withheld figure is
+ * kept hidden in turn. `dependent` is a cell to withhold with either of the two cells it is computed
+ * from (coverage: a ratio of them).
  */
 export function protectSums(
   grid: ReportGrid,
-  hidden: readonly number[],
-  changeAt: (row: number, col: number) => number,
+  spaces: readonly Space[],
   dependent: [cell: [number, number], from: [number, number][]],
 ): void {
-  let figures: Figure[] = [];
-  grid.rows.forEach((cells, row) =>
-    cells.forEach((v, col) => {
-      const change = changeAt(row, col);
-      if (typeof v === 'number' && Math.abs(change) >= CENT && grid.formats[row]?.[col] === MONEY)
-        figures.push([change, row, col]);
-    }),
-  );
-  const queue = [...hidden];
-  while (queue.length) {
-    const h = queue.pop()!;
-    for (;;) {
-      const on = new Map<Figure, number>();
-      for (const route of routesTo(h, figures))
-        for (const f of new Set(route)) on.set(f, (on.get(f) ?? 0) + 1);
-      const gone = [...on].sort(([a, n], [b, m]) => m - n || b[1] - a[1] || b[2] - a[2])[0]?.[0];
-      if (!gone) break;
-      grid.rows[gone[1]][gone[2]] = WITHHELD;
-      figures = figures.filter((f) => f !== gone);
-      queue.push(gone[0]);
-    }
+  // Each space checks its hidden values once, then the figures other spaces withheld since it last
+  // looked (a space keeps its own withheld figures hidden as it goes; withholding only removes routes).
+  const withheld: [number, number][] = [];
+  const seen = spaces.map(() => -1);
+  for (
+    let i = seen.findIndex((n) => n < withheld.length);
+    i >= 0;
+    i = seen.findIndex((n) => n < withheld.length)
+  ) {
+    const space = spaces[i];
+    const fresh = withheld.slice(Math.max(seen[i], 0)).map(([r, c]) => space.at(r, c));
+    withheld.push(...closeRoutes(grid, seen[i] < 0 ? [...space.hidden, ...fresh] : fresh, space.at));
+    seen[i] = withheld.length;
   }
   const [[r, c], from] = dependent;
   if (typeof grid.rows[r][c] === 'number' && from.some(([fr, fc]) => typeof grid.rows[fr][fc] !== 'number'))
     grid.rows[r][c] = WITHHELD;
 }
 
-/** Routes to `h`: sets of up to three distinct figures whose sum or difference is `h` (to the cent). */
-function routesTo(h: number, figures: readonly Figure[]): Figure[][] {
-  const routes: Figure[][] = [];
-  if (Math.abs(h) < CENT) return routes;
-  // Figures by value in whole cents: one within a cent of a value is under one of three keys.
-  const byCents = new Map<number, Figure[]>();
-  for (const f of figures) {
-    const key = Math.round(f[0] * 100);
-    byCents.set(key, [...(byCents.get(key) ?? []), f]);
-  }
-  /** Adds a route for each figure not in `route` whose value or its negative is `t`. */
-  const add = (t: number, route: Figure[]) => {
-    for (const x of [t, -t])
-      for (let k = Math.round(x * 100) - 1; k <= Math.round(x * 100) + 1; k++)
-        for (const f of byCents.get(k) ?? [])
-          if (Math.abs(f[0] - x) <= CENT && !route.includes(f) && routes.length < 200)
-            routes.push([...route, f]);
-  };
-  add(h, []);
-  for (let i = 0; i < figures.length; i++)
-    for (const a of [figures[i][0], -figures[i][0]]) {
-      add(h - a, [figures[i]]);
-      for (let j = i + 1; j < figures.length; j++)
-        for (const c of [figures[j][0], -figures[j][0]]) add(h - a - c, [figures[i], figures[j]]);
+/** Closes the routes to `hidden` among the figures `at` gives; returns the cells withheld. */
+function closeRoutes(
+  grid: ReportGrid,
+  hidden: readonly number[],
+  at: (row: number, col: number) => number,
+): [number, number][] {
+  let figures: Figure[] = [];
+  grid.rows.forEach((cells, row) =>
+    cells.forEach((v, col) => {
+      const change = at(row, col);
+      if (typeof v === 'number' && Math.abs(change) >= CENT && grid.formats[row]?.[col] === MONEY)
+        figures.push([change, row, col]);
+    }),
+  );
+  const out: [number, number][] = [];
+  let index: RouteIndex | null = null;
+  const queue = [...hidden];
+  while (queue.length) {
+    const h = queue.pop()!;
+    for (;;) {
+      const on = new Map<Figure, number>();
+      index ??= new RouteIndex(figures);
+      for (const route of index.routesTo(h)) for (const f of new Set(route)) on.set(f, (on.get(f) ?? 0) + 1);
+      const gone = [...on].sort(([a, n], [b, m]) => m - n || b[1] - a[1] || b[2] - a[2])[0]?.[0];
+      if (!gone) break;
+      grid.rows[gone[1]][gone[2]] = WITHHELD;
+      out.push([gone[1], gone[2]]);
+      figures = figures.filter((f) => f !== gone);
+      index = null;
+      queue.push(gone[0]);
     }
-  return routes;
+  }
+  return out;
+}
+
+/** Signed sums of one or two figures, by value in whole cents (one within a cent is under one of three keys). */
+class RouteIndex {
+  private readonly singles = new Map<number, Figure[]>();
+  private readonly pairs = new Map<number, [number, Figure, Figure][]>();
+  constructor(private readonly figures: readonly Figure[]) {
+    const put = <T>(map: Map<number, T[]>, v: number, x: T) => {
+      const key = Math.round(v * 100);
+      const list = map.get(key);
+      if (list) list.push(x);
+      else map.set(key, [x]);
+    };
+    figures.forEach((a, i) => {
+      put(this.singles, a[0], a);
+      for (let j = i + 1; j < figures.length; j++) {
+        const b = figures[j];
+        put(this.pairs, a[0] + b[0], [a[0] + b[0], a, b]);
+        put(this.pairs, a[0] - b[0], [a[0] - b[0], a, b]);
+      }
+    });
+  }
+
+  /**
+   * Routes to `h`: sets of up to three distinct figures whose signed sum is `h` or −`h` (to the cent),
+   * each set once (at most 200).
+   */
+  routesTo(h: number): Figure[][] {
+    const routes: Figure[][] = [];
+    if (Math.abs(h) < CENT) return routes;
+    const near = <T>(map: Map<number, T[]>, t: number) =>
+      [-1, 0, 1].flatMap((d) => map.get(Math.round(t * 100) + d) ?? []);
+    for (const t of [h, -h]) {
+      for (const f of near(this.singles, t)) if (Math.abs(f[0] - t) <= CENT) routes.push([f]);
+      for (const [v, a, b] of near(this.pairs, t)) if (Math.abs(v - t) <= CENT) routes.push([a, b]);
+    }
+    // A third figure after both of the pair's (in grid order), so that each set is found once.
+    const order = new Map(this.figures.map((f, i) => [f, i]));
+    for (const t of [h, -h])
+      for (const c of this.figures)
+        for (const rest of [t - c[0], t + c[0]])
+          for (const [v, a, b] of near(this.pairs, rest))
+            if (Math.abs(v - rest) <= CENT && order.get(b)! < order.get(c)! && routes.length < 200)
+              routes.push([a, b, c]);
+    return routes.slice(0, 200);
+  }
 }

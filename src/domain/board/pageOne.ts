@@ -1,6 +1,6 @@
 // The top of the board: the last four quarters and this one (bookings against plan and how they were
 // made), the outlook for this quarter and the next against plan, and how right the forecast has been.
-// Quarters hold enough deals where months are too thin for a small team. Definitions close the board.
+// Quarters hold enough deals where months are too thin for a small team. Definitions have their own tab.
 import { MONEY, PERCENT, type ReportGrid } from '../core/reportGrid';
 import type { Disclosure } from './disclosure';
 import { hiddenText, WITHHELD } from './disclosure';
@@ -14,6 +14,8 @@ export interface MonthCall {
   saidDeals: number;
   won: number;
   wonDeals: number;
+  /** its snapshot was rebuilt from History */
+  rebuilt: boolean;
 }
 
 /** Writes the quarters, the outlook and the forecast's record over the last six months. */
@@ -102,7 +104,7 @@ function outlook(
   g.blank();
 }
 
-/** How right the forecast was: won ÷ forecast over the months, and how many it over-forecast. */
+/** How right the forecast was: won ÷ forecast over the months, how many it over-forecast, in words. */
 function record(g: ReportGrid, calls: readonly MonthCall[], k: number) {
   g.header(['Forecast record (last 6 months)', 'Won ÷ forecast', 'Months over-forecast']);
   const said = calls.reduce((a, c) => a + c.said, 0);
@@ -113,14 +115,38 @@ function record(g: ReportGrid, calls: readonly MonthCall[], k: number) {
     return;
   }
   const over = calls.filter((c) => c.said > c.won).length;
+  const shown = wonDeals === 0 || wonDeals >= k;
   g.line(
     [
       `${calls[0].label} to ${calls[calls.length - 1].label}`,
-      wonDeals === 0 || wonDeals >= k ? won / said : hiddenText(k),
+      shown ? won / said : hiddenText(k),
       `${over} of ${calls.length}`,
     ],
     ['', PERCENT, ''],
   );
+  g.line([
+    shown
+      ? bias(won / said, over, calls.length)
+      : `The forecast ran high in ${over} of ${calls.length} months.`,
+  ]);
+  const rebuilt = calls.filter((c) => c.rebuilt).length;
+  if (rebuilt)
+    g.line([
+      `${rebuilt} of these months are judged against a forecast rebuilt from History, which knows today's close dates: it flatters the forecast.`,
+    ]);
+}
+
+/** The forecast's bias in words: won ÷ forecast `ratio`, `over` of `months` over-forecast. */
+export function bias(ratio: number, over: number, months: number): string {
+  const pct = (x: number) => `${Math.round(x * 100)}%`;
+  const off = Math.abs(1 - ratio);
+  const lean =
+    off < 0.1
+      ? `The forecast was about right: won came to ${pct(ratio)} of it`
+      : ratio < 1
+        ? `The forecast ran high: won came to ${pct(ratio)} of it, ${pct(off)} short`
+        : `The forecast ran low: won came to ${pct(ratio)} of it, ${pct(off)} more`;
+  return `${lean}, and ${over} of ${months} months brought in less than forecast.`;
 }
 
 /** What each figure of the board means, one line each (`k`: the smallest group shown). */
@@ -140,6 +166,14 @@ export const definitions = (k: number): [string, string][] => [
   [
     'Won ÷ forecast',
     'Won in each month ÷ what the forecast said at its start (won + weighted), summed over the months.',
+  ],
+  [
+    'Monthly trend',
+    'Open pipeline and the weighted forecast of the next 3 months on the first day of each month (Forecast history), and the deals created in it.',
+  ],
+  [
+    'Rebuilt',
+    'A past day before the CRM kept daily snapshots, worked out from History: each deal in the stage History records for that day, at today’s amount and close date.',
   ],
   [hiddenText(k), 'A figure resting on too few deals to show without revealing one.'],
   [WITHHELD, 'A figure that, added to or subtracted from others shown, would reveal a hidden one.'],

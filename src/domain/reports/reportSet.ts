@@ -29,6 +29,52 @@ export const REPORT_TABS: readonly string[] = [
 /** Forecast history's columns about the current month, which forecast accuracy is judged from. */
 export const MONTH_SNAPSHOT_HEADERS = ['Won this month', 'Weighted this month', 'Deals this month'] as const;
 
+/** Forecast history's Source: a daily refresh's snapshot, or one rebuilt from History for a past day. */
+export const DAILY = 'daily refresh';
+export const REBUILT = 'rebuilt from History';
+
+/** Forecast history's columns. */
+export const SNAPSHOT_HEADER = [
+  'Day',
+  'Weighted next 3 months',
+  'Weighted next 6 months',
+  'Weighted next 12 months',
+  'Commit (12 months)',
+  'Best case (12 months)',
+  'Pipeline (12 months)',
+  'Open pipeline',
+  'Open pipeline weighted',
+  ...SEGMENT_TABS.map((s) => `Weighted, ${segmentTabName(s)}`),
+  ...MONTH_SNAPSHOT_HEADERS,
+  'Open deals',
+  'Source',
+] as const;
+
+/** A Forecast history row: the forecast of `day` (its midnight), and where it came from. */
+export function snapshotRow(forecast: Forecast, day: Date, source: string): ReportCell[] {
+  const bySegment = new Map<string, number>();
+  for (const b of forecast.bySegment) bySegment.set(b.name, b.weighted);
+  const twelve = forecast.horizons[2];
+  const month = forecast.months[0];
+  return [
+    day,
+    forecast.horizons[0].weighted,
+    forecast.horizons[1].weighted,
+    twelve.weighted,
+    twelve.commit,
+    twelve.bestCase,
+    twelve.pipeline,
+    forecast.openPipeline.amount,
+    forecast.openPipeline.weighted,
+    ...SEGMENT_TABS.map((s) => bySegment.get(s) ?? 0),
+    month.won,
+    month.weighted,
+    month.wonDeals + month.deals,
+    forecast.openPipeline.deals,
+    source,
+  ];
+}
+
 export interface RebuildInput {
   settings: Settings;
   deals: readonly { deal: Deal; violations: Violation[] }[];
@@ -165,40 +211,12 @@ export function rebuildReports(input: RebuildInput): RebuildOutput {
     })),
     { tab: DATA_ISSUES_TAB, grid: dataIssuesReport(issues, status, input.dealsSheetId) },
   ];
-  const seg = (s: string) => forecast.bySegment.find((b) => b.name === s)?.weighted ?? 0;
-  const twelve = forecast.horizons[2];
   return {
     forecast,
     funnel,
     reports,
-    historyHeader: [
-      'Day',
-      'Weighted next 3 months',
-      'Weighted next 6 months',
-      'Weighted next 12 months',
-      'Commit (12 months)',
-      'Best case (12 months)',
-      'Pipeline (12 months)',
-      'Open pipeline',
-      'Open pipeline weighted',
-      ...SEGMENT_TABS.map((s) => `Weighted, ${segmentTabName(s)}`),
-      ...MONTH_SNAPSHOT_HEADERS,
-    ],
-    historyRow: [
-      startOfDay(now, timeZone),
-      forecast.horizons[0].weighted,
-      forecast.horizons[1].weighted,
-      twelve.weighted,
-      twelve.commit,
-      twelve.bestCase,
-      twelve.pipeline,
-      forecast.openPipeline.amount,
-      forecast.openPipeline.weighted,
-      ...SEGMENT_TABS.map(seg),
-      forecast.months[0].won,
-      forecast.months[0].weighted,
-      forecast.months[0].wonDeals + forecast.months[0].deals,
-    ],
+    historyHeader: [...SNAPSHOT_HEADER],
+    historyRow: snapshotRow(forecast, startOfDay(now, timeZone), DAILY),
     issueRows: issues.length,
     deals,
   };

@@ -28,6 +28,8 @@ const stateSchema = z.object({
   added: z.optional(z.array(z.string())),
   /** A recreation no one has been told of yet (a scheduled run made it). */
   recreated: z.optional(z.string()),
+  /** Whether the file has the Board definitions tab (sheet id: sheetId + DEFINITIONS_OFFSET). */
+  definitions: z.optional(z.boolean()),
   /** The last board meeting whose pack (a frozen copy of the board) was made, or passed over. */
   packed: z.optional(z.string()),
 });
@@ -121,11 +123,9 @@ export function updateBoardFile(
   const write = (s: BoardState): BoardState => {
     const next = (s.sheetId ?? 0) + 1;
     const pack = packDue(s, report.lastMeeting);
-    Sheets.Spreadsheets.batchUpdate(
-      { requests: boardRequests(report.grid, report.charts, s.sheetId, next, pack) },
-      s.fileId,
-    );
-    return { ...s, sheetId: next, packed: report.lastMeeting ?? s.packed };
+    const requests = boardRequests(report, s.sheetId, next, { pack, hadDefinitions: s.definitions });
+    Sheets.Spreadsheets.batchUpdate({ requests }, s.fileId);
+    return { ...s, sheetId: next, packed: report.lastMeeting ?? s.packed, definitions: true };
   };
   try {
     if (!current) throw new Error('no board workbook yet');
@@ -162,6 +162,7 @@ export function updateBoardFile(
     updatedAt: when,
     added: sharing.added,
     packed: current.packed,
+    definitions: current.definitions,
     ...(recreated ? { recreated } : {}),
   };
   props.setProperty(KEY, JSON.stringify(next));

@@ -2,7 +2,9 @@
 // the Forecast history snapshots, and writes it to the board workbook.
 import { boardReport } from '../../domain/board/boardReport';
 import { buildForecast, targetFor } from '../../domain/forecast/forecast';
-import type { CellValue } from '../../domain/deals/deal';
+import { rebuiltSnapshots } from '../../domain/board/rebuiltSnapshots';
+import { putSnapshots } from '../forecast/forecastHistoryTab';
+import type { CellValue, Deal } from '../../domain/deals/deal';
 import type { ClosePush } from '../../domain/history/historyIndex';
 import type { MovesByDeal } from '../../domain/history/stageMoves';
 import { stamp, type RebuildOutput } from '../../domain/reports/reportSet';
@@ -33,14 +35,29 @@ export function refreshBoard(request: {
   const { output, settings, closePushes, forecastHistory, now, timeZone, state, user } = request;
   const other = keptByAnother(state, user);
   if (other) return other;
-  const [header, ...rows] = forecastHistory.getDataRange().getValues() as CellValue[][];
+  const [first, ...read] = forecastHistory.getDataRange().getValues() as CellValue[][];
+  const header = (first ?? []).map(String);
+  const forecastAt = (deals: readonly Deal[], day: Date) => buildForecast(deals, settings, day, timeZone);
+  // Days before the first snapshot (an import with history, an old sheet): rebuilt once from History.
+  const rebuilt = rebuiltSnapshots({
+    header,
+    rows: read,
+    deals: output.deals,
+    moves: request.moves,
+    settings,
+    meetings: settings.board.meetings,
+    now,
+    timeZone,
+    forecastAt,
+  });
+  const rows = rebuilt.length ? putSnapshots(forecastHistory, read, rebuilt) : read;
   const report = boardReport({
     forecast: output.forecast,
     funnel: output.funnel,
     deals: output.deals,
     closePushes,
     moves: request.moves,
-    snapshots: { header: (header ?? []).map(String), rows },
+    snapshots: { header, rows },
     board: settings.board,
     plan: (month) => targetFor(settings, month),
     forecastFor: (deals) => buildForecast(deals, settings, now, timeZone),

@@ -2,13 +2,14 @@
 // instead, so the tab stays a clean daily trend (forecast against actuals can be read from it later).
 import { PRODUCT } from '../../shared/names';
 import type { ReportCell } from '../../domain/core/reportGrid';
+import type { CellValue } from '../../domain/deals/deal';
 import { isDate, isoDay } from '../../shared/zonedTime';
-import { safeCell } from '../core/writeGrid';
+import { safeCell, writeGrid, type WritableCell } from '../core/writeGrid';
 import { trimColumns } from '../history/historyTab';
 import type { Sheet, Spreadsheet } from '../core/sheetTypes';
 
 /** The column the daily trend chart is anchored at; it spans about eight columns from there. */
-export const TREND_CHART_COLUMN = 16;
+export const TREND_CHART_COLUMN = 20;
 
 /** The Forecast history tab, created with its header when missing. */
 export function forecastHistoryTab(ss: Spreadsheet, name: string, header: string[]): Sheet {
@@ -48,4 +49,24 @@ export function recordDay(sheet: Sheet, row: ReportCell[], timeZone: string, hea
       ),
     ]);
   return maxRows;
+}
+
+/**
+ * Puts `rebuilt` rows (snapshots of past days, see rebuiltSnapshots.ts) among the tab's `rows` (as read
+ * below its header), in day order, in one write; returns the rows as the tab now holds them.
+ */
+export function putSnapshots(
+  sheet: Sheet,
+  rows: readonly CellValue[][],
+  rebuilt: readonly CellValue[][],
+): CellValue[][] {
+  const time = (r: readonly CellValue[]) => (isDate(r[0]) ? r[0].getTime() : Infinity);
+  const width = Math.max(...rows.map((r) => r.length), ...rebuilt.map((r) => r.length));
+  const pad = (r: readonly CellValue[]) => [...r, ...Array<CellValue>(width - r.length).fill('')];
+  // Stable: rows without a day keep their place after the dated ones, in their order.
+  const all = [...rebuilt, ...rows].map(pad).sort((a, b) => time(a) - time(b) || 0);
+  const maxRows = sheet.getMaxRows();
+  if (all.length + 1 > maxRows) sheet.insertRowsAfter(maxRows, all.length + 1 - maxRows);
+  writeGrid(sheet.getRange(2, 1, all.length, width), all as WritableCell[][]);
+  return all;
 }

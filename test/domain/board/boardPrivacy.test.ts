@@ -142,36 +142,57 @@ function cells(grid: ReportGrid): { key: string; value: unknown; money: boolean;
   return out;
 }
 
-/** Whether a value is within a cent of a signed sum of 1 to 3 distinct numbers of `shown`. */
-function reachableFrom(shown: readonly number[]): (h: number) => boolean {
-  const signed = shown.flatMap((v, i) => [
-    { v, i },
-    { v: -v, i },
-  ]);
-  const pairs: { v: number; i: number; j: number }[] = [];
-  for (let a = 0; a < signed.length; a++)
-    for (let b = a + 1; b < signed.length; b++)
-      if (signed[a].i !== signed[b].i)
-        pairs.push({ v: signed[a].v + signed[b].v, i: signed[a].i, j: signed[b].i });
+/** A signed sum of shown cells: their indexes in the list searched, and signs. */
+type Route = [index: number, sign: number][];
+
+/** The signed sums of 1 to 3 distinct numbers of `shown` within a cent of a value (at most 50). */
+function routesFrom(shown: readonly number[]): (h: number) => Route[] {
+  const pairs: { v: number; route: Route }[] = [];
+  for (let a = 0; a < shown.length; a++)
+    for (let b = a + 1; b < shown.length; b++)
+      for (const sa of [1, -1])
+        for (const sb of [1, -1])
+          pairs.push({
+            v: sa * shown[a] + sb * shown[b],
+            route: [
+              [a, sa],
+              [b, sb],
+            ],
+          });
   pairs.sort((x, y) => x.v - y.v);
-  const firstAtLeast = (t: number) => {
+  const within = (t: number) => {
     let lo = 0;
     let hi = pairs.length;
     while (lo < hi) {
       const mid = (lo + hi) >> 1;
-      if (pairs[mid].v < t) lo = mid + 1;
+      if (pairs[mid].v < t - CENT) lo = mid + 1;
       else hi = mid;
     }
-    return lo;
+    const out: Route[] = [];
+    for (let p = lo; p < pairs.length && pairs[p].v <= t + CENT; p++) out.push(pairs[p].route);
+    return out;
   };
   return (h) => {
-    if (signed.some((s) => Math.abs(s.v - h) <= CENT)) return true;
-    for (const third of [null, ...signed]) {
-      const t = h - (third?.v ?? 0);
-      for (let p = firstAtLeast(t - CENT); p < pairs.length && pairs[p].v <= t + CENT; p++)
-        if (!third || (pairs[p].i !== third.i && pairs[p].j !== third.i)) return true;
-    }
-    return false;
+    const out: Route[] = [];
+    shown.forEach((v, i) => {
+      for (const s of [1, -1]) if (Math.abs(s * v - h) <= CENT) out.push([[i, s]]);
+    });
+    out.push(...within(h));
+    for (let i = 0; i < shown.length && out.length < 50; i++)
+      for (const s of [1, -1])
+        for (const r of within(h - s * shown[i])) if (r.every(([j]) => j !== i)) out.push([...r, [i, s]]);
+    return out.slice(0, 50);
+  };
+}
+
+/** The workbook with other amounts (another draw, with cents): the same deals, stages and dates. */
+function withOtherAmounts(w: Workbook, draw: number): Workbook {
+  return {
+    ...w,
+    deals: w.deals.map((d, i) => ({
+      ...d,
+      amount: [100 + ((i * 7_919 + draw * 104_729) % 90_001), (i * 37 + draw * 53) % 100] as [number, number],
+    })),
   };
 }
 
@@ -185,15 +206,28 @@ describe('the board against a curious reader', () => {
   it('lets no hidden money figure be worked out from up to three shown ones, and merges no group at or above the threshold', () => {
     let hiddenChecked = 0;
     let withheld = 0;
+    let coincidences = 0;
     fc.assert(
       fc.property(workbook, (w) => {
         const open = boardReport(inputOf(w, 1)).grid;
         const board = boardReport(inputOf(w, w.k)).grid;
         const truth = new Map(cells(open).map((c) => [c.key, c.value]));
-        const mine = cells(board);
-        const reachable = reachableFrom(
-          mine.filter((c) => c.money && typeof c.value === 'number').map((c) => c.value as number),
+        // The same cells with other amounts (open boards): a route that holds for these too holds for
+        // any amounts, so a reader who knows how the board is built can follow it; one that does not
+        // is a coincidence of these amounts, which tells a reader nothing.
+        const others = [1, 2].map(
+          (draw) =>
+            new Map(
+              cells(boardReport(inputOf(withOtherAmounts(w, draw), 1)).grid).map((c) => [c.key, c.value]),
+            ),
         );
+        const mine = cells(board);
+        const shown = mine.filter((c) => c.money && typeof c.value === 'number');
+        const routes = routesFrom(shown.map((c) => c.value as number));
+        const holds = (route: Route, key: string, other: Map<string, unknown>) => {
+          const sum = route.reduce((a, [i, s]) => a + s * Number(other.get(shown[i].key)), 0);
+          return Math.abs(sum - Number(other.get(key))) <= CENT;
+        };
         const recovered: string[] = [];
         for (const c of mine) {
           const h = truth.get(c.key);
@@ -201,7 +235,13 @@ describe('the board against a curious reader', () => {
           if (c.value.startsWith('withheld')) withheld++;
           if (Math.abs(h) < CENT) continue;
           hiddenChecked++;
-          if (reachable(h)) recovered.push(`${c.key} = ${h}`);
+          for (const route of routes(h)) {
+            if (others.every((other) => holds(route, c.key, other)))
+              recovered.push(
+                `${c.key} = ${route.map(([i, s]) => `${s > 0 ? '+' : '−'} ${shown[i].key}`).join(' ')}`,
+              );
+            else coincidences++;
+          }
         }
         expect(recovered).toEqual([]);
         // Every group of the open board with at least k deals keeps its own row.
@@ -217,7 +257,7 @@ describe('the board against a curious reader', () => {
       { numRuns: 500, seed: 27 },
     );
     console.log(
-      `board privacy: ${hiddenChecked} hidden money figures checked, ${withheld} withheld to keep them hidden`,
+      `board privacy: ${hiddenChecked} hidden money figures checked, ${withheld} withheld to keep them hidden, ${coincidences} routes equal by coincidence only`,
     );
     // The random workbooks do hide figures, and do need figures withheld to keep them hidden.
     expect(hiddenChecked).toBeGreaterThan(1000);

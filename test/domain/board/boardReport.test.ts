@@ -202,7 +202,8 @@ describe('page one for a small team', () => {
           ),
         );
       }
-    const rows = boardOf(deals, settings, { header: ['Day'], rows: [] }).grid.rows;
+    const report = boardOf(deals, settings, { header: ['Day'], rows: [] });
+    const rows = report.grid.rows;
     const at = rows.findIndex((r) => r[0] === 'Quarter');
     const quarters = rows.slice(at + 1, at + 6);
     // The wins of each quarter, summed here: Jan–Mar 2025 … Jan–Mar 2026 (to 10 March: 4 wins).
@@ -224,8 +225,8 @@ describe('page one for a small team', () => {
     const months = rows.findIndex((r) => String(r[0]).startsWith('Closed by month'));
     const hidden = rows.slice(months + 1, months + 13).filter((r) => r[1] === 'fewer than 3 deals');
     expect(hidden.length).toBeGreaterThanOrEqual(9);
-    // The definitions name the words the board shows instead of those figures.
-    const defs = rows.slice(rows.findIndex((r) => r[0] === 'Definitions') + 1).map((r) => r[0]);
+    // The definitions (a tab of their own) name the words the board shows instead of those figures.
+    const defs = report.definitions.rows.map((r) => r[0]);
     expect(defs).toEqual(
       expect.arrayContaining(['fewer than 3 deals', 'withheld (reveals a hidden figure)']),
     );
