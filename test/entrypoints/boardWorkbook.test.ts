@@ -697,3 +697,168 @@ describe('a board workbook made before keepers were recorded', () => {
     expect(emu.createdFiles()).toHaveLength(1);
   });
 });
+
+describe('a year of a team’s work', () => {
+  it('keeps since-meeting, quarters, the monthly trend and the forecast record equal to Deals, History and Forecast history', () => {
+    const emu = crm({ now: '2025-12-01T15:00:00Z' });
+    const tz = emu.spreadsheetApp.getActiveSpreadsheet()!.getSpreadsheetTimeZone();
+    const dayOf = (d: Date) =>
+      new Intl.DateTimeFormat('en-CA', {
+        timeZone: tz,
+        year: 'numeric',
+        month: '2-digit',
+        day: '2-digit',
+      }).format(d);
+    const meetings = ['2026-03-02', '2026-06-01', '2026-09-01', '2026-11-16'];
+    setBoard(emu, [], meetings);
+    emu.run('menuUpdateBoard');
+    emu.run('menuScheduleRefresh');
+    // A seeded team: about one new deal every other day; each day two looks at an open deal (a stage
+    // forward, a win, a loss with its reason, a close date pushed, or nothing), then the daily refresh.
+    let seed = 20_261_206;
+    const rand = (n: number) => {
+      seed = (seed * 1_103_515_245 + 12_345) % 2_147_483_648;
+      return Math.floor((seed / 2_147_483_648) * n);
+    };
+    const OPEN = ['Qualified', 'Solution designed with customer', 'Quote sent', 'Negotiation'];
+    const stageOf = new Map<number, number>();
+    let next = 2;
+    const isoIn = (days: number) => new Date(emu.env.nowMs + days * 86_400_000).toISOString().slice(0, 10);
+    for (let day = 1; day <= 365; day++) {
+      emu.env.nowMs += 86_400_000;
+      if (rand(2) === 0) {
+        const row = next++;
+        type(emu, 'Deal', row, `Deal ${row}`);
+        type(emu, 'Amount', row, `${1000 * (1 + rand(60)) + rand(100) / 100}`);
+        type(emu, 'Close date', row, isoIn(20 + rand(130)));
+        type(emu, 'Stage', row, OPEN[0]);
+        stageOf.set(row, 0);
+      }
+      for (let m = 0; m < 2; m++) {
+        const open = [...stageOf.keys()];
+        if (!open.length) break;
+        const row = open[rand(open.length)];
+        const roll = rand(25);
+        if (roll < 10 && stageOf.get(row)! < OPEN.length - 1) {
+          stageOf.set(row, stageOf.get(row)! + 1);
+          type(emu, 'Stage', row, OPEN[stageOf.get(row)!]);
+        } else if (roll < 12) {
+          type(emu, 'Stage', row, 'Won');
+          stageOf.delete(row);
+        } else if (roll < 14) {
+          type(emu, 'Lost reason', row, 'Price');
+          type(emu, 'Stage', row, 'Lost');
+          stageOf.delete(row);
+        } else if (roll < 16) type(emu, 'Close date', row, isoIn(30 + rand(90)));
+      }
+      emu.fireTrigger('scheduledRefresh');
+    }
+    const b = board(emu);
+    const values = b.values('Board');
+    // One pack per meeting, each the board of its day.
+    expect(b.ss.sheets.map((s) => s.name)).toEqual(expect.arrayContaining(meetings.map((m) => `Board ${m}`)));
+
+    // Worked out here from the tabs: when each closed deal was marked so (History's last move into its stage).
+    const deals = records(emu);
+    const history = records(emu, 'History').filter((h) => h['Field'] === 'Stage' && isDateCell(h['Time']));
+    const markedAt = new Map<string, Date>();
+    for (const h of history) markedAt.set(`${String(h['Deal ID'])}|${String(h['To'])}`, h['Time'] as Date);
+    const closed = deals
+      .filter((r) => r['Stage'] === 'Won' || r['Stage'] === 'Lost')
+      .map((r) => ({
+        won: r['Stage'] === 'Won',
+        amount: Number(r['Amount']),
+        at: markedAt.get(`${String(r['Deal ID'])}|${String(r['Stage'])}`)!,
+      }));
+    expect(closed.every((c) => isDateCell(c.at))).toBe(true);
+    expect(closed.filter((c) => c.won).length).toBeGreaterThan(20);
+
+    // Since the last meeting (16 Nov): won and lost as History records the moves.
+    const since = boardTable(values, 'Since the meeting');
+    for (const [label, won] of [
+      ['Won', true],
+      ['Lost', false],
+    ] as const) {
+      const mine = closed.filter((c) => c.won === won && dayOf(c.at) > '2026-11-16');
+      const row = since.find((r) => r['Since the meeting'] === label)!;
+      expect(row['Deals']).toBe(mine.length);
+      if (typeof row['Value'] === 'number')
+        expect(row['Value']).toBeCloseTo(
+          mine.reduce((a, c) => a + c.amount, 0),
+          6,
+        );
+    }
+
+    // Quarters: won, deals won and new deals, by calendar quarter of the move and of Created.
+    const quarterOf = (d: Date) => {
+      const [y, m] = dayOf(d).split('-').map(Number);
+      return `FY${y} Q${Math.floor((m - 1) / 3) + 1}`;
+    };
+    const quarters = boardTable(values, 'Quarter');
+    expect(quarters.map((q) => String(q['Quarter']))).toEqual([
+      'FY2025 Q4',
+      'FY2026 Q1',
+      'FY2026 Q2',
+      'FY2026 Q3',
+      'FY2026 Q4 (to date)',
+    ]);
+    let shownWon = 0;
+    for (const q of quarters) {
+      const name = String(q['Quarter']).replace(' (to date)', '');
+      const wins = closed.filter((c) => c.won && quarterOf(c.at) === name);
+      expect(q['Deals won']).toBe(wins.length);
+      expect(q['New deals']).toBe(deals.filter((r) => quarterOf(r['Created'] as Date) === name).length);
+      if (typeof q['Won'] === 'number') {
+        shownWon++;
+        expect(q['Won']).toBeCloseTo(
+          wins.reduce((a, c) => a + c.amount, 0),
+          6,
+        );
+      }
+    }
+    expect(shownWon).toBeGreaterThanOrEqual(3);
+
+    // The monthly trend: new deals by month of Created; open pipeline on each month's first snapshot.
+    const fh = records(emu, 'Forecast history');
+    const monthKey = (d: Date) => dayOf(d).slice(0, 7);
+    const firstOf = new Map<string, Record<string, Cell>>();
+    for (const r of fh)
+      if (!firstOf.has(monthKey(r['Day'] as Date))) firstOf.set(monthKey(r['Day'] as Date), r);
+    const trend = boardTable(values, 'Monthly trend');
+    const label = (key: string) => monthIn(emu, new Date(`${key}-15T12:00:00Z`));
+    let shownTrend = 0;
+    for (const key of [...firstOf.keys()].filter((k) => k >= '2026-01')) {
+      const row = trend.find((r) => String(r['Monthly trend']).startsWith(label(key)))!;
+      expect(row['New deals']).toBe(deals.filter((r) => monthKey(r['Created'] as Date) === key).length);
+      // A snapshot of 1 or 2 open deals is hidden like any figure resting on them.
+      const snap = firstOf.get(key)!;
+      const openDeals = Number(snap['Open deals']);
+      if (openDeals > 0 && openDeals < 3)
+        expect(row['Open pipeline (1st of month)']).toBe('fewer than 3 deals');
+      else {
+        expect(row['Open pipeline (1st of month)']).toBeCloseTo(Number(snap['Open pipeline']), 6);
+        if (openDeals >= 3) shownTrend++;
+      }
+    }
+
+    expect(shownTrend).toBeGreaterThanOrEqual(10);
+
+    // The forecast record: won in each of the last six months ÷ what the month's first snapshot said.
+    const months = ['2026-06', '2026-07', '2026-08', '2026-09', '2026-10', '2026-11'];
+    let said = 0;
+    let won = 0;
+    let over = 0;
+    for (const key of months) {
+      const snap = firstOf.get(key)!;
+      const s = Number(snap['Won this month']) + Number(snap['Weighted this month']);
+      const w = closed.filter((c) => c.won && monthKey(c.at) === key).reduce((a, c) => a + c.amount, 0);
+      said += s;
+      won += w;
+      if (s > w) over++;
+    }
+    const record = boardTable(values, 'Forecast record (last 6 months)')[0];
+    expect(record['Forecast record (last 6 months)']).toBe('Jun 2026 to Nov 2026');
+    expect(record['Won ÷ forecast']).toBeCloseTo(won / said, 9);
+    expect(record['Months over-forecast']).toBe(`${over} of 6`);
+  });
+});

@@ -52,9 +52,9 @@ export function snapshotOn(snaps: readonly Snapshot[], day: string, timeZone: st
   return snaps.filter((s) => isoDay(s.day, timeZone) <= day).pop();
 }
 
-/** A snapshot's figure, or the words hiding it when it rests on fewer open deals than `k`. */
+/** A snapshot's figure, or the words hiding it when it rests on 1 to `k`−1 open deals. */
 export function snapshotFigure(s: Snapshot, column: string, k: number): number | string {
-  return s.openDeals !== null && s.openDeals < k ? hiddenText(k) : s.value(column);
+  return s.openDeals !== null && s.openDeals > 0 && s.openDeals < k ? hiddenText(k) : s.value(column);
 }
 
 /** Month by month: open pipeline and the weighted 3-month forecast on its first day, and new pipeline. */
