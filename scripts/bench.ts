@@ -145,7 +145,14 @@ for (const n of SIZES) {
   report(measure(emu, 'open sidebar', n, () => emu.run('getSidebarModel')));
   const id = String(emu.values('Deals')[Math.floor(n / 2)][col('Deal ID') - 1]);
   const name = String(emu.values('Deals')[Math.floor(n / 2)][col('Deal') - 1]);
+  const company = String(emu.values('Deals')[Math.floor(n / 3)][col('Company') - 1]);
   report(measure(emu, 'search', n, () => emu.run('searchDeals', [name])));
+  report(measure(emu, 'search company', n, () => emu.run('searchDeals', [company])));
+  // A common word (in many deal names), and a company name with one letter missing.
+  const common = name.split(/\s+/).sort((a, b) => b.length - a.length)[0];
+  report(measure(emu, 'search common word', n, () => emu.run('searchDeals', [common.slice(0, 4)])));
+  const typo = company.length > 4 ? company.slice(0, 2) + company.slice(3) : company;
+  report(measure(emu, 'search typo', n, () => emu.run('searchDeals', [typo])));
   let record: { deal: Record<string, string> } | null = null;
   report(measure(emu, 'open deal', n, () => (record = emu.run('getDeal', [id]))));
   report(

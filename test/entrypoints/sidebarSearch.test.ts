@@ -77,6 +77,57 @@ describe('search', () => {
     expect(names(search(emu, 'dana acme'))).toEqual(['Acme renewal']);
   });
 
+  it('forgives one typo in a word found nowhere as typed, and finds nothing for two', () => {
+    const emu = crm();
+    writeDeals(emu, deals.length, (i) => deals[i]);
+    // A letter missing, wrong, extra, two swapped; in the company or the deal name.
+    for (const q of ['glbex', 'glohex', 'gloobex', 'lgobex', 'acme renwal'])
+      expect([q, names(search(emu, q))]).toEqual([
+        q,
+        q.startsWith('acme') ? ['Acme renewal'] : ['Globex pilot'],
+      ]);
+    expect(names(search(emu, 'glbx'))).toEqual([]);
+    // A word found as typed is not widened to its lookalikes.
+    expect(names(search(emu, 'acme'))).toEqual(['Acme renewal', 'Expansion']);
+  });
+
+  it('ranks a Deal ID above a company, a company above a deal name, a deal name above an owner', () => {
+    const emu = crm();
+    // "Vega" in the owner's email (row 2), the deal name (row 3), the company (row 4), the Deal ID (row 5).
+    writeDeals(
+      emu,
+      4,
+      (i) =>
+        [
+          {
+            dealId: 'D-1',
+            deal: 'Renewal',
+            company: 'Initech',
+            owner: 'vega@example.com',
+            stage: 'Qualified',
+          },
+          {
+            dealId: 'D-2',
+            deal: 'Vega rollout',
+            company: 'Initech',
+            owner: 'sam@example.com',
+            stage: 'Qualified',
+          },
+          {
+            dealId: 'D-3',
+            deal: 'Pilot',
+            company: 'Vega Systems',
+            owner: 'sam@example.com',
+            stage: 'Qualified',
+          },
+          { dealId: 'VEGA-7', deal: 'Pilot', company: 'Hooli', owner: 'sam@example.com', stage: 'Qualified' },
+        ][i],
+    );
+    expect(search(emu, 'vega').deals.map((d) => d.id)).toEqual(['VEGA-7', 'D-3', 'D-2', 'D-1']);
+    // Two words: found in more (or better) places first.
+    expect(search(emu, 'pilot vega').deals.map((d) => d.id)).toEqual(['VEGA-7', 'D-3']);
+  });
+
   it('returns the first 20 in sheet order and counts them all', () => {
     const emu = crm();
     writeDeals(emu, 45, (i) => ({

@@ -40,6 +40,17 @@ export function rowsHolding(sheet: Sheet, column: number, text: string | readonl
   return finder.findAll().map((r) => r.getRow());
 }
 
+/** Rows from 2 down whose cell in `column` matches the regular expression `pattern` (any case). */
+export function rowsMatching(sheet: Sheet, column: number, pattern: string): number[] {
+  const letter = columnName(column);
+  return sheet
+    .getRange(`${letter}2:${letter}`)
+    .createTextFinder(pattern)
+    .useRegularExpression(true)
+    .findAll()
+    .map((r) => r.getRow());
+}
+
 /** Rows of the Deals tab holding a Deal ID (usually one; more when the ID is repeated). */
 export function rowsOfDeal(sheet: Sheet, map: HeaderMap, id: string): number[] {
   const col = map.columns.dealId;

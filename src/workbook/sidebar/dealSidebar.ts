@@ -3,12 +3,16 @@
 import { isoDay } from '../../shared/zonedTime';
 import { historyItems } from '../../domain/sidebar/dealForm';
 import {
+  FIELD_WEIGHT,
   holdsEvery,
   ownersNamed,
-  rowsInAll,
+  rankedRows,
   searchWords,
   SEARCH_LIMIT,
   SEARCHED_WORDS,
+  TYPO_MIN_LENGTH,
+  TYPO_WEIGHT,
+  typoPattern,
 } from '../../domain/sidebar/dealSearch';
 import { cellOf } from '../../domain/deals/deal';
 import {
@@ -19,7 +23,15 @@ import {
   type SidebarModel,
 } from '../../shared/dealDto';
 import { currentUser } from '../core/app';
-import { blockOf, dealHistory, readHeaderMap, readRows, rowsHolding, rowsOfDeal } from '../deals/dealLookup';
+import {
+  blockOf,
+  dealHistory,
+  readHeaderMap,
+  readRows,
+  rowsHolding,
+  rowsMatching,
+  rowsOfDeal,
+} from '../deals/dealLookup';
 
 import { crm, formRules, liveCrm, MAX_TRIES, record } from './sidebarCrm';
 
@@ -42,7 +54,7 @@ export function getSidebarModel(): SidebarModel {
 
 const SEARCH_FIELDS = ['dealId', 'deal', 'company', 'owner'] as const;
 
-/** Deals holding every word of the query: a TextFinder per word and column, then only the rows shown. */
+/** Deals holding every word of the query (one typo forgiven), most relevant first: a TextFinder per word and column, then only the rows shown. */
 export function searchDeals(query: string): SearchResult {
   const c = liveCrm();
   const words = searchWords(query);
@@ -50,19 +62,34 @@ export function searchDeals(query: string): SearchResult {
   const map = readHeaderMap(c.deals);
   const owners = c.state.settings.owners;
   const looked = words.slice(0, SEARCHED_WORDS);
-  const sets = looked.map((word) => {
-    const rows = new Set<number>();
-    for (const key of SEARCH_FIELDS) {
-      const col = map.columns[key];
-      if (col !== undefined) for (const r of rowsHolding(c.deals, col + 1, word)) rows.add(r);
-    }
-    const ownerCol = map.columns.owner;
-    // Owners whose name holds the word: their emails, all in one finder.
-    if (ownerCol !== undefined)
-      for (const r of rowsHolding(c.deals, ownerCol + 1, ownersNamed(owners, word))) rows.add(r);
+  // Each word's rows with the weight of the best field it is in; a word found nowhere is looked for
+  // again with one typo forgiven (only then: a common word costs no more).
+  const perWord = looked.map((word) => {
+    const rows = new Map<number, number>();
+    const found = (rs: readonly number[], weight: number) => {
+      for (const r of rs) if ((rows.get(r) ?? 0) < weight) rows.set(r, weight);
+    };
+    const look = (typo: boolean) => {
+      const share = typo ? TYPO_WEIGHT : 1;
+      for (const key of SEARCH_FIELDS) {
+        const col = map.columns[key];
+        if (col === undefined) continue;
+        const weight = FIELD_WEIGHT[key] * share;
+        found(
+          typo ? rowsMatching(c.deals, col + 1, typoPattern(word)) : rowsHolding(c.deals, col + 1, word),
+          weight,
+        );
+      }
+      const ownerCol = map.columns.owner;
+      // Owners whose name holds the word: their emails, all in one finder.
+      if (ownerCol !== undefined && !typo)
+        found(rowsHolding(c.deals, ownerCol + 1, ownersNamed(owners, word)), FIELD_WEIGHT.owner);
+    };
+    look(false);
+    if (!rows.size && [...word].length >= TYPO_MIN_LENGTH) look(true);
     return rows;
   });
-  const candidates = rowsInAll(sets);
+  const candidates = rankedRows(perWord);
   const approximate = words.length > looked.length;
   const block = blockOf(map, [...SEARCH_FIELDS, 'stage']);
   if (!block) return { query, deals: [], total: 0, approximate: false };

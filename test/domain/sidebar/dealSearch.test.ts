@@ -3,11 +3,35 @@
 import fc from 'fast-check';
 import {
   holdsEvery,
+  holdsWord,
   ownersNamed,
+  rankedRows,
   rowRuns,
-  rowsInAll,
   searchWords,
+  typoPattern,
 } from '../../../src/domain/sidebar/dealSearch';
+
+/** Levenshtein distance with swaps of neighbours (optimal string alignment), written here. */
+function editDistance(a: string, b: string): number {
+  const d = Array.from({ length: a.length + 1 }, (_, i) =>
+    Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)),
+  );
+  for (let i = 1; i <= a.length; i++)
+    for (let j = 1; j <= b.length; j++) {
+      d[i][j] = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
+        d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+    }
+  return d[a.length][b.length];
+}
+
+/** Whether some piece of `hay` is within one edit of `word` (every substring tried). */
+function holdsWithinOneEdit(hay: string, word: string): boolean {
+  for (let i = 0; i <= hay.length; i++)
+    for (let j = i; j <= Math.min(hay.length, i + word.length + 1); j++)
+      if (editDistance(hay.slice(i, j), word) <= 1) return true;
+  return false;
+}
 
 describe('search rules', () => {
   it('splits a query into distinct lowercase words, longest first', () => {
@@ -35,14 +59,62 @@ describe('search rules', () => {
 
   const rowSet = fc.uniqueArray(fc.integer({ min: 2, max: 60 }), { maxLength: 40 });
 
-  it('keeps exactly the rows every set holds, in sheet order', () => {
+  it('keeps exactly the rows every set holds, the best found first, ties in sheet order', () => {
+    const weighted = fc.array(fc.tuple(fc.integer({ min: 2, max: 60 }), fc.constantFrom(1, 1.5, 2, 4, 8)), {
+      maxLength: 40,
+    });
     fc.assert(
-      fc.property(fc.array(rowSet, { minLength: 1, maxLength: 4 }), (sets) => {
-        const expected = [];
-        for (let r = 2; r <= 60; r++) if (sets.every((s) => s.includes(r))) expected.push(r);
-        expect(rowsInAll(sets.map((s) => new Set(s)))).toEqual(expected);
+      fc.property(fc.array(weighted, { minLength: 1, maxLength: 4 }), (words) => {
+        const maps = words.map((w) => new Map(w));
+        const expected: [number, number][] = [];
+        for (let r = 2; r <= 60; r++)
+          if (maps.every((m) => m.has(r))) expected.push([r, maps.reduce((a, m) => a + m.get(r)!, 0)]);
+        expected.sort((a, b) => b[1] - a[1] || a[0] - b[0]);
+        expect(rankedRows(maps)).toEqual(expected.map(([r]) => r));
       }),
     );
+  });
+
+  it('forgives one typo in a word of four letters or more: a letter wrong, missing, extra or swapped', () => {
+    const letters = fc.stringMatching(/^[a-z0-9]{4,9}$/);
+    fc.assert(
+      fc.property(
+        letters,
+        fc.stringMatching(/^[a-z .-]{0,12}$/),
+        fc.nat(),
+        fc.nat(4),
+        (word, around, at, kind) => {
+          // A cell holding the word with one random edit, among other text.
+          const w = [...word];
+          const i = at % w.length;
+          const edited =
+            kind === 0
+              ? [...w.slice(0, i), 'x', ...w.slice(i + 1)]
+              : kind === 1
+                ? [...w.slice(0, i), ...w.slice(i + 1)]
+                : kind === 2
+                  ? [...w.slice(0, i), 'q', ...w.slice(i)]
+                  : kind === 3 && i + 1 < w.length
+                    ? [...w.slice(0, i), w[i + 1], w[i], ...w.slice(i + 2)]
+                    : w;
+          const hay = `${around.slice(0, 6)}${edited.join('')}${around.slice(6)}`;
+          expect(new RegExp(typoPattern(word), 'iu').test(hay)).toBe(true);
+          expect(holdsWord(hay, word)).toBe(true);
+        },
+      ),
+    );
+    // And nothing further: the pattern matches exactly where a piece of the text is within one edit.
+    fc.assert(
+      fc.property(letters, fc.stringMatching(/^[a-z]{0,10}$/), (word, hay) => {
+        expect(new RegExp(typoPattern(word), 'iu').test(hay)).toBe(holdsWithinOneEdit(hay, word));
+      }),
+      { numRuns: 300 },
+    );
+    expect(holdsWord('umbrella corp', 'umb')).toBe(true);
+    expect(holdsWord('umbrella corp', 'umx')).toBe(false);
+    // Signs in a word are matched as themselves, not as the finder's operators.
+    expect(new RegExp(typoPattern('a.b(c)'), 'iu').test('azbzc')).toBe(false);
+    expect(new RegExp(typoPattern('a.b(c)'), 'iu').test('a.b(c')).toBe(true);
   });
 
   it('groups rows into runs that cover each row once and never join rows with a gap', () => {
