@@ -1,7 +1,7 @@
 // Sidebar client: loads the model, finds deals through the server, opens and saves them. Errors show
 // inline next to their field; a field changed both here and in the sheet is the only thing that asks;
 // unsaved edits are never dropped without asking; the keyboard reaches everything (Ctrl+Enter saves,
-// Alt+W won, Alt+L lost, Alt+R reopen).
+// Alt+W won, Alt+L lost, Alt+R reopen, Alt+N saves and opens the next deal of the day).
 import {
   blankDeal,
   EDITABLE,
@@ -24,6 +24,10 @@ let model: SidebarModel | null = null;
 let current: { id: string; history: HistoryItem[]; historyTotal: number } | null = null;
 /** The deal as the form was loaded: the rep's changes are the fields that differ from it. */
 let base: DealInput | null = null;
+/** Whose day the empty search lists ('': the person's own), its deals in order, and how to show it again. */
+let dayOwner = '';
+let dayIds: string[] = [];
+let showDay: () => Promise<void> = async () => {};
 
 const status = (text: string, kind: 'info' | 'ok' | 'error' = 'info') => {
   const s = byId('status');
@@ -279,6 +283,7 @@ async function save(): Promise<boolean> {
     const meanwhile = EDITABLE.filter((k) => now[k] !== deal[k]);
     const saved = handleResult(result);
     if (saved && meanwhile.length) keepTyped(meanwhile, now);
+    if (saved && !byId<HTMLInputElement>('search').value.trim()) void showDay();
     return saved;
   } catch (e) {
     status(`Not saved: ${(e as Error).message} What you typed is still in the form.`, 'error');
@@ -365,7 +370,34 @@ function shortcuts(e: KeyboardEvent): void {
     if (e.code === 'KeyW' && !byId('mark-won').hidden) act(markWon);
     else if (e.code === 'KeyL' && !byId('mark-lost').hidden) act(markLost);
     else if (e.code === 'KeyR' && !byId('reopen').hidden) act(reopen);
+    else if (e.code === 'KeyN') act(() => void nextOfDay());
   }
+}
+
+/** Saves the deal when it has changes, then opens the next deal of the day (the first when it is not in it). */
+async function nextOfDay(): Promise<void> {
+  if (dirty() && !(await save())) return;
+  const at = current ? dayIds.indexOf(current.id) : -1;
+  const next = dayIds.slice(at + 1).find((id) => id !== current?.id);
+  if (next) await openDeal(next);
+  else status('That was the last deal of the day’s list.', 'ok');
+}
+
+/** The day picker: managers (more than one owner in CRM Settings) choose whose day the list shows. */
+function setUpDayPicker(): void {
+  const picker = byId<HTMLSelectElement>('day-owner');
+  const owners = m().owners.filter((o) => o.email);
+  picker.replaceChildren(
+    el('option', { value: '' }, 'My day'),
+    ...owners
+      .filter((o) => o.email.toLowerCase() !== m().user.toLowerCase())
+      .map((o) => el('option', { value: o.email }, `${o.name || o.email}'s day`)),
+  );
+  byId('day-picker').hidden = owners.length < 2;
+  picker.addEventListener('change', () => {
+    dayOwner = picker.value;
+    void showDay();
+  });
 }
 
 async function start(): Promise<void> {
@@ -377,11 +409,17 @@ async function start(): Promise<void> {
     return;
   }
   buildFields(model);
-  setUpSearch(
+  setUpDayPicker();
+  showDay = setUpSearch(
     (query) => call('searchDeals', query),
     (id) => guard(() => void openDeal(id)),
     (name) => guard(() => newDeal(name)),
     (message) => status(message, 'error'),
+    async () => {
+      const day = await call('getMyDay', dayOwner);
+      dayIds = day.items.map((i) => i.id);
+      return { day, mine: !dayOwner };
+    },
   );
   byId('f-stage').addEventListener('change', () => {
     applyStageRules(m().rules);

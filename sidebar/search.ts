@@ -1,13 +1,26 @@
 // Finding a deal as you type: a combobox over the server's search (name, company, owner email or name,
 // Deal ID), driven by the keyboard (arrows, Enter, Escape) or the mouse. The server returns the first
 // 20 deals and how many match; with no match, the list offers "Create deal …" with the typed name.
-import type { DealSummary, SearchResult } from '../src/shared/dealDto';
+// With the box empty it lists the person's day: their deals to look at, most pressing first.
+import type { DealSummary, MyDay, SearchResult } from '../src/shared/dealDto';
 import { byId, el } from './dom';
 
 /** Waits this long after the last key before asking the server (one call per pause, not per key). */
 const PAUSE_MS = 250;
 
-type Option = { kind: 'deal'; deal: DealSummary } | { kind: 'create'; name: string };
+type Option =
+  | { kind: 'deal'; deal: DealSummary }
+  | { kind: 'day'; item: MyDay['items'][number] }
+  | { kind: 'create'; name: string };
+
+/** What the count line says under My day. */
+export function dayLine(d: MyDay, mine: boolean): string {
+  const whose = mine ? 'My day' : `${d.owner}'s day`;
+  if (!d.asOf) return `${whose}: the list appears after the first refresh.`;
+  const n = d.items.length + d.more;
+  if (!n) return `${whose}: nothing to look at (as of ${d.asOf}).`;
+  return `${whose}: ${n} ${n === 1 ? 'deal' : 'deals'} to look at, most pressing first (as of ${d.asOf}). Enter opens the first.`;
+}
 
 /** What the count line says under the box. */
 export function countLine(r: SearchResult): string {
@@ -19,13 +32,17 @@ export function countLine(r: SearchResult): string {
   return `${r.total} ${r.total === 1 ? 'deal' : 'deals'} found.`;
 }
 
-/** Wires the search box; `open` gets the chosen deal's id, `create` the name typed when nothing matched. */
+/**
+ * Wires the search box; `open` gets the chosen deal's id, `create` the name typed when nothing matched.
+ * With the box empty, the list is the person's day (`day`). Returns a function that shows it again.
+ */
 export function setUpSearch(
   search: (query: string) => Promise<SearchResult>,
   open: (id: string) => void,
   create: (name: string) => void,
   onError: (message: string) => void,
-): void {
+  day: () => Promise<{ day: MyDay; mine: boolean }>,
+): () => Promise<void> {
   const input = byId<HTMLInputElement>('search');
   const list = byId<HTMLUListElement>('results');
   const count = byId('results-count');
@@ -46,6 +63,11 @@ export function setUpSearch(
           li.append(
             el('span', { class: 'name' }, o.deal.deal || '(no name)'),
             el('span', { class: 'meta' }, `${o.deal.company} · ${o.deal.stage}`),
+          );
+        else if (o.kind === 'day')
+          li.append(
+            el('span', { class: 'name' }, o.item.deal || o.item.id),
+            el('span', { class: 'meta' }, `${o.item.stage} · ${o.item.why}`),
           );
         else li.append(el('span', { class: 'name' }, `Create deal “${o.name}”`));
         li.addEventListener('mousedown', (e) => {
@@ -71,7 +93,24 @@ export function setUpSearch(
     if (!o) return;
     clear();
     if (o.kind === 'deal') open(o.deal.id);
+    else if (o.kind === 'day') open(o.item.id);
     else create(o.name);
+  };
+  /** Shows the day while the box is empty (a search typed meanwhile wins). */
+  const showDay = async (): Promise<void> => {
+    const mine = ++asked;
+    try {
+      const d = await day();
+      if (mine !== asked || input.value.trim()) return;
+      options = d.day.items.map((item) => ({ kind: 'day', item }) as Option);
+      active = options.length ? 0 : -1;
+      shownFor = '';
+      navigated = false;
+      count.textContent = dayLine(d.day, d.mine);
+      render();
+    } catch (e) {
+      if (mine === asked) onError((e as Error).message);
+    }
   };
   const run = (query: string): Promise<void> => {
     const mine = ++asked;
@@ -116,8 +155,8 @@ export function setUpSearch(
     clearTimeout(timer);
     const query = input.value;
     if (!query.trim()) {
-      asked++;
       clear();
+      void showDay();
       return;
     }
     navigated = false;
@@ -139,8 +178,10 @@ export function setUpSearch(
       enter();
     } else if (e.key === 'Escape') {
       input.value = '';
-      asked++;
       clear();
+      void showDay();
     }
   });
+  void showDay();
+  return showDay;
 }

@@ -10,7 +10,7 @@ export { menuCheckSpreadsheet } from './entrypoints/checkMenu';
 export { menuUseLearnedProbabilities } from './entrypoints/probabilityMenu';
 export { menuOpenSidebar } from './entrypoints/sidebarApi';
 /** The sidebar's server functions (the contract in shared/sidebarApi). */
-export const { getSidebarModel, searchDeals, getDeal, getDealHistory, saveDeal } = sidebarServer;
+export const { getSidebarModel, searchDeals, getMyDay, getDeal, getDealHistory, saveDeal } = sidebarServer;
 export {
   menuRefresh,
   scheduledRefresh,

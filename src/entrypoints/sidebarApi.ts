@@ -6,6 +6,7 @@ import type { SidebarServerApi } from '../shared/sidebarApi';
 import { showSidebar } from '../workbook/core/app';
 import { getDeal, getDealHistory, getSidebarModel, searchDeals } from '../workbook/sidebar/dealSidebar';
 import { saveDeal } from '../workbook/sidebar/dealSave';
+import { getMyDay } from '../workbook/sidebar/myDayTab';
 import { menuAction } from './feedback';
 
 /** Menu: Open deal sidebar. */
@@ -20,6 +21,7 @@ export function menuOpenSidebar(): void {
 export const sidebarServer = {
   getSidebarModel,
   searchDeals,
+  getMyDay,
   getDeal,
   getDealHistory,
   saveDeal,

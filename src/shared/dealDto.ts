@@ -101,6 +101,18 @@ export interface DealSummary {
   stage: string;
 }
 
+/** A rep's deals to look at (from the Data issues tab, as of its last build), most pressing first. */
+export interface MyDay {
+  owner: string;
+  /** Owners in CRM Settings (a manager picks whose day to see). */
+  owners: string[];
+  /** "2026-03-10 14:05": when the list was built; '' when there is none yet. */
+  asOf: string;
+  items: { id: string; deal: string; stage: string; why: string }[];
+  /** Deals beyond the ones listed (the tab lists each owner's first 500). */
+  more: number;
+}
+
 /** What a search found: the first deals (sheet order) and how many hold every word. */
 export interface SearchResult {
   query: string;

@@ -482,6 +482,65 @@ describe('the deal sidebar in a browser', () => {
     expect(record(emu, 3)).toMatchObject({ Stage: 'Lost', 'Lost reason': 'Price' });
   });
 
+  it('opens on the rep’s day, most pressing first; Enter opens the first, Alt+N saves it and opens the next (1–2 s calls)', async () => {
+    const ctx = await open((emu) => {
+      emu.env.nowMs = Date.parse('2026-05-20T12:00:00Z');
+      pasteRows(emu, 2, [
+        deal('Late close', 'Negotiation'),
+        deal('Step due', 'Negotiation'),
+        deal('Fine', 'Negotiation'),
+      ]);
+      type(emu, 'Close date', 2, '2026-05-01'); // passed
+      type(emu, 'Next step', 3, 'Send the quote');
+      type(emu, 'Next step date', 3, '2026-05-18'); // due two days ago
+      type(emu, 'Close date', 4, '2026-07-01');
+      emu.run('menuRefresh');
+    });
+    const { page, emu } = ctx;
+    for (const [fn, ms] of [
+      ['getMyDay', 1500],
+      ['getDeal', 1200],
+      ['saveDeal', 2000],
+    ] as const)
+      await slowCalls(page, fn, ms);
+    await page.reload();
+    await page.waitForSelector('#app[data-ready="true"]');
+    await page.waitForSelector('#results li');
+    expect(await page.locator('#results li .name').allTextContents()).toEqual(['Step due', 'Late close']);
+    expect(await page.locator('#results-count').textContent()).toMatch(
+      /^My day: 2 deals to look at, most pressing first \(as of 2026-05-20 \d\d:\d\d\)/,
+    );
+    expect(await page.locator('#results li .meta').first().textContent()).toContain(
+      'Next step "Send the quote" was due 2026-05-18',
+    );
+    expect(await axeViolations(page)).toEqual([]);
+    await screenshot(page, 'sidebar-my-day');
+    const keys: string[] = [];
+    const press = async (k: string) => {
+      keys.push(k);
+      await page.keyboard.press(k);
+    };
+    await press('Enter');
+    await page.waitForFunction(() => document.getElementById('deal-title')?.textContent === 'Step due');
+    // The rep moves the step on (typed text is not counted as keys), then saves and goes to the next.
+    await page.fill('#f-nextStepDate', '2026-05-27');
+    await press('Alt+KeyN');
+    await page.waitForFunction(
+      () => document.getElementById('deal-title')?.textContent === 'Late close',
+      null,
+      {
+        timeout: 15_000,
+      },
+    );
+    expect(keys).toEqual(['Enter', 'Alt+KeyN']);
+    expect(String(cell(emu, 'Next step date', 3))).toContain('2026-05-27');
+    expect(
+      records(emu, 'History').some(
+        (h) => h['Field'] === 'Next step date' && String(h['To']).includes('2026-05-27'),
+      ),
+    ).toBe(true);
+  });
+
   it('keeps Save, Won, Lost and Close in view at 300 × 600, wherever the form is scrolled', async () => {
     const ctx = await open((emu) => type(emu, 'Deal', 2, 'Wayne pilot'));
     const { page } = ctx;

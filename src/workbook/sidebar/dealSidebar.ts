@@ -13,6 +13,8 @@ import {
   TYPO_MIN_LENGTH,
   TYPO_WEIGHT,
   typoPattern,
+  escapeRegex,
+  searchedFields,
 } from '../../domain/sidebar/dealSearch';
 import { cellOf } from '../../domain/deals/deal';
 import {
@@ -23,15 +25,7 @@ import {
   type SidebarModel,
 } from '../../shared/dealDto';
 import { currentUser } from '../core/app';
-import {
-  blockOf,
-  dealHistory,
-  readHeaderMap,
-  readRows,
-  rowsHolding,
-  rowsMatching,
-  rowsOfDeal,
-} from '../deals/dealLookup';
+import { blockOf, dealHistory, readHeaderMap, readRows, rowsMatching, rowsOfDeal } from '../deals/dealLookup';
 
 import { crm, formRules, liveCrm, MAX_TRIES, record } from './sidebarCrm';
 
@@ -71,19 +65,15 @@ export function searchDeals(query: string): SearchResult {
     };
     const look = (typo: boolean) => {
       const share = typo ? TYPO_WEIGHT : 1;
-      for (const key of SEARCH_FIELDS) {
+      const pattern = typo ? typoPattern(word) : escapeRegex(word);
+      for (const key of searchedFields(word)) {
         const col = map.columns[key];
         if (col === undefined) continue;
-        const weight = FIELD_WEIGHT[key] * share;
-        found(
-          typo ? rowsMatching(c.deals, col + 1, typoPattern(word)) : rowsHolding(c.deals, col + 1, word),
-          weight,
-        );
+        // The owner column also by the emails of the owners whose name holds the word: one finder.
+        const named = key === 'owner' && !typo ? ownersNamed(owners, word).map(escapeRegex) : [];
+        const either = named.length ? `${pattern}|^\\s*(?:${named.join('|')})\\s*$` : pattern;
+        found(rowsMatching(c.deals, col + 1, either), FIELD_WEIGHT[key] * share);
       }
-      const ownerCol = map.columns.owner;
-      // Owners whose name holds the word: their emails, all in one finder.
-      if (ownerCol !== undefined && !typo)
-        found(rowsHolding(c.deals, ownerCol + 1, ownersNamed(owners, word)), FIELD_WEIGHT.owner);
     };
     look(false);
     if (!rows.size && [...word].length >= TYPO_MIN_LENGTH) look(true);
