@@ -1,6 +1,7 @@
 // The emulator: one spreadsheet with its bound script. Loads dist/Code.js (scriptContext.ts) into a
 // context holding our Apps Script globals, runs its functions as simulated executions, simulates
 // user edits (validation, protection, onEdit), fires triggers, and saves/loads the whole state.
+import { MailAppEmulator } from './mail';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { EmulatorEnv } from './env';
@@ -83,6 +84,8 @@ export class Emulator {
   readonly locks: LockServiceEmulator;
   readonly properties: PropertiesServiceEmulator;
   readonly cache: CacheServiceEmulator;
+  /** MailApp: what the script sent (see mail.ts). */
+  readonly mail: MailAppEmulator;
   readonly html: HtmlServiceEmulator;
   readonly logs = new LogSink();
   spreadsheetApp: SpreadsheetAppEmulator;
@@ -110,6 +113,7 @@ export class Emulator {
     this.locks = new LockServiceEmulator(this.env);
     this.properties = new PropertiesServiceEmulator(this.env);
     this.cache = new CacheServiceEmulator(this.env);
+    this.mail = new MailAppEmulator(this.env, () => this.manifest.oauthScopes);
     this.html = new HtmlServiceEmulator(this.env);
     this.spreadsheetApp = new SpreadsheetAppEmulator(this.env, this.ss);
     this.drive.register(this.ss, false);
@@ -161,6 +165,7 @@ export class Emulator {
       LockService: guard('LockService', this.locks),
       PropertiesService: guard('PropertiesService', this.properties),
       CacheService: guard('CacheService', this.cache),
+      MailApp: guard('MailApp', this.mail),
       Session: guard('Session', new SessionEmulator(env, () => this.manifest.oauthScopes)),
       Utilities: new UtilitiesEmulator(env),
       HtmlService: this.html,

@@ -5,3 +5,4 @@ export { LOCK_TIMEOUT_MESSAGE } from './locks';
 export { PROTECTED_MESSAGE } from './protection';
 export { WORKBOOK_FORMAT, type SavedWorkbook } from './persistence';
 export { parseCsvText } from './utilities';
+export { SEND_MAIL, type SentMail } from './mail';

@@ -104,6 +104,7 @@ export function defaultSettings(ownerEmail: string): Settings {
       funnelMode: 'Strict',
       funnelPeriod: 'Last 12 months',
       timedOutAfterDays: 90,
+      dailyEmail: 'No',
     },
   };
 }

@@ -55,7 +55,11 @@ export interface GeneralSettings {
   funnelMode: (typeof FUNNEL_MODES)[number];
   funnelPeriod: (typeof FUNNEL_PERIODS)[number];
   timedOutAfterDays: number | null;
+  /** Each owner in CRM Settings gets a morning email of their deals to look at (see dailyEmail.ts). */
+  dailyEmail: (typeof YES_NO)[number];
 }
+
+export const YES_NO = ['Yes', 'No'] as const;
 
 /** The board workbook: who may view it, the meeting dates its "since last meeting" figures start from. */
 export interface BoardSettings {

@@ -1,6 +1,13 @@
 // Schemas for one row of each block of the CRM Settings tab (schema.ts: zod/mini's API, in our bundle).
 import * as z from './schema';
-import { FORECAST_CATEGORIES, FUNNEL_MODES, FUNNEL_PERIODS, REFRESH_MODES, STAGE_TYPES } from './settings';
+import {
+  FORECAST_CATEGORIES,
+  FUNNEL_MODES,
+  FUNNEL_PERIODS,
+  REFRESH_MODES,
+  STAGE_TYPES,
+  YES_NO,
+} from './settings';
 
 const name = (what: string) =>
   z
@@ -75,6 +82,7 @@ export const generalSettings = z.object({
   funnelMode: oneOf(FUNNEL_MODES, 'Funnel mode'),
   funnelPeriod: oneOf(FUNNEL_PERIODS, 'Funnel period'),
   timedOutAfterDays: days('Suggest Timed out after'),
+  dailyEmail: oneOf(YES_NO, 'Daily to-do email to owners'),
 });
 
 /** The first problem the schema found, with the name of the property it concerns. */

@@ -15,6 +15,7 @@ import { isoDay, isoMonth, isDate } from '../../shared/zonedTime';
 import {
   BLOCKS,
   FIRST_ITEM_ROW,
+  GENERAL_ADDED_LATER,
   GENERAL_LABELS,
   OPTIONAL_BLOCKS,
   settingsCell,
@@ -240,6 +241,11 @@ export function parseGeneral(sheet: SettingsSheet): Settings['general'] | null {
     const hit = generalRows.find(
       (g) => looseKey(g.cells[0]) === looseKey(label) || looseKey(label).startsWith(looseKey(g.cells[0])),
     );
+    if (!hit && key in GENERAL_ADDED_LATER) {
+      raw[key] = GENERAL_ADDED_LATER[key as keyof typeof GENERAL_ADDED_LATER];
+      rowOf[key] = FIRST_ITEM_ROW;
+      continue;
+    }
     if (!hit) {
       sheet.problems.push({
         cell: settingsCell(FIRST_ITEM_ROW, sheet.columns.general),

@@ -75,7 +75,11 @@ export const GENERAL_LABELS = {
   funnelMode: 'Funnel mode (Strict or Any stage)',
   funnelPeriod: 'Funnel period',
   timedOutAfterDays: 'Suggest Timed out after (days)',
+  dailyEmail: 'Daily to-do email to owners (Yes or No)',
 } as const;
+
+/** General settings a tab made by an earlier version lacks: read as this value, not as a mistake. */
+export const GENERAL_ADDED_LATER: Partial<Record<keyof typeof GENERAL_LABELS, string>> = { dailyEmail: 'No' };
 
 /** "CRM Settings!C5" for a 1-based cell. */
 export function settingsCell(row: number, col: number): string {

@@ -26,7 +26,7 @@ export function pressing(why: string): number {
 }
 
 /** The owner's items, most pressing first; ties keep the tab's order (the deals' row order). */
-export function myDayOrder(items: readonly DayItem[]): DayItem[] {
+export function myDayOrder<T extends DayItem>(items: readonly T[]): T[] {
   return items
     .map((item, i) => ({ item, i, rank: pressing(item.why) }))
     .sort((a, b) => a.rank - b.rank || a.i - b.i)

@@ -27,6 +27,7 @@ import {
   type ReportExtent,
 } from '../reports/reportRecord';
 import { refreshBoard } from '../board/boardRefresh';
+import { sendDailyEmails } from './dailyEmail';
 import type { Sheet, Spreadsheet } from '../core/sheetTypes';
 
 /** A scheduled refresh checks a part of History and of each list when the last check is older. */
@@ -112,6 +113,18 @@ export function refreshAll(req: RefreshRequest): RefreshResult {
     historySheet.getRange('A1:D').getA1Notation(),
   );
   const board = followBoard(req, plan, { output, moves }, read.session, historySheet);
+  // The schedule's first refresh of a day sends the to-do emails, when CRM Settings asks for them.
+  if (req.full === 'daily' && settings.general.dailyEmail === 'Yes')
+    sendDailyEmails({
+      settings,
+      outcomes: read.sweepPlan.outcomes.flatMap((o) =>
+        o.deal ? [{ deal: o.deal, violations: o.violations }] : [],
+      ),
+      now,
+      timeZone,
+      crmName: ss.getName(),
+      dealsUrl: () => `${ss.getUrl()}#gid=${crm.deals.getSheetId()}`,
+    });
   const index = saveHistoryIndex(ss, crm.history, read.session, now);
   // The cell count: tabs whose rows this refresh knows, else the sizes measured last time (measured
   // again on a full refresh, or for a tab not seen before), so a refresh makes no size calls.

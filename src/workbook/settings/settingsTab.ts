@@ -24,6 +24,7 @@ import {
   FUNNEL_PERIODS,
   REFRESH_MODES,
   STAGE_TYPES,
+  YES_NO,
 } from '../../shared/settings';
 import { writeGrid } from '../core/writeGrid';
 import type { Sheet, Spreadsheet } from '../core/sheetTypes';
@@ -63,10 +64,11 @@ export function createSettingsTab(ss: Spreadsheet, ownerEmail: string): Sheet {
   body(at.lostReasons + 1).setDataValidation(app.newDataValidation().requireCheckbox().build());
   body(at.targets + 2).setNumberFormat('#,##0');
   body(at.targets).setNumberFormat('@');
-  const general = sheet.getRange(FIRST_ITEM_ROW, at.general + 1, 7, 1);
+  const general = sheet.getRange(FIRST_ITEM_ROW, at.general + 1, 8, 1);
   general.offset(2, 0, 1, 1).setDataValidation(list(REFRESH_MODES));
   general.offset(4, 0, 1, 1).setDataValidation(list(FUNNEL_MODES));
   general.offset(5, 0, 1, 1).setDataValidation(list(FUNNEL_PERIODS));
+  general.offset(7, 0, 1, 1).setDataValidation(list(YES_NO));
   sheet
     .getRange(1, at.stages)
     .setNote(
