@@ -1,7 +1,8 @@
 // `npm run bench`: builds realistic workbooks (demo deals with their History) on the emulator and
 // measures every operation a person runs: a refresh (right after another, then a day later after 20
 // stage changes, then the scheduled one that also checks a part of History and of each list once a day), a typed edit, a 500-row paste, opening the
-// sidebar, a search, opening a deal, saving a deal, and Convert of an export of that many rows. For
+// sidebar, a rep's My day, searches (a deal's name, a company, a common word, a company with a typo),
+// opening a deal, saving a deal, and Convert of an export of that many rows. For
 // each it prints service calls, cells read and written, the estimated Apps Script time (the latency
 // model in local/emulator/accounting.ts), local CPU (and the script's own share of it, sampled), peak
 // memory and the workbook's cell count, and for
@@ -143,6 +144,8 @@ for (const n of SIZES) {
     ),
   );
   report(measure(emu, 'open sidebar', n, () => emu.run('getSidebarModel')));
+  const owner = String(emu.values('Deals')[2][col('Owner') - 1]);
+  report(measure(emu, 'my day', n, () => emu.run('getMyDay', [owner])));
   const id = String(emu.values('Deals')[Math.floor(n / 2)][col('Deal ID') - 1]);
   const name = String(emu.values('Deals')[Math.floor(n / 2)][col('Deal') - 1]);
   const company = String(emu.values('Deals')[Math.floor(n / 3)][col('Company') - 1]);

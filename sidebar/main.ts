@@ -14,6 +14,7 @@ import {
 } from '../src/shared/dealDto';
 import { dayInWords, isoOf, readTypedDate } from '../src/shared/typedDate';
 import { FIELD_BY_KEY } from '../src/shared/fields';
+import { NOTHING_PRESSING, pressing } from '../src/shared/dayRank';
 import { byId, el } from './dom';
 import { applyStageRules, buildFields, fillForm, readForm, showErrors } from './form';
 import { setUpSearch } from './search';
@@ -27,6 +28,8 @@ let base: DealInput | null = null;
 /** Whose day the empty search lists ('': the person's own), its deals in order, and how to show it again. */
 let dayOwner = '';
 let dayIds: string[] = [];
+/** Check words of deals saved here since the day's list was built (the list is as of the last refresh). */
+const checkedSince = new Map<string, string>();
 let showDay: () => Promise<void> = async () => {};
 
 const status = (text: string, kind: 'info' | 'ok' | 'error' = 'info') => {
@@ -282,6 +285,7 @@ async function save(): Promise<boolean> {
     const now = readForm(id);
     const meanwhile = EDITABLE.filter((k) => now[k] !== deal[k]);
     const saved = handleResult(result);
+    if (result.status === 'saved') checkedSince.set(result.record.deal.id, result.record.facts.check);
     if (saved && meanwhile.length) keepTyped(meanwhile, now);
     if (saved && !byId<HTMLInputElement>('search').value.trim()) void showDay();
     return saved;
@@ -417,6 +421,12 @@ async function start(): Promise<void> {
     (message) => status(message, 'error'),
     async () => {
       const day = await call('getMyDay', dayOwner);
+      // A deal saved here since: its Check now, and gone from the list when nothing is left to do.
+      day.items = day.items.flatMap((i) => {
+        const check = checkedSince.get(i.id);
+        if (check === undefined) return [i];
+        return pressing(check) === NOTHING_PRESSING ? [] : [{ ...i, why: check }];
+      });
       dayIds = day.items.map((i) => i.id);
       return { day, mine: !dayOwner };
     },

@@ -33,7 +33,9 @@ export class MailAppEmulator {
     this.env.acc.count('MailApp.sendEmail');
     const scopes = this.scopes();
     if (scopes.length && !scopes.includes(SEND_MAIL))
-      throw new Error(`You do not have permission to call MailApp.sendEmail. Required permissions: ${SEND_MAIL}`);
+      throw new Error(
+        `You do not have permission to call MailApp.sendEmail. Required permissions: ${SEND_MAIL}`,
+      );
     const to = String(message.to ?? '')
       .split(',')
       .map((a) => a.trim())

@@ -491,6 +491,7 @@ describe('the deal sidebar in a browser', () => {
         deal('Fine', 'Negotiation'),
       ]);
       type(emu, 'Close date', 2, '2026-05-01'); // passed
+      type(emu, 'Close date', 3, '2026-07-01');
       type(emu, 'Next step', 3, 'Send the quote');
       type(emu, 'Next step date', 3, '2026-05-18'); // due two days ago
       type(emu, 'Close date', 4, '2026-07-01');
@@ -533,6 +534,11 @@ describe('the deal sidebar in a browser', () => {
       },
     );
     expect(keys).toEqual(['Enter', 'Alt+KeyN']);
+    // The list, as of the last refresh, no longer shows the deal whose to-do was just done.
+    await page.waitForFunction(() => document.querySelectorAll('#results li').length === 1, null, {
+      timeout: 10_000,
+    });
+    expect(await page.locator('#results li .name').allTextContents()).toEqual(['Late close']);
     expect(String(cell(emu, 'Next step date', 3))).toContain('2026-05-27');
     expect(
       records(emu, 'History').some(

@@ -5,6 +5,7 @@ import type { Owner } from '../../shared/settings';
 import type { Deal } from '../deals/deal';
 import type { Violation } from '../dataQuality/dealChecks';
 import { checkText } from '../dataQuality/dealChecks';
+import { NOTHING_PRESSING } from '../../shared/dayRank';
 import { myDayOrder, pressing } from './myDay';
 
 export interface Digest {
@@ -37,7 +38,7 @@ export function dailyDigests(
     const list = byOwner.get(deal.owner.trim().toLowerCase());
     if (!list || !violations.length || deal.stage?.type !== 'Open') continue;
     const why = checkText(violations);
-    if (pressing(why) < 4)
+    if (pressing(why) < NOTHING_PRESSING)
       list.push({ id: deal.id, deal: deal.name, stage: deal.stageText, why, row: deal.row });
   }
   const out: Digest[] = [];

@@ -2,6 +2,9 @@
 // what to fix in the words of its Check cell, sorted by owner), most pressing first: a next step whose
 // day has gone, a close date passed, a deal idle for longer than its stage allows, fields the stage
 // needs, then the rest (closed deals to tidy). The list is as of the last refresh, and says so.
+import { pressing } from '../../shared/dayRank';
+
+export { pressing };
 
 /** One Data issues row of the owner: the deal and what to fix. */
 export interface DayItem {
@@ -9,20 +12,6 @@ export interface DayItem {
   deal: string;
   stage: string;
   why: string;
-}
-
-/** How pressing a deal's fixes are (lower first), read from the Check words (dealChecks.ts). */
-const PRESSING: RegExp[] = [
-  /(^|; )Next step\b[^;]* was due \d{4}-\d{2}-\d{2}/,
-  /(^|; )Close date \d{4}-\d{2}-\d{2} has passed/,
-  /(^|; )No stage change since \d{4}-\d{2}-\d{2}/,
-  /(^|; )[^;]+ needs [^;]+/,
-];
-
-/** The rank of a deal's fixes: the index of the first kind its words hold, else after them all. */
-export function pressing(why: string): number {
-  const at = PRESSING.findIndex((p) => p.test(why));
-  return at < 0 ? PRESSING.length : at;
 }
 
 /** The owner's items, most pressing first; ties keep the tab's order (the deals' row order). */
