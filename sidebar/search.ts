@@ -19,7 +19,8 @@ export function dayLine(d: MyDay, mine: boolean): string {
   if (!d.asOf) return `${whose}: the list appears after the first refresh.`;
   const n = d.items.length + d.more;
   if (!n) return `${whose}: nothing to look at (as of ${d.asOf}).`;
-  return `${whose}: ${n} ${n === 1 ? 'deal' : 'deals'} to look at, most pressing first (as of ${d.asOf}). Enter opens the first.`;
+  const shown = d.more ? ` (the first ${d.items.length} shown)` : '';
+  return `${whose}: ${n} ${n === 1 ? 'deal' : 'deals'} to look at${shown}, most pressing first (as of ${d.asOf}). Enter opens the first.`;
 }
 
 /** What the count line says under the box. */

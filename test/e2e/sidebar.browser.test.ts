@@ -495,6 +495,11 @@ describe('the deal sidebar in a browser', () => {
       type(emu, 'Next step', 3, 'Send the quote');
       type(emu, 'Next step date', 3, '2026-05-18'); // due two days ago
       type(emu, 'Close date', 4, '2026-07-01');
+      // A second owner in CRM Settings, with a deal of his own: the day picker appears.
+      const owners = emu.values('CRM Settings')[1].map(String).indexOf('Owner');
+      const letter = (n: number) => String.fromCharCode(65 + n);
+      emu.userEdit('CRM Settings', `${letter(owners)}4:${letter(owners + 1)}4`, [['Sam', 'sam@example.com']]);
+      pasteRows(emu, 5, [{ ...deal('Sam late', 'Negotiation'), Owner: 'sam@example.com' }]);
       emu.run('menuRefresh');
     });
     const { page, emu } = ctx;
@@ -514,8 +519,21 @@ describe('the deal sidebar in a browser', () => {
     expect(await page.locator('#results li .meta').first().textContent()).toContain(
       'Next step "Send the quote" was due 2026-05-18',
     );
+    expect(await page.locator('#day-picker').isVisible()).toBe(true);
     expect(await axeViolations(page)).toEqual([]);
     await screenshot(page, 'sidebar-my-day');
+    // A manager looks at Sam's day, then back at their own.
+    await page.selectOption('#day-owner', 'sam@example.com');
+    await page.waitForFunction(() =>
+      document.getElementById('results-count')?.textContent?.startsWith('sam@'),
+    );
+    expect(await page.locator('#results li .name').allTextContents()).toEqual(['Sam late']);
+    expect(await axeViolations(page)).toEqual([]);
+    await page.selectOption('#day-owner', '');
+    await page.waitForFunction(() =>
+      document.getElementById('results-count')?.textContent?.startsWith('My day'),
+    );
+    await page.focus('#search');
     const keys: string[] = [];
     const press = async (k: string) => {
       keys.push(k);

@@ -87,6 +87,27 @@ export const FIELD_WEIGHT = { dealId: 8, company: 4, deal: 3, owner: 2 } as cons
 export const TYPO_WEIGHT = 0.5;
 
 /**
+ * How much one word says a deal (as read) is the one meant: the weight of the best field holding it,
+ * half for one holding it only with a typo, 0 for none (the owner by email or by the name Settings give).
+ */
+export function wordWeight(
+  deal: { id: string; deal: string; company: string; owner: string },
+  word: string,
+  owners: readonly Owner[],
+): number {
+  const ownerName = owners.find((o) => o.email.toLowerCase() === deal.owner.toLowerCase())?.name ?? '';
+  const fields: [number, string][] = [
+    [FIELD_WEIGHT.dealId, deal.id],
+    [FIELD_WEIGHT.company, deal.company],
+    [FIELD_WEIGHT.deal, deal.deal],
+    [FIELD_WEIGHT.owner, `${deal.owner} ${ownerName}`],
+  ];
+  for (const [w, text] of fields) if (text.toLowerCase().includes(word)) return w;
+  for (const [w, text] of fields) if (holdsWord(text.toLowerCase(), word)) return w * TYPO_WEIGHT;
+  return 0;
+}
+
+/**
  * The rows holding every word, most relevant first: each word's rows come with the weight of where it
  * was found (the best field), summed over the words; ties in sheet order.
  */

@@ -13,6 +13,7 @@ import {
   TYPO_MIN_LENGTH,
   TYPO_WEIGHT,
   typoPattern,
+  wordWeight,
   escapeRegex,
   searchedFields,
 } from '../../domain/sidebar/dealSearch';
@@ -25,6 +26,8 @@ import {
   type SidebarModel,
 } from '../../shared/dealDto';
 import { currentUser } from '../core/app';
+import type { Sheet } from '../core/sheetTypes';
+import type { Owner } from '../../shared/settings';
 import { blockOf, dealHistory, readHeaderMap, readRows, rowsMatching, rowsOfDeal } from '../deals/dealLookup';
 
 import { crm, formRules, liveCrm, MAX_TRIES, record } from './sidebarCrm';
@@ -55,41 +58,32 @@ export function searchDeals(query: string): SearchResult {
   if (!words.length) return { query, deals: [], total: 0, approximate: false };
   const map = readHeaderMap(c.deals);
   const owners = c.state.settings.owners;
-  const looked = words.slice(0, SEARCHED_WORDS);
   // Each word's rows with the weight of the best field it is in; a word found nowhere is looked for
-  // again with one typo forgiven (only then: a common word costs no more).
-  const perWord = looked.map((word) => {
-    const rows = new Map<number, number>();
-    const found = (rs: readonly number[], weight: number) => {
-      for (const r of rs) if ((rows.get(r) ?? 0) < weight) rows.set(r, weight);
-    };
-    const look = (typo: boolean) => {
-      const share = typo ? TYPO_WEIGHT : 1;
-      const pattern = typo ? typoPattern(word) : escapeRegex(word);
-      for (const key of searchedFields(word)) {
-        const col = map.columns[key];
-        if (col === undefined) continue;
-        // The owner column also by the emails of the owners whose name holds the word: one finder.
-        const named = key === 'owner' && !typo ? ownersNamed(owners, word).map(escapeRegex) : [];
-        const either = named.length ? `${pattern}|^\\s*(?:${named.join('|')})\\s*$` : pattern;
-        found(rowsMatching(c.deals, col + 1, either), FIELD_WEIGHT[key] * share);
-      }
-    };
-    look(false);
-    if (!rows.size && [...word].length >= TYPO_MIN_LENGTH) look(true);
-    return rows;
-  });
-  const candidates = rankedRows(perWord);
-  const approximate = words.length > looked.length;
+  // again with one typo forgiven (only then: a common word costs no more). Once the rows holding the
+  // words so far fit on one page, the other words are checked on those rows as read (no more scans).
+  const perWord: Map<number, number>[] = [];
+  let candidates: number[] = [];
+  let scanned = 0;
+  for (const word of words.slice(0, SEARCHED_WORDS)) {
+    if (scanned && candidates.length <= SEARCH_LIMIT) break;
+    perWord.push(rowsOfWord(c.deals, map, owners, word));
+    candidates = rankedRows(perWord);
+    scanned++;
+  }
+  // Every candidate read and checked: the count is exact; else words not looked up may count too many.
+  const allRead = candidates.length <= SEARCH_LIMIT;
+  const approximate = !allRead && words.length > scanned;
   const block = blockOf(map, [...SEARCH_FIELDS, 'stage']);
   if (!block) return { query, deals: [], total: 0, approximate: false };
   // With words not looked up, read more candidates so that the ones holding every word fill the list.
   const read = readRows(
     c.deals,
-    candidates.slice(0, approximate ? SEARCH_LIMIT * 5 : SEARCH_LIMIT),
+    candidates.slice(0, approximate || words.length > scanned ? SEARCH_LIMIT * 5 : SEARCH_LIMIT),
     ...block,
   );
-  const deals: DealSummary[] = [];
+  // The rows read that hold every word, ranked by the words scanned and then those checked here.
+  const score = new Map(candidates.map((r) => [r, perWord.reduce((a, m) => a + (m.get(r) ?? 0), 0)]));
+  const found: { row: number; summary: DealSummary; score: number }[] = [];
   for (const r of candidates) {
     const row = read.get(r);
     if (!row) break;
@@ -101,9 +95,41 @@ export function searchDeals(query: string): SearchResult {
       owner: text('owner'),
       stage: text('stage'),
     };
-    if (summary.id && holdsEvery(summary, words, owners) && deals.length < SEARCH_LIMIT) deals.push(summary);
+    if (!summary.id || !holdsEvery(summary, words, owners)) continue;
+    const extra = words.slice(scanned).reduce((a, w) => a + wordWeight(summary, w, owners), 0);
+    found.push({ row: r, summary, score: score.get(r)! + extra });
   }
-  return { query, deals, total: Math.max(deals.length, candidates.length), approximate };
+  found.sort((a, b) => b.score - a.score || a.row - b.row);
+  const deals = found.slice(0, SEARCH_LIMIT).map((f) => f.summary);
+  const total = allRead ? deals.length : Math.max(deals.length, candidates.length);
+  return { query, deals, total, approximate };
+}
+
+/** The rows holding `word`, each with the weight of the best field it is in (one typo forgiven if none). */
+function rowsOfWord(
+  deals: Sheet,
+  map: ReturnType<typeof readHeaderMap>,
+  owners: readonly Owner[],
+  word: string,
+): Map<number, number> {
+  const rows = new Map<number, number>();
+  const look = (typo: boolean) => {
+    const share = typo ? TYPO_WEIGHT : 1;
+    const pattern = typo ? typoPattern(word) : escapeRegex(word);
+    for (const key of searchedFields(word)) {
+      const col = map.columns[key];
+      if (col === undefined) continue;
+      // The owner column also by the emails of the owners whose name holds the word: one finder.
+      const named = key === 'owner' && !typo ? ownersNamed(owners, word).map(escapeRegex) : [];
+      const either = named.length ? `${pattern}|^\\s*(?:${named.join('|')})\\s*$` : pattern;
+      const weight = FIELD_WEIGHT[key] * share;
+      for (const r of rowsMatching(deals, col + 1, either))
+        if ((rows.get(r) ?? 0) < weight) rows.set(r, weight);
+    }
+  };
+  look(false);
+  if (!rows.size && [...word].length >= TYPO_MIN_LENGTH) look(true);
+  return rows;
 }
 
 /** One deal for editing, with its last History entries (newest first) and what the sheet knows of it. */

@@ -7,6 +7,9 @@ import { activeSpreadsheet, currentUser } from '../core/app';
 import type { Sheet } from '../core/sheetTypes';
 import { crm } from './sidebarCrm';
 
+/** The most deals the day sends to the sidebar (then how many more): a list a rep works through, not a report. */
+export const DAY_SHOWN = 50;
+
 /** Data issues' columns, as dealListReports writes them. */
 const COLUMNS = ['Owner', 'Row', 'Deal ID', 'Deal', 'Stage', 'What to fix'];
 
@@ -39,7 +42,14 @@ export function getMyDay(owner: string): MyDay {
     }
     items.push({ id: String(id), deal: String(deal), stage: String(stage), why: String(why) });
   }
-  return { owner: who, owners, asOf: asOf(sheet), items: myDayOrder(items), more };
+  const ordered = myDayOrder(items);
+  return {
+    owner: who,
+    owners,
+    asOf: asOf(sheet),
+    items: ordered.slice(0, DAY_SHOWN),
+    more: more + Math.max(0, ordered.length - DAY_SHOWN),
+  };
 }
 
 /** When the tab was built: its second line starts "Built 2026-03-10 14:05 (Zone)." */
