@@ -44,6 +44,18 @@ function monthIn(emu: Emulator, d: Date): string {
   return new Intl.DateTimeFormat('en-US', { timeZone: tz, month: 'short', year: 'numeric' }).format(d);
 }
 
+/** "2026-03-10" for an instant in the CRM's time zone (Intl, not the product's calendar). */
+function dayIn(emu: Emulator): (d: Date) => string {
+  const tz = emu.spreadsheetApp.getActiveSpreadsheet()!.getSpreadsheetTimeZone();
+  const f = new Intl.DateTimeFormat('en-CA', {
+    timeZone: tz,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  });
+  return (d) => f.format(d);
+}
+
 const isDateCell = (v: unknown): v is Date => Object.prototype.toString.call(v) === '[object Date]';
 
 /**
@@ -311,17 +323,10 @@ describe('the board workbook', () => {
     expect(rebuilt.length).toBeGreaterThanOrEqual(12);
     expect(rows.filter((r) => r[source] === 'daily refresh')).toHaveLength(1);
     // In day order, each the first of a month in the CRM's time zone (Intl), before today's row.
-    const tz = emu.spreadsheetApp.getActiveSpreadsheet()!.getSpreadsheetTimeZone();
-    const dayOf = (d: unknown) =>
-      new Intl.DateTimeFormat('en-CA', {
-        timeZone: tz,
-        year: 'numeric',
-        month: '2-digit',
-        day: '2-digit',
-      }).format(d as Date);
-    const days = rows.map((r) => dayOf(r[0]));
+    const dayOf = dayIn(emu);
+    const days = rows.map((r) => dayOf(r[0] as Date));
     expect(days).toEqual([...days].sort());
-    expect(rebuilt.map((r) => dayOf(r[0]).slice(8))).toEqual(rebuilt.map(() => '01'));
+    expect(rebuilt.map((r) => dayOf(r[0] as Date).slice(8))).toEqual(rebuilt.map(() => '01'));
     // The next refresh keeps them as they are and adds only its own day.
     emu.env.nowMs += 86_400_000;
     emu.run('menuRefresh');
@@ -701,14 +706,7 @@ describe('a board workbook made before keepers were recorded', () => {
 describe('a year of a team’s work', () => {
   it('keeps since-meeting, quarters, the monthly trend and the forecast record equal to Deals, History and Forecast history', () => {
     const emu = crm({ now: '2025-12-01T15:00:00Z' });
-    const tz = emu.spreadsheetApp.getActiveSpreadsheet()!.getSpreadsheetTimeZone();
-    const dayOf = (d: Date) =>
-      new Intl.DateTimeFormat('en-CA', {
-        timeZone: tz,
-        year: 'numeric',
-        month: '2-digit',
-        day: '2-digit',
-      }).format(d);
+    const dayOf = dayIn(emu);
     const meetings = ['2026-03-02', '2026-06-01', '2026-09-01', '2026-11-16'];
     setBoard(emu, [], meetings);
     emu.run('menuUpdateBoard');
