@@ -202,13 +202,15 @@ export class AdvancedSheets {
         case 'addSheet': {
           const p = arg.properties ?? {};
           const g = p.gridProperties ?? {};
-          const s = ss.addSheet(
-            p.title ?? `Sheet${ss.sheets.length + 1}`,
-            p.index,
-            g.rowCount ?? 1000,
-            g.columnCount ?? 26,
-            p.sheetId,
-          );
+          const title: string = p.title ?? `Sheet${ss.sheets.length + 1}`;
+          if (ss.sheets.some((x) => x.name.toLowerCase() === title.toLowerCase()))
+            throw apiError(
+              'sheets.spreadsheets.batchUpdate',
+              `Invalid requests[${i}].addSheet: A sheet with the name "${title}" already exists. Please enter another name.`,
+            );
+          const s = ss.addSheet(title, p.index, g.rowCount ?? 1000, g.columnCount ?? 26, p.sheetId);
+          s.frozenRows = g.frozenRowCount ?? 0;
+          s.frozenColumns = g.frozenColumnCount ?? 0;
           return { addSheet: { properties: { sheetId: s.id, title: s.name } } };
         }
         case 'deleteSheet': {
@@ -223,7 +225,16 @@ export class AdvancedSheets {
         }
         case 'updateSheetProperties': {
           const s = sheetById(arg.properties.sheetId, i);
-          if (arg.properties.title !== undefined) s.name = arg.properties.title;
+          const title: string | undefined = arg.properties.title;
+          if (
+            title !== undefined &&
+            ss.sheets.some((x) => x !== s && x.name.toLowerCase() === title.toLowerCase())
+          )
+            throw apiError(
+              'sheets.spreadsheets.batchUpdate',
+              `Invalid requests[${i}].updateSheetProperties: A sheet with the name "${title}" already exists. Please enter another name.`,
+            );
+          if (title !== undefined) s.name = title;
           return {};
         }
         case 'duplicateSheet': {

@@ -62,22 +62,28 @@ function tabHtml(ss: Spreadsheet, name: string, maxRows: number): string {
   const last = Math.min(sheet.lastRowIndex(), maxRows);
   const width = sheet.lastColumnIndex();
   const rows: string[] = [];
+  const frozen: string[] = [];
   for (let r = 1; r <= last; r++) {
     const cells: string[] = [];
+    // Frozen rows stay at the top of the box as it scrolls, as the spreadsheet keeps them.
+    const pin = r <= sheet.frozenRows ? ` class="frozen" style="top:${(r - 1) * ROW_PX}px"` : '';
     for (let c = 1; c <= width; c++) {
       const cell = sheet.cellAt(r, c);
       const text = escapeHtml(show(cell.v, cell.nf));
-      cells.push(cell.fw === 'bold' ? `<th scope="col">${text}</th>` : `<td>${text}</td>`);
+      cells.push(cell.fw === 'bold' ? `<th scope="col"${pin}>${text}</th>` : `<td${pin}>${text}</td>`);
     }
-    rows.push(`<tr>${cells.join('')}</tr>`);
+    (r <= sheet.frozenRows ? frozen : rows).push(`<tr>${cells.join('')}</tr>`);
   }
   const charts = sheet.charts.map((ch) => {
     const data = chartData(ss, name, ch);
     return `<figure class="chart"><figcaption>${escapeHtml(data.title)}</figcaption><div class="ct-chart" data-chart="${escapeHtml(JSON.stringify(data))}"></div>${legend(data)}</figure>`;
   });
   // The cells scroll in their own box: focusable, so the keyboard scrolls it too (axe: scrollable-region-focusable).
-  return `<section aria-labelledby="tab-${sheet.id}"><h2 id="tab-${sheet.id}">${escapeHtml(name)}</h2><div class="charts">${charts.join('')}</div><div class="table" tabindex="0" role="region" aria-label="${escapeHtml(name)} cells"><table>${rows.join('')}</table></div></section>`;
+  return `<section aria-labelledby="tab-${sheet.id}"><h2 id="tab-${sheet.id}">${escapeHtml(name)}</h2><div class="charts">${charts.join('')}</div><div class="table" tabindex="0" role="region" aria-label="${escapeHtml(name)} cells"><table>${frozen.length ? `<thead>${frozen.join('')}</thead>` : ''}<tbody>${rows.join('')}</tbody></table></div></section>`;
 }
+
+/** The height of a frozen row in the cells' box (one line of 12 px text and its padding): the next one's place. */
+const ROW_PX = 22;
 
 /** Chartist's series letters, in the order it colours series (and pie slices). */
 const SERIES = 'abcdefghijklmno';
@@ -131,7 +137,8 @@ export function spreadsheetPage(
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${escapeHtml(title)}</title>
 <link rel="stylesheet" href="/vendor/chartist.css">
 <style>body{font-family:Arial,sans-serif;margin:16px;color:#202124}nav a{margin-right:12px}table{border-collapse:collapse;font-size:12px}
-td,th{border:1px solid #dadce0;padding:3px 6px;text-align:left}th{background:#f1f3f4}.charts{display:flex;flex-wrap:wrap;gap:16px}
+td,th{border:1px solid #dadce0;padding:3px 6px;text-align:left}th{background:#f1f3f4}
+.frozen{position:sticky;z-index:1;background:#fff}th.frozen{background:#f1f3f4}.charts{display:flex;flex-wrap:wrap;gap:16px}
 figure{margin:0;width:460px}.legend{list-style:none;display:flex;flex-wrap:wrap;gap:4px 12px;padding:0;margin:4px 0 0;font-size:12px}
 .swatch{display:inline-block;width:10px;height:10px;margin-right:4px}${SWATCH_CSS}figcaption{font-weight:bold;font-size:13px}section{margin-bottom:32px}.table{overflow:auto;max-height:480px}</style></head>
 <body><nav aria-label="Playground"><a href="/">Deals and sidebar</a><a href="/reports">Report tabs</a><a href="/board">Board workbook</a></nav>

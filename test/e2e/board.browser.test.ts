@@ -72,6 +72,8 @@ describe('the playground in a browser', () => {
     const axis = await p.locator('.ct-axis-title, .ct-label.ct-vertical').allTextContents();
     expect(axis.length).toBeGreaterThan(3);
     expect(axis.filter((t) => /^\d{4,}$/.test(t.trim()))).toEqual([]);
+    // The board's two frozen rows (title and status) are drawn as the table's head.
+    expect(await p.locator('section').first().locator('.table thead tr').count()).toBe(2);
     await screenshot(p, 'board');
     expect(await axeViolations(p)).toEqual([]);
     expect(errors).toEqual([]);

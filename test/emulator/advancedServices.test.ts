@@ -130,6 +130,41 @@ describe('Sheets and Drive advanced services', () => {
     ).toThrow("You can't remove all the sheets in a document.");
   });
 
+  it('freeze the rows an added sheet asks for, and refuse a sheet title already taken, as the Sheets API does', () => {
+    const { emu, sheets } = setup([SCOPES.driveFile]);
+    const made = sheets.Spreadsheets.create({ sheets: [{ properties: { title: 'Notes' } }] }) as {
+      spreadsheetId: string;
+    };
+    const id = made.spreadsheetId;
+    sheets.Spreadsheets.batchUpdate(
+      {
+        requests: [
+          {
+            addSheet: { properties: { sheetId: 7, title: 'Board 7', gridProperties: { frozenRowCount: 2 } } },
+          },
+        ],
+      },
+      id,
+    );
+    const ss = emu.createdFiles()[0].spreadsheet;
+    expect(ss.sheets.find((x) => x.name === 'Board 7')!.frozenRows).toBe(2);
+    // A title taken (in any case) fails the whole request, whether added or renamed to.
+    expect(() =>
+      sheets.Spreadsheets.batchUpdate({ requests: [{ addSheet: { properties: { title: 'notes' } } }] }, id),
+    ).toThrow(/A sheet with the name "notes" already exists/);
+    expect(() =>
+      sheets.Spreadsheets.batchUpdate(
+        {
+          requests: [
+            { updateSheetProperties: { properties: { sheetId: 7, title: 'NOTES' }, fields: 'title' } },
+          ],
+        },
+        id,
+      ),
+    ).toThrow(/A sheet with the name "NOTES" already exists/);
+    expect(ss.sheets.map((x) => x.name)).toEqual(['Notes', 'Board 7']);
+  });
+
   it('give viewers access through permissions, and take it away when removed', () => {
     const { emu, sheets, drive } = setup([SCOPES.driveFile]);
     const { spreadsheetId } = sheets.Spreadsheets.create({}) as { spreadsheetId: string };

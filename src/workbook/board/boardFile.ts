@@ -8,7 +8,7 @@
 // whatever the number of deals; a teammate's refresh costs none. Tabs other than these are never touched.
 import { PRODUCT } from '../../shared/names';
 import type { BoardSettings } from '../../shared/settings';
-import { boardRequests, BOARD_SHEET } from '../../domain/board/boardRequests';
+import { boardRequests, BOARD_SHEET, DEFINITIONS_OFFSET } from '../../domain/board/boardRequests';
 import type { BoardReport } from '../../domain/board/boardReport';
 import * as z from '../../shared/schema';
 import { parseStored } from '../core/storedValues';
@@ -61,7 +61,7 @@ interface SheetsApi {
       sheets: { properties: { sheetId: number } }[];
     };
     batchUpdate(body: { requests: object[] }, id: string): unknown;
-    get(id: string, args: object): { sheets?: { properties?: { title?: string } }[] };
+    get(id: string, args: object): { sheets?: { properties?: { title?: string; sheetId?: number } }[] };
   };
 }
 interface DriveApi {
@@ -123,7 +123,8 @@ export function updateBoardFile(
   const write = (s: BoardState): BoardState => {
     const next = (s.sheetId ?? 0) + 1;
     const pack = packDue(s, report.lastMeeting);
-    const requests = boardRequests(report, s.sheetId, next, { pack, hadDefinitions: s.definitions });
+    const hadDefinitions = s.definitions ?? hasOwnDefinitions(s);
+    const requests = boardRequests(report, s.sheetId, next, { pack, hadDefinitions });
     Sheets.Spreadsheets.batchUpdate({ requests }, s.fileId);
     return { ...s, sheetId: next, packed: report.lastMeeting ?? s.packed, definitions: true };
   };
@@ -179,6 +180,17 @@ function packDue(s: BoardState, meeting: string | null): string | null {
   const name = `${BOARD_SHEET} ${meeting}`;
   const titles = Sheets.Spreadsheets.get(s.fileId, { fields: 'sheets.properties.title' }).sheets ?? [];
   return titles.some((t) => t.properties?.title === name) ? null : name;
+}
+
+/**
+ * Whether the file holds this CRM's Board definitions tab, for a state that does not say (recorded by
+ * an earlier version, or lost): one call, once. Sheets refuses to add a tab whose title is taken.
+ */
+function hasOwnDefinitions(s: BoardState): boolean {
+  if (s.sheetId === null) return false;
+  const sheets =
+    Sheets.Spreadsheets.get(s.fileId, { fields: 'sheets.properties(sheetId,title)' }).sheets ?? [];
+  return sheets.some((x) => x.properties?.sheetId === s.sheetId! + DEFINITIONS_OFFSET);
 }
 
 /** Forgets the announcement of a recreated file once a person was shown it (one call). */
