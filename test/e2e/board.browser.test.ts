@@ -72,8 +72,27 @@ describe('the playground in a browser', () => {
     const axis = await p.locator('.ct-axis-title, .ct-label.ct-vertical').allTextContents();
     expect(axis.length).toBeGreaterThan(3);
     expect(axis.filter((t) => /^\d{4,}$/.test(t.trim()))).toEqual([]);
-    // The board's two frozen rows (title and status) are drawn as the table's head.
-    expect(await p.locator('section').first().locator('.table thead tr').count()).toBe(2);
+    // The board's two frozen rows (title and status) are the table's head, and stay at the top of its
+    // cells' box as it scrolls (the cells are sticky; a row's own box does not move).
+    const box = p.locator('section').first().locator('.table');
+    expect(await box.locator('thead tr').count()).toBe(2);
+    await box.evaluate((el) => (el.scrollTop = 600));
+    const boxTop = await box.evaluate((el) => el.getBoundingClientRect().top);
+    const titleTop = await box
+      .locator('thead tr')
+      .first()
+      .locator('th, td')
+      .first()
+      .evaluate((el) => el.getBoundingClientRect().top);
+    const bodyTop = await box
+      .locator('tbody tr')
+      .first()
+      .locator('th, td')
+      .first()
+      .evaluate((el) => el.getBoundingClientRect().top);
+    expect(Math.abs(titleTop - boxTop)).toBeLessThan(2);
+    expect(bodyTop).toBeLessThan(boxTop - 100); // the rest scrolled away
+    await box.evaluate((el) => (el.scrollTop = 0));
     await screenshot(p, 'board');
     expect(await axeViolations(p)).toEqual([]);
     expect(errors).toEqual([]);
