@@ -77,19 +77,10 @@ describe('the playground in a browser', () => {
     const box = p.locator('section').first().locator('.table');
     expect(await box.locator('thead tr').count()).toBe(2);
     await box.evaluate((el) => (el.scrollTop = 600));
-    const boxTop = await box.evaluate((el) => el.getBoundingClientRect().top);
-    const titleTop = await box
-      .locator('thead tr')
-      .first()
-      .locator('th, td')
-      .first()
-      .evaluate((el) => el.getBoundingClientRect().top);
-    const bodyTop = await box
-      .locator('tbody tr')
-      .first()
-      .locator('th, td')
-      .first()
-      .evaluate((el) => el.getBoundingClientRect().top);
+    const top = (l: ReturnType<Page['locator']>) => l.evaluate((el) => el.getBoundingClientRect().top);
+    const boxTop = await top(box);
+    const titleTop = await top(box.locator('thead tr').first().locator('th, td').first());
+    const bodyTop = await top(box.locator('tbody tr').first().locator('th, td').first());
     expect(Math.abs(titleTop - boxTop)).toBeLessThan(2);
     expect(bodyTop).toBeLessThan(boxTop - 100); // the rest scrolled away
     await box.evaluate((el) => (el.scrollTop = 0));

@@ -105,7 +105,7 @@ describe('the daily to-do email', () => {
     expect(emu.mail.sent.map((m) => m.subject.slice(-12))).toEqual(['(2026-03-10)', '(2026-03-11)']);
   });
 
-  it('sends nothing when CRM Settings says No, or to an owner CRM Settings does not list', () => {
+  it('sends nothing when CRM Settings says No', () => {
     const emu = team('No');
     emu.fireTrigger('scheduledRefresh');
     expect(emu.mail.sent).toEqual([]);

@@ -19,7 +19,14 @@ import { definitions, pageOne, type MonthCall } from './pageOne';
 import { DEFINITIONS_SHEET } from './boardRequests';
 import { briefLines, type SinceRows } from './brief';
 import type { MovesByDeal } from '../history/stageMoves';
-import { firstOfMonths, monthlyTrend, snapshotFigure, snapshotOn, snapshotsOf } from './boardTrend';
+import {
+  firstOfMonths,
+  monthlyTrend,
+  snapshotFigure,
+  snapshotOn,
+  snapshotsOf,
+  type Snapshot,
+} from './boardTrend';
 
 /** A chart of the board sheet: rows and columns of one table (0-based, end exclusive). */
 export interface BoardChart {
@@ -72,7 +79,9 @@ export interface BoardInput {
 
 /** Builds the board sheet. */
 export function boardReport(input: BoardInput): BoardReport {
-  const real = buildBoard(input);
+  // Forecast history read once: the three boards below share it (snapshots do not move with amounts).
+  const snaps = snapshotsOf(input.snapshots);
+  const real = buildBoard(input, snaps);
   // Which figures move together: the board again for deals of other amounts (random, then none). A
   // figure's change is a sum over deals, so a route found in these changes holds for any amounts, and
   // figures equal by chance (round amounts) form none; targets and snapshots, known, change by 0.
@@ -80,19 +89,15 @@ export function boardReport(input: BoardInput): BoardReport {
     const deals = input.deals.map((d, i): Deal =>
       d.amount.kind === 'ok' ? { ...d, amount: { kind: 'ok', value: amountOf(i) } } : d,
     );
-    return buildBoard({ ...input, deals, forecast: input.forecastFor(deals), unclamped: true });
+    return buildBoard({ ...input, deals, forecast: input.forecastFor(deals), unclamped: true }, snaps);
   };
   const one = at((i) => 1 + ((i * 2_654_435_761 + 12_345) % 1_048_573));
   const none = at(() => 0);
   const change = (a: unknown, b: unknown) => (typeof a === 'number' && typeof b === 'number' ? a - b : 0);
   protectSums(
     real.g,
-    [
-      {
-        hidden: one.d.hidden.map((v, i) => v - none.d.hidden[i]),
-        at: (row, col) => change(one.g.rows[row][col], none.g.rows[row][col]),
-      },
-    ],
+    one.d.hidden.map((v, i) => v - none.d.hidden[i]),
+    (row, col) => change(one.g.rows[row][col], none.g.rows[row][col]),
     real.coverage,
   );
   if (real.since) {
@@ -107,7 +112,7 @@ export function boardReport(input: BoardInput): BoardReport {
 }
 
 /** The board before protectSums: its grid and charts, the figures hidden, where coverage is. */
-function buildBoard(input: BoardInput) {
+function buildBoard(input: BoardInput, snaps: readonly Snapshot[]) {
   const { forecast: f, funnel: fn, board, timeZone } = input;
   const k = board.minimumGroup;
   const d = new Disclosure(k);
@@ -119,7 +124,8 @@ function buildBoard(input: BoardInput) {
   ]);
   g.blank();
   const closed = closedByEventMonth(input.deals, input.moves, input.forecast.closedMonths, timeZone);
-  const calls = monthCalls(input, closed.rows);
+  const starts = firstOfMonths(snaps, timeZone);
+  const calls = monthCalls(starts, closed.rows);
   pageOne(g, input, d, calls);
   const today = isoDay(input.now, timeZone);
   const lastMeeting = [...board.meetings].filter((m) => m <= today).pop() ?? null;
@@ -135,7 +141,7 @@ function buildBoard(input: BoardInput) {
   }
   forecastTable(g, charts, f, d);
   closedByMonthTable(g, charts, closed, d);
-  monthlyTrend(g, charts, input, d, input.forecast.closedMonths);
+  monthlyTrend(g, charts, input, d, starts);
   const coverage = coverageTable(g, f, d, input.unclamped);
   segmentTable(g, fn, k);
   lostTables(g, charts, input, k);
@@ -143,7 +149,9 @@ function buildBoard(input: BoardInput) {
   g.title(lastMeeting ? `Since the last board meeting (${lastMeeting})` : 'Since the last board meeting');
   if (!lastMeeting)
     g.line(['Add the board meeting dates in CRM Settings (Board) to see what changed since the last one.']);
-  const since = lastMeeting ? sinceMeeting(g, input, lastMeeting, d) : null;
+  const since = lastMeeting
+    ? sinceMeeting(g, input, snapshotOn(snaps, lastMeeting, timeZone), lastMeeting, d)
+    : null;
   g.blank();
   // Forecast accuracy: what the forecast said at the start of each month against what was won.
   accuracy(g, calls, d);
@@ -376,7 +384,13 @@ function lostTables(g: ReportGrid, charts: BoardChart[], input: BoardInput, k: n
 }
 
 /** The since-meeting tables; returns where their rows are (for page one's brief). */
-function sinceMeeting(g: ReportGrid, input: BoardInput, meeting: string, d: Disclosure): SinceRows {
+function sinceMeeting(
+  g: ReportGrid,
+  input: BoardInput,
+  snap: Snapshot | undefined,
+  meeting: string,
+  d: Disclosure,
+): SinceRows {
   const { timeZone, deals } = input;
   const after = afterDay(meeting, timeZone);
   const amount = (d: Deal) => (d.amount.kind === 'ok' ? d.amount.value : 0);
@@ -407,7 +421,6 @@ function sinceMeeting(g: ReportGrid, input: BoardInput, meeting: string, d: Disc
   row('Lost', lost);
   row('Slipped (close date moved later)', slipped);
   // Forecast change per horizon: the snapshot on or before the meeting against today's forecast.
-  const snap = snapshotOn(snapshotsOf(input.snapshots), meeting, timeZone);
   g.blank();
   g.header([
     'Weighted forecast change',
@@ -432,8 +445,7 @@ function sinceMeeting(g: ReportGrid, input: BoardInput, meeting: string, d: Disc
  * Each past month with a snapshot: what the forecast said at its start, and what was won in it (by
  * when deals were marked Won, as the board counts them everywhere).
  */
-function monthCalls(input: BoardInput, closed: readonly ClosedRow[]): MonthCall[] {
-  const starts = firstOfMonths(snapshotsOf(input.snapshots), input.timeZone);
+function monthCalls(starts: ReadonlyMap<string, Snapshot>, closed: readonly ClosedRow[]): MonthCall[] {
   return closed.slice(0, -1).flatMap((m) => {
     const snap = starts.get(m.key);
     if (!snap) return [];

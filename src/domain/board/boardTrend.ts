@@ -4,7 +4,6 @@ import { isDate, isoDay, isoMonth } from '../../shared/zonedTime';
 import type { CellValue } from '../deals/deal';
 import { MONEY, type ReportGrid } from '../core/reportGrid';
 import { REBUILT } from '../reports/reportSet';
-import type { ClosedRow } from '../forecast/forecast';
 import { monthFinder } from './closedOn';
 import type { Disclosure } from './disclosure';
 import { hiddenText } from './disclosure';
@@ -63,9 +62,9 @@ export function monthlyTrend(
   charts: BoardChart[],
   input: BoardInput,
   d: Disclosure,
-  months: readonly Pick<ClosedRow, 'key' | 'label'>[],
+  starts: ReadonlyMap<string, Snapshot>,
 ): void {
-  const starts = firstOfMonths(snapshotsOf(input.snapshots), input.timeZone);
+  const months = input.forecast.closedMonths;
   const monthOf = monthFinder(
     months.map((m) => m.key),
     input.timeZone,

@@ -46,60 +46,29 @@ type Figure = [change: number, row: number, col: number];
 
 const CENT = 0.005;
 
-/** How the board's money figures may be read: the hidden values, and each cell's number. */
-export interface Space {
-  hidden: readonly number[];
-  at: (row: number, col: number) => number;
-}
-
 /**
  * Withholds money figures of `grid` until no hidden figure can be worked out as a sum or difference of
- * up to three shown ones, in any of `spaces`: the figures' changes (how each moves when the deals'
- * amounts change: a route there holds whatever the amounts, and a figure that does not move with them,
- * a target, takes no part) and their values as shown (a route there may be chance, but a reader cannot
- * tell). Of a route, the figure on most routes goes (ties: the last in the grid); a withheld figure is
- * kept hidden in turn. `dependent` is a cell to withhold with either of the two cells it is computed
- * from (coverage: a ratio of them).
+ * up to three shown ones. Routes are found among the figures' changes (`hidden` and `changeAt`: how
+ * each moves when the deals' amounts change), so that a route holds whatever the amounts and figures
+ * equal by chance make none; a figure that does not move with amounts (a target) is known and takes
+ * no part. Of a route, the figure on most routes goes (ties: the last in the grid); a withheld figure
+ * is kept hidden in turn. `dependent` is a cell to withhold with either of the two cells it is
+ * computed from (coverage: a ratio of them).
  */
 export function protectSums(
   grid: ReportGrid,
-  spaces: readonly Space[],
+  hidden: readonly number[],
+  changeAt: (row: number, col: number) => number,
   dependent: [cell: [number, number], from: [number, number][]],
 ): void {
-  // Each space checks its hidden values once, then the figures other spaces withheld since it last
-  // looked (a space keeps its own withheld figures hidden as it goes; withholding only removes routes).
-  const withheld: [number, number][] = [];
-  const seen = spaces.map(() => -1);
-  for (
-    let i = seen.findIndex((n) => n < withheld.length);
-    i >= 0;
-    i = seen.findIndex((n) => n < withheld.length)
-  ) {
-    const space = spaces[i];
-    const fresh = withheld.slice(Math.max(seen[i], 0)).map(([r, c]) => space.at(r, c));
-    withheld.push(...closeRoutes(grid, seen[i] < 0 ? [...space.hidden, ...fresh] : fresh, space.at));
-    seen[i] = withheld.length;
-  }
-  const [[r, c], from] = dependent;
-  if (typeof grid.rows[r][c] === 'number' && from.some(([fr, fc]) => typeof grid.rows[fr][fc] !== 'number'))
-    grid.rows[r][c] = WITHHELD;
-}
-
-/** Closes the routes to `hidden` among the figures `at` gives; returns the cells withheld. */
-function closeRoutes(
-  grid: ReportGrid,
-  hidden: readonly number[],
-  at: (row: number, col: number) => number,
-): [number, number][] {
   let figures: Figure[] = [];
   grid.rows.forEach((cells, row) =>
     cells.forEach((v, col) => {
-      const change = at(row, col);
+      const change = changeAt(row, col);
       if (typeof v === 'number' && Math.abs(change) >= CENT && grid.formats[row]?.[col] === MONEY)
         figures.push([change, row, col]);
     }),
   );
-  const out: [number, number][] = [];
   let index: RouteIndex | null = null;
   const queue = [...hidden];
   while (queue.length) {
@@ -111,13 +80,14 @@ function closeRoutes(
       const gone = [...on].sort(([a, n], [b, m]) => m - n || b[1] - a[1] || b[2] - a[2])[0]?.[0];
       if (!gone) break;
       grid.rows[gone[1]][gone[2]] = WITHHELD;
-      out.push([gone[1], gone[2]]);
       figures = figures.filter((f) => f !== gone);
       index = null;
       queue.push(gone[0]);
     }
   }
-  return out;
+  const [[r, c], from] = dependent;
+  if (typeof grid.rows[r][c] === 'number' && from.some(([fr, fc]) => typeof grid.rows[fr][fc] !== 'number'))
+    grid.rows[r][c] = WITHHELD;
 }
 
 /** Signed sums of one or two figures, by value in whole cents (one within a cent is under one of three keys). */

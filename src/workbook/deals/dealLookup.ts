@@ -1,6 +1,7 @@
 // Reads in proportion to one deal: the Deals header, the rows holding a Deal ID or a search word (found
 // by Sheets itself with a TextFinder), only those rows, and a deal's History rows. Nothing here reads a
 // whole tab, so opening, searching and saving cost the same at 1,000 and 100,000 deals.
+import { escapeRegex } from '../../domain/sidebar/dealSearch';
 import { columnRuns } from '../../domain/deals/writeBlocks';
 import type { CellValue } from '../../domain/deals/deal';
 import { mapHeaders, type HeaderMap } from '../../domain/deals/headerMap';
@@ -16,8 +17,6 @@ import type { Sheet } from '../core/sheetTypes';
 export function readHeaderMap(sheet: Sheet): HeaderMap {
   return mapHeaders(readHeader(sheet) as CellValue[]);
 }
-
-const escapeRegex = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /**
  * Rows (1-based, below the header) whose cell in `column` (1-based) holds `text`, anywhere in it and

@@ -10,8 +10,8 @@ import { crm } from './sidebarCrm';
 /** The most deals the day sends to the sidebar (then how many more): a list a rep works through, not a report. */
 export const DAY_SHOWN = 50;
 
-/** Data issues' columns, as dealListReports writes them. */
-const COLUMNS = ['Owner', 'Row', 'Deal ID', 'Deal', 'Stage', 'What to fix'];
+/** Data issues' columns, as dealListReports writes them: Owner, Row, Deal ID, Deal, Stage, What to fix. */
+const WIDTH = 6;
 
 /** The deals `owner` (else the person running this) has to look at, as of the last refresh. */
 export function getMyDay(owner: string): MyDay {
@@ -30,7 +30,7 @@ export function getMyDay(owner: string): MyDay {
   if (!rows.length) return { ...none, asOf: asOf(sheet) };
   const first = Math.min(...rows);
   const last = Math.max(...rows);
-  const values = sheet.getRange(first, 1, last - first + 1, COLUMNS.length).getValues();
+  const values = sheet.getRange(first, 1, last - first + 1, WIDTH).getValues();
   const items: DayItem[] = [];
   let more = 0;
   for (const [o, , id, deal, stage, why] of values) {
