@@ -516,6 +516,21 @@ describe('the board workbook', () => {
     expect(calls[0]).toEqual({ 'Sheets.Spreadsheets.batchUpdate': 1, 'Drive.Permissions.list': 1 });
     expect(calls[1]).toEqual(calls[0]);
   });
+
+  it('is made with one create and one write, asking the new file nothing', () => {
+    const emu = crm();
+    fillDemo(emu, 100);
+    const before = emu.acc.snapshot();
+    emu.run('menuUpdateBoard');
+    const after = emu.acc.snapshot();
+    const sheets = Object.entries(after.byMethod)
+      .filter(([m]) => m.startsWith('Sheets.'))
+      .map(([m, c]) => [m, c - (before.byMethod[m] ?? 0)]);
+    expect(Object.fromEntries(sheets)).toEqual({
+      'Sheets.Spreadsheets.create': 1,
+      'Sheets.Spreadsheets.batchUpdate': 1,
+    });
+  });
 });
 
 describe('the board packs', () => {

@@ -148,6 +148,8 @@ export function updateBoardFile(
       url: made.spreadsheetUrl,
       keeper: user || state?.keeper,
       added: [],
+      // A new file has no definitions tab: no need to ask it.
+      definitions: false,
       ...(recreated ? { recreated } : {}),
     };
     // Remembered at once: should this run stop now, the next one updates this file, not a third.
