@@ -4,7 +4,8 @@
 import { PRODUCT } from '../shared/names';
 import type { SidebarServerApi } from '../shared/sidebarApi';
 import { showSidebar } from '../workbook/core/app';
-import { getDeal, getDealHistory, getSidebarModel, searchDeals } from '../workbook/sidebar/dealSidebar';
+import { getDeal, getDealHistory, getSidebarModel } from '../workbook/sidebar/dealSidebar';
+import { searchDeals } from '../workbook/sidebar/dealSearchTab';
 import { saveDeal } from '../workbook/sidebar/dealSave';
 import { getMyDay } from '../workbook/sidebar/myDayTab';
 import { menuAction } from './feedback';

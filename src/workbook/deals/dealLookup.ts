@@ -39,11 +39,11 @@ export function rowsHolding(sheet: Sheet, column: number, text: string | readonl
   return finder.findAll().map((r) => r.getRow());
 }
 
-/** Rows from 2 down whose cell in `column` matches the regular expression `pattern` (any case). */
-export function rowsMatching(sheet: Sheet, column: number, pattern: string): number[] {
+/** Rows from `from` (2 unless given) down whose cell in `column` matches the regular expression `pattern` (any case). */
+export function rowsMatching(sheet: Sheet, column: number, pattern: string, from = 2): number[] {
   const letter = columnName(column);
   return sheet
-    .getRange(`${letter}2:${letter}`)
+    .getRange(`${letter}${from}:${letter}`)
     .createTextFinder(pattern)
     .useRegularExpression(true)
     .findAll()

@@ -28,6 +28,8 @@ import {
 } from '../reports/reportRecord';
 import { refreshBoard } from '../board/boardRefresh';
 import { sendDailyEmails } from './dailyEmail';
+import { buildSearchIndex } from '../../domain/sidebar/searchIndex';
+import { saveSearchIndex } from '../sidebar/searchIndexStore';
 import type { Sheet, Spreadsheet } from '../core/sheetTypes';
 
 /** A scheduled refresh checks a part of History and of each list when the last check is older. */
@@ -87,11 +89,12 @@ export function refreshAll(req: RefreshRequest): RefreshResult {
   const { crm, settings, now, ss } = req;
   const { timeZone } = crm.state;
   const moves = movesOf(read.session.read.trails);
+  const deals = read.sweepPlan.outcomes.flatMap((o) =>
+    o.deal ? [{ deal: o.deal, violations: o.violations }] : [],
+  );
   const output = rebuildReports({
     settings,
-    deals: read.sweepPlan.outcomes
-      .filter((o) => o.deal)
-      .map((o) => ({ deal: o.deal!, violations: o.violations })),
+    deals,
     moves,
     now,
     timeZone,
@@ -117,14 +120,20 @@ export function refreshAll(req: RefreshRequest): RefreshResult {
   if (req.full === 'daily' && settings.general.dailyEmail === 'Yes')
     sendDailyEmails({
       settings,
-      outcomes: read.sweepPlan.outcomes.flatMap((o) =>
-        o.deal ? [{ deal: o.deal, violations: o.violations }] : [],
-      ),
+      outcomes: deals,
       now,
       timeZone,
       crmName: ss.getName(),
       dealsUrl: () => `${ss.getUrl()}#gid=${crm.deals.getSheetId()}`,
     });
+  // What search needs to look its rarest word up first: the deals as read, in one property.
+  saveSearchIndex(
+    plan.properties,
+    buildSearchIndex(
+      deals.map((d) => d.deal),
+      settings.owners,
+    ),
+  );
   const index = saveHistoryIndex(ss, crm.history, read.session, now);
   // The cell count: tabs whose rows this refresh knows, else the sizes measured last time (measured
   // again on a full refresh, or for a tab not seen before), so a refresh makes no size calls.
