@@ -57,6 +57,20 @@ export function otherCurrency(text: string, currency: string | undefined): strin
   return written && !written.codes.includes(currency.toUpperCase()) ? written.name : null;
 }
 
+/** Exchange rates from CRM Settings: what one unit of each code is worth in the CRM's currency. */
+export type Rates = Readonly<Record<string, number>>;
+
+/**
+ * What an amount as written must be multiplied by to be in `currency` (the CRM's): 1 when it names
+ * no currency or that one; the rate when it names another that `rates` lists (a symbol such as $ only
+ * when exactly one of the currencies it may stand for is listed); null when it cannot be converted.
+ */
+export function rateOf(text: string, currency: string | undefined, rates?: Rates): number | null {
+  if (!otherCurrency(text, currency)) return 1;
+  const listed = writtenCurrency(text)!.codes.filter((c) => rates?.[c]);
+  return listed.length === 1 ? rates![listed[0]] : null;
+}
+
 interface Cleaned {
   digits: string;
   sign: number;
@@ -161,13 +175,14 @@ export function decimalMarkOf(
  */
 export function readAmount(
   v: unknown,
-  column: { mark: DecimalMark | null; fromValues: boolean; currency?: string },
+  column: { mark: DecimalMark | null; fromValues: boolean; currency?: string; rates?: Rates },
 ): Parsed<number> {
   if (v === '' || v === null || v === undefined) return EMPTY;
   if (typeof v === 'number') return Number.isFinite(v) ? ok(v) : bad(v);
   if (typeof v !== 'string') return bad(v);
   if (!v.trim()) return EMPTY;
-  if (otherCurrency(v, column.currency)) return bad(v);
+  const rate = rateOf(v, column.currency, column.rates);
+  if (rate === null) return bad(v);
   const c = clean(v);
   if (!c) return bad(v);
   const s = shapeOf(c.digits);
@@ -185,7 +200,9 @@ export function readAmount(
     else if (s.sep !== column.mark) n = toNumber(c.digits, column.mark);
     else return bad(v);
   } else return bad(v);
-  return Number.isFinite(n) ? ok(c.sign * n * c.scale) : bad(v);
+  // Converted to the CRM's currency at the listed rate, to the cent.
+  const value = c.sign * n * c.scale;
+  return Number.isFinite(n) ? ok(rate === 1 ? value : Math.round(value * rate * 100) / 100) : bad(v);
 }
 
 /**
@@ -197,20 +214,28 @@ export function readTypedAmount(
   text: string,
   mark: DecimalMark,
   currency?: string,
-): { ok: true; value: number | '' } | { ok: false; message: string } {
-  const read = readAmount(text, { mark, fromValues: false, currency });
+  rates?: Rates,
+): { ok: true; value: number | '' | string } | { ok: false; message: string } {
+  const read = readAmount(text, { mark, fromValues: false, currency, rates });
   if (read.kind === 'empty') return { ok: true, value: '' };
   const shown = text.trim();
   const other = otherCurrency(text, currency);
-  if (other)
+  const listed = other ? writtenCurrency(text)!.codes.filter((c) => rates?.[c]) : [];
+  if (listed.length > 1)
     return {
       ok: false,
-      message: `"${shown}" is in ${other}, and this CRM counts in ${currency}: write the amount in ${currency}`,
+      message: `"${shown}" could be ${listed.join(' or ')}: write the code, like 1200 ${listed[0]}`,
+    };
+  if (other && !listed.length)
+    return {
+      ok: false,
+      message: `"${shown}" is in ${other}, and this CRM counts in ${currency}: write the amount in ${currency}, or list the currency under Exchange rates in CRM Settings`,
     };
   if (read.kind === 'ok')
     return read.value < 0
       ? { ok: false, message: `Amount cannot be negative (${shown}); write what the deal is worth` }
-      : { ok: true, value: read.value };
+      : // An amount in a listed currency keeps it: the cell holds what was written.
+        { ok: true, value: other ? shown : read.value };
   const c = clean(text);
   const shape = c ? shapeOf(c.digits).kind : null;
   if (c && (shape === 'ambiguous' || shape === 'lone')) {

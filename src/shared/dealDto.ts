@@ -45,8 +45,10 @@ export interface FormRules {
   lostReasons: LostReason[];
   /** The spreadsheet locale's decimal mark. */
   decimalMark: DecimalMark;
-  /** The CRM's currency (CRM Settings): an amount written in another is refused. */
+  /** The CRM's currency (CRM Settings): an amount written in another is refused unless listed in `rates`. */
   currency: string;
+  /** CRM Settings' exchange rates: an amount in one of these keeps its currency. */
+  rates?: Record<string, number>;
   /** Whether the spreadsheet's locale writes numeric dates day first (13/01/2026). */
   dayFirst: boolean;
 }
@@ -70,7 +72,7 @@ export function validateDeal(
   const deal = parsed.data;
   const errors: FieldErrors = {};
   if (!deal.deal.trim()) errors.deal = 'Give the deal a name';
-  const amount = readTypedAmount(deal.amount, rules.decimalMark, rules.currency);
+  const amount = readTypedAmount(deal.amount, rules.decimalMark, rules.currency, rules.rates);
   if (!amount.ok) errors.amount = amount.message;
   for (const key of ['closeDate', 'nextStepDate'] as const) {
     const date = readTypedDate(deal[key], rules.dayFirst);

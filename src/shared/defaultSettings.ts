@@ -96,6 +96,7 @@ export function defaultSettings(ownerEmail: string): Settings {
     ],
     targets: [],
     board: { members: [], meetings: [], minimumGroup: 3, notify: [] },
+    rates: {},
     general: {
       currency: 'USD',
       fiscalYearStartMonth: 1,

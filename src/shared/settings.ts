@@ -86,4 +86,10 @@ export interface Settings {
   targets: Target[];
   general: GeneralSettings;
   board: BoardSettings;
+  /**
+   * Exchange rates: what one unit of each listed currency is worth in the CRM's currency. A deal's
+   * amount written in one of them keeps its currency in the cell; reports convert it. Absent in
+   * settings stored by an earlier version (read as none).
+   */
+  rates?: Record<string, number>;
 }

@@ -139,7 +139,10 @@ describe('saving a deal', () => {
     const emu = crm();
     expect(save(emu, newDeal({ amount: '£12,000' }))).toEqual({
       status: 'invalid',
-      errors: { amount: '"£12,000" is in GBP, and this CRM counts in USD: write the amount in USD' },
+      errors: {
+        amount:
+          '"£12,000" is in GBP, and this CRM counts in USD: write the amount in USD, or list the currency under Exchange rates in CRM Settings',
+      },
     });
     expect(save(emu, newDeal({ amount: '12,5' }))).toEqual({
       status: 'invalid',

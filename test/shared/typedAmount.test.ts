@@ -153,10 +153,30 @@ describe('an amount written in another currency than the CRM’s', () => {
   // A typed £ or EUR is not dropped to store the number as dollars (issue 29): the rep is asked to
   // write it in the CRM's currency.
   it.each([
-    ['£1,200', '.', 'USD', '"£1,200" is in GBP, and this CRM counts in USD: write the amount in USD'],
-    ['1200 EUR', '.', 'USD', '"1200 EUR" is in EUR, and this CRM counts in USD: write the amount in USD'],
-    ['€ 900', ',', 'GBP', '"€ 900" is in EUR, and this CRM counts in GBP: write the amount in GBP'],
-    ['$500', '.', 'EUR', '"$500" is in dollars, and this CRM counts in EUR: write the amount in EUR'],
+    [
+      '£1,200',
+      '.',
+      'USD',
+      '"£1,200" is in GBP, and this CRM counts in USD: write the amount in USD, or list the currency under Exchange rates in CRM Settings',
+    ],
+    [
+      '1200 EUR',
+      '.',
+      'USD',
+      '"1200 EUR" is in EUR, and this CRM counts in USD: write the amount in USD, or list the currency under Exchange rates in CRM Settings',
+    ],
+    [
+      '€ 900',
+      ',',
+      'GBP',
+      '"€ 900" is in EUR, and this CRM counts in GBP: write the amount in GBP, or list the currency under Exchange rates in CRM Settings',
+    ],
+    [
+      '$500',
+      '.',
+      'EUR',
+      '"$500" is in dollars, and this CRM counts in EUR: write the amount in EUR, or list the currency under Exchange rates in CRM Settings',
+    ],
   ] as const)('refuses %j (mark %j) in a %s CRM', (text, mark, currency, said) =>
     expect(message3(text, mark, currency)).toBe(said),
   );
@@ -183,3 +203,45 @@ function message3(text: string, mark: DecimalMark, currency: string): string {
   if (r.ok) throw new Error(`"${text}" accepted as ${r.value}`);
   return r.message;
 }
+
+describe('an amount in a currency CRM Settings lists under Exchange rates', () => {
+  const rates = { EUR: 1.08, GBP: 1.27, CAD: 0.73 };
+  const code = fc.constantFrom(...(Object.keys(rates) as (keyof typeof rates)[]));
+  const symbol = { EUR: '€', GBP: '£' } as const;
+
+  it('reads as its value in the CRM currency, to the cent, whichever way it is written', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 10_000_000 }), code, fc.nat(3), (cents, c, how) => {
+        // Written by Intl (en-US grouping), with the code before or after, or the symbol.
+        const shown = new Intl.NumberFormat('en-US', { minimumFractionDigits: 2 }).format(cents / 100);
+        const forms = [`${c} ${shown}`, `${shown} ${c}`, `${c}${shown}`];
+        if (c !== 'CAD') forms.push(`${symbol[c]}${shown}`);
+        const text = forms[how % forms.length];
+        const column = { mark: '.' as const, fromValues: false, currency: 'USD', rates };
+        // The expected value in whole cents, computed here: (cents × rate) rounded.
+        const expected = Math.round((cents / 100) * rates[c] * 100) / 100;
+        expect(readAmount(text, column)).toEqual({ kind: 'ok', value: expected });
+        // The form keeps it as written (the deal keeps its currency); without rates it is refused.
+        expect(readTypedAmount(text, '.', 'USD', rates)).toEqual({ ok: true, value: text });
+        expect(readTypedAmount(text, '.', 'USD').ok).toBe(false);
+      }),
+    );
+  });
+
+  it('asks which dollar a $ is when two are listed, and takes it when one is', () => {
+    expect(readTypedAmount('$500', '.', 'EUR', { USD: 0.92, CAD: 0.68 })).toEqual({
+      ok: false,
+      message: '"$500" could be USD or CAD: write the code, like 1200 USD',
+    });
+    expect(readTypedAmount('$500', '.', 'EUR', { USD: 0.92 })).toEqual({ ok: true, value: '$500' });
+    expect(
+      readAmount('$500', { mark: '.', fromValues: false, currency: 'EUR', rates: { USD: 0.92 } }),
+    ).toEqual({
+      kind: 'ok',
+      value: 460,
+    });
+    // The CRM's own currency is never converted; a negative is refused as always.
+    expect(readTypedAmount('€900', ',', 'EUR', rates)).toEqual({ ok: true, value: 900 });
+    expect(readTypedAmount('-€900', '.', 'USD', rates).ok).toBe(false);
+  });
+});

@@ -84,7 +84,7 @@ export function checkDeal(deal: Deal, ctx: RuleContext): Violation[] {
     const money = settings.general.currency;
     add(
       'bad-value',
-      `Amount "${deal.amount.raw}" is in ${otherMoney}, and this CRM counts in ${money} (write it in ${money})`,
+      `Amount "${deal.amount.raw}" is in ${otherMoney}, and this CRM counts in ${money} (write it in ${money}, or list its currency under Exchange rates in CRM Settings)`,
     );
   } else badValue('Amount', deal.amount, 'number');
   badValue('Close date', deal.closeDate, 'date');

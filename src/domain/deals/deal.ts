@@ -100,7 +100,7 @@ export function readDeal(
     owner: str(get('owner')),
     stageText,
     stage: findStage(stageText, settings.stages),
-    amount: parseAmount(get('amount'), locale, settings.general.currency),
+    amount: parseAmount(get('amount'), locale, settings.general.currency, settings.rates),
     closeDate: parseDate(get('closeDate'), timeZone, locale),
     probability: parsePercent(get('probability')),
     forecastCategory: str(get('forecastCategory')),

@@ -15,6 +15,7 @@ import { funnelReport } from '../funnel/funnelReport';
 import type { Violation } from '../dataQuality/dealChecks';
 import { dealSegment } from '../deals/segments';
 import { DATA_ISSUES_TAB, FORECAST_TAB, FUNNEL_TAB, segmentTabName, UNSEGMENTED } from '../../shared/names';
+import { moneyLabel } from '../values/moneyFormat';
 
 export const SEGMENT_TABS = ['A', 'B', 'C', UNSEGMENTED] as const;
 
@@ -203,7 +204,10 @@ export function rebuildReports(input: RebuildInput): RebuildOutput {
   const bySegment = new Map<string, Deal[]>(SEGMENT_TABS.map((s) => [s, []]));
   for (const d of deals) bySegment.get(dealSegment(d, settings.segmentRules))?.push(d);
   const reports = [
-    { tab: FORECAST_TAB, grid: forecastReport(forecast, settings.general.currency, status, tail) },
+    {
+      tab: FORECAST_TAB,
+      grid: forecastReport(forecast, moneyLabel(settings.general.currency, settings.rates), status, tail),
+    },
     { tab: FUNNEL_TAB, grid: funnelReport(funnel, status, tail) },
     ...SEGMENT_TABS.map((s) => ({
       tab: segmentTabName(s),

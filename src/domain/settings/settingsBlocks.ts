@@ -303,3 +303,31 @@ export function parseBoard(sheet: SettingsSheet): Settings['board'] {
   board.meetings.sort();
   return board;
 }
+
+/**
+ * Exchange rates: a three-letter code other than the CRM's own, listed once, and a positive number
+ * (what one unit is worth in the CRM's currency).
+ */
+export function parseRates(sheet: SettingsSheet, home: string | undefined): Record<string, number> {
+  const rates: Record<string, number> = {};
+  if (sheet.columns.rates === undefined) return rates;
+  for (const { row, cells } of sheet.items('rates', 2)) {
+    const code = text(cells[0]).toUpperCase();
+    const rate = cells[1];
+    const fault = !/^[A-Z]{3}$/.test(code)
+      ? [0, `"${text(cells[0])}" is not a currency code: write three letters such as EUR`]
+      : code === home
+        ? [0, `${code} is the CRM's own currency (General): it needs no rate`]
+        : code in rates
+          ? [0, `${code} is listed twice: keep one rate`]
+          : typeof rate !== 'number' || !(rate > 0) || !Number.isFinite(rate)
+            ? [
+                1,
+                `The rate for ${code} must be a number above 0: what 1 ${code} is worth in ${home ?? 'the CRM currency'}`,
+              ]
+            : null;
+    if (fault) sheet.problem('rates', row, fault[0] as number, fault[1] as string);
+    else rates[code] = rate as number;
+  }
+  return rates;
+}

@@ -13,6 +13,7 @@ import {
 } from './settingsLayout';
 import {
   parseBoard,
+  parseRates,
   parseGeneral,
   parseLostReasons,
   parseOwners,
@@ -70,6 +71,7 @@ export function renderSettings(s: Settings): Cell[][] {
       s.board.meetings[i] ?? '',
       i === 0 ? s.board.minimumGroup : '',
     ]),
+    rates: Object.entries(s.rates ?? {}),
   };
   const width = Math.max(...BLOCKS.map((b) => cols[b.key] + b.headers.length - 1));
   const height = FIRST_ITEM_ROW - 1 + Math.max(...Object.values(blocks).map((rows) => rows.length));
@@ -94,6 +96,7 @@ export function parseSettings(values: Cell[][], timeZone: string): ParsedSetting
   const targets = parseTargets(sheet);
   const general = parseGeneral(sheet);
   const board = parseBoard(sheet);
+  const rates = parseRates(sheet, general?.currency);
   if (sheet.problems.length || !general) return { ok: false, problems: sheet.problems };
   return {
     ok: true,
@@ -108,6 +111,7 @@ export function parseSettings(values: Cell[][], timeZone: string): ParsedSetting
       targets,
       general,
       board,
+      rates,
     },
   };
 }

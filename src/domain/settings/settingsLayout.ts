@@ -14,7 +14,8 @@ export type BlockKey =
   | 'targets'
   | 'general'
   | 'categories'
-  | 'board';
+  | 'board'
+  | 'rates';
 
 export interface BlockDef {
   key: BlockKey;
@@ -50,10 +51,11 @@ export const BLOCKS: readonly BlockDef[] = [
     title: 'Board',
     headers: ['Board member (email)', 'Board meeting date', 'Smallest group shown (deals)'],
   },
+  { key: 'rates', title: 'Exchange rates', headers: ['Currency', 'Value in CRM currency'] },
 ];
 
 /** Blocks a Settings tab made by an earlier version may lack: Set up adds them, parsing defaults them. */
-export const OPTIONAL_BLOCKS: readonly BlockKey[] = ['board'];
+export const OPTIONAL_BLOCKS: readonly BlockKey[] = ['board', 'rates'];
 
 /** 1-based first column of each block in the default layout. */
 export function defaultBlockColumns(): Record<BlockKey, number> {

@@ -13,8 +13,9 @@ export interface FormPlace {
   timeZone: string;
   mark: DecimalMark;
   dayFirst: boolean;
-  /** The CRM's currency: an amount written in another is refused. */
+  /** The CRM's currency: an amount written in another is refused, unless `rates` lists it. */
   currency?: string;
+  rates?: Record<string, number>;
 }
 
 /** How a cell shows in the form: dates as YYYY-MM-DD, numbers as plain digits, text as is. */
@@ -43,7 +44,7 @@ export function inputToCell(key: EditableField, value: string, place: FormPlace)
   if (v === '') return '';
   switch (FIELD_BY_KEY[key].kind) {
     case 'money': {
-      const read = readTypedAmount(v, place.mark, place.currency);
+      const read = readTypedAmount(v, place.mark, place.currency, place.rates);
       if (!read.ok) throw new Error(`Amount: ${read.message}`); // validateDeal refuses these first
       return read.value;
     }

@@ -2,7 +2,7 @@
 // "03/04/2026", "Jan 5, 2026"), in the spreadsheet's time zone and locale. Anything unclear is
 // reported as bad and kept as it was, never guessed.
 import { isDate, localDayNumber, zonedInstant } from '../../shared/zonedTime';
-import { localeDecimalMark, readAmount } from '../../shared/amountReading';
+import { localeDecimalMark, readAmount, type Rates } from '../../shared/amountReading';
 import { dateParts, isRealDay } from '../../shared/typedDate';
 
 export type Parsed<T> = { kind: 'empty' } | { kind: 'ok'; value: T } | { kind: 'bad'; raw: string };
@@ -24,8 +24,8 @@ export function dayFirst(locale: string): boolean {
  * A money amount typed into the grid or the sidebar ("$12,500", "12.5k", "1.234,50 €", "(300)"),
  * read with the locale's decimal mark; "1.200" in a locale with a decimal point is ambiguous and bad.
  */
-export function parseAmount(v: unknown, locale = 'en_US', currency?: string): Parsed<number> {
-  return readAmount(v, { mark: localeDecimalMark(locale), fromValues: false, currency });
+export function parseAmount(v: unknown, locale = 'en_US', currency?: string, rates?: Rates): Parsed<number> {
+  return readAmount(v, { mark: localeDecimalMark(locale), fromValues: false, currency, rates });
 }
 
 /** A whole number of people, from a number or text like "1,200"; a range such as "51-200" is bad. */

@@ -17,3 +17,13 @@ export function moneyFormat(currency: string): string {
   const symbol = SYMBOLS[currency];
   return symbol ? `"${symbol}"#,##0.00` : `"${currency} "#,##0.00`;
 }
+
+/**
+ * How a report names its money: the CRM's currency, and the rates amounts written in other
+ * currencies were converted at ("USD; 1 EUR = 1.08 USD, 1 GBP = 1.27 USD converted").
+ */
+export function moneyLabel(currency: string, rates?: Readonly<Record<string, number>>): string {
+  const listed = Object.entries(rates ?? {});
+  if (!listed.length) return currency;
+  return `${currency}; amounts converted at ${listed.map(([c, r]) => `1 ${c} = ${r} ${currency}`).join(', ')}`;
+}

@@ -11,6 +11,7 @@ import { stamp, type RebuildOutput } from '../../domain/reports/reportSet';
 import type { Settings } from '../../shared/settings';
 import { boardState, keptByAnother, updateBoardFile, type BoardUpdate } from './boardFile';
 import type { Sheet } from '../core/sheetTypes';
+import { moneyLabel } from '../../domain/values/moneyFormat';
 
 /**
  * Updates (or first creates) the board workbook; returns its link and the sharing changes. A run as
@@ -63,7 +64,7 @@ export function refreshBoard(request: {
     forecastFor: (deals) => buildForecast(deals, settings, now, timeZone),
     fiscalYearStartMonth: settings.general.fiscalYearStartMonth,
     lostReasons: settings.lostReasons.map((r) => r.name),
-    currency: settings.general.currency,
+    currency: moneyLabel(settings.general.currency, settings.rates),
     now,
     timeZone,
     stamp: stamp(now, timeZone),

@@ -71,7 +71,7 @@ export function saveDeal(input: unknown, loaded: DealInput | null): SaveResult {
   const c = liveCrm();
   const { settings, timeZone, locale } = c.state;
   const valid = validateDeal(input, formRules(settings, locale));
-  const place = formPlace(timeZone, locale, settings.general.currency);
+  const place = formPlace(timeZone, locale, settings.general.currency, settings.rates);
   if (!valid.ok) return { status: 'invalid', errors: valid.errors };
   const dto = valid.deal;
   return withDocumentLock(() => {

@@ -42,13 +42,19 @@ export function formRules(settings: Settings, locale: string): FormRules {
     lostReasons: settings.lostReasons,
     decimalMark: localeDecimalMark(locale),
     currency: settings.general.currency,
+    rates: settings.rates,
     dayFirst: dayFirst(locale),
   };
 }
 
 /** Where the form is read and shown: the spreadsheet's zone, decimal mark and day/month order. */
-export function formPlace(timeZone: string, locale: string, currency?: string): FormPlace {
-  return { timeZone, mark: localeDecimalMark(locale), dayFirst: dayFirst(locale), currency };
+export function formPlace(
+  timeZone: string,
+  locale: string,
+  currency?: string,
+  rates?: Record<string, number>,
+): FormPlace {
+  return { timeZone, mark: localeDecimalMark(locale), dayFirst: dayFirst(locale), currency, rates };
 }
 
 /** A deal row as the sidebar shows it: its form values, facts and the History given. */

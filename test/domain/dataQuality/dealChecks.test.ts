@@ -34,7 +34,7 @@ describe('checkDeal', () => {
   it('says an amount typed in another currency than the CRM’s, instead of counting it in dollars', () => {
     const base = { deal: 'Acme', stage: 'Lost', lostReason: 'Price' };
     expect(check({ ...base, amount: '£1,200' })).toBe(
-      'Amount "£1,200" is in GBP, and this CRM counts in USD (write it in USD)',
+      'Amount "£1,200" is in GBP, and this CRM counts in USD (write it in USD, or list its currency under Exchange rates in CRM Settings)',
     );
     expect(check({ ...base, amount: '$1,200' })).toBe('');
   });

@@ -133,6 +133,45 @@ describe('the Settings tab', () => {
     ]);
   });
 
+  it('reads Exchange rates, naming the cell of each wrong row; a tab without the block has none', () => {
+    const g = grid();
+    const col = g[0].indexOf('Exchange rates');
+    expect(g[1].slice(col, col + 2)).toEqual(['Currency', 'Value in CRM currency']);
+    const rows: Cell[][] = [
+      ['eur', 1.08],
+      ['GBP', 1.27],
+      ['USD', 1],
+      ['EUR', 1.1],
+      ['Euro', 1],
+      ['SEK', '0,1'],
+      ['NOK', -2],
+    ];
+    rows.forEach((r, i) => {
+      g[2 + i] ??= Array<Cell>(g[0].length).fill('');
+      g[2 + i][col] = r[0];
+      g[2 + i][col + 1] = r[1];
+    });
+    const letter = (c: number) =>
+      String.fromCharCode(65 + Math.floor(c / 26) - 1) + String.fromCharCode(65 + (c % 26));
+    const at = (c: number, row: number) =>
+      `CRM Settings!${c < 26 ? String.fromCharCode(65 + c) : letter(c)}${row}`;
+    const parsed = parseSettings(g, TZ);
+    expect(!parsed.ok && parsed.problems.map((p) => `${p.cell}: ${p.message}`)).toEqual([
+      `${at(col, 5)}: USD is the CRM's own currency (General): it needs no rate`,
+      `${at(col, 6)}: EUR is listed twice: keep one rate`,
+      `${at(col, 7)}: "Euro" is not a currency code: write three letters such as EUR`,
+      `${at(col + 1, 8)}: The rate for SEK must be a number above 0: what 1 SEK is worth in USD`,
+      `${at(col + 1, 9)}: The rate for NOK must be a number above 0: what 1 NOK is worth in USD`,
+    ]);
+    for (let r = 4; r < 9; r++) g[r][col] = g[r][col + 1] = '';
+    const ok = parseSettings(g, TZ);
+    expect(ok.ok && ok.settings.rates).toEqual({ EUR: 1.08, GBP: 1.27 });
+    // A tab made before the block existed: no rates, no problem.
+    const old = grid().map((r) => r.slice(0, col));
+    const parsedOld = parseSettings(old, TZ);
+    expect(parsedOld.ok && parsedOld.settings.rates).toEqual({});
+  });
+
   it('reports a missing block by its title', () => {
     const g = grid();
     g[0] = g[0].map((v) => (v === 'Targets' ? '' : v));
