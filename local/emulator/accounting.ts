@@ -305,6 +305,16 @@ export class Accountant {
     return this.estimatedMs;
   }
 
+  private heldMs = new Map<string, number>();
+  /** Counts a lock ("document", "script", "user:EMAIL") held for `ms` of estimated time (locks.ts, on release). */
+  lockHeld(key: string, ms: number): void {
+    this.heldMs.set(key, (this.heldMs.get(key) ?? 0) + Math.max(0, ms));
+  }
+  /** Estimated time a lock was held (the document lock unless named), summed over its releases so far, in ms. */
+  lockHeldMillis(key = 'document'): number {
+    return this.heldMs.get(key) ?? 0;
+  }
+
   /** Counters accumulated between two snapshots. */
   static diff(before: CallStats, after: CallStats): CallStats {
     const byMethod: Record<string, number> = {};

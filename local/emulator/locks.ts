@@ -6,7 +6,10 @@ import type { EmulatorEnv } from './env';
 export const LOCK_TIMEOUT_MESSAGE = 'Lock timeout: another process was holding the lock for too long.';
 
 interface LockState {
+  key: string;
   holder: number | null;
+  /** The estimated Apps Script time (accounting.ts) when the holder took it. */
+  since: number;
 }
 
 export class Lock {
@@ -17,10 +20,14 @@ export class Lock {
   private freeForMe(): boolean {
     return this.state.holder === null || this.state.holder === this.env.executionId;
   }
+  private take(): void {
+    if (this.state.holder !== this.env.executionId) this.state.since = this.env.acc.estimatedMillis();
+    this.state.holder = this.env.executionId;
+  }
   tryLock(timeoutMs: number): boolean {
     this.env.acc.count('Lock.tryLock');
     if (this.freeForMe()) {
-      this.state.holder = this.env.executionId;
+      this.take();
       return true;
     }
     this.env.nowMs += Math.max(0, timeoutMs);
@@ -29,7 +36,7 @@ export class Lock {
   waitLock(timeoutMs: number): void {
     this.env.acc.count('Lock.waitLock');
     if (this.freeForMe()) {
-      this.state.holder = this.env.executionId;
+      this.take();
       return;
     }
     this.env.nowMs += Math.max(0, timeoutMs);
@@ -41,8 +48,14 @@ export class Lock {
   }
   releaseLock(): void {
     this.env.acc.count('Lock.releaseLock');
-    if (this.state.holder === this.env.executionId) this.state.holder = null;
+    if (this.state.holder === this.env.executionId) release(this.env, this.state);
   }
+}
+
+/** Frees a lock, counting how long (in estimated Apps Script time) it was held. */
+function release(env: EmulatorEnv, state: LockState): void {
+  env.acc.lockHeld(state.key, env.acc.estimatedMillis() - state.since);
+  state.holder = null;
 }
 
 export class LockServiceEmulator {
@@ -52,7 +65,7 @@ export class LockServiceEmulator {
   constructor(private env: EmulatorEnv) {}
   private lock(key: string): Lock {
     let s = this.states.get(key);
-    if (!s) this.states.set(key, (s = { holder: null }));
+    if (!s) this.states.set(key, (s = { key, holder: null, since: 0 }));
     return new Lock(this.env, s);
   }
   getDocumentLock(): Lock | null {
@@ -69,7 +82,7 @@ export class LockServiceEmulator {
   }
   /** Apps Script releases every lock an execution holds when it ends. */
   releaseAll(executionId: number): void {
-    for (const s of this.states.values()) if (s.holder === executionId) s.holder = null;
+    for (const s of this.states.values()) if (s.holder === executionId) release(this.env, s);
   }
   /** True while some execution holds the named lock ("document", "script", "user:EMAIL"). */
   isHeld(key: string): boolean {

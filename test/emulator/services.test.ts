@@ -82,6 +82,34 @@ describe('LockService', () => {
     emu.locks.releaseAll(1);
     expect(emu.locks.getScriptLock().tryLock(0)).toBe(true);
   });
+
+  it('counts how long locks are held, in estimated Apps Script time, until released or the execution ends', () => {
+    const emu = emulator();
+    const sheet = emu.ss.sheets[0];
+    const work = (calls: number) => {
+      for (let i = 0; i < calls; i++) sheet.getRange('A1').getValue();
+    };
+    const lock = emu.locks.getDocumentLock()!;
+    work(3); // before the lock: not counted
+    lock.waitLock(1000);
+    const t0 = emu.acc.estimatedMillis();
+    work(10);
+    lock.tryLock(0); // taken again by its holder: still held since the first time
+    work(10);
+    lock.releaseLock();
+    const held = emu.acc.estimatedMillis() - t0;
+    expect(held).toBeGreaterThan(0);
+    expect(emu.acc.lockHeldMillis()).toBe(held);
+    work(5); // after it: not counted
+    expect(emu.acc.lockHeldMillis()).toBe(held);
+    emu.env.executionId = 7;
+    emu.locks.getScriptLock().waitLock(0);
+    const t1 = emu.acc.estimatedMillis(); // from the call that took it
+    work(4);
+    emu.locks.releaseAll(7);
+    expect(emu.acc.lockHeldMillis('script')).toBeCloseTo(emu.acc.estimatedMillis() - t1, 9);
+    expect(emu.acc.lockHeldMillis()).toBe(held);
+  });
 });
 
 describe('PropertiesService and CacheService', () => {

@@ -124,7 +124,7 @@ describe('search with the index a refresh keeps', () => {
           expect(r.total).toBeLessThanOrEqual(near.length);
         }
       }),
-      { numRuns: 150, seed: 29, endOnFailure: true },
+      { numRuns: 100, seed: 29, endOnFailure: true },
     );
     expect(approximate).toBeGreaterThan(10);
     expect(emu.run<SearchResult>('searchDeals', ['zebra']).deals.map((d) => d.id)).toEqual(['D-9999']);
