@@ -126,7 +126,7 @@ describe('search with the index a refresh keeps', () => {
       }),
       { numRuns: 100, seed: 29, endOnFailure: true },
     );
-    expect(approximate).toBeGreaterThan(10);
+    expect(approximate).toBeGreaterThanOrEqual(5); // the estimating paths were taken
     expect(emu.run<SearchResult>('searchDeals', ['zebra']).deals.map((d) => d.id)).toEqual(['D-9999']);
   });
 
