@@ -67,8 +67,13 @@ export type Rates = Readonly<Record<string, number>>;
  */
 export function rateOf(text: string, currency: string | undefined, rates?: Rates): number | null {
   if (!otherCurrency(text, currency)) return 1;
-  const listed = writtenCurrency(text)!.codes.filter((c) => rates?.[c]);
+  const listed = listedCodes(text, rates);
   return listed.length === 1 ? rates![listed[0]] : null;
+}
+
+/** The currencies a written amount may be in that `rates` lists ("$" may be two of them). */
+function listedCodes(text: string, rates?: Rates): readonly string[] {
+  return writtenCurrency(text)?.codes.filter((c) => rates?.[c]) ?? [];
 }
 
 interface Cleaned {
@@ -220,7 +225,7 @@ export function readTypedAmount(
   if (read.kind === 'empty') return { ok: true, value: '' };
   const shown = text.trim();
   const other = otherCurrency(text, currency);
-  const listed = other ? writtenCurrency(text)!.codes.filter((c) => rates?.[c]) : [];
+  const listed = other ? listedCodes(text, rates) : [];
   if (listed.length > 1)
     return {
       ok: false,

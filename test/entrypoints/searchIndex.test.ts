@@ -150,6 +150,27 @@ describe('search with the index a refresh keeps', () => {
     expect(Math.min(...rows)).toBeGreaterThanOrEqual(3001 - Math.ceil((3000 * 2000) / holding));
   });
 
+  it('leaves the Owner column alone for a word no owner holds, and looks a likely typo up once', () => {
+    const { emu } = workbook(9, 3000);
+    const lookups = (q: string) => {
+      const before = emu.acc.snapshot();
+      const r = emu.run<SearchResult>('searchDeals', [q]);
+      const count = (s: typeof before) => s.byMethod['TextFinder.findAll'] ?? 0;
+      const n = count(emu.acc.snapshot()) - count(before);
+      return { r, n };
+    };
+    // Deal name and company only; an owner not in CRM Settings (sam@example.com) adds the Owner column.
+    expect(lookups('hooli').n).toBe(2);
+    const sam = lookups('sam');
+    expect(sam.n).toBe(3);
+    expect(sam.r.deals.every((d) => d.owner === 'sam@example.com')).toBe(true);
+    // "strk" is one letter from "stark", a word the index knows: one lookup with the typo forgiven.
+    const typo = lookups('strk');
+    expect(typo.n).toBe(2);
+    expect(typo.r.deals).toHaveLength(20);
+    expect(typo.r.deals.every((d) => /stark/i.test(`${d.deal} ${d.company}`))).toBe(true);
+  });
+
   it('looks in every row when the newest rows do not fill a page: never "no deal" by chance', () => {
     // "inc" and "cloud" are each in more than 2,000 deals; only the 10 oldest hold both.
     const emu = crm();

@@ -6,6 +6,7 @@
 // word first. Free of any spreadsheet.
 import type { Owner } from '../../shared/settings';
 import { holdsWord, TYPO_MIN_LENGTH } from './dealSearch';
+import * as z from '../../shared/schema';
 
 export interface SearchIndex {
   /** The commonest words of deal names and companies (lowercase), with the deals holding each. */
@@ -61,19 +62,20 @@ export function buildSearchIndex(
 export function storedIndex(index: SearchIndex): string {
   return JSON.stringify({ w: index.words, o: index.owners, r: index.lastRow });
 }
+const stored = z.object({
+  w: z.array(z.unknown()),
+  o: z.nullable(z.array(z.string())),
+  r: z.number().check(z.gte(1)),
+});
 export function readSearchIndex(raw: string | undefined): SearchIndex | null {
   if (!raw) return null;
   try {
-    const v = JSON.parse(raw) as { w?: unknown; o?: unknown; r?: unknown };
-    const words = Array.isArray(v.w)
-      ? v.w.filter(
-          (p): p is [string, number] =>
-            Array.isArray(p) && typeof p[0] === 'string' && typeof p[1] === 'number',
-        )
-      : null;
-    const others = v.o === null ? null : Array.isArray(v.o) ? v.o.filter((s) => typeof s === 'string') : [];
-    const lastRow = typeof v.r === 'number' && v.r >= 1 ? Math.floor(v.r) : null;
-    return words && lastRow ? { words, owners: others, lastRow } : null;
+    const v = stored.safeParse(JSON.parse(raw));
+    if (!v.success) return null;
+    const words = v.data.w.filter(
+      (p): p is [string, number] => Array.isArray(p) && typeof p[0] === 'string' && typeof p[1] === 'number',
+    );
+    return { words, owners: v.data.o, lastRow: Math.floor(v.data.r) };
   } catch {
     return null;
   }

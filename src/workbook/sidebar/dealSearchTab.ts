@@ -87,12 +87,15 @@ type Reader = (
  */
 function lookUp(look: Lookup, words: string[], read: Reader) {
   const perWord = [rowsOfWord(look, words[0])];
-  while (perWord.length < Math.min(words.length, SEARCHED_WORDS)) {
-    const word = words[perWord.length];
-    if (rankedRows(perWord).length <= SEARCH_LIMIT || mostDealsHold(look.index, word)) break;
-    perWord.push(rowsOfWord(look, word));
-  }
   let candidates = rankedRows(perWord);
+  while (
+    perWord.length < Math.min(words.length, SEARCHED_WORDS) &&
+    candidates.length > SEARCH_LIMIT &&
+    !mostDealsHold(look.index, words[perWord.length])
+  ) {
+    perWord.push(rowsOfWord(look, words[perWord.length]));
+    candidates = rankedRows(perWord);
+  }
   let found = read({ look, words, perWord, candidates }, SEARCH_LIMIT);
   if (words.length > perWord.length && found.read < candidates.length && found.deals.length < SEARCH_LIMIT) {
     for (const word of words.slice(perWord.length, SEARCHED_WORDS)) perWord.push(rowsOfWord(look, word));
@@ -135,7 +138,7 @@ function readFound(deals: Sheet, block: [number, number], ...[q, upTo]: Paramete
     found.push({ row: r, summary, score });
   }
   found.sort((a, b) => b.score - a.score || a.row - b.row);
-  return { deals: found, read: wanted.length } as ReturnType<Reader>;
+  return { deals: found, read: wanted.length };
 }
 
 /** The rows holding `word`, each with the weight of the best field it is in (one typo forgiven if none). */
