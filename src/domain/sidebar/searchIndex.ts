@@ -27,7 +27,7 @@ const OWNERS_KEPT = 40;
 const LONGEST = 60;
 
 /** The words of a text as search sees them: lowercase runs of letters and digits. */
-export function wordsOf(text: string): string[] {
+function wordsOf(text: string): string[] {
   return text
     .toLowerCase()
     .split(/[^\p{L}\p{N}]+/u)

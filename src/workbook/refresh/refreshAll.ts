@@ -117,7 +117,7 @@ export function refreshAll(req: RefreshRequest): RefreshResult {
   );
   const board = followBoard(req, plan, { output, moves }, read.session, historySheet);
   // The schedule's first refresh of a day sends the to-do emails, when CRM Settings asks for them.
-  if (req.full === 'daily' && settings.general.dailyEmail === 'Yes')
+  if (req.full === 'daily')
     sendDailyEmails({
       settings,
       outcomes: deals,
