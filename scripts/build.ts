@@ -5,6 +5,7 @@ import * as esbuild from 'esbuild';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vm from 'node:vm';
+import { HEADER_WORDS } from '../src/domain/import/headerWords';
 
 const root = path.resolve(__dirname, '..');
 const dist = path.join(root, 'dist');
@@ -107,6 +108,8 @@ async function main() {
     const files: Record<string, string> = {
       'Code.js': await buildCode(addon),
       'Sidebar.html': sidebar,
+      // Data only Convert reads (workbook/import/headerWordsFile.ts): kept out of every execution's script.
+      'HeaderWords.html': JSON.stringify(HEADER_WORDS),
       'appsscript.json': manifest,
     };
     for (const [name, text] of Object.entries(files)) {

@@ -10,6 +10,7 @@ export const ERROR_CODES = [
   'NOT_A_DEALS_TAB',
   'NOTHING_TO_CONVERT',
   'DEAL_GONE',
+  'PROJECT_FILE_MISSING',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 

@@ -83,4 +83,24 @@ describe('dist/Code.js', () => {
     expect(fs.readFileSync(path.join(DIST, 'Code.js'), 'utf8').match(/\.[A-Za-z0-9]+_\b/g)).toBeNull();
     expect(fs.statSync(path.join(DIST, 'Sidebar.html')).size).toBeLessThanOrEqual(120 * 1024);
   });
+
+  // The header phrases of nine languages and a dozen CRMs are data only Convert reads: they ship as
+  // HeaderWords.html (read on demand), not in the script every execution loads.
+  it('keeps Convert’s header phrases out of the script, in a project file that holds every field', () => {
+    const words = JSON.parse(fs.readFileSync(path.join(DIST, 'HeaderWords.html'), 'utf8')) as Record<
+      string,
+      string[]
+    >;
+    for (const phrase of [
+      'erwartetes abschlussdatum',
+      'forventet lukkedato',
+      'date de cloture',
+      'expected revenue',
+    ])
+      expect(Object.values(words).flat()).toContain(phrase);
+    for (const field of ['deal', 'company', 'owner', 'stage', 'amount', 'closeDate', 'created'])
+      expect(words[field].length).toBeGreaterThan(10);
+    expect(code).not.toContain('erwartetes abschlussdatum');
+    expect(code).not.toContain('forventet lukkedato');
+  });
 });

@@ -16,6 +16,7 @@ import {
 import { isDate } from '../../shared/zonedTime';
 import type { ImportMapping } from './importMapping';
 import { namesComputedColumn } from './headerVocabulary';
+import { statusOf } from './stageAdoption';
 import type { CellValue } from '../deals/deal';
 import type { HeaderMap } from '../deals/headerMap';
 import { findStageLoosely } from '../settings/stageLookup';
@@ -176,10 +177,16 @@ function extraColumnNames(source: readonly CellValue[], extras: readonly number[
   });
 }
 
+/** Whether an imported stage value is a won stage (by the stages the import adopts). */
+function isWonStage(v: CellValue, o: ConvertOptions): boolean {
+  const name = o.stageOf.get(looseKey(v)) ?? findStageLoosely(v, o.settings.stages)?.name;
+  return o.settings.stages.find((s) => s.name === name)?.type === 'Won';
+}
+
 /** Builds the Deals grid (header and rows) from an export's values and its mapping. */
 export function convertValues(
   values: readonly (readonly CellValue[])[],
-  mapping: Pick<ImportMapping, 'headerRow' | 'map' | 'statusColumn' | 'stageEntered'>,
+  mapping: Pick<ImportMapping, 'headerRow' | 'map' | 'statusColumn' | 'statusKind' | 'stageEntered'>,
   o: ConvertOptions,
 ): ConversionResult {
   const { headerRow, map } = mapping;
@@ -214,12 +221,17 @@ export function convertValues(
   const idCol = FIELDS.findIndex((f) => f.key === 'dealId');
   const at = (k: FieldKey) => FIELDS.findIndex((f) => f.key === k);
   const [stageAt, closeAt, enteredAt] = [at('stage'), at('closeDate'), at('stageEntered')];
+  const stageCol = map.columns.stage;
   const rows: CellValue[][] = [];
   for (const src of body) {
     if (src.every((v) => display(v) === '')) continue;
-    // A closed status (Pipedrive's won / lost beside the pipeline stage) is the deal's stage.
-    const status = mapping.statusColumn === null ? '' : looseKey(src[mapping.statusColumn]);
-    const closed = /won/.test(status) ? wonStage : /lost/.test(status) ? lostStage : undefined;
+    // A closed status (Pipedrive's won / lost beside the pipeline stage) is the deal's stage; an
+    // archived deal (Active false) is lost unless its stage says it was won.
+    const status =
+      mapping.statusColumn === null ? null : statusOf(mapping.statusKind, src[mapping.statusColumn]);
+    const archivedWon =
+      mapping.statusKind === 'active' && stageCol !== undefined && isWonStage(src[stageCol], o);
+    const closed = status === 'Won' ? wonStage : status === 'Lost' && !archivedWon ? lostStage : undefined;
     const out: CellValue[] = FIELDS.map((f) => {
       if (f.key === 'stage' && closed) return closed;
       const c = map.columns[f.key];

@@ -8,7 +8,7 @@ import { dateOrderOf, readDate } from '../values/columnConventions';
 import { looseKey } from '../values/text';
 import { isoDay } from '../../shared/zonedTime';
 import { findImportHeaderRow, sheetWidth } from './importMapping';
-import { normaliseHeader } from './headerVocabulary';
+import { normaliseHeader, type HeaderWords } from './headerVocabulary';
 
 export interface HistoryColumns {
   headerRow: number;
@@ -86,8 +86,9 @@ function find(header: readonly unknown[], phrases: readonly string[], skip: Set<
 export function recognizeHistory(
   values: readonly (readonly CellValue[])[],
   knownIds: ReadonlySet<string>,
+  words: HeaderWords,
 ): HistoryColumns | null {
-  const headerRow = findImportHeaderRow(values);
+  const headerRow = findImportHeaderRow(values, words);
   const header = values[headerRow] ?? [];
   const body = values.slice(headerRow + 1).filter((r) => r.some((v) => String(v ?? '').trim() !== ''));
   if (!body.length) return null;

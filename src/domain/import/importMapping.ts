@@ -9,12 +9,14 @@ import { findStageLoosely } from '../settings/stageLookup';
 import { decimalMarkOf, readAmount, readDate } from '../values/columnConventions';
 import {
   headerMeanings,
-  isStatusHeader,
   namesComputedColumn,
   stageEnteredColumn,
+  statusHeaderKind,
+  type HeaderWords,
   type ImportField,
+  type StatusKind,
 } from './headerVocabulary';
-import { closedTypeOf } from './stageAdoption';
+import { closedTypeOf, statusOf } from './stageAdoption';
 
 /** The fields the mapping dialog always reports on, found or not. */
 export const KEY_FIELDS = [
@@ -41,8 +43,9 @@ export interface ImportMapping {
   /** 0-based row of the header. */
   headerRow: number;
   map: HeaderMap;
-  /** A Pipedrive-style status column (open / won / lost) that overrides the stage of closed deals. */
+  /** A status column (open / won / lost, or an Active flag) that overrides the stage of closed deals. */
   statusColumn: number | null;
+  statusKind: StatusKind;
   /** HubSpot-style "Date entered <stage>" columns, read into History. */
   stageEntered: { column: number; stage: string }[];
   /** The key fields with the column behind each. */
@@ -50,7 +53,6 @@ export interface ImportMapping {
 }
 
 const text = (v: unknown) => (v instanceof Date ? v.toISOString().slice(0, 10) : String(v ?? '').trim());
-const STATUS_VALUES = new Set(['open', 'won', 'lost', 'deleted', 'closed won', 'closed lost', 'active']);
 const EMAIL = /^[^@\s]+@[^@\s]+\.[^@\s]+$/;
 const FIRST_NAME = /^[\p{Lu}][\p{Ll}'’-]{1,20}$/u;
 const PERSON = /^[\p{Lu}][\p{L}'’.-]+(?: [\p{Lu}][\p{L}'’.-]*){1,3}$/u;
@@ -67,12 +69,12 @@ export function sheetWidth(values: readonly (readonly unknown[])[]): number {
  * failing that, the first row of text cells as wide as the rows below it. Title rows, notes and
  * blank rows above it are skipped.
  */
-export function findImportHeaderRow(values: readonly (readonly unknown[])[]): number {
+export function findImportHeaderRow(values: readonly (readonly unknown[])[], words: HeaderWords): number {
   const limit = Math.min(values.length, 25);
   let best = -1;
   let bestScore = 0;
   for (let r = 0; r < limit; r++) {
-    const score = values[r].filter((v) => headerMeanings(v).size > 0 || namesComputedColumn(v)).length;
+    const score = values[r].filter((v) => headerMeanings(v, words).size > 0 || namesComputedColumn(v)).length;
     if (score > bestScore) [best, bestScore] = [r, score];
   }
   if (best >= 0) return best;
@@ -96,8 +98,9 @@ export function proposeImportMapping(
   stages: readonly StageDef[],
   locale: string,
   timeZone: string,
+  words: HeaderWords,
 ): ImportMapping {
-  const draft = new MappingDraft(values);
+  const draft = new MappingDraft(values, words);
   // 1. Headers name fields; a status column overrides the stage of closed deals.
   draft.claimHeaders();
   draft.findStatusColumn();
@@ -161,9 +164,13 @@ class MappingDraft {
   private readonly taken_ = new Set<number>();
   private readonly stageEntered_: ImportMapping['stageEntered'] = [];
   private statusColumn_: number | null = null;
+  private statusKind_: StatusKind = 'status';
 
-  constructor(values: readonly (readonly unknown[])[]) {
-    this.headerRow = findImportHeaderRow(values);
+  constructor(
+    values: readonly (readonly unknown[])[],
+    private readonly words_: HeaderWords,
+  ) {
+    this.headerRow = findImportHeaderRow(values, words_);
     this.header_ = values[this.headerRow] ?? [];
     this.width_ = Math.max(sheetWidth(values.slice(this.headerRow)), 1);
     this.body_ = values.slice(this.headerRow + 1);
@@ -185,7 +192,7 @@ class MappingDraft {
         this.taken_.add(c);
         continue;
       }
-      for (const [field, rank] of headerMeanings(h)) claims.push([field, c, rank]);
+      for (const [field, rank] of headerMeanings(h, this.words_)) claims.push([field, c, rank]);
     }
     claims.sort((a, b) => a[2] - b[2] || a[1] - b[1]);
     for (const [field, c] of claims) {
@@ -198,11 +205,13 @@ class MappingDraft {
   findStatusColumn(): void {
     const { columns_: columns, taken_: taken } = this;
     for (let c = 0; c < this.width_ && this.statusColumn_ === null; c++) {
-      if (taken.has(c) || !isStatusHeader(this.header_[c])) continue;
-      const vals = this.column(c).map((v) => text(v).toLowerCase());
-      if (columns.stage !== undefined && vals.length && vals.every((v) => STATUS_VALUES.has(v)))
+      const kind = statusHeaderKind(this.header_[c]);
+      if (taken.has(c) || !kind) continue;
+      const vals = this.column(c);
+      if (columns.stage !== undefined && vals.length && vals.every((v) => statusOf(kind, v) !== null)) {
         this.statusColumn_ = c;
-      else if (columns.stage === undefined) {
+        this.statusKind_ = kind;
+      } else if (columns.stage === undefined && kind === 'status') {
         columns.stage = c;
         this.how_.set('stage', 'header');
       } else continue;
@@ -278,7 +287,12 @@ class MappingDraft {
       const samples = [...new Set(this.column(c).map(text))].slice(0, 3);
       return { field, column: c, how: this.how_.get(field) ?? 'header', samples };
     });
-    const { headerRow, statusColumn_: statusColumn, stageEntered_: stageEntered } = this;
-    return { headerRow, map: { columns, extras, width }, statusColumn, stageEntered, findings };
+    const {
+      headerRow,
+      statusColumn_: statusColumn,
+      statusKind_: statusKind,
+      stageEntered_: stageEntered,
+    } = this;
+    return { headerRow, map: { columns, extras, width }, statusColumn, statusKind, stageEntered, findings };
   }
 }

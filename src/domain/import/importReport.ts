@@ -8,16 +8,16 @@ import type { HeaderMap } from '../deals/headerMap';
 import { probabilityInPoints, readProbability } from '../values/columnConventions';
 import { clipped, looseKey } from '../values/text';
 import { KEY_FIELDS, type ImportMapping } from './importMapping';
-import type { SeenStage, StageProposal } from './stageAdoption';
+import { statusOf, type SeenStage, type StageProposal } from './stageAdoption';
 
 const text = (v: unknown) => (v instanceof Date ? v.toISOString().slice(0, 10) : String(v ?? '').trim());
 
 /** The stage values an export uses, in order of appearance, with the probabilities its rows carry. */
 export function seenStages(
   values: readonly (readonly CellValue[])[],
-  mapping: Pick<ImportMapping, 'headerRow' | 'map' | 'statusColumn' | 'stageEntered'>,
+  mapping: Pick<ImportMapping, 'headerRow' | 'map' | 'statusColumn' | 'statusKind' | 'stageEntered'>,
 ): SeenStage[] {
-  const { map, headerRow, statusColumn } = mapping;
+  const { map, headerRow, statusColumn, statusKind } = mapping;
   const stageCol = map.columns.stage;
   const probCol = map.columns.probability;
   const out = new Map<string, SeenStage>();
@@ -37,7 +37,7 @@ export function seenStages(
     );
   for (const r of body) {
     if (stageCol === undefined) break;
-    if (statusColumn !== null && /won|lost/.test(looseKey(r[statusColumn]))) continue;
+    if (statusColumn !== null && statusOf(statusKind, r[statusColumn]) !== 'Open') continue;
     const p = probCol === undefined ? null : readProbability(r[probCol], points);
     add(text(r[stageCol]), p && p.kind === 'ok' ? p.value : null);
   }
@@ -53,7 +53,10 @@ const MAX_NEW_SHOWN = 40;
 /** The dialog's lines for a proposed (or corrected) mapping and the stages it brings. */
 export function describeImport(
   values: readonly (readonly CellValue[])[],
-  mapping: Pick<ImportMapping, 'headerRow' | 'map' | 'statusColumn' | 'stageEntered' | 'findings'>,
+  mapping: Pick<
+    ImportMapping,
+    'headerRow' | 'map' | 'statusColumn' | 'statusKind' | 'stageEntered' | 'findings'
+  >,
   map: HeaderMap,
   stages: StageProposal,
 ): string[] {
@@ -91,7 +94,9 @@ export function describeImport(
   if (mapping.statusColumn !== null)
     lines.push(
       '',
-      `${name(mapping.statusColumn)} says which deals are won or lost: those take the Won or Lost stage.`,
+      mapping.statusKind === 'active'
+        ? `${name(mapping.statusColumn)} says which deals were archived (false): those not won take the Lost stage.`
+        : `${name(mapping.statusColumn)} says which deals are won or lost: those take the Won or Lost stage.`,
     );
   if (mapping.stageEntered.length)
     lines.push('', `${mapping.stageEntered.length} "Date entered" columns become stage History.`);

@@ -15,16 +15,19 @@ const WON_WORDS =
   /\b(won|win|signed|booked|ganad[oa]s?|ganh[oa]|gagnee?s?|gewonnen|vint[oa]|vinte|vundet|vunnen|vunnet)\b/;
 /** Words for a lost deal, in the same languages. */
 const LOST_WORDS =
-  /\b(lost|lose|dead|disqualified|unqualified|rejected|cancell?ed|churned|no decision|perdid[oa]s?|cancelad[oa]s?|rechazad[oa]s?|descartad[oa]s?|perdue?s?|annulee?s?|verloren|abgesagt|pers[oa]|vervallen|tabt|tapt|forlorad|forlorat|forlort)\b/;
+  /\b(lost|lose|dead|disqualified|unqualified|rejected|cancell?ed|churned|no decision|abandoned|abandonn?ee?s?|abandonad[oa]s?|perdid[oa]s?|cancelad[oa]s?|rechazad[oa]s?|descartad[oa]s?|perdue?s?|annulee?s?|verloren|abgesagt|pers[oa]|vervallen|tabt|tapt|forlorad|forlorat|forlort)\b/;
 
-/** Won or Lost when a stage value is a closed spelling (in a language teams write); null otherwise. */
-export function closedTypeOf(value: unknown): 'Won' | 'Lost' | null {
-  // Accents off first: the loose key keeps only a-z, so "Gagné" would read "gagn".
-  const k = looseKey(
+/** The loose key of a value with its accents taken off first ("Gagné" would otherwise read "gagn"). */
+const folded = (value: unknown) =>
+  looseKey(
     String(value ?? '')
       .normalize('NFD')
       .replace(/\p{M}/gu, ''),
   );
+
+/** Won or Lost when a stage value is a closed spelling (in a language teams write); null otherwise. */
+export function closedTypeOf(value: unknown): 'Won' | 'Lost' | null {
+  const k = folded(value);
   if (!k) return null;
   const compact = k.replace(/ /g, '');
   if (WON_WORDS.test(k) || /^closed?won/.test(compact)) return 'Won';
@@ -45,22 +48,58 @@ function closedByProbability(name: string, probabilities: readonly number[]): 'W
   return null;
 }
 
-/** Usual words for where a stage sits in a pipeline, earliest first. */
+/**
+ * Usual words for where a stage sits in a pipeline, earliest first, in the languages above ("Angebot
+ * erstellt", "Rendez-vous programmé", "Propuesta enviada", "Forhandling").
+ */
 const PIPELINE_WORDS: [RegExp, number][] = [
-  [/\b(new|lead|leads|inbound|mql|cold)\b/, 1],
-  [/prospect|\bsql\b|contacted|outreach|appointment|first call|connect/, 2],
-  [/engag|discover|intro|initial|interest/, 3],
-  [/qualif/, 4],
-  [/meeting|demo|present|needs|analysis|evaluat|trial|pilot|\bpoc\b|scoping/, 5],
-  [/solution|value prop|decision|identify|perception|buy ?in|bought|champion/, 6],
-  [/proposal|quote|pricing|\bprice\b|estimate|offer/, 7],
-  [/negotiat|contract|review|legal|procurement|commit|verbal|closing|sent/, 8],
+  [/\b(new|lead|leads|inbound|mql|cold|neu|nouveau|nuevo|novo|ny|nieuw)\b/, 1],
+  [
+    /prospect|\bsql\b|contacted|outreach|appointment|first call|connect|kontakt|contact|rendez vous|\btermin\b|\bmote\b|afspraak|\bcita\b/,
+    2,
+  ],
+  [/engag|discover|intro|initial|interest|interess|interes/, 3],
+  [/qualif|kwalific|kvalific|calific/, 4],
+  [/meeting|demo|present|needs|analys|evaluat|trial|pilot|\bpoc\b|scoping|bedarf|behov|reunion/, 5],
+  [
+    /solution|value prop|decision|identify|perception|buy ?in|bought|champion|losung|oplossing|solucion|solucao/,
+    6,
+  ],
+  [
+    /proposal|quote|pricing|\bprice\b|estimate|offer|angebot|tilbud|offert|proposition|devis|propuesta|proposta|cotiza|orcamento/,
+    7,
+  ],
+  [
+    /negotiat|contract|review|legal|procurement|commit|verbal|closing|sent|verhandl|vertrag|forhandl|onderhandel|negoci|contrat|kontrakt|envoye|enviad/,
+    8,
+  ],
 ];
 
 function wordRank(name: string): number | null {
-  const k = looseKey(name);
+  const k = folded(name);
   for (const [re, rank] of PIPELINE_WORDS) if (re.test(k)) return rank;
   return null;
+}
+
+/** The number a stage name starts with ("1-Qualify", "02. Demo", "Stage 3: Proposal"), or null. */
+function stageNumber(name: string): number | null {
+  const m = /^\s*(?:stage|step|phase|fase|stufe|etape|etapa|steg)?\s*(\d{1,2})\s*[-.:)_ ]/i.exec(name);
+  return m ? Number(m[1]) : null;
+}
+
+const OPEN_STATUS =
+  /^(open|opened|active|in progress|pending|deleted|offen|aben|oppen|apen|ouvert|ouverte|en cours|abierto|abierta|en curso|aberto|aberta|em andamento|actief)$/;
+const TRUE_WORDS = /^(true|yes|y|1|wahr|ja|oui|si|sim|vrai|verdadero|verdadeiro|waar)$/;
+const FALSE_WORDS = /^(false|no|n|0|falsch|nein|nej|non|nee|nao|faux|falso|onwaar)$/;
+
+/**
+ * What a status column's cell says about its deal: Won, Lost or Open; null when it says nothing this
+ * reader knows (the column is then no status column). An "Active" flag that is false means Lost.
+ */
+export function statusOf(kind: 'status' | 'active', value: unknown): 'Won' | 'Lost' | 'Open' | null {
+  const k = folded(value);
+  if (kind === 'active') return TRUE_WORDS.test(k) ? 'Open' : FALSE_WORDS.test(k) ? 'Lost' : null;
+  return closedTypeOf(value) ?? (OPEN_STATUS.test(k) ? 'Open' : null);
 }
 
 /** One stage value seen in the export, with the probabilities rows in it carried. */
@@ -110,7 +149,9 @@ function pipelineOrder(
   b: { def: StageDef; order: number; appearance: number },
 ): number {
   const rank = (x: { def: StageDef }) => wordRank(x.def.name) ?? 4.5;
-  return a.order - b.order || rank(a) - rank(b) || a.appearance - b.appearance;
+  const [na, nb] = [stageNumber(a.def.name), stageNumber(b.def.name)];
+  const numbered = na !== null && nb !== null ? na - nb : 0;
+  return numbered || a.order - b.order || rank(a) - rank(b) || a.appearance - b.appearance;
 }
 
 /**

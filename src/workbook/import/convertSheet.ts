@@ -20,7 +20,8 @@ import {
   type HistoryImport,
 } from '../../domain/import/historyImport';
 import { proposeImportMapping, type ImportMapping } from '../../domain/import/importMapping';
-import { normaliseHeader } from '../../domain/import/headerVocabulary';
+import { normaliseHeader, type HeaderWords } from '../../domain/import/headerVocabulary';
+import { loadHeaderWords } from './headerWordsFile';
 import { describeImport, seenStages } from '../../domain/import/importReport';
 import { planReimport, type ReimportPlan } from '../../domain/import/reimport';
 import { proposeStages, type StageProposal } from '../../domain/import/stageAdoption';
@@ -52,6 +53,8 @@ interface PlanBase {
   year: number;
   /** What will happen, in words. */
   plan: string;
+  /** The header phrases exports are read with. */
+  words: HeaderWords;
 }
 
 /** A deals export, with its proposed mapping. */
@@ -112,6 +115,7 @@ export function planConversion(ss: Spreadsheet): ConversionPlan {
     timeZone,
     locale,
     year: zonedParts(new Date(), timeZone).year,
+    words: loadHeaderWords(),
   };
 
   if (appending) {
@@ -119,12 +123,12 @@ export function planConversion(ss: Spreadsheet): ConversionPlan {
     if (history) return history;
   }
   // A stage history with no deals to attach it to yet: its rows would each become a deal.
-  if (!appending && recognizeHistory(values, new Set()))
+  if (!appending && recognizeHistory(values, new Set(), base.words))
     throw new CrmError(
       'NOT_A_DEALS_TAB',
       `"${name}" looks like a stage history (a Deal ID, a stage and a date on each row, several rows per deal), and the CRM holds no deals yet. Convert the deals export first, then this tab: its changes then go into History.`,
     );
-  const mapping = proposeImportMapping(values, parsed.settings.stages, locale, timeZone);
+  const mapping = proposeImportMapping(values, parsed.settings.stages, locale, timeZone, base.words);
   const notDeals = notDealsWhy(mapping, values);
   if (notDeals)
     throw new CrmError(
@@ -157,7 +161,7 @@ function historyPlan(base: Omit<PlanBase, 'plan'>, dealsValues: CellValue[][]): 
           .map((r) => text(r[idCol]))
           .filter(Boolean),
   );
-  const cols = recognizeHistory(base.values, knownIds);
+  const cols = recognizeHistory(base.values, knownIds, base.words);
   const history = findHistoryTab(base.ss, base.state?.historySheetId);
   if (cols && history) {
     const existingMoves = new Set(

@@ -9,6 +9,7 @@ import { convertValues } from '../../../src/domain/import/conversion';
 import { planReimport } from '../../../src/domain/import/reimport';
 import { mapHeaders } from '../../../src/domain/deals/headerMap';
 import { FIELDS, type FieldKey } from '../../../src/shared/fields';
+import { HEADER_WORDS } from '../../../src/domain/import/headerWords';
 import { proposeImportMapping } from '../../../src/domain/import/importMapping';
 import { seenStages } from '../../../src/domain/import/importReport';
 import { proposeStages } from '../../../src/domain/import/stageAdoption';
@@ -39,7 +40,7 @@ function matches(cell: unknown, t: Truth): boolean {
 
 function convert(values: (string | number)[][]) {
   const settings = defaultSettings('owner@example.com');
-  const mapping = proposeImportMapping(values, settings.stages, 'en_US', TZ);
+  const mapping = proposeImportMapping(values, settings.stages, 'en_US', TZ, HEADER_WORDS);
   const stages = proposeStages(seenStages(values, mapping), settings.stages, true);
   let n = 0;
   const result = convertValues(values, mapping, {

@@ -1,0 +1,98 @@
+// The header phrases Convert reads exports with: English and the field names CRMs' databases and
+// APIs use (Odoo, Dynamics 365, SugarCRM, Freshsales, Close, Copper, monday), then German, Danish,
+// Swedish, Norwegian, Dutch, French, Spanish and Portuguese, as their exports write them (accents
+// folded: "Währung" is "wahrung"; æ, ø and ß stay). Each field's phrases are best first.
+//
+// Not part of the script bundle: scripts/build.ts writes them to dist/HeaderWords.html, which Apps
+// Script loads only when Convert asks for it (workbook/import/headerWordsFile.ts).
+import type { HeaderWords, ImportField } from './headerVocabulary';
+
+const LINES: Readonly<Record<ImportField, readonly string[]>> = {
+  dealId: [
+    'deal id|record id|opportunity id|opp id|id|object id|hs object id|crm id|external id|deal number|opportunity number|record number|do not modify opportunity|opportunityid',
+    'id de fiche d informations|id de la fiche|id de la transaction|id del registro|id de registro|id do registro|id do negocio|datensatz id|post id',
+  ],
+  deal: [
+    'deal|deal name|opportunity name|title|deal title|name|opportunity|subject|opportunity title|product|product name|item|service|topic',
+    'titel|deal titel|verkaufschance|navn|aftale|aftalenavn|namn|affar|affarsnamn|tittel|avtale|avtalenavn|naam|dealnaam|titre|nom|nom de la transaction|nom de l affaire|affaire|opportunite|nom de l opportunite|titulo|nombre|nombre del negocio|negocio|oportunidad|nombre de la oportunidad|trato|nome|nome do negocio|oportunidade|nome da oportunidade',
+  ],
+  company: [
+    'company|company name|account name|account|organization|organisation|organization name|organisation name|org|org name|customer|customer name|client|client name|associated company|associated company name|partner name|related to|potential customer|accounts|sales account',
+    'firma|unternehmen|kunde|firmenname|virksomhed|kunde navn|foretag|kund|foretagsnamn|bedrift|selskap|bedrijf|klant|organisatie|bedrijfsnaam|entreprise|entreprise associee|societe|compte|nom de l entreprise|empresa|cuenta|organizacion|nombre de la empresa|empresa associada|conta|organizacao|nome da empresa',
+  ],
+  contact: [
+    'contact|contact name|contact person|person|primary contact|associated contact|contact full name|person name|contacts',
+    'kontaktperson|kontakt|ansprechpartner|contactpersoon|personne|personne a contacter|contact associe|contacto|persona de contacto|persona|contato|pessoa|pessoa de contato',
+  ],
+  email: [
+    'email|e mail|email address|contact email|person email|primary email|contact e mail',
+    'e mail adresse|e post|epost|e postadresse|courriel|adresse e mail|correo|correo electronico|endereco de e mail',
+  ],
+  owner: [
+    'owner|deal owner|opportunity owner|owner name|record owner|sales rep|rep|sales representative|salesperson|sales person|sales agent|agent|account manager|account executive|ae|assigned to|assigned user|assigned user name|assigned to name|assignee|user|seller|hubspot owner|owner email|rep email|sales owner|user name|owned by',
+    'besitzer|inhaber|eigentumer|verantwortlich|verantwortlicher|zustandig|vertriebsmitarbeiter|verkaufer|ejer|ansvarlig|sælger|agare|ansvarig|saljare|eier|selger|eigenaar|verantwoordelijke|verkoper|proprietaire|proprietaire de la transaction|proprietaire de l affaire|responsable|commercial|vendeur|propietario|vendedor|comercial|asignado a|propietario del negocio|proprietario|responsavel|dono|proprietario do negocio',
+  ],
+  stage: [
+    'stage|deal stage|stage name|pipeline stage|sales stage|opportunity stage|phase|pipeline phase|status label',
+    'verkaufsphase|stufe|fase|trin|salgsfase|steg|fas|affarssteg|stadium|verkoopfase|etape|phase de la transaction|etape de vente|phase de vente|etape de la transaction|etapa|etapa del negocio|etapa de venta|estagio|etapa do negocio|etapa de venda',
+  ],
+  amount: [
+    'amount|deal amount|deal value|value|opportunity amount|close value|revenue|deal size|acv|arr|tcv|contract value|price|total|total value|sale amount|amount usd|amount in company currency|amount converted|booking|bookings|expected revenue|planned revenue|est revenue|estimated revenue|est value|estimated value|monetary value|opportunity value',
+    'wert|betrag|umsatz|auftragswert|volumen|værdi|beløb|omsætning|varde|belopp|affarsvarde|verdi|beløp|waarde|bedrag|omzet|montant|valeur|chiffre d affaires|montant de la transaction|monto|importe|valor|ingresos|valor del negocio|monto del negocio|montante|receita|valor do negocio',
+  ],
+  closeDate: [
+    'close date|expected close date|closing date|expected close|close|closed date|date closed|target close date|estimated close date|close date expected|won date|won time|closed on|decision date|date deadline|deadline|expected closing date|expected closing|expected|est close date|actual close date|date won',
+    'abschlussdatum|erwartetes abschlussdatum|voraussichtliches abschlussdatum|geplantes abschlussdatum|lukkedato|forventet lukkedato|slutdato|forventet slutdato|stangningsdatum|forvantat stangningsdatum|slutdatum|avslutsdatum|forvantat avslutsdatum|avslutningsdato|forventet avslutningsdato|sluttdato|sluitingsdatum|verwachte sluitingsdatum|afsluitdatum|verwachte afsluitdatum|date de cloture|date de fermeture|date de cloture prevue|date de fermeture prevue|date de conclusion|fecha de cierre|fecha cierre|fecha de cierre prevista|fecha prevista de cierre|fecha estimada de cierre|data de fechamento|data prevista de fechamento|data de encerramento|data de fecho',
+  ],
+  probability: [
+    'probability|win probability|deal probability|deal stage probability|likelihood|chance|confidence|close probability',
+    'wahrscheinlichkeit|abschlusswahrscheinlichkeit|sandsynlighed|sannolikhet|sannsynlighet|kans|waarschijnlijkheid|slagingskans|probabilite|probabilite de conclusion|probabilidad|probabilidade',
+  ],
+  forecastCategory: [
+    'forecast category|forecast category name|forecast',
+    'prognosekategorie|categorie de prevision|categoria de pronostico|categoria de previsao',
+  ],
+  leadSource: [
+    'lead source|source|original source|deal source|channel|acquisition channel|lead source type|origin|marketing source',
+    'quelle|lead quelle|herkunft|kilde|leadkilde|kalla|leadkalla|bron|leadbron|origine|source du lead|fuente|origen|fuente del lead|origem|fonte',
+  ],
+  industry: [
+    'industry|vertical|sector|company industry|account industry',
+    'branche|bransch|industrie|secteur|secteur d activite|industria|setor|sektor',
+  ],
+  employees: [
+    'employees|employee count|number of employees|no of employees|company size|headcount|size|staff',
+    'mitarbeiter|anzahl mitarbeiter|medarbejdere|antal medarbejdere|anstallda|antal anstallda|ansatte|antall ansatte|medewerkers|aantal medewerkers|employes|nombre d employes|effectif|empleados|numero de empleados|funcionarios|numero de funcionarios',
+  ],
+  lostReason: [
+    'lost reason|loss reason|closed lost reason|reason lost|lost reasons|reason for loss|close lost reason|why lost',
+    'verlustgrund|grund fur verlust|verlustursache|absagegrund|tabsarsag|arsag til tab|grund til tab|forlustorsak|orsak till forlust|anledning till forlust|tapsarsak|arsak til tap|grunn til tap|reden verloren|verliesreden|reden van verlies|raison de la perte|motif de perte|motif de la perte|motivo de perdida|razon de perdida|motivo perdida|motivo da perda|motivo de perda|razao da perda',
+  ],
+  competitor: [
+    'competitor|competitors|lost to|main competitor|competition',
+    'wettbewerber|konkurrent|konkurrenter|konkurrenten|concurrent|concurrentie|concurrence|competidor|concorrente',
+  ],
+  nextStep: [
+    'next step|next steps|next action',
+    'nachster schritt|naechster schritt|næste skridt|nasta steg|neste steg|neste skritt|volgende stap|prochaine etape|proximo paso|siguiente paso|proximo passo',
+  ],
+  nextStepDate: ['next step date|next activity date|next action date|follow up date|follow up|next activity'],
+  created: [
+    'created|created date|create date|created at|date created|deal created|created on|created time|creation date|add time|added|date added|open date|opened|date opened|engage date|engaged|engaged on|start date|started|date entered|entered',
+    'erstellt|erstellt am|erstellungsdatum|deal erstellt|angelegt|angelegt am|oprettet|oprettelsesdato|oprettet den|aftale oprettet|skapad|skapat|skapad datum|affar skapad|opprettet|opprettelsesdato|avtale opprettet|aangemaakt|aangemaakt op|gemaakt op|aanmaakdatum|date de creation|cree le|creee le|cree|date d ajout|fecha de creacion|creado|creado el|fecha creacion|data de criacao|criado|criado em|data criacao',
+  ],
+  stageEntered: ['stage entered|date entered current stage|last stage change|stage change date|stage date'],
+  updated: [
+    'updated|last modified date|last modified|updated at|last updated|update time|modified|modified time|modified date|modified at|modified on|date modified|last modified time|write date|updated on|last update|date updated|last activity|last activity date|last updated on|do not modify modified on',
+    'geandert|geandert am|zuletzt geandert|aktualisiert|aktualisiert am|letzte aktualisierung|ændret|senest ændret|sidst opdateret|andrad|senast andrad|uppdaterad|endret|sist endret|oppdatert|gewijzigd|laatst gewijzigd|bijgewerkt|modifie|modifie le|derniere modification|mis a jour|modificado|ultima modificacion|actualizado|atualizado|ultima atualizacao|modificado em',
+  ],
+  notes: [
+    'notes|note|description|comments|comment|details|remarks',
+    'notizen|notiz|beschreibung|bemerkungen|noter|beskrivelse|anteckningar|beskrivning|notater|notities|beschrijving|opmerkingen|remarques|commentaires|notas|descripcion|observaciones|descricao|observacoes',
+  ],
+};
+
+/** Each field's phrases, in order. */
+export const HEADER_WORDS: HeaderWords = Object.fromEntries(
+  Object.entries(LINES).map(([field, lines]) => [field, lines.join('|').split('|')]),
+) as Record<ImportField, string[]>;

@@ -1,0 +1,600 @@
+// More CRMs' exports converted with no correction typed: SugarCRM's field names, Dynamics 365's
+// "(Do Not Modify)" columns and numbered phases, Odoo (lost deals archived, not staged), Copper
+// (Abandoned), Freshsales, Pipedrive in German, HubSpot in French, and a MySQL dump with no header
+// row. Every expected value is written out by hand from the fixture files.
+import type { Emulator } from '../../local/emulator';
+import { crm, records } from '../support/crm';
+import { day, importFixture } from '../support/exports';
+
+type Row = [
+  deal: string,
+  company: string,
+  owner: string,
+  stage: string,
+  amount: number,
+  close: string,
+  created: string,
+];
+const KEY = ['Deal', 'Company', 'Owner', 'Stage', 'Amount', 'Close date', 'Created'] as const;
+
+/** Converts one fixture on an empty CRM, accepting what Convert proposes; returns the dialogs shown. */
+function convert(file: string): { emu: Emulator; shown: string; done: string } {
+  const emu = crm({ now: '2026-11-23T17:00:00Z' });
+  importFixture(emu, file);
+  const seen = emu.ui.dialogs.length;
+  emu.run('menuConvert');
+  const dialogs = emu.ui.dialogs.slice(seen);
+  return { emu, shown: dialogs[0]?.message ?? '', done: dialogs.at(-1)?.message ?? '' };
+}
+
+/** The converted deals' key fields, keyed by Deal ID (or by deal name when the export has no ID). */
+function deals(emu: Emulator, by: 'Deal ID' | 'Deal'): Record<string, Row> {
+  return Object.fromEntries(records(emu).map((r) => [String(r[by]), KEY.map((k) => day(r[k])) as Row]));
+}
+
+/** CRM Settings' stages: [name, type, probability]. */
+const stagesOf = (emu: Emulator) =>
+  emu
+    .values('CRM Settings')
+    .slice(2)
+    .map((r) => [r[0], r[1], r[2]])
+    .filter((r) => r[0] !== '');
+
+function expectClean(emu: Emulator, shown: string) {
+  expect(shown).not.toMatch(/not found|\?/);
+  for (const r of records(emu)) expect(String(r['Check'])).not.toMatch(/is not a stage|owner/i);
+}
+
+describe('a SugarCRM export (its database field names as headers)', () => {
+  it('reads date_entered as Created, assigned_user_name as the owner, and sales_stage with its probabilities', () => {
+    const { emu, shown } = convert('sugarcrm-opportunities.csv');
+    expectClean(emu, shown);
+    const id = (n: number) => `3f1a9c2e-0b1d-4c8e-9a10-5e2a7c00000${n}`;
+    expect(deals(emu, 'Deal ID')).toEqual({
+      [id(1)]: [
+        'Northwind renewal',
+        'Northwind Traders',
+        'Sally Bronsen',
+        'Won',
+        12000,
+        '2026-03-31',
+        '2026-01-05',
+      ],
+      [id(2)]: [
+        'Contoso pilot',
+        'Contoso Ltd',
+        'Max Jensen',
+        'Proposal/Price Quote',
+        8500.5,
+        '2026-06-30',
+        '2026-02-10',
+      ],
+      [id(3)]: ['Fabrikam audit', 'Fabrikam Inc', 'Sally Bronsen', 'Lost', 30000, '2026-02-15', '2025-12-01'],
+      [id(4)]: [
+        'Litware seats',
+        'Litware Inc',
+        'Chris Olliver',
+        'Prospecting',
+        4200,
+        '2026-09-15',
+        '2026-04-01',
+      ],
+      [id(5)]: [
+        'Tailspin expansion',
+        'Tailspin Toys',
+        'Max Jensen',
+        'Needs Analysis',
+        15000,
+        '2026-08-20',
+        '2026-01-15',
+      ],
+      [id(6)]: [
+        'Wingtip retrofit',
+        'Wingtip Toys',
+        'Chris Olliver',
+        'Negotiation/Review',
+        22000,
+        '2026-07-31',
+        '2026-03-12',
+      ],
+    });
+    expect(stagesOf(emu)).toEqual([
+      ['Prospecting', 'Open', 0.1],
+      ['Needs Analysis', 'Open', 0.25],
+      ['Proposal/Price Quote', 'Open', 0.65],
+      ['Negotiation/Review', 'Open', 0.8],
+      ['Won', 'Won', 1],
+      ['Lost', 'Lost', 0],
+    ]);
+    const contoso = records(emu).find((r) => r['Deal'] === 'Contoso pilot')!;
+    expect([contoso['Next step'], contoso['Lead source']]).toEqual(['Send the revised quote', 'Cold Call']);
+  });
+});
+
+describe('a Dynamics 365 export', () => {
+  it('takes the record GUID as the Deal ID, Topic and Potential Customer, Won and Lost from Status, and orders numbered phases', () => {
+    const { emu, shown } = convert('dynamics-opportunities.csv');
+    expectClean(emu, shown);
+    const id = (n: number) => `6f9d2a10-1c3e-ef11-8409-000d3a5b000${n}`;
+    expect(deals(emu, 'Deal ID')).toEqual({
+      [id(1)]: ['Contoso CRM rollout', 'Contoso Ltd', 'Alex Kim', 'Won', 12000, '2026-03-31', '2026-01-05'],
+      [id(2)]: [
+        'Fabrikam upgrade',
+        'Fabrikam Inc',
+        'Priya Shah',
+        '3-Propose',
+        8500.5,
+        '2026-06-30',
+        '2026-02-10',
+      ],
+      [id(3)]: [
+        'Adventure Works pilot',
+        'Adventure Works',
+        'Alex Kim',
+        'Lost',
+        30000,
+        '2026-02-15',
+        '2025-12-01',
+      ],
+      [id(4)]: [
+        'Litware licences',
+        'Litware Inc',
+        'Jordan Lee',
+        '2-Develop',
+        4200,
+        '2026-09-15',
+        '2026-04-01',
+      ],
+      [id(5)]: [
+        'Tailspin services',
+        'Tailspin Toys',
+        'Priya Shah',
+        'Lost',
+        15000,
+        '2026-05-20',
+        '2026-01-15',
+      ],
+      [id(6)]: [
+        'Wingtip expansion',
+        'Wingtip Toys',
+        'Jordan Lee',
+        '4-Close',
+        22000,
+        '2026-08-31',
+        '2026-03-12',
+      ],
+      [id(7)]: [
+        'Northwind analytics',
+        'Northwind Traders',
+        'Alex Kim',
+        '1-Qualify',
+        9900,
+        '2026-10-15',
+        '2026-04-18',
+      ],
+    });
+    expect(stagesOf(emu).map((s) => s[0])).toEqual([
+      '1-Qualify',
+      '2-Develop',
+      '3-Propose',
+      '4-Close',
+      'Won',
+      'Lost',
+    ]);
+  });
+});
+
+describe('an Odoo CRM export', () => {
+  it('takes an archived opportunity (Active False) as Lost, with its lost reason, whatever stage it stopped in', () => {
+    const { emu, shown } = convert('odoo-opportunities.csv');
+    expectClean(emu, shown);
+    expect(deals(emu, 'Deal')).toEqual({
+      'Office chairs for Deco Addict': [
+        'Office chairs for Deco Addict',
+        'Deco Addict',
+        'Mitchell Admin',
+        'Won',
+        12000,
+        '2026-03-31',
+        '2026-01-05',
+      ],
+      'Quote for Gemini Furniture': [
+        'Quote for Gemini Furniture',
+        'Gemini Furniture',
+        'Marc Demo',
+        'Proposition',
+        8500.5,
+        '2026-06-30',
+        '2026-02-10',
+      ],
+      'Azure Interior desks': [
+        'Azure Interior desks',
+        'Azure Interior',
+        'Mitchell Admin',
+        'Lost',
+        30000,
+        '2026-02-15',
+        '2025-12-01',
+      ],
+      'Ready Mat storage': [
+        'Ready Mat storage',
+        'Ready Mat',
+        'Marc Demo',
+        'New',
+        4200,
+        '2026-09-15',
+        '2026-04-01',
+      ],
+      'Lumber Inc cabinets': [
+        'Lumber Inc cabinets',
+        'Lumber Inc',
+        'Mitchell Admin',
+        'Lost',
+        15000,
+        '2026-05-20',
+        '2026-01-15',
+      ],
+      'The Jackson Group fit-out': [
+        'The Jackson Group fit-out',
+        'The Jackson Group',
+        'Marc Demo',
+        'Qualified',
+        22000,
+        '2026-08-31',
+        '2026-03-12',
+      ],
+    });
+    expect(records(emu).map((r) => r['Lost reason'])).toEqual([
+      '',
+      '',
+      'Too expensive',
+      '',
+      'Not enough stock',
+      '',
+    ]);
+    // The archived deals' 0% does not make their last open stage look like a lost one.
+    expect(stagesOf(emu)).toEqual([
+      ['New', 'Open', 0.1],
+      ['Qualified', 'Open', 0.25],
+      ['Proposition', 'Open', 0.6],
+      ['Won', 'Won', 1],
+      ['Lost', 'Lost', 0],
+    ]);
+  });
+});
+
+describe('a Copper export', () => {
+  it('takes Won, Lost and Abandoned from Status, and Loss Reason as the lost reason', () => {
+    const { emu, shown } = convert('copper-opportunities.csv');
+    expectClean(emu, shown);
+    expect(deals(emu, 'Deal')).toEqual({
+      'Acme website rebuild': [
+        'Acme website rebuild',
+        'Acme Corp',
+        'Sam Rivera',
+        'Won',
+        12000,
+        '2026-03-31',
+        '2026-01-05',
+      ],
+      'Globex support plan': [
+        'Globex support plan',
+        'Globex Corporation',
+        'Lee Chan',
+        'Presentation',
+        8500.5,
+        '2026-06-30',
+        '2026-02-10',
+      ],
+      'Initech migration': [
+        'Initech migration',
+        'Initech',
+        'Sam Rivera',
+        'Lost',
+        30000,
+        '2026-02-15',
+        '2025-12-01',
+      ],
+      'Hooli analytics': [
+        'Hooli analytics',
+        'Hooli',
+        'Lee Chan',
+        'Qualified',
+        4200,
+        '2026-09-15',
+        '2026-04-01',
+      ],
+      'Umbrella training': [
+        'Umbrella training',
+        'Umbrella Corp',
+        'Sam Rivera',
+        'Lost',
+        15000,
+        '2026-05-20',
+        '2026-01-15',
+      ],
+      'Stark retainer': [
+        'Stark retainer',
+        'Stark Industries',
+        'Lee Chan',
+        'Negotiation',
+        22000,
+        '2026-08-31',
+        '2026-03-12',
+      ],
+      'Soylent pilot': [
+        'Soylent pilot',
+        'Soylent Co',
+        'Sam Rivera',
+        'Follow-up',
+        9900,
+        '2026-10-15',
+        '2026-04-18',
+      ],
+    });
+    expect(records(emu).map((r) => r['Lost reason'])).toEqual(['', '', 'Price', '', 'No decision', '', '']);
+    expect(stagesOf(emu).map((s) => s[0])).toEqual([
+      'Qualified',
+      'Follow-up',
+      'Presentation',
+      'Negotiation',
+      'Won',
+      'Lost',
+    ]);
+  });
+});
+
+describe('a Freshsales export', () => {
+  it('reads "Deal value", "Sales owner" and "Account name", keeping the expected close date', () => {
+    const { emu, shown } = convert('freshsales-deals.csv');
+    expectClean(emu, shown);
+    expect(deals(emu, 'Deal')).toEqual({
+      'Blue Yonder annual plan': [
+        'Blue Yonder annual plan',
+        'Blue Yonder Airlines',
+        'Rita Gomez',
+        'Won',
+        12000,
+        '2026-03-31',
+        '2026-01-05',
+      ],
+      'Coho Winery pilot': [
+        'Coho Winery pilot',
+        'Coho Winery',
+        'Omar Haddad',
+        'Negotiation',
+        8500.5,
+        '2026-06-30',
+        '2026-02-10',
+      ],
+      'Proseware rollout': [
+        'Proseware rollout',
+        'Proseware Inc',
+        'Rita Gomez',
+        'Lost',
+        30000,
+        '2026-02-15',
+        '2025-12-01',
+      ],
+      'Humongous seats': [
+        'Humongous seats',
+        'Humongous Insurance',
+        'Omar Haddad',
+        'New',
+        4200,
+        '2026-09-15',
+        '2026-04-01',
+      ],
+      'Trey Research licences': [
+        'Trey Research licences',
+        'Trey Research',
+        'Rita Gomez',
+        'Demo scheduled',
+        15000,
+        '2026-08-20',
+        '2026-01-15',
+      ],
+      'Woodgrove upgrade': [
+        'Woodgrove upgrade',
+        'Woodgrove Bank',
+        'Omar Haddad',
+        'Negotiation',
+        22000,
+        '2026-07-31',
+        '2026-03-12',
+      ],
+    });
+    expect(stagesOf(emu).map((s) => s[0])).toEqual(['New', 'Demo scheduled', 'Negotiation', 'Won', 'Lost']);
+  });
+});
+
+describe('a Pipedrive export in German', () => {
+  it('reads German headers and the status words offen, gewonnen and verloren', () => {
+    const { emu, shown } = convert('pipedrive-deals-de.csv');
+    expectClean(emu, shown);
+    expect(deals(emu, 'Deal ID')).toEqual({
+      '301': ['Müller GmbH Deal', 'Müller GmbH', 'Jonas Becker', 'Won', 45000, '2026-03-20', '2026-01-08'],
+      '302': [
+        'Schneider AG Deal',
+        'Schneider AG',
+        'Lena Wolf',
+        'Angebot erstellt',
+        12500,
+        '2026-07-31',
+        '2026-02-11',
+      ],
+      '303': ['Fischer KG Deal', 'Fischer KG', 'Lena Wolf', 'Lost', 8000, '2026-05-15', '2026-02-20'],
+      '304': [
+        'Weber Bau Deal',
+        'Weber Bau GmbH',
+        'Jonas Becker',
+        'Qualifiziert',
+        3000,
+        '2026-10-01',
+        '2026-04-02',
+      ],
+      '305': [
+        'Hoffmann Deal',
+        'Hoffmann & Söhne',
+        'Lena Wolf',
+        'Kontakt hergestellt',
+        27000,
+        '2026-09-30',
+        '2026-03-09',
+      ],
+      '306': [
+        'Becker Logistik Deal',
+        'Becker Logistik',
+        'Jonas Becker',
+        'Verhandlungen begonnen',
+        19000,
+        '2026-06-15',
+        '2026-03-30',
+      ],
+    });
+    const fischer = records(emu).find((r) => r['Deal ID'] === '303')!;
+    expect([fischer['Lost reason'], fischer['Contact']]).toEqual(['Preis', 'Eva Fischer']);
+    expect(stagesOf(emu)).toEqual([
+      ['Qualifiziert', 'Open', 0.1],
+      ['Kontakt hergestellt', 'Open', 0.3],
+      ['Angebot erstellt', 'Open', 0.5],
+      ['Verhandlungen begonnen', 'Open', 0.8],
+      ['Won', 'Won', 1],
+      ['Lost', 'Lost', 0],
+    ]);
+  });
+});
+
+describe('a HubSpot export in French', () => {
+  it('reads French headers, day-first dates and a decimal comma, and orders French stage names', () => {
+    const { emu, shown } = convert('hubspot-deals-fr.csv');
+    expectClean(emu, shown);
+    expect(deals(emu, 'Deal ID')).toEqual({
+      '7001': [
+        'Renouvellement Dupont',
+        'Dupont SA',
+        'Claire Martin',
+        'Conclue gagnée',
+        12000,
+        '2026-03-31',
+        '2026-01-05',
+      ],
+      '7002': [
+        'Pilote Lefèvre',
+        'Lefèvre et Fils',
+        'Hugo Bernard',
+        'Contrat envoyé',
+        8500.5,
+        '2026-06-30',
+        '2026-02-10',
+      ],
+      '7003': [
+        'Extension Moreau',
+        'Moreau Industries',
+        'Claire Martin',
+        "Qualifié pour l'achat",
+        30000,
+        '2026-09-15',
+        '2026-04-01',
+      ],
+      '7004': [
+        'Licences Girard',
+        'Girard SARL',
+        'Inès Roux',
+        'Rendez-vous programmé',
+        4200,
+        '2026-12-01',
+        '2026-05-03',
+      ],
+      '7005': [
+        'Audit Lambert',
+        'Lambert & Cie',
+        'Hugo Bernard',
+        'Conclue perdue',
+        15000,
+        '2026-04-10',
+        '2026-01-15',
+      ],
+      '7006': [
+        'Rénovation Fontaine',
+        'Fontaine SAS',
+        'Inès Roux',
+        'Présentation programmée',
+        22000,
+        '2026-08-31',
+        '2026-03-12',
+      ],
+    });
+    const types = Object.fromEntries(stagesOf(emu).map((s) => [s[0], s[1]]));
+    expect(types).toMatchObject({ 'Conclue gagnée': 'Won', 'Conclue perdue': 'Lost' });
+    expect(
+      stagesOf(emu)
+        .filter((s) => s[1] === 'Open')
+        .map((s) => s[0]),
+    ).toEqual([
+      'Rendez-vous programmé',
+      "Qualifié pour l'achat",
+      'Présentation programmée',
+      'Contrat envoyé',
+    ]);
+  });
+});
+
+describe('a MySQL dump with no header row', () => {
+  it('converts its first row as a deal, finds every key field from the values, and reads \\N as empty', () => {
+    const { emu, shown } = convert('headerless-dump.csv');
+    expect(shown).toMatch(/no header row/i);
+    expectClean(emu, shown.replace(/no header row/i, ''));
+    expect(deals(emu, 'Deal ID')).toEqual({
+      '1001': ['Acme renewal', 'Acme Inc', 'Ana Diaz', 'Won', 12000, '2026-03-31', '2025-11-02'],
+      '1002': [
+        'Globex pilot',
+        'Globex GmbH',
+        'Ben Okafor',
+        'Negotiation',
+        8500.5,
+        '2026-06-30',
+        '2026-01-10',
+      ],
+      '1003': ['Initech audit', 'Initech Ltd', 'Ana Diaz', 'Lost', 30000, '2026-02-15', '2025-12-01'],
+      '1004': ['Hooli licences', 'Hooli Inc', 'Cleo Park', 'Lost', 4200, '2026-01-20', '2025-10-15'],
+      '1005': [
+        'Umbrella retrofit',
+        'Umbrella Corp',
+        'Ben Okafor',
+        'Prospecting',
+        15000,
+        '2026-09-30',
+        '2026-03-01',
+      ],
+      '1006': [
+        'Stark expansion',
+        'Stark Industries',
+        'Cleo Park',
+        'Qualification',
+        22000,
+        '2026-08-31',
+        '2026-02-20',
+      ],
+      '1007': ['Wayne renewal', 'Wayne Enterprises', 'Ana Diaz', 'Won', 45000, '2026-03-20', '2025-09-05'],
+      '1008': [
+        'Tyrell analytics',
+        'Tyrell Corp',
+        'Cleo Park',
+        'Qualification',
+        9900,
+        '2026-07-15',
+        '2026-02-02',
+      ],
+    });
+    expect(stagesOf(emu).map((s) => s[0])).toEqual([
+      'Prospecting',
+      'Qualification',
+      'Negotiation',
+      'Won',
+      'Lost',
+    ]);
+    // MySQL's NULL is no value; nothing of it is left in the cells.
+    for (const r of records(emu)) for (const v of Object.values(r)) expect(String(v)).not.toBe('\\N');
+  });
+});
