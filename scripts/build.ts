@@ -5,7 +5,7 @@ import * as esbuild from 'esbuild';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vm from 'node:vm';
-import { HEADER_WORDS } from '../src/domain/import/headerWords';
+import { IMPORT_WORDS } from '../src/domain/import/importWords';
 
 const root = path.resolve(__dirname, '..');
 const dist = path.join(root, 'dist');
@@ -109,7 +109,7 @@ async function main() {
       'Code.js': await buildCode(addon),
       'Sidebar.html': sidebar,
       // Data only Convert reads (workbook/import/headerWordsFile.ts): kept out of every execution's script.
-      'HeaderWords.html': JSON.stringify(HEADER_WORDS),
+      'ImportWords.html': JSON.stringify(IMPORT_WORDS),
       'appsscript.json': manifest,
     };
     for (const [name, text] of Object.entries(files)) {

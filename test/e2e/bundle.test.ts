@@ -84,13 +84,14 @@ describe('dist/Code.js', () => {
     expect(fs.statSync(path.join(DIST, 'Sidebar.html')).size).toBeLessThanOrEqual(120 * 1024);
   });
 
-  // The header phrases of nine languages and a dozen CRMs are data only Convert reads: they ship as
-  // HeaderWords.html (read on demand), not in the script every execution loads.
-  it('keeps Convert’s header phrases out of the script, in a project file that holds every field', () => {
-    const words = JSON.parse(fs.readFileSync(path.join(DIST, 'HeaderWords.html'), 'utf8')) as Record<
-      string,
-      string[]
-    >;
+  // The header and stage words of nine languages and a dozen CRMs are data only Convert reads: they ship as
+  // ImportWords.html (read on demand), not in the script every execution loads.
+  it('keeps Convert’s words out of the script, in a project file that holds every field', () => {
+    const words = (
+      JSON.parse(fs.readFileSync(path.join(DIST, 'ImportWords.html'), 'utf8')) as {
+        headers: Record<string, string[]>;
+      }
+    ).headers;
     for (const phrase of [
       'erwartetes abschlussdatum',
       'forventet lukkedato',
@@ -102,5 +103,6 @@ describe('dist/Code.js', () => {
       expect(words[field].length).toBeGreaterThan(10);
     expect(code).not.toContain('erwartetes abschlussdatum');
     expect(code).not.toContain('forventet lukkedato');
+    expect(code).not.toContain('forlorad');
   });
 });

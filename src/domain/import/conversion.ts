@@ -177,16 +177,39 @@ function extraColumnNames(source: readonly CellValue[], extras: readonly number[
   });
 }
 
-/** Whether an imported stage value is a won stage (by the stages the import adopts). */
-function isWonStage(v: CellValue, o: ConvertOptions): boolean {
-  const name = o.stageOf.get(looseKey(v)) ?? findStageLoosely(v, o.settings.stages)?.name;
-  return o.settings.stages.find((s) => s.name === name)?.type === 'Won';
+type StatusMapping = Pick<ImportMapping, 'map' | 'statusColumn' | 'statusKind' | 'words'>;
+
+/**
+ * The stage a row's status column gives it: a closed status (Pipedrive's won / lost beside the
+ * pipeline stage) is the deal's stage; an archived deal (Active false) is lost unless its stage says
+ * it was won. Undefined when the row keeps its stage.
+ */
+function statusStage(
+  src: readonly CellValue[],
+  mapping: StatusMapping,
+  o: ConvertOptions,
+): string | undefined {
+  if (mapping.statusColumn === null) return undefined;
+  const status = statusOf(mapping.statusKind, src[mapping.statusColumn], mapping.words);
+  const typed = (type: string) => o.settings.stages.find((s) => s.type === type)?.name;
+  if (status === 'Won') return typed('Won');
+  if (status !== 'Lost') return undefined;
+  const stageCol = mapping.map.columns.stage;
+  if (mapping.statusKind === 'active' && stageCol !== undefined) {
+    const v = src[stageCol];
+    const name = o.stageOf.get(looseKey(v)) ?? findStageLoosely(v, o.settings.stages)?.name;
+    if (o.settings.stages.find((s) => s.name === name)?.type === 'Won') return undefined;
+  }
+  return typed('Lost');
 }
 
 /** Builds the Deals grid (header and rows) from an export's values and its mapping. */
 export function convertValues(
   values: readonly (readonly CellValue[])[],
-  mapping: Pick<ImportMapping, 'headerRow' | 'map' | 'statusColumn' | 'statusKind' | 'stageEntered'>,
+  mapping: Pick<
+    ImportMapping,
+    'headerRow' | 'map' | 'statusColumn' | 'statusKind' | 'words' | 'stageEntered'
+  >,
   o: ConvertOptions,
 ): ConversionResult {
   const { headerRow, map } = mapping;
@@ -204,8 +227,6 @@ export function convertValues(
         o,
       ),
     );
-  const wonStage = o.settings.stages.find((s) => s.type === 'Won')?.name;
-  const lostStage = o.settings.stages.find((s) => s.type === 'Lost')?.name;
   const enteredReaders = mapping.stageEntered.map(({ column, stage }) => ({
     column,
     stage: o.stageOf.get(looseKey(stage)) ?? findStageLoosely(stage, o.settings.stages)?.name ?? stage,
@@ -221,17 +242,10 @@ export function convertValues(
   const idCol = FIELDS.findIndex((f) => f.key === 'dealId');
   const at = (k: FieldKey) => FIELDS.findIndex((f) => f.key === k);
   const [stageAt, closeAt, enteredAt] = [at('stage'), at('closeDate'), at('stageEntered')];
-  const stageCol = map.columns.stage;
   const rows: CellValue[][] = [];
   for (const src of body) {
     if (src.every((v) => display(v) === '')) continue;
-    // A closed status (Pipedrive's won / lost beside the pipeline stage) is the deal's stage; an
-    // archived deal (Active false) is lost unless its stage says it was won.
-    const status =
-      mapping.statusColumn === null ? null : statusOf(mapping.statusKind, src[mapping.statusColumn]);
-    const archivedWon =
-      mapping.statusKind === 'active' && stageCol !== undefined && isWonStage(src[stageCol], o);
-    const closed = status === 'Won' ? wonStage : status === 'Lost' && !archivedWon ? lostStage : undefined;
+    const closed = statusStage(src, mapping, o);
     const out: CellValue[] = FIELDS.map((f) => {
       if (f.key === 'stage' && closed) return closed;
       const c = map.columns[f.key];
@@ -262,5 +276,5 @@ export function convertValues(
     moves.push(...entered);
     rows.push(out);
   }
-  return { header, rows, rowsAbove: headerRow, keptAsWritten, stagesNormalised, moves };
+  return { header, rows, rowsAbove: Math.max(0, headerRow), keptAsWritten, stagesNormalised, moves };
 }

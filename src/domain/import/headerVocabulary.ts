@@ -8,20 +8,31 @@ import type { FieldKey } from '../../shared/fields';
 export type ImportField = Exclude<FieldKey, 'check' | 'lastSeen' | 'segment' | 'closeDatePushes'>;
 
 /**
- * Phrases per field, best first (a column matching an earlier phrase wins over a later one). They
- * are data only Convert needs, so they are not in the script every execution loads: the build writes
- * them to a project file (see headerWords.ts and workbook/import/headerWordsFile.ts).
+ * The words Convert reads exports with, in the languages teams write. They are data only Convert
+ * needs, so they are not in the script every execution loads: the build writes them to a project
+ * file (see importWords.ts and workbook/import/importWordsFile.ts). Texts are compared with accents
+ * folded and in lower case; `won` to `no` are regular expressions.
  */
-export type HeaderWords = Readonly<Record<ImportField, readonly string[]>>;
+export interface ImportWords {
+  /** Phrases per field, best first (a column matching an earlier phrase wins over a later one). */
+  headers: Readonly<Record<ImportField, readonly string[]>>;
+  /** Object names exports put before a field ("Deal - Value", "Affaire - Montant"). */
+  objects: readonly string[];
+  /** Headers of a status column (open / won / lost), and of an "Active" flag. */
+  status: readonly string[];
+  active: readonly string[];
+  /** A stage or status that says won, lost, or open; an Active flag's true and false. */
+  won: string;
+  lost: string;
+  open: string;
+  yes: string;
+  no: string;
+  /** Words for where a stage sits in a pipeline, with its rank (1 earliest, 8 latest). */
+  pipeline: readonly (readonly [string, number])[];
+}
 
-/**
- * Object names exports put before a field ("Deal - Value", "Opportunity Owner", "deal_stage",
- * "Affaire - Montant", "Aftale - Værdi").
- */
-const OBJECT_PREFIXES =
-  'deal|opportunity|opp|potential|aftale|avtale|affar|affaire|transaction|opportunite|negocio|trato|oportunidad|oportunidade|verkaufschance'.split(
-    '|',
-  );
+/** Object names of the computed columns' headers ("Deal check"). */
+const BASE_OBJECTS = ['deal', 'opportunity', 'opp', 'potential'];
 
 /** "Deal - Expected close date" → "deal expected close date"; "closeValue" → "close value". */
 export function normaliseHeader(header: unknown): string {
@@ -39,26 +50,29 @@ export function normaliseHeader(header: unknown): string {
  * The phrase a normalised header is, with or without a leading object name, written apart
  * ("deal owner") or glued as database columns are ("potentialname", "dealowner").
  */
-function candidates(normalised: string): string[] {
+function candidates(normalised: string, objects: readonly string[] = BASE_OBJECTS): string[] {
   const out = [normalised];
   const glued = !normalised.includes(' ');
-  for (const p of OBJECT_PREFIXES)
+  for (const p of objects)
     if (normalised.startsWith(`${p} `)) {
       const rest = normalised.slice(p.length + 1);
       out.push(rest);
-      for (const q of OBJECT_PREFIXES) if (rest.startsWith(`${q} `)) out.push(rest.slice(q.length + 1));
+      for (const q of objects) if (rest.startsWith(`${q} `)) out.push(rest.slice(q.length + 1));
     } else if (glued && normalised.startsWith(p) && normalised.length > p.length + 1)
       out.push(normalised.slice(p.length));
   return out;
 }
 
 /** Phrases with their spaces taken out, for glued headers ("closingdate", "createdtime"). */
-const compactForms = new WeakMap<HeaderWords, HeaderWords>();
-function compact(words: HeaderWords): HeaderWords {
+const compactForms = new WeakMap<ImportWords, ImportWords['headers']>();
+function compact(words: ImportWords): ImportWords['headers'] {
   let c = compactForms.get(words);
   if (!c) {
     c = Object.fromEntries(
-      Object.entries(words).map(([field, phrases]) => [field, phrases.map((p) => p.replace(/ /g, ''))]),
+      Object.entries(words.headers).map(([field, phrases]) => [
+        field,
+        phrases.map((p) => p.replace(/ /g, '')),
+      ]),
     ) as Record<ImportField, string[]>;
     compactForms.set(words, c);
   }
@@ -66,12 +80,12 @@ function compact(words: HeaderWords): HeaderWords {
 }
 
 /** How well a header names each field: lower rank is better; fields it does not name are absent. */
-export function headerMeanings(header: unknown, words: HeaderWords): Map<ImportField, number> {
+export function headerMeanings(header: unknown, words: ImportWords): Map<ImportField, number> {
   const out = new Map<ImportField, number>();
-  const forms = candidates(normaliseHeader(header));
+  const forms = candidates(normaliseHeader(header), words.objects);
   if (!forms[0]) return out;
   const glued = compact(words);
-  for (const [field, phrases] of Object.entries(words) as [ImportField, readonly string[]][]) {
+  for (const [field, phrases] of Object.entries(words.headers) as [ImportField, readonly string[]][]) {
     forms.forEach((form, f) => {
       // Any phrase written in full ranks before every phrase read without its object name; a glued
       // header matching a phrase without its spaces ranks after those written apart.
@@ -109,17 +123,14 @@ export function namesComputedColumn(header: unknown): boolean {
  * open / won / lost, Dynamics' and Copper's Status, Close's status type, in the languages above), or an
  * "Active" flag (Odoo archives a lost opportunity in the stage it stopped in).
  */
-export function statusHeaderKind(header: unknown): StatusKind | null {
-  const forms = candidates(normaliseHeader(header));
-  if (forms.some((f) => STATUS_HEADERS.includes(f))) return 'status';
-  if (forms.some((f) => ACTIVE_HEADERS.includes(f))) return 'active';
+export function statusHeaderKind(header: unknown, words: ImportWords): StatusKind | null {
+  const forms = candidates(normaliseHeader(header), words.objects);
+  if (forms.some((f) => words.status.includes(f))) return 'status';
+  if (forms.some((f) => words.active.includes(f))) return 'active';
   return null;
 }
 
 export type StatusKind = 'status' | 'active';
-const STATUS_HEADERS =
-  'status|deal status|opportunity status|status type|statut|estado|estado del negocio'.split('|');
-const ACTIVE_HEADERS = 'active|aktiv|actif|activo|ativo|actief'.split('|');
 
 /** HubSpot's per-stage columns: 'Date entered "Qualified To Buy (Sales Pipeline)"' → "Qualified To Buy". */
 export function stageEnteredColumn(header: unknown): string | null {

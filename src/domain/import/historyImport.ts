@@ -8,7 +8,7 @@ import { dateOrderOf, readDate } from '../values/columnConventions';
 import { looseKey } from '../values/text';
 import { isoDay } from '../../shared/zonedTime';
 import { findImportHeaderRow, sheetWidth } from './importMapping';
-import { normaliseHeader, type HeaderWords } from './headerVocabulary';
+import { normaliseHeader, type ImportWords } from './headerVocabulary';
 
 export interface HistoryColumns {
   headerRow: number;
@@ -86,7 +86,7 @@ function find(header: readonly unknown[], phrases: readonly string[], skip: Set<
 export function recognizeHistory(
   values: readonly (readonly CellValue[])[],
   knownIds: ReadonlySet<string>,
-  words: HeaderWords,
+  words: ImportWords,
 ): HistoryColumns | null {
   const headerRow = findImportHeaderRow(values, words);
   const header = values[headerRow] ?? [];

@@ -6,17 +6,27 @@ import type { FieldKey } from '../../shared/fields';
 import type { StageDef } from '../../shared/settings';
 import type { HeaderMap } from '../deals/headerMap';
 import { findStageLoosely } from '../settings/stageLookup';
-import { decimalMarkOf, readAmount, readDate } from '../values/columnConventions';
+import { decimalMarkOf, readDate } from '../values/columnConventions';
 import {
   headerMeanings,
   namesComputedColumn,
   stageEnteredColumn,
   statusHeaderKind,
-  type HeaderWords,
+  type ImportWords,
   type ImportField,
   type StatusKind,
 } from './headerVocabulary';
-import { closedTypeOf, statusOf } from './stageAdoption';
+import { statusOf } from './stageAdoption';
+import {
+  cellText,
+  dealBesideCompany,
+  EMAIL,
+  looksLikeAmounts,
+  looksLikeKey,
+  looksLikeOwners,
+  looksLikeStages,
+  rowIsData,
+} from './valueSniffing';
 
 /** The fields the mapping dialog always reports on, found or not. */
 export const KEY_FIELDS = [
@@ -46,16 +56,15 @@ export interface ImportMapping {
   /** A status column (open / won / lost, or an Active flag) that overrides the stage of closed deals. */
   statusColumn: number | null;
   statusKind: StatusKind;
+  /** The words the export was read with (stage and status words are read with them too). */
+  words: ImportWords;
   /** HubSpot-style "Date entered <stage>" columns, read into History. */
   stageEntered: { column: number; stage: string }[];
   /** The key fields with the column behind each. */
   findings: FieldFinding[];
 }
 
-const text = (v: unknown) => (v instanceof Date ? v.toISOString().slice(0, 10) : String(v ?? '').trim());
-const EMAIL = /^[^@\s]+@[^@\s]+\.[^@\s]+$/;
-const FIRST_NAME = /^[\p{Lu}][\p{Ll}'’-]{1,20}$/u;
-const PERSON = /^[\p{Lu}][\p{L}'’.-]+(?: [\p{Lu}][\p{L}'’.-]*){1,3}$/u;
+const text = cellText;
 
 /** Width of a sheet: up to the last non-empty cell of any row. */
 export function sheetWidth(values: readonly (readonly unknown[])[]): number {
@@ -67,9 +76,10 @@ export function sheetWidth(values: readonly (readonly unknown[])[]): number {
 /**
  * The header row among the first rows: the row whose cells name the most fields;
  * failing that, the first row of text cells as wide as the rows below it. Title rows, notes and
- * blank rows above it are skipped.
+ * blank rows above it are skipped. -1 when the first row is itself data (a dump with no header: its
+ * numbers and dates are of the same kinds as the rows below), unless it names two fields or more.
  */
-export function findImportHeaderRow(values: readonly (readonly unknown[])[], words: HeaderWords): number {
+export function findImportHeaderRow(values: readonly (readonly unknown[])[], words: ImportWords): number {
   const limit = Math.min(values.length, 25);
   let best = -1;
   let bestScore = 0;
@@ -77,8 +87,10 @@ export function findImportHeaderRow(values: readonly (readonly unknown[])[], wor
     const score = values[r].filter((v) => headerMeanings(v, words).size > 0 || namesComputedColumn(v)).length;
     if (score > bestScore) [best, bestScore] = [r, score];
   }
-  if (best >= 0) return best;
   const filled = (r: readonly unknown[]) => r.filter((v) => text(v) !== '').length;
+  const first = values.findIndex((row) => filled(row) > 0);
+  if (first === 0 && bestScore <= 1 && rowIsData(values[0], values.slice(1, 26))) return -1;
+  if (best >= 0) return best;
   for (let r = 0; r < limit; r++) {
     const row = values[r];
     const n = filled(row);
@@ -86,10 +98,7 @@ export function findImportHeaderRow(values: readonly (readonly unknown[])[], wor
     const below = values.slice(r + 1, r + 6).map(filled);
     if (!below.length || n >= 0.6 * Math.max(...below)) return r;
   }
-  return Math.max(
-    0,
-    values.findIndex((row) => filled(row) > 0),
-  );
+  return Math.max(0, first);
 }
 
 /** Proposes the mapping of an export. `stages` are the CRM's current stages. */
@@ -98,7 +107,7 @@ export function proposeImportMapping(
   stages: readonly StageDef[],
   locale: string,
   timeZone: string,
-  words: HeaderWords,
+  words: ImportWords,
 ): ImportMapping {
   const draft = new MappingDraft(values, words);
   // 1. Headers name fields; a status column overrides the stage of closed deals.
@@ -108,49 +117,14 @@ export function proposeImportMapping(
   draft.sniff('email', (c) => draft.mostly(c, (v) => EMAIL.test(text(v))));
   draft.sniff(
     'stage',
-    (c) => draft.mostly(c, (v) => findStageLoosely(v, stages) !== null) || looksLikeStages(draft.column(c)),
+    (c) =>
+      draft.mostly(c, (v) => findStageLoosely(v, stages) !== null) || looksLikeStages(draft.column(c), words),
   );
-  draft.sniff('owner', (c) => looksLikeOwners(draft, c));
+  draft.sniff('owner', (c) => looksLikeOwners(draft.column(c)));
   draft.sniff('amount', (c) => looksLikeAmounts(draft.column(c), decimalMarkOf(draft.column(c), locale)));
   draft.sniffDates(timeZone);
+  draft.sniffNames();
   return draft.mapping();
-}
-
-/** A column of texts few and repeated, none holding numbers, one of them a closed stage. */
-function looksLikeStages(column: readonly unknown[]): boolean {
-  const vals = column.map((v) => text(v));
-  const distinct = new Set(vals.map((v) => v.toLowerCase()));
-  return (
-    vals.length >= 4 &&
-    distinct.size >= 2 &&
-    distinct.size <= 30 &&
-    distinct.size <= vals.length / 2 &&
-    vals.every((v) => !/\d{3,}/.test(v)) &&
-    [...distinct].some((v) => closedTypeOf(v) !== null)
-  );
-}
-
-/** A handful of people's names or emails, each on many rows. */
-function looksLikeOwners(draft: MappingDraft, c: number): boolean {
-  const vals = draft.column(c).map((v) => text(v));
-  const distinct = new Set(vals);
-  if (vals.length < 3 || distinct.size > 60 || distinct.size > Math.max(1, vals.length * 0.6)) return false;
-  if (draft.mostly(c, (v) => PERSON.test(text(v)) || EMAIL.test(text(v)), 0.9)) return true;
-  // First names only ("Jo", "Sam"): a handful, each on many rows.
-  return (
-    distinct.size <= Math.max(2, vals.length * 0.4) && draft.mostly(c, (v) => FIRST_NAME.test(text(v)), 1)
-  );
-}
-
-/** Mostly amounts: with a currency, or mostly 100 and over (and not years). */
-function looksLikeAmounts(vals: readonly unknown[], mark: ReturnType<typeof decimalMarkOf>): boolean {
-  const money = vals.filter((v) => typeof v === 'string' && /[$€£¥₹]|\b(USD|EUR|GBP)\b/i.test(v)).length;
-  const nums = vals
-    .map((v) => readAmount(v, mark))
-    .filter((p) => p.kind === 'ok')
-    .map((p) => (p as { value: number }).value);
-  const big = nums.filter((n) => n >= 100 && !(Number.isInteger(n) && n >= 1900 && n <= 2100)).length;
-  return nums.length >= 0.8 * vals.length && vals.length > 0 && (money > 0 || big >= 0.6 * nums.length);
 }
 
 /** A mapping as it is worked out: the columns taken, and how each field was found. */
@@ -168,11 +142,11 @@ class MappingDraft {
 
   constructor(
     values: readonly (readonly unknown[])[],
-    private readonly words_: HeaderWords,
+    private readonly words_: ImportWords,
   ) {
     this.headerRow = findImportHeaderRow(values, words_);
     this.header_ = values[this.headerRow] ?? [];
-    this.width_ = Math.max(sheetWidth(values.slice(this.headerRow)), 1);
+    this.width_ = Math.max(sheetWidth(values.slice(Math.max(0, this.headerRow))), 1);
     this.body_ = values.slice(this.headerRow + 1);
   }
 
@@ -205,10 +179,14 @@ class MappingDraft {
   findStatusColumn(): void {
     const { columns_: columns, taken_: taken } = this;
     for (let c = 0; c < this.width_ && this.statusColumn_ === null; c++) {
-      const kind = statusHeaderKind(this.header_[c]);
+      const kind = statusHeaderKind(this.header_[c], this.words_);
       if (taken.has(c) || !kind) continue;
       const vals = this.column(c);
-      if (columns.stage !== undefined && vals.length && vals.every((v) => statusOf(kind, v) !== null)) {
+      if (
+        columns.stage !== undefined &&
+        vals.length &&
+        vals.every((v) => statusOf(kind, v, this.words_) !== null)
+      ) {
         this.statusColumn_ = c;
         this.statusKind_ = kind;
       } else if (columns.stage === undefined && kind === 'status') {
@@ -253,27 +231,88 @@ class MappingDraft {
   }
 
   /**
-   * Dates by their order (created before closed) only when the columns leave no doubt: with more
-   * date columns than fields to fill, a guess could take a last-modified time for the close date, so
-   * the preview asks instead.
+   * Dates the headers did not name, only when the columns leave no doubt: of two date columns the
+   * one earlier on most rows is Created, the other the close date; one column beside a named one
+   * takes the other field when it is on the right side of it on most rows. With more date columns
+   * than fields to fill, a guess could take a last-modified time for the close date: the preview asks.
    */
   sniffDates(timeZone: string): void {
     const { columns_: columns } = this;
     if (columns.created !== undefined && columns.closeDate !== undefined) return;
-    const isDate = (v: unknown) =>
-      readDate(v, timeZone, { order: 'DMY' }, 2000).kind === 'ok' ||
-      readDate(v, timeZone, { order: 'MDY' }, 2000).kind === 'ok';
-    const dates = this.free_().filter((c) => this.mostly(c, isDate));
-    if (columns.created === undefined && columns.closeDate === undefined && dates.length === 2) {
+    const read = (v: unknown) => {
+      for (const order of ['MDY', 'DMY'] as const) {
+        const p = readDate(v, timeZone, { order }, 2000);
+        if (p.kind === 'ok') return p.value.getTime();
+      }
+      return null;
+    };
+    const dates = this.free_().filter((c) => this.mostly(c, (v) => read(v) !== null));
+    /** Share of rows with both dates where column a is before column b. */
+    const before = (a: number, b: number) => {
+      const pairs = this.body_
+        .map((r) => [read(r[a]), read(r[b])])
+        .filter(([x, y]) => x !== null && y !== null);
+      return pairs.length ? pairs.filter(([x, y]) => x! <= y!).length / pairs.length : 0;
+    };
+    const { created, closeDate } = columns;
+    if (created === undefined && closeDate === undefined && dates.length === 2) {
+      const [a, b] =
+        before(dates[0], dates[1]) >= 0.8
+          ? dates
+          : before(dates[1], dates[0]) >= 0.8
+            ? [dates[1], dates[0]]
+            : [];
+      if (a === undefined) return;
+      this.sniff('created', (c) => c === a);
+      this.sniff('closeDate', (c) => c === b);
+    } else if (dates.length === 1 && created !== undefined && before(created, dates[0]) >= 0.8)
+      this.sniff('closeDate', (c) => c === dates[0]);
+    else if (dates.length === 1 && closeDate !== undefined && before(dates[0], closeDate) >= 0.8)
       this.sniff('created', (c) => c === dates[0]);
-      this.sniff('closeDate', (c) => c === dates[1]);
-    } else if (columns.closeDate === undefined && columns.created !== undefined) {
-      const after = dates.filter((c) => c > columns.created!);
-      if (after.length === 1 && dates.length <= 2) this.sniff('closeDate', (c) => c === after[0]);
-    } else if (columns.created === undefined && columns.closeDate !== undefined) {
-      const before = dates.filter((c) => c < columns.closeDate!);
-      if (before.length === 1 && dates.length <= 2) this.sniff('created', (c) => c === before[0]);
+  }
+
+  /**
+   * With no header row, the table's key (its first column, all different) is the Deal ID; and the
+   * deal's name and its company from two text columns whose rows say which is which.
+   */
+  sniffNames(): void {
+    if (this.headerRow < 0)
+      this.sniff('dealId', (c) => c === 0 && looksLikeKey(this.column(c), this.filledRows_()));
+    if (this.columns_.deal !== undefined && this.columns_.company !== undefined) return;
+    const texts = this.free_().filter((c) =>
+      this.mostly(
+        c,
+        (v) => /\p{L}{2}/u.test(text(v)) && !/^-?[\d.,]+$/.test(text(v)) && !EMAIL.test(text(v)),
+      ),
+    );
+    const { deal: knownDeal, company: knownCompany } = this.columns_;
+    const known = knownDeal ?? knownCompany;
+    const pairs: [number, number][] =
+      known !== undefined
+        ? texts.map((c) => [known, c])
+        : texts.flatMap((a, i) => texts.slice(i + 1).map((b): [number, number] => [a, b]));
+    for (const [a, b] of pairs) {
+      const said = dealBesideCompany(
+        this.body_.map((r) => r[a]),
+        this.body_.map((r) => r[b]),
+      );
+      // With one of the two named by its header, the rows must agree with it.
+      if (
+        !said ||
+        (knownDeal !== undefined && said.deal !== 'a') ||
+        (knownCompany !== undefined && said.deal !== 'b')
+      )
+        continue;
+      const [deal, company] = said.deal === 'a' ? [a, b] : [b, a];
+      this.sniff('deal', (c) => c === deal);
+      this.sniff('company', (c) => c === company);
+      return;
     }
+  }
+
+  /** Rows below the header with anything in them. */
+  private filledRows_(): number {
+    return this.body_.filter((r) => r.some((v) => text(v) !== '')).length;
   }
 
   /** The mapping, with the columns no field took as extras and what was found for each key field. */
@@ -293,6 +332,14 @@ class MappingDraft {
       statusKind_: statusKind,
       stageEntered_: stageEntered,
     } = this;
-    return { headerRow, map: { columns, extras, width }, statusColumn, statusKind, stageEntered, findings };
+    return {
+      headerRow,
+      map: { columns, extras, width },
+      statusColumn,
+      statusKind,
+      words: this.words_,
+      stageEntered,
+      findings,
+    };
   }
 }

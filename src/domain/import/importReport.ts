@@ -15,9 +15,12 @@ const text = (v: unknown) => (v instanceof Date ? v.toISOString().slice(0, 10) :
 /** The stage values an export uses, in order of appearance, with the probabilities its rows carry. */
 export function seenStages(
   values: readonly (readonly CellValue[])[],
-  mapping: Pick<ImportMapping, 'headerRow' | 'map' | 'statusColumn' | 'statusKind' | 'stageEntered'>,
+  mapping: Pick<
+    ImportMapping,
+    'headerRow' | 'map' | 'statusColumn' | 'statusKind' | 'words' | 'stageEntered'
+  >,
 ): SeenStage[] {
-  const { map, headerRow, statusColumn, statusKind } = mapping;
+  const { map, headerRow, statusColumn, statusKind, words } = mapping;
   const stageCol = map.columns.stage;
   const probCol = map.columns.probability;
   const out = new Map<string, SeenStage>();
@@ -37,7 +40,7 @@ export function seenStages(
     );
   for (const r of body) {
     if (stageCol === undefined) break;
-    if (statusColumn !== null && statusOf(statusKind, r[statusColumn]) !== 'Open') continue;
+    if (statusColumn !== null && statusOf(statusKind, r[statusColumn], words) !== 'Open') continue;
     const p = probCol === undefined ? null : readProbability(r[probCol], points);
     add(text(r[stageCol]), p && p.kind === 'ok' ? p.value : null);
   }
@@ -55,7 +58,7 @@ export function describeImport(
   values: readonly (readonly CellValue[])[],
   mapping: Pick<
     ImportMapping,
-    'headerRow' | 'map' | 'statusColumn' | 'statusKind' | 'stageEntered' | 'findings'
+    'headerRow' | 'map' | 'statusColumn' | 'statusKind' | 'words' | 'stageEntered' | 'findings'
   >,
   map: HeaderMap,
   stages: StageProposal,

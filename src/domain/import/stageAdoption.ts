@@ -6,16 +6,33 @@
 import type { ForecastCategory, StageDef } from '../../shared/settings';
 import { findStageLoosely } from '../settings/stageLookup';
 import { looseKey } from '../values/text';
+import type { ImportWords } from './headerVocabulary';
 
-/**
- * Words for a won deal: English, then Spanish, Portuguese, French, German, Italian, Dutch, Danish,
- * Swedish and Norwegian (accents folded: "vundet", "vunnen", "vunnet").
- */
-const WON_WORDS =
-  /\b(won|win|signed|booked|ganad[oa]s?|ganh[oa]|gagnee?s?|gewonnen|vint[oa]|vinte|vundet|vunnen|vunnet)\b/;
-/** Words for a lost deal, in the same languages. */
-const LOST_WORDS =
-  /\b(lost|lose|dead|disqualified|unqualified|rejected|cancell?ed|churned|no decision|abandoned|abandonn?ee?s?|abandonad[oa]s?|perdid[oa]s?|cancelad[oa]s?|rechazad[oa]s?|descartad[oa]s?|perdue?s?|annulee?s?|verloren|abgesagt|pers[oa]|vervallen|tabt|tapt|forlorad|forlorat|forlort)\b/;
+/** The import words' regular expressions, made once per words object. */
+interface StageWords {
+  won: RegExp;
+  lost: RegExp;
+  open: RegExp;
+  yes: RegExp;
+  no: RegExp;
+  pipeline: [RegExp, number][];
+}
+const compiled = new WeakMap<ImportWords, StageWords>();
+function stageWords(words: ImportWords): StageWords {
+  let w = compiled.get(words);
+  if (!w) {
+    w = {
+      won: new RegExp(words.won),
+      lost: new RegExp(words.lost),
+      open: new RegExp(words.open),
+      yes: new RegExp(words.yes),
+      no: new RegExp(words.no),
+      pipeline: words.pipeline.map(([re, rank]) => [new RegExp(re), rank]),
+    };
+    compiled.set(words, w);
+  }
+  return w;
+}
 
 /** The loose key of a value with its accents taken off first ("Gagné" would otherwise read "gagn"). */
 const folded = (value: unknown) =>
@@ -26,12 +43,13 @@ const folded = (value: unknown) =>
   );
 
 /** Won or Lost when a stage value is a closed spelling (in a language teams write); null otherwise. */
-export function closedTypeOf(value: unknown): 'Won' | 'Lost' | null {
+export function closedTypeOf(value: unknown, words: ImportWords): 'Won' | 'Lost' | null {
   const k = folded(value);
   if (!k) return null;
   const compact = k.replace(/ /g, '');
-  if (WON_WORDS.test(k) || /^closed?won/.test(compact)) return 'Won';
-  if (LOST_WORDS.test(k) || /^closed?lost/.test(compact)) return 'Lost';
+  const w = stageWords(words);
+  if (w.won.test(k) || /^closed?won/.test(compact)) return 'Won';
+  if (w.lost.test(k) || /^closed?lost/.test(compact)) return 'Lost';
   return null;
 }
 
@@ -40,44 +58,22 @@ export function closedTypeOf(value: unknown): 'Won' | 'Lost' | null {
  * won stage, every deal at 0% a lost one, unless the name is an early-pipeline word (a "New" stage
  * may sit at 0%). The preview shows the type, so a wrong reading is seen before anything is written.
  */
-function closedByProbability(name: string, probabilities: readonly number[]): 'Won' | 'Lost' | null {
+function closedByProbability(
+  name: string,
+  probabilities: readonly number[],
+  words: ImportWords,
+): 'Won' | 'Lost' | null {
   if (!probabilities.length) return null;
-  const rank = wordRank(name);
+  const rank = wordRank(name, words);
   if (probabilities.every((p) => p >= 1) && (rank === null || rank >= 8)) return 'Won';
   if (probabilities.every((p) => p <= 0) && rank === null) return 'Lost';
   return null;
 }
 
-/**
- * Usual words for where a stage sits in a pipeline, earliest first, in the languages above ("Angebot
- * erstellt", "Rendez-vous programmé", "Propuesta enviada", "Forhandling").
- */
-const PIPELINE_WORDS: [RegExp, number][] = [
-  [/\b(new|lead|leads|inbound|mql|cold|neu|nouveau|nuevo|novo|ny|nieuw)\b/, 1],
-  [
-    /prospect|\bsql\b|contacted|outreach|appointment|first call|connect|kontakt|contact|rendez vous|\btermin\b|\bmote\b|afspraak|\bcita\b/,
-    2,
-  ],
-  [/engag|discover|intro|initial|interest|interess|interes/, 3],
-  [/qualif|kwalific|kvalific|calific/, 4],
-  [/meeting|demo|present|needs|analys|evaluat|trial|pilot|\bpoc\b|scoping|bedarf|behov|reunion/, 5],
-  [
-    /solution|value prop|decision|identify|perception|buy ?in|bought|champion|losung|oplossing|solucion|solucao/,
-    6,
-  ],
-  [
-    /proposal|quote|pricing|\bprice\b|estimate|offer|angebot|tilbud|offert|proposition|devis|propuesta|proposta|cotiza|orcamento/,
-    7,
-  ],
-  [
-    /negotiat|contract|review|legal|procurement|commit|verbal|closing|sent|verhandl|vertrag|forhandl|onderhandel|negoci|contrat|kontrakt|envoye|enviad/,
-    8,
-  ],
-];
-
-function wordRank(name: string): number | null {
+/** Where a stage's words place it in a pipeline (1 earliest, 8 latest), or null. */
+function wordRank(name: string, words: ImportWords): number | null {
   const k = folded(name);
-  for (const [re, rank] of PIPELINE_WORDS) if (re.test(k)) return rank;
+  for (const [re, rank] of stageWords(words).pipeline) if (re.test(k)) return rank;
   return null;
 }
 
@@ -87,19 +83,19 @@ function stageNumber(name: string): number | null {
   return m ? Number(m[1]) : null;
 }
 
-const OPEN_STATUS =
-  /^(open|opened|active|in progress|pending|deleted|offen|aben|oppen|apen|ouvert|ouverte|en cours|abierto|abierta|en curso|aberto|aberta|em andamento|actief)$/;
-const TRUE_WORDS = /^(true|yes|y|1|wahr|ja|oui|si|sim|vrai|verdadero|verdadeiro|waar)$/;
-const FALSE_WORDS = /^(false|no|n|0|falsch|nein|nej|non|nee|nao|faux|falso|onwaar)$/;
-
 /**
  * What a status column's cell says about its deal: Won, Lost or Open; null when it says nothing this
  * reader knows (the column is then no status column). An "Active" flag that is false means Lost.
  */
-export function statusOf(kind: 'status' | 'active', value: unknown): 'Won' | 'Lost' | 'Open' | null {
+export function statusOf(
+  kind: 'status' | 'active',
+  value: unknown,
+  words: ImportWords,
+): 'Won' | 'Lost' | 'Open' | null {
   const k = folded(value);
-  if (kind === 'active') return TRUE_WORDS.test(k) ? 'Open' : FALSE_WORDS.test(k) ? 'Lost' : null;
-  return closedTypeOf(value) ?? (OPEN_STATUS.test(k) ? 'Open' : null);
+  const w = stageWords(words);
+  if (kind === 'active') return w.yes.test(k) ? 'Open' : w.no.test(k) ? 'Lost' : null;
+  return closedTypeOf(value, words) ?? (w.open.test(k) ? 'Open' : null);
 }
 
 /** One stage value seen in the export, with the probabilities rows in it carried. */
@@ -144,26 +140,33 @@ const categoryFor = (p: number): ForecastCategory =>
  * Stages by their place: probability (or the rank their words give), then, where probabilities tie
  * (Salesforce gives Prospecting and Qualification both 10%), the words, then the order they came in.
  */
-function pipelineOrder(
-  a: { def: StageDef; order: number; appearance: number },
-  b: { def: StageDef; order: number; appearance: number },
-): number {
-  const rank = (x: { def: StageDef }) => wordRank(x.def.name) ?? 4.5;
-  const [na, nb] = [stageNumber(a.def.name), stageNumber(b.def.name)];
-  const numbered = na !== null && nb !== null ? na - nb : 0;
-  return numbered || a.order - b.order || rank(a) - rank(b) || a.appearance - b.appearance;
-}
+const pipelineOrder =
+  (words: ImportWords) =>
+  (
+    a: { def: StageDef; order: number; appearance: number },
+    b: { def: StageDef; order: number; appearance: number },
+  ): number => {
+    const rank = (x: { def: StageDef }) => wordRank(x.def.name, words) ?? 4.5;
+    const [na, nb] = [stageNumber(a.def.name), stageNumber(b.def.name)];
+    const numbered = na !== null && nb !== null ? na - nb : 0;
+    return numbered || a.order - b.order || rank(a) - rank(b) || a.appearance - b.appearance;
+  };
 
 /**
  * A stage the import brings, typed by its name or its deals' probabilities, with its place in the
  * pipeline (its median probability, else a rank from words in its name); null for a value no stage is
  * made of (too long, or several lines).
  */
-function newStage(value: unknown, probabilities: readonly number[]): { def: StageDef; order: number } | null {
+function newStage(
+  value: unknown,
+  probabilities: readonly number[],
+  words: ImportWords,
+): { def: StageDef; order: number } | null {
   const name = String(value).trim().replace(/\s+/g, ' ');
   const lines = String(value).trim();
   if (name.length > MAX_STAGE_NAME || [...lines].some((ch) => ch.charCodeAt(0) < 32)) return null;
-  const type = closedTypeOf(value) ?? closedByProbability(String(value), probabilities) ?? 'Open';
+  const type =
+    closedTypeOf(value, words) ?? closedByProbability(String(value), probabilities, words) ?? 'Open';
   const p = median(probabilities);
   const probability = type === 'Won' ? 1 : type === 'Lost' ? 0 : (p ?? NaN);
   const def: StageDef = {
@@ -174,7 +177,7 @@ function newStage(value: unknown, probabilities: readonly number[]): { def: Stag
     required: [],
     staleAfterDays: type === 'Open' ? 30 : null,
   };
-  return { def, order: p ?? (wordRank(name) ?? 4.5) / 10 };
+  return { def, order: p ?? (wordRank(name, words) ?? 4.5) / 10 };
 }
 
 /**
@@ -185,6 +188,7 @@ export function proposeStages(
   seen: readonly SeenStage[],
   current: readonly StageDef[],
   fresh: boolean,
+  words: ImportWords,
 ): StageProposal {
   const stageOf = new Map<string, string>();
   const used = new Set<string>();
@@ -204,7 +208,7 @@ export function proposeStages(
       used.add(known.name);
       return;
     }
-    const made = newStage(value, probabilities);
+    const made = newStage(value, probabilities, words);
     if (!made) {
       notAdopted.push(String(value).trim().replace(/\s+/g, ' '));
       return;
@@ -234,10 +238,10 @@ export function proposeStages(
       ...keptOpen.map((def, i) => ({ def, order: def.probability, appearance: -keptOpen.length + i })),
       ...openNew,
     ];
-    all.sort(pipelineOrder);
+    all.sort(pipelineOrder(words));
     open = all.map((a) => a.def);
   } else {
-    openNew.sort(pipelineOrder);
+    openNew.sort(pipelineOrder(words));
     open = [...keptOpen, ...openNew.map((a) => a.def)];
   }
   // New open stages without a probability of their own get one from their place in the pipeline.

@@ -20,8 +20,8 @@ import {
   type HistoryImport,
 } from '../../domain/import/historyImport';
 import { proposeImportMapping, type ImportMapping } from '../../domain/import/importMapping';
-import { normaliseHeader, type HeaderWords } from '../../domain/import/headerVocabulary';
-import { loadHeaderWords } from './headerWordsFile';
+import { normaliseHeader, type ImportWords } from '../../domain/import/headerVocabulary';
+import { loadImportWords } from './importWordsFile';
 import { describeImport, seenStages } from '../../domain/import/importReport';
 import { planReimport, type ReimportPlan } from '../../domain/import/reimport';
 import { proposeStages, type StageProposal } from '../../domain/import/stageAdoption';
@@ -36,6 +36,7 @@ import { appendHistory, findHistoryTab } from '../history/historyTab';
 import { appendOwners, writeStages } from '../settings/settingsTab';
 import { proposeOwners, type OwnerProposal } from '../../domain/import/ownerAdoption';
 import { counted } from '../../domain/values/text';
+import { withoutNulls } from '../../domain/import/valueSniffing';
 import { loadSettings, setUpCrm } from '../setup/setUpCrm';
 import type { Sheet, Spreadsheet } from '../core/sheetTypes';
 
@@ -54,7 +55,7 @@ interface PlanBase {
   /** What will happen, in words. */
   plan: string;
   /** The header phrases exports are read with. */
-  words: HeaderWords;
+  words: ImportWords;
 }
 
 /** A deals export, with its proposed mapping. */
@@ -96,7 +97,8 @@ export function planConversion(ss: Spreadsheet): ConversionPlan {
       'NOT_A_DEALS_TAB',
       `"${name}" belongs to ${PRODUCT}. Open the tab that holds your deals, then choose Convert again.`,
     );
-  const values = sheet.getDataRange().getValues() as CellValue[][];
+  // A database dump writes NULL as \N: no value, read as empty (the backup keeps the tab as it was).
+  const { values, nulls } = withoutNulls(sheet.getDataRange().getValues() as CellValue[][]);
   if (values.length < 2)
     throw new CrmError('NOTHING_TO_CONVERT', `"${name}" has no rows below a header row to convert.`);
   const existing = findDealsTab(ss, state?.dealsSheetId);
@@ -115,7 +117,7 @@ export function planConversion(ss: Spreadsheet): ConversionPlan {
     timeZone,
     locale,
     year: zonedParts(new Date(), timeZone).year,
-    words: loadHeaderWords(),
+    words: loadImportWords(),
   };
 
   if (appending) {
@@ -143,9 +145,14 @@ export function planConversion(ss: Spreadsheet): ConversionPlan {
     fresh: !appending,
     appendTo: appending ? other : null,
     replacing,
-    plan: appending
-      ? `${PRODUCT} will update the deals of "${name}" that the Deals tab "${other.getName()}" already holds (matched by Deal ID, or by deal and company) and add the others. "${name}" itself stays as it is.`
-      : `${PRODUCT} will keep a backup of "${name}", then rewrite it as the Deals tab.${replacing ? ' The empty Deals tab made by Set up will be replaced by this one.' : ''}`,
+    plan:
+      (appending
+        ? `${PRODUCT} will update the deals of "${name}" that the Deals tab "${other.getName()}" already holds (matched by Deal ID, or by deal and company) and add the others. "${name}" itself stays as it is.`
+        : `${PRODUCT} will keep a backup of "${name}", then rewrite it as the Deals tab.${replacing ? ' The empty Deals tab made by Set up will be replaced by this one.' : ''}`) +
+      (mapping.headerRow < 0
+        ? ` "${name}" has no header row: its first row is a deal too, and every field below was found from the values.`
+        : '') +
+      (nulls ? ` ${counted(nulls, 'cell')} held \\N (a database's "no value"): read as empty.` : ''),
   };
 }
 
@@ -238,7 +245,7 @@ function unknownRows(result: HistoryImport): string {
 
 /** The stages an import brings with a given mapping. */
 export function stagesFor(p: DealsPlan, map: HeaderMap): StageProposal {
-  return proposeStages(seenStages(p.values, { ...p.mapping, map }), p.settings.stages, p.fresh);
+  return proposeStages(seenStages(p.values, { ...p.mapping, map }), p.settings.stages, p.fresh, p.words);
 }
 
 /** The owners an import brings that CRM Settings lacks. */
@@ -348,7 +355,7 @@ export function runConversion(p: DealsPlan, map: HeaderMap): ConversionDone {
       ? `${counted(result.keptAsWritten, 'value')} could not be read for sure as an amount, date, stage or number; they were kept exactly as written and are flagged in the Check column.`
       : '',
     moves ? `${counted(moves, 'stage change')} from "Date entered" columns added to History.` : '',
-    result.rowsAbove
+    result.rowsAbove > 0
       ? `${counted(result.rowsAbove, 'row')} above the header row not converted${p.appendTo ? '' : ' (they are in the backup)'}.`
       : '',
   ].filter(Boolean);

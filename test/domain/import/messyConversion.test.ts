@@ -9,7 +9,7 @@ import { convertValues } from '../../../src/domain/import/conversion';
 import { planReimport } from '../../../src/domain/import/reimport';
 import { mapHeaders } from '../../../src/domain/deals/headerMap';
 import { FIELDS, type FieldKey } from '../../../src/shared/fields';
-import { HEADER_WORDS } from '../../../src/domain/import/headerWords';
+import { IMPORT_WORDS } from '../../../src/domain/import/importWords';
 import { proposeImportMapping } from '../../../src/domain/import/importMapping';
 import { seenStages } from '../../../src/domain/import/importReport';
 import { proposeStages } from '../../../src/domain/import/stageAdoption';
@@ -40,8 +40,8 @@ function matches(cell: unknown, t: Truth): boolean {
 
 function convert(values: (string | number)[][]) {
   const settings = defaultSettings('owner@example.com');
-  const mapping = proposeImportMapping(values, settings.stages, 'en_US', TZ, HEADER_WORDS);
-  const stages = proposeStages(seenStages(values, mapping), settings.stages, true);
+  const mapping = proposeImportMapping(values, settings.stages, 'en_US', TZ, IMPORT_WORDS);
+  const stages = proposeStages(seenStages(values, mapping), settings.stages, true, IMPORT_WORDS);
   let n = 0;
   const result = convertValues(values, mapping, {
     settings: { ...settings, stages: stages.stages },

@@ -1,3 +1,4 @@
+import { IMPORT_WORDS } from '../../../src/domain/import/importWords';
 // Closed stages as teams write them in other languages, and as their own probabilities say.
 import { closedTypeOf, proposeStages } from '../../../src/domain/import/stageAdoption';
 import { defaultSettings } from '../../../src/shared/defaultSettings';
@@ -28,7 +29,7 @@ describe('closed stages in the languages teams write', () => {
     ['Persona de contacto', null],
     ['Qualification', null],
   ])('reads "%s" as %s', (name, type) => {
-    expect(closedTypeOf(name)).toBe(type);
+    expect(closedTypeOf(name, IMPORT_WORDS)).toBe(type);
   });
 
   it('takes a stage whose deals all sit at 0% or 100% for Lost or Won, unless its name says it is early', () => {
@@ -42,6 +43,7 @@ describe('closed stages in the languages teams write', () => {
       ],
       defaultSettings('o@example.com').stages,
       true,
+      IMPORT_WORDS,
     );
     expect(Object.fromEntries(added.map((s) => [s.name, s.type]))).toEqual({
       'Fase 1': 'Open',
@@ -59,6 +61,7 @@ describe('values CRM Settings could not take as stages', () => {
       values.map((value) => ({ value, probabilities: [] })),
       defaultSettings('o@example.com').stages,
       true,
+      IMPORT_WORDS,
     );
 
   it('keeps a long or multi-line value out of the stages, so that Settings stays valid', () => {
@@ -90,7 +93,7 @@ describe('the order of stages an export brings', () => {
       { value: 'Needs Analysis', probabilities: [0.2] },
       { value: 'Closed Won', probabilities: [1] },
     ];
-    const open = proposeStages(seen, current, true).stages.filter((s) => s.type === 'Open');
+    const open = proposeStages(seen, current, true, IMPORT_WORDS).stages.filter((s) => s.type === 'Open');
     expect(open.map((s) => s.name)).toEqual([
       'Prospecting',
       'Qualification',

@@ -3,7 +3,7 @@
 import { parseAmount, parseDate, parsePercent } from '../../../src/domain/values/cellParsing';
 import { defaultSettings } from '../../../src/shared/defaultSettings';
 import { mapHeaders } from '../../../src/domain/deals/headerMap';
-import { HEADER_WORDS } from '../../../src/domain/import/headerWords';
+import { IMPORT_WORDS } from '../../../src/domain/import/importWords';
 import { findImportHeaderRow, proposeImportMapping } from '../../../src/domain/import/importMapping';
 import { parseSettings, renderSettings, type Cell } from '../../../src/domain/settings/settingsCells';
 import { findStageLoosely } from '../../../src/domain/settings/stageLookup';
@@ -85,13 +85,13 @@ describe('headers', () => {
       ['A', 'Won', 'a@x.example'],
       ['B', 'Lost', 'b@y.example'],
     ];
-    expect(findImportHeaderRow(values, HEADER_WORDS)).toBe(1);
+    expect(findImportHeaderRow(values, IMPORT_WORDS)).toBe(1);
     const mapping = proposeImportMapping(
       values,
       defaultSettings('o@example.com').stages,
       'en_US',
       'UTC',
-      HEADER_WORDS,
+      IMPORT_WORDS,
     );
     expect(mapping.map.columns.email).toBe(2);
     expect(mapping.findings.find((f) => f.field === 'stage')).toMatchObject({ column: 1, how: 'header' });

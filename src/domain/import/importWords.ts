@@ -1,11 +1,12 @@
-// The header phrases Convert reads exports with: English and the field names CRMs' databases and
-// APIs use (Odoo, Dynamics 365, SugarCRM, Freshsales, Close, Copper, monday), then German, Danish,
+// The words Convert reads exports with: header phrases in English and the field names CRMs' databases
+// and APIs use (Odoo, Dynamics 365, SugarCRM, Freshsales, Close, Copper, monday), then German, Danish,
 // Swedish, Norwegian, Dutch, French, Spanish and Portuguese, as their exports write them (accents
-// folded: "Währung" is "wahrung"; æ, ø and ß stay). Each field's phrases are best first.
+// folded: "Währung" is "wahrung"; æ, ø and ß stay), each field's best first; and the words for won,
+// lost, open and pipeline stages in those languages (and Italian).
 //
-// Not part of the script bundle: scripts/build.ts writes them to dist/HeaderWords.html, which Apps
-// Script loads only when Convert asks for it (workbook/import/headerWordsFile.ts).
-import type { HeaderWords, ImportField } from './headerVocabulary';
+// Not part of the script bundle: scripts/build.ts writes them to dist/ImportWords.html, which Apps
+// Script loads only when Convert asks for it (workbook/import/importWordsFile.ts).
+import type { ImportField, ImportWords } from './headerVocabulary';
 
 const LINES: Readonly<Record<ImportField, readonly string[]>> = {
   dealId: [
@@ -92,7 +93,53 @@ const LINES: Readonly<Record<ImportField, readonly string[]>> = {
   ],
 };
 
-/** Each field's phrases, in order. */
-export const HEADER_WORDS: HeaderWords = Object.fromEntries(
-  Object.entries(LINES).map(([field, lines]) => [field, lines.join('|').split('|')]),
-) as Record<ImportField, string[]>;
+/** Regular expressions (as text) from a list of alternatives, whole words or whole values. */
+const anyWord = (alternatives: string) => `\\b(${alternatives})\\b`;
+const whole = (alternatives: string) => `^(${alternatives})$`;
+
+export const IMPORT_WORDS: ImportWords = {
+  headers: Object.fromEntries(
+    Object.entries(LINES).map(([field, lines]) => [field, lines.join('|').split('|')]),
+  ) as Record<ImportField, string[]>,
+  objects:
+    'deal|opportunity|opp|potential|aftale|avtale|affar|affaire|transaction|opportunite|negocio|trato|oportunidad|oportunidade|verkaufschance'.split(
+      '|',
+    ),
+  status: 'status|deal status|opportunity status|status type|statut|estado|estado del negocio'.split('|'),
+  active: 'active|aktiv|actif|activo|ativo|actief'.split('|'),
+  // English, Spanish, Portuguese, French, German, Italian, Dutch, Danish, Swedish, Norwegian.
+  won: anyWord(
+    'won|win|signed|booked|ganad[oa]s?|ganh[oa]|gagnee?s?|gewonnen|vint[oa]|vinte|vundet|vunnen|vunnet',
+  ),
+  lost: anyWord(
+    'lost|lose|dead|disqualified|unqualified|rejected|cancell?ed|churned|no decision|abandoned|abandonn?ee?s?|abandonad[oa]s?|perdid[oa]s?|cancelad[oa]s?|rechazad[oa]s?|descartad[oa]s?|perdue?s?|annulee?s?|verloren|abgesagt|pers[oa]|vervallen|tabt|tapt|forlorad|forlorat|forlort',
+  ),
+  open: whole(
+    'open|opened|active|in progress|pending|deleted|offen|aben|oppen|apen|ouvert|ouverte|en cours|abierto|abierta|en curso|aberto|aberta|em andamento|actief',
+  ),
+  yes: whole('true|yes|y|1|wahr|ja|oui|si|sim|vrai|verdadero|verdadeiro|waar'),
+  no: whole('false|no|n|0|falsch|nein|nej|non|nee|nao|faux|falso|onwaar'),
+  // "Angebot erstellt", "Rendez-vous programmé", "Propuesta enviada", "Forhandling"…
+  pipeline: [
+    [anyWord('new|lead|leads|inbound|mql|cold|neu|nouveau|nuevo|novo|ny|nieuw'), 1],
+    [
+      'prospect|\\bsql\\b|contacted|outreach|appointment|first call|connect|kontakt|contact|rendez vous|\\btermin\\b|\\bmote\\b|afspraak|\\bcita\\b',
+      2,
+    ],
+    ['engag|discover|intro|initial|interest|interess|interes', 3],
+    ['qualif|kwalific|kvalific|calific', 4],
+    ['meeting|demo|present|needs|analys|evaluat|trial|pilot|\\bpoc\\b|scoping|bedarf|behov|reunion', 5],
+    [
+      'solution|value prop|decision|identify|perception|buy ?in|bought|champion|losung|oplossing|solucion|solucao',
+      6,
+    ],
+    [
+      'proposal|quote|pricing|\\bprice\\b|estimate|offer|angebot|tilbud|offert|proposition|devis|propuesta|proposta|cotiza|orcamento',
+      7,
+    ],
+    [
+      'negotiat|contract|review|legal|procurement|commit|verbal|closing|sent|verhandl|vertrag|forhandl|onderhandel|negoci|contrat|kontrakt|envoye|enviad',
+      8,
+    ],
+  ],
+};

@@ -1,0 +1,33 @@
+// The words Convert reads exports with live in a project file of their own (ImportWords.html, written
+// by the build): every execution loads the script, but only Convert needs these words.
+import { CrmError } from '../../shared/errors';
+import type { ImportWords } from '../../domain/import/headerVocabulary';
+
+/** The project file's name, as scripts/build.ts writes it. */
+export const IMPORT_WORDS_FILE = 'ImportWords';
+
+/** Reads the import words (one HtmlService call); a missing or broken file is named, with the fix. */
+export function loadImportWords(): ImportWords {
+  let words: Partial<ImportWords> | null;
+  try {
+    words = JSON.parse(
+      HtmlService.createHtmlOutputFromFile(IMPORT_WORDS_FILE).getContent(),
+    ) as Partial<ImportWords>;
+  } catch {
+    words = null;
+  }
+  const texts = (v: unknown) => Array.isArray(v) && v.every((p) => typeof p === 'string');
+  const fine =
+    !!words &&
+    typeof words.headers === 'object' &&
+    Object.values(words.headers ?? {}).every(texts) &&
+    [words.objects, words.status, words.active].every(texts) &&
+    [words.won, words.lost, words.open, words.yes, words.no].every((r) => typeof r === 'string') &&
+    Array.isArray(words.pipeline);
+  if (!fine)
+    throw new CrmError(
+      'PROJECT_FILE_MISSING',
+      `The script's file ${IMPORT_WORDS_FILE}.html is missing or damaged, so Convert cannot read exports. Push the project again (npm run push).`,
+    );
+  return words as ImportWords;
+}
