@@ -445,7 +445,7 @@ describe('a messy home-made sheet', () => {
     const { emu, shown, done } = convert('messy-homemade.csv');
     expect(shown[0]).toContain('• Owner ← C "Who" (from its values)');
     expect(shown[0]).toContain('• Amount ← D "Value (€)"');
-    expect(shown[0]).toContain('• Created ← F "First contact" (from its values)');
+    expect(shown[0]).toContain('• Created ← F "First contact" (from its header)');
     expectClean(emu, shown[0]);
     const rows = records(emu).map((r) => [
       r['Deal'],

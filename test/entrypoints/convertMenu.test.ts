@@ -240,7 +240,7 @@ describe('converting a tab that is not deals', () => {
       ],
     ]);
     expect(message).toMatch(
-      /^"Export" does not look like deals: no column holds a stage, an amount, a close date or a probability, and none names deals \(its columns: Id, Name, Type, BillingCity/,
+      /^"Export" does not look like deals: no column holds a stage, a close date or a probability, and none names deals \(its columns: Id, Name, Type, BillingCity/,
     );
     expect(message).toContain('Nothing was changed.');
   });

@@ -7,10 +7,11 @@ import type { ImportMapping } from './importMapping';
 
 /**
  * Why a tab is not deals, or null. A deals export has something only deals have: a stage column (by
- * its header, or values that read as stages), a column named like an amount, close date, probability,
- * forecast category, lost reason or next step, or a name column named for deals ("Deal name",
- * "Opportunity"). An accounts, contacts or teams file has none; converting it would make junk deals
- * (an owner from "Ownership", an amount from a postal code).
+ * its header, or values that read as stages), a column named like a close date, probability, forecast
+ * category, lost reason or next step, or a name column named for deals ("Deal name", "Opportunity").
+ * An amount alone does not make deals: accounts have a revenue, products a price, invoices a total.
+ * Accounts, contacts, teams, products, tasks and invoices have none of these; converting them would
+ * make junk deals (an owner from "Ownership", an amount from a postal code).
  */
 export function notDealsWhy(
   mapping: ImportMapping,
@@ -31,12 +32,11 @@ export function notDealsWhy(
   )
     return null;
   const names = header.map((v) => String(v ?? '').trim()).filter(Boolean);
-  return `no column holds a stage, an amount, a close date or a probability, and none names deals (its columns: ${names.slice(0, 12).join(', ')}${names.length > 12 ? ', …' : ''}).`;
+  return `no column holds a stage, a close date or a probability, and none names deals (its columns: ${names.slice(0, 12).join(', ')}${names.length > 12 ? ', …' : ''}).`;
 }
 
 /** Fields only a deals export has, when a header names them. */
 const DEAL_ONLY: readonly FieldKey[] = [
-  'amount',
   'closeDate',
   'probability',
   'forecastCategory',

@@ -18,6 +18,8 @@ export interface ImportWords {
   headers: Readonly<Record<ImportField, readonly string[]>>;
   /** Object names exports put before a field ("Deal - Value", "Affaire - Montant"). */
   objects: readonly string[];
+  /** Headers of columns that hold something else than a deal field (a creator, a currency). */
+  others: readonly string[];
   /** Headers of a status column (open / won / lost), and of an "Active" flag. */
   status: readonly string[];
   active: readonly string[];
@@ -116,6 +118,11 @@ const COMPUTED_WORDS = [
 /** True when a header names one of the CRM's computed columns: such a column is kept as an extra. */
 export function namesComputedColumn(header: unknown): boolean {
   return candidates(normaliseHeader(header)).some((f) => COMPUTED_WORDS.includes(f));
+}
+
+/** True when a header names something other than a deal field: its values are never taken for one. */
+export function namesOtherThing(header: unknown, words: ImportWords): boolean {
+  return candidates(normaliseHeader(header), words.objects).some((f) => words.others.includes(f));
 }
 
 /**

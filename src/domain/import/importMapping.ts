@@ -10,6 +10,7 @@ import { decimalMarkOf, readDate } from '../values/columnConventions';
 import {
   headerMeanings,
   namesComputedColumn,
+  namesOtherThing,
   stageEnteredColumn,
   statusHeaderKind,
   type ImportWords,
@@ -101,6 +102,12 @@ export function findImportHeaderRow(values: readonly (readonly unknown[])[], wor
   return Math.max(0, first);
 }
 
+/** Values all of which are statuses, of two kinds at least (open and won, won and lost…). */
+function statusesOnly(vals: readonly unknown[], words: ImportWords): boolean {
+  const kinds = vals.map((v) => statusOf('status', v, words));
+  return !kinds.includes(null) && new Set(kinds).size >= 2;
+}
+
 /** Proposes the mapping of an export. `stages` are the CRM's current stages. */
 export function proposeImportMapping(
   values: readonly (readonly unknown[])[],
@@ -189,7 +196,11 @@ class MappingDraft {
       ) {
         this.statusColumn_ = c;
         this.statusKind_ = kind;
-      } else if (columns.stage === undefined && kind === 'status') {
+      } else if (
+        columns.stage === undefined &&
+        kind === 'status' &&
+        (statusesOnly(vals, this.words_) || looksLikeStages(vals, this.words_))
+      ) {
         columns.stage = c;
         this.how_.set('stage', 'header');
       } else continue;
@@ -211,7 +222,8 @@ class MappingDraft {
       if (
         !this.taken_.has(c) &&
         !this.stageEntered_.some((s) => s.column === c) &&
-        !namesComputedColumn(this.header_[c])
+        !namesComputedColumn(this.header_[c]) &&
+        !namesOtherThing(this.header_[c], this.words_)
       )
         out.push(c);
     return out;
@@ -224,10 +236,17 @@ class MappingDraft {
   }
 
   /** The first free column whose values `pick` says hold a field the headers did not name. */
+  /** Takes a field the headers did not name from the one free column whose values `pick` says hold
+   *  it; with two or more such columns (an owner beside a creator) the preview asks instead. */
   sniff(field: ImportField, pick: (c: number) => boolean): void {
     if (this.columns_[field] !== undefined) return;
-    const c = this.free_().find(pick);
-    if (c !== undefined) this.take_(field, c, 'values');
+    const hits = this.free_().filter(pick);
+    if (hits.length === 1) this.take_(field, hits[0], 'values');
+  }
+
+  /** A column with no header (or any column of a tab with no header row): only its values can say. */
+  private unnamed_(c: number): boolean {
+    return this.headerRow < 0 || text(this.header_[c]) === '';
   }
 
   /**
@@ -246,7 +265,9 @@ class MappingDraft {
       }
       return null;
     };
-    const dates = this.free_().filter((c) => this.mostly(c, (v) => read(v) !== null));
+    const dates = this.free_().filter((c) => this.unnamed_(c) && this.mostly(c, (v) => read(v) !== null));
+    // A close date is a day; a time of day belongs to a record's created or modified time.
+    const days = (c: number) => !this.mostly(c, (v) => /\d:\d\d/.test(text(v)), 0.2);
     /** Share of rows with both dates where column a is before column b. */
     const before = (a: number, b: number) => {
       const pairs = this.body_
@@ -262,10 +283,15 @@ class MappingDraft {
           : before(dates[1], dates[0]) >= 0.8
             ? [dates[1], dates[0]]
             : [];
-      if (a === undefined) return;
+      if (a === undefined || !days(b)) return;
       this.sniff('created', (c) => c === a);
       this.sniff('closeDate', (c) => c === b);
-    } else if (dates.length === 1 && created !== undefined && before(created, dates[0]) >= 0.8)
+    } else if (
+      dates.length === 1 &&
+      created !== undefined &&
+      before(created, dates[0]) >= 0.8 &&
+      days(dates[0])
+    )
       this.sniff('closeDate', (c) => c === dates[0]);
     else if (dates.length === 1 && closeDate !== undefined && before(dates[0], closeDate) >= 0.8)
       this.sniff('created', (c) => c === dates[0]);
@@ -279,11 +305,13 @@ class MappingDraft {
     if (this.headerRow < 0)
       this.sniff('dealId', (c) => c === 0 && looksLikeKey(this.column(c), this.filledRows_()));
     if (this.columns_.deal !== undefined && this.columns_.company !== undefined) return;
-    const texts = this.free_().filter((c) =>
-      this.mostly(
-        c,
-        (v) => /\p{L}{2}/u.test(text(v)) && !/^-?[\d.,]+$/.test(text(v)) && !EMAIL.test(text(v)),
-      ),
+    const texts = this.free_().filter(
+      (c) =>
+        this.unnamed_(c) &&
+        this.mostly(
+          c,
+          (v) => /\p{L}{2}/u.test(text(v)) && !/^-?[\d.,]+$/.test(text(v)) && !EMAIL.test(text(v)),
+        ),
     );
     const { deal: knownDeal, company: knownCompany } = this.columns_;
     const known = knownDeal ?? knownCompany;

@@ -19,7 +19,7 @@ const LINES: Readonly<Record<ImportField, readonly string[]>> = {
   ],
   company: [
     'company|company name|account name|account|organization|organisation|organization name|organisation name|org|org name|customer|customer name|client|client name|associated company|associated company name|partner name|related to|potential customer|accounts|sales account',
-    'firma|unternehmen|kunde|firmenname|virksomhed|kunde navn|foretag|kund|foretagsnamn|bedrift|selskap|bedrijf|klant|organisatie|bedrijfsnaam|entreprise|entreprise associee|societe|compte|nom de l entreprise|empresa|cuenta|organizacion|nombre de la empresa|empresa associada|conta|organizacao|nome da empresa',
+    'firma|unternehmen|kunde|organisasjon|firmenname|virksomhed|kunde navn|foretag|kund|foretagsnamn|bedrift|selskap|bedrijf|klant|organisatie|bedrijfsnaam|entreprise|entreprise associee|societe|compte|nom de l entreprise|empresa|cuenta|organizacion|nombre de la empresa|empresa associada|conta|organizacao|nome da empresa',
   ],
   contact: [
     'contact|contact name|contact person|person|primary contact|associated contact|contact full name|person name|contacts',
@@ -79,7 +79,7 @@ const LINES: Readonly<Record<ImportField, readonly string[]>> = {
   ],
   nextStepDate: ['next step date|next activity date|next action date|follow up date|follow up|next activity'],
   created: [
-    'created|created date|create date|created at|date created|deal created|created on|created time|creation date|add time|added|date added|open date|opened|date opened|engage date|engaged|engaged on|start date|started|date entered|entered',
+    'created|created date|create date|created at|date created|deal created|created on|created time|creation date|add time|added|date added|open date|opened|date opened|engage date|engaged|engaged on|start date|started|date entered|entered|first contact',
     'erstellt|erstellt am|erstellungsdatum|deal erstellt|angelegt|angelegt am|oprettet|oprettelsesdato|oprettet den|aftale oprettet|skapad|skapat|skapad datum|affar skapad|opprettet|opprettelsesdato|avtale opprettet|aangemaakt|aangemaakt op|gemaakt op|aanmaakdatum|date de creation|cree le|creee le|cree|date d ajout|fecha de creacion|creado|creado el|fecha creacion|data de criacao|criado|criado em|data criacao',
   ],
   stageEntered: ['stage entered|date entered current stage|last stage change|stage change date|stage date'],
@@ -105,6 +105,12 @@ export const IMPORT_WORDS: ImportWords = {
     'deal|opportunity|opp|potential|aftale|avtale|affar|affaire|transaction|opportunite|negocio|trato|oportunidad|oportunidade|verkaufschance'.split(
       '|',
     ),
+  others: [
+    'created by|creator|created by name|modified by|last modified by|updated by|changed by|weighted value|weighted amount|currency|currency of value|pipeline|sales team|team',
+    'ersteller|erstellt von|geandert von|oprettet af|ændret af|skapad av|andrad av|opprettet av|endret av|aangemaakt door|maker|gewijzigd door|cree par|modifie par|creado por|modificado por|criado por|modificado por|wahrung|wahrung des werts|valuta|devise|moneda|divisa|moeda',
+  ]
+    .join('|')
+    .split('|'),
   status: 'status|deal status|opportunity status|status type|statut|estado|estado del negocio'.split('|'),
   active: 'active|aktiv|actif|activo|ativo|actief'.split('|'),
   // English, Spanish, Portuguese, French, German, Italian, Dutch, Danish, Swedish, Norwegian.

@@ -71,7 +71,7 @@ function closedByProbability(
 }
 
 /** Where a stage's words place it in a pipeline (1 earliest, 8 latest), or null. */
-function wordRank(name: string, words: ImportWords): number | null {
+export function wordRank(name: string, words: ImportWords): number | null {
   const k = folded(name);
   for (const [re, rank] of stageWords(words).pipeline) if (re.test(k)) return rank;
   return null;

@@ -2,7 +2,7 @@
 // stages, owners, amounts, an ID, a deal's name beside its company. Each test asks for strong
 // evidence; a column that passes none is left for the person to name in the preview.
 import { decimalMarkOf, readAmount } from '../values/columnConventions';
-import { closedTypeOf } from './stageAdoption';
+import { closedTypeOf, wordRank } from './stageAdoption';
 import type { ImportWords } from './headerVocabulary';
 
 export const cellText = (v: unknown) =>
@@ -15,17 +15,25 @@ const PERSON = /^[\p{Lu}][\p{L}'’.-]+(?: [\p{Lu}][\p{L}'’.-]*){1,3}$/u;
 const share = (vals: readonly unknown[], test: (v: unknown) => boolean) =>
   vals.length ? vals.filter(test).length / vals.length : 0;
 
-/** A column of texts few and repeated, none holding numbers, one of them a closed stage. */
+/**
+ * A column of stage names: few texts without long numbers, holding a won and a lost stage, or one of
+ * them beside a stage a pipeline names ("Qualified", "Angebot") on repeated values. A task's statuses
+ * (Not started, Completed, Cancelled) and an invoice's (Paid, Overdue, Cancelled) are not stages.
+ */
 export function looksLikeStages(column: readonly unknown[], words: ImportWords): boolean {
   const vals = column.map(cellText);
-  const distinct = new Set(vals.map((v) => v.toLowerCase()));
+  const distinct = [...new Set(vals.map((v) => v.toLowerCase()))];
+  if (vals.length < 3 || distinct.length < 2 || distinct.length > 30 || vals.some((v) => /\d{3,}/.test(v)))
+    return false;
+  const types = new Set(distinct.map((v) => closedTypeOf(v, words)));
+  const pipeline = distinct.some((v) => closedTypeOf(v, words) === null && wordRank(v, words) !== null);
+  const repeated = distinct.length < vals.length;
+  if (types.has('Won') && types.has('Lost')) return repeated || distinct.length <= 12;
   return (
-    vals.length >= 4 &&
-    distinct.size >= 2 &&
-    distinct.size < vals.length &&
-    distinct.size <= Math.max(6, Math.min(30, vals.length / 2)) &&
-    vals.every((v) => !/\d{3,}/.test(v)) &&
-    [...distinct].some((v) => closedTypeOf(v, words) !== null)
+    repeated &&
+    distinct.length <= Math.max(6, vals.length / 2) &&
+    (types.has('Won') || types.has('Lost')) &&
+    pipeline
   );
 }
 

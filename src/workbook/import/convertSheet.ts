@@ -136,7 +136,7 @@ export function planConversion(ss: Spreadsheet): ConversionPlan {
   if (notDeals)
     throw new CrmError(
       'NOT_A_DEALS_TAB',
-      `"${name}" does not look like deals: ${notDeals} Nothing was changed. If it does hold deals, name its stage column "Stage" (or its amount and close date columns "Amount" and "Close date") and choose Convert again.`,
+      `"${name}" does not look like deals: ${notDeals} Nothing was changed. If it does hold deals, name its stage column "Stage" (or its close date column "Close date") and choose Convert again.`,
     );
   const replacing = other !== null && !appending ? other : null;
   return {
