@@ -103,7 +103,7 @@ export interface Path {
   closed: boolean;
 }
 
-/** Each deal's path: the stages History recorded it in, plus the one it is in now. */
+/** Each deal's path: the stages History recorded it in (entered or left), plus the one it is in now. */
 export function tracePaths(deals: readonly Deal[], movesByDeal: MovesByDeal, index: StageIndex): Path[] {
   return deals.map((d) => {
     const recorded: number[] = [];
@@ -113,7 +113,11 @@ export function tracePaths(deals: readonly Deal[], movesByDeal: MovesByDeal, ind
       recorded.push(at);
       if (at > furthest) furthest = at;
     };
-    for (const [, to] of movesByDeal.get(d.id) ?? []) record(index.positionOf(to));
+    // History's From counts as reached: a history that starts late still says where the deal was.
+    for (const [, to, from] of movesByDeal.get(d.id) ?? []) {
+      if (from) record(index.positionOf(from));
+      record(index.positionOf(to));
+    }
     const current = d.stage!;
     record(index.positionOfStage(current.name));
     // A lost deal with no recorded stage entered the pipeline at least: its first stage.

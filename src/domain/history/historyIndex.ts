@@ -3,13 +3,13 @@
 // since the last one into the index instead of reading years of History (6 cells a change) again.
 // Folding is idempotent: a row folded twice changes nothing, so rows may be read again safely.
 import type { CellValue } from '../deals/deal';
-import { oldestFirst, type Move, type MovesByDeal } from './stageMoves';
+import { moveOf, oldestFirst, type Move, type MovesByDeal } from './stageMoves';
 import { parseDate } from '../values/cellParsing';
 import { isDate } from '../../shared/zonedTime';
 
 export interface DealTrail {
-  /** Stage moves as [time in ms, stage entered], in the order History holds them. */
-  moves: [number, string][];
+  /** Stage moves as [time in ms, stage entered, stage left?] (see Move), in History's order. */
+  moves: Move[];
   /** Times (ms) a close-date change moved the date later. */
   pushes: number[];
 }
@@ -48,7 +48,7 @@ export function foldRows(
       if (to === '') continue;
       const t = trailOf(id);
       if (t.moves.some(([at, s]) => at === time && s === to)) continue;
-      t.moves.push([time, to]);
+      t.moves.push(moveOf(t.moves, time, to, String(r[3] ?? '')));
       changed.add(id);
     } else if (field === 'Close date') {
       const from = parseDate(r[3], timeZone);
@@ -85,7 +85,8 @@ export function decodeTrail(text: string): DealTrail | null {
   // Checked in place, without copying; base-36 times (an index from before numbers) are converted.
   for (let i = 0; i < moves.length; i++) {
     const m: unknown = moves[i];
-    if (!Array.isArray(m) || m.length !== 2 || typeof m[1] !== 'string') return null;
+    if (!Array.isArray(m) || m.length < 2 || m.length > 3 || typeof m[1] !== 'string') return null;
+    if (m.length === 3 && typeof m[2] !== 'string') return null;
     if (typeof m[0] !== 'number') {
       const at = time(m[0]);
       if (!Number.isFinite(at)) return null;
@@ -97,7 +98,7 @@ export function decodeTrail(text: string): DealTrail | null {
     if (!Number.isFinite(at)) return null;
     pushes[i] = at;
   }
-  return { moves: moves as [number, string][], pushes: pushes as number[] };
+  return { moves: moves as Move[], pushes: pushes as number[] };
 }
 
 /** Every stage move of the index, grouped by deal, each deal's oldest first. */

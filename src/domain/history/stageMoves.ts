@@ -6,10 +6,21 @@ export interface StageMove {
   time: number;
   dealId: string;
   to: string;
+  /** The stage left, when History names it. */
+  from?: string;
 }
 
-/** One deal's stage move: when (ms since the epoch) and the stage entered; the history index's own shape. */
-export type Move = readonly [time: number, to: string];
+/**
+ * One deal's stage move: when (ms since the epoch), the stage entered and, when History's From names
+ * a stage the deal's earlier moves do not (a history that starts late), the stage it left: that
+ * stage was reached too. The history index's own shape.
+ */
+export type Move = readonly [time: number, to: string, from?: string];
+
+/** A move, with the stage left kept only when it is not the stage the deal's last move entered. */
+export function moveOf(list: readonly Move[], time: number, to: string, from: string): Move {
+  return from === '' || from === list[list.length - 1]?.[1] ? [time, to] : [time, to, from];
+}
 
 /** Each deal's stage moves, oldest first. */
 export type MovesByDeal = ReadonlyMap<string, readonly Move[]>;
@@ -28,9 +39,8 @@ export function oldestFirst(list: readonly Move[]): readonly Move[] {
 export function groupMoves(moves: readonly StageMove[]): MovesByDeal {
   const byDeal = new Map<string, Move[]>();
   for (const m of moves) {
-    const list = byDeal.get(m.dealId);
-    if (list) list.push([m.time, m.to]);
-    else byDeal.set(m.dealId, [[m.time, m.to]]);
+    const list = byDeal.get(m.dealId) ?? byDeal.set(m.dealId, []).get(m.dealId)!;
+    list.push(moveOf(list, m.time, m.to, m.from ?? ''));
   }
   const out = new Map<string, readonly Move[]>();
   for (const [id, list] of byDeal) out.set(id, oldestFirst(list));

@@ -115,7 +115,7 @@ export function stageMoves(rows: readonly (readonly CellValue[])[]): StageMove[]
   const out: StageMove[] = [];
   for (const r of rows)
     if (isDate(r[0]) && String(r[2]) === 'Stage' && String(r[4] ?? '') !== '')
-      out.push({ time: r[0].getTime(), dealId: String(r[1]), to: String(r[4]) });
+      out.push({ time: r[0].getTime(), dealId: String(r[1]), to: String(r[4]), from: String(r[3] ?? '') });
   return out;
 }
 

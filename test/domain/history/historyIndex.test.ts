@@ -85,7 +85,12 @@ describe('the History index', () => {
   it('keeps each trail through the text of its cell, and refuses a cell that is not one', () => {
     fc.assert(
       fc.property(
-        fc.array(fc.tuple(fc.nat(4_000_000_000_000), fc.string())),
+        fc.array(
+          fc.oneof(
+            fc.tuple(fc.nat(4_000_000_000_000), fc.string()),
+            fc.tuple(fc.nat(4_000_000_000_000), fc.string(), fc.string()),
+          ),
+        ),
         fc.array(fc.nat(4_000_000_000_000)),
         (moves, pushes) => {
           const trail = { moves, pushes };
@@ -93,7 +98,15 @@ describe('the History index', () => {
         },
       ),
     );
-    for (const bad of ['', 'Won', '[1,2]', '[["zz"],[]]', '{"a":1}', '[[["x-1","Won"]],[]]'])
+    for (const bad of [
+      '',
+      'Won',
+      '[1,2]',
+      '[["zz"],[]]',
+      '{"a":1}',
+      '[[["x-1","Won"]],[]]',
+      '[[[1,"Won",2]],[]]',
+    ])
       expect(decodeTrail(bad)).toBeNull();
     // An index written with base-36 times (before they were plain numbers) is still read: k1 = 20·36+1.
     expect(decodeTrail('[[["k1","Won"]],["k2"]]')).toEqual({ moves: [[721, 'Won']], pushes: [722] });
@@ -122,5 +135,38 @@ describe('the History index', () => {
       [200, 'Proposal'],
       [300, 'Won'],
     ]);
+  });
+
+  it('keeps the stage a move left only where the deal’s earlier moves do not say it (a history that starts late)', () => {
+    const index: TrailIndex = new Map();
+    const at = (n: number, id: string, from: string, to: string) => [day(n), id, 'Stage', from, to, 'x'];
+    foldRows(
+      index,
+      [
+        at(1, 'D1', 'Demo', 'Proposal'),
+        at(2, 'D1', 'Proposal', 'Won'),
+        at(3, 'D2', '', 'Discovery'),
+        at(4, 'D2', 'Demo', 'Lost'),
+      ],
+      TZ,
+    );
+    expect(movesOf(index)).toEqual(
+      new Map([
+        [
+          'D1',
+          [
+            [day(1).getTime(), 'Proposal', 'Demo'],
+            [day(2).getTime(), 'Won'],
+          ],
+        ],
+        [
+          'D2',
+          [
+            [day(3).getTime(), 'Discovery'],
+            [day(4).getTime(), 'Lost', 'Demo'],
+          ],
+        ],
+      ]),
+    );
   });
 });
