@@ -177,6 +177,23 @@ describe('converting with the header phrases file missing from the project', () 
   });
 });
 
+describe('converting text that was read in the wrong character set', () => {
+  it('names a mis-encoded cell in the preview, before anything is written', () => {
+    const emu = crm();
+    sheetWith(emu, 'Export', [
+      ['Deal', 'Company', 'Stage', 'Amount'],
+      ['Renovación', 'Acme', 'Won', '100'],
+      ['RenovaciÃ³n licencias', 'Acme', 'Lost', '200'],
+    ]);
+    emu.ui.answers.push({ button: 'CANCEL' });
+    const seen = emu.ui.dialogs.length;
+    emu.run('menuConvert');
+    expect(emu.ui.dialogs[seen].message).toMatch(
+      /1 cell looks mis-encoded \(row 3, column A: "RenovaciÃ³n licencias"\).*UTF-8/,
+    );
+  });
+});
+
 describe('converting a tab that is not deals', () => {
   const refused = (values: V[][]) => {
     const emu = crm();

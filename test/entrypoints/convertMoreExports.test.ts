@@ -3,7 +3,7 @@
 // (Abandoned), Freshsales, Pipedrive in German, HubSpot in French, and a MySQL dump with no header
 // row. Every expected value is written out by hand from the fixture files.
 import type { Emulator } from '../../local/emulator';
-import { crm, records } from '../support/crm';
+import { crm, records, tableUnder } from '../support/crm';
 import { day, importFixture } from '../support/exports';
 
 type Row = [
@@ -260,6 +260,23 @@ describe('an Odoo CRM export', () => {
       ['Won', 'Won', 1],
       ['Lost', 'Lost', 0],
     ]);
+  });
+});
+
+describe('an Odoo CRM export, refreshed', () => {
+  // Open: Gemini 8,500.50 in Proposition (Best case), Ready Mat 4,200 in New and Jackson 22,000 in
+  // Qualified (Pipeline) = 34,700.50; weighted by each deal's own probability from the export (60%,
+  // 10%, 30%): 5,100.30 + 420 + 6,600. The two archived deals are lost, not open pipeline.
+  it('counts the archived deals as lost, out of the open pipeline', () => {
+    const { emu } = convert('odoo-opportunities.csv');
+    emu.run('menuRefresh');
+    expect(emu.values('Forecast')[1][0]).toMatch(/6 deals: 1 won, 2 lost, 3 open/);
+    const open = tableUnder(emu, 'Forecast', 'Period').find((r) =>
+      String(r['Period']).startsWith('Open pipeline'),
+    )!;
+    expect(
+      ['Commit', 'Best case', 'Pipeline', 'Weighted'].map((k) => Math.round(Number(open[k]) * 100) / 100),
+    ).toEqual([0, 8500.5, 26200, 11020.3]);
   });
 });
 
@@ -596,5 +613,8 @@ describe('a MySQL dump with no header row', () => {
     ]);
     // MySQL's NULL is no value; nothing of it is left in the cells.
     for (const r of records(emu)) for (const v of Object.values(r)) expect(String(v)).not.toBe('\\N');
+    expect(shown).toMatch(/6 cells held \\N \(a database's "no value"\): read as empty/);
+    // Its escaped quotes (\") are not CSV: the cell that held one is named, to be checked.
+    expect(shown).toMatch(/1 cell holds backslash escapes .*row 2, column I/);
   });
 });

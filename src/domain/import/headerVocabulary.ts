@@ -31,6 +31,8 @@ export interface ImportWords {
   no: string;
   /** Words for where a stage sits in a pipeline, with its rank (1 earliest, 8 latest). */
   pipeline: readonly (readonly [string, number])[];
+  /** CRMs' default pipelines, each stage's name in order (compared without case, spaces or signs). */
+  vendors: readonly (readonly string[])[];
 }
 
 /** Object names of the computed columns' headers ("Deal check"). */

@@ -148,4 +148,28 @@ export const IMPORT_WORDS: ImportWords = {
       8,
     ],
   ],
+  vendors: [
+    // Pipedrive's default pipeline (an older one began with Lead In).
+    ['lead in', 'qualified', 'contact made', 'demo scheduled', 'proposal made', 'negotiations started'],
+    // HubSpot's sales pipeline, by label and by internal name.
+    [
+      'appointment scheduled',
+      'qualified to buy',
+      'presentation scheduled',
+      'decision maker bought in',
+      'contract sent',
+    ],
+    // Salesforce's (and Zoho's) opportunity stages.
+    [
+      'prospecting',
+      'qualification',
+      'needs analysis',
+      'value proposition',
+      'id decision makers',
+      'identify decision makers',
+      'perception analysis',
+      'proposal price quote',
+      'negotiation review',
+    ],
+  ],
 };

@@ -77,6 +77,19 @@ export function wordRank(name: string, words: ImportWords): number | null {
   return null;
 }
 
+/**
+ * Where a stage sits in a CRM's default pipeline, between 0 and 1 (its place among the vendor's
+ * stages), or null for a stage no default pipeline has.
+ */
+function vendorPlace(name: string, words: ImportWords): number | null {
+  const k = folded(name).replace(/ /g, '');
+  for (const list of words.vendors) {
+    const i = list.findIndex((s) => s.replace(/ /g, '') === k);
+    if (i >= 0) return (i + 1) / (list.length + 1);
+  }
+  return null;
+}
+
 /** The number a stage name starts with ("1-Qualify", "02. Demo", "Stage 3: Proposal"), or null. */
 function stageNumber(name: string): number | null {
   const m = /^\s*(?:stage|step|phase|fase|stufe|etape|etapa|steg)?\s*(\d{1,2})\s*[-.:)_ ]/i.exec(name);
@@ -146,7 +159,8 @@ const pipelineOrder =
     a: { def: StageDef; order: number; appearance: number },
     b: { def: StageDef; order: number; appearance: number },
   ): number => {
-    const rank = (x: { def: StageDef }) => wordRank(x.def.name, words) ?? 4.5;
+    const rank = (x: { def: StageDef }) =>
+      (vendorPlace(x.def.name, words) ?? NaN) * 10 || (wordRank(x.def.name, words) ?? 4.5);
     const [na, nb] = [stageNumber(a.def.name), stageNumber(b.def.name)];
     const numbered = na !== null && nb !== null ? na - nb : 0;
     return numbered || a.order - b.order || rank(a) - rank(b) || a.appearance - b.appearance;
@@ -177,7 +191,7 @@ function newStage(
     required: [],
     staleAfterDays: type === 'Open' ? 30 : null,
   };
-  return { def, order: p ?? (wordRank(name, words) ?? 4.5) / 10 };
+  return { def, order: p ?? vendorPlace(name, words) ?? (wordRank(name, words) ?? 4.5) / 10 };
 }
 
 /**

@@ -149,3 +149,34 @@ export function withoutNulls<T>(values: readonly (readonly T[])[]): { values: (T
   );
   return { values: out, nulls };
 }
+
+/** Cells of one kind of trouble: how many, and the first one's place and text. */
+export interface CellTrouble {
+  cells: number;
+  first: { row: number; column: number; text: string } | null;
+}
+
+/**
+ * Text a file's character set or a dump's escapes spoiled: UTF-8 read as Windows-1252 ("Ã³" for
+ * "ó"), Windows-1252 read as UTF-8 (the "�" left for a byte it could not read), and MySQL's
+ * backslash escapes ("\"", "\\"), which CSV does not know (a quote inside one may have cut the cell).
+ */
+export function textTroubles(values: readonly (readonly unknown[])[]): {
+  encoding: CellTrouble;
+  escapes: CellTrouble;
+} {
+  const encoding: CellTrouble = { cells: 0, first: null };
+  const escapes: CellTrouble = { cells: 0, first: null };
+  const note = (t: CellTrouble, row: number, column: number, text: string) => {
+    t.cells++;
+    t.first ??= { row, column, text };
+  };
+  values.forEach((r, i) =>
+    r.forEach((v, c) => {
+      if (typeof v !== 'string') return;
+      if (/\uFFFD|Ã[\u0080-\u00BF]|â€/.test(v)) note(encoding, i + 1, c + 1, v);
+      if (/\\["'\\nrt0]|\\$/.test(v)) note(escapes, i + 1, c + 1, v);
+    }),
+  );
+  return { encoding, escapes };
+}

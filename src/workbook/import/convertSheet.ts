@@ -5,6 +5,7 @@
 // deals the CRM holds. Every value is kept; nothing is doubled.
 import { CrmError } from '../../shared/errors';
 import { PRODUCT, DEALS_TAB } from '../../shared/names';
+import { columnName } from '../../shared/columns';
 import { FIELDS, type FieldKey } from '../../shared/fields';
 import type { Settings } from '../../shared/settings';
 import { isDate, isoDay, zonedParts } from '../../shared/zonedTime';
@@ -36,8 +37,8 @@ import type { SweepSummary } from '../deals/dealSweep';
 import { appendHistory, findHistoryTab } from '../history/historyTab';
 import { appendOwners, writeStages } from '../settings/settingsTab';
 import { proposeOwners, type OwnerProposal } from '../../domain/import/ownerAdoption';
-import { counted } from '../../domain/values/text';
-import { withoutNulls } from '../../domain/import/valueSniffing';
+import { clipped, counted } from '../../domain/values/text';
+import { textTroubles, withoutNulls, type CellTrouble } from '../../domain/import/valueSniffing';
 import { loadSettings, setUpCrm } from '../setup/setUpCrm';
 import type { Sheet, Spreadsheet } from '../core/sheetTypes';
 
@@ -153,8 +154,26 @@ export function planConversion(ss: Spreadsheet): ConversionPlan {
       (mapping.headerRow < 0
         ? ` "${name}" has no header row: its first row is a deal too, and every field below was found from the values.`
         : '') +
-      (nulls ? ` ${counted(nulls, 'cell')} held \\N (a database's "no value"): read as empty.` : ''),
+      (nulls ? ` ${counted(nulls, 'cell')} held \\N (a database's "no value"): read as empty.` : '') +
+      troublesSaid(values),
   };
+}
+
+/** The preview's words for text a character set or a dump's escapes spoiled (nothing is changed). */
+function troublesSaid(values: readonly (readonly CellValue[])[]): string {
+  const { encoding, escapes } = textTroubles(values);
+  const where = (t: CellTrouble) =>
+    t.first ? `row ${t.first.row}, column ${columnName(t.first.column)}: "${clipped(t.first.text, 40)}"` : '';
+  const one = (t: CellTrouble, look: string, looks: string) =>
+    `${counted(t.cells, 'cell')} ${t.cells === 1 ? look : looks}`;
+  return (
+    (encoding.cells
+      ? ` ${one(encoding, 'looks', 'look')} mis-encoded (${where(encoding)}): the file was saved in another character set than UTF-8. Save it as "CSV UTF-8" and import it again, or convert it as it is.`
+      : '') +
+    (escapes.cells
+      ? ` ${one(escapes, 'holds', 'hold')} backslash escapes of a database dump (${where(escapes)}), which CSV does not read: a quote inside one may have cut it. Check ${escapes.cells === 1 ? 'it' : 'them'} after converting, or export with quotes doubled ("") instead.`
+      : '')
+  );
 }
 
 /** The plan for a stage history whose Deal IDs the Deals tab holds: its moves go into History. */

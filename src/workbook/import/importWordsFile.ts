@@ -17,7 +17,8 @@ export function loadImportWords(): ImportWords {
     words = null;
   }
   // The build writes the file whole: a file that parses with its header phrases and pipeline words is it.
-  const fine = typeof words?.headers === 'object' && Array.isArray(words.pipeline);
+  const fine =
+    typeof words?.headers === 'object' && Array.isArray(words.pipeline) && Array.isArray(words.vendors);
   if (!fine)
     throw new CrmError(
       'PROJECT_FILE_MISSING',

@@ -101,4 +101,56 @@ describe('the order of stages an export brings', () => {
       'Negotiation/Review',
     ]);
   });
+
+  // With no probabilities in the file, the vendors' own default pipelines decide where words would
+  // not: Pipedrive puts Qualified before Contact Made, and HubSpot's stages carry few telling words.
+  it.each([
+    [
+      'Pipedrive',
+      ['Proposal Made', 'Contact Made', 'Negotiations Started', 'Qualified', 'Demo Scheduled'],
+      ['Qualified', 'Contact Made', 'Demo Scheduled', 'Proposal Made', 'Negotiations Started'],
+    ],
+    [
+      'HubSpot',
+      [
+        'Decision Maker Bought-In',
+        'Contract Sent',
+        'Appointment Scheduled',
+        'Presentation Scheduled',
+        'Qualified To Buy',
+      ],
+      [
+        'Appointment Scheduled',
+        'Qualified To Buy',
+        'Presentation Scheduled',
+        'Decision Maker Bought-In',
+        'Contract Sent',
+      ],
+    ],
+    [
+      'Salesforce',
+      [
+        'Perception Analysis',
+        'Value Proposition',
+        'Id. Decision Makers',
+        'Proposal/Price Quote',
+        'Prospecting',
+      ],
+      [
+        'Prospecting',
+        'Value Proposition',
+        'Id. Decision Makers',
+        'Perception Analysis',
+        'Proposal/Price Quote',
+      ],
+    ],
+  ])(
+    'orders %s’s default stages as that CRM does when the file gives no probabilities',
+    (_, values, order) => {
+      const current = defaultSettings('o@example.com').stages;
+      const seen = values.map((value) => ({ value, probabilities: [] }));
+      const open = proposeStages(seen, current, true, IMPORT_WORDS).stages.filter((s) => s.type === 'Open');
+      expect(open.map((s) => s.name)).toEqual(order);
+    },
+  );
 });
