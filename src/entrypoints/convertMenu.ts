@@ -14,6 +14,7 @@ import {
   runHistoryImport,
   type DealsPlan,
 } from '../workbook/import/convertSheet';
+import { runAccountsImport } from '../workbook/import/accountsImport';
 import { describeSweep, menuAction } from './feedback';
 
 /** Menu: Convert this sheet to CRM (the active tab). */
@@ -22,11 +23,19 @@ export function menuConvert(): void {
     const ss = activeSpreadsheet();
     withExclusiveTask(() => {
       const plan = planConversion(ss);
-      if (plan.kind === 'history') {
-        const answer = ui().alert(`Add "${plan.name}" to History?`, plan.plan, ui().ButtonSet.YES_NO);
+      if (plan.kind === 'history' || plan.kind === 'accounts') {
+        const [ask, title] =
+          plan.kind === 'history'
+            ? [`Add "${plan.name}" to History?`, 'history added']
+            : [`Add the companies of "${plan.name}" to their deals?`, 'companies added'];
+        const answer = ui().alert(ask, plan.plan, ui().ButtonSet.YES_NO);
         if (answer !== ui().Button.YES) return toast('Nothing was changed.');
-        const done = runHistoryImport(plan);
-        ui().alert(`${PRODUCT}: history added`, done.notes.join('\n'), ui().ButtonSet.OK);
+        const done = plan.kind === 'history' ? runHistoryImport(plan) : runAccountsImport(plan);
+        ui().alert(
+          `${PRODUCT}: ${title}`,
+          `${done.notes.join('\n')}${done.summary ? `\n\n${describeSweep(done.summary)}` : ''}`,
+          ui().ButtonSet.OK,
+        );
         return;
       }
       const map = confirmMapping(plan);

@@ -618,3 +618,57 @@ describe('a MySQL dump with no header row', () => {
     expect(shown).toMatch(/1 cell holds backslash escapes .*row 2, column I/);
   });
 });
+
+describe('an accounts (companies) file converted after the deals', () => {
+  // Deals (hubspot-deals.csv): Acme Inc, Globex GmbH, Initech, Hooli, Umbrella Corp, Stark Industries.
+  // Companies: Acme (no legal form), Globex GmbH, Initech, Hooli (no employees), Initrode (no deal),
+  // Stark Industries. Umbrella Corp has no row.
+  function joined() {
+    const emu = crm({ now: '2026-11-23T17:00:00Z' });
+    importFixture(emu, 'hubspot-deals.csv');
+    emu.run('menuConvert');
+    importFixture(emu, 'hubspot-companies.csv');
+    const seen = emu.ui.dialogs.length;
+    emu.run('menuConvert');
+    return { emu, shown: emu.ui.dialogs[seen]?.message ?? '', done: emu.ui.dialogs.at(-1)?.message ?? '' };
+  }
+
+  it('puts each company’s industry and employees onto its deals, matched by company, and says so first', () => {
+    const { emu, shown, done } = joined();
+    expect(shown).toMatch(/accounts.*5 of its 6 companies.*5 deals.*Initrode/s);
+    const byId = Object.fromEntries(records(emu).map((r) => [r['Deal ID'], [r['Industry'], r['Employees']]]));
+    expect(byId).toEqual({
+      '9001': ['Computer Software', 120],
+      '9002': ['Machinery', 5400],
+      '9003': ['Computer Software', 800],
+      '9004': ['Internet', ''],
+      '9005': ['', ''],
+      '9006': ['Defense & Space', 20000],
+    });
+    expect(done).toMatch(/5 deals updated/);
+    // Nothing of the companies file becomes a deal; the changes are in History, once each.
+    expect(records(emu)).toHaveLength(6);
+    const logged = records(emu, 'History').filter(
+      (h) => h['Field'] === 'Industry' || h['Field'] === 'Employees',
+    );
+    expect(logged.map((h) => `${h['Deal ID']} ${h['Field']} ${h['To']}`).sort()).toEqual([
+      '9001 Employees 120',
+      '9001 Industry Computer Software',
+      '9002 Employees 5400',
+      '9002 Industry Machinery',
+      '9003 Employees 800',
+      '9003 Industry Computer Software',
+      '9004 Industry Internet',
+      '9006 Employees 20000',
+      '9006 Industry Defense & Space',
+    ]);
+  });
+
+  it('is refused into a CRM with no deals yet, with what to do', () => {
+    const emu = crm({ now: '2026-11-23T17:00:00Z' });
+    importFixture(emu, 'hubspot-companies.csv');
+    emu.run('menuConvert');
+    expect(emu.ui.dialogs.at(-1)!.message).toMatch(/companies.*Convert your deals first/);
+    expect(records(emu)).toHaveLength(0);
+  });
+});

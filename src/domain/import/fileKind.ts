@@ -4,6 +4,7 @@ import type { FieldKey } from '../../shared/fields';
 import type { CellValue } from '../deals/deal';
 import { normaliseHeader } from './headerVocabulary';
 import type { ImportMapping } from './importMapping';
+import { companyKey } from './valueSniffing';
 
 /**
  * Why a tab is not deals, or null. A deals export has something only deals have: a stage column (by
@@ -43,3 +44,71 @@ const DEAL_ONLY: readonly FieldKey[] = [
   'lostReason',
   'nextStep',
 ];
+
+/**
+ * The columns of an accounts (companies) file, or null: a company column and an industry or
+ * employees column named by their headers, in a file that is not deals.
+ */
+export function accountColumns(mapping: ImportMapping): { company: number; fields: FieldKey[] } | null {
+  const { columns } = mapping.map;
+  const named = (f: FieldKey) =>
+    columns[f] !== undefined && mapping.findings.find((x) => x.field === f)?.how !== 'values';
+  const fields = (['industry', 'employees'] as const).filter(named);
+  return named('company') && fields.length ? { company: columns.company!, fields } : null;
+}
+
+/** What joining an accounts file onto the deals would do. */
+export interface AccountsJoin {
+  /** One row per deal to update, in the converted layout: its Deal ID and the company's fields. */
+  rows: CellValue[][];
+  companies: number;
+  /** Companies of the file that name at least one deal. */
+  matched: number;
+  deals: number;
+  /** Companies no deal names, and companies on two rows of the file (left alone). */
+  unmatched: string[];
+  doubled: string[];
+}
+
+/**
+ * Each deal of a company the file lists gets that company's industry and employees (`converted`:
+ * the file's rows read as fields, in the converted layout). Companies match by name, without case,
+ * signs or a legal form ("Acme" is "Acme Inc").
+ */
+export function joinAccounts(
+  converted: readonly (readonly CellValue[])[],
+  deals: readonly { dealId: string; company: unknown }[],
+  at: (field: FieldKey) => number,
+): AccountsJoin {
+  const byCompany = new Map<string, (readonly CellValue[])[]>();
+  for (const r of converted) {
+    const k = companyKey(r[at('company')]);
+    if (k) byCompany.set(k, [...(byCompany.get(k) ?? []), r]);
+  }
+  const out: AccountsJoin = {
+    rows: [],
+    companies: byCompany.size,
+    matched: 0,
+    deals: 0,
+    unmatched: [],
+    doubled: [],
+  };
+  const used = new Set<string>();
+  for (const d of deals) {
+    const k = companyKey(d.company);
+    const rows = byCompany.get(k);
+    if (!k || !rows || rows.length > 1) continue;
+    used.add(k);
+    const row = rows[0].map((v, i) => (i === at('industry') || i === at('employees') ? v : ''));
+    row[at('dealId')] = d.dealId;
+    out.rows.push(row);
+  }
+  for (const [k, rows] of byCompany) {
+    const name = String(rows[0][at('company')]).trim();
+    if (rows.length > 1) out.doubled.push(name);
+    else if (!used.has(k)) out.unmatched.push(name);
+  }
+  out.matched = used.size;
+  out.deals = out.rows.length;
+  return out;
+}

@@ -11,6 +11,8 @@ import { looseKey } from '../values/text';
 export interface CellChange {
   column: number;
   value: CellValue;
+  /** The cell's value before. */
+  from: CellValue;
 }
 
 export interface ReimportPlan {
@@ -94,13 +96,15 @@ export function planReimport(
       if (k === 'dealId' || col(k) === undefined) continue;
       const v = r[fieldColumns.get(k)!] ?? '';
       if (text(v) === '' && !isDate(v)) continue;
-      if (!sameValue(v, current[col(k)!] ?? '')) changes.push({ column: col(k)!, value: v });
+      if (!sameValue(v, current[col(k)!] ?? ''))
+        changes.push({ column: col(k)!, value: v, from: current[col(k)!] ?? '' });
     }
     for (const { h, i: c } of extras) {
       const target = extraColumn(h);
       const v = r[c] ?? '';
       if (target === undefined || (text(v) === '' && !isDate(v))) continue;
-      if (!sameValue(v, current[target] ?? '')) changes.push({ column: target, value: v });
+      if (!sameValue(v, current[target] ?? ''))
+        changes.push({ column: target, value: v, from: current[target] ?? '' });
     }
     const dealId = text(col('dealId') === undefined ? '' : current[col('dealId')!]);
     plan.idOf[i] = dealId;

@@ -85,6 +85,16 @@ export function looksLikeKey(column: readonly unknown[], rows: number): boolean 
 /** Legal forms and words companies' names end in, in the languages above. */
 const COMPANY_END =
   /\b(inc|ltd|llc|llp|plc|corp|corporation|co|company|gmbh|ag|kg|ohg|se|sa|sas|sarl|sl|srl|spa|bv|nv|ab|as|asa|aps|oy|pty|group|gruppe|holding|industries|enterprises|systems|technologies|solutions|partners|labs)\.?$/i;
+/** A company's name for matching: without case, signs or a trailing legal form ("Acme Inc" is "acme"). */
+export function companyKey(name: unknown): string {
+  const words = cellText(name)
+    .toLowerCase()
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter(Boolean);
+  while (words.length > 1 && COMPANY_END.test(words[words.length - 1])) words.pop();
+  return words.join(' ');
+}
+
 const wordsOf = (v: string) =>
   v
     .toLowerCase()

@@ -25,14 +25,15 @@ import { notDealsWhy } from '../../domain/import/fileKind';
 import type { ImportWords } from '../../domain/import/headerVocabulary';
 import { loadImportWords } from './importWordsFile';
 import { describeImport, seenStages } from '../../domain/import/importReport';
-import { planReimport, type ReimportPlan } from '../../domain/import/reimport';
 import { proposeStages, type StageProposal } from '../../domain/import/stageAdoption';
 import type { BlockKey } from '../../domain/settings/settingsLayout';
 import { findStageLoosely } from '../../domain/settings/stageLookup';
 import { toast } from '../core/app';
 import { readState, type DocumentState } from '../core/documentState';
 import { writeGrid } from '../core/writeGrid';
-import { findDealsTab, readHeader } from '../deals/dealsTab';
+import { updateDeals } from './dealUpdates';
+import { accountsPlan, type AccountsPlan } from './accountsImport';
+import { findDealsTab } from '../deals/dealsTab';
 import type { SweepSummary } from '../deals/dealSweep';
 import { appendHistory, findHistoryTab } from '../history/historyTab';
 import { appendOwners, writeStages } from '../settings/settingsTab';
@@ -42,7 +43,7 @@ import { textTroubles, withoutNulls, type CellTrouble } from '../../domain/impor
 import { loadSettings, setUpCrm } from '../setup/setUpCrm';
 import type { Sheet, Spreadsheet } from '../core/sheetTypes';
 
-interface PlanBase {
+export interface PlanBase {
   ss: Spreadsheet;
   sheet: Sheet;
   name: string;
@@ -79,7 +80,7 @@ export interface HistoryPlan extends PlanBase {
   result: HistoryImport;
 }
 
-export type ConversionPlan = DealsPlan | HistoryPlan;
+export type ConversionPlan = DealsPlan | HistoryPlan | AccountsPlan;
 
 const text = (v: unknown) => String(v ?? '').trim();
 
@@ -134,6 +135,8 @@ export function planConversion(ss: Spreadsheet): ConversionPlan {
     );
   const mapping = proposeImportMapping(values, parsed.settings.stages, locale, timeZone, base.words);
   const notDeals = notDealsWhy(mapping, values);
+  const accounts = notDeals ? accountsPlan(base, mapping, appending ? other : null, dealsValues) : null;
+  if (accounts) return accounts;
   if (notDeals)
     throw new CrmError(
       'NOT_A_DEALS_TAB',
@@ -416,69 +419,6 @@ function importedMoves(
   }
   appendHistory(history, entries);
   return entries.length;
-}
-
-/**
- * Re-import into a Deals tab that holds deals: columns it lacks are added at its end, new deals are
- * appended, and changed cells of existing deals are written column by column.
- */
-function updateDeals(deals: Sheet, header: string[], rows: CellValue[][], mapped: FieldKey[]): ReimportPlan {
-  const current = readHeader(deals).map((h) => String(h));
-  const target = mapHeaders(current);
-  const columns = current.slice(0, target.width);
-  // Fields go where the Deals tab keeps them (whatever it calls them); extras under the same header
-  // text among its own extra columns; anything it lacks is added at its end.
-  const position = header.map((h, i) => {
-    const field = FIELDS[i];
-    if (field) return target.columns[field.key] ?? -1;
-    return target.extras.find((c) => columns[c] === h) ?? -1;
-  });
-  const missing = header.filter((_, i) => position[i] < 0);
-  if (missing.length) {
-    const need = columns.length + missing.length - deals.getMaxColumns();
-    if (need > 0) deals.insertColumnsAfter(deals.getMaxColumns(), need);
-    writeGrid(deals.getRange(1, columns.length + 1, 1, missing.length), [missing]);
-    header.forEach((_, i) => {
-      if (position[i] < 0) position[i] = columns.push(header[i]) - 1;
-    });
-  }
-  const width = columns.length;
-  const lastRow = deals.getLastRow();
-  const data = lastRow > 1 ? (deals.getRange(2, 1, lastRow - 1, width).getValues() as CellValue[][]) : [];
-  const fieldColumns = new Map(FIELDS.map((f, i) => [f.key, i] as const));
-  const plan = planReimport(header, rows, fieldColumns, mapped, data, mapHeaders(columns), (h) => {
-    const i = header.indexOf(h);
-    return i >= 0 ? position[i] : undefined;
-  });
-  // Changed cells, one block per Deals column from its first to its last changed row.
-  const byColumn = new Map<number, Map<number, CellValue>>();
-  for (const u of plan.updated)
-    for (const ch of u.changes) {
-      const m = byColumn.get(ch.column) ?? new Map<number, CellValue>();
-      m.set(u.row, ch.value);
-      byColumn.set(ch.column, m);
-    }
-  for (const [col, cells] of byColumn) {
-    const rowsTouched = [...cells.keys()];
-    const top = Math.min(...rowsTouched);
-    const bottom = Math.max(...rowsTouched);
-    const block = Array.from({ length: bottom - top + 1 }, (_, i) => [
-      cells.has(top + i) ? cells.get(top + i)! : (data[top + i - 2]?.[col] ?? ''),
-    ]);
-    writeGrid(deals.getRange(top, col + 1, block.length, 1), block);
-  }
-  if (plan.added.length) {
-    const block = plan.added.map((r) => {
-      const out: CellValue[] = columns.map(() => '');
-      r.forEach((v, i) => (out[position[i]] = v));
-      return out;
-    });
-    const first = lastRow + 1;
-    const need = first + block.length - 1 - deals.getMaxRows();
-    if (need > 0) deals.insertRowsAfter(deals.getMaxRows(), need);
-    writeGrid(deals.getRange(first, 1, block.length, width), block);
-  }
-  return plan;
 }
 
 function freeName(ss: Spreadsheet, wanted: string): string {
