@@ -17,6 +17,17 @@ describe('executions', () => {
     );
   });
 
+  // Apps Script starts each execution in a fresh script context: a global set by one is gone in the
+  // next. The emulator does so with freshContexts (the bench, and tests of state kept between
+  // executions); by default it keeps one context, which is faster for the thousands a test runs.
+  it('starts each execution in a fresh context with freshContexts, keeping nothing in globals', () => {
+    const fresh = load();
+    fresh.freshContexts = true;
+    expect([fresh.run('countUp'), fresh.run('countUp'), fresh.run('countUp')]).toEqual([1, 1, 1]);
+    const shared = load();
+    expect([shared.run('countUp'), shared.run('countUp')]).toEqual([1, 2]);
+  });
+
   it('releases locks when an execution ends, and a held lock excludes a concurrent execution', () => {
     const emu = load();
     let concurrent: unknown;

@@ -57,3 +57,8 @@ function readCell(a1) {
 function writeCell(a1, value) {
   SpreadsheetApp.getActiveSpreadsheet().getSheets()[0].getRange(a1).setValue(value);
 }
+var counted = 0;
+function countUp() {
+  counted += 1;
+  return counted;
+}
