@@ -1,8 +1,11 @@
 // `npm run bench`: builds realistic workbooks (demo deals with their History) on the emulator and
-// measures every operation a person runs: a refresh (right after another, then a day later after 20
-// stage changes, then the scheduled one that also checks a part of History and of each list once a day), a typed edit, a 500-row paste, opening the
-// sidebar, a rep's My day, searches (a deal's name, a company, a common word, a company with a typo),
-// opening a deal, saving a deal, and Convert of an export of that many rows. For
+// measures every operation a person runs: a refresh with nothing changed, a day later after 20 stage
+// changes, after 1,000 typed edits, after a person edits a History cell, the scheduled one that also
+// checks a part of History and of each list once a day, and the first one after an import; a typed
+// edit, a 500-row paste, opening the sidebar, a rep's My day, searches (a deal's name, a company, a
+// common word, a company with a typo), opening a deal, saving a deal, and Convert of an export of that
+// many rows. Each execution runs in a fresh script context, as in Apps Script (it pays for loading
+// the script, and no cache survives from the one before). For
 // each it prints service calls, cells read and written, the estimated Apps Script time (the latency
 // model in local/emulator/accounting.ts), local CPU (and the script's own share of it, sampled), peak
 // memory and the workbook's cell count, and for
@@ -46,6 +49,7 @@ interface Figure {
 
 function workbook(count: number): Emulator {
   const emu = new Emulator({ timeZone: 'America/New_York', now: '2026-03-10T15:00:00Z' }).load(DIST);
+  emu.freshContexts = true;
   emu.run('menuSetUp');
   writeDemoOwners(emu);
   const d = demoData(count, emu.env.now());
@@ -114,7 +118,7 @@ const report = (f: Figure) => {
   if (JSON_OUT) console.log(JSON.stringify(f));
   else
     console.log(
-      `${f.op.padEnd(12)} ${String(f.deals).padStart(7)} deals: ${String(f.serviceCalls).padStart(3)} calls, ` +
+      `${f.op.padEnd(26)} ${String(f.deals).padStart(7)} deals: ${String(f.serviceCalls).padStart(3)} calls, ` +
         `${f.cellsRead.toLocaleString('en-US')} cells read, ${f.cellsWritten.toLocaleString('en-US')} written, ` +
         `~${f.estimatedSeconds} s in Apps Script (lock held ~${f.lockHeldSeconds} s), ${f.cpuMs} ms local CPU (${f.scriptCpuMs} ms in the script, ` +
         `${f.gcMs} ms collecting garbage), ${f.peakRssMiB} MiB peak, ` +
@@ -129,13 +133,24 @@ for (const n of SIZES) {
   const col = (h: string) => header.indexOf(h) + 1;
   const letter = (c: number) =>
     c <= 26 ? String.fromCharCode(64 + c) : 'A' + String.fromCharCode(64 + c - 26);
-  report(measure(emu, 'refresh', n, () => emu.run('menuRefresh')));
+  report(measure(emu, 'refresh unchanged', n, () => emu.run('menuRefresh')));
   // A day later, after 20 reps' stage changes across the tab: the refresh a team runs each morning.
   emu.env.nowMs += 86_400_000;
   const stages = ['Qualified', 'Quote sent', 'Negotiation', 'Won'];
-  for (let i = 0; i < 20; i++)
-    emu.userEdit('Deals', `${letter(col('Stage'))}${2 + Math.floor((i * n) / 20)}`, stages[i % 4]);
+  const edits = (count: number) => {
+    for (let i = 0; i < count; i++)
+      emu.userEdit('Deals', `${letter(col('Stage'))}${2 + Math.floor((i * n) / count)}`, stages[i % 4]);
+  };
+  edits(20);
   report(measure(emu, 'refresh +1d', n, () => emu.run('menuRefresh')));
+  // An hour of a busy team: 1,000 typed stage changes spread over the tab, then the hourly refresh.
+  emu.env.nowMs += 3_600_000;
+  edits(Math.min(1000, n));
+  report(measure(emu, 'refresh after 1000 edits', n, () => emu.run('scheduledRefresh')));
+  // Someone corrects a History cell by hand (a typo in a stage name): the next refresh must notice.
+  const historyRows = emu.sheet('History').lastRowIndex();
+  emu.userEdit('History', `E${Math.max(2, Math.floor(historyRows / 2))}`, 'Quote sent');
+  report(measure(emu, 'refresh after History edit', n, () => emu.run('menuRefresh')));
   // The scheduled refresh, the first of a day: it also checks a fourteenth of History and of each list.
   emu.env.nowMs += 21 * 3_600_000;
   report(measure(emu, 'daily check', n, () => emu.run('scheduledRefresh')));
@@ -171,9 +186,11 @@ for (const n of SIZES) {
     ),
   );
   const fresh = new Emulator({ timeZone: 'America/New_York', now: '2026-03-10T15:00:00Z' }).load(DIST);
+  fresh.freshContexts = true;
   fresh.run('menuSetUp');
   exportTab(fresh, n);
   report(measure(fresh, 'convert', n, () => fresh.run('menuConvert')));
+  report(measure(fresh, 'first refresh after import', n, () => fresh.run('menuRefresh')));
 }
 if (!JSON_OUT) {
   console.log('\nop\tdeals\tservice calls\testimated s\tlock held s\tlocal CPU ms\tscript CPU ms');
