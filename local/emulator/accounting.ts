@@ -20,38 +20,68 @@ export interface CallCells {
   written?: number;
   /** Cells a server-side search (TextFinder) looks through without sending them to the script. */
   scanned?: number;
+  /** Cells a server-side copy (Sheet.copyTo) duplicates without sending them to the script. */
+  copied?: number;
 }
 
 /** A fault to inject: the nth call overall (1-based, counted from when it was armed), or calls of a method. */
 export type FaultSpec = { nth: number } | { method: string; times?: number; after?: number };
 
 /**
- * Latency model, in milliseconds, for estimating Apps Script wall time. Sources and assumptions:
- * - Google's "Best practices" page: 10,000 single-cell formatting calls took ~70 s, one batched call
- *   over the same 10,000 cells ~1 s. So a round trip costs ~7 ms and a formatted cell ~0.1 ms.
- * - apps-script-facts.md: appendRow in a loop measured ~275 ms per row (it flushes each time).
- * - Our assumption, for values: reading ~0.01 ms and writing ~0.03 ms per cell (about 1 s per 100,000
- *   cells read), in line with figures reported publicly for getValues/setValues; not measured here.
- * - Our assumption, for TextFinder: it searches on Google's side and sends back only the matching
- *   ranges, so a scanned cell costs a tenth of a read (~0.001 ms) and each match costs a read.
- *   Published comparisons (tanaikech's "Taking Advantage of TextFinder") find it faster than
- *   getValues plus a search in the script, without a per-cell figure; this one is ours.
- * - Our assumption, for one format or validation rule applied to a whole range (setNumberFormat,
- *   setDataValidation, setFontWeight, … in the singular): it goes out once, as the Sheets API's
- *   RepeatCellRequest does (one cell's format and a range), whatever the range's size, unlike the
- *   plural setters whose per-cell arrays the best-practices figure above measures. So a cell costs a
- *   tenth of a read (~0.001 ms), like a scanned one: 100,000 rows of a column add ~0.1 s.
+ * Latency model, in milliseconds, for estimating Apps Script wall time. Each figure's source is in the
+ * table of docs/performance.md; in short:
+ * - call: Google's best-practices page, 10,000 single-cell formatting calls ~70 s: ~7 ms a round trip.
+ * - sizeCall: getLastRow (and getLastColumn, getDataRange, which need the same extent) measured near
+ *   160 ms a call (apps-script-facts.md, third-party), 23 times a plain call.
+ * - flush: writes forced out by a read or flush(): a flush after a 4,000-cell write measured ~560 ms,
+ *   getLastRow between writes ~160 ms (published measurements); 400 ms between the two.
+ * - appendRow: measured ~275 ms per row in a loop (apps-script-facts.md).
+ * - Properties: getProperty ~30 ms and setProperty ~62 ms on average over 100 runs; CacheService get
+ *   ~3 ms, put ~93 ms (published measurements, Luis Peralta; Justin Poehnelt's ~80 ms read+write for
+ *   properties agrees).
+ * - Our assumptions, not measured here: a cell read ~0.01 ms, written ~0.03 ms, formatted one by one
+ *   ~0.1 ms (the best-practices figure per cell); a cell a TextFinder looks through, or a cell of a range
+ *   given one format or rule (sent once, as the Sheets API's RepeatCellRequest) ~0.001 ms; a cell
+ *   Sheet.copyTo duplicates on Google's side ~0.01 ms (a read's price, with no transfer to the script).
+ * - Waiting is time: a lock waited for until its timeout, and Utilities.sleep, cost what they wait.
  * Handle calls (see isServiceCall) cost nothing. Estimates for planning, not promises.
  */
 export const LATENCY_MS = {
   call: 7,
-  flush: 150,
+  sizeCall: 160,
+  flush: 400,
   appendRow: 275,
+  propertyRead: 30,
+  propertyWrite: 60,
+  cacheRead: 3,
+  cacheWrite: 90,
   perCellRead: 0.01,
   perCellWritten: 0.03,
   perCellFormatted: 0.1,
   perCellScanned: 0.001,
   perCellUniform: 0.001,
+  perCellCopied: 0.01,
+};
+
+/** Calls whose round trip costs other than `call` (see LATENCY_MS). */
+const CALL_MS: Record<string, number> = {
+  'Sheet.getLastRow': LATENCY_MS.sizeCall,
+  'Sheet.getLastColumn': LATENCY_MS.sizeCall,
+  'Sheet.getDataRange': LATENCY_MS.sizeCall,
+  'Sheet.appendRow': LATENCY_MS.appendRow,
+  'Properties.getProperty': LATENCY_MS.propertyRead,
+  'Properties.getProperties': LATENCY_MS.propertyRead,
+  'Properties.getKeys': LATENCY_MS.propertyRead,
+  'Properties.setProperty': LATENCY_MS.propertyWrite,
+  'Properties.setProperties': LATENCY_MS.propertyWrite,
+  'Properties.deleteProperty': LATENCY_MS.propertyWrite,
+  'Properties.deleteAllProperties': LATENCY_MS.propertyWrite,
+  'Cache.get': LATENCY_MS.cacheRead,
+  'Cache.getAll': LATENCY_MS.cacheRead,
+  'Cache.put': LATENCY_MS.cacheWrite,
+  'Cache.putAll': LATENCY_MS.cacheWrite,
+  'Cache.remove': LATENCY_MS.cacheWrite,
+  'Cache.removeAll': LATENCY_MS.cacheWrite,
 };
 
 /** Spreadsheet calls: the ones whose writes are buffered and whose reads force the buffer out. */
@@ -217,9 +247,10 @@ export class Accountant {
     if (isServiceCall(method)) {
       const written = cells.written ?? 0;
       this.estimatedMs +=
-        (method.endsWith('.appendRow') ? LATENCY_MS.appendRow : LATENCY_MS.call) +
+        (CALL_MS[method] ?? LATENCY_MS.call) +
         (cells.read ?? 0) * LATENCY_MS.perCellRead +
         (cells.scanned ?? 0) * LATENCY_MS.perCellScanned +
+        (cells.copied ?? 0) * LATENCY_MS.perCellCopied +
         written *
           (FORMAT_METHODS.test(method)
             ? LATENCY_MS.perCellFormatted
@@ -298,6 +329,18 @@ export class Accountant {
    */
   writesForcedOutSince(since: number): number[] {
     return this.flushCalls.filter((n) => n > since).map((n) => n - since);
+  }
+
+  /**
+   * Time an execution spends waiting (a lock it waited for, Utilities.sleep): it counts toward the
+   * estimate and the execution's time limit like any call.
+   */
+  wait(ms: number): void {
+    this.estimatedMs += Math.max(0, ms);
+    if (this.deadline !== null && this.estimatedMs > this.deadline) {
+      this.deadline = null;
+      throw new Error('Exceeded maximum execution time');
+    }
   }
 
   /** Estimated Apps Script wall time of everything counted so far, in ms. */

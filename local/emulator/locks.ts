@@ -31,6 +31,7 @@ export class Lock {
       return true;
     }
     this.env.nowMs += Math.max(0, timeoutMs);
+    this.env.acc.wait(timeoutMs);
     return false;
   }
   waitLock(timeoutMs: number): void {
@@ -40,6 +41,7 @@ export class Lock {
       return;
     }
     this.env.nowMs += Math.max(0, timeoutMs);
+    this.env.acc.wait(timeoutMs);
     throw new Error(LOCK_TIMEOUT_MESSAGE);
   }
   hasLock(): boolean {

@@ -4,6 +4,7 @@ import { a1Of, parseA1, shiftBox, type A1Box } from './a1';
 import { isEmptyCell, newCell, sharedFormatCell, type Cell } from './cell';
 import { EmbeddedChart, EmbeddedChartBuilder } from './charts';
 import type { EmulatorEnv } from './env';
+import type { CallCells } from './accounting';
 import { ConditionalFormatRule } from './formatRules';
 import { addMetadata, DeveloperMetadata } from './metadata';
 import { Protection, PROTECTED_MESSAGE } from './protection';
@@ -57,7 +58,7 @@ export class Sheet {
     public maxColumns = 26,
   ) {}
 
-  private count(method: string, cells: { read?: number; written?: number } = {}) {
+  private count(method: string, cells: CallCells = {}) {
     this.env.acc.count(`Sheet.${method}`, cells);
   }
 
@@ -564,7 +565,8 @@ export class Sheet {
   }
   /** Copies this sheet (values, formats, validation, frozen rows) into a spreadsheet as "Copy of NAME". */
   copyTo(target: Spreadsheet): Sheet {
-    this.count('copyTo');
+    // Copied on Google's side: priced by the cells it duplicates (see LATENCY_MS.perCellCopied).
+    this.count('copyTo', { copied: this.maxRows * this.maxColumns });
     return target.addSheetCopy(this);
   }
 }

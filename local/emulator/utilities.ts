@@ -140,6 +140,7 @@ export class UtilitiesEmulator {
   sleep(ms: number): void {
     this.env.acc.count('Utilities.sleep');
     this.env.nowMs += ms;
+    this.env.acc.wait(ms);
   }
   parseCsv(csv: string, delimiter?: string): string[][] {
     this.env.acc.count('Utilities.parseCsv');

@@ -2,10 +2,12 @@
 // local/emulator/accounting.ts, where each figure's source is cited), that a read after writes forces
 // them out at a price, and that writes nobody has forced out are invisible to anyone else and land
 // later, by position.
-// Sources: SpreadsheetApp.flush reference ("Spreadsheet operations are sometimes bundled together to
-// improve performance"); Google's best-practices page (alternating reads and writes is slow; 10,000
-// single-cell calls ~70 s against ~1 s batched); apps-script-facts.md (getLastRow between writes near
-// 160 ms a call; appendRow ~275 ms).
+// Sources (docs/performance.md has the table): SpreadsheetApp.flush reference ("Spreadsheet operations
+// are sometimes bundled together to improve performance"); Google's best-practices page (alternating
+// reads and writes is slow; 10,000 single-cell calls ~70 s against ~1 s batched); apps-script-facts.md
+// (getLastRow near 160 ms a call; appendRow ~275 ms); published measurements of PropertiesService
+// (get ~30 ms, set ~62 ms) and CacheService (get ~3 ms, put ~93 ms), and of a flush (~560 ms after a
+// 4,000-cell write).
 import * as path from 'node:path';
 import { Accountant, Emulator } from '../../local/emulator';
 import { LATENCY_MS } from '../../local/emulator/accounting';
@@ -33,13 +35,47 @@ describe('the latency model', () => {
     expect(uniform.estimatedMillis()).toBeCloseTo(2 * (7 + 100000 * 0.001), 6);
   });
 
-  it('charges the sheet’s size calls as round trips (the Sheet object is a handle, not a copy)', () => {
+  it('charges the sheet’s size calls as round trips, the content’s extent as measured (~160 ms)', () => {
     const acc = new Accountant();
     for (const m of ['Sheet.getLastRow', 'Sheet.getLastColumn', 'Sheet.getMaxRows', 'Sheet.getMaxColumns'])
       acc.count(m);
     acc.count('Sheet.getDataRange');
     expect(acc.snapshot().serviceCalls).toBe(5);
-    expect(acc.estimatedMillis()).toBeCloseTo(5 * LATENCY_MS.call, 6);
+    expect(acc.estimatedMillis()).toBeCloseTo(3 * 160 + 2 * 7, 6);
+  });
+
+  it('charges properties and cache as measured: a read ~30 ms, a write ~60 ms; the cache ~3 and ~90 ms', () => {
+    const acc = new Accountant();
+    acc.count('Properties.getProperty');
+    acc.count('Properties.setProperty');
+    acc.count('Properties.deleteProperty');
+    acc.count('Cache.get');
+    acc.count('Cache.put');
+    expect(acc.estimatedMillis()).toBeCloseTo(30 + 60 + 60 + 3 + 90, 6);
+  });
+
+  it('charges the time an execution waits: a lock not had within its timeout, and a sleep', () => {
+    const emu = load();
+    let waited = 0;
+    emu.acc.beforeNext('Range.setValue', () => {
+      const before = emu.acc.estimatedMillis();
+      expect(emu.run('alsoLock')).toBe(false); // tryLock(100) while holdLock holds the document lock
+      waited = emu.acc.estimatedMillis() - before;
+    });
+    emu.run('holdLock');
+    expect(waited).toBeCloseTo(100 + 7, 6);
+    const beforeSleep = emu.acc.estimatedMillis();
+    emu.run('nap');
+    expect(emu.acc.estimatedMillis() - beforeSleep).toBeCloseTo(2000, 6);
+  });
+
+  it('charges a sheet copied on Google’s side by the cells it duplicates', () => {
+    const emu = load();
+    const sheet = emu.ss.addSheet('Big copy', undefined, 60000, 10);
+    sheet.cellAt(1, 1).v = 'x';
+    const before = emu.acc.estimatedMillis();
+    emu.run('copyBigSheet');
+    expect(emu.acc.estimatedMillis() - before).toBeGreaterThanOrEqual(600000 * 0.01);
   });
 
   it('charges a flush when a read follows writes, once however many writes are pending', () => {
@@ -48,7 +84,7 @@ describe('the latency model', () => {
     acc.count('Range.setValues', { written: 100 });
     acc.count('Range.setNumberFormats', { written: 100 });
     const beforeRead = acc.estimatedMillis();
-    acc.count('Sheet.getLastRow');
+    acc.count('Range.getValues', { read: 0 });
     expect(acc.estimatedMillis() - beforeRead).toBeCloseTo(LATENCY_MS.call + LATENCY_MS.flush, 6);
     const beforeSecond = acc.estimatedMillis();
     acc.count('Range.getValues', { read: 0 });

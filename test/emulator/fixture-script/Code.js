@@ -62,3 +62,10 @@ function countUp() {
   counted += 1;
   return counted;
 }
+function nap() {
+  Utilities.sleep(2000);
+}
+function copyBigSheet() {
+  var ss = SpreadsheetApp.getActiveSpreadsheet();
+  ss.getSheetByName('Big copy').copyTo(ss);
+}
