@@ -5,7 +5,7 @@
 import type { Emulator } from '../../local/emulator';
 import { crm, records, tableUnder } from '../support/crm';
 import { loadedEmulator } from '../support/emulator';
-import { dealsById, day, importFixture } from '../support/exports';
+import { dealsById, day, importFixture, stagesOf } from '../support/exports';
 
 const KEY = ['Deal', 'Company', 'Owner', 'Stage', 'Amount', 'Close date', 'Created'] as const;
 
@@ -24,13 +24,6 @@ function convert(...files: string[]): { emu: Emulator; shown: string[]; done: st
   }
   return { emu, shown, done };
 }
-
-const stagesOf = (emu: Emulator) =>
-  emu
-    .values('CRM Settings')
-    .slice(2)
-    .map((r) => [r[0], r[1], r[2]])
-    .filter((r) => r[0] !== '');
 
 const history = (emu: Emulator) =>
   records(emu, 'History').map((h) => [day(h['Time']), h['Deal ID'], h['From'], h['To'], h['User']]);

@@ -177,6 +177,23 @@ describe('converting with the header phrases file missing from the project', () 
   });
 });
 
+describe('converting a tab where two columns could each be a key field', () => {
+  it('asks which, naming both, and takes neither until told', () => {
+    const emu = crm();
+    const people = ['Ana Diaz', 'Ben Okafor', 'Ana Diaz', 'Ben Okafor'];
+    sheetWith(emu, 'Export', [
+      ['Deal', 'Stage', 'Amount', 'Who', 'Buddy'],
+      ...people.map((p, i) => [`Deal ${i}`, 'Won', '100', p, people[3 - i]]),
+    ]);
+    emu.ui.answers.push({ button: 'CANCEL' });
+    const seen = emu.ui.dialogs.length;
+    emu.run('menuConvert');
+    expect(emu.ui.dialogs[seen].message).toContain(
+      '• Owner: which column? D "Who" and E "Buddy" could each hold it; correct with "D = Owner" for the one that does.',
+    );
+  });
+});
+
 describe('converting text that was read in the wrong character set', () => {
   it('names a mis-encoded cell in the preview, before anything is written', () => {
     const emu = crm();

@@ -4,7 +4,7 @@
 // row. Every expected value is written out by hand from the fixture files.
 import type { Emulator } from '../../local/emulator';
 import { crm, records, tableUnder } from '../support/crm';
-import { day, importFixture } from '../support/exports';
+import { day, importFixture, stagesOf } from '../support/exports';
 
 type Row = [
   deal: string,
@@ -31,14 +31,6 @@ function convert(file: string): { emu: Emulator; shown: string; done: string } {
 function deals(emu: Emulator, by: 'Deal ID' | 'Deal'): Record<string, Row> {
   return Object.fromEntries(records(emu).map((r) => [String(r[by]), KEY.map((k) => day(r[k])) as Row]));
 }
-
-/** CRM Settings' stages: [name, type, probability]. */
-const stagesOf = (emu: Emulator) =>
-  emu
-    .values('CRM Settings')
-    .slice(2)
-    .map((r) => [r[0], r[1], r[2]])
-    .filter((r) => r[0] !== '');
 
 function expectClean(emu: Emulator, shown: string) {
   expect(shown).not.toMatch(/not found|\?/);

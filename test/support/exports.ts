@@ -64,3 +64,11 @@ export function dealsById(emu: Emulator, fields: readonly string[]): Record<stri
     records(emu).map((r) => [String(r['Deal ID']), Object.fromEntries(fields.map((f) => [f, day(r[f])]))]),
   );
 }
+
+/** CRM Settings' stages, each as [name, type, probability]. */
+export const stagesOf = (emu: Emulator) =>
+  emu
+    .values('CRM Settings')
+    .slice(2)
+    .map((r) => [r[0], r[1], r[2]])
+    .filter((r) => r[0] !== '');

@@ -48,6 +48,8 @@ export interface FieldFinding {
   how: 'header' | 'values' | 'not found';
   /** A few values behind the guess. */
   samples: string[];
+  /** Columns whose values could all hold it, when more than one does (the preview asks which). */
+  candidates?: number[];
 }
 
 export interface ImportMapping {
@@ -146,6 +148,7 @@ class MappingDraft {
   private readonly stageEntered_: ImportMapping['stageEntered'] = [];
   private statusColumn_: number | null = null;
   private statusKind_: StatusKind = 'status';
+  private readonly doubts_ = new Map<ImportField, number[]>();
 
   constructor(
     values: readonly (readonly unknown[])[],
@@ -235,13 +238,13 @@ class MappingDraft {
     return vals.length > 0 && vals.filter(test).length / vals.length >= share;
   }
 
-  /** The first free column whose values `pick` says hold a field the headers did not name. */
   /** Takes a field the headers did not name from the one free column whose values `pick` says hold
    *  it; with two or more such columns (an owner beside a creator) the preview asks instead. */
   sniff(field: ImportField, pick: (c: number) => boolean): void {
     if (this.columns_[field] !== undefined) return;
     const hits = this.free_().filter(pick);
     if (hits.length === 1) this.take_(field, hits[0], 'values');
+    else if (hits.length > 1) this.doubts_.set(field, hits);
   }
 
   /** A column with no header (or any column of a tab with no header row): only its values can say. */
@@ -350,7 +353,8 @@ class MappingDraft {
     for (let c = 0; c < width; c++) if (!Object.values(columns).includes(c)) extras.push(c);
     const findings = KEY_FIELDS.map((field): FieldFinding => {
       const c = columns[field];
-      if (c === undefined) return { field, column: null, how: 'not found', samples: [] };
+      if (c === undefined)
+        return { field, column: null, how: 'not found', samples: [], candidates: this.doubts_.get(field) };
       const samples = [...new Set(this.column(c).map(text))].slice(0, 3);
       return { field, column: c, how: this.how_.get(field) ?? 'header', samples };
     });

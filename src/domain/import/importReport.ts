@@ -72,9 +72,12 @@ export function describeImport(
   for (const field of KEY_FIELDS) {
     const label = FIELD_BY_KEY[field].header;
     const c = map.columns[field];
+    const doubt = mapping.findings.find((f) => f.field === field)?.candidates;
     if (c === undefined) {
       lines.push(
-        `• ${label}: not found. No column's header or values look like it; correct with "C = ${label}" if one holds it.`,
+        doubt
+          ? `• ${label}: which column? ${doubt.map(name).join(' and ')} could each hold it; correct with "${columnName(doubt[0] + 1)} = ${label}" for the one that does.`
+          : `• ${label}: not found. No column's header or values look like it; correct with "C = ${label}" if one holds it.`,
       );
       continue;
     }
