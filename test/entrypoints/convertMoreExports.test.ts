@@ -165,13 +165,13 @@ describe('a Dynamics 365 export', () => {
         '2026-04-18',
       ],
     });
-    expect(stagesOf(emu).map((s) => s[0])).toEqual([
-      '1-Qualify',
-      '2-Develop',
-      '3-Propose',
-      '4-Close',
-      'Won',
-      'Lost',
+    expect(stagesOf(emu).map((s) => [s[0], s[1]])).toEqual([
+      ['1-Qualify', 'Open'],
+      ['2-Develop', 'Open'],
+      ['3-Propose', 'Open'],
+      ['4-Close', 'Open'],
+      ['Won', 'Won'],
+      ['Lost', 'Lost'],
     ]);
   });
 });
@@ -342,13 +342,13 @@ describe('a Copper export', () => {
       ],
     });
     expect(records(emu).map((r) => r['Lost reason'])).toEqual(['', '', 'Price', '', 'No decision', '', '']);
-    expect(stagesOf(emu).map((s) => s[0])).toEqual([
-      'Qualified',
-      'Follow-up',
-      'Presentation',
-      'Negotiation',
-      'Won',
-      'Lost',
+    expect(stagesOf(emu).map((s) => [s[0], s[1]])).toEqual([
+      ['Qualified', 'Open'],
+      ['Follow-up', 'Open'],
+      ['Presentation', 'Open'],
+      ['Negotiation', 'Open'],
+      ['Won', 'Won'],
+      ['Lost', 'Lost'],
     ]);
   });
 });
@@ -413,7 +413,13 @@ describe('a Freshsales export', () => {
         '2026-03-12',
       ],
     });
-    expect(stagesOf(emu).map((s) => s[0])).toEqual(['New', 'Demo scheduled', 'Negotiation', 'Won', 'Lost']);
+    expect(stagesOf(emu).map((s) => [s[0], s[1]])).toEqual([
+      ['New', 'Open'],
+      ['Demo scheduled', 'Open'],
+      ['Negotiation', 'Open'],
+      ['Won', 'Won'],
+      ['Lost', 'Lost'],
+    ]);
   });
 });
 
@@ -596,12 +602,12 @@ describe('a MySQL dump with no header row', () => {
         '2026-02-02',
       ],
     });
-    expect(stagesOf(emu).map((s) => s[0])).toEqual([
-      'Prospecting',
-      'Qualification',
-      'Negotiation',
-      'Won',
-      'Lost',
+    expect(stagesOf(emu).map((s) => [s[0], s[1]])).toEqual([
+      ['Prospecting', 'Open'],
+      ['Qualification', 'Open'],
+      ['Negotiation', 'Open'],
+      ['Won', 'Won'],
+      ['Lost', 'Lost'],
     ]);
     // MySQL's NULL is no value; nothing of it is left in the cells.
     for (const r of records(emu)) for (const v of Object.values(r)) expect(String(v)).not.toBe('\\N');
