@@ -83,7 +83,7 @@ export function joinAccounts(
   const byCompany = new Map<string, (readonly CellValue[])[]>();
   for (const r of converted) {
     const k = companyKey(r[at('company')]);
-    if (k) byCompany.set(k, [...(byCompany.get(k) ?? []), r]);
+    if (k) (byCompany.get(k) ?? byCompany.set(k, []).get(k)!).push(r);
   }
   const out: AccountsJoin = {
     rows: [],

@@ -29,6 +29,9 @@ export interface AccountsPlan extends PlanBase {
 }
 
 const at = (f: FieldKey) => FIELDS.findIndex((x) => x.key === f);
+/** "industry and employees". */
+const fieldWords = (fields: readonly FieldKey[]) =>
+  fields.map((f) => FIELD_BY_KEY[f].header.toLowerCase()).join(' and ');
 const names = (xs: readonly string[]) => `${xs.slice(0, 5).join(', ')}${xs.length > 5 ? ', …' : ''}`;
 
 /**
@@ -46,7 +49,7 @@ export function accountsPlan(
   if (!target)
     throw new CrmError(
       'NOT_A_DEALS_TAB',
-      `"${base.name}" lists companies (with their ${cols.fields.map((f) => FIELD_BY_KEY[f].header.toLowerCase()).join(' and ')}), not deals. Convert your deals first, then this tab: each deal then gets its company's values. Nothing was changed.`,
+      `"${base.name}" lists companies (with their ${fieldWords(cols.fields)}), not deals. Convert your deals first, then this tab: each deal then gets its company's values. Nothing was changed.`,
     );
   const columns = {
     company: cols.company,
@@ -81,7 +84,7 @@ export function accountsPlan(
     fields: cols.fields,
     join,
     plan: [
-      `"${base.name}" is an accounts (companies) file: the ${cols.fields.map((f) => FIELD_BY_KEY[f].header.toLowerCase()).join(' and ')} of ${join.matched} of its ${counted(join.companies, 'company', 'companies')} go onto ${counted(join.deals, 'deal')} of "${target.getName()}" with the same company (a blank never erases a value).`,
+      `"${base.name}" is an accounts (companies) file: the ${fieldWords(cols.fields)} of ${join.matched} of its ${counted(join.companies, 'company', 'companies')} go onto ${counted(join.deals, 'deal')} of "${target.getName()}" with the same company (a blank never erases a value).`,
       join.unmatched.length ? `No deal names ${names(join.unmatched)}.` : '',
       join.doubled.length ? `Left alone, being on two rows or more: ${names(join.doubled)}.` : '',
       `"${base.name}" itself stays as it is.`,
@@ -114,10 +117,9 @@ export function runAccountsImport(p: AccountsPlan): ConversionDone {
       ),
     );
   const summary = setUpCrm(p.ss, p.target, readState());
-  const what = p.fields.map((f) => FIELD_BY_KEY[f].header.toLowerCase()).join(' and ');
   return {
     notes: [
-      `${counted(written.updated.length, 'deal')} updated with their company’s ${what}; ${written.unchanged} already had them.`,
+      `${counted(written.updated.length, 'deal')} updated with their company’s ${fieldWords(p.fields)}; ${written.unchanged} already had them.`,
     ],
     summary,
   };
