@@ -62,4 +62,32 @@ describe('learned probabilities on deals whose paths are known', () => {
       ['Proposal', 0.4],
     ]);
   });
+
+  // A History index written before moves kept the stage they left (no From in its trails, no "from"
+  // in its pointer) is read again in full once, so the Funnel counts From without waiting for a change.
+  it('counts History’s From after an index written before it was kept, rebuilding that index once', () => {
+    const emu = withPaths();
+    const index = emu.sheet('History index (CRM)');
+    const cells = index.rangeAt(2, 2, index.lastRowIndex() - 1, 1);
+    cells.setValues(
+      cells.peekValues().map(([t]) => {
+        const [moves, pushes] = JSON.parse(String(t)) as [unknown[][], number[]];
+        return [JSON.stringify([moves.map((m) => m.slice(0, 2)), pushes])];
+      }),
+    );
+    const doc = emu.properties.document.data as Record<string, string>;
+    const pointer = JSON.parse(doc['sheetsCrm.historyIndex']) as Record<string, unknown>;
+    delete pointer.from;
+    doc['sheetsCrm.historyIndex'] = JSON.stringify(pointer);
+    emu.run('menuRefresh');
+    const learned = tableUnder(emu, 'Funnel', 'Learned probability by stage').map((r) => [
+      r['Learned probability by stage'],
+      r['Closed deals that entered it'],
+    ]);
+    expect(learned).toEqual([
+      ['Discovery', 7],
+      ['Demo', 6],
+      ['Proposal', 5],
+    ]);
+  });
 });

@@ -53,6 +53,8 @@ export interface IndexPointer {
   rest: number;
   /** The block the next daily check starts at. */
   checkFrom: number;
+  /** Its trails keep the stage a move left (History's From): an index written before is rebuilt once. */
+  from?: boolean;
 }
 
 export interface HistoryRead {
@@ -149,7 +151,7 @@ export function readHistory(
   const sheet = findTab(ss, INDEX_TAB, pointer?.indexSheetId);
   if (
     !full &&
-    pointer &&
+    pointer?.from &&
     sheet &&
     sheet.getSheetId() === pointer.indexSheetId &&
     history.getSheetId() === pointer.historySheetId
@@ -328,6 +330,7 @@ export function saveHistoryIndex(
     blocks: encodePrints(session.prints.blocks),
     rest: session.prints.rest,
     checkFrom: session.checkFrom,
+    from: true,
   };
   return { sheetId: next.indexSheetId, maxRows, property: [KEY, JSON.stringify(next)] };
 }
