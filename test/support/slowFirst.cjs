@@ -11,6 +11,7 @@ const SLOW = [
   'entrypoints/refreshLateChecks', // ~75 s
   'entrypoints/refreshRaces', // ~70 s
   'entrypoints/saveRaces', // ~60 s
+  'entrypoints/writeSequences', // ~55 s (2,000 random sequences)
   'entrypoints/incrementalRefresh', // ~50 s
   'e2e/sidebar.browser', // ~50 s
   'entrypoints/refreshFaults', // ~35 s

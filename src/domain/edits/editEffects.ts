@@ -154,6 +154,7 @@ class RowEdit {
   /**
    * The changes to log for a field Last seen tracks (stage, amount, close date), oldest first, and the
    * value Last seen records. `seen` is Last seen's value (undefined without one), `key` compares values.
+   * A save's change is logged from the row it read, after any change Last seen shows was not logged.
    * A typed cell is logged from Last seen, the last state logged:
    * - when Last seen already shows the cell, an overlapping run logged this edit: nothing is logged;
    * - when Last seen differs from e.oldValue, a change made before this edit was not logged yet: it is,
@@ -173,8 +174,14 @@ class RowEdit {
     const step = (from: CellValue, fromKey: K, to: CellValue, toKey: K, who = this.user_): Step[] =>
       fromKey === toKey ? [] : [[from, to, who]];
     const old = this.oldOf_(field);
-    if (old !== undefined && (previousRow || seen === undefined))
-      return { steps: step(old, key(old), now, nowKey), record: now, recordKey: nowKey };
+    if (old !== undefined && (previousRow || seen === undefined)) {
+      // A save knows the row it changed; Last seen differing from it is a change nobody logged yet (a
+      // typed edit whose run died before logging): logged first, by nobody we know.
+      const oldKey = key(old);
+      const late =
+        previousRow && seen !== undefined ? step(seen, key(seen), old, oldKey, LATE_FOUND_USER) : [];
+      return { steps: [...late, ...step(old, oldKey, now, nowKey)], record: now, recordKey: nowKey };
+    }
     if (seen === undefined) return { steps: [], record: now, recordKey: nowKey };
     const seenKey = key(seen);
     if (typed && typed.field === field) {
