@@ -63,7 +63,7 @@ const LOGGED_WHEN_KNOWN: readonly FieldKey[] = EDITABLE.filter(
 );
 
 /** One tracked field's change to log: from, to, who. */
-type Step = [CellValue, CellValue, string];
+type Step = [from: CellValue, to: CellValue, who: string, unsure?: boolean];
 /** A tracked field's changes, oldest first, and the value Last seen records. */
 interface Tracked<K> {
   steps: Step[];
@@ -139,8 +139,10 @@ class RowEdit {
     if (this.ctx_.map.columns[k] !== undefined && !sameCell(this.current_(k), v)) this.writes[k] = v;
   }
 
-  private log_(user: string, field: string, from: CellValue, to: CellValue) {
-    this.history.push({ time: this.ctx_.now, dealId: this.dealId_, field, from, to, user });
+  private log_(user: string, field: string, from: CellValue, to: CellValue, unsure = false) {
+    const entry: HistoryEntry = { time: this.ctx_.now, dealId: this.dealId_, field, from, to, user };
+    if (unsure) entry.unsure = true;
+    this.history.push(entry);
   }
 
   /** A field's old value when the caller knows it: the sidebar's row as read, or the typed cell's. */
@@ -173,29 +175,41 @@ class RowEdit {
     const { typed, previousRow } = this.opts_;
     const step = (from: CellValue, fromKey: K, to: CellValue, toKey: K, who = this.user_): Step[] =>
       fromKey === toKey ? [] : [[from, to, who]];
+    // A change found late may have been logged by a run that died before it wrote Last seen.
+    const unsure = (steps: Step[]): Step[] => steps.map(([from, to, who]) => [from, to, who, true]);
     const old = this.oldOf_(field);
     if (old !== undefined && (previousRow || seen === undefined)) {
       // A save knows the row it changed; Last seen differing from it is a change nobody logged yet (a
       // typed edit whose run died before logging): logged first, by nobody we know.
       const oldKey = key(old);
       const late =
-        previousRow && seen !== undefined ? step(seen, key(seen), old, oldKey, LATE_FOUND_USER) : [];
+        previousRow && seen !== undefined ? unsure(step(seen, key(seen), old, oldKey, LATE_FOUND_USER)) : [];
       return { steps: [...late, ...step(old, oldKey, now, nowKey)], record: now, recordKey: nowKey };
     }
     if (seen === undefined) return { steps: [], record: now, recordKey: nowKey };
     const seenKey = key(seen);
     if (typed && typed.field === field) {
-      if (seenKey === nowKey) return { steps: [], record: now, recordKey: nowKey };
       const [oldKey, valueKey] = [key(typed.old), key(typed.value)];
+      // Last seen shows the cell: an overlapping run logged this edit, or runs before it died between
+      // their History and their Last seen, or before logging. History's last rows say which of the
+      // changes seen → old → now are still to log (see appendHistoryOnce).
+      if (seenKey === nowKey) {
+        const steps = unsure([
+          ...step(seen, seenKey, typed.old, oldKey, LATE_FOUND_USER),
+          ...step(typed.old, oldKey, now, nowKey),
+        ]);
+        return { steps, record: now, recordKey: nowKey };
+      }
       const [to, toKey] = nowKey === valueKey ? [now, nowKey] : [typed.value, valueKey];
       const steps = [
-        ...step(seen, seenKey, typed.old, oldKey, LATE_FOUND_USER),
+        ...unsure(step(seen, seenKey, typed.old, oldKey, LATE_FOUND_USER)),
         ...step(typed.old, oldKey, to, toKey),
       ];
       return { steps, record: to, recordKey: toKey };
     }
     if (typed) return { steps: [], record: seen, recordKey: seenKey };
-    return { steps: step(seen, seenKey, now, nowKey), record: now, recordKey: nowKey };
+    // A paste or a sweep: from Last seen, which a run that died after logging may have left behind.
+    return { steps: unsure(step(seen, seenKey, now, nowKey)), record: now, recordKey: nowKey };
   }
 
   /** Stage moves, logged; a move sets Stage entered. A new row's stage is its first move. Last seen's stage. */
@@ -207,12 +221,12 @@ class RowEdit {
     }
     const stageKey = (v: CellValue) => looseKey(seenForm(String(v ?? '')));
     const moves = this.tracked_('stage', prev ? prev.s : undefined, stageKey, stageKey(before.stageText));
-    for (const [from, to, who] of moves.steps) this.moved_(from, to, who);
+    for (const [from, to, who, late] of moves.steps) this.moved_(from, to, who, late);
     return String(moves.record).trim();
   }
 
-  private moved_(from: CellValue, to: CellValue, who: string) {
-    this.log_(who, 'Stage', String(from).trim(), String(to).trim());
+  private moved_(from: CellValue, to: CellValue, who: string, unsure?: boolean) {
+    this.log_(who, 'Stage', String(from).trim(), String(to).trim(), unsure);
     this.set_('stageEntered', this.ctx_.now);
     this.changed_ = true;
   }
@@ -241,8 +255,8 @@ class RowEdit {
     const { amountKey } = this.keys_;
     const prev = this.prev_;
     const moves = this.tracked_('amount', prev ? (prev.a ?? '') : undefined, amountKey, amountNow);
-    for (const [from, to, who] of moves.steps)
-      this.log_(who, 'Amount', amountKey(from) ?? '', amountKey(to) ?? '');
+    for (const [from, to, who, late] of moves.steps)
+      this.log_(who, 'Amount', amountKey(from) ?? '', amountKey(to) ?? '', late);
     if (moves.steps.length) this.changed_ = true;
     return moves.recordKey;
   }
@@ -256,9 +270,9 @@ class RowEdit {
     if (this.isNew_) return closeNow;
     const moves = this.tracked_('closeDate', prev ? (prev.c ?? '') : undefined, closeKey, closeNow);
     let pushes = before.closeDatePushes;
-    for (const [from, to, who] of moves.steps) {
+    for (const [from, to, who, late] of moves.steps) {
       const [oldClose, newClose] = [closeDateOf(from), closeDateOf(to)];
-      this.log_(who, 'Close date', oldClose ?? '', newClose ?? '');
+      this.log_(who, 'Close date', oldClose ?? '', newClose ?? '', late);
       this.changed_ = true;
       const later = oldClose instanceof Date && newClose instanceof Date;
       if (later && daysBetween(oldClose, newClose, this.ctx_.timeZone) > 0) pushes += 1;

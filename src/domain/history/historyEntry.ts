@@ -9,6 +9,11 @@ export interface HistoryEntry {
   from: CellValue;
   to: CellValue;
   user: string;
+  /**
+   * A change this run cannot tell from one that a run which died after logging it (before it wrote
+   * Last seen) logged already: appended only if History's last rows do not hold it.
+   */
+  unsure?: boolean;
 }
 
 /** Who History names when Google does not say who edited (consumer accounts, other domains). */

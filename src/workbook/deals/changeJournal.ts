@@ -9,11 +9,11 @@ import * as z from '../../shared/schema';
 import type { CellValue } from '../../domain/deals/deal';
 import type { HeaderMap } from '../../domain/deals/headerMap';
 import { notYetLogged } from '../../domain/history/alreadyLogged';
-import { HISTORY_HEADERS, type HistoryEntry } from '../../domain/history/historyEntry';
+import type { HistoryEntry } from '../../domain/history/historyEntry';
 import { parseLastSeen, type LastSeen } from '../../domain/edits/editEffects';
 import { FIELD_BY_KEY, type FieldKey } from '../../shared/fields';
 import { chunkedProperties, chunkKeys, readChunked, textPrint } from '../core/storedValues';
-import { appendHistory } from '../history/historyTab';
+import { appendHistory, historyTail } from '../history/historyTab';
 import { asRead } from './dealRows';
 import { readRows, rowsOfDeal } from './dealLookup';
 import type { Sheet } from '../core/sheetTypes';
@@ -22,8 +22,6 @@ import { documentStore } from '../core/documentState';
 const PREFIX = 'sheetsCrm.journal.';
 /** The sidebar's journal: saves hold the document lock, so one is open at a time. */
 export const SAVE_JOURNAL = `${PREFIX}save`;
-/** History rows read back from the end to tell whether a journal's rows went in. */
-const TAIL_ROWS = 200;
 
 /** A cell value as stored: text, number, boolean, or a date as its instant (ms). */
 const cellJson = z.object({
@@ -175,15 +173,7 @@ function complete(journal: Journal, deals: Sheet, history: Sheet, map: HeaderMap
       to: fromJson(e.to),
       user: e.u,
     }));
-  if (entries.length) {
-    const last = history.getLastRow();
-    const first = Math.max(2, last - TAIL_ROWS + 1);
-    const tail =
-      last >= first
-        ? (history.getRange(first, 1, last - first + 1, HISTORY_HEADERS.length).getValues() as CellValue[][])
-        : [];
-    appendHistory(history, notYetLogged(entries, tail));
-  }
+  if (entries.length) appendHistory(history, notYetLogged(entries, historyTail(history)));
   mendLastSeen(journal, rowNumber, deals, map, landed);
 }
 

@@ -7,7 +7,7 @@ import { mapHeaders, type HeaderMap } from '../../domain/deals/headerMap';
 import type { FieldKey } from '../../shared/fields';
 import type { DocumentState } from '../core/documentState';
 import { withDocumentLock } from '../core/lock';
-import { appendHistory, findHistoryTab } from '../history/historyTab';
+import { appendHistoryOnce, findHistoryTab } from '../history/historyTab';
 import { asRead, readRows, writeOutcomes } from './dealRows';
 import { readHeader } from './dealsTab';
 import { recordRefusedEdit, typedCell as typedValue } from './refusedEdits';
@@ -81,7 +81,7 @@ export function dealsEdited(
       rows,
       outcomes,
       () => sheet.getRange(first, 1, count, map.width).getFormulas(),
-      () => historySheet && appendHistory(historySheet, history),
+      () => historySheet && appendHistoryOnce(historySheet, history),
     );
   };
   // Sheets runs the onEdit of two quick edits at the same time. Under the lock, each run reads the row,

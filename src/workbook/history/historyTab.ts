@@ -4,8 +4,10 @@
 import { HISTORY_TAB, PRODUCT } from '../../shared/names';
 import { findTab } from '../core/tabs';
 import { HISTORY_HEADERS, historyRow, type HistoryEntry } from '../../domain/history/historyEntry';
+import { continuedFromHistory } from '../../domain/history/alreadyLogged';
 import { safeCell, writeGrid } from '../core/writeGrid';
 import type { Sheet, Spreadsheet } from '../core/sheetTypes';
+import type { CellValue } from '../../domain/deals/deal';
 
 /** Finds the History tab by id, then by name. */
 export function findHistoryTab(ss: Spreadsheet, id?: number): Sheet | null {
@@ -22,6 +24,30 @@ export function createHistoryTab(ss: Spreadsheet): Sheet {
   sheet.getRange(2, 1, sheet.getMaxRows() - 1, 1).setNumberFormat('yyyy-mm-dd hh:mm:ss');
   sheet.protect().setDescription(`${PRODUCT}: History is written by the CRM`).setWarningOnly(true);
   return sheet;
+}
+
+/** History's last rows (at most `rows`), as they are: where a run that died after logging left its rows. */
+export function historyTail(history: Sheet, rows = 200): CellValue[][] {
+  const last = history.getLastRow();
+  const first = Math.max(2, last - rows + 1);
+  return last >= first
+    ? (history.getRange(first, 1, last - first + 1, HISTORY_HEADERS.length).getValues() as CellValue[][])
+    : [];
+}
+
+/**
+ * Appends entries, those marked unsure continued from History's last rows (one read, only when there is
+ * one): a run that logged a change and died before writing Last seen, or an overlapping run, may have
+ * logged them.
+ */
+export function appendHistoryOnce(sheet: Sheet, entries: readonly HistoryEntry[]): void {
+  const unsure = entries.filter((e) => e.unsure);
+  appendHistory(
+    sheet,
+    unsure.length
+      ? [...continuedFromHistory(unsure, historyTail(sheet)), ...entries.filter((e) => !e.unsure)]
+      : entries,
+  );
 }
 
 /**

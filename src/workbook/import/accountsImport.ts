@@ -49,7 +49,7 @@ export function accountsPlan(
   if (!target)
     throw new CrmError(
       'NOT_A_DEALS_TAB',
-      `"${base.name}" lists companies (with their ${fieldWords(cols.fields)}), not deals. Convert your deals first, then this tab: each deal then gets its company's values. Nothing was changed.`,
+      `"${base.name}" lists companies, not deals. Convert your deals first, then this tab. Nothing was changed.`,
     );
   const columns = {
     company: cols.company,
@@ -84,7 +84,7 @@ export function accountsPlan(
     fields: cols.fields,
     join,
     plan: [
-      `"${base.name}" is an accounts (companies) file: the ${fieldWords(cols.fields)} of ${join.matched} of its ${counted(join.companies, 'company', 'companies')} go onto ${counted(join.deals, 'deal')} of "${target.getName()}" with the same company (a blank never erases a value).`,
+      `"${base.name}" is an accounts file: the ${fieldWords(cols.fields)} of ${join.matched} of its ${counted(join.companies, 'company', 'companies')} go onto their ${counted(join.deals, 'deal')} in "${target.getName()}".`,
       join.unmatched.length ? `No deal names ${names(join.unmatched)}.` : '',
       join.doubled.length ? `Left alone, being on two rows or more: ${names(join.doubled)}.` : '',
       `"${base.name}" itself stays as it is.`,

@@ -171,10 +171,10 @@ function troublesSaid(values: readonly (readonly CellValue[])[]): string {
     `${counted(t.cells, 'cell')} ${t.cells === 1 ? look : looks}`;
   return (
     (encoding.cells
-      ? ` ${one(encoding, 'looks', 'look')} mis-encoded (${where(encoding)}): the file was saved in another character set than UTF-8. Save it as "CSV UTF-8" and import it again, or convert it as it is.`
+      ? ` ${one(encoding, 'looks', 'look')} mis-encoded (${where(encoding)}): save the file as "CSV UTF-8" and import it again.`
       : '') +
     (escapes.cells
-      ? ` ${one(escapes, 'holds', 'hold')} backslash escapes of a database dump (${where(escapes)}), which CSV does not read: a quote inside one may have cut it. Check ${escapes.cells === 1 ? 'it' : 'them'} after converting, or export with quotes doubled ("") instead.`
+      ? ` ${one(escapes, 'holds', 'hold')} backslash escapes (${where(escapes)}), which CSV does not read: check after converting.`
       : '')
   );
 }

@@ -43,7 +43,7 @@ import {
   rowsOfDeal,
   writeChangedCells,
 } from '../deals/dealLookup';
-import { appendHistory } from '../history/historyTab';
+import { appendHistoryOnce } from '../history/historyTab';
 import {
   closeJournal,
   completeJournals,
@@ -265,7 +265,7 @@ function saveOnce(
   const kept = existing
     ? putBackTypedMeanwhile(c.deals, map, savedAt.row, savedAt.values, changed, readAt)
     : [];
-  appendHistory(c.history, outcome.history);
+  appendHistoryOnce(c.history, outcome.history);
   // The journal closed, with the note for a teammate's check that starts only after this save (see
   // recentWrites.ts), in one call.
   closeJournal(journal, existing ? saveWritesNote(map, savedAt.row, after, changed) : {});

@@ -2,6 +2,7 @@
 // moves with History, a person's own probability kept, and the duplicate verdict carried in Last seen.
 import { applyRowRules, sweepRows, type EditContext } from '../../../src/domain/edits/editEffects';
 import { defaultSettings } from '../../../src/shared/defaultSettings';
+import { continuedFromHistory } from '../../../src/domain/history/alreadyLogged';
 import { MAP, row, TZ } from '../../support/deals';
 
 const now = new Date('2026-03-10T15:00:00Z');
@@ -62,13 +63,29 @@ describe('applyRowRules', () => {
     const recorded = (out: ReturnType<typeof applyRowRules>) =>
       (JSON.parse(String(out.writes.lastSeen ?? '{}')) as { s?: string }).s;
 
-    it('logs nothing when Last seen already shows the cell (another check logged it)', () => {
+    // Last seen shows the cell: another check logged it, or runs died between History and Last seen.
+    // The moves go out marked unsure, and History's last rows decide (continuedFromHistory): a check
+    // that logged it leaves History ending at the cell's value, and nothing is added.
+    it('marks the moves unsure when Last seen already shows the cell, for History to decide', () => {
       const out = applyRowRules(typedRow('Quote sent', seen('Quote sent')), 2, ctx, {
         edited: ['stage'],
         typed: { field: 'stage', old: 'Qualified', value: 'Negotiation' },
       });
-      expect(moves(out)).toEqual([]);
-      expect(out.writes.stageEntered).toBeUndefined();
+      expect(out.history.map((h) => [h.from, h.to, h.user, h.unsure])).toEqual([
+        ['Quote sent', 'Qualified', 'unknown (seen at a later edit)', true],
+        ['Qualified', 'Quote sent', 'rep@example.com', true],
+      ]);
+      const logged = (...rows: [string, string][]) =>
+        rows.map(([from, to]) => [new Date(0), out.history[0].dealId, 'Stage', from, to, 'x']);
+      expect(
+        continuedFromHistory(
+          out.history,
+          logged(['Qualified', 'Negotiation'], ['Negotiation', 'Quote sent']),
+        ),
+      ).toEqual([]);
+      expect(
+        continuedFromHistory(out.history, logged(['Quote sent', 'Qualified'])).map((h) => [h.from, h.to]),
+      ).toEqual([['Qualified', 'Quote sent']]);
     });
 
     it('logs a change no check logged before its own, by nobody it knows, then its own', () => {
