@@ -1,0 +1,299 @@
+// Property (issue 25): random sequences of what a team does to the Deals tab (typed edits, pastes,
+// sidebar saves, refreshes, a person's sort, rows inserted and deleted, a re-import of a later export
+// through Convert), each run possibly failing at a random call (Google refusing it; several in a row),
+// then the next run of anything. Checked against what the generator knows, never against the
+// product's own reading:
+// - after each step, every deal's Stage, Amount and Next step is as before the step or as the step meant;
+// - once the next runs are over, History holds each change of Stage and Amount exactly once, in a chain
+//   from the first value to the last (no change doubled, none left out). Next step is left out of this
+//   check: like every field but stage, amount and close date, it is logged only from an edit event's old
+//   value, so a typed Next step whose onEdit died at its first call is never logged (issue 25, open);
+// - no stored value (a document property) passes 4 KB;
+// - the next refresh and save succeed.
+// Not checked (issue 25, open): History of a deal whose edit run died after it logged its change and
+// before it wrote Last seen (the test sees it: History's last stage is not Last seen's). An edit back to
+// Last seen's value then leaves a change no later run can see (Last seen equals the cell, History's last
+// value does not); the journal of issue 25 is what closes it. Such deals are counted, and their cells
+// are still checked step by step. Nor is a failed edit generated right after another failed edit of
+// the same deal.
+import fc from 'fast-check';
+import type { SavedWorkbook } from '../../local/emulator/persistence';
+import type { Emulator } from '../../local/emulator';
+import type { DealRecord, SaveResult } from '../../src/shared/dealDto';
+import { a1, records } from './crm';
+import { fresh, twelveDeals } from './races';
+
+const TRACKED = ['Stage', 'Amount', 'Next step'] as const;
+/** Fields whose every change History must hold (Last seen keeps them, so a change with no event is found). */
+const LOGGED: readonly Tracked[] = ['Stage', 'Amount'];
+type Tracked = (typeof TRACKED)[number];
+const STAGES = ['Qualified', 'Quote sent', 'Negotiation', 'Won'];
+const REP = 'rep@example.com';
+
+type Step =
+  | { kind: 'type'; deal: number; field: Tracked; value: string; fault: number }
+  | { kind: 'save'; deal: number; field: Tracked; value: string; fault: number }
+  | { kind: 'refresh'; fault: number }
+  | { kind: 'paste'; deal: number; stage: string; amount: string; fault: number }
+  | { kind: 'reimport'; deals: number[]; n: number; fault: number }
+  | { kind: 'sort'; ascending: boolean }
+  | { kind: 'insert'; at: number }
+  | { kind: 'delete'; deal: number };
+
+const value = (field: Tracked, n: number) =>
+  field === 'Stage' ? STAGES[n % STAGES.length] : field === 'Amount' ? String(1000 + n * 37) : `Call ${n}`;
+
+// Weighted: a re-import (a Convert) costs as much as ten other steps, so it comes a tenth as often.
+const often = <T>(arbitrary: fc.Arbitrary<T>) => ({ arbitrary, weight: 10 });
+// A re-import (a Convert) costs as much as ten other steps, so it comes a tenth as often.
+const step: fc.Arbitrary<Step> = fc.oneof(
+  often(
+    fc
+      .record({ deal: fc.nat(11), field: fc.constantFrom(...TRACKED), n: fc.nat(50), fault: fc.nat(30) })
+      .map(({ deal, field, n, fault }) => ({
+        kind: 'type' as const,
+        deal,
+        field,
+        value: value(field, n),
+        fault,
+      })),
+  ),
+  often(
+    fc
+      .record({ deal: fc.nat(11), field: fc.constantFrom(...TRACKED), n: fc.nat(50), fault: fc.nat(40) })
+      .map(({ deal, field, n, fault }) => ({
+        kind: 'save' as const,
+        deal,
+        field,
+        value: value(field, n),
+        fault,
+      })),
+  ),
+  often(fc.nat(80).map((fault) => ({ kind: 'refresh' as const, fault }))),
+  often(
+    fc.record({ deal: fc.nat(11), n: fc.nat(50), fault: fc.nat(30) }).map(({ deal, n, fault }) => ({
+      kind: 'paste' as const,
+      deal,
+      stage: value('Stage', n),
+      amount: value('Amount', n + 1),
+      fault,
+    })),
+  ),
+  {
+    weight: 1,
+    arbitrary: fc
+      .record({
+        deals: fc.uniqueArray(fc.nat(11), { minLength: 1, maxLength: 4 }),
+        n: fc.nat(50),
+        fault: fc.nat(120),
+      })
+      .map(({ deals, n, fault }) => ({ kind: 'reimport' as const, deals, n, fault })),
+  },
+  often(fc.boolean().map((ascending) => ({ kind: 'sort' as const, ascending }))),
+  often(fc.nat(11).map((at) => ({ kind: 'insert' as const, at }))),
+  often(fc.nat(11).map((deal) => ({ kind: 'delete' as const, deal }))),
+);
+
+type Meant = { id: string; field: Tracked; value: string }[];
+
+/** A later export of every deal the tab holds, with `changed` deals moved on a stage and an amount. */
+function laterExport(emu: Emulator, changed: Set<string>, n: number): Meant {
+  const meant: Meant = [];
+  const rows = records(emu)
+    .filter((r) => String(r['Deal ID']) !== '')
+    .map((r) => {
+      const id = String(r['Deal ID']);
+      let [stage, amount] = [String(r['Stage']), String(r['Amount'])];
+      if (changed.has(id)) {
+        [stage, amount] = [value('Stage', n), value('Amount', n + 3)];
+        meant.push({ id, field: 'Stage', value: stage }, { id, field: 'Amount', value: amount });
+      }
+      return [id, String(r['Deal']), String(r['Company']), String(r['Owner']), stage, amount];
+    });
+  const sheet = emu.ss.addSheet(`Export ${emu.ss.sheets.length}`);
+  [['Deal ID', 'Deal', 'Company', 'Owner', 'Stage', 'Amount'], ...rows].forEach((r, i) =>
+    r.forEach((v, c) => (sheet.cellAt(i + 1, c + 1).v = v)),
+  );
+  emu.ss.activeSheet = sheet;
+  return meant;
+}
+
+/** Each deal's tracked fields, by Deal ID, as the Deals tab holds them (numbers as text). */
+function snapshot(emu: Emulator): Map<string, Record<Tracked, string>> {
+  return new Map(
+    records(emu)
+      .filter((r) => String(r['Deal ID']) !== '')
+      .map((r) => [
+        String(r['Deal ID']),
+        Object.fromEntries(TRACKED.map((f) => [f, String(r[f] ?? '')])) as Record<Tracked, string>,
+      ]),
+  );
+}
+
+/** The 1-based row of a deal in the Deals tab. */
+const rowOf = (emu: Emulator, id: string) => records(emu).findIndex((r) => String(r['Deal ID']) === id) + 2;
+
+/** Runs one step (a fault armed at its `fault`th call, 0 for none); returns the changes it meant. */
+function run(emu: Emulator, s: Step, ids: string[], failedOn: Set<string>): Meant {
+  const tab = emu.sheet('Deals');
+  if (s.kind === 'sort') {
+    tab.rangeAt(2, 1, tab.lastRowIndex() - 1, tab.maxColumns).sort({ column: 7, ascending: s.ascending });
+    return [];
+  }
+  if (s.kind === 'insert') {
+    tab.insertRowAfter(1 + s.at);
+    return [];
+  }
+  if (s.kind === 'delete') {
+    const row = rowOf(emu, ids[s.deal]);
+    if (row > 1) tab.deleteRow(row);
+    return [];
+  }
+  // What the step means is known before it runs: a failed run may still have landed it.
+  const id = 'deal' in s ? ids[s.deal] : '';
+  const here = id !== '' && rowOf(emu, id) > 1;
+  let meant: Meant = [];
+  if (s.kind === 'type' || s.kind === 'save') meant = here ? [{ id, field: s.field, value: s.value }] : [];
+  if (s.kind === 'paste')
+    meant = here
+      ? [
+          { id, field: 'Stage', value: s.stage },
+          { id, field: 'Amount', value: s.amount },
+        ]
+      : [];
+  if (s.kind === 'reimport') meant = laterExport(emu, new Set(s.deals.map((d) => ids[d])), s.n);
+  if (s.kind !== 'refresh' && s.kind !== 'reimport' && !here) return [];
+  // One failed edit run per deal at a time (see the header); a refresh or re-import may fail any time.
+  const edit = s.kind === 'type' || s.kind === 'paste' || s.kind === 'save';
+  const fault = edit && failedOn.has(id) ? 0 : s.fault;
+  if (edit) {
+    if (fault > 0) failedOn.add(id);
+    else failedOn.delete(id);
+  }
+  emu.ui.answers.push({ button: 'YES' });
+  if (fault > 0) emu.acc.injectFault({ nth: fault });
+  try {
+    if (s.kind === 'refresh') emu.run('menuRefresh');
+    else if (s.kind === 'reimport') emu.run('menuConvert');
+    else if (s.kind === 'type')
+      emu.userEdit('Deals', a1(emu, s.field, rowOf(emu, id)), s.value, { user: REP });
+    else if (s.kind === 'paste') {
+      const row = rowOf(emu, id);
+      emu.userEdit('Deals', `${a1(emu, 'Stage', row)}:${a1(emu, 'Amount', row)}`, [[s.stage, s.amount]], {
+        user: REP,
+      });
+    } else {
+      const form = emu.run<DealRecord>('getDeal', [id]);
+      const key = s.field === 'Stage' ? 'stage' : s.field === 'Amount' ? 'amount' : 'nextStep';
+      emu.run<SaveResult>('saveDeal', [{ ...form.deal, [key]: s.value }, form.deal], { user: REP });
+    }
+  } catch {
+    // Google refused a call and the execution died: the checks say what that may leave.
+  } finally {
+    emu.acc.clearFaults();
+    emu.ui.answers.length = 0;
+  }
+  return meant;
+}
+
+/** A set-up CRM with twelve deals, refreshed: where each sequence starts. */
+export function sequenceStart(): SavedWorkbook {
+  const start = twelveDeals(['Qualified', 'Negotiation']);
+  start.run('menuRefresh');
+  return start.save();
+}
+
+/** Runs `runs` random sequences from `saved` (fast-check seed `seed`) and checks each as above. */
+export function checkWriteSequences(saved: SavedWorkbook, seed: number, runs: number): void {
+  let staleDeals = 0;
+  fc.assert(
+    fc.property(fc.array(step, { minLength: 1, maxLength: 5 }), (steps) => {
+      const emu = fresh(saved);
+      const first = snapshot(emu);
+      const ids = [...first.keys()];
+      const failedOn = new Set<string>();
+      const stale = new Set<string>();
+      for (const s of steps) {
+        const before = snapshot(emu);
+        const failedBefore = failedOn.size;
+        const meant = run(emu, s, ids, failedOn);
+        // Only a failed edit run can leave Last seen behind History (see the header).
+        if (failedOn.size > failedBefore) for (const id of staleSeen(emu, failedOn)) stale.add(id);
+        const after = snapshot(emu);
+        for (const [id, fields] of before)
+          for (const f of TRACKED) {
+            // A deleted row takes its deal with it.
+            if (!after.has(id) && s.kind === 'delete') continue;
+            const now = after.get(id)?.[f];
+            const ok =
+              now === fields[f] || meant.some((m) => m.id === id && m.field === f && sameAs(now, m.value));
+            if (!ok) throw new Error(`${s.kind}: ${id} ${f} is "${now}", was "${fields[f]}"`);
+          }
+      }
+      // The next runs of anything, with no failure: they complete what a failed run left.
+      emu.run('menuRefresh');
+      expect(emu.ui.dialogs.at(-1)?.title).toBe('Sheets CRM: reports refreshed');
+      const last = snapshot(emu);
+      // History: for each deal and tracked field, a chain from the first value to the last, no link twice.
+      const history = records(emu, 'History');
+      staleDeals += stale.size;
+      for (const [id, fields] of last)
+        for (const f of LOGGED) {
+          if (stale.has(id)) continue;
+          const chain = history.filter((h) => String(h['Deal ID']) === id && h['Field'] === f);
+          const from = first.get(id)![f];
+          if (!chain.length) {
+            if (!sameAs(fields[f], from))
+              throw new Error(`${id} ${f} changed "${from}" → "${fields[f]}" with no History`);
+            continue;
+          }
+          for (let i = 1; i < chain.length; i++)
+            if (!sameAs(String(chain[i]['From']), String(chain[i - 1]['To'])))
+              throw new Error(
+                `${id} ${f}: History's chain breaks or doubles: ${chain.map((h) => `${h['From']}→${h['To']}`).join(', ')}`,
+              );
+          if (!sameAs(String(chain.at(-1)!['To']), fields[f]))
+            throw new Error(`${id} ${f} is "${fields[f]}" but History ends at "${chain.at(-1)!['To']}"`);
+        }
+      for (const [k, v] of Object.entries(emu.properties.document.data as Record<string, string>))
+        if (Buffer.byteLength(v) > 4096) throw new Error(`property ${k} holds ${Buffer.byteLength(v)} bytes`);
+      const form = emu.run<DealRecord>('getDeal', [[...last.keys()][0]]);
+      const r = emu.run<SaveResult>('saveDeal', [{ ...form.deal, nextStep: 'Final check' }, form.deal]);
+      expect(r.status).toBe('saved');
+    }),
+    { numRuns: runs, seed },
+  );
+  // The open case stays rare (117 deals in 2,000 sequences at seed 25, about one in twenty): were it
+  // most sequences, the History check would check little.
+  expect(staleDeals).toBeLessThan(runs / 10);
+}
+
+/**
+ * Deals whose failed edit run left Last seen's stage or amount behind History's last value for it
+ * (the run logged its change, then died before writing Last seen).
+ */
+function staleSeen(emu: Emulator, failedOn: ReadonlySet<string>): string[] {
+  if (!failedOn.size) return [];
+  const history = records(emu, 'History');
+  return records(emu)
+    .filter((r) => failedOn.has(String(r['Deal ID'])))
+    .filter((r) => {
+      const seen = JSON.parse(String(r['Last seen (CRM)'] || '{}')) as { s?: string; a?: unknown };
+      const lastTo = (field: string) =>
+        history.filter((h) => String(h['Deal ID']) === String(r['Deal ID']) && h['Field'] === field).at(-1)?.[
+          'To'
+        ];
+      const stage = lastTo('Stage');
+      const amount = lastTo('Amount');
+      return (
+        (stage !== undefined && !sameAs(String(seen.s ?? ''), String(stage))) ||
+        (amount !== undefined && !sameAs(String(seen.a ?? ''), String(amount)))
+      );
+    })
+    .map((r) => String(r['Deal ID']));
+}
+
+/** Two cell texts that mean the same: equal, or the same number. */
+function sameAs(a: string | undefined, b: string): boolean {
+  return a === b || (a !== undefined && a !== '' && Number(a) === Number(b));
+}
