@@ -6,6 +6,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vm from 'node:vm';
 import { IMPORT_WORDS } from '../src/domain/import/importWords';
+import { CONVERT_FILE, CONVERT_GLOBAL } from '../src/workbook/core/onDemand';
 
 const root = path.resolve(__dirname, '..');
 const dist = path.join(root, 'dist');
@@ -36,15 +37,20 @@ function entrypoints(bundle: string): { name: string; params: string[] }[] {
 
 /** Bundles src/main.ts; `minifyIdentifiers` shortens local names (about a third of the bytes every
  *  execution loads) but also parameter names, so the wrappers take theirs from a readable build. */
-async function bundleCode(minifyIdentifiers: boolean, addon = false): Promise<string> {
+async function bundleCode(
+  minifyIdentifiers: boolean,
+  addon = false,
+  entry = 'src/main.ts',
+  globalName = BUNDLE_GLOBAL,
+): Promise<string> {
   const result = await esbuild.build({
     // The same code is pushed bound to a spreadsheet (a top-level menu) or published as an Editor
     // add-on (its menu under Extensions): see src/entrypoints/menu.ts.
     define: { __ADDON__: addon ? 'true' : 'false' },
-    entryPoints: [path.join(root, 'src/main.ts')],
+    entryPoints: [path.join(root, entry)],
     bundle: true,
     format: 'iife',
-    globalName: BUNDLE_GLOBAL,
+    globalName,
     target: 'es2020',
     platform: 'neutral',
     mainFields: ['module', 'main'],
@@ -108,7 +114,14 @@ async function main() {
     const files: Record<string, string> = {
       'Code.js': await buildCode(addon),
       'Sidebar.html': sidebar,
-      // Data only Convert reads (workbook/import/headerWordsFile.ts): kept out of every execution's script.
+      // Code and data only Convert runs (workbook/core/onDemand.ts, workbook/import/importWordsFile.ts):
+      // project files Apps Script reads only when asked, kept out of the script every execution loads.
+      [`${CONVERT_FILE}.html`]: await bundleCode(
+        !process.env.READABLE_BUNDLE,
+        addon,
+        'src/convertMain.ts',
+        CONVERT_GLOBAL,
+      ),
       'ImportWords.html': JSON.stringify(IMPORT_WORDS),
       'appsscript.json': manifest,
     };

@@ -4,7 +4,7 @@ import { sidebarServer } from './entrypoints/sidebarApi';
 export { onOpen, onInstall } from './entrypoints/simpleTriggers';
 export { onEdit } from './entrypoints/onEdit';
 export { menuSetUp } from './entrypoints/setupMenu';
-export { menuConvert } from './entrypoints/convertMenu';
+export { menuConvert } from './entrypoints/convertLoader';
 export { menuHelp, sweepDeals } from './entrypoints/helpAndSweep';
 export { menuCheckSpreadsheet } from './entrypoints/checkMenu';
 export { menuUseLearnedProbabilities } from './entrypoints/probabilityMenu';

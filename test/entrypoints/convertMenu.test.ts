@@ -162,6 +162,21 @@ describe('converting a CRM export', () => {
   });
 });
 
+describe('converting with Convert’s code missing from the project', () => {
+  it('says which file is missing and how to put it back, and changes nothing', () => {
+    const emu = crm();
+    const before = emu.values('Deals');
+    delete emu.html.files['ConvertCode'];
+    sheetWith(emu, 'Export', [
+      ['Deal', 'Stage', 'Amount'],
+      ['Acme', 'Won', '100'],
+    ]);
+    emu.run('menuConvert');
+    expect(emu.ui.dialogs.at(-1)!.message).toMatch(/ConvertCode\.html is missing.*Push the project again/);
+    expect(emu.values('Deals')).toEqual(before);
+  });
+});
+
 describe('converting with the header phrases file missing from the project', () => {
   it('says which file is missing and how to put it back, and changes nothing', () => {
     const emu = crm();

@@ -1,0 +1,29 @@
+// Code only one action runs ships as a project file of its own. Apps Script loads every script file in
+// every execution, but an HTML file only when asked: Convert (about 60 KB with the shared code it uses)
+// is read and run when a person chooses it, so edits, saves and refreshes do not load it.
+import { CrmError } from '../../shared/errors';
+
+/** The project file holding Convert's code (built by scripts/build.ts from src/convertMain.ts). */
+export const CONVERT_FILE = 'ConvertCode';
+/** The global its bundle defines. */
+export const CONVERT_GLOBAL = '__SheetsCRMConvert';
+
+/** The exports of an on-demand bundle, run once per execution (indirect eval: in global scope). */
+export function onDemand<T>(file: string, globalName: string): T {
+  const scope = globalThis as unknown as Record<string, unknown>;
+  if (!scope[globalName]) {
+    let code: string;
+    try {
+      code = HtmlService.createHtmlOutputFromFile(file).getContent();
+    } catch {
+      throw new CrmError(
+        'PROJECT_FILE_MISSING',
+        `The script's file ${file}.html is missing, so this action cannot run. Push the project again (npm run push).`,
+      );
+    }
+    // The bundle is strict code: its `var` stays inside the eval, so the eval's value (the global's
+    // name, read last) is what it defined.
+    scope[globalName] = (0, eval)(`${code}\n;${globalName}`) as unknown;
+  }
+  return scope[globalName] as T;
+}
