@@ -5,7 +5,6 @@ import * as esbuild from 'esbuild';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vm from 'node:vm';
-import { IMPORT_WORDS } from '../src/domain/import/importWords';
 import { CONVERT_FILE, CONVERT_GLOBAL } from '../src/workbook/core/onDemand';
 
 const root = path.resolve(__dirname, '..');
@@ -114,15 +113,14 @@ async function main() {
     const files: Record<string, string> = {
       'Code.js': await buildCode(addon),
       'Sidebar.html': sidebar,
-      // Code and data only Convert runs (workbook/core/onDemand.ts, workbook/import/importWordsFile.ts):
-      // project files Apps Script reads only when asked, kept out of the script every execution loads.
+      // Convert's code and words (workbook/core/onDemand.ts): a project file Apps Script reads only when
+      // asked, kept out of the script every execution loads.
       [`${CONVERT_FILE}.html`]: await bundleCode(
         !process.env.READABLE_BUNDLE,
         addon,
         'src/convertMain.ts',
         CONVERT_GLOBAL,
       ),
-      'ImportWords.html': JSON.stringify(IMPORT_WORDS),
       'appsscript.json': manifest,
     };
     for (const [name, text] of Object.entries(files)) {

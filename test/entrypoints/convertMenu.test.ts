@@ -177,21 +177,6 @@ describe('converting with Convert’s code missing from the project', () => {
   });
 });
 
-describe('converting with the header phrases file missing from the project', () => {
-  it('says which file is missing and how to put it back, and changes nothing', () => {
-    const emu = crm();
-    const before = emu.values('Deals');
-    delete emu.html.files['ImportWords'];
-    sheetWith(emu, 'Export', [
-      ['Deal', 'Stage', 'Amount'],
-      ['Acme', 'Won', '100'],
-    ]);
-    emu.run('menuConvert');
-    expect(emu.ui.dialogs.at(-1)!.message).toMatch(/ImportWords\.html is missing .*Push the project again/);
-    expect(emu.values('Deals')).toEqual(before);
-  });
-});
-
 describe('converting a tab where two columns could each be a key field', () => {
   it('asks which, naming both, and takes neither until told', () => {
     const emu = crm();

@@ -8,10 +8,9 @@ import type { FieldKey } from '../../shared/fields';
 export type ImportField = Exclude<FieldKey, 'check' | 'lastSeen' | 'segment' | 'closeDatePushes'>;
 
 /**
- * The words Convert reads exports with, in the languages teams write. They are data only Convert
- * needs, so they are not in the script every execution loads: the build writes them to a project
- * file (see importWords.ts and workbook/import/importWordsFile.ts). Texts are compared with accents
- * folded and in lower case; `won` to `no` are regular expressions.
+ * The words Convert reads exports with, in the languages teams write (importWords.ts; only Convert's
+ * on-demand bundle holds them). Texts are compared with accents folded and in lower case; `won` to
+ * `no` are regular expressions.
  */
 export interface ImportWords {
   /** Phrases per field, best first (a column matching an earlier phrase wins over a later one). */

@@ -4,8 +4,8 @@
 // folded: "Währung" is "wahrung"; æ, ø and ß stay), each field's best first; and the words for won,
 // lost, open and pipeline stages in those languages (and Italian).
 //
-// Not part of the script bundle: scripts/build.ts writes them to dist/ImportWords.html, which Apps
-// Script loads only when Convert asks for it (workbook/import/importWordsFile.ts).
+// Not part of the script every execution loads: only Convert's on-demand bundle holds them
+// (dist/ConvertCode.html, see workbook/core/onDemand.ts).
 import type { ImportField, ImportWords } from './headerVocabulary';
 
 const LINES: Readonly<Record<ImportField, readonly string[]>> = {

@@ -23,7 +23,7 @@ import {
 import { proposeImportMapping, type ImportMapping } from '../../domain/import/importMapping';
 import { notDealsWhy } from '../../domain/import/fileKind';
 import type { ImportWords } from '../../domain/import/headerVocabulary';
-import { loadImportWords } from './importWordsFile';
+import { IMPORT_WORDS } from '../../domain/import/importWords';
 import { describeImport, seenStages } from '../../domain/import/importReport';
 import { proposeStages, type StageProposal } from '../../domain/import/stageAdoption';
 import type { BlockKey } from '../../domain/settings/settingsLayout';
@@ -120,7 +120,7 @@ export function planConversion(ss: Spreadsheet): ConversionPlan {
     timeZone,
     locale,
     year: zonedParts(new Date(), timeZone).year,
-    words: loadImportWords(),
+    words: IMPORT_WORDS,
   };
 
   if (appending) {
