@@ -84,3 +84,28 @@ export function valueKeys(timeZone: string, locale: string, currency?: string): 
   };
   return { amountKey, closeDateOf, dayKey, closeKey };
 }
+
+/**
+ * Last seen with its stage, amount and close date as History last logged them (`logged`: History's
+ * field name to the last value logged, as History holds it), for a run that logged a change and died
+ * before it wrote Last seen: Last seen must not stay behind what History says, or an edit back to its
+ * value would look like no change at all.
+ */
+export function seenAsLogged(
+  seen: LastSeen,
+  logged: ReadonlyMap<string, CellValue>,
+  timeZone: string,
+): LastSeen {
+  const out: LastSeen = { ...seen };
+  const text = (v: CellValue) => seenForm(String(v ?? '').trim());
+  if (logged.has('Stage')) out.s = text(logged.get('Stage')!);
+  if (logged.has('Amount')) {
+    const a = logged.get('Amount')!;
+    out.a = typeof a === 'number' ? a : a === '' ? null : text(a);
+  }
+  if (logged.has('Close date')) {
+    const c = logged.get('Close date')!;
+    out.c = c instanceof Date ? isoDay(c, timeZone) : c === '' ? null : text(c);
+  }
+  return out;
+}

@@ -18,6 +18,7 @@ import { asRead } from './dealRows';
 import { readRows, rowsOfDeal } from './dealLookup';
 import type { Sheet } from '../core/sheetTypes';
 import { documentStore } from '../core/documentState';
+import { completeLogged, LOGGED_JOURNAL } from './loggedJournal';
 
 const PREFIX = 'sheetsCrm.journal.';
 /** The sidebar's journal: saves hold the document lock, so one is open at a time. */
@@ -123,9 +124,10 @@ export function journalsLeft(all: Record<string, string>): boolean {
 /**
  * Completes the journals runs that died left behind; call it holding the document lock (a run that
  * holds it has no journal open). Reads the properties again, then for each journal the deal's row, the
- * end of History, and writes what is missing.
+ * end of History, and writes what is missing. A save's journal goes first, a logging run's
+ * (loggedJournal.ts) last, so that Last seen ends as History does.
  */
-export function completeJournals(deals: Sheet, history: Sheet, map: HeaderMap): void {
+export function completeJournals(deals: Sheet, history: Sheet, map: HeaderMap, timeZone: string): void {
   const all = documentStore().getProperties();
   // Journals with anything left: an open one's head holds it, a closed one's is empty; chunks (".1",
   // ".2"…) left by a close that died are deleted with their head.
@@ -134,7 +136,12 @@ export function completeJournals(deals: Sheet, history: Sheet, map: HeaderMap): 
       .filter((k) => k.startsWith(PREFIX) && all[k] !== '')
       .map((k) => k.replace(/\.\d+$/, '')),
   );
-  for (const key of heads) {
+  for (const key of [...heads].sort((a, b) => Number(a === LOGGED_JOURNAL) - Number(b === LOGGED_JOURNAL))) {
+    if (key === LOGGED_JOURNAL) {
+      completeLogged(all[key], deals, history, map, timeZone);
+      closeJournal({ key, keys: [key] });
+      continue;
+    }
     const raw = all[key] ? readChunked(all, key) : null;
     let journal: Journal | null = null;
     try {

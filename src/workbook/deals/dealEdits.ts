@@ -12,7 +12,8 @@ import { asRead, readRows, writeOutcomes } from './dealRows';
 import { readHeader } from './dealsTab';
 import { recordRefusedEdit, typedCell as typedValue } from './refusedEdits';
 import { asEventText, wroteOver } from './recentWrites';
-import { completeJournals, journalsLeft } from './changeJournal';
+import { closeJournal, completeJournals, journalsLeft } from './changeJournal';
+import { openLoggedJournal } from './loggedJournal';
 import type { EditEvent, Sheet } from '../core/sheetTypes';
 
 /** The row rules' context for a change by `user`, now (a typed edit, or a sidebar save). */
@@ -62,7 +63,7 @@ export function dealsEdited(
   const apply = () => {
     // A save that died between its cells and its History left a journal: completed first.
     const historyTab = journalsLeft(properties) ? findHistoryTab(e.source, state.historySheetId) : null;
-    if (historyTab) completeJournals(sheet, historyTab, map);
+    if (historyTab) completeJournals(sheet, historyTab, map, state.timeZone);
     // A paste replaces the cells' dropdowns and formats with the source's: put the tab's back.
     if (!typed)
       restoreFormats(sheet, first, count, leftCol + 1, rightCol - leftCol + 1, state.formattedRows ?? 0);
@@ -73,16 +74,16 @@ export function dealsEdited(
     const outcomes = rows.map((row, i) => applyRowRules(row, first + i, ctx, { edited, typed: typedCell }));
     const history = outcomes.flatMap((o) => o.history);
     const historySheet = findHistoryTab(e.source, state.historySheetId);
-    // History first: the change already happened in the cell, so it is logged even if our writes fail.
-    writeOutcomes(
-      sheet,
-      map,
-      first,
-      rows,
-      outcomes,
-      () => sheet.getRange(first, 1, count, map.width).getFormulas(),
-      () => historySheet && appendHistoryOnce(historySheet, history),
-    );
+    // History first: the change already happened in the cell, so it is logged even if our writes fail
+    // (the journal, open until Last seen is written, lets the next run finish what a death leaves).
+    let journal: ReturnType<typeof openLoggedJournal> = null;
+    const log = () => {
+      journal = historySheet && openLoggedJournal(ctx.now, history.length);
+      if (historySheet) appendHistoryOnce(historySheet, history);
+    };
+    const formulas = () => sheet.getRange(first, 1, count, map.width).getFormulas();
+    writeOutcomes(sheet, map, first, rows, outcomes, formulas, log);
+    closeJournal(journal);
   };
   // Sheets runs the onEdit of two quick edits at the same time. Under the lock, each run reads the row,
   // logs from Last seen and records what it logged before the next run reads: a change is logged once.

@@ -13,6 +13,8 @@ import { recheckRows } from './recheck';
 import { keepDealsInPlace, putBackRefusedEdits } from './sweepRepair';
 import { rememberSweepWrites } from './recentWrites';
 import { notYetLogged } from '../../domain/history/alreadyLogged';
+import { closeJournal } from './changeJournal';
+import { openLoggedJournal } from './loggedJournal';
 import type { Sheet } from '../core/sheetTypes';
 
 export interface SweepSummary {
@@ -74,6 +76,7 @@ export function applySweep(
   const sheet = input.deals;
   const found = plan.outcomes.flatMap((o) => o.history);
   const history = historyRows ? notYetLogged(found, historyRows) : found;
+  const journal = openLoggedJournal(input.now, history.length);
   appendHistory(input.history, history);
   const conflicts = recheckRows(sheet, map, 2, rows, plan.outcomes);
   const outcomes = conflicts.size
@@ -90,6 +93,8 @@ export function applySweep(
     placement.repaired + putBackRefusedEdits(sheet, map, 2, rows, planned, plan.readAt, placement);
   // For a typed edit whose check starts after this (see recentWrites.ts); not after a sort moved rows.
   if (!placement.moved) rememberSweepWrites(map, 2, rows, planned);
+  // Rows left for next time were logged and their Last seen not written: the next run completes them.
+  if (!conflicts.size) closeJournal(journal);
   const byRule: Partial<Record<RuleId, number>> = {};
   let flagged = 0;
   let deals = 0;

@@ -187,7 +187,8 @@ function readAndSweep(req: RefreshRequest, plan: RefreshPlan) {
   return withDocumentLock(() => {
     // A save that died between its cells and its History left a journal: completed first, so that
     // the sweep finds those changes logged (by the person who made them).
-    if (journalsLeft(plan.properties)) completeJournals(crm.deals, crm.history, readHeaderMap(crm.deals));
+    if (journalsLeft(plan.properties))
+      completeJournals(crm.deals, crm.history, readHeaderMap(crm.deals), timeZone);
     // Read everything first: a read after a write would force the writes out one by one.
     const pointer = plan.fullHistory ? null : plan.pointer;
     const session = readHistory(ss, crm.history, pointer, plan.fullHistory, timeZone, plan.check);

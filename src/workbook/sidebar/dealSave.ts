@@ -77,7 +77,7 @@ export function saveDeal(input: unknown, loaded: DealInput | null): SaveResult {
   return withDocumentLock(() => {
     const map = readHeaderMap(c.deals);
     // A save that died between its cells and its History left a journal: completed first.
-    if (journalsLeft(c.properties)) completeJournals(c.deals, c.history, map);
+    if (journalsLeft(c.properties)) completeJournals(c.deals, c.history, map, timeZone);
     // Rows a sort moved under this save's writes (another deal got its cells): marked, and the save
     // tried again on the deal's row as it is now.
     const misplaced: Misplaced[] = [];
