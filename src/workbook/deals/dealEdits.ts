@@ -7,13 +7,12 @@ import { mapHeaders, type HeaderMap } from '../../domain/deals/headerMap';
 import type { FieldKey } from '../../shared/fields';
 import type { DocumentState } from '../core/documentState';
 import { withDocumentLock } from '../core/lock';
-import { appendHistoryOnce, findHistoryTab } from '../history/historyTab';
-import { asRead, readRows, writeOutcomes } from './dealRows';
+import { findHistoryTab } from '../history/historyTab';
+import { asRead, readRows } from './dealRows';
 import { readHeader } from './dealsTab';
-import { recordRefusedEdit, typedCell as typedValue } from './refusedEdits';
-import { asEventText, wroteOver } from './recentWrites';
-import { closeJournal, completeJournals, journalsLeft } from './changeJournal';
-import { openLoggedJournal } from './loggedJournal';
+import { asEventText, keepTypedAside, typedCell as typedValue, wroteOver } from '../guard/typedMeanwhile';
+import { completeJournals, journalsLeft } from '../guard/changeJournal';
+import { writeRows } from '../guard/writeGuard';
 import type { EditEvent, Sheet } from '../core/sheetTypes';
 
 /** The row rules' context for a change by `user`, now (a typed edit, or a sidebar save). */
@@ -72,29 +71,20 @@ export function dealsEdited(
     const ctx = editContext(state, map, e.user?.getEmail?.() ?? '');
     // Duplicate Deal IDs need the whole sheet: the sweep finds them, and edits keep its last verdict.
     const outcomes = rows.map((row, i) => applyRowRules(row, first + i, ctx, { edited, typed: typedCell }));
-    const history = outcomes.flatMap((o) => o.history);
-    const historySheet = findHistoryTab(e.source, state.historySheetId);
-    // History first: the change already happened in the cell, so it is logged even if our writes fail
-    // (the journal, open until Last seen is written, lets the next run finish what a death leaves).
-    let journal: ReturnType<typeof openLoggedJournal> = null;
-    const log = () => {
-      journal = historySheet && openLoggedJournal(ctx.now, history.length);
-      if (historySheet) appendHistoryOnce(historySheet, history);
-    };
-    const formulas = () => sheet.getRange(first, 1, count, map.width).getFormulas();
-    writeOutcomes(sheet, map, first, rows, outcomes, formulas, log);
-    closeJournal(journal);
+    // History before our writes: the change already happened in the cell, so it is logged even if they fail.
+    const history = findHistoryTab(e.source, state.historySheetId);
+    writeRows({ deals: sheet, history, map, first, rows, outcomes, at: ctx.now });
   };
   // Sheets runs the onEdit of two quick edits at the same time. Under the lock, each run reads the row,
   // logs from Last seen and records what it logged before the next run reads: a change is logged once.
   // A run that cannot get the lock says so, and the next edit of the row or the next sweep logs it.
   // When the lock is taken, a typed value is kept aside before waiting, for the sweep that may be
-  // holding it: its writes may land on this cell, and it puts back what it wrote over (refusedEdits.ts).
+  // holding it: its writes may land on this cell, and it puts back what it wrote over (typedMeanwhile.ts).
   const keepTypedValue = () => {
     if (!typedCell || e.value === undefined) return;
     const idCol = map.columns.dealId;
     try {
-      recordRefusedEdit({
+      keepTypedAside({
         row: top,
         col: leftCol + 1,
         dealId: idCol === undefined ? '' : String(sheet.getRange(top, idCol + 1).getValue()),
@@ -111,7 +101,7 @@ export function dealsEdited(
 /**
  * A typed value a sweep or a sidebar save wrote over before this check started (Sheets starts it some
  * time after the edit): put back, and `row` updated, when the cell holds what the writer left there and
- * not what was typed (recentWrites.ts). Costs a call only when the cell no longer holds the typed value.
+ * not what was typed (typedMeanwhile.ts). Costs a call only when the cell no longer holds the typed value.
  */
 function putBackIfWrittenOver(
   sheet: Sheet,

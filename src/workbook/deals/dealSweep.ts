@@ -6,15 +6,8 @@ import { newDealId } from '../../domain/deals/dealIds';
 import { sweepRows, type RowOutcome } from '../../domain/edits/editEffects';
 import type { RuleId } from '../../domain/dataQuality/dealChecks';
 import type { Settings } from '../../shared/settings';
-import { writeOutcomes } from './dealRows';
-import { appendHistory } from '../history/historyTab';
 import { unfoldedHistory } from '../history/historyIndexTab';
-import { recheckRows } from './recheck';
-import { keepDealsInPlace, putBackRefusedEdits } from './sweepRepair';
-import { rememberSweepWrites } from './recentWrites';
-import { notYetLogged } from '../../domain/history/alreadyLogged';
-import { closeJournal } from './changeJournal';
-import { openLoggedJournal } from './loggedJournal';
+import { writeRows } from '../guard/writeGuard';
 import type { Sheet } from '../core/sheetTypes';
 
 export interface SweepSummary {
@@ -59,42 +52,27 @@ export function planSweep(input: SweepInput): SweepPlan {
 }
 
 /**
- * Writes a planned sweep. History first: the changes it logs were seen in the cells, so they are logged
- * even if a Deals write then fails; with `historyRows` (History as read), a change a failed sweep
- * already logged is not logged again. Then, under the caller's lock, the cells about to be written (and
- * each row's Deal ID and name) are read again: rows a person changed or moved since the plan read them
- * are left alone for the next sweep, and cells a block passes over are written back as they are now,
- * not as first read. The writes go out at once (flush); a sort or an edit in the few calls between
- * that re-check and the flush is then put right (sweepRepair.ts).
+ * Writes a planned sweep through the write guard (guard/writeGuard.ts): History first (with
+ * `historyRows`, History as read, a change a failed sweep already logged is not logged again), rows a
+ * person changed or moved since the plan read them left for the next sweep, and what a sort or a value
+ * typed in the last moments did to the writes put right.
  */
 export function applySweep(
   input: SweepInput,
   plan: SweepPlan,
   historyRows?: readonly (readonly CellValue[])[],
 ): SweepSummary {
-  const { map, rows } = plan;
-  const sheet = input.deals;
-  const found = plan.outcomes.flatMap((o) => o.history);
-  const history = historyRows ? notYetLogged(found, historyRows) : found;
-  const journal = openLoggedJournal(input.now, history.length);
-  appendHistory(input.history, history);
-  const conflicts = recheckRows(sheet, map, 2, rows, plan.outcomes);
-  const outcomes = conflicts.size
-    ? plan.outcomes.map((o, i) => (conflicts.has(i) ? { ...o, writes: {} } : o))
-    : plan.outcomes;
-  const planned = writeOutcomes(sheet, map, 2, rows, outcomes, () =>
-    sheet.getRange(2, 1, rows.length, map.width).getFormulas(),
-  );
-  // Out at once: a buffered write lands by position whenever it goes out, over whatever people did
-  // meanwhile. The read-back of who is on each row written forces them out (a read does, as a flush
-  // would); what landed on a moved row or over a value typed meanwhile is then put right.
-  const placement = keepDealsInPlace(sheet, map, 2, rows, planned);
-  const putRight =
-    placement.repaired + putBackRefusedEdits(sheet, map, 2, rows, planned, plan.readAt, placement);
-  // For a typed edit whose check starts after this (see recentWrites.ts); not after a sort moved rows.
-  if (!placement.moved) rememberSweepWrites(map, 2, rows, planned);
-  // Rows left for next time were logged and their Last seen not written: the next run completes them.
-  if (!conflicts.size) closeJournal(journal);
+  const written = writeRows({
+    deals: input.deals,
+    history: input.history,
+    map: plan.map,
+    first: 2,
+    rows: plan.rows,
+    outcomes: plan.outcomes,
+    at: input.now,
+    sweep: { readAt: plan.readAt, logged: historyRows },
+  });
+  const { outcomes, historyRows: logged, leftForNextTime, putRight } = written;
   const byRule: Partial<Record<RuleId, number>> = {};
   let flagged = 0;
   let deals = 0;
@@ -104,7 +82,7 @@ export function applySweep(
     if (o.violations.length) flagged++;
     for (const v of new Set(o.violations.map((x) => x.rule))) byRule[v] = (byRule[v] ?? 0) + 1;
   }
-  return { deals, flagged, byRule, historyRows: history.length, leftForNextTime: conflicts.size, putRight };
+  return { deals, flagged, byRule, historyRows: logged, leftForNextTime, putRight };
 }
 
 /**

@@ -17,7 +17,7 @@ import { forgetPointer, readHistory, readPointer, saveHistoryIndex } from '../hi
 import { foldRows, movesOf, pushesOf } from '../../domain/history/historyIndex';
 import type { MovesByDeal } from '../../domain/history/stageMoves';
 import { documentProperties } from '../core/documentState';
-import { completeJournals, journalsLeft } from '../deals/changeJournal';
+import { completeJournals, journalsLeft } from '../guard/changeJournal';
 import { readHeaderMap } from '../deals/dealLookup';
 import {
   clearEditMarks,

@@ -15,15 +15,8 @@ import type { HeaderMap } from '../../domain/deals/headerMap';
 import { applyRowRules } from '../../domain/edits/editEffects';
 import { historyRow } from '../../domain/history/historyEntry';
 import { FIELD_BY_KEY } from '../../shared/fields';
-import {
-  landedOn,
-  markMisplaced,
-  misplacedWords,
-  putBackTypedMeanwhile,
-  rowHolding,
-  type Misplaced,
-} from './saveRepair';
-import { saveWritesNote } from '../deals/recentWrites';
+import { misplacedWords, type Misplaced } from '../guard/misplaced';
+import { writeDeal } from '../guard/writeGuard';
 import { editContext } from '../deals/dealEdits';
 import {
   EDITABLE,
@@ -35,22 +28,8 @@ import {
 } from '../../shared/dealDto';
 import { currentUser } from '../core/app';
 import type { CrmTabs } from '../core/crmTabs';
-import {
-  dealHistory,
-  readHeaderMap,
-  readRows,
-  rowForNewDeal,
-  rowsOfDeal,
-  writeChangedCells,
-} from '../deals/dealLookup';
-import { appendHistoryOnce } from '../history/historyTab';
-import {
-  closeJournal,
-  completeJournals,
-  journalsLeft,
-  openJournal,
-  SAVE_JOURNAL,
-} from '../deals/changeJournal';
+import { dealHistory, readHeaderMap, readRows, rowForNewDeal, rowsOfDeal } from '../deals/dealLookup';
+import { completeJournals, journalsLeft } from '../guard/changeJournal';
 import { withDocumentLock } from '../core/lock';
 
 import { formPlace, formRules, liveCrm, MAX_TRIES, record } from './sidebarCrm';
@@ -238,39 +217,26 @@ function saveOnce(
     after[col] = v as CellValue;
     changed.add(col);
   }
-  // History to log, written down before the cells: a run that dies after they land leaves it for the
-  // next run to log (see changeJournal.ts).
-  const dealId = outcome.history[0]?.dealId ?? dto.id;
-  const journal = openJournal(map, dealId, outcome.history, after, changed, before, SAVE_JOURNAL);
-  writeChangedCells(c.deals, rowNumber, after, changed, newSlot?.maxRows ?? null);
-  // The row read back (which sends the writes out): a sort or a row inserted since it was read puts
-  // another deal there, and the cells went to that deal. History is written only once they landed.
-  // A new deal's row lies below the others, where a sort leaves blank rows: it is not read back (its
-  // unwritten cells may hold a filled-down formula, and its Deal ID is the one just written).
-  const landed = existing && changed.size ? landedOn(c.deals, rowNumber, map, after) : null;
-  let savedAt = { row: rowNumber, values: after };
-  if (landed && retry) {
-    // Either the sort came first and the writes went to the deal it put on the row (marked, and the
-    // save tried again), or the writes landed on the deal and the sort moved it before the read back:
-    // then the deal holds them wherever it is now, and only its History is left to write.
-    const moved = rowHolding(c.deals, map, dto.id, after, changed);
-    if (!moved) {
-      // The cells went to another deal: this deal did not change, and the next try journals anew.
-      closeJournal(journal);
-      return { misplaced: markMisplaced(c.deals, map, rowNumber, changed, landed, after, c.state.timeZone) };
-    }
-    savedAt = moved;
-  }
-  // A teammate typing into this deal meanwhile: theirs is the later edit, put back over this save's.
-  const kept = existing
-    ? putBackTypedMeanwhile(c.deals, map, savedAt.row, savedAt.values, changed, readAt)
-    : [];
-  appendHistoryOnce(c.history, outcome.history);
-  // The journal closed, with the note for a teammate's check that starts only after this save (see
-  // recentWrites.ts), in one call.
-  closeJournal(journal, existing ? saveWritesNote(map, savedAt.row, after, changed) : {});
+  // Written through the guard: journal, cells, read back, a teammate's later typing kept, History once.
+  const written = writeDeal({
+    deals: c.deals,
+    history: c.history,
+    map,
+    rowNumber,
+    existing,
+    newRowMax: newSlot?.maxRows ?? null,
+    dealId: outcome.history[0]?.dealId ?? dto.id,
+    before,
+    after,
+    changed,
+    entries: outcome.history,
+    readAt,
+    retry,
+    timeZone: c.state.timeZone,
+  });
+  if ('misplaced' in written) return written;
   // The record carries only the History this save added; the sidebar puts it above what it shows.
   const rows = outcome.history.map(historyRow);
-  const saved = record(savedAt.values, savedAt.row, map, c, { rows, total: rows.length });
-  return savedResult(saved, existing, edited.length > 0, kept);
+  const saved = record(written.values, written.row, map, c, { rows, total: rows.length });
+  return savedResult(saved, existing, edited.length > 0, written.kept);
 }

@@ -1,14 +1,22 @@
-// What the CRM last wrote on people's cells, for an edit whose check starts late. Sheets starts an
-// edit's onEdit some time after the edit: a value typed between a sweep's re-check and its flush, or
-// between a sidebar save's read and its write, is written over, and its check may start after the
-// writer looked at the values kept aside (refusedEdits.ts), even after it let go of the lock. So each
-// writer (the sweep, a save) leaves, in a document property of its own, where it wrote on columns people
-// type in and the cells it gave a value of its own; the late check puts the typed value back when the
-// cell holds what the writer left there and not what was typed.
+// Values people type while the CRM writes the same cells. Sheets has no compare-and-set: a writer (a
+// sweep, a sidebar save) plans its writes from an earlier read, and a value typed in between is written
+// over. The typed value is the later edit, so it wins, by one rule whichever way the check of that edit
+// meets the writer:
+// - its check finds the document lock taken (the writer holds it): it keeps the typed value aside (a
+//   document property of its own, so that two runs never overwrite each other's) before it waits, and
+//   the writer, once its writes are out, puts back each value kept aside that it wrote over
+//   (putBackTyped), on the row that holds the deal now, then drops what it read;
+// - its check starts only after the writer let go of the lock (Sheets starts a check some time after
+//   the edit): each writer leaves a note of where it wrote on people's columns and the cells it gave a
+//   value of its own, and that check puts the typed value back when the cell holds what the writer left
+//   there and not what was typed (wroteOver).
 import type { CellValue } from '../../domain/deals/deal';
 import type { HeaderMap } from '../../domain/deals/headerMap';
 import { COMPUTED_FIELDS } from '../../domain/edits/editEffects';
-import { asRead, type PlannedWrites } from './dealRows';
+import { sameCell } from '../../domain/deals/deal';
+import { asRead, type PlannedWrites } from '../deals/dealRows';
+import { safeCell } from '../core/writeGrid';
+import type { Sheet } from '../core/sheetTypes';
 import { fitsStored, textPrint } from '../core/storedValues';
 import { documentStore } from '../core/documentState';
 
@@ -148,4 +156,100 @@ export function wroteOver(row: number, col: number, now: string, old: string): b
     const mine = note.own?.find(([r, c]) => r === row && c === col);
     return mine ? mine[2] === textPrint(now) : now === old;
   });
+}
+
+/** Values kept aside, one property each (the key keeps the name it had, for values left by older runs). */
+const PREFIX = 'sheetsCrm.refusedEdit.';
+
+export interface TypedAside {
+  /** The cell typed in (1-based), as the edit's event gave it. */
+  row: number;
+  col: number;
+  /** The row's Deal ID when the edit's run read it (to tell a moved row). */
+  dealId: string;
+  /** e.value: what the person typed, as Sheets reported it. */
+  value: string;
+  /** When the edit's run recorded it (ms since the epoch). */
+  at: number;
+}
+
+/** Keeps a typed value until a sweep has looked at it (one property write). */
+export function keepTypedAside(edit: TypedAside): void {
+  const key = `${PREFIX}${edit.at}.${Math.random().toString(36).slice(2, 8)}`;
+  documentStore().setProperty(key, JSON.stringify(edit));
+}
+
+/** The values kept aside, each with its property key (one read of the document's properties). */
+function typedAside(): { key: string; edit: TypedAside }[] {
+  const all = documentStore().getProperties();
+  const out: { key: string; edit: TypedAside }[] = [];
+  for (const [key, text] of Object.entries(all)) {
+    if (!key.startsWith(PREFIX)) continue;
+    try {
+      const e = JSON.parse(text) as Partial<TypedAside>;
+      if (typeof e.row === 'number' && typeof e.col === 'number' && typeof e.value === 'string')
+        out.push({
+          key,
+          edit: { row: e.row, col: e.col, dealId: String(e.dealId ?? ''), value: e.value, at: Number(e.at) },
+        });
+      else out.push({ key, edit: { row: 0, col: 0, dealId: '', value: '', at: 0 } });
+    } catch {
+      out.push({ key, edit: { row: 0, col: 0, dealId: '', value: '', at: 0 } });
+    }
+  }
+  return out;
+}
+
+/** Deletes the values a writer has dealt with. */
+function forgetTypedAside(keys: readonly string[]): void {
+  const props = documentStore();
+  for (const k of keys) props.deleteProperty(k);
+}
+
+/**
+ * A typed value put back as the cell took it when typed: a number stays a number, anything else is
+ * text (never a formula or a date the script's write would parse it into).
+ */
+export function typedCell(value: string): CellValue {
+  const trimmed = value.trim();
+  return trimmed !== '' && /^-?\d+(?:\.\d+)?(?:e-?\d+)?$/i.test(trimmed) ? Number(trimmed) : safeCell(value);
+}
+
+/** A row a writer wrote, as it is now: the columns written there (0-based) and what each holds. */
+export interface WrittenRow {
+  row: number;
+  columns: ReadonlySet<number>;
+  holds: (c: number) => CellValue;
+}
+
+/**
+ * Puts back the values kept aside since `since` (when the writer read its rows) that the writer wrote
+ * over: a value typed into a person's column the writer wrote, on the row that holds its deal now
+ * (`find`, by the Deal ID the typing run read, or by its row when it read none), where the writer left
+ * something else. Drops every value it read: they were kept for this lock holder's writes. One read of
+ * the properties; a write per value put back (then a flush) and a delete per value read.
+ */
+export function putBackTyped(
+  sheet: Sheet,
+  map: HeaderMap,
+  since: number,
+  find: (dealId: string, row: number) => WrittenRow | null,
+): { row: number; col: number; value: CellValue }[] {
+  const waiting = typedAside().sort((a, b) => a.edit.at - b.edit.at);
+  if (!waiting.length) return [];
+  const computed = computedColumns(map);
+  const back: { row: number; col: number; value: CellValue }[] = [];
+  for (const { edit } of waiting) {
+    const c = edit.col - 1;
+    if (edit.at < since || computed.has(c)) continue;
+    const written = find(edit.dealId.trim(), edit.row);
+    if (!written || !written.columns.has(c)) continue;
+    const value = typedCell(edit.value);
+    if (sameCell(asRead(written.holds(c)), asRead(value))) continue;
+    sheet.getRange(written.row, edit.col).setValue(value);
+    back.push({ row: written.row, col: c, value });
+  }
+  if (back.length) SpreadsheetApp.flush();
+  forgetTypedAside(waiting.map((w) => w.key));
+  return back;
 }

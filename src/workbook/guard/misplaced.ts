@@ -1,17 +1,14 @@
-// What a sidebar save does about people working in Deals while it writes. Sheets has no
-// compare-and-set: between the save's read of its row and its writes landing, a sort can put another
-// deal on that row, and a teammate can type into the deal. The save reads its row back after writing
-// and puts right what it can: a deal moved after the writes landed is found where it is now; cells
-// written on another deal are marked (what they held is gone from the sheet); a value typed into the
-// deal meanwhile is put back over the save's write, being the later edit.
+// A sidebar save's cells that landed on another deal. The save reads one row, writes it, and reads it
+// back (landedOn): a sort or a row inserted in between puts another deal there, and Sheets has no
+// compare-and-set. If the writes landed on the deal before it moved, the deal holds them on its new row
+// (rowHolding); otherwise the cells written on the other deal are marked with a note (what they held is
+// gone from the sheet: a save reads one row, not the tab) and the rep is told (misplacedWords).
 import { sameCell, type CellValue } from '../../domain/deals/deal';
 import type { HeaderMap } from '../../domain/deals/headerMap';
 import { columnRuns } from '../../domain/deals/writeBlocks';
 import { stamp } from '../../domain/reports/reportSet';
 import { FIELD_BY_KEY, type FieldKey } from '../../shared/fields';
 import { PRODUCT } from '../../shared/names';
-import { asRead } from '../deals/dealRows';
-import { refusedEdits, typedCell } from '../deals/refusedEdits';
 import { readRows, rowsOfDeal } from '../deals/dealLookup';
 import type { Sheet } from '../core/sheetTypes';
 
@@ -83,7 +80,7 @@ export function markMisplaced(
 }
 
 /** The field's header at a column (0-based), or the column's number when it holds no field. */
-function headerAt(map: HeaderMap, col: number): string {
+export function headerAt(map: HeaderMap, col: number): string {
   const key = (Object.keys(map.columns) as FieldKey[]).find((k) => map.columns[k] === col);
   return key ? FIELD_BY_KEY[key].header : `column ${col + 1}`;
 }
@@ -96,36 +93,4 @@ export function misplacedWords(list: readonly Misplaced[]): string {
         `Deals was sorted while this saved: ${m.fields.join(', ')} of ${m.deal} (row ${m.row}) were written with this deal's values first. Those cells carry a note; check them (File > Version history has what they held).`,
     )
     .join(' ');
-}
-
-/**
- * Puts back what a teammate typed into the saved deal, in a cell the save wrote, after the save read
- * the row (`since`): their edit's check found the lock taken and kept the value aside (refusedEdits.ts),
- * and the save's write, planned from its earlier read, landed over it. Their edit is the later one.
- * `values` (the row as saved) gets the values put back; returns the fields concerned.
- */
-export function putBackTypedMeanwhile(
-  sheet: Sheet,
-  map: HeaderMap,
-  row: number,
-  values: CellValue[],
-  changed: ReadonlySet<number>,
-  since: number,
-): string[] {
-  const idCol = map.columns.dealId;
-  const id = idCol === undefined ? '' : String(values[idCol] ?? '').trim();
-  const fields: string[] = [];
-  const waiting = refusedEdits().sort((a, b) => a.edit.at - b.edit.at);
-  for (const { edit } of waiting) {
-    const col = edit.col - 1;
-    if (edit.at < since || !changed.has(col)) continue;
-    if (edit.dealId.trim() !== '' ? edit.dealId.trim() !== id : edit.row !== row) continue;
-    const value = typedCell(edit.value);
-    if (sameCell(values[col], asRead(value))) continue;
-    sheet.getRange(row, edit.col).setValue(value);
-    values[col] = asRead(value);
-    const field = headerAt(map, col);
-    if (!fields.includes(field)) fields.push(field);
-  }
-  return fields;
 }

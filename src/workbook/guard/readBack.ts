@@ -1,14 +1,55 @@
-// After a sweep's writes are out: Sheets has no compare-and-set, so a sort, a row inserted or a value
-// typed in the few calls between the sweep's re-check read and its flush meets writes that land by
-// position. Here, still under the document lock, the sweep reads back who is on each row it wrote and
-// puts right what landed on the wrong deal, then puts back values people typed that it wrote over.
+// A sweep's rows, read again around its writes. Sheets has no compare-and-set: people type, paste and
+// sort while a refresh works from its earlier read. Just before writing, the cells about to be written
+// and each row's Deal ID and deal name are read again (recheckRows): rows changed or moved since are
+// left alone. After writing, still under the document lock, who is on each written row is read back
+// (keepDealsInPlace): a sort, an inserted or a deleted row in the few calls between the re-check and
+// the flush is put right, each deal getting its own values again.
 import { sameCell, type CellValue } from '../../domain/deals/deal';
 import type { HeaderMap } from '../../domain/deals/headerMap';
-import { COMPUTED_FIELDS } from '../../domain/edits/editEffects';
 import { columnRuns } from '../../domain/deals/writeBlocks';
-import { asRead, writeBlocks, type Block, type PlannedWrites } from './dealRows';
-import { forgetRefusedEdits, refusedEdits, typedCell } from './refusedEdits';
+import { asRead, writeBlocks, type Block, type PlannedWrites } from '../deals/dealRows';
+import type { WrittenRow } from './typedMeanwhile';
+import type { RowOutcome } from '../../domain/edits/editEffects';
+import type { FieldKey } from '../../shared/fields';
 import type { Sheet } from '../core/sheetTypes';
+
+/** Indexes (into `rows`) of the rows to leave alone; `rows` is updated with what the sheet holds now. */
+export function recheckRows(
+  sheet: Sheet,
+  map: HeaderMap,
+  first: number,
+  rows: CellValue[][],
+  outcomes: readonly RowOutcome[],
+): Set<number> {
+  const conflicts = new Set<number>();
+  const columns = new Set<number>();
+  let top = -1;
+  let bottom = -1;
+  outcomes.forEach((o, r) => {
+    const keys = Object.keys(o.writes) as FieldKey[];
+    if (!keys.length) return;
+    if (top < 0) top = r;
+    bottom = r;
+    for (const k of keys) columns.add(map.columns[k]!);
+  });
+  if (top < 0) return conflicts;
+  for (const k of ['dealId', 'deal'] as const) if (map.columns[k] !== undefined) columns.add(map.columns[k]!);
+  for (const [c1, c2] of columnRuns(columns, new Set())) {
+    const fresh = sheet
+      .getRange(first + top, c1 + 1, bottom - top + 1, c2 - c1 + 1)
+      .getValues() as CellValue[][];
+    fresh.forEach((line, i) => {
+      const row = rows[top + i];
+      line.forEach((v, j) => {
+        if (!sameCell(row[c1 + j] ?? '', v)) {
+          if (Object.keys(outcomes[top + i].writes).length) conflicts.add(top + i);
+          row[c1 + j] = v;
+        }
+      });
+    });
+  }
+  return conflicts;
+}
 
 /** Rounds of read-back and repair before leaving the rest to the next sweep. */
 const MAX_ROUNDS = 3;
@@ -156,56 +197,38 @@ function repairBlocks(
 }
 
 /**
- * Puts back values people typed into cells this sweep then wrote over: edits whose check had to wait
- * for the lock the sweep held, typed after its read of Deals (`since`), on a person's column of a
- * row the sweep wrote, which still holds that deal. The sweep's own columns are its to write. After
- * rows moved (`placement.moved`), an edit is put back on the row that holds its deal now.
+ * Where a sweep's writes are now, for putBackTyped: a deal's row and the people's columns the sweep
+ * wrote there. Before any move, the row typed in, if it still holds the deal the typing run read; after
+ * rows moved (`placement.moved`), the row that holds the deal now, found by its Deal ID.
  */
-export function putBackRefusedEdits(
-  sheet: Sheet,
+export function sweepWritten(
   map: HeaderMap,
   first: number,
   rows: readonly (readonly CellValue[])[],
   planned: PlannedWrites,
-  since: number,
   placement: Placement,
-): number {
-  const waiting = refusedEdits().sort((a, b) => a.edit.at - b.edit.at);
-  if (!waiting.length) return 0;
-  const computed = new Set(COMPUTED_FIELDS.map((k) => map.columns[k]).filter((c) => c !== undefined));
+): (dealId: string, row: number) => WrittenRow | null {
   const idCol = map.columns.dealId;
-  let restored = 0;
   const moved = placement.moved;
-  for (const { edit } of waiting) {
-    const c = edit.col - 1;
-    if (edit.at < since || computed.has(c)) continue;
-    if (moved) {
-      // Rows moved: the edit's deal is found by its Deal ID where it is now.
-      if (idCol === undefined || edit.dealId === '' || !moved.written.has(c)) continue;
-      const r = moved.now.findIndex((row) => String(row[idCol] ?? '').trim() === edit.dealId.trim());
-      if (r < 0) continue;
-      const value = typedCell(edit.value);
-      if (sameCell(asRead(moved.want(r, c)), asRead(value))) continue;
-      sheet.getRange(first + r, edit.col).setValue(value);
-      restored++;
-      continue;
-    }
-    const r = edit.row - first;
-    if (r < 0 || r >= rows.length) continue;
-    if (!inAnyBlock(planned.blocks, r, c)) continue;
+  if (moved)
+    return (dealId) => {
+      if (idCol === undefined || dealId === '') return null;
+      const r = moved.now.findIndex((line) => String(line[idCol] ?? '').trim() === dealId);
+      return r < 0 ? null : { row: first + r, columns: moved.written, holds: (c) => moved.want(r, c) };
+    };
+  return (dealId, row) => {
+    const r = row - first;
+    if (r < 0 || r >= rows.length) return null;
     const id =
       idCol === undefined
         ? ''
         : String(inAnyBlock(planned.blocks, r, idCol) ? planned.cell(r, idCol) : (rows[r][idCol] ?? ''));
-    if (edit.dealId !== '' && id !== edit.dealId) continue;
-    const value = typedCell(edit.value);
-    if (sameCell(planned.cell(r, c), value)) continue;
-    sheet.getRange(edit.row, edit.col).setValue(value);
-    restored++;
-  }
-  if (restored) SpreadsheetApp.flush();
-  forgetRefusedEdits(waiting.map((w) => w.key));
-  return restored;
+    if (dealId !== '' && id.trim() !== dealId) return null;
+    const columns = new Set<number>();
+    for (const b of planned.blocks)
+      if (r >= b.top && r <= b.bottom) for (let c = b.c1; c <= b.c2; c++) columns.add(c);
+    return { row, columns, holds: (c) => planned.cell(r, c) };
+  };
 }
 
 /** Whether a block covers row `r` (into the rows read) and column `c`. */

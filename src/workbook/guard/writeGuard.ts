@@ -1,0 +1,160 @@
+// The one way the CRM writes deals it planned from a read: typed edits' checks, the sweep (every refresh,
+// Set up, Convert and re-import), and sidebar saves all write through here, saying what they write; how
+// it gets there safely is decided once. Sheets has no compare-and-set, writes land by position and go
+// out late, checks overlap and start late, and a run can die at any call. So, under the document lock:
+// 1. a journal is opened before History (changeJournal.ts, loggedJournal.ts): a run that dies between
+//    its History and its cells is completed by the next run of anything, so a change is logged once;
+// 2. a sweep reads its cells again just before writing and leaves rows changed meanwhile alone;
+// 3. the writes go out in blocks, all or none (dealRows.ts);
+// 4. who is on each written row is read back: a sweep puts right what a sort moved; a save finds its deal
+//    where it went or marks the cells written on another deal (readBack.ts, misplaced.ts);
+// 5. values people typed meanwhile that the write went over are put back, and a note of the writes is
+//    left for checks that start late (typedMeanwhile.ts);
+// 6. the journal closes.
+import type { CellValue } from '../../domain/deals/deal';
+import type { HeaderMap } from '../../domain/deals/headerMap';
+import { notYetLogged } from '../../domain/history/alreadyLogged';
+import type { HistoryEntry } from '../../domain/history/historyEntry';
+import type { RowOutcome } from '../../domain/edits/editEffects';
+import { asRead, writeOutcomes, type PlannedWrites } from '../deals/dealRows';
+import { writeChangedCells } from '../deals/dealLookup';
+import { appendHistory, appendHistoryOnce } from '../history/historyTab';
+import type { Sheet } from '../core/sheetTypes';
+import { closeJournal, openJournal, SAVE_JOURNAL } from './changeJournal';
+import { openLoggedJournal } from './loggedJournal';
+import { keepDealsInPlace, recheckRows, sweepWritten } from './readBack';
+import { headerAt, landedOn, markMisplaced, rowHolding, type Misplaced } from './misplaced';
+import { putBackTyped, rememberSweepWrites, saveWritesNote } from './typedMeanwhile';
+
+/** Rows of Deals to write: as read from sheet row `first`, and what the row rules decided for each. */
+export interface RowsWrite {
+  deals: Sheet;
+  /** History, or null when the tab is missing (nothing is logged). */
+  history: Sheet | null;
+  map: HeaderMap;
+  first: number;
+  rows: CellValue[][];
+  outcomes: readonly RowOutcome[];
+  /** The run's time: every History row it logs carries it. */
+  at: Date;
+  /**
+   * A sweep's: when it read Deals, and History as read (to skip what a failed sweep logged). Its rows
+   * were read long before the lock's last moments, so they are re-checked and read back.
+   */
+  sweep?: { readAt: number; logged?: readonly (readonly CellValue[])[] };
+}
+
+export interface RowsWritten {
+  planned: PlannedWrites;
+  /** The outcomes written: a row changed or moved meanwhile writes nothing (left for the next sweep). */
+  outcomes: readonly RowOutcome[];
+  historyRows: number;
+  leftForNextTime: number;
+  /** Rows a sort moved under the writes, and values typed over, put right. */
+  putRight: number;
+}
+
+/**
+ * Writes rows' outcomes and logs their History once (steps in the file comment). A typed edit's or a
+ * paste's History goes in after its reads (a read after a write would send the write out on its own),
+ * continued from History's last rows where Last seen cannot vouch; a sweep's before its re-check, since
+ * the History index folds what it found.
+ */
+export function writeRows(w: RowsWrite): RowsWritten {
+  const { deals, map, first, rows, sweep } = w;
+  const found = w.outcomes.flatMap((o) => o.history);
+  const entries = sweep?.logged ? notYetLogged(found, sweep.logged) : found;
+  const journal = w.history ? openLoggedJournal(w.at, entries.length) : null;
+  const log = () => {
+    if (!w.history) return;
+    if (sweep) appendHistory(w.history, entries);
+    else appendHistoryOnce(w.history, entries);
+  };
+  let outcomes = w.outcomes;
+  let conflicts = new Set<number>();
+  if (sweep) {
+    log();
+    conflicts = recheckRows(deals, map, first, rows, outcomes);
+    if (conflicts.size) outcomes = outcomes.map((o, i) => (conflicts.has(i) ? { ...o, writes: {} } : o));
+  }
+  const formulas = () => deals.getRange(first, 1, rows.length, map.width).getFormulas();
+  const planned = writeOutcomes(deals, map, first, rows, outcomes, formulas, sweep ? undefined : log);
+  let putRight = 0;
+  if (sweep) {
+    // The read-back of who is on each written row sends the writes out (a read does, as a flush would).
+    const placement = keepDealsInPlace(deals, map, first, rows, planned);
+    const found = sweepWritten(map, first, rows, planned, placement);
+    putRight = placement.repaired + putBackTyped(deals, map, sweep.readAt, found).length;
+    if (!placement.moved) rememberSweepWrites(map, first, rows, planned);
+  }
+  // Rows left for next time were logged and their Last seen not written: the next run completes them.
+  if (!conflicts.size) closeJournal(journal);
+  return { planned, outcomes, historyRows: entries.length, leftForNextTime: conflicts.size, putRight };
+}
+
+/** One deal's row as a sidebar save changes it. */
+export interface DealWrite {
+  deals: Sheet;
+  history: Sheet;
+  map: HeaderMap;
+  rowNumber: number;
+  /** Whether the deal was in the sheet (else `rowNumber` is the new row, and `newRowMax` the tab's rows). */
+  existing: boolean;
+  newRowMax: number | null;
+  dealId: string;
+  /** The row as read, as to be written, and the 0-based columns that change. */
+  before: readonly CellValue[];
+  after: CellValue[];
+  changed: Set<number>;
+  entries: readonly HistoryEntry[];
+  /** When the row was read. */
+  readAt: number;
+  /** Whether another try may follow when the row read back holds another deal. */
+  retry: boolean;
+  timeZone: string;
+}
+
+/** Where a save's cells are: on the deal's row (with fields a teammate's later typing kept), or elsewhere. */
+export type DealWritten = { row: number; values: CellValue[]; kept: string[] } | { misplaced: Misplaced };
+
+/**
+ * Writes a save's cells and logs its History once: the journal (History and a print of each cell) goes
+ * first, the row is read back, History goes in only once the cells are known to be on the deal.
+ */
+export function writeDeal(w: DealWrite): DealWritten {
+  const { deals, map, rowNumber, after, changed } = w;
+  const journal = openJournal(map, w.dealId, w.entries, after, changed, w.before, SAVE_JOURNAL);
+  writeChangedCells(deals, rowNumber, after, changed, w.newRowMax);
+  // A new deal's row lies below the others, where a sort leaves blank rows: it is not read back (its
+  // unwritten cells may hold a filled-down formula, and its Deal ID is the one just written).
+  const landed = w.existing && changed.size ? landedOn(deals, rowNumber, map, after) : null;
+  let savedAt = { row: rowNumber, values: after };
+  if (landed && w.retry) {
+    // Either the sort came first and the writes went to the deal it put on the row (marked, and the
+    // save tried again), or the writes landed on the deal and the sort moved it before the read back:
+    // then the deal holds them wherever it is now, and only its History is left to write.
+    const moved = rowHolding(deals, map, w.dealId, after, changed);
+    if (!moved) {
+      closeJournal(journal);
+      return { misplaced: markMisplaced(deals, map, rowNumber, changed, landed, after, w.timeZone) };
+    }
+    savedAt = moved;
+  }
+  const kept: string[] = [];
+  if (w.existing) {
+    const at = savedAt;
+    const back = putBackTyped(deals, map, w.readAt, (id, row) =>
+      (id !== '' ? id === w.dealId.trim() : row === at.row)
+        ? { row: at.row, columns: changed, holds: (c) => at.values[c] }
+        : null,
+    );
+    for (const { col, value } of back) {
+      at.values[col] = asRead(value);
+      if (!kept.includes(headerAt(map, col))) kept.push(headerAt(map, col));
+    }
+  }
+  appendHistoryOnce(w.history, w.entries);
+  // The journal closed, with the note for a teammate's check that starts only after this save, in one call.
+  closeJournal(journal, w.existing ? saveWritesNote(map, savedAt.row, after, changed) : {});
+  return { ...savedAt, kept };
+}
