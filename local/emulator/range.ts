@@ -48,25 +48,25 @@ export class Range {
   }
   /** Like write, for a change of formats only (Sheet.changeFormats). */
   private writeFormats(method: string, fn: (cell: Cell, r: number, c: number) => void): void {
-    this.willWriteAll(method);
+    this.willWriteAll(method, true);
     const { row, col, numRows, numCols } = this.box;
     for (let r = 0; r < numRows; r++)
       for (let c = 0; c < numCols; c++) this.sheet.changeFormats(row + r, col + c, (cell) => fn(cell, r, c));
   }
   /** Like writeFormats, for the same change to every cell (cells alike before are alike after). */
   private writeSameFormats(method: string, change: (cell: Cell) => void): void {
-    this.willWriteAll(method);
+    this.willWriteAll(method, true);
     const { row, col, numRows, numCols } = this.box;
     const same = new Map<Cell | undefined, Cell | undefined>();
     for (let r = 0; r < numRows; r++)
       for (let c = 0; c < numCols; c++) this.sheet.changeFormats(row + r, col + c, change, same);
   }
   /** Counts a write of every cell, checks protection and tells the write buffer. */
-  private willWriteAll(method: string): void {
+  private willWriteAll(method: string, formatsOnly = false): void {
     this.count(method, { written: this.cells });
     this.sheet.assertWritable(this.box);
     const { row, col, numRows, numCols } = this.box;
-    this.env.buffer.willWrite(this.env.executionId, this.sheet, row, col, numRows, numCols);
+    this.env.buffer.willWrite(this.env.executionId, this.sheet, row, col, numRows, numCols, formatsOnly);
   }
   private checkShape(data: unknown[][]): void {
     if (!Array.isArray(data) || data.length !== this.box.numRows)
@@ -86,7 +86,7 @@ export class Range {
   }
   private setAttrs(method: string, key: CellAttr, data: (string | null)[][]): this {
     this.checkShape(data);
-    this.willWriteAll(method);
+    this.willWriteAll(method, true);
     const { row, col, numRows, numCols } = this.box;
     // What each shared cell became, by the value set (see writeSameFormats).
     const byValue = new Map<string | undefined, Map<Cell | undefined, Cell | undefined>>();

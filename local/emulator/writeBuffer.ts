@@ -26,6 +26,11 @@ interface PendingBlock {
   numCols: number;
   /** Each cell's state before (undefined: it was never stored), row-major. */
   before: (Cell | undefined)[];
+  /**
+   * A change of formats only (a number format, a note, a copy of formats or dropdowns): when it lands
+   * by position it brings its formats, never the values the cells held when it was written.
+   */
+  formatsOnly: boolean;
 }
 
 /** A frozen copy of a cell's state (a frozen cell is one already: shared, never changed). */
@@ -44,7 +49,7 @@ function snapshot(b: PendingBlock): (Cell | undefined)[] {
   return out;
 }
 
-/** Puts a block's cells back to the given states. */
+/** Puts a block's cells back to the given states (only their formats, for a change of formats). */
 function restore(b: PendingBlock, states: readonly (Cell | undefined)[]): void {
   const { sheet } = b;
   for (let r = 0; r < b.numRows; r++)
@@ -52,9 +57,17 @@ function restore(b: PendingBlock, states: readonly (Cell | undefined)[]): void {
       const row = b.row + r;
       const col = b.col + c;
       // the row or column is gone
-      if (row <= sheet.maxRows && col <= sheet.maxColumns)
-        sheet.placeCell(row, col, states[r * b.numCols + c]);
+      if (row > sheet.maxRows || col > sheet.maxColumns) continue;
+      const state = states[r * b.numCols + c];
+      sheet.placeCell(row, col, b.formatsOnly ? withFormatsOf(sheet.rows[row - 1]?.[col - 1], state) : state);
     }
+}
+
+/** A cell's value and formula with another state's formats. */
+function withFormatsOf(cell: Cell | undefined, formats: Cell | undefined): Cell | undefined {
+  if (!cell && !formats) return undefined;
+  const { nf, bg, fw, fc, note, dv } = formats ?? newCell();
+  return Object.freeze(newCell({ v: cell?.v ?? '', f: cell?.f, nf, bg, fw, fc, note, dv }));
 }
 
 export class WriteBuffer {
@@ -70,11 +83,12 @@ export class WriteBuffer {
     col: number,
     numRows: number,
     numCols: number,
+    formatsOnly = false,
   ): void {
     if (!this.recording || execution === 0) return;
     let list = this.pending.get(execution);
     if (!list) this.pending.set(execution, (list = []));
-    const block: PendingBlock = { sheet, row, col, numRows, numCols, before: [] };
+    const block: PendingBlock = { sheet, row, col, numRows, numCols, before: [], formatsOnly };
     block.before = snapshot(block);
     list.push(block);
   }

@@ -170,6 +170,20 @@ describe('buffered writes', () => {
     ]);
   });
 
+  it('of formats only land by position with their formats, not with the values the cells held', () => {
+    // A number format (or a note, or formats copied) written for b's row and still pending when a sort
+    // moves the rows: Sheets sends the format, so a's row gets the format and keeps its values.
+    const { emu, sheet } = twoRows();
+    emu.acc.beforeNext('Utilities.sleep', () => sheet.rangeAt(1, 1, 2, 2).sort(1));
+    emu.run('formatAndPause', ['B1', '0.00%']);
+    expect(corner(emu)).toEqual([
+      ['a', 'row of a'],
+      ['b', 'row of b'],
+    ]);
+    expect(sheet.cellAt(1, 2).nf).toBe('0.00%');
+    expect(sheet.cellAt(2, 2).nf).toBeUndefined();
+  });
+
   it('land before a read, which is a round trip of its own: a sort between the two moves the written row', () => {
     // The flush a read forces is charged as its own round trip (above), so a person's sort can reach
     // Sheets after the writes and before the read; the read then sees the row the sort put there.

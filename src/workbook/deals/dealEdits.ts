@@ -73,7 +73,7 @@ export function dealsEdited(
     const outcomes = rows.map((row, i) => applyRowRules(row, first + i, ctx, { edited, typed: typedCell }));
     // History before our writes: the change already happened in the cell, so it is logged even if they fail.
     const history = findHistoryTab(e.source, state.historySheetId);
-    writeRows({ deals: sheet, history, map, first, rows, outcomes, at: ctx.now });
+    writeRows({ deals: sheet, history, map, first, rows, outcomes, at: ctx.now, timeZone: state.timeZone });
   };
   // Sheets runs the onEdit of two quick edits at the same time. Under the lock, each run reads the row,
   // logs from Last seen and records what it logged before the next run reads: a change is logged once.

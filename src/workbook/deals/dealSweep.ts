@@ -70,6 +70,7 @@ export function applySweep(
     rows: plan.rows,
     outcomes: plan.outcomes,
     at: input.now,
+    timeZone: input.timeZone,
     sweep: { readAt: plan.readAt, logged: historyRows },
   });
   const { outcomes, historyRows: logged, leftForNextTime, putRight } = written;

@@ -10,6 +10,8 @@ import { stamp } from '../../domain/reports/reportSet';
 import { FIELD_BY_KEY, type FieldKey } from '../../shared/fields';
 import { PRODUCT } from '../../shared/names';
 import { readRows, rowsOfDeal } from '../deals/dealLookup';
+import { asRead, type PlannedWrites } from '../deals/dealRows';
+import { COMPUTED_FIELDS } from '../../domain/edits/editEffects';
 import type { Sheet } from '../core/sheetTypes';
 
 /** A save's cells that landed on another deal's row (a sort or an inserted row moved it there). */
@@ -52,9 +54,10 @@ export function rowHolding(
 }
 
 /**
- * Marks the cells a save wrote on another deal's row with a note saying so (the value they replaced is
- * in the version history), and blanks that deal's Last seen if the save wrote it (so that the next
- * sweep adopts the row as it is instead of logging the saved deal's stage as its own).
+ * Marks the cells (`noted`, all it wrote unless said) a save or an edit's check (`by`) wrote on another
+ * deal's row with a note saying so (the value they replaced is in the version history), and blanks that
+ * deal's Last seen if it was written (so that the next sweep adopts the row as it is instead of logging
+ * the other deal's stage as its own).
  */
 export function markMisplaced(
   sheet: Sheet,
@@ -64,11 +67,13 @@ export function markMisplaced(
   landed: { id: string; name: string },
   after: readonly CellValue[],
   timeZone: string,
+  by = 'a sidebar save',
+  noted: ReadonlySet<number> = changed,
 ): Misplaced {
-  const fields = [...changed].sort((a, b) => a - b);
+  const fields = [...noted].sort((a, b) => a - b);
   const saved = map.columns.deal === undefined ? 'another deal' : String(after[map.columns.deal]);
-  const note = `${PRODUCT}: written by a sidebar save of ${saved} while Deals was being sorted (${stamp(new Date(), timeZone)}). The value it replaced is in File > Version history.`;
-  for (const [from, to] of columnRuns(changed, new Set()))
+  const note = `${PRODUCT}: written by ${by} of ${saved} while Deals was being sorted (${stamp(new Date(), timeZone)}). The value it replaced is in File > Version history.`;
+  for (const [from, to] of columnRuns(noted, new Set()))
     sheet.getRange(rowNumber, from + 1, 1, to - from + 1).setNote(note);
   const seen = map.columns.lastSeen;
   if (seen !== undefined && changed.has(seen)) sheet.getRange(rowNumber, seen + 1).setValue('');
@@ -93,4 +98,41 @@ export function misplacedWords(list: readonly Misplaced[]): string {
         `Deals was sorted while this saved: ${m.fields.join(', ')} of ${m.deal} (row ${m.row}) were written with this deal's values first. Those cells carry a note; check them (File > Version history has what they held).`,
     )
     .join(' ');
+}
+
+/**
+ * An edit check's writes that landed on other deals: a sort between its read and its writes put
+ * another deal on a written row. Reads the written rows back (one call, which sends the writes out)
+ * and marks each such row's people's cells written there (markMisplaced). Returns how many rows.
+ */
+export function markEditsMisplaced(
+  sheet: Sheet,
+  map: HeaderMap,
+  first: number,
+  rows: readonly (readonly CellValue[])[],
+  planned: PlannedWrites,
+  timeZone: string,
+): number {
+  const idCol = map.columns.dealId;
+  if (idCol === undefined || !planned.blocks.length) return 0;
+  const top = Math.min(...planned.blocks.map((b) => b.top));
+  const bottom = Math.max(...planned.blocks.map((b) => b.bottom));
+  const now = sheet.getRange(first + top, 1, bottom - top + 1, map.width).getValues() as CellValue[][];
+  const written = (r: number, c: number) =>
+    planned.blocks.some((b) => c >= b.c1 && c <= b.c2 && r >= b.top && r <= b.bottom);
+  const computed = new Set(COMPUTED_FIELDS.map((k) => map.columns[k]));
+  let marked = 0;
+  now.forEach((line, i) => {
+    const r = top + i;
+    const meant = asRead(written(r, idCol) ? planned.cell(r, idCol) : (rows[r][idCol] ?? ''));
+    if (sameCell(line[idCol] ?? '', meant)) return;
+    const changed = new Set<number>();
+    for (let c = 0; c < map.width; c++) if (written(r, c)) changed.add(c);
+    const people = new Set([...changed].filter((c) => !computed.has(c)));
+    const deal = map.columns.deal === undefined ? '' : String(line[map.columns.deal] ?? '');
+    const landed = { id: String(line[idCol] ?? ''), name: deal };
+    markMisplaced(sheet, map, first + r, changed, landed, rows[r], timeZone, 'the check of an edit', people);
+    marked++;
+  });
+  return marked;
 }

@@ -6,8 +6,9 @@
 //    its History and its cells is completed by the next run of anything, so a change is logged once;
 // 2. a sweep reads its cells again just before writing and leaves rows changed meanwhile alone;
 // 3. the writes go out in blocks, all or none (dealRows.ts);
-// 4. who is on each written row is read back: a sweep puts right what a sort moved; a save finds its deal
-//    where it went or marks the cells written on another deal (readBack.ts, misplaced.ts);
+// 4. who is on each written row is read back: a sweep puts right what a sort moved (it read every row);
+//    a save finds its deal where it went or marks the cells written on another deal, as an edit's
+//    check does (readBack.ts, misplaced.ts);
 // 5. values people typed meanwhile that the write went over are put back, and a note of the writes is
 //    left for checks that start late (typedMeanwhile.ts);
 // 6. the journal closes.
@@ -23,7 +24,14 @@ import type { Sheet } from '../core/sheetTypes';
 import { closeJournal, openJournal, SAVE_JOURNAL } from './changeJournal';
 import { openLoggedJournal } from './loggedJournal';
 import { keepDealsInPlace, recheckRows, sweepWritten } from './readBack';
-import { headerAt, landedOn, markMisplaced, rowHolding, type Misplaced } from './misplaced';
+import {
+  headerAt,
+  landedOn,
+  markEditsMisplaced,
+  markMisplaced,
+  rowHolding,
+  type Misplaced,
+} from './misplaced';
 import { putBackTyped, rememberSweepWrites, saveWritesNote } from './typedMeanwhile';
 
 /** Rows of Deals to write: as read from sheet row `first`, and what the row rules decided for each. */
@@ -37,6 +45,7 @@ export interface RowsWrite {
   outcomes: readonly RowOutcome[];
   /** The run's time: every History row it logs carries it. */
   at: Date;
+  timeZone: string;
   /**
    * A sweep's: when it read Deals, and History as read (to skip what a failed sweep logged). Its rows
    * were read long before the lock's last moments, so they are re-checked and read back.
@@ -80,6 +89,9 @@ export function writeRows(w: RowsWrite): RowsWritten {
   const formulas = () => deals.getRange(first, 1, rows.length, map.width).getFormulas();
   const planned = writeOutcomes(deals, map, first, rows, outcomes, formulas, sweep ? undefined : log);
   let putRight = 0;
+  // An edit's check: written rows that hold another deal now (a sort after its read) are marked, and
+  // the journal left open, so the next run brings the edited deal's Last seen to what History logged.
+  const misplaced = sweep ? 0 : markEditsMisplaced(deals, map, first, rows, planned, w.timeZone);
   if (sweep) {
     // The read-back of who is on each written row sends the writes out (a read does, as a flush would).
     const placement = keepDealsInPlace(deals, map, first, rows, planned);
@@ -88,7 +100,7 @@ export function writeRows(w: RowsWrite): RowsWritten {
     if (!placement.moved) rememberSweepWrites(map, first, rows, planned);
   }
   // Rows left for next time were logged and their Last seen not written: the next run completes them.
-  if (!conflicts.size) closeJournal(journal);
+  if (!conflicts.size && !misplaced) closeJournal(journal);
   return { planned, outcomes, historyRows: entries.length, leftForNextTime: conflicts.size, putRight };
 }
 

@@ -51,6 +51,11 @@ function writeAndPause(a1, value, flushFirst) {
   Utilities.sleep(10);
   return sheet.getRange(a1).getValue();
 }
+function formatAndPause(a1, format) {
+  var sheet = SpreadsheetApp.getActiveSpreadsheet().getSheets()[0];
+  sheet.getRange(a1).setNumberFormat(format);
+  Utilities.sleep(10);
+}
 function readCell(a1) {
   return SpreadsheetApp.getActiveSpreadsheet().getSheets()[0].getRange(a1).getValue();
 }
