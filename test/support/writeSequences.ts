@@ -3,11 +3,13 @@
 // through Convert), each run possibly failing at a random call (Google refusing it; several in a row),
 // then the next run of anything. Checked against what the generator knows, never against the
 // product's own reading:
-// - after each step, every deal's Stage, Amount and Next step is as before the step or as the step meant;
-// - once the next runs are over, History holds each change of Stage and Amount exactly once, in a chain
-//   from the first value to the last (no change doubled, none left out). Next step is left out of this
-//   check: like every field but stage, amount and close date, it is logged only from an edit event's old
-//   value, so a typed Next step whose onEdit died at its first call is never logged (issue 25, open);
+// - after each step, every deal's Stage, Amount, Close date and Next step is as before the step or as
+//   the step meant;
+// - once the next runs are over, History holds each change of Stage, Amount and Close date exactly once,
+//   in a chain from the first value to the last (no change doubled, none left out). These are the fields
+//   History is the log of (Last seen keeps them, so a change made with no event is found too). Next step
+//   is checked cell by cell only: like every other field it is logged when a typed edit's or a save's
+//   old value is known, so a typed Next step whose check died at its first call is not logged;
 // - no stored value (a document property) passes 4 KB;
 // - the next refresh and save succeed.
 // Failed runs come in any order: several failed edits of one deal in a row, a run that dies after it
@@ -20,9 +22,9 @@ import type { DealRecord, SaveResult } from '../../src/shared/dealDto';
 import { a1, records } from './crm';
 import { fresh, twelveDeals } from './races';
 
-const TRACKED = ['Stage', 'Amount', 'Next step'] as const;
+const TRACKED = ['Stage', 'Amount', 'Close date', 'Next step'] as const;
 /** Fields whose every change History must hold (Last seen keeps them, so a change with no event is found). */
-const LOGGED: readonly Tracked[] = ['Stage', 'Amount'];
+const LOGGED: readonly Tracked[] = ['Stage', 'Amount', 'Close date'];
 type Tracked = (typeof TRACKED)[number];
 const STAGES = ['Qualified', 'Quote sent', 'Negotiation', 'Won'];
 const REP = 'rep@example.com';
@@ -38,7 +40,17 @@ type Step =
   | { kind: 'delete'; deal: number };
 
 const value = (field: Tracked, n: number) =>
-  field === 'Stage' ? STAGES[n % STAGES.length] : field === 'Amount' ? String(1000 + n * 37) : `Call ${n}`;
+  field === 'Stage'
+    ? STAGES[n % STAGES.length]
+    : field === 'Amount'
+      ? String(1000 + n * 37)
+      : field === 'Close date'
+        ? `2027-0${1 + (n % 9)}-${String(1 + (n % 28)).padStart(2, '0')}`
+        : `Call ${n}`;
+
+/** A cell as the checks compare it: a date as its day in the spreadsheet's zone, the rest as text. */
+const asText = (v: unknown, timeZone: string) =>
+  v instanceof Date ? new Intl.DateTimeFormat('en-CA', { timeZone }).format(v) : String(v ?? '');
 
 // Weighted: a re-import (a Convert) costs as much as ten other steps, so it comes a tenth as often.
 const often = <T>(arbitrary: fc.Arbitrary<T>) => ({ arbitrary, weight: 10 });
@@ -122,7 +134,7 @@ function snapshot(emu: Emulator): Map<string, Record<Tracked, string>> {
       .filter((r) => String(r['Deal ID']) !== '')
       .map((r) => [
         String(r['Deal ID']),
-        Object.fromEntries(TRACKED.map((f) => [f, String(r[f] ?? '')])) as Record<Tracked, string>,
+        Object.fromEntries(TRACKED.map((f) => [f, asText(r[f], emu.ss.timeZone)])) as Record<Tracked, string>,
       ]),
   );
 }
@@ -175,7 +187,8 @@ function run(emu: Emulator, s: Step, ids: string[]): Meant {
       });
     } else {
       const form = emu.run<DealRecord>('getDeal', [id]);
-      const key = s.field === 'Stage' ? 'stage' : s.field === 'Amount' ? 'amount' : 'nextStep';
+      const keys = { Stage: 'stage', Amount: 'amount', 'Close date': 'closeDate', 'Next step': 'nextStep' };
+      const key = keys[s.field];
       emu.run<SaveResult>('saveDeal', [{ ...form.deal, [key]: s.value }, form.deal], { user: REP });
     }
   } catch {
@@ -220,10 +233,16 @@ export function checkWriteSequences(saved: SavedWorkbook, seed: number, runs: nu
       expect(emu.ui.dialogs.at(-1)?.title).toBe('Sheets CRM: reports refreshed');
       const last = snapshot(emu);
       // History: for each deal and tracked field, a chain from the first value to the last, no link twice.
-      const history = records(emu, 'History');
+      const tz = emu.ss.timeZone;
+      const history = records(emu, 'History').map((h) => ({
+        id: String(h['Deal ID']),
+        field: String(h['Field']),
+        From: asText(h['From'], tz),
+        To: asText(h['To'], tz),
+      }));
       for (const [id, fields] of last)
         for (const f of LOGGED) {
-          const chain = history.filter((h) => String(h['Deal ID']) === id && h['Field'] === f);
+          const chain = history.filter((h) => h.id === id && h.field === f);
           const from = first.get(id)![f];
           if (!chain.length) {
             if (!sameAs(fields[f], from))
@@ -231,11 +250,11 @@ export function checkWriteSequences(saved: SavedWorkbook, seed: number, runs: nu
             continue;
           }
           for (let i = 1; i < chain.length; i++)
-            if (!sameAs(String(chain[i]['From']), String(chain[i - 1]['To'])))
+            if (!sameAs(chain[i]['From'], chain[i - 1]['To']))
               throw new Error(
                 `${id} ${f}: History's chain breaks or doubles: ${chain.map((h) => `${h['From']}→${h['To']}`).join(', ')}`,
               );
-          if (!sameAs(String(chain.at(-1)!['To']), fields[f]))
+          if (!sameAs(chain.at(-1)!['To'], fields[f]))
             throw new Error(`${id} ${f} is "${fields[f]}" but History ends at "${chain.at(-1)!['To']}"`);
         }
       for (const [k, v] of Object.entries(emu.properties.document.data as Record<string, string>))
