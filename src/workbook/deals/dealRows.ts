@@ -131,7 +131,7 @@ export function writeOutcomes(
  * failed write leaves the rows as they were, never with some of a row's columns changed and not the
  * others; the next sweep or edit does the whole row again (History, written first, is not repeated).
  */
-function writeAllOrNone(sheet: Sheet, first: number, planned: PlannedWrites): void {
+export function writeAllOrNone(sheet: Sheet, first: number, planned: PlannedWrites): void {
   let done = 0;
   try {
     for (const block of planned.blocks) {

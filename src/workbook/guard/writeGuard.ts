@@ -17,7 +17,8 @@ import type { HeaderMap } from '../../domain/deals/headerMap';
 import { notYetLogged } from '../../domain/history/alreadyLogged';
 import type { HistoryEntry } from '../../domain/history/historyEntry';
 import type { RowOutcome } from '../../domain/edits/editEffects';
-import { asRead, writeOutcomes, type PlannedWrites } from '../deals/dealRows';
+import { asRead, writeAllOrNone, writeOutcomes, type PlannedWrites } from '../deals/dealRows';
+import { safeCell } from '../core/writeGrid';
 import { writeChangedCells } from '../deals/dealLookup';
 import { appendHistory, appendHistoryOnce } from '../history/historyTab';
 import type { Sheet } from '../core/sheetTypes';
@@ -102,6 +103,41 @@ export function writeRows(w: RowsWrite): RowsWritten {
   // Rows left for next time were logged and their Last seen not written: the next run completes them.
   if (!conflicts.size && !misplaced) closeJournal(journal);
   return { planned, outcomes, historyRows: entries.length, leftForNextTime: conflicts.size, putRight };
+}
+
+/** Cells of existing deals to change, by 0-based column and sheet row: a re-import's updates. */
+export interface CellsWrite {
+  deals: Sheet;
+  map: HeaderMap;
+  /** Every deal row of the tab as read (from row 2), and when. */
+  rows: readonly (readonly CellValue[])[];
+  readAt: number;
+  changes: ReadonlyMap<number, ReadonlyMap<number, CellValue>>;
+}
+
+/**
+ * Writes a re-import's changed cells, one block per column from its first to its last changed row (the
+ * cells between written back as read), all or none; then, as a sweep does, reads back who is on each
+ * row written and puts right what a sort moved, and puts back values typed meanwhile. Returns how many
+ * rows and cells were put right. History is the sweep's to log, after.
+ */
+export function writeCells(w: CellsWrite): number {
+  const { deals, map, rows, changes } = w;
+  const blocks = [...changes].map(([c, cells]) => {
+    const at = [...cells.keys()];
+    return { c1: c, c2: c, top: Math.min(...at) - 2, bottom: Math.max(...at) - 2 };
+  });
+  if (!blocks.length) return 0;
+  const before = (r: number, c: number) => safeCell(rows[r]?.[c] ?? '');
+  const cell = (r: number, c: number) => {
+    const v = changes.get(c)?.get(r + 2);
+    return v === undefined ? before(r, c) : safeCell(v);
+  };
+  const planned: PlannedWrites = { blocks, cell, before };
+  writeAllOrNone(deals, 2, planned);
+  const placement = keepDealsInPlace(deals, map, 2, rows, planned);
+  const found = sweepWritten(map, 2, rows, planned, placement);
+  return placement.repaired + putBackTyped(deals, map, w.readAt, found).length;
 }
 
 /** One deal's row as a sidebar save changes it. */

@@ -6,6 +6,7 @@ import { mapHeaders } from '../../domain/deals/headerMap';
 import { planReimport, type ReimportPlan } from '../../domain/import/reimport';
 import { writeGrid } from '../core/writeGrid';
 import { readHeader } from '../deals/dealsTab';
+import { writeCells } from '../guard/writeGuard';
 import type { Sheet } from '../core/sheetTypes';
 
 /**
@@ -38,6 +39,7 @@ export function updateDeals(
     });
   }
   const width = columns.length;
+  const readAt = Date.now();
   const lastRow = deals.getLastRow();
   const data = lastRow > 1 ? (deals.getRange(2, 1, lastRow - 1, width).getValues() as CellValue[][]) : [];
   const fieldColumns = new Map(FIELDS.map((f, i) => [f.key, i] as const));
@@ -45,7 +47,7 @@ export function updateDeals(
     const i = header.indexOf(h);
     return i >= 0 ? position[i] : undefined;
   });
-  // Changed cells, one block per Deals column from its first to its last changed row.
+  // Changed cells, through the write guard: a sort meanwhile must not put them on other deals.
   const byColumn = new Map<number, Map<number, CellValue>>();
   for (const u of plan.updated)
     for (const ch of u.changes) {
@@ -53,15 +55,7 @@ export function updateDeals(
       m.set(u.row, ch.value);
       byColumn.set(ch.column, m);
     }
-  for (const [col, cells] of byColumn) {
-    const rowsTouched = [...cells.keys()];
-    const top = Math.min(...rowsTouched);
-    const bottom = Math.max(...rowsTouched);
-    const block = Array.from({ length: bottom - top + 1 }, (_, i) => [
-      cells.has(top + i) ? cells.get(top + i)! : (data[top + i - 2]?.[col] ?? ''),
-    ]);
-    writeGrid(deals.getRange(top, col + 1, block.length, 1), block);
-  }
+  writeCells({ deals, map: mapHeaders(columns), rows: data, readAt, changes: byColumn });
   if (plan.added.length) {
     const block = plan.added.map((r) => {
       const out: CellValue[] = columns.map(() => '');
