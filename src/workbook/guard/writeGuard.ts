@@ -1,6 +1,7 @@
-// The one way the CRM writes deals it planned from a read: typed edits' checks, the sweep (every refresh,
-// Set up, Convert and re-import), and sidebar saves all write through here, saying what they write; how
-// it gets there safely is decided once. Sheets has no compare-and-set, writes land by position and go
+// The one way the CRM writes deals it planned from a read: typed edits' and pastes' checks and the sweep
+// (every refresh, Set up, Convert) write rows' outcomes (writeRows), a re-import its changed cells
+// (writeCells), a sidebar save one deal's row (writeDeal); each says what it writes, and how it gets
+// there safely is decided here, once. Sheets has no compare-and-set, writes land by position and go
 // out late, checks overlap and start late, and a run can die at any call. So, under the document lock:
 // 1. a journal is opened before History (changeJournal.ts, loggedJournal.ts): a run that dies between
 //    its History and its cells is completed by the next run of anything, so a change is logged once;
@@ -12,6 +13,7 @@
 // 5. values people typed meanwhile that the write went over are put back, and a note of the writes is
 //    left for checks that start late (typedMeanwhile.ts);
 // 6. the journal closes.
+// The board workbook is written to its own file, where nobody types: it needs none of this.
 import type { CellValue } from '../../domain/deals/deal';
 import type { HeaderMap } from '../../domain/deals/headerMap';
 import { notYetLogged } from '../../domain/history/alreadyLogged';
@@ -93,13 +95,7 @@ export function writeRows(w: RowsWrite): RowsWritten {
   // An edit's check: written rows that hold another deal now (a sort after its read) are marked, and
   // the journal left open, so the next run brings the edited deal's Last seen to what History logged.
   const misplaced = sweep ? 0 : markEditsMisplaced(deals, map, first, rows, planned, w.timeZone);
-  if (sweep) {
-    // The read-back of who is on each written row sends the writes out (a read does, as a flush would).
-    const placement = keepDealsInPlace(deals, map, first, rows, planned);
-    const found = sweepWritten(map, first, rows, planned, placement);
-    putRight = placement.repaired + putBackTyped(deals, map, sweep.readAt, found).length;
-    if (!placement.moved) rememberSweepWrites(map, first, rows, planned);
-  }
+  if (sweep) putRight = keepInPlace(deals, map, first, rows, planned, sweep.readAt);
   // Rows left for next time were logged and their Last seen not written: the next run completes them.
   if (!conflicts.size && !misplaced) closeJournal(journal);
   return { planned, outcomes, historyRows: entries.length, leftForNextTime: conflicts.size, putRight };
@@ -135,9 +131,27 @@ export function writeCells(w: CellsWrite): number {
   };
   const planned: PlannedWrites = { blocks, cell, before };
   writeAllOrNone(deals, 2, planned);
-  const placement = keepDealsInPlace(deals, map, 2, rows, planned);
-  const found = sweepWritten(map, 2, rows, planned, placement);
-  return placement.repaired + putBackTyped(deals, map, w.readAt, found).length;
+  return keepInPlace(deals, map, 2, rows, planned, w.readAt);
+}
+
+/**
+ * After the writes of a writer that read every row (a sweep, a re-import): who is on each written row
+ * is read back (which sends the writes out, as a flush would) and what a sort moved is put right, values
+ * typed meanwhile are put back, and a note is left for checks that start late. Rows and cells put right.
+ */
+function keepInPlace(
+  deals: Sheet,
+  map: HeaderMap,
+  first: number,
+  rows: readonly (readonly CellValue[])[],
+  planned: PlannedWrites,
+  readAt: number,
+): number {
+  const placement = keepDealsInPlace(deals, map, first, rows, planned);
+  const found = sweepWritten(map, first, rows, planned, placement);
+  const putRight = placement.repaired + putBackTyped(deals, map, readAt, found).length;
+  if (!placement.moved) rememberSweepWrites(map, first, rows, planned);
+  return putRight;
 }
 
 /** One deal's row as a sidebar save changes it. */
