@@ -3,7 +3,7 @@
 import type { Emulator } from '../../local/emulator';
 import { a1, columnOf } from '../support/crm';
 import { fresh } from '../support/races';
-import { byName, callsOfRefresh, startingPoint } from '../support/refreshProbe';
+import { byName, probedCalls, startingPoint } from '../support/refreshProbe';
 
 /**
  * Deals whose probability a rep types with a late check: Deal C's the sweep fills (a value of its own);
@@ -31,9 +31,9 @@ describe('a value typed just before the sweep’s writes go out', () => {
     // that cell before each call of the refresh in turn, so in some runs the fill, planned from an
     // earlier read, lands on it.
     const saved = startingPoint();
-    const total = callsOfRefresh(saved);
+    const calls = probedCalls(saved);
     const putRight: number[] = [];
-    for (let k = 1; k <= total; k++) {
+    for (const k of calls) {
       const emu = fresh(saved);
       emu.acc.beforeCall(k, () =>
         emu.userEdit('Deals', a1(emu, 'Probability', 4), '35%', { user: 'rep@example.com' }),
@@ -60,9 +60,9 @@ describe('a value typed just before the sweep’s writes go out', () => {
     // Sheets starts an edit's onEdit some time after the edit: typed between the sweep's re-check and
     // its flush, the value is written over, and its check comes too late for the sweep to see it.
     const saved = startingPoint();
-    const total = callsOfRefresh(saved);
+    const calls = probedCalls(saved);
     const lost: string[] = [];
-    for (let k = 1; k <= total; k++) {
+    for (const k of calls) {
       const emu = fresh(saved);
       emu.acc.beforeCall(k, () => typeLate(emu, '35%'));
       emu.run('menuRefresh');
@@ -78,10 +78,10 @@ describe('a value typed just before the sweep’s writes go out', () => {
 
   it('is not put back by its late check over a value typed after it', () => {
     const saved = startingPoint();
-    const total = callsOfRefresh(saved);
+    const calls = probedCalls(saved);
     const overwritten: string[] = [];
     let writtenOver = 0;
-    for (let k = 1; k <= total; k++) {
+    for (const k of calls) {
       const emu = fresh(saved);
       emu.acc.beforeCall(k, () => typeLate(emu, '35%'));
       emu.run('menuRefresh');

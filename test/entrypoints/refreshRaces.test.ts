@@ -14,14 +14,14 @@ const RACES = (['edit', 'sort', 'both'] as const).flatMap((kind) =>
 
 describe('a refresh while people edit and sort', () => {
   const saved = startingPoint();
-  const { calls: total, flushes } = runOfRefresh(saved);
+  const { flushes, probed } = runOfRefresh(saved);
 
   it('reverts no typed edit and moves no deal’s cells to another deal, whichever call an edit, a sort or both land before', () => {
     const reverted: number[] = [];
     const misplaced: number[] = [];
     let races = 0;
     let late = 0;
-    for (let k = 1; k <= total; k++) {
+    for (const k of probed) {
       for (const [kind, afterWrites] of RACES.filter(([, late]) => !late || flushes.has(k))) {
         const emu = fresh(saved);
         const stageCol = columnOf(emu, 'Stage');
@@ -56,8 +56,8 @@ describe('a refresh while people edit and sort', () => {
     console.log(
       `refresh races: ${races} (${late} after the writes went out); reverted at calls ${reverted.join(', ')}; misplaced at ${[...new Set(misplaced)].join(', ')}`,
     );
-    expect(races).toBeGreaterThanOrEqual(3 * total - 3 + late);
-    expect(races).toBeGreaterThanOrEqual(500);
+    expect(races).toBeGreaterThanOrEqual(3 * probed.length - 3 + late);
+    expect(probed.length).toBeGreaterThanOrEqual(100);
     // Between the sweep's re-check and its flush, its writes land by position over the edit or the
     // sort: it reads back and puts them right (sweepRepair.ts).
     expect(reverted).toEqual([]);
@@ -66,9 +66,8 @@ describe('a refresh while people edit and sort', () => {
 
   it('leaves a row a person changed meanwhile for the next refresh, and says so', () => {
     const emu = fresh(saved);
-    // After the refresh has read Deals and History, before it writes (History's append starts with
-    // the tab's last row).
-    emu.acc.beforeNext('Sheet.getLastRow', () =>
+    // After the refresh has read Deals and History, before it takes the lock to write.
+    emu.acc.beforeNext('LockService.getDocumentLock', () =>
       emu.userEdit('Deals', a1(emu, 'Probability', 4), '35%', { user: 'rep@example.com' }),
     );
     emu.run('menuRefresh');

@@ -20,15 +20,33 @@ export function callsOfRefresh(saved: SavedWorkbook): number {
   return runOfRefresh(saved).calls;
 }
 
-/** Its calls, and which of them force its buffered writes out. */
-export function runOfRefresh(saved: SavedWorkbook): { calls: number; flushes: Set<number> } {
+/**
+ * Its calls, which of them force its buffered writes out, and the calls a person's edit or sort can
+ * race with (`probed`): every call until a few after the sweep lets go of the document lock, then the
+ * last one. After that the refresh writes report tabs only: a probe at each of those ~240 calls would
+ * test the same thing as the probe at its last call (that it leaves Deals alone), at twice the cost.
+ */
+export function runOfRefresh(saved: SavedWorkbook): {
+  calls: number;
+  flushes: Set<number>;
+  probed: number[];
+} {
   const emu = fresh(saved);
   const before = emu.acc.snapshot().total;
+  let released = 0;
+  emu.acc.beforeNext('Lock.releaseLock', () => (released = emu.acc.snapshot().total - before + 1));
   emu.run('menuRefresh');
-  return {
-    calls: emu.acc.snapshot().total - before,
-    flushes: new Set(emu.acc.writesForcedOutSince(before)),
-  };
+  const calls = emu.acc.snapshot().total - before;
+  if (released === 0) throw new Error('The refresh never released the document lock');
+  const last = Math.min(calls, released + 5);
+  const probed = Array.from({ length: last }, (_, i) => i + 1);
+  if (calls > last) probed.push(calls);
+  return { calls, flushes: new Set(emu.acc.writesForcedOutSince(before)), probed };
+}
+
+/** The calls of a refresh to race before (see runOfRefresh). */
+export function probedCalls(saved: SavedWorkbook): number[] {
+  return runOfRefresh(saved).probed;
 }
 
 export const byName = (emu: Emulator) => new Map(records(emu).map((r) => [String(r['Deal']), r]));

@@ -50,7 +50,12 @@ const value = (field: Tracked, n: number) =>
 
 /** A cell as the checks compare it: a date as its day in the spreadsheet's zone, the rest as text. */
 const asText = (v: unknown, timeZone: string) =>
-  v instanceof Date ? new Intl.DateTimeFormat('en-CA', { timeZone }).format(v) : String(v ?? '');
+  v instanceof Date ? dayFormat(timeZone).format(v) : String(v ?? '');
+/** One formatter per zone (making one costs more than a whole step of the sequence). */
+const dayFormats = new Map<string, Intl.DateTimeFormat>();
+const dayFormat = (timeZone: string) =>
+  dayFormats.get(timeZone) ??
+  dayFormats.set(timeZone, new Intl.DateTimeFormat('en-CA', { timeZone })).get(timeZone)!;
 
 // Weighted: a re-import (a Convert) costs as much as ten other steps, so it comes a tenth as often.
 const often = <T>(arbitrary: fc.Arbitrary<T>) => ({ arbitrary, weight: 10 });

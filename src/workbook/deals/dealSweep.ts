@@ -8,6 +8,7 @@ import type { RuleId } from '../../domain/dataQuality/dealChecks';
 import type { Settings } from '../../shared/settings';
 import { unfoldedHistory } from '../history/historyIndexTab';
 import { writeRows } from '../guard/writeGuard';
+import type { HistoryEntry } from '../../domain/history/historyEntry';
 import type { Sheet } from '../core/sheetTypes';
 
 export interface SweepSummary {
@@ -17,6 +18,8 @@ export interface SweepSummary {
   historyRows: number;
   /** Rows changed or moved by someone while the sweep ran: left alone, swept next time. */
   leftForNextTime: number;
+  /** The changes the sweep found on the rows it wrote (logged now, or by a sweep that failed before). */
+  found: HistoryEntry[];
   /** Rows moved (a sort) while the sweep's writes went out, and cells typed over by them: put right. */
   putRight: number;
 }
@@ -83,7 +86,8 @@ export function applySweep(
     if (o.violations.length) flagged++;
     for (const v of new Set(o.violations.map((x) => x.rule))) byRule[v] = (byRule[v] ?? 0) + 1;
   }
-  return { deals, flagged, byRule, historyRows: logged, leftForNextTime, putRight };
+  const found = outcomes.flatMap((o) => o.history);
+  return { deals, flagged, byRule, historyRows: logged, leftForNextTime, putRight, found };
 }
 
 /**

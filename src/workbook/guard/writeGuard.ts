@@ -5,7 +5,8 @@
 // out late, checks overlap and start late, and a run can die at any call. So, under the document lock:
 // 1. a journal is opened before History (changeJournal.ts, loggedJournal.ts): a run that dies between
 //    its History and its cells is completed by the next run of anything, so a change is logged once;
-// 2. a sweep reads its cells again just before writing and leaves rows changed meanwhile alone;
+// 2. a sweep reads its cells again just before writing and leaves rows changed meanwhile alone (neither
+//    written nor logged: the edit's own check, or the next sweep, logs them);
 // 3. the writes go out in blocks, all or none (dealRows.ts);
 // 4. who is on each written row is read back: a sweep puts right what a sort moved (it read every row);
 //    a save finds its deal where it went or marks the cells written on another deal, as an edit's
@@ -69,12 +70,17 @@ export interface RowsWritten {
 /**
  * Writes rows' outcomes and logs their History once (steps in the file comment). A typed edit's or a
  * paste's History goes in after its reads (a read after a write would send the write out on its own),
- * continued from History's last rows where Last seen cannot vouch; a sweep's before its re-check, since
- * the History index folds what it found.
+ * continued from History's last rows where Last seen cannot vouch; a sweep's after its re-check, for the
+ * rows it writes, before its writes.
  */
 export function writeRows(w: RowsWrite): RowsWritten {
   const { deals, map, first, rows, sweep } = w;
-  const found = w.outcomes.flatMap((o) => o.history);
+  // A sweep's rows changed or moved since its read: nothing written or logged for them (left for next time).
+  const conflicts = sweep ? recheckRows(deals, map, first, rows, w.outcomes) : new Set<number>();
+  const outcomes = conflicts.size
+    ? w.outcomes.map((o, i) => (conflicts.has(i) ? { ...o, writes: {}, history: [] } : o))
+    : w.outcomes;
+  const found = outcomes.flatMap((o) => o.history);
   const entries = sweep?.logged ? notYetLogged(found, sweep.logged) : found;
   const journal = w.history ? openLoggedJournal(w.at, entries.length) : null;
   const log = () => {
@@ -82,13 +88,7 @@ export function writeRows(w: RowsWrite): RowsWritten {
     if (sweep) appendHistory(w.history, entries);
     else appendHistoryOnce(w.history, entries);
   };
-  let outcomes = w.outcomes;
-  let conflicts = new Set<number>();
-  if (sweep) {
-    log();
-    conflicts = recheckRows(deals, map, first, rows, outcomes);
-    if (conflicts.size) outcomes = outcomes.map((o, i) => (conflicts.has(i) ? { ...o, writes: {} } : o));
-  }
+  if (sweep) log();
   const formulas = () => deals.getRange(first, 1, rows.length, map.width).getFormulas();
   const planned = writeOutcomes(deals, map, first, rows, outcomes, formulas, sweep ? undefined : log);
   let putRight = 0;
@@ -96,8 +96,8 @@ export function writeRows(w: RowsWrite): RowsWritten {
   // the journal left open, so the next run brings the edited deal's Last seen to what History logged.
   const misplaced = sweep ? 0 : markEditsMisplaced(deals, map, first, rows, planned, w.timeZone);
   if (sweep) putRight = keepInPlace(deals, map, first, rows, planned, sweep.readAt);
-  // Rows left for next time were logged and their Last seen not written: the next run completes them.
-  if (!conflicts.size && !misplaced) closeJournal(journal);
+  // An edit's cells on another deal: its Last seen was not written, and the next run completes it.
+  if (!misplaced) closeJournal(journal);
   return { planned, outcomes, historyRows: entries.length, leftForNextTime: conflicts.size, putRight };
 }
 

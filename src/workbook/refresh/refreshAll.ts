@@ -176,29 +176,34 @@ function planRefresh(req: RefreshRequest): RefreshPlan {
 }
 
 /**
- * History and Deals are read, and the sweep written, under the document lock: edits wait for it, so
- * the sweep logs no change an edit's check logs, and the index knows exactly which History rows it
- * folded. The reports are built and written after it is released, from what was read.
+ * History and Deals are read without the document lock, so that edits and sidebar saves need not wait
+ * through the long read (at 100,000 deals it is most of a refresh); the lock is held only for the
+ * sweep's writes. A row someone changed or moved after the read is found by the sweep's re-check under
+ * the lock and left for the next refresh, its change neither logged nor folded by this one (the edit's
+ * own check logs it). The reports are built and written after the lock is released, from what was read.
  */
 function readAndSweep(req: RefreshRequest, plan: RefreshPlan) {
   const { ss, crm, settings, user, now } = req;
   const { timeZone, locale } = crm.state;
   const input = { deals: crm.deals, history: crm.history, settings, timeZone, locale, user, now };
+  // A run that died between its History and its cells left a journal: completed first (briefly under
+  // the lock), so that the sweep finds those changes logged, by the person who made them.
+  if (journalsLeft(plan.properties))
+    withDocumentLock(
+      () => completeJournals(crm.deals, crm.history, readHeaderMap(crm.deals), timeZone),
+      LOCK_WAIT_MS,
+    );
+  const pointer = plan.fullHistory ? null : plan.pointer;
+  const session = readHistory(ss, crm.history, pointer, plan.fullHistory, timeZone, plan.check);
+  const sweepPlan = planSweep(input);
   return withDocumentLock(() => {
-    // A save that died between its cells and its History left a journal: completed first, so that
-    // the sweep finds those changes logged (by the person who made them).
-    if (journalsLeft(plan.properties))
-      completeJournals(crm.deals, crm.history, readHeaderMap(crm.deals), timeZone);
-    // Read everything first: a read after a write would force the writes out one by one.
-    const pointer = plan.fullHistory ? null : plan.pointer;
-    const session = readHistory(ss, crm.history, pointer, plan.fullHistory, timeZone, plan.check);
-    const sweepPlan = planSweep(input);
-    const newMoves = sweepPlan.outcomes.flatMap((o) => o.history).map(historyRow);
-    for (const id of foldRows(session.read.trails, newMoves, timeZone)) session.changed.add(id);
     // History as read is enough to skip changes a failed sweep logged: those rows come after the last
     // row folded, since a refresh that completes folds them (see alreadyLogged.ts).
     const sweep = applySweep(input, sweepPlan, session.read.rows);
     req.whileLocked?.();
+    // The index folds the moves the sweep found on the rows it wrote (a fold is idempotent).
+    const newMoves = sweep.found.map(historyRow);
+    for (const id of foldRows(session.read.trails, newMoves, timeZone)) session.changed.add(id);
     return { session, sweepPlan, sweep };
   }, LOCK_WAIT_MS);
 }
