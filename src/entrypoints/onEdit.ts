@@ -2,7 +2,7 @@
 // validation; an edit on a report tab or History is marked for the next refresh. A failed check never loses the edit: it says so, and the next sweep catches up.
 import { PRODUCT } from '../shared/names';
 import { errorCode } from '../shared/errors';
-import { documentProperties, readState } from '../workbook/core/documentState';
+import { documentProperties, readState, tryMarkChanged } from '../workbook/core/documentState';
 import { dealsEdited } from '../workbook/deals/dealEdits';
 import { settingsEdited } from '../workbook/settings/settingsEdits';
 import { messageOf } from './feedback';
@@ -24,7 +24,9 @@ export function onEdit(e: EditEvent): void {
     // The next refresh rewrites a report tab a person edited, and reads History again in full.
     else if (id === state.historySheetId || REPORT_TABS.includes(sheet.getName())) markTabEdited(id);
   } catch (err) {
-    // A failed check must not lose the edit; the next sweep (refresh) catches up from Last seen.
+    // A failed check must not lose the edit; the next sweep (refresh) catches up from Last seen, and
+    // reads Deals in full for it (a check that failed may not have said Deals changed).
+    if (id === state.dealsSheetId) tryMarkChanged();
     const why =
       errorCode(err) === 'BUSY'
         ? 'a refresh or another long task is reading Deals. The next refresh checks it and logs it to History.'

@@ -6,7 +6,7 @@ import { CELL_LIMIT } from '../workbook/core/cells';
 import { activeSpreadsheet, toast, ui } from '../workbook/core/app';
 import { requireCrm } from '../workbook/core/crmTabs';
 import { withTaskLock } from '../workbook/core/lock';
-import { refreshAll, type RefreshResult } from '../workbook/refresh/refreshAll';
+import { refreshAll, type QuietRefresh, type RefreshResult } from '../workbook/refresh/refreshAll';
 import { forgetRecreation, type BoardUpdate } from '../workbook/board/boardFile';
 import { recordFailure, takeFailure } from '../workbook/refresh/refreshStatus';
 import { installSchedule, othersSchedules, removeSchedule } from '../workbook/refresh/schedule';
@@ -22,7 +22,7 @@ export function runRefresh(
   waitMs: number,
   board: 'create' | 'if-exists' = 'if-exists',
   full: boolean | 'daily' = false,
-): RefreshResult {
+): RefreshResult | QuietRefresh {
   const ss = activeSpreadsheet();
   const crm = requireCrm(ss);
   // One refresh (or other long task) at a time; edits wait only while it reads and sweeps Deals.
@@ -49,7 +49,9 @@ function money(n: number): string {
 }
 
 /** Words for what a refresh built. */
-export function describeRefresh(r: RefreshResult): string {
+export function describeRefresh(r: RefreshResult | QuietRefresh): string {
+  if (r.quiet)
+    return `Nothing changed in Deals or CRM Settings since the last refresh (${r.quiet.since}): the reports are current. ${r.quiet.rows.toLocaleString('en-US')} rows of Deals were also checked for changes made without an edit (a part of the tab each time).`;
   const [h3, h6, h12] = r.output.forecast.horizons;
   const f = r.output.funnel;
   return [
@@ -83,8 +85,8 @@ function describeBoard(b: BoardUpdate | undefined): string[] {
 }
 
 /** Forgets a recreated board file's announcement once a person was shown it. */
-function announced(r: RefreshResult): void {
-  if (r.board?.recreated) forgetRecreation();
+function announced(r: RefreshResult | QuietRefresh): void {
+  if (!r.quiet && r.board?.recreated) forgetRecreation();
 }
 
 /** Menu: Refresh reports. */
@@ -126,6 +128,7 @@ export function menuUpdateBoard(): void {
   menuAction('Update board workbook', () => {
     toast('Refreshing the reports and the board workbook…', PRODUCT, 60);
     const result = runRefresh((m) => toast(m, PRODUCT, 60), 30000, 'create');
+    if (result.quiet) throw new Error('A refresh that makes the board workbook is never quiet');
     const b = result.board!;
     if (b.keptBy) {
       ui().alert(

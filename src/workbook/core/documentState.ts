@@ -95,3 +95,32 @@ export function storedStateBytes(): number {
     .filter(([k]) => k === KEY || k.startsWith(`${KEY}.`))
     .reduce((n, [, v]) => n + utf8Bytes(v), 0);
 }
+
+const CHANGED = 'sheetsCrm.changedAt';
+
+/**
+ * The property that says Deals changed now, for the next refresh (refresh/quietRefresh.ts): written by
+ * every writer of Deals but the refresh itself, in a call it makes anyway where it has one.
+ */
+export function changedNow(): Record<string, string> {
+  return { [CHANGED]: String(Date.now()) };
+}
+
+/** Says Deals changed now: one call. */
+export function markChanged(): void {
+  documentStore().setProperties(changedNow());
+}
+
+/** markChanged, for a run that is failing already: its own failure is left to the rolling window. */
+export function tryMarkChanged(): void {
+  try {
+    markChanged();
+  } catch {
+    // The next refreshes' windows find the change within a day (refresh/quietRefresh.ts).
+  }
+}
+
+/** When Deals last changed by another writer than the refresh (0: never said). */
+export function changedAt(all: Record<string, string>): number {
+  return Number(all[CHANGED] ?? 0) || 0;
+}

@@ -5,7 +5,7 @@ import { newDealId } from '../../domain/deals/dealIds';
 import { applyRowRules, type EditContext } from '../../domain/edits/editEffects';
 import { mapHeaders, type HeaderMap } from '../../domain/deals/headerMap';
 import type { FieldKey } from '../../shared/fields';
-import type { DocumentState } from '../core/documentState';
+import { markChanged, type DocumentState } from '../core/documentState';
 import { withDocumentLock } from '../core/lock';
 import { findHistoryTab } from '../history/historyTab';
 import { asRead, readRows } from './dealRows';
@@ -42,7 +42,8 @@ export function dealsEdited(
   const range = e.range;
   const top = range.getRow();
   const bottom = top + range.getNumRows() - 1;
-  if (bottom < 2) return;
+  // The header row: what each column holds may have changed, for the next refresh.
+  if (bottom < 2) return markChanged();
   const leftCol = range.getColumn() - 1;
   const rightCol = leftCol + range.getNumColumns() - 1;
   const map = mapHeaders(readHeader(sheet));

@@ -25,6 +25,7 @@ import { safeCell } from '../core/writeGrid';
 import { writeChangedCells } from '../deals/dealLookup';
 import { appendHistory, appendHistoryOnce } from '../history/historyTab';
 import type { Sheet } from '../core/sheetTypes';
+import { changedNow, markChanged } from '../core/documentState';
 import { closeJournal, openJournal, SAVE_JOURNAL } from './changeJournal';
 import { openLoggedJournal } from './loggedJournal';
 import { keepDealsInPlace, recheckRows, sweepWritten } from './readBack';
@@ -97,7 +98,8 @@ export function writeRows(w: RowsWrite): RowsWritten {
   const misplaced = sweep ? 0 : markEditsMisplaced(deals, map, first, rows, planned, w.timeZone);
   if (sweep) putRight = keepInPlace(deals, map, first, rows, planned, sweep.readAt);
   // An edit's cells on another deal: its Last seen was not written, and the next run completes it.
-  if (!misplaced) closeJournal(journal);
+  if (!misplaced) closeJournal(journal, sweep ? {} : changedNow());
+  else if (!sweep) markChanged();
   return { planned, outcomes, historyRows: entries.length, leftForNextTime: conflicts.size, putRight };
 }
 
@@ -197,7 +199,7 @@ export function writeDeal(w: DealWrite): DealWritten {
     // then the deal holds them wherever it is now, and only its History is left to write.
     const moved = rowHolding(deals, map, w.dealId, after, changed);
     if (!moved) {
-      closeJournal(journal);
+      closeJournal(journal, changedNow());
       return { misplaced: markMisplaced(deals, map, rowNumber, changed, landed, after, w.timeZone) };
     }
     savedAt = moved;
@@ -217,6 +219,7 @@ export function writeDeal(w: DealWrite): DealWritten {
   }
   appendHistoryOnce(w.history, w.entries);
   // The journal closed, with the note for a teammate's check that starts only after this save, in one call.
-  closeJournal(journal, w.existing ? saveWritesNote(map, savedAt.row, after, changed) : {});
+  const note = w.existing ? saveWritesNote(map, savedAt.row, after, changed) : {};
+  closeJournal(journal, { ...note, ...changedNow() });
   return { ...savedAt, kept };
 }

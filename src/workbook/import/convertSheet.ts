@@ -29,7 +29,7 @@ import { proposeStages, type StageProposal } from '../../domain/import/stageAdop
 import type { BlockKey } from '../../domain/settings/settingsLayout';
 import { findStageLoosely } from '../../domain/settings/stageLookup';
 import { toast } from '../core/app';
-import { readState, type DocumentState } from '../core/documentState';
+import { markChanged, readState, type DocumentState } from '../core/documentState';
 import { writeGrid } from '../core/writeGrid';
 import { updateDeals } from './dealUpdates';
 import { accountsPlan, type AccountsPlan } from './accountsImport';
@@ -284,6 +284,7 @@ export function runHistoryImport(p: HistoryPlan): ConversionDone {
           )}${unknown.length > 10 ? ` and ${unknown.length - 10} more` : ''}. Convert the deals first, then the history again.`
       : '',
   ].filter(Boolean);
+  markChanged();
   return { notes, summary: null };
 }
 

@@ -8,7 +8,8 @@ import type { CrmTabs } from '../core/crmTabs';
 import { forecastHistoryTab, recordDay, TREND_CHART_COLUMN } from '../forecast/forecastHistoryTab';
 import { ensureChart, listIntact, reportTab, writeReportOrBanner } from '../reports/reportTab';
 import type { ReportChart } from '../../domain/core/reportGrid';
-import { applySweep, planSweep, type SweepSummary } from '../deals/dealSweep';
+import { applySweep, planSweep, type SweepPlan, type SweepSummary } from '../deals/dealSweep';
+import type { CellValue } from '../../domain/deals/deal';
 import { withDocumentLock } from '../core/lock';
 import { historyRow } from '../../domain/history/historyEntry';
 import { boardState, type BoardUpdate } from '../board/boardFile';
@@ -19,6 +20,7 @@ import type { MovesByDeal } from '../../domain/history/stageMoves';
 import { documentProperties } from '../core/documentState';
 import { completeJournals, journalsLeft } from '../guard/changeJournal';
 import { readHeaderMap } from '../deals/dealLookup';
+import { forgetLastRefresh, idsPrint, quietSince, saveLastRefresh, windowHolds } from './quietRefresh';
 import {
   clearEditMarks,
   forgetPrints,
@@ -37,7 +39,13 @@ const DAILY_CHECK_MS = 20 * 60 * 60 * 1000;
 /** How long a refresh waits for edits and sidebar saves to finish (each takes a second or two). */
 const LOCK_WAIT_MS = 30000;
 
+/** A refresh that found nothing changed since the last (quietRefresh.ts): nothing was written. */
+export interface QuietRefresh {
+  quiet: { since: string; rows: number };
+}
+
 export interface RefreshResult {
+  quiet?: undefined;
   /** Cells the spreadsheet holds after the refresh (the 10-million limit counts them). */
   cells: number;
   /** The board workbook's update, when there is one (or `board: 'create'` was asked). */
@@ -83,8 +91,13 @@ interface RefreshPlan {
  * person deleted) and measures the tabs, so that anything changed without an edit event is put right
  * within two weeks. A `full` one reads all of History and rewrites every report tab.
  */
-export function refreshAll(req: RefreshRequest): RefreshResult {
-  const plan = planRefresh(req);
+export function refreshAll(req: RefreshRequest): RefreshResult | QuietRefresh {
+  const readAt = Date.now();
+  const properties = documentProperties();
+  const quiet = quietRefresh(req, properties, readAt);
+  if (quiet) return quiet;
+  forgetLastRefresh(properties);
+  const plan = planRefresh(req, properties);
   const read = readAndSweep(req, plan);
   const { crm, settings, now, ss } = req;
   const { timeZone } = crm.state;
@@ -150,19 +163,52 @@ export function refreshAll(req: RefreshRequest): RefreshResult {
   );
   const sizes = tabSizes(ss, plan.record.sizes, exact, rows, session.checked);
   saveReportRecord(plan.record, charts.ids, extents, charts.ranges, sizes, index.property);
+  saveLastRefresh(readAt, settings, 0, idsPrint(sweptIds(read.sweepPlan)));
   const cells = Object.values(sizes).reduce((n, [r, c]) => n + r * c, 0);
   return { sweep, output, board, cells };
+}
+
+/** The Deal IDs as the sweep left them (a new row's ID is the one it wrote), for the next refresh. */
+function sweptIds(plan: SweepPlan): CellValue[] {
+  const idCol = plan.map.columns.dealId;
+  return plan.rows.map(
+    (row, i) => plan.outcomes[i].writes.dealId ?? (idCol === undefined ? '' : (row[idCol] ?? '')),
+  );
+}
+
+/**
+ * The refresh when nothing changed (see quietRefresh.ts), or null when it must read everything: a full
+ * or board-making refresh, the daily check due, a tab edited or missing, a journal left, a change since
+ * the last complete refresh, another day or other settings, or a row of the window that would change.
+ */
+function quietRefresh(
+  req: RefreshRequest,
+  properties: Record<string, string>,
+  readAt: number,
+): QuietRefresh | null {
+  const { ss, crm, settings, now } = req;
+  const { timeZone } = crm.state;
+  if (req.full === true || req.board === 'create' || journalsLeft(properties)) return null;
+  const last = quietSince(properties, now, timeZone, settings);
+  if (!last) return null;
+  const pointer = readPointer(properties);
+  if (req.full === 'daily' && (!pointer || now.getTime() - pointer.checkedAt > DAILY_CHECK_MS)) return null;
+  const record = readReportRecord(properties);
+  const ids = new Set(ss.getSheets().map((s) => s.getSheetId()));
+  const tabs = REPORT_TABS.every((t) => record.extents[t] && ids.has(record.extents[t].sheetId));
+  if (record.edited.size || !tabs) return null;
+  const window = windowHolds(crm.deals, crm.state, last, req.user, settings, readAt);
+  return window.holds ? { quiet: { since: stamp(new Date(last.at), timeZone), rows: window.rows } } : null;
 }
 
 /**
  * What the last refresh recorded (report extents and prints, how far History is folded) and the tabs
  * people edited since, in one call; whether History is read in full and whether the daily check is due.
  */
-function planRefresh(req: RefreshRequest): RefreshPlan {
+function planRefresh(req: RefreshRequest, properties: Record<string, string>): RefreshPlan {
   const { ss, crm, now } = req;
   const full = req.full ?? false;
   const sheets = new Map(REPORT_TABS.map((t) => [t, reportTab(ss, t)]));
-  const properties = documentProperties();
   const record = readReportRecord(properties);
   const pointer = readPointer(properties);
   const fullHistory = full === true || record.edited.has(crm.history.getSheetId());

@@ -7,7 +7,7 @@ import { mapHeaders } from '../../domain/deals/headerMap';
 import type { BlockKey } from '../../domain/settings/settingsLayout';
 import { currentUser } from '../core/app';
 import type { CrmTabs } from '../core/crmTabs';
-import { readState, writeState, type DocumentState } from '../core/documentState';
+import { markChanged, readState, writeState, type DocumentState } from '../core/documentState';
 import {
   addMissingColumns,
   createDealsTab,
@@ -83,7 +83,7 @@ export function setUpCrm(ss: Spreadsheet, dealsSheet?: Sheet, known?: DocumentSt
     formattedRows: deals.getMaxRows(),
     settings: parsed.settings,
   });
-  return sweepDealsTab({
+  const summary = sweepDealsTab({
     deals,
     history,
     settings: parsed.settings,
@@ -92,6 +92,9 @@ export function setUpCrm(ss: Spreadsheet, dealsSheet?: Sheet, known?: DocumentSt
     user: currentUser(),
     now: new Date(),
   });
+  // Set up, Convert and imports change Deals (and its tabs) for the next refresh to read in full.
+  markChanged();
+  return summary;
 }
 
 /**

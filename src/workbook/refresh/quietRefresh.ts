@@ -1,0 +1,120 @@
+// A refresh when nothing changed. Reading all of Deals costs most of a refresh (~26 s at 100,000 deals),
+// yet an hourly schedule often finds nothing new. So every writer of Deals but the refresh (an edit's
+// check, a sidebar save, Convert, Set up) leaves the time of its change in one document property, and a
+// refresh that completes records when it read and what CRM Settings said. A later refresh the same day,
+// with no change since, no edit marks, no journal left and the same settings, reads only a window of
+// Deals rows (a twenty-fourth of the tab, at least 500 rows, the next window each time) and checks each
+// against its Last seen, for changes made without an edit (a script, a sync, an edit whose check died):
+// if all hold, the reports are current and nothing is written. Any difference, and it refreshes in full.
+// So a change with no event is found within 24 refreshes, a day of the hourly schedule.
+import * as z from '../../shared/schema';
+import type { CellValue } from '../../domain/deals/deal';
+import { mapHeaders } from '../../domain/deals/headerMap';
+import { applyRowRules } from '../../domain/edits/editEffects';
+import { textHash } from '../../domain/values/text';
+import { isoDay } from '../../shared/zonedTime';
+import type { Settings } from '../../shared/settings';
+import { parseStored } from '../core/storedValues';
+import { changedAt, documentStore } from '../core/documentState';
+import { editContext } from '../deals/dealEdits';
+import type { DocumentState } from '../core/documentState';
+import type { Sheet } from '../core/sheetTypes';
+
+const LAST = 'sheetsCrm.lastRefresh';
+/** Windows a tab is checked in, and the fewest rows a window holds. */
+const WINDOWS = 24;
+const MIN_WINDOW = 500;
+
+const lastSchema = z.object({ at: z.number(), settings: z.string(), next: z.number(), ids: z.string() });
+type LastRefresh = z.infer<typeof lastSchema>;
+
+/** A print of the settings the reports are built from. */
+export function settingsPrint(settings: Settings): string {
+  return textHash(JSON.stringify(settings));
+}
+
+/** What the last complete refresh recorded, if a refresh now may be quiet (see the file comment). */
+export function quietSince(
+  all: Record<string, string>,
+  now: Date,
+  timeZone: string,
+  settings: Settings,
+): LastRefresh | null {
+  const last = parseStored(all[LAST], lastSchema);
+  if (!last) return null;
+  const changed = changedAt(all);
+  if (!(changed < last.at)) return null;
+  if (isoDay(new Date(last.at), timeZone) !== isoDay(now, timeZone)) return null;
+  return last.settings === settingsPrint(settings) ? last : null;
+}
+
+/** Forgets the last refresh's record before a full one writes (should it stop half-way, the next is full). */
+export function forgetLastRefresh(all: Record<string, string>): void {
+  if (all[LAST]) documentStore().deleteProperty(LAST);
+}
+
+/**
+ * Records a complete refresh: when it read (`at`), its settings, where the next window starts, and a
+ * print of the Deal IDs it found (`ids`, see idsPrint).
+ */
+export function saveLastRefresh(at: number, settings: Settings, next: number, ids: string): void {
+  documentStore().setProperty(LAST, JSON.stringify({ at, settings: settingsPrint(settings), next, ids }));
+}
+
+/**
+ * A print of the Deal IDs a tab holds, whatever their order (a sort changes nothing): their number, and
+ * the sum and the exclusive-or of their 32-bit prints. A deal deleted or added without an edit event (a
+ * row deleted, a script) changes it.
+ */
+export function idsPrint(ids: Iterable<CellValue>): string {
+  let [count, sum, xor] = [0, 0, 0];
+  for (const v of ids) {
+    const id = String(v ?? '').trim();
+    if (!id) continue;
+    let h = 0x811c9dc5;
+    for (let i = 0; i < id.length; i++) h = Math.imul(h ^ id.charCodeAt(i), 0x01000193);
+    count++;
+    sum = (sum + (h >>> 0)) % 0x100000000;
+    xor = (xor ^ h) >>> 0;
+  }
+  return `${count}:${sum.toString(36)}:${xor.toString(36)}`;
+}
+
+/**
+ * Checks Deals since the last refresh: the Deal IDs (all of them, one column: a deal deleted or added
+ * without an event) and the next window of rows against their Last seen and the row rules. True when
+ * nothing would change (then the window moves on, and the record says when this refresh read the
+ * properties, `readAt`), false otherwise (a full refresh follows). Six calls: the extent (two), the
+ * header, the Deal IDs, the window, the record.
+ */
+export function windowHolds(
+  deals: Sheet,
+  state: DocumentState,
+  last: LastRefresh,
+  user: string,
+  settings: Settings,
+  readAt: number,
+): { holds: boolean; rows: number } {
+  const count = deals.getLastRow() - 1;
+  const width = deals.getLastColumn();
+  if (count <= 0 || width <= 0) return { holds: last.ids === idsPrint([]), rows: 0 };
+  const map = mapHeaders(deals.getRange(1, 1, 1, width).getValues()[0] as CellValue[]);
+  const idCol = map.columns.dealId;
+  if (idCol === undefined) return { holds: false, rows: 0 };
+  const ids = deals
+    .getRange(2, idCol + 1, count, 1)
+    .getValues()
+    .map((r) => r[0] as CellValue);
+  if (idsPrint(ids) !== last.ids) return { holds: false, rows: 0 };
+  const size = Math.min(count, Math.max(MIN_WINDOW, Math.ceil(count / WINDOWS)));
+  const from = last.next >= 0 && last.next < count ? last.next : 0;
+  const take = Math.min(size, count - from);
+  const rows = deals.getRange(2 + from, 1, take, width).getValues() as CellValue[][];
+  const ctx = editContext({ ...state, settings }, map, user);
+  const holds = rows.every((row, i) => {
+    const o = applyRowRules(row, 2 + from + i, ctx, {});
+    return o.history.length === 0 && Object.keys(o.writes).length === 0;
+  });
+  if (holds) saveLastRefresh(readAt, settings, from + take >= count ? 0 : from + take, last.ids);
+  return { holds, rows: take };
+}

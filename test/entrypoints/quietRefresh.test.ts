@@ -1,0 +1,174 @@
+// A refresh when nothing changed (issue 30; src/workbook/refresh/quietRefresh.ts): every writer of Deals
+// but the refresh says it changed something; a refresh the same day with nothing said, the same
+// settings and the same Deal IDs reads only the IDs and a window of rows, writes nothing, and says the
+// reports are current. Each way Deals changes must make the next refresh a full one, and a change made
+// with no event at all must be found by the windows within the promised number of refreshes.
+import { Accountant, type Emulator } from '../../local/emulator';
+import type { SavedWorkbook } from '../../local/emulator/persistence';
+import type { DealRecord, SaveResult } from '../../src/shared/dealDto';
+import { demoWorkbook } from '../support/demoWorkbook';
+import { a1, cell, columnOf, records, settingsA1, type } from '../support/crm';
+import { fresh } from '../support/races';
+
+const DEALS = 2000;
+/** A window is a twenty-fourth of the tab, at least 500 rows: 4 windows at 2,000 deals. */
+const WINDOW = 500;
+const QUIET = 'Nothing changed in Deals or CRM Settings since the last refresh';
+/** Times of one day (New York): 11:00 plus `m` minutes (Set up ran at 10:00). */
+const minute = (m: number) =>
+  `2026-03-10T${String(16 + Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}:00Z`;
+
+function refresh(
+  emu: Emulator,
+  at: string,
+): { message: string; read: number; written: number; calls: number } {
+  const before = emu.acc.snapshot();
+  emu.run('menuRefresh', [], { at });
+  const used = Accountant.diff(before, emu.acc.snapshot());
+  return {
+    message: emu.ui.dialogs.at(-1)!.message,
+    read: used.cellsRead,
+    written: used.cellsWritten,
+    calls: used.serviceCalls,
+  };
+}
+
+describe('a refresh when nothing changed', () => {
+  let saved: SavedWorkbook;
+  beforeAll(() => {
+    const emu = demoWorkbook(DEALS);
+    emu.run('menuRefresh', [], { at: minute(0) });
+    saved = emu.save();
+  });
+
+  it('reads the Deal IDs and one window of rows, writes nothing and says the reports are current', () => {
+    const emu = fresh(saved);
+    const tabs = () =>
+      emu.ss.sheets.filter((s) => s.name !== 'Deals').map((s) => JSON.stringify(emu.values(s.name)));
+    const before = tabs();
+    const r = refresh(emu, minute(1));
+    expect(r.message).toContain(QUIET);
+    expect(r.message).toContain(`${WINDOW} rows of Deals were also checked`);
+    // The header, the Deal IDs and one window of Deals, and CRM Settings (read by every refresh).
+    const width = emu.values('Deals')[0].length;
+    const settings = emu.values('CRM Settings');
+    const settingsCells = settings.length * settings[0].length;
+    expect(r.read).toBeLessThanOrEqual(width + DEALS + WINDOW * width + settingsCells);
+    expect(r.written).toBe(0);
+    // Properties, locks, CRM Settings, the quiet check's six calls, the dialog.
+    expect(r.calls).toBeLessThanOrEqual(18);
+    expect(tabs()).toEqual(before);
+  });
+
+  it('refreshes in full after each way Deals, CRM Settings, History or a report changes', () => {
+    const id = (emu: Emulator, row: number) => String(cell(emu, 'Deal ID', row));
+    const ways: [string, (emu: Emulator) => void][] = [
+      ['a typed stage', (emu) => type(emu, 'Stage', 10, 'Negotiation', { user: 'rep@example.com' })],
+      ['a typed next step', (emu) => type(emu, 'Next step', 10, 'Call', { user: 'rep@example.com' })],
+      [
+        'a paste',
+        (emu) =>
+          emu.userEdit('Deals', a1(emu, 'Amount', 12), [[4321]], { user: 'rep@example.com', kind: 'paste' }),
+      ],
+      ['a header renamed', (emu) => type(emu, 'Next step', 1, 'Next action', { user: 'rep@example.com' })],
+      [
+        'a sidebar save',
+        (emu) => {
+          const form = emu.run<DealRecord>('getDeal', [id(emu, 20)], { user: 'rep@example.com' });
+          const r = emu.run<SaveResult>('saveDeal', [{ ...form.deal, nextStep: 'Demo' }, form.deal], {
+            user: 'rep@example.com',
+          });
+          expect(r.status).toBe('saved');
+        },
+      ],
+      ['Set up again', (emu) => emu.run('menuSetUp')],
+      [
+        'a re-import (Convert of a later export)',
+        (emu) => {
+          const sheet = emu.ss.addSheet('Export');
+          const rows = [
+            ['Deal ID', 'Deal', 'Stage', 'Amount'],
+            [id(emu, 2), String(cell(emu, 'Deal', 2)), 'Negotiation', 12345],
+          ];
+          rows.forEach((r, i) => r.forEach((v, c) => (sheet.cellAt(i + 1, c + 1).v = v)));
+          emu.ss.activeSheet = sheet;
+          emu.ui.answers.push({ button: 'YES' });
+          emu.run('menuConvert', [], { user: 'rep@example.com' });
+          expect(emu.ui.dialogs.at(-1)!.title).toBe('Sheets CRM: conversion done');
+        },
+      ],
+      [
+        'CRM Settings changed by a script (no edit event)',
+        (emu) =>
+          emu
+            .sheet('CRM Settings')
+            .getRange(settingsA1(emu, 'Qualified', 'Probability'))
+            .setValue(0.3),
+      ],
+      [
+        'History edited',
+        (emu) => emu.userEdit('History', 'F5', 'someone@example.com', { user: 'rep@example.com' }),
+      ],
+      ['a report tab edited', (emu) => emu.userEdit('Forecast', 'A10', 'note', { user: 'rep@example.com' })],
+      ['a deal deleted (no edit event)', (emu) => emu.sheet('Deals').deleteRow(30)],
+      [
+        'a typed edit whose check failed',
+        (emu) => {
+          emu.acc.injectFault({ method: 'Range.getValues' });
+          type(emu, 'Amount', 40, '777', { user: 'rep@example.com' });
+          emu.acc.clearFaults();
+        },
+      ],
+    ];
+    const quiet: string[] = [];
+    for (const [what, change] of ways) {
+      const emu = fresh(saved);
+      change(emu);
+      if (refresh(emu, minute(2)).message.includes(QUIET)) quiet.push(what);
+    }
+    expect(quiet).toEqual([]);
+  });
+
+  it('finds a stage changed with no edit event within as many refreshes as the tab has windows', () => {
+    // Rows spread over the tab, each in another window; the change is made right after a refresh.
+    const found: number[] = [];
+    for (const row of [2, 700, 1400, DEALS + 1]) {
+      const emu = fresh(saved);
+      const was = String(cell(emu, 'Stage', row));
+      const to = was === 'Negotiation' ? 'Qualified' : 'Negotiation';
+      emu.sheet('Deals').cellAt(row, columnOf(emu, 'Stage')).v = to;
+      const id = String(cell(emu, 'Deal ID', row));
+      let n = 0;
+      for (let h = 1; h <= 24; h++) {
+        n = h;
+        const r = refresh(emu, minute(h));
+        if (!r.message.includes(QUIET)) break;
+      }
+      const logged = records(emu, 'History').filter(
+        (x) => x['Deal ID'] === id && x['From'] === was && x['To'] === to,
+      );
+      expect(logged).toHaveLength(1);
+      found.push(n);
+    }
+    // Windows of 500 rows from the top, one a refresh: row 2 in the first, row 2,001 in the fourth.
+    expect(found).toEqual([1, 2, 3, 4]);
+    expect(Math.max(...found)).toBeLessThanOrEqual(Math.ceil(DEALS / WINDOW));
+  });
+
+  it('is never quiet on another day, after a failed refresh, or when asked for a full one', () => {
+    const nextDay = fresh(saved);
+    expect(refresh(nextDay, '2026-03-11T15:00:00Z').message).not.toContain(QUIET);
+    // A change, then a refresh that fails writing the reports: the next one, with no change since, is full.
+    const failed = fresh(saved);
+    type(failed, 'Stage', 10, 'Negotiation', { user: 'rep@example.com' });
+    failed.acc.injectFault({ method: 'Range.setValues' });
+    failed.run('menuRefresh', [], { at: minute(1) });
+    failed.acc.clearFaults();
+    expect(failed.ui.dialogs.at(-1)!.title).not.toBe('Sheets CRM: reports refreshed');
+    expect(refresh(failed, minute(2)).message).not.toContain(QUIET);
+    // Asked for in full (the board workbook made or updated): never quiet.
+    const board = fresh(saved);
+    board.run('menuUpdateBoard', [], { at: minute(1) });
+    expect(board.ui.dialogs.at(-1)!.message).not.toContain(QUIET);
+  });
+});
