@@ -71,10 +71,9 @@ export function idsPrint(ids: Iterable<CellValue>): string {
   for (const v of ids) {
     const id = String(v ?? '').trim();
     if (!id) continue;
-    let h = 0x811c9dc5;
-    for (let i = 0; i < id.length; i++) h = Math.imul(h ^ id.charCodeAt(i), 0x01000193);
+    const h = parseInt(textHash(id), 36);
     count++;
-    sum = (sum + (h >>> 0)) % 0x100000000;
+    sum = (sum + h) % 0x100000000;
     xor = (xor ^ h) >>> 0;
   }
   return `${count}:${sum.toString(36)}:${xor.toString(36)}`;
