@@ -2,12 +2,13 @@
 // followed by an edit back to the value Last seen still shows whose run dies too. With nothing else,
 // Last seen then equals the cell and no later run can tell that History's last value is another one:
 // the way back is never logged. Each way a change is logged (a typed stage, a paste, a refresh that
-// finds a stage changed with no event) is failed at each of its calls in turn; the edit back is failed
+// finds a stage changed with no event) is failed at each of its calls in turn (a refresh's until a few
+// after its sweep, then its last: probedCallsOf); the edit back is failed
 // at its first call or half-way; then a refresh runs. History must end at the cell's value, with each change
 // once, and no journal left open.
 import type { Emulator } from '../../local/emulator';
 import { a1, records, type } from '../support/crm';
-import { fresh, twelveDeals } from '../support/races';
+import { fresh, probedCallsOf, twelveDeals } from '../support/races';
 
 const REP = 'rep@example.com';
 const DEAL = 'Deal C';
@@ -61,7 +62,7 @@ describe('a run that logged a change and died, then an edit back that died', () 
   const saved = start.save();
 
   it.each(FIRST)('after %s, History ends at the cell’s value with each change once', (_, first) => {
-    const firstCalls = callsOf(fresh(saved), first);
+    const { calls: firstCalls, probed } = probedCallsOf(saved, first);
     const probe = fresh(saved);
     first(probe);
     const backCalls = callsOf(probe, (emu) => type(emu, 'Stage', rowOf(emu), 'Qualified', { user: REP }));
@@ -71,7 +72,7 @@ describe('a run that logged a change and died, then an edit back that died', () 
     let loggedThenDied = 0;
     // The edit back fails at its first call (before it reads anything), half-way, or not at all.
     const backFaults = [0, 1, Math.ceil(backCalls / 2)];
-    for (let k = 1; k <= firstCalls; k++)
+    for (const k of probed)
       for (const j of backFaults) {
         const emu = fresh(saved);
         const id = String(records(emu).find((r) => r['Deal'] === DEAL)!['Deal ID']);

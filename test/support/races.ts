@@ -26,3 +26,25 @@ export function twelveDeals(stages: readonly string[]): Emulator {
 
 /** A fresh emulator on a saved workbook (loading keeps nothing of it, so one can seed many). */
 export const fresh = (saved: SavedWorkbook) => Emulator.fromSaved(saved, {}).load(DIST);
+
+/**
+ * The calls of `act` (run on a fresh copy of `saved`) to race before or fail at: every call until a few
+ * after it first lets go of a lock (the document lock, for a refresh: its sweep is done with Deals), then
+ * its last call. A refresh's ~240 calls after its sweep write report tabs only: probing each tests the
+ * same thing as probing its last call, at twice the cost. An edit or a save lets go at its end: all.
+ */
+export function probedCallsOf(
+  saved: SavedWorkbook,
+  act: (emu: Emulator) => void,
+): { calls: number; flushes: Set<number>; probed: number[] } {
+  const emu = fresh(saved);
+  const before = emu.acc.snapshot().total;
+  let released = 0;
+  emu.acc.beforeNext('Lock.releaseLock', () => (released = emu.acc.snapshot().total - before + 1));
+  act(emu);
+  const calls = emu.acc.snapshot().total - before;
+  const last = released ? Math.min(calls, released + 5) : calls;
+  const probed = Array.from({ length: last }, (_, i) => i + 1);
+  if (calls > last) probed.push(calls);
+  return { calls, flushes: new Set(emu.acc.writesForcedOutSince(before)), probed };
+}

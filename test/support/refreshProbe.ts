@@ -3,7 +3,7 @@
 import type { Emulator } from '../../local/emulator';
 import type { SavedWorkbook } from '../../local/emulator/persistence';
 import { columnOf, records } from './crm';
-import { fresh, twelveDeals } from './races';
+import { probedCallsOf, twelveDeals } from './races';
 
 const STAGES = ['Qualified', 'Discovery', 'Proposal', 'Negotiation'];
 
@@ -20,28 +20,13 @@ export function callsOfRefresh(saved: SavedWorkbook): number {
   return runOfRefresh(saved).calls;
 }
 
-/**
- * Its calls, which of them force its buffered writes out, and the calls a person's edit or sort can
- * race with (`probed`): every call until a few after the sweep lets go of the document lock, then the
- * last one. After that the refresh writes report tabs only: a probe at each of those ~240 calls would
- * test the same thing as the probe at its last call (that it leaves Deals alone), at twice the cost.
- */
+/** Its calls, which of them force its buffered writes out, and the calls to race before (probedCallsOf). */
 export function runOfRefresh(saved: SavedWorkbook): {
   calls: number;
   flushes: Set<number>;
   probed: number[];
 } {
-  const emu = fresh(saved);
-  const before = emu.acc.snapshot().total;
-  let released = 0;
-  emu.acc.beforeNext('Lock.releaseLock', () => (released = emu.acc.snapshot().total - before + 1));
-  emu.run('menuRefresh');
-  const calls = emu.acc.snapshot().total - before;
-  if (released === 0) throw new Error('The refresh never released the document lock');
-  const last = Math.min(calls, released + 5);
-  const probed = Array.from({ length: last }, (_, i) => i + 1);
-  if (calls > last) probed.push(calls);
-  return { calls, flushes: new Set(emu.acc.writesForcedOutSince(before)), probed };
+  return probedCallsOf(saved, (emu) => emu.run('menuRefresh'));
 }
 
 /** The calls of a refresh to race before (see runOfRefresh). */
