@@ -24,6 +24,11 @@ const LAST = 'sheetsCrm.lastRefresh';
 /** Windows a tab is checked in, and the fewest rows a window holds. */
 const WINDOWS = 24;
 const MIN_WINDOW = 500;
+/**
+ * A change stamped this close before the last refresh read may have come after it (two executions run
+ * on different machines, whose clocks may differ a little): it makes the next refresh a full one.
+ */
+const CLOCK_MARGIN_MS = 10_000;
 
 const lastSchema = z.object({ at: z.number(), settings: z.string(), next: z.number(), ids: z.string() });
 type LastRefresh = z.infer<typeof lastSchema>;
@@ -43,7 +48,7 @@ export function quietSince(
   const last = parseStored(all[LAST], lastSchema);
   if (!last) return null;
   const changed = changedAt(all);
-  if (!(changed < last.at)) return null;
+  if (!(changed < last.at - CLOCK_MARGIN_MS)) return null;
   if (isoDay(new Date(last.at), timeZone) !== isoDay(now, timeZone)) return null;
   return last.settings === settingsPrint(settings) ? last : null;
 }
