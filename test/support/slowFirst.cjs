@@ -5,21 +5,26 @@ const fs = require('node:fs');
 const path = require('node:path');
 const Sequencer = require('@jest/test-sequencer').default;
 
-/** The slowest files, slowest first (seconds on the CI machine in a full run, December 2026). */
+/** The slowest files, slowest first (seconds on the CI machine in a full run, session 19, December 2026). */
 const SLOW = [
-  'entrypoints/refreshMenu', // ~120 s (its 100,000-deal refresh alone ~85 s)
-  'entrypoints/refreshLateChecks', // ~75 s
-  'entrypoints/refreshRaces', // ~70 s
-  'entrypoints/saveRaces', // ~60 s
-  'entrypoints/writeSequences', // ~30 s alone (1,000 random sequences)
-  'entrypoints/writeSequencesMore', // ~30 s alone (the other 1,000)
-  'entrypoints/incrementalRefresh', // ~50 s
-  'e2e/sidebar.browser', // ~50 s
-  'entrypoints/refreshFaults', // ~35 s
+  'entrypoints/writeSequencesMore', // ~65 s (1,000 random sequences)
+  'entrypoints/writeGuard', // ~60 s
+  'entrypoints/refreshAtScale', // ~60 s (the 100,000-deal refresh)
+  'entrypoints/writeSequences', // ~60 s (the other 1,000)
+  'entrypoints/refreshMenu', // ~60 s
+  'e2e/sidebar.browser', // ~60 s, mostly waiting on the simulated latency
+  'entrypoints/saveRaces', // ~58 s
+  'entrypoints/refreshLateChecks', // ~55 s
+  'entrypoints/incrementalRefresh', // ~54 s
+  'entrypoints/refreshRaces', // ~44 s
+  'entrypoints/refreshFaults', // ~40 s
+  'entrypoints/boardWorkbook', // ~28 s
+  'entrypoints/loggedThenDied', // ~24 s
   'entrypoints/editRaces', // ~20 s
-  'emulator/findingCells', // ~15 s
+  'entrypoints/quietRefresh', // ~15 s
+  'emulator/findingCells', // ~11 s
   'entrypoints/reimportFaults', // ~10 s
-  'entrypoints/saveFaults', // ~10 s
+  'entrypoints/saveFaults', // ~6 s
 ];
 
 const rank = (file) => {
