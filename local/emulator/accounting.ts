@@ -295,6 +295,11 @@ export class Accountant {
     this.faults.push({ spec, armedAt: this.total, hits: 0, methodCount: 0 });
   }
 
+  /** Faults armed and not fired yet (a call-number fault is gone once it fired). */
+  armedFaults(): number {
+    return this.faults.length;
+  }
+
   /** Disarms every fault. */
   clearFaults(): void {
     this.faults = [];

@@ -180,6 +180,9 @@ function run(emu: Emulator, s: Step, ids: string[]): Meant {
   const fault = s.fault;
   emu.ui.answers.push({ button: 'YES' });
   if (fault > 0) emu.acc.injectFault({ nth: fault });
+  const [dialogs, toasts] = [emu.ui.dialogs.length, emu.ss.toasts.length];
+  let failure: unknown = null;
+  let saved: SaveResult | null = null;
   try {
     if (s.kind === 'refresh') emu.run('menuRefresh');
     else if (s.kind === 'reimport') emu.run('menuConvert');
@@ -194,13 +197,36 @@ function run(emu: Emulator, s: Step, ids: string[]): Meant {
       const form = emu.run<DealRecord>('getDeal', [id]);
       const keys = { Stage: 'stage', Amount: 'amount', 'Close date': 'closeDate', 'Next step': 'nextStep' };
       const key = keys[s.field];
-      emu.run<SaveResult>('saveDeal', [{ ...form.deal, [key]: s.value }, form.deal], { user: REP });
+      saved = emu.run<SaveResult>('saveDeal', [{ ...form.deal, [key]: s.value }, form.deal], { user: REP });
     }
-  } catch {
+  } catch (e) {
     // Google refused a call and the execution died: the checks say what that may leave.
+    failure = e;
   } finally {
+    // The next run of each operation succeeds: a run whose fault never fired (it made fewer calls)
+    // must have done its work, whatever failed before it.
+    const fired = fault > 0 && emu.acc.armedFaults() === 0;
     emu.acc.clearFaults();
     emu.ui.answers.length = 0;
+    if (!fired) {
+      const said = [
+        ...emu.ui.dialogs.slice(dialogs).map((d) => `${d.title}: ${d.message}`),
+        ...emu.ss.toasts.slice(toasts).map((t) => t.message),
+      ].filter((m) => /could not|failed|Try again/i.test(m));
+      const wrong =
+        failure !== null
+          ? String(failure)
+          : said.length
+            ? said.join(' | ')
+            : s.kind === 'refresh' && emu.ui.dialogs.at(-1)?.title !== 'Sheets CRM: reports refreshed'
+              ? `refresh said "${emu.ui.dialogs.at(-1)?.title}"`
+              : s.kind === 'reimport' && emu.ui.dialogs.at(-1)?.title !== 'Sheets CRM: conversion done'
+                ? `re-import said "${emu.ui.dialogs.at(-1)?.title}: ${emu.ui.dialogs.at(-1)?.message}"`
+                : s.kind === 'save' && saved?.status !== 'saved'
+                  ? `save: ${saved?.status}`
+                  : null;
+      if (wrong) throw new Error(`${s.kind} with no fault failed: ${wrong}`);
+    }
   }
   return meant;
 }
