@@ -202,31 +202,30 @@ function run(emu: Emulator, s: Step, ids: string[]): Meant {
   } catch (e) {
     // Google refused a call and the execution died: the checks say what that may leave.
     failure = e;
-  } finally {
-    // The next run of each operation succeeds: a run whose fault never fired (it made fewer calls)
-    // must have done its work, whatever failed before it.
-    const fired = fault > 0 && emu.acc.armedFaults() === 0;
-    emu.acc.clearFaults();
-    emu.ui.answers.length = 0;
-    if (!fired) {
-      const said = [
-        ...emu.ui.dialogs.slice(dialogs).map((d) => `${d.title}: ${d.message}`),
-        ...emu.ss.toasts.slice(toasts).map((t) => t.message),
-      ].filter((m) => /could not|failed|Try again/i.test(m));
-      const wrong =
-        failure !== null
-          ? String(failure)
-          : said.length
-            ? said.join(' | ')
-            : s.kind === 'refresh' && emu.ui.dialogs.at(-1)?.title !== 'Sheets CRM: reports refreshed'
-              ? `refresh said "${emu.ui.dialogs.at(-1)?.title}"`
-              : s.kind === 'reimport' && emu.ui.dialogs.at(-1)?.title !== 'Sheets CRM: conversion done'
-                ? `re-import said "${emu.ui.dialogs.at(-1)?.title}: ${emu.ui.dialogs.at(-1)?.message}"`
-                : s.kind === 'save' && saved?.status !== 'saved'
-                  ? `save: ${saved?.status}`
-                  : null;
-      if (wrong) throw new Error(`${s.kind} with no fault failed: ${wrong}`);
-    }
+  }
+  // The next run of each operation succeeds: a run whose fault never fired (it made fewer calls)
+  // must have done its work, whatever failed before it.
+  const fired = fault > 0 && emu.acc.armedFaults() === 0;
+  emu.acc.clearFaults();
+  emu.ui.answers.length = 0;
+  if (!fired) {
+    const said = [
+      ...emu.ui.dialogs.slice(dialogs).map((d) => `${d.title}: ${d.message}`),
+      ...emu.ss.toasts.slice(toasts).map((t) => t.message),
+    ].filter((m) => /could not|failed|Try again/i.test(m));
+    const wrong =
+      failure !== null
+        ? String(failure)
+        : said.length
+          ? said.join(' | ')
+          : s.kind === 'refresh' && emu.ui.dialogs.at(-1)?.title !== 'Sheets CRM: reports refreshed'
+            ? `refresh said "${emu.ui.dialogs.at(-1)?.title}"`
+            : s.kind === 'reimport' && emu.ui.dialogs.at(-1)?.title !== 'Sheets CRM: conversion done'
+              ? `re-import said "${emu.ui.dialogs.at(-1)?.title}: ${emu.ui.dialogs.at(-1)?.message}"`
+              : s.kind === 'save' && saved?.status !== 'saved'
+                ? `save: ${saved?.status}`
+                : null;
+    if (wrong) throw new Error(`${s.kind} with no fault failed: ${wrong}`);
   }
   return meant;
 }
