@@ -59,30 +59,16 @@ const dayFormat = (timeZone: string) =>
 
 // Weighted: a re-import (a Convert) costs as much as ten other steps, so it comes a tenth as often.
 const often = <T>(arbitrary: fc.Arbitrary<T>) => ({ arbitrary, weight: 10 });
-// A re-import (a Convert) costs as much as ten other steps, so it comes a tenth as often.
+/** A typed edit or a sidebar save of one field of one deal, failing at a call up to `faults` (0: none). */
+const fieldStep = <K extends 'type' | 'save'>(kind: K, faults: number) =>
+  often(
+    fc
+      .record({ deal: fc.nat(11), field: fc.constantFrom(...TRACKED), n: fc.nat(50), fault: fc.nat(faults) })
+      .map(({ deal, field, n, fault }) => ({ kind, deal, field, value: value(field, n), fault })),
+  );
 const step: fc.Arbitrary<Step> = fc.oneof(
-  often(
-    fc
-      .record({ deal: fc.nat(11), field: fc.constantFrom(...TRACKED), n: fc.nat(50), fault: fc.nat(30) })
-      .map(({ deal, field, n, fault }) => ({
-        kind: 'type' as const,
-        deal,
-        field,
-        value: value(field, n),
-        fault,
-      })),
-  ),
-  often(
-    fc
-      .record({ deal: fc.nat(11), field: fc.constantFrom(...TRACKED), n: fc.nat(50), fault: fc.nat(40) })
-      .map(({ deal, field, n, fault }) => ({
-        kind: 'save' as const,
-        deal,
-        field,
-        value: value(field, n),
-        fault,
-      })),
-  ),
+  fieldStep('type', 30),
+  fieldStep('save', 40),
   often(fc.nat(80).map((fault) => ({ kind: 'refresh' as const, fault }))),
   often(
     fc.record({ deal: fc.nat(11), n: fc.nat(50), fault: fc.nat(30) }).map(({ deal, n, fault }) => ({

@@ -15,9 +15,8 @@ import { textHash } from '../../domain/values/text';
 import { isoDay } from '../../shared/zonedTime';
 import type { Settings } from '../../shared/settings';
 import { parseStored } from '../core/storedValues';
-import { changedAt, documentStore } from '../core/documentState';
+import { changedAt, documentStore, type DocumentState } from '../core/documentState';
 import { editContext } from '../deals/dealEdits';
-import type { DocumentState } from '../core/documentState';
 import type { Sheet } from '../core/sheetTypes';
 
 const LAST = 'sheetsCrm.lastRefresh';
