@@ -4,7 +4,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { Emulator } from './emulator';
-import { runLocalSession, type StartOptions } from './playground/session';
+import { EXPORT_TARGETS, runLocalSession, type StartOptions } from './playground/session';
 import { startPlayground } from './playground/server';
 
 const HELP = `npm start -- [options]
@@ -20,6 +20,9 @@ would from the menu, saves, and prints a summary.
   --today YYYY-MM-DD    run as if today were that day (to explore an old export)
   --export-json PATH    also write the saved workbook to PATH
   --export-board PATH   also write the board workbook (aggregates only) to PATH, in the same format
+  --export-for CRM DIR  export for another CRM (hubspot, pipedrive, salesforce or attio): the CSV
+                        files the menu's Export for another CRM makes, written into DIR. When the
+                        pre-flight finds problems nothing is written unless --accept-problems is given.
   --fire-triggers       fire each installed clock trigger once, as the schedule would
   --serve [--port N]    then serve the playground (the real sidebar beside an editable Deals grid)
   --help                this text
@@ -27,6 +30,7 @@ would from the menu, saves, and prints a summary.
 
 function parseArgs(argv: string[]): StartOptions | null {
   const opts: StartOptions = { workbook: path.resolve('.crm-local/workbook.json'), importCsv: [] };
+  let accept = false;
   for (let i = 0; i < argv.length; i++) {
     const next = () => {
       const v = argv[++i];
@@ -41,10 +45,19 @@ function parseArgs(argv: string[]): StartOptions | null {
     else if (argv[i] === '--today') opts.today = next();
     else if (argv[i] === '--serve') opts.serve = true;
     else if (argv[i] === '--fire-triggers') opts.fireTriggers = true;
+    else if (argv[i] === '--export-for') {
+      const target = next().toLowerCase();
+      opts.exportFor = { target, dir: path.resolve(next()), acceptProblems: false };
+    } else if (argv[i] === '--accept-problems') accept = true;
     else if (argv[i] === '--port') opts.port = Number(next());
     else throw new Error(`Unknown option ${argv[i]}. npm start -- --help lists the options.`);
   }
   for (const f of opts.importCsv!) if (!fs.existsSync(f)) throw new Error(`--import: there is no file ${f}`);
+  if (opts.exportFor) {
+    if (!EXPORT_TARGETS[opts.exportFor.target])
+      throw new Error(`--export-for: choose one of ${Object.keys(EXPORT_TARGETS).join(', ')}`);
+    opts.exportFor.acceptProblems = accept;
+  }
   return opts;
 }
 

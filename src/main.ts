@@ -8,6 +8,12 @@ export { menuConvert } from './entrypoints/convertLoader';
 export { menuHelp, sweepDeals } from './entrypoints/helpAndSweep';
 export { menuCheckSpreadsheet } from './entrypoints/checkMenu';
 export { menuUseLearnedProbabilities } from './entrypoints/probabilityMenu';
+export {
+  menuExportHubspot,
+  menuExportPipedrive,
+  menuExportSalesforce,
+  menuExportAttio,
+} from './entrypoints/exportMenu';
 export { menuOpenSidebar } from './entrypoints/sidebarApi';
 /** The sidebar's server functions (the contract in shared/sidebarApi). */
 export const { getSidebarModel, searchDeals, getMyDay, getDeal, getDealHistory, saveDeal } = sidebarServer;

@@ -36,9 +36,33 @@ export interface DriveFile {
   spreadsheet: Spreadsheet;
 }
 
+/** A file that is not a spreadsheet (a folder, a CSV), made through Drive.Files.create. */
+export interface PlainFile {
+  id: string;
+  name: string;
+  mimeType: string;
+  parents: string[];
+  owner: string;
+  /** People whose authorization of this script made the file (what drive.file reaches). */
+  appUsers: string[];
+  content: string;
+}
+
 /** Everyone's files, the bound CRM spreadsheet among them. */
 export class DriveStore {
   files = new Map<string, DriveFile>();
+  /** Folders and other files made with Drive.Files.create. */
+  plain = new Map<string, PlainFile>();
+  private plainCounter = 0;
+
+  newPlainId(): string {
+    return `drive-file-${++this.plainCounter}`;
+  }
+
+  /** The files in a folder, in the order they were made. */
+  inFolder(folderId: string): PlainFile[] {
+    return [...this.plain.values()].filter((f) => f.parents.includes(folderId));
+  }
   private permissionCounter = 0;
   /** Addresses with no Google account: Drive shares with them only with a notification (an invitation). */
   readonly noGoogleAccount = new Set<string>();
@@ -330,8 +354,20 @@ export class AdvancedSheets {
   }
 }
 
-/** The Drive advanced service (v3), its permissions only. */
+/** What Utilities.newBlob gives, as far as Drive.Files.create reads it. */
+export interface BlobLike {
+  getDataAsString(): string;
+  getContentType(): string | null;
+}
+
+/** The Drive advanced service (v3): permissions, and creating folders and files. */
 export class AdvancedDrive {
+  readonly Files: {
+    create: (
+      resource: { name?: string; mimeType?: string; parents?: string[] },
+      media?: BlobLike,
+    ) => { id: string; name: string; mimeType: string; parents: string[] };
+  };
   readonly Permissions: {
     list: (fileId: string, optionalArgs?: unknown) => { permissions: Permission[] };
     create: (resource: Partial<Permission>, fileId: string, optionalArgs?: unknown) => Permission;
@@ -343,6 +379,33 @@ export class AdvancedDrive {
     private store: DriveStore,
     private scopes: () => readonly string[],
   ) {
+    this.Files = {
+      create: (resource, media) => {
+        this.env.acc.count('Drive.Files.create');
+        const scopes = this.scopes();
+        const broad = scopes.includes(SCOPES.drive);
+        if (!broad && !scopes.includes(SCOPES.driveFile))
+          throw apiError('drive.files.create', 'Request had insufficient authentication scopes.');
+        const user = this.env.activeUser;
+        const parents = resource.parents ?? [];
+        for (const p of parents) {
+          const folder = this.store.plain.get(p);
+          const reached = folder && (broad || folder.appUsers.some((u) => same(u, user)));
+          if (!reached) throw apiError('drive.files.create', `File not found: ${p}.`);
+        }
+        const file: PlainFile = {
+          id: this.store.newPlainId(),
+          name: resource.name ?? 'Untitled',
+          mimeType: resource.mimeType ?? media?.getContentType() ?? 'application/octet-stream',
+          parents: [...parents],
+          owner: user,
+          appUsers: [user],
+          content: media ? media.getDataAsString() : '',
+        };
+        this.store.plain.set(file.id, file);
+        return { id: file.id, name: file.name, mimeType: file.mimeType, parents: [...file.parents] };
+      },
+    };
     this.Permissions = {
       list: (fileId) => {
         this.env.acc.count('Drive.Permissions.list');

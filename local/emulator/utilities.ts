@@ -142,6 +142,16 @@ export class UtilitiesEmulator {
     this.env.nowMs += ms;
     this.env.acc.wait(ms);
   }
+  /** A blob of text (what the CRM hands Drive.Files.create). */
+  newBlob(data: string, contentType?: string, name?: string) {
+    this.env.acc.count('Utilities.newBlob');
+    return {
+      getDataAsString: () => data,
+      getContentType: () => contentType ?? null,
+      getName: () => name ?? null,
+      getBytes: () => [...Buffer.from(data, 'utf8')],
+    };
+  }
   parseCsv(csv: string, delimiter?: string): string[][] {
     this.env.acc.count('Utilities.parseCsv');
     return parseCsvText(csv, delimiter);

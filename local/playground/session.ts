@@ -21,6 +21,38 @@ export interface StartOptions {
   fireTriggers?: boolean;
   /** Also write the board workbook, in the saved-workbook format, to this path. */
   exportBoard?: string;
+  /** Export for another CRM (the menu's Export for another CRM) into a local folder. */
+  exportFor?: { target: string; dir: string; acceptProblems: boolean };
+}
+
+/** The menu function of each export target, as `--export-for` names them. */
+export const EXPORT_TARGETS: Record<string, string> = {
+  hubspot: 'menuExportHubspot',
+  pipedrive: 'menuExportPipedrive',
+  salesforce: 'menuExportSalesforce',
+  attio: 'menuExportAttio',
+};
+
+/**
+ * Runs Export for another CRM as a person would from the menu (answering No to the pre-flight's
+ * problems unless told to accept them) and copies the Drive folder it made into `dir`.
+ */
+export function exportForAnotherCrm(emu: Emulator, target: string, dir: string, accept: boolean): string[] {
+  const fn = EXPORT_TARGETS[target];
+  if (!fn) throw new Error(`--export-for: choose one of ${Object.keys(EXPORT_TARGETS).join(', ')}`);
+  const seen = emu.ui.dialogs.length;
+  const folders = new Set(emu.drive.plain.keys());
+  emu.ui.answers.push({ button: accept ? 'YES' : 'NO' });
+  emu.run(fn);
+  const dialogs = emu.ui.dialogs.slice(seen);
+  emu.ui.answers = [];
+  const lines = dialogs.flatMap((d) => ['', `${d.title}:`, d.message]);
+  const folder = [...emu.drive.plain.values()].find((f) => !folders.has(f.id) && f.parents.length === 0);
+  if (!folder) return [...lines, '', `Nothing was written to ${dir}.`];
+  fs.mkdirSync(dir, { recursive: true });
+  const files = emu.drive.inFolder(folder.id);
+  for (const f of files) fs.writeFileSync(path.join(dir, f.name), f.content);
+  return [...lines, '', `Wrote ${files.length} files of "${folder.name}" to ${dir}.`];
 }
 
 const DIST = path.resolve(__dirname, '../../dist');
@@ -167,6 +199,10 @@ export function runLocalSession(
     fs.mkdirSync(path.dirname(opts.exportBoard), { recursive: true });
     fs.writeFileSync(opts.exportBoard, JSON.stringify(emu.saveFile(board.id), null, 1));
     lines.push(`Wrote the board workbook to ${opts.exportBoard}.`);
+  }
+  if (opts.exportFor) {
+    const { target, dir, acceptProblems } = opts.exportFor;
+    lines.push(...exportForAnotherCrm(emu, target, dir, acceptProblems));
   }
   if (opts.exportJson) {
     fs.copyFileSync(opts.workbook, opts.exportJson);

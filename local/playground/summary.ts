@@ -70,8 +70,10 @@ export function describeWorkbook(emu: Emulator): string {
   const menus = emu.ui.menus.map(
     (m) =>
       `${m.name}: ${m.items
-        .filter((i) => i.functionName)
-        .map((i) => i.caption)
+        .filter((i) => i.functionName || i.submenu)
+        .map((i) =>
+          i.submenu ? `${i.caption} (${i.submenu.items.map((s) => s.caption).join(', ')})` : i.caption,
+        )
         .join(', ')}`,
   );
   if (menus.length) out.push('', `Menu ${menus.join('; ')}`);

@@ -38,7 +38,8 @@ export function menuHelp(): void {
         'Edit stages, probabilities, required fields, lost reasons, owners, segments and targets in CRM Settings.',
         'Refresh reports checks every deal again (rows added by scripts or imports are not checked as you type) and rebuilds Forecast, Funnel, the segment tabs, Data issues and Forecast history. Schedule refresh does it every hour or every day.',
         'Update board workbook creates (then updates) a separate spreadsheet of aggregates only, shared view-only with the Board members listed in CRM Settings. This spreadsheet is never shared.',
-        'Use learned probabilities copies the stage probabilities your closed deals imply into CRM Settings. Check this spreadsheet tests, here, the platform behaviour the CRM relies on.',
+        "Use learned probabilities copies the stage probabilities your closed deals imply into CRM Settings. Check this spreadsheet tests, here, the platform behaviour the CRM relies on, and how close the file is to Google's cell limit.",
+        'Export for another CRM writes your deals, companies and History as CSV files in the shape HubSpot, Pipedrive, Salesforce or Attio imports, in a new Drive folder, after listing anything the target would refuse. The stage map is in CRM Settings > Export stage map.',
       ].join('\n\n'),
       ui().ButtonSet.OK,
     );

@@ -10,8 +10,13 @@ const AS_ADDON = typeof __ADDON__ !== 'undefined' && __ADDON__;
 
 export const MENU_TITLE = PRODUCT;
 
-/** Menu captions and the top-level functions they call, in menu order (null = separator). */
-export const MENU_ITEMS: readonly ([string, string] | null)[] = [
+type MenuEntry = [string, string];
+
+/**
+ * Menu captions and the top-level functions they call, in menu order (null = separator); an entry
+ * whose second part is a list is a submenu.
+ */
+export const MENU_ITEMS: readonly ([string, string | readonly MenuEntry[]] | null)[] = [
   ['Set up CRM', 'menuSetUp'],
   ['Convert this sheet to CRM', 'menuConvert'],
   null,
@@ -21,6 +26,15 @@ export const MENU_ITEMS: readonly ([string, string] | null)[] = [
   ['Schedule refresh', 'menuScheduleRefresh'],
   ['Stop schedule', 'menuStopSchedule'],
   ['Use learned probabilities', 'menuUseLearnedProbabilities'],
+  [
+    'Export for another CRM',
+    [
+      ['HubSpot', 'menuExportHubspot'],
+      ['Pipedrive', 'menuExportPipedrive'],
+      ['Salesforce', 'menuExportSalesforce'],
+      ['Attio', 'menuExportAttio'],
+    ],
+  ],
   null,
   ['Check this spreadsheet', 'menuCheckSpreadsheet'],
   ['Help', 'menuHelp'],
@@ -30,8 +44,13 @@ export const MENU_ITEMS: readonly ([string, string] | null)[] = [
 export function buildMenu(): void {
   const menu = AS_ADDON ? addonMenu() : ui().createMenu(MENU_TITLE);
   for (const item of MENU_ITEMS) {
-    if (item) menu.addItem(item[0], item[1]);
-    else menu.addSeparator();
+    if (!item) menu.addSeparator();
+    else if (typeof item[1] === 'string') menu.addItem(item[0], item[1]);
+    else {
+      const sub = ui().createMenu(item[0]);
+      for (const [caption, fn] of item[1]) sub.addItem(caption, fn);
+      menu.addSubMenu(sub);
+    }
   }
   menu.addToUi();
 }

@@ -11,6 +11,7 @@ import {
   TITLE_ROW,
   type BlockKey,
 } from './settingsLayout';
+import { EXIT_TARGETS, proposedStage } from '../exit/targets';
 import {
   parseBoard,
   parseRates,
@@ -72,6 +73,7 @@ export function renderSettings(s: Settings): Cell[][] {
       i === 0 ? s.board.minimumGroup : '',
     ]),
     rates: Object.entries(s.rates ?? {}),
+    exportMap: s.stages.map((st) => [st.name, ...EXIT_TARGETS.map((t) => proposedStage(st, t))]),
   };
   const width = Math.max(...BLOCKS.map((b) => cols[b.key] + b.headers.length - 1));
   const height = FIRST_ITEM_ROW - 1 + Math.max(...Object.values(blocks).map((rows) => rows.length));

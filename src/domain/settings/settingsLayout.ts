@@ -15,7 +15,8 @@ export type BlockKey =
   | 'general'
   | 'categories'
   | 'board'
-  | 'rates';
+  | 'rates'
+  | 'exportMap';
 
 export interface BlockDef {
   key: BlockKey;
@@ -52,10 +53,15 @@ export const BLOCKS: readonly BlockDef[] = [
     headers: ['Board member (email)', 'Board meeting date', 'Smallest group shown (deals)'],
   },
   { key: 'rates', title: 'Exchange rates', headers: ['Currency', 'Value in CRM currency'] },
+  {
+    key: 'exportMap',
+    title: 'Export stage map',
+    headers: ['Stage', 'HubSpot', 'Pipedrive', 'Salesforce', 'Attio'],
+  },
 ];
 
 /** Blocks a Settings tab made by an earlier version may lack: Set up adds them, parsing defaults them. */
-export const OPTIONAL_BLOCKS: readonly BlockKey[] = ['board', 'rates'];
+export const OPTIONAL_BLOCKS: readonly BlockKey[] = ['board', 'rates', 'exportMap'];
 
 /** 1-based first column of each block in the default layout. */
 export function defaultBlockColumns(): Record<BlockKey, number> {
