@@ -10,7 +10,7 @@ import type { ImportField, ImportWords } from './headerVocabulary';
 
 const LINES: Readonly<Record<ImportField, readonly string[]>> = {
   dealId: [
-    'deal id|record id|opportunity id|opp id|id|object id|hs object id|crm id|external id|deal number|opportunity number|record number|do not modify opportunity|opportunityid',
+    'deal id|record id|opportunity id|opp id|id|object id|hs object id|crm id|external id|deal number|opportunity number|record number|do not modify opportunity|opportunityid|sheets crm deal id|sheets crm deal id c',
     'id de fiche d informations|id de la fiche|id de la transaction|id del registro|id de registro|id do registro|id do negocio|datensatz id|post id',
   ],
   deal: [
