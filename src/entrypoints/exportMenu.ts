@@ -4,12 +4,12 @@
 import { PRODUCT } from '../shared/names';
 import { problemLine } from '../domain/exit/preflight';
 import { exitGuide } from '../domain/exit/exitGuide';
-import { TARGET_LABEL, type ExitTarget } from '../domain/exit/targets';
+import { TARGET_LABEL, type ExitTarget } from '../domain/settings/exportTargets';
 import { activeSpreadsheet, toast, ui } from '../workbook/core/app';
 import { requireCrm } from '../workbook/core/crmTabs';
 import { withExclusiveTask } from '../workbook/core/lock';
 import { keepProposedMap, planExport, type ExportPlan } from '../workbook/exit/exportPlan';
-import { writeExportFolder } from '../workbook/exit/exportFolder';
+import { localTime, writeExportFolder } from '../workbook/exit/exportFolder';
 import { menuAction } from './feedback';
 
 const SHOWN = 12;
@@ -38,7 +38,7 @@ export function exportFor(target: ExitTarget): void {
     const plan = planExport(ss, crm, target);
     if (!accepted(plan, label)) return toast('Nothing was exported.');
     const added = withExclusiveTask(() => keepProposedMap(plan, plan.settingsSheet));
-    const when = Utilities.formatDate(new Date(), crm.state.timeZone, 'yyyy-MM-dd HH:mm');
+    const when = localTime(new Date(), crm.state.timeZone);
     const name = `${PRODUCT} export for ${label} ${when}`;
     const problems = plan.problems.length
       ? [

@@ -2,7 +2,7 @@
 // two never interleave; a menu run shows progress in toasts and reports errors in an alert, and a
 // scheduled run records its error for the next menu run to show.
 import { errorCode } from '../shared/errors';
-import { CELL_LIMIT } from '../workbook/core/cells';
+import { CELL_LIMIT, CELL_WAY_OUT } from '../workbook/core/cells';
 import { activeSpreadsheet, toast, ui } from '../workbook/core/app';
 import { requireCrm } from '../workbook/core/crmTabs';
 import { withTaskLock } from '../workbook/core/lock';
@@ -60,7 +60,7 @@ export function describeRefresh(r: RefreshResult | QuietRefresh): string {
     ...(r.cells >= 0.8 * CELL_LIMIT
       ? [
           '',
-          `⚠ This spreadsheet holds ${r.cells.toLocaleString('en-US')} cells, ${Math.round((r.cells / CELL_LIMIT) * 100)}% of the 10,000,000 Google allows. Move old History rows or closed deals to another file before it fills up.`,
+          `⚠ This spreadsheet holds ${r.cells.toLocaleString('en-US')} cells, ${Math.round((r.cells / CELL_LIMIT) * 100)}% of the 10,000,000 Google allows: writes fail once it is full. ${CELL_WAY_OUT}`,
         ]
       : []),
     ...describeBoard(r.board),

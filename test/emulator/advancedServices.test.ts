@@ -3,6 +3,7 @@
 // and viewers of files, and the requests the board workbook uses.
 import { Emulator } from '../../local/emulator';
 import { AdvancedDrive, AdvancedSheets, SCOPES } from '../../local/emulator/drive';
+import { UtilitiesEmulator } from '../../local/emulator/utilities';
 
 function setup(scopes: string[]) {
   const emu = new Emulator();
@@ -260,5 +261,27 @@ describe('Sheets and Drive advanced services', () => {
       });
     expect(() => share('investor@vc.example')).toThrow(/Sharing outside of startup\.example is not allowed/);
     expect(() => share('cfo@startup.example')).not.toThrow();
+  });
+
+  it('create folders and files with drive.file, each reachable only from the runs of the person who made it', () => {
+    const { emu, drive } = setup([SCOPES.driveFile]);
+    const blob = new UtilitiesEmulator(emu.env).newBlob('a,b\r\n', 'text/csv', 'x.csv');
+    const folder = drive.Files.create({ name: 'Export', mimeType: 'application/vnd.google-apps.folder' });
+    const file = drive.Files.create({ name: 'x.csv', mimeType: 'text/csv', parents: [folder.id] }, blob);
+    expect(emu.drive.inFolder(folder.id).map((f) => [f.name, f.content, f.owner])).toEqual([
+      ['x.csv', 'a,b\r\n', 'owner@example.com'],
+    ]);
+    expect(file.parents).toEqual([folder.id]);
+    emu.env.activeUser = 'rep@example.com';
+    expect(() => drive.Files.create({ name: 'y.csv', parents: [folder.id] }, blob)).toThrow(
+      `API call to drive.files.create failed with error: File not found: ${folder.id}.`,
+    );
+  });
+
+  it('refuse to create a file without a Drive scope', () => {
+    const { drive } = setup(['https://www.googleapis.com/auth/spreadsheets.currentonly']);
+    expect(() => drive.Files.create({ name: 'Export' })).toThrow(
+      'API call to drive.files.create failed with error: Request had insufficient authentication scopes.',
+    );
   });
 });

@@ -192,4 +192,17 @@ describe('Export pre-flight', () => {
     expect(emu.values('CRM Settings')[pilot.row - 1][pilot.col - 1]).toBe('Pilot');
     expect(rowsOf(exportedFiles(emu).get('deals.csv'))[0]['Deal stage']).toBe('Pilot');
   });
+
+  it('a stale stage map row stops no refresh, and a rep exports into a folder of their own', () => {
+    const emu = plantedCrm();
+    emu.run('menuRefresh');
+    expect(emu.ui.dialogs.at(-1)!.title).toBe('Sheets CRM: reports refreshed');
+    emu.ui.answers.push({ button: 'YES' });
+    emu.run('menuExportAttio', [], { user: 'rep@example.com' });
+    expect(emu.ui.dialogs.at(-1)!.title).toBe('Sheets CRM: exported for Attio');
+    const folders = [...emu.drive.plain.values()].filter((f) => f.parents.length === 0);
+    expect(folders.map((f) => f.owner)).toEqual(['rep@example.com']);
+    expect(emu.drive.inFolder(folders[0].id).every((f) => f.owner === 'rep@example.com')).toBe(true);
+    expect(emu.createdFiles().filter((f) => f.owner === 'rep@example.com')).toEqual([]);
+  });
 });

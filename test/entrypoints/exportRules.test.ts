@@ -21,7 +21,8 @@ const EMAIL = /^[^@\s]+@[^@\s]+\.[^@\s]+$/;
 /** Columns the CRM computes: no export may carry them. */
 const COMPUTED = [
   'Check',
-  'Last seen',
+  'Last seen (CRM)',
+  'Probability',
   'Segment',
   'Close date pushes',
   'Forecast category',

@@ -4,7 +4,7 @@
 // history as a custom object) and Attio (companies and people first, then deals with an ID attribute).
 import type { StageDef } from '../../shared/settings';
 import type { ExitChange, ExitDeal } from './exitDeals';
-import { TARGET_LABEL, type ExitTarget } from './targets';
+import { TARGET_LABEL, type ExitTarget } from '../settings/exportTargets';
 
 export interface ExitFile {
   name: string;

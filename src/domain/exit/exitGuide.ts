@@ -1,7 +1,7 @@
 // The README.txt an export folder carries: the order to import the files in, and what to set up in the
 // target first, in the words of its own importer.
 import { ID_COLUMN } from './exitFiles';
-import { TARGET_LABEL, type ExitTarget } from './targets';
+import { TARGET_LABEL, type ExitTarget } from '../settings/exportTargets';
 
 const STEPS: Record<ExitTarget, string[]> = {
   hubspot: [

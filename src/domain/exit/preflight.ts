@@ -2,7 +2,7 @@
 // each with its Deals row and column, found before any file is written.
 import { fieldLabel as h } from '../../shared/fields';
 import type { ExitDeal } from './exitDeals';
-import { TARGET_LABEL, type ExitTarget } from './targets';
+import { TARGET_LABEL, type ExitTarget } from '../settings/exportTargets';
 
 export interface ExitProblem {
   /** Deals row (1-based), or 0 for a problem of the whole export. */

@@ -5,7 +5,7 @@ import type { StageDef } from '../../shared/settings';
 import { SettingsSheet, text, type Cell } from '../settings/settingsBlocks';
 import { settingsCell } from '../settings/settingsLayout';
 import { looseKey } from '../values/text';
-import { EXIT_TARGETS, misfit, type ExitTarget, type StageMap } from './targets';
+import { EXIT_TARGETS, misfit, type ExitTarget, type StageMap } from '../settings/exportTargets';
 import type { ExitProblem } from './preflight';
 
 export interface ReadStageMap {

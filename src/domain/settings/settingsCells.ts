@@ -11,7 +11,7 @@ import {
   TITLE_ROW,
   type BlockKey,
 } from './settingsLayout';
-import { EXIT_TARGETS, proposedStage } from '../exit/targets';
+import { EXIT_TARGETS, proposedStage } from './exportTargets';
 import {
   parseBoard,
   parseRates,

@@ -3,6 +3,10 @@ import type { Spreadsheet } from './sheetTypes';
 
 export const CELL_LIMIT = 10_000_000;
 
+/** What to do past 80% of the limit, in the words of the refresh and of Check this spreadsheet. */
+export const CELL_WAY_OUT =
+  'The way out: Sheets CRM > Export for another CRM writes your deals and History for HubSpot, Pipedrive, Salesforce or Attio; or copy History and Forecast history to BigQuery (the warehouse handoff in the Sheets CRM docs) and keep fewer closed deals and old History rows here.';
+
 /** Cells the spreadsheet holds, empty or not (what the limit counts): every tab measured. */
 export function cellCount(ss: Spreadsheet): number {
   return Object.values(tabSizes(ss, {}, new Map(), new Map(), true)).reduce((n, [r, c]) => n + r * c, 0);

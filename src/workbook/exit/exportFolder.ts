@@ -11,6 +11,11 @@ interface DriveFilesApi {
 }
 declare const Drive: DriveFilesApi;
 
+/** "2026-12-06 09:30" in the spreadsheet's zone, for the folder's name. */
+export function localTime(at: Date, timeZone: string): string {
+  return Utilities.formatDate(at, timeZone, 'yyyy-MM-dd HH:mm');
+}
+
 export const FOLDER_TYPE = 'application/vnd.google-apps.folder';
 
 export interface WrittenFolder {

@@ -5,7 +5,7 @@ import { exitChanges, exitDeals } from '../../domain/exit/exitDeals';
 import { exitFiles, type ExitFile } from '../../domain/exit/exitFiles';
 import { preflight, type ExitProblem } from '../../domain/exit/preflight';
 import { readStageMap, type ReadStageMap } from '../../domain/exit/stageMapCells';
-import { EXIT_TARGETS, proposedStage, stagesFor, type ExitTarget } from '../../domain/exit/targets';
+import { EXIT_TARGETS, proposedStage, stagesFor, type ExitTarget } from '../../domain/settings/exportTargets';
 import { parseSettings } from '../../domain/settings/settingsCells';
 import { CrmError } from '../../shared/errors';
 import { PRODUCT } from '../../shared/names';

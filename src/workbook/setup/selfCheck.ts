@@ -3,7 +3,7 @@
 // parsed (on a scratch tab removed again), the report charts, lock and flush, the size of the stored
 // state, cell headroom under the 10-million-cell limit, and the installed triggers and their zones.
 import { isoDay, zonedParts } from '../../shared/zonedTime';
-import { CELL_LIMIT, cellCount } from '../core/cells';
+import { CELL_LIMIT, CELL_WAY_OUT, cellCount } from '../core/cells';
 import { safeCell } from '../core/writeGrid';
 import type { Spreadsheet } from '../core/sheetTypes';
 
@@ -108,7 +108,7 @@ export function checkSpreadsheet(ss: Spreadsheet, stateBytes: number): CheckLine
   const share = cells / CELL_LIMIT;
   lines.push({
     ok: share < 0.8,
-    text: `${cells.toLocaleString('en-US')} cells in use, ${Math.round(share * 100)}% of the 10,000,000 a spreadsheet may hold.${share >= 0.8 ? ' Archive old History rows or closed deals soon.' : ''}`,
+    text: `${cells.toLocaleString('en-US')} cells in use, ${Math.round(share * 100)}% of the 10,000,000 a spreadsheet may hold (${Math.max(0, CELL_LIMIT - cells).toLocaleString('en-US')} left).${share >= 0.8 ? ` ${CELL_WAY_OUT}` : ''}`,
   });
   // 7. Triggers and zones.
   const triggers = ScriptApp.getProjectTriggers();

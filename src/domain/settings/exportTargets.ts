@@ -1,5 +1,5 @@
-// The CRMs a team can leave for, what each calls a won and a lost deal by default, and the stage map
-// (each CRM stage to the target's stage) proposed from stage types and kept in CRM Settings.
+// The CRMs a team can leave for (Export for another CRM), what each calls a won and a lost deal by
+// default, and the Export stage map of CRM Settings: each stage's name in each target, proposed from its type.
 import type { StageDef } from '../../shared/settings';
 import { looseKey } from '../values/text';
 
