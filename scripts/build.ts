@@ -5,7 +5,7 @@ import * as esbuild from 'esbuild';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vm from 'node:vm';
-import { CONVERT_FILE, CONVERT_GLOBAL } from '../src/workbook/core/onDemand';
+import { CONVERT_FILE, CONVERT_GLOBAL, EXPORT_FILE, EXPORT_GLOBAL } from '../src/workbook/core/onDemand';
 
 const root = path.resolve(__dirname, '..');
 const dist = path.join(root, 'dist');
@@ -120,6 +120,12 @@ async function main() {
         addon,
         'src/convertMain.ts',
         CONVERT_GLOBAL,
+      ),
+      [`${EXPORT_FILE}.html`]: await bundleCode(
+        !process.env.READABLE_BUNDLE,
+        addon,
+        'src/exportMain.ts',
+        EXPORT_GLOBAL,
       ),
       'appsscript.json': manifest,
     };

@@ -13,7 +13,7 @@ export {
   menuExportPipedrive,
   menuExportSalesforce,
   menuExportAttio,
-} from './entrypoints/exportMenu';
+} from './entrypoints/exportLoader';
 export { menuOpenSidebar } from './entrypoints/sidebarApi';
 /** The sidebar's server functions (the contract in shared/sidebarApi). */
 export const { getSidebarModel, searchDeals, getMyDay, getDeal, getDealHistory, saveDeal } = sidebarServer;

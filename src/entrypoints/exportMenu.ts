@@ -73,6 +73,7 @@ export function exportFor(target: ExitTarget): void {
   });
 }
 
+/** The menu actions, as the on-demand bundle (src/exportMain.ts) defines them. */
 export function menuExportHubspot(): void {
   exportFor('hubspot');
 }

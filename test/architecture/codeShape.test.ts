@@ -23,6 +23,7 @@ const FEATURE_ORDER = [
   'board',
   'import',
   'sidebar',
+  'exit',
 ];
 
 function tsFiles(dir: string): string[] {

@@ -101,4 +101,13 @@ describe('dist/Code.js', () => {
       expect(code).not.toContain(phrase);
     }
   });
+
+  it('keeps Export for another CRM out of the script, in a project file that defines its actions', () => {
+    const exporter = fs.readFileSync(path.join(DIST, 'ExportCode.html'), 'utf8');
+    for (const text of ['Sheets_CRM_Account_Key__c', 'before exporting for', 'Deal - Sheets CRM Deal ID']) {
+      expect(exporter).toContain(text);
+      expect(code).not.toContain(text);
+    }
+    expect(() => new vm.Script(exporter)).not.toThrow();
+  });
 });

@@ -205,4 +205,12 @@ describe('Export pre-flight', () => {
     expect(emu.drive.inFolder(folders[0].id).every((f) => f.owner === 'rep@example.com')).toBe(true);
     expect(emu.createdFiles().filter((f) => f.owner === 'rep@example.com')).toEqual([]);
   });
+
+  it('says what to do when the project file holding the exporters is missing', () => {
+    const emu = plantedCrm();
+    delete emu.html.files['ExportCode'];
+    emu.run('menuExportHubspot');
+    expect(emu.ui.dialogs.at(-1)!.message).toMatch(/ExportCode\.html is missing.*Push the project again/);
+    expect(emu.drive.plain.size).toBe(0);
+  });
 });
