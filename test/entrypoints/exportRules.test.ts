@@ -125,7 +125,7 @@ describe('Export for another CRM follows each importer’s rules', () => {
   it('Pipedrive: one tab, Status open/won/lost apart from an open Stage, an organization or person on every deal, the history as the deal’s own note', () =>
     run((deals) => {
       const files = exportFor(deals, 'Pipedrive');
-      expect([...files.keys()].filter((n) => n.endsWith('.csv') && n !== 'stage-map.csv')).toEqual([
+      expect([...files.keys()].filter((n) => n.endsWith('.csv') && n !== 'mapping.csv')).toEqual([
         'deals.csv',
       ]);
       const rows = commonRules(files, deals, {
