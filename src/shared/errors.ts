@@ -11,6 +11,7 @@ export const ERROR_CODES = [
   'NOTHING_TO_CONVERT',
   'DEAL_GONE',
   'PROJECT_FILE_MISSING',
+  'EXPORT_INCOMPLETE',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 

@@ -213,4 +213,27 @@ describe('Export pre-flight', () => {
     expect(emu.ui.dialogs.at(-1)!.message).toMatch(/ExportCode\.html is missing.*Push the project again/);
     expect(emu.drive.plain.size).toBe(0);
   });
+
+  it('a file Drive refuses is said with what is missing, and the next export makes a whole new folder', () => {
+    const emu = plantedCrm();
+    emu.acc.injectFault({ method: 'Drive.Files.create', after: 2, times: 1 });
+    emu.ui.answers.push({ button: 'YES' });
+    emu.run('menuExportPipedrive');
+    const said = emu.ui.dialogs.at(-1)!;
+    expect(said.title).toBe('Sheets CRM: Export for Pipedrive');
+    expect(said.message).toMatch(
+      /Drive refused to write mapping\.csv .* is incomplete \(missing mapping\.csv, problems\.csv, README\.txt\): delete it and export again/,
+    );
+    emu.ui.answers.push({ button: 'YES' });
+    emu.run('menuExportPipedrive');
+    expect(emu.ui.dialogs.at(-1)!.title).toBe('Sheets CRM: exported for Pipedrive');
+    const folders = [...emu.drive.plain.values()].filter((f) => f.parents.length === 0);
+    expect(folders).toHaveLength(2);
+    expect(emu.drive.inFolder(folders[1].id).map((f) => f.name)).toEqual([
+      'deals.csv',
+      'mapping.csv',
+      'problems.csv',
+      'README.txt',
+    ]);
+  });
 });

@@ -152,7 +152,7 @@ describe('a refresh that reads and writes only what changed', () => {
           expect(emu.values('History')).toEqual(full.values('History'));
         }
       }),
-      { numRuns: 25, seed: 20261123 },
+      { numRuns: 15, seed: 20261123 },
     );
   }, 240_000);
 

@@ -3,6 +3,7 @@
 // Drive is reachable). One call for the folder and one per file.
 import type { ExitFile } from '../../domain/exit/exitFiles';
 import { csvText } from '../../domain/exit/csvText';
+import { CrmError } from '../../shared/errors';
 
 interface DriveFilesApi {
   Files: {
@@ -23,18 +24,31 @@ export interface WrittenFolder {
   files: string[];
 }
 
-/** A folder named `name` holding each file as CSV (text files as they are). */
+/**
+ * A folder named `name` holding each file as CSV, then README.txt last, so a folder without it is
+ * visibly unfinished. When Drive refuses a file, the error says which files are missing and that the
+ * folder should be deleted; the next export makes a new folder, so one failure never sticks.
+ */
 export function writeExportFolder(name: string, files: readonly ExitFile[], readme: string): WrittenFolder {
   const folder = Drive.Files.create({ name, mimeType: FOLDER_TYPE });
-  const put = (fileName: string, body: string, type: string) =>
-    Drive.Files.create(
-      { name: fileName, mimeType: type, parents: [folder.id] },
-      Utilities.newBlob(body, type, fileName),
-    );
-  put('README.txt', readme, 'text/plain');
-  for (const f of files) put(f.name, csvText(f.rows), 'text/csv');
-  return {
-    url: `https://drive.google.com/drive/folders/${folder.id}`,
-    files: ['README.txt', ...files.map((f) => f.name)],
-  };
+  const url = `https://drive.google.com/drive/folders/${folder.id}`;
+  const all = [
+    ...files.map((f) => ({ name: f.name, body: csvText(f.rows), type: 'text/csv' })),
+    { name: 'README.txt', body: readme, type: 'text/plain' },
+  ];
+  all.forEach((f, i) => {
+    try {
+      Drive.Files.create(
+        { name: f.name, mimeType: f.type, parents: [folder.id] },
+        Utilities.newBlob(f.body, f.type, f.name),
+      );
+    } catch (e) {
+      const missing = all.slice(i).map((x) => x.name);
+      throw new CrmError(
+        'EXPORT_INCOMPLETE',
+        `Drive refused to write ${f.name} (${e instanceof Error ? e.message : String(e)}). The folder "${name}" is incomplete (missing ${missing.join(', ')}): delete it and export again.\n${url}`,
+      );
+    }
+  });
+  return { url, files: all.map((f) => f.name) };
 }
