@@ -190,6 +190,24 @@ for (const n of SIZES) {
       emu.run('saveDeal', [{ ...record!.deal, nextStep: 'Call back' }, record!.deal]),
     ),
   );
+  // Export for another CRM, problems accepted (demo data has some); the files' sizes are printed too.
+  for (const [target, fn] of [
+    ['HubSpot', 'menuExportHubspot'],
+    ['Pipedrive', 'menuExportPipedrive'],
+  ]) {
+    const before = new Set(emu.drive.plain.keys());
+    report(
+      measure(emu, `export for ${target}`, n, () => {
+        emu.ui.answers.push({ button: 'YES' });
+        emu.run(fn);
+      }),
+    );
+    const made = [...emu.drive.plain.values()].filter((f) => !before.has(f.id) && f.parents.length);
+    if (!JSON_OUT)
+      console.log(
+        `  files: ${made.map((f) => `${f.name} ${(Buffer.byteLength(f.content) / 1048576).toFixed(1)} MB`).join(', ')}`,
+      );
+  }
   const fresh = new Emulator({ timeZone: 'America/New_York', now: '2026-03-10T15:00:00Z' }).load(DIST);
   fresh.freshContexts = true;
   fresh.run('menuSetUp');

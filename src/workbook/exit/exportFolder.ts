@@ -2,7 +2,7 @@
 // and its files are the script's own, made under the person's authorization; nothing else in their
 // Drive is reachable). One call for the folder and one per file.
 import type { ExitFile } from '../../domain/exit/exitFiles';
-import { csvText } from '../../domain/exit/csvText';
+import { csvParts } from '../../domain/exit/csvText';
 import { CrmError } from '../../shared/errors';
 
 interface DriveFilesApi {
@@ -25,7 +25,7 @@ export interface WrittenFolder {
 }
 
 /**
- * A folder named `name` holding each file as CSV, then README.txt last, so a folder without it is
+ * A folder named `name` holding each file as CSV (in parts when big: domain/exit/csvText), then README.txt last, so a folder without it is
  * visibly unfinished. When Drive refuses a file, the error says which files are missing and that the
  * folder should be deleted; the next export makes a new folder, so one failure never sticks.
  */
@@ -33,7 +33,9 @@ export function writeExportFolder(name: string, files: readonly ExitFile[], read
   const folder = Drive.Files.create({ name, mimeType: FOLDER_TYPE });
   const url = `https://drive.google.com/drive/folders/${folder.id}`;
   const all = [
-    ...files.map((f) => ({ name: f.name, body: csvText(f.rows), type: 'text/csv' })),
+    ...files.flatMap((f) =>
+      csvParts(f.name, f.rows).map((p) => ({ name: p.name, body: p.text, type: 'text/csv' })),
+    ),
     { name: 'README.txt', body: readme, type: 'text/plain' },
   ];
   all.forEach((f, i) => {
