@@ -2,8 +2,9 @@
 // shows the pre-flight's problems and writes nothing unless the person accepts them, then makes a Drive
 // folder of CSV files in the importer's shape; the work lives in workbook/exit.
 import { PRODUCT } from '../shared/names';
-import { problemLine } from '../domain/exit/preflight';
+import { problemLine, problemsFile } from '../domain/exit/preflight';
 import { exitGuide } from '../domain/exit/exitGuide';
+import { ROWS_PER_FILE } from '../domain/exit/exitFiles';
 import { TARGET_LABEL, type ExitTarget } from '../domain/settings/exportTargets';
 import { activeSpreadsheet, toast, ui } from '../workbook/core/app';
 import { requireCrm } from '../workbook/core/crmTabs';
@@ -40,22 +41,13 @@ export function exportFor(target: ExitTarget): void {
     const added = withExclusiveTask(() => keepProposedMap(plan, plan.settingsSheet));
     const when = localTime(new Date(), crm.state.timeZone);
     const name = `${PRODUCT} export for ${label} ${when}`;
-    const problems = plan.problems.length
-      ? [
-          {
-            name: 'problems.csv',
-            rows: [
-              ['Deals row', 'Column', 'Problem'],
-              ...plan.problems.map((p) => [p.row ? String(p.row) : '', p.column, p.message]),
-            ],
-          },
-        ]
-      : [];
+    const problems = plan.problems.length ? [problemsFile(plan.problems)] : [];
     toast(`Writing ${plan.files.length + problems.length + 1} files to Drive…`);
     const folder = writeExportFolder(
       name,
       [...plan.files, ...problems],
       exitGuide(target, ss.getName(), when, plan.problems.length),
+      ROWS_PER_FILE[target],
     );
     ui().alert(
       `${PRODUCT}: exported for ${label}`,

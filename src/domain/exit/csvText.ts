@@ -1,7 +1,7 @@
 // Rows as CSV text (RFC 4180): fields holding a comma, a quote, a line break or edge spaces are quoted,
 // quotes doubled, lines ended with CRLF. Values are written as they are: a CSV holds no formulas. A big
-// file goes in parts, each with the header: Pipedrive takes at most 50,000 rows a file, and a part stays
-// far below the 50 MB an Apps Script blob holds.
+// file goes in parts, each with the header: at most the rows the importer takes from one file
+// (exitFiles.ts ROWS_PER_FILE), and each part far below the 50 MB an Apps Script blob holds.
 const NEEDS_QUOTES = /[",\r\n]|^\s|\s$/;
 
 const line = (r: readonly string[]) =>

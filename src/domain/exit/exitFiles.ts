@@ -27,6 +27,18 @@ export const ID_COLUMN: Record<ExitTarget, string> = {
   attio: 'Sheets CRM Deal ID',
 };
 
+/**
+ * The most data rows a file may hold for each importer: Pipedrive imports at most 50,000 rows from one
+ * spreadsheet; HubSpot reads about a million rows and Data Loader millions, so for the others only the
+ * parts' size (csvText's PART_LIMITS) splits a file.
+ */
+export const ROWS_PER_FILE: Record<ExitTarget, number> = {
+  hubspot: Infinity,
+  pipedrive: 50_000,
+  salesforce: Infinity,
+  attio: Infinity,
+};
+
 /** A column: its header in the target, where it comes from in words, and its value for one item. */
 type Column<T> = readonly [header: string, from: string, value: (item: T) => string];
 

@@ -32,7 +32,7 @@ export function exitGuide(target: ExitTarget, source: string, when: string, prob
   const label = TARGET_LABEL[target];
   return [
     `Sheets CRM export for ${label}, from "${source}" on ${when}.`,
-    "Every file is UTF-8 CSV with a header row; amounts are plain numbers with a Currency column; dates are Year-Month-Day in the spreadsheet's time zone.",
+    "Every file is UTF-8 CSV with a header row; amounts are plain numbers with a Currency column; dates are Year-Month-Day in the spreadsheet's time zone. A big file comes in parts (deals-part1.csv, deals-part2.csv…), each with the header: import them one after another.",
     problems
       ? `${problems} pre-flight problem(s) were accepted: see problems.csv (their unreadable amounts and dates are blank).`
       : 'The pre-flight found no problems.',

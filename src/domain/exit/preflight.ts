@@ -67,3 +67,14 @@ export function preflight(deals: readonly ExitDeal[], target: ExitTarget): ExitP
 export function problemLine(p: ExitProblem): string {
   return p.row ? `Deals row ${p.row}, ${p.column}: ${p.message}` : `${p.column}: ${p.message}`;
 }
+
+/** problems.csv: every problem the person accepted, beside the files. */
+export function problemsFile(problems: readonly ExitProblem[]): { name: string; rows: string[][] } {
+  return {
+    name: 'problems.csv',
+    rows: [
+      ['Deals row', 'Column', 'Problem'],
+      ...problems.map((p) => [p.row ? String(p.row) : '', p.column, p.message]),
+    ],
+  };
+}

@@ -2,7 +2,7 @@
 // and its files are the script's own, made under the person's authorization; nothing else in their
 // Drive is reachable). One call for the folder and one per file.
 import type { ExitFile } from '../../domain/exit/exitFiles';
-import { csvParts } from '../../domain/exit/csvText';
+import { csvParts, PART_LIMITS } from '../../domain/exit/csvText';
 import { CrmError } from '../../shared/errors';
 
 interface DriveFilesApi {
@@ -29,12 +29,21 @@ export interface WrittenFolder {
  * visibly unfinished. When Drive refuses a file, the error says which files are missing and that the
  * folder should be deleted; the next export makes a new folder, so one failure never sticks.
  */
-export function writeExportFolder(name: string, files: readonly ExitFile[], readme: string): WrittenFolder {
+export function writeExportFolder(
+  name: string,
+  files: readonly ExitFile[],
+  readme: string,
+  rowsPerFile = Infinity,
+): WrittenFolder {
   const folder = Drive.Files.create({ name, mimeType: FOLDER_TYPE });
   const url = `https://drive.google.com/drive/folders/${folder.id}`;
   const all = [
     ...files.flatMap((f) =>
-      csvParts(f.name, f.rows).map((p) => ({ name: p.name, body: p.text, type: 'text/csv' })),
+      csvParts(f.name, f.rows, { ...PART_LIMITS, rows: rowsPerFile }).map((p) => ({
+        name: p.name,
+        body: p.text,
+        type: 'text/csv',
+      })),
     ),
     { name: 'README.txt', body: readme, type: 'text/plain' },
   ];

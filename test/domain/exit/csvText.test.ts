@@ -2,7 +2,8 @@
 // emoji), and a big file splits into parts that each carry the header and stay within the limits.
 // Read back with the tests' own CSV reader; sizes measured with Node's Buffer, not the product's count.
 import fc from 'fast-check';
-import { csvParts, csvText } from '../../../src/domain/exit/csvText';
+import { csvParts, csvText, PART_LIMITS } from '../../../src/domain/exit/csvText';
+import { ROWS_PER_FILE } from '../../../src/domain/exit/exitFiles';
 import { readCsv } from '../../support/exports';
 
 const cellText = fc.string({
@@ -51,7 +52,10 @@ describe('CSV text for the importers', () => {
 
   it('keeps Pipedrive’s 50,000 rows a file by default', () => {
     const rows = Array.from({ length: 120_001 }, (_, i) => [`D-${i}`]);
-    const parts = csvParts('deals.csv', [['Deal ID'], ...rows]);
+    const parts = csvParts('deals.csv', [['Deal ID'], ...rows], {
+      ...PART_LIMITS,
+      rows: ROWS_PER_FILE.pipedrive,
+    });
     expect(parts.map((p) => p.name)).toEqual(['deals-part1.csv', 'deals-part2.csv', 'deals-part3.csv']);
     expect(parts.map((p) => readCsv(p.text).length - 1)).toEqual([50_000, 50_000, 20_001]);
   });
