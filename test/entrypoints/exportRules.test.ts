@@ -218,5 +218,12 @@ describe('Export for another CRM follows each importer’s rules', () => {
         expect(companies.map((c) => c.toLowerCase())).toContain(r['Associated company'].toLowerCase());
         expect(people).toContain(r['Associated people']);
       }
+      const changes = rowsOf(files.get(names[3]));
+      for (const c of changes) expect(deals.map((d) => d.id)).toContain(c['Sheets CRM Deal ID']);
+      for (const d of deals)
+        for (const s of d.moves)
+          expect(
+            changes.some((c) => c['Sheets CRM Deal ID'] === d.id && c['Field'] === 'Stage' && c['To'] === s),
+          ).toBe(true);
     }));
 });
