@@ -1,5 +1,6 @@
 // Splits an operation's local CPU between the product and the rest, with V8's sampling profiler: the
-// self time of samples in the bundle (dist/Code.js) is the script's own work, as Apps Script would run
+// self time of samples in the bundle (dist/Code.js, and the on-demand ConvertCode.html and ExportCode.html,
+// named by their sourceURL) is the script's own work, as Apps Script would run
 // it; the garbage collector's share is reported apart; everything else is the emulator serving the
 // script's calls (in Apps Script that work happens on Google's side) and the bench itself.
 import { Session } from 'node:inspector';
@@ -52,7 +53,7 @@ export function profiled<T>(fn: () => T): { result: T; split: CpuSplit } {
   for (const n of profile.nodes)
     kind.set(
       n.id,
-      n.callFrame.url.endsWith('Code.js')
+      /(^|\/)(Code\.js|\w+Code\.html)$/.test(n.callFrame.url)
         ? 'scriptMs'
         : n.callFrame.functionName === '(garbage collector)'
           ? 'gcMs'
