@@ -42,7 +42,7 @@ export function exportFor(target: ExitTarget): void {
     const when = localTime(new Date(), crm.state.timeZone);
     const name = `${PRODUCT} export for ${label} ${when}`;
     const problems = plan.problems.length ? [problemsFile(plan.problems)] : [];
-    toast(`Writing ${plan.files.length + problems.length + 1} files to Drive…`);
+    toast(`Writing ${plan.deals} deals and their History to a new Drive folder…`);
     const folder = writeExportFolder(
       name,
       [...plan.files, ...problems],

@@ -236,4 +236,24 @@ describe('Export pre-flight', () => {
       'README.txt',
     ]);
   });
+
+  it('never writes its proposed stage map row over a cell someone typed meanwhile', () => {
+    const emu = crm();
+    const settings = emu.sheet('CRM Settings');
+    const lost = cellAt(settingsA1(emu, 'Lost', 'HubSpot'));
+    // A stage added after Set up: the map lacks its row, so the export proposes one below Lost.
+    const stages = emu.values('CRM Settings').map((r) => r[0]);
+    const free = stages.findIndex((v, i) => i > 2 && v === '') + 1;
+    ['Pilot', 'Open', 0.5, 'Best case', '', 30].forEach((v, i) => (settings.cellAt(free, i + 1).v = v));
+    emu.acc.beforeNext('LockService.getDocumentLock', () => {
+      settings.cellAt(lost.row + 1, lost.col - 1).v = 'Typed by a teammate';
+    });
+    emu.run('menuExportHubspot');
+    expect(emu.ui.dialogs.at(-1)!.title).toBe('Sheets CRM: exported for HubSpot');
+    expect(emu.values('CRM Settings')[lost.row][lost.col - 2]).toBe('Typed by a teammate');
+    expect(emu.values('CRM Settings')[lost.row][lost.col - 1]).toBe('');
+    expect(
+      rowsOf(exportedFiles(emu).get('mapping.csv')).find((r) => r['Sheets CRM'] === 'Pilot')!['HubSpot'],
+    ).toBe('Pilot');
+  });
 });

@@ -51,13 +51,19 @@ export function planExport(ss: Spreadsheet, crm: CrmTabs, target: ExitTarget): E
   return { target, files, problems, deals: deals.length, changes: changes.length, settingsSheet, stageMap };
 }
 
-/** Adds the proposed rows of stages the Export stage map lacks, below its last row (one write). */
+/**
+ * Adds the proposed rows of stages the Export stage map lacks, below its last row, under the lock: the
+ * cells are read first, and if someone has typed there since the plan's read nothing is written (the
+ * files still use the proposals). Returns the rows added.
+ */
 export function keepProposedMap(plan: ExportPlan, sheet: Sheet): number {
   const { stageMap } = plan;
   if (stageMap.column === null || stageMap.nextRow === null || !stageMap.unlisted.length) return 0;
   const rows = stageMap.unlisted.map((s) => [s.name, ...EXIT_TARGETS.map((t) => proposedStage(s, t))]);
   const need = stageMap.nextRow + rows.length - 1 - sheet.getMaxRows();
   if (need > 0) sheet.insertRowsAfter(sheet.getMaxRows(), need);
-  writeGrid(sheet.getRange(stageMap.nextRow, stageMap.column, rows.length, rows[0].length), rows);
+  const range = sheet.getRange(stageMap.nextRow, stageMap.column, rows.length, rows[0].length);
+  if (need <= 0 && range.getValues().some((r) => r.some((v) => String(v).trim() !== ''))) return 0;
+  writeGrid(range, rows);
   return rows.length;
 }
