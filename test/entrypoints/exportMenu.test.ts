@@ -1,6 +1,8 @@
-// The pre-flight of Export for another CRM: each problem planted in a CRM is named with its row and
-// column before anything is written; No writes nothing (no Drive file, CRM Settings untouched); Yes
-// writes every deal, the problems in problems.csv, and keeps the proposed stage map in CRM Settings.
+// Export for another CRM from the menu. The pre-flight: each problem planted in a CRM is named with its
+// row and column before anything is written; No writes nothing (no Drive file, CRM Settings untouched);
+// Yes writes every deal, the problems in problems.csv, and keeps the proposed stage map in CRM
+// Settings. Also: a rep's export, Drive refusing a file, the exporters' project file missing, a
+// teammate typing where the proposed map goes, and a Settings tab from before the map.
 import type { Emulator } from '../../local/emulator';
 import { columnOf, crm, settingsA1 } from '../support/crm';
 import { exportedFiles, rowsOf } from '../support/exitCrm';
@@ -255,5 +257,34 @@ describe('Export pre-flight', () => {
     expect(
       rowsOf(exportedFiles(emu).get('mapping.csv')).find((r) => r['Sheets CRM'] === 'Pilot')!['HubSpot'],
     ).toBe('Pilot');
+  });
+
+  it('a CRM Settings tab from before the stage map gains the block at Set up, and its first export fills it in', () => {
+    const emu = crm();
+    const settings = emu.sheet('CRM Settings');
+    const values = emu.values('CRM Settings');
+    const c0 = values[0].indexOf('Export stage map');
+    // As an earlier version made the tab: no Export stage map block at all.
+    values.forEach((r, i) => r.forEach((_, c) => c >= c0 && (settings.cellAt(i + 1, c + 1).v = '')));
+    emu.run('menuSetUp');
+    const after = emu.values('CRM Settings');
+    const c1 = after[0].indexOf('Export stage map');
+    expect(after[1].slice(c1, c1 + 5)).toEqual(['Stage', 'HubSpot', 'Pipedrive', 'Salesforce', 'Attio']);
+    expect(after.slice(2).every((r) => (r[c1] ?? '') === '')).toBe(true);
+    emu.run('menuExportSalesforce');
+    expect(emu.ui.dialogs.at(-1)!.message).toContain('7 rows proposed from stage types just added');
+    const rows = emu
+      .values('CRM Settings')
+      .slice(2, 9)
+      .map((r) => [r[c1], r[c1 + 3]]);
+    expect(rows).toEqual([
+      ['Opportunity identified', 'Opportunity identified'],
+      ['Qualified', 'Qualified'],
+      ['Solution designed with customer', 'Solution designed with customer'],
+      ['Quote sent', 'Quote sent'],
+      ['Negotiation', 'Negotiation'],
+      ['Won', 'Closed Won'],
+      ['Lost', 'Closed Lost'],
+    ]);
   });
 });
