@@ -3,12 +3,20 @@
 import { PRODUCT } from '../shared/names';
 import { ruleCountLines } from '../domain/dataQuality/ruleLabels';
 import { ui } from '../workbook/core/app';
+import { CELL_WAY_OUT } from '../workbook/core/cells';
 import type { SweepSummary } from '../workbook/deals/dealSweep';
 
-/** The message of anything thrown (errors from the emulator come from another realm). */
+/** Google's words when a write would take the spreadsheet past its 10 million cells (it gives no code). */
+const FULL = /above the limit of 10,?000,?000 cells/i;
+
+/** The message of anything thrown (errors from the emulator come from another realm), with the way out
+ * when Google refused a write because the spreadsheet is full. */
 export function messageOf(e: unknown): string {
-  if (e && typeof e === 'object' && 'message' in e) return String((e as { message: unknown }).message);
-  return String(e);
+  const message =
+    e && typeof e === 'object' && 'message' in e ? String((e as { message: unknown }).message) : String(e);
+  return FULL.test(message)
+    ? `${message}\n\nThis spreadsheet is full: Google allows 10,000,000 cells in one, and nothing more can be added until some are freed (empty tabs, unused rows and columns). ${CELL_WAY_OUT}`
+    : message;
 }
 
 /** Runs a menu action; a failure is shown to the person and logged. */

@@ -52,4 +52,18 @@ describe('a spreadsheet past 80% of the cell limit', () => {
       /⚠ This spreadsheet holds [\d,]+ cells, 8\d% of the 10,000,000 Google allows: .* Export for another CRM .* BigQuery/,
     );
   });
+
+  it('says the spreadsheet is full, with the way out, when Google refuses a refresh’s write for want of cells', () => {
+    const emu = crm();
+    fillDemo(emu, 20);
+    const cells = () => emu.ss.sheets.reduce((n, s) => n + s.maxRows * s.maxColumns, 0);
+    const sheet1 = emu.sheet('Sheet1');
+    sheet1.insertRowsAfter(1000, Math.floor((10_000_000 - cells() - 2000) / sheet1.maxColumns));
+    emu.run('menuRefresh');
+    const said = emu.ui.dialogs.at(-1)!;
+    expect(said.title).toBe('Sheets CRM: Refresh reports');
+    expect(said.message).toMatch(
+      /above the limit of 10000000 cells[\s\S]*This spreadsheet is full[\s\S]*Export for another CRM/,
+    );
+  });
 });
