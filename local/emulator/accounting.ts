@@ -157,6 +157,8 @@ export class Accountant {
   private flushed = 0;
   /** The calls (numbered as `total` counts them) that forced buffered writes out, latest last. */
   private flushCalls: number[] = [];
+  /** The service calls (numbered as `total` counts them), latest last: the last 5,000. */
+  private serviceCallLog: number[] = [];
   /** Executions with spreadsheet writes not yet forced out. */
   private pending = new Set<number>();
   /** The execution making calls now (set by the emulator; 0 outside any). */
@@ -240,7 +242,11 @@ export class Accountant {
       }
     }
     this.total++;
-    if (isServiceCall(method)) this.service++;
+    if (isServiceCall(method)) {
+      this.service++;
+      this.serviceCallLog.push(this.total);
+      if (this.serviceCallLog.length > 5000) this.serviceCallLog.shift();
+    }
     this.calls.set(method, (this.calls.get(method) ?? 0) + 1);
     this.read += cells.read ?? 0;
     this.written += cells.written ?? 0;
@@ -334,6 +340,15 @@ export class Accountant {
    */
   writesForcedOutSince(since: number): number[] {
     return this.flushCalls.filter((n) => n > since).map((n) => n - since);
+  }
+
+  /**
+   * Which of the calls since `total` was `since` (numbered from 1 as beforeCall counts them) were service
+   * calls: the others (handles, builder steps) neither reach the document nor can fail, so a person's
+   * action or a failure just before one is the same as just before the next service call.
+   */
+  serviceCallsSince(since: number): number[] {
+    return this.serviceCallLog.filter((n) => n > since).map((n) => n - since);
   }
 
   /**

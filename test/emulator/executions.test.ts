@@ -159,6 +159,15 @@ describe('accounting', () => {
       ].sort(),
     );
   });
+
+  it('says which calls since a point were service calls (the ones a race or a failure can meet)', () => {
+    const emu = load();
+    emu.ss.addSheet('Big', undefined, 10000, 4);
+    const start = emu.acc.snapshot().total;
+    emu.run('readTenThousand');
+    // getActiveSpreadsheet, getSheetByName and getRange are handles; getValues, the 4th, reaches the sheet.
+    expect(emu.acc.serviceCallsSince(start)).toEqual([4]);
+  });
 });
 
 describe('fault injection', () => {

@@ -57,7 +57,9 @@ describe('a refresh while people edit and sort', () => {
       `refresh races: ${races} (${late} after the writes went out); reverted at calls ${reverted.join(', ')}; misplaced at ${[...new Set(misplaced)].join(', ')}`,
     );
     expect(races).toBeGreaterThanOrEqual(3 * probed.length - 3 + late);
-    expect(probed.length).toBeGreaterThanOrEqual(100);
+    // Every service call up to a few after the sweep lets go of the lock (probedCallsOf: a handle or a
+    // builder step reaches nothing, so a race before one is the race before the next service call).
+    expect(probed.length).toBeGreaterThanOrEqual(60);
     // Between the sweep's re-check and its flush, its writes land by position over the edit or the
     // sort: it reads back and puts them right (sweepRepair.ts).
     expect(reverted).toEqual([]);

@@ -1,7 +1,8 @@
-// Probe: a sidebar save while someone sorts Deals. The sort is made just before each call of the save
-// in turn (the emulator's beforeCall hook), in two orders: before the save's unflushed writes land
-// (they land afterwards by position, as in Sheets), and, where the call is a read that forces them
-// out, after they landed and before the read itself. Sheets has no conditional write: cells written
+// Probe: a sidebar save while someone sorts Deals. The sort is made just before each service call of
+// the save in turn (the emulator's beforeCall hook; a handle or builder step reaches nothing, so a sort
+// before one is the sort before the next service call), in two orders: before the save's unflushed
+// writes land (they land afterwards by position, as in Sheets), and, where the call is a read that forces
+// them out, after they landed and before the read itself. Sheets has no conditional write: cells written
 // after a sort land on whichever deal the sort put on the row. The save must notice (it reads the row
 // back), put the rep's changes on their deal with their History logged once, mark every cell it wrote
 // on another deal with a note saying so, and mark nothing it did not write.
@@ -40,7 +41,7 @@ describe('a sidebar save while someone sorts Deals', () => {
       records(e, 'History')
         .filter((r) => String(r['Deal ID']) === id)
         .map((r) => `${String(r['Field'])}: ${String(r['From'])} → ${String(r['To'])}`);
-    for (const deal of ['Deal B', 'Deal G', 'Deal I', 'Deal L'])
+    for (const deal of ['Deal B', 'Deal D', 'Deal G', 'Deal I', 'Deal J', 'Deal L'])
       for (const [key, header, typed] of CHANGES) {
         // The calls this save makes, to race before each.
         const trial = fresh(saved);
@@ -50,11 +51,10 @@ describe('a sidebar save while someone sorts Deals', () => {
         const start = trial.acc.snapshot().total;
         const logged = historyOf(trial, form.deal.id).length;
         trial.run<SaveResult>('saveDeal', [{ ...form.deal, [key]: typed }, form.deal]);
-        const calls = trial.acc.snapshot().total - start;
         const flushes = new Set(trial.acc.writesForcedOutSince(start));
         // What this save logs when nobody sorts: the same must be logged, once, whatever the race.
         const expected = historyOf(trial, form.deal.id).slice(logged);
-        for (let k = 1; k <= calls; k++)
+        for (const k of trial.acc.serviceCallsSince(start))
           for (const afterWrites of flushes.has(k) ? [false, true] : [false]) {
             const emu = fresh(saved);
             const before = new Map(records(emu).map((r) => [String(r['Deal ID']), r]));
@@ -108,7 +108,9 @@ describe('a sidebar save while someone sorts Deals', () => {
           }
       }
     console.log(`save races: ${races}; cells written on another deal and marked: ${marked}`);
-    expect(races).toBeGreaterThanOrEqual(500);
+    // Races before each service call (a handle or builder step reaches nothing: a sort before one is
+    // the sort before the next service call), at six deals and three fields.
+    expect(races).toBeGreaterThanOrEqual(300);
     expect({ lost, unmarked, falselyMarked, history }).toEqual({
       lost: [],
       unmarked: [],
@@ -129,7 +131,7 @@ describe('a sidebar save while someone sorts Deals', () => {
     };
     let races = 0;
     const reverted: string[] = [];
-    for (const deal of ['Deal B', 'Deal I', 'Deal L'])
+    for (const deal of ['Deal B', 'Deal G', 'Deal I', 'Deal L'])
       for (const [key, header, typed] of CHANGES) {
         const trial = fresh(saved);
         const form = trial.run<DealRecord>('getDeal', [
@@ -137,7 +139,6 @@ describe('a sidebar save while someone sorts Deals', () => {
         ]);
         const start = trial.acc.snapshot().total;
         trial.run<SaveResult>('saveDeal', [{ ...form.deal, [key]: typed }, form.deal]);
-        const calls = trial.acc.snapshot().total - start;
         const flushes = new Set(trial.acc.writesForcedOutSince(start));
         // Their check at once, after the save's writes went out, or (for two deals) only after the
         // save: Sheets starts an edit's check some time after the edit.
@@ -146,7 +147,7 @@ describe('a sidebar save while someone sorts Deals', () => {
           ...(flushes.has(k) ? [{ afterWrites: true, later: false }] : []),
           ...(['Deal B', 'Deal L'].includes(deal) ? [{ afterWrites: false, later: true }] : []),
         ];
-        for (let k = 1; k <= calls; k++)
+        for (const k of trial.acc.serviceCallsSince(start))
           for (const { afterWrites, later } of orders(k)) {
             const emu = fresh(saved);
             const loaded = emu.run<DealRecord>('getDeal', [form.deal.id]);
@@ -185,7 +186,7 @@ describe('a sidebar save while someone sorts Deals', () => {
     trial.run<SaveResult>('saveDeal', [{ ...form.deal, nextStep: 'Call back' }, form.deal]);
     const calls = trial.acc.snapshot().total - start;
     const overwritten: string[] = [];
-    for (let k = 1; k <= calls; k++) {
+    for (const k of trial.acc.serviceCallsSince(start)) {
       const emu = fresh(saved);
       const loaded = emu.run<DealRecord>('getDeal', [id]);
       const rowOf = () => records(emu).findIndex((r) => r['Deal'] === deal) + 2;
@@ -211,8 +212,7 @@ describe('a sidebar save while someone sorts Deals', () => {
       const id = String(records(trial).find((r) => r['Deal'] === deal)!['Deal ID']);
       const start = trial.acc.snapshot().total;
       trial.run<DealRecord>('getDeal', [id]);
-      const calls = trial.acc.snapshot().total - start;
-      for (let k = 1; k <= calls; k++) {
+      for (const k of trial.acc.serviceCallsSince(start)) {
         const emu = fresh(saved);
         const sortBy = columnOf(emu, 'Company');
         emu.acc.beforeCall(k, () => {
@@ -224,7 +224,7 @@ describe('a sidebar save while someone sorts Deals', () => {
         if (opened.deal.id !== id || opened.deal.deal !== deal) wrong.push(`${deal} at call ${k}`);
       }
     }
-    expect(races).toBeGreaterThanOrEqual(20);
+    expect(races).toBeGreaterThanOrEqual(15);
     expect(wrong).toEqual([]);
   });
 });

@@ -28,8 +28,8 @@ export function twelveDeals(stages: readonly string[]): Emulator {
 export const fresh = (saved: SavedWorkbook) => Emulator.fromSaved(saved, {}).load(DIST);
 
 /**
- * The calls of `act` (run on a fresh copy of `saved`) to race before or fail at: every call until a few
- * after it first lets go of a lock (the document lock, for a refresh: its sweep is done with Deals), then
+ * The calls of `act` (run on a fresh copy of `saved`) to race before or fail at: every service call until
+ * a few after it first lets go of a lock (the document lock, for a refresh: its sweep is done with Deals), then
  * its last call. A refresh's ~240 calls after its sweep write report tabs only: probing each tests the
  * same thing as probing its last call, at twice the cost. An edit or a save lets go at its end: all.
  */
@@ -44,7 +44,9 @@ export function probedCallsOf(
   act(emu);
   const calls = emu.acc.snapshot().total - before;
   const last = released ? Math.min(calls, released + 5) : calls;
-  const probed = Array.from({ length: last }, (_, i) => i + 1);
-  if (calls > last) probed.push(calls);
+  // Only service calls: a handle or a builder step neither reaches the document nor fails, so a race
+  // or a failure just before one is the one just before the next service call.
+  const probed = emu.acc.serviceCallsSince(before).filter((k) => k <= last);
+  if (probed.at(-1) !== calls) probed.push(calls);
   return { calls, flushes: new Set(emu.acc.writesForcedOutSince(before)), probed };
 }

@@ -5,26 +5,26 @@ const fs = require('node:fs');
 const path = require('node:path');
 const Sequencer = require('@jest/test-sequencer').default;
 
-/** The slowest files, slowest first (seconds on the CI machine in a full run, session 19, December 2026). */
+/** The slowest files, slowest first (seconds alone on the CI machine, session 20, December 2026). */
 const SLOW = [
-  'entrypoints/writeSequencesMore', // ~65 s (1,000 random sequences)
-  'entrypoints/writeGuard', // ~60 s
-  'entrypoints/refreshAtScale', // ~60 s (the 100,000-deal refresh)
-  'entrypoints/writeSequences', // ~60 s (the other 1,000)
-  'entrypoints/refreshMenu', // ~60 s
+  'entrypoints/refreshAtScale', // ~46 s (the 100,000-deal refresh)
+  'entrypoints/writeSequencesMore', // ~35 s (1,000 random sequences)
+  'entrypoints/writeSequences', // ~35 s (the other 1,000)
   'e2e/sidebar.browser', // ~60 s, mostly waiting on the simulated latency
-  'entrypoints/saveRaces', // ~58 s
-  'entrypoints/refreshLateChecks', // ~55 s
-  'entrypoints/incrementalRefresh', // ~54 s
-  'entrypoints/refreshRaces', // ~44 s
-  'entrypoints/refreshFaults', // ~40 s
-  'entrypoints/boardWorkbook', // ~28 s
-  'entrypoints/loggedThenDied', // ~24 s
-  'entrypoints/editRaces', // ~20 s
-  'entrypoints/quietRefresh', // ~15 s
-  'emulator/findingCells', // ~11 s
-  'entrypoints/reimportFaults', // ~10 s
-  'entrypoints/saveFaults', // ~6 s
+  'entrypoints/refreshMenu', // ~25 s
+  'entrypoints/incrementalRefresh', // ~20 s
+  'entrypoints/refreshFaults', // ~18 s
+  'entrypoints/writeGuard', // ~18 s (races before service calls only)
+  'entrypoints/boardWorkbook', // ~15 s
+  'entrypoints/refreshLateChecks', // ~14 s
+  'entrypoints/saveRaces', // ~12 s
+  'entrypoints/refreshRaces', // ~11 s
+  'entrypoints/editRaces', // ~10 s
+  'entrypoints/quietRefresh', // ~8 s
+  'emulator/findingCells', // ~6 s
+  'entrypoints/reimportFaults', // ~6 s
+  'entrypoints/loggedThenDied', // ~5 s
+  'entrypoints/saveFaults', // ~3 s
 ];
 
 const rank = (file) => {
