@@ -36,7 +36,7 @@ export const fresh = (saved: SavedWorkbook) => Emulator.fromSaved(saved, {}).loa
 export function probedCallsOf(
   saved: SavedWorkbook,
   act: (emu: Emulator) => void,
-): { calls: number; flushes: Set<number>; probed: number[] } {
+): { calls: number; flushes: Set<number>; probed: number[]; service: number[] } {
   const emu = fresh(saved);
   const before = emu.acc.snapshot().total;
   let released = 0;
@@ -46,7 +46,8 @@ export function probedCallsOf(
   const last = released ? Math.min(calls, released + 5) : calls;
   // Only service calls: a handle or a builder step neither reaches the document nor fails, so a race
   // or a failure just before one is the one just before the next service call.
-  const probed = emu.acc.serviceCallsSince(before).filter((k) => k <= last);
+  const service = emu.acc.serviceCallsSince(before);
+  const probed = service.filter((k) => k <= last);
   if (probed.at(-1) !== calls) probed.push(calls);
-  return { calls, flushes: new Set(emu.acc.writesForcedOutSince(before)), probed };
+  return { calls, flushes: new Set(emu.acc.writesForcedOutSince(before)), probed, service };
 }

@@ -15,16 +15,13 @@ export function startingPoint(): SavedWorkbook {
   return emu.save();
 }
 
-/** Calls a refresh makes in all (handles included), to race before each. */
-export function callsOfRefresh(saved: SavedWorkbook): number {
-  return runOfRefresh(saved).calls;
-}
-
 /** Its calls, which of them force its buffered writes out, and the calls to race before (probedCallsOf). */
 export function runOfRefresh(saved: SavedWorkbook): {
   calls: number;
   flushes: Set<number>;
   probed: number[];
+  /** Every service call of the refresh (a handle or builder step reaches nothing and cannot fail). */
+  service: number[];
 } {
   return probedCallsOf(saved, (emu) => emu.run('menuRefresh'));
 }
