@@ -182,6 +182,7 @@ describe('Export for another CRM follows each importer’s rules', () => {
           d.company.toLowerCase(),
         );
         if ('OwnerId' in r) expect(r['OwnerId']).toMatch(/^005\w{12}(\w{3})?$/);
+        expect(r['Owner_Email__c']).toBe(d.owner);
       }
       const history = files.get(names[2])!;
       const ref = history[0].find((h) => h.endsWith('.Sheets_CRM_Deal_ID__c'))!;
