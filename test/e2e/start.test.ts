@@ -1,5 +1,5 @@
 // `npm start`'s session: a new workbook with demo deals, a second run that loads what the first saved,
-// and --import of a CSV export that is converted to the CRM.
+// --import of a CSV export that is converted to the CRM, and --export-for another CRM.
 import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
@@ -95,6 +95,33 @@ describe('npm start', () => {
     expect(emu.env.now().toISOString()).toBe('2026-03-01T17:00:00.000Z');
   });
 
+  it('exports for another CRM into a folder: nothing while the pre-flight finds problems, the files once accepted', () => {
+    const workbook = temp();
+    runLocalSession({ workbook }, open);
+    // A deal with neither a company nor a contact: Pipedrive links every deal to one of them.
+    const unlinked = (file: string) => {
+      const emu = open(file)!;
+      const header = emu.values('Deals')[0].map(String);
+      for (const h of ['Company', 'Contact']) emu.sheet('Deals').cellAt(2, header.indexOf(h) + 1).v = '';
+      return emu;
+    };
+    const dir = path.join(path.dirname(workbook), 'pipedrive');
+    const refused = runLocalSession(
+      { workbook, exportFor: { target: 'pipedrive', dir, acceptProblems: false } },
+      unlinked,
+    );
+    expect(refused).toMatch(/problems? before exporting for Pipedrive/);
+    expect(refused).toContain(`Nothing was written to ${dir}.`);
+    expect(fs.existsSync(dir)).toBe(false);
+    const done = runLocalSession(
+      { workbook, exportFor: { target: 'pipedrive', dir, acceptProblems: true } },
+      unlinked,
+    );
+    expect(done).toMatch(/Wrote 4 files of "Sheets CRM export for Pipedrive .*" to /);
+    expect(fs.readdirSync(dir).sort()).toEqual(['README.txt', 'deals.csv', 'mapping.csv', 'problems.csv']);
+    expect(fs.readFileSync(path.join(dir, 'deals.csv'), 'utf8').split('\r\n')[0]).toContain('Deal - Title');
+  });
+
   it('refuses a --today that is not a date', () => {
     expect(() => runLocalSession({ workbook: temp(), today: '1 March' }, open)).toThrow(
       '--today needs a date as YYYY-MM-DD, not "1 March"',
@@ -112,6 +139,8 @@ describe('npm start', () => {
       '--today',
       '--export-json',
       '--fire-triggers',
+      '--export-for',
+      '--accept-problems',
       '--serve',
       '--help',
     ])
