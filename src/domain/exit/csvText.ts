@@ -7,10 +7,6 @@ const NEEDS_QUOTES = /[",\r\n]|^\s|\s$/;
 const line = (r: readonly string[]) =>
   r.map((v) => (NEEDS_QUOTES.test(v) ? `"${v.replace(/"/g, '""')}"` : v)).join(',') + '\r\n';
 
-export function csvText(rows: readonly (readonly string[])[]): string {
-  return rows.map(line).join('');
-}
-
 /** Bytes of a text in UTF-8. */
 export function utf8Bytes(text: string): number {
   let n = 0;

@@ -4,7 +4,7 @@
 import type { Settings, StageDef } from '../../shared/settings';
 import { isDate, isoDay, pad2, zonedParts } from '../../shared/zonedTime';
 import { otherCurrency } from '../../shared/amountReading';
-import { readDeal, isBlankRow, type CellValue, type Deal } from '../deals/deal';
+import { cellOf, readDeal, isBlankRow, type CellValue, type Deal } from '../deals/deal';
 import { mapHeaders } from '../deals/headerMap';
 import { parseAmount, type Parsed } from '../values/cellParsing';
 import { FIELDS, fieldLabel, type FieldKey } from '../../shared/fields';
@@ -32,8 +32,6 @@ export interface ExitDeal {
   competitor: string;
   leadSource: string;
   nextStep: string;
-  nextStepDate: string;
-  industry: string;
   notes: string;
   /** Cells that hold something the CRM cannot read (the Check column flags them): header and text. */
   unreadable: { header: string; raw: string }[];
@@ -94,7 +92,7 @@ export function exitDeals(
   const computed = FIELDS.filter((f) => f.computed).map((f) => f.key);
   const out: ExitDeal[] = [];
   values.slice(1).forEach((r, i) => {
-    if (isBlankRow(r, map, computed) && !String(r[map.columns.dealId ?? -1] ?? '').trim()) return;
+    if (isBlankRow(r, map, computed) && !String(cellOf(r, map, 'dealId')).trim()) return;
     const d = readDeal(r, i + 2, map, settings, timeZone, locale);
     const raw = amountColumn === undefined ? '' : (r[amountColumn] ?? '');
     const { read, currency } = amountOf(raw, locale, settings.general.currency);
@@ -117,8 +115,6 @@ export function exitDeals(
       competitor: d.competitor,
       leadSource: d.leadSource,
       nextStep: d.nextStep,
-      nextStepDate: day(d.nextStepDate, timeZone),
-      industry: d.industry,
       notes: d.notes,
       unreadable: unreadable(d, read),
     });

@@ -30,7 +30,7 @@ export const ID_COLUMN: Record<ExitTarget, string> = {
 /**
  * The most data rows a file may hold for each importer: Pipedrive imports at most 50,000 rows from one
  * spreadsheet; HubSpot reads about a million rows and Data Loader millions, so for the others only the
- * parts' size (csvText's PART_LIMITS) splits a file.
+ * parts' size (csvText.ts's PART_LIMITS) splits a file.
  */
 export const ROWS_PER_FILE: Record<ExitTarget, number> = {
   hubspot: Infinity,

@@ -10,13 +10,11 @@ import { parseSettings } from '../../domain/settings/settingsCells';
 import { CrmError } from '../../shared/errors';
 import { PRODUCT } from '../../shared/names';
 import type { CrmTabs } from '../core/crmTabs';
-import type { Sheet } from '../core/sheetTypes';
+import type { Sheet, Spreadsheet } from '../core/sheetTypes';
 import { describeProblems, findSettingsTab } from '../settings/settingsTab';
 import { writeGrid } from '../core/writeGrid';
-import type { Spreadsheet } from '../core/sheetTypes';
 
 export interface ExportPlan {
-  target: ExitTarget;
   files: ExitFile[];
   problems: ExitProblem[];
   deals: number;
@@ -48,7 +46,7 @@ export function planExport(ss: Spreadsheet, crm: CrmTabs, target: ExitTarget): E
   const stages = stagesFor(settings.stages, stageMap.map, target);
   const problems = [...stageMap.problems, ...preflight(deals, target)];
   const files = exitFiles(target, { deals, changes, stages });
-  return { target, files, problems, deals: deals.length, changes: changes.length, settingsSheet, stageMap };
+  return { files, problems, deals: deals.length, changes: changes.length, settingsSheet, stageMap };
 }
 
 /**
@@ -63,7 +61,7 @@ export function keepProposedMap(plan: ExportPlan, sheet: Sheet): number {
   const need = stageMap.nextRow + rows.length - 1 - sheet.getMaxRows();
   if (need > 0) sheet.insertRowsAfter(sheet.getMaxRows(), need);
   const range = sheet.getRange(stageMap.nextRow, stageMap.column, rows.length, rows[0].length);
-  if (need <= 0 && range.getValues().some((r) => r.some((v) => String(v).trim() !== ''))) return 0;
+  if (range.getValues().some((r) => r.some((v) => String(v).trim() !== ''))) return 0;
   writeGrid(range, rows);
   return rows.length;
 }
