@@ -7,6 +7,7 @@ import { otherCurrency } from '../../shared/amountReading';
 import { cellOf, readDeal, isBlankRow, type CellValue, type Deal } from '../deals/deal';
 import { mapHeaders } from '../deals/headerMap';
 import { parseAmount, type Parsed } from '../values/cellParsing';
+import { EMAIL } from '../values/text';
 import { FIELDS, fieldLabel, type FieldKey } from '../../shared/fields';
 
 export interface ExitDeal {
@@ -49,8 +50,6 @@ export interface ExitChange {
   to: string;
   user: string;
 }
-
-const EMAIL = /^[^@\s]+@[^@\s]+\.[^@\s]+$/;
 
 /** An ISO day for a parsed date ('' when empty or unreadable). */
 const day = (p: Parsed<Date>, timeZone: string) => (p.kind === 'ok' ? isoDay(p.value, timeZone) : '');

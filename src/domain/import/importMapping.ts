@@ -18,10 +18,10 @@ import {
   type StatusKind,
 } from './headerVocabulary';
 import { statusOf } from './stageAdoption';
+import { EMAIL } from '../values/text';
 import {
   cellText,
   dealBesideCompany,
-  EMAIL,
   looksLikeAmounts,
   looksLikeKey,
   looksLikeOwners,

@@ -3,13 +3,12 @@
 // not all flagged "owner not in CRM Settings". A column of free text is not adopted.
 import type { Owner } from '../../shared/settings';
 import type { CellValue } from '../deals/deal';
-import { looseKey } from '../values/text';
+import { EMAIL, looseKey } from '../values/text';
 
 /** The longest owner name CRM Settings takes. */
 const MAX_NAME = 100;
 /** More new people than this in one owner column is not a sales team: none is adopted. */
 const MAX_NEW_OWNERS = 200;
-const EMAIL = /^[^@\s]+@[^@\s]+\.[^@\s]+$/;
 
 export interface OwnerProposal {
   /** Owners to add to CRM Settings, in the order the export first names them. */

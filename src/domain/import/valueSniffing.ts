@@ -2,12 +2,12 @@
 // stages, owners, amounts, an ID, a deal's name beside its company. Each test asks for strong
 // evidence; a column that passes none is left for the person to name in the preview.
 import { decimalMarkOf, readAmount } from '../values/columnConventions';
+import { EMAIL } from '../values/text';
 import { closedTypeOf, wordRank } from './stageAdoption';
 import type { ImportWords } from './headerVocabulary';
 
 export const cellText = (v: unknown) =>
   v instanceof Date ? v.toISOString().slice(0, 10) : String(v ?? '').trim();
-export const EMAIL = /^[^@\s]+@[^@\s]+\.[^@\s]+$/;
 const FIRST_NAME = /^[\p{Lu}][\p{Ll}'’-]{1,20}$/u;
 const PERSON = /^[\p{Lu}][\p{L}'’.-]+(?: [\p{Lu}][\p{L}'’.-]*){1,3}$/u;
 

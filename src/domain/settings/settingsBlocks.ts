@@ -22,7 +22,7 @@ import {
   TITLE_ROW,
   type BlockKey,
 } from './settingsLayout';
-import { looseKey } from '../values/text';
+import { EMAIL, looseKey } from '../values/text';
 
 export type Cell = string | number | boolean | Date;
 
@@ -278,7 +278,7 @@ export function parseBoard(sheet: SettingsSheet): Settings['board'] {
     const notify = /\s*\(notify\)$/i.exec(written);
     const email = notify ? written.slice(0, notify.index) : written;
     if (email) {
-      if (/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(email)) {
+      if (EMAIL.test(email)) {
         board.members.push(email.toLowerCase());
         if (notify) board.notify!.push(email.toLowerCase());
       } else

@@ -1,6 +1,9 @@
 // Normalising and protecting text: comparing labels loosely, and keeping user text from ever being
 // read as a formula or a number when written back to a sheet.
 
+/** An email address as the CRM accepts one everywhere: name@domain.tld, no spaces. */
+export const EMAIL = /^[^@\s]+@[^@\s]+\.[^@\s]+$/;
+
 const looseKeys = new Map<string, string>();
 
 /** Lower-case, punctuation folded to spaces, single-spaced: "Closed-Won " -> "closed won". */
