@@ -1,7 +1,9 @@
 // Fingerprints of a report's rows in chunks, so that a refresh rewrites only the chunks whose content
 // changed since the last one wrote the tab (a 100k-deal segment list is otherwise rewritten whole on
-// every refresh). A chunk's print is two 32-bit FNV-style hashes over its cells' typed text; rows past
-// the grid's end print as blank rows, so a shorter grid finds the rows it must blank.
+// every refresh), and in them only the columns that changed (stage changes spread over a list touch
+// every chunk, but only its Stage and Probability columns). A chunk's print is two 32-bit FNV-style
+// hashes over its cells' typed text, a column's one; rows past the grid's end print as blank rows, so a
+// shorter grid finds the rows it must blank.
 
 /** Most chunks a tab is cut into, so the prints of every report tab fit in one document property. */
 export const MAX_CHUNKS = 32;
@@ -112,4 +114,145 @@ export function changedRuns(
     runs.splice(best - 1, 2, { from: runs[best - 1].from, to: runs[best].to });
   }
   return runs;
+}
+
+/**
+ * Per chunk of `size` rows (as chunkPrints cuts them), one 32-bit print per column over the column's
+ * typed cells, in base 36 and joined by commas.
+ */
+export function columnPrints(
+  values: readonly (readonly Printable[])[],
+  cols: number,
+  size: number,
+  upTo = values.length,
+): string[] {
+  const out: string[] = [];
+  const h = new Array<number>(cols);
+  for (let from = 0; from < upTo; from += size) {
+    h.fill(0x811c9dc5);
+    for (let r = from; r < from + size; r++) {
+      const row = values[r];
+      for (let c = 0; c < cols; c++) {
+        let x = h[c];
+        const v = row?.[c];
+        if (v !== undefined && v !== '') {
+          const t = textOf(v);
+          x = Math.imul(x ^ tagOf(v), 0x01000193);
+          for (let i = 0; i < t.length; i++) x = Math.imul(x ^ t.charCodeAt(i), 0x01000193);
+        }
+        h[c] = Math.imul(x ^ 0x1e, 0x01000193);
+      }
+    }
+    out.push(h.map((x) => (x >>> 0).toString(36)).join(','));
+  }
+  return out;
+}
+
+/** What a tab was or is to be written with: chunk prints and, for lists, column prints. */
+export interface TabPrints {
+  prints: readonly string[];
+  /** Column prints per chunk (columnPrints); absent: any column of a changed chunk may differ. */
+  columns?: readonly string[];
+}
+
+/** A rectangle to write: chunks [from, to) and columns c1..c2 (0-based, inclusive). */
+export interface ChunkBlock extends ChunkRun {
+  c1: number;
+  c2: number;
+}
+
+/**
+ * The rectangles to write: the runs of changed chunks (merged as changedRuns merges them), each cut to
+ * the columns that changed in one of its chunks (contiguous columns in one rectangle); then the chunks
+ * of `also` whole (the daily check's part, written whatever its prints). A chunk whose print changed
+ * while no column print did, or one with no column prints recorded, has every column written.
+ */
+export function changedBlocks(
+  before: TabPrints,
+  after: Required<TabPrints>,
+  blank: Required<TabPrints>,
+  cols: number,
+  maxRuns: number,
+  also: ChunkRun = { from: 0, to: 0 },
+): ChunkBlock[] {
+  const recorded = before.prints.length;
+  const blocks: ChunkBlock[] = [];
+  for (const run of changedRuns(before.prints, after.prints, blank.prints[0], maxRuns)) {
+    const changed = new Array<boolean>(cols).fill(false);
+    for (let i = run.from; i < run.to; i++) {
+      if ((i < recorded ? before.prints[i] : blank.prints[0]) === after.prints[i]) continue;
+      const was = (i < recorded ? before.columns?.[i] : blank.columns[0])?.split(',');
+      const now = after.columns[i].split(',');
+      const known = was?.length === cols && now.length === cols;
+      let any = false;
+      for (let c = 0; c < cols; c++)
+        if (!known || was[c] !== now[c]) {
+          changed[c] = true;
+          any = true;
+        }
+      if (!any) changed.fill(true); // the chunk changed where no column print says: write it all
+    }
+    let c = 0;
+    while (c < cols) {
+      if (!changed[c]) {
+        c++;
+        continue;
+      }
+      const c1 = c;
+      while (c + 1 < cols && changed[c + 1]) c++;
+      blocks.push({ from: run.from, to: run.to, c1, c2: c });
+      c++;
+    }
+  }
+  const to = Math.min(also.to, after.prints.length);
+  if (to > also.from) blocks.push({ from: also.from, to, c1: 0, c2: cols - 1 });
+  return blocks;
+}
+
+/** Cells to write: rows [r1, r2) and columns c1..c2 (0-based, inclusive). */
+export interface CellBlock {
+  r1: number;
+  r2: number;
+  c1: number;
+  c2: number;
+}
+
+const areaOf = (b: CellBlock) => (b.r2 - b.r1) * (b.c2 - b.c1 + 1);
+const boxOf = (a: CellBlock, b: CellBlock): CellBlock => ({
+  r1: Math.min(a.r1, b.r1),
+  r2: Math.max(a.r2, b.r2),
+  c1: Math.min(a.c1, b.c1),
+  c2: Math.max(a.c2, b.c2),
+});
+
+/**
+ * A call costs about what writing this many more cells does (~7 ms a call, ~0.03 ms a cell written:
+ * the latency model of docs/performance.md).
+ */
+export const CELLS_PER_CALL = 250;
+
+/**
+ * At most `most` blocks covering every cell of `blocks`, each one call: the two whose bounding box
+ * adds the fewest cells are replaced by it while there are more than `most`, or while that box adds
+ * fewer cells than a call costs.
+ */
+export function fewerBlocks(blocks: readonly CellBlock[], most: number): CellBlock[] {
+  const out = blocks.filter((b) => b.r2 > b.r1 && b.c2 >= b.c1);
+  while (out.length > 1) {
+    let best: [number, number] = [0, 1];
+    let added = Infinity;
+    for (let i = 0; i < out.length; i++)
+      for (let j = i + 1; j < out.length; j++) {
+        const extra = areaOf(boxOf(out[i], out[j])) - areaOf(out[i]) - areaOf(out[j]);
+        if (extra < added) {
+          added = extra;
+          best = [i, j];
+        }
+      }
+    if (out.length <= most && added >= CELLS_PER_CALL) break;
+    const merged = boxOf(out[best[0]], out[best[1]]);
+    out.splice(best[1], 1);
+    out.splice(best[0], 1, merged);
+  }
+  return out;
 }

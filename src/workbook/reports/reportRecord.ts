@@ -1,4 +1,5 @@
-// What the last refresh left in each report tab, in one document property: the ids of the charts (a
+// What the last refresh left in each report tab, in one document property (split over numbered ones
+// when the lists' prints make it larger than one holds, written in one call): the ids of the charts (a
 // chart is found by id, since a person may rename it) and each tab's extent (the rows and columns it
 // wrote, the tab's size after, and the prints of what it wrote), so that the next refresh needs no
 // size calls for tabs that are ours and rewrites only what changed. The property is written only when
@@ -6,7 +7,7 @@
 // per tab so that two edits at once cannot lose one; the next refresh then rewrites that tab in full.
 import * as z from '../../shared/schema';
 import type { TabSizes } from '../core/cells';
-import { fitsStored, parseStored } from '../core/storedValues';
+import { chunkedProperties, readChunked, utf8Bytes } from '../core/storedValues';
 import { documentStore } from '../core/documentState';
 const KEY = 'sheetsCrm.charts';
 const EDITED = 'sheetsCrm.edited.';
@@ -22,6 +23,8 @@ export interface ReportExtent {
   /** Rows per chunk and each chunk's print as written (see chunkPrints.ts); absent: write it all. */
   chunk?: number;
   prints?: string[];
+  /** A list's column prints per chunk (see columnPrints); absent: a changed chunk is written whole. */
+  columns?: string[];
   /** Print of the number formats and bold of the rows above the body, as last set. */
   headPrint?: string;
   /** The chunk the next daily check writes from (see dailyCheck.ts). */
@@ -51,6 +54,7 @@ const extentSchema = z.object({
   maxCols: z.number(),
   chunk: z.optional(z.number()),
   prints: z.optional(z.array(z.string())),
+  columns: z.optional(z.array(z.string())),
   headPrint: z.optional(z.string()),
   checkFrom: z.optional(z.number()),
   key: z.optional(
@@ -74,8 +78,8 @@ export function readReportRecord(all: Record<string, string>): ReportRecord {
       .filter((k) => k.startsWith(EDITED))
       .map((k) => Number(k.slice(EDITED.length))),
   );
-  const stored = all[KEY] ?? '';
-  const r = parseStored(stored, recordSchema);
+  const stored = readChunked(all, KEY) ?? '';
+  const r = parseRecord(stored);
   return {
     charts: { ...(r?.charts ?? {}) },
     ranges: { ...(r?.ranges ?? {}) },
@@ -100,18 +104,34 @@ const withoutPrints = (extents: Record<string, ReportExtent>) =>
   Object.fromEntries(
     Object.entries(extents).map(([tab, e]) => [
       tab,
-      { ...e, prints: undefined, headPrint: undefined, key: undefined },
+      { ...e, prints: undefined, columns: undefined, headPrint: undefined, key: undefined },
     ]),
   );
 
 type Saved = Pick<ReportRecord, 'charts' | 'ranges' | 'sizes' | 'extents'>;
+
+/**
+ * The most the record holds, split over properties of under 4 KB each (see chunkedProperties): the
+ * lists' column prints take ~2 KB a tab. A larger record is saved without prints.
+ */
+const MAX_RECORD_BYTES = 24_000;
+
+function parseRecord(raw: string): z.infer<typeof recordSchema> | null {
+  if (!raw || utf8Bytes(raw) > MAX_RECORD_BYTES) return null;
+  try {
+    const parsed = recordSchema.safeParse(JSON.parse(raw));
+    return parsed.success ? parsed.data : null;
+  } catch {
+    return null;
+  }
+}
 
 /** The record as stored: only the saved fields (never the stored text itself, which would nest). */
 function serialise(record: Saved): string {
   const saved = (extents: Record<string, ReportExtent>) =>
     JSON.stringify({ charts: record.charts, ranges: record.ranges, sizes: record.sizes, extents });
   const json = saved(record.extents);
-  return fitsStored(json) ? json : saved(withoutPrints(record.extents));
+  return utf8Bytes(json) <= MAX_RECORD_BYTES ? json : saved(withoutPrints(record.extents));
 }
 
 /**
@@ -121,7 +141,7 @@ function serialise(record: Saved): string {
 export function forgetPrints(record: ReportRecord): void {
   const json = serialise({ ...record, extents: withoutPrints(record.extents) });
   if (json === record.stored) return;
-  documentStore().setProperty(KEY, json);
+  documentStore().setProperties(chunkedProperties(KEY, json));
   record.stored = json;
 }
 
@@ -145,6 +165,6 @@ export function saveReportRecord(
     sizes,
     extents: { ...record.extents, ...extents },
   });
-  documentStore().setProperties({ [KEY]: json, ...(also ? { [also[0]]: also[1] } : {}) });
+  documentStore().setProperties({ ...chunkedProperties(KEY, json), ...(also ? { [also[0]]: also[1] } : {}) });
   record.stored = json;
 }

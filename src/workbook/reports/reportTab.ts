@@ -6,7 +6,13 @@ import { PRODUCT } from '../../shared/names';
 import type { ReportCell, ReportGrid } from '../../domain/core/reportGrid';
 import { safeCell } from '../core/writeGrid';
 import type { ReportExtent } from './reportRecord';
-import { changedRuns, chunkPrints, chunkRows } from '../../domain/reports/chunkPrints';
+import {
+  changedBlocks,
+  chunkPrints,
+  chunkRows,
+  columnPrints,
+  fewerBlocks,
+} from '../../domain/reports/chunkPrints';
 import { checkWindow } from '../../domain/reports/dailyCheck';
 import type { Sheet, Spreadsheet } from '../core/sheetTypes';
 
@@ -88,28 +94,82 @@ export function writeReport(
  */
 export type WriteMode = 'changes' | 'check' | 'all' | 'measure';
 
-/** Setting more than this many runs of changed rows costs more calls than the rows it saves. */
-const MAX_RUNS = 4;
+/** Setting more than this many blocks of changed cells costs more calls than the cells it saves. */
+const MAX_BLOCKS = 4;
 
-/** One run of changed chunks, its rows padded with blanks over the old and new extent. */
-function writeRun(
+/** Rows [first, last) and columns c1..c2 of the grid (0-based), padded with blanks past its end. */
+function writeCells(
   sheet: Sheet,
   grid: ReportGrid,
-  run: { from: number; to: number },
-  size: number,
-  rows: number,
-  cols: number,
+  first: number,
+  last: number,
+  c1: number,
+  c2: number,
 ): void {
-  const first = run.from * size;
-  const last = Math.min(run.to * size, rows);
   const values: (string | number | Date)[][] = new Array(last - first);
   for (let i = first; i < last; i++) {
     const source = grid.rows[i];
-    const out: (string | number | Date)[] = new Array(cols);
-    for (let c = 0; c < cols; c++) out[c] = source && c < source.length ? cellValue(source[c]) : '';
+    const out: (string | number | Date)[] = new Array(c2 - c1 + 1);
+    for (let c = c1; c <= c2; c++) out[c - c1] = source && c < source.length ? cellValue(source[c]) : '';
     values[i - first] = out;
   }
-  sheet.getRange(first + 1, 1, last - first, cols).setValues(values);
+  sheet.getRange(first + 1, c1 + 1, last - first, c2 - c1 + 1).setValues(values);
+}
+
+/**
+ * Writes the values over `rows` rows and `cols` columns. A list's rows above its body (title, status,
+ * subtotals: they change at every refresh) are written whole; of its body, when the last prints can be
+ * trusted, only the chunks whose content differs from what the last refresh wrote, and in them only
+ * the columns that differ (see chunkPrints.ts). The prints are taken over the report's own cells (a
+ * formula by its text), so only the cells written are turned into values. Other tabs, a few hundred
+ * cells, are written whole. Returns the body's prints and where it starts (`head` rows).
+ */
+function writeValues(
+  sheet: Sheet,
+  grid: ReportGrid,
+  before: ReportExtent,
+  mode: WriteMode,
+  rows: number,
+  cols: number,
+) {
+  const list = grid.bodyFrom !== null;
+  const head = list ? grid.bodyFrom! - 1 : 0;
+  const body = list ? grid.rows.slice(head) : grid.rows;
+  const size = chunkRows(rows);
+  const prints = chunkPrints(body, cols, size, rows - head);
+  const columns = list ? columnPrints(body, cols, size, rows - head) : undefined;
+  const comparable =
+    (mode === 'changes' || mode === 'check') &&
+    list &&
+    before.prints &&
+    before.chunk === size &&
+    before.cols === cols;
+  const check = comparable && mode === 'check' ? checkWindow(prints.length, before.checkFrom) : undefined;
+  if (!comparable) {
+    writeCells(sheet, grid, 0, rows, 0, cols - 1);
+    return { size, prints, columns, check, head };
+  }
+  const blank = { prints: chunkPrints([], cols, size, 1), columns: columnPrints([], cols, size, 1) };
+  const blocks = changedBlocks(
+    { prints: before.prints!, columns: before.columns },
+    { prints, columns: columns! },
+    blank,
+    cols,
+    MAX_BLOCKS,
+    check,
+  );
+  const cells = blocks.map(({ from, to, c1, c2 }) => ({
+    r1: head + from * size,
+    r2: Math.min(head + to * size, rows),
+    c1,
+    c2,
+  }));
+  for (const { r1, r2, c1, c2 } of fewerBlocks(
+    [{ r1: 0, r2: head, c1: 0, c2: cols - 1 }, ...cells],
+    MAX_BLOCKS,
+  ))
+    writeCells(sheet, grid, r1, r2, c1, c2);
+  return { size, prints, columns, check, head };
 }
 
 function writeWithin(
@@ -134,23 +194,7 @@ function writeWithin(
   const grew = rows > maxRows;
   if (grew) sheet.insertRowsAfter(maxRows, rows - maxRows);
   if (cols > maxCols) sheet.insertColumnsAfter(maxCols, cols - maxCols);
-  // Only the chunks whose content differs from what the last refresh wrote (see chunkPrints.ts). The
-  // prints are taken over the report's own cells (a formula by its text), so only the rows written are
-  // turned into values.
-  const size = chunkRows(rows);
-  const prints = chunkPrints(grid.rows, cols, size, rows);
-  // Only long lists are compared; the other tabs are a few hundred cells, written whole.
-  const comparable =
-    (mode === 'changes' || mode === 'check') &&
-    grid.bodyFrom !== null &&
-    before.prints &&
-    before.chunk === size &&
-    before.cols === cols;
-  const check = comparable && mode === 'check' ? checkWindow(prints.length, before.checkFrom) : undefined;
-  const runs = comparable
-    ? changedRuns(before.prints!, prints, chunkPrints([], cols, size, 1)[0], MAX_RUNS, check)
-    : [{ from: 0, to: prints.length }];
-  for (const run of runs) writeRun(sheet, grid, run, size, rows, cols);
+  const { size, prints, columns, check, head } = writeValues(sheet, grid, before, mode, rows, cols);
   const top = grid.bodyFrom === null ? rows : grid.bodyFrom - 1;
   const topFormats = Array.from({ length: top }, (_, i) =>
     Array.from({ length: cols }, (_, c) => grid.formats[i]?.[c] || 'General'),
@@ -179,7 +223,8 @@ function writeWithin(
     maxRows: Math.max(rows, maxRows),
     maxCols: Math.max(cols, maxCols),
     chunk: size,
-    prints: prints.slice(0, Math.ceil(written / size)),
+    prints: prints.slice(0, Math.ceil((written - head) / size)),
+    ...(columns ? { columns: columns.slice(0, Math.ceil((written - head) / size)) } : {}),
     headPrint,
     checkFrom: check ? check.to : before.checkFrom,
     ...keyOf(grid),

@@ -1,7 +1,16 @@
 // Chunk prints: writing only the runs of chunks whose prints changed must turn what the sheet held
 // into the new grid, exactly, for any old and new grid (the sheet is simulated here as an array).
 import fc from 'fast-check';
-import { changedRuns, chunkPrints, chunkRows, MAX_CHUNKS } from '../../../src/domain/reports/chunkPrints';
+import {
+  changedBlocks,
+  changedRuns,
+  chunkPrints,
+  chunkRows,
+  CELLS_PER_CALL,
+  columnPrints,
+  fewerBlocks,
+  MAX_CHUNKS,
+} from '../../../src/domain/reports/chunkPrints';
 
 type Cell = string | number | Date;
 const cell: fc.Arbitrary<Cell> = fc.oneof(
@@ -41,6 +50,122 @@ describe('chunk prints', () => {
       ),
       { numRuns: 500 },
     );
+  });
+
+  it('write exactly the new grid, and only columns holding a change, when changed blocks are written', () => {
+    const same = (a: Cell, b: Cell) =>
+      a instanceof Date || b instanceof Date
+        ? a instanceof Date && b instanceof Date && a.getTime() === b.getTime()
+        : a === b;
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 5 }).chain((cols) =>
+          fc.tuple(
+            fc.constant(cols),
+            grid(cols),
+            // The new grid: the old one with a few cells changed (as stage edits do), or another.
+            fc.oneof(grid(cols), fc.array(fc.tuple(fc.nat(60), fc.nat(cols - 1), cell), { maxLength: 6 })),
+          ),
+        ),
+        fc.constantFrom(1, 2, 3, 7),
+        fc.integer({ min: 1, max: 4 }),
+        fc.option(fc.tuple(fc.nat(8), fc.nat(3)), { nil: undefined }),
+        ([cols, old, change], size, maxRuns, check) => {
+          let next: Cell[][];
+          if (change.length && !Array.isArray(change[0][0])) {
+            next = old.map((r) => [...r]);
+            for (const [r, c, v] of change as [number, number, Cell][]) if (next[r]) next[r][c] = v;
+          } else next = change as Cell[][];
+          const rows = Math.max(old.length, next.length);
+          const sheet = pad(old, rows, cols);
+          const chunks = Math.ceil(old.length / size);
+          const before = {
+            prints: chunkPrints(old, cols, size).slice(0, chunks),
+            columns: columnPrints(old, cols, size).slice(0, chunks),
+          };
+          const target = pad(next, rows, cols);
+          const after = {
+            prints: chunkPrints(target, cols, size),
+            columns: columnPrints(target, cols, size),
+          };
+          const blank = { prints: chunkPrints([], cols, size, 1), columns: columnPrints([], cols, size, 1) };
+          const also = check ? { from: check[0], to: check[0] + check[1] } : undefined;
+          const blocks = changedBlocks(before, after, blank, cols, maxRuns, also);
+          // The daily check's chunks whole, last; before them at most maxRuns runs of chunks, each cut
+          // into column blocks.
+          const checked =
+            also && also.to > also.from && also.from < after.prints.length ? blocks.pop() : undefined;
+          if (checked)
+            expect(checked).toEqual({
+              ...also,
+              to: Math.min(also!.to, after.prints.length),
+              c1: 0,
+              c2: cols - 1,
+            });
+          expect(new Set(blocks.map((b) => b.from)).size).toBeLessThanOrEqual(maxRuns);
+          for (const { from, to, c1, c2 } of [...blocks, ...(checked ? [checked] : [])]) {
+            const inCheck = checked && from === checked.from && to === checked.to && c2 - c1 + 1 === cols;
+            for (let c = c1; c <= c2; c++) {
+              let differs = false;
+              for (let r = from * size; r < Math.min(to * size, rows); r++) {
+                differs ||= !same(sheet[r][c], target[r][c]);
+                sheet[r][c] = target[r][c];
+              }
+              // A column is written only where it holds a change (or the daily check rewrites it).
+              if (!inCheck) expect(differs).toBe(true);
+            }
+          }
+          expect(sheet).toEqual(target);
+        },
+      ),
+      { numRuns: 800 },
+    );
+  });
+
+  it('merge blocks into at most the calls allowed, covering every cell they covered', () => {
+    const block = fc
+      .tuple(fc.nat(50), fc.integer({ min: 1, max: 20 }), fc.nat(8), fc.nat(3))
+      .map(([r1, rows, c1, cols]) => ({ r1, r2: r1 + rows, c1, c2: c1 + cols }));
+    fc.assert(
+      fc.property(fc.array(block, { maxLength: 12 }), fc.integer({ min: 1, max: 5 }), (blocks, most) => {
+        const merged = fewerBlocks(blocks, most);
+        expect(merged.length).toBeLessThanOrEqual(Math.max(most, 1));
+        // Blocks are merged past the cap only where a call costs more than the cells it saves.
+        for (let i = 0; i < merged.length; i++)
+          for (let j = i + 1; j < merged.length; j++) {
+            const [a, b] = [merged[i], merged[j]];
+            const box =
+              (Math.max(a.r2, b.r2) - Math.min(a.r1, b.r1)) *
+              (Math.max(a.c2, b.c2) - Math.min(a.c1, b.c1) + 1);
+            const area = (x: typeof a) => (x.r2 - x.r1) * (x.c2 - x.c1 + 1);
+            expect(box - area(a) - area(b)).toBeGreaterThanOrEqual(CELLS_PER_CALL);
+          }
+        for (const b of blocks)
+          for (let r = b.r1; r < b.r2; r++)
+            for (let c = b.c1; c <= b.c2; c++)
+              expect(merged.some((m) => r >= m.r1 && r < m.r2 && c >= m.c1 && c <= m.c2)).toBe(true);
+      }),
+      { numRuns: 300 },
+    );
+    // Two columns far apart over the same rows stay two calls when two are allowed; a head row and
+    // a column below it become one block when only one is.
+    const stage = { r1: 7, r2: 1000, c1: 5, c2: 5 };
+    const probability = { r1: 7, r2: 1000, c1: 8, c2: 8 };
+    // Near blocks cost less as one call.
+    expect(
+      fewerBlocks(
+        [
+          { r1: 0, r2: 7, c1: 0, c2: 8 },
+          { r1: 7, r2: 20, c1: 5, c2: 5 },
+        ],
+        4,
+      ),
+    ).toEqual([{ r1: 0, r2: 20, c1: 0, c2: 8 }]);
+    expect(fewerBlocks([stage, probability], 2)).toEqual([stage, probability]);
+    expect(fewerBlocks([{ r1: 0, r2: 7, c1: 0, c2: 8 }, stage, probability], 2)).toEqual([
+      { r1: 0, r2: 7, c1: 0, c2: 8 },
+      { r1: 7, r2: 1000, c1: 5, c2: 8 },
+    ]);
   });
 
   it('tell apart text from numbers and dates, and cells from their concatenation', () => {
