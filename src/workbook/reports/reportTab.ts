@@ -42,13 +42,16 @@ function cellValue(c: ReportCell): string | number | Date {
   return safeCell(c as string | number | Date) as string | number | Date;
 }
 
-/** The tab's extent read from the sheet: three size calls. */
-function measuredExtent(sheet: Sheet): ReportExtent {
-  const used = sheet.getDataRange();
+/**
+ * The tab's extent read from the sheet: three size calls. A tab this run made holds nothing yet: only
+ * its grid is asked for (two plain calls, where the extent of what is used costs as much as twenty).
+ */
+function measuredExtent({ sheet, created }: ReportSheet): ReportExtent {
+  const used = created ? null : sheet.getDataRange();
   return {
     sheetId: sheet.getSheetId(),
-    rows: used.getNumRows(),
-    cols: used.getNumColumns(),
+    rows: used ? used.getNumRows() : 0,
+    cols: used ? used.getNumColumns() : 0,
     maxRows: sheet.getMaxRows(),
     maxCols: sheet.getMaxColumns(),
   };
@@ -85,7 +88,7 @@ export function writeReport(
       // fall through: read the sizes and write again
     }
   }
-  return writeWithin(target, grid, measuredExtent(target.sheet), 'all', false);
+  return writeWithin(target, grid, measuredExtent(target), 'all', false);
 }
 
 /**
