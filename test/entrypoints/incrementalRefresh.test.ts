@@ -6,7 +6,7 @@ import fc from 'fast-check';
 import { Accountant, Emulator } from '../../local/emulator';
 import { fillDemo } from '../support/demoWorkbook';
 import { DIST, loadedEmulator } from '../support/emulator';
-import { a1 } from '../support/crm';
+import { a1, columnOf } from '../support/crm';
 
 const REPORTS = ['Forecast', 'Funnel', 'Segment A', 'Segment B', 'Segment C', 'Unsegmented', 'Data issues'];
 const OPTS = { timeZone: 'America/New_York', now: '2026-03-10T15:00:00Z' };
@@ -269,6 +269,43 @@ describe('a refresh that reads and writes only what changed', () => {
       );
     const d = measure(emu, () => emu.run('menuRefresh'));
     expect(emu.ui.dialogs.at(-1)!.title).toBe('Sheets CRM: reports refreshed');
+    expect(d.serviceCalls).toBeLessThanOrEqual(60);
+  }, 60_000);
+
+  it('writes, in a list, only the columns that changed: stage edits spread over it leave its other columns alone', () => {
+    const emu = refreshedDemo(1000);
+    emu.env.nowMs += 86_400_000;
+    const list = emu.sheet('Segment B');
+    const header = emu.values('Segment B')[6].map(String);
+    const [company, stage] = [header.indexOf('Company') + 1, header.indexOf('Stage') + 1];
+    const first = 8;
+    const last = list.lastRowIndex();
+    // A mark in the Company cell of every tenth listed deal, put there with no edit event: a
+    // refresh that writes that column writes over it.
+    const marked: number[] = [];
+    for (let r = first; r <= last; r += 10) {
+      list.cellAt(r, company).v = 'untouched';
+      marked.push(r);
+    }
+    // Stage changes at every 25th deal, all over the Deals tab.
+    const changed: string[] = [];
+    for (let i = 0; i < 40; i++) {
+      const row = 2 + i * 25;
+      const next = ['Qualified', 'Quote sent', 'Negotiation', 'Won'][i % 4];
+      emu.userEdit('Deals', a1(emu, 'Stage', row), next);
+      changed.push(String(emu.values('Deals')[row - 1][0]));
+    }
+    const d = measure(emu, () => emu.run('menuRefresh'));
+    expect(emu.ui.dialogs.at(-1)!.title).toBe('Sheets CRM: reports refreshed');
+    const rows = emu.values('Segment B');
+    const listedChanged = rows.slice(first - 1).filter((r) => changed.includes(String(r[1])));
+    expect(listedChanged.length).toBeGreaterThan(5);
+    // Every changed deal listed shows its new stage, as on the Deals tab ...
+    const stageOf = new Map(emu.values('Deals').map((r) => [String(r[0]), r[columnOf(emu, 'Stage') - 1]]));
+    for (const r of listedChanged) expect(r[stage - 1]).toBe(stageOf.get(String(r[1])));
+    // ... and the Company column, which no edit changed, was not written where the changes lie.
+    const kept = marked.filter((r) => rows[r - 1][company - 1] === 'untouched');
+    expect(kept.length).toBeGreaterThan(marked.length * 0.9);
     expect(d.serviceCalls).toBeLessThanOrEqual(60);
   }, 60_000);
 

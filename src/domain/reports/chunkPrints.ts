@@ -138,7 +138,12 @@ export function columnPrints(
         if (v !== undefined && v !== '') {
           const t = textOf(v);
           x = Math.imul(x ^ tagOf(v), 0x01000193);
-          for (let i = 0; i < t.length; i++) x = Math.imul(x ^ t.charCodeAt(i), 0x01000193);
+          const n = t.length; // two UTF-16 units a step, as chunkPrints hashes
+          for (let i = 0; i < n; i += 2)
+            x = Math.imul(
+              x ^ (i + 1 < n ? t.charCodeAt(i) | (t.charCodeAt(i + 1) << 16) : t.charCodeAt(i)),
+              0x01000193,
+            );
         }
         h[c] = Math.imul(x ^ 0x1e, 0x01000193);
       }

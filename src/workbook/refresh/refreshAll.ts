@@ -118,7 +118,10 @@ export function refreshAll(req: RefreshRequest): RefreshResult | QuietRefresh {
   const extents = writeReports(req, plan, output);
   const charts = new ChartPlacer(plan.record, read.session.checked);
   for (const { tab, grid } of output.reports)
-    if (grid.chart) charts.place(tab, plan.sheets.get(tab)!.sheet, grid.chart, grid.chart.a1);
+    if (grid.chart) {
+      const { sheet, created } = plan.sheets.get(tab)!;
+      charts.place(tab, sheet, grid.chart, grid.chart.a1, created);
+    }
   const historySheet = forecastHistoryTab(ss, FORECAST_HISTORY_TAB, output.historyHeader);
   const historyRows = recordDay(historySheet, output.historyRow, timeZone, output.historyHeader);
   // The trend since the last meeting: weighted 3/6/12-month forecast by day, over the whole tab.
@@ -293,13 +296,23 @@ class ChartPlacer {
     private readonly thorough_: boolean,
   ) {}
 
-  place(tab: string, sheet: Sheet, spec: Omit<ReportChart, 'a1'>, a1: string): void {
+  /** `created`: the tab was made by this run, so it holds no chart to look for. */
+  place(tab: string, sheet: Sheet, spec: Omit<ReportChart, 'a1'>, a1: string, created = false): void {
     this.ranges[tab] = a1;
     const id = this.record_.charts[tab];
+    const type = Charts.ChartType[spec.type];
     this.ids[tab] =
       id && !this.thorough_ && this.record_.ranges[tab] === a1
         ? id
-        : ensureChart(sheet, spec.title, [a1], Charts.ChartType[spec.type], spec.anchorColumn, id ?? null);
+        : ensureChart(
+            sheet,
+            spec.title,
+            [a1],
+            type,
+            spec.anchorColumn,
+            created ? null : (id ?? null),
+            created,
+          );
   }
 }
 

@@ -1,5 +1,5 @@
 // Report tabs are ours: each is rewritten over the old and new extent (so nothing stale is left), in at
-// most four setValues of the rows that changed since the last refresh, one call for number formats
+// most three setValues of the cells that changed since the last refresh, one call for number formats
 // and one for bold rows when those changed. If any of that fails, the tab
 // gets a failure banner in its status line, so nobody mistakes half-written figures for current ones.
 import { PRODUCT } from '../../shared/names';
@@ -62,7 +62,8 @@ function measuredExtent({ sheet, created }: ReportSheet): ReportExtent {
  * rows above the grid's uniform body; the body's column formats only when the tab is new or has grown
  * (they never change otherwise), so the calls made do not depend on the number of rows.
  * `known` is the extent the last refresh recorded: with it no size call is made (the tab is ours), and
- * only the chunks of rows whose prints differ from those it recorded are written (at most four runs),
+ * only the cells of chunks and columns whose prints differ from those recorded are written (at most
+ * three blocks),
  * and the head's formats only when they differ. `rewrite` 'check' (the first refresh of a day) also
  * writes the next fourteenth of a list's chunks in turn, whatever their prints, so that a cell changed
  * without an edit event is put right within two weeks; 'all' writes every row; 'measure' measures the
@@ -97,8 +98,12 @@ export function writeReport(
  */
 export type WriteMode = 'changes' | 'check' | 'all' | 'measure';
 
-/** Setting more than this many blocks of changed cells costs more calls than the cells it saves. */
-const MAX_BLOCKS = 4;
+/**
+ * Calls a list's values take at most: the head, a block of the columns that changed (Stage and
+ * Probability after stage edits), and the daily check's part. More would save cells (~0.03 ms each)
+ * at a call each (~7 ms), but a refresh keeps to about 60 calls.
+ */
+const MAX_BLOCKS = 3;
 
 /** Rows [first, last) and columns c1..c2 of the grid (0-based), padded with blanks past its end. */
 function writeCells(
@@ -294,7 +299,8 @@ export function writeReportOrBanner(
 /**
  * Makes sure the report's chart shows `a1Ranges` of `sheet`, and returns its id. The chart is found by
  * the id recorded last time (a person may rename it), else by its title (a workbook from before ids
- * were kept); it is inserted once when neither finds it.
+ * were kept); it is inserted once when neither finds it. On a tab this run made (`empty`) there is
+ * nothing to look for.
  */
 export function ensureChart(
   sheet: Sheet,
@@ -303,8 +309,9 @@ export function ensureChart(
   type: GoogleAppsScript.Charts.ChartType,
   anchorColumn: number,
   knownId: string | null = null,
+  empty = false,
 ): string | null {
-  const charts = sheet.getCharts();
+  const charts = empty ? [] : sheet.getCharts();
   const mine =
     (knownId !== null ? charts.find((c) => String(c.getChartId()) === knownId) : undefined) ??
     charts.find((c) => c.getOptions().get('title') === title);
