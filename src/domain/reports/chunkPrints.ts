@@ -5,7 +5,7 @@
 // hashes over its cells' typed text, a column's one; rows past the grid's end print as blank rows, so a
 // shorter grid finds the rows it must blank.
 
-/** Most chunks a tab is cut into, so the prints of every report tab fit in one document property. */
+/** Most chunks a tab is cut into, so the prints of every report tab stay a few KB (see reportRecord.ts). */
 export const MAX_CHUNKS = 32;
 const MIN_CHUNK = 64;
 

@@ -25,6 +25,8 @@ export interface ReportExtent {
   prints?: string[];
   /** A list's column prints per chunk (see columnPrints); absent: a changed chunk is written whole. */
   columns?: string[];
+  /** Print of a list's values above its body (title, status, subtotals), as last written. */
+  top?: string;
   /** Print of the number formats and bold of the rows above the body, as last set. */
   headPrint?: string;
   /** The chunk the next daily check writes from (see dailyCheck.ts). */
@@ -55,6 +57,7 @@ const extentSchema = z.object({
   chunk: z.optional(z.number()),
   prints: z.optional(z.array(z.string())),
   columns: z.optional(z.array(z.string())),
+  top: z.optional(z.string()),
   headPrint: z.optional(z.string()),
   checkFrom: z.optional(z.number()),
   key: z.optional(
@@ -104,7 +107,7 @@ const withoutPrints = (extents: Record<string, ReportExtent>) =>
   Object.fromEntries(
     Object.entries(extents).map(([tab, e]) => [
       tab,
-      { ...e, prints: undefined, columns: undefined, headPrint: undefined, key: undefined },
+      { ...e, prints: undefined, columns: undefined, top: undefined, headPrint: undefined, key: undefined },
     ]),
   );
 

@@ -63,13 +63,12 @@ function measuredExtent({ sheet, created }: ReportSheet): ReportExtent {
  * (they never change otherwise), so the calls made do not depend on the number of rows.
  * `known` is the extent the last refresh recorded: with it no size call is made (the tab is ours), and
  * only the cells of chunks and columns whose prints differ from those recorded are written (at most
- * three blocks),
- * and the head's formats only when they differ. `rewrite` 'check' (the first refresh of a day) also
- * writes the next fourteenth of a list's chunks in turn, whatever their prints, so that a cell changed
- * without an edit event is put right within two weeks; 'all' writes every row; 'measure' measures the
- * tab first (a person typed on it, or the list was sorted). Should the extent be wrong
- * (a person deleted rows), the write is tried again, in full, with the sizes read. Returns the tab's
- * extent and prints.
+ * three blocks), and the head's formats only when they differ. `rewrite` 'check' (the first refresh
+ * of a day) also writes the next fourteenth of a list's chunks in turn, whatever their prints, so that
+ * a cell changed without an edit event is put right within two weeks; 'all' writes every row;
+ * 'measure' measures the tab first (a person typed on it, or the list was sorted). Should the extent
+ * be wrong (a person deleted rows), the write is tried again, in full, with the sizes read. Returns
+ * the tab's extent and prints.
  */
 export function writeReport(
   target: ReportSheet,
@@ -146,6 +145,7 @@ function writeValues(
   const size = chunkRows(rows);
   const prints = chunkPrints(body, cols, size, rows - head);
   const columns = list ? columnPrints(body, cols, size, rows - head) : undefined;
+  const top = list ? chunkPrints(grid.rows.slice(0, head), cols, Math.max(head, 1))[0] : undefined;
   const comparable =
     (mode === 'changes' || mode === 'check') &&
     list &&
@@ -155,7 +155,7 @@ function writeValues(
   const check = comparable && mode === 'check' ? checkWindow(prints.length, before.checkFrom) : undefined;
   if (!comparable) {
     writeCells(sheet, grid, 0, rows, 0, cols - 1);
-    return { size, prints, columns, check, head };
+    return { size, prints, columns, check, head, top };
   }
   const blank = { prints: chunkPrints([], cols, size, 1), columns: columnPrints([], cols, size, 1) };
   const blocks = changedBlocks(
@@ -172,12 +172,10 @@ function writeValues(
     c1,
     c2,
   }));
-  for (const { r1, r2, c1, c2 } of fewerBlocks(
-    [{ r1: 0, r2: head, c1: 0, c2: cols - 1 }, ...cells],
-    MAX_BLOCKS,
-  ))
-    writeCells(sheet, grid, r1, r2, c1, c2);
-  return { size, prints, columns, check, head };
+  // The head goes out when it differs from what was written (a record without its print: always).
+  if (before.top !== top) cells.unshift({ r1: 0, r2: head, c1: 0, c2: cols - 1 });
+  for (const { r1, r2, c1, c2 } of fewerBlocks(cells, MAX_BLOCKS)) writeCells(sheet, grid, r1, r2, c1, c2);
+  return { size, prints, columns, check, head, top };
 }
 
 function writeWithin(
@@ -202,7 +200,14 @@ function writeWithin(
   const grew = rows > maxRows;
   if (grew) sheet.insertRowsAfter(maxRows, rows - maxRows);
   if (cols > maxCols) sheet.insertColumnsAfter(maxCols, cols - maxCols);
-  const { size, prints, columns, check, head } = writeValues(sheet, grid, before, mode, rows, cols);
+  const {
+    size,
+    prints,
+    columns,
+    check,
+    head,
+    top: headValues,
+  } = writeValues(sheet, grid, before, mode, rows, cols);
   const top = grid.bodyFrom === null ? rows : grid.bodyFrom - 1;
   const topFormats = Array.from({ length: top }, (_, i) =>
     Array.from({ length: cols }, (_, c) => grid.formats[i]?.[c] || 'General'),
@@ -233,6 +238,7 @@ function writeWithin(
     chunk: size,
     prints: prints.slice(0, Math.ceil((written - head) / size)),
     ...(columns ? { columns: columns.slice(0, Math.ceil((written - head) / size)) } : {}),
+    ...(headValues ? { top: headValues } : {}),
     headPrint,
     checkFrom: check ? check.to : before.checkFrom,
     ...keyOf(grid),
