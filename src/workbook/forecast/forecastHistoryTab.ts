@@ -11,34 +11,57 @@ import type { Sheet, Spreadsheet } from '../core/sheetTypes';
 /** The column the daily trend chart is anchored at; it spans about eight columns from there. */
 export const TREND_CHART_COLUMN = 20;
 
-/** The Forecast history tab, created with its header when missing. */
-export function forecastHistoryTab(ss: Spreadsheet, name: string, header: string[]): Sheet {
+/** The Forecast history tab as read before anything is written in this run: its last row and day. */
+export interface ForecastHistory {
+  sheet: Sheet;
+  /** The last row holding something (1: the header only) and its first cell (the day). */
+  last: number;
+  lastDay: CellValue;
+  maxRows: number;
+  /** Made by this run: it holds its header only (no chart yet). */
+  made: boolean;
+}
+
+/**
+ * The Forecast history tab, created with its header when missing, with its last row read; called
+ * before the report tabs are written, since a read after writes sends them out first (~0.4 s). Only a
+ * refresh writes it, under the task lock.
+ */
+export function forecastHistoryTab(ss: Spreadsheet, name: string, header: string[]): ForecastHistory {
   const existing = ss.getSheetByName(name);
-  if (existing) return existing;
+  if (existing) {
+    const last = existing.getLastRow();
+    const lastDay = last >= 2 ? (existing.getRange(last, 1).getValue() as CellValue) : '';
+    return { sheet: existing, last, lastDay, maxRows: existing.getMaxRows(), made: false };
+  }
   const sheet = ss.insertSheet(name, ss.getSheets().length);
+  const maxRows = sheet.getMaxRows();
   trimColumns(sheet, Math.max(header.length, TREND_CHART_COLUMN + 8));
   sheet
     .getRange(1, 1, 1, header.length)
     .setValues([header.map((h) => safeCell(h))])
     .setFontWeight('bold');
-  sheet.getRange(2, 1, sheet.getMaxRows() - 1, 1).setNumberFormat('yyyy-mm-dd');
-  sheet.getRange(2, 2, sheet.getMaxRows() - 1, header.length - 1).setNumberFormat('#,##0');
+  sheet.getRange(2, 1, maxRows - 1, 1).setNumberFormat('yyyy-mm-dd');
+  sheet.getRange(2, 2, maxRows - 1, header.length - 1).setNumberFormat('#,##0');
   sheet.setFrozenRows(1);
   sheet.protect().setDescription(`${PRODUCT}: daily forecast snapshots`).setWarningOnly(true);
-  return sheet;
+  return { sheet, last: 1, lastDay: '', maxRows, made: true };
 }
 
 /**
  * Writes today's row: over the last row when it is today's, else below it (with the header again, so a
  * tab made by an earlier version gains the newer columns on its next day). Returns the tab's rows.
  */
-export function recordDay(sheet: Sheet, row: ReportCell[], timeZone: string, header: string[]): number {
-  const last = sheet.getLastRow();
-  const lastDay = last >= 2 ? sheet.getRange(last, 1).getValue() : '';
+export function recordDay(
+  { sheet, last, lastDay, maxRows: rows }: ForecastHistory,
+  row: ReportCell[],
+  timeZone: string,
+  header: string[],
+): number {
   const today = row[0] as Date;
   const sameDay = isDate(lastDay) && isoDay(lastDay, timeZone) === isoDay(today, timeZone);
   const target = sameDay ? last : last + 1;
-  let maxRows = sheet.getMaxRows();
+  let maxRows = rows;
   if (target > maxRows) sheet.insertRowsAfter(maxRows++, 1);
   if (!sameDay) sheet.getRange(1, 1, 1, header.length).setValues([header.map((h) => safeCell(h))]);
   sheet

@@ -251,14 +251,18 @@ function readIncrementally(
   };
 }
 
-/** Creates the hidden, warning-protected index tab, two columns wide. */
-function createIndexTab(ss: Spreadsheet): Sheet {
+/**
+ * Creates the hidden, warning-protected index tab, two columns wide; returns it with its rows, read
+ * before anything is written to it (a read after writes sends them out first).
+ */
+function createIndexTab(ss: Spreadsheet): { sheet: Sheet; maxRows: number } {
   const sheet = ss.insertSheet(INDEX_TAB, ss.getSheets().length);
+  const maxRows = sheet.getMaxRows();
   trimColumns(sheet, 2);
   writeGrid(sheet.getRange(1, 1, 1, 2), [['Deal ID', 'Stage moves and close-date pushes']]);
   sheet.protect().setDescription(`${PRODUCT}: an index of History, rebuilt from it`).setWarningOnly(true);
   sheet.hideSheet();
-  return sheet;
+  return { sheet, maxRows };
 }
 
 /** What saving the index leaves: the tab's id and rows, and the pointer property to store, if any. */
@@ -281,7 +285,9 @@ export function saveHistoryIndex(
   now: Date,
 ): SavedIndex {
   const { read } = session;
-  const sheet = session.sheet ?? createIndexTab(ss);
+  // A tab made now holds its header only: its rows are known without reading them again.
+  const made = session.sheet ? null : createIndexTab(ss);
+  const sheet = made?.sheet ?? session.sheet!;
   // Trails that changed go in as new rows below the others (a later row of a deal replaces its earlier
   // ones): the deals a day's edits touch lie all over the tab, and rewriting them in place would mean
   // rewriting most of it. A full read, or an index with more replaced rows than live ones, is written
@@ -305,9 +311,9 @@ export function saveHistoryIndex(
     };
   // Compactly: from the first row, blanking rows the last index held beyond the new ones.
   const from = compact ? 0 : session.order.length;
-  const oldRows = read.full ? Math.max(sheet.getLastRow() - 1, 0) : session.order.length;
+  const oldRows = made ? 0 : read.full ? Math.max(sheet.getLastRow() - 1, 0) : session.order.length;
   const to = compact ? Math.max(oldRows, ids.length) : from + ids.length;
-  let maxRows = read.full ? sheet.getMaxRows() : session.pointer!.maxRows;
+  let maxRows = made ? made.maxRows : read.full ? sheet.getMaxRows() : session.pointer!.maxRows;
   if (to > from) {
     if (to + 1 > maxRows) {
       sheet.insertRowsAfter(maxRows, to + 1 - maxRows);

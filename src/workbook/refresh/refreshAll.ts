@@ -5,8 +5,21 @@ import { rebuildReports, REPORT_TABS, stamp, type RebuildOutput } from '../../do
 import { DATA_ISSUES_TAB, FORECAST_HISTORY_TAB } from '../../shared/names';
 import type { Settings } from '../../shared/settings';
 import type { CrmTabs } from '../core/crmTabs';
-import { forecastHistoryTab, recordDay, TREND_CHART_COLUMN } from '../forecast/forecastHistoryTab';
-import { ensureChart, listIntact, reportTab, writeReportOrBanner } from '../reports/reportTab';
+import {
+  forecastHistoryTab,
+  recordDay,
+  TREND_CHART_COLUMN,
+  type ForecastHistory,
+} from '../forecast/forecastHistoryTab';
+import {
+  findCharts,
+  listIntact,
+  placeCharts,
+  reportTabs,
+  writeReportOrBanner,
+  type ChartWanted,
+  type ReportSheet,
+} from '../reports/reportTab';
 import type { ReportChart } from '../../domain/core/reportGrid';
 import { applySweep, planSweep, type SweepPlan, type SweepSummary } from '../deals/dealSweep';
 import type { CellValue } from '../../domain/deals/deal';
@@ -80,7 +93,7 @@ interface RefreshPlan {
   fullHistory: boolean;
   /** the daily check is due */
   check: boolean;
-  sheets: Map<string, ReturnType<typeof reportTab>>;
+  sheets: Map<string, ReportSheet>;
 }
 
 /**
@@ -114,23 +127,14 @@ export function refreshAll(req: RefreshRequest): RefreshResult | QuietRefresh {
     dealsSheetId: crm.deals.getSheetId(),
     dataIssuesSheetId: plan.sheets.get(DATA_ISSUES_TAB)!.sheet.getSheetId(),
   });
+  // Read before the report tabs are written (a read after writes sends them out first).
+  const forecastHistory = forecastHistoryTab(ss, FORECAST_HISTORY_TAB, output.historyHeader);
+  const historySheet = forecastHistory.sheet;
+  const charts = chartsWanted(plan, output, read.session.checked, forecastHistory);
   req.progress(`Writing ${REPORT_TABS.length} report tabs…`);
   const extents = writeReports(req, plan, output);
-  const charts = new ChartPlacer(plan.record, read.session.checked);
-  for (const { tab, grid } of output.reports)
-    if (grid.chart) {
-      const { sheet, created } = plan.sheets.get(tab)!;
-      charts.place(tab, sheet, grid.chart, grid.chart.a1, created);
-    }
-  const historySheet = forecastHistoryTab(ss, FORECAST_HISTORY_TAB, output.historyHeader);
-  const historyRows = recordDay(historySheet, output.historyRow, timeZone, output.historyHeader);
-  // The trend since the last meeting: weighted 3/6/12-month forecast by day, over the whole tab.
-  charts.place(
-    FORECAST_HISTORY_TAB,
-    historySheet,
-    { title: 'Weighted forecast by day', type: 'LINE', anchorColumn: TREND_CHART_COLUMN },
-    historySheet.getRange('A1:D').getA1Notation(),
-  );
+  const historyRows = recordDay(forecastHistory, output.historyRow, timeZone, output.historyHeader);
+  charts.place();
   const board = followBoard(req, plan, { output, moves }, read.session, historySheet);
   // The schedule's first refresh of a day sends the to-do emails, when CRM Settings asks for them.
   if (req.full === 'daily')
@@ -151,24 +155,61 @@ export function refreshAll(req: RefreshRequest): RefreshResult | QuietRefresh {
     ),
   );
   const index = saveHistoryIndex(ss, crm.history, read.session, now);
-  // The cell count: tabs whose rows this refresh knows, else the sizes measured last time (measured
-  // again on a full refresh, or for a tab not seen before), so a refresh makes no size calls.
-  const rows = new Map<number, number>([
+  const sizes = measureTabs(req, plan, read, extents, [
     [index.sheetId, index.maxRows],
     [historySheet.getSheetId(), historyRows],
   ]);
-  // History as read, and the rows the sweep appended below its last row.
-  const { session, sweep } = read;
+  saveReportRecord(plan.record, charts.ids, extents, charts.ranges, sizes, index.property);
+  saveLastRefresh(readAt, settings, 0, idsPrint(sweptIds(read.sweepPlan)));
+  const cells = Object.values(sizes).reduce((n, [r, c]) => n + r * c, 0);
+  return { sweep: read.sweep, output, board, cells };
+}
+
+/**
+ * The cell count: tabs whose rows this refresh knows (`known`: the index and Forecast history; History
+ * as read with the rows the sweep appended; the report tabs as written), else the sizes measured last
+ * time (measured again on a full refresh, or for a tab not seen before), so a refresh makes no size
+ * calls.
+ */
+function measureTabs(
+  { ss, crm }: RefreshRequest,
+  plan: RefreshPlan,
+  { session, sweep }: ReturnType<typeof readAndSweep>,
+  extents: Record<string, ReportExtent>,
+  known: [number, number][],
+) {
+  const rows = new Map<number, number>(known);
   if (session.historyRows !== null)
     rows.set(crm.history.getSheetId(), Math.max(session.historyRows, session.folded + sweep.historyRows));
   const exact = new Map<number, [number, number]>(
     Object.values(extents).map((e) => [e.sheetId, [e.maxRows, e.maxCols]]),
   );
-  const sizes = tabSizes(ss, plan.record.sizes, exact, rows, session.checked);
-  saveReportRecord(plan.record, charts.ids, extents, charts.ranges, sizes, index.property);
-  saveLastRefresh(readAt, settings, 0, idsPrint(sweptIds(read.sweepPlan)));
-  const cells = Object.values(sizes).reduce((n, [r, c]) => n + r * c, 0);
-  return { sweep, output, board, cells };
+  return tabSizes(ss, plan.record.sizes, exact, rows, session.checked);
+}
+
+/** The report charts wanted (the Forecast history's trend among them), looked up now (see findCharts). */
+function chartsWanted(
+  plan: RefreshPlan,
+  output: RebuildOutput,
+  thorough: boolean,
+  { sheet: historySheet, made }: ForecastHistory,
+) {
+  const charts = new ChartPlacer(plan.record, thorough);
+  for (const { tab, grid } of output.reports)
+    if (grid.chart) {
+      const { sheet, created } = plan.sheets.get(tab)!;
+      charts.want(tab, sheet, grid.chart, grid.chart.a1, created);
+    }
+  // The trend since the last meeting: weighted 3/6/12-month forecast by day, over the whole tab.
+  charts.want(
+    FORECAST_HISTORY_TAB,
+    historySheet,
+    { title: 'Weighted forecast by day', type: 'LINE', anchorColumn: TREND_CHART_COLUMN },
+    historySheet.getRange('A1:D').getA1Notation(),
+    made,
+  );
+  charts.lookUp();
+  return charts;
 }
 
 /** The Deal IDs as the sweep left them (a new row's ID is the one it wrote), for the next refresh. */
@@ -211,7 +252,7 @@ function quietRefresh(
 function planRefresh(req: RefreshRequest, properties: Record<string, string>): RefreshPlan {
   const { ss, crm, now } = req;
   const full = req.full ?? false;
-  const sheets = new Map(REPORT_TABS.map((t) => [t, reportTab(ss, t)]));
+  const sheets = reportTabs(ss, REPORT_TABS);
   const record = readReportRecord(properties);
   const pointer = readPointer(properties);
   const fullHistory = full === true || record.edited.has(crm.history.getSheetId());
@@ -286,33 +327,45 @@ function writeReports(req: RefreshRequest, plan: RefreshPlan, output: RebuildOut
 
 /**
  * Charts are looked up (one call a tab) only when their range changed, or on the daily check or a
- * full read (`thorough`), which also puts back a chart a person deleted.
+ * full read (`thorough`), which also puts back a chart a person deleted. Those wanted are placed
+ * together (see placeCharts).
  */
 class ChartPlacer {
   readonly ids: Record<string, string | null> = {};
   readonly ranges: Record<string, string> = {};
+  private readonly wanted: [string, ChartWanted][] = [];
   constructor(
     private readonly record_: RefreshPlan['record'],
     private readonly thorough_: boolean,
   ) {}
 
   /** `created`: the tab was made by this run, so it holds no chart to look for. */
-  place(tab: string, sheet: Sheet, spec: Omit<ReportChart, 'a1'>, a1: string, created = false): void {
+  want(tab: string, sheet: Sheet, spec: Omit<ReportChart, 'a1'>, a1: string, created = false): void {
     this.ranges[tab] = a1;
     const id = this.record_.charts[tab];
+    if (id && !this.thorough_ && this.record_.ranges[tab] === a1) {
+      this.ids[tab] = id;
+      return;
+    }
+    const { title, anchorColumn } = spec;
     const type = Charts.ChartType[spec.type];
-    this.ids[tab] =
-      id && !this.thorough_ && this.record_.ranges[tab] === a1
-        ? id
-        : ensureChart(
-            sheet,
-            spec.title,
-            [a1],
-            type,
-            spec.anchorColumn,
-            created ? null : (id ?? null),
-            created,
-          );
+    const knownId = created ? null : (id ?? null);
+    this.wanted.push([tab, { sheet, title, a1Ranges: [a1], type, anchorColumn, knownId, empty: created }]);
+  }
+
+  private found: ReturnType<typeof findCharts> = [];
+
+  /** Looks the charts wanted up (reads only: before the report tabs are written). */
+  lookUp(): void {
+    this.found = findCharts(this.wanted.map(([, w]) => w));
+  }
+
+  place(): void {
+    const ids = placeCharts(
+      this.wanted.map(([, w]) => w),
+      this.found,
+    );
+    this.wanted.forEach(([tab], i) => (this.ids[tab] = ids[i]));
   }
 }
 

@@ -25,6 +25,8 @@ export interface ReportSheet {
   sheet: Sheet;
   /** True when the tab was made by this run (its body formats are not set yet). */
   created: boolean;
+  /** A made tab's grid, asked for once all are made (see reportTabs). */
+  grid?: { maxRows: number; maxCols: number };
 }
 
 /** The report tab named `name`, created (warning-protected, header frozen) when missing. */
@@ -37,6 +39,18 @@ export function reportTab(ss: Spreadsheet, name: string): ReportSheet {
   return { sheet, created: true };
 }
 
+/**
+ * The report tabs named, those missing made; then the grid of each one made is asked for, all
+ * together: a size asked for after writes sends them out first (~0.4 s), so asked for between one
+ * tab's writes and the next it would cost that once a tab.
+ */
+export function reportTabs(ss: Spreadsheet, names: readonly string[]): Map<string, ReportSheet> {
+  const tabs = new Map(names.map((n) => [n, reportTab(ss, n)]));
+  for (const tab of tabs.values())
+    if (tab.created) tab.grid = { maxRows: tab.sheet.getMaxRows(), maxCols: tab.sheet.getMaxColumns() };
+  return tabs;
+}
+
 function cellValue(c: ReportCell): string | number | Date {
   if (typeof c === 'object' && !(c instanceof Date) && 'formula' in c) return c.formula;
   return safeCell(c as string | number | Date) as string | number | Date;
@@ -46,14 +60,14 @@ function cellValue(c: ReportCell): string | number | Date {
  * The tab's extent read from the sheet: three size calls. A tab this run made holds nothing yet: only
  * its grid is asked for (two plain calls, where the extent of what is used costs as much as twenty).
  */
-function measuredExtent({ sheet, created }: ReportSheet): ReportExtent {
+function measuredExtent({ sheet, created, grid }: ReportSheet): ReportExtent {
   const used = created ? null : sheet.getDataRange();
   return {
     sheetId: sheet.getSheetId(),
     rows: used ? used.getNumRows() : 0,
     cols: used ? used.getNumColumns() : 0,
-    maxRows: sheet.getMaxRows(),
-    maxCols: sheet.getMaxColumns(),
+    maxRows: grid?.maxRows ?? sheet.getMaxRows(),
+    maxCols: grid?.maxCols ?? sheet.getMaxColumns(),
   };
 }
 
@@ -302,26 +316,60 @@ export function writeReportOrBanner(
   }
 }
 
+/** A report's chart as it should be: on `sheet`, showing `a1Ranges`. */
+export interface ChartWanted {
+  sheet: Sheet;
+  title: string;
+  a1Ranges: string[];
+  type: GoogleAppsScript.Charts.ChartType;
+  anchorColumn: number;
+  /** The id recorded last time, if any. */
+  knownId: string | null;
+  /** The tab was made by this run: it holds no chart to look for. */
+  empty: boolean;
+}
+
+type Chart = GoogleAppsScript.Spreadsheet.EmbeddedChart;
+
+/** A wanted chart as found: the chart itself, or the one built to insert when none was found. */
+export type ChartFound = { chart: Chart } | { build: Chart };
+
 /**
- * Makes sure the report's chart shows `a1Ranges` of `sheet`, and returns its id. The chart is found by
- * the id recorded last time (a person may rename it), else by its title (a workbook from before ids
- * were kept); it is inserted once when neither finds it. On a tab this run made (`empty`) there is
- * nothing to look for.
+ * Each report's chart where it is now: found by the id recorded last time (a person may rename it),
+ * else by its title (a workbook from before ids were kept); when neither finds it, one is built (not
+ * yet inserted). Reads and builders only, one read a tab (none on a tab this run made): made before
+ * the report tabs are written, since a read after writes sends them out first (~0.4 s).
  */
-export function ensureChart(
-  sheet: Sheet,
-  title: string,
-  a1Ranges: string[],
-  type: GoogleAppsScript.Charts.ChartType,
-  anchorColumn: number,
-  knownId: string | null = null,
-  empty = false,
-): string | null {
-  const charts = empty ? [] : sheet.getCharts();
-  const mine =
-    (knownId !== null ? charts.find((c) => String(c.getChartId()) === knownId) : undefined) ??
-    charts.find((c) => c.getOptions().get('title') === title);
-  if (mine) {
+export function findCharts(wanted: readonly ChartWanted[]): ChartFound[] {
+  return wanted.map(({ sheet, title, knownId, empty, type, anchorColumn, a1Ranges }) => {
+    const charts = empty ? [] : sheet.getCharts();
+    const chart =
+      (knownId !== null ? charts.find((c) => String(c.getChartId()) === knownId) : undefined) ??
+      charts.find((c) => c.getOptions().get('title') === title);
+    if (chart) return { chart };
+    let builder = sheet
+      .newChart()
+      .setChartType(type)
+      .setOption('title', title)
+      .setPosition(4, anchorColumn, 0, 0);
+    for (const a1 of a1Ranges) builder = builder.addRange(sheet.getRange(a1));
+    return { build: builder.build() };
+  });
+}
+
+/**
+ * Makes sure each report's chart shows its ranges (as findCharts found them), and returns their ids:
+ * a chart not found is inserted once. The changes are written, then the ids of those inserted read
+ * (once sent out, the reads after the first are free).
+ */
+export function placeCharts(wanted: readonly ChartWanted[], found: readonly ChartFound[]): (string | null)[] {
+  const ids = wanted.map(({ sheet, a1Ranges }, i): string | null => {
+    const f = found[i];
+    if ('build' in f) {
+      sheet.insertChart(f.build);
+      return null;
+    }
+    const mine = f.chart;
     const current = mine.getRanges().map((r) => r.getA1Notation());
     if (current.join() !== a1Ranges.join()) {
       let builder = mine.modify().clearRanges();
@@ -329,14 +377,11 @@ export function ensureChart(
       sheet.updateChart(builder.build());
     }
     return String(mine.getChartId());
-  }
-  let builder = sheet
-    .newChart()
-    .setChartType(type)
-    .setOption('title', title)
-    .setPosition(4, anchorColumn, 0, 0);
-  for (const a1 of a1Ranges) builder = builder.addRange(sheet.getRange(a1));
-  sheet.insertChart(builder.build());
-  const inserted = sheet.getCharts().at(-1);
-  return inserted ? String(inserted.getChartId()) : null;
+  });
+  wanted.forEach(({ sheet }, i) => {
+    if (!('build' in found[i])) return;
+    const inserted = sheet.getCharts().at(-1);
+    ids[i] = inserted ? String(inserted.getChartId()) : null;
+  });
+  return ids;
 }
