@@ -1,5 +1,6 @@
-// Chunk prints: writing only the runs of chunks whose prints changed must turn what the sheet held
-// into the new grid, exactly, for any old and new grid (the sheet is simulated here as an array).
+// Chunk prints: writing only the runs of chunks whose prints changed, or only their columns whose
+// prints changed, must turn what the sheet held into the new grid, exactly, for any old and new grid
+// (the sheet is simulated here as an array); merging blocks to fewer calls must cover every cell.
 import fc from 'fast-check';
 import {
   changedBlocks,
@@ -64,7 +65,12 @@ describe('chunk prints', () => {
             fc.constant(cols),
             grid(cols),
             // The new grid: the old one with a few cells changed (as stage edits do), or another.
-            fc.oneof(grid(cols), fc.array(fc.tuple(fc.nat(60), fc.nat(cols - 1), cell), { maxLength: 6 })),
+            fc.oneof(
+              grid(cols).map((g) => ({ grid: g })),
+              fc
+                .array(fc.tuple(fc.nat(60), fc.nat(cols - 1), cell), { maxLength: 6 })
+                .map((edits) => ({ edits })),
+            ),
           ),
         ),
         fc.constantFrom(1, 2, 3, 7),
@@ -72,10 +78,10 @@ describe('chunk prints', () => {
         fc.option(fc.tuple(fc.nat(8), fc.nat(3)), { nil: undefined }),
         ([cols, old, change], size, maxRuns, check) => {
           let next: Cell[][];
-          if (change.length && !Array.isArray(change[0][0])) {
+          if ('edits' in change) {
             next = old.map((r) => [...r]);
-            for (const [r, c, v] of change as [number, number, Cell][]) if (next[r]) next[r][c] = v;
-          } else next = change as Cell[][];
+            for (const [r, c, v] of change.edits) if (next[r]) next[r][c] = v;
+          } else next = change.grid;
           const rows = Math.max(old.length, next.length);
           const sheet = pad(old, rows, cols);
           const chunks = Math.ceil(old.length / size);
@@ -147,8 +153,8 @@ describe('chunk prints', () => {
       }),
       { numRuns: 300 },
     );
-    // Two columns far apart over the same rows stay two calls when two are allowed; a head row and
-    // a column below it become one block when only one is.
+    // Two columns far apart over the same rows stay two calls when two are allowed; with a head too,
+    // the two columns become one block (two columns more cost less than a head as tall as the list).
     const stage = { r1: 7, r2: 1000, c1: 5, c2: 5 };
     const probability = { r1: 7, r2: 1000, c1: 8, c2: 8 };
     // Near blocks cost less as one call.
