@@ -64,10 +64,6 @@ export class Range {
   /** Counts a write of every cell, checks protection and tells the write buffer. */
   private willWriteAll(method: string, formatsOnly = false): void {
     this.count(method, { written: this.cells });
-    this.willWriteCells(formatsOnly);
-  }
-  /** Checks protection and tells the write buffer (the call is counted by the caller). */
-  private willWriteCells(formatsOnly = false): void {
     this.sheet.assertWritable(this.box);
     const { row, col, numRows, numCols } = this.box;
     this.env.buffer.willWrite(this.env.executionId, this.sheet, row, col, numRows, numCols, formatsOnly);
@@ -162,18 +158,6 @@ export class Range {
     const tz = this.sheet.parent.timeZone;
     this.write('setValue', (cell) => storeInput(cell, value, tz, this.year()));
     return this;
-  }
-  /** The cells cover (for a RangeList's one call). */
-  get cellCount(): number {
-    return this.cells;
-  }
-  /** `value` into every cell, as setValue does, in a call a RangeList counted. */
-  putValue(value: unknown): void {
-    const tz = this.sheet.parent.timeZone;
-    this.willWriteCells();
-    for (let r = 0; r < this.box.numRows; r++)
-      for (let c = 0; c < this.box.numCols; c++)
-        storeInput(this.sheet.cellAt(this.box.row + r, this.box.col + c), value, tz, this.year());
   }
   getFormulas(): string[][] {
     this.count('getFormulas', { read: this.cells });

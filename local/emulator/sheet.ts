@@ -13,7 +13,6 @@ import type { Spreadsheet } from './spreadsheet';
 import { isDate } from './wallClock';
 import { assertCellTexts, type CellValue } from './cellValues';
 import { TextFinder } from './textFinder';
-import { RangeList } from './rangeList';
 
 type SortSpec = number | { column: number; ascending?: boolean };
 
@@ -235,17 +234,6 @@ export class Sheet {
       return this.rangeAt(b.row, b.col, b.numRows, b.numCols);
     }
     return this.rangeAt(a, col ?? 1, numRows ?? 1, numCols ?? 1);
-  }
-  /** Ranges by A1 notation (a handle: no call); see RangeList. */
-  getRangeList(a1Notations: string[]): RangeList {
-    this.count('getRangeList');
-    return new RangeList(
-      this.env,
-      a1Notations.map((a1) => {
-        const b = parseA1(a1, this.maxRows, this.maxColumns);
-        return this.rangeAt(b.row, b.col, b.numRows, b.numCols);
-      }),
-    );
   }
   createTextFinder(findText: string): TextFinder {
     this.count('createTextFinder');

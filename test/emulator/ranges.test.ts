@@ -1,5 +1,5 @@
 // Conformance: Range and Sheet behave as apps-script-facts.md documents ("Range and Sheet behaviour").
-import { Accountant, Emulator } from '../../local/emulator';
+import { Emulator } from '../../local/emulator';
 
 function setup() {
   const emu = new Emulator({ timeZone: 'America/New_York' });
@@ -131,33 +131,6 @@ describe('values', () => {
     sheet.getRange('B1').setNumberFormat('0%');
     sheet.getRange('C1').setNumberFormat('yyyy-mm-dd');
     expect(sheet.getRange('A1:C1').getDisplayValues()).toEqual([['1,234.50', '25%', '2026-02-03']]);
-  });
-});
-
-describe('range lists', () => {
-  it('puts one value into every range of a RangeList in one service call, as setValue would', () => {
-    const { emu, sheet } = setup();
-    sheet.getRange('A1:C3').setValues([
-      [1, 2, 3],
-      [4, 5, 6],
-      [7, 8, 9],
-    ]);
-    const before = emu.acc.snapshot();
-    const list = sheet.getRangeList(['A1', 'C2', 'B3:C3']);
-    list.setValue('Won');
-    const d = Accountant.diff(before, emu.acc.snapshot());
-    // Handing the list out is no call; the value goes out in one, every cell counted.
-    expect(d.serviceCalls).toBe(1);
-    expect(d.cellsWritten).toBe(4);
-    expect(sheet.getRange('A1:C3').getValues()).toEqual([
-      ['Won', 2, 3],
-      [4, 5, 'Won'],
-      [7, 'Won', 'Won'],
-    ]);
-    // Text is read as typed text would be, as Range.setValue reads it.
-    sheet.getRangeList(['A2']).setValue('$1,200');
-    expect(sheet.getRange('A2').getValue()).toBe(1200);
-    expect(list.getRanges().map((r) => r.getA1Notation())).toEqual(['A1', 'C2', 'B3:C3']);
   });
 });
 

@@ -12,9 +12,7 @@ import {
   chunkRows,
   columnPrints,
   fewerBlocks,
-  type CellBlock,
 } from '../../domain/reports/chunkPrints';
-import { changedCellGroups } from '../../domain/reports/changedCells';
 import { checkWindow } from '../../domain/reports/dailyCheck';
 import type { Sheet, Spreadsheet } from '../core/sheetTypes';
 
@@ -190,67 +188,8 @@ function writeValues(
   }));
   // The head goes out when it differs from what was written (a record without its print: always).
   if (before.top !== top) cells.unshift({ r1: 0, r2: head, c1: 0, c2: cols - 1 });
-  writeBlocksOf(sheet, grid, head, fewerBlocks(cells, MAX_BLOCKS));
+  for (const { r1, r2, c1, c2 } of fewerBlocks(cells, MAX_BLOCKS)) writeCells(sheet, grid, r1, r2, c1, c2);
   return { size, prints, columns, check, head, top };
-}
-
-/**
- * A block of the body holding no formula is read first when it is large enough that reading it (a
- * third of writing) and a call per value pay for themselves: ~0.02 ms saved a cell against ~0.4 s for
- * sending earlier writes out and ~0.1 s of calls (the latency model of docs/performance.md).
- */
-const READ_FIRST_CELLS = 25_000;
-/** More values than this to write in a block: it goes out whole. */
-const MOST_VALUES = 12;
-
-/** A written value as a read gives it back (text written behind an apostrophe reads without it). */
-const asReadBack = (v: string | number | Date) =>
-  typeof v === 'string' && v.startsWith("'") ? v.slice(1) : v;
-const sameAsHeld = (want: string | number | Date, held: unknown) => {
-  const w = asReadBack(want);
-  if (w instanceof Date || held instanceof Date)
-    return w instanceof Date && held instanceof Date && w.getTime() === held.getTime();
-  return String(w) === String(held ?? '');
-};
-const valueKey = (v: string | number | Date) =>
-  v instanceof Date ? `D${v.getTime()}` : `${typeof v === 'number' ? 'N' : 'S'}${String(v)}`;
-
-/**
- * Writes the blocks: those of the body (below row `head`) with no formula and at least `readFirstCells`
- * cells are read first (all of them, before any write) and only their cells that differ are written,
- * one RangeList call per value; the others, and any block with more values than MOST_VALUES to write,
- * whole.
- */
-export function writeBlocksOf(
-  sheet: Sheet,
-  grid: ReportGrid,
-  head: number,
-  blocks: readonly CellBlock[],
-  readFirstCells = READ_FIRST_CELLS,
-): void {
-  const hasFormula = (b: CellBlock) =>
-    grid.rows.slice(b.r1, b.r2).some((row) => {
-      for (let c = b.c1; c <= b.c2; c++) {
-        const v = row?.[c];
-        if (typeof v === 'object' && v !== null && !(v instanceof Date) && 'formula' in v) return true;
-      }
-      return false;
-    });
-  const readFirst = blocks.map((b) =>
-    b.r1 >= head && (b.r2 - b.r1) * (b.c2 - b.c1 + 1) >= readFirstCells && !hasFormula(b)
-      ? sheet.getRange(b.r1 + 1, b.c1 + 1, b.r2 - b.r1, b.c2 - b.c1 + 1).getValues()
-      : null,
-  );
-  const want = (r: number, c: number) => {
-    const source = grid.rows[r];
-    return source && c < source.length ? cellValue(source[c]) : '';
-  };
-  blocks.forEach((b, i) => {
-    const now = readFirst[i];
-    const groups = now ? changedCellGroups(b, want, now, sameAsHeld, valueKey, MOST_VALUES) : null;
-    if (!groups) return writeCells(sheet, grid, b.r1, b.r2, b.c1, b.c2);
-    for (const { value, a1 } of groups) sheet.getRangeList(a1).setValue(value);
-  });
 }
 
 function writeWithin(
