@@ -23,9 +23,16 @@ export function fitsStored(json: string): boolean {
   return utf8Bytes(json) <= MAX_STORED_BYTES;
 }
 
-/** A stored value read through its schema: null when absent, unreadable, malformed or oversized. */
-export function parseStored<T>(raw: string | null | undefined, schema: z.ZodMiniType<T>): T | null {
-  if (!raw || !fitsStored(raw)) return null;
+/**
+ * A stored value read through its schema: null when absent, unreadable, malformed or oversized (over
+ * `maxBytes`: one value's limit, or a record's split over several by chunkedProperties).
+ */
+export function parseStored<T>(
+  raw: string | null | undefined,
+  schema: z.ZodMiniType<T>,
+  maxBytes = MAX_STORED_BYTES,
+): T | null {
+  if (!raw || utf8Bytes(raw) > maxBytes) return null;
   try {
     const parsed = schema.safeParse(JSON.parse(raw));
     return parsed.success ? parsed.data : null;

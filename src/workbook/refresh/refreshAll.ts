@@ -334,6 +334,7 @@ class ChartPlacer {
   readonly ids: Record<string, string | null> = {};
   readonly ranges: Record<string, string> = {};
   private readonly wanted: [string, ChartWanted][] = [];
+  private found: ReturnType<typeof findCharts> = [];
   constructor(
     private readonly record_: RefreshPlan['record'],
     private readonly thorough_: boolean,
@@ -352,8 +353,6 @@ class ChartPlacer {
     const knownId = created ? null : (id ?? null);
     this.wanted.push([tab, { sheet, title, a1Ranges: [a1], type, anchorColumn, knownId, empty: created }]);
   }
-
-  private found: ReturnType<typeof findCharts> = [];
 
   /** Looks the charts wanted up (reads only: before the report tabs are written). */
   lookUp(): void {

@@ -7,7 +7,7 @@
 // per tab so that two edits at once cannot lose one; the next refresh then rewrites that tab in full.
 import * as z from '../../shared/schema';
 import type { TabSizes } from '../core/cells';
-import { chunkedProperties, readChunked, utf8Bytes } from '../core/storedValues';
+import { chunkedProperties, parseStored, readChunked, utf8Bytes } from '../core/storedValues';
 import { documentStore } from '../core/documentState';
 const KEY = 'sheetsCrm.charts';
 const EDITED = 'sheetsCrm.edited.';
@@ -26,7 +26,7 @@ export interface ReportExtent {
   /** A list's column prints per chunk (see columnPrints); absent: a changed chunk is written whole. */
   columns?: string[];
   /** Print of a list's values above its body (title, status, subtotals), as last written. */
-  top?: string;
+  headValues?: string;
   /** Print of the number formats and bold of the rows above the body, as last set. */
   headPrint?: string;
   /** The chunk the next daily check writes from (see dailyCheck.ts). */
@@ -57,7 +57,7 @@ const extentSchema = z.object({
   chunk: z.optional(z.number()),
   prints: z.optional(z.array(z.string())),
   columns: z.optional(z.array(z.string())),
-  top: z.optional(z.string()),
+  headValues: z.optional(z.string()),
   headPrint: z.optional(z.string()),
   checkFrom: z.optional(z.number()),
   key: z.optional(
@@ -72,6 +72,12 @@ const recordSchema = z.object({
 });
 
 /**
+ * The most the record holds, split over properties of under 4 KB each (see chunkedProperties): the
+ * lists' column prints take ~2 KB a tab. A larger record is saved without prints.
+ */
+const MAX_RECORD_BYTES = 24_000;
+
+/**
  * The record and the edit marks. A record that is unreadable, malformed or too large reads as empty:
  * the refresh then writes every tab in full and looks its charts up again, and stores a good one.
  */
@@ -82,7 +88,7 @@ export function readReportRecord(all: Record<string, string>): ReportRecord {
       .map((k) => Number(k.slice(EDITED.length))),
   );
   const stored = readChunked(all, KEY) ?? '';
-  const r = parseRecord(stored);
+  const r = parseStored(stored, recordSchema, MAX_RECORD_BYTES);
   return {
     charts: { ...(r?.charts ?? {}) },
     ranges: { ...(r?.ranges ?? {}) },
@@ -107,27 +113,18 @@ const withoutPrints = (extents: Record<string, ReportExtent>) =>
   Object.fromEntries(
     Object.entries(extents).map(([tab, e]) => [
       tab,
-      { ...e, prints: undefined, columns: undefined, top: undefined, headPrint: undefined, key: undefined },
+      {
+        ...e,
+        prints: undefined,
+        columns: undefined,
+        headValues: undefined,
+        headPrint: undefined,
+        key: undefined,
+      },
     ]),
   );
 
 type Saved = Pick<ReportRecord, 'charts' | 'ranges' | 'sizes' | 'extents'>;
-
-/**
- * The most the record holds, split over properties of under 4 KB each (see chunkedProperties): the
- * lists' column prints take ~2 KB a tab. A larger record is saved without prints.
- */
-const MAX_RECORD_BYTES = 24_000;
-
-function parseRecord(raw: string): z.infer<typeof recordSchema> | null {
-  if (!raw || utf8Bytes(raw) > MAX_RECORD_BYTES) return null;
-  try {
-    const parsed = recordSchema.safeParse(JSON.parse(raw));
-    return parsed.success ? parsed.data : null;
-  } catch {
-    return null;
-  }
-}
 
 /** The record as stored: only the saved fields (never the stored text itself, which would nest). */
 function serialise(record: Saved): string {

@@ -25,8 +25,8 @@ export interface ReportSheet {
   sheet: Sheet;
   /** True when the tab was made by this run (its body formats are not set yet). */
   created: boolean;
-  /** A made tab's grid, asked for once all are made (see reportTabs). */
-  grid?: { maxRows: number; maxCols: number };
+  /** A made tab's rows and columns, asked for once all are made (see reportTabs). */
+  dimensions?: { maxRows: number; maxCols: number };
 }
 
 /** The report tab named `name`, created (warning-protected, header frozen) when missing. */
@@ -47,7 +47,7 @@ export function reportTab(ss: Spreadsheet, name: string): ReportSheet {
 export function reportTabs(ss: Spreadsheet, names: readonly string[]): Map<string, ReportSheet> {
   const tabs = new Map(names.map((n) => [n, reportTab(ss, n)]));
   for (const tab of tabs.values())
-    if (tab.created) tab.grid = { maxRows: tab.sheet.getMaxRows(), maxCols: tab.sheet.getMaxColumns() };
+    if (tab.created) tab.dimensions = { maxRows: tab.sheet.getMaxRows(), maxCols: tab.sheet.getMaxColumns() };
   return tabs;
 }
 
@@ -60,14 +60,14 @@ function cellValue(c: ReportCell): string | number | Date {
  * The tab's extent read from the sheet: three size calls. A tab this run made holds nothing yet: only
  * its grid is asked for (two plain calls, where the extent of what is used costs as much as twenty).
  */
-function measuredExtent({ sheet, created, grid }: ReportSheet): ReportExtent {
+function measuredExtent({ sheet, created, dimensions }: ReportSheet): ReportExtent {
   const used = created ? null : sheet.getDataRange();
   return {
     sheetId: sheet.getSheetId(),
     rows: used ? used.getNumRows() : 0,
     cols: used ? used.getNumColumns() : 0,
-    maxRows: grid?.maxRows ?? sheet.getMaxRows(),
-    maxCols: grid?.maxCols ?? sheet.getMaxColumns(),
+    maxRows: dimensions?.maxRows ?? sheet.getMaxRows(),
+    maxCols: dimensions?.maxCols ?? sheet.getMaxColumns(),
   };
 }
 
@@ -138,12 +138,13 @@ function writeCells(
 }
 
 /**
- * Writes the values over `rows` rows and `cols` columns. A list's rows above its body (title, status,
- * subtotals: they change at every refresh) are written whole; of its body, when the last prints can be
- * trusted, only the chunks whose content differs from what the last refresh wrote, and in them only
- * the columns that differ (see chunkPrints.ts). The prints are taken over the report's own cells (a
+ * Writes the values over `rows` rows and `cols` columns. When a list's last prints can be trusted, its
+ * rows above the body (title, status, subtotals) go out whole when their print changed, and of its body
+ * only the chunks whose content differs from what the last refresh wrote, and in them only the columns
+ * that differ (see chunkPrints.ts). The prints are taken over the report's own cells (a
  * formula by its text), so only the cells written are turned into values. Other tabs, a few hundred
- * cells, are written whole. Returns the body's prints and where it starts (`head` rows).
+ * cells, are written whole. Returns the body's prints, where it starts (`head` rows) and the print
+ * of the rows above it.
  */
 function writeValues(
   sheet: Sheet,
@@ -159,7 +160,7 @@ function writeValues(
   const size = chunkRows(rows);
   const prints = chunkPrints(body, cols, size, rows - head);
   const columns = list ? columnPrints(body, cols, size, rows - head) : undefined;
-  const top = list ? chunkPrints(grid.rows.slice(0, head), cols, Math.max(head, 1))[0] : undefined;
+  const headValues = list ? chunkPrints(grid.rows.slice(0, head), cols, Math.max(head, 1))[0] : undefined;
   const comparable =
     (mode === 'changes' || mode === 'check') &&
     list &&
@@ -169,7 +170,7 @@ function writeValues(
   const check = comparable && mode === 'check' ? checkWindow(prints.length, before.checkFrom) : undefined;
   if (!comparable) {
     writeCells(sheet, grid, 0, rows, 0, cols - 1);
-    return { size, prints, columns, check, head, top };
+    return { size, prints, columns, check, head, headValues };
   }
   const blank = { prints: chunkPrints([], cols, size, 1), columns: columnPrints([], cols, size, 1) };
   const blocks = changedBlocks(
@@ -187,9 +188,9 @@ function writeValues(
     c2,
   }));
   // The head goes out when it differs from what was written (a record without its print: always).
-  if (before.top !== top) cells.unshift({ r1: 0, r2: head, c1: 0, c2: cols - 1 });
+  if (before.headValues !== headValues) cells.unshift({ r1: 0, r2: head, c1: 0, c2: cols - 1 });
   for (const { r1, r2, c1, c2 } of fewerBlocks(cells, MAX_BLOCKS)) writeCells(sheet, grid, r1, r2, c1, c2);
-  return { size, prints, columns, check, head, top };
+  return { size, prints, columns, check, head, headValues };
 }
 
 function writeWithin(
@@ -214,14 +215,14 @@ function writeWithin(
   const grew = rows > maxRows;
   if (grew) sheet.insertRowsAfter(maxRows, rows - maxRows);
   if (cols > maxCols) sheet.insertColumnsAfter(maxCols, cols - maxCols);
-  const {
-    size,
-    prints,
-    columns,
-    check,
-    head,
-    top: headValues,
-  } = writeValues(sheet, grid, before, mode, rows, cols);
+  const { size, prints, columns, check, head, headValues } = writeValues(
+    sheet,
+    grid,
+    before,
+    mode,
+    rows,
+    cols,
+  );
   const top = grid.bodyFrom === null ? rows : grid.bodyFrom - 1;
   const topFormats = Array.from({ length: top }, (_, i) =>
     Array.from({ length: cols }, (_, c) => grid.formats[i]?.[c] || 'General'),
@@ -232,9 +233,9 @@ function writeWithin(
   const headPrint = chunkPrints([...topFormats, ...weights], cols, Math.max(1, 2 * top))[0];
   // Formats go out only when they differ from those last set (a full refresh sets them anyway).
   if (!(compareFormats && before.cols === cols && before.headPrint === headPrint)) {
-    const head = sheet.getRange(1, 1, top, cols);
-    head.setNumberFormats(topFormats);
-    head.setFontWeights(weights);
+    const range = sheet.getRange(1, 1, top, cols);
+    range.setNumberFormats(topFormats);
+    range.setFontWeights(weights);
   }
   if (grid.bodyFrom !== null && (target.created || grew)) {
     const bodyRows = Math.max(rows, maxRows) - grid.bodyFrom + 1;
@@ -252,7 +253,7 @@ function writeWithin(
     chunk: size,
     prints: prints.slice(0, Math.ceil((written - head) / size)),
     ...(columns ? { columns: columns.slice(0, Math.ceil((written - head) / size)) } : {}),
-    ...(headValues ? { top: headValues } : {}),
+    ...(headValues ? { headValues } : {}),
     headPrint,
     checkFrom: check ? check.to : before.checkFrom,
     ...keyOf(grid),
