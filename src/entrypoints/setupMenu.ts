@@ -13,7 +13,7 @@ export function menuSetUp(): void {
     const summary = withExclusiveTask(() => setUpCrm(ss));
     ui().alert(
       `${PRODUCT} is ready`,
-      `The Deals, CRM Settings and History tabs are set up.\n\n${describeSweep(summary)}`,
+      `The Deals, CRM Settings, History and report tabs are set up; Refresh reports fills the report tabs.\n\n${describeSweep(summary)}`,
       ui().ButtonSet.OK,
     );
   });

@@ -70,6 +70,15 @@ describe('converting a CRM export', () => {
       'CRM Settings',
       'HubSpot export (backup 2026-03-10)',
       'History',
+      'Forecast',
+      'Funnel',
+      'Segment A',
+      'Segment B',
+      'Segment C',
+      'Unsegmented',
+      'Data issues',
+      'Forecast history',
+      'History index (CRM)',
     ]);
     expect(emu.values('HubSpot export (backup 2026-03-10)')).toEqual(HUBSPOT);
     const deals = emu.values('Deals');

@@ -278,7 +278,7 @@ describe('Schedule refresh', () => {
   it('records a failed scheduled run, and the next menu refresh shows it', () => {
     const emu = demoWorkbook(20);
     emu.run('menuScheduleRefresh');
-    emu.acc.injectFault({ method: 'Range.setNumberFormats', times: 1 });
+    emu.acc.injectFault({ method: 'Range.setValues', times: 1 });
     expect(() => emu.fireTrigger('scheduledRefresh')).toThrow(/injected fault/);
     emu.open();
     expect(emu.ss.toasts.at(-1)?.message).toMatch(

@@ -59,7 +59,8 @@ describe('a refresh while people edit and sort', () => {
     expect(races).toBeGreaterThanOrEqual(3 * probed.length - 3 + late);
     // Every service call up to a few after the sweep lets go of the lock (probedCallsOf: a handle or a
     // builder step reaches nothing, so a race before one is the race before the next service call).
-    expect(probed.length).toBeGreaterThanOrEqual(60);
+    // The refresh makes no tab (Set up made them): some 30 calls until it lets go of the lock.
+    expect(probed.length).toBeGreaterThanOrEqual(28);
     // Between the sweep's re-check and its flush, its writes land by position over the edit or the
     // sort: it reads back and puts them right (sweepRepair.ts).
     expect(reverted).toEqual([]);

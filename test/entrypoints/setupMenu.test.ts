@@ -11,9 +11,23 @@ function setUp() {
 }
 
 describe('Set up CRM on a blank spreadsheet', () => {
-  it('creates the Deals, CRM Settings and History tabs', () => {
+  it('creates the Deals, CRM Settings and History tabs, and the tabs a refresh fills', () => {
     const emu = setUp();
-    expect(emu.ss.sheets.map((s) => s.name)).toEqual(['Deals', 'Sheet1', 'CRM Settings', 'History']);
+    expect(emu.ss.sheets.map((s) => s.name)).toEqual([
+      'Deals',
+      'Sheet1',
+      'CRM Settings',
+      'History',
+      'Forecast',
+      'Funnel',
+      'Segment A',
+      'Segment B',
+      'Segment C',
+      'Unsegmented',
+      'Data issues',
+      'Forecast history',
+      'History index (CRM)',
+    ]);
     expect(emu.ui.dialogs.at(-1)?.title).toBe('Sheets CRM is ready');
   });
 

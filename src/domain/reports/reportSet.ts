@@ -85,6 +85,8 @@ export interface RebuildInput {
   timeZone: string;
   dealsSheetId: number;
   dataIssuesSheetId: number | null;
+  /** The status line's text instead of when and from what it was built (the tabs Set up makes). */
+  statusText?: string;
 }
 
 export interface RebuildOutput {
@@ -195,7 +197,8 @@ export function rebuildReports(input: RebuildInput): RebuildOutput {
       ? ''
       : { formula: `=HYPERLINK("#gid=${input.dataIssuesSheetId}","See Data issues")` };
   const status: ReportCell[] = [
-    `Built ${stamp(now, timeZone)} (${timeZone}). ${statusLine(forecast, duplicates)} ${counted(issues.length, 'row')} with data issues.`,
+    input.statusText ??
+      `Built ${stamp(now, timeZone)} (${timeZone}). ${statusLine(forecast, duplicates)} ${counted(issues.length, 'row')} with data issues.`,
     link,
   ];
   const unknowns = unknownsOf(deals, settings);

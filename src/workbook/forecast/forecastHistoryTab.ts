@@ -34,6 +34,11 @@ export function forecastHistoryTab(ss: Spreadsheet, name: string, header: string
     const lastDay = last >= 2 ? (existing.getRange(last, 1).getValue() as CellValue) : '';
     return { sheet: existing, last, lastDay, maxRows: existing.getMaxRows(), made: false };
   }
+  return makeForecastHistoryTab(ss, name, header);
+}
+
+/** Makes the Forecast history tab: its header, formats, frozen header and protection (warning only). */
+export function makeForecastHistoryTab(ss: Spreadsheet, name: string, header: string[]): ForecastHistory {
   const sheet = ss.insertSheet(name, ss.getSheets().length);
   const maxRows = sheet.getMaxRows();
   trimColumns(sheet, Math.max(header.length, TREND_CHART_COLUMN + 8));
@@ -46,6 +51,18 @@ export function forecastHistoryTab(ss: Spreadsheet, name: string, header: string
   sheet.setFrozenRows(1);
   sheet.protect().setDescription(`${PRODUCT}: daily forecast snapshots`).setWarningOnly(true);
   return { sheet, last: 1, lastDay: '', maxRows, made: true };
+}
+
+/** The trend since the last meeting: weighted 3/6/12-month forecast by day, over the whole tab. */
+export const TREND_CHART = {
+  title: 'Weighted forecast by day',
+  type: 'LINE',
+  anchorColumn: TREND_CHART_COLUMN,
+} as const;
+
+/** The range the trend chart shows on the Forecast history tab (the day and three horizons). */
+export function trendRange(sheet: Sheet): string {
+  return sheet.getRange('A1:D').getA1Notation();
 }
 
 /**

@@ -255,7 +255,7 @@ function readIncrementally(
  * Creates the hidden, warning-protected index tab, two columns wide; returns it with its rows, read
  * before anything is written to it (a read after writes sends them out first).
  */
-function createIndexTab(ss: Spreadsheet): { sheet: Sheet; maxRows: number } {
+export function makeIndexTab(ss: Spreadsheet): { sheet: Sheet; maxRows: number } {
   const sheet = ss.insertSheet(INDEX_TAB, ss.getSheets().length);
   const maxRows = sheet.getMaxRows();
   trimColumns(sheet, 2);
@@ -286,7 +286,7 @@ export function saveHistoryIndex(
 ): SavedIndex {
   const { read } = session;
   // A tab made now holds its header only: its rows are known without reading them again.
-  const made = session.sheet ? null : createIndexTab(ss);
+  const made = session.sheet ? null : makeIndexTab(ss);
   const sheet = made?.sheet ?? session.sheet!;
   // Trails that changed go in as new rows below the others (a later row of a deal replaces its earlier
   // ones): the deals a day's edits touch lie all over the tab, and rewriting them in place would mean

@@ -8,14 +8,14 @@ import type { CrmTabs } from '../core/crmTabs';
 import {
   forecastHistoryTab,
   recordDay,
-  TREND_CHART_COLUMN,
+  TREND_CHART,
+  trendRange,
   type ForecastHistory,
 } from '../forecast/forecastHistoryTab';
 import {
   findCharts,
   listIntact,
   placeCharts,
-  reportTabs,
   writeReportOrBanner,
   type ChartWanted,
   type ReportSheet,
@@ -41,6 +41,7 @@ import {
   saveReportRecord,
   type ReportExtent,
 } from '../reports/reportRecord';
+import { reportTabs } from '../reports/reportTabsMade';
 import { refreshBoard } from '../board/boardRefresh';
 import { sendDailyEmails } from './dailyEmail';
 import { buildSearchIndex } from '../../domain/sidebar/searchIndex';
@@ -130,7 +131,7 @@ export function refreshAll(req: RefreshRequest): RefreshResult | QuietRefresh {
   // Read before the report tabs are written (a read after writes sends them out first).
   const forecastHistory = forecastHistoryTab(ss, FORECAST_HISTORY_TAB, output.historyHeader);
   const historySheet = forecastHistory.sheet;
-  const charts = chartsWanted(plan, output, read.session.checked, forecastHistory);
+  const charts = chartsWanted(plan, output, thorough(req, read.session), forecastHistory);
   req.progress(`Writing ${REPORT_TABS.length} report tabs…`);
   const extents = writeReports(req, plan, output);
   const historyRows = recordDay(forecastHistory, output.historyRow, timeZone, output.historyHeader);
@@ -172,7 +173,7 @@ export function refreshAll(req: RefreshRequest): RefreshResult | QuietRefresh {
  * calls.
  */
 function measureTabs(
-  { ss, crm }: RefreshRequest,
+  { ss, crm, full }: RefreshRequest,
   plan: RefreshPlan,
   { session, sweep }: ReturnType<typeof readAndSweep>,
   extents: Record<string, ReportExtent>,
@@ -184,7 +185,18 @@ function measureTabs(
   const exact = new Map<number, [number, number]>(
     Object.values(extents).map((e) => [e.sheetId, [e.maxRows, e.maxCols]]),
   );
-  return tabSizes(ss, plan.record.sizes, exact, rows, session.checked);
+  return tabSizes(ss, plan.record.sizes, exact, rows, thorough({ full }, session));
+}
+
+/**
+ * Whether this refresh looks every chart up (putting back one a person deleted) and measures every
+ * tab: a full refresh, or the schedule's daily check (History checked or read in full that day). A
+ * refresh that reads History in full for another reason (after an import, or a person's edit on it)
+ * trusts what the last refresh or Set up recorded, so the first refresh after an import makes no
+ * size calls for tabs the record holds.
+ */
+function thorough({ full }: Pick<RefreshRequest, 'full'>, session: { checked: boolean }): boolean {
+  return full === true || (full === 'daily' && session.checked);
 }
 
 /** The report charts wanted (the Forecast history's trend among them), looked up now (see findCharts). */
@@ -200,14 +212,7 @@ function chartsWanted(
       const { sheet, created } = plan.sheets.get(tab)!;
       charts.want(tab, sheet, grid.chart, grid.chart.a1, created);
     }
-  // The trend since the last meeting: weighted 3/6/12-month forecast by day, over the whole tab.
-  charts.want(
-    FORECAST_HISTORY_TAB,
-    historySheet,
-    { title: 'Weighted forecast by day', type: 'LINE', anchorColumn: TREND_CHART_COLUMN },
-    historySheet.getRange('A1:D').getA1Notation(),
-    made,
-  );
+  charts.want(FORECAST_HISTORY_TAB, historySheet, TREND_CHART, trendRange(historySheet), made);
   charts.lookUp();
   return charts;
 }
@@ -252,8 +257,8 @@ function quietRefresh(
 function planRefresh(req: RefreshRequest, properties: Record<string, string>): RefreshPlan {
   const { ss, crm, now } = req;
   const full = req.full ?? false;
-  const sheets = reportTabs(ss, REPORT_TABS);
   const record = readReportRecord(properties);
+  const sheets = reportTabs(ss, REPORT_TABS);
   const pointer = readPointer(properties);
   const fullHistory = full === true || record.edited.has(crm.history.getSheetId());
   const check =

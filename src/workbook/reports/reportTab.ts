@@ -39,18 +39,6 @@ export function reportTab(ss: Spreadsheet, name: string): ReportSheet {
   return { sheet, created: true };
 }
 
-/**
- * The report tabs named, those missing made; then the grid of each one made is asked for, all
- * together: a size asked for after writes sends them out first (~0.4 s), so asked for between one
- * tab's writes and the next it would cost that once a tab.
- */
-export function reportTabs(ss: Spreadsheet, names: readonly string[]): Map<string, ReportSheet> {
-  const tabs = new Map(names.map((n) => [n, reportTab(ss, n)]));
-  for (const tab of tabs.values())
-    if (tab.created) tab.dimensions = { maxRows: tab.sheet.getMaxRows(), maxCols: tab.sheet.getMaxColumns() };
-  return tabs;
-}
-
 function cellValue(c: ReportCell): string | number | Date {
   if (typeof c === 'object' && !(c instanceof Date) && 'formula' in c) return c.formula;
   return safeCell(c as string | number | Date) as string | number | Date;

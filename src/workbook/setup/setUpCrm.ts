@@ -1,6 +1,6 @@
-// Setting up the CRM in a spreadsheet: creates what is missing (CRM Settings, Deals, History), adds
-// missing Deals columns, applies formats and checks, and sweeps existing rows. It never removes or
-// overwrites user data, and a second run changes nothing.
+// Setting up the CRM in a spreadsheet: creates what is missing (CRM Settings, Deals, History, and the
+// tabs a refresh fills: see reportTabsMade.ts), adds missing Deals columns, applies formats and checks,
+// and sweeps existing rows. It never removes or overwrites user data, and a second run changes nothing.
 import { CrmError } from '../../shared/errors';
 import type { ParsedSettings } from '../../domain/settings/settingsCells';
 import { mapHeaders } from '../../domain/deals/headerMap';
@@ -26,6 +26,7 @@ import {
   readSettingsTab,
 } from '../settings/settingsTab';
 import { PRODUCT } from '../../shared/names';
+import { makeReportTabs } from '../reports/reportTabsMade';
 import type { Sheet, Spreadsheet } from '../core/sheetTypes';
 
 /**
@@ -92,6 +93,7 @@ export function setUpCrm(ss: Spreadsheet, dealsSheet?: Sheet, known?: DocumentSt
     user: currentUser(),
     now: new Date(),
   });
+  makeReportTabs(ss, { settings: parsed.settings, timeZone, deals });
   // Set up, Convert and imports change Deals (and its tabs) for the next refresh to read in full.
   markChanged();
   return summary;
