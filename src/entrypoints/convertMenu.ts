@@ -40,7 +40,13 @@ export function menuConvert(): void {
       }
       const map = confirmMapping(plan);
       if (!map) return toast('Conversion cancelled; nothing was changed.');
-      const done = runConversion(plan, map);
+      const done = runConversion(
+        plan,
+        map,
+        (question) =>
+          ui().alert('Not enough room for the reports', question, ui().ButtonSet.YES_NO) === ui().Button.YES,
+      );
+      if (!done) return toast('Conversion cancelled; nothing was changed.');
       ui().alert(
         `${PRODUCT}: conversion done`,
         `${done.notes.join('\n')}${done.summary ? `\n\n${describeSweep(done.summary)}` : ''}`,

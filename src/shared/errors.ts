@@ -12,6 +12,7 @@ export const ERROR_CODES = [
   'DEAL_GONE',
   'PROJECT_FILE_MISSING',
   'EXPORT_INCOMPLETE',
+  'TOO_MANY_CELLS',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 

@@ -41,6 +41,7 @@ import { proposeOwners, type OwnerProposal } from '../../domain/import/ownerAdop
 import { clipped, counted } from '../../domain/values/text';
 import { textTroubles, withoutNulls, type CellTrouble } from '../../domain/import/valueSniffing';
 import { loadSettings, setUpCrm } from '../setup/setUpCrm';
+import { roomFor, type Ask } from './conversionRoom';
 import type { Sheet, Spreadsheet } from '../core/sheetTypes';
 
 export interface PlanBase {
@@ -289,20 +290,15 @@ export function runHistoryImport(p: HistoryPlan): ConversionDone {
 }
 
 /** Converts a deals export with the confirmed mapping. */
-export function runConversion(p: DealsPlan, map: HeaderMap): ConversionDone {
+export function runConversion(p: DealsPlan, map: HeaderMap, ask: Ask): ConversionDone | null {
   const { ss, values, timeZone, locale } = p;
   const stages = stagesFor(p, map);
-  let settings = p.settings;
   const stagesChanged =
-    stages.stages.length !== settings.stages.length ||
-    stages.stages.some((s, i) => s.name !== settings.stages[i]?.name);
-  if (stagesChanged) {
-    writeStages(p.settingsSheet, p.blockColumns.stages, stages.stages, settings.stages.length);
-    settings = { ...settings, stages: stages.stages };
-  }
+    stages.stages.length !== p.settings.stages.length ||
+    stages.stages.some((s, i) => s.name !== p.settings.stages[i]?.name);
+  const settings = stagesChanged ? { ...p.settings, stages: stages.stages } : p.settings;
   // The team's owners, so that imported deals are not all flagged "owner not in CRM Settings".
   const owners = ownersFor(p, map);
-  appendOwners(p.settingsSheet, p.blockColumns.owners, owners.added);
   const result = convertValues(
     values,
     { ...p.mapping, map },
@@ -315,6 +311,11 @@ export function runConversion(p: DealsPlan, map: HeaderMap): ConversionDone {
       stageOf: stages.stageOf,
     },
   );
+  // Nothing is written before the spreadsheet is known to have room for it.
+  if (!roomFor(p, result, settings.owners.length + owners.added.length, ask)) return null;
+  if (stagesChanged)
+    writeStages(p.settingsSheet, p.blockColumns.stages, stages.stages, p.settings.stages.length);
+  appendOwners(p.settingsSheet, p.blockColumns.owners, owners.added);
   toast(`Converting ${result.rows.length} rows…`, PRODUCT, 30);
 
   const { target, idOf, where } = p.appendTo

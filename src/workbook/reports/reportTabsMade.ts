@@ -97,6 +97,13 @@ export function makeReportTabs(
   ];
 }
 
+/** How many of the tabs makeReportTabs makes are missing. */
+export function tabsToMake(ss: Spreadsheet): number {
+  const pointer = readPointer(documentProperties());
+  const missing = [...REPORT_TABS, FORECAST_HISTORY_TAB].filter((name) => !ss.getSheetByName(name));
+  return missing.length + (findTab(ss, INDEX_TAB, pointer?.indexSheetId) ? 0 : 1);
+}
+
 /**
  * The report tabs named, those missing made (see reportTab); the size of each one made is asked for
  * once all are made: a size asked for after writes sends them out first (~0.4 s), so asked for between

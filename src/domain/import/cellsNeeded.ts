@@ -1,0 +1,66 @@
+// The cells a conversion adds to the spreadsheet, estimated before anything is written, so that an
+// import Google's 10-million-cell limit cannot hold is refused whole rather than failing half-way (the
+// export's tab cleared, its rows only in the backup). Two figures: what Convert itself writes (the
+// backup copy of the export's tab, the tab grown to hold the deals, History's new rows), and what the
+// first refresh then adds (a row per deal in its segment's list, a row per deal in the History index,
+// each owner's first rows in Data issues). Both err on the high side, never the low one: rows a tab
+// already has to spare are not counted on, and each tab Set up makes is counted as the 1,000 rows by 26
+// columns a new tab comes with (it keeps fewer).
+import { HISTORY_HEADERS } from '../history/historyEntry';
+import { dataIssuesReport, ISSUES_LISTED_PER_OWNER, segmentReport } from '../reports/dealListReports';
+
+/** A tab's grid: rows and columns, every cell counted whether it holds anything or not. */
+export interface Grid {
+  rows: number;
+  cols: number;
+}
+
+export interface ConversionSize {
+  /**
+   * The export's tab, rewritten as the Deals tab after a backup copy of it is made; null when the
+   * deals go into a Deals tab that already holds some (the export's tab is left as it is).
+   */
+  source: Grid | null;
+  /**
+   * The Deals tab the deals are added to (when `source` is null), and how many of the converted
+   * columns it lacks (added at its end).
+   */
+  deals: (Grid & { newColumns: number }) | null;
+  /** Deals converted, and the converted tab's width (its header). */
+  converted: number;
+  width: number;
+  /** Deals the CRM holds after (those it held and the new ones). */
+  total: number;
+  /** History rows the conversion adds ("Date entered" columns). */
+  historyRows: number;
+  /** Owners the CRM knows after: Data issues lists each one's first rows (and those of no owner). */
+  owners: number;
+  /** Tabs Set up will make (CRM Settings, History, the report tabs: those missing). */
+  tabsToMake: number;
+}
+
+/** History index: a row per deal, two columns (the Deal ID and its stage moves). */
+const INDEX_WIDTH = 2;
+/** A new tab's grid in Sheets. */
+export const NEW_TAB_CELLS = 1000 * 26;
+
+/** The estimate: cells Convert writes beyond those held now, and those the first refresh adds. */
+export function cellsNeeded(size: ConversionSize): { conversion: number; reports: number } {
+  const { source, deals, converted, width, total, historyRows, owners, tabsToMake } = size;
+  const history = historyRows * HISTORY_HEADERS.length + tabsToMake * NEW_TAB_CELLS;
+  const conversion = source
+    ? // the backup copies the tab whole; the tab then grows to hold the header and every deal
+      source.rows * source.cols +
+      Math.max(source.rows, converted + 1) * Math.max(source.cols, width) -
+      source.rows * source.cols +
+      history
+    : // every deal could be new (the match by Deal ID is made while writing), below the rows it has
+      (deals ? (deals.rows + converted) * (deals.cols + deals.newColumns) - deals.rows * deals.cols : 0) +
+      history;
+  const listWidth = segmentReport('', [], [], 0).width;
+  const issuesWidth = dataIssuesReport([], [], 0).width;
+  // Each owner's first rows, then a line saying how many more; and the deals of no owner.
+  const issues = Math.min(total, (ISSUES_LISTED_PER_OWNER + 1) * (owners + 1));
+  const reports = total * (listWidth + INDEX_WIDTH) + issues * issuesWidth;
+  return { conversion, reports };
+}

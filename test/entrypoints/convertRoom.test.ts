@@ -1,0 +1,188 @@
+// Convert and Google's 10-million-cell limit: an import the spreadsheet cannot hold is refused before
+// anything is written, and one whose reports would not fit is put to the person first. Judged against
+// what a conversion and the refresh after it really add, measured on a twin of the spreadsheet with
+// room to spare, never against the product's own estimate.
+import { createHash } from 'node:crypto';
+import fc from 'fast-check';
+import { Emulator } from '../../local/emulator';
+import { DIST, loadedEmulator } from '../support/emulator';
+
+const OPTS = { timeZone: 'America/New_York', now: '2026-03-10T15:00:00Z' };
+const LIMIT = 10_000_000;
+const STAGES = ['Qualified', 'Proposal', 'Negotiation', 'Won', 'Lost'];
+
+interface Export {
+  deals: number;
+  extraColumns: number;
+  owners: number;
+  /** every how many rows a deal has a "Date entered" cell (0: no such column) */
+  enteredEvery: number;
+  setUpFirst: boolean;
+  /** deals the CRM already holds (converted from an earlier export): the new ones are added to them */
+  held: number;
+}
+
+/** A tab as another CRM exports deals, made active, in a spreadsheet set up first or not. */
+function workbookWith(e: Export): Emulator {
+  const emu = loadedEmulator(OPTS);
+  if (e.setUpFirst) emu.run('menuSetUp');
+  if (e.held) {
+    exportTab(emu, 'Earlier', { ...e, deals: e.held, enteredEvery: 0, extraColumns: 0 }, 'Old deal');
+    emu.run('menuConvert');
+  }
+  exportTab(emu, 'Export', e, 'Deal');
+  return emu;
+}
+
+function exportTab(emu: Emulator, name: string, e: Export, dealName: string): void {
+  const header = ['Deal Name', 'Deal Stage', 'Amount', 'Close Date', 'Deal owner', 'Company'];
+  for (let c = 0; c < e.extraColumns; c++) header.push(`Custom field ${c + 1}`);
+  if (e.enteredEvery) header.push('Date entered "Qualified"');
+  const rows = [header];
+  for (let i = 0; i < e.deals; i++) {
+    const row = [
+      `${dealName} ${i}`,
+      STAGES[i % STAGES.length],
+      String(1000 + i * 10),
+      `2026-0${1 + (i % 9)}-15`,
+      `rep${i % e.owners}@example.com`,
+      `Company ${i % 50}`,
+    ];
+    for (let c = 0; c < e.extraColumns; c++) row.push(`x${(i * 7 + c) % 13}`);
+    if (e.enteredEvery) row.push(i % e.enteredEvery === 0 ? '2026-01-05' : '');
+    rows.push(row);
+  }
+  const sheet = emu.ss.addSheet(name, undefined, rows.length + 5, header.length + 1);
+  rows.forEach((r, i) => r.forEach((v, c) => (sheet.cellAt(i + 1, c + 1).v = v)));
+  emu.ss.activeSheet = sheet;
+}
+
+const cells = (emu: Emulator) => emu.ss.sheets.reduce((n, s) => n + s.maxRows * s.maxColumns, 0);
+
+/**
+ * The most cells `emu` held at once while `run` ran, beyond those it held before: every growth is
+ * checked against the limit first (the emulator's assertCellLimit), so its peak is seen there.
+ */
+function peakGrowth(emu: Emulator, run: () => void): number {
+  const before = cells(emu);
+  let peak = before;
+  const assert = emu.ss.assertCellLimit.bind(emu.ss);
+  emu.ss.assertCellLimit = (more: number) => {
+    peak = Math.max(peak, cells(emu) + more);
+    assert(more);
+  };
+  run();
+  emu.ss.assertCellLimit = assert;
+  return Math.max(peak, cells(emu)) - before;
+}
+
+/**
+ * Every tab's name and a print of its values, as a person would see them. CRM Settings is left out
+ * when `settings` is false: Convert makes it with its defaults while reading the export, before it
+ * shows the mapping (as when the person cancels there).
+ */
+const everything = (emu: Emulator, settings: boolean) =>
+  emu.ss.sheets
+    .filter((s) => settings || s.name !== 'CRM Settings')
+    .map(
+      (s) =>
+        `${s.name} ${createHash('sha1')
+          .update(JSON.stringify(emu.values(s.name)))
+          .digest('hex')}`,
+    );
+
+/** A copy of `emu` with Sheet1 grown so that fewer than `room` cells are left under the limit. */
+function padded(saved: ReturnType<Emulator['save']>, room: number): Emulator {
+  const copy = Emulator.fromSaved(saved, OPTS).load(DIST);
+  const sheet1 = copy.sheet('Sheet1');
+  const rows = Math.ceil((LIMIT - cells(copy) - room + 1) / sheet1.maxColumns);
+  sheet1.insertRowsAfter(sheet1.maxRows, rows);
+  return copy;
+}
+
+const anExport: fc.Arbitrary<Export> = fc.record({
+  deals: fc.integer({ min: 1, max: 700 }),
+  extraColumns: fc.integer({ min: 0, max: 30 }),
+  owners: fc.integer({ min: 1, max: 6 }),
+  enteredEvery: fc.constantFrom(0, 1, 3),
+  setUpFirst: fc.boolean(),
+  held: fc.constantFrom(0, 0, 40),
+});
+
+describe('Convert near the cell limit', () => {
+  it('refuses, changing nothing, an import the spreadsheet cannot hold, and asks before one whose reports it cannot', () => {
+    fc.assert(
+      fc.property(anExport, (e) => {
+        const saved = workbookWith(e).save();
+        // The most cells Convert and then the first refresh need, with room to spare.
+        const twin = Emulator.fromSaved(saved, OPTS).load(DIST);
+        const start = cells(twin);
+        const conversion = peakGrowth(twin, () => twin.run('menuConvert'));
+        const converted = cells(twin) - start;
+        const refresh = peakGrowth(twin, () => twin.run('menuRefresh'));
+        expect(twin.ui.dialogs.at(-1)!.title).toBe('Sheets CRM: reports refreshed');
+        const total = Math.max(conversion, converted + refresh);
+
+        // Room for all but one cell of the conversion: refused, nothing changed.
+        const tight = padded(saved, conversion);
+        const seen = everything(tight, e.setUpFirst);
+        tight.run('menuConvert');
+        const said = tight.ui.dialogs.at(-1)!;
+        expect(said.message).toMatch(
+          /^Converting "Export" needs about [\d,]+ more cells .*Nothing was changed\./,
+        );
+        expect(said.message).toContain('The way out:');
+        expect(everything(tight, e.setUpFirst)).toEqual(seen);
+
+        // Room for the conversion but not for its reports: asked first (or refused); no changes nothing.
+        const roomy = padded(saved, total);
+        const kept = everything(roomy, e.setUpFirst);
+        roomy.ui.answers.push({ button: 'YES' }, { button: 'NO' });
+        roomy.run('menuConvert');
+        const asked = roomy.ui.dialogs.find((d) => d.title === 'Not enough room for the reports');
+        if (asked)
+          expect(asked.message).toMatch(/Refresh would fail until cells are freed\.[\s\S]*Convert anyway\?$/);
+        else expect(roomy.ui.dialogs.at(-1)!.message).toMatch(/Nothing was changed\./);
+        expect(everything(roomy, e.setUpFirst)).toEqual(kept);
+
+        // With room for both and some to spare (the estimate counts a made tab as a new one, 1,000 by
+        // 26): converted without a question, and refreshed.
+        const ample = padded(saved, total + 300_000);
+        ample.run('menuConvert');
+        expect(ample.ui.dialogs.map((d) => d.title)).not.toContain('Not enough room for the reports');
+        expect(ample.values('Deals')).toHaveLength(e.held + e.deals + 1);
+        ample.run('menuRefresh');
+        expect(ample.ui.dialogs.at(-1)!.title).toBe('Sheets CRM: reports refreshed');
+      }),
+      { numRuns: 8, seed: 30, endOnFailure: true },
+    );
+  }, 120_000);
+
+  it('asks before converting an export whose reports would not fit: no changes nothing, yes converts', () => {
+    // Enough deals for the reports to outgrow the rows the tabs Set up made have to spare.
+    const e: Export = { deals: 6000, extraColumns: 2, owners: 4, enteredEvery: 0, setUpFirst: true, held: 0 };
+    const saved = workbookWith(e).save();
+    const twin = Emulator.fromSaved(saved, OPTS).load(DIST);
+    const start = cells(twin);
+    const conversion = peakGrowth(twin, () => twin.run('menuConvert'));
+    const converted = cells(twin) - start;
+    const refresh = peakGrowth(twin, () => twin.run('menuRefresh'));
+    expect(converted + refresh).toBeGreaterThan(conversion + 20_000);
+    // Room for the most the conversion needs at once, not for the reports after it.
+    const room = Math.round((conversion + converted + refresh) / 2);
+    for (const answer of ['NO', 'YES']) {
+      const emu = padded(saved, room);
+      const before = everything(emu, true);
+      emu.ui.answers.push({ button: 'YES' }, { button: answer });
+      emu.run('menuConvert');
+      const asked = emu.ui.dialogs.find((d) => d.title === 'Not enough room for the reports');
+      expect(asked?.message).toMatch(
+        /^Converting "Export" fits, but the reports would then need about [\d,]+ more cells/,
+      );
+      if (answer === 'NO') {
+        expect(everything(emu, true)).toEqual(before);
+        expect(emu.ss.toasts.at(-1)?.message).toBe('Conversion cancelled; nothing was changed.');
+      } else expect(emu.values('Deals')).toHaveLength(e.deals + 1);
+    }
+  }, 60_000);
+});
