@@ -329,6 +329,39 @@ describe('a refresh that reads and writes only what changed', () => {
     expect(daily.flushes).toBeLessThanOrEqual(1);
   }, 60_000);
 
+  it('records every tab at the size it has after the daily check, asking only the sizes a person may change', () => {
+    const emu = refreshedDemo(300);
+    /** The sizes the last refresh recorded (the cell count), by sheet id. */
+    const recorded = () => {
+      const doc = emu.properties.document.data as Record<string, string>;
+      const head = doc['sheetsCrm.charts'];
+      const n = /^\{"chunks":(\d+)\}$/.exec(head)?.[1];
+      const json = n
+        ? Array.from({ length: Number(n) }, (_, i) => doc[`sheetsCrm.charts.${i + 1}`]).join('')
+        : head;
+      return (JSON.parse(json) as { sizes: Record<string, [number, number]> }).sizes;
+    };
+    const actual = () =>
+      Object.fromEntries(emu.ss.sheets.map((s) => [String(s.id), [s.maxRows, s.maxColumns]]));
+    // The tabs whose columns the refresh is asked for (the CRM's own it sizes itself, but on a full one).
+    const asked = new Set<string>();
+    for (const sheet of emu.ss.sheets) {
+      const columns = sheet.getMaxColumns.bind(sheet);
+      sheet.getMaxColumns = () => (asked.add(sheet.name), columns());
+    }
+    // A person grows a tab of their own and Deals; a week of days, each with its daily check.
+    emu.sheet('Sheet1').insertColumnsAfter(26, 4);
+    emu.sheet('Deals').insertRowsAfter(emu.sheet('Deals').maxRows, 50);
+    for (let day = 0; day < 7; day++) {
+      emu.env.nowMs += 86_400_000;
+      emu.userEdit('Deals', a1(emu, 'Stage', 3 + day), day % 2 ? 'Negotiation' : 'Qualified');
+      emu.run('scheduledRefresh');
+      expect(recorded()).toEqual(actual());
+      expect([...asked].sort()).toEqual(['CRM Settings', 'Deals', 'History', 'Sheet1']);
+      asked.clear();
+    }
+  }, 60_000);
+
   it('looks charts up only on the daily check, which puts back a chart a person deleted, within 60 calls', () => {
     const emu = refreshedDemo(300);
     emu.sheet('Funnel').charts.splice(0);
