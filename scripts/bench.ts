@@ -21,6 +21,7 @@
 import * as path from 'node:path';
 import { Accountant, Emulator } from '../local/emulator';
 import { demoData } from '../local/playground/demoData';
+import { writeDemoExport } from '../local/playground/demoExport';
 import { writeDemoOwners } from '../local/playground/session';
 import { profiled } from './scriptCpu';
 
@@ -65,29 +66,6 @@ function workbook(count: number): Emulator {
   history.rangeAt(2, 1, d.history.length, 6).setValues(d.history);
   emu.run('menuRefresh'); // the first refresh creates the report tabs and sweeps every imported row
   return emu;
-}
-
-/** An export of `count` deals as another CRM writes it: its own headers, every cell text. */
-function exportTab(emu: Emulator, count: number): void {
-  const d = demoData(count, emu.env.now());
-  const wanted: [string, string][] = [
-    ['Deal ID', 'Record ID'],
-    ['Deal', 'Deal Name'],
-    ['Company', 'Associated Company'],
-    ['Owner', 'Deal owner'],
-    ['Stage', 'Deal Stage'],
-    ['Amount', 'Amount'],
-    ['Close date', 'Close Date'],
-    ['Created', 'Create Date'],
-    ['Lead source', 'Original Source'],
-    ['Industry', 'Industry'],
-  ];
-  const at = wanted.map(([h]) => d.header.indexOf(h));
-  const text = (v: unknown) => (v instanceof Date ? v.toISOString().slice(0, 10) : String(v ?? ''));
-  const rows = [wanted.map(([, h]) => h), ...d.deals.map((r) => at.map((c) => text(r[c])))];
-  const sheet = emu.ss.addSheet('Export', undefined, rows.length + 10, wanted.length + 2);
-  rows.forEach((r, i) => r.forEach((v, c) => (sheet.cellAt(i + 1, c + 1).v = v)));
-  emu.ss.activeSheet = sheet;
 }
 
 function measure(emu: Emulator, op: string, deals: number, fn: () => unknown): Figure {
@@ -218,7 +196,7 @@ for (const n of SIZES) {
   const fresh = new Emulator({ timeZone: 'America/New_York', now: '2026-03-10T15:00:00Z' }).load(DIST);
   fresh.freshContexts = true;
   fresh.run('menuSetUp');
-  exportTab(fresh, n);
+  writeDemoExport(fresh, n);
   report(measure(fresh, 'convert', n, () => fresh.run('menuConvert')));
   report(measure(fresh, 'first refresh after import', n, () => fresh.run('menuRefresh')));
 }

@@ -5,7 +5,7 @@ import { DateTime } from 'luxon';
 import type { Emulator } from '../../local/emulator';
 import { messySheet, type Truth } from '../support/messySheets';
 import { loadedEmulator } from '../support/emulator';
-import { crm, paste, records, type } from '../support/crm';
+import { crm, paste, records, TABS_SET_UP_MAKES, type } from '../support/crm';
 
 type V = string | number | boolean | Date;
 
@@ -70,15 +70,7 @@ describe('converting a CRM export', () => {
       'CRM Settings',
       'HubSpot export (backup 2026-03-10)',
       'History',
-      'Forecast',
-      'Funnel',
-      'Segment A',
-      'Segment B',
-      'Segment C',
-      'Unsegmented',
-      'Data issues',
-      'Forecast history',
-      'History index (CRM)',
+      ...TABS_SET_UP_MAKES,
     ]);
     expect(emu.values('HubSpot export (backup 2026-03-10)')).toEqual(HUBSPOT);
     const deals = emu.values('Deals');

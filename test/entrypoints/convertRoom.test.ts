@@ -77,6 +77,20 @@ function peakGrowth(emu: Emulator, run: () => void): number {
 }
 
 /**
+ * What Convert and then the first refresh really need, on a twin of `saved` with room to spare: the
+ * most cells Convert holds at once beyond those before, what it leaves, and the most the refresh adds.
+ */
+function needed(saved: ReturnType<Emulator['save']>) {
+  const twin = Emulator.fromSaved(saved, OPTS).load(DIST);
+  const start = cells(twin);
+  const conversion = peakGrowth(twin, () => twin.run('menuConvert'));
+  const converted = cells(twin) - start;
+  const refresh = peakGrowth(twin, () => twin.run('menuRefresh'));
+  expect(twin.ui.dialogs.at(-1)!.title).toBe('Sheets CRM: reports refreshed');
+  return { conversion, converted, refresh };
+}
+
+/**
  * Every tab's name and a print of its values, as a person would see them. CRM Settings is left out
  * when `settings` is false: Convert makes it with its defaults while reading the export, before it
  * shows the mapping (as when the person cancels there).
@@ -115,12 +129,7 @@ describe('Convert near the cell limit', () => {
       fc.property(anExport, (e) => {
         const saved = workbookWith(e).save();
         // The most cells Convert and then the first refresh need, with room to spare.
-        const twin = Emulator.fromSaved(saved, OPTS).load(DIST);
-        const start = cells(twin);
-        const conversion = peakGrowth(twin, () => twin.run('menuConvert'));
-        const converted = cells(twin) - start;
-        const refresh = peakGrowth(twin, () => twin.run('menuRefresh'));
-        expect(twin.ui.dialogs.at(-1)!.title).toBe('Sheets CRM: reports refreshed');
+        const { conversion, converted, refresh } = needed(saved);
         const total = Math.max(conversion, converted + refresh);
 
         // Room for all but one cell of the conversion: refused, nothing changed.
@@ -162,11 +171,7 @@ describe('Convert near the cell limit', () => {
     // Enough deals for the reports to outgrow the rows the tabs Set up made have to spare.
     const e: Export = { deals: 6000, extraColumns: 2, owners: 4, enteredEvery: 0, setUpFirst: true, held: 0 };
     const saved = workbookWith(e).save();
-    const twin = Emulator.fromSaved(saved, OPTS).load(DIST);
-    const start = cells(twin);
-    const conversion = peakGrowth(twin, () => twin.run('menuConvert'));
-    const converted = cells(twin) - start;
-    const refresh = peakGrowth(twin, () => twin.run('menuRefresh'));
+    const { conversion, converted, refresh } = needed(saved);
     expect(converted + refresh).toBeGreaterThan(conversion + 20_000);
     // Room for the most the conversion needs at once, not for the reports after it.
     const room = Math.round((conversion + converted + refresh) / 2);

@@ -6,9 +6,9 @@ import fc from 'fast-check';
 import { Accountant, Emulator } from '../../local/emulator';
 import { fillDemo } from '../support/demoWorkbook';
 import { DIST, loadedEmulator } from '../support/emulator';
-import { a1, columnOf } from '../support/crm';
+import { a1, columnOf, REPORT_TABS } from '../support/crm';
 
-const REPORTS = ['Forecast', 'Funnel', 'Segment A', 'Segment B', 'Segment C', 'Unsegmented', 'Data issues'];
+const REPORTS = REPORT_TABS;
 const OPTS = { timeZone: 'America/New_York', now: '2026-03-10T15:00:00Z' };
 
 /** Values, formulas, formats and bold of every report tab, as far as anything is in it. */

@@ -3,17 +3,8 @@
 import { Accountant, Emulator } from '../../local/emulator';
 import { demoWorkbook } from '../support/demoWorkbook';
 import { DIST, loadedEmulator } from '../support/emulator';
-import { a1, cell, crm, paste, settingsA1, tableUnder, type } from '../support/crm';
+import { a1, cell, crm, paste, REPORT_TABS, settingsA1, tableUnder, type } from '../support/crm';
 
-const REPORT_TABS = [
-  'Forecast',
-  'Funnel',
-  'Segment A',
-  'Segment B',
-  'Segment C',
-  'Unsegmented',
-  'Data issues',
-];
 const snapshotTabs = (emu: Emulator, names: string[]) =>
   Object.fromEntries(
     names.map((n) => {

@@ -1,7 +1,7 @@
 // Set up CRM through dist/Code.js: tabs, dropdowns, formats, highlights, protections; idempotent; and a
 // broken Settings tab stops everything with a message naming the cell.
 import { loadedEmulator } from '../support/emulator';
-import { crm, a1, cell, settingsA1, type } from '../support/crm';
+import { crm, a1, cell, settingsA1, type, TABS_SET_UP_MAKES } from '../support/crm';
 
 function setUp() {
   const emu = loadedEmulator();
@@ -18,15 +18,7 @@ describe('Set up CRM on a blank spreadsheet', () => {
       'Sheet1',
       'CRM Settings',
       'History',
-      'Forecast',
-      'Funnel',
-      'Segment A',
-      'Segment B',
-      'Segment C',
-      'Unsegmented',
-      'Data issues',
-      'Forecast history',
-      'History index (CRM)',
+      ...TABS_SET_UP_MAKES,
     ]);
     expect(emu.ui.dialogs.at(-1)?.title).toBe('Sheets CRM is ready');
   });

@@ -3,37 +3,15 @@
 // What that first refresh leaves is judged against a copy where the refresh made every tab itself,
 // as it did before (and still does for a tab a person deleted).
 import { Accountant, Emulator } from '../../local/emulator';
-import { demoData } from '../../local/playground/demoData';
+import { writeDemoExport } from '../../local/playground/demoExport';
 import { DIST, loadedEmulator } from '../support/emulator';
+import { REPORT_TABS, TABS_SET_UP_MAKES } from '../support/crm';
 
 const OPTS = { timeZone: 'America/New_York', now: '2026-03-10T15:00:00Z' };
-const REPORTS = ['Forecast', 'Funnel', 'Segment A', 'Segment B', 'Segment C', 'Unsegmented', 'Data issues'];
-const MADE = [...REPORTS, 'Forecast history', 'History index (CRM)'];
+const REPORTS = REPORT_TABS;
+const MADE = TABS_SET_UP_MAKES;
 const NOT_FILLED =
   'Not filled yet: Sheets CRM > Refresh reports fills this tab (so does the scheduled refresh).';
-
-/** A tab as another CRM exports deals: its own headers, every cell text (as the bench's). */
-function exportTab(emu: Emulator, count: number): void {
-  const d = demoData(count, emu.env.now(), 7);
-  const wanted: [string, string][] = [
-    ['Deal ID', 'Record ID'],
-    ['Deal', 'Deal Name'],
-    ['Company', 'Associated Company'],
-    ['Owner', 'Deal owner'],
-    ['Stage', 'Deal Stage'],
-    ['Amount', 'Amount'],
-    ['Close date', 'Close Date'],
-    ['Created', 'Create Date'],
-    ['Industry', 'Industry'],
-    ['Employees', 'Number of Employees'],
-  ];
-  const at = wanted.map(([h]) => d.header.indexOf(h));
-  const text = (v: unknown) => (v instanceof Date ? v.toISOString().slice(0, 10) : String(v ?? ''));
-  const rows = [wanted.map(([, h]) => h), ...d.deals.map((r) => at.map((c) => text(r[c])))];
-  const sheet = emu.ss.addSheet('Export', undefined, rows.length + 10, wanted.length + 2);
-  rows.forEach((r, i) => r.forEach((v, c) => (sheet.cellAt(i + 1, c + 1).v = v)));
-  emu.ss.activeSheet = sheet;
-}
 
 /**
  * Values, formulas, formats and bold of every report tab, its size, frozen rows, protection and
@@ -89,7 +67,7 @@ describe('the tabs Set up makes', () => {
     const emu = loadedEmulator(OPTS);
     emu.run('menuSetUp');
     emu.env.nowMs += 60_000;
-    exportTab(emu, 400);
+    writeDemoExport(emu, 400, 7);
     emu.run('menuConvert');
     expect(emu.sheet('Deals').lastRowIndex()).toBe(401);
     emu.env.nowMs += 60_000;

@@ -6,6 +6,20 @@ import { loadedEmulator } from './emulator';
 
 type Cell = string | number | boolean | Date;
 
+/** The report tabs a refresh writes, by name. */
+export const REPORT_TABS = [
+  'Forecast',
+  'Funnel',
+  'Segment A',
+  'Segment B',
+  'Segment C',
+  'Unsegmented',
+  'Data issues',
+];
+
+/** The tabs Set up makes for a refresh to fill: the report tabs, Forecast history, the History index. */
+export const TABS_SET_UP_MAKES = [...REPORT_TABS, 'Forecast history', 'History index (CRM)'];
+
 /** A fresh emulator with dist/Code.js loaded and the CRM set up (Sheets CRM > Set up CRM). */
 export function crm(opts: EmulatorOptions = {}): Emulator {
   const emu = loadedEmulator(opts);
