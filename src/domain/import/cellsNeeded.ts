@@ -47,16 +47,16 @@ export const NEW_TAB_CELLS = 1000 * 26;
 /** The estimate: cells Convert writes beyond those held now, and those the first refresh adds. */
 export function cellsNeeded(size: ConversionSize): { conversion: number; reports: number } {
   const { source, deals, converted, width, total, historyRows, owners, tabsToMake } = size;
-  const history = historyRows * HISTORY_HEADERS.length + tabsToMake * NEW_TAB_CELLS;
+  const added = historyRows * HISTORY_HEADERS.length + tabsToMake * NEW_TAB_CELLS;
   const conversion = source
     ? // the backup copies the tab whole; the tab then grows to hold the header and every deal
       source.rows * source.cols +
       Math.max(source.rows, converted + 1) * Math.max(source.cols, width) -
       source.rows * source.cols +
-      history
+      added
     : // every deal could be new (the match by Deal ID is made while writing), below the rows it has
       (deals ? (deals.rows + converted) * (deals.cols + deals.newColumns) - deals.rows * deals.cols : 0) +
-      history;
+      added;
   const listWidth = segmentReport('', [], [], 0).width;
   const issuesWidth = dataIssuesReport([], [], 0).width;
   // Each owner's first rows, then a line saying how many more; and the deals of no owner.

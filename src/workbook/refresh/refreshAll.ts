@@ -169,8 +169,8 @@ export function refreshAll(req: RefreshRequest): RefreshResult | QuietRefresh {
 /**
  * The cell count: tabs whose rows this refresh knows (`known`: the index and Forecast history; History
  * as read with the rows the sweep appended; the report tabs as written), else the sizes measured last
- * time (measured again on the daily check or a full refresh, but for the report tabs, the index and
- * Forecast history, or for a tab not seen before), so a refresh makes no size calls.
+ * time (measured again on a full refresh, on the daily check but for the index and Forecast history,
+ * and for a tab not seen before), so a refresh makes no size calls.
  */
 function measureTabs(
   { ss, crm, full }: RefreshRequest,
@@ -186,10 +186,10 @@ function measureTabs(
     Object.values(extents).map((e) => [e.sheetId, [e.maxRows, e.maxCols]]),
   );
   // The index and Forecast history: their rows known, their columns the CRM's (trimmed when made,
-  // protected), so not measured even on the daily check once recorded.
+  // protected), so measured only on a full refresh once recorded (not on the daily check).
   for (const [id, r] of known) {
     const cols = plan.record.sizes[id]?.[1];
-    if (cols === undefined) rows.set(id, r);
+    if (cols === undefined || full === true) rows.set(id, r);
     else exact.set(id, [r, cols]);
   }
   return tabSizes(ss, plan.record.sizes, exact, rows, thorough({ full }, session));
