@@ -12,7 +12,9 @@
 // memory and the workbook's cell count, and for
 // the sidebar's calls the size of what crosses to the browser. Figures only: no
 // pass or fail. `-- --json` prints one JSON object per operation and size instead.
-// BENCH_SIZES=1000,10000 chooses the sizes (default 1k, 10k, 50k). Node runs with a larger young
+// BENCH_SIZES=1000,10000 chooses the sizes (default 1k, 10k, 50k); BENCH_CPU_RUNS (default 5) how
+// many more refreshes a day later are run for the median of the script's CPU, the figure its goal is
+// judged on. Node runs with a larger young
 // generation (--max-semi-space-size=64): the emulator holds every cell as an object, and its garbage
 // collection would otherwise dominate the local CPU figure; --expose-gc lets each operation start
 // after a full collection (the previous one's garbage is not charged to it). The build's output goes
@@ -28,6 +30,8 @@ import { profiled } from './scriptCpu';
 const DIST = path.resolve(__dirname, '../dist');
 const SIZES = (process.env.BENCH_SIZES ?? '1000,10000,50000').split(',').map(Number);
 const JSON_OUT = process.argv.includes('--json');
+/** Runs of the refresh a day later whose script CPU is given as a median (BENCH_CPU_RUNS, 0: none). */
+const CPU_RUNS = Number(process.env.BENCH_CPU_RUNS ?? 5);
 
 interface Figure {
   op: string;
@@ -45,6 +49,8 @@ interface Figure {
   workbookCells: number;
   /** Bytes of JSON the call sends to the sidebar (its calls only). */
   payloadBytes?: number;
+  /** The script's CPU of each run, when the figure is the median of several (see median). */
+  scriptCpuRunsMs?: number[];
   /** Estimated time the operation held a lock (the document lock: edits and saves wait meanwhile). */
   lockHeldSeconds: number;
 }
@@ -94,6 +100,17 @@ function measure(emu: Emulator, op: string, deals: number, fn: () => unknown): F
   };
 }
 
+/** The run with the median script CPU, named for the runs it stands for, with each run's script CPU. */
+function median(runs: Figure[]): Figure {
+  const sorted = [...runs].sort((a, b) => a.scriptCpuMs - b.scriptCpuMs);
+  const mid = sorted[Math.floor((sorted.length - 1) / 2)];
+  return {
+    ...mid,
+    op: `${mid.op}, median of ${runs.length}`,
+    scriptCpuRunsMs: runs.map((r) => r.scriptCpuMs),
+  };
+}
+
 const figures: Figure[] = [];
 const report = (f: Figure) => {
   figures.push(f);
@@ -105,7 +122,8 @@ const report = (f: Figure) => {
         `~${f.estimatedSeconds} s in Apps Script (lock held ~${f.lockHeldSeconds} s), ${f.cpuMs} ms local CPU (${f.scriptCpuMs} ms in the script, ` +
         `${f.gcMs} ms collecting garbage), ${f.peakRssMiB} MiB peak, ` +
         `${f.workbookCells.toLocaleString('en-US')} cells in the workbook` +
-        (f.payloadBytes === undefined ? '' : `, ${(f.payloadBytes / 1024).toFixed(1)} KB to the sidebar`),
+        (f.payloadBytes === undefined ? '' : `, ${(f.payloadBytes / 1024).toFixed(1)} KB to the sidebar`) +
+        (f.scriptCpuRunsMs ? `; script CPU of each run: ${f.scriptCpuRunsMs.join(', ')} ms` : ''),
     );
 };
 
@@ -193,6 +211,14 @@ for (const n of SIZES) {
         `  files: ${made.map((f) => `${f.name} ${(Buffer.byteLength(f.content) / 1048576).toFixed(1)} MB`).join(', ')}`,
       );
   }
+  // The script's CPU of the refresh a day later, in CPU_RUNS fresh contexts, each a day after the one
+  // before with 20 stage changes: one run moves by a few tenths, so its goal is judged on the median.
+  const runs = Array.from({ length: CPU_RUNS }, () => {
+    emu.env.nowMs += 86_400_000;
+    edits(20);
+    return measure(emu, 'refresh +1d', n, () => emu.run('menuRefresh'));
+  });
+  if (runs.length) report(median(runs));
   const fresh = new Emulator({ timeZone: 'America/New_York', now: '2026-03-10T15:00:00Z' }).load(DIST);
   fresh.freshContexts = true;
   fresh.run('menuSetUp');
