@@ -15,6 +15,7 @@ import { describeSweep, menuAction, messageOf } from './feedback';
 import { currentUser } from '../workbook/core/app';
 import { PRODUCT } from '../shared/names';
 import { formatNewRows, loadSettings } from '../workbook/setup/setUpCrm';
+import { keepSettings } from '../workbook/settings/settingsEdits';
 
 /** Runs one refresh holding the lock; `progress` receives short status messages. */
 export function runRefresh(
@@ -24,10 +25,11 @@ export function runRefresh(
   full: boolean | 'daily' = false,
 ): RefreshResult | QuietRefresh {
   const ss = activeSpreadsheet();
-  const crm = requireCrm(ss);
+  const found = requireCrm(ss);
   // One refresh (or other long task) at a time; edits wait only while it reads and sweeps Deals.
   return withTaskLock(() => {
-    const { sheet, parsed } = loadSettings(ss, crm.state.timeZone, false, crm.state);
+    const { sheet, parsed } = loadSettings(ss, found.state.timeZone, false, found.state);
+    const crm = { ...found, state: keepSettings(found.state, parsed.settings) };
     // Rows added below the formatted ones get their dropdowns and formats, under the document lock.
     const format = () => formatNewRows(crm, sheet, parsed.columns, parsed.settings.general.currency);
     return refreshAll({

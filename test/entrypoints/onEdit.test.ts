@@ -285,6 +285,20 @@ describe('the settings an edit checks against', () => {
     expect(String(cell(emu, 'Check', 2))).toContain('Owner "stranger@example.com" is not in CRM Settings');
   });
 
+  it('are those of CRM Settings as the last refresh read them, when it was changed with no edit event (a script, a restored version)', () => {
+    const emu = crm();
+    const owners = emu.values('CRM Settings')[0].indexOf('Owners') + 1;
+    // Written by script: no edit event, so the edit-time checks have not heard of Sam.
+    emu
+      .sheet('CRM Settings')
+      .rangeAt(4, owners, 1, 2)
+      .setValues([['Sam', 'sam@example.com']]);
+    emu.run('menuRefresh');
+    type(emu, 'Deal', 2, 'Acme');
+    type(emu, 'Owner', 2, 'sam@example.com');
+    expect(String(cell(emu, 'Check', 2))).not.toMatch(/not in CRM Settings/);
+  });
+
   it('survive any number of stages: a state too large for one property is split, never dropped', () => {
     const emu = crm();
     const settings = emu.sheet('CRM Settings');

@@ -2,6 +2,7 @@
 // state (saying what is wrong, cell by cell) until it is fixed.
 import type { DocumentState } from '../core/documentState';
 import { writeState } from '../core/documentState';
+import type { Settings } from '../../shared/settings';
 import { describeProblems, readSettingsTab } from './settingsTab';
 import type { EditEvent, Sheet } from '../core/sheetTypes';
 
@@ -17,4 +18,18 @@ export function settingsEdited(e: EditEvent, sheet: Sheet, state: DocumentState)
     return;
   }
   writeState({ ...state, settings: parsed.settings });
+}
+
+/**
+ * Keeps the settings edits are checked against (the document state) as CRM Settings says, for when
+ * it was changed with no edit event (a script, a restored version, an edit whose trigger failed): a
+ * refresh reads the tab anyway. Writes only when they differ (as stored: without the lists only
+ * reports use); returns the state as it now is.
+ */
+export function keepSettings(state: DocumentState, settings: Settings): DocumentState {
+  const stored = (s: Settings) => JSON.stringify({ ...s, targets: [], leadSources: [] });
+  if (stored(state.settings) === stored(settings)) return state;
+  const next = { ...state, settings };
+  writeState(next);
+  return next;
 }
