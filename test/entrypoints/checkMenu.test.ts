@@ -45,7 +45,7 @@ describe('Check this spreadsheet', () => {
 describe('a spreadsheet past 80% of the cell limit', () => {
   it('is said so, with the numbers, when reports are refreshed and the tabs measured (the daily check)', () => {
     // A refresh trusts the sizes Set up, Convert or the last daily check measured; the schedule's first
-    // refresh of a day measures every tab again.
+    // refresh of a day measures again every tab a person may grow.
     const emu = crm();
     fillDemo(emu, 20);
     emu.run('menuScheduleRefresh');
