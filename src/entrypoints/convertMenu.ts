@@ -49,7 +49,7 @@ export function menuConvert(): void {
       if (!done) return toast('Conversion cancelled; nothing was changed.');
       ui().alert(
         `${PRODUCT}: conversion done`,
-        `${done.notes.join('\n')}${done.summary ? `\n\n${describeSweep(done.summary)}` : ''}`,
+        `${done.notes.join('\n')}${done.summary ? `\n\n${describeSweep(done.summary)}` : ''}\n\nNext: ${PRODUCT} > Refresh reports fills the report tabs from these deals.`,
         ui().ButtonSet.OK,
       );
     });

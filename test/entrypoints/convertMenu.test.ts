@@ -102,6 +102,11 @@ describe('converting a CRM export', () => {
     expect(summary.message).toContain('1 row above the header row not converted (they are in the backup).');
     expect(summary.message).toMatch(/3 deals checked; \d need attention/);
     expect(summary.message).toContain('Check column');
+    // The report tabs Set up made say they are not filled yet: the next step is named.
+    expect(emu.values('Forecast')[1][0]).toMatch(/^Not filled yet/);
+    expect(summary.message).toMatch(
+      /Next: Sheets CRM > Refresh reports fills the report tabs from these deals\.$/,
+    );
   });
 
   it('lets the person correct the mapping before converting', () => {
