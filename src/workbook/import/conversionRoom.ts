@@ -8,8 +8,18 @@ import type { ConversionResult } from '../../domain/import/conversion';
 import { CELL_LIMIT, cellCount } from '../core/cells';
 import { findHistoryTab } from '../history/historyTab';
 import { tabsToMake } from '../reports/reportTabsMade';
-import type { DealsPlan } from './convertSheet';
-import type { Sheet } from '../core/sheetTypes';
+import type { Sheet, Spreadsheet } from '../core/sheetTypes';
+
+/** What is converted, and where to (a deals plan: see convertSheet.ts). */
+export interface ConversionTarget {
+  ss: Spreadsheet;
+  /** The export's tab, and its name. */
+  sheet: Sheet;
+  name: string;
+  /** The Deals tab the deals are added to, or null when the export's tab becomes the Deals tab. */
+  appendTo: Sheet | null;
+  state: { historySheetId?: number } | null;
+}
 
 /** Asks the person a yes/no question; true for yes. */
 export type Ask = (question: string) => boolean;
@@ -40,7 +50,7 @@ function newColumns(deals: Sheet, header: readonly string[]): number {
  * Throws (nothing written) when the conversion cannot fit; asks when only the first refresh's reports
  * would not. False when the person said no. `owners`: the owners CRM Settings will hold.
  */
-export function roomFor(p: DealsPlan, result: ConversionResult, owners: number, ask: Ask): boolean {
+export function roomFor(p: ConversionTarget, result: ConversionResult, owners: number, ask: Ask): boolean {
   const { ss, sheet, appendTo, name } = p;
   const held = cellCount(ss);
   const existing = appendTo ? Math.max(appendTo.getLastRow() - 1, 0) : 0;
