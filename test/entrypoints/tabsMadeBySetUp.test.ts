@@ -14,18 +14,25 @@ const NOT_FILLED =
   'Not filled yet: Sheets CRM > Refresh reports fills this tab (so does the scheduled refresh).';
 
 /**
- * Values, formulas, formats and bold of every report tab, its size, frozen rows, protection and
- * charts; a link to a tab names the tab (the copy's tabs have other ids).
+ * Values, formulas, formats and bold of every tab a refresh writes to (the report tabs, Forecast history,
+ * the History index), its size, frozen rows, visibility, protection and charts; a link to a tab names
+ * the tab (the copy's tabs have other ids).
  */
 function reports(emu: Emulator): Record<string, string> {
   const names = new Map(emu.ss.sheets.map((s) => [String(s.id), s.name]));
   const named = (text: string) => text.replace(/#gid=(\d+)/g, (_, id: string) => `#gid=${names.get(id)}`);
   return Object.fromEntries(
-    [...REPORTS, 'Forecast history'].map((n) => {
+    [...REPORTS, 'Forecast history', 'History index (CRM)'].map((n) => {
       const s = emu.sheet(n);
       const r = s.rangeAt(1, 1, Math.max(1, s.lastRowIndex()), Math.max(1, s.lastColumnIndex()));
       const charts = s.charts.map((c) => [c.spec.options.title, c.spec.ranges]);
-      const shape = [s.maxRows, s.maxColumns, s.frozenRows, s.protections.map((p) => p.spec.warningOnly)];
+      const shape = [
+        s.maxRows,
+        s.maxColumns,
+        s.frozenRows,
+        s.hidden,
+        s.protections.map((p) => p.spec.warningOnly),
+      ];
       return [
         n,
         named(

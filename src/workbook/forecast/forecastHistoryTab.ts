@@ -37,11 +37,24 @@ export function forecastHistoryTab(ss: Spreadsheet, name: string, header: string
   return makeForecastHistoryTab(ss, name, header);
 }
 
-/** Makes the Forecast history tab: its header, formats, frozen header and protection (warning only). */
-export function makeForecastHistoryTab(ss: Spreadsheet, name: string, header: string[]): ForecastHistory {
-  const sheet = ss.insertSheet(name, ss.getSheets().length);
-  const maxRows = sheet.getMaxRows();
-  trimColumns(sheet, Math.max(header.length, TREND_CHART_COLUMN + 8));
+/**
+ * Makes the Forecast history tab: its header, formats, frozen header and protection (warning only).
+ * `inserted`: the tab already inserted, with its size (Set up inserts every tab it makes first and
+ * asks their sizes together: a read after writes sends them out first, ~0.4 s).
+ */
+export function makeForecastHistoryTab(
+  ss: Spreadsheet,
+  name: string,
+  header: string[],
+  inserted?: { sheet: Sheet; maxRows: number; maxCols: number },
+): ForecastHistory {
+  const sheet = inserted?.sheet ?? ss.insertSheet(name, ss.getSheets().length);
+  const maxRows = inserted?.maxRows ?? sheet.getMaxRows();
+  const keep = Math.max(header.length, TREND_CHART_COLUMN + 8);
+  // A new tab holds nothing: its columns past those kept go without asking which hold anything.
+  if (inserted) {
+    if (inserted.maxCols > keep) sheet.deleteColumns(keep + 1, inserted.maxCols - keep);
+  } else trimColumns(sheet, keep);
   sheet
     .getRange(1, 1, 1, header.length)
     .setValues([header.map((h) => safeCell(h))])

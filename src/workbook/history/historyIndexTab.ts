@@ -253,12 +253,18 @@ function readIncrementally(
 
 /**
  * Creates the hidden, warning-protected index tab, two columns wide; returns it with its rows, read
- * before anything is written to it (a read after writes sends them out first).
+ * before anything is written to it (a read after writes sends them out first). `inserted`: the tab
+ * already inserted, with its size (see makeForecastHistoryTab).
  */
-export function makeIndexTab(ss: Spreadsheet): { sheet: Sheet; maxRows: number } {
-  const sheet = ss.insertSheet(INDEX_TAB, ss.getSheets().length);
-  const maxRows = sheet.getMaxRows();
-  trimColumns(sheet, 2);
+export function makeIndexTab(
+  ss: Spreadsheet,
+  inserted?: { sheet: Sheet; maxRows: number; maxCols: number },
+): { sheet: Sheet; maxRows: number } {
+  const sheet = inserted?.sheet ?? ss.insertSheet(INDEX_TAB, ss.getSheets().length);
+  const maxRows = inserted?.maxRows ?? sheet.getMaxRows();
+  if (inserted) {
+    if (inserted.maxCols > 2) sheet.deleteColumns(3, inserted.maxCols - 2);
+  } else trimColumns(sheet, 2);
   writeGrid(sheet.getRange(1, 1, 1, 2), [['Deal ID', 'Stage moves and close-date pushes']]);
   sheet.protect().setDescription(`${PRODUCT}: an index of History, rebuilt from it`).setWarningOnly(true);
   sheet.hideSheet();

@@ -34,9 +34,14 @@ export function reportTab(ss: Spreadsheet, name: string): ReportSheet {
   const existing = ss.getSheetByName(name);
   if (existing) return { sheet: existing, created: false };
   const sheet = ss.insertSheet(name, ss.getSheets().length);
+  dressReportTab(sheet);
+  return { sheet, created: true };
+}
+
+/** A report tab just made: protected with a warning, its title and status lines frozen. */
+export function dressReportTab(sheet: Sheet): void {
   sheet.protect().setDescription(REPORT_PROTECTION).setWarningOnly(true);
   sheet.setFrozenRows(2);
-  return { sheet, created: true };
 }
 
 function cellValue(c: ReportCell): string | number | Date {

@@ -19,6 +19,7 @@ import { makeForecastHistoryTab, TREND_CHART, trendRange } from '../forecast/for
 import { INDEX_TAB, makeIndexTab, readPointer } from '../history/historyIndexTab';
 import { readReportRecord, saveReportRecord, type ReportExtent } from './reportRecord';
 import {
+  dressReportTab,
   findCharts,
   placeCharts,
   reportTab,
@@ -30,16 +31,52 @@ import {
 /** The status line of a report tab until the first refresh fills it. */
 export const NOT_FILLED = `Not filled yet: ${PRODUCT} > Refresh reports fills this tab (so does the scheduled refresh).`;
 
+/** A tab inserted by makeReportTabs, with its size (asked for once all are inserted). */
+interface Inserted {
+  name: string;
+  sheet: Sheet;
+  maxRows: number;
+  maxCols: number;
+}
+
+/**
+ * Inserts the tabs named that are missing, then asks all their sizes together: a read after writes
+ * sends them out first (~0.4 s), so reads are kept before every other write.
+ */
+function insertTabs(ss: Spreadsheet, names: readonly string[]): Map<string, Inserted> {
+  const sheets = names.map((name) => [name, ss.insertSheet(name, ss.getSheets().length)] as const);
+  return new Map(
+    sheets.map(([name, sheet]) => [
+      name,
+      { name, sheet, maxRows: sheet.getMaxRows(), maxCols: sheet.getMaxColumns() },
+    ]),
+  );
+}
+
 /**
  * Makes the tabs a refresh writes to that are missing (see the file comment) and records every tab's
- * size; tabs that exist are left as they are. Returns the names of those made.
+ * size; tabs that exist are left as they are. Every tab is inserted and measured first, the charts
+ * built, and only then is anything written. Returns the names of those made.
  */
 export function makeReportTabs(
   ss: Spreadsheet,
   { settings, timeZone, deals }: { settings: Settings; timeZone: string; deals: Sheet },
 ): string[] {
   const properties = documentProperties();
-  const tabs = reportTabs(ss, REPORT_TABS);
+  const index = findTab(ss, INDEX_TAB, readPointer(properties)?.indexSheetId);
+  const missing = [...REPORT_TABS, FORECAST_HISTORY_TAB].filter((name) => !ss.getSheetByName(name));
+  const inserted = insertTabs(ss, index ? missing : [...missing, INDEX_TAB]);
+  const tabs = new Map<string, ReportSheet>(
+    REPORT_TABS.map((name) => {
+      const made = inserted.get(name);
+      return [
+        name,
+        made
+          ? { sheet: made.sheet, created: true, dimensions: { maxRows: made.maxRows, maxCols: made.maxCols } }
+          : { sheet: ss.getSheetByName(name)!, created: false },
+      ];
+    }),
+  );
   const made = [...tabs].filter(([, t]) => t.created);
   const output = rebuildReports({
     settings,
@@ -51,16 +88,13 @@ export function makeReportTabs(
     dataIssuesSheetId: tabs.get(DATA_ISSUES_TAB)!.sheet.getSheetId(),
     statusText: NOT_FILLED,
   });
-  const trend = ss.getSheetByName(FORECAST_HISTORY_TAB)
-    ? null
-    : makeForecastHistoryTab(ss, FORECAST_HISTORY_TAB, output.historyHeader).sheet;
-  const index = findTab(ss, INDEX_TAB, readPointer(properties)?.indexSheetId) ? null : makeIndexTab(ss);
   const grids = new Map(output.reports.map((r) => [r.tab, r.grid]));
   const charts: [string, Sheet, Omit<ReportChart, 'a1'>, string][] = made.flatMap(([name, { sheet }]) => {
     const chart = grids.get(name)!.chart;
     return chart ? [[name, sheet, chart, chart.a1] as const] : [];
   });
-  if (trend) charts.push([FORECAST_HISTORY_TAB, trend, TREND_CHART, trendRange(trend)]);
+  const trend = inserted.get(FORECAST_HISTORY_TAB);
+  if (trend) charts.push([FORECAST_HISTORY_TAB, trend.sheet, TREND_CHART, trendRange(trend.sheet)]);
   const wanted = charts.map(([, sheet, { title, type, anchorColumn }, a1]): ChartWanted => {
     return {
       sheet,
@@ -75,10 +109,16 @@ export function makeReportTabs(
   // Charts are built before the writes (builders only) and inserted after them.
   const found = findCharts(wanted);
   const extents: Record<string, ReportExtent> = {};
-  for (const [name, target] of made) extents[name] = writeReport(target, grids.get(name)!);
+  for (const [name, target] of made) {
+    dressReportTab(target.sheet);
+    extents[name] = writeReport(target, grids.get(name)!);
+  }
+  if (trend) makeForecastHistoryTab(ss, FORECAST_HISTORY_TAB, output.historyHeader, trend);
+  const madeIndex = inserted.get(INDEX_TAB);
+  if (madeIndex) makeIndexTab(ss, madeIndex);
   const ids = placeCharts(wanted, found);
   const record = readReportRecord(properties);
-  // Every tab's size, so that the first refresh measures none (a read: it sends the writes out once).
+  // Every tab's size, so that the first refresh measures none (reads after the ids': no more flush).
   const sizes = Object.fromEntries(
     ss.getSheets().map((s) => [s.getSheetId(), [s.getMaxRows(), s.getMaxColumns()] as [number, number]]),
   );
@@ -90,11 +130,7 @@ export function makeReportTabs(
     sizes,
     null,
   );
-  return [
-    ...made.map(([name]) => name),
-    ...(trend ? [FORECAST_HISTORY_TAB] : []),
-    ...(index ? [INDEX_TAB] : []),
-  ];
+  return [...inserted.keys()];
 }
 
 /** How many of the tabs makeReportTabs makes are missing. */
