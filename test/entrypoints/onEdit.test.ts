@@ -1,7 +1,19 @@
 // onEdit through dist/Code.js: new rows, stage changes, overrides, History, pushes, pastes, budgets.
 import { Accountant } from '../../local/emulator';
 import { loadedEmulator } from '../support/emulator';
-import { a1, cell, crm, headerOf, paste, pasteRows, record, records, settingsA1, type } from '../support/crm';
+import {
+  a1,
+  cell,
+  crm,
+  headerOf,
+  paste,
+  pasteRows,
+  record,
+  records,
+  ownerByScript,
+  settingsA1,
+  type,
+} from '../support/crm';
 
 /** A qualified deal typed as one pasted row (Deal through Close date). */
 const ACME_QUALIFIED = {
@@ -287,12 +299,8 @@ describe('the settings an edit checks against', () => {
 
   it('are those of CRM Settings as the last refresh read them, when it was changed with no edit event (a script, a restored version)', () => {
     const emu = crm();
-    const owners = emu.values('CRM Settings')[0].indexOf('Owners') + 1;
     // Written by script: no edit event, so the edit-time checks have not heard of Sam.
-    emu
-      .sheet('CRM Settings')
-      .rangeAt(4, owners, 1, 2)
-      .setValues([['Sam', 'sam@example.com']]);
+    ownerByScript(emu, 'Sam', 'sam@example.com');
     emu.run('menuRefresh');
     type(emu, 'Deal', 2, 'Acme');
     type(emu, 'Owner', 2, 'sam@example.com');

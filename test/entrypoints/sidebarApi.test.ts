@@ -3,7 +3,7 @@
 import { Accountant } from '../../local/emulator';
 import type { DealInput, DealRecord, SaveResult, SidebarModel } from '../../src/shared/dealDto';
 import { EDITABLE } from '../../src/shared/dealDto';
-import { a1, cell, crm, record, settingsA1, type } from '../support/crm';
+import { a1, cell, crm, ownerByScript, record, settingsA1, type } from '../support/crm';
 import { loadedEmulator } from '../support/emulator';
 import { newDeal, saved } from '../support/sidebar';
 
@@ -155,11 +155,7 @@ describe('saving a deal', () => {
   it('reads CRM Settings and the locale as they are now, though a script changed them without an edit event', () => {
     const emu = crm();
     // A script adds an owner (no onEdit), and the spreadsheet's locale changes after Set up.
-    const owners = emu.values('CRM Settings')[0].indexOf('Owners') + 1;
-    emu
-      .sheet('CRM Settings')
-      .rangeAt(4, owners, 1, 2)
-      .setValues([['Sam Script', 'sam@example.com']]);
+    ownerByScript(emu, 'Sam Script', 'sam@example.com');
     emu.ss.locale = 'en_GB';
     const model = emu.run<SidebarModel>('getSidebarModel');
     expect(model.owners.map((o) => o.email)).toContain('sam@example.com');

@@ -27,6 +27,15 @@ export function crm(opts: EmulatorOptions = {}): Emulator {
   return emu;
 }
 
+/** Adds an owner below the first in CRM Settings as a script would: no edit event fires. */
+export function ownerByScript(emu: Emulator, name: string, email: string): void {
+  const owners = emu.values('CRM Settings')[0].indexOf('Owners') + 1;
+  emu
+    .sheet('CRM Settings')
+    .rangeAt(4, owners, 1, 2)
+    .setValues([[name, email]]);
+}
+
 /** A1 letters of a 1-based column (written here, not taken from the product or the emulator). */
 function letters(column: number): string {
   let out = '';
