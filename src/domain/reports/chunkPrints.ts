@@ -3,7 +3,9 @@
 // every refresh), and in them only the columns that changed (stage changes spread over a list touch
 // every chunk, but only its Stage and Probability columns). A chunk's print is two 32-bit FNV-style
 // hashes over its cells' typed text, a column's one; rows past the grid's end print as blank rows, so a
-// shorter grid finds the rows it must blank.
+// shorter grid finds the rows it must blank. A list's chunk print is taken over its column prints
+// (listPrints), so its cells are hashed once.
+import { textHash } from '../values/text';
 
 /** Most chunks a tab is cut into, so the prints of every report tab stay a few KB (see reportRecord.ts). */
 export const MAX_CHUNKS = 32;
@@ -151,6 +153,21 @@ export function columnPrints(
     out.push(h.map((x) => (x >>> 0).toString(36)).join(','));
   }
   return out;
+}
+
+/**
+ * A list's prints in one pass over its cells: the column prints (columnPrints), and each chunk's print
+ * taken over its column prints (a chunk changed exactly when one of its columns did), so a list is not
+ * hashed twice. Other tabs take chunkPrints.
+ */
+export function listPrints(
+  values: readonly (readonly Printable[])[],
+  cols: number,
+  size: number,
+  upTo = values.length,
+): Required<TabPrints> {
+  const columns = columnPrints(values, cols, size, upTo);
+  return { prints: columns.map((c) => textHash(c)), columns };
 }
 
 /** What a tab was or is to be written with: chunk prints and, for lists, column prints. */

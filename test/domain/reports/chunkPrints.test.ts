@@ -10,6 +10,7 @@ import {
   CELLS_PER_CALL,
   columnPrints,
   fewerBlocks,
+  listPrints,
   MAX_CHUNKS,
 } from '../../../src/domain/reports/chunkPrints';
 
@@ -186,6 +187,22 @@ describe('chunk prints', () => {
     expect(link(114)).not.toBe(link(115));
     expect(link(114)).toBe(link(114));
     expect(chunkPrints([[{ formula: '=A1' }]], 1, 1)[0]).not.toBe(print(['=A1']));
+  });
+
+  it("take a list's chunk print over its column prints: a chunk differs exactly where a column does", () => {
+    fc.assert(
+      fc.property(grid(3), grid(3), fc.integer({ min: 1, max: 8 }), (a, b, size) => {
+        const rows = Math.max(a.length, b.length, 1);
+        const [pa, pb] = [listPrints(a, 3, size, rows), listPrints(b, 3, size, rows)];
+        expect(pa.columns).toEqual(columnPrints(a, 3, size, rows));
+        pa.prints.forEach((p, i) => expect(p === pb.prints[i]).toBe(pa.columns[i] === pb.columns[i]));
+        // A chunk's cells changed in one column: its print changes.
+        const c = a.map((r) => [...r]);
+        if (c.length) c[0][1] = c[0][1] === 'a' ? 'b' : 'a';
+        if (c.length) expect(listPrints(c, 3, size, rows).prints[0]).not.toBe(pa.prints[0]);
+      }),
+      { numRuns: 300 },
+    );
   });
 
   it('cut any list into at most MAX_CHUNKS chunks', () => {
