@@ -42,7 +42,7 @@ export interface ConversionSize {
 /** History index: a row per deal, two columns (the Deal ID and its stage moves). */
 const INDEX_WIDTH = 2;
 /** A new tab's grid in Sheets. */
-export const NEW_TAB_CELLS = 1000 * 26;
+const NEW_TAB_CELLS = 1000 * 26;
 
 /** The estimate: cells Convert writes beyond those held now, and those the first refresh adds. */
 export function cellsNeeded(size: ConversionSize): { conversion: number; reports: number } {

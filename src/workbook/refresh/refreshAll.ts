@@ -13,6 +13,7 @@ import {
   type ForecastHistory,
 } from '../forecast/forecastHistoryTab';
 import {
+  chartWanted,
   findCharts,
   listIntact,
   placeCharts,
@@ -360,10 +361,7 @@ class ChartPlacer {
       this.ids[tab] = id;
       return;
     }
-    const { title, anchorColumn } = spec;
-    const type = Charts.ChartType[spec.type];
-    const knownId = created ? null : (id ?? null);
-    this.wanted.push([tab, { sheet, title, a1Ranges: [a1], type, anchorColumn, knownId, empty: created }]);
+    this.wanted.push([tab, chartWanted(sheet, spec, a1, created ? null : (id ?? null), created)]);
   }
 
   /** Looks the charts wanted up (reads only: before the report tabs are written). */

@@ -3,15 +3,15 @@
 // and one for bold rows when those changed. If any of that fails, the tab
 // gets a failure banner in its status line, so nobody mistakes half-written figures for current ones.
 import { PRODUCT } from '../../shared/names';
-import type { ReportCell, ReportGrid } from '../../domain/core/reportGrid';
+import type { ReportCell, ReportChart, ReportGrid } from '../../domain/core/reportGrid';
 import { safeCell } from '../core/writeGrid';
 import type { ReportExtent } from './reportRecord';
 import {
   changedBlocks,
   chunkPrints,
   chunkRows,
-  columnPrints,
   fewerBlocks,
+  listPrints,
 } from '../../domain/reports/chunkPrints';
 import { checkWindow } from '../../domain/reports/dailyCheck';
 import type { Sheet, Spreadsheet } from '../core/sheetTypes';
@@ -151,8 +151,9 @@ function writeValues(
   const head = list ? grid.bodyFrom! - 1 : 0;
   const body = list ? grid.rows.slice(head) : grid.rows;
   const size = chunkRows(rows);
-  const prints = chunkPrints(body, cols, size, rows - head);
-  const columns = list ? columnPrints(body, cols, size, rows - head) : undefined;
+  const { prints, columns } = list
+    ? listPrints(body, cols, size, rows - head)
+    : { prints: chunkPrints(body, cols, size, rows - head), columns: undefined };
   const headValues = list ? chunkPrints(grid.rows.slice(0, head), cols, Math.max(head, 1))[0] : undefined;
   const comparable =
     (mode === 'changes' || mode === 'check') &&
@@ -165,7 +166,7 @@ function writeValues(
     writeCells(sheet, grid, 0, rows, 0, cols - 1);
     return { size, prints, columns, check, head, headValues };
   }
-  const blank = { prints: chunkPrints([], cols, size, 1), columns: columnPrints([], cols, size, 1) };
+  const blank = listPrints([], cols, size, 1);
   const blocks = changedBlocks(
     { prints: before.prints!, columns: before.columns },
     { prints, columns: columns! },
@@ -321,6 +322,20 @@ export interface ChartWanted {
   knownId: string | null;
   /** The tab was made by this run: it holds no chart to look for. */
   empty: boolean;
+}
+
+/**
+ * A report's chart as it should be on `sheet` (see ReportChart), over `a1`: `knownId` the id recorded
+ * for it, `empty` when the tab was just made and holds no chart to look for.
+ */
+export function chartWanted(
+  sheet: Sheet,
+  { title, type, anchorColumn }: Omit<ReportChart, 'a1'>,
+  a1: string,
+  knownId: string | null,
+  empty: boolean,
+): ChartWanted {
+  return { sheet, title, a1Ranges: [a1], type: Charts.ChartType[type], anchorColumn, knownId, empty };
 }
 
 type Chart = GoogleAppsScript.Spreadsheet.EmbeddedChart;

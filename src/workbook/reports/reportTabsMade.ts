@@ -19,12 +19,12 @@ import { makeForecastHistoryTab, TREND_CHART, trendRange } from '../forecast/for
 import { INDEX_TAB, makeIndexTab, readPointer } from '../history/historyIndexTab';
 import { readReportRecord, saveReportRecord, type ReportExtent } from './reportRecord';
 import {
+  chartWanted,
   dressReportTab,
   findCharts,
   placeCharts,
   reportTab,
   writeReport,
-  type ChartWanted,
   type ReportSheet,
 } from './reportTab';
 
@@ -56,12 +56,12 @@ function insertTabs(ss: Spreadsheet, names: readonly string[]): Map<string, Inse
 /**
  * Makes the tabs a refresh writes to that are missing (see the file comment) and records every tab's
  * size; tabs that exist are left as they are. Every tab is inserted and measured first, the charts
- * built, and only then is anything written. Returns the names of those made.
+ * built, and only then is anything written.
  */
 export function makeReportTabs(
   ss: Spreadsheet,
   { settings, timeZone, deals }: { settings: Settings; timeZone: string; deals: Sheet },
-): string[] {
+): void {
   const properties = documentProperties();
   const index = findTab(ss, INDEX_TAB, readPointer(properties)?.indexSheetId);
   const missing = [...REPORT_TABS, FORECAST_HISTORY_TAB].filter((name) => !ss.getSheetByName(name));
@@ -95,17 +95,7 @@ export function makeReportTabs(
   });
   const trend = inserted.get(FORECAST_HISTORY_TAB);
   if (trend) charts.push([FORECAST_HISTORY_TAB, trend.sheet, TREND_CHART, trendRange(trend.sheet)]);
-  const wanted = charts.map(([, sheet, { title, type, anchorColumn }, a1]): ChartWanted => {
-    return {
-      sheet,
-      title,
-      a1Ranges: [a1],
-      type: Charts.ChartType[type],
-      anchorColumn,
-      knownId: null,
-      empty: true,
-    };
-  });
+  const wanted = charts.map(([, sheet, spec, a1]) => chartWanted(sheet, spec, a1, null, true));
   // Charts are built before the writes (builders only) and inserted after them.
   const found = findCharts(wanted);
   const extents: Record<string, ReportExtent> = {};
@@ -118,9 +108,14 @@ export function makeReportTabs(
   if (madeIndex) makeIndexTab(ss, madeIndex);
   const ids = placeCharts(wanted, found);
   const record = readReportRecord(properties);
-  // Every tab's size, so that the first refresh measures none (reads after the ids': no more flush).
+  // Every tab's size, so that the first refresh measures none (reads after the ids': no more flush);
+  // a report tab just written is known by its extent.
+  const written = new Map(Object.values(extents).map((e) => [e.sheetId, [e.maxRows, e.maxCols] as const]));
   const sizes = Object.fromEntries(
-    ss.getSheets().map((s) => [s.getSheetId(), [s.getMaxRows(), s.getMaxColumns()] as [number, number]]),
+    ss.getSheets().map((s) => {
+      const id = s.getSheetId();
+      return [id, [...(written.get(id) ?? [s.getMaxRows(), s.getMaxColumns()])] as [number, number]];
+    }),
   );
   saveReportRecord(
     record,
@@ -130,7 +125,6 @@ export function makeReportTabs(
     sizes,
     null,
   );
-  return [...inserted.keys()];
 }
 
 /** How many of the tabs makeReportTabs makes are missing. */
