@@ -22,6 +22,20 @@ export interface CallCells {
   scanned?: number;
   /** Cells a server-side copy (Sheet.copyTo) duplicates without sending them to the script. */
   copied?: number;
+  /** Characters read or written past the first TEXT_CHARS_PER_CELL of each text cell (see LATENCY_MS). */
+  longText?: number;
+}
+
+/** Characters of text a cell's read or write figure covers; longer text is priced by the character. */
+export const TEXT_CHARS_PER_CELL = 20;
+
+/** Characters past TEXT_CHARS_PER_CELL in each text value of a grid (what LATENCY_MS prices by character). */
+export function longTextOf(values: readonly (readonly unknown[])[]): number {
+  let n = 0;
+  for (const row of values)
+    for (const v of row)
+      if (typeof v === 'string' && v.length > TEXT_CHARS_PER_CELL) n += v.length - TEXT_CHARS_PER_CELL;
+  return n;
 }
 
 /** A fault to inject: the nth call overall (1-based, counted from when it was armed), or calls of a method. */
@@ -43,6 +57,9 @@ export type FaultSpec = { nth: number } | { method: string; times?: number; afte
  *   ~0.1 ms (the best-practices figure per cell); a cell a TextFinder looks through, or a cell of a range
  *   given one format or rule (sent once, as the Sheets API's RepeatCellRequest) ~0.001 ms; a cell
  *   Sheet.copyTo duplicates on Google's side ~0.01 ms (a read's price, with no transfer to the script).
+ *   A cell's figure covers text of up to 20 characters; each character past that costs the same share
+ *   (0.0005 ms read, 0.0015 ms written), so a cell packed with 45,000 characters is priced as the
+ *   2,250 short cells it replaces, not as one.
  * - Waiting is time: a lock waited for until its timeout, and Utilities.sleep, cost what they wait.
  * Handle calls (see isServiceCall) cost nothing. Estimates for planning, not promises.
  */
@@ -61,6 +78,8 @@ export const LATENCY_MS = {
   perCellScanned: 0.001,
   perCellUniform: 0.001,
   perCellCopied: 0.01,
+  perCharRead: 0.01 / TEXT_CHARS_PER_CELL,
+  perCharWritten: 0.03 / TEXT_CHARS_PER_CELL,
 };
 
 /** Calls whose round trip costs other than `call` (see LATENCY_MS). */
@@ -257,6 +276,7 @@ export class Accountant {
         (cells.read ?? 0) * LATENCY_MS.perCellRead +
         (cells.scanned ?? 0) * LATENCY_MS.perCellScanned +
         (cells.copied ?? 0) * LATENCY_MS.perCellCopied +
+        (cells.longText ?? 0) * (written ? LATENCY_MS.perCharWritten : LATENCY_MS.perCharRead) +
         written *
           (FORMAT_METHODS.test(method)
             ? LATENCY_MS.perCellFormatted

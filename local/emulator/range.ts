@@ -8,6 +8,7 @@ import type { Sheet } from './sheet';
 import { DataValidation } from './validation';
 import { TextFinder } from './textFinder';
 import { formulaValue } from './formulas';
+import { longTextOf, type CallCells } from './accounting';
 
 export class Range {
   constructor(
@@ -25,7 +26,7 @@ export class Range {
   private get cells() {
     return this.box.numRows * this.box.numCols;
   }
-  private count(method: string, cells: { read?: number; written?: number } = {}) {
+  private count(method: string, cells: CallCells = {}) {
     this.env.acc.count(`Range.${method}`, cells);
   }
   /** Maps every cell of the range (stored or not) to a value, row by row. */
@@ -39,8 +40,8 @@ export class Range {
     }
     return out;
   }
-  private write(method: string, fn: (cell: Cell, r: number, c: number) => void): void {
-    this.willWriteAll(method);
+  private write(method: string, fn: (cell: Cell, r: number, c: number) => void, longText = 0): void {
+    this.willWriteAll(method, false, longText);
     for (let r = 0; r < this.box.numRows; r++) {
       for (let c = 0; c < this.box.numCols; c++)
         fn(this.sheet.cellAt(this.box.row + r, this.box.col + c), r, c);
@@ -62,8 +63,8 @@ export class Range {
       for (let c = 0; c < numCols; c++) this.sheet.changeFormats(row + r, col + c, change, same);
   }
   /** Counts a write of every cell, checks protection and tells the write buffer. */
-  private willWriteAll(method: string, formatsOnly = false): void {
-    this.count(method, { written: this.cells });
+  private willWriteAll(method: string, formatsOnly = false, longText = 0): void {
+    this.count(method, { written: this.cells, longText });
     this.sheet.assertWritable(this.box);
     const { row, col, numRows, numCols } = this.box;
     this.env.buffer.willWrite(this.env.executionId, this.sheet, row, col, numRows, numCols, formatsOnly);
@@ -125,8 +126,9 @@ export class Range {
   }
 
   getValues(): CellValue[][] {
-    this.count('getValues', { read: this.cells });
-    return this.peekValues();
+    const values = this.peekValues();
+    this.count('getValues', { read: this.cells, longText: longTextOf(values) });
+    return values;
   }
   getValue(): CellValue {
     this.count('getValue', { read: 1 });
@@ -150,13 +152,17 @@ export class Range {
     for (const row of data) assertCellTexts(row);
     const tz = this.sheet.parent.timeZone;
     let year: number | undefined; // read once, after the write's call is counted (the clock moves)
-    this.write('setValues', (cell, r, c) => storeInput(cell, data[r][c], tz, (year ??= this.year())));
+    this.write(
+      'setValues',
+      (cell, r, c) => storeInput(cell, data[r][c], tz, (year ??= this.year())),
+      longTextOf(data),
+    );
     return this;
   }
   setValue(value: unknown): this {
     assertCellTexts([value]);
     const tz = this.sheet.parent.timeZone;
-    this.write('setValue', (cell) => storeInput(cell, value, tz, this.year()));
+    this.write('setValue', (cell) => storeInput(cell, value, tz, this.year()), longTextOf([[value]]));
     return this;
   }
   getFormulas(): string[][] {

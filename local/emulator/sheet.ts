@@ -4,7 +4,7 @@ import { a1Of, parseA1, shiftBox, type A1Box } from './a1';
 import { isEmptyCell, newCell, sharedFormatCell, type Cell } from './cell';
 import { EmbeddedChart, EmbeddedChartBuilder } from './charts';
 import type { EmulatorEnv } from './env';
-import type { CallCells } from './accounting';
+import { longTextOf, type CallCells } from './accounting';
 import { ConditionalFormatRule } from './formatRules';
 import { addMetadata, DeveloperMetadata } from './metadata';
 import { Protection, PROTECTED_MESSAGE } from './protection';
@@ -269,7 +269,7 @@ export class Sheet {
     return this.maxColumns;
   }
   appendRow(values: unknown[]): this {
-    this.count('appendRow', { written: values.length });
+    this.count('appendRow', { written: values.length, longText: longTextOf([values]) });
     assertCellTexts(values);
     const row = this.lastRowIndex() + 1;
     if (row > this.maxRows) {

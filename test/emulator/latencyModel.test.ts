@@ -69,6 +69,23 @@ describe('the latency model', () => {
     expect(emu.acc.estimatedMillis() - beforeSleep).toBeCloseTo(2000, 6);
   });
 
+  it('charges long text by the character: a packed cell costs what the short cells it holds would', () => {
+    const emu = load();
+    const sheet = emu.ss.addSheet('Long text', undefined, 10, 2);
+    const time = () => emu.acc.estimatedMillis();
+    let at = time();
+    sheet.rangeAt(1, 1, 1, 2).setValues([['x'.repeat(45000), 'short']]);
+    // Written: two cells and 45,000 - 20 characters past the first 20 of a cell, at 0.03 ms per 20.
+    expect(time() - at).toBeCloseTo(7 + 2 * 0.03 + (45000 - 20) * (0.03 / 20), 6);
+    at = time();
+    sheet.rangeAt(1, 1, 1, 2).getValues();
+    expect(time() - at).toBeCloseTo(7 + 2 * 0.01 + (45000 - 20) * (0.01 / 20), 6);
+    at = time();
+    sheet.rangeAt(2, 1, 1, 1).setValue('y'.repeat(20));
+    sheet.appendRow(['z'.repeat(120)]);
+    expect(time() - at).toBeCloseTo(7 + 0.03 + 275 + 0.03 + 100 * (0.03 / 20), 6);
+  });
+
   it('charges a sheet copied on Google’s side by the cells it duplicates', () => {
     const emu = load();
     const sheet = emu.ss.addSheet('Big copy', undefined, 60000, 10);
