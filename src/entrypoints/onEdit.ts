@@ -8,6 +8,7 @@ import { settingsEdited } from '../workbook/settings/settingsEdits';
 import { messageOf } from './feedback';
 import { REPORT_TABS } from '../domain/reports/reportSet';
 import { markTabEdited } from '../workbook/reports/reportRecord';
+import { ARCHIVE_TAB } from '../workbook/history/historyArchiveTab';
 import type { EditEvent } from '../workbook/core/sheetTypes';
 
 /** Runs on every edit a person makes. */
@@ -23,6 +24,8 @@ export function onEdit(e: EditEvent): void {
     else if (id === state.settingsSheetId) settingsEdited(e, sheet, state);
     // The next refresh rewrites a report tab a person edited, and reads History again in full.
     else if (id === state.historySheetId || REPORT_TABS.includes(sheet.getName())) markTabEdited(id);
+    // An edit on the archive (History's oldest rows) is an edit on History.
+    else if (sheet.getName() === ARCHIVE_TAB) markTabEdited(state.historySheetId);
   } catch (err) {
     // A failed check must not lose the edit; the next sweep (refresh) catches up from Last seen, and
     // reads Deals in full for it (a check that failed may not have said Deals changed).

@@ -13,6 +13,7 @@ export const ERROR_CODES = [
   'PROJECT_FILE_MISSING',
   'EXPORT_INCOMPLETE',
   'TOO_MANY_CELLS',
+  'ARCHIVE_DAMAGED',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 

@@ -13,6 +13,7 @@ import type { CrmTabs } from '../core/crmTabs';
 import type { Sheet, Spreadsheet } from '../core/sheetTypes';
 import { describeProblems, findSettingsTab } from '../settings/settingsTab';
 import { writeGrid } from '../core/writeGrid';
+import { allHistoryRows } from '../history/historyArchiveTab';
 
 export interface ExportPlan {
   files: ExitFile[];
@@ -42,7 +43,7 @@ export function planExport(ss: Spreadsheet, crm: CrmTabs, target: ExitTarget): E
   const { settings } = parsed;
   const stageMap = readStageMap(settingsValues, timeZone, settings.stages, target);
   const deals = exitDeals(crm.deals.getDataRange().getValues() as CellValue[][], settings, timeZone, locale);
-  const changes = exitChanges((crm.history.getDataRange().getValues() as CellValue[][]).slice(1), timeZone);
+  const changes = exitChanges(allHistoryRows(ss, crm.history), timeZone);
   const stages = stagesFor(settings.stages, stageMap.map, target);
   const problems = [...stageMap.problems, ...preflight(deals, target)];
   const files = exitFiles(target, { deals, changes, stages });

@@ -24,6 +24,7 @@ import { PRODUCT } from '../../shared/names';
 import { findTab } from '../core/tabs';
 import { writeGrid } from '../core/writeGrid';
 import { trimColumns } from './historyTab';
+import { archivedRows, readArchive } from './historyArchiveTab';
 import type { Sheet, Spreadsheet } from '../core/sheetTypes';
 import { documentStore } from '../core/documentState';
 
@@ -100,6 +101,11 @@ export function unfoldedHistory(history: Sheet): CellValue[][] {
     : [];
 }
 
+/** Stores a pointer (after History's first rows moved to the archive; see historyArchiving.ts). */
+export function savePointer(pointer: IndexPointer): void {
+  documentStore().setProperty(KEY, JSON.stringify(pointer));
+}
+
 /** Forgets the pointer (before a full read), so a refresh stopped half-way is followed by another full one. */
 export function forgetPointer(pointer: IndexPointer | null): void {
   if (pointer) documentStore().deleteProperty(KEY);
@@ -162,6 +168,8 @@ export function readHistory(
   const all = history.getDataRange().getValues() as CellValue[][];
   const rows = all.slice(1);
   const trails: TrailIndex = new Map();
+  // The archive holds History's oldest rows (historyArchiveTab.ts): folded first, as they came first.
+  foldRows(trails, archivedRows(readArchive(ss), rows), timeZone);
   foldRows(trails, rows, timeZone);
   let folded = all.length;
   while (folded > 1 && isBlank(all[folded - 1])) folded--;

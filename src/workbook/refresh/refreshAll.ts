@@ -44,6 +44,7 @@ import {
 } from '../reports/reportRecord';
 import { reportTabs } from '../reports/reportTabsMade';
 import { refreshBoard } from '../board/boardRefresh';
+import { archiveOldRows, rowsToArchive } from '../history/historyArchiving';
 import { sendDailyEmails } from './dailyEmail';
 import { buildSearchIndex } from '../../domain/sidebar/searchIndex';
 import { saveSearchIndex } from '../sidebar/searchIndexStore';
@@ -113,6 +114,7 @@ export function refreshAll(req: RefreshRequest): RefreshResult | QuietRefresh {
   if (quiet) return quiet;
   forgetLastRefresh(properties);
   const plan = planRefresh(req, properties);
+  archiveIfNearLimit(req, plan);
   const read = readAndSweep(req, plan);
   const { crm, settings, now, ss } = req;
   const { timeZone } = crm.state;
@@ -235,7 +237,7 @@ function sweptIds(plan: SweepPlan): CellValue[] {
 
 /**
  * The refresh when nothing changed (see quietRefresh.ts), or null when it must read everything: a full
- * or board-making refresh, the daily check due, a tab edited or missing, a journal left, a change since
+ * or board-making refresh, the daily check due, History's oldest rows to archive, a tab edited or missing, a journal left, a change since
  * the last complete refresh, another day or other settings, or a row of the window that would change.
  */
 function quietRefresh(
@@ -251,6 +253,7 @@ function quietRefresh(
   const pointer = readPointer(properties);
   if (req.full === 'daily' && (!pointer || now.getTime() - pointer.checkedAt > DAILY_CHECK_MS)) return null;
   const record = readReportRecord(properties);
+  if (rowsToArchive(pointer, recordedCells(record))) return null;
   const ids = new Set(ss.getSheets().map((s) => s.getSheetId()));
   const tabs = REPORT_TABS.every((t) => record.extents[t] && ids.has(record.extents[t].sheetId));
   if (record.edited.size || !tabs) return null;
@@ -276,6 +279,22 @@ function planRefresh(req: RefreshRequest, properties: Record<string, string>): R
   if (fullHistory) forgetPointer(pointer);
   clearEditMarks(record);
   return { properties, record, pointer, fullHistory, check, sheets };
+}
+
+/** The cells of every tab as the last measure recorded them. */
+const recordedCells = (record: RefreshPlan['record']) =>
+  Object.values(record.sizes).reduce((n, [r, c]) => n + r * c, 0);
+
+/**
+ * Near the cell limit (the sizes the last refresh recorded), History's oldest folded rows move to the
+ * archive tab under the document lock, before History is read (see historyArchiving.ts).
+ */
+function archiveIfNearLimit({ ss, crm }: RefreshRequest, plan: RefreshPlan): void {
+  const count = plan.fullHistory ? 0 : rowsToArchive(plan.pointer, recordedCells(plan.record));
+  if (count && plan.pointer) {
+    const pointer = plan.pointer;
+    plan.pointer = withDocumentLock(() => archiveOldRows(ss, crm.history, pointer, count), LOCK_WAIT_MS);
+  }
 }
 
 /**

@@ -16,6 +16,8 @@ import type { BlockKey } from '../../domain/settings/settingsLayout';
 import type { Settings } from '../../shared/settings';
 import type { CrmTabs } from '../core/crmTabs';
 import { writeState } from '../core/documentState';
+import { activeSpreadsheet } from '../core/app';
+import { allHistoryRows } from '../history/historyArchiveTab';
 import { writeStages } from '../settings/settingsTab';
 import type { Sheet } from '../core/sheetTypes';
 
@@ -28,7 +30,7 @@ export function learnedChanges(crm: CrmTabs, settings: Settings, now: Date): Pro
     .slice(1)
     .map((r, i) => readDeal(r, i + 2, map, settings, timeZone, locale))
     .filter((d) => d.id || d.name || d.stageText);
-  const moves = stageMoves(crm.history.getDataRange().getValues().slice(1) as CellValue[][]);
+  const moves = stageMoves(allHistoryRows(activeSpreadsheet(), crm.history));
   const funnel = buildFunnel(uniqueDeals(deals).deals, groupMoves(moves), settings, now, timeZone);
   return probabilityChanges(funnel.learned);
 }

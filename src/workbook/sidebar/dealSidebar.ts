@@ -4,7 +4,8 @@
 import { isoDay } from '../../shared/zonedTime';
 import { historyItems } from '../../domain/sidebar/dealForm';
 import { type DealRecord, type HistoryItem, type SidebarModel } from '../../shared/dealDto';
-import { currentUser } from '../core/app';
+import { activeSpreadsheet, currentUser } from '../core/app';
+import { archivedRowsOf } from '../history/historyArchiveTab';
 import { dealHistory, readHeaderMap, readRows, rowsOfDeal } from '../deals/dealLookup';
 import { crm, formRules, liveCrm, MAX_TRIES, record } from './sidebarCrm';
 
@@ -44,5 +45,11 @@ export function getDeal(id: string): DealRecord | null {
 /** Every History entry of a deal, newest first. */
 export function getDealHistory(id: string): HistoryItem[] {
   const c = crm();
-  return historyItems(dealHistory(c.history, String(id).trim()).rows, c.state.timeZone);
+  const wanted = String(id).trim();
+  // The deal's archived rows (History's oldest, see historyArchiveTab.ts) came before those in History.
+  const rows = [
+    ...archivedRowsOf(activeSpreadsheet(), c.history, wanted),
+    ...dealHistory(c.history, wanted).rows,
+  ];
+  return historyItems(rows, c.state.timeZone);
 }

@@ -1,0 +1,148 @@
+// Near Google's 10-million-cell limit, a refresh moves History's oldest rows to the hidden History
+// archive tab, many to a cell. Nothing may be lost, doubled or read differently: each step is compared
+// with a twin workbook whose History was never archived (the same deals, edits and clock). The archived
+// rows are read here with JSON.parse, not with the product's unpacking.
+import { Emulator } from '../../local/emulator';
+import { fillDemo } from '../support/demoWorkbook';
+import { DIST, loadedEmulator } from '../support/emulator';
+import { REPORT_TABS } from '../support/crm';
+
+const OPTS = { timeZone: 'America/New_York', now: '2026-03-10T15:00:00Z' };
+const ARCHIVE = 'History archive (CRM)';
+const HOUR = 3_600_000;
+
+/** Values, formulas and formats of every report tab. */
+function reports(emu: Emulator): Record<string, string> {
+  return Object.fromEntries(
+    REPORT_TABS.map((n) => {
+      const s = emu.sheet(n);
+      const r = s.rangeAt(1, 1, Math.max(1, s.lastRowIndex()), Math.max(1, s.lastColumnIndex()));
+      // The status line names when the tab was built: the twin's refresh may have found nothing new.
+      const values = JSON.stringify(r.peekValues()).replace(/Built \d{4}-\d\d-\d\d \d\d:\d\d/g, 'Built');
+      return [n, JSON.stringify([values, r.getFormulas(), r.getNumberFormats()])];
+    }),
+  );
+}
+
+/** A History value as compared here: a date by its instant. */
+const text = (v: unknown) => (v instanceof Date ? `date:${v.getTime()}` : `${typeof v}:${String(v)}`);
+
+/** Every History row, the archive's (parsed here) first, then the History tab's. */
+function allHistory(emu: Emulator): string[] {
+  const archived = emu.ss.sheets.find((s) => s.name === ARCHIVE)
+    ? emu
+        .values(ARCHIVE)
+        .slice(1)
+        .flatMap(([, cell]) => (String(cell) === '' ? [] : String(cell).split('\n')))
+        .map((line) =>
+          (JSON.parse(line) as unknown[])
+            .map((v) => (v && typeof v === 'object' ? new Date((v as { date: string }).date) : v))
+            .map(text)
+            .join('|'),
+        )
+    : [];
+  const tab = emu
+    .values('History')
+    .slice(1)
+    .filter((r) => r.some((v) => v !== ''))
+    .map((r) => r.map(text).join('|'));
+  return [...archived, ...tab];
+}
+
+/** Runs the same step on both workbooks. */
+function both(a: Emulator, b: Emulator, step: (e: Emulator) => void) {
+  step(a);
+  step(b);
+}
+
+/** 2,500 demo deals (~10,000 History rows), refreshed; and its twin. */
+function twins(): [Emulator, Emulator] {
+  const emu = loadedEmulator(OPTS);
+  emu.run('menuSetUp');
+  fillDemo(emu, 2500);
+  emu.run('menuRefresh');
+  return [emu, Emulator.fromSaved(emu.save(), OPTS).load(DIST)];
+}
+
+/** Grows Sheet1 past 7 million cells, and lets the next day's check record it. */
+function nearTheLimit(emu: Emulator) {
+  const sheet = emu.sheet('Sheet1');
+  sheet.insertRowsAfter(sheet.maxRows, Math.ceil(7_050_000 / sheet.maxColumns) - sheet.maxRows);
+}
+
+const dailyCheck = (e: Emulator) => {
+  e.env.nowMs += 21 * HOUR;
+  e.run('scheduledRefresh');
+};
+const refresh = (e: Emulator) => {
+  e.env.nowMs += HOUR;
+  e.run('menuRefresh');
+};
+
+describe('History archived near the cell limit', () => {
+  it('keeps every row once, in order, and every report as it would be without it', () => {
+    const [emu, twin] = twins();
+    const before = allHistory(twin);
+    nearTheLimit(emu);
+    both(emu, twin, dailyCheck);
+    expect(emu.ss.sheets.some((s) => s.name === ARCHIVE)).toBe(false);
+    both(emu, twin, refresh);
+    // The archive holds History's oldest rows, and History the rest.
+    const archive = emu.sheet(ARCHIVE);
+    expect(archive.hidden).toBe(true);
+    const kept = emu.values('History').length - 1;
+    expect(kept).toBeLessThan(twin.values('History').length - 1 - 4000);
+    expect(kept).toBeGreaterThanOrEqual(5000);
+    expect(allHistory(emu)).toEqual(before);
+    expect(allHistory(twin)).toEqual(before);
+    // Cells: the tab lost six cells a row moved; the archive is a few dozen cells.
+    expect(archive.maxRows * archive.maxColumns).toBeLessThan(300);
+    expect(reports(emu)).toEqual(reports(twin));
+
+    // Read in full again (the index forgotten): the archive counts, once.
+    both(
+      emu,
+      twin,
+      (e) => delete (e.properties.document.data as Record<string, string>)['sheetsCrm.historyIndex'],
+    );
+    both(emu, twin, refresh);
+    expect(reports(emu)).toEqual(reports(twin));
+
+    // A deal whose first rows were archived: the sidebar shows all of its History.
+    const firstArchived = String(JSON.parse(String(emu.values(ARCHIVE)[1][1]).split('\n')[0])[1]);
+    const items = emu.run<unknown[]>('getDealHistory', [firstArchived]);
+    expect(items.length).toBeGreaterThan(0);
+    expect(items).toEqual(twin.run<unknown[]>('getDealHistory', [firstArchived]));
+  });
+
+  it('loses and doubles nothing when the move stops half-way, and finishes it later', () => {
+    const [emu, twin] = twins();
+    const before = allHistory(twin);
+    nearTheLimit(emu);
+    both(emu, twin, dailyCheck);
+    // Google refuses the deletion of History's moved rows: the archive holds them, History too.
+    const rows = emu.values('History').length;
+    // (The first deletion trims the new archive tab; the second is History's.)
+    emu.acc.injectFault({ method: 'Sheet.deleteRows', after: 1, times: 1 });
+    both(emu, twin, refresh);
+    expect(emu.values('History').length).toBe(rows);
+    expect(emu.values(ARCHIVE)[1][0]).toMatch(/^Moving: /);
+    // Meanwhile the sidebar shows a moving deal's History once, from History.
+    const moving = String(JSON.parse(String(emu.values(ARCHIVE)[1][1]).split('\n')[0])[1]);
+    expect(emu.run<unknown[]>('getDealHistory', [moving])).toEqual(
+      twin.run<unknown[]>('getDealHistory', [moving]),
+    );
+    // Read in full, the rows are counted once; the next move writes over the unfinished one.
+    both(
+      emu,
+      twin,
+      (e) => delete (e.properties.document.data as Record<string, string>)['sheetsCrm.historyIndex'],
+    );
+    both(emu, twin, refresh);
+    expect(reports(emu)).toEqual(reports(twin));
+    both(emu, twin, refresh);
+    expect(allHistory(emu)).toEqual(before);
+    expect(emu.values('History').length).toBeLessThan(twin.values('History').length);
+    expect(reports(emu)).toEqual(reports(twin));
+  });
+});
