@@ -237,6 +237,14 @@ export class Accountant {
     this.onFlush(this.execution);
   }
 
+  /**
+   * Prices text a call just read past TEXT_CHARS_PER_CELL a cell (see LATENCY_MS): known only once the
+   * values are read, which must come after the call is counted (a hook armed for the call runs first).
+   */
+  chargeLongTextRead(chars: number): void {
+    this.estimatedMs += chars * LATENCY_MS.perCharRead;
+  }
+
   /** Records one call; throws if a fault was armed for it. */
   count(method: string, cells: CallCells = {}): void {
     const hook = this.hooks.find((h) =>

@@ -126,8 +126,9 @@ export class Range {
   }
 
   getValues(): CellValue[][] {
+    this.count('getValues', { read: this.cells });
     const values = this.peekValues();
-    this.count('getValues', { read: this.cells, longText: longTextOf(values) });
+    this.env.acc.chargeLongTextRead(longTextOf(values));
     return values;
   }
   getValue(): CellValue {
