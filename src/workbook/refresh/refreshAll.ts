@@ -237,8 +237,9 @@ function sweptIds(plan: SweepPlan): CellValue[] {
 
 /**
  * The refresh when nothing changed (see quietRefresh.ts), or null when it must read everything: a full
- * or board-making refresh, the daily check due, History's oldest rows to archive, a tab edited or missing, a journal left, a change since
- * the last complete refresh, another day or other settings, or a row of the window that would change.
+ * or board-making refresh, the daily check due, History's oldest rows to archive, a tab edited or
+ * missing, a journal left, a change since the last complete refresh, another day or other settings, or
+ * a row of the window that would change.
  */
 function quietRefresh(
   req: RefreshRequest,
