@@ -7,6 +7,7 @@
 import type { CellValue } from '../../domain/deals/deal';
 import { HISTORY_HEADERS } from '../../domain/history/historyEntry';
 import { packRows, unpackCell } from '../../domain/history/historyArchive';
+import { rowHash } from '../../domain/history/historyBlocks';
 import { CrmError } from '../../shared/errors';
 import { PRODUCT } from '../../shared/names';
 import { isDate } from '../../shared/zonedTime';
@@ -29,34 +30,26 @@ const MOVING = 'Moving: ';
 
 /**
  * The archive as held: rows of settled cells, oldest first, and those of cells a move left unfinished
- * (written, but History's rows perhaps not deleted), with the sheet row of the first such cell. Two calls;
- * none when there is no archive.
+ * (written, but History's rows perhaps not deleted). Three calls; one when there is no archive.
  */
 export interface ArchiveRead {
   settled: CellValue[][];
   moving: CellValue[][];
-  movingFrom: number | null;
-  /** The tab's last row holding anything. */
-  last: number;
 }
 
 export function readArchive(ss: Spreadsheet): ArchiveRead {
   const sheet = findArchiveTab(ss);
-  const none: ArchiveRead = { settled: [], moving: [], movingFrom: null, last: 1 };
-  if (!sheet) return none;
-  const last = sheet.getLastRow();
-  if (last < 2) return none;
-  const out: ArchiveRead = { ...none, last };
+  const out: ArchiveRead = { settled: [], moving: [] };
+  const last = sheet ? sheet.getLastRow() : 1;
+  if (!sheet || last < 2) return out;
   sheet
     .getRange(2, 1, last - 1, 2)
     .getValues()
-    .forEach(([label, text], i) => {
-      const rows = unpacked(String(text ?? ''), i + 2);
-      if (String(label).startsWith(MOVING)) {
-        out.movingFrom ??= i + 2;
-        out.moving.push(...rows);
-      } else out.settled.push(...rows);
-    });
+    .forEach(([label, text], i) =>
+      (String(label).startsWith(MOVING) ? out.moving : out.settled).push(
+        ...unpacked(String(text ?? ''), i + 2),
+      ),
+    );
   return out;
 }
 
@@ -68,9 +61,27 @@ export function archivedRows(
   archive: ArchiveRead,
   historyHead: readonly (readonly CellValue[])[],
 ): CellValue[][] {
-  return archive.moving.length && !startsWith(historyHead, archive.moving)
-    ? [...archive.settled, ...archive.moving]
-    : archive.settled;
+  return movedOut(archive.moving, historyHead) ? [...archive.settled, ...archive.moving] : archive.settled;
+}
+
+/** Whether an unfinished move's rows left History (History no longer begins with them). */
+function movedOut(moving: readonly (readonly CellValue[])[], historyHead: readonly (readonly CellValue[])[]) {
+  return moving.length > 0 && !startsWith(historyHead, moving);
+}
+
+/**
+ * The cells of an unfinished move (always the archive's last ones): column A read to find them, then
+ * only their texts, so a move does not read the whole archive.
+ */
+function movingCells(sheet: Sheet): { last: number; from: number | null; rows: CellValue[][] } {
+  const last = sheet.getLastRow();
+  if (last < 2) return { last: 1, from: null, rows: [] };
+  const labels = sheet.getRange(2, 1, last - 1, 1).getValues();
+  let from: number | null = null;
+  for (let i = labels.length - 1; i >= 0 && String(labels[i][0]).startsWith(MOVING); i--) from = i + 2;
+  if (from === null) return { last, from, rows: [] };
+  const texts = sheet.getRange(from, 2, last - from + 1, 1).getValues();
+  return { last, from, rows: texts.flatMap(([t], i) => unpacked(String(t ?? ''), from! + i)) };
 }
 
 /** All of History's rows, the archive's first (what exports and learned probabilities read). */
@@ -79,18 +90,12 @@ export function allHistoryRows(ss: Spreadsheet, history: Sheet): CellValue[][] {
   return [...archivedRows(readArchive(ss), rows), ...rows];
 }
 
-const cellKey = (v: CellValue | undefined) =>
-  isDate(v) ? `d${v.getTime()}` : `${typeof v}${String(v ?? '')}`;
+/** Whether `rows` begins with `head`, row by row (each row's hash: type and text of each cell). */
 function startsWith(
   rows: readonly (readonly CellValue[])[],
   head: readonly (readonly CellValue[])[],
 ): boolean {
-  return (
-    rows.length >= head.length &&
-    head.every((r, i) =>
-      Array.from({ length: WIDTH }, (_, c) => c).every((c) => cellKey(r[c]) === cellKey(rows[i][c])),
-    )
-  );
+  return rows.length >= head.length && head.every((r, i) => rowHash(r, WIDTH) === rowHash(rows[i], WIDTH));
 }
 
 function unpacked(text: string, row: number): CellValue[][] {
@@ -119,14 +124,14 @@ export function archivedRowsOf(ss: Spreadsheet, history: Sheet, id: string): Cel
     .map((r) => r.getRow());
   if (!found.length) return [];
   const cells = readRows(sheet, found, 1, 2);
-  let rows: CellValue[][];
-  if (found.some((r) => String(cells.get(r)?.[0]).startsWith(MOVING))) {
-    const archive = readArchive(ss);
-    const head = history
-      .getRange(2, 1, Math.max(1, archive.moving.length), WIDTH)
-      .getValues() as CellValue[][];
-    rows = archivedRows(archive, head);
-  } else rows = found.flatMap((r) => unpacked(String(cells.get(r)?.[1] ?? ''), r));
+  const settled = found.filter((r) => !String(cells.get(r)?.[0]).startsWith(MOVING));
+  const rows = settled.flatMap((r) => unpacked(String(cells.get(r)?.[1] ?? ''), r));
+  // A cell of an unfinished move (rare) counts as a full read counts it (archivedRows).
+  if (settled.length < found.length) {
+    const moving = movingCells(sheet).rows;
+    const head = history.getRange(2, 1, Math.max(1, moving.length), WIDTH).getValues() as CellValue[][];
+    if (movedOut(moving, head)) rows.push(...moving);
+  }
   return rows.filter((r) => String(r[1]).trim() === wanted);
 }
 
@@ -147,12 +152,12 @@ export function archiveHistoryRows(
   const packed = packRows(rows, WIDTH);
   if (!packed) return false;
   if (!packed.length) return true;
-  const archive = readArchive(ss);
   const sheet = findArchiveTab(ss) ?? makeArchiveTab(ss);
+  const archive = movingCells(sheet);
   // An unfinished move whose rows History still holds is written over; one whose rows it lost is settled.
-  const over = archive.movingFrom !== null && startsWith(rows, archive.moving);
-  if (archive.movingFrom !== null && !over) settle(sheet, archive.movingFrom, archive.last);
-  const first = over ? archive.movingFrom! : archive.last + 1;
+  const over = archive.from !== null && !movedOut(archive.rows, rows);
+  if (archive.from !== null && !over) settle(sheet, archive.from, archive.last);
+  const first = over ? archive.from! : archive.last + 1;
   const end = Math.max(first + packed.length - 1, over ? archive.last : 0);
   const max = sheet.getMaxRows();
   if (end > max) sheet.insertRowsAfter(max, end - max);
