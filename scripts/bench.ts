@@ -24,6 +24,7 @@ import * as path from 'node:path';
 import { Accountant, Emulator } from '../local/emulator';
 import { demoData } from '../local/playground/demoData';
 import { writeDemoExport } from '../local/playground/demoExport';
+import { archiveOldest } from '../local/playground/archivedHistory';
 import { writeDemoOwners } from '../local/playground/session';
 import { profiled } from './scriptCpu';
 
@@ -67,9 +68,11 @@ function workbook(count: number): Emulator {
   const deals = emu.sheet('Deals');
   if (deals.maxRows < count + 1) deals.insertRowsAfter(deals.maxRows, count + 1 - deals.maxRows);
   deals.rangeAt(2, 1, count, d.header.length).setValues(d.deals);
+  // Near the cell limit (200,000 deals), History's oldest rows are in the archive, as the CRM keeps them.
+  const rows = archiveOldest(emu, d.history, count * d.header.length + d.history.length * 6);
   const history = emu.sheet('History');
-  history.insertRowsAfter(history.maxRows, d.history.length);
-  history.rangeAt(2, 1, d.history.length, 6).setValues(d.history);
+  history.insertRowsAfter(history.maxRows, rows.length);
+  history.rangeAt(2, 1, rows.length, 6).setValues(rows);
   emu.run('menuRefresh'); // the first refresh creates the report tabs and sweeps every imported row
   return emu;
 }
