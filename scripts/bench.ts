@@ -24,7 +24,7 @@ import * as path from 'node:path';
 import { Accountant, Emulator } from '../local/emulator';
 import { demoData } from '../local/playground/demoData';
 import { writeDemoExport } from '../local/playground/demoExport';
-import { archiveOldest } from '../local/playground/archivedHistory';
+import { archiveOldest } from './archivedHistory';
 import { writeDemoOwners } from '../local/playground/session';
 import { profiled } from './scriptCpu';
 

@@ -2,11 +2,11 @@
 // hidden History archive tab, the newest kept in History (see src/workbook/history/historyArchiving.ts).
 // The bench builds its 200,000-deal workbook this way: written as plain rows, History alone would take
 // it past the 10-million-cell limit before the first refresh could move a row.
-import type { Emulator } from '../emulator';
-import { packRows } from '../../src/domain/history/historyArchive';
-import { HISTORY_HEADERS } from '../../src/domain/history/historyEntry';
-import { ARCHIVE_TAB } from '../../src/workbook/history/historyArchiveTab';
-import { ARCHIVE_AT_CELLS, KEEP_ROWS } from '../../src/workbook/history/historyArchiving';
+import type { Emulator } from '../local/emulator';
+import { packRows } from '../src/domain/history/historyArchive';
+import { HISTORY_HEADERS } from '../src/domain/history/historyEntry';
+import { ARCHIVE_TAB } from '../src/workbook/history/historyArchiveTab';
+import { ARCHIVE_AT_CELLS, KEEP_ROWS } from '../src/workbook/history/historyArchiving';
 
 type Row = (string | number | Date)[];
 
