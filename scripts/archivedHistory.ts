@@ -3,10 +3,9 @@
 // The bench builds its 200,000-deal workbook this way: written as plain rows, History alone would take
 // it past the 10-million-cell limit before the first refresh could move a row.
 import type { Emulator } from '../local/emulator';
-import { packRows } from '../src/domain/history/historyArchive';
+import { ARCHIVE_AT_CELLS, KEEP_ROWS, packRows } from '../src/domain/history/historyArchive';
 import { HISTORY_HEADERS } from '../src/domain/history/historyEntry';
 import { ARCHIVE_TAB } from '../src/workbook/history/historyArchiveTab';
-import { ARCHIVE_AT_CELLS, KEEP_ROWS } from '../src/workbook/history/historyArchiving';
 
 type Row = (string | number | Date)[];
 

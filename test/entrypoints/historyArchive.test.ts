@@ -5,49 +5,10 @@
 import { Emulator } from '../../local/emulator';
 import { fillDemo } from '../support/demoWorkbook';
 import { DIST, loadedEmulator } from '../support/emulator';
-import { REPORT_TABS } from '../support/crm';
+import { allHistory, ARCHIVE, reports } from '../support/archivedHistory';
 
 const OPTS = { timeZone: 'America/New_York', now: '2026-03-10T15:00:00Z' };
-const ARCHIVE = 'History archive (CRM)';
 const HOUR = 3_600_000;
-
-/** Values, formulas and formats of every report tab. */
-function reports(emu: Emulator): Record<string, string> {
-  return Object.fromEntries(
-    REPORT_TABS.map((n) => {
-      const s = emu.sheet(n);
-      const r = s.rangeAt(1, 1, Math.max(1, s.lastRowIndex()), Math.max(1, s.lastColumnIndex()));
-      // The status line names when the tab was built: the twin's refresh may have found nothing new.
-      const values = JSON.stringify(r.peekValues()).replace(/Built \d{4}-\d\d-\d\d \d\d:\d\d/g, 'Built');
-      return [n, JSON.stringify([values, r.getFormulas(), r.getNumberFormats()])];
-    }),
-  );
-}
-
-/** A History value as compared here: a date by its instant. */
-const text = (v: unknown) => (v instanceof Date ? `date:${v.getTime()}` : `${typeof v}:${String(v)}`);
-
-/** Every History row, the archive's (parsed here) first, then the History tab's. */
-function allHistory(emu: Emulator): string[] {
-  const archived = emu.ss.sheets.find((s) => s.name === ARCHIVE)
-    ? emu
-        .values(ARCHIVE)
-        .slice(1)
-        .flatMap(([, cell]) => (String(cell) === '' ? [] : String(cell).split('\n')))
-        .map((line) =>
-          (JSON.parse(line) as unknown[])
-            .map((v) => (v && typeof v === 'object' ? new Date((v as { date: string }).date) : v))
-            .map(text)
-            .join('|'),
-        )
-    : [];
-  const tab = emu
-    .values('History')
-    .slice(1)
-    .filter((r) => r.some((v) => v !== ''))
-    .map((r) => r.map(text).join('|'));
-  return [...archived, ...tab];
-}
 
 /** Runs the same step on both workbooks. */
 function both(a: Emulator, b: Emulator, step: (e: Emulator) => void) {

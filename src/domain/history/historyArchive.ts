@@ -8,6 +8,25 @@ import { isDate } from '../../shared/zonedTime';
 
 /** A cell holds at most 50,000 characters; packed cells stay below with room to spare. */
 export const PACKED_CELL_CHARS = 45_000;
+/** History's rows move to the archive once the spreadsheet holds this many cells (70% of the limit). */
+export const ARCHIVE_AT_CELLS = 7_000_000;
+/** Rows History keeps when its oldest move to the archive. */
+export const KEEP_ROWS = 5_000;
+
+/**
+ * The longest line a History row packs to, its time a date and each other cell one of `texts[c]` (the
+ * possible texts of its second, third, … cell): an upper bound for rows not yet made.
+ */
+export function lineAtMost(texts: readonly (readonly string[])[]): number {
+  const longest = (xs: readonly string[]) => xs.reduce((m, x) => Math.max(m, JSON.stringify(x).length), 2);
+  return JSON.stringify([encodeValue(new Date(0))]).length + texts.reduce((n, xs) => n + 1 + longest(xs), 0);
+}
+
+/** The most cells (a label and a text each) `rows` rows of lines at most `lineMax` long pack into. */
+export function packedCellsAtMost(rows: number, lineMax: number): number {
+  const perCell = Math.max(1, Math.floor((PACKED_CELL_CHARS + 1) / (lineMax + 1)));
+  return Math.ceil(rows / perCell) * 2;
+}
 
 function encodeValue(v: CellValue | null | undefined): unknown {
   return isDate(v) ? { date: v.toISOString() } : (v ?? '');
@@ -20,6 +39,11 @@ function decodeValue(v: unknown): CellValue | null {
     return Number.isNaN(d.getTime()) ? null : d;
   }
   return null;
+}
+
+/** A row as one line of a packed cell. */
+export function packedLine(row: readonly CellValue[], width: number): string {
+  return JSON.stringify(Array.from({ length: width }, (_, c) => encodeValue(row[c])));
 }
 
 /** One packed cell's text, as a person would see its first and last row (for the tab's label column). */
@@ -37,7 +61,7 @@ export function packRows(rows: readonly (readonly CellValue[])[], width: number)
   let lines: string[] = [];
   let length = 0;
   for (const row of rows) {
-    const line = JSON.stringify(Array.from({ length: width }, (_, c) => encodeValue(row[c])));
+    const line = packedLine(row, width);
     if (line.length > PACKED_CELL_CHARS) return null;
     if (lines.length && length + 1 + line.length > PACKED_CELL_CHARS) {
       cells.push({ text: lines.join('\n'), rows: lines.length });

@@ -5,7 +5,9 @@
 // first refresh then adds (a row per deal in its segment's list, a row per deal in the History index,
 // each owner's first rows in Data issues). Both err on the high side, never the low one: rows a tab
 // already has to spare are not counted on, and each tab Set up makes is counted as the 1,000 rows by 26
-// columns a new tab comes with (it keeps fewer).
+// columns a new tab comes with (it keeps fewer). Near the limit, an import's History goes mostly into
+// the History archive, many rows to a cell (historyCells).
+import { KEEP_ROWS, packedCellsAtMost } from '../history/historyArchive';
 import { HISTORY_HEADERS } from '../history/historyEntry';
 import { dataIssuesReport, ISSUES_LISTED_PER_OWNER, segmentReport } from '../reports/dealListReports';
 
@@ -31,12 +33,43 @@ export interface ConversionSize {
   width: number;
   /** Deals the CRM holds after (those it held and the new ones). */
   total: number;
-  /** History rows the conversion adds ("Date entered" columns). */
-  historyRows: number;
+  /** History rows the conversion adds ("Date entered" columns), and where they go. */
+  history: HistorySize;
   /** Owners the CRM knows after: Data issues lists each one's first rows (and those of no owner). */
   owners: number;
   /** Tabs Set up will make (CRM Settings, History, the report tabs: those missing). */
   tabsToMake: number;
+}
+
+/**
+ * The History an import adds: as rows, or near the limit (`archive`) mostly packed into the archive:
+ * the rows History holds moved there first, then the new ones, History keeping the newest KEEP_ROWS.
+ */
+export interface HistorySize {
+  rows: number;
+  archive: {
+    /** rows History holds now */
+    held: number;
+    /** the longest line a new row packs to (lineAtMost) */
+    lineMax: number;
+    /** whether the archive tab is made */
+    makeTab: boolean;
+  } | null;
+}
+
+/**
+ * The most cells an import's History adds. Archived, History's own rows are counted as a cell each
+ * (label and text), since they are written to the archive before History lets them go.
+ */
+export function historyCells({ rows, archive }: HistorySize): number {
+  const width = HISTORY_HEADERS.length;
+  if (!archive) return rows * width;
+  return (
+    Math.min(rows, KEEP_ROWS) * width +
+    archive.held * 2 +
+    packedCellsAtMost(rows, archive.lineMax) +
+    (archive.makeTab ? NEW_TAB_CELLS : 0)
+  );
 }
 
 /** History index: a row per deal, two columns (the Deal ID and its stage moves). */
@@ -46,8 +79,8 @@ const NEW_TAB_CELLS = 1000 * 26;
 
 /** The estimate: cells Convert writes beyond those held now, and those the first refresh adds. */
 export function cellsNeeded(size: ConversionSize): { conversion: number; reports: number } {
-  const { source, deals, converted, width, total, historyRows, owners, tabsToMake } = size;
-  const added = historyRows * HISTORY_HEADERS.length + tabsToMake * NEW_TAB_CELLS;
+  const { source, deals, converted, width, total, history, owners, tabsToMake } = size;
+  const added = historyCells(history) + tabsToMake * NEW_TAB_CELLS;
   const conversion = source
     ? // the backup copies the tab whole; the tab then grows to hold the header and every deal
       source.rows * source.cols +

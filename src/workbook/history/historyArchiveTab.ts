@@ -6,7 +6,7 @@
 // and the sidebar finds a deal's archived rows by its Deal ID.
 import type { CellValue } from '../../domain/deals/deal';
 import { HISTORY_HEADERS } from '../../domain/history/historyEntry';
-import { packRows, unpackCell } from '../../domain/history/historyArchive';
+import { packRows, unpackCell, type PackedCell } from '../../domain/history/historyArchive';
 import { rowHash } from '../../domain/history/historyBlocks';
 import { CrmError } from '../../shared/errors';
 import { PRODUCT } from '../../shared/names';
@@ -158,24 +158,64 @@ export function archiveHistoryRows(
   const over = archive.from !== null && !movedOut(archive.rows, rows);
   if (archive.from !== null && !over) settle(sheet, archive.from, archive.last);
   const first = over ? archive.from! : archive.last + 1;
-  const end = Math.max(first + packed.length - 1, over ? archive.last : 0);
-  const max = sheet.getMaxRows();
-  if (end > max) sheet.insertRowsAfter(max, end - max);
-  let at = 0;
-  const labels: string[] = [];
-  const cells: string[][] = packed.map((c) => {
-    labels.push(`${c.rows} rows, ${when(rows[at][0])} to ${when(rows[at + c.rows - 1][0])}`);
-    at += c.rows;
-    return [MOVING + labels[labels.length - 1], c.text];
-  });
-  while (first + cells.length - 1 < end) cells.push(['', '']);
-  writeGrid(sheet.getRange(first, 1, cells.length, 2), cells);
+  const labels = writePacked(sheet, first, over ? archive.last : 0, rows, packed, MOVING);
   history.deleteRows(2, rows.length);
   writeGrid(
     sheet.getRange(first, 1, labels.length, 1),
     labels.map((l) => [l]),
   );
   return true;
+}
+
+/**
+ * Adds rows that were never in History (an import's oldest, near the limit) after the archive's last
+ * cell, settled at once. False, changing nothing, when a row is too long to pack or when History still
+ * holds an unfinished move's rows (they come before these).
+ */
+export function appendToArchive(
+  ss: Spreadsheet,
+  history: Sheet,
+  rows: readonly (readonly CellValue[])[],
+): boolean {
+  const packed = packRows(rows, WIDTH);
+  if (!packed) return false;
+  if (!packed.length) return true;
+  const sheet = findArchiveTab(ss) ?? makeArchiveTab(ss);
+  const archive = movingCells(sheet);
+  if (archive.from !== null) {
+    const head = history.getRange(2, 1, archive.rows.length, WIDTH).getValues() as CellValue[][];
+    if (!movedOut(archive.rows, head)) return false;
+    settle(sheet, archive.from, archive.last);
+  }
+  writePacked(sheet, archive.last + 1, 0, rows, packed, '');
+  return true;
+}
+
+/**
+ * Writes packed cells from row `first` (blanking any left up to `end`), each labelled `prefix` and what
+ * it holds; returns the labels without the prefix.
+ */
+function writePacked(
+  sheet: Sheet,
+  first: number,
+  end: number,
+  rows: readonly (readonly CellValue[])[],
+  packed: readonly PackedCell[],
+  prefix: string,
+): string[] {
+  const last = Math.max(first + packed.length - 1, end);
+  const max = sheet.getMaxRows();
+  if (last > max) sheet.insertRowsAfter(max, last - max);
+  let at = 0;
+  const labels: string[] = [];
+  const cells: string[][] = packed.map((c) => {
+    labels.push(`${c.rows} rows, ${when(rows[at][0])} to ${when(rows[at + c.rows - 1][0])}`);
+    at += c.rows;
+    return [prefix + labels[labels.length - 1], c.text];
+  });
+  while (first + cells.length - 1 < last) cells.push(['', '']);
+  writeGrid(sheet.getRange(first, 1, cells.length, 2), cells);
+  return labels;
 }
 
 function settle(sheet: Sheet, from: number, last: number): void {

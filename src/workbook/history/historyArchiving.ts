@@ -2,18 +2,19 @@
 // the archive tab (historyArchiveTab.ts), a few blocks at a time under the document lock, keeping the
 // newest rows in History. Only rows the index has folded and whose block prints still hold are moved,
 // whole blocks of them, so the pointer stays true without reading History again: its first blocks'
-// prints are dropped and every row number moves up by the rows moved.
+// prints are dropped and every row number moves up by the rows moved. An import near the limit
+// (Convert) puts its History there directly (appendHistoryArchived).
+import { ARCHIVE_AT_CELLS, KEEP_ROWS } from '../../domain/history/historyArchive';
 import { decodePrints, encodePrints, sumOf } from '../../domain/history/historyBlocks';
-import { HISTORY_HEADERS } from '../../domain/history/historyEntry';
 import type { CellValue } from '../../domain/deals/deal';
-import { archiveHistoryRows } from './historyArchiveTab';
-import { savePointer, type IndexPointer } from './historyIndexTab';
+import { HISTORY_HEADERS, historyRow, type HistoryEntry } from '../../domain/history/historyEntry';
+import { documentProperties } from '../core/documentState';
+import { appendToArchive, archiveHistoryRows } from './historyArchiveTab';
+import { forgetPointer, readPointer, savePointer, type IndexPointer } from './historyIndexTab';
+import { appendHistory } from './historyTab';
 import type { Sheet, Spreadsheet } from '../core/sheetTypes';
 
-/** History's rows move to the archive once the spreadsheet holds this many cells (70% of the limit). */
-export const ARCHIVE_AT_CELLS = 7_000_000;
-/** Rows History keeps, and the most one refresh moves (~4 s under the lock). */
-export const KEEP_ROWS = 5_000;
+/** The most rows one refresh moves (~4 s under the lock). */
 export const MOST_ROWS = 25_000;
 
 /** Rows to move now: whole folded blocks, leaving KEEP_ROWS folded rows, at most MOST_ROWS (one block at least). */
@@ -51,4 +52,31 @@ export function archiveOldRows(
   };
   savePointer(next);
   return next;
+}
+
+/**
+ * Adds an import's History near the limit (Convert, under the document lock): History keeps the newest
+ * KEEP_ROWS of its rows and the new ones, and the rest go to the archive in their order, History's own
+ * first (moved as a refresh moves them), then the new ones. The index is forgotten first, so the next
+ * refresh reads History in full (archive included) even if this run stops half-way.
+ */
+export function appendHistoryArchived(
+  ss: Spreadsheet,
+  history: Sheet,
+  entries: readonly HistoryEntry[],
+): void {
+  const width = HISTORY_HEADERS.length;
+  const last = history.getLastRow();
+  const held = last > 1 ? (history.getRange(2, 1, last - 1, width).getValues() as CellValue[][]) : [];
+  const move = Math.max(0, held.length + entries.length - KEEP_ROWS);
+  const fromHeld = Math.min(move, held.length);
+  forgetPointer(readPointer(documentProperties()));
+  // Should History's rows not pack (a row too long), or History still hold an unfinished move's rows,
+  // the new rows are added as rows: in order, whatever room they take.
+  if (fromHeld && !archiveHistoryRows(ss, history, held.slice(0, fromHeld)))
+    return appendHistory(history, entries);
+  const fromNew = move - fromHeld;
+  if (fromNew && !appendToArchive(ss, history, entries.slice(0, fromNew).map(historyRow)))
+    return appendHistory(history, entries);
+  appendHistory(history, entries.slice(fromNew));
 }

@@ -2,7 +2,10 @@
 // 10-million-cell limit (see cellsNeeded.ts). An import that cannot fit is refused with nothing
 // changed; one that fits while its reports would not is put to the person first.
 import { CrmError } from '../../shared/errors';
-import { cellsNeeded } from '../../domain/import/cellsNeeded';
+import { cellsNeeded, historyCells, type HistorySize } from '../../domain/import/cellsNeeded';
+import { ARCHIVE_AT_CELLS, KEEP_ROWS, packedLine } from '../../domain/history/historyArchive';
+import { HISTORY_HEADERS, historyRow, type HistoryEntry } from '../../domain/history/historyEntry';
+import { findArchiveTab } from '../history/historyArchiveTab';
 import { normaliseHeader } from '../../domain/import/headerVocabulary';
 import type { ConversionResult } from '../../domain/import/conversion';
 import { CELL_LIMIT, cellCount } from '../core/cells';
@@ -48,29 +51,83 @@ function newColumns(deals: Sheet, header: readonly string[]): number {
 
 /**
  * Throws (nothing written) when the conversion cannot fit; asks when only the first refresh's reports
- * would not. False when the person said no. `owners`: the owners CRM Settings will hold.
+ * would not. Null when the person said no; else whether the import's History goes to the archive (it
+ * does when the spreadsheet would reach ARCHIVE_AT_CELLS with it as rows, History would pass KEEP_ROWS,
+ * and it takes fewer cells so). `owners`: the owners CRM Settings will hold; `historyLine`: the longest line a new History
+ * row packs to (asked only near the limit).
  */
-export function roomFor(p: ConversionTarget, result: ConversionResult, owners: number, ask: Ask): boolean {
+export function roomFor(
+  p: ConversionTarget,
+  result: ConversionResult,
+  owners: number,
+  ask: Ask,
+  historyLine: () => number,
+): { archive: boolean } | null {
   const { ss, sheet, appendTo, name } = p;
   const held = cellCount(ss);
   const existing = appendTo ? Math.max(appendTo.getLastRow() - 1, 0) : 0;
-  const needed = cellsNeeded({
-    source: appendTo ? null : gridOf(sheet),
-    deals: appendTo ? { ...gridOf(appendTo), newColumns: newColumns(appendTo, result.header) } : null,
-    converted: result.rows.length,
-    width: result.header.length,
-    total: existing + result.rows.length,
-    historyRows: result.moves.length,
-    owners,
-    tabsToMake: tabsToMake(ss) + (findHistoryTab(ss, p.state?.historySheetId) ? 0 : 1),
-  });
+  const historyTab = findHistoryTab(ss, p.state?.historySheetId);
+  const size = (history: HistorySize) =>
+    cellsNeeded({
+      source: appendTo ? null : gridOf(sheet),
+      deals: appendTo ? { ...gridOf(appendTo), newColumns: newColumns(appendTo, result.header) } : null,
+      converted: result.rows.length,
+      width: result.header.length,
+      total: existing + result.rows.length,
+      history,
+      owners,
+      tabsToMake: tabsToMake(ss) + (historyTab ? 0 : 1),
+    });
+  const rows = result.moves.length;
+  const plain = size({ rows, archive: null });
+  const near = archiveHistory(ss, historyTab, held + plain.conversion + plain.reports, rows);
+  const packed = near && size({ rows, archive: { ...near, lineMax: historyLine() } });
+  // Archived only when it takes fewer cells (a few thousand rows take fewer as rows than a new tab).
+  const archive = packed !== null && packed.conversion < plain.conversion;
+  const needed = archive ? packed : plain;
   const after = held + needed.conversion;
   if (after > CELL_LIMIT)
     throw new CrmError(
       'TOO_MANY_CELLS',
-      `Converting "${name}" needs about ${fmt(needed.conversion)} more cells (${appendTo ? 'the new deals' : 'a backup copy of the tab, then the tab grown to hold the deals'}${result.moves.length ? ' and their History' : ''}), and this spreadsheet holds ${fmt(held)} of the ${fmt(CELL_LIMIT)} Google allows. Nothing was changed.\n\n${WAY_OUT}`,
+      `Converting "${name}" needs about ${fmt(needed.conversion)} more cells (${appendTo ? 'the new deals' : 'a backup copy of the tab, then the tab grown to hold the deals'}${rows ? ' and their History' : ''}), and this spreadsheet holds ${fmt(held)} of the ${fmt(CELL_LIMIT)} Google allows. Nothing was changed.\n\n${WAY_OUT}`,
     );
-  if (after + needed.reports <= CELL_LIMIT) return true;
+  const answer = { archive };
+  if (after + needed.reports <= CELL_LIMIT) return answer;
   const question = `Converting "${name}" fits, but the reports would then need about ${fmt(needed.reports)} more cells: this spreadsheet would hold about ${fmt(after + needed.reports)} of the ${fmt(CELL_LIMIT)} Google allows, and Refresh would fail until cells are freed.\n\n${WAY_OUT}\n\nConvert anyway?`;
-  return ask(question);
+  return ask(question) ? answer : null;
+}
+
+/**
+ * Whether an import's `rows` History rows go to the archive: when the spreadsheet would hold `cells`
+ * with them as rows, at least ARCHIVE_AT_CELLS, and History would then pass KEEP_ROWS. What the
+ * estimate needs then: History's rows now, and whether the archive tab is to be made.
+ */
+function archiveHistory(ss: Spreadsheet, history: Sheet | null, cells: number, rows: number) {
+  if (!history || !rows || cells < ARCHIVE_AT_CELLS) return null;
+  const held = Math.max(history.getLastRow() - 1, 0);
+  return held + rows > KEEP_ROWS ? { held, makeTab: !findArchiveTab(ss) } : null;
+}
+
+/**
+ * Throws (nothing written) when a stage-history export's rows cannot fit; else whether they go to the
+ * archive (as for a deals export's History, see roomFor).
+ */
+export function roomForHistory(ss: Spreadsheet, history: Sheet, name: string, rows: HistoryEntry[]): boolean {
+  const held = cellCount(ss);
+  const plain = historyCells({ rows: rows.length, archive: null });
+  const near = archiveHistory(ss, history, held + plain, rows.length);
+  const packed = near && historyCells({ rows: rows.length, archive: { ...near, lineMax: lineOf(rows) } });
+  const archive = packed !== null && packed < plain;
+  const needed = archive ? packed : plain;
+  if (held + needed > CELL_LIMIT)
+    throw new CrmError(
+      'TOO_MANY_CELLS',
+      `Adding the stage changes of "${name}" to History needs about ${fmt(needed)} more cells, and this spreadsheet holds ${fmt(held)} of the ${fmt(CELL_LIMIT)} Google allows. Nothing was changed.\n\n${WAY_OUT}`,
+    );
+  return archive;
+}
+
+/** The longest line History entries pack to. */
+function lineOf(entries: readonly HistoryEntry[]): number {
+  return entries.reduce((m, e) => Math.max(m, packedLine(historyRow(e), HISTORY_HEADERS.length).length), 0);
 }

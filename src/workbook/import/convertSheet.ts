@@ -8,18 +8,12 @@ import { PRODUCT, DEALS_TAB } from '../../shared/names';
 import { columnName } from '../../shared/columns';
 import { FIELDS, type FieldKey } from '../../shared/fields';
 import type { Settings } from '../../shared/settings';
-import { isDate, isoDay, zonedParts } from '../../shared/zonedTime';
+import { isoDay, zonedParts } from '../../shared/zonedTime';
 import type { CellValue } from '../../domain/deals/deal';
 import { newDealId } from '../../domain/deals/dealIds';
 import { mapHeaders, type HeaderMap } from '../../domain/deals/headerMap';
-import type { HistoryEntry } from '../../domain/history/historyEntry';
 import { convertValues, type ConversionResult } from '../../domain/import/conversion';
-import {
-  historyEntries,
-  moveKey,
-  recognizeHistory,
-  type HistoryImport,
-} from '../../domain/import/historyImport';
+import { historyEntries, recognizeHistory, type HistoryImport } from '../../domain/import/historyImport';
 import { proposeImportMapping, type ImportMapping } from '../../domain/import/importMapping';
 import { notDealsWhy } from '../../domain/import/fileKind';
 import type { ImportWords } from '../../domain/import/headerVocabulary';
@@ -41,7 +35,9 @@ import { proposeOwners, type OwnerProposal } from '../../domain/import/ownerAdop
 import { clipped, counted } from '../../domain/values/text';
 import { textTroubles, withoutNulls, type CellTrouble } from '../../domain/import/valueSniffing';
 import { loadSettings, setUpCrm } from '../setup/setUpCrm';
-import { roomFor, type Ask } from './conversionRoom';
+import { roomFor, roomForHistory, type Ask } from './conversionRoom';
+import { importedMoves, movesHeld, movesLine } from './importedHistory';
+import { appendHistoryArchived } from '../history/historyArchiving';
 import type { Sheet, Spreadsheet } from '../core/sheetTypes';
 
 export interface PlanBase {
@@ -195,15 +191,9 @@ function historyPlan(base: Omit<PlanBase, 'plan'>, dealsValues: CellValue[][]): 
   const cols = recognizeHistory(base.values, knownIds, base.words);
   const history = findHistoryTab(base.ss, base.state?.historySheetId);
   if (cols && history) {
-    const existingMoves = new Set(
-      (history.getDataRange().getValues() as CellValue[][])
-        .slice(1)
-        .filter((r) => text(r[2]) === 'Stage' && isDate(r[0]))
-        .map((r) => moveKey(text(r[1]), r[0] as Date, r[4], base.timeZone)),
-    );
     const result = historyEntries(base.values, cols, {
       knownIds,
-      existing: existingMoves,
+      existing: movesHeld(base.ss, history, base.timeZone),
       stageName: (raw) => findStageLoosely(raw, base.settings.stages)?.name ?? raw,
       timeZone: base.timeZone,
       locale: base.locale,
@@ -268,7 +258,10 @@ export interface ConversionDone {
 
 /** Adds a history export's stage changes to History. */
 export function runHistoryImport(p: HistoryPlan): ConversionDone {
-  appendHistory(p.history, p.result.entries);
+  // Nothing is written before the spreadsheet is known to have room for it.
+  if (roomForHistory(p.ss, p.history, p.name, p.result.entries))
+    appendHistoryArchived(p.ss, p.history, p.result.entries);
+  else appendHistory(p.history, p.result.entries);
   const unknown = [...p.result.unknown.entries()];
   const notes = [
     `${counted(p.result.entries.length, 'stage change')} added to History for ${counted(new Set(p.result.entries.map((e) => e.dealId)).size, 'deal')}.`,
@@ -312,7 +305,10 @@ export function runConversion(p: DealsPlan, map: HeaderMap, ask: Ask): Conversio
     },
   );
   // Nothing is written before the spreadsheet is known to have room for it.
-  if (!roomFor(p, result, settings.owners.length + owners.added.length, ask)) return null;
+  const room = roomFor(p, result, settings.owners.length + owners.added.length, ask, () =>
+    movesLine(p.appendTo, result),
+  );
+  if (!room) return null;
   if (stagesChanged)
     writeStages(p.settingsSheet, p.blockColumns.stages, stages.stages, p.settings.stages.length);
   appendOwners(p.settingsSheet, p.blockColumns.owners, owners.added);
@@ -323,7 +319,7 @@ export function runConversion(p: DealsPlan, map: HeaderMap, ask: Ask): Conversio
     : replaceWithConverted(p, result);
   // Set up first: converted before Set up, the History tab the moves go to does not exist yet.
   const summary = setUpCrm(ss, target, readState());
-  const moves = importedMoves(ss, readState(), result.moves, idOf, timeZone);
+  const moves = importedMoves(ss, readState(), result.moves, idOf, timeZone, room.archive);
   const notes = [
     where,
     stages.added.length
@@ -391,36 +387,6 @@ function replaceWithConverted(p: DealsPlan, result: ConversionResult) {
   if (!ss.getSheetByName(DEALS_TAB)) sheet.setName(DEALS_TAB);
   const where = `${counted(result.rows.length, 'deal')} converted into "${sheet.getName()}". The original is kept in "${backup.getName()}".`;
   return { target: sheet, idOf, where };
-}
-
-/** History entries from per-stage "Date entered" columns, not already in History; returns how many. */
-function importedMoves(
-  ss: Spreadsheet,
-  state: DocumentState | null,
-  moves: readonly { row: number; time: Date; stage: string }[],
-  idOf: readonly string[],
-  timeZone: string,
-): number {
-  if (!moves.length) return 0;
-  const history = findHistoryTab(ss, state?.historySheetId);
-  if (!history) return 0;
-  const existing = new Set(
-    (history.getDataRange().getValues() as CellValue[][])
-      .slice(1)
-      .filter((r) => text(r[2]) === 'Stage' && isDate(r[0]))
-      .map((r) => moveKey(text(r[1]), r[0] as Date, r[4], timeZone)),
-  );
-  const entries: HistoryEntry[] = [];
-  const previous = new Map<number, string>();
-  for (const m of moves) {
-    const dealId = idOf[m.row];
-    const from = previous.get(m.row) ?? '';
-    previous.set(m.row, m.stage);
-    if (!dealId || existing.has(moveKey(dealId, m.time, m.stage, timeZone))) continue;
-    entries.push({ time: m.time, dealId, field: 'Stage', from, to: m.stage, user: 'import' });
-  }
-  appendHistory(history, entries);
-  return entries.length;
 }
 
 function freeName(ss: Spreadsheet, wanted: string): string {
