@@ -8,9 +8,9 @@ import { createHash } from 'node:crypto';
 import { Emulator } from '../../local/emulator';
 import { allHistory, ARCHIVE, reports } from '../support/archivedHistory';
 import { DIST, loadedEmulator } from '../support/emulator';
+import { cells, padded, peakGrowth } from '../support/cellLimit';
 
 const OPTS = { timeZone: 'America/New_York', now: '2026-03-10T15:00:00Z' };
-const LIMIT = 10_000_000;
 const STAGES = ['Qualified', 'Proposal', 'Negotiation', 'Won'];
 
 /** An export of `deals` deals, each with one to four "Date entered" cells, made the active tab. */
@@ -37,29 +37,12 @@ function exportTab(emu: Emulator, name: string, deals: number, prefix: string, e
   emu.ss.activeSheet = sheet;
 }
 
-const cells = (emu: Emulator) => emu.ss.sheets.reduce((n, s) => n + s.maxRows * s.maxColumns, 0);
-
-/** The most cells `emu` held at once while `run` ran, beyond those before (the emulator's limit check). */
-function peakGrowth(emu: Emulator, run: () => void): number {
-  const before = cells(emu);
-  let peak = before;
-  const assert = emu.ss.assertCellLimit.bind(emu.ss);
-  emu.ss.assertCellLimit = (more: number) => {
-    peak = Math.max(peak, cells(emu) + more);
-    assert(more);
-  };
-  run();
-  emu.ss.assertCellLimit = assert;
-  return Math.max(peak, cells(emu)) - before;
-}
-
-/** A copy of `saved` with Sheet1 grown so that fewer than `room` cells are left under the limit. */
-function padded(saved: ReturnType<Emulator['save']>, room: number): Emulator {
-  const copy = Emulator.fromSaved(saved, OPTS).load(DIST);
-  const sheet1 = copy.sheet('Sheet1');
-  sheet1.insertRowsAfter(sheet1.maxRows, Math.ceil((LIMIT - cells(copy) - room + 1) / sheet1.maxColumns));
-  return copy;
-}
+/** The History tab's rows that hold anything. */
+const historyTabRows = (emu: Emulator) =>
+  emu
+    .values('History')
+    .slice(1)
+    .filter((r) => r.some((v) => v !== ''));
 
 const everything = (emu: Emulator) =>
   emu.ss.sheets.map(
@@ -90,17 +73,12 @@ describe('Convert near the cell limit with a long History', () => {
     expect(twinHistory.length).toBeGreaterThan(held + 12_000);
 
     // One cell less than the conversion took as rows: converted all the same, History archived.
-    const near = padded(saved, plain);
+    const near = padded(saved, plain, OPTS);
     expect(cells(near)).toBeGreaterThan(7_000_000);
     const archived = peakGrowth(near, () => near.run('menuConvert'));
     expect(near.ui.dialogs.map((d) => d.message).join('\n')).not.toMatch(/Nothing was changed/);
     expect(near.values('Deals')).toHaveLength(6300 + 1);
-    expect(
-      near
-        .values('History')
-        .slice(1)
-        .filter((r) => r.some((v) => v !== '')),
-    ).toHaveLength(5000);
+    expect(historyTabRows(near)).toHaveLength(5000);
     expect(near.sheet(ARCHIVE).hidden).toBe(true);
     expect(allHistory(near)).toEqual(twinHistory);
 
@@ -123,7 +101,7 @@ describe('Convert near the cell limit with a long History', () => {
     expect(allHistory(near)).toEqual(allHistory(twin));
 
     // One cell less than the archived conversion took: refused, nothing changed.
-    const tight = padded(saved, archived);
+    const tight = padded(saved, archived, OPTS);
     const before = everything(tight);
     tight.run('menuConvert');
     expect(tight.ui.dialogs.at(-1)!.message).toMatch(
@@ -153,18 +131,13 @@ describe('Convert near the cell limit with a long History', () => {
     expect(twin.ui.dialogs.at(-1)!.message).toMatch(/added to History/);
     expect(allHistory(twin).length).toBeGreaterThan(10_000);
 
-    const near = padded(saved, plain);
+    const near = padded(saved, plain, OPTS);
     const archived = peakGrowth(near, () => near.run('menuConvert'));
     expect(near.ui.dialogs.at(-1)!.message).toMatch(/added to History/);
-    expect(
-      near
-        .values('History')
-        .slice(1)
-        .filter((r) => r.some((v) => v !== '')),
-    ).toHaveLength(5000);
+    expect(historyTabRows(near)).toHaveLength(5000);
     expect(allHistory(near)).toEqual(allHistory(twin));
 
-    const tight = padded(saved, archived);
+    const tight = padded(saved, archived, OPTS);
     const before = everything(tight);
     tight.run('menuConvert');
     expect(tight.ui.dialogs.at(-1)!.message).toMatch(

@@ -6,9 +6,9 @@ import { createHash } from 'node:crypto';
 import fc from 'fast-check';
 import { Emulator } from '../../local/emulator';
 import { DIST, loadedEmulator } from '../support/emulator';
+import { cells, padded, peakGrowth } from '../support/cellLimit';
 
 const OPTS = { timeZone: 'America/New_York', now: '2026-03-10T15:00:00Z' };
-const LIMIT = 10_000_000;
 const STAGES = ['Qualified', 'Proposal', 'Negotiation', 'Won', 'Lost'];
 
 interface Export {
@@ -57,25 +57,6 @@ function exportTab(emu: Emulator, name: string, e: Export, dealName: string): vo
   emu.ss.activeSheet = sheet;
 }
 
-const cells = (emu: Emulator) => emu.ss.sheets.reduce((n, s) => n + s.maxRows * s.maxColumns, 0);
-
-/**
- * The most cells `emu` held at once while `run` ran, beyond those it held before: every growth is
- * checked against the limit first (the emulator's assertCellLimit), so its peak is seen there.
- */
-function peakGrowth(emu: Emulator, run: () => void): number {
-  const before = cells(emu);
-  let peak = before;
-  const assert = emu.ss.assertCellLimit.bind(emu.ss);
-  emu.ss.assertCellLimit = (more: number) => {
-    peak = Math.max(peak, cells(emu) + more);
-    assert(more);
-  };
-  run();
-  emu.ss.assertCellLimit = assert;
-  return Math.max(peak, cells(emu)) - before;
-}
-
 /**
  * What Convert and then the first refresh really need, on a twin of `saved` with room to spare: the
  * most cells Convert holds at once beyond those before, what it leaves, and the most the refresh adds.
@@ -105,15 +86,6 @@ const everything = (emu: Emulator, settings: boolean) =>
           .digest('hex')}`,
     );
 
-/** A copy of `emu` with Sheet1 grown so that fewer than `room` cells are left under the limit. */
-function padded(saved: ReturnType<Emulator['save']>, room: number): Emulator {
-  const copy = Emulator.fromSaved(saved, OPTS).load(DIST);
-  const sheet1 = copy.sheet('Sheet1');
-  const rows = Math.ceil((LIMIT - cells(copy) - room + 1) / sheet1.maxColumns);
-  sheet1.insertRowsAfter(sheet1.maxRows, rows);
-  return copy;
-}
-
 const anExport: fc.Arbitrary<Export> = fc.record({
   deals: fc.integer({ min: 1, max: 700 }),
   extraColumns: fc.integer({ min: 0, max: 30 }),
@@ -133,7 +105,7 @@ describe('Convert near the cell limit', () => {
         const total = Math.max(conversion, converted + refresh);
 
         // Room for all but one cell of the conversion: refused, nothing changed.
-        const tight = padded(saved, conversion);
+        const tight = padded(saved, conversion, OPTS);
         const seen = everything(tight, e.setUpFirst);
         tight.run('menuConvert');
         const said = tight.ui.dialogs.at(-1)!;
@@ -144,7 +116,7 @@ describe('Convert near the cell limit', () => {
         expect(everything(tight, e.setUpFirst)).toEqual(seen);
 
         // Room for the conversion but not for its reports: asked first (or refused); no changes nothing.
-        const roomy = padded(saved, total);
+        const roomy = padded(saved, total, OPTS);
         const kept = everything(roomy, e.setUpFirst);
         roomy.ui.answers.push({ button: 'YES' }, { button: 'NO' });
         roomy.run('menuConvert');
@@ -156,7 +128,7 @@ describe('Convert near the cell limit', () => {
 
         // With room for both and some to spare (the estimate counts a made tab as a new one, 1,000 by
         // 26): converted without a question, and refreshed.
-        const ample = padded(saved, total + 300_000);
+        const ample = padded(saved, total + 300_000, OPTS);
         ample.run('menuConvert');
         expect(ample.ui.dialogs.map((d) => d.title)).not.toContain('Not enough room for the reports');
         expect(ample.values('Deals')).toHaveLength(e.held + e.deals + 1);
@@ -176,7 +148,7 @@ describe('Convert near the cell limit', () => {
     // Room for the most the conversion needs at once, not for the reports after it.
     const room = Math.round((conversion + converted + refresh) / 2);
     for (const answer of ['NO', 'YES']) {
-      const emu = padded(saved, room);
+      const emu = padded(saved, room, OPTS);
       const before = everything(emu, true);
       emu.ui.answers.push({ button: 'YES' }, { button: answer });
       emu.run('menuConvert');

@@ -149,11 +149,9 @@ export function archiveHistoryRows(
   history: Sheet,
   rows: readonly (readonly CellValue[])[],
 ): boolean {
-  const packed = packRows(rows, WIDTH);
-  if (!packed) return false;
-  if (!packed.length) return true;
-  const sheet = findArchiveTab(ss) ?? makeArchiveTab(ss);
-  const archive = movingCells(sheet);
+  const opened = openArchive(ss, rows);
+  if (typeof opened === 'boolean') return opened;
+  const { packed, sheet, archive } = opened;
   // An unfinished move whose rows History still holds is written over; one whose rows it lost is settled.
   const over = archive.from !== null && !movedOut(archive.rows, rows);
   if (archive.from !== null && !over) settle(sheet, archive.from, archive.last);
@@ -177,18 +175,27 @@ export function appendToArchive(
   history: Sheet,
   rows: readonly (readonly CellValue[])[],
 ): boolean {
-  const packed = packRows(rows, WIDTH);
-  if (!packed) return false;
-  if (!packed.length) return true;
-  const sheet = findArchiveTab(ss) ?? makeArchiveTab(ss);
-  const archive = movingCells(sheet);
+  const opened = openArchive(ss, rows);
+  if (typeof opened === 'boolean') return opened;
+  const { packed, sheet, archive } = opened;
   if (archive.from !== null) {
-    const head = history.getRange(2, 1, archive.rows.length, WIDTH).getValues() as CellValue[][];
+    const head = history.getRange(2, 1, Math.max(1, archive.rows.length), WIDTH).getValues() as CellValue[][];
     if (!movedOut(archive.rows, head)) return false;
     settle(sheet, archive.from, archive.last);
   }
   writePacked(sheet, archive.last + 1, 0, rows, packed, '');
   return true;
+}
+
+/**
+ * `rows` packed, and the archive tab (made when missing) with its unfinished move, if any; or what to
+ * answer at once: false when a row is too long to pack, true when there is nothing to write.
+ */
+function openArchive(ss: Spreadsheet, rows: readonly (readonly CellValue[])[]) {
+  const packed = packRows(rows, WIDTH);
+  if (!packed || !packed.length) return packed !== null;
+  const sheet = findArchiveTab(ss) ?? makeArchiveTab(ss);
+  return { packed, sheet, archive: movingCells(sheet) };
 }
 
 /**
