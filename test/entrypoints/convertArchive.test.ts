@@ -145,4 +145,19 @@ describe('Convert near the cell limit with a long History', () => {
     );
     expect(everything(tight)).toEqual(before);
   }, 60_000);
+
+  it('archives the History of an export converted before Set up (the History tab made on the way)', () => {
+    const emu = loadedEmulator(OPTS);
+    exportTab(emu, 'Export', 6000, 'N-');
+    const saved = emu.save();
+    const twin = Emulator.fromSaved(saved, OPTS).load(DIST);
+    const plain = peakGrowth(twin, () => twin.run('menuConvert'));
+    // Near the limit, with room for the tabs Set up makes (estimated as new 1,000 by 26 tabs).
+    const near = padded(saved, plain + 300_000, OPTS);
+    expect(cells(near)).toBeGreaterThan(7_000_000);
+    near.run('menuConvert');
+    expect(near.ui.dialogs.map((d) => d.message).join('\n')).not.toMatch(/Nothing was changed/);
+    expect(historyTabRows(near)).toHaveLength(5000);
+    expect(allHistory(near)).toEqual(allHistory(twin));
+  }, 60_000);
 });

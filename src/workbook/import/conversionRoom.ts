@@ -52,9 +52,9 @@ function newColumns(deals: Sheet, header: readonly string[]): number {
 /**
  * Throws (nothing written) when the conversion cannot fit; asks when only the first refresh's reports
  * would not. Null when the person said no; else whether the import's History goes to the archive (it
- * does when the spreadsheet would reach ARCHIVE_AT_CELLS with it as rows, History would pass KEEP_ROWS,
- * and it takes fewer cells so). `owners`: the owners CRM Settings will hold; `historyLine`: the longest line a new History
- * row packs to (asked only near the limit).
+ * does when the spreadsheet would reach ARCHIVE_AT_CELLS with it as rows, History would pass
+ * KEEP_ROWS, and it takes fewer cells so). `owners`: the owners CRM Settings will hold;
+ * `historyLine`: the longest line a new History row packs to (asked only near the limit).
  */
 export function roomFor(
   p: ConversionTarget,
@@ -103,8 +103,9 @@ export function roomFor(
  * estimate needs then: History's rows now, and whether the archive tab is to be made.
  */
 function archiveHistory(ss: Spreadsheet, history: Sheet | null, cells: number, rows: number) {
-  if (!history || !rows || cells < ARCHIVE_AT_CELLS) return null;
-  const held = Math.max(history.getLastRow() - 1, 0);
+  if (!rows || cells < ARCHIVE_AT_CELLS) return null;
+  // No History tab yet (converted before Set up, which makes it): it starts empty.
+  const held = history ? Math.max(history.getLastRow() - 1, 0) : 0;
   return held + rows > KEEP_ROWS ? { held, makeTab: !findArchiveTab(ss) } : null;
 }
 
