@@ -86,8 +86,17 @@ function movingCells(sheet: Sheet): { last: number; from: number | null; rows: C
 
 /** All of History's rows, the archive's first (what exports and learned probabilities read). */
 export function allHistoryRows(ss: Spreadsheet, history: Sheet): CellValue[][] {
+  const { archived, rows } = historyAndArchive(ss, history);
+  return [...archived, ...rows];
+}
+
+/** The archive's rows and the History tab's, apart (a caller that moves History's rows needs them). */
+export function historyAndArchive(
+  ss: Spreadsheet,
+  history: Sheet,
+): { archived: CellValue[][]; rows: CellValue[][] } {
   const rows = (history.getDataRange().getValues() as CellValue[][]).slice(1);
-  return [...archivedRows(readArchive(ss), rows), ...rows];
+  return { archived: archivedRows(readArchive(ss), rows), rows };
 }
 
 /** Whether `rows` begins with `head`, row by row (each row's hash: type and text of each cell). */

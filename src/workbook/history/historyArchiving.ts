@@ -3,7 +3,7 @@
 // newest rows in History. Only rows the index has folded and whose block prints still hold are moved,
 // whole blocks of them, so the pointer stays true without reading History again: its first blocks'
 // prints are dropped and every row number moves up by the rows moved. An import near the limit
-// (Convert) puts its History there directly (appendHistoryArchived).
+// (Convert) puts its History there directly (addImportedHistory).
 import { ARCHIVE_AT_CELLS, KEEP_ROWS } from '../../domain/history/historyArchive';
 import { decodePrints, encodePrints, sumOf } from '../../domain/history/historyBlocks';
 import type { CellValue } from '../../domain/deals/deal';
@@ -55,19 +55,20 @@ export function archiveOldRows(
 }
 
 /**
- * Adds an import's History near the limit (Convert, under the document lock): History keeps the newest
- * KEEP_ROWS of its rows and the new ones, and the rest go to the archive in their order, History's own
- * first (moved as a refresh moves them), then the new ones. The index is forgotten first, so the next
- * refresh reads History in full (archive included) even if this run stops half-way.
+ * Adds an import's History (Convert, under the document lock): as rows, or near the limit (`archive`,
+ * decided by Convert's room check) History keeps the newest KEEP_ROWS of its rows and the new ones, and
+ * the rest go to the archive in their order, History's own first (moved as a refresh moves them), then
+ * the new ones. The index is forgotten first, so the next refresh reads History in full (archive
+ * included) even if this run stops half-way. `held`: History's rows, when the caller has read them.
  */
-export function appendHistoryArchived(
+export function addImportedHistory(
   ss: Spreadsheet,
   history: Sheet,
   entries: readonly HistoryEntry[],
+  archive: boolean,
+  held: readonly (readonly CellValue[])[] = archive ? historyRows(history) : [],
 ): void {
-  const width = HISTORY_HEADERS.length;
-  const last = history.getLastRow();
-  const held = last > 1 ? (history.getRange(2, 1, last - 1, width).getValues() as CellValue[][]) : [];
+  if (!archive) return appendHistory(history, entries);
   const move = Math.max(0, held.length + entries.length - KEEP_ROWS);
   const fromHeld = Math.min(move, held.length);
   forgetPointer(readPointer(documentProperties()));
@@ -79,4 +80,12 @@ export function appendHistoryArchived(
   if (fromNew && !appendToArchive(ss, history, entries.slice(0, fromNew).map(historyRow)))
     return appendHistory(history, entries);
   appendHistory(history, entries.slice(fromNew));
+}
+
+/** History's data rows (below its header, up to its last row holding anything). */
+function historyRows(history: Sheet): CellValue[][] {
+  const last = history.getLastRow();
+  return last > 1
+    ? (history.getRange(2, 1, last - 1, HISTORY_HEADERS.length).getValues() as CellValue[][])
+    : [];
 }

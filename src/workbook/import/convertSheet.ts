@@ -29,15 +29,16 @@ import { updateDeals } from './dealUpdates';
 import { accountsPlan, type AccountsPlan } from './accountsImport';
 import { findDealsTab } from '../deals/dealsTab';
 import type { SweepSummary } from '../deals/dealSweep';
-import { appendHistory, findHistoryTab } from '../history/historyTab';
+import { findHistoryTab } from '../history/historyTab';
 import { appendOwners, writeStages } from '../settings/settingsTab';
 import { proposeOwners, type OwnerProposal } from '../../domain/import/ownerAdoption';
 import { clipped, counted } from '../../domain/values/text';
 import { textTroubles, withoutNulls, type CellTrouble } from '../../domain/import/valueSniffing';
 import { loadSettings, setUpCrm } from '../setup/setUpCrm';
 import { roomFor, roomForHistory, type Ask } from './conversionRoom';
-import { importedMoves, movesHeld, movesLine } from './importedHistory';
-import { appendHistoryArchived } from '../history/historyArchiving';
+import { importedMoves, movesIn, movesLine } from './importedHistory';
+import { addImportedHistory } from '../history/historyArchiving';
+import { allHistoryRows } from '../history/historyArchiveTab';
 import type { Sheet, Spreadsheet } from '../core/sheetTypes';
 
 export interface PlanBase {
@@ -193,7 +194,7 @@ function historyPlan(base: Omit<PlanBase, 'plan'>, dealsValues: CellValue[][]): 
   if (cols && history) {
     const result = historyEntries(base.values, cols, {
       knownIds,
-      existing: movesHeld(base.ss, history, base.timeZone),
+      existing: movesIn(allHistoryRows(base.ss, history), base.timeZone),
       stageName: (raw) => findStageLoosely(raw, base.settings.stages)?.name ?? raw,
       timeZone: base.timeZone,
       locale: base.locale,
@@ -259,9 +260,8 @@ export interface ConversionDone {
 /** Adds a history export's stage changes to History. */
 export function runHistoryImport(p: HistoryPlan): ConversionDone {
   // Nothing is written before the spreadsheet is known to have room for it.
-  if (roomForHistory(p.ss, p.history, p.name, p.result.entries))
-    appendHistoryArchived(p.ss, p.history, p.result.entries);
-  else appendHistory(p.history, p.result.entries);
+  const archive = roomForHistory(p.ss, p.history, p.name, p.result.entries);
+  addImportedHistory(p.ss, p.history, p.result.entries, archive);
   const unknown = [...p.result.unknown.entries()];
   const notes = [
     `${counted(p.result.entries.length, 'stage change')} added to History for ${counted(new Set(p.result.entries.map((e) => e.dealId)).size, 'deal')}.`,

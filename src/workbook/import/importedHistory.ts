@@ -10,19 +10,19 @@ import type { ConversionResult } from '../../domain/import/conversion';
 import { moveKey } from '../../domain/import/historyImport';
 import type { DocumentState } from '../core/documentState';
 import { readHeaderMap } from '../deals/dealLookup';
-import { allHistoryRows } from '../history/historyArchiveTab';
-import { appendHistoryArchived } from '../history/historyArchiving';
-import { appendHistory, findHistoryTab } from '../history/historyTab';
+import { historyAndArchive } from '../history/historyArchiveTab';
+import { addImportedHistory } from '../history/historyArchiving';
+import { findHistoryTab } from '../history/historyTab';
 import type { Sheet, Spreadsheet } from '../core/sheetTypes';
 
 /** Who an imported stage change is logged by. */
 const IMPORT_USER = 'import';
 const text = (v: unknown) => String(v ?? '').trim();
 
-/** The stage changes History (its archive included) holds, each as its moveKey. */
-export function movesHeld(ss: Spreadsheet, history: Sheet, timeZone: string): Set<string> {
+/** The stage changes History rows hold (the archive's and the tab's), each as its moveKey. */
+export function movesIn(rows: readonly (readonly CellValue[])[], timeZone: string): Set<string> {
   return new Set(
-    allHistoryRows(ss, history)
+    rows
       .filter((r) => text(r[2]) === 'Stage' && isDate(r[0]))
       .map((r) => moveKey(text(r[1]), r[0] as Date, r[4], timeZone)),
   );
@@ -43,7 +43,9 @@ export function importedMoves(
   if (!moves.length) return 0;
   const history = findHistoryTab(ss, state?.historySheetId);
   if (!history) return 0;
-  const existing = movesHeld(ss, history, timeZone);
+  // History read once: for the changes it holds, and (near the limit) for the rows to move.
+  const { archived, rows } = historyAndArchive(ss, history);
+  const existing = movesIn([...archived, ...rows], timeZone);
   const entries: HistoryEntry[] = [];
   const previous = new Map<number, string>();
   for (const m of moves) {
@@ -53,8 +55,7 @@ export function importedMoves(
     if (!dealId || existing.has(moveKey(dealId, m.time, m.stage, timeZone))) continue;
     entries.push({ time: m.time, dealId, field: 'Stage', from, to: m.stage, user: IMPORT_USER });
   }
-  if (archive) appendHistoryArchived(ss, history, entries);
-  else appendHistory(history, entries);
+  addImportedHistory(ss, history, entries, archive, rows);
   return entries.length;
 }
 
