@@ -397,13 +397,23 @@ export class Accountant {
   }
 
   private heldMs = new Map<string, number>();
+  private holds = new Map<string, number[]>();
   /** Counts a lock ("document", "script", "user:EMAIL") held for `ms` of estimated time (locks.ts, on release). */
   lockHeld(key: string, ms: number): void {
     this.heldMs.set(key, (this.heldMs.get(key) ?? 0) + Math.max(0, ms));
+    const holds = this.holds.get(key) ?? this.holds.set(key, []).get(key)!;
+    holds.push(Math.max(0, ms));
   }
   /** Estimated time a lock was held (the document lock unless named), summed over its releases so far, in ms. */
   lockHeldMillis(key = 'document'): number {
     return this.heldMs.get(key) ?? 0;
+  }
+  /**
+   * Each time a lock (the document lock unless named) was held, from taking to release, in order, in
+   * estimated ms: the longest is what someone who asks for it meanwhile may wait.
+   */
+  lockHolds(key = 'document'): readonly number[] {
+    return this.holds.get(key) ?? [];
   }
 
   /** Counters accumulated between two snapshots. */

@@ -109,6 +109,13 @@ describe('LockService', () => {
     emu.locks.releaseAll(7);
     expect(emu.acc.lockHeldMillis('script')).toBeCloseTo(emu.acc.estimatedMillis() - t1, 9);
     expect(emu.acc.lockHeldMillis()).toBe(held);
+    // Each hold on its own, in order: taken again by its holder is the same hold.
+    lock.waitLock(0);
+    const t2 = emu.acc.estimatedMillis();
+    work(2);
+    lock.releaseLock();
+    expect(emu.acc.lockHolds()).toEqual([held, emu.acc.estimatedMillis() - t2]);
+    expect(emu.acc.lockHolds('script')).toEqual([emu.acc.lockHeldMillis('script')]);
   });
 });
 

@@ -87,6 +87,17 @@ export function planWrites(
   return { blocks, cell, before };
 }
 
+/** The writes of `a` and then `b` as one (a cell in a block of `b` holds what `b` writes). */
+export function joinPlanned(a: PlannedWrites, b: PlannedWrites): PlannedWrites {
+  const inB = (r: number, c: number) =>
+    b.blocks.some((x) => r >= x.top && r <= x.bottom && c >= x.c1 && c <= x.c2);
+  return {
+    blocks: [...a.blocks, ...b.blocks],
+    cell: (r, c) => (inB(r, c) ? b.cell(r, c) : a.cell(r, c)),
+    before: (r, c) => (inB(r, c) ? b.before(r, c) : a.before(r, c)),
+  };
+}
+
 /** Writes each block of `planned` with the cell values `at` gives (rows counted from `first`). */
 export function writeBlocks(
   sheet: Sheet,

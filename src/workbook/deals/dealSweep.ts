@@ -7,7 +7,7 @@ import { sweepRows, type RowOutcome } from '../../domain/edits/editEffects';
 import type { RuleId } from '../../domain/dataQuality/dealChecks';
 import type { Settings } from '../../shared/settings';
 import { unfoldedHistory } from '../history/historyIndexTab';
-import { writeRows } from '../guard/writeGuard';
+import { writeRows, writeRowsInParts, type Hold, type RowsWrite } from '../guard/writeGuard';
 import type { HistoryEntry } from '../../domain/history/historyEntry';
 import type { Sheet } from '../core/sheetTypes';
 
@@ -55,7 +55,8 @@ export function planSweep(input: SweepInput): SweepPlan {
 }
 
 /**
- * Writes a planned sweep through the write guard (guard/writeGuard.ts): History first (with
+ * Writes a planned sweep through the write guard (guard/writeGuard.ts), all under the caller's hold of
+ * the document lock, or with `held` in parts, each under its own hold: History first (with
  * `historyRows`, History as read, a change a failed sweep already logged is not logged again), rows a
  * person changed or moved since the plan read them left for the next sweep, and what a sort or a value
  * typed in the last moments did to the writes put right.
@@ -64,8 +65,10 @@ export function applySweep(
   input: SweepInput,
   plan: SweepPlan,
   historyRows?: readonly (readonly CellValue[])[],
+  held?: { hold: Hold; last?: () => void },
 ): SweepSummary {
-  const written = writeRows({
+  const write = (w: RowsWrite) => (held ? writeRowsInParts(w, held.hold, held.last) : writeRows(w));
+  const written = write({
     deals: input.deals,
     history: input.history,
     map: plan.map,

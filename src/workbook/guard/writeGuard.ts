@@ -20,7 +20,8 @@ import type { HeaderMap } from '../../domain/deals/headerMap';
 import { notYetLogged } from '../../domain/history/alreadyLogged';
 import type { HistoryEntry } from '../../domain/history/historyEntry';
 import type { RowOutcome } from '../../domain/edits/editEffects';
-import { asRead, writeAllOrNone, writeOutcomes, type PlannedWrites } from '../deals/dealRows';
+import { asRead, joinPlanned, writeAllOrNone, writeOutcomes, type PlannedWrites } from '../deals/dealRows';
+import { writeParts } from '../../domain/deals/writeParts';
 import { safeCell } from '../core/writeGrid';
 import { writeChangedCells } from '../deals/dealLookup';
 import { appendHistory, appendHistoryOnce } from '../history/historyTab';
@@ -74,7 +75,7 @@ export interface RowsWritten {
  * continued from History's last rows where Last seen cannot vouch; a sweep's after its re-check, for the
  * rows it writes, before its writes.
  */
-export function writeRows(w: RowsWrite): RowsWritten {
+export function writeRows(w: RowsWrite, earlier?: PlannedWrites): RowsWritten {
   const { deals, map, first, rows, sweep } = w;
   // A sweep's rows changed or moved since its read: nothing written or logged for them (left for next time).
   const conflicts = sweep ? recheckRows(deals, map, first, rows, w.outcomes) : new Set<number>();
@@ -96,7 +97,7 @@ export function writeRows(w: RowsWrite): RowsWritten {
   // An edit's check: written rows that hold another deal now (a sort after its read) are marked, and
   // the journal left open, so the next run brings the edited deal's Last seen to what History logged.
   const misplaced = sweep ? 0 : markEditsMisplaced(deals, map, first, rows, planned, w.timeZone);
-  if (sweep) putRight = keepInPlace(deals, map, first, rows, planned, sweep.readAt);
+  if (sweep) putRight = keepInPlace(deals, map, first, rows, planned, sweep.readAt, earlier);
   // An edit's cells on another deal: its Last seen was not written, and the next run completes it.
   if (!misplaced) closeJournal(journal, sweep ? {} : changedNow());
   else if (!sweep) markChanged();
@@ -148,12 +149,49 @@ function keepInPlace(
   rows: readonly (readonly CellValue[])[],
   planned: PlannedWrites,
   readAt: number,
+  earlier?: PlannedWrites,
 ): number {
   const placement = keepDealsInPlace(deals, map, first, rows, planned);
   const found = sweepWritten(map, first, rows, planned, placement);
   const putRight = placement.repaired + putBackTyped(deals, map, readAt, found).length;
-  if (!placement.moved) rememberSweepWrites(map, first, rows, planned);
+  // The note covers the earlier parts' writes too: a check that starts late may be for any of them.
+  if (!placement.moved)
+    rememberSweepWrites(map, first, rows, earlier ? joinPlanned(earlier, planned) : planned);
   return putRight;
+}
+
+/** Runs `fn` holding the document lock (one hold). */
+export type Hold = <T>(fn: () => T) => T;
+
+/**
+ * A sweep's rows written in parts (writeParts.ts), each under its own hold of the document lock, so
+ * that an edit's check or a save waits for one part only; `last` runs in the last part's hold. Each
+ * part is a sweep of its own rows: re-checked, logged, written and read back under its hold, so a row
+ * someone changed between two parts is left for the next sweep, as one changed during the read is.
+ */
+export function writeRowsInParts(w: RowsWrite, hold: Hold, last?: () => void): RowsWritten {
+  const parts = writeParts(
+    w.map,
+    w.rows,
+    w.outcomes.map((o) => o.writes),
+  );
+  const outcomes = [...w.outcomes];
+  const total = { historyRows: 0, leftForNextTime: 0, putRight: 0 };
+  let planned: PlannedWrites | undefined;
+  parts.forEach(([a, b], i) => {
+    const mine = w.outcomes.map((o, r) => (r >= a && r < b ? o : { ...o, writes: {}, history: [] }));
+    const written = hold(() => {
+      const done = writeRows({ ...w, outcomes: mine }, planned);
+      if (i === parts.length - 1) last?.();
+      return done;
+    });
+    for (let r = a; r < b; r++) outcomes[r] = written.outcomes[r];
+    planned = planned ? joinPlanned(planned, written.planned) : written.planned;
+    total.historyRows += written.historyRows;
+    total.leftForNextTime += written.leftForNextTime;
+    total.putRight += written.putRight;
+  });
+  return { planned: planned!, outcomes, ...total };
 }
 
 /** One deal's row as a sidebar save changes it. */

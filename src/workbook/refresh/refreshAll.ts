@@ -319,16 +319,15 @@ function readAndSweep(req: RefreshRequest, plan: RefreshPlan) {
   const pointer = plan.fullHistory ? null : plan.pointer;
   const session = readHistory(ss, crm.history, pointer, plan.fullHistory, timeZone, plan.check);
   const sweepPlan = planSweep(input);
-  return withDocumentLock(() => {
-    // History as read is enough to skip changes a failed sweep logged: those rows come after the last
-    // row folded, since a refresh that completes folds them (see alreadyLogged.ts).
-    const sweep = applySweep(input, sweepPlan, session.read.rows);
-    req.whileLocked?.();
-    // The index folds the moves the sweep found on the rows it wrote (a fold is idempotent).
-    const newMoves = sweep.found.map(historyRow);
-    for (const id of foldRows(session.read.trails, newMoves, timeZone)) session.changed.add(id);
-    return { session, sweepPlan, sweep };
-  }, LOCK_WAIT_MS);
+  // History as read is enough to skip changes a failed sweep logged: those rows come after the last
+  // row folded, since a refresh that completes folds them (see alreadyLogged.ts). The sweep's writes
+  // go out in parts, each under its own hold of the lock (see writeParts.ts).
+  const hold = <T>(fn: () => T) => withDocumentLock(fn, LOCK_WAIT_MS);
+  const sweep = applySweep(input, sweepPlan, session.read.rows, { hold, last: req.whileLocked });
+  // The index folds the moves the sweep found on the rows it wrote (a fold is idempotent).
+  const newMoves = sweep.found.map(historyRow);
+  for (const id of foldRows(session.read.trails, newMoves, timeZone)) session.changed.add(id);
+  return { session, sweepPlan, sweep };
 }
 
 /**

@@ -1,0 +1,90 @@
+// A refresh's sweep writes in parts, each under its own hold of the document lock, so that a person's
+// typed edit or sidebar save waits for one part (they wait 20 s at most). Checked with people working
+// between two parts of a refresh that sweeps 20,000 imported deals: their changes land once each, and
+// every other row is what the same refresh writes with nobody working (a twin workbook).
+import type { Emulator } from '../../local/emulator';
+import type { DealRecord, SaveResult } from '../../src/shared/dealDto';
+import { demoWorkbook } from '../support/demoWorkbook';
+import { cell, records, type } from '../support/crm';
+
+const DEALS = 20000;
+const OPEN = ['Qualified', 'Quote sent', 'Negotiation'];
+
+/**
+ * A row from `from` on whose deal is open and, after `refreshed`'s refresh, stale (its Check names the
+ * days its stage allows: a stage change clears that, so a part writing the Check it planned before
+ * the change would show), and another open stage for it.
+ */
+function staleDeal(refreshed: Emulator, from: number): { row: number; id: string; stage: string } {
+  for (let row = from; ; row++) {
+    const stage = String(cell(refreshed, 'Stage', row));
+    if (OPEN.includes(stage) && String(cell(refreshed, 'Check', row)).includes('allows'))
+      return { row, id: String(cell(refreshed, 'Deal ID', row)), stage: OPEN[(OPEN.indexOf(stage) + 1) % 3] };
+  }
+}
+
+/** A sidebar save of `d`'s new stage, and typed edits of the others' stages. */
+function work(emu: Emulator, saved: Picked, typed: Picked[]): SaveResult {
+  const form = emu.run<DealRecord>('getDeal', [saved.id], { user: 'rep@example.com' });
+  const result = emu.run<SaveResult>('saveDeal', [{ ...form.deal, stage: saved.stage }, form.deal], {
+    user: 'rep@example.com',
+  });
+  for (const d of typed) type(emu, 'Stage', d.row, d.stage);
+  return result;
+}
+type Picked = ReturnType<typeof staleDeal>;
+
+/** History's rows that log `stage` for deal `id`. */
+const logged = (emu: Emulator, id: string, stage: string) =>
+  emu.values('History').filter((r) => r[1] === id && r[2] === 'Stage' && r[4] === stage).length;
+
+describe('A refresh writes its sweep in parts', () => {
+  it('lets a sidebar save and typed edits through between two parts, each landing once; the other rows as a refresh alone writes them', () => {
+    const twin = demoWorkbook(DEALS);
+    twin.run('menuRefresh');
+    // Deals in the last part (not yet written when people work) and in the first (already written).
+    const savedDeal = staleDeal(twin, DEALS - 2000);
+    const typedLate = staleDeal(twin, savedDeal.row + 1);
+    const typedEarly = staleDeal(twin, 50);
+    // The twin: the same work once its refresh is over (the clock stands still: the same times).
+    expect(work(twin, savedDeal, [typedLate, typedEarly]).status).toBe('saved');
+    const emu = demoWorkbook(DEALS);
+    let saved: SaveResult | null = null;
+    let freeBetween = false;
+    const holds = emu.acc.lockHolds().length;
+    let heldByPeople = 0;
+    // The refresh's second hold of the document lock: people work just before it.
+    emu.acc.beforeNext('LockService.getDocumentLock', () =>
+      emu.acc.beforeNext('LockService.getDocumentLock', () => {
+        freeBetween = !emu.locks.isHeld('document') && emu.acc.lockHolds().length === holds + 1;
+        const before = emu.acc.lockHolds().length;
+        saved = work(emu, savedDeal, [typedLate, typedEarly]);
+        heldByPeople = emu.acc.lockHolds().length - before;
+      }),
+    );
+    emu.run('menuRefresh');
+    expect(emu.ui.dialogs.at(-1)!.title).toBe('Sheets CRM: reports refreshed');
+    expect(freeBetween).toBe(true);
+    expect(saved!.status).toBe('saved');
+    // The refresh held the lock more than once, and people's runs took it in between.
+    expect(heldByPeople).toBeGreaterThanOrEqual(3);
+    expect(emu.acc.lockHolds().length - holds - heldByPeople).toBeGreaterThanOrEqual(2);
+    for (const d of [savedDeal, typedLate, typedEarly]) {
+      expect(cell(emu, 'Deal ID', d.row)).toBe(d.id);
+      expect(cell(emu, 'Stage', d.row)).toBe(d.stage);
+      expect(logged(emu, d.id, d.stage)).toBe(1);
+    }
+    // Every row as the twin's: the rows people changed as their own runs wrote them (the part after
+    // left them alone), the others as the refresh wrote them.
+    const mine = records(emu);
+    const theirs = records(twin);
+    expect(mine.length).toBe(theirs.length);
+    const differing = mine.flatMap((r, i) =>
+      JSON.stringify(r) === JSON.stringify(theirs[i]) ? [] : [i + 2],
+    );
+    expect(differing).toEqual([]);
+    // The next refresh (nobody working) writes nothing more for them, and logs nothing again.
+    emu.run('menuRefresh');
+    for (const d of [savedDeal, typedLate, typedEarly]) expect(logged(emu, d.id, d.stage)).toBe(1);
+  }, 120000);
+});
