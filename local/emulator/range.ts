@@ -106,6 +106,8 @@ export class Range {
     return this.grid((cell) => cell?.[key] ?? ATTR_DEFAULTS[key]);
   }
   private copyValue(v: CellValue): CellValue {
+    // Most cells hold text or a number: no call for them (this runs for every cell read).
+    if (typeof v !== 'object') return v;
     return isDate(v) ? this.env.makeDate(v.getTime()) : v;
   }
   /** A cell's value as read: a formula's evaluated now (see formulas.ts), anything else as stored. */

@@ -5,7 +5,7 @@
 import type { Emulator } from '../../local/emulator';
 import type { DealRecord, SaveResult } from '../../src/shared/dealDto';
 import { demoWorkbook } from '../support/demoWorkbook';
-import { cell, records, type } from '../support/crm';
+import { records, type } from '../support/crm';
 
 const DEALS = 20000;
 const OPEN = ['Qualified', 'Quote sent', 'Negotiation'];
@@ -16,10 +16,12 @@ const OPEN = ['Qualified', 'Quote sent', 'Negotiation'];
  * the change would show), and another open stage for it.
  */
 function staleDeal(refreshed: Emulator, from: number): { row: number; id: string; stage: string } {
+  const rows = records(refreshed);
   for (let row = from; ; row++) {
-    const stage = String(cell(refreshed, 'Stage', row));
-    if (OPEN.includes(stage) && String(cell(refreshed, 'Check', row)).includes('allows'))
-      return { row, id: String(cell(refreshed, 'Deal ID', row)), stage: OPEN[(OPEN.indexOf(stage) + 1) % 3] };
+    const r = rows[row - 2];
+    const stage = String(r.Stage);
+    if (OPEN.includes(stage) && String(r.Check).includes('allows'))
+      return { row, id: String(r['Deal ID']), stage: OPEN[(OPEN.indexOf(stage) + 1) % 3] };
   }
 }
 
@@ -69,14 +71,15 @@ describe('A refresh writes its sweep in parts', () => {
     // The refresh held the lock more than once, and people's runs took it in between.
     expect(heldByPeople).toBeGreaterThanOrEqual(3);
     expect(emu.acc.lockHolds().length - holds - heldByPeople).toBeGreaterThanOrEqual(2);
+    const after = records(emu);
     for (const d of [savedDeal, typedLate, typedEarly]) {
-      expect(cell(emu, 'Deal ID', d.row)).toBe(d.id);
-      expect(cell(emu, 'Stage', d.row)).toBe(d.stage);
+      expect(after[d.row - 2]['Deal ID']).toBe(d.id);
+      expect(after[d.row - 2].Stage).toBe(d.stage);
       expect(logged(emu, d.id, d.stage)).toBe(1);
     }
     // Every row as the twin's: the rows people changed as their own runs wrote them (the part after
     // left them alone), the others as the refresh wrote them.
-    const mine = records(emu);
+    const mine = after;
     const theirs = records(twin);
     expect(mine.length).toBe(theirs.length);
     const differing = mine.flatMap((r, i) =>
