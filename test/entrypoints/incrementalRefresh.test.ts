@@ -7,6 +7,7 @@ import { Accountant, Emulator } from '../../local/emulator';
 import { fillDemo } from '../support/demoWorkbook';
 import { DIST, loadedEmulator } from '../support/emulator';
 import { a1, columnOf, REPORT_TABS } from '../support/crm';
+import { indexTrails, writeTrailsAsJson } from '../support/indexCells';
 
 const REPORTS = REPORT_TABS;
 const OPTS = { timeZone: 'America/New_York', now: '2026-03-10T15:00:00Z' };
@@ -187,7 +188,7 @@ describe('a refresh that reads and writes only what changed', () => {
     const stage = emu.values('Deals')[0].indexOf('Stage') + 1;
     deals.cellAt(9, stage).v = 'Won'; // no edit event: the refresh's sweep logs it
     emu.run('menuRefresh');
-    // Read here without the product's parsers: History's Stage rows per deal, and each index cell as JSON.
+    // Read here without the product's parsers: History's Stage rows per deal, and each index cell.
     const fromHistory = new Map<string, string[]>();
     for (const r of emu.values('History').slice(1))
       if (r[2] === 'Stage' && r[4] !== '')
@@ -197,8 +198,7 @@ describe('a refresh that reads and writes only what changed', () => {
         ]);
     // A deal's last index row is its trail (changed trails are appended below the others).
     const fromIndex = new Map<string, string[]>();
-    for (const [id, cell] of emu.values('History index (CRM)').slice(1)) {
-      const [moves] = JSON.parse(String(cell)) as [[number, string][], number[]];
+    for (const [id, { moves }] of indexTrails(emu)) {
       if (moves.length)
         fromIndex.set(
           String(id),
@@ -243,6 +243,37 @@ describe('a refresh that reads and writes only what changed', () => {
     expect(compact.length).toBe(new Set(compact).size);
     expect(new Set(compact)).toEqual(new Set(before.map((r) => String(r[0]))));
   });
+
+  it('keeps trails as compact text with the list of stage names, and reads an index written as JSON before without reading History again', () => {
+    const emu = refreshedDemo(400);
+    const cells = () =>
+      emu
+        .values('History index (CRM)')
+        .slice(1)
+        .filter((r) => r[0] !== '');
+    // Compact: every trail cell, and under a third of the characters JSON takes.
+    expect(cells().every((r) => String(r[1]).startsWith('~'))).toBe(true);
+    const asJson = indexTrails(emu).reduce((n, [, t]) => n + JSON.stringify([t.moves, t.pushes]).length, 0);
+    expect(cells().reduce((n, r) => n + String(r[1]).length, 0)).toBeLessThan(asJson / 3);
+    // The index as a version before compact text wrote it: JSON trails, no list in the header.
+    writeTrailsAsJson(emu);
+    const historyCells = emu.sheet('History').lastRowIndex() * 6;
+    for (const row of [5, 200, 390])
+      emu.userEdit('Deals', a1(emu, 'Stage', row), row === 200 ? 'Quote sent' : 'Negotiation');
+    const scratch = forgetful(emu.save());
+    const read = measure(emu, () => emu.run('menuRefresh'));
+    const fromNothing = measure(scratch, () => scratch.run('menuRefresh'));
+    expect(reports(emu)).toEqual(reports(scratch));
+    // History was not read again (only its last rows), and the index's trails are History's.
+    expect(fromNothing.cellsRead - read.cellsRead).toBeGreaterThan(historyCells * 0.75);
+    const moved = new Map(indexTrails(emu));
+    expect(moved).toEqual(new Map(indexTrails(scratch)));
+    // The trails that changed went in compactly below the JSON ones, with the list of names.
+    const rows = cells();
+    expect(rows.slice(0, 400).every((r) => String(r[1]).startsWith('['))).toBe(true);
+    expect(rows.length).toBeGreaterThan(400);
+    expect(rows.slice(400).every((r) => String(r[1]).startsWith('~'))).toBe(true);
+  }, 60_000);
 
   it('reads only the History rows added since, and writes far less than a full refresh', () => {
     const emu = refreshedDemo(3000);

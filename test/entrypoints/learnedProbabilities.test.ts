@@ -20,6 +20,7 @@
 import type { Emulator } from '../../local/emulator';
 import { crm, tableUnder } from '../support/crm';
 import { importFixture } from '../support/exports';
+import { writeTrailsAsJson } from '../support/indexCells';
 
 function withPaths(): Emulator {
   const emu = crm({ now: '2026-11-23T17:00:00Z' });
@@ -67,14 +68,7 @@ describe('learned probabilities on deals whose paths are known', () => {
   // in its pointer) is read again in full once, so the Funnel counts From without waiting for a change.
   it('counts History’s From after an index written before it was kept, rebuilding that index once', () => {
     const emu = withPaths();
-    const index = emu.sheet('History index (CRM)');
-    const cells = index.rangeAt(2, 2, index.lastRowIndex() - 1, 1);
-    cells.setValues(
-      cells.peekValues().map(([t]) => {
-        const [moves, pushes] = JSON.parse(String(t)) as [unknown[][], number[]];
-        return [JSON.stringify([moves.map((m) => m.slice(0, 2)), pushes])];
-      }),
-    );
+    writeTrailsAsJson(emu, (t) => ({ ...t, moves: t.moves.map((m) => [m[0], m[1]]) }));
     const doc = emu.properties.document.data as Record<string, string>;
     const pointer = JSON.parse(doc['sheetsCrm.historyIndex']) as Record<string, unknown>;
     delete pointer.from;

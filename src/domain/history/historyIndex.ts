@@ -6,6 +6,7 @@ import type { CellValue } from '../deals/deal';
 import { moveOf, oldestFirst, type Move, type MovesByDeal } from './stageMoves';
 import { parseDate } from '../values/cellParsing';
 import { isDate } from '../../shared/zonedTime';
+import { COMPACT_MARK, decodeCompact, encodeCompact, type StageCodes } from './trailText';
 
 export interface DealTrail {
   /** Stage moves as [time in ms, stage entered, stage left?] (see Move), in History's order. */
@@ -63,13 +64,20 @@ export function foldRows(
   return changed;
 }
 
-/** A trail as the text of one index cell: times as plain numbers, which JSON.parse reads fastest. */
-export function encodeTrail(t: DealTrail): string {
-  return JSON.stringify([t.moves, t.pushes]);
+/**
+ * A trail as the text of one index cell: compact with the index's stage names (trailText.ts), else as
+ * JSON (times as plain numbers).
+ */
+export function encodeTrail(t: DealTrail, codes?: StageCodes): string {
+  return (codes && encodeCompact(t, codes)) ?? JSON.stringify([t.moves, t.pushes]);
 }
 
-/** A trail from its cell, or null when the cell is not one (the index is then rebuilt). */
-export function decodeTrail(text: string): DealTrail | null {
+/**
+ * A trail from its cell, compact (with the index's stage names) or JSON, or null when the cell is not
+ * one (the index is then rebuilt).
+ */
+export function decodeTrail(text: string, names?: readonly string[]): DealTrail | null {
+  if (text.startsWith(COMPACT_MARK)) return names ? decodeCompact(text, names) : null;
   let parsed: unknown;
   try {
     parsed = JSON.parse(text);

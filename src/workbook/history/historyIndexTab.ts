@@ -9,6 +9,7 @@
 import type { CellValue } from '../../domain/deals/deal';
 import { HISTORY_HEADERS } from '../../domain/history/historyEntry';
 import { decodeTrail, encodeTrail, foldRows, type TrailIndex } from '../../domain/history/historyIndex';
+import { labelWithStages, StageCodes, stagesInLabel, TRAILS_LABEL } from '../../domain/history/trailText';
 import { chunkPrints } from '../../domain/reports/chunkPrints';
 import { checkWindow } from '../../domain/reports/dailyCheck';
 import {
@@ -139,6 +140,8 @@ export interface IndexSession {
    * only their index cells are encoded again.
    */
   changed: Set<string>;
+  /** The index's stage names (its header cell's list) and those its trails will add. */
+  codes: StageCodes;
 }
 
 /**
@@ -175,6 +178,7 @@ export function readHistory(
   while (folded > 1 && isBlank(all[folded - 1])) folded--;
   return {
     changed: new Set(),
+    codes: new StageCodes(),
     read: { rows, trails, full: true },
     sheet,
     order: [],
@@ -225,11 +229,13 @@ function readIncrementally(
     }
   }
   const cells = sheet.getDataRange().getValues() as CellValue[][];
+  const names = stagesInLabel(String(cells[0]?.[1] ?? ''));
+  if (names === null) return null;
   const trails: TrailIndex = new Map();
   const order: string[] = [];
   const texts: string[] = [];
   for (const [id, text] of cells.slice(1, pointer.rows + 1)) {
-    const trail = decodeTrail(String(text));
+    const trail = decodeTrail(String(text), names);
     if (trail === null) return null;
     // A deal's later row replaces its earlier ones (changed trails are appended; see saveHistoryIndex).
     trails.set(String(id), trail);
@@ -244,6 +250,7 @@ function readIncrementally(
   const folded = start + end - 1;
   return {
     changed,
+    codes: new StageCodes(names),
     read: { rows, trails, full: false },
     sheet,
     order,
@@ -273,7 +280,7 @@ export function makeIndexTab(
   if (inserted) {
     if (inserted.maxCols > 2) sheet.deleteColumns(3, inserted.maxCols - 2);
   } else trimColumns(sheet, 2);
-  writeGrid(sheet.getRange(1, 1, 1, 2), [['Deal ID', 'Stage moves and close-date pushes']]);
+  writeGrid(sheet.getRange(1, 1, 1, 2), [['Deal ID', TRAILS_LABEL]]);
   sheet.protect().setDescription(`${PRODUCT}: an index of History, rebuilt from it`).setWarningOnly(true);
   sheet.hideSheet();
   return { sheet, maxRows };
@@ -315,7 +322,7 @@ export function saveHistoryIndex(
   if (compact && !read.full) session.order.forEach((id, i) => latest.set(id, session.texts[i]));
   const ids = compact ? [...read.trails.keys()] : [...appended];
   const texts = ids.map((id) =>
-    !appended.has(id) && latest.has(id) ? latest.get(id)! : encodeTrail(read.trails.get(id)!),
+    !appended.has(id) && latest.has(id) ? latest.get(id)! : encodeTrail(read.trails.get(id)!, session.codes),
   );
   if (texts.some((t) => t.length > MAX_TRAIL_CHARS))
     return {
@@ -333,10 +340,16 @@ export function saveHistoryIndex(
       sheet.insertRowsAfter(maxRows, to + 1 - maxRows);
       maxRows = to + 1;
     }
-    writeGrid(
-      sheet.getRange(from + 2, 1, to - from, 2),
-      Array.from({ length: to - from }, (_, i) => (i < ids.length ? [ids[i], texts[i]] : ['', ''])),
+    // The list of stage names the trails refer to goes in the header cell: with a compact write, in
+    // the same call; else, only when names were added, before the rows (should those fail, the list
+    // merely holds names no trail uses yet).
+    const header = ['Deal ID', labelWithStages(session.codes.names)];
+    if (!compact && session.codes.grew) writeGrid(sheet.getRange(1, 1, 1, 2), [header]);
+    const rows = Array.from({ length: to - from }, (_, i) =>
+      i < ids.length ? [ids[i], texts[i]] : ['', ''],
     );
+    if (compact) writeGrid(sheet.getRange(1, 1, to + 1, 2), [header, ...rows]);
+    else writeGrid(sheet.getRange(from + 2, 1, to - from, 2), rows);
   }
   const next: IndexPointer = {
     indexSheetId: sheet.getSheetId(),
