@@ -47,8 +47,10 @@ export function cellOf(row: readonly CellValue[], map: HeaderMap, key: FieldKey)
   return c === undefined ? '' : (row[c] ?? '');
 }
 
-const str = (v: CellValue): string =>
+/** A text field as the CRM reads it: trimmed, a date as its day (YYYY-MM-DD). */
+export const fieldText = (v: CellValue): string =>
   typeof v === 'string' ? v.trim() : isDate(v) ? v.toISOString().slice(0, 10) : String(v ?? '').trim();
+const str = fieldText;
 const stamp = (v: CellValue): Date | null => (isDate(v) ? new Date(v.getTime()) : null);
 
 const personColumnCache = new WeakMap<HeaderMap, WeakMap<readonly FieldKey[], number[]>>();

@@ -7,7 +7,7 @@
 import { EDITABLE, FIELD_BY_KEY, FIELDS, type FieldKey } from '../../shared/fields';
 import type { Settings } from '../../shared/settings';
 import { daysBetween, parseDate } from '../values/cellParsing';
-import { isBlankRow, readDeal, sameCell, type CellValue, type Deal } from '../deals/deal';
+import { fieldText, isBlankRow, readDeal, sameCell, type CellValue, type Deal } from '../deals/deal';
 import type { HeaderMap } from '../deals/headerMap';
 import { checkDeal, checkText, type Violation } from '../dataQuality/dealChecks';
 import { segmentFor } from '../deals/segments';
@@ -219,14 +219,15 @@ class RowEdit {
       if (looseKey(before.stageText)) this.moved_('', before.stageText, this.user_);
       return before.stageText;
     }
-    const stageKey = (v: CellValue) => looseKey(seenForm(String(v ?? '')));
+    // A stage is its text as the CRM reads it (a date in the cell as its day), logged and kept so.
+    const stageKey = (v: CellValue) => looseKey(seenForm(fieldText(v)));
     const moves = this.tracked_('stage', prev ? prev.s : undefined, stageKey, stageKey(before.stageText));
     for (const [from, to, who, late] of moves.steps) this.moved_(from, to, who, late);
-    return String(moves.record).trim();
+    return fieldText(moves.record);
   }
 
   private moved_(from: CellValue, to: CellValue, who: string, unsure?: boolean) {
-    this.log_(who, 'Stage', String(from).trim(), String(to).trim(), unsure);
+    this.log_(who, 'Stage', fieldText(from), fieldText(to), unsure);
     this.set_('stageEntered', this.ctx_.now);
     this.changed_ = true;
   }

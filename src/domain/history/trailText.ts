@@ -56,30 +56,55 @@ export function encodeCompact(t: DealTrail, codes: StageCodes): string | null {
   return `${COMPACT_MARK}${moves.join(' ')}|${t.pushes.map(b36).join(' ')}`;
 }
 
-const NUMBER = /^-?[0-9a-z]+$/;
-
-/** A base-36 number, or NaN when the text is not one. */
-function number(text: string): number {
-  return NUMBER.test(text) ? parseInt(text, 36) : NaN;
+/** The value of a base-36 digit's character code (0-9, a-z), or -1. */
+function digit(c: number): number {
+  if (c >= 48 && c <= 57) return c - 48;
+  if (c >= 97 && c <= 122) return c - 87;
+  return -1;
 }
 
-/** A trail from compact text and the list of stage names, or null when the text is not one. */
+/**
+ * A trail from compact text and the list of stage names, or null when the text is not one. One pass
+ * over the characters (every refresh decodes every deal's trail).
+ */
 export function decodeCompact(text: string, names: readonly string[]): DealTrail | null {
   if (!text.startsWith(COMPACT_MARK)) return null;
-  const parts = text.slice(1).split('|');
-  if (parts.length !== 2) return null;
+  const end = text.length;
+  let i = 1;
+  /** The base-36 number at i (a leading "-" allowed), or NaN; i moves past it. */
+  const number = (): number => {
+    const negative = text.charCodeAt(i) === 45;
+    if (negative) i++;
+    const from = i;
+    let n = 0;
+    for (let d = digit(text.charCodeAt(i)); d >= 0; d = digit(text.charCodeAt(++i))) n = n * 36 + d;
+    if (i === from || i - from > 11) return NaN;
+    return negative ? -n : n;
+  };
+  const name = (code: number) => (code < names.length ? names[code] : undefined);
   const moves: Move[] = [];
-  for (const token of parts[0] === '' ? [] : parts[0].split(' ')) {
-    const fields = token.split('.');
-    if (fields.length < 2 || fields.length > 3) return null;
-    const [time, to, from] = fields.map(number);
-    const name = (code: number) => (Number.isInteger(code) && code >= 0 ? names[code] : undefined);
-    if (!Number.isSafeInteger(time) || name(to) === undefined) return null;
-    if (fields.length === 3 && name(from) === undefined) return null;
-    moves.push(fields.length === 3 ? [time, name(to)!, name(from)!] : [time, name(to)!]);
+  // Moves "time.to[.from]" apart by spaces, up to "|".
+  while (i < end && text.charCodeAt(i) !== 124) {
+    if (moves.length && text.charCodeAt(i++) !== 32) return null;
+    const time = number();
+    if (text.charCodeAt(i++) !== 46) return null;
+    const to = name(number());
+    if (!Number.isSafeInteger(time) || to === undefined) return null;
+    if (text.charCodeAt(i) === 46) {
+      i++;
+      const from = name(number());
+      if (from === undefined) return null;
+      moves.push([time, to, from]);
+    } else moves.push([time, to]);
   }
-  const pushes = parts[1] === '' ? [] : parts[1].split(' ').map(number);
-  if (!pushes.every((p) => Number.isSafeInteger(p))) return null;
+  if (text.charCodeAt(i++) !== 124) return null;
+  const pushes: number[] = [];
+  while (i < end) {
+    if (pushes.length && text.charCodeAt(i++) !== 32) return null;
+    const at = number();
+    if (!Number.isSafeInteger(at)) return null;
+    pushes.push(at);
+  }
   return { moves, pushes };
 }
 

@@ -22,7 +22,8 @@ import { describeImport, seenStages } from '../../domain/import/importReport';
 import { proposeStages, type StageProposal } from '../../domain/import/stageAdoption';
 import type { BlockKey } from '../../domain/settings/settingsLayout';
 import { findStageLoosely } from '../../domain/settings/stageLookup';
-import { toast } from '../core/app';
+import { currentUser, toast } from '../core/app';
+import { sweptAhead } from '../../domain/import/sweptAhead';
 import { markChanged, readState, type DocumentState } from '../core/documentState';
 import { writeGrid } from '../core/writeGrid';
 import { updateDeals } from './dealUpdates';
@@ -314,9 +315,20 @@ export function runConversion(p: DealsPlan, map: HeaderMap, ask: Ask): Conversio
   appendOwners(p.settingsSheet, p.blockColumns.owners, owners.added);
   toast(`Converting ${result.rows.length} rows…`, PRODUCT, 30);
 
+  // Rows written in place of the export: with what the sweep after Set up would write in them already
+  // (sweptAhead.ts), the settings as Set up will read them (the stages and owners just added).
+  const ahead = () =>
+    sweptAhead(result.header, result.rows, {
+      settings: { ...settings, owners: [...settings.owners, ...owners.added] },
+      timeZone,
+      locale,
+      user: currentUser(),
+      now: new Date(),
+      newId: () => newDealId(Math.random),
+    });
   const { target, idOf, where } = p.appendTo
     ? appendConverted(p, p.appendTo, map, result)
-    : replaceWithConverted(p, result);
+    : replaceWithConverted(p, { ...result, rows: ahead() });
   // Set up first: converted before Set up, the History tab the moves go to does not exist yet.
   const summary = setUpCrm(ss, target, readState());
   const moves = importedMoves(ss, readState(), result.moves, idOf, timeZone, room.archive);

@@ -2,6 +2,7 @@
 // moves with History, a person's own probability kept, and the duplicate verdict carried in Last seen.
 import { applyRowRules, sweepRows, type EditContext } from '../../../src/domain/edits/editEffects';
 import { defaultSettings } from '../../../src/shared/defaultSettings';
+import type { FieldKey } from '../../../src/shared/fields';
 import { continuedFromHistory } from '../../../src/domain/history/alreadyLogged';
 import { MAP, row, TZ } from '../../support/deals';
 
@@ -136,6 +137,26 @@ describe('applyRowRules', () => {
       },
     );
     expect(out.history.map((h) => h.user)).toEqual(['unknown (Google did not say)']);
+  });
+
+  // Found by the property of test/domain/import/sweptAhead.test.ts: a Date in the Stage cell (a script,
+  // a sync, a paste of a date) was logged as JavaScript prints a Date and compared as a day, so the
+  // next sweep logged the same stage again ("from" and "to" the same text).
+  it('logs a Date in the Stage cell once, as the day the CRM reads, and nothing on the sweep after', () => {
+    const seen = JSON.stringify({ s: 'Negotiation', a: null, c: null, p: null, k: null });
+    const first = row({
+      dealId: 'D-1',
+      deal: 'Acme',
+      stage: new Date('2024-01-01T12:00:00Z'),
+      lastSeen: seen,
+    });
+    const [out] = sweepRows([first], 2, ctx);
+    expect(out.history.map((h) => [h.field, h.from, h.to])).toEqual([['Stage', 'Negotiation', '2024-01-01']]);
+    const written = [...first];
+    for (const [k, v] of Object.entries(out.writes)) written[MAP.columns[k as FieldKey]!] = v;
+    const [again] = sweepRows([written], 2, ctx);
+    expect(again.history).toEqual([]);
+    expect(again.writes).toEqual({});
   });
 
   it('keeps the duplicate Deal ID verdict of the last sweep on a one-row check, without reading the Check text', () => {

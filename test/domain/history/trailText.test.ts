@@ -94,9 +94,31 @@ describe('compact trail text', () => {
       '~a.x!|',
       '~a.0|b c!',
       '~|||',
+      '~a.0 |',
+      '~|a ',
+      '~a.-1|',
+      '~-.0|',
+      '~a..0|',
+      '~a.0.|',
+      '~ a.0|',
     ])
       expect(decodeCompact(bad, names)).toBeNull();
     expect(decodeCompact('~a.1|', names)).toEqual({ moves: [[10, 'Lost']], pushes: [] });
+    expect(decodeCompact('~-a.1.0|-b z', names)).toEqual({
+      moves: [[-10, 'Lost', 'Won']],
+      pushes: [-11, 35],
+    });
+    // Any text: a trail or null, never a throw, and a trail only from text that starts with "~".
+    fc.assert(
+      fc.property(
+        fc.string({ unit: fc.constantFrom('~', '|', '.', ' ', '-', 'a', '0', 'z', '1', '!') }),
+        (t) => {
+          const got = decodeCompact(t, names);
+          if (got) expect(t.startsWith('~')).toBe(true);
+        },
+      ),
+      { numRuns: 2000 },
+    );
     // Without the list, a compact cell is not read (the index is then read from History again).
     expect(decodeTrail('~a.1|')).toBeNull();
     expect(stagesInLabel('Stage moves and close-date pushes · stages: [1,2]')).toBeNull();
