@@ -124,3 +124,14 @@ export function tryMarkChanged(): void {
 export function changedAt(all: Record<string, string>): number {
   return Number(all[CHANGED] ?? 0) || 0;
 }
+
+/**
+ * A change stamped this close before a read may have come after it (two executions run on different
+ * machines, whose clocks may differ a little).
+ */
+export const CLOCK_MARGIN_MS = 10_000;
+
+/** Whether the last change stamped (see changedNow) may have come after `readAt`. */
+export function changedSince(all: Record<string, string>, readAt: number): boolean {
+  return !(changedAt(all) < readAt - CLOCK_MARGIN_MS);
+}

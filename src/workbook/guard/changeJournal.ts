@@ -17,7 +17,7 @@ import { appendHistory, historyTail } from '../history/historyTab';
 import { asRead } from '../deals/dealRows';
 import { readRows, rowsOfDeal } from '../deals/dealLookup';
 import type { Sheet } from '../core/sheetTypes';
-import { documentStore } from '../core/documentState';
+import { changedNow, documentStore } from '../core/documentState';
 import { completeLogged, LOGGED_JOURNAL } from './loggedJournal';
 
 const PREFIX = 'sheetsCrm.journal.';
@@ -137,9 +137,11 @@ export function completeJournals(deals: Sheet, history: Sheet, map: HeaderMap, t
       .map((k) => k.replace(/\.\d+$/, '')),
   );
   for (const key of [...heads].sort((a, b) => Number(a === LOGGED_JOURNAL) - Number(b === LOGGED_JOURNAL))) {
+    // Closed with the stamp that Deals changed (in the same call): a sweep that read before this
+    // completion then reads its cells again before writing (readBack.ts recheckIfChanged).
     if (key === LOGGED_JOURNAL) {
       completeLogged(all[key], deals, history, map, timeZone);
-      closeJournal({ key, keys: [key] });
+      closeJournal({ key, keys: [key] }, changedNow());
       continue;
     }
     const raw = all[key] ? readChunked(all, key) : null;
@@ -151,7 +153,7 @@ export function completeJournals(deals: Sheet, history: Sheet, map: HeaderMap, t
       journal = null;
     }
     if (journal) complete(journal, deals, history, map);
-    closeJournal({ key, keys: chunkKeys(all, key) });
+    closeJournal({ key, keys: chunkKeys(all, key) }, changedNow());
   }
 }
 

@@ -1,7 +1,7 @@
 // A sweep's rows, read again around its writes. Sheets has no compare-and-set: people type, paste and
 // sort while a refresh works from its earlier read. Just before writing, the cells about to be written
-// and each row's Deal ID and deal name are read again (recheckRows): rows changed or moved since are
-// left alone. After writing, still under the document lock, who is on each written row is read back
+// and each row's Deal ID and deal name are read again (recheckRows), unless no other writer stamped a
+// change since the read (recheckIfChanged): rows changed or moved since are left alone. After writing, still under the document lock, who is on each written row is read back
 // (keepDealsInPlace): a sort, an inserted or a deleted row in the few calls between the re-check and
 // the flush is put right, each deal getting its own values again.
 import { sameCell, type CellValue } from '../../domain/deals/deal';
@@ -12,6 +12,29 @@ import type { WrittenRow } from './typedMeanwhile';
 import type { RowOutcome } from '../../domain/edits/editEffects';
 import type { FieldKey } from '../../shared/fields';
 import type { Sheet } from '../core/sheetTypes';
+import { changedSince, documentStore } from '../core/documentState';
+import { journalsLeft } from './changeJournal';
+
+/**
+ * Indexes (into `rows`) of a sweep's rows to leave alone, as recheckRows finds them; none without
+ * reading a cell when no other writer can have changed Deals since the sweep read it at `readAt`:
+ * every writer but a sweep (an edit's check, a paste's, a sidebar save) stamps its change under the
+ * document lock before letting it go (documentState.ts changedNow), and a run that died before
+ * stamping left its journal open. One call (the properties) then, instead of reading the cells.
+ */
+export function recheckIfChanged(
+  sheet: Sheet,
+  map: HeaderMap,
+  first: number,
+  rows: CellValue[][],
+  outcomes: readonly RowOutcome[],
+  readAt: number,
+): Set<number> {
+  if (!outcomes.some((o) => Object.keys(o.writes).length)) return new Set();
+  const all = documentStore().getProperties();
+  if (!changedSince(all, readAt) && !journalsLeft(all)) return new Set();
+  return recheckRows(sheet, map, first, rows, outcomes);
+}
 
 /** Indexes (into `rows`) of the rows to leave alone; `rows` is updated with what the sheet holds now. */
 export function recheckRows(

@@ -6,7 +6,8 @@
 // 1. a journal is opened before History (changeJournal.ts, loggedJournal.ts): a run that dies between
 //    its History and its cells is completed by the next run of anything, so a change is logged once;
 // 2. a sweep reads its cells again just before writing and leaves rows changed meanwhile alone (neither
-//    written nor logged: the edit's own check, or the next sweep, logs them);
+//    written nor logged: the edit's own check, or the next sweep, logs them); when no other writer
+//    stamped a change since its read, nothing can have changed them, and it does not read them;
 // 3. the writes go out in blocks, all or none (dealRows.ts);
 // 4. who is on each written row is read back: a sweep puts right what a sort moved (it read every row);
 //    a save finds its deal where it went or marks the cells written on another deal, as an edit's
@@ -29,7 +30,7 @@ import type { Sheet } from '../core/sheetTypes';
 import { changedNow, markChanged } from '../core/documentState';
 import { closeJournal, openJournal, SAVE_JOURNAL } from './changeJournal';
 import { openLoggedJournal } from './loggedJournal';
-import { keepDealsInPlace, recheckRows, sweepWritten } from './readBack';
+import { keepDealsInPlace, recheckIfChanged, sweepWritten } from './readBack';
 import {
   headerAt,
   landedOn,
@@ -78,7 +79,9 @@ export interface RowsWritten {
 export function writeRows(w: RowsWrite, earlier?: PlannedWrites): RowsWritten {
   const { deals, map, first, rows, sweep } = w;
   // A sweep's rows changed or moved since its read: nothing written or logged for them (left for next time).
-  const conflicts = sweep ? recheckRows(deals, map, first, rows, w.outcomes) : new Set<number>();
+  const conflicts = sweep
+    ? recheckIfChanged(deals, map, first, rows, w.outcomes, sweep.readAt)
+    : new Set<number>();
   const outcomes = conflicts.size
     ? w.outcomes.map((o, i) => (conflicts.has(i) ? { ...o, writes: {}, history: [] } : o))
     : w.outcomes;

@@ -15,7 +15,7 @@ import { textHash } from '../../domain/values/text';
 import { isoDay } from '../../shared/zonedTime';
 import type { Settings } from '../../shared/settings';
 import { parseStored } from '../core/storedValues';
-import { changedAt, documentStore, type DocumentState } from '../core/documentState';
+import { changedSince, documentStore, type DocumentState } from '../core/documentState';
 import { editContext } from '../deals/dealEdits';
 import type { Sheet } from '../core/sheetTypes';
 
@@ -23,12 +23,6 @@ const LAST = 'sheetsCrm.lastRefresh';
 /** Windows a tab is checked in, and the fewest rows a window holds. */
 const WINDOWS = 24;
 const MIN_WINDOW = 500;
-/**
- * A change stamped this close before the last refresh read may have come after it (two executions run
- * on different machines, whose clocks may differ a little): it makes the next refresh a full one.
- */
-const CLOCK_MARGIN_MS = 10_000;
-
 const lastSchema = z.object({ at: z.number(), settings: z.string(), next: z.number(), ids: z.string() });
 type LastRefresh = z.infer<typeof lastSchema>;
 
@@ -46,8 +40,8 @@ export function quietSince(
 ): LastRefresh | null {
   const last = parseStored(all[LAST], lastSchema);
   if (!last) return null;
-  const changed = changedAt(all);
-  if (!(changed < last.at - CLOCK_MARGIN_MS)) return null;
+  // A change stamped since the last refresh read (or too close before to tell) makes this one full.
+  if (changedSince(all, last.at)) return null;
   if (isoDay(new Date(last.at), timeZone) !== isoDay(now, timeZone)) return null;
   return last.settings === settingsPrint(settings) ? last : null;
 }

@@ -1,0 +1,65 @@
+// The sweep reads the cells it is about to write again only when another writer may have changed
+// Deals since its read: every writer but a sweep stamps its change under the document lock (and a run
+// that died leaves its journal). With the clock moved on since the last change, a refresh skips that
+// read; a typed edit made between its read and its writes (stamped then) makes it read them again and
+// leave the edited row to the edit's own check, as a refresh that never skipped would.
+import type { Emulator } from '../../local/emulator';
+import { demoWorkbook } from '../support/demoWorkbook';
+import { a1, records } from '../support/crm';
+import { fresh } from '../support/races';
+
+const DAY = 86_400_000;
+const OPEN = ['Qualified', 'Quote sent', 'Negotiation'];
+
+/** A refresh a day after `emu`'s clock, with the calls it made by method. */
+function dayLater(emu: Emulator, meanwhile?: () => void): Record<string, number> {
+  emu.env.nowMs += DAY;
+  if (meanwhile) emu.acc.beforeNext('LockService.getDocumentLock', meanwhile);
+  const before = emu.acc.snapshot();
+  emu.run('menuRefresh');
+  const after = emu.acc.snapshot();
+  return Object.fromEntries(
+    Object.entries(after.byMethod).map(([m, n]) => [m, n - (before.byMethod[m] ?? 0)] as const),
+  );
+}
+
+describe('The sweep reads its cells again only when someone may have changed them', () => {
+  it('skips the read when nothing was stamped since; reads again, and leaves a row typed meanwhile to its check, when something was', () => {
+    const start = demoWorkbook(300);
+    start.run('menuRefresh');
+    const saved = start.save();
+    // Which rows the day's sweep writes (their Check changes): one that is open, to type a stage in.
+    const twin = fresh(saved);
+    const before = records(twin);
+    const plain = dayLater(twin);
+    const after = records(twin);
+    const row =
+      2 +
+      after.findIndex(
+        (r, i) => r.Check !== before[i].Check && OPEN.includes(String(r.Stage)) && String(r.Check) !== '',
+      );
+    expect(row).toBeGreaterThan(1);
+    const stage = OPEN[(OPEN.indexOf(String(after[row - 2].Stage)) + 1) % 3];
+    // The twin's rep types the new stage once its refresh is done (the clock stands still meanwhile).
+    twin.userEdit('Deals', a1(twin, 'Stage', row), stage);
+
+    // Here the rep types it after the refresh read Deals, before its writes.
+    const emu = fresh(saved);
+    dayLater(emu, () => emu.userEdit('Deals', a1(emu, 'Stage', row), stage));
+    // The same refresh after a change stamped just before it (a note typed again as it was, at the
+    // same instant as the refresh's read): it reads the written cells and the IDs again, two reads.
+    const stamped = fresh(saved);
+    stamped.env.nowMs += DAY;
+    stamped.userEdit('Deals', a1(stamped, 'Notes', 2), String(records(stamped)[0].Notes ?? ''));
+    stamped.env.nowMs -= DAY;
+    expect(dayLater(stamped)['Range.getValues']).toBe(plain['Range.getValues'] + 2);
+    // Both end alike: the row as the rep's check left it, History logging the stage once.
+    expect(records(emu)).toEqual(records(twin));
+    const logged = (e: Emulator) =>
+      e
+        .values('History')
+        .filter((r) => r[2] === 'Stage' && r[4] === stage && r[1] === after[row - 2]['Deal ID']);
+    expect(logged(emu)).toHaveLength(1);
+    expect(logged(twin)).toHaveLength(1);
+  }, 60_000);
+});
