@@ -15,6 +15,7 @@ import type { Emulator } from '../../local/emulator';
 import type { DealRecord } from '../../src/shared/dealDto';
 import { a1, columnOf, records, type } from '../support/crm';
 import { fresh, probedCallsOf, twelveDeals } from '../support/races';
+import { lastSeenStage } from '../support/refreshProbe';
 
 const REP = 'rep@example.com';
 const rowOf = (emu: Emulator, deal: string) => records(emu).findIndex((r) => r['Deal'] === deal) + 2;
@@ -115,9 +116,9 @@ function problemsOf(emu: Emulator, start: Start): string[] {
     if (!stageOk && !noted(row, 'Stage')) problems.push(`${deal} has stage ${String(r['Stage'])}`);
     if (!own && r['Probability'] !== start.probability.get(deal) && !noted(row, 'Probability'))
       problems.push(`${deal} has probability ${String(r['Probability'])}`);
-    const seen = JSON.parse(String(r['Last seen (CRM)'] || '{}')) as { s?: string };
-    if (seen.s !== r['Stage'])
-      problems.push(`${deal}'s Last seen records ${seen.s}, its stage is ${String(r['Stage'])}`);
+    const seen = lastSeenStage(r);
+    if (seen !== r['Stage'])
+      problems.push(`${deal}'s Last seen records ${seen}, its stage is ${String(r['Stage'])}`);
   });
   const id = start.ids.get('Deal C');
   const others = records(emu, 'History')

@@ -49,7 +49,11 @@ export function historyKeys(emu: Emulator): string[] {
     .map((r) => JSON.stringify([r[1], r[2], String(r[3]), String(r[4])]));
 }
 
-/** The stage a row's Last seen (CRM) records, as the sweep and onEdit write it (JSON with `s`). */
+/**
+ * The stage a row's Last seen (CRM) records, as the sweep and onEdit write it: JSON, an array whose
+ * first item is the stage, or (as an earlier version wrote it) an object with `s`.
+ */
 export function lastSeenStage(row: Record<string, unknown>): string {
-  return String((JSON.parse(String(row['Last seen (CRM)'] || '{}')) as { s?: string }).s ?? '');
+  const seen = JSON.parse(String(row['Last seen (CRM)'] || '{}')) as unknown[] | { s?: string };
+  return String((Array.isArray(seen) ? seen[0] : seen.s) ?? '');
 }

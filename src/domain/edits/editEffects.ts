@@ -14,7 +14,15 @@ import { segmentFor } from '../deals/segments';
 import { looseKey } from '../values/text';
 import { LATE_FOUND_USER, UNKNOWN_USER, type HistoryEntry } from '../history/historyEntry';
 import { isoDay } from '../../shared/zonedTime';
-import { parseLastSeen, seenForm, valueKeys, type LastSeen, type ValueKeys } from './lastSeen';
+import {
+  parseLastSeen,
+  sameSeen,
+  seenForm,
+  seenText,
+  valueKeys,
+  type LastSeen,
+  type ValueKeys,
+} from './lastSeen';
 
 export { parseLastSeen, type LastSeen } from './lastSeen';
 
@@ -329,7 +337,9 @@ class RowEdit {
     const others = deal.id ? (idRows?.get(deal.id) ?? []).filter((r) => r !== rowNumber) : [];
     const lastSeen: LastSeen = { ...seen, s: seenForm(seen.s) };
     if (others.length) lastSeen.d = { id: deal.id, rows: others };
-    this.set_('lastSeen', JSON.stringify(lastSeen));
+    // Written only when it says something else: a cell in an earlier version's form that says the same
+    // stays as it is (rewriting it would change every row of the tab once).
+    if (!sameSeen(this.prev_, lastSeen)) this.set_('lastSeen', seenText(lastSeen));
     return { writes: this.writes, history: this.history, violations, deal };
   }
 }

@@ -38,8 +38,54 @@ export function seenForm(text: string): string {
 /** Close-date keys of texts, per zone and locale (see closeKey below). */
 const textCloseKeys = new Map<string, string | null>();
 
+/**
+ * Last seen as its cell's text: a JSON array [s, a, c, p, k], with the Deal ID and its other rows after
+ * when they are shared. Every refresh reads the column and Google prices long cells by the character:
+ * the object form an earlier version wrote ({"s":…,"a":…}) took ~20 characters more a deal; it is still
+ * read, and rewritten only when what it says changes.
+ */
+export function seenText(seen: LastSeen): string {
+  const base = [seen.s, seen.a, seen.c, seen.p, seen.k];
+  return JSON.stringify(seen.d ? [...base, seen.d.id, seen.d.rows] : base);
+}
+
+/** Whether two Last seen say the same (whatever form their cells hold). */
+export function sameSeen(a: LastSeen | null, b: LastSeen): boolean {
+  if (!a || a.s !== b.s || a.a !== b.a || a.c !== b.c || a.p !== b.p || a.k !== b.k) return false;
+  if (!a.d || !b.d) return !a.d && !b.d;
+  return (
+    a.d.id === b.d.id && a.d.rows.length === b.d.rows.length && a.d.rows.every((r, i) => r === b.d!.rows[i])
+  );
+}
+
+/** Last seen from the array form (see seenText), or null. */
+function fromArray(v: unknown): LastSeen | null {
+  if (!Array.isArray(v) || (v.length !== 5 && v.length !== 7)) return null;
+  const [s, a, c, p, k, id, rows] = v as unknown[];
+  const seen: LastSeen = {
+    s: String(s ?? ''),
+    a: typeof a === 'number' || typeof a === 'string' ? a : null,
+    c: typeof c === 'string' ? c : null,
+    p: typeof p === 'number' ? p : null,
+    k: typeof k === 'string' ? k : null,
+  };
+  if (v.length === 7) {
+    if (typeof id !== 'string' || !Array.isArray(rows) || !rows.every((r) => typeof r === 'number'))
+      return null;
+    seen.d = { id, rows: rows as number[] };
+  }
+  return seen;
+}
+
 /** Parses the hidden Last seen cell (null when it holds nothing we wrote). */
 export function parseLastSeen(text: string): LastSeen | null {
+  if (text.startsWith('[')) {
+    try {
+      return fromArray(JSON.parse(text));
+    } catch {
+      return null;
+    }
+  }
   if (!text.startsWith('{')) return null;
   try {
     const o = JSON.parse(text) as Partial<LastSeen>;

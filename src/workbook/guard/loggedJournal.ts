@@ -7,7 +7,7 @@
 import * as z from '../../shared/schema';
 import type { CellValue } from '../../domain/deals/deal';
 import type { HeaderMap } from '../../domain/deals/headerMap';
-import { parseLastSeen, seenAsLogged } from '../../domain/edits/lastSeen';
+import { parseLastSeen, seenAsLogged, seenText } from '../../domain/edits/lastSeen';
 import { parseStored } from '../core/storedValues';
 import { documentStore } from '../core/documentState';
 import { historyTail } from '../history/historyTab';
@@ -68,7 +68,7 @@ export function completeLogged(
     const logged = lastLogged.get(String(id).trim());
     const before = logged ? parseLastSeen(String(seen[i][0] ?? '')) : null;
     if (!logged || !before) return;
-    const mended = JSON.stringify(seenAsLogged(before, logged, timeZone));
+    const mended = seenText(seenAsLogged(before, logged, timeZone));
     if (mended === String(seen[i][0])) return;
     seen[i][0] = mended;
     if (top < 0) top = i;

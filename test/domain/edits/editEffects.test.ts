@@ -61,8 +61,9 @@ describe('applyRowRules', () => {
     const typedRow = (stage: string, lastSeen: string) =>
       row({ dealId: 'D-1', deal: 'Acme', stage, lastSeen });
     const moves = (out: ReturnType<typeof applyRowRules>) => out.history.map((h) => [h.from, h.to, h.user]);
+    // The stage Last seen records, read here: the array form's first item.
     const recorded = (out: ReturnType<typeof applyRowRules>) =>
-      (JSON.parse(String(out.writes.lastSeen ?? '{}')) as { s?: string }).s;
+      (JSON.parse(String(out.writes.lastSeen ?? '[]')) as unknown[])[0];
 
     // Last seen shows the cell: another check logged it, or runs died between History and Last seen.
     // The moves go out marked unsure, and History's last rows decide (continuedFromHistory): a check

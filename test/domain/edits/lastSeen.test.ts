@@ -1,5 +1,13 @@
-// Last seen brought to what History last logged (a run that logged and died before writing Last seen).
-import { seenAsLogged, type LastSeen } from '../../../src/domain/edits/lastSeen';
+// Last seen brought to what History last logged (a run that logged and died before writing Last seen),
+// and Last seen as its cell's text (the array form, and the object form an earlier version wrote).
+import fc from 'fast-check';
+import {
+  parseLastSeen,
+  sameSeen,
+  seenAsLogged,
+  seenText,
+  type LastSeen,
+} from '../../../src/domain/edits/lastSeen';
 
 const SEEN: LastSeen = { s: 'Qualified', a: 1000, c: '2026-09-30', p: 0.2, k: 'Pipeline' };
 
@@ -33,5 +41,59 @@ describe('seenAsLogged', () => {
     expect(out.a).toBeNull();
     expect(out.c).toBe('next spring');
     expect(seenAsLogged(SEEN, new Map([['Amount', 'about 5k']]), 'UTC').a).toBe('about 5k');
+  });
+});
+
+describe('Last seen as its cell text', () => {
+  const seenArb: fc.Arbitrary<LastSeen> = fc
+    .record({
+      s: fc.string({ maxLength: 40 }),
+      a: fc.oneof(
+        fc.double({ noNaN: true, noDefaultInfinity: true }),
+        fc.string({ maxLength: 20 }),
+        fc.constant(null),
+      ),
+      c: fc.oneof(fc.string({ maxLength: 20 }), fc.constant(null)),
+      p: fc.oneof(fc.double({ min: 0, max: 1, noNaN: true }), fc.constant(null)),
+      k: fc.oneof(fc.string({ maxLength: 20 }), fc.constant(null)),
+      d: fc.option(
+        fc.record({ id: fc.string({ maxLength: 12 }), rows: fc.array(fc.nat(100000), { maxLength: 5 }) }),
+        {
+          nil: undefined,
+        },
+      ),
+    })
+    .map((x) => (x.d === undefined ? { s: x.s, a: x.a, c: x.c, p: x.p, k: x.k } : x));
+
+  it('gives every Last seen back through its text, and reads the object form an earlier version wrote as the same', () => {
+    fc.assert(
+      fc.property(seenArb, (seen) => {
+        const text = seenText(seen);
+        // -0 comes back as 0 through JSON, as a cell keeps it.
+        const back = parseLastSeen(text)!;
+        expect(sameSeen(back, JSON.parse(JSON.stringify(seen)) as LastSeen)).toBe(true);
+        // The array form read here without the product: stage first, the rest in order.
+        const arr = JSON.parse(text) as unknown[];
+        expect(arr.slice(0, 5)).toEqual(JSON.parse(JSON.stringify([seen.s, seen.a, seen.c, seen.p, seen.k])));
+        const old = JSON.stringify(seen);
+        expect(sameSeen(parseLastSeen(old), back)).toBe(true);
+        // Shorter than the object form.
+        expect(text.length).toBeLessThan(old.length);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('tells apart Last seen that say different things, and refuses text it did not write', () => {
+    expect(sameSeen({ ...SEEN }, SEEN)).toBe(true);
+    expect(sameSeen({ ...SEEN, s: 'Won' }, SEEN)).toBe(false);
+    expect(sameSeen({ ...SEEN, a: '1000' }, SEEN)).toBe(false);
+    expect(sameSeen({ ...SEEN, d: { id: 'D-1', rows: [3] } }, SEEN)).toBe(false);
+    expect(sameSeen({ ...SEEN, d: { id: 'D-1', rows: [3] } }, { ...SEEN, d: { id: 'D-1', rows: [4] } })).toBe(
+      false,
+    );
+    expect(sameSeen(null, SEEN)).toBe(false);
+    for (const bad of ['', 'Won', '[1,2]', '["a",1,null,null,null,5,[1]]', '[oops'])
+      expect(parseLastSeen(bad)).toBeNull();
   });
 });
