@@ -11,12 +11,14 @@ const DEALS = 20000;
 const OPEN = ['Qualified', 'Quote sent', 'Negotiation'];
 
 /**
- * A row from `from` on whose deal is open and, after `refreshed`'s refresh, stale (its Check names the
+ * A row from `from` on (of `rows`, a refreshed workbook's) whose deal is open and stale (its Check names the
  * days its stage allows: a stage change clears that, so a part writing the Check it planned before
  * the change would show), and another open stage for it.
  */
-function staleDeal(refreshed: Emulator, from: number): { row: number; id: string; stage: string } {
-  const rows = records(refreshed);
+function staleDeal(
+  rows: Record<string, unknown>[],
+  from: number,
+): { row: number; id: string; stage: string } {
   for (let row = from; ; row++) {
     const r = rows[row - 2];
     const stage = String(r.Stage);
@@ -36,18 +38,22 @@ function work(emu: Emulator, saved: Picked, typed: Picked[]): SaveResult {
 }
 type Picked = ReturnType<typeof staleDeal>;
 
-/** History's rows that log `stage` for deal `id`. */
-const logged = (emu: Emulator, id: string, stage: string) =>
-  emu.values('History').filter((r) => r[1] === id && r[2] === 'Stage' && r[4] === stage).length;
+/** History as it is now, read once: how many of its rows log `stage` for deal `id`. */
+const logged = (emu: Emulator) => {
+  const history = emu.values('History');
+  return (id: string, stage: string) =>
+    history.filter((r) => r[1] === id && r[2] === 'Stage' && r[4] === stage).length;
+};
 
 describe('A refresh writes its sweep in parts', () => {
   it('lets a sidebar save and typed edits through between two parts, each landing once; the other rows as a refresh alone writes them', () => {
     const twin = demoWorkbook(DEALS);
     twin.run('menuRefresh');
     // Deals in the last part (not yet written when people work) and in the first (already written).
-    const savedDeal = staleDeal(twin, DEALS - 2000);
-    const typedLate = staleDeal(twin, savedDeal.row + 1);
-    const typedEarly = staleDeal(twin, 50);
+    const refreshed = records(twin);
+    const savedDeal = staleDeal(refreshed, DEALS - 2000);
+    const typedLate = staleDeal(refreshed, savedDeal.row + 1);
+    const typedEarly = staleDeal(refreshed, 50);
     // The twin: the same work once its refresh is over (the clock stands still: the same times).
     expect(work(twin, savedDeal, [typedLate, typedEarly]).status).toBe('saved');
     const emu = demoWorkbook(DEALS);
@@ -72,10 +78,11 @@ describe('A refresh writes its sweep in parts', () => {
     expect(heldByPeople).toBeGreaterThanOrEqual(3);
     expect(emu.acc.lockHolds().length - holds - heldByPeople).toBeGreaterThanOrEqual(2);
     const after = records(emu);
+    const loggedNow = logged(emu);
     for (const d of [savedDeal, typedLate, typedEarly]) {
       expect(after[d.row - 2]['Deal ID']).toBe(d.id);
       expect(after[d.row - 2].Stage).toBe(d.stage);
-      expect(logged(emu, d.id, d.stage)).toBe(1);
+      expect(loggedNow(d.id, d.stage)).toBe(1);
     }
     // Every row as the twin's: the rows people changed as their own runs wrote them (the part after
     // left them alone), the others as the refresh wrote them.
@@ -88,6 +95,7 @@ describe('A refresh writes its sweep in parts', () => {
     expect(differing).toEqual([]);
     // The next refresh (nobody working) writes nothing more for them, and logs nothing again.
     emu.run('menuRefresh');
-    for (const d of [savedDeal, typedLate, typedEarly]) expect(logged(emu, d.id, d.stage)).toBe(1);
+    const loggedNext = logged(emu);
+    for (const d of [savedDeal, typedLate, typedEarly]) expect(loggedNext(d.id, d.stage)).toBe(1);
   }, 120000);
 });

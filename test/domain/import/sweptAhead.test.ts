@@ -65,7 +65,7 @@ describe('sweptAhead', () => {
           expect(after.map((o) => o.history)).toEqual(before.map(() => []));
         },
       ),
-      { numRuns: 30 },
+      { numRuns: 20 },
     );
   });
 });
