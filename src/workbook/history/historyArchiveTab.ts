@@ -158,20 +158,19 @@ export function archiveHistoryRows(
   history: Sheet,
   rows: readonly (readonly CellValue[])[],
 ): boolean {
-  const opened = openArchive(ss, rows);
-  if (typeof opened === 'boolean') return opened;
-  const { packed, sheet, archive } = opened;
-  // An unfinished move whose rows History still holds is written over; one whose rows it lost is settled.
-  const over = archive.from !== null && !movedOut(archive.rows, rows);
-  if (archive.from !== null && !over) settle(sheet, archive.from, archive.last);
-  const first = over ? archive.from! : archive.last + 1;
-  const labels = writePacked(sheet, first, over ? archive.last : 0, rows, packed, MOVING);
-  history.deleteRows(2, rows.length);
-  writeGrid(
-    sheet.getRange(first, 1, labels.length, 1),
-    labels.map((l) => [l]),
-  );
-  return true;
+  return withArchive(ss, rows, ({ packed, sheet, archive }) => {
+    // An unfinished move whose rows History still holds is written over; one whose rows it lost is settled.
+    const over = archive.from !== null && !movedOut(archive.rows, rows);
+    if (archive.from !== null && !over) settle(sheet, archive.from, archive.last);
+    const first = over ? archive.from! : archive.last + 1;
+    const labels = writePacked(sheet, first, over ? archive.last : 0, rows, packed, MOVING);
+    history.deleteRows(2, rows.length);
+    writeGrid(
+      sheet.getRange(first, 1, labels.length, 1),
+      labels.map((l) => [l]),
+    );
+    return true;
+  });
 }
 
 /**
@@ -184,27 +183,32 @@ export function appendToArchive(
   history: Sheet,
   rows: readonly (readonly CellValue[])[],
 ): boolean {
-  const opened = openArchive(ss, rows);
-  if (typeof opened === 'boolean') return opened;
-  const { packed, sheet, archive } = opened;
-  if (archive.from !== null) {
-    const head = history.getRange(2, 1, Math.max(1, archive.rows.length), WIDTH).getValues() as CellValue[][];
-    if (!movedOut(archive.rows, head)) return false;
-    settle(sheet, archive.from, archive.last);
-  }
-  writePacked(sheet, archive.last + 1, 0, rows, packed, '');
-  return true;
+  return withArchive(ss, rows, ({ packed, sheet, archive }) => {
+    if (archive.from !== null) {
+      const head = history
+        .getRange(2, 1, Math.max(1, archive.rows.length), WIDTH)
+        .getValues() as CellValue[][];
+      if (!movedOut(archive.rows, head)) return false;
+      settle(sheet, archive.from, archive.last);
+    }
+    writePacked(sheet, archive.last + 1, 0, rows, packed, '');
+    return true;
+  });
 }
 
 /**
- * `rows` packed, and the archive tab (made when missing) with its unfinished move, if any; or what to
- * answer at once: false when a row is too long to pack, true when there is nothing to write.
+ * Runs `write` with `rows` packed and the archive tab (made when missing) with its unfinished move, if
+ * any; answers at once, without it, false when a row is too long to pack, true when there is nothing.
  */
-function openArchive(ss: Spreadsheet, rows: readonly (readonly CellValue[])[]) {
+function withArchive(
+  ss: Spreadsheet,
+  rows: readonly (readonly CellValue[])[],
+  write: (opened: { packed: PackedCell[]; sheet: Sheet; archive: ReturnType<typeof movingCells> }) => boolean,
+): boolean {
   const packed = packRows(rows, WIDTH);
   if (!packed || !packed.length) return packed !== null;
   const sheet = findArchiveTab(ss) ?? makeArchiveTab(ss);
-  return { packed, sheet, archive: movingCells(sheet) };
+  return write({ packed, sheet, archive: movingCells(sheet) });
 }
 
 /**
