@@ -50,7 +50,6 @@ export function cellOf(row: readonly CellValue[], map: HeaderMap, key: FieldKey)
 /** A text field as the CRM reads it: trimmed, a date as its day (YYYY-MM-DD). */
 export const fieldText = (v: CellValue): string =>
   typeof v === 'string' ? v.trim() : isDate(v) ? v.toISOString().slice(0, 10) : String(v ?? '').trim();
-const str = fieldText;
 const stamp = (v: CellValue): Date | null => (isDate(v) ? new Date(v.getTime()) : null);
 
 const personColumnCache = new WeakMap<HeaderMap, WeakMap<readonly FieldKey[], number[]>>();
@@ -76,7 +75,7 @@ export function isBlankRow(
   map: HeaderMap,
   computed: readonly FieldKey[],
 ): boolean {
-  for (const col of personColumns(map, computed)) if (str(row[col] ?? '') !== '') return false;
+  for (const col of personColumns(map, computed)) if (fieldText(row[col] ?? '') !== '') return false;
   return true;
 }
 
@@ -90,37 +89,37 @@ export function readDeal(
   locale: string,
 ): Deal {
   const get = (k: FieldKey) => cellOf(row, map, k);
-  const stageText = str(get('stage'));
+  const stageText = fieldText(get('stage'));
   const pushes = parseCount(get('closeDatePushes'));
   return {
     row: rowNumber,
-    id: str(get('dealId')),
-    name: str(get('deal')),
-    company: str(get('company')),
-    contact: str(get('contact')),
-    email: str(get('email')),
-    owner: str(get('owner')),
+    id: fieldText(get('dealId')),
+    name: fieldText(get('deal')),
+    company: fieldText(get('company')),
+    contact: fieldText(get('contact')),
+    email: fieldText(get('email')),
+    owner: fieldText(get('owner')),
     stageText,
     stage: findStage(stageText, settings.stages),
     amount: parseAmount(get('amount'), locale, settings.general.currency, settings.rates),
     closeDate: parseDate(get('closeDate'), timeZone, locale),
     probability: parsePercent(get('probability')),
-    forecastCategory: str(get('forecastCategory')),
-    leadSource: str(get('leadSource')),
-    industry: str(get('industry')),
+    forecastCategory: fieldText(get('forecastCategory')),
+    leadSource: fieldText(get('leadSource')),
+    industry: fieldText(get('industry')),
     employees: parseCount(get('employees')),
-    segment: str(get('segment')),
-    lostReason: str(get('lostReason')),
-    competitor: str(get('competitor')),
-    nextStep: str(get('nextStep')),
+    segment: fieldText(get('segment')),
+    lostReason: fieldText(get('lostReason')),
+    competitor: fieldText(get('competitor')),
+    nextStep: fieldText(get('nextStep')),
     nextStepDate: parseDate(get('nextStepDate'), timeZone, locale),
     created: stamp(get('created')),
     stageEntered: stamp(get('stageEntered')),
     updated: stamp(get('updated')),
     closeDatePushes: pushes.kind === 'ok' ? pushes.value : 0,
-    check: str(get('check')),
-    lastSeen: str(get('lastSeen')),
-    notes: str(get('notes')),
+    check: fieldText(get('check')),
+    lastSeen: fieldText(get('lastSeen')),
+    notes: fieldText(get('notes')),
   };
 }
 

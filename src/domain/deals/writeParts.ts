@@ -19,20 +19,17 @@ function rowWeights(
   writes: readonly Partial<Record<FieldKey, CellValue>>[],
 ): number[] {
   // Each written column is written from its first to its last changed row (the cells between as read).
-  const spans = new Map<number, [number, number]>();
+  const spans = new Map<FieldKey, [top: number, bottom: number]>();
   writes.forEach((w, r) => {
     for (const key of Object.keys(w) as FieldKey[]) {
-      const c = map.columns[key];
-      if (c === undefined) continue;
-      const s = spans.get(c);
-      spans.set(c, s ? [s[0], r] : [r, r]);
+      const s = spans.get(key);
+      spans.set(key, s ? [s[0], r] : [r, r]);
     }
   });
-  const fieldAt = new Map<number, FieldKey>();
-  for (const [k, c] of Object.entries(map.columns) as [FieldKey, number][]) fieldAt.set(c, k);
   const weights = rows.map(() => 0);
-  for (const [c, [top, bottom]] of spans) {
-    const key = fieldAt.get(c)!;
+  for (const [key, [top, bottom]] of spans) {
+    const c = map.columns[key];
+    if (c === undefined) continue;
     for (let r = top; r <= bottom; r++) {
       const v = writes[r][key] ?? rows[r][c] ?? '';
       weights[r] += typeof v === 'string' ? Math.max(CELL_CHARS, v.length) : CELL_CHARS;
