@@ -148,11 +148,13 @@ function openDealChecks(deal: Deal, stage: StageDef, ctx: RuleContext, add: Add)
   const since = deal.stageEntered ?? deal.created;
   const idle = since ? daysBetween(since, now, timeZone) : null;
   const day = () => isoDay(since!, timeZone);
-  if (idle !== null && stage.staleAfterDays !== null && idle > stage.staleAfterDays)
+  const stale = idle !== null && stage.staleAfterDays !== null && idle > stage.staleAfterDays;
+  if (stale)
     add('stale', `No stage change since ${day()} (${stage.name} allows ${stage.staleAfterDays} days)`);
+  // The day is said once: after the stage's limit, the timeout adds only what to consider.
   const timeout = settings.general.timedOutAfterDays;
   if (idle !== null && timeout !== null && idle > timeout)
-    add('timed-out', `No stage change since ${day()}: consider Lost, Timed out`);
+    add('timed-out', `${stale ? '' : `No stage change since ${day()}: `}consider Lost, Timed out`);
 }
 
 /**

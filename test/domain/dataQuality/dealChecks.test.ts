@@ -129,6 +129,29 @@ describe('checkDeal', () => {
     expect(text).toBe('No stage change since 2026-02-20 (Quote sent allows 14 days)');
   });
 
+  it('says a deal idle past the timeout once: the day, then what to consider', () => {
+    const idle = {
+      deal: 'Acme',
+      amount: 100,
+      contact: 'Ann',
+      closeDate: new Date('2026-05-01T04:00:00Z'),
+      stageEntered: new Date('2025-11-20T15:00:00Z'),
+    };
+    // 110 days before now: over the stage's 14 days and CRM Settings' 90 (timed out).
+    expect(check({ ...idle, stage: 'Quote sent' })).toBe(
+      'No stage change since 2025-11-20 (Quote sent allows 14 days); consider Lost, Timed out',
+    );
+    // A stage with no limit of its own: the day is said with the timeout.
+    const noLimit = {
+      ...settings,
+      stages: settings.stages.map((s) => (s.name === 'Quote sent' ? { ...s, staleAfterDays: null } : s)),
+    };
+    const text = checkText(
+      checkDeal(deal({ ...idle, stage: 'Quote sent' }, noLimit), { settings: noLimit, now, timeZone: TZ }),
+    );
+    expect(text).toBe('No stage change since 2025-11-20: consider Lost, Timed out');
+  });
+
   it('names the other rows of a duplicate Deal ID when the whole sheet is known', () => {
     const rows = new Map([['D-1', [2, 5, 9]]]);
     expect(check({ dealId: 'D-1', deal: 'Acme', stage: 'Lost', lostReason: 'Price' }, rows)).toBe(
