@@ -38,7 +38,9 @@ export function scriptDateClass(env: EmulatorEnv): DateConstructor {
       return env.nowMs;
     }
     static override [Symbol.hasInstance](v: unknown) {
-      return Object.prototype.toString.call(v) === '[object Date]';
+      // Most values a script tests are text and numbers: answered before the slower realm-proof check.
+      if (typeof v !== 'object' || v === null) return false;
+      return v instanceof RealDate || Object.prototype.toString.call(v) === '[object Date]';
     }
     override getFullYear() {
       return parts(this).year;
