@@ -106,9 +106,9 @@ export function assertCellTexts(values: readonly unknown[]): void {
 /** Normalises a value handed to setValue(s): strings are parsed as typed; Dates are copied. */
 export function normaliseWritten(v: unknown, timeZone: string, year?: number): ParsedInput {
   if (typeof v === 'string') return parseTyped(v, timeZone, year);
+  if (typeof v === 'number' || typeof v === 'boolean') return { value: v };
   if (v === null || v === undefined) return { value: '' };
   if (isDate(v)) return { value: new Date(v.getTime()) };
-  if (typeof v === 'number' || typeof v === 'boolean') return { value: v };
   return { value: String(v) };
 }
 

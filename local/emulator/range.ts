@@ -3,7 +3,6 @@
 import { a1Of, type A1Box } from './a1';
 import { ATTR_DEFAULTS, isEmptyCell, type Cell, type CellAttr } from './cell';
 import { assertCellTexts, displayValue, normaliseWritten, type CellValue } from './cellValues';
-import { isDate } from './wallClock';
 import type { Sheet } from './sheet';
 import { DataValidation } from './validation';
 import { TextFinder } from './textFinder';
@@ -108,7 +107,8 @@ export class Range {
   private copyValue(v: CellValue): CellValue {
     // Most cells hold text or a number: no call for them (this runs for every cell read).
     if (typeof v !== 'object') return v;
-    return isDate(v) ? this.env.makeDate(v.getTime()) : v;
+    // A stored Date is always a valid one of this realm (normaliseWritten turns any other into text).
+    return v instanceof Date ? this.env.makeDate(v.getTime()) : v;
   }
   /** A cell's value as read: a formula's evaluated now (see formulas.ts), anything else as stored. */
   private valueOf(cell: Cell, r: number, c: number): CellValue {
