@@ -9,7 +9,12 @@
 // module-scope constants: the same objects, found without the interceptor (the emulator does the same
 // for the script it runs: local/emulator/scriptContext.ts). A module that declares one of these names
 // itself keeps its own.
+const crypto = require('node:crypto');
+const fs = require('node:fs');
 const esbuild = require('esbuild');
+
+/** This transform's own text, in Jest's cache key: a change here invalidates every cached module. */
+const SELF = fs.readFileSync(require.resolve('./esbuildTransform.cjs'), 'utf8');
 
 const BUILT_INS = [
   'Object',
@@ -50,6 +55,16 @@ function prelude(code) {
 }
 
 module.exports = {
+  getCacheKey(source, filename, options) {
+    return crypto
+      .createHash('sha1')
+      .update(SELF)
+      .update(esbuild.version)
+      .update(filename)
+      .update(options.configString)
+      .update(source)
+      .digest('hex');
+  },
   process(source, filename) {
     const { code, map } = esbuild.transformSync(source, {
       loader: 'ts',
