@@ -3,8 +3,8 @@
 // `npm run typecheck`, not here. The source map keeps stack traces on the TypeScript lines.
 //
 // Jest runs every module in a vm context, where each global name (Math, String, Map…) is looked up
-// through the context's interceptor, many times slower than a local name: the emulator and the test
-// helpers, which handle millions of cells, spent a large share of their time there. So each module
+// through the context's interceptor, slower than a local name, and the emulator and the test helpers
+// handle millions of cells (a few percent of a test run's CPU on two workers). So each module
 // starts (on its first line, keeping the source map's lines) by binding the built-ins it names as
 // module-scope constants: the same objects, found without the interceptor (the emulator does the same
 // for the script it runs: local/emulator/scriptContext.ts). A module that declares one of these names
