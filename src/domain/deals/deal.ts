@@ -89,37 +89,38 @@ export function readDeal(
   locale: string,
 ): Deal {
   const get = (k: FieldKey) => cellOf(row, map, k);
-  const stageText = fieldText(get('stage'));
+  const text = (k: FieldKey) => fieldText(get(k));
+  const stageText = text('stage');
   const pushes = parseCount(get('closeDatePushes'));
   return {
     row: rowNumber,
-    id: fieldText(get('dealId')),
-    name: fieldText(get('deal')),
-    company: fieldText(get('company')),
-    contact: fieldText(get('contact')),
-    email: fieldText(get('email')),
-    owner: fieldText(get('owner')),
+    id: text('dealId'),
+    name: text('deal'),
+    company: text('company'),
+    contact: text('contact'),
+    email: text('email'),
+    owner: text('owner'),
     stageText,
     stage: findStage(stageText, settings.stages),
     amount: parseAmount(get('amount'), locale, settings.general.currency, settings.rates),
     closeDate: parseDate(get('closeDate'), timeZone, locale),
     probability: parsePercent(get('probability')),
-    forecastCategory: fieldText(get('forecastCategory')),
-    leadSource: fieldText(get('leadSource')),
-    industry: fieldText(get('industry')),
+    forecastCategory: text('forecastCategory'),
+    leadSource: text('leadSource'),
+    industry: text('industry'),
     employees: parseCount(get('employees')),
-    segment: fieldText(get('segment')),
-    lostReason: fieldText(get('lostReason')),
-    competitor: fieldText(get('competitor')),
-    nextStep: fieldText(get('nextStep')),
+    segment: text('segment'),
+    lostReason: text('lostReason'),
+    competitor: text('competitor'),
+    nextStep: text('nextStep'),
     nextStepDate: parseDate(get('nextStepDate'), timeZone, locale),
     created: stamp(get('created')),
     stageEntered: stamp(get('stageEntered')),
     updated: stamp(get('updated')),
     closeDatePushes: pushes.kind === 'ok' ? pushes.value : 0,
-    check: fieldText(get('check')),
-    lastSeen: fieldText(get('lastSeen')),
-    notes: fieldText(get('notes')),
+    check: text('check'),
+    lastSeen: text('lastSeen'),
+    notes: text('notes'),
   };
 }
 

@@ -44,6 +44,20 @@ export interface RowOutcome {
   deal: Deal | null;
 }
 
+/** A copy of `row` holding `writes` (fields with no column are left out). */
+export function withWrites(
+  row: readonly CellValue[],
+  map: HeaderMap,
+  writes: RowOutcome['writes'],
+): CellValue[] {
+  const out = [...row];
+  for (const [key, value] of Object.entries(writes) as [FieldKey, CellValue][]) {
+    const c = map.columns[key];
+    if (c !== undefined) out[c] = value;
+  }
+  return out;
+}
+
 export interface RowOptions {
   /** Fields a person just edited in this row (onEdit); empty for a sweep. */
   edited?: readonly FieldKey[];
@@ -319,13 +333,9 @@ class RowEdit {
     const employees = before.employees.kind === 'ok' ? before.employees.value : null;
     this.set_('segment', segmentFor(before.industry, employees, settings.segmentRules));
     // Check the row as it will be once our writes land.
-    const changes = Object.entries(this.writes) as [FieldKey, CellValue][];
-    let deal = before;
-    if (changes.length) {
-      const after = [...this.row_];
-      for (const [k, v] of changes) after[map.columns[k]!] = v;
-      deal = readDeal(after, rowNumber, map, settings, timeZone, locale);
-    }
+    const deal = Object.keys(this.writes).length
+      ? readDeal(withWrites(this.row_, map, this.writes), rowNumber, map, settings, timeZone, locale)
+      : before;
     // Duplicate Deal IDs need the whole sheet: a sweep finds them; a one-row check keeps its verdict
     // (from Last seen) while the row still holds the same ID.
     const prevIds = this.prev_?.d;

@@ -6,7 +6,7 @@
 // stored values or the settings it reads differ from this guess, it writes the difference.
 import type { CellValue } from '../deals/deal';
 import { mapHeaders } from '../deals/headerMap';
-import { sweepRows, type EditContext } from '../edits/editEffects';
+import { sweepRows, withWrites, type EditContext } from '../edits/editEffects';
 
 /** The rows with the sweep's writes in them (the rows given are not changed). */
 export function sweptAhead(
@@ -16,12 +16,5 @@ export function sweptAhead(
 ): CellValue[][] {
   const map = mapHeaders(header);
   const outcomes = sweepRows(rows, 2, { ...ctx, map });
-  return rows.map((row, i) => {
-    const out = [...row];
-    for (const [key, value] of Object.entries(outcomes[i].writes)) {
-      const c = map.columns[key as keyof typeof map.columns];
-      if (c !== undefined) out[c] = value;
-    }
-    return out;
-  });
+  return rows.map((row, i) => withWrites(row, map, outcomes[i].writes));
 }

@@ -1,9 +1,10 @@
 // A sweep's rows, read again around its writes. Sheets has no compare-and-set: people type, paste and
 // sort while a refresh works from its earlier read. Just before writing, the cells about to be written
 // and each row's Deal ID and deal name are read again (recheckRows), unless no other writer stamped a
-// change since the read (recheckIfChanged): rows changed or moved since are left alone. After writing, still under the document lock, who is on each written row is read back
-// (keepDealsInPlace): a sort, an inserted or a deleted row in the few calls between the re-check and
-// the flush is put right, each deal getting its own values again.
+// change since the read (recheckIfChanged): rows changed or moved since are left alone. After writing,
+// still under the document lock, who is on each written row is read back (keepDealsInPlace): a sort,
+// an inserted or a deleted row in the few calls between the re-check and the flush is put right, each
+// deal getting its own values again.
 import { sameCell, type CellValue } from '../../domain/deals/deal';
 import type { HeaderMap } from '../../domain/deals/headerMap';
 import { columnRuns } from '../../domain/deals/writeBlocks';
