@@ -66,4 +66,22 @@ describe('saved workbooks', () => {
     // A third load sees the saved cells, not a's.
     expect(JSON.stringify(Emulator.fromSaved(saved).load(DIST).save())).toEqual(before);
   });
+
+  it('is plain JSON as saved (a number as JSON holds it), sharing nothing with the live workbook', () => {
+    const emu = Emulator.fromSaved(startingPoint()).load(DIST);
+    const deals = emu.sheet('Deals');
+    deals.cellAt(2, 8).v = -0;
+    deals.cellAt(3, 8).v = Number.NaN;
+    const saved = emu.save();
+    // What a JSON file would give back, exactly: -0 is 0 there, and a number that is not finite is null.
+    expect(saved).toStrictEqual(JSON.parse(JSON.stringify(saved)));
+    const cells = saved.spreadsheet.sheets.find((sh) => sh.name === 'Deals')!.cells;
+    const at = (r: number, c: number) => cells.find((x) => x.r === r && x.c === c);
+    expect(Object.is(at(2, 8)?.v, 0)).toBe(true);
+    expect(at(3, 8)?.v).toBeNull();
+    // Changing the saved form changes nothing in the emulator it came from.
+    const again = JSON.stringify(emu.save());
+    for (const sh of saved.spreadsheet.sheets) for (const cell of sh.cells) cell.v = 'changed';
+    expect(JSON.stringify(emu.save())).toEqual(again);
+  });
 });
