@@ -1,9 +1,9 @@
 // Formula cells evaluated when read, as Sheets gives a formula's value to getValues: a team's own
 // columns (=Seats*Price, =IF(…), =SUM(…)) read as numbers and texts, with references to other cells
 // and tabs followed. The evaluation is fast-formula-parser's (MIT, the Excel functions Sheets shares);
-// HYPERLINK reads as its label. Sheets-only functions it lacks (ARRAYFORMULA, QUERY, FILTER, IMPORT…)
-// are not modelled: such a cell reads as '' and the emulator README says so. A reference cycle reads
-// as #REF!, as Sheets shows it.
+// HYPERLINK reads as its label (a number label as a number). Sheets-only functions it lacks
+// (ARRAYFORMULA, QUERY, FILTER, IMPORT…) are not modelled: such a cell reads as '' and the emulator
+// README says so. A reference cycle reads as #REF!, as Sheets shows it.
 import type { Cell } from './cell';
 import type { CellValue } from './cellValues';
 import { isDate, zonedParts } from './wallClock';
@@ -38,8 +38,11 @@ function serialOf(d: Date, timeZone: string): number {
   return (Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second) - SERIAL_EPOCH) / DAY_MS;
 }
 
-/** =HYPERLINK("url","label") with literal texts, as report tabs hold by the thousand: read without parsing. */
-const LITERAL_LINK = /^=HYPERLINK\("((?:[^"]|"")*)"(?:\s*[,;]\s*"((?:[^"]|"")*)")?\)$/i;
+/**
+ * =HYPERLINK("url","label") or =HYPERLINK("url",12) with literals, as report tabs hold by the thousand:
+ * read without parsing. The label keeps its type (a number label reads as a number, as in Sheets).
+ */
+const LITERAL_LINK = /^=HYPERLINK\("((?:[^"]|"")*)"(?:\s*[,;]\s*(?:"((?:[^"]|"")*)"|(\d+)))?\)$/i;
 
 /**
  * Parsers kept between reads (making one costs far more than a parse), one per nesting depth: a
@@ -68,7 +71,10 @@ function parserAt(depth: number): ParserType {
       return out;
     },
     functions: {
-      HYPERLINK: (url: { value: unknown }, label?: { value: unknown }) => String((label ?? url).value ?? ''),
+      HYPERLINK: (url: { value: unknown }, label?: { value: unknown }) => {
+        const shown = (label ?? url).value;
+        return typeof shown === 'number' || typeof shown === 'boolean' ? shown : String(shown ?? '');
+      },
     },
   });
   return parsers[depth];
@@ -86,7 +92,7 @@ export function formulaValue(
 ): CellValue {
   if (NOT_MODELLED.test(formula)) return '';
   const link = LITERAL_LINK.exec(formula);
-  if (link) return (link[2] ?? link[1]).replace(/""/g, '"');
+  if (link) return link[3] !== undefined ? Number(link[3]) : (link[2] ?? link[1]).replace(/""/g, '"');
   const here = `${sheet}!${row}:${col}`;
   if (visiting.has(here)) return '#REF!';
   visiting.add(here);

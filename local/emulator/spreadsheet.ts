@@ -57,11 +57,25 @@ export class Spreadsheet {
     if (this.sheets.some((s) => s.name.toLowerCase() === name.toLowerCase()))
       throw new Error(`A sheet with the name "${name}" already exists. Please enter another name.`);
     this.assertCellLimit(rows * cols);
-    const sheet = new Sheet(this.env, this, name, id ?? this.env.nextId(), rows, cols);
+    const sheet = new Sheet(this.env, this, name, id ?? this.newSheetId(), rows, cols);
     if (index === undefined || index >= this.sheets.length) this.sheets.push(sheet);
     else this.sheets.splice(Math.max(0, index), 0, sheet);
     if (!this.activeSheet) this.activeSheet = sheet;
     return sheet;
+  }
+
+  /**
+   * A new tab's id, as Sheets gives it: 0 for a spreadsheet's first tab, then a number that looks random
+   * below 2^31 (nine or ten digits, as `#gid=1386834576` in a tab's address), so links and formulas
+   * naming a tab are as long as in Sheets. Deterministic, so saved workbooks compare equal run to run.
+   */
+  private newSheetId(): number {
+    if (this.sheets.length === 0) return 0;
+    const taken = new Set(this.sheets.map((s) => s.id));
+    let id: number;
+    do id = 100_000_000 + ((this.env.nextId() * 2_654_435_761) % 2_000_000_000);
+    while (taken.has(id));
+    return id;
   }
 
   addSheetCopy(source: Sheet): Sheet {

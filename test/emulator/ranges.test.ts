@@ -124,6 +124,28 @@ describe('values', () => {
     expect(sheet.getRange('C1').getValue()).toBe(1000);
   });
 
+  it('reads a HYPERLINK as its label with the label’s type: a number stays a number, as in Sheets', () => {
+    const { sheet } = setup();
+    sheet.getRange('A1:C1').setFormulas([
+      ['=HYPERLINK("#gid=0&range=A12",12)', '=HYPERLINK("#gid=0&range=A7", 2.5)', '=HYPERLINK("#gid=0")'],
+    ]);
+    expect(sheet.getRange('A1:C1').getValues()).toEqual([[12, 2.5, '#gid=0']]);
+    sheet.getRange('D1').setFormula('=HYPERLINK("#gid=0",A1*2)');
+    expect(sheet.getRange('D1').getValue()).toBe(24);
+  });
+
+  it('gives a spreadsheet’s first tab id 0 and each inserted tab a distinct nine- or ten-digit id, as Sheets does', () => {
+    const { ss, sheet } = setup();
+    expect(sheet.getSheetId()).toBe(0);
+    const ids = Array.from({ length: 30 }, (_, i) => ss.insertSheet(`Tab ${i}`).getSheetId());
+    expect(new Set([0, ...ids]).size).toBe(31);
+    for (const id of ids) {
+      expect(Number.isInteger(id)).toBe(true);
+      expect(id).toBeGreaterThanOrEqual(100_000_000);
+      expect(id).toBeLessThan(2 ** 31);
+    }
+  });
+
   it('returns display values formatted by number format in the spreadsheet locale', () => {
     const { sheet } = setup();
     sheet.getRange('A1:C1').setValues([[1234.5, 0.25, new Date('2026-02-03T15:00:00Z')]]);

@@ -12,9 +12,13 @@ const amountOf = (d: Deal) => (d.amount.kind === 'ok' ? d.amount.value : 0);
 const probabilityOf = (d: Deal) =>
   d.probability.kind === 'ok' ? d.probability.value : (d.stage?.probability ?? 0);
 
-/** A link to a row of the Deals tab, as a formula the report writes. */
+/**
+ * A link to a row of the Deals tab, as a formula the report writes. It shows the row's number (the
+ * column is headed Row), so the column sorts and filters as numbers, and each of the ~100,000 cells a
+ * large list holds sends six characters fewer.
+ */
 export function rowLink(dealsSheetId: number, row: number): ReportCell {
-  return { formula: `=HYPERLINK("#gid=${dealsSheetId}&range=A${row}","Row ${row}")` };
+  return { formula: `=HYPERLINK("#gid=${dealsSheetId}&range=A${row}",${row})` };
 }
 
 /** The tab for one segment: subtotals, then its deals. */
