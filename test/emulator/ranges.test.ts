@@ -126,9 +126,11 @@ describe('values', () => {
 
   it('reads a HYPERLINK as its label with the label’s type: a number stays a number, as in Sheets', () => {
     const { sheet } = setup();
-    sheet.getRange('A1:C1').setFormulas([
-      ['=HYPERLINK("#gid=0&range=A12",12)', '=HYPERLINK("#gid=0&range=A7", 2.5)', '=HYPERLINK("#gid=0")'],
-    ]);
+    sheet
+      .getRange('A1:C1')
+      .setFormulas([
+        ['=HYPERLINK("#gid=0&range=A12",12)', '=HYPERLINK("#gid=0&range=A7", 2.5)', '=HYPERLINK("#gid=0")'],
+      ]);
     expect(sheet.getRange('A1:C1').getValues()).toEqual([[12, 2.5, '#gid=0']]);
     sheet.getRange('D1').setFormula('=HYPERLINK("#gid=0",A1*2)');
     expect(sheet.getRange('D1').getValue()).toBe(24);

@@ -366,7 +366,9 @@ describe('Data issues', () => {
     ]);
     // The link shows the row as a number, so the Row column sorts and filters as numbers do.
     const dealsId = emu.sheet('Deals').getSheetId();
-    expect(emu.sheet('Data issues').rangeAt(5, 2).getFormula()).toBe(`=HYPERLINK("#gid=${dealsId}&range=A3",3)`);
+    expect(emu.sheet('Data issues').rangeAt(5, 2).getFormula()).toBe(
+      `=HYPERLINK("#gid=${dealsId}&range=A3",3)`,
+    );
     expect(emu.sheet('Data issues').rangeAt(5, 2).getValue()).toBe(3);
   });
 });
