@@ -5,26 +5,35 @@ const fs = require('node:fs');
 const path = require('node:path');
 const Sequencer = require('@jest/test-sequencer').default;
 
-/** The slowest files, slowest first (seconds alone on the CI machine, session 20, December 2026). */
+/**
+ * The slowest files, slowest first: seconds each took in a whole `npm test` run (three workers on the
+ * two-core CI machine, December 2026; alone they take about half). Files missing here start after
+ * these, largest first; session 20's list lacked sweepParts (~25 s), which then started with a minute
+ * to go.
+ */
 const SLOW = [
-  'entrypoints/refreshAtScale', // ~46 s (the 100,000-deal refresh)
-  'entrypoints/writeSequencesMore', // ~35 s (1,000 random sequences)
-  'entrypoints/writeSequences', // ~35 s (the other 1,000)
-  'e2e/sidebar.browser', // ~60 s, mostly waiting on the simulated latency
-  'entrypoints/refreshMenu', // ~25 s
-  'entrypoints/incrementalRefresh', // ~20 s
-  'entrypoints/refreshFaults', // ~18 s
-  'entrypoints/writeGuard', // ~18 s (races before service calls only)
-  'entrypoints/boardWorkbook', // ~15 s
-  'entrypoints/refreshLateChecks', // ~14 s
-  'entrypoints/saveRaces', // ~12 s
-  'entrypoints/refreshRaces', // ~11 s
-  'entrypoints/editRaces', // ~10 s
-  'entrypoints/quietRefresh', // ~8 s
-  'emulator/findingCells', // ~6 s
-  'entrypoints/reimportFaults', // ~6 s
-  'entrypoints/loggedThenDied', // ~5 s
-  'entrypoints/saveFaults', // ~3 s
+  'entrypoints/refreshAtScale', // ~81 s (the 100,000-deal refresh)
+  'e2e/sidebar.browser', // ~63 s, mostly waiting on the simulated latency
+  'entrypoints/writeSequencesMore', // ~53 s (1,000 random sequences)
+  'entrypoints/writeSequences', // ~52 s (the other 1,000)
+  'entrypoints/incrementalRefresh', // ~49 s
+  'entrypoints/writeGuard', // ~38 s
+  'entrypoints/boardWorkbook', // ~34 s
+  'entrypoints/refreshMenu', // ~34 s
+  'entrypoints/editRaces', // ~29 s
+  'entrypoints/saveRaces', // ~26 s
+  'entrypoints/reimportFaults', // ~26 s
+  'entrypoints/sweepParts', // ~25 s
+  'entrypoints/convertArchive', // ~16 s
+  'entrypoints/convertRoom', // ~15 s
+  'domain/board/boardPrivacy', // ~15 s
+  'entrypoints/quietRefresh', // ~15 s
+  'emulator/findingCells', // ~15 s
+  'entrypoints/refreshFaults', // ~13 s
+  'entrypoints/historyArchive', // ~11 s
+  'domain/import/messyConversion', // ~11 s
+  'architecture/layers', // ~10 s
+  'e2e/board.browser', // ~10 s
 ];
 
 const rank = (file) => {
