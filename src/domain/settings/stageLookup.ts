@@ -35,7 +35,9 @@ export function findStage(raw: unknown, stages: readonly StageDef[]): StageDef |
 
 /**
  * The stage a messy value obviously means: same name up to case, spacing and punctuation, or a common
- * spelling of won/lost when exactly one stage has that type. Null when it cannot be placed.
+ * spelling of won/lost ("closed lost") on the stage of that type: the only one, or, when there are
+ * several (Lost and Disqualified), the only one named with a common spelling itself (Lost). Null when
+ * it cannot be placed.
  */
 export function findStageLoosely(raw: unknown, stages: readonly StageDef[]): StageDef | null {
   const k = looseKey(raw);
@@ -44,12 +46,14 @@ export function findStageLoosely(raw: unknown, stages: readonly StageDef[]): Sta
     (s) => looseKey(s.name) === k || looseKey(s.name).replace(/ /g, '') === k.replace(/ /g, ''),
   );
   if (byName) return byName;
-  const only = (type: StageDef['type']) => {
+  const only = (type: StageDef['type'], words: readonly string[]) => {
     const hits = stages.filter((s) => s.type === type);
-    return hits.length === 1 ? hits[0] : null;
+    if (hits.length === 1) return hits[0];
+    const named = hits.filter((s) => words.includes(looseKey(s.name)));
+    return named.length === 1 ? named[0] : null;
   };
-  if (WON_WORDS.includes(k)) return only('Won');
-  if (LOST_WORDS.includes(k)) return only('Lost');
+  if (WON_WORDS.includes(k)) return only('Won', WON_WORDS);
+  if (LOST_WORDS.includes(k)) return only('Lost', LOST_WORDS);
   return null;
 }
 

@@ -64,6 +64,22 @@ describe('stage spellings', () => {
   it.each(['closed lost', 'Closed-Lost', 'dead'])('places "%s" as Lost', (v) =>
     expect(findStageLoosely(v, stages)?.name).toBe('Lost'),
   );
+  it('places a common spelling on the one stage of its type named so when the type has several', () => {
+    // After an import added "Disqualified" (Lost), "Closed Lost" still means the stage named Lost.
+    const more = [
+      ...stages,
+      { ...stages.find((s) => s.name === 'Lost')!, name: 'Disqualified' },
+      { ...stages.find((s) => s.name === 'Won')!, name: 'Won - expansion' },
+    ];
+    expect(findStageLoosely('Closed Lost', more)?.name).toBe('Lost');
+    expect(findStageLoosely('closedwon', more)?.name).toBe('Won');
+    // Two stages of the type named as common spellings, or none: no guess.
+    const twoNamed = [...more, { ...stages.find((s) => s.name === 'Lost')!, name: 'Dead' }];
+    expect(findStageLoosely('Closed Lost', twoNamed)).toBeNull();
+    const noneNamed = more.map((s) => (s.name === 'Lost' ? { ...s, name: 'Lost to competitor' } : s));
+    expect(findStageLoosely('Closed Lost', noneNamed)).toBeNull();
+  });
+
   it('places case and spacing variants of a stage name, and nothing it cannot', () => {
     expect(findStageLoosely('quote  SENT', stages)?.name).toBe('Quote sent');
     expect(findStageLoosely('Waiting on legal', stages)).toBeNull();
