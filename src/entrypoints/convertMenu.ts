@@ -3,8 +3,7 @@
 // stage-history export the History it adds. The person accepts, corrects the mapping or cancels; the
 // work lives in workbook/import.
 import { PRODUCT } from '../shared/names';
-import { applyCorrections } from '../domain/import/conversion';
-import type { HeaderMap } from '../domain/deals/headerMap';
+import { applyCorrections, type ConfirmedMap } from '../domain/import/conversion';
 import { activeSpreadsheet, toast, ui } from '../workbook/core/app';
 import { withExclusiveTask } from '../workbook/core/lock';
 import {
@@ -57,9 +56,9 @@ export function menuConvert(): void {
 }
 
 /** Shows the mapping until the person accepts it (Yes), corrects it (No), or cancels. */
-function confirmMapping(plan: DealsPlan): HeaderMap | null {
+function confirmMapping(plan: DealsPlan): ConfirmedMap | null {
   const header = plan.values[plan.mapping.headerRow] ?? [];
-  let map = plan.mapping.map;
+  let map: ConfirmedMap = plan.mapping.map;
   let problem = '';
   for (let round = 0; round < 10; round++) {
     const text = [
@@ -79,7 +78,7 @@ function confirmMapping(plan: DealsPlan): HeaderMap | null {
     if (answer !== ui().Button.NO) return null;
     const reply = ui().prompt(
       'Correct the mapping',
-      'Type corrections such as "C = Amount" or "F = extra", separated by semicolons.',
+      'Type corrections such as "C = Amount", "F = extra" or "dates = day first", separated by semicolons.',
       ui().ButtonSet.OK_CANCEL,
     );
     if (reply.getSelectedButton() !== ui().Button.OK) return null;

@@ -200,6 +200,143 @@ describe('converting a tab where two columns could each be a key field', () => {
   });
 });
 
+describe('converting numeric dates that could be read day first or month first', () => {
+  /** A UK-style export: Created says day first (25/03), Close Date's own values could be either. */
+  const UK: V[][] = [
+    ['Deal Name', 'Deal Stage', 'Amount', 'Close Date', 'Create Date'],
+    ['One', 'Negotiation', '1200', '01/04/2027', '25/03/2026'],
+    ['Two', 'Negotiation', '800', '05/06/2027', '14/02/2026'],
+    ['Three', 'Negotiation', '5000', '02/03/2027', '28/01/2026'],
+  ];
+  /** Midnight of a day in the test spreadsheet's zone (America/New_York, winter and summer). */
+  const day = (iso: string) => DateTime.fromISO(iso, { zone: 'America/New_York' }).toJSDate();
+
+  function convert(values: V[][], answers: { button?: string; text?: string }[], locale = 'en_US') {
+    const emu = crm();
+    emu.ss.locale = locale;
+    sheetWith(emu, 'Export', values);
+    const seen = emu.ui.dialogs.length;
+    emu.ui.answers.push(...answers);
+    emu.run('menuConvert');
+    const deals = emu.values('Deals');
+    const col = (h: string) => deals[0].indexOf(h);
+    return { emu, shown: emu.ui.dialogs.slice(seen).map((d) => d.message), deals, col };
+  }
+
+  it('reads a column the way the file’s other dates are written, whatever the locale, and says so', () => {
+    const { shown, deals, col } = convert(UK, [{ button: 'YES' }]);
+    expect(deals.slice(1).map((r) => r[col('Close date')])).toEqual([
+      day('2027-04-01'),
+      day('2027-06-05'),
+      day('2027-03-02'),
+    ]);
+    expect(deals.slice(1).map((r) => r[col('Created')])).toEqual([
+      day('2026-03-25'),
+      day('2026-02-14'),
+      day('2026-01-28'),
+    ]);
+    expect(shown[0]).toContain(
+      'Dates such as "01/04/2027" (D "Close Date") are read day first (2027-04-01), as the file’s other dates are written ("25/03/2026" in E "Create Date"). If D’s are month first, correct with "D = month first".',
+    );
+  });
+
+  it('when nothing in the file says, reads them as the locale writes dates, asks, and takes the person’s word', () => {
+    const ambiguous = UK.map((r, i) => (i === 0 ? r : [...r.slice(0, 4), '2026-01-15']));
+    const asked = convert(ambiguous, [{ button: 'CANCEL' }]).shown[0];
+    expect(asked).toContain(
+      'Dates such as "01/04/2027" (D "Close Date") are read month first (2027-01-04), as this spreadsheet’s locale (en_US) writes dates: nothing in the file says which comes first. If they are day first, answer No and correct with "dates = day first".',
+    );
+    const { shown, deals, col } = convert(ambiguous, [
+      { button: 'NO' },
+      { button: 'OK', text: 'dates = day first' },
+      { button: 'YES' },
+    ]);
+    // shown[1] is the prompt for the correction; shown[2] the mapping again.
+    expect(shown[2]).toContain(
+      'Dates such as "01/04/2027" (D "Close Date") are read day first (2027-04-01): your correction.',
+    );
+    expect(deals.slice(1).map((r) => r[col('Close date')])).toEqual([
+      day('2027-04-01'),
+      day('2027-06-05'),
+      day('2027-03-02'),
+    ]);
+    // A day-first locale reads them day first without being told.
+    const german = convert(ambiguous, [{ button: 'YES' }], 'de_DE');
+    expect(german.deals[1][german.col('Close date')]).toEqual(day('2027-04-01'));
+  });
+
+  it('when the file’s columns disagree, reads the undecided ones as the locale writes dates, and asks', () => {
+    const mixed = UK.map((r, i) => (i === 0 ? [...r, 'Next Step Date'] : [...r, '12/31/2026']));
+    const { shown, deals, col } = convert(mixed, [{ button: 'YES' }]);
+    expect(shown[0]).toContain(
+      'Dates such as "01/04/2027" (D "Close Date") are read month first (2027-01-04), as this spreadsheet’s locale (en_US) writes dates: the file’s dates disagree on which comes first ("25/03/2026" in E "Create Date", "12/31/2026" in F "Next Step Date"). If they are day first, answer No and correct with "dates = day first".',
+    );
+    expect(deals[1][col('Close date')]).toEqual(day('2027-01-04'));
+    expect(deals[1][col('Created')]).toEqual(day('2026-03-25'));
+    expect(deals[1][col('Next step date')]).toEqual(day('2026-12-31'));
+    // One column's order said by the person; the others keep theirs.
+    const told = convert(mixed, [
+      { button: 'NO' },
+      { button: 'OK', text: 'Close Date = dd/mm' },
+      { button: 'YES' },
+    ]);
+    expect(told.shown[2]).toContain(
+      'Dates such as "01/04/2027" (D "Close Date") are read day first (2027-04-01): your correction.',
+    );
+    expect(told.deals.slice(1).map((r) => r[told.col('Close date')])).toEqual([
+      day('2027-04-01'),
+      day('2027-06-05'),
+      day('2027-03-02'),
+    ]);
+    expect(told.deals[2][told.col('Created')]).toEqual(day('2026-02-14'));
+    expect(told.deals[1][told.col('Next step date')]).toEqual(day('2026-12-31'));
+  });
+
+  it('says what is wrong with a correction of the order: no such column, or no order', () => {
+    const { shown } = convert(UK, [
+      { button: 'NO' },
+      { button: 'OK', text: 'Q = day first' },
+      { button: 'CANCEL' },
+    ]);
+    expect(shown[2]).toContain('There is no column "Q". Use the column letter, such as C.');
+    const vague = convert(UK, [
+      { button: 'NO' },
+      { button: 'OK', text: 'dates = European' },
+      { button: 'CANCEL' },
+    ]);
+    expect(vague.shown[2]).toContain(
+      '"European" is not an order of day and month. Write: dates = day first, or dates = month first',
+    );
+  });
+});
+
+describe('converting a stage history whose dates could be read either way', () => {
+  it('says how its dates are read and how to read them otherwise, and names rows whose date cannot be read', () => {
+    const emu = crm();
+    sheetWith(emu, 'Deals export', [
+      ['Deal ID', 'Deal Name', 'Deal Stage', 'Amount'],
+      ['X-1', 'One', 'Negotiation', '100'],
+      ['X-2', 'Two', 'Qualified', '200'],
+    ]);
+    emu.ui.answers.push({ button: 'YES' });
+    emu.run('menuConvert');
+    sheetWith(emu, 'Stage history', [
+      ['Deal ID', 'Stage', 'Date'],
+      ['X-1', 'Qualified', '01/04/2026'],
+      ['X-1', 'Negotiation', '02/05/2026'],
+      ['X-2', 'Qualified', 'sometime'],
+    ]);
+    const seen = emu.ui.dialogs.length;
+    emu.ui.answers.push({ button: 'NO' });
+    emu.run('menuConvert');
+    const asked = emu.ui.dialogs[seen].message;
+    expect(asked).toContain(
+      'Its dates such as "01/04/2026" are read month first (2026-01-04), as this spreadsheet’s locale (en_US) writes dates: nothing in the file says which comes first. If they are day first, answer No, set File > Settings > Locale to one that writes day first, and convert again.',
+    );
+    expect(asked).toContain('1 row has a date that cannot be read (row 4: "sometime"): it is not added.');
+  });
+});
+
 describe('converting text that was read in the wrong character set', () => {
   it('names a mis-encoded cell in the preview, before anything is written', () => {
     const emu = crm();

@@ -139,6 +139,8 @@ function renderDay(t: { y: number; m: number; d: number }, style: Style): string
   return `${t.y}-${p(t.m)}-${p(t.d)}`;
 }
 
+const isDate = (m: string) => m === 'closeDate' || m === 'created';
+
 const day = fc.record({
   y: fc.integer({ min: 2019, max: 2028 }),
   m: fc.integer({ min: 1, max: 12 }),
@@ -153,8 +155,9 @@ export const messySheet: fc.Arbitrary<MessySheet> = fc
     headerPick: fc.array(fc.nat(), { minLength: 12, maxLength: 12 }),
     styles: fc.record({
       amount: fc.constantFrom<Style>('plain', 'us', 'eu', 'number'),
-      closeDate: fc.constantFrom<Style>('iso', 'usDate', 'euDate'),
-      created: fc.constantFrom<Style>('iso', 'usDate', 'euDate'),
+      // One way of writing dates for the file, as an export writes them (Convert reads a column whose
+      // own dates could be either way as the file's other dates say: 25/03/2026 makes 01/04/2027 April).
+      dates: fc.constantFrom<Style>('iso', 'usDate', 'euDate'),
       probability: fc.constantFrom<Style>('pct', 'whole'),
     }),
     titles: fc.array(fc.constantFrom('Pipeline export', 'Q3 deals – do not edit', 'updated by Jo'), {
@@ -226,11 +229,13 @@ export const messySheet: fc.Arbitrary<MessySheet> = fc
             );
           case 'closeDate':
           case 'created': {
-            const style = p.styles[m];
-            // A day-first column shows it at least once (a day over 12), as real ones do.
-            const arb = r === 0 && style === 'euDate' ? day.map((t) => ({ ...t, d: 13 + (t.d % 15) })) : day;
+            const style = p.styles.dates;
+            // A day-first file shows it at least once (a day over 12), as real ones do: in its first
+            // date column only, so that the other is read the file's way.
+            const shows = r === 0 && style === 'euDate' && m === cols.find((c) => isDate(c.meaning))?.meaning;
+            const arb = shows ? day.map((t) => ({ ...t, d: 13 + (t.d % 15) })) : day;
             const a = arb.map((t) => ({ raw: renderDay(t, style), truth: { kind: 'day', ...t } as Truth }));
-            return r === 0 && style === 'euDate' ? a : maybe(a);
+            return shows ? a : maybe(a);
           }
           case 'probability':
             return maybe(

@@ -6,12 +6,14 @@ import { columnName } from '../../shared/columns';
 import type { Settings } from '../../shared/settings';
 import type { Parsed } from '../values/cellParsing';
 import {
-  dateOrderOf,
+  dateOrdersOf,
   probabilityInPoints,
   decimalMarkOf,
   readAmount,
   readDate,
   readProbability,
+  type DateOrder,
+  type DateOrderSource,
 } from '../values/columnConventions';
 import { isDate } from '../../shared/zonedTime';
 import type { ImportMapping } from './importMapping';
@@ -29,32 +31,65 @@ export const IMPORTABLE: readonly FieldKey[] = FIELDS.map((f) => f.key).filter(
   (k) => !['check', 'lastSeen', 'segment', 'closeDatePushes'].includes(k),
 );
 
+/** How a person may say the order of numeric dates: "day first", "dd/mm", "DMY"… */
+const SAID_ORDER: Record<string, DateOrder> = {
+  dayfirst: 'DMY',
+  ddmm: 'DMY',
+  ddmmyyyy: 'DMY',
+  dmy: 'DMY',
+  monthfirst: 'MDY',
+  mmdd: 'MDY',
+  mmddyyyy: 'MDY',
+  mdy: 'MDY',
+};
+
+/** The 0-based column a correction names by letter ("C") or header text, or -1. */
+function columnNamed(who: string, header: readonly unknown[], width: number): number {
+  const col = /^[A-Z]{1,3}$/i.test(who)
+    ? who
+        .toUpperCase()
+        .split('')
+        .reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1
+    : -1;
+  if (col >= 0 && col < width) return col;
+  return header.findIndex((h, i) => i < width && looseKey(h) === looseKey(who));
+}
+
 /**
  * Applies corrections typed as "C = Amount" or "F = extra" (column letter or header text, then a field
- * name or "extra"), separated by new lines or semicolons. Returns the new map or a message.
+ * name or "extra"), "dates = day first" (or month first) for every date column or "D = day first" for
+ * one, separated by new lines or semicolons. Returns the new map or a message.
  */
 export function applyCorrections(
   header: readonly unknown[],
-  map: HeaderMap,
+  map: ConfirmedMap,
   text: string,
-): { map: HeaderMap } | { error: string } {
+): { map: ConfirmedMap } | { error: string } {
   const columns = { ...map.columns };
+  let dateOrder = map.dateOrder;
+  const columnDateOrders = { ...map.columnDateOrders };
   for (const part of text
     .split(/[;\n]/)
     .map((p) => p.trim())
     .filter(Boolean)) {
     const m = /^(.+?)\s*(?:=|->|→)\s*(.+)$/.exec(part);
     if (!m) return { error: `"${part}" is not a correction. Write it as: C = Amount` };
+    const said = SAID_ORDER[looseKey(m[2]).replace(/[^a-z]/g, '')];
+    if (/^dates?$/.test(looseKey(m[1])) && (said || columnNamed(m[1].trim(), header, map.width) < 0)) {
+      if (!said)
+        return {
+          error: `"${m[2].trim()}" is not an order of day and month. Write: dates = day first, or dates = month first`,
+        };
+      dateOrder = said;
+      continue;
+    }
     const who = m[1].trim();
-    let col = /^[A-Z]{1,3}$/i.test(who)
-      ? who
-          .toUpperCase()
-          .split('')
-          .reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1
-      : -1;
-    if (col < 0 || col >= map.width)
-      col = header.findIndex((h, i) => i < map.width && looseKey(h) === looseKey(who));
+    const col = columnNamed(who, header, map.width);
     if (col < 0) return { error: `There is no column "${who}". Use the column letter, such as C.` };
+    if (said) {
+      columnDateOrders[col] = said;
+      continue;
+    }
     const target = looseKey(m[2]);
     for (const k of Object.keys(columns) as FieldKey[]) if (columns[k] === col) delete columns[k];
     if (target === 'extra' || target === 'ignore' || target === 'keep') continue;
@@ -74,7 +109,56 @@ export function applyCorrections(
   const used = new Set(Object.values(columns));
   const extras = [];
   for (let c = 0; c < map.width; c++) if (!used.has(c)) extras.push(c);
-  return { map: { columns, extras, width: map.width } };
+  const said = Object.keys(columnDateOrders).length ? { columnDateOrders } : {};
+  return { map: { columns, extras, width: map.width, ...(dateOrder ? { dateOrder } : {}), ...said } };
+}
+
+/**
+ * A column mapping as the person confirmed it, with the order of day and month they said the numeric
+ * dates use ("dates = day first"); none said, the file's own dates decide, then the locale.
+ */
+export interface ConfirmedMap extends HeaderMap {
+  dateOrder?: DateOrder;
+  /** The order said for one column ("D = month first"), by 0-based column: before `dateOrder`. */
+  columnDateOrders?: Record<number, DateOrder>;
+}
+
+/** How one date column's numeric dates are read, and what decided it. */
+export interface ColumnDateOrder {
+  order: DateOrder;
+  from: DateOrderSource;
+}
+
+/**
+ * The export's date columns (mapped to a date field, or "Date entered" columns) by column, each with
+ * the order its numeric dates are read in: decided over the whole file (dateOrdersOf).
+ */
+export function importDateOrders(
+  body: readonly (readonly CellValue[])[],
+  map: ConfirmedMap,
+  stageEntered: readonly { column: number }[],
+  locale: string,
+): Map<number, ColumnDateOrder> {
+  const kinds = new Set(['date', 'timestamp']);
+  const columns = [
+    ...new Set([
+      ...(Object.entries(map.columns) as [FieldKey, number][])
+        .filter(([k]) => kinds.has(FIELD_BY_KEY[k].kind))
+        .map(([, c]) => c),
+      ...stageEntered.map((e) => e.column),
+    ]),
+  ].sort((a, b) => a - b);
+  const orders = dateOrdersOf(
+    columns.map((c) => body.map((r) => r[c] ?? '')),
+    locale,
+    map.dateOrder,
+  );
+  return new Map(
+    columns.map((c, i) => {
+      const said = map.columnDateOrders?.[c];
+      return [c, said ? { order: said, from: 'person' } : orders[i]];
+    }),
+  );
 }
 
 /** Options of one conversion. */
@@ -112,11 +196,15 @@ export interface ConversionResult {
 
 type Reader = (v: CellValue) => { value: CellValue; kept: boolean; stage: boolean };
 
-/** A reader for one mapped column, with the conventions its own values decide. */
+/**
+ * A reader for one mapped column, with the conventions its own values decide (numeric dates: in
+ * `dateOrder`, decided over the file).
+ */
 function readerFor(
   key: FieldKey,
   values: readonly CellValue[],
   o: ConvertOptions,
+  dateOrder: ColumnDateOrder | undefined,
   header: unknown = '',
 ): Reader {
   const same = (v: CellValue) => ({ value: v, kept: false, stage: false });
@@ -151,7 +239,7 @@ function readerFor(
     }
     case 'date':
     case 'timestamp': {
-      const order = dateOrderOf(values, o.locale);
+      const order = dateOrder ?? dateOrdersOf([values], o.locale)[0];
       return from((v) => readDate(v, o.timeZone, order, o.year));
     }
     case 'percent': {
@@ -206,10 +294,9 @@ function statusStage(
 /** Builds the Deals grid (header and rows) from an export's values and its mapping. */
 export function convertValues(
   values: readonly (readonly CellValue[])[],
-  mapping: Pick<
-    ImportMapping,
-    'headerRow' | 'map' | 'statusColumn' | 'statusKind' | 'words' | 'stageEntered'
-  >,
+  mapping: Pick<ImportMapping, 'headerRow' | 'statusColumn' | 'statusKind' | 'words' | 'stageEntered'> & {
+    map: ConfirmedMap;
+  },
   o: ConvertOptions,
 ): ConversionResult {
   const { headerRow, map } = mapping;
@@ -217,6 +304,7 @@ export function convertValues(
   const body = values.slice(headerRow + 1);
   const extraNames = extraColumnNames(source, map.extras);
   const header = [...FIELDS.map((f) => f.header), ...extraNames];
+  const dates = importDateOrders(body, map, mapping.stageEntered, o.locale);
   const readers = new Map<FieldKey, Reader>();
   for (const [k, c] of Object.entries(map.columns) as [FieldKey, number][])
     readers.set(
@@ -225,6 +313,7 @@ export function convertValues(
         k,
         body.map((r) => r[c] ?? ''),
         o,
+        dates.get(c),
       ),
     );
   const enteredReaders = mapping.stageEntered.map(({ column, stage }) => ({
@@ -234,6 +323,7 @@ export function convertValues(
       'created',
       body.map((r) => r[column] ?? ''),
       o,
+      dates.get(column),
     ),
   }));
   let keptAsWritten = 0;

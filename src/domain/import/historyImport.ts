@@ -4,8 +4,15 @@
 // History already has are not added twice.
 import type { CellValue } from '../deals/deal';
 import type { HistoryEntry } from '../history/historyEntry';
-import { dateOrderOf, readDate } from '../values/columnConventions';
-import { looseKey } from '../values/text';
+import {
+  dateOrderOf,
+  eitherWayDay,
+  ORDER_WORDS,
+  otherOrder,
+  readDate,
+  type DateOrder,
+} from '../values/columnConventions';
+import { clipped, counted, looseKey } from '../values/text';
 import { isoDay } from '../../shared/zonedTime';
 import { findImportHeaderRow, sheetWidth } from './importMapping';
 import { normaliseHeader, type ImportWords } from './headerVocabulary';
@@ -123,6 +130,13 @@ export interface HistoryImport {
   alreadyThere: number;
   /** Rows that record no stage change (another field, or the same stage again). */
   skipped: number;
+  /** Rows of a deal and a stage whose date cannot be read, with the first (1-based sheet row). */
+  unreadable: { rows: number; first: { row: number; text: string } | null };
+  /**
+   * When nothing in the file says whether its dates are day or month first and one could be read
+   * either way: the order they are read in (the locale's) and such a date.
+   */
+  guessed: { order: DateOrder; example: string } | null;
 }
 
 /** A key that says the same stage change twice: deal, day, new stage. */
@@ -147,10 +161,9 @@ export function historyEntries(
   },
 ): HistoryImport {
   const body = values.slice(cols.headerRow + 1);
-  const order = dateOrderOf(
-    body.map((r) => r[cols.date]),
-    o.locale,
-  );
+  const dates = body.map((r) => r[cols.date]);
+  const order = dateOrderOf(dates, o.locale);
+  const unreadable: HistoryImport['unreadable'] = { rows: 0, first: null };
   const unknown = new Map<string, number>();
   let skipped = 0;
   let alreadyThere = 0;
@@ -164,6 +177,11 @@ export function historyEntries(
       continue;
     }
     const when = readDate(r[cols.date], o.timeZone, order, o.year);
+    if (id && to && when.kind === 'bad') {
+      unreadable.rows++;
+      unreadable.first ??= { row: cols.headerRow + 2 + body.indexOf(r), text: when.raw };
+      continue;
+    }
     if (!id || !to || when.kind !== 'ok') {
       skipped++;
       continue;
@@ -205,5 +223,35 @@ export function historyEntries(
     }
   }
   entries.sort((a, b) => a.time.getTime() - b.time.getTime());
-  return { entries, unknown, alreadyThere, skipped };
+  return { entries, unknown, alreadyThere, skipped, unreadable, guessed: guessedOrder(dates, order, o.year) };
+}
+
+/** A guess to say in the preview: the locale decided the order, and a date reads otherwise the other way. */
+function guessedOrder(
+  dates: readonly unknown[],
+  order: { order: DateOrder | null; fromValues: boolean },
+  year: number,
+): HistoryImport['guessed'] {
+  const example = order.fromValues ? undefined : dates.find((v) => eitherWayDay(v, 'DMY', year));
+  return example !== undefined && order.order
+    ? { order: order.order, example: String(example).trim() }
+    : null;
+}
+
+/**
+ * The history preview's words on its dates: how ones that could be read either way are read when
+ * nothing in the file says (and how to read them otherwise), and the rows whose date cannot be read.
+ */
+export function historyDatesSaid(result: HistoryImport, o: { locale: string; year: number }): string {
+  const { guessed, unreadable } = result;
+  let said = '';
+  if (guessed) {
+    const other = ORDER_WORDS[otherOrder(guessed.order)];
+    said += ` Its dates such as "${guessed.example}" are read ${ORDER_WORDS[guessed.order]} (${eitherWayDay(guessed.example, guessed.order, o.year)}), as this spreadsheet’s locale (${o.locale}) writes dates: nothing in the file says which comes first. If they are ${other}, answer No, set File > Settings > Locale to one that writes ${other}, and convert again.`;
+  }
+  if (unreadable.first) {
+    const one = unreadable.rows === 1;
+    said += ` ${counted(unreadable.rows, 'row')} ${one ? 'has' : 'have'} a date that cannot be read (row ${unreadable.first.row}: "${clipped(unreadable.first.text, 40)}"): ${one ? 'it is' : 'they are'} not added.`;
+  }
+  return said;
 }

@@ -4,9 +4,17 @@
 import { FIELD_BY_KEY, type FieldKey } from '../../shared/fields';
 import { columnName } from '../../shared/columns';
 import type { CellValue } from '../deals/deal';
-import type { HeaderMap } from '../deals/headerMap';
-import { probabilityInPoints, readProbability } from '../values/columnConventions';
+import {
+  eitherWayDay,
+  ORDER_WORDS,
+  orderShown,
+  otherOrder,
+  probabilityInPoints,
+  readProbability,
+  type DateOrder,
+} from '../values/columnConventions';
 import { clipped, looseKey } from '../values/text';
+import { importDateOrders, type ConfirmedMap } from './conversion';
 import { KEY_FIELDS, type ImportMapping } from './importMapping';
 import { statusOf, type SeenStage, type StageProposal } from './stageAdoption';
 
@@ -50,6 +58,49 @@ export function seenStages(
 
 const quote = (s: string) => `"${s}"`;
 
+/**
+ * The preview's words on numeric dates that read differently day first and month first (01/04/2027):
+ * how they will be read and what decided it (the file's other dates, the spreadsheet's locale, the
+ * person), and, when it is the locale, how to say otherwise. None when no date is in doubt.
+ */
+function datesLines(
+  body: readonly (readonly CellValue[])[],
+  mapping: Pick<ImportMapping, 'stageEntered'>,
+  map: ConfirmedMap,
+  name: (c: number) => string,
+  o: { locale: string; year: number },
+): string[] {
+  const orders = [...importDateOrders(body, map, mapping.stageEntered, o.locale)];
+  const shownIn = (order: DateOrder) => {
+    for (const [c] of orders) {
+      const v = body.find((r) => orderShown(r[c]) === order)?.[c];
+      if (v !== undefined) return `${quote(text(v))} in ${name(c)}`;
+    }
+    return '';
+  };
+  for (const [c, { order, from }] of orders) {
+    const v = body.find((r) => eitherWayDay(r[c], order, o.year) !== null)?.[c];
+    if (v === undefined || from === 'column') continue;
+    const read = `Dates such as ${quote(text(v))} (${name(c)}) are read ${ORDER_WORDS[order]} (${eitherWayDay(v, order, o.year)})`;
+    if (from === 'person') return ['', `${read}: your correction.`];
+    const other = otherOrder(order);
+    if (from === 'file')
+      return [
+        '',
+        `${read}, as the file’s other dates are written (${shownIn(order)}). If ${columnName(c + 1)}’s are ${ORDER_WORDS[other]}, correct with "${columnName(c + 1)} = ${ORDER_WORDS[other]}".`,
+      ];
+    const why =
+      from === 'conflict'
+        ? `the file’s dates disagree on which comes first (${shownIn('DMY')}, ${shownIn('MDY')})`
+        : 'nothing in the file says which comes first';
+    return [
+      '',
+      `${read}, as this spreadsheet’s locale (${o.locale}) writes dates: ${why}. If they are ${ORDER_WORDS[other]}, answer No and correct with "dates = ${ORDER_WORDS[other]}".`,
+    ];
+  }
+  return [];
+}
+
 /** Values not made stages that the preview names one by one. */
 const MAX_NEW_SHOWN = 40;
 
@@ -60,8 +111,9 @@ export function describeImport(
     ImportMapping,
     'headerRow' | 'map' | 'statusColumn' | 'statusKind' | 'words' | 'stageEntered' | 'findings'
   >,
-  map: HeaderMap,
+  map: ConfirmedMap,
   stages: StageProposal,
+  o: { locale: string; year: number },
 ): string[] {
   const header = values[mapping.headerRow] ?? [];
   const body = values.slice(mapping.headerRow + 1);
@@ -106,9 +158,21 @@ export function describeImport(
     );
   if (mapping.stageEntered.length)
     lines.push('', `${mapping.stageEntered.length} "Date entered" columns become stage History.`);
+  lines.push(...datesLines(body, mapping, map, name, o));
+  lines.push(...stageLines(values, { ...mapping, map }, stages));
+  return lines;
+}
+
+/** The preview's lines on stages: those added to CRM Settings, those not made stages, those renamed. */
+function stageLines(
+  values: readonly (readonly CellValue[])[],
+  mapping: Parameters<typeof seenStages>[1],
+  stages: StageProposal,
+): string[] {
+  const out: string[] = [];
   if (stages.added.length) {
     const pct = (p: number) => `${Math.round(p * 100)}%`;
-    lines.push(
+    out.push(
       '',
       `New stages for CRM Settings, in pipeline order: ${stages.added
         .map((s) => `${s.name} (${s.type === 'Open' ? `Open, ${pct(s.probability)}` : s.type})`)
@@ -116,20 +180,20 @@ export function describeImport(
     );
   }
   if (stages.notAdopted.length)
-    lines.push(
+    out.push(
       '',
       `Not made stages: ${stages.notAdopted.length > MAX_NEW_SHOWN ? `${stages.notAdopted.length} values, too many to be a pipeline (is this the stage column?)` : stages.notAdopted.map((n) => `"${clipped(n, 40)}"`).join(', ')}. Stage names are at most 100 characters on one line; the deals keep these as written, flagged in the Check column.`,
     );
-  const renamed = seenStages(values, { ...mapping, map })
+  const renamed = seenStages(values, mapping)
     .map((seen) => [seen.value, stages.stageOf.get(looseKey(seen.value))] as const)
     .filter(([raw, name]) => name !== undefined && name !== raw);
   if (renamed.length)
-    lines.push(
+    out.push(
       '',
       `Written as stages of CRM Settings: ${renamed
         .slice(0, 8)
         .map(([raw, name]) => `"${raw}" → ${name}`)
         .join('; ')}.`,
     );
-  return lines;
+  return out;
 }

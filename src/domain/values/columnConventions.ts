@@ -8,6 +8,10 @@ export { decimalMarkOf, localeDecimalMark, readAmount, type DecimalMark } from '
 
 export type DateOrder = 'DMY' | 'MDY';
 
+/** Each order in words, and the other one. */
+export const ORDER_WORDS: Record<DateOrder, string> = { DMY: 'day first', MDY: 'month first' };
+export const otherOrder = (order: DateOrder): DateOrder => (order === 'DMY' ? 'MDY' : 'DMY');
+
 const EMPTY = { kind: 'empty' } as const;
 const ok = <T>(value: T): Parsed<T> => ({ kind: 'ok', value });
 const bad = (raw: unknown): Parsed<never> => ({ kind: 'bad', raw: String(raw) });
@@ -20,22 +24,80 @@ export function localeDateOrder(locale: string): DateOrder {
 const NUMERIC_DATE =
   /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4}|\d{2})(?:[ T,]+(\d{1,2}):(\d{2})(?::(\d{2}))?\s*([AaPp][Mm])?)?$/;
 
+/** The order a numeric date can only be read in: DMY for 25/03/2026, MDY for 12/25/2026, else null. */
+export function orderShown(v: unknown): DateOrder | null {
+  if (typeof v !== 'string') return null;
+  const m = NUMERIC_DATE.exec(v.trim());
+  if (!m) return null;
+  if (+m[1] > 12 && +m[2] <= 12) return 'DMY';
+  if (+m[2] > 12 && +m[1] <= 12) return 'MDY';
+  return null;
+}
+
+/** The orders a column's numeric dates show. */
+function ordersShown(values: readonly unknown[]): Set<DateOrder> {
+  const seen = new Set<DateOrder>();
+  for (const v of values) {
+    const o = orderShown(v);
+    if (o) seen.add(o);
+  }
+  return seen;
+}
+
 /** The order of day and month a column's numeric dates use, or the locale's when they do not say. */
 export function dateOrderOf(
   values: readonly unknown[],
   locale: string,
 ): { order: DateOrder | null; fromValues: boolean } {
-  const seen = new Set<DateOrder>();
-  for (const v of values) {
-    if (typeof v !== 'string') continue;
-    const m = NUMERIC_DATE.exec(v.trim());
-    if (!m) continue;
-    if (+m[1] > 12 && +m[2] <= 12) seen.add('DMY');
-    if (+m[2] > 12 && +m[1] <= 12) seen.add('MDY');
-  }
+  const seen = ordersShown(values);
   if (seen.size === 1) return { order: [...seen][0], fromValues: true };
   if (seen.size === 2) return { order: null, fromValues: true };
   return { order: localeDateOrder(locale), fromValues: false };
+}
+
+/**
+ * What decided a column's order: its own dates, the file's other date columns, the spreadsheet's
+ * locale (nothing in the file says, or its dates disagree: `conflict`), or the person.
+ */
+export type DateOrderSource = 'column' | 'file' | 'locale' | 'conflict' | 'person';
+
+/**
+ * The order of day and month for each of a file's date columns. An export writes all its dates one
+ * way, so a column whose own dates could be read either way (01/04/2027) follows the file's other
+ * date columns (25/03/2026), and only when none says, the locale. When the file's dates disagree
+ * (25/03/2026 and 12/31/2026), a column that says keeps its own order and the others take the
+ * locale's, as the grid reads a date typed as text; the preview says so and asks. The person's word
+ * (`said`) decides them all (a date that can be read only one way still reads so).
+ */
+export function dateOrdersOf(
+  columns: readonly (readonly unknown[])[],
+  locale: string,
+  said?: DateOrder,
+): { order: DateOrder; from: DateOrderSource }[] {
+  if (said) return columns.map(() => ({ order: said, from: 'person' }));
+  const own = columns.map(ordersShown);
+  const file = new Set(own.flatMap((s) => [...s]));
+  const locally = localeDateOrder(locale);
+  return own.map((seen) => {
+    if (seen.size === 1) return { order: [...seen][0], from: 'column' };
+    if (seen.size === 2 || file.size === 2) return { order: locally, from: 'conflict' };
+    if (file.size === 1) return { order: [...file][0], from: 'file' };
+    return { order: locally, from: 'locale' };
+  });
+}
+
+/**
+ * The day a numeric date whose day and month could be swapped (01/04/2027; not 04/04/2027 or
+ * 25/03/2026) is in `order`, as YYYY-MM-DD; null for any other value.
+ */
+export function eitherWayDay(v: unknown, order: DateOrder, referenceYear: number): string | null {
+  if (typeof v !== 'string') return null;
+  const m = NUMERIC_DATE.exec(v.trim());
+  if (!m || +m[1] > 12 || +m[2] > 12 || +m[1] === +m[2]) return null;
+  const y = m[3].length === 2 ? fullYear(+m[3], referenceYear) : +m[3];
+  const [d, mo] = order === 'DMY' ? [+m[1], +m[2]] : [+m[2], +m[1]];
+  if (!validDay(y, mo, d)) return null;
+  return `${y}-${String(mo).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
 }
 
 /** A two-digit year in a window: up to 20 years ahead of the reference year, else the century before. */

@@ -12,8 +12,13 @@ import { isoDay, zonedParts } from '../../shared/zonedTime';
 import type { CellValue } from '../../domain/deals/deal';
 import { newDealId } from '../../domain/deals/dealIds';
 import { mapHeaders, type HeaderMap } from '../../domain/deals/headerMap';
-import { convertValues, type ConversionResult } from '../../domain/import/conversion';
-import { historyEntries, recognizeHistory, type HistoryImport } from '../../domain/import/historyImport';
+import { convertValues, type ConfirmedMap, type ConversionResult } from '../../domain/import/conversion';
+import {
+  historyDatesSaid,
+  historyEntries,
+  recognizeHistory,
+  type HistoryImport,
+} from '../../domain/import/historyImport';
 import { proposeImportMapping, type ImportMapping } from '../../domain/import/importMapping';
 import { notDealsWhy } from '../../domain/import/fileKind';
 import type { ImportWords } from '../../domain/import/headerVocabulary';
@@ -211,7 +216,7 @@ function historyPlan(base: Omit<PlanBase, 'plan'>, dealsValues: CellValue[][]): 
         result.unknown.size
           ? ` ${unknownRows(result)} ${counted(result.unknown.size, 'Deal ID')} the CRM does not hold; they are not added.`
           : ''
-      }${result.alreadyThere ? ` ${counted(result.alreadyThere, 'change')} already in History.` : ''} "${base.name}" itself stays as it is.`,
+      }${result.alreadyThere ? ` ${counted(result.alreadyThere, 'change')} already in History.` : ''}${historyDatesSaid(result, base)} "${base.name}" itself stays as it is.`,
     };
   }
   return null;
@@ -236,10 +241,10 @@ function ownersFor(p: DealsPlan, map: HeaderMap): OwnerProposal {
 }
 
 /** The dialog's lines for a deals plan and a (possibly corrected) mapping. */
-export function describePlan(p: DealsPlan, map: HeaderMap): string[] {
+export function describePlan(p: DealsPlan, map: ConfirmedMap): string[] {
   const owners = ownersFor(p, map).added;
   return [
-    ...describeImport(p.values, p.mapping, map, stagesFor(p, map)),
+    ...describeImport(p.values, p.mapping, map, stagesFor(p, map), p),
     ...(owners.length
       ? [
           '',
@@ -284,7 +289,7 @@ export function runHistoryImport(p: HistoryPlan): ConversionDone {
 }
 
 /** Converts a deals export with the confirmed mapping. */
-export function runConversion(p: DealsPlan, map: HeaderMap, ask: Ask): ConversionDone | null {
+export function runConversion(p: DealsPlan, map: ConfirmedMap, ask: Ask): ConversionDone | null {
   const { ss, values, timeZone, locale } = p;
   const stages = stagesFor(p, map);
   const stagesChanged =

@@ -3,6 +3,7 @@ import { decimalMarkOf, readAmount } from '../../../src/shared/amountReading';
 import { dayFirst, parseDate } from '../../../src/domain/values/cellParsing';
 import {
   dateOrderOf,
+  dateOrdersOf,
   fullYear,
   probabilityInPoints,
   readDate,
@@ -53,6 +54,34 @@ describe('dates', () => {
     expect(dateOrderOf(['12/31/2026', '05/02/2026'], 'en_GB').order).toBe('MDY');
     expect(dateOrderOf(['05/02/2026'], 'en_GB')).toEqual({ order: 'DMY', fromValues: false });
     expect(dateOrderOf(['13/01/2026', '12/31/2026'], 'en_US').order).toBeNull();
+  });
+
+  it('decides a file’s undecided date columns from its other date columns before the locale', () => {
+    // An export writes all its dates one way: 25/03/2026 in one column says how 01/04/2027 in another reads.
+    const close = ['01/04/2027', '05/06/2027'];
+    expect(dateOrdersOf([close, ['25/03/2026']], 'en_US')).toEqual([
+      { order: 'DMY', from: 'file' },
+      { order: 'DMY', from: 'column' },
+    ]);
+    expect(dateOrdersOf([close, ['12/25/2026']], 'en_GB')[0]).toEqual({ order: 'MDY', from: 'file' });
+    // Nothing in the file says: the locale, and it says so.
+    expect(dateOrdersOf([close, ['2026-03-25']], 'en_US')[0]).toEqual({ order: 'MDY', from: 'locale' });
+    expect(dateOrdersOf([close], 'de_DE')[0]).toEqual({ order: 'DMY', from: 'locale' });
+    // Columns that disagree: a column keeps its own evidence, an undecided one takes the locale's
+    // order (as the grid reads a date typed as text), and the source says why.
+    expect(dateOrdersOf([close, ['25/03/2026'], ['12/25/2026']], 'en_US')).toEqual([
+      { order: 'MDY', from: 'conflict' },
+      { order: 'DMY', from: 'column' },
+      { order: 'MDY', from: 'column' },
+    ]);
+    expect(dateOrdersOf([[...close, '25/03/2026', '12/25/2026']], 'en_GB')).toEqual([
+      { order: 'DMY', from: 'conflict' },
+    ]);
+    // The person's word decides every column's ambiguous dates (a date only one way still reads so).
+    expect(dateOrdersOf([close, ['12/25/2026']], 'en_US', 'DMY')).toEqual([
+      { order: 'DMY', from: 'person' },
+      { order: 'DMY', from: 'person' },
+    ]);
   });
 
   it('reads 05/02/2026 as 5 February in a day-first column and as 2 May in a month-first one', () => {
