@@ -310,6 +310,36 @@ describe('converting numeric dates that could be read day first or month first',
   });
 });
 
+describe('converting a warehouse dump whose dates are timestamps', () => {
+  it('keeps a close date written as midnight UTC on its day, and Created as the instant it names', () => {
+    const emu = crm();
+    sheetWith(emu, 'Dump', [
+      ['id', 'name', 'stage', 'amount', 'close_date', 'created_at'],
+      ['1001', 'Alpha', 'Negotiation', '1000', '2027-04-01T00:00:00Z', '2026-01-10T15:30:00Z'],
+      ['1002', 'Beta', 'Qualified', '2000', '2027-05-01 00:00:00+00', '2026-02-11 23:30:00-08'],
+      ['1003', 'Gamma', 'Qualified', '3000', '1806537600000', '2026-03-12 08:00:00 UTC'],
+    ]);
+    emu.ui.answers.push({ button: 'YES' });
+    emu.run('menuConvert');
+    const deals = emu.values('Deals');
+    const col = (h: string) => deals[0].indexOf(h);
+    // Midnight in the spreadsheet's zone (America/New_York, UTC-4 in April and May), written by hand.
+    expect(deals.slice(1).map((r) => r[col('Close date')])).toEqual([
+      new Date('2027-04-01T04:00:00Z'),
+      new Date('2027-05-01T04:00:00Z'),
+      new Date('2027-04-01T04:00:00Z'),
+    ]);
+    expect(deals.slice(1).map((r) => r[col('Created')])).toEqual([
+      new Date('2026-01-10T15:30:00Z'),
+      new Date('2026-02-12T07:30:00Z'),
+      new Date('2026-03-12T08:00:00Z'),
+    ]);
+    expect(deals.slice(1).map((r) => r[col('Check')])).not.toContainEqual(
+      expect.stringContaining('not a valid date'),
+    );
+  });
+});
+
 describe('converting a stage history whose dates could be read either way', () => {
   it('says how its dates are read and how to read them otherwise, and names rows whose date cannot be read', () => {
     const emu = crm();

@@ -216,7 +216,8 @@ function readerFor(
         ? { value: p.value as CellValue, kept: false, stage: false }
         : { value: v, kept: p.kind === 'bad', stage: false };
     };
-  switch (FIELD_BY_KEY[key].kind) {
+  const kind = FIELD_BY_KEY[key].kind;
+  switch (kind) {
     case 'stage':
       return (v) => {
         if (display(v) === '') return same(v);
@@ -239,8 +240,9 @@ function readerFor(
     }
     case 'date':
     case 'timestamp': {
-      const order = dateOrder ?? dateOrdersOf([values], o.locale)[0];
-      return from((v) => readDate(v, o.timeZone, order, o.year));
+      // A date-only field (Close date, not Created) stamped at midnight is the day written.
+      const column = { ...(dateOrder ?? dateOrdersOf([values], o.locale)[0]), dayOnly: kind === 'date' };
+      return from((v) => readDate(v, o.timeZone, column, o.year));
     }
     case 'percent': {
       const points = probabilityInPoints(header, values);

@@ -118,23 +118,59 @@ function validDay(y: number, m: number, d: number): boolean {
   );
 }
 
+/** An ISO timestamp with its time and zone as a warehouse or an API writes it (Z, +00, +02:00, UTC). */
+const ISO_STAMP =
+  /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d+))?)?\s*(Z|UTC|GMT|[+-]\d{2}(?::?\d{2})?)?$/i;
+
+/** Epoch milliseconds (13 digits, HubSpot's API) from 2001 to 2286. */
+const EPOCH_MS = /^\d{13}$/;
+
+/** A timestamp's instant, or, for a date-only field stamped at midnight, its day as written. */
+function readStamp(s: string, timeZone: string, dayOnly: boolean): Parsed<Date> | null {
+  if (EPOCH_MS.test(s)) {
+    const at = new Date(Number(s));
+    const midnight = at.getTime() % 86_400_000 === 0;
+    return dayOnly && midnight ? parseDate(at.toISOString().slice(0, 10), timeZone) : ok(at);
+  }
+  const m = ISO_STAMP.exec(s);
+  if (!m) return null;
+  const [, y, mo, d, hh, mm, ss, frac, zone] = m;
+  // A date-only field written as a timestamp at midnight (2027-04-01T00:00:00Z): the day written,
+  // whatever the zone (read as an instant, it would be 31 March west of Greenwich).
+  if (dayOnly && +hh === 0 && +mm === 0 && !+(ss ?? 0) && !+(frac ?? 0))
+    return parseDate(`${y}-${mo}-${d}`, timeZone);
+  if (!zone) return parseDate(`${y}-${mo}-${d} ${hh}:${mm}:${ss ?? '00'}`, timeZone);
+  const offset = /^(Z|UTC|GMT)$/i.test(zone)
+    ? 'Z'
+    : zone.length === 3
+      ? `${zone}:00`
+      : zone.replace(/^([+-]\d{2})(\d{2})$/, '$1:$2');
+  const t = Date.parse(
+    `${y}-${mo}-${d}T${hh}:${mm}:${ss ?? '00'}${frac ? `.${frac.slice(0, 3)}` : ''}${offset}`,
+  );
+  return Number.isNaN(t) ? bad(s) : ok(new Date(t));
+}
+
 /**
  * A date as written, with the column's day/month order for numeric dates ("13/01/2026", "12/31/99").
- * ISO dates, month names and Sheets serial numbers read as usual; a numeric date that the column's
- * order cannot settle stays bad.
+ * ISO dates and timestamps, epoch milliseconds, month names and Sheets serial numbers read as usual;
+ * in a date-only column (`dayOnly`: a close date, not Created) a timestamp at midnight is the day
+ * written. A numeric date that the column's order cannot settle stays bad.
  */
 export function readDate(
   v: unknown,
   timeZone: string,
-  column: { order: DateOrder | null },
+  column: { order: DateOrder | null; dayOnly?: boolean },
   referenceYear: number,
 ): Parsed<Date> {
   if (v === '' || v === null || v === undefined) return EMPTY;
+  if (typeof v === 'number' && Number.isInteger(v) && EPOCH_MS.test(String(v)))
+    return readStamp(String(v), timeZone, !!column.dayOnly)!;
   if (isDate(v) || typeof v === 'number') return parseDate(v, timeZone);
   const s = String(v).trim();
   if (!s) return EMPTY;
   const m = NUMERIC_DATE.exec(s);
-  if (!m) return parseDate(s, timeZone);
+  if (!m) return readStamp(s, timeZone, !!column.dayOnly) ?? parseDate(s, timeZone);
   const [a, b] = [+m[1], +m[2]];
   const y = m[3].length === 2 ? fullYear(+m[3], referenceYear) : +m[3];
   let order = column.order;

@@ -84,6 +84,32 @@ describe('dates', () => {
     ]);
   });
 
+  it('reads a date stored as a timestamp at midnight as the day written, in any zone; other instants as instants', () => {
+    // A warehouse or an API writes a date-only field (a close date) as midnight UTC: 2027-04-01, not
+    // 31 March in New York. Expected instants written by hand (New York is UTC-4 in April).
+    const day = { order: 'MDY' as const, dayOnly: true };
+    for (const v of [
+      '2027-04-01T00:00:00Z',
+      '2027-04-01T00:00:00.000Z',
+      '2027-04-01 00:00:00+00',
+      '2027-04-01 00:00:00 UTC',
+      '2027-04-01T00:00:00+02:00',
+      '2027-04-01 00:00',
+    ])
+      expect([v, iso(readDate(v, tz, day, 2026))]).toEqual([v, '2027-04-01T04:00:00.000Z']);
+    // Epoch milliseconds (HubSpot's API), as text or as a number, at midnight UTC: the day written.
+    expect(iso(readDate('1806537600000', tz, day, 2026))).toBe('2027-04-01T04:00:00.000Z');
+    expect(iso(readDate(1806537600000, tz, day, 2026))).toBe('2027-04-01T04:00:00.000Z');
+    // A time of day is an instant, kept as one (its day is then the spreadsheet's: 31 March here).
+    expect(iso(readDate('2027-04-01T02:30:00Z', tz, day, 2026))).toBe('2027-04-01T02:30:00.000Z');
+    const instant = { order: 'MDY' as const };
+    expect(iso(readDate('2027-04-01T00:00:00Z', tz, instant, 2026))).toBe('2027-04-01T00:00:00.000Z');
+    expect(iso(readDate('2026-03-12 08:00:00+00', tz, instant, 2026))).toBe('2026-03-12T08:00:00.000Z');
+    expect(iso(readDate('1806537600000', tz, instant, 2026))).toBe('2027-04-01T00:00:00.000Z');
+    // Not a plausible epoch (a phone number, an ID): not a date.
+    expect(readDate('4155550123', tz, day, 2026).kind).toBe('bad');
+  });
+
   it('reads 05/02/2026 as 5 February in a day-first column and as 2 May in a month-first one', () => {
     expect(iso(readDate('05/02/2026', tz, { order: 'DMY' }, 2026))).toBe('2026-02-05T05:00:00.000Z');
     expect(iso(readDate('05/02/2026', tz, { order: 'MDY' }, 2026))).toBe('2026-05-02T04:00:00.000Z');

@@ -112,6 +112,24 @@ describe('headers', () => {
     expect(mapping.map.columns.email).toBe(2);
     expect(mapping.findings.find((f) => f.field === 'stage')).toMatchObject({ column: 1, how: 'header' });
   });
+
+  it('takes an unnamed column of days for the close date, and never one of 13-digit numbers (IDs)', () => {
+    const values = [
+      ['Deal', 'Stage', 'Created', '', ''],
+      ['A', 'Won', '2026-01-05', '1806537600000', '2027-04-01'],
+      ['B', 'Lost', '2026-01-06', '1806624000000', '2027-04-02'],
+      ['C', 'Lost', '2026-01-07', '1806710400000', '2027-04-03'],
+    ];
+    const mapping = proposeImportMapping(
+      values,
+      defaultSettings('o@example.com').stages,
+      'en_US',
+      'UTC',
+      IMPORT_WORDS,
+    );
+    expect(mapping.map.columns.closeDate).toBe(4);
+    expect(Object.values(mapping.map.columns)).not.toContain(3);
+  });
 });
 
 describe('asText', () => {
