@@ -1,5 +1,6 @@
 // Dates as reps type them in the sidebar: ISO (2026-01-13), the spreadsheet's numeric order
-// (13/01/2026 or 01/13/2026, with / . or -), or with a month name (13 Jan 2026, Jan 13, 2026). An
+// (13/01/2026 or 01/13/2026, with / . or -), or with a month name in one of ten languages (13 Jan 2026,
+// Jan 13, 2026, 1er avril 2027, 01-APR-2027). An
 // impossible date is refused with the reason, never rolled into the next month or emptied.
 export interface CalendarDay {
   y: number;
@@ -38,10 +39,37 @@ export function isRealDay(y: number, m: number, d: number): boolean {
   return y >= 1900 && y <= 2200 && m >= 1 && m <= 12 && d >= 1 && d <= daysIn(y, m);
 }
 
-/** 1–12 for a month name or its abbreviation ("Jan", "Sept", "january"); 0 for anything else. */
+/**
+ * Month names without accents in the languages the CRM reads stages in (English, Spanish, Portuguese,
+ * French, German, Italian, Dutch, Danish, Swedish, Norwegian), as exports and reports write dates.
+ */
+const MONTH_WORDS: readonly (readonly string[])[] = [
+  ['january', 'enero', 'janeiro', 'janvier', 'januar', 'janner', 'gennaio', 'januari'],
+  ['february', 'febrero', 'fevereiro', 'fevrier', 'februar', 'febbraio', 'februari'],
+  ['march', 'marzo', 'marco', 'mars', 'marz', 'maerz', 'maart', 'marts', 'mrt'],
+  ['april', 'abril', 'avril', 'aprile'],
+  ['may', 'mayo', 'maio', 'mai', 'maggio', 'mei', 'maj'],
+  ['june', 'junio', 'junho', 'juin', 'juni', 'giugno'],
+  ['july', 'julio', 'julho', 'juillet', 'juli', 'luglio'],
+  ['august', 'agosto', 'aout', 'augustus', 'augusti'],
+  ['september', 'septiembre', 'setiembre', 'setembro', 'septembre', 'settembre'],
+  ['october', 'octubre', 'outubro', 'octobre', 'oktober', 'ottobre'],
+  ['november', 'noviembre', 'novembro', 'novembre'],
+  ['december', 'diciembre', 'dezembro', 'decembre', 'dezember', 'dicembre'],
+];
+
+/**
+ * 1–12 for a month name or an abbreviation of three letters or more ("Jan", "Sept", "avr.", "März",
+ * "juil"), when only one month starts so ("jui" could be juin or juillet); 0 for anything else.
+ */
 function monthNumber(name: string): number {
-  const i = MONTHS.indexOf(name.slice(0, 3).toLowerCase());
-  return i < 0 || !FULL_MONTHS[i].toLowerCase().startsWith(name.toLowerCase()) ? 0 : i + 1;
+  const word = name
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase();
+  if (word.length < 3) return 0;
+  const months = MONTH_WORDS.flatMap((words, i) => (words.some((w) => w.startsWith(word)) ? [i + 1] : []));
+  return months.length === 1 ? months[0] : 0;
 }
 
 /**
@@ -63,9 +91,18 @@ export function dateParts(text: string): DateParts | null {
     const y = p[4].length === 2 ? 2000 + Number(p[4]) : Number(p[4]);
     return { kind: 'numeric', y, a: Number(p[1]), b: Number(p[3]) };
   }
-  p = /^(\d{1,2})(?:st|nd|rd|th)?\.?\s+([a-z]+)\.?,?\s+(\d{4})$/i.exec(s);
+  // A weekday before the day (Thu, 01 Apr 2027) says nothing more.
+  const t = s.replace(/^(mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+(?=\d)/i, '');
+  // 1 Apr 2027, 1er avril 2027, 2. März 2027, 15 de agosto de 2027
+  p = /^(\d{1,2})(?:st|nd|rd|th|er)?\.?\s+(?:de\s+)?(\p{L}+)\.?,?\s+(?:de\s+)?(\d{4})$/iu.exec(t);
   if (p) return { kind: 'named', y: Number(p[3]), m: monthNumber(p[2]), d: Number(p[1]), word: p[2] };
-  p = /^([a-z]+)\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})$/i.exec(s);
+  // 01-APR-2027, 1-Apr-27 (databases' and reports' form)
+  p = /^(\d{1,2})-(\p{L}+)\.?-(\d{4}|\d{2})$/iu.exec(t);
+  if (p) {
+    const y = p[3].length === 2 ? 2000 + Number(p[3]) : Number(p[3]);
+    return { kind: 'named', y, m: monthNumber(p[2]), d: Number(p[1]), word: p[2] };
+  }
+  p = /^(\p{L}+)\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})$/iu.exec(t);
   if (p) return { kind: 'named', y: Number(p[3]), m: monthNumber(p[1]), d: Number(p[2]), word: p[1] };
   return null;
 }

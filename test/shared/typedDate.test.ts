@@ -25,6 +25,23 @@ describe('a date typed in the sidebar', () => {
     ['13 Jan 2026', false, '2026-01-13'],
     ['Jan 13, 2026', true, '2026-01-13'],
     ['29 February 2028', true, '2028-02-29'],
+    // Month names in the languages the CRM reads stages in, and as databases and reports write them.
+    ['1 avril 2027', false, '2027-04-01'],
+    ['1er avril 2027', false, '2027-04-01'],
+    ['14 juil. 2027', false, '2027-07-14'],
+    ['3 juin 2027', false, '2027-06-03'],
+    ['1. Mai 2027', false, '2027-05-01'],
+    ['2. März 2027', false, '2027-03-02'],
+    ['1 abr 2027', false, '2027-04-01'],
+    ['15 de agosto de 2027', false, '2027-08-15'],
+    ['5 gennaio 2027', false, '2027-01-05'],
+    ['9 mei 2027', false, '2027-05-09'],
+    ['1 maj 2027', false, '2027-05-01'],
+    ['31 okt. 2027', false, '2027-10-31'],
+    ['agosto 15, 2027', false, '2027-08-15'],
+    ['01-APR-2027', false, '2027-04-01'],
+    ['1-Apr-27', true, '2027-04-01'],
+    ['Thu, 01 Apr 2027', false, '2027-04-01'],
     ['', true, ''],
   ])('reads %j (day first: %s) as %s', (text, dayFirst, iso) => expect(day(text, dayFirst)).toBe(iso));
 
@@ -38,6 +55,8 @@ describe('a date typed in the sidebar', () => {
       '"next week" is not a date; write it like DD/MM/YYYY or YYYY-MM-DD',
     );
     expect(refusal('13 Janvember 2026', true)).toBe('"Janvember" is not a month');
+    // Too short to say which month (juin or juillet).
+    expect(refusal('3 jui 2027', true)).toBe('"jui" is not a month');
   });
 
   it('echoes the day in words', () => {

@@ -24,14 +24,17 @@ export function localeDateOrder(locale: string): DateOrder {
 const NUMERIC_DATE =
   /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4}|\d{2})(?:[ T,]+(\d{1,2}):(\d{2})(?::(\d{2}))?\s*([AaPp][Mm])?)?$/;
 
-/** The order a numeric date can only be read in: DMY for 25/03/2026, MDY for 12/25/2026, else null. */
+/**
+ * The order a numeric date shows: DMY for 25/03/2026 and for any date with dots (01.04.2027: day first
+ * wherever it is written), MDY for 12/25/2026, else null.
+ */
 export function orderShown(v: unknown): DateOrder | null {
   if (typeof v !== 'string') return null;
   const m = NUMERIC_DATE.exec(v.trim());
   if (!m) return null;
   if (+m[1] > 12 && +m[2] <= 12) return 'DMY';
   if (+m[2] > 12 && +m[1] <= 12) return 'MDY';
-  return null;
+  return /^\d{1,2}\.\d{1,2}\./.test(v.trim()) ? 'DMY' : null;
 }
 
 /** The orders a column's numeric dates show. */

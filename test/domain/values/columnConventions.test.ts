@@ -64,6 +64,9 @@ describe('dates', () => {
       { order: 'DMY', from: 'column' },
     ]);
     expect(dateOrdersOf([close, ['12/25/2026']], 'en_GB')[0]).toEqual({ order: 'MDY', from: 'file' });
+    // Dots between day, month and year are day first wherever they are written (01.04.2027).
+    expect(dateOrdersOf([['01.04.2027', '05.06.2027']], 'en_US')).toEqual([{ order: 'DMY', from: 'column' }]);
+    expect(dateOrdersOf([close, ['02.03.2026']], 'en_US')[0]).toEqual({ order: 'DMY', from: 'file' });
     // Nothing in the file says: the locale, and it says so.
     expect(dateOrdersOf([close, ['2026-03-25']], 'en_US')[0]).toEqual({ order: 'MDY', from: 'locale' });
     expect(dateOrdersOf([close], 'de_DE')[0]).toEqual({ order: 'DMY', from: 'locale' });
