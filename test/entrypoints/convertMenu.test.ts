@@ -310,6 +310,58 @@ describe('converting numeric dates that could be read day first or month first',
   });
 });
 
+describe('converting lost deals with their reasons', () => {
+  const LOST: V[][] = [
+    ['Deal Name', 'Deal Stage', 'Amount', 'Lost Reason'],
+    ['One', 'Closed Lost', '100', 'Too expensive'],
+    ['Two', 'Closed Lost', '200', 'price'],
+    ['Three', 'Closed Lost', '300', 'Bad timing'],
+    ['Four', 'Closed Lost', '400', 'Too expensive'],
+  ];
+
+  function convert(values: V[][]) {
+    const emu = crm();
+    sheetWith(emu, 'Export', values);
+    const seen = emu.ui.dialogs.length;
+    emu.ui.answers.push({ button: 'YES' });
+    emu.run('menuConvert');
+    return { emu, shown: emu.ui.dialogs.slice(seen).map((d) => d.message) };
+  }
+  const reasonsIn = (emu: Emulator) => {
+    const v = emu.values('CRM Settings');
+    const col = v[0].indexOf('Lost reasons');
+    return v
+      .slice(2)
+      .map((r) => String(r[col]))
+      .filter(Boolean);
+  };
+
+  it('proposes the export’s own reasons for CRM Settings, so the reasons report counts them', () => {
+    const { emu, shown } = convert(LOST);
+    expect(shown[0]).toContain('New lost reasons for CRM Settings: Too expensive, Bad timing.');
+    expect(reasonsIn(emu).slice(-2)).toEqual(['Too expensive', 'Bad timing']);
+    // "price" is the Price of CRM Settings (as the Check reads reasons: without case).
+    expect(reasonsIn(emu)).toContain('Price');
+    expect(reasonsIn(emu).filter((r) => r.toLowerCase() === 'price')).toHaveLength(1);
+    expect(records(emu).map((r) => String(r['Check']))).not.toContainEqual(
+      expect.stringContaining('is not in CRM Settings'),
+    );
+    expect(shown.at(-1)).toContain('2 lost reasons added to CRM Settings: Too expensive, Bad timing.');
+  });
+
+  it('leaves free text alone, saying so: too many different reasons to be a list', () => {
+    const free = [
+      LOST[0],
+      ...Array.from({ length: 20 }, (_, i) => [`D${i}`, 'Closed Lost', '100', `They said ${i}`]),
+    ];
+    const { emu, shown } = convert(free);
+    expect(shown[0]).toContain(
+      'D "Lost Reason" holds 20 different texts, too many to be a list of reasons: they stay on their deals, flagged; add the ones you want to CRM Settings > Lost reasons.',
+    );
+    expect(reasonsIn(emu)).not.toContain('They said 0');
+  });
+});
+
 describe('converting a warehouse dump whose dates are timestamps', () => {
   it('keeps a close date written as midnight UTC on its day, and Created as the instant it names', () => {
     const emu = crm();

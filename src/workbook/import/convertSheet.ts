@@ -13,6 +13,7 @@ import type { CellValue } from '../../domain/deals/deal';
 import { newDealId } from '../../domain/deals/dealIds';
 import { mapHeaders, type HeaderMap } from '../../domain/deals/headerMap';
 import { convertValues, type ConfirmedMap, type ConversionResult } from '../../domain/import/conversion';
+import { proposeLostReasons, type LostReasonProposal } from '../../domain/import/lostReasonAdoption';
 import {
   historyDatesSaid,
   historyEntries,
@@ -36,7 +37,7 @@ import { accountsPlan, type AccountsPlan } from './accountsImport';
 import { findDealsTab } from '../deals/dealsTab';
 import type { SweepSummary } from '../deals/dealSweep';
 import { findHistoryTab } from '../history/historyTab';
-import { appendOwners, writeStages } from '../settings/settingsTab';
+import { appendLostReasons, appendOwners, writeStages } from '../settings/settingsTab';
 import { proposeOwners, type OwnerProposal } from '../../domain/import/ownerAdoption';
 import { clipped, counted } from '../../domain/values/text';
 import { textTroubles, withoutNulls, type CellTrouble } from '../../domain/import/valueSniffing';
@@ -240,18 +241,33 @@ function ownersFor(p: DealsPlan, map: HeaderMap): OwnerProposal {
   return proposeOwners(col === undefined ? [] : body.map((r) => r[col]), p.settings.owners);
 }
 
+/** The lost reasons an import brings that CRM Settings lacks. */
+function reasonsFor(p: DealsPlan, map: HeaderMap): LostReasonProposal {
+  const col = map.columns.lostReason;
+  const body = p.values.slice(p.mapping.headerRow + 1);
+  return proposeLostReasons(col === undefined ? [] : body.map((r) => r[col]), p.settings.lostReasons);
+}
+
+/** Up to ten names, then how many more. */
+const someNames = (names: readonly string[]) =>
+  `${names.slice(0, 10).join(', ')}${names.length > 10 ? ` and ${names.length - 10} more` : ''}`;
+
 /** The dialog's lines for a deals plan and a (possibly corrected) mapping. */
 export function describePlan(p: DealsPlan, map: ConfirmedMap): string[] {
   const owners = ownersFor(p, map).added;
+  const reasons = reasonsFor(p, map);
+  const reasonColumn = map.columns.lostReason ?? 0;
+  const header = String(p.values[p.mapping.headerRow]?.[reasonColumn] ?? '').trim() || '(no header)';
   return [
     ...describeImport(p.values, p.mapping, map, stagesFor(p, map), p),
-    ...(owners.length
+    ...(owners.length ? ['', `New owners for CRM Settings: ${someNames(owners.map((o) => o.name))}.`] : []),
+    ...(reasons.added.length
+      ? ['', `New lost reasons for CRM Settings: ${someNames(reasons.added.map((r) => r.name))}.`]
+      : []),
+    ...(reasons.freeText
       ? [
           '',
-          `New owners for CRM Settings: ${owners
-            .slice(0, 10)
-            .map((o) => o.name)
-            .join(', ')}${owners.length > 10 ? ` and ${owners.length - 10} more` : ''}.`,
+          `${columnName(reasonColumn + 1)} "${header}" holds ${reasons.freeText} different texts, too many to be a list of reasons: they stay on their deals, flagged; add the ones you want to CRM Settings > Lost reasons.`,
         ]
       : []),
   ];
@@ -296,8 +312,9 @@ export function runConversion(p: DealsPlan, map: ConfirmedMap, ask: Ask): Conver
     stages.stages.length !== p.settings.stages.length ||
     stages.stages.some((s, i) => s.name !== p.settings.stages[i]?.name);
   const settings = stagesChanged ? { ...p.settings, stages: stages.stages } : p.settings;
-  // The team's owners, so that imported deals are not all flagged "owner not in CRM Settings".
+  // The team's owners and lost reasons, so that imported deals are not all flagged "not in CRM Settings".
   const owners = ownersFor(p, map);
+  const reasons = reasonsFor(p, map).added;
   const result = convertValues(
     values,
     { ...p.mapping, map },
@@ -318,13 +335,18 @@ export function runConversion(p: DealsPlan, map: ConfirmedMap, ask: Ask): Conver
   if (stagesChanged)
     writeStages(p.settingsSheet, p.blockColumns.stages, stages.stages, p.settings.stages.length);
   appendOwners(p.settingsSheet, p.blockColumns.owners, owners.added);
+  appendLostReasons(p.settingsSheet, p.blockColumns.lostReasons, reasons);
   toast(`Converting ${result.rows.length} rows…`, PRODUCT, 30);
 
   // Rows written in place of the export: with what the sweep after Set up would write in them already
   // (sweptAhead.ts), the settings as Set up will read them (the stages and owners just added).
   const ahead = () =>
     sweptAhead(result.header, result.rows, {
-      settings: { ...settings, owners: [...settings.owners, ...owners.added] },
+      settings: {
+        ...settings,
+        owners: [...settings.owners, ...owners.added],
+        lostReasons: [...settings.lostReasons, ...reasons],
+      },
       timeZone,
       locale,
       user: currentUser(),
@@ -343,12 +365,10 @@ export function runConversion(p: DealsPlan, map: ConfirmedMap, ask: Ask): Conver
       ? `${counted(stages.added.length, 'stage')} added to CRM Settings: ${stages.added.map((s) => s.name).join(', ')}.`
       : '',
     owners.added.length
-      ? `${counted(owners.added.length, 'owner')} added to CRM Settings > Owners: ${owners.added
-          .slice(0, 10)
-          .map((o) => o.name)
-          .join(
-            ', ',
-          )}${owners.added.length > 10 ? ', …' : ''}. Add their emails there to let the sidebar know them.`
+      ? `${counted(owners.added.length, 'owner')} added to CRM Settings > Owners: ${someNames(owners.added.map((o) => o.name))}. Add their emails there to let the sidebar know them.`
+      : '',
+    reasons.length
+      ? `${counted(reasons.length, 'lost reason')} added to CRM Settings: ${someNames(reasons.map((r) => r.name))}.`
       : '',
     result.stagesNormalised
       ? `${counted(result.stagesNormalised, 'stage value')} written as the stage of CRM Settings it means (for example "closed won" as Won).`

@@ -8,7 +8,7 @@ import {
   stageRows,
   type ParsedSettings,
 } from '../../domain/settings/settingsCells';
-import type { Owner, StageDef } from '../../shared/settings';
+import type { LostReason, Owner, StageDef } from '../../shared/settings';
 import {
   BLOCKS,
   defaultBlockColumns,
@@ -115,21 +115,43 @@ export function writeStages(
 }
 
 /**
- * Adds owners below the last filled row of the Owners block (two calls: the block's cells are read, so
- * that a row the parser skipped is never written over).
+ * Adds rows of two cells below the last filled row of a block (two calls: the block's cells are read,
+ * so that a row the parser skipped is never written over).
  */
-export function appendOwners(sheet: Sheet, column: number, owners: readonly Owner[]): void {
-  if (!owners.length) return;
+function appendToBlock(
+  sheet: Sheet,
+  column: number,
+  rows: readonly (readonly [string, string | boolean])[],
+): void {
+  if (!rows.length) return;
   const height = Math.max(1, sheet.getMaxRows() - FIRST_ITEM_ROW + 1);
   const block = sheet.getRange(FIRST_ITEM_ROW, column, height, 2).getValues();
   let last = block.length - 1;
   while (last >= 0 && block[last].every((v) => String(v ?? '').trim() === '')) last--;
   const first = FIRST_ITEM_ROW + last + 1;
-  const need = first + owners.length - 1 - sheet.getMaxRows();
+  const need = first + rows.length - 1 - sheet.getMaxRows();
   if (need > 0) sheet.insertRowsAfter(sheet.getMaxRows(), need);
   writeGrid(
-    sheet.getRange(first, column, owners.length, 2),
+    sheet.getRange(first, column, rows.length, 2),
+    rows.map((r) => [...r]),
+  );
+}
+
+/** Adds owners below the last filled row of the Owners block. */
+export function appendOwners(sheet: Sheet, column: number, owners: readonly Owner[]): void {
+  appendToBlock(
+    sheet,
+    column,
     owners.map((o) => [o.name, o.email]),
+  );
+}
+
+/** Adds lost reasons below the last filled row of the Lost reasons block (their checkbox unticked). */
+export function appendLostReasons(sheet: Sheet, column: number, reasons: readonly LostReason[]): void {
+  appendToBlock(
+    sheet,
+    column,
+    reasons.map((r) => [r.name, r.requiresCompetitor]),
   );
 }
 
