@@ -28,8 +28,10 @@ export function localeDecimalMark(locale: string): DecimalMark {
   return mark;
 }
 
-const CURRENCY =
-  /^(?:USD|EUR|GBP|CAD|AUD|CHF|SEK|NOK|DKK|JPY|INR|NZD|SGD|BRL|MXN|ZAR|PLN|CZK)\s*|\s*(?:USD|EUR|GBP|CAD|AUD|CHF|SEK|NOK|DKK|JPY|INR|NZD|SGD|BRL|MXN|ZAR|PLN|CZK)$/i;
+/** ISO codes of the currencies teams sell in, as an amount may be written with one ("EUR 1000"). */
+const CODES =
+  'USD|EUR|GBP|CAD|AUD|CHF|SEK|NOK|DKK|JPY|INR|NZD|SGD|BRL|MXN|ZAR|PLN|CZK|HKD|CNY|KRW|RUB|TRY|ILS|AED|SAR|THB|MYR|IDR|PHP|TWD|HUF|RON|BGN|ISK|CLP|COP|ARS|PEN|EGP|NGN|KES|VND|UAH|QAR|KWD';
+const CURRENCY = new RegExp(`^(?:${CODES})\\s*|\\s*(?:${CODES})$`, 'i');
 
 /** Currency symbols, with the currencies each may stand for and how a message names it. */
 const SYMBOLS: Record<string, { name: string; codes: readonly string[] }> = {

@@ -536,11 +536,8 @@ describe('a messy home-made sheet', () => {
     emu.ss.activeSheet = sheet;
     emu.run('menuConvert');
     expect(records(emu).map((r) => [r['Amount'], r['Check']])).toEqual([
-      // Written in euros in a dollar CRM (and its point unsettled): the Check column says so.
-      [
-        '€1.200',
-        'Amount "€1.200" is in EUR, and this CRM counts in USD (write it in USD, or list its currency under Exchange rates in CRM Settings)',
-      ],
+      // All in euros, so the CRM (no deals yet) now counts in EUR; "1.200" could be 1.2 or 1,200.
+      ['€1.200', 'Amount "€1.200" could be 1.2 or 1200 (write it as a plain number, such as 1200)'],
       [950, ''],
     ]);
     expect(emu.ui.dialogs.at(-1)!.message).toContain('1 value could not be read for sure');

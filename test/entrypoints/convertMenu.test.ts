@@ -362,6 +362,66 @@ describe('converting lost deals with their reasons', () => {
   });
 });
 
+describe('converting amounts in other currencies than the CRM’s', () => {
+  function convert(values: V[][]) {
+    const emu = crm();
+    sheetWith(emu, 'Export', values);
+    const seen = emu.ui.dialogs.length;
+    emu.ui.answers.push({ button: 'YES' });
+    emu.run('menuConvert');
+    const deals = emu.values('Deals');
+    const col = (h: string) => deals[0].indexOf(h);
+    return { emu, shown: emu.ui.dialogs.slice(seen).map((d) => d.message), deals, col };
+  }
+
+  it('keeps each amount’s currency, from its symbol or the export’s currency column, never counting it as USD', () => {
+    const { emu, shown, deals, col } = convert([
+      ['Deal Name', 'Deal Stage', 'Amount', 'Currency', 'Close Date'],
+      ['One', 'Negotiation', '1000', 'EUR', '2027-03-01'],
+      ['Two', 'Negotiation', '2000', 'USD', '2027-03-02'],
+      ['Three', 'Negotiation', '£500', 'GBP', '2027-03-03'],
+      ['Four', 'Negotiation', '700', 'usd', '2027-03-04'],
+    ]);
+    expect(deals.slice(1).map((r) => r[col('Amount')])).toEqual(['EUR 1000', 2000, '£500', 700]);
+    expect(deals[1][col('Currency')]).toBe('EUR');
+    expect(shown[0]).toContain(
+      'Amounts in other currencies than USD (the CRM’s) keep their currency (D "Currency" gives it: "EUR 1000", "£500"): they count once CRM Settings > Exchange rates lists a rate for each (EUR, GBP); until then they are flagged.',
+    );
+    expect(String(deals[1][col('Check')])).toContain('is in EUR, and this CRM counts in USD');
+    // With a rate for EUR in CRM Settings, the next refresh counts 1000 EUR at it (1,100 USD).
+    const settings = emu.values('CRM Settings');
+    const rates = settings[0].indexOf('Exchange rates') + 1;
+    emu
+      .sheet('CRM Settings')
+      .rangeAt(3, rates, 1, 2)
+      .setValues([['EUR', 1.1]]);
+    emu.env.nowMs += 60_000;
+    emu.run('menuRefresh');
+    const list = emu.values('Unsegmented');
+    const head = list.findIndex((r) => r.includes('Deal') && r.includes('Amount'));
+    const one = list.slice(head + 1).find((r) => r[list[head].indexOf('Deal')] === 'One')!;
+    expect(one[list[head].indexOf('Amount')]).toBe(1100);
+    expect(String(emu.values('Deals')[1][col('Check')])).not.toContain('EUR');
+  });
+
+  it('makes a CRM with no deals yet count in the one currency an export’s amounts are all in, saying so', () => {
+    const { emu, shown, deals, col } = convert([
+      ['Deal Name', 'Deal Stage', 'Amount', 'Close Date'],
+      ['One', 'Negotiation', '€1.200,50', '2027-03-01'],
+      ['Two', 'Negotiation', '€300', '2027-03-02'],
+    ]);
+    expect(shown[0]).toContain(
+      'Amounts are in EUR: this CRM will count in EUR (CRM Settings > General > Currency, USD until now).',
+    );
+    expect(deals.slice(1).map((r) => r[col('Amount')])).toEqual([1200.5, 300]);
+    const settings = emu.values('CRM Settings');
+    const general = settings[0].indexOf('General');
+    expect(settings.find((r) => r[general] === 'Currency')![general + 1]).toBe('EUR');
+    expect(shown.at(-1)).toContain('This CRM now counts in EUR');
+    expect(records(emu).map((r) => String(r['Check']))).not.toContainEqual(expect.stringContaining('EUR'));
+  });
+});
+
 describe('converting a warehouse dump whose dates are timestamps', () => {
   it('keeps a close date written as midnight UTC on its day, and Created as the instant it names', () => {
     const emu = crm();

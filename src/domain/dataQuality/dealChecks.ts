@@ -64,6 +64,17 @@ function checkedFields(stage: StageDef, stages: readonly StageDef[]): FieldKey[]
   return fields;
 }
 
+/**
+ * For an amount whose one separator could be a decimal point or a thousands one ("€1.200"): both
+ * readings and how to write it; null for any other text.
+ */
+function eitherSeparator(raw: string): string | null {
+  const m = /^\D*?(\d{1,3})([.,])(\d{3})\D*$/.exec(raw.trim());
+  if (!m) return null;
+  const [, whole, , part] = m;
+  return `could be ${Number(`${whole}.${part}`)} or ${whole}${part} (write it as a plain number, such as ${whole}${part})`;
+}
+
 /** The longest message of one broken rule, in characters. */
 const MAX_MESSAGE = 300;
 
@@ -86,7 +97,9 @@ export function checkDeal(deal: Deal, ctx: RuleContext): Violation[] {
       'bad-value',
       `Amount "${deal.amount.raw}" is in ${otherMoney}, and this CRM counts in ${money} (write it in ${money}, or list its currency under Exchange rates in CRM Settings)`,
     );
-  } else badValue('Amount', deal.amount, 'number');
+  } else if (deal.amount.kind === 'bad' && eitherSeparator(deal.amount.raw))
+    add('bad-value', `Amount "${deal.amount.raw}" ${eitherSeparator(deal.amount.raw)}`);
+  else badValue('Amount', deal.amount, 'number');
   badValue('Close date', deal.closeDate, 'date');
   badValue('Employees', deal.employees, 'number');
   badValue('Next step date', deal.nextStepDate, 'date');

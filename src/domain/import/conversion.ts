@@ -19,6 +19,7 @@ import { isDate } from '../../shared/zonedTime';
 import type { ImportMapping } from './importMapping';
 import { namesComputedColumn } from './headerVocabulary';
 import { statusOf } from './stageAdoption';
+import { currencyColumnOf, inItsCurrency, inOtherCurrency } from './currencyColumn';
 import type { CellValue } from '../deals/deal';
 import type { HeaderMap } from '../deals/headerMap';
 import { findStageLoosely } from '../settings/stageLookup';
@@ -293,6 +294,26 @@ function statusStage(
   return typed('Lost');
 }
 
+/**
+ * A row's amount when it is in another currency than the CRM's, as text with its currency (from its
+ * own symbol or code, or the export's currency column); null when it is read as usual.
+ */
+function amountInCurrency(
+  header: readonly CellValue[],
+  body: readonly (readonly CellValue[])[],
+  map: HeaderMap,
+  crmCurrency: string,
+): (row: readonly CellValue[]) => string | null {
+  const amount = map.columns.amount;
+  const codes = currencyColumnOf(header, body, map);
+  return (row) => {
+    if (amount === undefined) return null;
+    const raw = row[amount] ?? '';
+    if (inOtherCurrency(raw, crmCurrency)) return String(raw).trim();
+    return codes === null ? null : inItsCurrency(raw, row[codes], crmCurrency);
+  };
+}
+
 /** Builds the Deals grid (header and rows) from an export's values and its mapping. */
 export function convertValues(
   values: readonly (readonly CellValue[])[],
@@ -307,6 +328,7 @@ export function convertValues(
   const extraNames = extraColumnNames(source, map.extras);
   const header = [...FIELDS.map((f) => f.header), ...extraNames];
   const dates = importDateOrders(body, map, mapping.stageEntered, o.locale);
+  const amountIn = amountInCurrency(source, body, map, o.settings.general.currency);
   const readers = new Map<FieldKey, Reader>();
   for (const [k, c] of Object.entries(map.columns) as [FieldKey, number][])
     readers.set(
@@ -342,6 +364,8 @@ export function convertValues(
       if (f.key === 'stage' && closed) return closed;
       const c = map.columns[f.key];
       if (c === undefined) return '';
+      const foreign = f.key === 'amount' ? amountIn(src) : null;
+      if (foreign !== null) return foreign;
       const n = readers.get(f.key)!(src[c] ?? '');
       if (n.kept) keptAsWritten++;
       if (n.stage) stagesNormalised++;

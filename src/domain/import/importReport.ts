@@ -15,6 +15,7 @@ import {
 } from '../values/columnConventions';
 import { clipped, looseKey } from '../values/text';
 import { importDateOrders, type ConfirmedMap } from './conversion';
+import { currencyLines } from './currencyColumn';
 import { KEY_FIELDS, type ImportMapping } from './importMapping';
 import { statusOf, type SeenStage, type StageProposal } from './stageAdoption';
 
@@ -113,7 +114,7 @@ export function describeImport(
   >,
   map: ConfirmedMap,
   stages: StageProposal,
-  o: { locale: string; year: number },
+  o: { locale: string; year: number; currency: string; rates?: Readonly<Record<string, number>> },
 ): string[] {
   const header = values[mapping.headerRow] ?? [];
   const body = values.slice(mapping.headerRow + 1);
@@ -159,6 +160,7 @@ export function describeImport(
   if (mapping.stageEntered.length)
     lines.push('', `${mapping.stageEntered.length} "Date entered" columns become stage History.`);
   lines.push(...datesLines(body, mapping, map, name, o));
+  lines.push(...currencyLines(header, body, map, o, name));
   lines.push(...stageLines(values, { ...mapping, map }, stages));
   return lines;
 }

@@ -7,7 +7,7 @@ import { CrmError } from '../../shared/errors';
 import { PRODUCT, DEALS_TAB } from '../../shared/names';
 import { columnName } from '../../shared/columns';
 import { FIELDS, type FieldKey } from '../../shared/fields';
-import type { Settings } from '../../shared/settings';
+import type { LostReason, Owner, Settings, StageDef } from '../../shared/settings';
 import { isoDay, zonedParts } from '../../shared/zonedTime';
 import type { CellValue } from '../../domain/deals/deal';
 import { newDealId } from '../../domain/deals/dealIds';
@@ -37,7 +37,9 @@ import { accountsPlan, type AccountsPlan } from './accountsImport';
 import { findDealsTab } from '../deals/dealsTab';
 import type { SweepSummary } from '../deals/dealSweep';
 import { findHistoryTab } from '../history/historyTab';
-import { appendLostReasons, appendOwners, writeStages } from '../settings/settingsTab';
+import { appendLostReasons, appendOwners, writeGeneral, writeStages } from '../settings/settingsTab';
+import { GENERAL_LABELS } from '../../domain/settings/settingsLayout';
+import { importCurrency } from '../../domain/import/currencyColumn';
 import { proposeOwners, type OwnerProposal } from '../../domain/import/ownerAdoption';
 import { clipped, counted } from '../../domain/values/text';
 import { textTroubles, withoutNulls, type CellTrouble } from '../../domain/import/valueSniffing';
@@ -241,6 +243,13 @@ function ownersFor(p: DealsPlan, map: HeaderMap): OwnerProposal {
   return proposeOwners(col === undefined ? [] : body.map((r) => r[col]), p.settings.owners);
 }
 
+/** The currency a CRM with no deals yet takes from an export whose amounts are all in one other. */
+function currencyFor(p: DealsPlan, map: HeaderMap): string | null {
+  if (!p.fresh) return null;
+  const body = p.values.slice(p.mapping.headerRow + 1);
+  return importCurrency(p.values[p.mapping.headerRow] ?? [], body, map, p.settings.general.currency);
+}
+
 /** The lost reasons an import brings that CRM Settings lacks. */
 function reasonsFor(p: DealsPlan, map: HeaderMap): LostReasonProposal {
   const col = map.columns.lostReason;
@@ -254,12 +263,24 @@ const someNames = (names: readonly string[]) =>
 
 /** The dialog's lines for a deals plan and a (possibly corrected) mapping. */
 export function describePlan(p: DealsPlan, map: ConfirmedMap): string[] {
+  const was = p.settings.general.currency;
+  const currency = currencyFor(p, map);
   const owners = ownersFor(p, map).added;
   const reasons = reasonsFor(p, map);
   const reasonColumn = map.columns.lostReason ?? 0;
   const header = String(p.values[p.mapping.headerRow]?.[reasonColumn] ?? '').trim() || '(no header)';
   return [
-    ...describeImport(p.values, p.mapping, map, stagesFor(p, map), p),
+    ...describeImport(p.values, p.mapping, map, stagesFor(p, map), {
+      ...p,
+      currency: currency ?? was,
+      rates: p.settings.rates,
+    }),
+    ...(currency
+      ? [
+          '',
+          `Amounts are in ${currency}: this CRM will count in ${currency} (CRM Settings > General > Currency, ${was} until now).`,
+        ]
+      : []),
     ...(owners.length ? ['', `New owners for CRM Settings: ${someNames(owners.map((o) => o.name))}.`] : []),
     ...(reasons.added.length
       ? ['', `New lost reasons for CRM Settings: ${someNames(reasons.added.map((r) => r.name))}.`]
@@ -311,7 +332,9 @@ export function runConversion(p: DealsPlan, map: ConfirmedMap, ask: Ask): Conver
   const stagesChanged =
     stages.stages.length !== p.settings.stages.length ||
     stages.stages.some((s, i) => s.name !== p.settings.stages[i]?.name);
-  const settings = stagesChanged ? { ...p.settings, stages: stages.stages } : p.settings;
+  const currency = currencyFor(p, map);
+  const staged = stagesChanged ? { ...p.settings, stages: stages.stages } : p.settings;
+  const settings = currency ? { ...staged, general: { ...staged.general, currency } } : staged;
   // The team's owners and lost reasons, so that imported deals are not all flagged "not in CRM Settings".
   const owners = ownersFor(p, map);
   const reasons = reasonsFor(p, map).added;
@@ -336,6 +359,7 @@ export function runConversion(p: DealsPlan, map: ConfirmedMap, ask: Ask): Conver
     writeStages(p.settingsSheet, p.blockColumns.stages, stages.stages, p.settings.stages.length);
   appendOwners(p.settingsSheet, p.blockColumns.owners, owners.added);
   appendLostReasons(p.settingsSheet, p.blockColumns.lostReasons, reasons);
+  if (currency) writeGeneral(p.settingsSheet, p.blockColumns.general, GENERAL_LABELS.currency, currency);
   toast(`Converting ${result.rows.length} rows…`, PRODUCT, 30);
 
   // Rows written in place of the export: with what the sweep after Set up would write in them already
@@ -359,17 +383,43 @@ export function runConversion(p: DealsPlan, map: ConfirmedMap, ask: Ask): Conver
   // Set up first: converted before Set up, the History tab the moves go to does not exist yet.
   const summary = setUpCrm(ss, target, readState());
   const moves = importedMoves(ss, readState(), result.moves, idOf, timeZone, room.archive);
-  const notes = [
+  const notes = conversionNotes({
     where,
-    stages.added.length
-      ? `${counted(stages.added.length, 'stage')} added to CRM Settings: ${stages.added.map((s) => s.name).join(', ')}.`
+    stages: stages.added,
+    owners: owners.added,
+    reasons,
+    currency,
+    result,
+    moves,
+    appending: !!p.appendTo,
+  });
+  return { notes, summary };
+}
+
+/** What a conversion did, in words: where the deals went and what CRM Settings gained. */
+function conversionNotes(o: {
+  where: string;
+  stages: readonly StageDef[];
+  owners: readonly Owner[];
+  reasons: readonly LostReason[];
+  currency: string | null;
+  result: ConversionResult;
+  moves: number;
+  appending: boolean;
+}): string[] {
+  const { where, stages, owners, reasons, currency, result, moves, appending } = o;
+  return [
+    where,
+    stages.length
+      ? `${counted(stages.length, 'stage')} added to CRM Settings: ${stages.map((s) => s.name).join(', ')}.`
       : '',
-    owners.added.length
-      ? `${counted(owners.added.length, 'owner')} added to CRM Settings > Owners: ${someNames(owners.added.map((o) => o.name))}. Add their emails there to let the sidebar know them.`
+    owners.length
+      ? `${counted(owners.length, 'owner')} added to CRM Settings > Owners: ${someNames(owners.map((o) => o.name))}. Add their emails there to let the sidebar know them.`
       : '',
     reasons.length
       ? `${counted(reasons.length, 'lost reason')} added to CRM Settings: ${someNames(reasons.map((r) => r.name))}.`
       : '',
+    currency ? `This CRM now counts in ${currency} (CRM Settings > General > Currency).` : '',
     result.stagesNormalised
       ? `${counted(result.stagesNormalised, 'stage value')} written as the stage of CRM Settings it means (for example "closed won" as Won).`
       : '',
@@ -378,10 +428,9 @@ export function runConversion(p: DealsPlan, map: ConfirmedMap, ask: Ask): Conver
       : '',
     moves ? `${counted(moves, 'stage change')} from "Date entered" columns added to History.` : '',
     result.rowsAbove > 0
-      ? `${counted(result.rowsAbove, 'row')} above the header row not converted${p.appendTo ? '' : ' (they are in the backup)'}.`
+      ? `${counted(result.rowsAbove, 'row')} above the header row not converted${appending ? '' : ' (they are in the backup)'}.`
       : '',
   ].filter(Boolean);
-  return { notes, summary };
 }
 
 /** Converted rows merged into the Deals tab: matched deals updated, the others added. */

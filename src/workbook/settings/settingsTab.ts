@@ -13,6 +13,7 @@ import {
   BLOCKS,
   defaultBlockColumns,
   FIRST_ITEM_ROW,
+  GENERAL_LABELS,
   HEADER_ROW,
   OPTIONAL_BLOCKS,
   type BlockKey,
@@ -135,6 +136,20 @@ function appendToBlock(
     sheet.getRange(first, column, rows.length, 2),
     rows.map((r) => [...r]),
   );
+}
+
+/**
+ * Writes one General setting's value beside its label (two calls: the labels are read, so that a
+ * row moved by hand is still found). Returns whether the label was there.
+ */
+export function writeGeneral(sheet: Sheet, column: number, label: string, value: string): boolean {
+  const labels = sheet
+    .getRange(FIRST_ITEM_ROW, column, Object.keys(GENERAL_LABELS).length + 4, 1)
+    .getValues();
+  const i = labels.findIndex((r) => String(r[0] ?? '').trim() === label);
+  if (i < 0) return false;
+  writeGrid(sheet.getRange(FIRST_ITEM_ROW + i, column + 1, 1, 1), [[value]]);
+  return true;
 }
 
 /** Adds owners below the last filled row of the Owners block. */

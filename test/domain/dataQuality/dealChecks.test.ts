@@ -102,6 +102,10 @@ describe('checkDeal', () => {
     expect(check({ deal: 'Acme', stage: 'Lost', lostReason: 'Price', amount: 'about 5k' })).toBe(
       'Amount "about 5k" is not a valid number',
     );
+    // A separator that could be a decimal point or a thousands one: both readings, and how to write it.
+    expect(check({ deal: 'Acme', stage: 'Lost', lostReason: 'Price', amount: '1.200' })).toBe(
+      'Amount "1.200" could be 1.2 or 1200 (write it as a plain number, such as 1200)',
+    );
   });
 
   it('flags an open deal whose close date has passed, counting days in the spreadsheet zone', () => {

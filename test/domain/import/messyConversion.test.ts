@@ -6,6 +6,7 @@
 import fc from 'fast-check';
 import { DateTime } from 'luxon';
 import { convertValues } from '../../../src/domain/import/conversion';
+import { importCurrency } from '../../../src/domain/import/currencyColumn';
 import { planReimport } from '../../../src/domain/import/reimport';
 import { mapHeaders } from '../../../src/domain/deals/headerMap';
 import { FIELDS, type FieldKey } from '../../../src/shared/fields';
@@ -43,8 +44,13 @@ function convert(values: (string | number)[][]) {
   const mapping = proposeImportMapping(values, settings.stages, 'en_US', TZ, IMPORT_WORDS);
   const stages = proposeStages(seenStages(values, mapping), settings.stages, true, IMPORT_WORDS);
   let n = 0;
+  // As Convert does for a CRM with no deals: it counts in the one currency the amounts are all in.
+  const body = values.slice(mapping.headerRow + 1);
+  const header = values[mapping.headerRow] ?? [];
+  const currency = importCurrency(header, body, mapping.map, settings.general.currency);
+  const general = { ...settings.general, currency: currency ?? settings.general.currency };
   const result = convertValues(values, mapping, {
-    settings: { ...settings, stages: stages.stages },
+    settings: { ...settings, general, stages: stages.stages },
     timeZone: TZ,
     locale: 'en_US',
     year: 2026,

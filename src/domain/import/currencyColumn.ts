@@ -1,0 +1,134 @@
+// An export's currency column (HubSpot's "Currency", Salesforce's "Opportunity Currency"…): each row's
+// amount is in that row's currency. An amount is never turned into a bare number in the CRM's currency
+// when it is in another: it keeps its currency as text ("EUR 1000", "£500"), which the CRM reads at
+// CRM Settings' exchange rate, or flags until a rate is listed.
+import type { CellValue } from '../deals/deal';
+import type { HeaderMap } from '../deals/headerMap';
+import { otherCurrency, writtenCurrency } from '../../shared/amountReading';
+import { normaliseHeader } from './headerVocabulary';
+
+const HEADERS = new Set(
+  [
+    'currency',
+    'currency code',
+    'currency iso code',
+    'deal currency',
+    'deal currency code',
+    'opportunity currency',
+    'amount currency',
+    'currency of value',
+    'wahrung',
+    'devise',
+    'moneda',
+    'moeda',
+    'valuta',
+    'divisa',
+  ].map(normaliseHeader),
+);
+const CODE = /^[A-Za-z]{3}$/;
+
+/** The 0-based column naming each row's currency (a header so named, every value a code), or null. */
+export function currencyColumnOf(
+  header: readonly unknown[],
+  body: readonly (readonly CellValue[])[],
+  map: HeaderMap,
+): number | null {
+  const used = new Set(Object.values(map.columns));
+  for (let c = 0; c < header.length; c++) {
+    if (used.has(c) || !HEADERS.has(normaliseHeader(header[c]))) continue;
+    const codes = body.map((r) => String(r[c] ?? '').trim()).filter(Boolean);
+    if (codes.length && codes.every((v) => CODE.test(v))) return c;
+  }
+  return null;
+}
+
+/**
+ * An amount as the CRM should hold it: with its row's currency code when that is not the CRM's and the
+ * amount names none itself ("1000" in EUR: "EUR 1000"). Null when it stays as read.
+ */
+export function inItsCurrency(amount: CellValue, code: unknown, crmCurrency: string): string | null {
+  const c = String(code ?? '')
+    .trim()
+    .toUpperCase();
+  const raw = String(amount ?? '').trim();
+  if (!raw || !CODE.test(c) || c === crmCurrency.toUpperCase() || writtenCurrency(raw)) return null;
+  return `${c} ${raw}`;
+}
+
+/** Whether an amount as written names another currency than the CRM's ("£500" in a USD CRM). */
+export const inOtherCurrency = (amount: CellValue, crmCurrency: string): boolean =>
+  typeof amount === 'string' && otherCurrency(amount, crmCurrency) !== null;
+
+/**
+ * The preview's words on amounts in other currencies than the CRM's: that they keep their currency
+ * (and where it comes from), and which currencies still need a rate in CRM Settings. None when every
+ * amount is in the CRM's currency.
+ */
+export function currencyLines(
+  header: readonly unknown[],
+  body: readonly (readonly CellValue[])[],
+  map: HeaderMap,
+  o: { currency: string; rates?: Readonly<Record<string, number>> },
+  name: (c: number) => string,
+): string[] {
+  const amount = map.columns.amount;
+  if (amount === undefined) return [];
+  const codes = currencyColumnOf(header, body, map);
+  const examples: string[] = [];
+  const currencies = new Set<string>();
+  for (const r of body) {
+    const raw = r[amount] ?? '';
+    const kept = inOtherCurrency(raw, o.currency)
+      ? String(raw).trim()
+      : codes === null
+        ? null
+        : inItsCurrency(raw, r[codes], o.currency);
+    if (kept === null) continue;
+    const written = writtenCurrency(kept);
+    if (written && !written.codes.some((c) => o.rates?.[c])) currencies.add(written.name);
+    if (examples.length < 2 && !examples.includes(kept)) examples.push(kept);
+  }
+  if (!examples.length) return [];
+  const from = codes === null ? '' : `${name(codes)} gives it: `;
+  const said = `Amounts in other currencies than ${o.currency} (the CRM’s) keep their currency (${from}${examples.map((e) => `"${e}"`).join(', ')})`;
+  return [
+    '',
+    currencies.size
+      ? `${said}: they count once CRM Settings > Exchange rates lists a rate for each (${[...currencies].join(', ')}); until then they are flagged.`
+      : `${said}: they count at CRM Settings’ exchange rates.`,
+  ];
+}
+
+/**
+ * The one currency an export's amounts name (by symbol, code or the currency column) when it is not
+ * the CRM's and no amount names the CRM's: the currency a CRM with no deals yet should count in, so
+ * that a team whose export is all in EUR is not told every deal is "in EUR". Null otherwise (a mix,
+ * "$" that could be several dollars, or nothing named).
+ */
+export function importCurrency(
+  header: readonly unknown[],
+  body: readonly (readonly CellValue[])[],
+  map: HeaderMap,
+  crmCurrency: string,
+): string | null {
+  const amount = map.columns.amount;
+  if (amount === undefined) return null;
+  const codes = currencyColumnOf(header, body, map);
+  const named = new Set<string>();
+  for (const r of body) {
+    const raw = String(r[amount] ?? '').trim();
+    if (!raw) continue;
+    const own = writtenCurrency(raw);
+    const code =
+      codes === null
+        ? ''
+        : String(r[codes] ?? '')
+            .trim()
+            .toUpperCase();
+    if (own)
+      named.add(own.codes.length === 1 ? own.codes[0] : own.codes.includes(crmCurrency) ? crmCurrency : '?');
+    else if (CODE.test(code)) named.add(code);
+  }
+  const [only] = named;
+  return named.size === 1 && only !== '?' && only !== crmCurrency.toUpperCase() ? only : null;
+}
