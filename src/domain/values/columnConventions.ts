@@ -138,6 +138,7 @@ function readStamp(s: string, timeZone: string, dayOnly: boolean): Parsed<Date> 
   const m = ISO_STAMP.exec(s);
   if (!m) return null;
   const [, y, mo, d, hh, mm, ss, frac, zone] = m;
+  if (!validDay(+y, +mo, +d) || +hh > 23 || +mm > 59) return bad(s);
   // A date-only field written as a timestamp at midnight (2027-04-01T00:00:00Z): the day written,
   // whatever the zone (read as an instant, it would be 31 March west of Greenwich).
   if (dayOnly && +hh === 0 && +mm === 0 && !+(ss ?? 0) && !+(frac ?? 0))

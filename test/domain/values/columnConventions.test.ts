@@ -109,6 +109,9 @@ describe('dates', () => {
     expect(iso(readDate('2027-04-01T00:00:00Z', tz, instant, 2026))).toBe('2027-04-01T00:00:00.000Z');
     expect(iso(readDate('2026-03-12 08:00:00+00', tz, instant, 2026))).toBe('2026-03-12T08:00:00.000Z');
     expect(iso(readDate('1806537600000', tz, instant, 2026))).toBe('2027-04-01T00:00:00.000Z');
+    // No such day or time: not a date (never rolled into March).
+    expect(readDate('2027-02-30T10:00:00Z', tz, instant, 2026).kind).toBe('bad');
+    expect(readDate('2027-02-28T25:00:00+00', tz, instant, 2026).kind).toBe('bad');
     // Not a plausible epoch (a phone number, an ID): not a date.
     expect(readDate('4155550123', tz, day, 2026).kind).toBe('bad');
   });
