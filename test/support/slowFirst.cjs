@@ -6,8 +6,8 @@ const path = require('node:path');
 const Sequencer = require('@jest/test-sequencer').default;
 
 /**
- * The slowest files, slowest first: seconds each took in a whole `npm test` run (three workers on the
- * two-core CI machine, December 2026; alone they take about half). Files missing here start after
+ * The slowest files, slowest first: seconds each took in a whole `npm test` run (then on three workers
+ * on the two-core CI machine, December 2026; alone they take about half; now two workers). Files missing here start after
  * these, largest first; session 20's list lacked sweepParts (~25 s), which then started with a minute
  * to go.
  */
