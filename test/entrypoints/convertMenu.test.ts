@@ -22,6 +22,26 @@ function sheetWith(emu: Emulator, name: string, values: V[][]) {
   return sheet;
 }
 
+/**
+ * A CRM set up, then `values` converted from a tab with `answers` to the dialogs (Yes by default) in a
+ * spreadsheet of `locale`: the emulator, the dialogs' messages from the conversion on, and Deals.
+ */
+function converted(
+  values: V[][],
+  answers: { button?: string; text?: string }[] = [{ button: 'YES' }],
+  locale = 'en_US',
+) {
+  const emu = crm();
+  emu.ss.locale = locale;
+  sheetWith(emu, 'Export', values);
+  const seen = emu.ui.dialogs.length;
+  emu.ui.answers.push(...answers);
+  emu.run('menuConvert');
+  const deals = emu.values('Deals');
+  const col = (h: string) => deals[0].indexOf(h);
+  return { emu, shown: emu.ui.dialogs.slice(seen).map((d) => d.message), deals, col };
+}
+
 const HUBSPOT: V[][] = [
   ['Pipeline export', '', '', '', '', '', ''],
   ['Deal Name', 'Deal Stage', 'Amount', 'Close Date', 'Deal owner', 'Contact Email', 'Region'],
@@ -211,17 +231,7 @@ describe('converting numeric dates that could be read day first or month first',
   /** Midnight of a day in the test spreadsheet's zone (America/New_York, winter and summer). */
   const day = (iso: string) => DateTime.fromISO(iso, { zone: 'America/New_York' }).toJSDate();
 
-  function convert(values: V[][], answers: { button?: string; text?: string }[], locale = 'en_US') {
-    const emu = crm();
-    emu.ss.locale = locale;
-    sheetWith(emu, 'Export', values);
-    const seen = emu.ui.dialogs.length;
-    emu.ui.answers.push(...answers);
-    emu.run('menuConvert');
-    const deals = emu.values('Deals');
-    const col = (h: string) => deals[0].indexOf(h);
-    return { emu, shown: emu.ui.dialogs.slice(seen).map((d) => d.message), deals, col };
-  }
+  const convert = converted;
 
   it('reads a column the way the file’s other dates are written, whatever the locale, and says so', () => {
     const { shown, deals, col } = convert(UK, [{ button: 'YES' }]);
@@ -319,14 +329,7 @@ describe('converting lost deals with their reasons', () => {
     ['Four', 'Closed Lost', '400', 'Too expensive'],
   ];
 
-  function convert(values: V[][]) {
-    const emu = crm();
-    sheetWith(emu, 'Export', values);
-    const seen = emu.ui.dialogs.length;
-    emu.ui.answers.push({ button: 'YES' });
-    emu.run('menuConvert');
-    return { emu, shown: emu.ui.dialogs.slice(seen).map((d) => d.message) };
-  }
+  const convert = (values: V[][]) => converted(values);
   const reasonsIn = (emu: Emulator) => {
     const v = emu.values('CRM Settings');
     const col = v[0].indexOf('Lost reasons');
@@ -363,16 +366,7 @@ describe('converting lost deals with their reasons', () => {
 });
 
 describe('converting amounts in other currencies than the CRM’s', () => {
-  function convert(values: V[][]) {
-    const emu = crm();
-    sheetWith(emu, 'Export', values);
-    const seen = emu.ui.dialogs.length;
-    emu.ui.answers.push({ button: 'YES' });
-    emu.run('menuConvert');
-    const deals = emu.values('Deals');
-    const col = (h: string) => deals[0].indexOf(h);
-    return { emu, shown: emu.ui.dialogs.slice(seen).map((d) => d.message), deals, col };
-  }
+  const convert = (values: V[][]) => converted(values);
 
   it('keeps each amount’s currency, from its symbol or the export’s currency column, never counting it as USD', () => {
     const { emu, shown, deals, col } = convert([

@@ -94,6 +94,10 @@ describe('headers', () => {
     expect(map.width).toBe(5);
   });
 
+  /** The mapping Convert proposes for `values` in a default CRM (en_US, UTC). */
+  const propose = (values: string[][]) =>
+    proposeImportMapping(values, defaultSettings('o@example.com').stages, 'en_US', 'UTC', IMPORT_WORDS);
+
   it('finds the header row below a title, and sniffs emails in an unnamed column', () => {
     const values = [
       ['Export of 2026-03-01'],
@@ -102,13 +106,7 @@ describe('headers', () => {
       ['B', 'Lost', 'b@y.example'],
     ];
     expect(findImportHeaderRow(values, IMPORT_WORDS)).toBe(1);
-    const mapping = proposeImportMapping(
-      values,
-      defaultSettings('o@example.com').stages,
-      'en_US',
-      'UTC',
-      IMPORT_WORDS,
-    );
+    const mapping = propose(values);
     expect(mapping.map.columns.email).toBe(2);
     expect(mapping.findings.find((f) => f.field === 'stage')).toMatchObject({ column: 1, how: 'header' });
   });
@@ -120,13 +118,7 @@ describe('headers', () => {
       ['B', 'Lost', '2026-01-06', '1806624000000', '2027-04-02'],
       ['C', 'Lost', '2026-01-07', '1806710400000', '2027-04-03'],
     ];
-    const mapping = proposeImportMapping(
-      values,
-      defaultSettings('o@example.com').stages,
-      'en_US',
-      'UTC',
-      IMPORT_WORDS,
-    );
+    const mapping = propose(values);
     expect(mapping.map.columns.closeDate).toBe(4);
     expect(Object.values(mapping.map.columns)).not.toContain(3);
   });
