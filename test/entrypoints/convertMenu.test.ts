@@ -416,6 +416,31 @@ describe('converting amounts in other currencies than the CRM’s', () => {
   });
 });
 
+describe('converting a home-made sheet that ends with its totals', () => {
+  it('leaves the totals row out, saying so before and after, and keeps a deal that only looks like one', () => {
+    const { shown, deals } = converted([
+      ['Deal', 'Company', 'Stage', 'Amount', 'Close Date'],
+      ['Alpha', 'A Co', 'Negotiation', '1000', '2027-03-01'],
+      ['Total', 'TotalEnergies', 'Qualified', '2000', '2027-03-02'],
+      ['Gamma', 'C Co', 'Negotiation', '3000', '2027-03-03'],
+      ['', '', '', '', ''],
+      ['Grand total', '', '', '6,000', ''],
+    ]);
+    expect(shown[0]).toContain(
+      'Row 6 ("Grand total", 6,000: the sum of the amounts above) is a totals row: it is not converted (the original keeps it).',
+    );
+    expect(deals.slice(1).map((r) => r[1])).toEqual(['Alpha', 'Total', 'Gamma']);
+    expect(shown.at(-1)).toContain('Row 6 ("Grand total") was a totals row: not converted.');
+    // Not the sum, or with a stage: a deal.
+    const kept = converted([
+      ['Deal', 'Stage', 'Amount'],
+      ['Alpha', 'Negotiation', '1000'],
+      ['Total', '', '999'],
+    ]);
+    expect(kept.deals.slice(1).map((r) => r[1])).toEqual(['Alpha', 'Total']);
+  });
+});
+
 describe('converting a warehouse dump whose dates are timestamps', () => {
   it('keeps a close date written as midnight UTC on its day, and Created as the instant it names', () => {
     const emu = crm();

@@ -193,6 +193,8 @@ export interface ConversionResult {
   stagesNormalised: number;
   /** Stage moves from "Date entered <stage>" columns, oldest first per row. */
   moves: ImportedMove[];
+  /** The sheet's totals row, left out (null: none). */
+  totals: TotalsRow | null;
 }
 
 type Reader = (v: CellValue) => { value: CellValue; kept: boolean; stage: boolean };
@@ -314,6 +316,49 @@ function amountInCurrency(
   };
 }
 
+/** Words a totals row starts with, in the languages the CRM reads exports in. */
+const TOTAL_WORDS =
+  /^(grand\s+)?(totals?|sum|summe|gesamt|gesamtsumme|totaal|totale|total general|somme|suma|soma)\b/i;
+
+/** A home-made sheet's totals row: its 1-based sheet row, its name and its amount as written. */
+export interface TotalsRow {
+  row: number;
+  name: string;
+  amount: string;
+}
+
+/**
+ * The totals row a home-made sheet ends with, or null: its last non-empty row, named as a total
+ * ("Total", "Grand total", "Summe"…), with no stage, and an amount that is the sum of the amounts
+ * above it. A deal named Total (with a stage, or another amount) is a deal.
+ */
+export function totalsRowOf(
+  values: readonly (readonly CellValue[])[],
+  headerRow: number,
+  map: HeaderMap,
+  locale: string,
+): TotalsRow | null {
+  const body = values.slice(headerRow + 1);
+  let last = body.length - 1;
+  while (last >= 0 && body[last].every((v) => display(v) === '')) last--;
+  const [nameCol, stageCol, amountCol] = [map.columns.deal ?? 0, map.columns.stage, map.columns.amount];
+  if (last < 1 || amountCol === undefined) return null;
+  const row = body[last];
+  const name = display(row[nameCol]);
+  if (!TOTAL_WORDS.test(name) || (stageCol !== undefined && display(row[stageCol]) !== '')) return null;
+  const column = body.map((r) => r[amountCol] ?? '');
+  const mark = decimalMarkOf(column, locale);
+  const total = readAmount(row[amountCol] ?? '', mark);
+  if (total.kind !== 'ok') return null;
+  let sum = 0;
+  for (const v of column.slice(0, last)) {
+    const a = readAmount(v, mark);
+    if (a.kind === 'ok') sum += a.value;
+  }
+  if (Math.abs(sum - total.value) > 0.005) return null;
+  return { row: headerRow + 2 + last, name, amount: display(row[amountCol]) };
+}
+
 /** Builds the Deals grid (header and rows) from an export's values and its mapping. */
 export function convertValues(
   values: readonly (readonly CellValue[])[],
@@ -357,8 +402,9 @@ export function convertValues(
   const at = (k: FieldKey) => FIELDS.findIndex((f) => f.key === k);
   const [stageAt, closeAt, enteredAt] = [at('stage'), at('closeDate'), at('stageEntered')];
   const rows: CellValue[][] = [];
-  for (const src of body) {
-    if (src.every((v) => display(v) === '')) continue;
+  const totals = totalsRowOf(values, headerRow, map, o.locale);
+  for (const [i, src] of body.entries()) {
+    if (src.every((v) => display(v) === '') || (totals && i === totals.row - headerRow - 2)) continue;
     const closed = statusStage(src, mapping, o);
     const out: CellValue[] = FIELDS.map((f) => {
       if (f.key === 'stage' && closed) return closed;
@@ -392,5 +438,5 @@ export function convertValues(
     moves.push(...entered);
     rows.push(out);
   }
-  return { header, rows, rowsAbove: Math.max(0, headerRow), keptAsWritten, stagesNormalised, moves };
+  return { header, rows, rowsAbove: Math.max(0, headerRow), keptAsWritten, stagesNormalised, moves, totals };
 }

@@ -14,7 +14,7 @@ import {
   type DateOrder,
 } from '../values/columnConventions';
 import { clipped, looseKey } from '../values/text';
-import { importDateOrders, type ConfirmedMap } from './conversion';
+import { importDateOrders, totalsRowOf, type ConfirmedMap } from './conversion';
 import { currencyLines } from './currencyColumn';
 import { KEY_FIELDS, type ImportMapping } from './importMapping';
 import { statusOf, type SeenStage, type StageProposal } from './stageAdoption';
@@ -161,6 +161,12 @@ export function describeImport(
     lines.push('', `${mapping.stageEntered.length} "Date entered" columns become stage History.`);
   lines.push(...datesLines(body, mapping, map, name, o));
   lines.push(...currencyLines(header, body, map, o, name));
+  const totals = totalsRowOf(values, mapping.headerRow, map, o.locale);
+  if (totals)
+    lines.push(
+      '',
+      `Row ${totals.row} (${quote(totals.name)}, ${totals.amount}: the sum of the amounts above) is a totals row: it is not converted (the original keeps it).`,
+    );
   lines.push(...stageLines(values, { ...mapping, map }, stages));
   return lines;
 }
