@@ -441,6 +441,26 @@ describe('converting a home-made sheet that ends with its totals', () => {
   });
 });
 
+describe('converting placeholders where an amount or a date would be', () => {
+  it('reads "n/a", "-" and "TBD" in an amount, date or number column as empty, saying so; text keeps them', () => {
+    const { shown, deals, col } = converted([
+      ['Deal', 'Stage', 'Amount', 'Close Date', 'Next Step'],
+      ['Alpha', 'Negotiation', 'n/a', 'TBD', '-'],
+      ['Beta', 'Negotiation', '-', '2027-03-02', 'Call'],
+      ['Gamma', 'Negotiation', '3000', 'N/A', 'n/a'],
+    ]);
+    const said =
+      '4 cells of amounts, dates or numbers held a placeholder ("n/a", "TBD", "-"): read as empty.';
+    expect(shown[0]).toContain(said);
+    expect(shown.at(-1)).toContain(said);
+    expect(deals.slice(1).map((r) => [r[col('Amount')], r[col('Close date')], r[col('Next step')]])).toEqual([
+      ['', '', '-'],
+      ['', new Date('2027-03-02T05:00:00Z'), 'Call'],
+      [3000, '', 'n/a'],
+    ]);
+  });
+});
+
 describe('converting a warehouse dump whose dates are timestamps', () => {
   it('keeps a close date written as midnight UTC on its day, and Created as the instant it names', () => {
     const emu = crm();

@@ -195,6 +195,8 @@ export interface ConversionResult {
   moves: ImportedMove[];
   /** The sheet's totals row, left out (null: none). */
   totals: TotalsRow | null;
+  /** Placeholders ("n/a", "-") in amount, date and number columns, read as empty. */
+  placeholders: { cells: number; examples: string[] };
 }
 
 type Reader = (v: CellValue) => { value: CellValue; kept: boolean; stage: boolean };
@@ -210,6 +212,24 @@ function readerFor(
   dateOrder: ColumnDateOrder | undefined,
   header: unknown = '',
 ): Reader {
+  const kind = FIELD_BY_KEY[key].kind;
+  // A placeholder where a value of the kind would be ("n/a", "-", "TBD") is empty (the preview says so).
+  if (TYPED_KINDS.has(kind)) {
+    const read = typedReader(key, kind, values, o, dateOrder, header);
+    return (v) => (PLACEHOLDER.test(display(v)) ? { value: '', kept: false, stage: false } : read(v));
+  }
+  return typedReader(key, kind, values, o, dateOrder, header);
+}
+
+/** readerFor's reader by the field's kind. */
+function typedReader(
+  key: FieldKey,
+  kind: string,
+  values: readonly CellValue[],
+  o: ConvertOptions,
+  dateOrder: ColumnDateOrder | undefined,
+  header: unknown,
+): Reader {
   const same = (v: CellValue) => ({ value: v, kept: false, stage: false });
   const from =
     <T extends CellValue>(read: (v: CellValue) => Parsed<T>) =>
@@ -219,7 +239,6 @@ function readerFor(
         ? { value: p.value as CellValue, kept: false, stage: false }
         : { value: v, kept: p.kind === 'bad', stage: false };
     };
-  const kind = FIELD_BY_KEY[key].kind;
   switch (kind) {
     case 'stage':
       return (v) => {
@@ -311,9 +330,42 @@ function amountInCurrency(
   return (row) => {
     if (amount === undefined) return null;
     const raw = row[amount] ?? '';
+    if (PLACEHOLDER.test(display(raw))) return null;
     if (inOtherCurrency(raw, crmCurrency)) return String(raw).trim();
     return codes === null ? null : inItsCurrency(raw, row[codes], crmCurrency);
   };
+}
+
+/** What an export writes where it has no amount, date or number: read as empty, and counted. */
+const PLACEHOLDER = /^(-+|–|—|\?|n\/?a|#n\/a|null|none|tbd|tbc|unknown)$/i;
+/** Field kinds a placeholder cannot be a value of (in text fields it is kept as written). */
+const TYPED_KINDS: ReadonlySet<string> = new Set(['money', 'integer', 'date', 'timestamp', 'percent']);
+
+/** The placeholders in an export's amount, date and number columns: how many, the first three. */
+export function placeholdersIn(
+  body: readonly (readonly CellValue[])[],
+  map: HeaderMap,
+): { cells: number; examples: string[] } {
+  const columns = (Object.entries(map.columns) as [FieldKey, number][])
+    .filter(([k]) => TYPED_KINDS.has(FIELD_BY_KEY[k].kind))
+    .map(([, c]) => c);
+  const out = { cells: 0, examples: [] as string[] };
+  for (const r of body)
+    for (const c of columns) {
+      const v = display(r[c]);
+      if (!PLACEHOLDER.test(v)) continue;
+      out.cells++;
+      if (out.examples.length < 3 && !out.examples.some((e) => e.toLowerCase() === v.toLowerCase()))
+        out.examples.push(v);
+    }
+  return out;
+}
+
+/** The preview's and the summary's words on placeholders read as empty, or ''. */
+export function placeholdersSaid(p: { cells: number; examples: readonly string[] }): string {
+  if (!p.cells) return '';
+  const quoted = p.examples.map((e) => `"${e}"`).join(', ');
+  return `${p.cells} ${p.cells === 1 ? 'cell' : 'cells'} of amounts, dates or numbers held a placeholder (${quoted}): read as empty.`;
 }
 
 /** Words a totals row starts with, in the languages the CRM reads exports in. */
@@ -359,6 +411,37 @@ export function totalsRowOf(
   return { row: headerRow + 2 + last, name, amount: display(row[amountCol]) };
 }
 
+/**
+ * A converted row's stage moves from its "Date entered" columns, oldest first (a closed deal whose
+ * dates stop before it closed entered its closed stage on its close date); sets the row's Stage
+ * entered from them when the export has no such column.
+ */
+function enteredMoves(
+  src: readonly CellValue[],
+  out: CellValue[],
+  row: number,
+  readers: readonly { column: number; stage: string; read: Reader }[],
+  stages: Settings['stages'],
+  map: HeaderMap,
+): ImportedMove[] {
+  const at = (k: FieldKey) => FIELDS.findIndex((f) => f.key === k);
+  const entered = readers
+    .map((e) => ({ stage: e.stage, read: e.read(src[e.column] ?? '') }))
+    .filter((e) => isDate(e.read.value))
+    .map((e) => ({ row, time: e.read.value as Date, stage: e.stage }))
+    .sort((a, b) => a.time.getTime() - b.time.getTime());
+  if (!entered.length) return entered;
+  const stage = display(out[at('stage')]);
+  const last = entered[entered.length - 1];
+  const close = out[at('closeDate')];
+  const closedType = stages.find((st) => st.name === stage)?.type;
+  if (closedType && closedType !== 'Open' && last.stage !== stage && isDate(close) && close >= last.time)
+    entered.push({ row, time: close, stage });
+  const current = [...entered].reverse().find((e) => e.stage === stage);
+  if (current && map.columns.stageEntered === undefined) out[at('stageEntered')] = current.time;
+  return entered;
+}
+
 /** Builds the Deals grid (header and rows) from an export's values and its mapping. */
 export function convertValues(
   values: readonly (readonly CellValue[])[],
@@ -399,8 +482,6 @@ export function convertValues(
   let stagesNormalised = 0;
   const moves: ImportedMove[] = [];
   const idCol = FIELDS.findIndex((f) => f.key === 'dealId');
-  const at = (k: FieldKey) => FIELDS.findIndex((f) => f.key === k);
-  const [stageAt, closeAt, enteredAt] = [at('stage'), at('closeDate'), at('stageEntered')];
   const rows: CellValue[][] = [];
   const totals = totalsRowOf(values, headerRow, map, o.locale);
   for (const [i, src] of body.entries()) {
@@ -419,24 +500,18 @@ export function convertValues(
     });
     for (const c of map.extras) out.push(src[c] ?? '');
     if (display(out[idCol]) === '') out[idCol] = o.newId();
-    const entered = enteredReaders
-      .map((e) => ({ stage: e.stage, read: e.read(src[e.column] ?? '') }))
-      .filter((e) => isDate(e.read.value))
-      .map((e) => ({ row: rows.length, time: e.read.value as Date, stage: e.stage }))
-      .sort((a, b) => a.time.getTime() - b.time.getTime());
-    if (entered.length) {
-      // A closed deal whose dates stop before it closed: it entered its closed stage on its close date.
-      const stage = display(out[stageAt]);
-      const last = entered[entered.length - 1];
-      const close = out[closeAt];
-      const closedType = o.settings.stages.find((st) => st.name === stage)?.type;
-      if (closedType && closedType !== 'Open' && last.stage !== stage && isDate(close) && close >= last.time)
-        entered.push({ row: rows.length, time: close, stage });
-      const current = [...entered].reverse().find((e) => e.stage === stage);
-      if (current && map.columns.stageEntered === undefined) out[enteredAt] = current.time;
-    }
-    moves.push(...entered);
+    moves.push(...enteredMoves(src, out, rows.length, enteredReaders, o.settings.stages, map));
     rows.push(out);
   }
-  return { header, rows, rowsAbove: Math.max(0, headerRow), keptAsWritten, stagesNormalised, moves, totals };
+  const placeholders = placeholdersIn(body, map);
+  return {
+    header,
+    rows,
+    rowsAbove: Math.max(0, headerRow),
+    keptAsWritten,
+    stagesNormalised,
+    moves,
+    totals,
+    placeholders,
+  };
 }

@@ -14,7 +14,13 @@ import {
   type DateOrder,
 } from '../values/columnConventions';
 import { clipped, looseKey } from '../values/text';
-import { importDateOrders, totalsRowOf, type ConfirmedMap } from './conversion';
+import {
+  importDateOrders,
+  placeholdersIn,
+  placeholdersSaid,
+  totalsRowOf,
+  type ConfirmedMap,
+} from './conversion';
 import { currencyLines } from './currencyColumn';
 import { KEY_FIELDS, type ImportMapping } from './importMapping';
 import { statusOf, type SeenStage, type StageProposal } from './stageAdoption';
@@ -161,6 +167,8 @@ export function describeImport(
     lines.push('', `${mapping.stageEntered.length} "Date entered" columns become stage History.`);
   lines.push(...datesLines(body, mapping, map, name, o));
   lines.push(...currencyLines(header, body, map, o, name));
+  const placeholders = placeholdersSaid(placeholdersIn(body, map));
+  if (placeholders) lines.push('', placeholders);
   const totals = totalsRowOf(values, mapping.headerRow, map, o.locale);
   if (totals)
     lines.push(

@@ -12,7 +12,12 @@ import { isoDay, zonedParts } from '../../shared/zonedTime';
 import type { CellValue } from '../../domain/deals/deal';
 import { newDealId } from '../../domain/deals/dealIds';
 import { mapHeaders, type HeaderMap } from '../../domain/deals/headerMap';
-import { convertValues, type ConfirmedMap, type ConversionResult } from '../../domain/import/conversion';
+import {
+  convertValues,
+  placeholdersSaid,
+  type ConfirmedMap,
+  type ConversionResult,
+} from '../../domain/import/conversion';
 import { proposeLostReasons, type LostReasonProposal } from '../../domain/import/lostReasonAdoption';
 import {
   historyDatesSaid,
@@ -430,6 +435,7 @@ function conversionNotes(o: {
     result.totals
       ? `Row ${result.totals.row} ("${result.totals.name}") was a totals row: not converted.`
       : '',
+    placeholdersSaid(result.placeholders),
     result.rowsAbove > 0
       ? `${counted(result.rowsAbove, 'row')} above the header row not converted${appending ? '' : ' (they are in the backup)'}.`
       : '',
