@@ -155,6 +155,19 @@ function toNumber(d: string, mark: DecimalMark): number {
   return Number(d.split(thousands).join('').replace(mark, '.'));
 }
 
+/**
+ * The two numbers an amount whose one separator could be a decimal mark or a thousands one reads as
+ * ("€1.200": 1.2 and 1200), sign and k/m suffix applied; null for any other text.
+ */
+export function bothReadings(text: string): [number, number] | null {
+  const c = clean(text);
+  if (!c) return null;
+  const s = shapeOf(c.digits);
+  if (s.kind !== 'ambiguous') return null;
+  const as = (mark: DecimalMark) => c.sign * toNumber(c.digits, mark) * c.scale;
+  return [as(s.sep), as(s.sep === '.' ? ',' : '.')];
+}
+
 /** The decimal mark a column's values use, or the locale's when they do not say. */
 export function decimalMarkOf(
   values: readonly unknown[],

@@ -9,7 +9,7 @@ import { hasValue, type Deal } from '../deals/deal';
 import { requiredFor } from '../settings/stageLookup';
 import { knownIndustry, knownOwner } from '../deals/dealSet';
 import { lostDealProblem, needsMessage } from '../../shared/stageRules';
-import { otherCurrency } from '../../shared/amountReading';
+import { bothReadings, otherCurrency } from '../../shared/amountReading';
 
 /** A deal whose close date was pushed this many times is flagged. */
 export const PUSHES_FLAGGED = 3;
@@ -69,10 +69,8 @@ function checkedFields(stage: StageDef, stages: readonly StageDef[]): FieldKey[]
  * readings and how to write it; null for any other text.
  */
 function eitherSeparator(raw: string): string | null {
-  const m = /^\D*?(\d{1,3})([.,])(\d{3})\D*$/.exec(raw.trim());
-  if (!m) return null;
-  const [, whole, , part] = m;
-  return `could be ${Number(`${whole}.${part}`)} or ${whole}${part} (write it as a plain number, such as ${whole}${part})`;
+  const both = bothReadings(raw);
+  return both ? `could be ${both[0]} or ${both[1]} (write it as a plain number, such as ${both[1]})` : null;
 }
 
 /** The longest message of one broken rule, in characters. */
