@@ -1,5 +1,5 @@
 // Dates as reps type them in the sidebar: ISO (2026-01-13), the spreadsheet's numeric order
-// (13/01/2026 or 01/13/2026, with / . or -), or with a month name in one of ten languages (13 Jan 2026,
+// (13/01/2026 or 01/13/2026, with / or -; with dots, day first wherever written: 13.01.2026), or with a month name in one of ten languages (13 Jan 2026,
 // Jan 13, 2026, 1er avril 2027, 01-APR-2027). An
 // impossible date is refused with the reason, never rolled into the next month or emptied.
 export interface CalendarDay {
@@ -79,7 +79,7 @@ function monthNumber(name: string): number {
  */
 export type DateParts =
   | { kind: 'ymd'; y: number; m: number; d: number }
-  | { kind: 'numeric'; y: number; a: number; b: number }
+  | { kind: 'numeric'; y: number; a: number; b: number; dotted: boolean }
   | { kind: 'named'; y: number; m: number; d: number; word: string };
 
 export function dateParts(text: string): DateParts | null {
@@ -89,7 +89,7 @@ export function dateParts(text: string): DateParts | null {
   p = /^(\d{1,2})([./-])(\d{1,2})\2(\d{4}|\d{2})$/.exec(s);
   if (p) {
     const y = p[4].length === 2 ? 2000 + Number(p[4]) : Number(p[4]);
-    return { kind: 'numeric', y, a: Number(p[1]), b: Number(p[3]) };
+    return { kind: 'numeric', y, a: Number(p[1]), b: Number(p[3]), dotted: p[2] === '.' };
   }
   // A weekday before the day (Thu, 01 Apr 2027) says nothing more.
   const t = s.replace(/^(mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+(?=\d)/i, '');
@@ -126,7 +126,10 @@ export function readTypedDate(
   if (parts.kind === 'named' && !parts.m) return { ok: false, message: `"${parts.word}" is not a month` };
   const { y, m, d } =
     parts.kind === 'numeric'
-      ? { y: parts.y, ...(dayFirst ? { d: parts.a, m: parts.b } : { d: parts.b, m: parts.a }) }
+      ? {
+          y: parts.y,
+          ...(dayFirst || parts.dotted ? { d: parts.a, m: parts.b } : { d: parts.b, m: parts.a }),
+        }
       : parts;
   if (m < 1 || m > 12)
     return {

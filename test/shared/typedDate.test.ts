@@ -95,7 +95,9 @@ describe('properties', () => {
       fc.property(days, fc.boolean(), fc.constantFrom('/', '.', '-'), ({ y, m, d }, dayFirst, sep) => {
         const iso = `${y}-${two(m)}-${two(d)}`;
         const utc = new Date(Date.UTC(y, m - 1, d));
-        const numeric = dayFirst ? `${d}${sep}${two(m)}${sep}${y}` : `${two(m)}${sep}${d}${sep}${y}`;
+        // Dots are written day first wherever (13.01.2026); / and - in the spreadsheet's order.
+        const numeric =
+          dayFirst || sep === '.' ? `${d}${sep}${two(m)}${sep}${y}` : `${two(m)}${sep}${d}${sep}${y}`;
         for (const text of [iso, numeric, en.format(utc), gb.format(utc)])
           expect(day(text, dayFirst)).toBe(iso);
       }),

@@ -90,11 +90,11 @@ export function parseDate(v: unknown, timeZone: string, locale = 'en_US'): Parse
   }
   const parts = dateParts(s);
   if (!parts) return bad(v);
-  // Two numbers: one over 12 can only be the day; otherwise the locale decides.
+  // Two numbers: one over 12 can only be the day; otherwise dots say day first, else the locale decides.
   const [d, mo] =
     parts.kind !== 'numeric'
       ? [parts.d, parts.m]
-      : parts.a > 12 || (parts.b <= 12 && dayFirst(locale))
+      : parts.a > 12 || (parts.b <= 12 && (parts.dotted || dayFirst(locale)))
         ? [parts.a, parts.b]
         : [parts.b, parts.a];
   return isRealDay(parts.y, mo, d) ? ok(zonedInstant(timeZone, parts.y, mo, d)) : bad(v);

@@ -1,6 +1,7 @@
 // Reading imported values with per-column conventions, on examples worked out by hand.
 import { decimalMarkOf, readAmount } from '../../../src/shared/amountReading';
 import { dayFirst, parseDate } from '../../../src/domain/values/cellParsing';
+import { readTypedDate } from '../../../src/shared/typedDate';
 import {
   dateOrderOf,
   dateOrdersOf,
@@ -143,6 +144,20 @@ describe('probabilities', () => {
     expect(value(readProbability('40%'))).toBe(0.4);
     expect(value(readProbability(0.25))).toBe(0.25);
     expect(readProbability(140, true).kind).toBe('bad');
+  });
+});
+
+describe('dotted dates, day first wherever they are written', () => {
+  // "03.04.2026" is 3 April in every locale, in the grid, the sidebar and Convert alike (issue 28:
+  // the three must never read one date two ways). Expected day written by hand.
+  it.each(['en_US', 'en_GB', 'de_DE', 'fr_CA'])('reads 03.04.2026 in %s as 3 April everywhere', (locale) => {
+    const tz = 'UTC';
+    const typed = parseDate('03.04.2026', tz, locale);
+    const converted = readDate('03.04.2026', tz, dateOrdersOf([['03.04.2026']], locale)[0], 2026);
+    const sidebar = readTypedDate('03.04.2026', dayFirst(locale));
+    expect(typed.kind === 'ok' && typed.value.toISOString().slice(0, 10)).toBe('2026-04-03');
+    expect(converted.kind === 'ok' && converted.value.toISOString().slice(0, 10)).toBe('2026-04-03');
+    expect(sidebar.ok && sidebar.value).toEqual({ y: 2026, m: 4, d: 3 });
   });
 });
 
