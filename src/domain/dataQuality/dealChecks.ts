@@ -140,6 +140,17 @@ export function checkDeal(deal: Deal, ctx: RuleContext): Violation[] {
 type Add = (rule: RuleId, message: string) => void;
 
 /**
+ * With no Stage entered (an export without stage history), the stage may have changed any day up to
+ * the deal's last update, so idleness is counted from the later of its creation and its last update:
+ * "no stage change since" then says what is known, never a day the stage may have changed after.
+ */
+function idleSince(deal: Deal): Date | null {
+  const { created, updated } = deal;
+  if (!created || !updated) return created ?? updated;
+  return updated.getTime() > created.getTime() ? updated : created;
+}
+
+/**
  * An open deal's dates: close date passed, next step due, idle for longer than the stage allows or
  * than the timeout. Worded with days, not counts of days since, so the words change only with the deal.
  */
@@ -156,7 +167,7 @@ function openDealChecks(deal: Deal, stage: StageDef, ctx: RuleContext, add: Add)
     );
   // Worded with the day of the last change, not a count of days: the words, and so the Check
   // column and Data issues, then change only when the deal does, not every morning.
-  const since = deal.stageEntered ?? deal.created;
+  const since = deal.stageEntered ?? idleSince(deal);
   const idle = since ? daysBetween(since, now, timeZone) : null;
   const day = () => isoDay(since!, timeZone);
   const stale = idle !== null && stage.staleAfterDays !== null && idle > stage.staleAfterDays;

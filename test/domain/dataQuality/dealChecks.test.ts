@@ -156,6 +156,37 @@ describe('checkDeal', () => {
     expect(text).toBe('No stage change since 2025-11-20: consider Lost, Timed out');
   });
 
+  it('with no Stage entered (an import without stage history), dates idleness from the last update, not from creation', () => {
+    // Created 2025-11-20 and last modified 2026-03-05 in the CRM it came from: the stage may have
+    // changed any day up to the 5th, so "no stage change since 2025-11-20" could be false; since the
+    // 5th it is true. 5 days is within Quote sent's 14, so nothing is said.
+    const imported = {
+      deal: 'Acme',
+      stage: 'Quote sent',
+      amount: 100,
+      contact: 'Ann',
+      closeDate: new Date('2026-05-01T04:00:00Z'),
+      created: new Date('2025-11-20T15:00:00Z'),
+    };
+    expect(check({ ...imported, updated: new Date('2026-03-05T15:00:00Z') })).toBe('');
+    // Last modified 2026-02-01: idle since then for sure (37 days).
+    expect(check({ ...imported, updated: new Date('2026-02-01T15:00:00Z') })).toBe(
+      'No stage change since 2026-02-01 (Quote sent allows 14 days)',
+    );
+    // Nothing but its creation known: dated from there, as before.
+    expect(check(imported)).toBe(
+      'No stage change since 2025-11-20 (Quote sent allows 14 days); consider Lost, Timed out',
+    );
+    // A Stage entered, when there is one, is what counts (an update since does not restart the clock).
+    expect(
+      check({
+        ...imported,
+        stageEntered: new Date('2026-02-01T15:00:00Z'),
+        updated: new Date('2026-03-09T15:00:00Z'),
+      }),
+    ).toBe('No stage change since 2026-02-01 (Quote sent allows 14 days)');
+  });
+
   it('names the other rows of a duplicate Deal ID when the whole sheet is known', () => {
     const rows = new Map([['D-1', [2, 5, 9]]]);
     expect(check({ dealId: 'D-1', deal: 'Acme', stage: 'Lost', lostReason: 'Price' }, rows)).toBe(
