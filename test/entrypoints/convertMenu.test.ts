@@ -441,6 +441,53 @@ describe('converting a home-made sheet that ends with its totals', () => {
   });
 });
 
+describe('converting an export that groups its deals (a board export: a title and the header above each group)', () => {
+  const GROUPED: V[][] = [
+    ['Sales Pipeline', '', '', '', '', ''],
+    ['Active Deals', '', '', '', '', ''],
+    ['Name', 'Owner', 'Stage', 'Deal Value', 'Expected Close Date', 'Company'],
+    ['Acme renewal', 'Jane Cole', 'Negotiation', '12500', '2027-04-01', 'Acme Corp'],
+    ['Globex pilot', 'Tom Park', 'Qualified', '8000', '2027-05-15', 'Globex'],
+    ['', '', '', '', '', ''],
+    ['Won', '', '', '', '', ''],
+    [' name ', 'OWNER', 'Stage', 'Deal value', 'Expected close date', 'Company'],
+    ['Umbrella deal', 'Tom Park', 'Won', '5000', '2026-11-30', 'Umbrella'],
+    ['', '', '', '', '', ''],
+    ['Lost', '', '', '', '', ''],
+    ['Name', 'Owner', 'Stage', 'Deal Value', 'Expected Close Date', ''],
+    ['Hooli bid', 'Jane Cole', 'Lost', '18000', '2026-10-15', 'Hooli'],
+  ];
+
+  it('leaves out the repeated header rows and the group titles, saying which, and converts only the deals', () => {
+    const { shown, deals, col } = converted(GROUPED);
+    const said =
+      '2 rows repeat the header row (rows 8, 12) and 2 rows are titles of the groups below them (row 7 "Won", row 11 "Lost"): not converted';
+    expect(shown[0]).toContain(said);
+    expect(shown.at(-1)).toContain(said);
+    expect(
+      deals.slice(1).map((r) => [r[col('Deal')], r[col('Owner')], r[col('Stage')], r[col('Amount')]]),
+    ).toEqual([
+      ['Acme renewal', 'Jane Cole', 'Negotiation', 12500],
+      ['Globex pilot', 'Tom Park', 'Qualified', 8000],
+      ['Umbrella deal', 'Tom Park', 'Won', 5000],
+      ['Hooli bid', 'Jane Cole', 'Lost', 18000],
+    ]);
+    // The header's words became neither a stage nor an owner of CRM Settings.
+    expect(shown.at(-1)).toContain('2 owners added to CRM Settings > Owners: Jane Cole, Tom Park.');
+    expect(shown.join('\n')).not.toMatch(/stages? added|New stages/);
+  });
+
+  it('keeps a one-cell row that no repeated header follows: it may be a deal with only its name', () => {
+    const { deals, col } = converted([
+      ['Name', 'Stage', 'Amount'],
+      ['Alpha', 'Negotiation', '1000'],
+      ['Beta lead', '', ''],
+      ['Gamma', 'Qualified', '3000'],
+    ]);
+    expect(deals.slice(1).map((r) => r[col('Deal')])).toEqual(['Alpha', 'Beta lead', 'Gamma']);
+  });
+});
+
 describe('converting placeholders where an amount or a date would be', () => {
   it('reads "n/a", "-" and "TBD" in an amount, date or number column as empty, saying so; text keeps them', () => {
     const { shown, deals, col } = converted([

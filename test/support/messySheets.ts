@@ -29,7 +29,7 @@ export interface MessyColumn {
 }
 
 export interface MessySheet {
-  /** Rows as they sit in the tab: title rows, the header, then data rows. */
+  /** Rows as they sit in the tab: title rows, the header, then data rows (with groups' headers). */
   values: (string | number)[][];
   headerRow: number;
   columns: MessyColumn[];
@@ -164,6 +164,12 @@ export const messySheet: fc.Arbitrary<MessySheet> = fc
       maxLength: 2,
     }),
     blankAfterTitle: fc.boolean(),
+    // A grouped export (a board's groups): before some data rows, the header again, under a blank
+    // row and the group's title, or alone.
+    groups: fc.array(
+      fc.record({ at: fc.nat(), title: fc.option(fc.constantFrom('Won', 'Active deals', 'Q3 pipeline')) }),
+      { maxLength: 2 },
+    ),
     rows: fc.integer({ min: 1, max: 14 }),
     seed: fc.integer(),
   })
@@ -269,8 +275,17 @@ export const messySheet: fc.Arbitrary<MessySheet> = fc
           ...p.titles.map((t) => pad([t])),
           ...(p.titles.length && p.blankAfterTitle ? [pad([])] : []),
         ];
+        const header = columns.map((c) => c.header);
+        const breaks = new Map(
+          p.groups.filter((g) => g.at % p.rows > 0).map((g) => [g.at % p.rows, g.title]),
+        );
+        const body = rows.flatMap((r, i) => {
+          const title = breaks.get(i);
+          const group = !breaks.has(i) ? [] : title ? [pad([]), pad([title]), header] : [header];
+          return [...group, r.map((c) => (c ? c.raw : ''))];
+        });
         return {
-          values: [...top, columns.map((c) => c.header), ...rows.map((r) => r.map((c) => (c ? c.raw : '')))],
+          values: [...top, header, ...body],
           headerRow: top.length,
           columns,
           truth: rows.map((r) => r.map((c) => (c ? c.truth : null))),

@@ -25,7 +25,12 @@ import {
   recognizeHistory,
   type HistoryImport,
 } from '../../domain/import/historyImport';
-import { proposeImportMapping, type ImportMapping } from '../../domain/import/importMapping';
+import {
+  findImportHeaderRow,
+  proposeImportMapping,
+  type ImportMapping,
+} from '../../domain/import/importMapping';
+import { sectionsSaid, withoutSections, type SectionRows } from '../../domain/import/sectionRows';
 import { notDealsWhy } from '../../domain/import/fileKind';
 import type { ImportWords } from '../../domain/import/headerVocabulary';
 import { IMPORT_WORDS } from '../../domain/import/importWords';
@@ -59,7 +64,10 @@ export interface PlanBase {
   ss: Spreadsheet;
   sheet: Sheet;
   name: string;
+  /** The tab's values, with a grouped export's repeated headers and group titles blanked. */
   values: CellValue[][];
+  /** Those rows, for the preview and the summary. */
+  sections: SectionRows;
   settings: Settings;
   settingsSheet: Sheet;
   blockColumns: Record<BlockKey, number>;
@@ -113,7 +121,10 @@ export function planConversion(ss: Spreadsheet): ConversionPlan {
       `"${name}" belongs to ${PRODUCT}. Open the tab that holds your deals, then choose Convert again.`,
     );
   // A database dump writes NULL as \N: no value, read as empty (the backup keeps the tab as it was).
-  const { values, nulls } = withoutNulls(sheet.getDataRange().getValues() as CellValue[][]);
+  const read = withoutNulls(sheet.getDataRange().getValues() as CellValue[][]);
+  const { nulls } = read;
+  // A grouped export's repeated header rows and group titles are not deals (see sectionRows.ts).
+  const { values, sections } = withoutSections(read.values, findImportHeaderRow(read.values, IMPORT_WORDS));
   if (values.length < 2)
     throw new CrmError('NOTHING_TO_CONVERT', `"${name}" has no rows below a header row to convert.`);
   const existing = findDealsTab(ss, state?.dealsSheetId);
@@ -125,6 +136,7 @@ export function planConversion(ss: Spreadsheet): ConversionPlan {
     sheet,
     name,
     values,
+    sections,
     settings: parsed.settings,
     settingsSheet,
     blockColumns: parsed.columns,
@@ -170,6 +182,7 @@ export function planConversion(ss: Spreadsheet): ConversionPlan {
         ? ` "${name}" has no header row: its first row is a deal too, and every field below was found from the values.`
         : '') +
       (nulls ? ` ${counted(nulls, 'cell')} held \\N (a database's "no value"): read as empty.` : '') +
+      (sectionsSaid(sections) ? ` ${sectionsSaid(sections)}` : '') +
       troublesSaid(values),
   };
 }
@@ -397,6 +410,7 @@ export function runConversion(p: DealsPlan, map: ConfirmedMap, ask: Ask): Conver
     result,
     moves,
     appending: !!p.appendTo,
+    sections: p.sections,
   });
   return { notes, summary };
 }
@@ -411,6 +425,7 @@ function conversionNotes(o: {
   result: ConversionResult;
   moves: number;
   appending: boolean;
+  sections: SectionRows;
 }): string[] {
   const { where, stages, owners, reasons, currency, result, moves, appending } = o;
   return [
@@ -436,6 +451,7 @@ function conversionNotes(o: {
       ? `Row ${result.totals.row} ("${result.totals.name}") was a totals row: not converted.`
       : '',
     placeholdersSaid(result.placeholders),
+    sectionsSaid(o.sections),
     result.rowsAbove > 0
       ? `${counted(result.rowsAbove, 'row')} above the header row not converted${appending ? '' : ' (they are in the backup)'}.`
       : '',
