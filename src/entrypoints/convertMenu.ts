@@ -78,7 +78,7 @@ function confirmMapping(plan: DealsPlan): ConfirmedMap | null {
     if (answer !== ui().Button.NO) return null;
     const reply = ui().prompt(
       'Correct the mapping',
-      'Type corrections such as "C = Amount", "F = extra" or "dates = day first", separated by semicolons.',
+      'Type corrections such as "C = Amount", "F = extra", "dates = day first" or "amounts = cents", separated by semicolons.',
       ui().ButtonSet.OK_CANCEL,
     );
     if (reply.getSelectedButton() !== ui().Button.OK) return null;

@@ -441,6 +441,31 @@ describe('converting a home-made sheet that ends with its totals', () => {
   });
 });
 
+describe('converting an export whose amounts are in cents', () => {
+  // Close writes an opportunity's value in cents, beside value_formatted in dollars.
+  const CLOSE: V[][] = [
+    ['id', 'lead_name', 'status_label', 'value', 'value_formatted', 'user_name'],
+    ['oppo_1', 'Acme Corp', 'Negotiation', '1250000', '$12,500', 'Jane Cole'],
+    ['oppo_2', 'Globex', 'Qualified', '80000', '$800/mo', 'Tom Park'],
+    ['oppo_3', 'Initech', 'Won', '3000050', '$30,000.50', 'Jane Cole'],
+  ];
+
+  it('divides them by 100, saying why before and after; "amounts = as written" keeps them', () => {
+    const { shown, deals, col } = converted(CLOSE);
+    expect(shown[0]).toContain(
+      'Amounts in D "value" are in cents (each is 100 times the amount in E "value_formatted", as "1250000" and "$12,500"): they are divided by 100. If they are not, correct with "amounts = as written".',
+    );
+    expect(shown.at(-1)).toContain('Amounts in column D were in cents: divided by 100.');
+    expect(deals.slice(1).map((r) => r[col('Amount')])).toEqual([12500, 800, 30000.5]);
+    const kept = converted(CLOSE, [{ button: 'NO' }, { text: 'amounts = as written' }, { button: 'YES' }]);
+    expect(kept.deals.slice(1).map((r) => r[kept.col('Amount')])).toEqual([1250000, 80000, 3000050]);
+    const vague = converted(CLOSE, [{ button: 'NO' }, { text: 'amounts = dollars' }, { button: 'CANCEL' }]);
+    expect(vague.shown.join('\n')).toContain(
+      '"dollars" is not how amounts are written. Write: amounts = cents, or amounts = as written',
+    );
+  });
+});
+
 describe('converting an export that groups its deals (a board export: a title and the header above each group)', () => {
   const GROUPED: V[][] = [
     ['Sales Pipeline', '', '', '', '', ''],

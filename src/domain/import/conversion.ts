@@ -24,6 +24,7 @@ import type { CellValue } from '../deals/deal';
 import type { HeaderMap } from '../deals/headerMap';
 import { findStageLoosely } from '../settings/stageLookup';
 import { looseKey } from '../values/text';
+import { amountCentsOf, amountsInUnits, type AmountUnits, type CentsFinding } from './amountCents';
 
 const display = (v: unknown) => String(v ?? '').trim();
 
@@ -44,6 +45,16 @@ const SAID_ORDER: Record<string, DateOrder> = {
   mdy: 'MDY',
 };
 
+/** How a person may say amounts are written: "cents", or "as written" (units). */
+const SAID_UNITS: Record<string, AmountUnits> = {
+  cents: 'cents',
+  incents: 'cents',
+  aswritten: 'units',
+  units: 'units',
+  notcents: 'units',
+  wholeunits: 'units',
+};
+
 /** The 0-based column a correction names by letter ("C") or header text, or -1. */
 function columnNamed(who: string, header: readonly unknown[], width: number): number {
   const col = /^[A-Z]{1,3}$/i.test(who)
@@ -59,7 +70,8 @@ function columnNamed(who: string, header: readonly unknown[], width: number): nu
 /**
  * Applies corrections typed as "C = Amount" or "F = extra" (column letter or header text, then a field
  * name or "extra"), "dates = day first" (or month first) for every date column or "D = day first" for
- * one, separated by new lines or semicolons. Returns the new map or a message.
+ * one, "amounts = cents" (or as written), separated by new lines or semicolons. Returns the new map or
+ * a message.
  */
 export function applyCorrections(
   header: readonly unknown[],
@@ -68,6 +80,7 @@ export function applyCorrections(
 ): { map: ConfirmedMap } | { error: string } {
   const columns = { ...map.columns };
   let dateOrder = map.dateOrder;
+  let amounts = map.amounts;
   const columnDateOrders = { ...map.columnDateOrders };
   for (const part of text
     .split(/[;\n]/)
@@ -82,6 +95,15 @@ export function applyCorrections(
           error: `"${m[2].trim()}" is not an order of day and month. Write: dates = day first, or dates = month first`,
         };
       dateOrder = said;
+      continue;
+    }
+    if (/^amounts?$/.test(looseKey(m[1])) && columnNamed(m[1].trim(), header, map.width) < 0) {
+      const units = SAID_UNITS[looseKey(m[2]).replace(/[^a-z]/g, '')];
+      if (!units)
+        return {
+          error: `"${m[2].trim()}" is not how amounts are written. Write: amounts = cents, or amounts = as written`,
+        };
+      amounts = units;
       continue;
     }
     const who = m[1].trim();
@@ -111,7 +133,16 @@ export function applyCorrections(
   const extras = [];
   for (let c = 0; c < map.width; c++) if (!used.has(c)) extras.push(c);
   const said = Object.keys(columnDateOrders).length ? { columnDateOrders } : {};
-  return { map: { columns, extras, width: map.width, ...(dateOrder ? { dateOrder } : {}), ...said } };
+  return {
+    map: {
+      columns,
+      extras,
+      width: map.width,
+      ...(dateOrder ? { dateOrder } : {}),
+      ...said,
+      ...(amounts ? { amounts } : {}),
+    },
+  };
 }
 
 /**
@@ -120,6 +151,8 @@ export function applyCorrections(
  */
 export interface ConfirmedMap extends HeaderMap {
   dateOrder?: DateOrder;
+  /** Amounts in cents or as written, as the person said ("amounts = cents"): before the file's evidence. */
+  amounts?: AmountUnits;
   /** The order said for one column ("D = month first"), by 0-based column: before `dateOrder`. */
   columnDateOrders?: Record<number, DateOrder>;
 }
@@ -197,6 +230,8 @@ export interface ConversionResult {
   totals: TotalsRow | null;
   /** Placeholders ("n/a", "-") in amount, date and number columns, read as empty. */
   placeholders: { cells: number; examples: string[] };
+  /** The Amount column's numbers were in cents, divided by 100 (null: read as written). */
+  cents: CentsFinding | null;
 }
 
 type Reader = (v: CellValue) => { value: CellValue; kept: boolean; stage: boolean };
@@ -444,13 +479,16 @@ function enteredMoves(
 
 /** Builds the Deals grid (header and rows) from an export's values and its mapping. */
 export function convertValues(
-  values: readonly (readonly CellValue[])[],
+  written: readonly (readonly CellValue[])[],
   mapping: Pick<ImportMapping, 'headerRow' | 'statusColumn' | 'statusKind' | 'words' | 'stageEntered'> & {
     map: ConfirmedMap;
   },
   o: ConvertOptions,
 ): ConversionResult {
   const { headerRow, map } = mapping;
+  // Amounts in cents read in units from here on (see amountCents.ts).
+  const cents = amountCentsOf(written, headerRow, map, o.locale, map.amounts);
+  const values = amountsInUnits(written, headerRow, cents);
   const source = values[headerRow] ?? [];
   const body = values.slice(headerRow + 1);
   const extraNames = extraColumnNames(source, map.extras);
@@ -513,5 +551,6 @@ export function convertValues(
     moves,
     totals,
     placeholders,
+    cents,
   };
 }

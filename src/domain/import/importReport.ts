@@ -2,6 +2,7 @@
 // the guess, or "not found" in words; what else is kept; and the stages the import brings into CRM
 // Settings. Shown before anything is written.
 import { FIELD_BY_KEY, type FieldKey } from '../../shared/fields';
+import { amountCentsOf, centsSaid } from './amountCents';
 import { columnName } from '../../shared/columns';
 import type { CellValue } from '../deals/deal';
 import {
@@ -167,6 +168,8 @@ export function describeImport(
     lines.push('', `${mapping.stageEntered.length} "Date entered" columns become stage History.`);
   lines.push(...datesLines(body, mapping, map, name, o));
   lines.push(...currencyLines(header, body, map, o, name));
+  const cents = centsSaid(amountCentsOf(values, mapping.headerRow, map, o.locale, map.amounts), name);
+  if (cents) lines.push('', cents);
   const placeholders = placeholdersSaid(placeholdersIn(body, map));
   if (placeholders) lines.push('', placeholders);
   const totals = totalsRowOf(values, mapping.headerRow, map, o.locale);

@@ -104,6 +104,17 @@ export type ConversionPlan = DealsPlan | HistoryPlan | AccountsPlan;
 
 const text = (v: unknown) => String(v ?? '').trim();
 
+/**
+ * The tab's values as Convert reads them: a database dump's NULL (\N) as empty, and a grouped
+ * export's repeated header rows and group titles blanked (sectionRows.ts); the backup keeps the tab
+ * as it was.
+ */
+function readExport(sheet: Sheet) {
+  const read = withoutNulls(sheet.getDataRange().getValues() as CellValue[][]);
+  const { values, sections } = withoutSections(read.values, findImportHeaderRow(read.values, IMPORT_WORDS));
+  return { values, nulls: read.nulls, sections };
+}
+
 /** Reads the active tab and works out what converting it would do; writes nothing. */
 export function planConversion(ss: Spreadsheet): ConversionPlan {
   const sheet = ss.getActiveSheet();
@@ -120,11 +131,7 @@ export function planConversion(ss: Spreadsheet): ConversionPlan {
       'NOT_A_DEALS_TAB',
       `"${name}" belongs to ${PRODUCT}. Open the tab that holds your deals, then choose Convert again.`,
     );
-  // A database dump writes NULL as \N: no value, read as empty (the backup keeps the tab as it was).
-  const read = withoutNulls(sheet.getDataRange().getValues() as CellValue[][]);
-  const { nulls } = read;
-  // A grouped export's repeated header rows and group titles are not deals (see sectionRows.ts).
-  const { values, sections } = withoutSections(read.values, findImportHeaderRow(read.values, IMPORT_WORDS));
+  const { values, nulls, sections } = readExport(sheet);
   if (values.length < 2)
     throw new CrmError('NOTHING_TO_CONVERT', `"${name}" has no rows below a header row to convert.`);
   const existing = findDealsTab(ss, state?.dealsSheetId);
@@ -451,6 +458,9 @@ function conversionNotes(o: {
       ? `Row ${result.totals.row} ("${result.totals.name}") was a totals row: not converted.`
       : '',
     placeholdersSaid(result.placeholders),
+    result.cents
+      ? `Amounts in column ${columnName(result.cents.column + 1)} were in cents: divided by 100.`
+      : '',
     sectionsSaid(o.sections),
     result.rowsAbove > 0
       ? `${counted(result.rowsAbove, 'row')} above the header row not converted${appending ? '' : ' (they are in the backup)'}.`
