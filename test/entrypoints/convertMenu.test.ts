@@ -6,6 +6,7 @@ import type { Emulator } from '../../local/emulator';
 import { messySheet, type Truth } from '../support/messySheets';
 import { loadedEmulator } from '../support/emulator';
 import { crm, paste, records, TABS_SET_UP_MAKES, type } from '../support/crm';
+import { day } from '../support/exports';
 
 type V = string | number | boolean | Date;
 
@@ -438,6 +439,36 @@ describe('converting a home-made sheet that ends with its totals', () => {
       ['Total', '', '999'],
     ]);
     expect(kept.deals.slice(1).map((r) => r[1])).toEqual(['Alpha', 'Total']);
+  });
+});
+
+describe('converting an export with a planned close date and the day deals closed', () => {
+  it('logs the move to Won or Lost on the day it closed, and flags a close date months from it', () => {
+    const { emu, deals, col } = converted([
+      ['Name', 'Deal stage', 'Deal value', 'Expected close date', 'Closed date'],
+      ['Initech', 'Won', '30000', '2026-12-31', '2026-11-02'],
+      ['Stark', 'Won', '9000', '2027-02-28', '2026-11-20'],
+      ['Hooli', 'Lost', '18000', '2027-01-15', '2026-10-15'],
+      ['Acme', 'Negotiation', '12500', '2027-04-01', ''],
+    ]);
+    expect(deals.slice(1).map((r) => day(r[col('Close date')]))).toEqual([
+      '2026-12-31',
+      '2027-02-28',
+      '2027-01-15',
+      '2027-04-01',
+    ]);
+    expect(records(emu, 'History').map((h) => [day(h['Time']), h['To']])).toEqual([
+      ['2026-11-02', 'Won'],
+      ['2026-11-20', 'Won'],
+      ['2026-10-15', 'Lost'],
+    ]);
+    // 59, 100 and 92 days apart: each flagged, naming both days.
+    expect(deals.slice(1).map((r) => r[col('Check')])).toEqual([
+      'Close date 2026-12-31 is 59 days from when the deal was marked Won (2026-11-02)',
+      'Close date 2027-02-28 is 100 days from when the deal was marked Won (2026-11-20)',
+      'Lost needs a Lost reason; Close date 2027-01-15 is 92 days from when the deal was marked Lost (2026-10-15)',
+      '',
+    ]);
   });
 });
 

@@ -421,6 +421,33 @@ describe('a Freshsales export', () => {
       ['Lost', 'Lost'],
     ]);
   });
+
+  it('reads "Closed date" as when closed deals were won or lost: their move in History and Stage entered', () => {
+    const { emu, shown, done } = convert('freshsales-deals.csv');
+    expect(shown).toContain(
+      'G "Closed date" says when closed deals were won or lost: each becomes its move to Won or Lost in History (and its Stage entered). Close date stays F "Expected close date".',
+    );
+    const byId = new Map(records(emu).map((r) => [String(r['Deal ID']), String(r['Deal'])]));
+    const moves = records(emu, 'History').map((h) => [
+      day(h['Time']),
+      byId.get(String(h['Deal ID'])),
+      h['From'],
+      h['To'],
+    ]);
+    expect(moves).toEqual([
+      ['2026-03-28', 'Blue Yonder annual plan', '', 'Won'],
+      ['2026-02-14', 'Proseware rollout', '', 'Lost'],
+    ]);
+    const entered = Object.fromEntries(records(emu).map((r) => [r['Deal'], day(r['Stage entered'])]));
+    expect([
+      entered['Blue Yonder annual plan'],
+      entered['Proseware rollout'],
+      entered['Coho Winery pilot'],
+    ]).toEqual(['2026-03-28', '2026-02-14', '']);
+    expect(done).toContain('2 stage changes from "Date entered" or closed-date columns added to History.');
+    // Their close dates are within days of it: nothing to flag.
+    for (const r of records(emu)) expect(String(r['Check'])).not.toMatch(/days from when/);
+  });
 });
 
 describe('a Pipedrive export in German', () => {

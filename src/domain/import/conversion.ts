@@ -25,6 +25,7 @@ import type { HeaderMap } from '../deals/headerMap';
 import { findStageLoosely } from '../settings/stageLookup';
 import { looseKey } from '../values/text';
 import { amountCentsOf, amountsInUnits, type AmountUnits, type CentsFinding } from './amountCents';
+import { closedAtColumns, datesType } from './closedAtColumns';
 
 const display = (v: unknown) => String(v ?? '').trim();
 
@@ -477,6 +478,42 @@ function enteredMoves(
   return entered;
 }
 
+/**
+ * The readers of a converted row's stage moves: its "Date entered" columns, then, for a row on a
+ * closed stage, the first column dating deals of that stage ("Closed date", "Won time":
+ * closedAtColumns.ts), unless a "Date entered" column dates that stage.
+ */
+function moveReaders(
+  source: readonly CellValue[],
+  body: readonly (readonly CellValue[])[],
+  mapping: Pick<ImportMapping, 'stageEntered'> & { map: ConfirmedMap },
+  o: ConvertOptions,
+  dates: ReadonlyMap<number, ColumnDateOrder>,
+): (out: readonly CellValue[]) => { column: number; stage: string; read: Reader }[] {
+  const reader = (column: number) =>
+    readerFor(
+      'created',
+      body.map((r) => r[column] ?? ''),
+      o,
+      dates.get(column),
+    );
+  const entered = mapping.stageEntered.map(({ column, stage }) => ({
+    column,
+    stage: o.stageOf.get(looseKey(stage)) ?? findStageLoosely(stage, o.settings.stages)?.name ?? stage,
+    read: reader(column),
+  }));
+  const closedAt = closedAtColumns(source, mapping.map).map((c) => ({ ...c, read: reader(c.column) }));
+  if (!closedAt.length) return () => entered;
+  const stageCol = FIELDS.findIndex((f) => f.key === 'stage');
+  return (out) => {
+    const stage = display(out[stageCol]);
+    const type = o.settings.stages.find((s) => s.name === stage)?.type;
+    const mine = closedAt.find((c) => datesType(c.kind, type));
+    if (!mine || entered.some((e) => e.stage === stage)) return entered;
+    return [...entered, { column: mine.column, stage, read: mine.read }];
+  };
+}
+
 /** Builds the Deals grid (header and rows) from an export's values and its mapping. */
 export function convertValues(
   written: readonly (readonly CellValue[])[],
@@ -493,7 +530,12 @@ export function convertValues(
   const body = values.slice(headerRow + 1);
   const extraNames = extraColumnNames(source, map.extras);
   const header = [...FIELDS.map((f) => f.header), ...extraNames];
-  const dates = importDateOrders(body, map, mapping.stageEntered, o.locale);
+  const dates = importDateOrders(
+    body,
+    map,
+    [...mapping.stageEntered, ...closedAtColumns(source, map)],
+    o.locale,
+  );
   const amountIn = amountInCurrency(source, body, map, o.settings.general.currency);
   const readers = new Map<FieldKey, Reader>();
   for (const [k, c] of Object.entries(map.columns) as [FieldKey, number][])
@@ -506,16 +548,7 @@ export function convertValues(
         dates.get(c),
       ),
     );
-  const enteredReaders = mapping.stageEntered.map(({ column, stage }) => ({
-    column,
-    stage: o.stageOf.get(looseKey(stage)) ?? findStageLoosely(stage, o.settings.stages)?.name ?? stage,
-    read: readerFor(
-      'created',
-      body.map((r) => r[column] ?? ''),
-      o,
-      dates.get(column),
-    ),
-  }));
+  const movesOf = moveReaders(source, body, mapping, o, dates);
   let keptAsWritten = 0;
   let stagesNormalised = 0;
   const moves: ImportedMove[] = [];
@@ -538,7 +571,7 @@ export function convertValues(
     });
     for (const c of map.extras) out.push(src[c] ?? '');
     if (display(out[idCol]) === '') out[idCol] = o.newId();
-    moves.push(...enteredMoves(src, out, rows.length, enteredReaders, o.settings.stages, map));
+    moves.push(...enteredMoves(src, out, rows.length, movesOf(out), o.settings.stages, map));
     rows.push(out);
   }
   const placeholders = placeholdersIn(body, map);

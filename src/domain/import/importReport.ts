@@ -3,6 +3,7 @@
 // Settings. Shown before anything is written.
 import { FIELD_BY_KEY, type FieldKey } from '../../shared/fields';
 import { amountCentsOf, centsSaid } from './amountCents';
+import { closedAtColumns, closedAtSaid } from './closedAtColumns';
 import { columnName } from '../../shared/columns';
 import type { CellValue } from '../deals/deal';
 import {
@@ -73,12 +74,12 @@ const quote = (s: string) => `"${s}"`;
  */
 function datesLines(
   body: readonly (readonly CellValue[])[],
-  mapping: Pick<ImportMapping, 'stageEntered'>,
+  moveColumns: readonly { column: number }[],
   map: ConfirmedMap,
   name: (c: number) => string,
   o: { locale: string; year: number },
 ): string[] {
-  const orders = [...importDateOrders(body, map, mapping.stageEntered, o.locale)];
+  const orders = [...importDateOrders(body, map, moveColumns, o.locale)];
   const shownIn = (order: DateOrder) => {
     for (const [c] of orders) {
       const v = body.find((r) => orderShown(r[c]) === order)?.[c];
@@ -166,7 +167,10 @@ export function describeImport(
     );
   if (mapping.stageEntered.length)
     lines.push('', `${mapping.stageEntered.length} "Date entered" columns become stage History.`);
-  lines.push(...datesLines(body, mapping, map, name, o));
+  const closedAt = closedAtColumns(header, map);
+  const closedSaid = closedAtSaid(closedAt, map, name);
+  if (closedSaid) lines.push('', closedSaid);
+  lines.push(...datesLines(body, [...mapping.stageEntered, ...closedAt], map, name, o));
   lines.push(...currencyLines(header, body, map, o, name));
   const cents = centsSaid(amountCentsOf(values, mapping.headerRow, map, o.locale, map.amounts), name);
   if (cents) lines.push('', cents);

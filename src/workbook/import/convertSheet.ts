@@ -453,7 +453,9 @@ function conversionNotes(o: {
     result.keptAsWritten
       ? `${counted(result.keptAsWritten, 'value')} could not be read for sure as an amount, date, stage or number; they were kept exactly as written and are flagged in the Check column.`
       : '',
-    moves ? `${counted(moves, 'stage change')} from "Date entered" columns added to History.` : '',
+    moves
+      ? `${counted(moves, 'stage change')} from "Date entered" or closed-date columns added to History.`
+      : '',
     result.totals
       ? `Row ${result.totals.row} ("${result.totals.name}") was a totals row: not converted.`
       : '',
