@@ -442,6 +442,40 @@ describe('converting a home-made sheet that ends with its totals', () => {
   });
 });
 
+describe('converting a report exported as shown (grouped by owner, with subtotals)', () => {
+  const FORMATTED: V[][] = [
+    ['Opportunity Owner', 'Opportunity Name', 'Account Name', 'Stage', 'Amount', 'Close Date'],
+    ['Jane Cole', '', '', '', '', ''],
+    ['', 'Acme renewal', 'Acme Corp', 'Negotiation', '$12,500.00', '2027-04-01'],
+    ['', 'Initech expansion', 'Initech', 'Closed Won', '$30,000.00', '2026-11-02'],
+    ['Subtotal', '', '', '', '$42,500.00', ''],
+    ['Tom Park', '', '', '', '', ''],
+    ['', 'Globex pilot', 'Globex', 'Qualified', '$8,000.00', '2027-05-15'],
+    ['Subtotal', '', '', '', '$8,000.00', ''],
+    ['Grand Totals (3 records)', '', '', '', '$50,500.00', ''],
+  ];
+
+  it('gives each deal its group’s owner and leaves the group and total rows out, saying so', () => {
+    const { shown, deals, col } = converted(FORMATTED);
+    const said =
+      'A "Opportunity Owner" is written once above each group of deals (row 2 "Jane Cole", row 6 "Tom Park"): each deal takes its group\'s. Those 2 rows and 3 total rows (rows 5, 8, 9, each the sum of the deals above it) are not converted (the original keeps them).';
+    expect(shown[0]).toContain(said);
+    expect(shown.at(-1)).toContain(said);
+    expect(deals.slice(1).map((r) => [r[col('Deal')], r[col('Owner')], r[col('Amount')]])).toEqual([
+      ['Acme renewal', 'Jane Cole', 12500],
+      ['Initech expansion', 'Jane Cole', 30000],
+      ['Globex pilot', 'Tom Park', 8000],
+    ]);
+    expect(shown.at(-1)).toContain('2 owners added to CRM Settings > Owners: Jane Cole, Tom Park.');
+  });
+
+  it('reads it as rows when a total is not the sum of the deals above it', () => {
+    const off = FORMATTED.map((r, i) => (i === 4 ? ['Subtotal', '', '', '', '$42,000.00', ''] : r));
+    const { deals } = converted(off);
+    expect(deals.length - 1).toBe(FORMATTED.length - 1);
+  });
+});
+
 describe('converting an export with a planned close date and the day deals closed', () => {
   it('logs the move to Won or Lost on the day it closed, and flags a close date months from it', () => {
     const { emu, deals, col } = converted([

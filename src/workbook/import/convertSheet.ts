@@ -30,7 +30,8 @@ import {
   proposeImportMapping,
   type ImportMapping,
 } from '../../domain/import/importMapping';
-import { sectionsSaid, withoutSections, type SectionRows } from '../../domain/import/sectionRows';
+import { sectionsSaid, withoutSections } from '../../domain/import/sectionRows';
+import { groupedSaid, ungrouped } from '../../domain/import/groupedReport';
 import { notDealsWhy } from '../../domain/import/fileKind';
 import type { ImportWords } from '../../domain/import/headerVocabulary';
 import { IMPORT_WORDS } from '../../domain/import/importWords';
@@ -66,8 +67,8 @@ export interface PlanBase {
   name: string;
   /** The tab's values, with a grouped export's repeated headers and group titles blanked. */
   values: CellValue[][];
-  /** Those rows, for the preview and the summary. */
-  sections: SectionRows;
+  /** What was left out or filled in of the layout (grouped exports and reports), in words. */
+  layout: string[];
   settings: Settings;
   settingsSheet: Sheet;
   blockColumns: Record<BlockKey, number>;
@@ -109,10 +110,14 @@ const text = (v: unknown) => String(v ?? '').trim();
  * export's repeated header rows and group titles blanked (sectionRows.ts); the backup keeps the tab
  * as it was.
  */
-function readExport(sheet: Sheet) {
+function readExport(sheet: Sheet, locale: string) {
   const read = withoutNulls(sheet.getDataRange().getValues() as CellValue[][]);
-  const { values, sections } = withoutSections(read.values, findImportHeaderRow(read.values, IMPORT_WORDS));
-  return { values, nulls: read.nulls, sections };
+  const headerRow = findImportHeaderRow(read.values, IMPORT_WORDS);
+  const { values: rows, sections } = withoutSections(read.values, headerRow);
+  const { values, grouped } = ungrouped(rows, headerRow, locale);
+  const name = (c: number) => `${columnName(c + 1)} "${String(values[headerRow]?.[c] ?? '').trim()}"`;
+  const said = [sectionsSaid(sections), groupedSaid(grouped, name)].filter(Boolean);
+  return { values, nulls: read.nulls, said };
 }
 
 /** Reads the active tab and works out what converting it would do; writes nothing. */
@@ -131,7 +136,7 @@ export function planConversion(ss: Spreadsheet): ConversionPlan {
       'NOT_A_DEALS_TAB',
       `"${name}" belongs to ${PRODUCT}. Open the tab that holds your deals, then choose Convert again.`,
     );
-  const { values, nulls, sections } = readExport(sheet);
+  const { values, nulls, said } = readExport(sheet, locale);
   if (values.length < 2)
     throw new CrmError('NOTHING_TO_CONVERT', `"${name}" has no rows below a header row to convert.`);
   const existing = findDealsTab(ss, state?.dealsSheetId);
@@ -143,7 +148,7 @@ export function planConversion(ss: Spreadsheet): ConversionPlan {
     sheet,
     name,
     values,
-    sections,
+    layout: said,
     settings: parsed.settings,
     settingsSheet,
     blockColumns: parsed.columns,
@@ -189,7 +194,7 @@ export function planConversion(ss: Spreadsheet): ConversionPlan {
         ? ` "${name}" has no header row: its first row is a deal too, and every field below was found from the values.`
         : '') +
       (nulls ? ` ${counted(nulls, 'cell')} held \\N (a database's "no value"): read as empty.` : '') +
-      (sectionsSaid(sections) ? ` ${sectionsSaid(sections)}` : '') +
+      said.map((s) => ` ${s}`).join('') +
       troublesSaid(values),
   };
 }
@@ -417,7 +422,7 @@ export function runConversion(p: DealsPlan, map: ConfirmedMap, ask: Ask): Conver
     result,
     moves,
     appending: !!p.appendTo,
-    sections: p.sections,
+    layout: p.layout,
   });
   return { notes, summary };
 }
@@ -432,7 +437,7 @@ function conversionNotes(o: {
   result: ConversionResult;
   moves: number;
   appending: boolean;
-  sections: SectionRows;
+  layout: readonly string[];
 }): string[] {
   const { where, stages, owners, reasons, currency, result, moves, appending } = o;
   return [
@@ -463,7 +468,7 @@ function conversionNotes(o: {
     result.cents
       ? `Amounts in column ${columnName(result.cents.column + 1)} were in cents: divided by 100.`
       : '',
-    sectionsSaid(o.sections),
+    ...o.layout,
     result.rowsAbove > 0
       ? `${counted(result.rowsAbove, 'row')} above the header row not converted${appending ? '' : ' (they are in the backup)'}.`
       : '',
