@@ -170,6 +170,8 @@ export const messySheet: fc.Arbitrary<MessySheet> = fc
       fc.record({ at: fc.nat(), title: fc.option(fc.constantFrom('Won', 'Active deals', 'Q3 pipeline')) }),
       { maxLength: 2 },
     ),
+    // A report exported as shown: the owner written once above each run of its deals.
+    byOwner: fc.boolean(),
     rows: fc.integer({ min: 1, max: 14 }),
     seed: fc.integer(),
   })
@@ -279,11 +281,22 @@ export const messySheet: fc.Arbitrary<MessySheet> = fc
         const breaks = new Map(
           p.groups.filter((g) => g.at % p.rows > 0).map((g) => [g.at % p.rows, g.title]),
         );
-        const body = rows.flatMap((r, i) => {
-          const title = breaks.get(i);
-          const group = !breaks.has(i) ? [] : title ? [pad([]), pad([title]), header] : [header];
-          return [...group, r.map((c) => (c ? c.raw : ''))];
-        });
+        const oc = columns.findIndex((c) => c.meaning === 'owner');
+        const byOwner = p.byOwner && oc >= 0 && rows.every((r) => r[oc] !== null);
+        const body = byOwner
+          ? rows.flatMap((r, i) => {
+              const owner = r[oc]!.raw;
+              const group =
+                i > 0 && rows[i - 1][oc]!.raw === owner
+                  ? []
+                  : [pad([]).map((v, c) => (c === oc ? owner : v))];
+              return [...group, r.map((c, k) => (c && k !== oc ? c.raw : ''))];
+            })
+          : rows.flatMap((r, i) => {
+              const title = breaks.get(i);
+              const group = !breaks.has(i) ? [] : title ? [pad([]), pad([title]), header] : [header];
+              return [...group, r.map((c) => (c ? c.raw : ''))];
+            });
         return {
           values: [...top, header, ...body],
           headerRow: top.length,

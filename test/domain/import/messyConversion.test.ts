@@ -1,6 +1,6 @@
 // Property: over 1,000 random messy exports (title rows, real-export headers in any order, groups
-// under a repeated header, blank and computed-looking headers, amounts and dates in one convention
-// per column), converting loses no
+// under a repeated header, reports grouped by owner, blank and computed-looking headers, amounts and
+// dates in one convention per column), converting loses no
 // cell: every value a person meant is in its deal's row, key fields under their own column. The
 // truth comes from the generator, never from the product's parsers. Converting the same sheet again
 // against what the first conversion made changes 0 deals.
@@ -14,6 +14,7 @@ import { FIELDS, type FieldKey } from '../../../src/shared/fields';
 import { IMPORT_WORDS } from '../../../src/domain/import/importWords';
 import { findImportHeaderRow, proposeImportMapping } from '../../../src/domain/import/importMapping';
 import { withoutSections } from '../../../src/domain/import/sectionRows';
+import { ungrouped } from '../../../src/domain/import/groupedReport';
 import { seenStages } from '../../../src/domain/import/importReport';
 import { proposeStages } from '../../../src/domain/import/stageAdoption';
 import { defaultSettings } from '../../../src/shared/defaultSettings';
@@ -44,7 +45,8 @@ function matches(cell: unknown, t: Truth): boolean {
 function convert(sheet: (string | number)[][]) {
   const settings = defaultSettings('owner@example.com');
   // As Convert does: a grouped export's repeated headers and group titles are blanked first.
-  const { values } = withoutSections(sheet, findImportHeaderRow(sheet, IMPORT_WORDS));
+  const headerRow = findImportHeaderRow(sheet, IMPORT_WORDS);
+  const { values } = ungrouped(withoutSections(sheet, headerRow).values, headerRow, 'en_US');
   const mapping = proposeImportMapping(values, settings.stages, 'en_US', TZ, IMPORT_WORDS);
   const stages = proposeStages(seenStages(values, mapping), settings.stages, true, IMPORT_WORDS);
   let n = 0;
