@@ -442,6 +442,36 @@ describe('converting a home-made sheet that ends with its totals', () => {
   });
 });
 
+describe('converting deals exported once per associated contact', () => {
+  it('converts each deal once with its contacts joined, and keeps rows that differ in a deal field', () => {
+    const { shown, deals, col } = converted([
+      ['Record ID', 'Deal Name', 'Deal Stage', 'Amount', 'Close Date', 'Associated Contact'],
+      ['101', 'Acme renewal', 'Negotiation', '12500', '2027-04-01', 'Ann Lee'],
+      ['101', 'Acme renewal', 'Negotiation', '12500', '2027-04-01', 'Bob Ray'],
+      ['102', 'Globex pilot', 'Qualified', '8000', '2027-05-15', 'Cy Dee'],
+      ['103', 'Initech expansion', 'Won', '30000', '2026-11-02', 'Di Eng'],
+      ['103', 'Initech expansion', 'Won', '30000', '2026-11-02', ''],
+      ['103', 'Initech expansion', 'Won', '30000', '2026-11-02', 'Ed Fox'],
+      ['104', 'Hooli bid', 'Qualified', '5000', '2027-01-15', 'Flo Gu'],
+      ['104', 'Hooli bid', 'Qualified', '7000', '2027-01-15', 'Gil Ho'],
+    ]);
+    expect(shown[0]).toContain(
+      '5 rows repeat 2 deals with another contact or association (101 on rows 2, 3; 103 on rows 5, 6, 7): each deal is converted once, F "Associated Contact" joined.',
+    );
+    expect(shown[0]).toContain(
+      '1 Deal ID is on rows that differ (104 on rows 8, 9, in D "Amount"): those rows are converted as they are and flagged as a duplicate Deal ID.',
+    );
+    expect(shown.at(-1)).toContain('each deal is converted once, column F joined.');
+    expect(deals.slice(1).map((r) => [r[col('Deal ID')], r[col('Contact')], r[col('Amount')]])).toEqual([
+      ['101', 'Ann Lee, Bob Ray', 12500],
+      ['102', 'Cy Dee', 8000],
+      ['103', 'Di Eng, Ed Fox', 30000],
+      ['104', 'Flo Gu', 5000],
+      ['104', 'Gil Ho', 7000],
+    ]);
+  });
+});
+
 describe('converting a report exported as shown (grouped by owner, with subtotals)', () => {
   const FORMATTED: V[][] = [
     ['Opportunity Owner', 'Opportunity Name', 'Account Name', 'Stage', 'Amount', 'Close Date'],

@@ -26,6 +26,7 @@ import { findStageLoosely } from '../settings/stageLookup';
 import { looseKey } from '../values/text';
 import { amountCentsOf, amountsInUnits, type AmountUnits, type CentsFinding } from './amountCents';
 import { closedAtColumns, datesType } from './closedAtColumns';
+import { mergeRepeatedDeals, type RepeatedDeals } from './repeatedDeals';
 
 const display = (v: unknown) => String(v ?? '').trim();
 
@@ -233,6 +234,8 @@ export interface ConversionResult {
   placeholders: { cells: number; examples: string[] };
   /** The Amount column's numbers were in cents, divided by 100 (null: read as written). */
   cents: CentsFinding | null;
+  /** Deals repeated once per contact, merged; rows sharing a Deal ID that differ. */
+  repeated: RepeatedDeals;
 }
 
 type Reader = (v: CellValue) => { value: CellValue; kept: boolean; stage: boolean };
@@ -525,7 +528,8 @@ export function convertValues(
   const { headerRow, map } = mapping;
   // Amounts in cents read in units from here on (see amountCents.ts).
   const cents = amountCentsOf(written, headerRow, map, o.locale, map.amounts);
-  const values = amountsInUnits(written, headerRow, cents);
+  // A deal repeated once per contact is one deal (see repeatedDeals.ts).
+  const { values, repeated } = mergeRepeatedDeals(amountsInUnits(written, headerRow, cents), headerRow, map);
   const source = values[headerRow] ?? [];
   const body = values.slice(headerRow + 1);
   const extraNames = extraColumnNames(source, map.extras);
@@ -585,5 +589,6 @@ export function convertValues(
     totals,
     placeholders,
     cents,
+    repeated,
   };
 }

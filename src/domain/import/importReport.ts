@@ -4,6 +4,7 @@
 import { FIELD_BY_KEY, type FieldKey } from '../../shared/fields';
 import { amountCentsOf, centsSaid } from './amountCents';
 import { closedAtColumns, closedAtSaid } from './closedAtColumns';
+import { mergeRepeatedDeals, repeatedSaid } from './repeatedDeals';
 import { columnName } from '../../shared/columns';
 import type { CellValue } from '../deals/deal';
 import {
@@ -174,6 +175,8 @@ export function describeImport(
   lines.push(...currencyLines(header, body, map, o, name));
   const cents = centsSaid(amountCentsOf(values, mapping.headerRow, map, o.locale, map.amounts), name);
   if (cents) lines.push('', cents);
+  const repeated = repeatedSaid(mergeRepeatedDeals(values, mapping.headerRow, map).repeated, name);
+  if (repeated) lines.push('', repeated);
   const placeholders = placeholdersSaid(placeholdersIn(body, map));
   if (placeholders) lines.push('', placeholders);
   const totals = totalsRowOf(values, mapping.headerRow, map, o.locale);

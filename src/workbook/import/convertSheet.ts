@@ -32,6 +32,7 @@ import {
 } from '../../domain/import/importMapping';
 import { sectionsSaid, withoutSections } from '../../domain/import/sectionRows';
 import { groupedSaid, ungrouped } from '../../domain/import/groupedReport';
+import { repeatedSaid } from '../../domain/import/repeatedDeals';
 import { notDealsWhy } from '../../domain/import/fileKind';
 import type { ImportWords } from '../../domain/import/headerVocabulary';
 import { IMPORT_WORDS } from '../../domain/import/importWords';
@@ -469,6 +470,7 @@ function conversionNotes(o: {
       ? `Amounts in column ${columnName(result.cents.column + 1)} were in cents: divided by 100.`
       : '',
     ...o.layout,
+    repeatedSaid(result.repeated, (c) => `column ${columnName(c + 1)}`),
     result.rowsAbove > 0
       ? `${counted(result.rowsAbove, 'row')} above the header row not converted${appending ? '' : ' (they are in the backup)'}.`
       : '',
