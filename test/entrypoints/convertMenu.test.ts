@@ -399,6 +399,31 @@ describe('converting amounts in other currencies than the CRM’s', () => {
     expect(String(emu.values('Deals')[1][col('Check')])).not.toContain('EUR');
   });
 
+  it('reads the unit an amount column’s header gives: its scale, and its currency as a currency column’s', () => {
+    const thousands = convert([
+      ['Deal Name', 'Deal Stage', 'Deal size ($k)', 'Close Date'],
+      ['One', 'Negotiation', '12.5', '2027-03-01'],
+      ['Two', 'Negotiation', '8', '2027-03-02'],
+    ]);
+    expect(thousands.shown[0]).toContain('• Amount ← C "Deal size ($k)" (from its header)');
+    expect(thousands.shown[0]).toContain(
+      'C "Deal size ($k)" gives its amounts\' unit (thousands): "12.5" is read as 12,500.',
+    );
+    expect(thousands.shown.at(-1)).toContain(
+      'Amounts in column C were read in the unit their header gives ($k).',
+    );
+    expect(thousands.deals.slice(1).map((r) => r[thousands.col('Amount')])).toEqual([12500, 8000]);
+    // Euros beside an amount written in dollars: each keeps its currency, the euros flagged until a rate.
+    const euros = convert([
+      ['Deal Name', 'Deal Stage', 'Amount (EUR)', 'Close Date'],
+      ['One', 'Negotiation', '1000', '2027-03-01'],
+      ['Two', 'Negotiation', 'USD 2000', '2027-03-02'],
+    ]);
+    expect(euros.deals.slice(1).map((r) => r[euros.col('Amount')])).toEqual(['EUR 1000', 2000]);
+    expect(euros.shown[0]).toContain('keep their currency ("EUR 1000")');
+    expect(String(euros.deals[1][euros.col('Check')])).toContain('is in EUR, and this CRM counts in USD');
+  });
+
   it('makes a CRM with no deals yet count in the one currency an export’s amounts are all in, saying so', () => {
     const { emu, shown, deals, col } = convert([
       ['Deal Name', 'Deal Stage', 'Amount', 'Close Date'],

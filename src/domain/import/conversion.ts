@@ -24,7 +24,9 @@ import type { CellValue } from '../deals/deal';
 import type { HeaderMap } from '../deals/headerMap';
 import { findStageLoosely } from '../settings/stageLookup';
 import { looseKey } from '../values/text';
-import { amountCentsOf, amountsInUnits, type AmountUnits, type CentsFinding } from './amountCents';
+import type { AmountUnits, CentsFinding } from './amountCents';
+import { amountColumnRead } from './amountColumn';
+import type { HeaderUnit } from './amountUnit';
 import { closedAtColumns, datesType } from './closedAtColumns';
 import { mergeRepeatedDeals, type RepeatedDeals } from './repeatedDeals';
 
@@ -234,6 +236,8 @@ export interface ConversionResult {
   placeholders: { cells: number; examples: string[] };
   /** The Amount column's numbers were in cents, divided by 100 (null: read as written). */
   cents: CentsFinding | null;
+  /** The unit the Amount column's header gave ("($k)", "(EUR)"), applied to its numbers. */
+  unit: (HeaderUnit & { column: number }) | null;
   /** Deals repeated once per contact, merged; rows sharing a Deal ID that differ. */
   repeated: RepeatedDeals;
 }
@@ -527,9 +531,13 @@ export function convertValues(
 ): ConversionResult {
   const { headerRow, map } = mapping;
   // Amounts in cents read in units from here on (see amountCents.ts).
-  const cents = amountCentsOf(written, headerRow, map, o.locale, map.amounts);
+  const amounts = amountColumnRead(written, headerRow, map, {
+    locale: o.locale,
+    currency: o.settings.general.currency,
+  });
+  const { cents, unit } = amounts;
   // A deal repeated once per contact is one deal (see repeatedDeals.ts).
-  const { values, repeated } = mergeRepeatedDeals(amountsInUnits(written, headerRow, cents), headerRow, map);
+  const { values, repeated } = mergeRepeatedDeals(amounts.values, headerRow, map);
   const source = values[headerRow] ?? [];
   const body = values.slice(headerRow + 1);
   const extraNames = extraColumnNames(source, map.extras);
@@ -589,6 +597,7 @@ export function convertValues(
     totals,
     placeholders,
     cents,
+    unit,
     repeated,
   };
 }

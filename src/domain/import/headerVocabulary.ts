@@ -2,6 +2,7 @@
 // ("Opportunity Name", "Probability (%)"), Zoho, warehouse snake_case and camelCase names, and the
 // words teams use (an owner may be an agent, rep or salesperson). Headers are compared after
 // normalising case, separators and punctuation; a leading "Deal"/"Opportunity" object name is optional.
+import { headerUnit } from './amountUnit';
 import type { FieldKey } from '../../shared/fields';
 
 /** Fields an import may fill. Computed columns (Check, Last seen, Segment, pushes) are never imported. */
@@ -87,6 +88,7 @@ export function headerMeanings(header: unknown, words: ImportWords): Map<ImportF
   const out = new Map<ImportField, number>();
   const forms = candidates(normaliseHeader(header), words.objects);
   if (!forms[0]) return out;
+
   const glued = compact(words);
   for (const [field, phrases] of Object.entries(words.headers) as [ImportField, readonly string[]][]) {
     forms.forEach((form, f) => {
@@ -98,6 +100,10 @@ export function headerMeanings(header: unknown, words: ImportWords): Map<ImportF
       if (rank >= 0) out.set(field, Math.min(out.get(field) ?? Infinity, rank));
     });
   }
+  // "Deal size ($k)", "Amount (EUR)": the header without its unit names an amount (amountUnit.ts).
+  const unit = out.has('amount') ? null : headerUnit(header);
+  const bare = unit ? headerMeanings(unit.stripped, words).get('amount') : undefined;
+  if (bare !== undefined) out.set('amount', bare + 2000);
   return out;
 }
 

@@ -2,7 +2,9 @@
 // the guess, or "not found" in words; what else is kept; and the stages the import brings into CRM
 // Settings. Shown before anything is written.
 import { FIELD_BY_KEY, type FieldKey } from '../../shared/fields';
-import { amountCentsOf, centsSaid } from './amountCents';
+import { centsSaid } from './amountCents';
+import { amountColumnRead } from './amountColumn';
+import { unitSaid } from './amountUnit';
 import { closedAtColumns, closedAtSaid } from './closedAtColumns';
 import { mergeRepeatedDeals, repeatedSaid } from './repeatedDeals';
 import { columnName } from '../../shared/columns';
@@ -172,9 +174,7 @@ export function describeImport(
   const closedSaid = closedAtSaid(closedAt, map, name);
   if (closedSaid) lines.push('', closedSaid);
   lines.push(...datesLines(body, [...mapping.stageEntered, ...closedAt], map, name, o));
-  lines.push(...currencyLines(header, body, map, o, name));
-  const cents = centsSaid(amountCentsOf(values, mapping.headerRow, map, o.locale, map.amounts), name);
-  if (cents) lines.push('', cents);
+  lines.push(...amountLines(values, mapping.headerRow, map, o, name));
   const repeated = repeatedSaid(mergeRepeatedDeals(values, mapping.headerRow, map).repeated, name);
   if (repeated) lines.push('', repeated);
   const placeholders = placeholdersSaid(placeholdersIn(body, map));
@@ -186,6 +186,37 @@ export function describeImport(
       `Row ${totals.row} (${quote(totals.name)}, ${totals.amount}: the sum of the amounts above) is a totals row: it is not converted (the original keeps it).`,
     );
   lines.push(...stageLines(values, { ...mapping, map }, stages));
+  return lines;
+}
+
+/**
+ * The preview's lines on amounts as Convert will hold them (amountColumn.ts): the header's unit, other
+ * currencies kept as written, cents divided.
+ */
+function amountLines(
+  values: readonly (readonly CellValue[])[],
+  headerRow: number,
+  map: ConfirmedMap,
+  o: { locale: string; currency: string; rates?: Readonly<Record<string, number>> },
+  name: (c: number) => string,
+): string[] {
+  const lines: string[] = [];
+  const header = values[headerRow] ?? [];
+  const body = values.slice(headerRow + 1);
+  const read = amountColumnRead(values, headerRow, map, o);
+  const amountCol = map.columns.amount ?? -1;
+  const at = body.findIndex((r) => text(r[amountCol]) !== '');
+  const unit = unitSaid(
+    read.unit,
+    amountCol,
+    body[at]?.[amountCol],
+    read.values[headerRow + 1 + at]?.[amountCol],
+    name,
+  );
+  if (unit) lines.push('', unit);
+  lines.push(...currencyLines(header, read.values.slice(headerRow + 1), map, o, name));
+  const cents = centsSaid(read.cents, name);
+  if (cents) lines.push('', cents);
   return lines;
 }
 

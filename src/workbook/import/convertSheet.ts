@@ -33,6 +33,7 @@ import {
 import { sectionsSaid, withoutSections } from '../../domain/import/sectionRows';
 import { groupedSaid, ungrouped } from '../../domain/import/groupedReport';
 import { repeatedSaid } from '../../domain/import/repeatedDeals';
+import { amountColumnRead } from '../../domain/import/amountColumn';
 import { notDealsWhy } from '../../domain/import/fileKind';
 import type { ImportWords } from '../../domain/import/headerVocabulary';
 import { IMPORT_WORDS } from '../../domain/import/importWords';
@@ -275,10 +276,13 @@ function ownersFor(p: DealsPlan, map: HeaderMap): OwnerProposal {
 }
 
 /** The currency a CRM with no deals yet takes from an export whose amounts are all in one other. */
-function currencyFor(p: DealsPlan, map: HeaderMap): string | null {
+function currencyFor(p: DealsPlan, map: ConfirmedMap): string | null {
   if (!p.fresh) return null;
-  const body = p.values.slice(p.mapping.headerRow + 1);
-  return importCurrency(p.values[p.mapping.headerRow] ?? [], body, map, p.settings.general.currency);
+  const { headerRow } = p.mapping;
+  const currency = p.settings.general.currency;
+  // Amounts as Convert holds them (an "Amount (EUR)" column's numbers in EUR: amountColumn.ts).
+  const values = amountColumnRead(p.values, headerRow, map, { locale: p.locale, currency }).values;
+  return importCurrency(values[headerRow] ?? [], values.slice(headerRow + 1), map, currency);
 }
 
 /** The lost reasons an import brings that CRM Settings lacks. */
@@ -468,6 +472,9 @@ function conversionNotes(o: {
     placeholdersSaid(result.placeholders),
     result.cents
       ? `Amounts in column ${columnName(result.cents.column + 1)} were in cents: divided by 100.`
+      : '',
+    result.unit
+      ? `Amounts in column ${columnName(result.unit.column + 1)} were read in the unit their header gives (${result.unit.written}).`
       : '',
     ...o.layout,
     repeatedSaid(result.repeated, (c) => `column ${columnName(c + 1)}`),

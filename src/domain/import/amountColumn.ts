@@ -1,0 +1,28 @@
+// The Amount column of an export read in units of money before anything else reads it: amounts in
+// cents divided (amountCents.ts), then the header's unit applied (amountUnit.ts).
+import type { CellValue } from '../deals/deal';
+import type { HeaderMap } from '../deals/headerMap';
+import { amountCentsOf, amountsInUnits, type AmountUnits, type CentsFinding } from './amountCents';
+import { amountsWithUnit, type HeaderUnit } from './amountUnit';
+
+/** The values with the Amount column in units, and what was found (for the preview and the summary). */
+export function amountColumnRead(
+  values: readonly (readonly CellValue[])[],
+  headerRow: number,
+  map: HeaderMap & { amounts?: AmountUnits },
+  o: { locale: string; currency: string },
+): {
+  values: readonly (readonly CellValue[])[];
+  cents: CentsFinding | null;
+  unit: (HeaderUnit & { column: number }) | null;
+} {
+  const cents = amountCentsOf(values, headerRow, map, o.locale, map.amounts);
+  const read = amountsWithUnit(
+    amountsInUnits(values, headerRow, cents),
+    headerRow,
+    map,
+    o.locale,
+    o.currency,
+  );
+  return { values: read.values, cents, unit: read.unit && { ...read.unit, column: read.column } };
+}
