@@ -62,7 +62,7 @@ const MONTH_WORDS: readonly (readonly string[])[] = [
  * 1–12 for a month name or an abbreviation of three letters or more ("Jan", "Sept", "avr.", "März",
  * "juil"), when only one month starts so ("jui" could be juin or juillet); 0 for anything else.
  */
-function monthNumber(name: string): number {
+export function monthNumber(name: string): number {
   const word = name
     .normalize('NFD')
     .replace(/[\u0300-\u036f]/g, '')

@@ -467,6 +467,52 @@ describe('converting a home-made sheet that ends with its totals', () => {
   });
 });
 
+describe('converting close dates written as a month or a quarter', () => {
+  const PLANNED: V[][] = [
+    ['Deal', 'Stage', 'Amount', 'Expected close'],
+    ['Acme', 'Negotiation', '12500', 'March 2027'],
+    ['Globex', 'Qualified', '8000', '2027-05'],
+    ['Initech', 'Qualified', '3000', 'Q3 2027'],
+  ];
+
+  it('reads each as its period’s last day, saying so', () => {
+    const { shown, deals, col } = converted(PLANNED);
+    expect(shown[0]).toContain(
+      'Close dates such as "March 2027" (D "Expected close") name a month: read as its last day (2027-03-31).',
+    );
+    expect(shown[0]).toContain(
+      'Close dates such as "Q3 2027" (D "Expected close") name a quarter: read as its last day (2027-09-30).',
+    );
+    expect(deals.slice(1).map((r) => day(r[col('Close date')]))).toEqual([
+      '2027-03-31',
+      '2027-05-31',
+      '2027-09-30',
+    ]);
+    expect(deals.slice(1).map((r) => r[col('Check')])).toEqual(['', '', '']);
+  });
+
+  it('keeps a quarter as written when the fiscal year starts in another month than January', () => {
+    const emu = crm();
+    const settings = emu.values('CRM Settings');
+    const general = settings[0].indexOf('General');
+    const row = settings.findIndex((r) => String(r[general]).startsWith('Fiscal year starts'));
+    emu
+      .sheet('CRM Settings')
+      .rangeAt(row + 1, general + 2, 1, 1)
+      .setValues([[4]]);
+    sheetWith(emu, 'Export', PLANNED);
+    const seen = emu.ui.dialogs.length;
+    emu.ui.answers.push({ button: 'YES' });
+    emu.run('menuConvert');
+    expect(emu.ui.dialogs[seen].message).toContain(
+      'Close dates such as "Q3 2027" (D "Expected close") name a quarter, which could be a fiscal one (CRM Settings\' fiscal year starts in month 4): kept as written and flagged.',
+    );
+    const deals = emu.values('Deals');
+    const c = deals[0].indexOf('Close date');
+    expect(deals.slice(1).map((r) => day(r[c]))).toEqual(['2027-03-31', '2027-05-31', 'Q3 2027']);
+  });
+});
+
 describe('converting deals exported once per associated contact', () => {
   it('converts each deal once with its contacts joined, and keeps rows that differ in a deal field', () => {
     const { shown, deals, col } = converted([

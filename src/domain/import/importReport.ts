@@ -11,6 +11,7 @@ import { columnName } from '../../shared/columns';
 import type { CellValue } from '../deals/deal';
 import {
   eitherWayDay,
+  fullYear,
   ORDER_WORDS,
   orderShown,
   otherOrder,
@@ -19,6 +20,8 @@ import {
   type DateOrder,
 } from '../values/columnConventions';
 import { clipped, looseKey } from '../values/text';
+import { periodEnd } from '../values/periodDates';
+import { pad2 } from '../../shared/zonedTime';
 import {
   importDateOrders,
   placeholdersIn,
@@ -125,7 +128,13 @@ export function describeImport(
   >,
   map: ConfirmedMap,
   stages: StageProposal,
-  o: { locale: string; year: number; currency: string; rates?: Readonly<Record<string, number>> },
+  o: {
+    locale: string;
+    year: number;
+    currency: string;
+    rates?: Readonly<Record<string, number>>;
+    fiscalYearStartMonth?: number;
+  },
 ): string[] {
   const header = values[mapping.headerRow] ?? [];
   const body = values.slice(mapping.headerRow + 1);
@@ -174,6 +183,7 @@ export function describeImport(
   const closedSaid = closedAtSaid(closedAt, map, name);
   if (closedSaid) lines.push('', closedSaid);
   lines.push(...datesLines(body, [...mapping.stageEntered, ...closedAt], map, name, o));
+  lines.push(...periodLines(body, map, name, o));
   lines.push(...amountLines(values, mapping.headerRow, map, o, name));
   const repeated = repeatedSaid(mergeRepeatedDeals(values, mapping.headerRow, map).repeated, name);
   if (repeated) lines.push('', repeated);
@@ -187,6 +197,39 @@ export function describeImport(
     );
   lines.push(...stageLines(values, { ...mapping, map }, stages));
   return lines;
+}
+
+/**
+ * The preview's lines on close dates written as a month or a quarter ("March 2027", "Q3 2027"): read
+ * as the period's last day, or, for a quarter when the fiscal year does not start in January, kept.
+ */
+function periodLines(
+  body: readonly (readonly CellValue[])[],
+  map: ConfirmedMap,
+  name: (c: number) => string,
+  o: { year: number; fiscalYearStartMonth?: number },
+): string[] {
+  const out: string[] = [];
+  const calendar = (o.fiscalYearStartMonth ?? 1) === 1;
+  const year = (y: string) => (y.length === 2 ? fullYear(+y, o.year) : +y);
+  for (const key of ['closeDate', 'nextStepDate'] as const) {
+    const c = map.columns[key];
+    if (c === undefined) continue;
+    const label = FIELD_BY_KEY[key].header;
+    for (const period of ['month', 'quarter'] as const) {
+      const v = body.map((r) => text(r[c])).find((t) => periodEnd(t, year, true)?.period === period);
+      const end = v ? periodEnd(v, year, true)! : null;
+      if (!v || !end) continue;
+      const day = `${end.y}-${pad2(end.m)}-${pad2(end.d)}`;
+      out.push(
+        '',
+        period === 'quarter' && !calendar
+          ? `${label}s such as ${quote(v)} (${name(c)}) name a quarter, which could be a fiscal one (CRM Settings' fiscal year starts in month ${o.fiscalYearStartMonth}): kept as written and flagged.`
+          : `${label}s such as ${quote(v)} (${name(c)}) name a ${period}: read as its last day (${day}).`,
+      );
+    }
+  }
+  return out;
 }
 
 /**

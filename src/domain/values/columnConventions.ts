@@ -2,6 +2,7 @@
 // from all of its values (a decimal comma or point, day-first or month-first dates), then from the
 // spreadsheet's locale; a value that stays ambiguous is reported as bad, to be kept as written and
 // flagged, never guessed. Two-digit years fall in a window around the reference year.
+import { periodEnd } from './periodDates';
 import { isDate } from '../../shared/zonedTime';
 import { dayFirst, parseDate, type Parsed } from './cellParsing';
 export { decimalMarkOf, localeDecimalMark, readAmount, type DecimalMark } from '../../shared/amountReading';
@@ -164,7 +165,7 @@ function readStamp(s: string, timeZone: string, dayOnly: boolean): Parsed<Date> 
 export function readDate(
   v: unknown,
   timeZone: string,
-  column: { order: DateOrder | null; dayOnly?: boolean },
+  column: { order: DateOrder | null; dayOnly?: boolean; quarters?: boolean },
   referenceYear: number,
 ): Parsed<Date> {
   if (v === '' || v === null || v === undefined) return EMPTY;
@@ -174,7 +175,7 @@ export function readDate(
   const s = String(v).trim();
   if (!s) return EMPTY;
   const m = NUMERIC_DATE.exec(s);
-  if (!m) return readStamp(s, timeZone, !!column.dayOnly) ?? parseDate(s, timeZone);
+  if (!m) return readStamp(s, timeZone, !!column.dayOnly) ?? periodDate(s, timeZone, column, referenceYear);
   const [a, b] = [+m[1], +m[2]];
   const y = m[3].length === 2 ? fullYear(+m[3], referenceYear) : +m[3];
   let order = column.order;
@@ -191,6 +192,23 @@ export function readDate(
     timeZone,
   );
   return utcGuess.kind === 'ok' ? utcGuess : bad(v);
+}
+
+/**
+ * A date-only field's month or quarter ("March 2027", "Q3 2027") as its last day (periodDates.ts);
+ * anything else as the spreadsheet reads text dates.
+ */
+function periodDate(
+  s: string,
+  timeZone: string,
+  column: { dayOnly?: boolean; quarters?: boolean },
+  referenceYear: number,
+): Parsed<Date> {
+  const end = column.dayOnly
+    ? periodEnd(s, (y) => (y.length === 2 ? fullYear(+y, referenceYear) : +y), !!column.quarters)
+    : null;
+  if (!end) return parseDate(s, timeZone);
+  return parseDate(`${end.y}-${String(end.m).padStart(2, '0')}-${String(end.d).padStart(2, '0')}`, timeZone);
 }
 
 /**

@@ -309,6 +309,7 @@ export function describePlan(p: DealsPlan, map: ConfirmedMap): string[] {
       ...p,
       currency: currency ?? was,
       rates: p.settings.rates,
+      fiscalYearStartMonth: p.settings.general.fiscalYearStartMonth,
     }),
     ...(currency
       ? [
