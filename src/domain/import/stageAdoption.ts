@@ -167,6 +167,16 @@ const pipelineOrder =
   };
 
 /**
+ * The probability a stage's name states, at its start or its end ("10% - Qualify", "Propose (50%)",
+ * "Demo – 30 %"), as a fraction; null when it states none.
+ */
+export function probabilityInName(name: string): number | null {
+  const m = /^(\d{1,3})\s*%\s*[-–—:|]/.exec(name) ?? /[-–—:|(]\s*(\d{1,3})\s*%\s*\)?$/.exec(name);
+  const n = m ? Number(m[1]) : NaN;
+  return n >= 0 && n <= 100 ? n / 100 : null;
+}
+
+/**
  * A stage the import brings, typed by its name or its deals' probabilities, with its place in the
  * pipeline (its median probability, else a rank from words in its name); null for a value no stage is
  * made of (too long, or several lines).
@@ -181,7 +191,8 @@ function newStage(
   if (name.length > MAX_STAGE_NAME || [...lines].some((ch) => ch.charCodeAt(0) < 32)) return null;
   const type =
     closedTypeOf(value, words) ?? closedByProbability(String(value), probabilities, words) ?? 'Open';
-  const p = median(probabilities);
+  // The deals' own probabilities first, then one the name states ("10% - Qualify", "Propose (50%)").
+  const p = median(probabilities) ?? probabilityInName(name);
   const probability = type === 'Won' ? 1 : type === 'Lost' ? 0 : (p ?? NaN);
   const def: StageDef = {
     name,

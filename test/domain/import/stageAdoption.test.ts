@@ -66,6 +66,32 @@ describe('closed stages in the languages teams write', () => {
   });
 });
 
+describe('stages whose names carry their probability', () => {
+  it('takes "10% - Qualify" at 10%, not at a place spread evenly; the deals’ own probabilities first', () => {
+    const { added } = proposeStages(
+      [
+        { value: '10% - Qualify', probabilities: [] },
+        { value: 'Propose (50%)', probabilities: [] },
+        { value: '90% - Commit', probabilities: [] },
+        { value: 'Demo – 30 %', probabilities: [] },
+        { value: '20% - Discovery', probabilities: [0.25, 0.25] },
+        { value: '100% - Closed Won', probabilities: [] },
+      ],
+      defaultSettings('o@example.com').stages,
+      true,
+      IMPORT_WORDS,
+    );
+    expect(added.map((s) => [s.name, s.type, s.probability])).toEqual([
+      ['10% - Qualify', 'Open', 0.1],
+      ['20% - Discovery', 'Open', 0.25],
+      ['Demo – 30 %', 'Open', 0.3],
+      ['Propose (50%)', 'Open', 0.5],
+      ['90% - Commit', 'Open', 0.9],
+      ['100% - Closed Won', 'Won', 1],
+    ]);
+  });
+});
+
 describe('values CRM Settings could not take as stages', () => {
   const propose = (values: string[]) =>
     proposeStages(
