@@ -170,6 +170,26 @@ describe('Refresh reports', () => {
   });
 });
 
+describe('a General block with several wrong settings', () => {
+  it('names every one at once, and reads a fiscal month written as its name', () => {
+    const emu = demoWorkbook(20);
+    const fiscal = settingsA1(emu, 'Fiscal year starts (month 1-12)', 'Value');
+    const hour = settingsA1(emu, 'Daily refresh hour (0-23)', 'Value');
+    emu.sheet('CRM Settings').getRange(fiscal).setValue(13);
+    emu.sheet('CRM Settings').getRange(hour).setValue(25);
+    emu.run('menuRefresh');
+    const said = emu.ui.dialogs.at(-1)?.message ?? '';
+    expect(said).toContain(`CRM Settings!${fiscal}: Fiscal year start must be a month number 1-12`);
+    expect(said).toContain(`CRM Settings!${hour}: Refresh hour must be a whole hour 0-23`);
+    // "April" is month 4; with the hour put right, the refresh runs.
+    emu.sheet('CRM Settings').getRange(fiscal).setValue('April');
+    emu.sheet('CRM Settings').getRange(hour).setValue(7);
+    emu.run('menuRefresh');
+    expect(emu.ui.dialogs.at(-1)?.message ?? '').not.toContain('Fix CRM Settings first');
+    expect(emu.values('Forecast').flat().join(' ')).toMatch(/Built/);
+  });
+});
+
 describe('a refresh that fails halfway (fault injection)', () => {
   it('never leaves a report half-written without a banner, and never changes Deals or History', () => {
     const emu = demoWorkbook(60);

@@ -1,5 +1,6 @@
 // Reading the CRM Settings tab block by block: where each block sits, its non-empty item rows, and a
 // parser per block that validates each row with its schema and names the cell of every problem.
+import { monthNumber } from '../../shared/typedDate';
 import { FIELD_BY_KEY, FIELDS, REQUIRABLE, type FieldKey } from '../../shared/fields';
 import type { Settings, StageDef } from '../../shared/settings';
 import {
@@ -254,14 +255,23 @@ export function parseGeneral(sheet: SettingsSheet): Settings['general'] | null {
       continue;
     }
     const v = hit.cells[1];
-    raw[key] = key === 'timedOutAfterDays' ? optionalNumber(v) : typeof v === 'number' ? v : text(v);
+    // A fiscal year start written as a month's name ("April", "avr.") is that month.
+    const month = key === 'fiscalYearStartMonth' && typeof v === 'string' ? monthNumber(v.trim()) : 0;
+    raw[key] =
+      key === 'timedOutAfterDays' ? optionalNumber(v) : month || (typeof v === 'number' ? v : text(v));
     rowOf[key] = hit.row;
   }
   if (Object.keys(rowOf).length !== Object.keys(GENERAL_LABELS).length) return null;
   const result = generalSettings.safeParse(raw);
-  const issue = firstIssue(result);
-  if (!issue) return result.data as Settings['general'];
-  sheet.problem('general', rowOf[issue.key] ?? FIRST_ITEM_ROW, 1, issue.message);
+  if (result.success) return result.data as Settings['general'];
+  // Every wrong setting at once (the first issue of each), not one per refresh.
+  const said = new Set<string>();
+  for (const issue of result.error?.issues ?? []) {
+    const key = String(issue.path[0] ?? '');
+    if (said.has(key)) continue;
+    said.add(key);
+    sheet.problem('general', rowOf[key] ?? FIRST_ITEM_ROW, 1, issue.message);
+  }
   return null;
 }
 
