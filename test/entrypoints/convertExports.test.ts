@@ -114,6 +114,28 @@ describe('a HubSpot deals export', () => {
     expect(day(records(emu).find((r) => r['Deal ID'] === '9002')!['Stage entered'])).toBe('2026-05-15');
   });
 
+  it('takes the default stages it replaced out of the Export stage map, so a first export is not stopped by them', () => {
+    const { emu } = convert('hubspot-deals.csv');
+    const mapped = () => {
+      const s = emu.values('CRM Settings');
+      const col = s[0].indexOf('Export stage map');
+      return s
+        .slice(2)
+        .map((r) => String(r[col]))
+        .filter(Boolean);
+    };
+    // Set up's default open stages are gone from Stages, and from the map with them.
+    expect(mapped()).not.toContain('Opportunity identified');
+    expect(mapped()).toEqual(expect.arrayContaining(['Won', 'Lost']));
+    const before = emu.ui.dialogs.length;
+    emu.run('menuExportHubspot');
+    const said = emu.ui.dialogs
+      .slice(before)
+      .map((d) => d.message)
+      .join('\n');
+    expect(said).not.toContain('is not a stage of the Stages block');
+  });
+
   it('adds the export’s owners to CRM Settings, so that no imported deal is flagged for its owner', () => {
     const { emu, shown, done } = convert('hubspot-deals.csv');
     expect(shown[0]).toContain('New owners for CRM Settings: Ana Diaz, Ben Okafor, Cleo Park.');

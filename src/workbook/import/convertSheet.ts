@@ -50,7 +50,13 @@ import { accountsPlan, type AccountsPlan } from './accountsImport';
 import { findDealsTab } from '../deals/dealsTab';
 import type { SweepSummary } from '../deals/dealSweep';
 import { findHistoryTab } from '../history/historyTab';
-import { appendLostReasons, appendOwners, writeGeneral, writeStages } from '../settings/settingsTab';
+import {
+  appendLostReasons,
+  appendOwners,
+  dropExportMapRows,
+  writeGeneral,
+  writeStages,
+} from '../settings/settingsTab';
 import { GENERAL_LABELS } from '../../domain/settings/settingsLayout';
 import { importCurrency } from '../../domain/import/currencyColumn';
 import { proposeOwners, type OwnerProposal } from '../../domain/import/ownerAdoption';
@@ -391,8 +397,12 @@ export function runConversion(p: DealsPlan, map: ConfirmedMap, ask: Ask): Conver
     movesLine(p.appendTo, result),
   );
   if (!room) return null;
-  if (stagesChanged)
+  if (stagesChanged) {
     writeStages(p.settingsSheet, p.blockColumns.stages, stages.stages, p.settings.stages.length);
+    const gone = p.settings.stages.filter((old) => !stages.stages.some((st) => st.name === old.name));
+    if (p.blockColumns.exportMap !== undefined)
+      dropExportMapRows(p.settingsSheet, p.blockColumns.exportMap, gone);
+  }
   appendOwners(p.settingsSheet, p.blockColumns.owners, owners.added);
   appendLostReasons(p.settingsSheet, p.blockColumns.lostReasons, reasons);
   if (currency) writeGeneral(p.settingsSheet, p.blockColumns.general, GENERAL_LABELS.currency, currency);

@@ -28,6 +28,9 @@ import {
   YES_NO,
 } from '../../shared/settings';
 import { writeGrid } from '../core/writeGrid';
+import { EXIT_TARGETS, proposedStage } from '../../domain/settings/exportTargets';
+import { looseKey } from '../../domain/values/text';
+import type { CellValue } from '../../domain/deals/deal';
 import type { Sheet, Spreadsheet } from '../core/sheetTypes';
 
 /** Finds the Settings tab by id, then by name. */
@@ -113,6 +116,31 @@ export function writeStages(
   const need = FIRST_ITEM_ROW + height - 1 - sheet.getMaxRows();
   if (need > 0) sheet.insertRowsAfter(sheet.getMaxRows(), need);
   writeGrid(sheet.getRange(FIRST_ITEM_ROW, column, height, width), grid);
+}
+
+/**
+ * After stages were taken out of CRM Settings (a first import's pipeline replacing the default one),
+ * their rows of the Export stage map go too, when they still hold what was proposed for them (a row a
+ * person changed stays, and the export names it). Two calls when there is something to take out: the
+ * block is read, then written back without those rows.
+ */
+export function dropExportMapRows(sheet: Sheet, column: number, removed: readonly StageDef[]): void {
+  if (!removed.length) return;
+  const width = 1 + EXIT_TARGETS.length;
+  const height = Math.max(1, sheet.getMaxRows() - FIRST_ITEM_ROW + 1);
+  const block = sheet.getRange(FIRST_ITEM_ROW, column, height, width).getValues();
+  const untouched = (row: readonly unknown[]) => {
+    const stage = removed.find((st) => looseKey(st.name) === looseKey(row[0]));
+    return (
+      !!stage && EXIT_TARGETS.every((t, i) => String(row[i + 1] ?? '').trim() === proposedStage(stage, t))
+    );
+  };
+  const kept = block.filter((row) => !untouched(row));
+  if (kept.length === block.length) return;
+  let last = block.length - 1;
+  while (last >= 0 && block[last].every((v) => String(v ?? '').trim() === '')) last--;
+  const rows = Array.from({ length: last + 1 }, (_, i) => kept[i] ?? Array<CellValue>(width).fill(''));
+  writeGrid(sheet.getRange(FIRST_ITEM_ROW, column, rows.length, width), rows as CellValue[][]);
 }
 
 /**
