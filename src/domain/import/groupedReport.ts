@@ -18,8 +18,11 @@ export interface GroupedReport {
 }
 
 /** Words a subtotal or total row starts with. */
-const TOTAL_LABEL =
-  /^(sub\s*-?\s*totals?|grand\s+totals?|totals?|sum|summe|zwischensumme|gesamt|gesamtsumme|totaal|subtotaal|totale|subtotale|somme|sous-total|suma|subtotal|soma)\b/i;
+const TOTAL_WORDS =
+  'sub\\s*-?\\s*totals?|grand\\s+totals?|totals?|sum|summe|zwischensumme|gesamt|gesamtsumme|totaal|subtotaal|totale|subtotale|somme|sous-total|suma|subtotal|soma';
+const TOTAL_LABEL = new RegExp(`^(${TOTAL_WORDS})\\b`, 'i');
+/** A total row's whole label, with its count of records at most ("Grand Totals (3 records)"). */
+const ONLY_TOTAL = new RegExp(`^(${TOTAL_WORDS})\\s*(\\(\\d+ records?\\))?:?$`, 'i');
 
 const text = (v: unknown) => String(v ?? '').trim();
 const filledColumns = (row: readonly CellValue[]) => row.flatMap((v, c) => (text(v) !== '' ? [c] : []));
@@ -40,7 +43,10 @@ function kindsOf(values: readonly (readonly CellValue[])[], headerRow: number) {
   const kinds: { i: number; kind: Kind; label: number }[] = [];
   for (const { i, cols } of rows) {
     const first = text(values[i][cols[0]]);
-    if (TOTAL_LABEL.test(first) && cols.length <= 4) kinds.push({ i, kind: 'total', label: cols[0] });
+    // A total row with figures is checked by its sums (totalsHold); one with none must be only the
+    // label ("Grand Totals (3 records)"), not a group named so ("Sum Kim").
+    const total = cols.length > 1 ? TOTAL_LABEL.test(first) : ONLY_TOTAL.test(first);
+    if (total && cols.length <= 4) kinds.push({ i, kind: 'total', label: cols[0] });
     else if (cols.length === 1 && cols[0] === column) kinds.push({ i, kind: 'group', label: column });
     else if (!cols.includes(column)) kinds.push({ i, kind: 'deal', label: -1 });
     else return null;
@@ -51,8 +57,8 @@ function kindsOf(values: readonly (readonly CellValue[])[], headerRow: number) {
 }
 
 /**
- * Whether each figure of a total row is the sum of its column over the deals since the last total
- * row, or over every deal above it (a grand total).
+ * Whether each figure of a total row is the sum of its column over the deals of its group (since the
+ * last group or total row), or over every deal above it (a grand total).
  */
 function totalsHold(
   values: readonly (readonly CellValue[])[],
@@ -78,6 +84,7 @@ function totalsHold(
   let since: number[] = [];
   const above: number[] = [];
   for (const k of kinds) {
+    if (k.kind === 'group') since = [];
     if (k.kind === 'deal') {
       since.push(k.i);
       above.push(k.i);
