@@ -147,7 +147,12 @@ function shapeOf(d: string): Shape {
 }
 
 function groupedOk(int: string, sep: string): boolean {
-  return new RegExp(`^\\d{1,3}(\\${sep}\\d{3})+$`).test(int) || /^\d+$/.test(int);
+  return (
+    new RegExp(`^\\d{1,3}(\\${sep}\\d{3})+$`).test(int) ||
+    /^\d+$/.test(int) ||
+    // Indian grouping (lakh and crore: 12,50,000), which no other grouping writes.
+    (sep === ',' && /^\d{1,2}(,\d{2})+,\d{3}$/.test(int))
+  );
 }
 
 function toNumber(d: string, mark: DecimalMark): number {

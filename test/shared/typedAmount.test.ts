@@ -121,6 +121,8 @@ describe('properties', () => {
       '.': [
         new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD' }),
         new Intl.NumberFormat('en-GB', { minimumFractionDigits: 2 }),
+        // Indian grouping: lakh and crore (12,50,000 is 1,250,000)
+        new Intl.NumberFormat('en-IN', { style: 'currency', currency: 'INR' }),
       ],
       ',': [
         new Intl.NumberFormat('de-DE', { style: 'currency', currency: 'EUR' }),
@@ -128,12 +130,23 @@ describe('properties', () => {
       ],
     };
     fc.assert(
-      fc.property(cents, marks, fc.nat(1), (n, mark, which) => {
-        const text = formats[mark][which].format(n);
+      fc.property(cents, marks, fc.nat(2), (n, mark, which) => {
+        const text = formats[mark][which % formats[mark].length].format(n);
         expect(value(text, mark)).toBeCloseTo(n, 2);
       }),
       { numRuns: 2000 },
     );
+  });
+
+  it('reads Indian grouping, which no other grouping writes', () => {
+    expect(value('12,50,000', '.')).toBe(1250000);
+    expect(value('₹1,23,45,678.50', '.')).toBe(12345678.5);
+    expect(readAmount('10,00,000', { mark: null, fromValues: false })).toEqual({
+      kind: 'ok',
+      value: 1000000,
+    });
+    // Groups of two must end in one of three: "1,23,4" is no amount.
+    expect(readAmount('1,23,4', { mark: '.', fromValues: false }).kind).toBe('bad');
   });
 
   it('a negative number is always refused, never saved', () => {
