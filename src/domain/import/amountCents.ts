@@ -26,15 +26,19 @@ const text = (v: unknown) => String(v ?? '').trim();
 /**
  * How many rows show `amounts` in cents beside `other` in units, the first such pair, and whether a
  * row shows they are not. The other column's decimal mark is worked out over all its values only for
- * a column whose first 50 rows do not already disagree (most columns differ at their first row).
+ * a column whose first 50 rows agree (where the amounts have any): most columns differ there at once.
  */
 function centsAgainst(
   amounts: readonly CellValue[],
   other: readonly CellValue[],
   locale: string,
 ): { agree: number; first: [string, string] | null; differ: boolean } {
-  if (other.length > 50 && centsAgainst(amounts.slice(0, 50), other.slice(0, 50), locale).differ)
-    return { agree: 0, first: null, differ: true };
+  if (other.length > 50) {
+    // A column must show it in its first 50 rows: most differ there, or hold no amount at all.
+    const head = centsAgainst(amounts.slice(0, 50), other.slice(0, 50), locale);
+    if (head.differ || (!head.agree && amounts.slice(0, 50).some((v) => text(v) !== '')))
+      return { agree: 0, first: null, differ: true };
+  }
   const mark = decimalMarkOf(other, locale);
   let agree = 0;
   let first: [string, string] | null = null;

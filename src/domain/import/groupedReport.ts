@@ -35,6 +35,9 @@ type Kind = 'group' | 'total' | 'deal';
  * empty) or a row labelled as a total; else null.
  */
 function kindsOf(values: readonly (readonly CellValue[])[], headerRow: number) {
+  // Most exports start with a whole deal: told at their first filled row, before reading the rest.
+  const firstRow = values.slice(headerRow + 1).find((r) => r.some((v) => text(v) !== ''));
+  if (!firstRow || filledColumns(firstRow).length !== 1) return null;
   const rows = values
     .map((r, i) => ({ i, cols: filledColumns(r) }))
     .filter((r) => r.i > headerRow && r.cols.length);
