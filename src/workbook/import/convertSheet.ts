@@ -73,7 +73,7 @@ export interface PlanBase {
   ss: Spreadsheet;
   sheet: Sheet;
   name: string;
-  /** The tab's values, with a grouped export's repeated headers and group titles blanked. */
+  /** The tab's values as Convert reads them (readExport: layout rows blanked, groups filled in). */
   values: CellValue[][];
   /** What was left out or filled in of the layout (grouped exports and reports), in words. */
   layout: string[];
@@ -114,9 +114,10 @@ export type ConversionPlan = DealsPlan | HistoryPlan | AccountsPlan;
 const text = (v: unknown) => String(v ?? '').trim();
 
 /**
- * The tab's values as Convert reads them: a database dump's NULL (\N) as empty, and a grouped
- * export's repeated header rows and group titles blanked (sectionRows.ts); the backup keeps the tab
- * as it was.
+ * The tab's values as Convert reads them: a database dump's NULL (\N) as empty, a grouped export's
+ * repeated header rows and group titles blanked (sectionRows.ts), a report exported as shown with
+ * its group's value on each deal and its group and total rows blanked (groupedReport.ts); with what
+ * was done, in words. The backup keeps the tab as it was.
  */
 function readExport(sheet: Sheet, locale: string) {
   const read = withoutNulls(sheet.getDataRange().getValues() as CellValue[][]);
