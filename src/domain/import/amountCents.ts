@@ -4,6 +4,7 @@
 // in cents when its header says so, or when another column of the export holds the same amounts in
 // units on every row where both can be read (each is a hundredth of it). Convert then divides by
 // 100, and the preview says so with the evidence; "amounts = as written" (or "= cents") corrects it.
+import { cellText } from './valueSniffing';
 import type { CellValue } from '../deals/deal';
 import { decimalMarkOf, readAmount } from '../values/columnConventions';
 import { normaliseHeader } from './headerVocabulary';
@@ -21,7 +22,7 @@ export interface CentsFinding {
     { kind: 'header' } | { kind: 'column'; column: number; cents: string; units: string } | { kind: 'said' };
 }
 
-const text = (v: unknown) => String(v ?? '').trim();
+const text = cellText;
 
 /**
  * How many rows show `amounts` in cents beside `other` in units, the first such pair, and whether a

@@ -5,6 +5,7 @@
 // CRM Settings and deals holding the sums. Such a layout is recognised here only when every row fits
 // it (and every figure of a total row is the sum of the deals above it): each deal then takes its
 // group's value, and the group and total rows are left out, said in the preview and the summary.
+import { cellText } from './valueSniffing';
 import type { CellValue } from '../deals/deal';
 import { decimalMarkOf, readAmount } from '../values/columnConventions';
 import { counted } from '../values/text';
@@ -24,7 +25,7 @@ const TOTAL_LABEL = new RegExp(`^(${TOTAL_WORDS})\\b`, 'i');
 /** A total row's whole label, with its count of records at most ("Grand Totals (3 records)"). */
 const ONLY_TOTAL = new RegExp(`^(${TOTAL_WORDS})\\s*(\\(\\d+ records?\\))?:?$`, 'i');
 
-const text = (v: unknown) => String(v ?? '').trim();
+const text = cellText;
 const filledColumns = (row: readonly CellValue[]) => row.flatMap((v, c) => (text(v) !== '' ? [c] : []));
 
 type Kind = 'group' | 'total' | 'deal';

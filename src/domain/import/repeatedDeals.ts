@@ -21,6 +21,7 @@ export interface RepeatedDeals {
   conflicts: { id: string; rows: number[]; column: number }[];
 }
 
+/** A cell as compared between a deal's rows: a date by its instant (two times of one day differ). */
 const text = (v: unknown) => (isDate(v) ? String(v.getTime()) : String(v ?? '').trim());
 
 /**
