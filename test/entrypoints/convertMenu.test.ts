@@ -841,6 +841,19 @@ describe('converting a tab that is not deals', () => {
     expect(message).toContain('Nothing was changed.');
   });
 
+  it('says how to split a file imported with each row in one cell, instead of calling it no deals', () => {
+    const message = refused([
+      ['Deal;Stage;Amount;Close Date'],
+      ['Acme;Negotiation;12500;01.04.2027'],
+      ['Globex;Qualified;8000;15.05.2027'],
+    ]);
+    expect(message).toBe(
+      'Each row of "Export" sits in one cell, its values separated by ";" (row 1: "Deal;Stage;Amount;Close Date"): the file was imported without splitting them. Select column A and choose Data > Split text to columns (separator: Semicolon), or import the file again with File > Import and the separator type Semicolon; then choose Convert again. Nothing was changed.',
+    );
+    // A one-column list whose cells hold a few commas is not taken for one.
+    expect(refused([['Name'], ['Acme, Inc'], ['Globex']])).not.toMatch(/sits in one cell/);
+  });
+
   it('refuses a sales-teams sheet', () => {
     expect(
       refused([

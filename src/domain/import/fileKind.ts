@@ -1,6 +1,7 @@
 // What a tab holds before it is converted: deals, or something else (accounts, contacts, teams,
 // products, tasks) that would become junk deals. Refused files are named with what was expected.
 import type { FieldKey } from '../../shared/fields';
+import { columnName } from '../../shared/columns';
 import type { CellValue } from '../deals/deal';
 import { normaliseHeader } from './headerVocabulary';
 import type { ImportMapping } from './importMapping';
@@ -111,4 +112,32 @@ export function joinAccounts(
   out.matched = used.size;
   out.deals = out.rows.length;
   return out;
+}
+
+const SEPARATORS: readonly [string, string][] = [
+  [';', 'Semicolon'],
+  ['\t', 'Tab'],
+  ['|', 'Custom: |'],
+  [',', 'Comma'],
+];
+
+/**
+ * Why a tab is a file imported without splitting its rows (each row in one cell, its values separated
+ * by ";" or a tab…), with how to split it; or null. Every one of its first 50 filled rows must hold one
+ * cell with two separators at least, so a list of names with a comma in some is not taken for one.
+ */
+export function unsplitWhy(values: readonly (readonly CellValue[])[], tab: string): string | null {
+  const rows = values.filter((r) => r.some((v) => String(v ?? '').trim() !== '')).slice(0, 50);
+  if (rows.length < 2) return null;
+  const cells = rows.map((r) => r.filter((v) => String(v ?? '').trim() !== ''));
+  if (cells.some((c) => c.length !== 1)) return null;
+  const texts = cells.map((c) => String(c[0]));
+  const found = SEPARATORS.find(([sep]) => texts.every((t) => t.split(sep).length >= 3));
+  if (!found) return null;
+  const [sep, named] = found;
+  const column = values.find((r) => r.some((v) => String(v ?? '').trim() !== ''))!;
+  const letter = columnName(column.findIndex((v) => String(v ?? '').trim() !== '') + 1);
+  const first = values.findIndex((r) => r.some((v) => String(v ?? '').trim() !== '')) + 1;
+  const shown = sep === '\t' ? 'a tab' : `"${sep}"`;
+  return `Each row of "${tab}" sits in one cell, its values separated by ${shown} (row ${first}: "${texts[0].slice(0, 60)}"): the file was imported without splitting them. Select column ${letter} and choose Data > Split text to columns (separator: ${named}), or import the file again with File > Import and the separator type ${named}; then choose Convert again. Nothing was changed.`;
 }

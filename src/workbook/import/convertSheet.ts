@@ -34,7 +34,7 @@ import { sectionsSaid, withoutSections } from '../../domain/import/sectionRows';
 import { groupedSaid, ungrouped } from '../../domain/import/groupedReport';
 import { repeatedSaid } from '../../domain/import/repeatedDeals';
 import { amountColumnRead } from '../../domain/import/amountColumn';
-import { notDealsWhy } from '../../domain/import/fileKind';
+import { notDealsWhy, unsplitWhy } from '../../domain/import/fileKind';
 import type { ImportWords } from '../../domain/import/headerVocabulary';
 import { IMPORT_WORDS } from '../../domain/import/importWords';
 import { describeImport, seenStages } from '../../domain/import/importReport';
@@ -146,6 +146,8 @@ export function planConversion(ss: Spreadsheet): ConversionPlan {
       `"${name}" belongs to ${PRODUCT}. Open the tab that holds your deals, then choose Convert again.`,
     );
   const { values, nulls, said } = readExport(sheet, locale);
+  const unsplit = unsplitWhy(values, name);
+  if (unsplit) throw new CrmError('NOT_A_DEALS_TAB', unsplit);
   if (values.length < 2)
     throw new CrmError('NOTHING_TO_CONVERT', `"${name}" has no rows below a header row to convert.`);
   const existing = findDealsTab(ss, state?.dealsSheetId);
