@@ -513,6 +513,47 @@ describe('converting close dates written as a month or a quarter', () => {
   });
 });
 
+describe('converting a column written once per group (merged cells)', () => {
+  const MERGED: V[][] = [
+    ['Owner', 'Deal', 'Stage', 'Amount'],
+    ['Jane Cole', 'Acme', 'Negotiation', '100'],
+    ['', 'Initech', 'Qualified', '200'],
+    ['', 'Umbrella', 'Qualified', '250'],
+    ['Tom Park', 'Globex', 'Negotiation', '300'],
+    ['', 'Hooli', 'Qualified', '400'],
+  ];
+
+  it('asks before filling it down, and fills each blank from the row above when told to', () => {
+    const asked = converted(MERGED);
+    expect(asked.shown[0]).toContain(
+      'A "Owner" is blank on 3 rows (3, 4, 6) and names each value once, as merged cells or a report grouped by it leave it: those deals are read with no value there. If each belongs with the row above, correct with "A = fill down".',
+    );
+    expect(asked.deals.slice(1).map((r) => r[asked.col('Owner')])).toEqual([
+      'Jane Cole',
+      '',
+      '',
+      'Tom Park',
+      '',
+    ]);
+    const told = converted(MERGED, [{ button: 'NO' }, { text: 'A = fill down' }, { button: 'YES' }]);
+    expect(told.shown.join('\n')).toContain(
+      'A "Owner": each blank takes the value above it (your correction).',
+    );
+    expect(told.deals.slice(1).map((r) => r[told.col('Owner')])).toEqual([
+      'Jane Cole',
+      'Jane Cole',
+      'Jane Cole',
+      'Tom Park',
+      'Tom Park',
+    ]);
+  });
+
+  it('says nothing of a column whose values repeat, where a blank is just a blank', () => {
+    const plain = converted(MERGED.map((r, i) => (i === 2 ? ['Jane Cole', ...r.slice(1)] : r)));
+    expect(plain.shown[0]).not.toContain('fill down');
+  });
+});
+
 describe('converting deals exported once per associated contact', () => {
   it('converts each deal once with its contacts joined, and keeps rows that differ in a deal field', () => {
     const { shown, deals, col } = converted([

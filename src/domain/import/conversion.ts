@@ -29,6 +29,7 @@ import { amountColumnRead } from './amountColumn';
 import type { HeaderUnit } from './amountUnit';
 import { closedAtColumns, datesType } from './closedAtColumns';
 import { mergeRepeatedDeals, type RepeatedDeals } from './repeatedDeals';
+import { filledDown } from './mergedCells';
 
 const display = (v: unknown) => String(v ?? '').trim();
 
@@ -74,8 +75,8 @@ function columnNamed(who: string, header: readonly unknown[], width: number): nu
 /**
  * Applies corrections typed as "C = Amount" or "F = extra" (column letter or header text, then a field
  * name or "extra"), "dates = day first" (or month first) for every date column or "D = day first" for
- * one, "amounts = cents" (or as written), separated by new lines or semicolons. Returns the new map or
- * a message.
+ * one, "amounts = cents" (or as written), "A = fill down" (blanks take the value above), separated
+ * by new lines or semicolons. Returns the new map or a message.
  */
 export function applyCorrections(
   header: readonly unknown[],
@@ -85,6 +86,7 @@ export function applyCorrections(
   const columns = { ...map.columns };
   let dateOrder = map.dateOrder;
   let amounts = map.amounts;
+  const fillDown = [...(map.fillDown ?? [])];
   const columnDateOrders = { ...map.columnDateOrders };
   for (const part of text
     .split(/[;\n]/)
@@ -118,6 +120,10 @@ export function applyCorrections(
       continue;
     }
     const target = looseKey(m[2]);
+    if (target.replace(/[^a-z]/g, '') === 'filldown') {
+      if (!fillDown.includes(col)) fillDown.push(col);
+      continue;
+    }
     for (const k of Object.keys(columns) as FieldKey[]) if (columns[k] === col) delete columns[k];
     if (target === 'extra' || target === 'ignore' || target === 'keep') continue;
     const field = FIELDS.find(
@@ -145,6 +151,7 @@ export function applyCorrections(
       ...(dateOrder ? { dateOrder } : {}),
       ...said,
       ...(amounts ? { amounts } : {}),
+      ...(fillDown.length ? { fillDown } : {}),
     },
   };
 }
@@ -157,6 +164,8 @@ export interface ConfirmedMap extends HeaderMap {
   dateOrder?: DateOrder;
   /** Amounts in cents or as written, as the person said ("amounts = cents"): before the file's evidence. */
   amounts?: AmountUnits;
+  /** Columns whose blanks take the value above ("A = fill down": merged cells, see mergedCells.ts). */
+  fillDown?: number[];
   /** The order said for one column ("D = month first"), by 0-based column: before `dateOrder`. */
   columnDateOrders?: Record<number, DateOrder>;
 }
@@ -526,6 +535,26 @@ function moveReaders(
   };
 }
 
+/**
+ * An export's values as the conversion reads them: the Amount column in units (amountColumn.ts), the
+ * blanks the person said to fill down filled (mergedCells.ts), and a deal repeated once per contact
+ * merged into one row (repeatedDeals.ts).
+ */
+function preparedValues(
+  written: readonly (readonly CellValue[])[],
+  headerRow: number,
+  map: ConfirmedMap,
+  o: ConvertOptions,
+) {
+  const amounts = amountColumnRead(written, headerRow, map, {
+    locale: o.locale,
+    currency: o.settings.general.currency,
+  });
+  const filled = filledDown(amounts.values, headerRow, map.fillDown ?? []);
+  const { values, repeated } = mergeRepeatedDeals(filled, headerRow, map);
+  return { values, cents: amounts.cents, unit: amounts.unit, repeated };
+}
+
 /** Builds the Deals grid (header and rows) from an export's values and its mapping. */
 export function convertValues(
   written: readonly (readonly CellValue[])[],
@@ -536,13 +565,7 @@ export function convertValues(
 ): ConversionResult {
   const { headerRow, map } = mapping;
   // Amounts in cents read in units from here on (see amountCents.ts).
-  const amounts = amountColumnRead(written, headerRow, map, {
-    locale: o.locale,
-    currency: o.settings.general.currency,
-  });
-  const { cents, unit } = amounts;
-  // A deal repeated once per contact is one deal (see repeatedDeals.ts).
-  const { values, repeated } = mergeRepeatedDeals(amounts.values, headerRow, map);
+  const { values, cents, unit, repeated } = preparedValues(written, headerRow, map, o);
   const source = values[headerRow] ?? [];
   const body = values.slice(headerRow + 1);
   const extraNames = extraColumnNames(source, map.extras);

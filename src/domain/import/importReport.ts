@@ -7,6 +7,7 @@ import { amountColumnRead } from './amountColumn';
 import { unitSaid } from './amountUnit';
 import { closedAtColumns, closedAtSaid } from './closedAtColumns';
 import { mergeRepeatedDeals, repeatedSaid } from './repeatedDeals';
+import { mergedColumnsOf, mergedSaid } from './mergedCells';
 import { columnName } from '../../shared/columns';
 import type { CellValue } from '../deals/deal';
 import {
@@ -185,8 +186,7 @@ export function describeImport(
   lines.push(...datesLines(body, [...mapping.stageEntered, ...closedAt], map, name, o));
   lines.push(...periodLines(body, map, name, o));
   lines.push(...amountLines(values, mapping.headerRow, map, o, name));
-  const repeated = repeatedSaid(mergeRepeatedDeals(values, mapping.headerRow, map).repeated, name);
-  if (repeated) lines.push('', repeated);
+  lines.push(...rowLines(values, mapping.headerRow, map, name));
   const placeholders = placeholdersSaid(placeholdersIn(body, map));
   if (placeholders) lines.push('', placeholders);
   const totals = totalsRowOf(values, mapping.headerRow, map, o.locale);
@@ -230,6 +230,23 @@ function periodLines(
     }
   }
   return out;
+}
+
+/**
+ * The preview's lines on rows that are not one deal each: a column written once per group (merged
+ * cells), and a deal repeated once per contact.
+ */
+function rowLines(
+  values: readonly (readonly CellValue[])[],
+  headerRow: number,
+  map: ConfirmedMap,
+  name: (c: number) => string,
+): string[] {
+  const merged = mergedSaid(mergedColumnsOf(values, headerRow, map), map.fillDown ?? [], name, (c) =>
+    columnName(c + 1),
+  );
+  const repeated = repeatedSaid(mergeRepeatedDeals(values, headerRow, map).repeated, name);
+  return [...merged, ...(repeated ? ['', repeated] : [])];
 }
 
 /**
