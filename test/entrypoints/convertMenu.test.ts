@@ -657,6 +657,16 @@ describe('converting an export whose amounts are in cents', () => {
     ['oppo_3', 'Initech', 'Won', '3000050', '$30,000.50', 'Jane Cole'],
   ];
 
+  it('says when some amounts are per month or year, keeping each as written', () => {
+    const { shown, deals, col } = converted(
+      CLOSE.map((r, i) => [...r, ['value_period', 'one_time', 'monthly', 'annual'][i]]),
+    );
+    expect(shown[0]).toContain(
+      'G "value_period" says some amounts are per period (1 deal monthly, 1 deal annual): each amount counts once, as written (a monthly one as a month\'s worth). Put a year\'s worth in Amount where the forecast should count one; the column stays on each deal.',
+    );
+    expect(deals.slice(1).map((r) => r[col('value_period')])).toEqual(['one_time', 'monthly', 'annual']);
+  });
+
   it('divides them by 100, saying why before and after; "amounts = as written" keeps them', () => {
     const { shown, deals, col } = converted(CLOSE);
     expect(shown[0]).toContain(

@@ -8,6 +8,7 @@ import { unitSaid } from './amountUnit';
 import { closedAtColumns, closedAtSaid } from './closedAtColumns';
 import { mergeRepeatedDeals, repeatedSaid } from './repeatedDeals';
 import { mergedColumnsOf, mergedSaid } from './mergedCells';
+import { amountPeriodSaid, amountPeriodsOf } from './amountPeriod';
 import { columnName } from '../../shared/columns';
 import type { CellValue } from '../deals/deal';
 import {
@@ -277,6 +278,8 @@ function amountLines(
   lines.push(...currencyLines(header, read.values.slice(headerRow + 1), map, o, name));
   const cents = centsSaid(read.cents, name);
   if (cents) lines.push('', cents);
+  const period = amountPeriodSaid(amountPeriodsOf(values, headerRow, map), name);
+  if (period) lines.push('', period);
   return lines;
 }
 
