@@ -42,10 +42,10 @@ export function mergedColumnsOf(
   for (const key of GROUPING) {
     const c = map.columns[key];
     if (c === undefined || cellText(rows[0].r[c]) === '') continue;
-    const filled = rows.filter(({ r }) => cellText(r[c]) !== '').map(({ r }) => looseKey(r[c]));
     const blanks = rows.filter(({ r }) => cellText(r[c]) === '').map(({ i }) => i + 1);
-    if (blanks.length >= 2 && blanks.length * 3 >= rows.length && new Set(filled).size === filled.length)
-      out.push({ column: c, blanks });
+    if (blanks.length < 2 || blanks.length * 3 < rows.length) continue;
+    const filled = rows.filter(({ r }) => cellText(r[c]) !== '').map(({ r }) => looseKey(r[c]));
+    if (new Set(filled).size === filled.length) out.push({ column: c, blanks });
   }
   return out;
 }
