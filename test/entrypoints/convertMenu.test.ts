@@ -611,6 +611,36 @@ describe('converting a report exported as shown (grouped by owner, with subtotal
     expect(shown.at(-1)).toContain('2 owners added to CRM Settings > Owners: Jane Cole, Tom Park.');
   });
 
+  it('leaves out a home-made sheet’s section titles and subtotals, told by its sums', () => {
+    const { shown, deals, col } = converted([
+      ['Deal', 'Stage', 'Amount'],
+      ['Q1 deals', '', ''],
+      ['Acme', 'Negotiation', '100'],
+      ['Globex', 'Qualified', '200'],
+      ['Subtotal', '', '300'],
+      ['Q2 deals', '', ''],
+      ['Initech', 'Qualified', '50'],
+      ['Subtotal', '', '50'],
+      ['Total', '', '350'],
+    ]);
+    const said =
+      '2 rows (row 2 "Q1 deals", row 6 "Q2 deals") title the sections of deals below them and 3 total rows (rows 5, 8, 9, each the sum of the deals above it): those rows are not converted (the original keeps them).';
+    expect(shown[0]).toContain(said);
+    expect(shown.at(-1)).toContain(said);
+    expect(deals.slice(1).map((r) => [r[col('Deal')], r[col('Amount')]])).toEqual([
+      ['Acme', 100],
+      ['Globex', 200],
+      ['Initech', 50],
+    ]);
+    // With no totals to vouch for them, one-cell rows may be deals with only a name: kept.
+    const kept = converted([
+      ['Deal', 'Stage', 'Amount'],
+      ['New lead', '', ''],
+      ['Acme', 'Negotiation', '100'],
+    ]);
+    expect(kept.deals.slice(1).map((r) => r[kept.col('Deal')])).toEqual(['New lead', 'Acme']);
+  });
+
   it('reads it as rows when a total is not the sum of the deals above it', () => {
     const off = FORMATTED.map((r, i) => (i === 4 ? ['Subtotal', '', '', '', '$42,000.00', ''] : r));
     const { deals } = converted(off);

@@ -14,6 +14,8 @@ import { counted } from '../values/text';
 export interface GroupedReport {
   /** the 0-based column written once per group */
   column: number;
+  /** whether each deal takes its group's value there (false: the groups are section titles) */
+  fill: boolean;
   groups: { row: number; value: string }[];
   totals: number[];
 }
@@ -45,6 +47,9 @@ function kindsOf(values: readonly (readonly CellValue[])[], headerRow: number) {
   if (!rows.length || rows[0].cols.length !== 1) return null;
   const column = rows[0].cols[0];
   const kinds: { i: number; kind: Kind; label: number }[] = [];
+  // Deals with the group's column filled make the group rows section titles ("Q1 deals" above deals
+  // named in that column): nothing to fill, and told from deals with only a name by their totals.
+  let titles = false;
   for (const { i, cols } of rows) {
     const first = text(values[i][cols[0]]);
     // A total row with figures is checked by its sums (totalsHold); one with none must be only the
@@ -53,10 +58,14 @@ function kindsOf(values: readonly (readonly CellValue[])[], headerRow: number) {
     if (total && cols.length <= 4) kinds.push({ i, kind: 'total', label: cols[0] });
     else if (cols.length === 1 && cols[0] === column) kinds.push({ i, kind: 'group', label: column });
     else if (!cols.includes(column)) kinds.push({ i, kind: 'deal', label: -1 });
-    else return null;
+    else if (cols.length >= 2) {
+      titles = true;
+      kinds.push({ i, kind: 'deal', label: -1 });
+    } else return null;
   }
-  return kinds.some((k) => k.kind === 'deal') && kinds.some((k) => k.kind === 'group')
-    ? { column, kinds }
+  const figures = kinds.some((k) => k.kind === 'total' && filledColumns(values[k.i]).length > 1);
+  return kinds.some((k) => k.kind === 'deal') && kinds.some((k) => k.kind === 'group') && (!titles || figures)
+    ? { column, kinds, fill: !titles }
     : null;
 }
 
@@ -114,9 +123,10 @@ export function groupedReportOf(
   if (headerRow < 0) return null;
   const found = kindsOf(values, headerRow);
   if (!found || !totalsHold(values, found.kinds, locale)) return null;
-  const { column, kinds } = found;
+  const { column, kinds, fill } = found;
   return {
     column,
+    fill,
     groups: kinds
       .filter((k) => k.kind === 'group')
       .map((k) => ({ row: k.i + 1, value: text(values[k.i][column]) })),
@@ -143,6 +153,7 @@ export function ungrouped(
     }
     if (totals.has(i + 1)) return row.map(() => '');
     if (!row.some((v) => text(v) !== '')) return row;
+    if (!grouped.fill) return row;
     const filled = [...row];
     filled[grouped.column] = current;
     return filled;
@@ -164,5 +175,7 @@ export function groupedSaid(g: GroupedReport | null, name: (c: number) => string
   const totals = g.totals.length
     ? ` and ${counted(g.totals.length, 'total row')} (${someRows(g.totals)}, each the sum of the deals above it)`
     : '';
+  if (!g.fill)
+    return `${counted(g.groups.length, 'row')} (${groups}${more}) title the sections of deals below them${totals}: those rows are not converted (the original keeps them).`;
   return `${name(g.column)} is written once above each group of deals (${groups}${more}): each deal takes its group's. Those ${counted(g.groups.length, 'row')}${totals} are not converted (the original keeps them).`;
 }

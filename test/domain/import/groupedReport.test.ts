@@ -15,6 +15,7 @@ describe('groupedReportOf', () => {
   it('tells a group named like a total from a total row, and checks subtotals per group', () => {
     expect(groupedReportOf(REPORT, 0, 'en_US')).toEqual({
       column: 0,
+      fill: true,
       groups: [
         { row: 2, value: 'Sum Kim' },
         { row: 4, value: 'Jo' },
