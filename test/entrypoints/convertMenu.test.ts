@@ -513,6 +513,29 @@ describe('converting close dates written as a month or a quarter', () => {
   });
 });
 
+describe('converting owners written with their email', () => {
+  it('keeps each person once in CRM Settings, with the email, and their name on the deal', () => {
+    const { emu, shown, deals, col } = converted([
+      ['Deal Name', 'Deal Stage', 'Amount', 'Deal owner'],
+      ['Acme', 'Qualified', '1000', 'Jane Cole (jane@acme.com)'],
+      ['Globex', 'Qualified', '2000', 'Tom Park <tom@acme.com>'],
+      ['Initech', 'Qualified', '3000', 'jane@acme.com'],
+    ]);
+    expect(shown.at(-1)).toContain('2 owners added to CRM Settings > Owners: Jane Cole, Tom Park.');
+    expect(deals.slice(1).map((r) => r[col('Owner')])).toEqual(['Jane Cole', 'Tom Park', 'jane@acme.com']);
+    const settings = emu.values('CRM Settings');
+    const c = settings[1].indexOf('Owner');
+    const owners = settings.slice(2).map((r) => [r[c], r[c + 1]]);
+    expect(owners).toEqual(
+      expect.arrayContaining([
+        ['Jane Cole', 'jane@acme.com'],
+        ['Tom Park', 'tom@acme.com'],
+      ]),
+    );
+    for (const r of records(emu)) expect(String(r['Check'])).not.toMatch(/Owner/);
+  });
+});
+
 describe('converting a column written once per group (merged cells)', () => {
   const MERGED: V[][] = [
     ['Owner', 'Deal', 'Stage', 'Amount'],

@@ -30,6 +30,7 @@ import type { HeaderUnit } from './amountUnit';
 import { closedAtColumns, datesType } from './closedAtColumns';
 import { mergeRepeatedDeals, type RepeatedDeals } from './repeatedDeals';
 import { filledDown } from './mergedCells';
+import { ownerWithEmail } from './ownerAdoption';
 
 const display = (v: unknown) => String(v ?? '').trim();
 
@@ -265,6 +266,13 @@ function readerFor(
   header: unknown = '',
 ): Reader {
   const kind = FIELD_BY_KEY[key].kind;
+  // An owner written with their email ("Jane Cole (jane@acme.com)") is the name on the deal; the email
+  // goes to CRM Settings > Owners with it (ownerAdoption.ts).
+  if (key === 'owner')
+    return (v) => {
+      const o = ownerWithEmail(v);
+      return { value: o ? o.name : v, kept: false, stage: false };
+    };
   // A placeholder where a value of the kind would be ("n/a", "-", "TBD") is empty (the preview says so).
   if (TYPED_KINDS.has(kind)) {
     const read = typedReader(key, kind, values, o, dateOrder, header);

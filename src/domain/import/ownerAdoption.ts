@@ -17,22 +17,52 @@ export interface OwnerProposal {
   notAdopted: number;
 }
 
-/** The owners an export's owner column brings that `current` lacks (compared loosely, by name or email). */
+const WITH_EMAIL = /^(.*?\S)\s*[(<]\s*([^\s()<>@]+@[^\s()<>@]+\.[^\s()<>@]+)\s*[)>]$/;
+
+/** An owner written with their email ("Jane Cole (jane@acme.com)", "Jane Cole <jane@acme.com>"), or null. */
+export function ownerWithEmail(value: unknown): Owner | null {
+  const m = WITH_EMAIL.exec(String(value ?? '').trim());
+  return m ? { name: m[1], email: m[2].toLowerCase() } : null;
+}
+
+/**
+ * The owners an export's owner column brings that `current` lacks (compared loosely, by name or email).
+ * A person written with their email is one owner with both, whatever order the column names them in.
+ */
 export function proposeOwners(values: readonly CellValue[], current: readonly Owner[]): OwnerProposal {
   const known = new Set(current.flatMap((o) => [looseKey(o.name), looseKey(o.email)]).filter(Boolean));
   const added: Owner[] = [];
   let notAdopted = 0;
+  const add = (o: Owner) => {
+    known.add(looseKey(o.name));
+    if (o.email) known.add(looseKey(o.email));
+    added.push(o);
+  };
+  // Those written with their email first, so that "jane@acme.com" alone is known as Jane.
+  for (const v of values) {
+    const o = ownerWithEmail(v);
+    if (o && !known.has(looseKey(o.name)) && !known.has(looseKey(o.email)) && o.name.length <= MAX_NAME)
+      add(o);
+  }
   for (const v of values) {
     const raw = String(v ?? '').trim();
     const key = looseKey(raw);
-    if (!key || known.has(key)) continue;
-    known.add(key);
+    if (!key || known.has(key) || ownerWithEmail(raw)) continue;
     if (raw.length > MAX_NAME || [...raw].some((ch) => ch.charCodeAt(0) < 32)) {
+      known.add(key);
       notAdopted++;
       continue;
     }
-    added.push({ name: raw, email: EMAIL.test(raw) ? raw.toLowerCase() : '' });
+    add({ name: raw, email: EMAIL.test(raw) ? raw.toLowerCase() : '' });
   }
+  // In the order the export first names them.
+  const first = new Map<string, number>();
+  values.forEach((v, i) => {
+    const key = looseKey(ownerWithEmail(v)?.name ?? v);
+    if (!first.has(key)) first.set(key, i);
+  });
+  const at = (o: Owner) => first.get(looseKey(o.name)) ?? Infinity;
+  added.sort((a, b) => at(a) - at(b));
   if (added.length > MAX_NEW_OWNERS) return { added: [], notAdopted: notAdopted + added.length };
   return { added, notAdopted };
 }

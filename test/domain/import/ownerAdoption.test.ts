@@ -26,4 +26,22 @@ describe('owners an import brings', () => {
     expect(p.added.map((o) => o.name)).toEqual(['Ana']);
     expect(p.notAdopted).toBe(2);
   });
+
+  it('splits "Name (email)" and "Name <email>" into a name and its email, once per person', () => {
+    const p = proposeOwners(
+      [
+        'jane@acme.com',
+        'Jane Cole (jane@acme.com)',
+        'Tom Park <Tom@Acme.com>',
+        'tom park',
+        'Ivy (not an email)',
+      ],
+      [],
+    );
+    expect(p.added).toEqual([
+      { name: 'Jane Cole', email: 'jane@acme.com' },
+      { name: 'Tom Park', email: 'tom@acme.com' },
+      { name: 'Ivy (not an email)', email: '' },
+    ]);
+  });
 });
