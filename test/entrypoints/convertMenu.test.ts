@@ -367,7 +367,7 @@ describe('converting lost deals with their reasons', () => {
 });
 
 describe('converting amounts in other currencies than the CRM’s', () => {
-  const convert = (values: V[][]) => converted(values);
+  const convert = (values: V[][], answers?: Parameters<typeof converted>[1]) => converted(values, answers);
 
   it('keeps each amount’s currency, from its symbol or the export’s currency column, never counting it as USD', () => {
     const { emu, shown, deals, col } = convert([
@@ -413,6 +413,15 @@ describe('converting amounts in other currencies than the CRM’s', () => {
       'Amounts in column C were read in the unit their header gives ($k).',
     );
     expect(thousands.deals.slice(1).map((r) => r[thousands.col('Amount')])).toEqual([12500, 8000]);
+    // "amounts = as written" reads them as written, unit and all.
+    const written = convert(
+      [
+        ['Deal Name', 'Deal Stage', 'Deal size ($k)', 'Close Date'],
+        ['One', 'Negotiation', '12.5', '2027-03-01'],
+      ],
+      [{ button: 'NO' }, { text: 'amounts = as written' }, { button: 'YES' }],
+    );
+    expect(written.deals.slice(1).map((r) => r[written.col('Amount')])).toEqual([12.5]);
     // Euros beside an amount written in dollars: each keeps its currency, the euros flagged until a rate.
     const euros = convert([
       ['Deal Name', 'Deal Stage', 'Amount (EUR)', 'Close Date'],

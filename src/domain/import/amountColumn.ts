@@ -1,5 +1,6 @@
 // The Amount column of an export read in units of money before anything else reads it: amounts in
-// cents divided (amountCents.ts), then the header's unit applied (amountUnit.ts).
+// cents divided (amountCents.ts), then the header's unit applied (amountUnit.ts); neither when the
+// person said "amounts = as written".
 import type { CellValue } from '../deals/deal';
 import type { HeaderMap } from '../deals/headerMap';
 import { amountCentsOf, amountsInUnits, type AmountUnits, type CentsFinding } from './amountCents';
@@ -17,6 +18,8 @@ export function amountColumnRead(
   unit: (HeaderUnit & { column: number }) | null;
 } {
   const cents = amountCentsOf(values, headerRow, map, o.locale, map.amounts);
+  // "amounts = as written": no cents divided, and no header unit applied either.
+  if (map.amounts === 'units') return { values, cents, unit: null };
   const read = amountsWithUnit(
     amountsInUnits(values, headerRow, cents),
     headerRow,
