@@ -482,6 +482,7 @@ describe('converting close dates written as a month or a quarter', () => {
     ['Acme', 'Negotiation', '12500', 'March 2027'],
     ['Globex', 'Qualified', '8000', '2027-05'],
     ['Initech', 'Qualified', '3000', 'Q3 2027'],
+    ['Hooli', 'Qualified', '4000', 'H2 2027'],
   ];
 
   it('reads each as its period’s last day, saying so', () => {
@@ -496,8 +497,12 @@ describe('converting close dates written as a month or a quarter', () => {
       '2027-03-31',
       '2027-05-31',
       '2027-09-30',
+      '2027-12-31',
     ]);
-    expect(deals.slice(1).map((r) => r[col('Check')])).toEqual(['', '', '']);
+    expect(shown[0]).toContain(
+      'Close dates such as "H2 2027" (D "Expected close") name a half: read as its last day (2027-12-31).',
+    );
+    expect(deals.slice(1).map((r) => r[col('Check')])).toEqual(['', '', '', '']);
   });
 
   it('keeps a quarter as written when the fiscal year starts in another month than January', () => {
@@ -518,7 +523,7 @@ describe('converting close dates written as a month or a quarter', () => {
     );
     const deals = emu.values('Deals');
     const c = deals[0].indexOf('Close date');
-    expect(deals.slice(1).map((r) => day(r[c]))).toEqual(['2027-03-31', '2027-05-31', 'Q3 2027']);
+    expect(deals.slice(1).map((r) => day(r[c]))).toEqual(['2027-03-31', '2027-05-31', 'Q3 2027', 'H2 2027']);
   });
 });
 

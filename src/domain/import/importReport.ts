@@ -217,15 +217,15 @@ function periodLines(
     const c = map.columns[key];
     if (c === undefined) continue;
     const label = FIELD_BY_KEY[key].header;
-    for (const period of ['month', 'quarter'] as const) {
+    for (const period of ['month', 'quarter', 'half'] as const) {
       const v = body.map((r) => text(r[c])).find((t) => periodEnd(t, year, true)?.period === period);
       const end = v ? periodEnd(v, year, true)! : null;
       if (!v || !end) continue;
       const day = `${end.y}-${pad2(end.m)}-${pad2(end.d)}`;
       out.push(
         '',
-        period === 'quarter' && !calendar
-          ? `${label}s such as ${quote(v)} (${name(c)}) name a quarter, which could be a fiscal one (CRM Settings' fiscal year starts in month ${o.fiscalYearStartMonth}): kept as written and flagged.`
+        period !== 'month' && !calendar
+          ? `${label}s such as ${quote(v)} (${name(c)}) name a ${period}, which could be a fiscal one (CRM Settings' fiscal year starts in month ${o.fiscalYearStartMonth}): kept as written and flagged.`
           : `${label}s such as ${quote(v)} (${name(c)}) name a ${period}: read as its last day (${day}).`,
       );
     }

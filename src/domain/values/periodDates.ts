@@ -1,8 +1,8 @@
-// Close dates written as a month or a quarter ("March 2027", "Sep-27", "2027-05", "05/2027", "Q3 2027"),
-// as home-made pipelines plan them. Kept as text they were flagged and left out of the forecast; they
-// are read as the period's last day, the day by which the deal is expected (a month named as a close is
-// "by the end of March"). A quarter is a calendar quarter, read only when the fiscal year starts in
-// January (otherwise "Q3" could be the fiscal one, and it stays flagged).
+// Close dates written as a month, a quarter or a half ("March 2027", "Sep-27", "2027-05", "05/2027",
+// "Q3 2027", "H2 2027"), as home-made pipelines plan them. Kept as text they were flagged and left out
+// of the forecast; they are read as the period's last day, the day by which the deal is expected (a month named as a close is
+// "by the end of March"). A quarter or a half is a calendar one, read only when the fiscal year starts
+// in January (otherwise "Q3" could be the fiscal one, and it stays flagged).
 import { monthNumber } from '../../shared/typedDate';
 
 /** A period's last day: year, month 1–12, day; and whether a month or a quarter was written. */
@@ -10,7 +10,7 @@ export interface PeriodEnd {
   y: number;
   m: number;
   d: number;
-  period: 'month' | 'quarter';
+  period: 'month' | 'quarter' | 'half';
 }
 
 const lastDay = (y: number, m: number) => new Date(Date.UTC(y, m, 0)).getUTCDate();
@@ -37,10 +37,12 @@ export function periodEnd(
   p = /^(\d{4})[\s\-/,]*([\p{L}.]{3,})$/u.exec(s);
   if (p && monthNumber(p[2].replace(/\.$/, ''))) return month(+p[1], monthNumber(p[2].replace(/\.$/, '')));
   if (!quarters) return null;
-  const q = /^q([1-4])[\s\-/,']*(\d{2}|\d{4})$/i.exec(s);
-  const q2 = /^(\d{4})[\s\-/,]*q([1-4])$/i.exec(s);
-  const [quarter, y] = q ? [+q[1], year(q[2])] : q2 ? [+q2[2], +q2[1]] : [0, 0];
-  if (!quarter) return null;
-  const end = month(y, quarter * 3);
-  return end && { ...end, period: 'quarter' };
+  // A quarter (Q3 2027) or a half (H2 2027): its last month's last day.
+  const q = /^([qh])([1-4])[\s\-/,']*(\d{2}|\d{4})$/i.exec(s);
+  const q2 = /^(\d{4})[\s\-/,]*([qh])([1-4])$/i.exec(s);
+  const [kind, n, y] = q ? [q[1], +q[2], year(q[3])] : q2 ? [q2[2], +q2[3], +q2[1]] : ['', 0, 0];
+  const half = kind.toLowerCase() === 'h';
+  if (!n || (half && n > 2)) return null;
+  const end = month(y, n * (half ? 6 : 3));
+  return end && { ...end, period: half ? 'half' : 'quarter' };
 }

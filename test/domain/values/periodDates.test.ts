@@ -45,7 +45,7 @@ describe('periodEnd', () => {
     );
   });
 
-  it('reads a calendar quarter only when asked, and nothing that is not a period', () => {
+  it('reads a calendar quarter or half only when asked, and nothing that is not a period', () => {
     fc.assert(
       fc.property(fc.integer({ min: 2000, max: 2099 }), fc.integer({ min: 1, max: 4 }), (y, q) => {
         const end = DateTime.fromObject({ year: y, month: q * 3 }).endOf('quarter');
@@ -56,7 +56,20 @@ describe('periodEnd', () => {
       }),
       { numRuns: 100, seed: 20261207 },
     );
-    for (const w of ['2027-13', '13/2027', 'Jui 2027', 'Q5 2027', 'next month', '2027', 'March', 'Acme 2027'])
+    expect(periodEnd('H2 2027', year, true)).toEqual({ y: 2027, m: 12, d: 31, period: 'half' });
+    expect(periodEnd('2027 h1', year, true)).toEqual({ y: 2027, m: 6, d: 30, period: 'half' });
+    expect(periodEnd('H1-27', year, false)).toBeNull();
+    for (const w of [
+      '2027-13',
+      '13/2027',
+      'Jui 2027',
+      'Q5 2027',
+      'H3 2027',
+      'next month',
+      '2027',
+      'March',
+      'Acme 2027',
+    ])
       expect(periodEnd(w, year, true)).toBeNull();
   });
 });
