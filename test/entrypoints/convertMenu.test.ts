@@ -550,6 +550,22 @@ describe('converting owners written with their email', () => {
   });
 });
 
+describe('converting owners cells that name several people', () => {
+  it('says a deal has one owner, keeps the cell as written and flags it, adding no such owner', () => {
+    const { shown, deals, col } = converted([
+      ['Deal Name', 'Deal Stage', 'Amount', 'Deal owner'],
+      ['Acme', 'Qualified', '1000', 'Jane Cole, Tom Park'],
+      ['Globex', 'Qualified', '2000', 'Tom Park'],
+    ]);
+    expect(shown[0]).toContain(
+      '1 owner cell names several people ("Jane Cole, Tom Park"): a deal has one owner, so it is kept as written and flagged; write the one who owns it.',
+    );
+    expect(shown[0]).toContain('New owners for CRM Settings: Tom Park.');
+    expect(deals[1][col('Owner')]).toBe('Jane Cole, Tom Park');
+    expect(String(deals[1][col('Check')])).toContain('Jane Cole, Tom Park');
+  });
+});
+
 describe('converting a column written once per group (merged cells)', () => {
   const MERGED: V[][] = [
     ['Owner', 'Deal', 'Stage', 'Amount'],

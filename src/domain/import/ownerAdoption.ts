@@ -15,6 +15,20 @@ export interface OwnerProposal {
   added: Owner[];
   /** Distinct values not adopted (too long, on several lines, or too many to be a team). */
   notAdopted: number;
+  /** Cells naming several people ("Jane Cole, Tom Park"): a deal has one owner, so none is adopted. */
+  several: string[];
+}
+
+/**
+ * Whether an owner cell names several people: parts split at "," ";" "&" "/" or " and ", two at least,
+ * each an email or a name of two words or more ("Cole, Jane" is one person, last name first).
+ */
+export function severalPeople(value: unknown): boolean {
+  const parts = String(value ?? '')
+    .split(/\s*[,;&/]\s*|\s+and\s+/i)
+    .map((p) => p.trim())
+    .filter(Boolean);
+  return parts.length >= 2 && parts.every((p) => EMAIL.test(p) || p.split(/\s+/).length >= 2);
 }
 
 const WITH_EMAIL = /^(.*?\S)\s*[(<]\s*([^\s()<>@]+@[^\s()<>@]+\.[^\s()<>@]+)\s*[)>]$/;
@@ -32,6 +46,7 @@ export function ownerWithEmail(value: unknown): Owner | null {
 export function proposeOwners(values: readonly CellValue[], current: readonly Owner[]): OwnerProposal {
   const known = new Set(current.flatMap((o) => [looseKey(o.name), looseKey(o.email)]).filter(Boolean));
   const added: Owner[] = [];
+  const several: string[] = [];
   let notAdopted = 0;
   const add = (o: Owner) => {
     known.add(looseKey(o.name));
@@ -48,6 +63,11 @@ export function proposeOwners(values: readonly CellValue[], current: readonly Ow
     const raw = String(v ?? '').trim();
     const key = looseKey(raw);
     if (!key || known.has(key) || ownerWithEmail(raw)) continue;
+    if (severalPeople(raw)) {
+      known.add(key);
+      several.push(raw);
+      continue;
+    }
     if (raw.length > MAX_NAME || [...raw].some((ch) => ch.charCodeAt(0) < 32)) {
       known.add(key);
       notAdopted++;
@@ -63,6 +83,6 @@ export function proposeOwners(values: readonly CellValue[], current: readonly Ow
   });
   const at = (o: Owner) => first.get(looseKey(o.name)) ?? Infinity;
   added.sort((a, b) => at(a) - at(b));
-  if (added.length > MAX_NEW_OWNERS) return { added: [], notAdopted: notAdopted + added.length };
-  return { added, notAdopted };
+  if (added.length > MAX_NEW_OWNERS) return { added: [], notAdopted: notAdopted + added.length, several };
+  return { added, notAdopted, several };
 }

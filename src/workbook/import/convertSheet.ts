@@ -309,7 +309,9 @@ const someNames = (names: readonly string[]) =>
 export function describePlan(p: DealsPlan, map: ConfirmedMap): string[] {
   const was = p.settings.general.currency;
   const currency = currencyFor(p, map);
-  const owners = ownersFor(p, map).added;
+  const proposal = ownersFor(p, map);
+  const owners = proposal.added;
+  const several = proposal.several;
   const reasons = reasonsFor(p, map);
   const reasonColumn = map.columns.lostReason ?? 0;
   const header = String(p.values[p.mapping.headerRow]?.[reasonColumn] ?? '').trim() || '(no header)';
@@ -324,6 +326,17 @@ export function describePlan(p: DealsPlan, map: ConfirmedMap): string[] {
       ? [
           '',
           `Amounts are in ${currency}: this CRM will count in ${currency} (CRM Settings > General > Currency, ${was} until now).`,
+        ]
+      : []),
+    ...(several.length
+      ? [
+          '',
+          `${counted(several.length, 'owner cell')} ${several.length === 1 ? 'names' : 'name'} several people (${several
+            .slice(0, 3)
+            .map((v) => `"${clipped(v, 60)}"`)
+            .join(
+              ', ',
+            )}): a deal has one owner, so ${several.length === 1 ? 'it is' : 'they are'} kept as written and flagged; write the one who owns it.`,
         ]
       : []),
     ...(owners.length ? ['', `New owners for CRM Settings: ${someNames(owners.map((o) => o.name))}.`] : []),

@@ -44,4 +44,14 @@ describe('owners an import brings', () => {
       { name: 'Ivy (not an email)', email: '' },
     ]);
   });
+
+  it('adopts no one from a cell naming several people, which no deal can have as one owner', () => {
+    const p = proposeOwners(
+      ['Jane Cole, Tom Park', 'Cole, Jane', 'ann@acme.com; bo@acme.com', 'Ivy Lu & Al Roe'],
+      [],
+    );
+    // "Cole, Jane" is one person written last name first.
+    expect(p.added.map((o) => o.name)).toEqual(['Cole, Jane']);
+    expect(p.several).toEqual(['Jane Cole, Tom Park', 'ann@acme.com; bo@acme.com', 'Ivy Lu & Al Roe']);
+  });
 });
