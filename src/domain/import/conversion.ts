@@ -323,11 +323,12 @@ function typedReader(
     case 'date':
     case 'timestamp': {
       // A date-only field (Close date, not Created) stamped at midnight is the day written.
-      // A month or a quarter in a date-only field is its last day (a quarter only in calendar years).
+      // A month, quarter or half in a date-only field is its last day (quarters and halves only when the
+      // fiscal year is the calendar one).
       const column = {
         ...(dateOrder ?? dateOrdersOf([values], o.locale)[0]),
         dayOnly: kind === 'date',
-        quarters: o.settings.general.fiscalYearStartMonth === 1,
+        calendarYear: o.settings.general.fiscalYearStartMonth === 1,
       };
       return from((v) => readDate(v, o.timeZone, column, o.year));
     }

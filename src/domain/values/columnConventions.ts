@@ -165,7 +165,7 @@ function readStamp(s: string, timeZone: string, dayOnly: boolean): Parsed<Date> 
 export function readDate(
   v: unknown,
   timeZone: string,
-  column: { order: DateOrder | null; dayOnly?: boolean; quarters?: boolean },
+  column: { order: DateOrder | null; dayOnly?: boolean; calendarYear?: boolean },
   referenceYear: number,
 ): Parsed<Date> {
   if (v === '' || v === null || v === undefined) return EMPTY;
@@ -201,11 +201,11 @@ export function readDate(
 function periodDate(
   s: string,
   timeZone: string,
-  column: { dayOnly?: boolean; quarters?: boolean },
+  column: { dayOnly?: boolean; calendarYear?: boolean },
   referenceYear: number,
 ): Parsed<Date> {
   const end = column.dayOnly
-    ? periodEnd(s, (y) => (y.length === 2 ? fullYear(+y, referenceYear) : +y), !!column.quarters)
+    ? periodEnd(s, (y) => (y.length === 2 ? fullYear(+y, referenceYear) : +y), !!column.calendarYear)
     : null;
   if (!end) return parseDate(s, timeZone);
   return parseDate(`${end.y}-${String(end.m).padStart(2, '0')}-${String(end.d).padStart(2, '0')}`, timeZone);

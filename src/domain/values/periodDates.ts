@@ -3,7 +3,7 @@
 // of the forecast; they are read as the period's last day, the day by which the deal is expected (a month named as a close is
 // "by the end of March"). A quarter or a half is a calendar one, read only when the fiscal year starts
 // in January (otherwise "Q3" could be the fiscal one, and it stays flagged).
-import { monthNumber } from '../../shared/typedDate';
+import { daysIn, monthNumber } from '../../shared/typedDate';
 
 /** A period's last day: year, month 1–12, day; and whether a month or a quarter was written. */
 export interface PeriodEnd {
@@ -13,20 +13,19 @@ export interface PeriodEnd {
   period: 'month' | 'quarter' | 'half';
 }
 
-const lastDay = (y: number, m: number) => new Date(Date.UTC(y, m, 0)).getUTCDate();
-
 /**
- * The last day of the month or quarter `text` names, or null when it names neither; `year` reads a
- * year as written (two digits as the column's other dates do).
+ * The last day of the month, quarter or half `text` names, or null when it names none; `year` reads a
+ * year as written (two digits as the column's other dates do). Quarters and halves only when
+ * `calendarYear` (the fiscal year starts in January).
  */
 export function periodEnd(
   text: string,
   year: (written: string) => number,
-  quarters: boolean,
+  calendarYear: boolean,
 ): PeriodEnd | null {
   const s = text.trim();
   const month = (y: number, m: number): PeriodEnd | null =>
-    m >= 1 && m <= 12 && y >= 1900 && y <= 2200 ? { y, m, d: lastDay(y, m), period: 'month' } : null;
+    m >= 1 && m <= 12 && y >= 1900 && y <= 2200 ? { y, m, d: daysIn(y, m), period: 'month' } : null;
   let p = /^(\d{4})[-/.](\d{1,2})$/.exec(s);
   if (p) return month(+p[1], +p[2]);
   p = /^(\d{1,2})[-/.](\d{4})$/.exec(s);
@@ -36,7 +35,7 @@ export function periodEnd(
     return month(year(p[2]), monthNumber(p[1].replace(/\.$/, '')));
   p = /^(\d{4})[\s\-/,]*([\p{L}.]{3,})$/u.exec(s);
   if (p && monthNumber(p[2].replace(/\.$/, ''))) return month(+p[1], monthNumber(p[2].replace(/\.$/, '')));
-  if (!quarters) return null;
+  if (!calendarYear) return null;
   // A quarter (Q3 2027) or a half (H2 2027): its last month's last day.
   const q = /^([qh])([1-4])[\s\-/,']*(\d{2}|\d{4})$/i.exec(s);
   const q2 = /^(\d{4})[\s\-/,]*([qh])([1-4])$/i.exec(s);
