@@ -31,6 +31,7 @@ import { closedAtColumns, datesType } from './closedAtColumns';
 import { mergeRepeatedDeals, type RepeatedDeals } from './repeatedDeals';
 import { filledDown } from './mergedCells';
 import { ownerWithEmail } from './ownerAdoption';
+import { TOTAL_LABEL } from './groupedReport';
 
 const display = (v: unknown) => String(v ?? '').trim();
 
@@ -434,10 +435,6 @@ export function placeholdersSaid(p: { cells: number; examples: readonly string[]
   return `${p.cells} ${p.cells === 1 ? 'cell' : 'cells'} of amounts, dates or numbers held a placeholder (${quoted}): read as empty.`;
 }
 
-/** Words a totals row starts with, in the languages the CRM reads exports in. */
-const TOTAL_WORDS =
-  /^(grand\s+)?(totals?|sum|summe|gesamt|gesamtsumme|totaal|totale|total general|somme|suma|soma)\b/i;
-
 /** A home-made sheet's totals row: its 1-based sheet row, its name and its amount as written. */
 export interface TotalsRow {
   row: number;
@@ -463,7 +460,7 @@ export function totalsRowOf(
   if (last < 1 || amountCol === undefined) return null;
   const row = body[last];
   const name = display(row[nameCol]);
-  if (!TOTAL_WORDS.test(name) || (stageCol !== undefined && display(row[stageCol]) !== '')) return null;
+  if (!TOTAL_LABEL.test(name) || (stageCol !== undefined && display(row[stageCol]) !== '')) return null;
   const column = body.map((r) => r[amountCol] ?? '');
   const mark = decimalMarkOf(column, locale);
   const total = readAmount(row[amountCol] ?? '', mark);

@@ -20,10 +20,13 @@ export interface GroupedReport {
   totals: number[];
 }
 
-/** Words a subtotal or total row starts with. */
+/**
+ * Words a subtotal or total row starts with, in the languages the CRM reads exports in (a grouped
+ * report's, and a home-made sheet's last row: conversion.ts totalsRowOf).
+ */
 const TOTAL_WORDS =
   'sub\\s*-?\\s*totals?|grand\\s+totals?|totals?|sum|summe|zwischensumme|gesamt|gesamtsumme|totaal|subtotaal|totale|subtotale|somme|sous-total|suma|subtotal|soma';
-const TOTAL_LABEL = new RegExp(`^(${TOTAL_WORDS})\\b`, 'i');
+export const TOTAL_LABEL = new RegExp(`^(${TOTAL_WORDS})\\b`, 'i');
 /** A total row's whole label, with its count of records at most ("Grand Totals (3 records)"). */
 const ONLY_TOTAL = new RegExp(`^(${TOTAL_WORDS})\\s*(\\(\\d+ records?\\))?:?$`, 'i');
 
