@@ -5,7 +5,7 @@ import { columnName } from '../../shared/columns';
 import type { CellValue } from '../deals/deal';
 import { normaliseHeader } from './headerVocabulary';
 import type { ImportMapping } from './importMapping';
-import { companyKey } from './valueSniffing';
+import { cellText, companyKey } from './valueSniffing';
 
 /**
  * Why a tab is not deals, or null. A deals export has something only deals have: a stage column (by
@@ -127,17 +127,18 @@ const SEPARATORS: readonly [string, string][] = [
  * cell with two separators at least, so a list of names with a comma in some is not taken for one.
  */
 export function unsplitWhy(values: readonly (readonly CellValue[])[], tab: string): string | null {
-  const rows = values.filter((r) => r.some((v) => String(v ?? '').trim() !== '')).slice(0, 50);
-  if (rows.length < 2) return null;
-  const cells = rows.map((r) => r.filter((v) => String(v ?? '').trim() !== ''));
-  if (cells.some((c) => c.length !== 1)) return null;
-  const texts = cells.map((c) => String(c[0]));
-  const found = SEPARATORS.find(([sep]) => texts.every((t) => t.split(sep).length >= 3));
+  // The first 50 filled rows, each as its one filled cell: most exports are told at their first row.
+  const cells: { row: number; col: number; text: string }[] = [];
+  for (let i = 0; i < values.length && cells.length < 50; i++) {
+    const filled = values[i].flatMap((v, c) => (cellText(v) !== '' ? [c] : []));
+    if (filled.length > 1) return null;
+    if (filled.length === 1) cells.push({ row: i + 1, col: filled[0], text: String(values[i][filled[0]]) });
+  }
+  if (cells.length < 2) return null;
+  const found = SEPARATORS.find(([sep]) => cells.every((c) => c.text.split(sep).length >= 3));
   if (!found) return null;
   const [sep, named] = found;
-  const column = values.find((r) => r.some((v) => String(v ?? '').trim() !== ''))!;
-  const letter = columnName(column.findIndex((v) => String(v ?? '').trim() !== '') + 1);
-  const first = values.findIndex((r) => r.some((v) => String(v ?? '').trim() !== '')) + 1;
+  const [first] = cells;
   const shown = sep === '\t' ? 'a tab' : `"${sep}"`;
-  return `Each row of "${tab}" sits in one cell, its values separated by ${shown} (row ${first}: "${texts[0].slice(0, 60)}"): the file was imported without splitting them. Select column ${letter} and choose Data > Split text to columns (separator: ${named}), or import the file again with File > Import and the separator type ${named}; then choose Convert again. Nothing was changed.`;
+  return `Each row of "${tab}" sits in one cell, its values separated by ${shown} (row ${first.row}: "${first.text.slice(0, 60)}"): the file was imported without splitting them. Select column ${columnName(first.col + 1)} and choose Data > Split text to columns (separator: ${named}), or import the file again with File > Import and the separator type ${named}; then choose Convert again. Nothing was changed.`;
 }
