@@ -6,6 +6,8 @@
 import type { Settings } from '../../shared/settings';
 import { addMonths, fiscalQuarter, monthLabel, monthOf } from '../values/calendar';
 import type { Deal } from '../deals/deal';
+import { ownerRowOf } from '../settings/settingsAgreement';
+import { looseKey } from '../values/text';
 import { ForecastTally, zero, type Bucket } from './forecastTally';
 
 export interface Totals {
@@ -120,11 +122,21 @@ function sum(rows: readonly Totals[]): Totals {
   return t;
 }
 
-/** The month's company target: rows with no owner, or else the sum of the owners' rows. */
+/** Whether a target's owner and a deal's owner name one person: the same words, or one Owners row. */
+function samePerson(settings: Settings, targetOwner: string, owner: string): boolean {
+  if (looseKey(targetOwner) === looseKey(owner)) return true;
+  const row = ownerRowOf(settings.owners, owner);
+  return row !== undefined && row === ownerRowOf(settings.owners, targetOwner);
+}
+
+/**
+ * The month's company target: rows with no owner, or else the sum of the owners' rows. With an owner,
+ * that owner's row (by name or email, as CRM Settings lists them).
+ */
 export function targetFor(settings: Settings, month: string, owner?: string): number | null {
   const rows = settings.targets.filter((t) => t.month === month);
   if (owner !== undefined) {
-    const mine = rows.filter((t) => t.owner !== null && t.owner.toLowerCase() === owner.toLowerCase());
+    const mine = rows.filter((t) => t.owner !== null && samePerson(settings, t.owner, owner));
     return mine.length ? mine.reduce((a, t) => a + t.amount, 0) : null;
   }
   const company = rows.filter((t) => t.owner === null);

@@ -24,6 +24,13 @@ import {
   type BlockKey,
 } from './settingsLayout';
 import { EMAIL, looseKey } from '../values/text';
+import {
+  lostReasonsAgree,
+  ownersAgree,
+  segmentRulesAgree,
+  targetsAgree,
+  type Placed,
+} from './settingsAgreement';
 
 export type Cell = string | number | boolean | Date;
 
@@ -98,9 +105,22 @@ export class SettingsSheet {
 
   /** A block's rows, each read by `parse` and kept when its schema accepts it (else its problem is noted). */
   rows<T>(key: BlockKey, width: number, order: string[], parse: (cells: Cell[]) => SafeResult): T[] {
-    return this.items(key, width)
-      .map(({ row, cells }) => this.check<T>(key, row, order, parse(cells)))
-      .filter(present);
+    return this.placed<T>(key, width, order, parse).map((p) => p.item);
+  }
+
+  /** As `rows`, each kept row with its sheet row (for problems that compare rows). */
+  placed<T>(
+    key: BlockKey,
+    width: number,
+    order: string[],
+    parse: (cells: Cell[]) => SafeResult,
+  ): Placed<T>[] {
+    const out: Placed<T>[] = [];
+    for (const { row, cells } of this.items(key, width)) {
+      const item = this.check<T>(key, row, order, parse(cells));
+      if (item !== null) out.push({ row, item });
+    }
+    return out;
   }
 
   /** A row's schema result: its data, or null with the problem placed in the column of the field at fault. */
@@ -147,6 +167,13 @@ export function parseStages(sheet: SettingsSheet): StageDef[] {
       }),
     );
     if (!parsed) continue;
+    if (parsed.type === 'Open' && parsed.category === 'Closed')
+      sheet.problem(
+        'stages',
+        row,
+        3,
+        `${parsed.name} is an open stage: Closed is the category of Won stages, and the forecast would leave its deals out. Use Pipeline, Best case or Commit (or Omitted to leave them out on purpose)`,
+      );
     if (stages.some((s) => looseKey(s.name) === looseKey(parsed.name)))
       sheet.problem(
         'stages',
@@ -176,22 +203,33 @@ export function parseStages(sheet: SettingsSheet): StageDef[] {
 }
 
 export function parseLostReasons(sheet: SettingsSheet): Settings['lostReasons'] {
-  return sheet.rows('lostReasons', 2, ['name', 'requiresCompetitor'], (cells) =>
-    lostReasonRow.safeParse({ name: text(cells[0]), requiresCompetitor: cells[1] === '' ? false : cells[1] }),
+  const reasons = sheet.placed<Settings['lostReasons'][number]>(
+    'lostReasons',
+    2,
+    ['name', 'requiresCompetitor'],
+    (cells) =>
+      lostReasonRow.safeParse({
+        name: text(cells[0]),
+        requiresCompetitor: cells[1] === '' ? false : cells[1],
+      }),
   );
+  lostReasonsAgree(sheet, reasons);
+  return reasons.map((p) => p.item);
 }
 
 export function parseOwners(sheet: SettingsSheet): Settings['owners'] {
-  return sheet.rows('owners', 2, ['name', 'email'], (cells) =>
+  const owners = sheet.placed<Settings['owners'][number]>('owners', 2, ['name', 'email'], (cells) =>
     ownerRow.safeParse({ name: text(cells[0]), email: text(cells[1]) }),
   );
+  ownersAgree(sheet, owners);
+  return owners.map((p) => p.item);
 }
 
-/** Segment rules, each with Min employees at most Max employees. */
+/** Segment rules, each with Min employees at most Max employees and industries Industries lists. */
 export function parseSegmentRules(sheet: SettingsSheet): Settings['segmentRules'] {
-  return sheet
+  const rules = sheet
     .items('segmentRules', 4)
-    .map(({ row, cells }) => {
+    .map(({ row, cells }): Placed<Settings['segmentRules'][number]> | null => {
       const rule = sheet.check<Settings['segmentRules'][number]>(
         'segmentRules',
         row,
@@ -217,20 +255,28 @@ export function parseSegmentRules(sheet: SettingsSheet): Settings['segmentRules'
         );
         return null;
       }
-      return rule;
+      return rule && { row, item: rule };
     })
     .filter(present);
+  segmentRulesAgree(sheet, rules, sheet.column('industries'));
+  return rules.map((p) => p.item);
 }
 
-/** Targets by month (a date cell reads as its month in the spreadsheet's zone). */
-export function parseTargets(sheet: SettingsSheet): Settings['targets'] {
-  return sheet.rows('targets', 3, ['month', 'owner', 'amount'], (cells) =>
-    targetRow.safeParse({
-      month: isDate(cells[0]) ? isoMonth(cells[0], sheet.timeZone) : text(cells[0]),
-      owner: text(cells[1]) || null,
-      amount: cells[2],
-    }),
+/** Targets by month (a date cell reads as its month in the spreadsheet's zone), one row per owner. */
+export function parseTargets(sheet: SettingsSheet, owners: Settings['owners']): Settings['targets'] {
+  const targets = sheet.placed<Settings['targets'][number]>(
+    'targets',
+    3,
+    ['month', 'owner', 'amount'],
+    (cells) =>
+      targetRow.safeParse({
+        month: isDate(cells[0]) ? isoMonth(cells[0], sheet.timeZone) : text(cells[0]),
+        owner: text(cells[1]) || null,
+        amount: cells[2],
+      }),
   );
+  targetsAgree(sheet, targets, owners);
+  return targets.map((p) => p.item);
 }
 
 /** The General block: every labelled setting present (a label may be cut short), then validated. */

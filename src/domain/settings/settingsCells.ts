@@ -95,7 +95,7 @@ export function parseSettings(values: Cell[][], timeZone: string): ParsedSetting
   const lostReasons = parseLostReasons(sheet);
   const owners = parseOwners(sheet);
   const segmentRules = parseSegmentRules(sheet);
-  const targets = parseTargets(sheet);
+  const targets = parseTargets(sheet, owners);
   const general = parseGeneral(sheet);
   const board = parseBoard(sheet);
   const rates = parseRates(sheet, general?.currency);

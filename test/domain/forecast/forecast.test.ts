@@ -170,6 +170,26 @@ describe('buildForecast', () => {
     expect(ann).toMatchObject({ won: 4000, target: 3000 });
     expect(f.bySegment.map((s) => s.name)).toEqual(['Unsegmented']);
   });
+
+  it('gives an owner the targets written with their email or another spelling of their name', () => {
+    const s = defaultSettings('o@example.com');
+    s.owners = [{ name: 'Ana Ortiz', email: 'ana@example.com' }];
+    s.targets = [
+      { month: '2026-03', owner: 'ANA@example.com', amount: 1000 },
+      { month: '2026-04', owner: 'ana  ortiz', amount: 2000 },
+      { month: '2026-05', owner: 'Ben Carter', amount: 4000 },
+    ];
+    const deals = [
+      { stage: 'Won', amount: 500, closeDate: new Date('2026-03-05T17:00:00Z'), owner: 'Ana Ortiz' },
+    ];
+    const byOwner = buildForecast(
+      deals.map((d) => deal(d, s)),
+      s,
+      NOW,
+      'America/New_York',
+    ).byOwner;
+    expect(byOwner.map((o) => [o.name, o.target])).toEqual([['Ana Ortiz', 3000]]);
+  });
 });
 
 describe('forecast (property)', () => {
