@@ -14,6 +14,8 @@ export const ERROR_CODES = [
   'EXPORT_INCOMPLETE',
   'TOO_MANY_CELLS',
   'ARCHIVE_DAMAGED',
+  'DEALS_HEADER_BROKEN',
+  'HISTORY_HEADER_BROKEN',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 

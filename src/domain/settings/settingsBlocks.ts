@@ -71,6 +71,14 @@ export class SettingsSheet {
     readonly timeZone: string,
   ) {
     const titles = values[TITLE_ROW - 1] ?? [];
+    const moved = titlesMovedTo(values);
+    if (moved) {
+      this.problems.push({
+        cell: `CRM Settings!1:1`,
+        message: `The block titles (Stages, Lost reasons, …) are on row ${moved}, not row ${TITLE_ROW}: rows were inserted above them. Select rows ${TITLE_ROW}–${moved - 1} and delete them (or use Edit > Undo).`,
+      });
+      return;
+    }
     for (const b of BLOCKS) {
       const c = titles.findIndex((v) => looseKey(v) === looseKey(b.title));
       if (c < 0 && OPTIONAL_BLOCKS.includes(b.key)) continue;
@@ -135,6 +143,16 @@ export class SettingsSheet {
 }
 
 const present = <T>(x: T | null): x is T => x !== null;
+
+/** The row (1-based) the block titles are on when none is on the title row, if within 20 rows. */
+function titlesMovedTo(values: readonly (readonly Cell[])[]): number | null {
+  const titlesIn = (row: readonly Cell[] | undefined) =>
+    BLOCKS.filter((b) => (row ?? []).some((v) => looseKey(v) === looseKey(b.title))).length;
+  if (titlesIn(values[TITLE_ROW - 1]) > 0) return null;
+  for (let r = TITLE_ROW; r < Math.min(values.length, 20); r++)
+    if (titlesIn(values[r]) >= BLOCKS.length / 2) return r + 1;
+  return null;
+}
 
 /** The Stages block: unique names, known required fields, and at least one Open, Won and Lost stage. */
 export function parseStages(sheet: SettingsSheet): StageDef[] {

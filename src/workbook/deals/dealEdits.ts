@@ -10,6 +10,8 @@ import { withDocumentLock } from '../core/lock';
 import { findHistoryTab } from '../history/historyTab';
 import { asRead, readRows } from './dealRows';
 import { readHeader } from './dealsTab';
+import { headerProblem, readWholeHeaderMap } from './dealLookup';
+import { PRODUCT } from '../../shared/names';
 import { asEventText, keepTypedAside, typedCell as typedValue, wroteOver } from '../guard/typedMeanwhile';
 import { completeJournals, journalsLeft } from '../guard/changeJournal';
 import { writeRows } from '../guard/writeGuard';
@@ -42,11 +44,19 @@ export function dealsEdited(
   const range = e.range;
   const top = range.getRow();
   const bottom = top + range.getNumRows() - 1;
-  // The header row: what each column holds may have changed, for the next refresh.
-  if (bottom < 2) return markChanged();
+  // The header row: what each column holds may have changed, for the next refresh; a field's name
+  // cleared or changed is said at once (the refresh would stop on it).
+  if (bottom < 2) {
+    markChanged();
+    const header = readHeader(sheet);
+    const problem = headerProblem(sheet, header, mapHeaders(header));
+    if (problem) e.source.toast(problem, PRODUCT, 30);
+    return;
+  }
   const leftCol = range.getColumn() - 1;
   const rightCol = leftCol + range.getNumColumns() - 1;
-  const map = mapHeaders(readHeader(sheet));
+  // A broken header is refused (onEdit says so): each row would be checked without the missing field.
+  const map = readWholeHeaderMap(sheet);
   const first = Math.max(2, top);
   const count = bottom - first + 1;
   const edited = (Object.entries(map.columns) as [FieldKey, number][])

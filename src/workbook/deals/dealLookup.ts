@@ -7,7 +7,9 @@ import type { CellValue } from '../../domain/deals/deal';
 import { mapHeaders, type HeaderMap } from '../../domain/deals/headerMap';
 import { rowRuns } from '../../domain/sidebar/dealSearch';
 import { HISTORY_HEADERS } from '../../domain/history/historyEntry';
-import type { FieldKey } from '../../shared/fields';
+import { FIELDS, type FieldKey } from '../../shared/fields';
+import { dealsHeaderProblem } from '../../domain/deals/headerCheck';
+import { CrmError } from '../../shared/errors';
 import { safeCell } from '../core/writeGrid';
 import { columnName } from '../../shared/columns';
 import { readHeader } from './dealsTab';
@@ -16,6 +18,29 @@ import type { Sheet } from '../core/sheetTypes';
 /** The Deals tab's header mapped to fields (one call). */
 export function readHeaderMap(sheet: Sheet): HeaderMap {
   return mapHeaders(readHeader(sheet) as CellValue[]);
+}
+
+/** Rows read to tell a header row deleted from one pushed down by rows inserted above it. */
+const HEADER_LOOK = 20;
+
+/**
+ * What is wrong with the Deals tab's header (a field's column gone, row 1 not the header), or null: one
+ * call when it is whole, one more when not (the rows below, to say where the header went).
+ */
+export function headerProblem(sheet: Sheet, header: readonly unknown[], map: HeaderMap): string | null {
+  if (Object.keys(map.columns).length === FIELDS.length) return null;
+  const rows = Math.min(HEADER_LOOK, sheet.getMaxRows());
+  const width = Math.max(1, header.length);
+  return dealsHeaderProblem(sheet.getRange(1, 1, rows, width).getValues(), map);
+}
+
+/** The Deals header mapped (one call); a header missing a field's column is refused with the way back. */
+export function readWholeHeaderMap(sheet: Sheet): HeaderMap {
+  const header = readHeader(sheet);
+  const map = mapHeaders(header);
+  const problem = headerProblem(sheet, header, map);
+  if (problem) throw new CrmError('DEALS_HEADER_BROKEN', problem);
+  return map;
 }
 
 /**

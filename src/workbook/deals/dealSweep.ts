@@ -2,6 +2,8 @@
 // Script writes and imports never fire onEdit, so setup, conversion and every refresh run it.
 import type { CellValue } from '../../domain/deals/deal';
 import { mapHeaders, type HeaderMap } from '../../domain/deals/headerMap';
+import { dealsHeaderProblem } from '../../domain/deals/headerCheck';
+import { CrmError } from '../../shared/errors';
 import { newDealId } from '../../domain/deals/dealIds';
 import { sweepRows, type RowOutcome } from '../../domain/edits/editEffects';
 import type { RuleId } from '../../domain/dataQuality/dealChecks';
@@ -49,6 +51,9 @@ export function planSweep(input: SweepInput): SweepPlan {
   // Header and rows in one read (up to the last column with content; columns past the header are unused).
   const values = sheet.getDataRange().getValues() as CellValue[][];
   const map = mapHeaders(values[0]);
+  // A column deleted or the header row moved: reading on would strip a field from every deal.
+  const broken = dealsHeaderProblem(values, map);
+  if (broken) throw new CrmError('DEALS_HEADER_BROKEN', broken);
   const rows = values.slice(1);
   const outcomes = sweepRows(rows, 2, { ...input, map, newId: () => newDealId(Math.random) });
   return { readAt, map, rows, outcomes };

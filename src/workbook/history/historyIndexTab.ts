@@ -8,6 +8,8 @@
 // of a day checks a fourteenth of the blocks in turn, reading all of History only if one differs.
 import type { CellValue } from '../../domain/deals/deal';
 import { HISTORY_HEADERS } from '../../domain/history/historyEntry';
+import { historyHeaderProblem } from '../../domain/history/historyHeader';
+import { CrmError } from '../../shared/errors';
 import { decodeTrail, encodeTrail, foldRows, type TrailIndex } from '../../domain/history/historyIndex';
 import { labelWithStages, StageCodes, stagesInLabel, TRAILS_LABEL } from '../../domain/history/trailText';
 import { chunkPrints } from '../../domain/reports/chunkPrints';
@@ -169,6 +171,10 @@ export function readHistory(
     if (incremental) return incremental;
   }
   const all = history.getDataRange().getValues() as CellValue[][];
+  // Read by position: a column deleted or inserted, or the header row gone, stops the refresh here,
+  // before it writes. (An incremental read finds such a change by its prints and comes here.)
+  const broken = historyHeaderProblem(all[0] ?? [], HISTORY_HEADERS);
+  if (broken) throw new CrmError('HISTORY_HEADER_BROKEN', broken);
   const rows = all.slice(1);
   const trails: TrailIndex = new Map();
   // The archive holds History's oldest rows (historyArchiveTab.ts): folded first, as they came first.

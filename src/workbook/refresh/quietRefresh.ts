@@ -10,6 +10,7 @@
 import * as z from '../../shared/schema';
 import type { CellValue } from '../../domain/deals/deal';
 import { mapHeaders } from '../../domain/deals/headerMap';
+import { FIELDS } from '../../shared/fields';
 import { applyRowRules } from '../../domain/edits/editEffects';
 import { textHash } from '../../domain/values/text';
 import { isoDay } from '../../shared/zonedTime';
@@ -97,7 +98,9 @@ export function windowHolds(
   if (count <= 0 || width <= 0) return { holds: last.ids === idsPrint([]), rows: 0 };
   const map = mapHeaders(deals.getRange(1, 1, 1, width).getValues()[0] as CellValue[]);
   const idCol = map.columns.dealId;
-  if (idCol === undefined) return { holds: false, rows: 0 };
+  // A field's column gone: the full refresh says so (see domain/deals/headerCheck.ts).
+  if (idCol === undefined || Object.keys(map.columns).length !== FIELDS.length)
+    return { holds: false, rows: 0 };
   const ids = deals
     .getRange(2, idCol + 1, count, 1)
     .getValues()

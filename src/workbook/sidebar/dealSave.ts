@@ -28,7 +28,7 @@ import {
 } from '../../shared/dealDto';
 import { currentUser } from '../core/app';
 import type { CrmTabs } from '../core/crmTabs';
-import { dealHistory, readHeaderMap, readRows, rowForNewDeal, rowsOfDeal } from '../deals/dealLookup';
+import { dealHistory, readWholeHeaderMap, readRows, rowForNewDeal, rowsOfDeal } from '../deals/dealLookup';
 import { completeJournals, journalsLeft } from '../guard/changeJournal';
 import { withDocumentLock } from '../core/lock';
 
@@ -54,7 +54,7 @@ export function saveDeal(input: unknown, loaded: DealInput | null): SaveResult {
   if (!valid.ok) return { status: 'invalid', errors: valid.errors };
   const dto = valid.deal;
   return withDocumentLock(() => {
-    const map = readHeaderMap(c.deals);
+    const map = readWholeHeaderMap(c.deals);
     // A save that died between its cells and its History left a journal: completed first.
     if (journalsLeft(c.properties)) completeJournals(c.deals, c.history, map, timeZone);
     // Rows a sort moved under this save's writes (another deal got its cells): marked, and the save

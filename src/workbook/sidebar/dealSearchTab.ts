@@ -31,7 +31,7 @@ import type { HeaderMap } from '../../domain/deals/headerMap';
 import type { DealSummary, SearchResult } from '../../shared/dealDto';
 import type { Owner } from '../../shared/settings';
 import type { Sheet } from '../core/sheetTypes';
-import { blockOf, readHeaderMap, readRows, rowsMatching } from '../deals/dealLookup';
+import { blockOf, readWholeHeaderMap, readRows, rowsMatching } from '../deals/dealLookup';
 import { storedSearchIndex } from './searchIndexStore';
 import { liveCrm } from './sidebarCrm';
 
@@ -56,7 +56,7 @@ export function searchDeals(query: string): SearchResult {
   const c = liveCrm();
   const index = storedSearchIndex(c.properties);
   const words = lookupOrder(searchWords(query), index);
-  const map = readHeaderMap(c.deals);
+  const map = readWholeHeaderMap(c.deals);
   const block = blockOf(map, SEARCH_FIELDS);
   if (!words.length || !block) return { query, deals: [], total: 0, approximate: false };
   const owners = c.state.settings.owners;

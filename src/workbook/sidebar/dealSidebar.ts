@@ -6,7 +6,7 @@ import { historyItems } from '../../domain/sidebar/dealForm';
 import { type DealRecord, type HistoryItem, type SidebarModel } from '../../shared/dealDto';
 import { activeSpreadsheet, currentUser } from '../core/app';
 import { archivedRowsOf } from '../history/historyArchiveTab';
-import { dealHistory, readHeaderMap, readRows, rowsOfDeal } from '../deals/dealLookup';
+import { dealHistory, readWholeHeaderMap, readRows, rowsOfDeal } from '../deals/dealLookup';
 import { crm, formRules, liveCrm, MAX_TRIES, record } from './sidebarCrm';
 
 /** History entries the sidebar shows at first; "Show all" asks for the rest. */
@@ -29,7 +29,7 @@ export function getSidebarModel(): SidebarModel {
 /** One deal for editing, with its last History entries (newest first) and what the sheet knows of it. */
 export function getDeal(id: string): DealRecord | null {
   const c = crm();
-  const map = readHeaderMap(c.deals);
+  const map = readWholeHeaderMap(c.deals);
   const wanted = String(id).trim();
   const idCol = map.columns.dealId;
   // A sort between finding the row and reading it puts another deal there: the row is found again.

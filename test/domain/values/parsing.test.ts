@@ -205,6 +205,15 @@ describe('the Settings tab', () => {
     expect(parsedOld.ok && parsedOld.settings.rates).toEqual({});
   });
 
+  it('says where the block titles went when rows were inserted above them, in one line', () => {
+    const g = grid();
+    const blank = () => Array<Cell>(g[0].length).fill('');
+    const parsed = parseSettings([blank(), blank(), ...g], TZ);
+    expect(!parsed.ok && parsed.problems.map((p) => `${p.cell}: ${p.message}`)).toEqual([
+      'CRM Settings!1:1: The block titles (Stages, Lost reasons, …) are on row 3, not row 1: rows were inserted above them. Select rows 1–2 and delete them (or use Edit > Undo).',
+    ]);
+  });
+
   it('reports a missing block by its title', () => {
     const g = grid();
     g[0] = g[0].map((v) => (v === 'Targets' ? '' : v));
