@@ -82,6 +82,8 @@ interface Cleaned {
   digits: string;
   sign: number;
   scale: number;
+  /** The number itself, when the text settles it whatever the decimal mark (scientific notation). */
+  exact?: number;
 }
 
 /** Strips currency, signs, spaces and k/m suffixes; null when what is left is not a number shape. */
@@ -112,6 +114,10 @@ function clean(v: string): Cleaned | null {
     scale = /^k$/i.test(suffix[2]) ? 1e3 : /bn/i.test(suffix[2]) ? 1e9 : 1e6;
   }
   s = s.replace(/[\s\u00a0\u202f']/g, '');
+  // Scientific notation, as spreadsheets and databases write large numbers ("1.25E+05", "8,5E4"): the
+  // mantissa's one separator can only be its decimal mark.
+  const sci = /^(\d+)(?:[.,](\d+))?[eE]\+?(\d{1,2})$/.exec(s);
+  if (sci) return { digits: s, sign, scale, exact: Number(`${sci[1]}.${sci[2] ?? '0'}e${sci[3]}`) };
   return /^\d[\d.,]*$/.test(s) && /\d$/.test(s) ? { digits: s, sign, scale } : null;
 }
 
@@ -166,7 +172,7 @@ function toNumber(d: string, mark: DecimalMark): number {
  */
 export function bothReadings(text: string): [number, number] | null {
   const c = clean(text);
-  if (!c) return null;
+  if (!c || c.exact !== undefined) return null;
   const s = shapeOf(c.digits);
   if (s.kind !== 'ambiguous') return null;
   const as = (mark: DecimalMark) => c.sign * toNumber(c.digits, mark) * c.scale;
@@ -182,7 +188,7 @@ export function decimalMarkOf(
   for (const v of values) {
     if (typeof v !== 'string') continue;
     const c = clean(v);
-    if (!c) continue;
+    if (!c || c.exact !== undefined) continue;
     const s = shapeOf(c.digits);
     if (s.kind === 'decimal' || s.kind === 'grouped') seen.add(s.mark);
     else if (s.kind === 'lone') seen.add(s.sep);
@@ -212,7 +218,8 @@ export function readAmount(
   if (!c) return bad(v);
   const s = shapeOf(c.digits);
   let n: number;
-  if (s.kind === 'plain') n = Number(c.digits);
+  if (c.exact !== undefined) n = c.exact;
+  else if (s.kind === 'plain') n = Number(c.digits);
   else if (s.kind === 'decimal' || s.kind === 'grouped') n = toNumber(c.digits, s.mark);
   else if (s.kind === 'lone') {
     // "1,5" where the column's mark is a point is no grouping either: 1.5 typed by habit, or 15.

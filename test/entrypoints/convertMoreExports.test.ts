@@ -697,3 +697,53 @@ describe('an accounts (companies) file converted after the deals', () => {
     expect(records(emu)).toHaveLength(0);
   });
 });
+
+describe('a warehouse dump with is_won and is_closed flags beside the stage', () => {
+  it('takes a won flag as Won and a closed one not won as Lost, whatever the stage is called, and reads 1.25E+05 and nan', () => {
+    const { emu, shown } = convert('warehouse-flags.csv');
+    expectClean(emu, shown);
+    expect(shown).toMatch(/"is_won" says which deals were won and J "is_closed" which were closed/);
+    expect(deals(emu, 'Deal ID')).toEqual({
+      '1001': ['Acme renewal', 'Acme', 'Ann Lee', 'Negotiation', 125000, '2027-01-15', '2026-01-05'],
+      '1002': ['Beta new logo', 'Beta', 'Bob Ray', 'Won', 85000, '2026-04-01', '2025-11-01'],
+      '1003': ['Gamma pilot', 'Gamma', 'Ann Lee', 'Lost', '', '2026-03-01', '2025-10-11'],
+      '1004': ['Delta expansion', 'Delta', 'Bob Ray', 'Negotiation', 42000, '', '2026-02-01'],
+      '1005': ['Epsilon new logo', 'Epsilon', 'Ann Lee', 'Lost', 15000, '2026-06-30', '2026-02-11'],
+    });
+    // "Closed" named only closed deals: it is no stage of the pipeline.
+    expect(stagesOf(emu).map((s) => s[0])).not.toContain('Closed');
+    // Nothing is flagged as unreadable: "nan" and "NaT" are a dump's empty cells.
+    for (const r of records(emu)) expect(String(r['Check'])).not.toMatch(/not a valid/);
+  });
+});
+
+describe('a Salesforce report with its Closed and Won checkboxes', () => {
+  it('types a stage by the flags of each row: a closed deal not won is Lost, the same stage open stays open; a won stage keeps its name', () => {
+    const { emu, shown } = convert('salesforce-report-flags.csv');
+    expectClean(emu, shown);
+    expect(deals(emu, 'Deal')).toEqual({
+      'Globex platform': [
+        'Globex platform',
+        'Globex',
+        'Jane Cole',
+        'Contract Signed',
+        48000,
+        '2026-03-31',
+        '2026-01-12',
+      ],
+      'Initech pilot': ['Initech pilot', 'Initech', 'Jane Cole', 'Lost', 12500, '2026-02-27', '2025-11-03'],
+      'Umbrella rollout': [
+        'Umbrella rollout',
+        'Umbrella',
+        'Tom Park',
+        'Technical Review',
+        90000,
+        '2027-06-30',
+        '2026-09-14',
+      ],
+      'Hooli renewal': ['Hooli renewal', 'Hooli', 'Tom Park', 'Stalled', 30000, '2026-05-15', '2026-02-02'],
+    });
+    const typeOf = (name: string) => stagesOf(emu).find((s) => s[0] === name)?.[1];
+    expect([typeOf('Stalled'), typeOf('Contract Signed')]).toEqual(['Open', 'Won']);
+  });
+});

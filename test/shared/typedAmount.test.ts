@@ -258,3 +258,28 @@ describe('an amount in a currency CRM Settings lists under Exchange rates', () =
     expect(readTypedAmount('-€900', '.', 'USD', rates).ok).toBe(false);
   });
 });
+
+describe('an amount in scientific notation (a spreadsheet or database wrote it)', () => {
+  it.each([
+    ['1.25E+05', '.', 125000],
+    ['1.25E+05', ',', 125000],
+    ['8,5E4', ',', 85000],
+    ['8,5E4', '.', 85000],
+    ['1.250E+03', '.', 1250],
+    ['1E5', '.', 100000],
+    ['-2.5e3', '.', -2500],
+    ['$1.2E+06', '.', 1200000],
+    // A mantissa has one separator, its decimal mark: never thousands.
+    ['1,000E3', '.', 1000],
+  ] as const)('reads %s (mark %s) as %d, in imports and in typing alike', (text, mark, n) => {
+    expect(readAmount(text, { mark, fromValues: true })).toEqual({ kind: 'ok', value: n });
+    if (n >= 0) expect(value(text, mark)).toBe(n);
+  });
+
+  it.each(['1.5E-03', '12E', 'E5', '1.2.3E4', '1,000.5E3'])('leaves %s unread', (text) =>
+    expect(readAmount(text, { mark: '.', fromValues: true }).kind).toBe('bad'),
+  );
+
+  it('does not let a column of such numbers decide its decimal mark', () =>
+    expect(decimalMarkOf(['1.25E+05', '8.5E+04'], 'de_DE')).toEqual({ mark: ',', fromValues: false }));
+});

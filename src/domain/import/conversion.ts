@@ -18,7 +18,7 @@ import {
 import { isDate } from '../../shared/zonedTime';
 import type { ImportMapping } from './importMapping';
 import { namesComputedColumn } from './headerVocabulary';
-import { statusOf } from './stageAdoption';
+import { rowStatus } from './stageAdoption';
 import { currencyColumnOf, inItsCurrency, inOtherCurrency } from './currencyColumn';
 import type { CellValue } from '../deals/deal';
 import type { HeaderMap } from '../deals/headerMap';
@@ -356,30 +356,31 @@ function extraColumnNames(source: readonly CellValue[], extras: readonly number[
   });
 }
 
-type StatusMapping = Pick<ImportMapping, 'map' | 'statusColumn' | 'statusKind' | 'words'>;
+type StatusMapping = Pick<ImportMapping, 'map' | 'statusColumn' | 'statusKind' | 'closedColumn' | 'words'>;
 
 /**
  * The stage a row's status column gives it: a closed status (Pipedrive's won / lost beside the
- * pipeline stage) is the deal's stage; an archived deal (Active false) is lost unless its stage says
- * it was won. Undefined when the row keeps its stage.
+ * pipeline stage, a Won or Closed flag) is the deal's stage, unless its own stage is already of that
+ * type ("Contract Signed", won, keeps its name); an archived deal (Active false) is lost unless its
+ * stage says it was won. Undefined when the row keeps its stage.
  */
 function statusStage(
   src: readonly CellValue[],
   mapping: StatusMapping,
   o: ConvertOptions,
 ): string | undefined {
-  if (mapping.statusColumn === null) return undefined;
-  const status = statusOf(mapping.statusKind, src[mapping.statusColumn], mapping.words);
+  const status = rowStatus(mapping, src);
+  if (status !== 'Won' && status !== 'Lost') return undefined;
   const typed = (type: string) => o.settings.stages.find((s) => s.type === type)?.name;
-  if (status === 'Won') return typed('Won');
-  if (status !== 'Lost') return undefined;
   const stageCol = mapping.map.columns.stage;
-  if (mapping.statusKind === 'active' && stageCol !== undefined) {
+  if (stageCol !== undefined) {
     const v = src[stageCol];
     const name = o.stageOf.get(looseKey(v)) ?? findStageLoosely(v, o.settings.stages)?.name;
-    if (o.settings.stages.find((s) => s.name === name)?.type === 'Won') return undefined;
+    const own = o.settings.stages.find((s) => s.name === name)?.type;
+    if (own === status || (status === 'Lost' && mapping.statusKind === 'active' && own === 'Won'))
+      return undefined;
   }
-  return typed('Lost');
+  return typed(status);
 }
 
 /**
@@ -404,7 +405,7 @@ function amountInCurrency(
 }
 
 /** What an export writes where it has no amount, date or number: read as empty, and counted. */
-const PLACEHOLDER = /^(-+|–|—|\?|n\/?a|#n\/a|null|none|tbd|tbc|unknown)$/i;
+const PLACEHOLDER = /^(-+|–|—|\?|n\/?a|#n\/a|null|none|nan|nat|nil|tbd|tbc|unknown)$/i;
 /** Field kinds a placeholder cannot be a value of (in text fields it is kept as written). */
 const TYPED_KINDS: ReadonlySet<string> = new Set(['money', 'integer', 'date', 'timestamp', 'percent']);
 

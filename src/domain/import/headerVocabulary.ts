@@ -23,6 +23,9 @@ export interface ImportWords {
   /** Headers of a status column (open / won / lost), and of an "Active" flag. */
   status: readonly string[];
   active: readonly string[];
+  /** Headers of a won flag and of a closed flag beside the stage (Salesforce's IsWon and IsClosed). */
+  wonFlag: readonly string[];
+  closedFlag: readonly string[];
   /** A stage or status that says won, lost, or open; an Active flag's true and false. */
   won: string;
   lost: string;
@@ -135,16 +138,24 @@ export function namesOtherThing(header: unknown, words: ImportWords): boolean {
 /**
  * A column saying whether a deal is open, won or lost beside its pipeline stage: a status (Pipedrive's
  * open / won / lost, Dynamics' and Copper's Status, Close's status type, in the languages above), or an
- * "Active" flag (Odoo archives a lost opportunity in the stage it stopped in).
+ * "Active" flag (Odoo archives a lost opportunity in the stage it stopped in), or a Won flag
+ * (Salesforce's IsWon, a warehouse's is_won), read with a Closed flag when the export has one.
  */
 export function statusHeaderKind(header: unknown, words: ImportWords): StatusKind | null {
   const forms = candidates(normaliseHeader(header), words.objects);
   if (forms.some((f) => words.status.includes(f))) return 'status';
   if (forms.some((f) => words.active.includes(f))) return 'active';
+  if (forms.some((f) => words.wonFlag.includes(f))) return 'won';
   return null;
 }
 
-export type StatusKind = 'status' | 'active';
+/** True when a header names a closed flag (read beside a won flag: closed and not won is lost). */
+export function namesClosedFlag(header: unknown, words: ImportWords): boolean {
+  return candidates(normaliseHeader(header), words.objects).some((f) => words.closedFlag.includes(f));
+}
+
+/** A status column's kind: open / won / lost words, an Active flag, or a Won flag (with a Closed one). */
+export type StatusKind = 'status' | 'active' | 'won';
 
 /** HubSpot's per-stage columns: 'Date entered "Qualified To Buy (Sales Pipeline)"' → "Qualified To Buy". */
 export function stageEnteredColumn(header: unknown): string | null {

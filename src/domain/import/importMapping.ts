@@ -9,6 +9,7 @@ import { findStageLoosely } from '../settings/stageLookup';
 import { decimalMarkOf, readDate } from '../values/columnConventions';
 import {
   headerMeanings,
+  namesClosedFlag,
   namesComputedColumn,
   namesOtherThing,
   stageEnteredColumn,
@@ -59,6 +60,8 @@ export interface ImportMapping {
   /** A status column (open / won / lost, or an Active flag) that overrides the stage of closed deals. */
   statusColumn: number | null;
   statusKind: StatusKind;
+  /** With a Won flag, a Closed flag: a closed deal not won is lost, one not closed keeps its stage. */
+  closedColumn?: number | null;
   /** The words the export was read with (stage and status words are read with them too). */
   words: ImportWords;
   /** HubSpot-style "Date entered <stage>" columns, read into History. */
@@ -148,6 +151,7 @@ class MappingDraft {
   private readonly stageEntered_: ImportMapping['stageEntered'] = [];
   private statusColumn_: number | null = null;
   private statusKind_: StatusKind = 'status';
+  private closedColumn_: number | null = null;
   private readonly doubts_ = new Map<ImportField, number[]>();
 
   constructor(
@@ -209,7 +213,25 @@ class MappingDraft {
       } else continue;
       taken.add(c);
     }
+    if (this.statusKind_ === 'won') this.findClosedFlag_();
     this.stageEntered_.forEach(({ column: c }) => taken.delete(c)); // they stay as extras too
+  }
+
+  /** Beside a Won flag, a Closed flag of yes / no values (a header "Closed" may have been read as a date). */
+  private findClosedFlag_(): void {
+    for (let c = 0; c < this.width_; c++) {
+      if (c === this.statusColumn_ || !namesClosedFlag(this.header_[c], this.words_)) continue;
+      const vals = this.column(c);
+      if (!vals.length || !vals.every((v) => statusOf('won', v, this.words_) !== null)) continue;
+      for (const [field, col] of Object.entries(this.columns_))
+        if (col === c) {
+          delete this.columns_[field as FieldKey];
+          this.how_.delete(field as ImportField);
+        }
+      this.closedColumn_ = c;
+      this.taken_.add(c);
+      return;
+    }
   }
 
   private take_(field: ImportField, c: number, how: FieldFinding['how']) {
@@ -364,6 +386,7 @@ class MappingDraft {
       headerRow,
       statusColumn_: statusColumn,
       statusKind_: statusKind,
+      closedColumn_: closedColumn,
       stageEntered_: stageEntered,
     } = this;
     return {
@@ -371,6 +394,7 @@ class MappingDraft {
       map: { columns, extras, width },
       statusColumn,
       statusKind,
+      closedColumn,
       words: this.words_,
       stageEntered,
       findings,

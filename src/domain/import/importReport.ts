@@ -33,7 +33,7 @@ import {
 } from './conversion';
 import { currencyLines } from './currencyColumn';
 import { KEY_FIELDS, type ImportMapping } from './importMapping';
-import { statusOf, type SeenStage, type StageProposal } from './stageAdoption';
+import { closedTypeOf, rowStatus, type SeenStage, type StageProposal } from './stageAdoption';
 
 const text = (v: unknown) => (v instanceof Date ? v.toISOString().slice(0, 10) : String(v ?? '').trim());
 
@@ -42,10 +42,10 @@ export function seenStages(
   values: readonly (readonly CellValue[])[],
   mapping: Pick<
     ImportMapping,
-    'headerRow' | 'map' | 'statusColumn' | 'statusKind' | 'words' | 'stageEntered'
+    'headerRow' | 'map' | 'statusColumn' | 'statusKind' | 'closedColumn' | 'words' | 'stageEntered'
   >,
 ): SeenStage[] {
-  const { map, headerRow, statusColumn, statusKind, words } = mapping;
+  const { map, headerRow, words } = mapping;
   const stageCol = map.columns.stage;
   const probCol = map.columns.probability;
   const out = new Map<string, SeenStage>();
@@ -65,7 +65,9 @@ export function seenStages(
     );
   for (const r of body) {
     if (stageCol === undefined) break;
-    if (statusColumn !== null && statusOf(statusKind, r[statusColumn], words) !== 'Open') continue;
+    // A closed row's stage is no pipeline stage, unless its name says the same ("Contract Signed", won).
+    const status = rowStatus(mapping, r);
+    if (status !== null && status !== 'Open' && closedTypeOf(r[stageCol], words) !== status) continue;
     const p = probCol === undefined ? null : readProbability(r[probCol], points);
     add(text(r[stageCol]), p && p.kind === 'ok' ? p.value : null);
   }
@@ -126,7 +128,14 @@ export function describeImport(
   values: readonly (readonly CellValue[])[],
   mapping: Pick<
     ImportMapping,
-    'headerRow' | 'map' | 'statusColumn' | 'statusKind' | 'words' | 'stageEntered' | 'findings'
+    | 'headerRow'
+    | 'map'
+    | 'statusColumn'
+    | 'statusKind'
+    | 'closedColumn'
+    | 'words'
+    | 'stageEntered'
+    | 'findings'
   >,
   map: ConfirmedMap,
   stages: StageProposal,
@@ -172,13 +181,8 @@ export function describeImport(
   if (others.length) lines.push('', `Also: ${others.join('; ')}.`);
   if (map.extras.length)
     lines.push('', `Kept as extra columns under their own names: ${map.extras.map(name).join(', ')}.`);
-  if (mapping.statusColumn !== null)
-    lines.push(
-      '',
-      mapping.statusKind === 'active'
-        ? `${name(mapping.statusColumn)} says which deals were archived (false): those not won take the Lost stage.`
-        : `${name(mapping.statusColumn)} says which deals are won or lost: those take the Won or Lost stage.`,
-    );
+  const status = statusSaid(mapping, name);
+  if (status) lines.push('', status);
   if (mapping.stageEntered.length)
     lines.push('', `${mapping.stageEntered.length} "Date entered" columns become stage History.`);
   const closedAt = closedAtColumns(header, map);
@@ -316,4 +320,20 @@ function stageLines(
         .join('; ')}.`,
     );
   return out;
+}
+
+/** What the preview says of a status column (or a Won flag with its Closed flag), or null with none. */
+function statusSaid(
+  mapping: Pick<ImportMapping, 'statusColumn' | 'statusKind' | 'closedColumn'>,
+  name: (c: number) => string,
+): string | null {
+  const { statusColumn: c, statusKind: kind, closedColumn: closed } = mapping;
+  if (c === null) return null;
+  if (kind === 'active')
+    return `${name(c)} says which deals were archived (false): those not won take the Lost stage.`;
+  if (kind === 'status')
+    return `${name(c)} says which deals are won or lost: those take the Won or Lost stage.`;
+  return closed != null
+    ? `${name(c)} says which deals were won and ${name(closed)} which were closed: won deals take a Won stage, closed ones not won a Lost stage, and the others keep theirs.`
+    : `${name(c)} says which deals were won: those take a Won stage.`;
 }

@@ -113,6 +113,11 @@ export const IMPORT_WORDS: ImportWords = {
     .split('|'),
   status: 'status|deal status|opportunity status|status type|statut|estado|estado del negocio'.split('|'),
   active: 'active|aktiv|actif|activo|ativo|actief'.split('|'),
+  // A won or a closed flag beside the stage (Salesforce's IsWon and IsClosed, its reports' Won and
+  // Closed checkboxes, a warehouse's is_won and is_closed).
+  wonFlag: 'won|is won|iswon|won flag|is closed won|closed won flag|gewonnen|ganado|gagne'.split('|'),
+  closedFlag:
+    'closed|is closed|isclosed|closed flag|is deal closed|deal closed|geschlossen|cerrado|ferme'.split('|'),
   // English, Spanish, Portuguese, French, German, Italian, Dutch, Danish, Swedish, Norwegian.
   won: anyWord(
     'won|win|signed|booked|ganad[oa]s?|ganh[oa]|gagnee?s?|gewonnen|vint[oa]|vinte|vundet|vunnen|vunnet',

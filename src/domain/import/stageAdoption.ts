@@ -6,7 +6,7 @@
 import type { ForecastCategory, StageDef } from '../../shared/settings';
 import { findStageLoosely } from '../settings/stageLookup';
 import { looseKey } from '../values/text';
-import type { ImportWords } from './headerVocabulary';
+import type { ImportWords, StatusKind } from './headerVocabulary';
 
 /** The import words' regular expressions, made once per words object. */
 interface StageWords {
@@ -98,17 +98,39 @@ function stageNumber(name: string): number | null {
 
 /**
  * What a status column's cell says about its deal: Won, Lost or Open; null when it says nothing this
- * reader knows (the column is then no status column). An "Active" flag that is false means Lost.
+ * reader knows (the column is then no status column). An "Active" flag that is false means Lost; a
+ * Won flag that is true means Won.
  */
 export function statusOf(
-  kind: 'status' | 'active',
+  kind: StatusKind,
   value: unknown,
   words: ImportWords,
 ): 'Won' | 'Lost' | 'Open' | null {
   const k = folded(value);
   const w = stageWords(words);
   if (kind === 'active') return w.yes.test(k) ? 'Open' : w.no.test(k) ? 'Lost' : null;
+  // A Won flag alone: won, or not (the stage, or a Closed flag, says the rest).
+  if (kind === 'won') return w.yes.test(k) ? 'Won' : w.no.test(k) ? 'Open' : null;
   return closedTypeOf(value, words) ?? (w.open.test(k) ? 'Open' : null);
+}
+
+/** The status columns of an export's mapping (see importMapping.ts). */
+export interface StatusColumns {
+  statusColumn: number | null;
+  statusKind: StatusKind;
+  closedColumn?: number | null;
+  words: ImportWords;
+}
+
+/**
+ * What a row's status column says: Won, Lost or Open (Open: the row keeps its stage), null with none.
+ * A Won flag that is false reads its Closed flag: closed and not won is Lost.
+ */
+export function rowStatus(m: StatusColumns, row: readonly unknown[]): 'Won' | 'Lost' | 'Open' | null {
+  if (m.statusColumn === null) return null;
+  const status = statusOf(m.statusKind, row[m.statusColumn], m.words);
+  if (m.statusKind !== 'won' || status !== 'Open' || m.closedColumn == null) return status;
+  return statusOf('won', row[m.closedColumn], m.words) === 'Won' ? 'Lost' : 'Open';
 }
 
 /** One stage value seen in the export, with the probabilities rows in it carried. */

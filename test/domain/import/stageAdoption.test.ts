@@ -1,6 +1,7 @@
 import { IMPORT_WORDS } from '../../../src/domain/import/importWords';
 // Closed stages as teams write them in other languages, and as their own probabilities say.
-import { closedTypeOf, proposeStages } from '../../../src/domain/import/stageAdoption';
+import { closedTypeOf, proposeStages, rowStatus } from '../../../src/domain/import/stageAdoption';
+import { proposeImportMapping } from '../../../src/domain/import/importMapping';
 import { defaultSettings } from '../../../src/shared/defaultSettings';
 
 describe('closed stages in the languages teams write', () => {
@@ -190,4 +191,32 @@ describe('the order of stages an export brings', () => {
       expect(open.map((s) => s.name)).toEqual(order);
     },
   );
+});
+
+describe('a Won flag with a Closed flag beside the stage (Salesforce IsWon / IsClosed)', () => {
+  const header = ['Name', 'StageName', 'Amount', 'CloseDate', 'IsClosed', 'IsWon'];
+  const rows = [
+    ['A', 'Signed', 100, '2026-01-01', 'true', 'true'],
+    ['B', 'Closed', 200, '2026-01-02', 'TRUE', 'FALSE'],
+    ['C', 'Discovery', 300, '2026-01-03', 'false', 'false'],
+    ['D', 'Discovery', 400, '2026-01-04', '0', '0'],
+  ];
+  const mapping = proposeImportMapping(
+    [header, ...rows],
+    defaultSettings('o@x.com').stages,
+    'en_US',
+    'UTC',
+    IMPORT_WORDS,
+  );
+
+  it('finds both flags, and leaves CloseDate the close date', () => {
+    expect([mapping.statusKind, mapping.statusColumn, mapping.closedColumn]).toEqual(['won', 5, 4]);
+    expect(mapping.map.columns.closeDate).toBe(3);
+  });
+
+  it('reads each row: won, closed and not won (lost), open', () => {
+    expect(rows.map((r) => rowStatus(mapping, r))).toEqual(['Won', 'Lost', 'Open', 'Open']);
+    // Without its Closed flag, a Won flag that is false says nothing: the row keeps its stage.
+    expect(rowStatus({ ...mapping, closedColumn: null }, rows[1])).toBe('Open');
+  });
 });
