@@ -23,6 +23,7 @@ export function runRefresh(
   waitMs: number,
   board: 'create' | 'if-exists' = 'if-exists',
   full: boolean | 'daily' = false,
+  confirm?: (title: string, message: string) => boolean,
 ): RefreshResult | QuietRefresh {
   const ss = activeSpreadsheet();
   const found = requireCrm(ss);
@@ -42,6 +43,7 @@ export function runRefresh(
       board,
       full,
       whileLocked: format,
+      confirm,
     });
   }, waitMs);
 }
@@ -91,12 +93,16 @@ function announced(r: RefreshResult | QuietRefresh): void {
   if (!r.quiet && r.board?.recreated) forgetRecreation();
 }
 
+/** Asks the person at the menu Yes or No. */
+const askYesNo = (title: string, message: string) =>
+  ui().alert(title, message, ui().ButtonSet.YES_NO) === ui().Button.YES;
+
 /** Menu: Refresh reports. */
 export function menuRefresh(): void {
   menuAction('Refresh reports', () => {
     const failure = takeFailure();
     toast('Refreshing: checking deals and reading history…', PRODUCT, 60);
-    const result = runRefresh((m) => toast(m, PRODUCT, 60), 30000);
+    const result = runRefresh((m) => toast(m, PRODUCT, 60), 30000, 'if-exists', false, askYesNo);
     const before = failure
       ? `Note: the scheduled refresh at ${failure.at} failed: ${failure.message}\n\n`
       : '';
@@ -129,7 +135,7 @@ export function scheduledRefresh(_e?: unknown): void {
 export function menuUpdateBoard(): void {
   menuAction('Update board workbook', () => {
     toast('Refreshing the reports and the board workbook…', PRODUCT, 60);
-    const result = runRefresh((m) => toast(m, PRODUCT, 60), 30000, 'create');
+    const result = runRefresh((m) => toast(m, PRODUCT, 60), 30000, 'create', false, askYesNo);
     if (result.quiet) throw new Error('A refresh that makes the board workbook is never quiet');
     const b = result.board!;
     if (b.keptBy) {

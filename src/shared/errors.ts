@@ -16,6 +16,7 @@ export const ERROR_CODES = [
   'ARCHIVE_DAMAGED',
   'DEALS_HEADER_BROKEN',
   'HISTORY_HEADER_BROKEN',
+  'DEALS_GONE',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 

@@ -25,24 +25,39 @@ export function ownerRowOf(
   return owners.find((o) => looseKey(o.name) === k || (o.email !== '' && looseKey(o.email) === k));
 }
 
+/** Calls `clash` with each row after the first of its key (loosely: case and spacing aside), and that first. */
+function repeats<T>(
+  rows: readonly Placed<T>[],
+  key: (item: T) => string,
+  clash: (row: Placed<T>, first: Placed<T>) => void,
+): void {
+  const first = new Map<string, Placed<T>>();
+  for (const p of rows) {
+    const k = looseKey(key(p.item));
+    const seen = first.get(k);
+    if (seen) clash(p, seen);
+    else first.set(k, p);
+  }
+}
+
 /** An owner named twice must not have two emails: which one signs in as them? */
 export function ownersAgree(
   sheet: SettingsSheet,
   owners: readonly Placed<Settings['owners'][number]>[],
 ): void {
-  const first = new Map<string, Placed<Settings['owners'][number]>>();
-  for (const p of owners) {
-    const k = looseKey(p.item.name);
-    const seen = first.get(k);
-    if (!seen) first.set(k, p);
-    else if (seen.item.email && p.item.email && looseKey(seen.item.email) !== looseKey(p.item.email))
-      sheet.problem(
-        'owners',
-        p.row,
-        0,
-        `${seen.item.name} is also on row ${seen.row}, with another email (${seen.item.email}): keep one row, with the email they sign in with`,
-      );
-  }
+  repeats(
+    owners,
+    (o) => o.name,
+    (p, seen) => {
+      if (seen.item.email && p.item.email && looseKey(seen.item.email) !== looseKey(p.item.email))
+        sheet.problem(
+          'owners',
+          p.row,
+          0,
+          `${seen.item.name} is also on row ${seen.row}, with another email (${seen.item.email}): keep one row, with the email they sign in with`,
+        );
+    },
+  );
 }
 
 /** A lost reason named twice must ask for a competitor both times or neither. */
@@ -50,19 +65,19 @@ export function lostReasonsAgree(
   sheet: SettingsSheet,
   reasons: readonly Placed<Settings['lostReasons'][number]>[],
 ): void {
-  const first = new Map<string, Placed<Settings['lostReasons'][number]>>();
-  for (const p of reasons) {
-    const k = looseKey(p.item.name);
-    const seen = first.get(k);
-    if (!seen) first.set(k, p);
-    else if (seen.item.requiresCompetitor !== p.item.requiresCompetitor)
-      sheet.problem(
-        'lostReasons',
-        p.row,
-        1,
-        `The lost reason "${seen.item.name}" is also on row ${seen.row}, where it ${seen.item.requiresCompetitor ? 'requires' : 'does not require'} a competitor: keep one row`,
-      );
-  }
+  repeats(
+    reasons,
+    (r) => r.name,
+    (p, seen) => {
+      if (seen.item.requiresCompetitor !== p.item.requiresCompetitor)
+        sheet.problem(
+          'lostReasons',
+          p.row,
+          1,
+          `The lost reason "${seen.item.name}" is also on row ${seen.row}, where it ${seen.item.requiresCompetitor ? 'requires' : 'does not require'} a competitor: keep one row`,
+        );
+    },
+  );
 }
 
 /**
@@ -74,30 +89,29 @@ export function targetsAgree(
   targets: readonly Placed<Settings['targets'][number]>[],
   owners: readonly Settings['owners'][number][],
 ): void {
-  const first = new Map<string, number>();
-  for (const { row, item } of targets) {
-    const listed = item.owner === null ? undefined : ownerRowOf(owners, item.owner);
-    if (item.owner !== null && owners.length && !listed) {
-      sheet.problem(
-        'targets',
-        row,
-        1,
-        `"${item.owner}" is not in Owners: a target of an owner counts the deals of the owner named so (write the name as Owners has it: ${named(owners.map((o) => o.name))})`,
-      );
-      continue;
-    }
-    const who = item.owner === null ? '' : looseKey(listed?.name ?? item.owner);
-    const key = `${item.month}|${who}`;
-    const seen = first.get(key);
-    if (seen === undefined) first.set(key, row);
+  const who = (t: Settings['targets'][number]) =>
+    t.owner === null ? undefined : (ownerRowOf(owners, t.owner)?.name ?? (owners.length ? null : t.owner));
+  const known: Placed<Settings['targets'][number]>[] = [];
+  for (const p of targets)
+    if (who(p.item) !== null) known.push(p);
     else
       sheet.problem(
         'targets',
-        row,
-        0,
-        `${item.owner === null ? 'The whole team' : (listed?.name ?? item.owner)}'s target for ${item.month} is also on row ${seen}: keep one row (the CRM would add them up)`,
+        p.row,
+        1,
+        `"${p.item.owner}" is not in Owners: a target of an owner counts the deals of the owner named so (write the name as Owners has it: ${named(owners.map((o) => o.name))})`,
       );
-  }
+  repeats(
+    known,
+    (t) => `${t.month}|${who(t) ?? ''}`,
+    (p, seen) =>
+      sheet.problem(
+        'targets',
+        p.row,
+        0,
+        `${who(p.item) ?? 'The whole team'}'s target for ${p.item.month} is also on row ${seen.row}: keep one row (the CRM would add them up)`,
+      ),
+  );
 }
 
 /** A segment rule's industries are among Industries (when it lists any): no deal can match another. */

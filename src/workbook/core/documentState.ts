@@ -107,9 +107,15 @@ export function changedNow(): Record<string, string> {
 }
 
 /** Says Deals changed now: one call. */
-export function markChanged(): void {
-  documentStore().setProperties(changedNow());
+export function markChanged(dealsReplaced = false): void {
+  documentStore().setProperties({
+    ...changedNow(),
+    ...(dealsReplaced ? { [DEALS_REPLACED]: String(Date.now()) } : {}),
+  });
 }
+
+/** When Set up or Convert last rewrote Deals: fewer deals than at the refresh before is then meant. */
+export const DEALS_REPLACED = 'sheetsCrm.dealsReplaced';
 
 /** markChanged, for a run that is failing already: its own failure is left to the rolling window. */
 export function tryMarkChanged(): void {

@@ -16,7 +16,7 @@ import { textHash } from '../../domain/values/text';
 import { isoDay } from '../../shared/zonedTime';
 import type { Settings } from '../../shared/settings';
 import { parseStored } from '../core/storedValues';
-import { changedSince, documentStore, type DocumentState } from '../core/documentState';
+import { changedSince, DEALS_REPLACED, documentStore, type DocumentState } from '../core/documentState';
 import { editContext } from '../deals/dealEdits';
 import type { Sheet } from '../core/sheetTypes';
 
@@ -45,6 +45,17 @@ export function quietSince(
   if (changedSince(all, last.at)) return null;
   if (isoDay(new Date(last.at), timeZone) !== isoDay(now, timeZone)) return null;
   return last.settings === settingsPrint(settings) ? last : null;
+}
+
+/**
+ * How many Deal IDs the last complete refresh found (from its print), or null with no record or when
+ * Set up or Convert rewrote Deals since.
+ */
+export function lastDealCount(all: Record<string, string>): number | null {
+  const last = parseStored(all[LAST], lastSchema);
+  if (!last || Number(all[DEALS_REPLACED] ?? 0) > last.at) return null;
+  const count = Number(last.ids.split(':')[0]);
+  return Number.isInteger(count) ? count : null;
 }
 
 /** Forgets the last refresh's record before a full one writes (should it stop half-way, the next is full). */

@@ -2,7 +2,8 @@
 // trust the report tabs, sweep the deals, compute all reports in memory, then write the report rows
 // that changed, the charts whose range changed, today's forecast row and the History index.
 import { rebuildReports, REPORT_TABS, stamp, type RebuildOutput } from '../../domain/reports/reportSet';
-import { DATA_ISSUES_TAB, FORECAST_HISTORY_TAB } from '../../shared/names';
+import { DATA_ISSUES_TAB, FORECAST_HISTORY_TAB, PRODUCT } from '../../shared/names';
+import { CrmError } from '../../shared/errors';
 import type { Settings } from '../../shared/settings';
 import type { CrmTabs } from '../core/crmTabs';
 import {
@@ -34,7 +35,15 @@ import type { MovesByDeal } from '../../domain/history/stageMoves';
 import { documentProperties } from '../core/documentState';
 import { completeJournals, journalsLeft } from '../guard/changeJournal';
 import { readHeaderMap } from '../deals/dealLookup';
-import { forgetLastRefresh, idsPrint, quietSince, saveLastRefresh, windowHolds } from './quietRefresh';
+import {
+  forgetLastRefresh,
+  idsPrint,
+  lastDealCount,
+  quietSince,
+  saveLastRefresh,
+  windowHolds,
+} from './quietRefresh';
+import { dealsGone } from '../../domain/deals/dealsGone';
 import {
   clearEditMarks,
   forgetPrints,
@@ -86,6 +95,8 @@ export interface RefreshRequest {
   full?: boolean | 'daily';
   /** runs while the document lock is held (rows added below get their formats) */
   whileLocked?: () => void;
+  /** asks the person Yes or No (a menu refresh); with none (the schedule), a doubt stops the refresh */
+  confirm?: (title: string, message: string) => boolean;
 }
 
 /** What the last refresh recorded, and what this one will read and write because of it. */
@@ -319,6 +330,10 @@ function readAndSweep(req: RefreshRequest, plan: RefreshPlan) {
   const pointer = plan.fullHistory ? null : plan.pointer;
   const session = readHistory(ss, crm.history, pointer, plan.fullHistory, timeZone, plan.check);
   const sweepPlan = planSweep(input);
+  // Most deals gone since the last refresh: asked before anything is written (see dealsGone.ts).
+  const gone = dealsGone(lastDealCount(plan.properties), Number(idsPrint(sweptIds(sweepPlan)).split(':')[0]));
+  if (gone && !req.confirm?.(`${PRODUCT}: most deals are gone`, gone.question))
+    throw new CrmError('DEALS_GONE', gone.stopped);
   // History as read is enough to skip changes a failed sweep logged: those rows come after the last
   // row folded, since a refresh that completes folds them (see alreadyLogged.ts). The sweep's writes
   // go out in parts, each under its own hold of the lock (see writeParts.ts).

@@ -94,8 +94,9 @@ export function setUpCrm(ss: Spreadsheet, dealsSheet?: Sheet, known?: DocumentSt
     now: new Date(),
   });
   makeReportTabs(ss, { settings: parsed.settings, timeZone, deals });
-  // Set up, Convert and imports change Deals (and its tabs) for the next refresh to read in full.
-  markChanged();
+  // Set up, Convert and imports change Deals (and its tabs) for the next refresh to read in full, and
+  // may leave fewer deals than it last counted (a Deals tab replaced by an export): not to be asked about.
+  markChanged(true);
   return summary;
 }
 
