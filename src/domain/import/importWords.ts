@@ -128,8 +128,9 @@ export const IMPORT_WORDS: ImportWords = {
   open: whole(
     'open|opened|active|in progress|pending|deleted|offen|aben|oppen|apen|ouvert|ouverte|en cours|abierto|abierta|en curso|aberto|aberta|em andamento|actief',
   ),
-  yes: whole('true|yes|y|1|wahr|ja|oui|si|sim|vrai|verdadero|verdadeiro|waar'),
-  no: whole('false|no|n|0|falsch|nein|nej|non|nee|nao|faux|falso|onwaar'),
+  // A checkbox as Airtable (checked) and others (x) export it; ticks are read in stageAdoption.ts.
+  yes: whole('true|yes|y|1|wahr|ja|oui|si|sim|vrai|verdadero|verdadeiro|waar|checked|x'),
+  no: whole('false|no|n|0|falsch|nein|nej|non|nee|nao|faux|falso|onwaar|unchecked'),
   // "Angebot erstellt", "Rendez-vous programmé", "Propuesta enviada", "Forhandling"…
   pipeline: [
     [anyWord('new|lead|leads|inbound|mql|cold|neu|nouveau|nuevo|novo|ny|nieuw'), 1],

@@ -106,7 +106,13 @@ export function statusOf(
   value: unknown,
   words: ImportWords,
 ): 'Won' | 'Lost' | 'Open' | null {
-  const k = folded(value);
+  // A tick or a box is a checkbox's yes or no (symbols have no loose key).
+  const box = /^[✓✔☑]$/u.test(String(value ?? '').trim())
+    ? 'yes'
+    : /^[☐✗✘]$/u.test(String(value ?? '').trim())
+      ? 'no'
+      : '';
+  const k = box || folded(value);
   const w = stageWords(words);
   if (kind === 'active') return w.yes.test(k) ? 'Open' : w.no.test(k) ? 'Lost' : null;
   // A Won flag alone: won, or not (the stage, or a Closed flag, says the rest).
@@ -128,9 +134,13 @@ export interface StatusColumns {
  */
 export function rowStatus(m: StatusColumns, row: readonly unknown[]): 'Won' | 'Lost' | 'Open' | null {
   if (m.statusColumn === null) return null;
-  const status = statusOf(m.statusKind, row[m.statusColumn], m.words);
+  // A flag left blank is a checkbox left unticked (as Airtable exports one): not won, not closed.
+  const flag = (c: number) =>
+    String(row[c] ?? '').trim() === '' ? 'Open' : statusOf('won', row[c], m.words);
+  const status =
+    m.statusKind === 'won' ? flag(m.statusColumn) : statusOf(m.statusKind, row[m.statusColumn], m.words);
   if (m.statusKind !== 'won' || status !== 'Open' || m.closedColumn == null) return status;
-  return statusOf('won', row[m.closedColumn], m.words) === 'Won' ? 'Lost' : 'Open';
+  return flag(m.closedColumn) === 'Won' ? 'Lost' : 'Open';
 }
 
 /** One stage value seen in the export, with the probabilities rows in it carried. */

@@ -220,3 +220,24 @@ describe('a Won flag with a Closed flag beside the stage (Salesforce IsWon / IsC
     expect(rowStatus({ ...mapping, closedColumn: null }, rows[1])).toBe('Open');
   });
 });
+
+describe('checkbox columns as Airtable and Notion export them', () => {
+  const header = ['Name', 'Stage', 'Amount', 'Won', 'Closed'];
+  const rows = [
+    ['A', 'Signed', 100, 'checked', 'checked'],
+    ['B', 'Parked', 200, '', 'checked'],
+    ['C', 'Parked', 300, '', ''],
+    ['D', 'Discovery', 400, '✓', '✓'],
+  ];
+  it('reads "checked" and a tick as yes and a blank as no', () => {
+    const m = proposeImportMapping(
+      [header, ...rows],
+      defaultSettings('o@x.com').stages,
+      'en_US',
+      'UTC',
+      IMPORT_WORDS,
+    );
+    expect([m.statusKind, m.statusColumn, m.closedColumn]).toEqual(['won', 3, 4]);
+    expect(rows.map((r) => rowStatus(m, r))).toEqual(['Won', 'Lost', 'Open', 'Won']);
+  });
+});
