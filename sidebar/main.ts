@@ -50,8 +50,16 @@ function dirty(): boolean {
   return EDITABLE.some((k) => now[k].trim() !== base![k].trim());
 }
 
-/** Runs `next` at once, or after the rep chose to save or discard unsaved changes. */
+/**
+ * Runs `next` at once, or after the rep chose to save or discard unsaved changes. While a save is on
+ * its way, `next` waits for it (what it sends is not "unsaved"), then asks about keys typed meanwhile.
+ */
 function guard(next: () => void): void {
+  if (saving) {
+    status('Saving… the next deal opens once it is saved.');
+    void saving.then(() => guard(next));
+    return;
+  }
   if (!dirty()) return next();
   const box = byId('unsaved');
   byId('unsaved-message').textContent =
@@ -266,8 +274,17 @@ function keepTyped(fields: readonly (typeof EDITABLE)[number][], typed: DealInpu
   );
 }
 
+/** The save on its way, if any: a second Save (Ctrl+Enter twice) waits for it rather than sending again. */
+let saving: Promise<boolean> | null = null;
+
 /** Saves the form; true when it was saved. What was typed stays in the form whatever happens. */
-async function save(): Promise<boolean> {
+function save(): Promise<boolean> {
+  if (saving) return saving;
+  saving = saveOnce().finally(() => (saving = null));
+  return saving;
+}
+
+async function saveOnce(): Promise<boolean> {
   const deal = readForm(current?.id ?? '');
   const checked = validateDeal(deal, m().rules);
   if (!checked.ok) {

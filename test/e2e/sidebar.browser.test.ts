@@ -349,6 +349,48 @@ describe('the deal sidebar in a browser', () => {
     expect(record(emu, 2)).toMatchObject({ Amount: 15000, Notes: 'call back Tuesday' });
   });
 
+  it('opens another deal chosen while a save is on its way only once it is saved, never mixing the two (1.5 s)', async () => {
+    const ctx = await open((emu) =>
+      pasteRows(emu, 2, [deal('Wayne pilot', 'Quote sent'), deal('Globex pilot', 'Quote sent')]),
+    );
+    const { page, emu } = ctx;
+    await page.fill('#search', 'wayne');
+    await page.waitForSelector('#results li');
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('#editor:not([hidden])');
+    await slowCalls(page, 'saveDeal', 1500);
+    let saves = 0;
+    page.on('request', (r) => void (/"fn":"saveDeal"/.test(r.postData() ?? '') && saves++));
+    await page.fill('#f-nextStep', 'Call Bruce');
+    await page.keyboard.press('Control+Enter');
+    await page.waitForFunction(() => document.getElementById('status')?.textContent === 'Saving…');
+    // Before, the form was asked about as unsaved; on Discard it showed Globex, then the save's answer
+    // drew Wayne over it with Globex's values as "typed while it saved": one more Save wrote them to Wayne.
+    await page.fill('#search', 'globex');
+    await page.waitForSelector('#results li .name:text("Globex pilot")');
+    await page.keyboard.press('Enter');
+    expect(await page.locator('#unsaved').isVisible()).toBe(false);
+    await page.waitForFunction(
+      () => (document.getElementById('f-deal') as HTMLInputElement)?.value === 'Globex pilot',
+    );
+    expect(await page.inputValue('#f-nextStep')).toBe('');
+    expect(await page.inputValue('#f-company')).toBe('Globex pilot Co');
+    expect(record(emu, 2)).toMatchObject({
+      Deal: 'Wayne pilot',
+      Company: 'Wayne pilot Co',
+      'Next step': 'Call Bruce',
+    });
+    expect(record(emu, 3)).toMatchObject({ Deal: 'Globex pilot', 'Next step': '' });
+    // A second Ctrl+Enter while a save is on its way does not send it again.
+    await page.fill('#f-nextStep', 'Send deck');
+    await page.keyboard.press('Control+Enter');
+    await page.keyboard.press('Control+Enter');
+    await page.waitForSelector('#status.ok');
+    expect(await status(page).textContent()).toMatch(/^Saved/);
+    expect(record(emu, 3)).toMatchObject({ 'Next step': 'Send deck' });
+    expect(saves).toBe(2);
+  });
+
   it('opens what the query as typed finds, waiting for it, not the list of an earlier query (1 s searches)', async () => {
     const ctx = await open((emu) =>
       pasteRows(emu, 2, [deal('Gadget rollout', 'Qualified'), deal('Globex pilot', 'Qualified')]),
