@@ -148,6 +148,18 @@ describe('A Deals tab whose header a person broke', () => {
     ]);
   });
 
+  it('stops an export the same way, rather than listing every deal as having no stage', () => {
+    const emu = refreshed();
+    emu.sheet('Deals').deleteColumn(columnOf(emu, 'Stage'));
+    const files = emu.drive.files.size;
+    const dialogs = emu.ui.dialogs.length;
+    emu.run('menuExportHubspot');
+    const said = emu.ui.dialogs.slice(dialogs).map((d) => d.message);
+    expect(said).toEqual([expect.stringContaining('The Deals tab has no Stage column in row 1')]);
+    expect(said[0]).toContain('Nothing was exported.');
+    expect(emu.drive.files.size).toBe(files);
+  });
+
   it('adds a deleted column back empty through Set up, with no change logged for any deal', () => {
     const emu = refreshed();
     const historyRows = emu.values('History').length;

@@ -7,6 +7,8 @@ import { preflight, type ExitProblem } from '../../domain/exit/preflight';
 import { readStageMap, type ReadStageMap } from '../../domain/exit/stageMapCells';
 import { EXIT_TARGETS, proposedStage, stagesFor, type ExitTarget } from '../../domain/settings/exportTargets';
 import { parseSettings } from '../../domain/settings/settingsCells';
+import { dealsHeaderProblem } from '../../domain/deals/headerCheck';
+import { mapHeaders } from '../../domain/deals/headerMap';
 import { CrmError } from '../../shared/errors';
 import { PRODUCT } from '../../shared/names';
 import type { CrmTabs } from '../core/crmTabs';
@@ -42,7 +44,15 @@ export function planExport(ss: Spreadsheet, crm: CrmTabs, target: ExitTarget): E
     );
   const { settings } = parsed;
   const stageMap = readStageMap(settingsValues, timeZone, settings.stages, target);
-  const deals = exitDeals(crm.deals.getDataRange().getValues() as CellValue[][], settings, timeZone, locale);
+  const values = crm.deals.getDataRange().getValues() as CellValue[][];
+  // A column deleted or row 1 moved: every deal would go out without that field (see headerCheck.ts).
+  const broken = dealsHeaderProblem(values, mapHeaders(values[0] ?? []));
+  if (broken)
+    throw new CrmError(
+      'DEALS_HEADER_BROKEN',
+      broken.replace('Nothing was changed.', 'Nothing was exported.'),
+    );
+  const deals = exitDeals(values, settings, timeZone, locale);
   const changes = exitChanges(allHistoryRows(ss, crm.history), timeZone);
   const stages = stagesFor(settings.stages, stageMap.map, target);
   const problems = [...stageMap.problems, ...preflight(deals, target)];
