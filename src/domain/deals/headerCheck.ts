@@ -10,8 +10,8 @@ import { mapHeaders, type HeaderMap } from './headerMap';
 
 /** Fewer fields than this named in a row: it is not a header row. */
 const HEADER_AT_LEAST = 3;
-/** How many rows down a displaced header is looked for. */
-const LOOK_DOWN = 20;
+/** How many rows down a displaced header is looked for (a caller reads at least these rows). */
+export const LOOK_DOWN = 20;
 
 /** Up to three filled cells of a row, quoted, to say what a row holds. */
 export const quoted = (cells: readonly unknown[]) =>

@@ -106,16 +106,16 @@ export function changedNow(): Record<string, string> {
   return { [CHANGED]: String(Date.now()) };
 }
 
-/** Says Deals changed now: one call. */
+/** When Set up or Convert last rewrote Deals: fewer deals than at the refresh before is then meant. */
+export const DEALS_REPLACED = 'sheetsCrm.dealsReplaced';
+
+/** Says Deals changed now (and, with `dealsReplaced`, that Set up or Convert rewrote it): one call. */
 export function markChanged(dealsReplaced = false): void {
   documentStore().setProperties({
     ...changedNow(),
     ...(dealsReplaced ? { [DEALS_REPLACED]: String(Date.now()) } : {}),
   });
 }
-
-/** When Set up or Convert last rewrote Deals: fewer deals than at the refresh before is then meant. */
-export const DEALS_REPLACED = 'sheetsCrm.dealsReplaced';
 
 /** markChanged, for a run that is failing already: its own failure is left to the rolling window. */
 export function tryMarkChanged(): void {

@@ -8,7 +8,7 @@ import { mapHeaders, type HeaderMap } from '../../domain/deals/headerMap';
 import { rowRuns } from '../../domain/sidebar/dealSearch';
 import { HISTORY_HEADERS } from '../../domain/history/historyEntry';
 import { FIELDS, type FieldKey } from '../../shared/fields';
-import { dealsHeaderProblem } from '../../domain/deals/headerCheck';
+import { dealsHeaderProblem, LOOK_DOWN } from '../../domain/deals/headerCheck';
 import { CrmError } from '../../shared/errors';
 import { safeCell } from '../core/writeGrid';
 import { columnName } from '../../shared/columns';
@@ -20,16 +20,13 @@ export function readHeaderMap(sheet: Sheet): HeaderMap {
   return mapHeaders(readHeader(sheet) as CellValue[]);
 }
 
-/** Rows read to tell a header row deleted from one pushed down by rows inserted above it. */
-const HEADER_LOOK = 20;
-
 /**
- * What is wrong with the Deals tab's header (a field's column gone, row 1 not the header), or null: one
- * call when it is whole, one more when not (the rows below, to say where the header went).
+ * What is wrong with the Deals tab's header (a field's column gone, row 1 not the header), or null: no
+ * call when it is whole, one when not (the rows below, to tell a header row deleted from one pushed down).
  */
 export function headerProblem(sheet: Sheet, header: readonly unknown[], map: HeaderMap): string | null {
   if (Object.keys(map.columns).length === FIELDS.length) return null;
-  const rows = Math.min(HEADER_LOOK, sheet.getMaxRows());
+  const rows = Math.min(LOOK_DOWN, sheet.getMaxRows());
   const width = Math.max(1, header.length);
   return dealsHeaderProblem(sheet.getRange(1, 1, rows, width).getValues(), map);
 }
