@@ -331,7 +331,8 @@ function readAndSweep(req: RefreshRequest, plan: RefreshPlan) {
   const session = readHistory(ss, crm.history, pointer, plan.fullHistory, timeZone, plan.check);
   const sweepPlan = planSweep(input);
   // Most deals gone since the last refresh: asked before anything is written (see dealsGone.ts).
-  const gone = dealsGone(lastDealCount(plan.properties), Number(idsPrint(sweptIds(sweepPlan)).split(':')[0]));
+  const ids = sweptIds(sweepPlan).filter((v) => String(v ?? '').trim() !== '').length;
+  const gone = dealsGone(lastDealCount(plan.properties), ids);
   if (gone && !req.confirm?.(`${PRODUCT}: most deals are gone`, gone.question))
     throw new CrmError('DEALS_GONE', gone.stopped);
   // History as read is enough to skip changes a failed sweep logged: those rows come after the last
