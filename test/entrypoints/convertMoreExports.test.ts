@@ -747,3 +747,33 @@ describe('a Salesforce report with its Closed and Won checkboxes', () => {
     expect([typeOf('Stalled'), typeOf('Contract Signed')]).toEqual(['Open', 'Won']);
   });
 });
+
+describe('exports that carry deleted records', () => {
+  it('leaves out a database dump’s rows marked deleted, and says which, the backup keeping them', () => {
+    const { emu, shown, done } = convert('sugarcrm-with-deleted.csv');
+    expect(shown).toContain(
+      '2 rows are marked deleted (D "deleted": rows 3, 5): not converted (the original keeps them)',
+    );
+    expect(done).toContain('2 rows are marked deleted');
+    expect(Object.keys(deals(emu, 'Deal ID')).sort()).toEqual(['a1', 'a3']);
+    const backup = emu.ss.getSheets().find((s) => /backup/.test(s.getName()))!;
+    expect(emu.values(backup.getName()).map((r) => r[0])).toEqual(['id', 'a1', 'a2', 'a3', 'a4']);
+  });
+
+  it('leaves out a Pipedrive deal whose status is deleted, rather than counting it open', () => {
+    const { emu, shown } = convert('pipedrive-with-deleted.csv');
+    expect(shown).toContain('1 row is marked deleted (H "Deal - Status": row 3)');
+    expect(deals(emu, 'Deal ID')).toEqual({
+      '101': [
+        'Umbrella rollout',
+        'Umbrella Corp',
+        'Ana Ortiz',
+        'Proposal Made',
+        25000,
+        '2026-12-15',
+        '2026-09-01',
+      ],
+      '103': ['Initech renewal', 'Initech', 'Ana Ortiz', 'Won', 14000, '2026-10-20', '2026-07-01'],
+    });
+  });
+});

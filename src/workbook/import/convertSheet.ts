@@ -30,6 +30,7 @@ import {
   proposeImportMapping,
   type ImportMapping,
 } from '../../domain/import/importMapping';
+import { deletedSaid, withoutDeleted } from '../../domain/import/deletedRows';
 import { sectionsSaid, withoutSections } from '../../domain/import/sectionRows';
 import { groupedSaid, ungrouped } from '../../domain/import/groupedReport';
 import { repeatedSaid } from '../../domain/import/repeatedDeals';
@@ -115,7 +116,8 @@ const text = (v: unknown) => String(v ?? '').trim();
 
 /**
  * The tab's values as Convert reads them: a database dump's NULL (\N) as empty, a grouped export's
- * repeated header rows and group titles blanked (sectionRows.ts), a report exported as shown with
+ * repeated header rows and group titles blanked (sectionRows.ts), records marked deleted blanked
+ * (deletedRows.ts), a report exported as shown with
  * its group's value on each deal and its group and total rows blanked (groupedReport.ts); with what
  * was done, in words. The backup keeps the tab as it was.
  */
@@ -123,9 +125,12 @@ function readExport(sheet: Sheet, locale: string) {
   const read = withoutNulls(sheet.getDataRange().getValues() as CellValue[][]);
   const headerRow = findImportHeaderRow(read.values, IMPORT_WORDS);
   const { values: rows, sections } = withoutSections(read.values, headerRow);
-  const { values, grouped } = ungrouped(rows, headerRow, locale);
+  const { values: live, deleted } = withoutDeleted(rows, headerRow, IMPORT_WORDS);
+  const { values, grouped } = ungrouped(live, headerRow, locale);
   const name = (c: number) => `${columnName(c + 1)} "${String(values[headerRow]?.[c] ?? '').trim()}"`;
-  const said = [sectionsSaid(sections), groupedSaid(grouped, name)].filter(Boolean);
+  const said = [sectionsSaid(sections), deletedSaid(deleted, name), groupedSaid(grouped, name)].filter(
+    Boolean,
+  );
   return { values, nulls: read.nulls, said };
 }
 

@@ -1,0 +1,68 @@
+// Records an export or a database dump marks deleted: SugarCRM's and vtiger's `deleted` column of
+// 1s, Salesforce's IsDeleted, Pipedrive's status "deleted" (its export can include deleted deals).
+// Converted, each was a live deal: an open one in the weighted forecast. They are left out of the
+// conversion (the backup keeps them) and said in the preview and the summary.
+import type { CellValue } from '../deals/deal';
+import { counted } from '../values/text';
+import { normaliseHeader, statusHeaderKind, type ImportWords } from './headerVocabulary';
+import { statusOf } from './stageAdoption';
+
+/** Headers of a deleted flag (as normaliseHeader writes them). */
+const DELETED_FLAG = ['deleted', 'is deleted', 'isdeleted', 'deleted flag', 'record deleted', 'is removed'];
+
+/** The rows (1-based) marked deleted and the column that says so, or null. */
+export interface DeletedRows {
+  column: number;
+  rows: number[];
+}
+
+const text = (v: CellValue) => String(v ?? '').trim();
+
+/**
+ * The rows below the header row that a deleted flag (every value a yes or a no) or a status column
+ * ("deleted") marks deleted; null when none is.
+ */
+export function deletedRowsOf(
+  values: readonly (readonly CellValue[])[],
+  headerRow: number,
+  words: ImportWords,
+): DeletedRows | null {
+  if (headerRow < 0) return null;
+  const header = values[headerRow] ?? [];
+  const body = values.slice(headerRow + 1);
+  for (let c = 0; c < header.length; c++) {
+    const flag = DELETED_FLAG.includes(normaliseHeader(header[c]));
+    if (!flag && statusHeaderKind(header[c], words) !== 'status') continue;
+    const cells = body.map((r) => text(r[c]));
+    const deleted = (v: string) =>
+      flag
+        ? statusOf('won', v, words) === 'Won'
+        : /^(deleted|removed|geloscht|supprimee?|eliminad[oa]|excluid[oa]|verwijderd|slettet|raderad)$/.test(
+            normaliseHeader(v),
+          );
+    if (flag && !cells.every((v) => v === '' || statusOf('won', v, words) !== null)) continue;
+    const rows = cells.flatMap((v, i) => (deleted(v) ? [headerRow + i + 2] : []));
+    if (rows.length) return { column: c, rows };
+  }
+  return null;
+}
+
+/** The export's values with its deleted rows blanked (row numbers unchanged), and which they were. */
+export function withoutDeleted(
+  values: CellValue[][],
+  headerRow: number,
+  words: ImportWords,
+): { values: CellValue[][]; deleted: DeletedRows | null } {
+  const deleted = deletedRowsOf(values, headerRow, words);
+  if (!deleted) return { values, deleted };
+  const gone = new Set(deleted.rows);
+  return { values: values.map((r, i) => (gone.has(i + 1) ? r.map(() => '') : r)), deleted };
+}
+
+/** The preview's and the summary's words on deleted rows left out, or ''. */
+export function deletedSaid(d: DeletedRows | null, name: (c: number) => string): string {
+  if (!d) return '';
+  const n = d.rows.length;
+  const which = `${n === 1 ? 'row' : 'rows'} ${d.rows.slice(0, 8).join(', ')}${n > 8 ? ', …' : ''}`;
+  return `${counted(n, 'row')} ${n === 1 ? 'is' : 'are'} marked deleted (${name(d.column)}: ${which}): not converted (the original keeps them). To convert ${n === 1 ? 'it' : 'them'}, change that column and choose Convert again.`;
+}
