@@ -777,3 +777,29 @@ describe('exports that carry deleted records', () => {
     });
   });
 });
+
+describe('an Insightly and a Capsule export', () => {
+  it('reads Insightly’s Opportunity State (won, abandoned, suspended), Forecast Close Date and Probability Of Winning', () => {
+    const { emu, shown } = convert('insightly-opportunities.csv');
+    expectClean(emu, shown);
+    expect(deals(emu, 'Deal')).toEqual({
+      'Acme renewal': ['Acme renewal', 'Acme', 'Ann Lee', 'Proposal', 10000, '2027-01-15', '2026-10-02'],
+      'Beta pilot': ['Beta pilot', 'Beta', 'Bob Ray', 'Discovery', 4000, '2026-12-20', '2026-09-01'],
+      'Gamma deal': ['Gamma deal', 'Gamma', 'Ann Lee', 'Lost', 9000, '2026-10-30', '2026-07-01'],
+      'Delta new': ['Delta new', 'Delta', 'Bob Ray', 'Won', 15000, '2026-11-15', '2026-08-01'],
+    });
+    // As the export wrote them (an abandoned deal keeps the 80% it had): a closed deal's is not weighted.
+    expect(records(emu).map((r) => r['Probability'])).toEqual([0.6, 0.2, 0.8, 1]);
+  });
+
+  it('reads Capsule’s Milestone as the stage and its Party as the company', () => {
+    const { emu, shown } = convert('capsule-opportunities.csv');
+    expect(shown).toMatch(/Stage ← D "Milestone" \(from its header\)/);
+    expect(records(emu).map((r) => [r['Company'], r['Stage']])).toEqual([
+      ['Acme Ltd', 'Proposal'],
+      ['Beta plc', 'Won'],
+      ['Gamma Co', 'Lost'],
+      ['Delta Inc', 'Negotiation'],
+    ]);
+  });
+});

@@ -18,7 +18,7 @@ const LINES: Readonly<Record<ImportField, readonly string[]>> = {
     'titel|deal titel|verkaufschance|navn|aftale|aftalenavn|namn|affar|affarsnamn|tittel|avtale|avtalenavn|naam|dealnaam|titre|nom|nom de la transaction|nom de l affaire|affaire|opportunite|nom de l opportunite|titulo|nombre|nombre del negocio|negocio|oportunidad|nombre de la oportunidad|trato|nome|nome do negocio|oportunidade|nome da oportunidade',
   ],
   company: [
-    'company|company name|account name|account|organization|organisation|organization name|organisation name|org|org name|customer|customer name|client|client name|associated company|associated company name|partner name|related to|potential customer|accounts|sales account',
+    'company|company name|account name|account|organization|organisation|organization name|organisation name|org|org name|customer|customer name|client|client name|associated company|associated company name|partner name|related to|potential customer|accounts|sales account|party',
     'firma|unternehmen|kunde|organisasjon|firmenname|virksomhed|kunde navn|foretag|kund|foretagsnamn|bedrift|selskap|bedrijf|klant|organisatie|bedrijfsnaam|entreprise|entreprise associee|societe|compte|nom de l entreprise|empresa|cuenta|organizacion|nombre de la empresa|empresa associada|conta|organizacao|nome da empresa',
   ],
   contact: [
@@ -34,7 +34,7 @@ const LINES: Readonly<Record<ImportField, readonly string[]>> = {
     'besitzer|inhaber|eigentumer|verantwortlich|verantwortlicher|zustandig|vertriebsmitarbeiter|verkaufer|ejer|ansvarlig|sælger|agare|ansvarig|saljare|eier|selger|eigenaar|verantwoordelijke|verkoper|proprietaire|proprietaire de la transaction|proprietaire de l affaire|responsable|commercial|vendeur|propietario|vendedor|comercial|asignado a|propietario del negocio|proprietario|responsavel|dono|proprietario do negocio',
   ],
   stage: [
-    'stage|deal stage|stage name|pipeline stage|sales stage|opportunity stage|phase|pipeline phase|status label',
+    'stage|deal stage|stage name|pipeline stage|sales stage|opportunity stage|phase|pipeline phase|status label|milestone|deal milestone|opportunity milestone',
     'verkaufsphase|stufe|fase|trin|salgsfase|steg|fas|affarssteg|stadium|verkoopfase|etape|phase de la transaction|etape de vente|phase de vente|etape de la transaction|etapa|etapa del negocio|etapa de venta|estagio|etapa do negocio|etapa de venda',
   ],
   amount: [
@@ -42,11 +42,11 @@ const LINES: Readonly<Record<ImportField, readonly string[]>> = {
     'wert|betrag|umsatz|auftragswert|volumen|værdi|beløb|omsætning|varde|belopp|affarsvarde|verdi|beløp|waarde|bedrag|omzet|montant|valeur|chiffre d affaires|montant de la transaction|monto|importe|valor|ingresos|valor del negocio|monto del negocio|montante|receita|valor do negocio',
   ],
   closeDate: [
-    'close date|expected close date|closing date|expected close|close|closed date|date closed|target close date|estimated close date|close date expected|won date|won time|closed on|decision date|date deadline|deadline|expected closing date|expected closing|expected|est close date|actual close date|date won',
+    'close date|expected close date|closing date|expected close|close|closed date|date closed|target close date|estimated close date|close date expected|won date|won time|closed on|decision date|date deadline|deadline|expected closing date|expected closing|expected|est close date|actual close date|date won|forecast close date|forecast close|projected close date|anticipated close date',
     'abschlussdatum|erwartetes abschlussdatum|voraussichtliches abschlussdatum|geplantes abschlussdatum|lukkedato|forventet lukkedato|slutdato|forventet slutdato|stangningsdatum|forvantat stangningsdatum|slutdatum|avslutsdatum|forvantat avslutsdatum|avslutningsdato|forventet avslutningsdato|sluttdato|sluitingsdatum|verwachte sluitingsdatum|afsluitdatum|verwachte afsluitdatum|date de cloture|date de fermeture|date de cloture prevue|date de fermeture prevue|date de conclusion|fecha de cierre|fecha cierre|fecha de cierre prevista|fecha prevista de cierre|fecha estimada de cierre|data de fechamento|data prevista de fechamento|data de encerramento|data de fecho',
   ],
   probability: [
-    'probability|win probability|deal probability|deal stage probability|likelihood|chance|confidence|close probability',
+    'probability|win probability|deal probability|deal stage probability|likelihood|chance|confidence|close probability|probability of winning|probability of win|win chance',
     'wahrscheinlichkeit|abschlusswahrscheinlichkeit|sandsynlighed|sannolikhet|sannsynlighet|kans|waarschijnlijkheid|slagingskans|probabilite|probabilite de conclusion|probabilidad|probabilidade',
   ],
   forecastCategory: [
@@ -111,7 +111,10 @@ export const IMPORT_WORDS: ImportWords = {
   ]
     .join('|')
     .split('|'),
-  status: 'status|deal status|opportunity status|status type|statut|estado|estado del negocio'.split('|'),
+  status:
+    'status|deal status|opportunity status|status type|opportunity state|deal state|statut|estado|estado del negocio'.split(
+      '|',
+    ),
   active: 'active|aktiv|actif|activo|ativo|actief'.split('|'),
   // A won or a closed flag beside the stage (Salesforce's IsWon and IsClosed, its reports' Won and
   // Closed checkboxes, a warehouse's is_won and is_closed).
@@ -126,7 +129,7 @@ export const IMPORT_WORDS: ImportWords = {
     'lost|lose|dead|disqualified|unqualified|rejected|declined|not interested|no interest|out ?sold|no go|bad fit|not a fit|poor fit|unresponsive|no response|ghosted|withdrawn|cancell?ed|churned|no decision|abandoned|abandonn?ee?s?|abandonad[oa]s?|perdid[oa]s?|cancelad[oa]s?|rechazad[oa]s?|descartad[oa]s?|perdue?s?|annulee?s?|verloren|abgesagt|pers[oa]|vervallen|tabt|tapt|forlorad|forlorat|forlort',
   ),
   open: whole(
-    'open|opened|active|in progress|pending|deleted|offen|aben|oppen|apen|ouvert|ouverte|en cours|abierto|abierta|en curso|aberto|aberta|em andamento|actief',
+    'open|opened|active|in progress|pending|suspended|on hold|paused|deleted|offen|aben|oppen|apen|ouvert|ouverte|en cours|abierto|abierta|en curso|aberto|aberta|em andamento|actief',
   ),
   // A checkbox as Airtable (checked) and others (x) export it; ticks are read in stageAdoption.ts.
   yes: whole('true|yes|y|1|wahr|ja|oui|si|sim|vrai|verdadero|verdadeiro|waar|checked|x'),
