@@ -803,3 +803,23 @@ describe('an Insightly and a Capsule export', () => {
     ]);
   });
 });
+
+describe('a Keap and a Zendesk Sell export', () => {
+  it('reads Keap’s Win/Loss beside a stage called Closed: won and lost, not open', () => {
+    const { emu, shown } = convert('keap-opportunities.csv');
+    expect(shown).toMatch(/J "Win\/Loss" says which deals are won or lost/);
+    expect(records(emu).map((r) => [r['Deal'], r['Stage'], r['Lost reason']])).toEqual([
+      ['Acme website', 'Proposal Sent', ''],
+      ['Beta SEO', 'Won', ''],
+      ['Gamma ads', 'Lost', 'Went with competitor'],
+    ]);
+    expect(stagesOf(emu).map((s) => s[0])).not.toContain('Closed');
+  });
+
+  it('reads Zendesk Sell’s win likelihood as the probability and its last stage change as Stage entered', () => {
+    const { emu } = convert('zendesk-sell-deals.csv');
+    const acme = records(emu).find((r) => r['Deal'] === 'Acme expansion')!;
+    expect(acme['Probability']).toBe(0.4);
+    expect(day(acme['Stage entered'])).toBe('2026-10-05');
+  });
+});

@@ -46,7 +46,7 @@ const LINES: Readonly<Record<ImportField, readonly string[]>> = {
     'abschlussdatum|erwartetes abschlussdatum|voraussichtliches abschlussdatum|geplantes abschlussdatum|lukkedato|forventet lukkedato|slutdato|forventet slutdato|stangningsdatum|forvantat stangningsdatum|slutdatum|avslutsdatum|forvantat avslutsdatum|avslutningsdato|forventet avslutningsdato|sluttdato|sluitingsdatum|verwachte sluitingsdatum|afsluitdatum|verwachte afsluitdatum|date de cloture|date de fermeture|date de cloture prevue|date de fermeture prevue|date de conclusion|fecha de cierre|fecha cierre|fecha de cierre prevista|fecha prevista de cierre|fecha estimada de cierre|data de fechamento|data prevista de fechamento|data de encerramento|data de fecho',
   ],
   probability: [
-    'probability|win probability|deal probability|deal stage probability|likelihood|chance|confidence|close probability|probability of winning|probability of win|win chance',
+    'probability|win probability|deal probability|deal stage probability|likelihood|chance|confidence|close probability|probability of winning|probability of win|win chance|win likelihood|customized win likelihood',
     'wahrscheinlichkeit|abschlusswahrscheinlichkeit|sandsynlighed|sannolikhet|sannsynlighet|kans|waarschijnlijkheid|slagingskans|probabilite|probabilite de conclusion|probabilidad|probabilidade',
   ],
   forecastCategory: [
@@ -82,7 +82,9 @@ const LINES: Readonly<Record<ImportField, readonly string[]>> = {
     'created|created date|create date|created at|date created|deal created|created on|created time|creation date|add time|added|date added|open date|opened|date opened|engage date|engaged|engaged on|start date|started|date entered|entered|first contact',
     'erstellt|erstellt am|erstellungsdatum|deal erstellt|angelegt|angelegt am|oprettet|oprettelsesdato|oprettet den|aftale oprettet|skapad|skapat|skapad datum|affar skapad|opprettet|opprettelsesdato|avtale opprettet|aangemaakt|aangemaakt op|gemaakt op|aanmaakdatum|date de creation|cree le|creee le|cree|date d ajout|fecha de creacion|creado|creado el|fecha creacion|data de criacao|criado|criado em|data criacao',
   ],
-  stageEntered: ['stage entered|date entered current stage|last stage change|stage change date|stage date'],
+  stageEntered: [
+    'stage entered|date entered current stage|last stage change|last stage change at|stage changed at|stage change date|stage date',
+  ],
   updated: [
     'updated|last modified date|last modified|updated at|last updated|update time|modified|modified time|modified date|modified at|modified on|date modified|last modified time|write date|updated on|last update|date updated|last activity|last activity date|last updated on|do not modify modified on',
     'geandert|geandert am|zuletzt geandert|aktualisiert|aktualisiert am|letzte aktualisierung|ændret|senest ændret|sidst opdateret|andrad|senast andrad|uppdaterad|endret|sist endret|oppdatert|gewijzigd|laatst gewijzigd|bijgewerkt|modifie|modifie le|derniere modification|mis a jour|modificado|ultima modificacion|actualizado|atualizado|ultima atualizacao|modificado em',
@@ -112,7 +114,7 @@ export const IMPORT_WORDS: ImportWords = {
     .join('|')
     .split('|'),
   status:
-    'status|deal status|opportunity status|status type|opportunity state|deal state|statut|estado|estado del negocio'.split(
+    'status|deal status|opportunity status|status type|opportunity state|deal state|win loss|won lost|outcome|deal outcome|statut|estado|estado del negocio'.split(
       '|',
     ),
   active: 'active|aktiv|actif|activo|ativo|actief'.split('|'),
@@ -126,7 +128,7 @@ export const IMPORT_WORDS: ImportWords = {
     'won|win|signed|booked|ganad[oa]s?|ganh[oa]|gagnee?s?|gewonnen|vint[oa]|vinte|vundet|vunnen|vunnet',
   ),
   lost: anyWord(
-    'lost|lose|dead|disqualified|unqualified|rejected|declined|not interested|no interest|out ?sold|no go|bad fit|not a fit|poor fit|unresponsive|no response|ghosted|withdrawn|cancell?ed|churned|no decision|abandoned|abandonn?ee?s?|abandonad[oa]s?|perdid[oa]s?|cancelad[oa]s?|rechazad[oa]s?|descartad[oa]s?|perdue?s?|annulee?s?|verloren|abgesagt|pers[oa]|vervallen|tabt|tapt|forlorad|forlorat|forlort',
+    'lost|lose|loss|dead|disqualified|unqualified|rejected|declined|not interested|no interest|out ?sold|no go|bad fit|not a fit|poor fit|unresponsive|no response|ghosted|withdrawn|cancell?ed|churned|no decision|abandoned|abandonn?ee?s?|abandonad[oa]s?|perdid[oa]s?|cancelad[oa]s?|rechazad[oa]s?|descartad[oa]s?|perdue?s?|annulee?s?|verloren|abgesagt|pers[oa]|vervallen|tabt|tapt|forlorad|forlorat|forlort',
   ),
   open: whole(
     'open|opened|active|in progress|pending|suspended|on hold|paused|deleted|offen|aben|oppen|apen|ouvert|ouverte|en cours|abierto|abierta|en curso|aberto|aberta|em andamento|actief',
