@@ -823,3 +823,29 @@ describe('a Keap and a Zendesk Sell export', () => {
     expect(day(acme['Stage entered'])).toBe('2026-10-05');
   });
 });
+
+describe('a sales board kept in Trello or ClickUp', () => {
+  it('reads a Trello card’s name and members as the deal and its owner, and asks about the due date', () => {
+    const { emu, shown } = convert('trello-board.csv');
+    expect(shown).toMatch(/Deal ← B "Card Name"/);
+    // A due date is no close date in an invoice or task file, which must not become deals: the preview asks.
+    expect(shown).toMatch(/Close date: not found\./);
+    expect(records(emu).map((r) => [r['Deal'], r['Owner'], r['Stage']])).toEqual([
+      ['Acme - website rebuild ($12k)', 'Ann Lee', 'Proposal sent'],
+      ['Beta - SEO retainer ($5k)', 'Bob Ray', 'Won'],
+      ['Gamma - ads ($7k)', 'Ann Lee', 'Lost'],
+      ['Delta - app ($40k)', 'Bob Ray', 'Negotiating'],
+    ]);
+  });
+
+  it('reads ClickUp’s custom fields under their names, the type in brackets aside', () => {
+    const { emu, shown } = convert('clickup-list.csv');
+    expect(shown).toMatch(/Company ← H "Company \(short text\)" \(from its header\)/);
+    expect(shown).toMatch(/Amount ← G "Deal Value \(currency\)" \(from its header\)/);
+    expect(records(emu).map((r) => [r['Deal'], r['Company'], r['Amount']])).toEqual([
+      ['Acme website', 'Acme', 12000],
+      ['Beta SEO', 'Beta', 5000],
+      ['Gamma ads', 'Gamma', 7000],
+    ]);
+  });
+});

@@ -89,7 +89,9 @@ function compact(words: ImportWords): ImportWords['headers'] {
 /** How well a header names each field: lower rank is better; fields it does not name are absent. */
 export function headerMeanings(header: unknown, words: ImportWords): Map<ImportField, number> {
   const out = new Map<ImportField, number>();
-  const forms = candidates(normaliseHeader(header), words.objects);
+  // A custom field's type after its name, as ClickUp writes it: "Company (short text)".
+  const typed = FIELD_TYPE.exec(String(header ?? ''));
+  const forms = candidates(normaliseHeader(typed ? typed[1] : header), words.objects);
   if (!forms[0]) return out;
 
   const glued = compact(words);
@@ -109,6 +111,10 @@ export function headerMeanings(header: unknown, words: ImportWords): Map<ImportF
   if (bare !== undefined) out.set('amount', bare + 2000);
   return out;
 }
+
+/** A header ending in a custom field's type in brackets (ClickUp's "Deal Value (currency)"). */
+const FIELD_TYPE =
+  /^(.*\S)\s*\((?:short text|text|long text|number|currency|money|drop ?down|labels|date|email|phone|url|people|checkbox|rating|formula)\)\s*$/i;
 
 /** Headers of computed columns (and other words for them) that an import must keep as extras. */
 const COMPUTED_WORDS = [

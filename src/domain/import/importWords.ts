@@ -14,7 +14,7 @@ const LINES: Readonly<Record<ImportField, readonly string[]>> = {
     'id de fiche d informations|id de la fiche|id de la transaction|id del registro|id de registro|id do registro|id do negocio|datensatz id|post id',
   ],
   deal: [
-    'deal|deal name|opportunity name|title|deal title|name|opportunity|subject|opportunity title|product|product name|item|service|topic',
+    'deal|deal name|opportunity name|title|deal title|name|opportunity|subject|opportunity title|product|product name|item|service|topic|card name|task name|item name|card|task',
     'titel|deal titel|verkaufschance|navn|aftale|aftalenavn|namn|affar|affarsnamn|tittel|avtale|avtalenavn|naam|dealnaam|titre|nom|nom de la transaction|nom de l affaire|affaire|opportunite|nom de l opportunite|titulo|nombre|nombre del negocio|negocio|oportunidad|nombre de la oportunidad|trato|nome|nome do negocio|oportunidade|nome da oportunidade',
   ],
   company: [
@@ -30,7 +30,7 @@ const LINES: Readonly<Record<ImportField, readonly string[]>> = {
     'e mail adresse|e post|epost|e postadresse|courriel|adresse e mail|correo|correo electronico|endereco de e mail',
   ],
   owner: [
-    'owner|deal owner|opportunity owner|owner name|record owner|sales rep|rep|sales representative|salesperson|sales person|sales agent|agent|account manager|account executive|ae|assigned to|assigned user|assigned user name|assigned to name|assignee|user|seller|hubspot owner|owner email|rep email|sales owner|user name|owned by',
+    'owner|deal owner|opportunity owner|owner name|record owner|sales rep|rep|sales representative|salesperson|sales person|sales agent|agent|account manager|account executive|ae|assigned to|assigned user|assigned user name|assigned to name|assignee|user|seller|hubspot owner|owner email|rep email|sales owner|user name|owned by|assignees|members|responsible person',
     'besitzer|inhaber|eigentumer|verantwortlich|verantwortlicher|zustandig|vertriebsmitarbeiter|verkaufer|ejer|ansvarlig|sælger|agare|ansvarig|saljare|eier|selger|eigenaar|verantwoordelijke|verkoper|proprietaire|proprietaire de la transaction|proprietaire de l affaire|responsable|commercial|vendeur|propietario|vendedor|comercial|asignado a|propietario del negocio|proprietario|responsavel|dono|proprietario do negocio',
   ],
   stage: [
