@@ -842,10 +842,12 @@ describe('a sales board kept in Trello or ClickUp', () => {
     const { emu, shown } = convert('clickup-list.csv');
     expect(shown).toMatch(/Company ← H "Company \(short text\)" \(from its header\)/);
     expect(shown).toMatch(/Amount ← G "Deal Value \(currency\)" \(from its header\)/);
-    expect(records(emu).map((r) => [r['Deal'], r['Company'], r['Amount']])).toEqual([
-      ['Acme website', 'Acme', 12000],
-      ['Beta SEO', 'Beta', 5000],
-      ['Gamma ads', 'Gamma', 7000],
+    // Assignees come as a list ("[Ann Lee]"): one person in it is the owner.
+    expect(records(emu).map((r) => [r['Deal'], r['Company'], r['Owner'], r['Amount']])).toEqual([
+      ['Acme website', 'Acme', 'Ann Lee', 12000],
+      ['Beta SEO', 'Beta', 'Bob Ray', 5000],
+      ['Gamma ads', 'Gamma', 'Ann Lee', 7000],
     ]);
+    expect(emu.values('CRM Settings').some((r) => r.includes('[Ann Lee]'))).toBe(false);
   });
 });

@@ -30,7 +30,7 @@ import type { HeaderUnit } from './amountUnit';
 import { closedAtColumns, datesType } from './closedAtColumns';
 import { mergeRepeatedDeals, type RepeatedDeals } from './repeatedDeals';
 import { filledDown } from './mergedCells';
-import { ownerWithEmail } from './ownerAdoption';
+import { ownerWithEmail, unbracketed } from './ownerAdoption';
 import { TOTAL_LABEL } from './groupedReport';
 
 const display = (v: unknown) => String(v ?? '').trim();
@@ -271,8 +271,9 @@ function readerFor(
   // goes to CRM Settings > Owners with it (ownerAdoption.ts).
   if (key === 'owner')
     return (v) => {
-      const o = ownerWithEmail(v);
-      return { value: o ? o.name : v, kept: false, stage: false };
+      const u = unbracketed(v);
+      const o = ownerWithEmail(u);
+      return { value: o ? o.name : u, kept: false, stage: false };
     };
   // A placeholder where a value of the kind would be ("n/a", "-", "TBD") is empty (the preview says so).
   if (TYPED_KINDS.has(kind)) {

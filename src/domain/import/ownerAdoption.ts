@@ -31,6 +31,12 @@ export function severalPeople(value: unknown): boolean {
   return parts.length >= 2 && parts.every((p) => EMAIL.test(p) || p.split(/\s+/).length >= 2);
 }
 
+/** An owner cell as a list with one person in it ("[Ann Lee]", as ClickUp writes assignees): the person. */
+export function unbracketed(value: CellValue): CellValue {
+  const m = typeof value === 'string' ? /^\s*\[([^[\]]*)\]\s*$/.exec(value) : null;
+  return m ? m[1].trim() : value;
+}
+
 const WITH_EMAIL = /^(.*?\S)\s*[(<]\s*([^\s()<>@]+@[^\s()<>@]+\.[^\s()<>@]+)\s*[)>]$/;
 
 /** An owner written with their email ("Jane Cole (jane@acme.com)", "Jane Cole <jane@acme.com>"), or null. */
@@ -43,7 +49,8 @@ export function ownerWithEmail(value: unknown): Owner | null {
  * The owners an export's owner column brings that `current` lacks (compared loosely, by name or email).
  * A person written with their email is one owner with both, whatever order the column names them in.
  */
-export function proposeOwners(values: readonly CellValue[], current: readonly Owner[]): OwnerProposal {
+export function proposeOwners(written: readonly CellValue[], current: readonly Owner[]): OwnerProposal {
+  const values = written.map(unbracketed);
   const known = new Set(current.flatMap((o) => [looseKey(o.name), looseKey(o.email)]).filter(Boolean));
   const added: Owner[] = [];
   const several: string[] = [];

@@ -1,5 +1,5 @@
 // Owners an import brings: the people CRM Settings lacks, by name or email, once each.
-import { proposeOwners } from '../../../src/domain/import/ownerAdoption';
+import { proposeOwners, unbracketed } from '../../../src/domain/import/ownerAdoption';
 
 describe('owners an import brings', () => {
   it('adds each person CRM Settings lacks once, keeping emails as emails, in the order first named', () => {
@@ -53,5 +53,16 @@ describe('owners an import brings', () => {
     // "Cole, Jane" is one person written last name first.
     expect(p.added.map((o) => o.name)).toEqual(['Cole, Jane']);
     expect(p.several).toEqual(['Jane Cole, Tom Park', 'ann@acme.com; bo@acme.com', 'Ivy Lu & Al Roe']);
+  });
+});
+
+describe('an owner written as a one-person list ([Ann Lee], as ClickUp writes assignees)', () => {
+  it('is that person; a list of several stays as written, flagged as several people', () => {
+    expect(unbracketed('[Ann Lee]')).toBe('Ann Lee');
+    expect(unbracketed(' [ Ann Lee ] ')).toBe('Ann Lee');
+    expect(unbracketed('Ann [Sales]')).toBe('Ann [Sales]');
+    expect(unbracketed(12)).toBe(12);
+    const p = proposeOwners(['[Ann Lee]', '[Ann Lee, Bob Ray]'], []);
+    expect(p.added.map((o) => o.name)).toEqual(['Ann Lee']);
   });
 });
