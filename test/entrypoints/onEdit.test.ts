@@ -227,6 +227,38 @@ describe('edits on CRM Settings', () => {
   });
 });
 
+describe('a stage renamed or removed in CRM Settings while deals are on it', () => {
+  it('says how many deals are left on the old name and how to move them, naming the new one', () => {
+    const emu = crm();
+    for (const [row, deal, stage] of [
+      [2, 'Acme', 'Quote sent'],
+      [3, 'Beta', 'Quote sent'],
+      [4, 'Gamma', 'Negotiation'],
+    ] as const) {
+      type(emu, 'Deal', row, deal);
+      type(emu, 'Stage', row, stage);
+    }
+    // As an import or a script may write it: the same stage in other case.
+    emu
+      .sheet('Deals')
+      .getRange(a1(emu, 'Stage', 3))
+      .setValue('quote sent');
+    const onIt = records(emu).filter((r) => String(r['Stage']).toLowerCase() === 'quote sent').length;
+    expect(onIt).toBe(2);
+    emu.userEdit('CRM Settings', settingsA1(emu, 'Quote sent', 'Stage'), 'Proposal sent');
+    const said = emu.ss.toasts.at(-1)?.message ?? '';
+    expect(said).toContain(`"Quote sent" is no longer a stage in CRM Settings, and ${onIt} deals are on it`);
+    expect(said).toContain('renamed it to "Proposal sent"');
+    expect(said).toContain('Edit > Find and replace');
+    // Nothing was changed on the deals: moving them is the person's call.
+    expect(records(emu).map((r) => r['Stage'])).toEqual(['Quote sent', 'quote sent', 'Negotiation']);
+    // A stage no deal is on says nothing.
+    const toasts = emu.ss.toasts.length;
+    emu.userEdit('CRM Settings', settingsA1(emu, 'Qualified', 'Stage'), 'Qualified lead');
+    expect(emu.ss.toasts.slice(toasts).map((t) => t.message)).toEqual([]);
+  });
+});
+
 describe('time zones', () => {
   it("reads a close date of 1 January 00:30 as 1 January in the spreadsheet's zone, whatever the script's zone", () => {
     const emu = loadedEmulator({

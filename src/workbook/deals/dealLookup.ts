@@ -45,7 +45,12 @@ export function readWholeHeaderMap(sheet: Sheet): HeaderMap {
  * ignoring case; or, given a list, whose whole cell (spaces around it ignored) is one of the texts,
  * case and all. One call either way.
  */
-export function rowsHolding(sheet: Sheet, column: number, text: string | readonly string[]): number[] {
+export function rowsHolding(
+  sheet: Sheet,
+  column: number,
+  text: string | readonly string[],
+  matchCase = true,
+): number[] {
   const whole = typeof text !== 'string';
   const texts = whole ? text.filter(Boolean) : [text];
   if (!texts.length || !texts[0]) return [];
@@ -56,7 +61,7 @@ export function rowsHolding(sheet: Sheet, column: number, text: string | readonl
     ? range
         .createTextFinder(`^\\s*(?:${texts.map(escapeRegex).join('|')})\\s*$`)
         .useRegularExpression(true)
-        .matchCase(true)
+        .matchCase(matchCase)
     : range.createTextFinder(texts[0]);
   return finder.findAll().map((r) => r.getRow());
 }

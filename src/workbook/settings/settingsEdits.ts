@@ -5,6 +5,9 @@ import { writeState } from '../core/documentState';
 import type { Settings } from '../../shared/settings';
 import { describeProblems, readSettingsTab } from './settingsTab';
 import type { EditEvent, Sheet } from '../core/sheetTypes';
+import { stageRemovedSaid, stagesRemoved } from '../../domain/settings/stagesRemoved';
+import { findDealsTab } from '../deals/dealsTab';
+import { readHeaderMap, rowsHolding } from '../deals/dealLookup';
 
 /** Re-validates CRM Settings after an edit; keeps the last good settings when they are broken. */
 export function settingsEdited(e: EditEvent, sheet: Sheet, state: DocumentState): void {
@@ -18,6 +21,20 @@ export function settingsEdited(e: EditEvent, sheet: Sheet, state: DocumentState)
     return;
   }
   writeState({ ...state, settings: parsed.settings });
+  sayStagesRemoved(e, state, parsed.settings.stages);
+}
+
+/** Says how many deals are on a stage the edit renamed or removed, and how to move them (one call a stage). */
+function sayStagesRemoved(e: EditEvent, state: DocumentState, stages: Settings['stages']): void {
+  const { removed, renamedTo } = stagesRemoved(state.settings.stages, stages);
+  const deals = removed.length ? findDealsTab(e.source, state.dealsSheetId) : null;
+  const column = deals ? readHeaderMap(deals).columns.stage : undefined;
+  if (!deals || column === undefined) return;
+  const said = removed.flatMap((stage) => {
+    const count = rowsHolding(deals, column + 1, [stage], false).length;
+    return count ? [stageRemovedSaid(stage, count, renamedTo)] : [];
+  });
+  if (said.length) e.source.toast(said.join('\n'), 'CRM Settings: deals on a stage no longer listed', 30);
 }
 
 /**
