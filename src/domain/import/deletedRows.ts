@@ -6,6 +6,7 @@ import type { CellValue } from '../deals/deal';
 import { counted } from '../values/text';
 import { normaliseHeader, statusHeaderKind, type ImportWords } from './headerVocabulary';
 import { statusOf } from './stageAdoption';
+import { blankedRows } from './sectionRows';
 
 /** Headers of a deleted flag (as normaliseHeader writes them). */
 const DELETED_FLAG = ['deleted', 'is deleted', 'isdeleted', 'deleted flag', 'record deleted', 'is removed'];
@@ -54,9 +55,7 @@ export function withoutDeleted(
   words: ImportWords,
 ): { values: CellValue[][]; deleted: DeletedRows | null } {
   const deleted = deletedRowsOf(values, headerRow, words);
-  if (!deleted) return { values, deleted };
-  const gone = new Set(deleted.rows);
-  return { values: values.map((r, i) => (gone.has(i + 1) ? r.map(() => '') : r)), deleted };
+  return { values: blankedRows(values, deleted?.rows ?? []), deleted };
 }
 
 /** The preview's and the summary's words on deleted rows left out, or ''. */

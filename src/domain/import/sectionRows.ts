@@ -71,9 +71,17 @@ export function withoutSections(
   headerRow: number,
 ): { values: CellValue[][]; sections: SectionRows } {
   const sections = sectionRowsOf(values, headerRow);
-  const gone = new Set([...sections.repeats, ...sections.titles.map((t) => t.row)]);
-  if (!gone.size) return { values, sections };
-  return { values: values.map((r, i) => (gone.has(i + 1) ? r.map(() => '') : r)), sections };
+  return {
+    values: blankedRows(values, [...sections.repeats, ...sections.titles.map((t) => t.row)]),
+    sections,
+  };
+}
+
+/** The values with `rows` (1-based) blanked, row numbers unchanged (the same array when there are none). */
+export function blankedRows(values: CellValue[][], rows: readonly number[]): CellValue[][] {
+  if (!rows.length) return values;
+  const gone = new Set(rows);
+  return values.map((r, i) => (gone.has(i + 1) ? r.map(() => '') : r));
 }
 
 const rowList = (rows: readonly number[]) =>
