@@ -160,6 +160,30 @@ describe('A Deals tab whose header a person broke', () => {
     expect(emu.drive.files.size).toBe(files);
   });
 
+  it.each([
+    [
+      'rows were inserted above the header',
+      (emu: Emulator) => emu.sheet('Deals').insertRowsBefore(1, 2),
+      'The Deals header is on row 3',
+    ],
+    [
+      'the header row was deleted',
+      (emu: Emulator) => emu.sheet('Deals').deleteRow(1),
+      'Row 1 of the Deals tab holds no column names',
+    ],
+  ])(
+    'refuses Set up too when %s (it would write a second header and take the first for a deal)',
+    (_what, breakIt, said) => {
+      const emu = refreshed();
+      breakIt(emu);
+      const before = everything(emu);
+      const dialogs = emu.ui.dialogs.length;
+      emu.run('menuSetUp');
+      expect(emu.ui.dialogs.slice(dialogs).map((d) => d.message)).toEqual([expect.stringContaining(said)]);
+      expect(everything(emu)).toBe(before);
+    },
+  );
+
   it('adds a deleted column back empty through Set up, with no change logged for any deal', () => {
     const emu = refreshed();
     const historyRows = emu.values('History').length;

@@ -13,6 +13,9 @@ const HEADER_AT_LEAST = 3;
 /** How many rows down a displaced header is looked for (a caller reads at least these rows). */
 export const LOOK_DOWN = 20;
 
+/** Whether a header row names enough fields to be one (else it was deleted or moved, or is a deal). */
+export const namesFields = (map: HeaderMap) => Object.keys(map.columns).length >= HEADER_AT_LEAST;
+
 /** Up to three filled cells of a row, quoted, to say what a row holds. */
 export const quoted = (cells: readonly unknown[]) =>
   cells
@@ -28,7 +31,7 @@ const either = (names: readonly string[]) =>
 /** Row 1 names (almost) no field: the header row deleted, or rows inserted above it. */
 function noHeaderRow(rows: readonly (readonly unknown[])[]): string {
   for (let r = 1; r < Math.min(rows.length, LOOK_DOWN); r++)
-    if (Object.keys(mapHeaders(rows[r]).columns).length >= HEADER_AT_LEAST)
+    if (namesFields(mapHeaders(rows[r])))
       return (
         `The Deals header is on row ${r + 1}, not row 1: rows were inserted above it. Select ` +
         `rows 1–${r} and delete them (or use Edit > Undo), then refresh. Nothing was changed.`
@@ -48,7 +51,7 @@ function noHeaderRow(rows: readonly (readonly unknown[])[]): string {
 export function dealsHeaderProblem(rows: readonly (readonly unknown[])[], map: HeaderMap): string | null {
   const missing = FIELDS.filter((f) => map.columns[f.key] === undefined).map((f) => f.header);
   if (!missing.length) return null;
-  if (FIELDS.length - missing.length < HEADER_AT_LEAST) return noHeaderRow(rows);
+  if (!namesFields(map)) return noHeaderRow(rows);
   const header = rows[0] ?? [];
   // Columns within the header with no name or a name the CRM does not know: a renamed field is one.
   const suspects = map.extras.slice(0, 4).map((c) => {

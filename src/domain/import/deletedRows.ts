@@ -38,7 +38,8 @@ export function deletedRowsOf(
     const deleted = (v: string) =>
       flag
         ? statusOf('won', v, words) === 'Won'
-        : /^(deleted|removed|geloscht|supprimee?|eliminad[oa]|excluid[oa]|verwijderd|slettet|raderad)$/.test(
+        : v.length <= 12 &&
+          /^(deleted|removed|geloscht|supprimee?|eliminad[oa]|excluid[oa]|verwijderd|slettet|raderad)$/.test(
             normaliseHeader(v),
           );
     if (flag && !cells.every((v) => v === '' || statusOf('won', v, words) !== null)) continue;

@@ -16,6 +16,8 @@ import {
   readHeader,
 } from '../deals/dealsTab';
 import { sweepDealsTab, type SweepSummary } from '../deals/dealSweep';
+import { headerProblem } from '../deals/dealLookup';
+import { namesFields } from '../../domain/deals/headerCheck';
 import { createHistoryTab, findHistoryTab, trimColumns } from '../history/historyTab';
 import { HISTORY_HEADERS } from '../../domain/history/historyEntry';
 import {
@@ -68,7 +70,14 @@ export function setUpCrm(ss: Spreadsheet, dealsSheet?: Sheet, known?: DocumentSt
     ? loadSettings(ss, timeZone, true, state).parsed
     : loaded.parsed;
   const deals = dealsSheet ?? findDealsTab(ss, state?.dealsSheetId) ?? createDealsTab(ss);
-  const { map } = addMissingColumns(deals, readHeader(deals));
+  const header = readHeader(deals);
+  // A Deals tab set up before whose row 1 names (almost) no field: its header row was deleted or pushed
+  // down. Adding the columns would write a second header and read the first as a deal.
+  if (state?.dealsSheetId === deals.getSheetId() && !namesFields(mapHeaders(header))) {
+    const problem = headerProblem(deals, header, mapHeaders(header));
+    if (problem) throw new CrmError('DEALS_HEADER_BROKEN', problem);
+  }
+  const { map } = addMissingColumns(deals, header);
   formatDealsTab(deals, map, settingsSheet, parsed.columns, parsed.settings.general.currency);
   const found = findHistoryTab(ss, state?.historySheetId);
   const history = found ?? createHistoryTab(ss);
