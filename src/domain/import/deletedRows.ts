@@ -3,21 +3,17 @@
 // Converted, each was a live deal: an open one in the weighted forecast. They are left out of the
 // conversion (the backup keeps them) and said in the preview and the summary.
 import type { CellValue } from '../deals/deal';
-import { counted } from '../values/text';
+import { counted, rowsNamed } from '../values/text';
 import { normaliseHeader, statusHeaderKind, type ImportWords } from './headerVocabulary';
 import { statusOf } from './stageAdoption';
+import { cellText } from './valueSniffing';
 import { blankedRows } from './sectionRows';
-
-/** Headers of a deleted flag (as normaliseHeader writes them). */
-const DELETED_FLAG = ['deleted', 'is deleted', 'isdeleted', 'deleted flag', 'record deleted', 'is removed'];
 
 /** The rows (1-based) marked deleted and the column that says so, or null. */
 export interface DeletedRows {
   column: number;
   rows: number[];
 }
-
-const text = (v: CellValue) => String(v ?? '').trim();
 
 /**
  * The rows below the header row that a deleted flag (every value a yes or a no) or a status column
@@ -31,17 +27,13 @@ export function deletedRowsOf(
   if (headerRow < 0) return null;
   const header = values[headerRow] ?? [];
   const body = values.slice(headerRow + 1);
+  const isDeleted = new RegExp(words.deleted);
   for (let c = 0; c < header.length; c++) {
-    const flag = DELETED_FLAG.includes(normaliseHeader(header[c]));
+    const flag = words.deletedFlag.includes(normaliseHeader(header[c]));
     if (!flag && statusHeaderKind(header[c], words) !== 'status') continue;
-    const cells = body.map((r) => text(r[c]));
+    const cells = body.map((r) => cellText(r[c]));
     const deleted = (v: string) =>
-      flag
-        ? statusOf('won', v, words) === 'Won'
-        : v.length <= 12 &&
-          /^(deleted|removed|geloscht|supprimee?|eliminad[oa]|excluid[oa]|verwijderd|slettet|raderad)$/.test(
-            normaliseHeader(v),
-          );
+      flag ? statusOf('won', v, words) === 'Won' : v.length <= 12 && isDeleted.test(normaliseHeader(v));
     if (flag && !cells.every((v) => v === '' || statusOf('won', v, words) !== null)) continue;
     const rows = cells.flatMap((v, i) => (deleted(v) ? [headerRow + i + 2] : []));
     if (rows.length) return { column: c, rows };
@@ -63,6 +55,5 @@ export function withoutDeleted(
 export function deletedSaid(d: DeletedRows | null, name: (c: number) => string): string {
   if (!d) return '';
   const n = d.rows.length;
-  const which = `${n === 1 ? 'row' : 'rows'} ${d.rows.slice(0, 8).join(', ')}${n > 8 ? ', …' : ''}`;
-  return `${counted(n, 'row')} ${n === 1 ? 'is' : 'are'} marked deleted (${name(d.column)}: ${which}): not converted (the original keeps them). To convert ${n === 1 ? 'it' : 'them'}, change that column and choose Convert again.`;
+  return `${counted(n, 'row')} ${n === 1 ? 'is' : 'are'} marked deleted (${name(d.column)}: ${rowsNamed(d.rows, 8)}): not converted (the original keeps them). To convert ${n === 1 ? 'it' : 'them'}, change that column and choose Convert again.`;
 }

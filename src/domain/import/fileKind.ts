@@ -6,6 +6,7 @@ import type { CellValue } from '../deals/deal';
 import { normaliseHeader } from './headerVocabulary';
 import type { ImportMapping } from './importMapping';
 import { cellText, companyKey } from './valueSniffing';
+import { firstOf } from '../values/text';
 
 /**
  * Why a tab is not deals, or null. A deals export has something only deals have: a stage column (by
@@ -34,7 +35,7 @@ export function notDealsWhy(
   )
     return null;
   const names = header.map((v) => String(v ?? '').trim()).filter(Boolean);
-  return `no column holds a stage, a close date or a probability, and none names deals (its columns: ${names.slice(0, 12).join(', ')}${names.length > 12 ? ', …' : ''}).`;
+  return `no column holds a stage, a close date or a probability, and none names deals (its columns: ${firstOf(names, 12)}).`;
 }
 
 /** Fields only a deals export has, when a header names them. */

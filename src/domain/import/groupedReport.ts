@@ -8,7 +8,7 @@
 import { cellText } from './valueSniffing';
 import type { CellValue } from '../deals/deal';
 import { decimalMarkOf, readAmount } from '../values/columnConventions';
-import { counted } from '../values/text';
+import { counted, rowsNamed } from '../values/text';
 
 /** A grouped report's layout: 1-based sheet rows. */
 export interface GroupedReport {
@@ -164,9 +164,6 @@ export function ungrouped(
   return { values: out, grouped };
 }
 
-const someRows = (rows: readonly number[]) =>
-  `${rows.length === 1 ? 'row' : 'rows'} ${rows.slice(0, 6).join(', ')}${rows.length > 6 ? ', …' : ''}`;
-
 /** The preview's and the summary's words on a grouped report, or ''. `name` names a column. */
 export function groupedSaid(g: GroupedReport | null, name: (c: number) => string): string {
   if (!g) return '';
@@ -176,7 +173,7 @@ export function groupedSaid(g: GroupedReport | null, name: (c: number) => string
     .join(', ');
   const more = g.groups.length > 4 ? ', …' : '';
   const totals = g.totals.length
-    ? ` and ${counted(g.totals.length, 'total row')} (${someRows(g.totals)}, each the sum of the deals above it)`
+    ? ` and ${counted(g.totals.length, 'total row')} (${rowsNamed(g.totals, 6)}, each the sum of the deals above it)`
     : '';
   if (!g.fill)
     return `${counted(g.groups.length, 'row')} (${groups}${more}) title the sections of deals below them${totals}: those rows are not converted (the original keeps them).`;

@@ -26,6 +26,9 @@ export interface ImportWords {
   /** Headers of a won flag and of a closed flag beside the stage (Salesforce's IsWon and IsClosed). */
   wonFlag: readonly string[];
   closedFlag: readonly string[];
+  /** Headers of a deleted flag, and what a status column writes for a deleted record. */
+  deletedFlag: readonly string[];
+  deleted: string;
   /** A stage or status that says won, lost, or open; an Active flag's true and false. */
   won: string;
   lost: string;

@@ -123,6 +123,10 @@ export const IMPORT_WORDS: ImportWords = {
   wonFlag: 'won|is won|iswon|won flag|is closed won|closed won flag|gewonnen|ganado|gagne'.split('|'),
   closedFlag:
     'closed|is closed|isclosed|closed flag|is deal closed|deal closed|geschlossen|cerrado|ferme'.split('|'),
+  // A deleted flag (SugarCRM's and vtiger's deleted, Salesforce's IsDeleted), and a status saying
+  // deleted (Pipedrive): such rows are left out (deletedRows.ts).
+  deletedFlag: 'deleted|is deleted|isdeleted|deleted flag|record deleted|is removed'.split('|'),
+  deleted: whole('deleted|removed|geloscht|supprimee?|eliminad[oa]|excluid[oa]|verwijderd|slettet|raderad'),
   // English, Spanish, Portuguese, French, German, Italian, Dutch, Danish, Swedish, Norwegian.
   won: anyWord(
     'won|win|signed|booked|ganad[oa]s?|ganh[oa]|gagnee?s?|gewonnen|vint[oa]|vinte|vundet|vunnen|vunnet',
@@ -131,7 +135,7 @@ export const IMPORT_WORDS: ImportWords = {
     'lost|lose|loss|dead|disqualified|unqualified|rejected|declined|not interested|no interest|out ?sold|no go|bad fit|not a fit|poor fit|unresponsive|no response|ghosted|withdrawn|cancell?ed|churned|no decision|abandoned|abandonn?ee?s?|abandonad[oa]s?|perdid[oa]s?|cancelad[oa]s?|rechazad[oa]s?|descartad[oa]s?|perdue?s?|annulee?s?|verloren|abgesagt|pers[oa]|vervallen|tabt|tapt|forlorad|forlorat|forlort',
   ),
   open: whole(
-    'open|opened|active|in progress|pending|suspended|on hold|paused|deleted|offen|aben|oppen|apen|ouvert|ouverte|en cours|abierto|abierta|en curso|aberto|aberta|em andamento|actief',
+    'open|opened|active|in progress|pending|suspended|on hold|paused|offen|aben|oppen|apen|ouvert|ouverte|en cours|abierto|abierta|en curso|aberto|aberta|em andamento|actief',
   ),
   // A checkbox as Airtable (checked) and others (x) export it; ticks are read in stageAdoption.ts.
   yes: whole('true|yes|y|1|wahr|ja|oui|si|sim|vrai|verdadero|verdadeiro|waar|checked|x'),

@@ -6,7 +6,7 @@
 import type { CellValue } from '../deals/deal';
 import type { HeaderMap } from '../deals/headerMap';
 import type { FieldKey } from '../../shared/fields';
-import { looseKey } from '../values/text';
+import { firstOf, looseKey } from '../values/text';
 import { cellText } from './valueSniffing';
 
 /** Fields a report groups deals by. */
@@ -80,7 +80,7 @@ export function mergedSaid(
   for (const c of fillDown)
     out.push('', `${name(c)}: each blank takes the value above it (your correction).`);
   for (const m of merged.filter((x) => !fillDown.includes(x.column))) {
-    const rows = m.blanks.slice(0, 6).join(', ') + (m.blanks.length > 6 ? ', …' : '');
+    const rows = firstOf(m.blanks, 6);
     out.push(
       '',
       `${name(m.column)} is blank on ${m.blanks.length} rows (${rows}) and names each value once, as merged cells or a report grouped by it leave it: those deals are read with no value there. If each belongs with the row above, correct with "${letter(m.column)} = fill down".`,

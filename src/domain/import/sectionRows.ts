@@ -4,7 +4,7 @@
 // deal with no stage. Such rows are found here, left out of the conversion (the backup keeps them),
 // and said in the preview and the summary.
 import type { CellValue } from '../deals/deal';
-import { counted } from '../values/text';
+import { counted, rowsNamed } from '../values/text';
 import { normaliseHeader } from './headerVocabulary';
 
 /** Rows of an export that hold no deal: 1-based sheet rows. */
@@ -84,15 +84,12 @@ export function blankedRows(values: CellValue[][], rows: readonly number[]): Cel
   return values.map((r, i) => (gone.has(i + 1) ? r.map(() => '') : r));
 }
 
-const rowList = (rows: readonly number[]) =>
-  `${rows.length === 1 ? 'row' : 'rows'} ${rows.slice(0, 8).join(', ')}${rows.length > 8 ? ', …' : ''}`;
-
 /** The preview's and the summary's words on section rows left out, or ''. */
 export function sectionsSaid({ repeats, titles }: SectionRows): string {
   if (!repeats.length) return '';
   const titled = titles.slice(0, 6).map((t) => `row ${t.row} "${t.text.slice(0, 40)}"`);
   if (titles.length > 6) titled.push('…');
-  const repeatWords = `${counted(repeats.length, 'row')} ${repeats.length === 1 ? 'repeats' : 'repeat'} the header row (${rowList(repeats)})`;
+  const repeatWords = `${counted(repeats.length, 'row')} ${repeats.length === 1 ? 'repeats' : 'repeat'} the header row (${rowsNamed(repeats, 8)})`;
   const titleWords = titles.length
     ? ` and ${counted(titles.length, 'row')} ${titles.length === 1 ? 'is the title' : 'are titles'} of the ${titles.length === 1 ? 'group' : 'groups'} below ${titles.length === 1 ? 'it' : 'them'} (${titled.join(', ')})`
     : '';

@@ -3,7 +3,7 @@
 // up, an industry typo that leaves a segment empty, an owner with two emails. Each is a problem at its
 // cell, so the refresh asks. A row repeated word for word says one thing and is left alone.
 import type { Settings } from '../../shared/settings';
-import { looseKey } from '../values/text';
+import { firstOf, looseKey } from '../values/text';
 import type { SettingsSheet } from './settingsBlocks';
 
 /** A block's parsed row with the sheet row it came from. */
@@ -11,10 +11,6 @@ export interface Placed<T> {
   row: number;
   item: T;
 }
-
-/** Up to `max` names as "a, b, c", then "…". */
-const named = (names: readonly string[], max = 12) =>
-  names.slice(0, max).join(', ') + (names.length > max ? ', …' : '');
 
 /** The Owners row a name or email stands for (loosely: case and spacing aside), if any. */
 export function ownerRowOf(
@@ -99,7 +95,10 @@ export function targetsAgree(
         'targets',
         p.row,
         1,
-        `"${p.item.owner}" is not in Owners: a target of an owner counts the deals of the owner named so (write the name as Owners has it: ${named(owners.map((o) => o.name))})`,
+        `"${p.item.owner}" is not in Owners: a target of an owner counts the deals of the owner named so (write the name as Owners has it: ${firstOf(
+          owners.map((o) => o.name),
+          12,
+        )})`,
       );
   repeats(
     known,
@@ -130,7 +129,7 @@ export function segmentRulesAgree(
       'segmentRules',
       row,
       1,
-      `${unknown.map((i) => `"${i}"`).join(' and ')} ${one ? 'is' : 'are'} not in Industries, so no deal can match ${one ? 'it' : 'them'}: write ${one ? 'it' : 'them'} as Industries does (${named(industries)}) or add ${one ? 'it' : 'them'} there`,
+      `${unknown.map((i) => `"${i}"`).join(' and ')} ${one ? 'is' : 'are'} not in Industries, so no deal can match ${one ? 'it' : 'them'}: write ${one ? 'it' : 'them'} as Industries does (${firstOf(industries, 12)}) or add ${one ? 'it' : 'them'} there`,
     );
   }
 }

@@ -43,6 +43,16 @@ export function counted(n: number, singular: string, plural = `${singular}s`): s
   return `${n} ${n === 1 ? singular : plural}`;
 }
 
+/** The first `max` texts, joined "a, b, c", then ", …" when there are more. */
+export function firstOf(items: readonly (string | number)[], max: number): string {
+  return items.slice(0, max).join(', ') + (items.length > max ? ', …' : '');
+}
+
+/** "row 3", "rows 3, 5, 9, …": sheet rows a message names, the first `max` of them. */
+export function rowsNamed(rows: readonly number[], max: number): string {
+  return `${rows.length === 1 ? 'row' : 'rows'} ${firstOf(rows, max)}`;
+}
+
 /** The most characters a cell holds in Google Sheets. */
 export const CELL_TEXT_LIMIT = 50000;
 

@@ -13,7 +13,7 @@ import { newDealId } from '../../domain/deals/dealIds';
 import { convertValues } from '../../domain/import/conversion';
 import { accountColumns, joinAccounts, type AccountsJoin } from '../../domain/import/fileKind';
 import type { ImportMapping } from '../../domain/import/importMapping';
-import { counted } from '../../domain/values/text';
+import { counted, firstOf } from '../../domain/values/text';
 import { readState } from '../core/documentState';
 import type { Sheet } from '../core/sheetTypes';
 import { setUpCrm } from '../setup/setUpCrm';
@@ -32,7 +32,7 @@ const at = (f: FieldKey) => FIELDS.findIndex((x) => x.key === f);
 /** "industry and employees". */
 const fieldWords = (fields: readonly FieldKey[]) =>
   fields.map((f) => FIELD_BY_KEY[f].header.toLowerCase()).join(' and ');
-const names = (xs: readonly string[]) => `${xs.slice(0, 5).join(', ')}${xs.length > 5 ? ', …' : ''}`;
+const names = (xs: readonly string[]) => firstOf(xs, 5);
 
 /**
  * The plan for an accounts file, or null when the tab is not one. `target` is the Deals tab when it

@@ -73,8 +73,9 @@ export function setUpCrm(ss: Spreadsheet, dealsSheet?: Sheet, known?: DocumentSt
   const header = readHeader(deals);
   // A Deals tab set up before whose row 1 names (almost) no field: its header row was deleted or pushed
   // down. Adding the columns would write a second header and read the first as a deal.
-  if (state?.dealsSheetId === deals.getSheetId() && !namesFields(mapHeaders(header))) {
-    const problem = headerProblem(deals, header, mapHeaders(header));
+  const named = mapHeaders(header);
+  if (state?.dealsSheetId === deals.getSheetId() && !namesFields(named)) {
+    const problem = headerProblem(deals, header, named);
     if (problem) throw new CrmError('DEALS_HEADER_BROKEN', problem);
   }
   const { map } = addMissingColumns(deals, header);
