@@ -11,7 +11,12 @@ export const DEFINITIONS_OFFSET = 1_000_000;
 
 type Request = Record<string, unknown>;
 
-function cellData(c: ReportCell, format: string, bold: boolean): Record<string, unknown> {
+function cellData(
+  c: ReportCell,
+  format: string,
+  bold: boolean,
+  note: string | undefined,
+): Record<string, unknown> {
   const value =
     typeof c === 'number'
       ? { numberValue: c }
@@ -25,7 +30,9 @@ function cellData(c: ReportCell, format: string, bold: boolean): Record<string, 
   const userEnteredFormat: Record<string, unknown> = {};
   if (format && typeof c === 'number') userEnteredFormat.numberFormat = { type: 'NUMBER', pattern: format };
   if (bold) userEnteredFormat.textFormat = { bold: true };
-  return { userEnteredValue: value, userEnteredFormat };
+  return note
+    ? { userEnteredValue: value, userEnteredFormat, note }
+    : { userEnteredValue: value, userEnteredFormat };
 }
 
 /** Requests that add a sheet `sheetId` titled `title` at `index` holding `grid` (frozen header rows). */
@@ -36,6 +43,7 @@ function sheetRequests(
   index: number,
   size: { rows: number; columns: number },
   old: number | null,
+  notes: ReadonlyMap<string, string> = new Map(),
 ): Request[] {
   const requests: Request[] = [
     {
@@ -54,9 +62,11 @@ function sheetRequests(
   requests.push({
     updateCells: {
       start: { sheetId, rowIndex: 0, columnIndex: 0 },
-      fields: 'userEnteredValue,userEnteredFormat',
+      fields: 'userEnteredValue,userEnteredFormat,note',
       rows: grid.rows.map((row, r) => ({
-        values: row.map((c, i) => cellData(c, grid.formats[r]?.[i] ?? '', grid.bold[r] ?? false)),
+        values: row.map((c, i) =>
+          cellData(c, grid.formats[r]?.[i] ?? '', grid.bold[r] ?? false, notes.get(`${r},${i}`)),
+        ),
       })),
     },
   });
@@ -70,7 +80,13 @@ function sheetRequests(
  * the previous one when `hadDefinitions`.
  */
 export function boardRequests(
-  report: { grid: ReportGrid; charts: readonly BoardChart[]; definitions: ReportGrid },
+  report: {
+    grid: ReportGrid;
+    charts: readonly BoardChart[];
+    definitions: ReportGrid;
+    /** notes of the Board tab's cells, by "row,column" */
+    notes?: ReadonlyMap<string, string>;
+  },
   oldSheetId: number | null,
   newSheetId: number,
   { pack = null, hadDefinitions = false }: { pack?: string | null; hadDefinitions?: boolean } = {},
@@ -78,12 +94,13 @@ export function boardRequests(
   const { grid, charts, definitions } = report;
   const width = Math.max(grid.width, ...charts.map((c) => c.anchorColumn + 8), 1);
   const rows = Math.max(grid.rows.length, ...charts.map((c) => c.anchorRow + 20), 1);
-  const requests = sheetRequests(grid, newSheetId, BOARD_SHEET, 0, { rows, columns: width }, oldSheetId);
+  const size = { rows, columns: width };
+  const requests = sheetRequests(grid, newSheetId, BOARD_SHEET, 0, size, oldSheetId, report.notes);
   for (const c of charts) requests.push(chartRequest(c, newSheetId));
   const defsId = newSheetId + DEFINITIONS_OFFSET;
   const oldDefs = hadDefinitions && oldSheetId !== null ? oldSheetId + DEFINITIONS_OFFSET : null;
-  const size = { rows: Math.max(definitions.rows.length, 1), columns: Math.max(definitions.width, 1) };
-  requests.push(...sheetRequests(definitions, defsId, DEFINITIONS_SHEET, 1, size, oldDefs));
+  const defsSize = { rows: Math.max(definitions.rows.length, 1), columns: Math.max(definitions.width, 1) };
+  requests.push(...sheetRequests(definitions, defsId, DEFINITIONS_SHEET, 1, defsSize, oldDefs));
   // The pack of a board meeting: a frozen copy, kept beside the Board tab (the next update replaces
   // only that).
   if (pack)

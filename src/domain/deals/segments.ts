@@ -41,3 +41,11 @@ export function dealSegment(d: Deal, rules: readonly SegmentRule[]): string {
   worked.set(d, { rules, segment });
   return segment;
 }
+
+/** The deal at another amount (the board's probes), its segment known as the deal's is. */
+export function atAmount(d: Deal, value: number): Deal {
+  const copy: Deal = { ...d, amount: { kind: 'ok', value } };
+  const known = worked.get(d);
+  if (known) worked.set(copy, known);
+  return copy;
+}
