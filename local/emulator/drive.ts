@@ -127,7 +127,6 @@ type CellData = {
     formulaValue?: string;
   };
   userEnteredFormat?: { numberFormat?: { type?: string; pattern?: string }; textFormat?: { bold?: boolean } };
-  note?: string;
 };
 
 /** The Sheets advanced service (v4), over the files of a DriveStore. */
@@ -306,7 +305,6 @@ export class AdvancedSheets {
               const pattern = v.userEnteredFormat?.numberFormat?.pattern;
               if (pattern) cell.nf = pattern;
               if (v.userEnteredFormat?.textFormat?.bold) cell.fw = 'bold';
-              if (v.note) cell.note = v.note;
               cells++;
             }),
           );

@@ -69,15 +69,8 @@ function tabHtml(ss: Spreadsheet, name: string, maxRows: number): string {
     const pin = r <= sheet.frozenRows ? ` class="frozen" style="top:${(r - 1) * ROW_PX}px"` : '';
     for (let c = 1; c <= width; c++) {
       const cell = sheet.cellAt(r, c);
-      // A cell's note, as Sheets shows it on hover (a mark, and the words for a screen reader).
-      const noted = cell.note ? ` title="${escapeHtml(cell.note)}"` : '';
-      const mark = cell.note
-        ? ` <span aria-hidden="true">†</span><span class="sr-only"> (note: ${escapeHtml(cell.note)})</span>`
-        : '';
-      const text = escapeHtml(show(cell.v, cell.nf)) + mark;
-      cells.push(
-        cell.fw === 'bold' ? `<th scope="col"${pin}${noted}>${text}</th>` : `<td${pin}${noted}>${text}</td>`,
-      );
+      const text = escapeHtml(show(cell.v, cell.nf));
+      cells.push(cell.fw === 'bold' ? `<th scope="col"${pin}>${text}</th>` : `<td${pin}>${text}</td>`);
     }
     (r <= sheet.frozenRows ? frozen : rows).push(`<tr>${cells.join('')}</tr>`);
   }
@@ -145,7 +138,7 @@ export function spreadsheetPage(
 <link rel="stylesheet" href="/vendor/chartist.css">
 <style>body{font-family:Arial,sans-serif;margin:16px;color:#202124}nav a{margin-right:12px}table{border-collapse:collapse;font-size:12px}
 td,th{border:1px solid #dadce0;padding:3px 6px;text-align:left}th{background:#f1f3f4}
-.sr-only{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}.frozen{position:sticky;z-index:1;background:#fff}th.frozen{background:#f1f3f4}.charts{display:flex;flex-wrap:wrap;gap:16px}
+.frozen{position:sticky;z-index:1;background:#fff}th.frozen{background:#f1f3f4}.charts{display:flex;flex-wrap:wrap;gap:16px}
 figure{margin:0;width:460px}.legend{list-style:none;display:flex;flex-wrap:wrap;gap:4px 12px;padding:0;margin:4px 0 0;font-size:12px}
 .swatch{display:inline-block;width:10px;height:10px;margin-right:4px}${SWATCH_CSS}figcaption{font-weight:bold;font-size:13px}section{margin-bottom:32px}.table{overflow:auto;max-height:480px}</style></head>
 <body><nav aria-label="Playground"><a href="/">Deals and sidebar</a><a href="/reports">Report tabs</a><a href="/board">Board workbook</a></nav>

@@ -12,9 +12,8 @@ import type { Funnel } from '../funnel/funnel';
 import type { ClosePush } from '../history/historyIndex';
 import { MONEY, PERCENT, ReportGrid } from '../core/reportGrid';
 import { looseKey } from '../values/text';
-import { Disclosure, hiddenText, protectSums, WITHHELD } from './disclosure';
+import { Disclosure, drawnAmount, hiddenText, protectSums, WITHHELD } from './disclosure';
 import { mergeSmall, OTHER, type Group } from './smallGroups';
-import { BUCKETS, dealPrint, heldLine, holdFigures, probeAmount, type ShownFigures } from './heldFigures';
 import { atAmount } from '../deals/segments';
 import { afterDay, closedByEventMonth, closedOn } from './closedOn';
 import { definitions, pageOne, type MonthCall } from './pageOne';
@@ -50,10 +49,6 @@ export interface BoardReport {
   charts: BoardChart[];
   /** The last meeting on or before today, if any. */
   lastMeeting: string | null;
-  /** Notes of the Board tab's cells, by "row,column" (0-based): figures kept at an earlier value. */
-  notes: ReadonlyMap<string, string>;
-  /** What each figure shows now, for the next update to compare with (see heldFigures.ts). */
-  shown: ShownFigures;
 }
 
 export interface BoardInput {
@@ -81,8 +76,6 @@ export interface BoardInput {
   timeZone: string;
   /** "2026-11-23 10:05" */
   stamp: string;
-  /** What the board's figures showed after its last update (none: every figure is shown as it is). */
-  shown?: ShownFigures;
 }
 
 /** Builds the board sheet. */
@@ -90,40 +83,23 @@ export function boardReport(input: BoardInput): BoardReport {
   // Forecast history read once: the three boards below share it (snapshots do not move with amounts).
   const snaps = snapshotsOf(input.snapshots);
   const real = buildBoard(input, snaps);
-  // Which figures move together: the board again for deals of other amounts, drawn from their Deal
-  // IDs, one bucket of deals at a time (see heldFigures.ts), and with none. A figure's change is a sum
-  // over deals, so a route found in these changes holds for any amounts, and figures equal by chance
-  // (round amounts) form none; targets and snapshots, known, change by 0.
-  const boardOf = (deals: Deal[]) =>
-    buildBoard({ ...input, deals, forecast: input.forecastFor(deals), unclamped: true }, snaps);
-  // Each deal copied at amount 0 once, and once more at its probe amount in its own bucket's board.
-  const zero = input.deals.map((d) => (d.amount.kind === 'ok' ? atAmount(d, 0) : d));
-  const prints = input.deals.map((d) => dealPrint(d.id || `row ${d.row}`));
-  const buckets = Array.from({ length: BUCKETS }, (_, b) =>
-    boardOf(
-      zero.map((d, i) =>
-        d === input.deals[i] || !probeAmount(prints[i], b) ? d : atAmount(d, probeAmount(prints[i], b)),
-      ),
-    ),
-  );
-  const none = boardOf(zero);
-  const probes = (row: number, col: number): number[] | null => {
-    const base = none.g.rows[row][col];
-    const p = buckets.map((x) => x.g.rows[row][col]);
-    if (typeof base !== 'number' || p.some((x) => typeof x !== 'number')) return null;
-    const changes = (p as number[]).map((x) => x - base);
-    return changes.some((x) => Math.abs(x) > 1e-9) ? changes : null;
+  // Which figures move together: the board again for deals of other amounts (drawn at random, then
+  // none). A figure's change is a sum over deals, so a route found in these changes holds for any
+  // amounts, and figures equal by chance (round amounts) form none; targets and snapshots, known,
+  // change by 0.
+  const at = (amountOf: (i: number) => number) => {
+    const deals = input.deals.map((d, i): Deal => (d.amount.kind === 'ok' ? atAmount(d, amountOf(i)) : d));
+    return buildBoard({ ...input, deals, forecast: input.forecastFor(deals), unclamped: true }, snaps);
   };
-  const sum = (xs: readonly number[]) => xs.reduce((a, b) => a + b, 0);
+  const one = at(drawnAmount);
+  const none = at(() => 0);
+  const change = (a: unknown, b: unknown) => (typeof a === 'number' && typeof b === 'number' ? a - b : 0);
   protectSums(
     real.g,
-    none.d.hidden.map((v, i) => sum(buckets.map((x) => x.d.hidden[i] - v))),
-    (row, col) => sum(probes(row, col) ?? []),
+    one.d.hidden.map((v, i) => v - none.d.hidden[i]),
+    (row, col) => change(one.g.rows[row][col], none.g.rows[row][col]),
     real.coverage,
   );
-  const today = isoDay(input.now, input.timeZone);
-  const held = holdFigures(real.g, probes, input.shown ?? {}, input.board.minimumGroup, today);
-  if (held.held) real.g.rows[1][0] += ` ${heldLine(held.held, input.board.minimumGroup)}`;
   if (real.since) {
     const lines = briefLines(real.g, real.since);
     real.brief.forEach((row, i) => (real.g.rows[row][0] = lines[i] ?? (i ? '' : 'No change since then.')));
@@ -132,14 +108,7 @@ export function boardReport(input: BoardInput): BoardReport {
   defs.title('What the board’s figures mean');
   defs.header(['Term', 'Meaning']);
   for (const [term, meaning] of definitions(input.board.minimumGroup)) defs.line([term, meaning]);
-  return {
-    grid: real.g,
-    definitions: defs,
-    charts: real.charts,
-    lastMeeting: real.lastMeeting,
-    notes: held.notes,
-    shown: held.shown,
-  };
+  return { grid: real.g, definitions: defs, charts: real.charts, lastMeeting: real.lastMeeting };
 }
 
 /** The board before protectSums: its grid and charts, the figures hidden, where coverage is. */

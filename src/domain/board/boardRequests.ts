@@ -11,12 +11,7 @@ export const DEFINITIONS_OFFSET = 1_000_000;
 
 type Request = Record<string, unknown>;
 
-function cellData(
-  c: ReportCell,
-  format: string,
-  bold: boolean,
-  note: string | undefined,
-): Record<string, unknown> {
+function cellData(c: ReportCell, format: string, bold: boolean): Record<string, unknown> {
   const value =
     typeof c === 'number'
       ? { numberValue: c }
@@ -30,9 +25,7 @@ function cellData(
   const userEnteredFormat: Record<string, unknown> = {};
   if (format && typeof c === 'number') userEnteredFormat.numberFormat = { type: 'NUMBER', pattern: format };
   if (bold) userEnteredFormat.textFormat = { bold: true };
-  return note
-    ? { userEnteredValue: value, userEnteredFormat, note }
-    : { userEnteredValue: value, userEnteredFormat };
+  return { userEnteredValue: value, userEnteredFormat };
 }
 
 /** Requests that add a sheet `sheetId` titled `title` at `index` holding `grid` (frozen header rows). */
@@ -43,7 +36,6 @@ function sheetRequests(
   index: number,
   size: { rows: number; columns: number },
   old: number | null,
-  notes: ReadonlyMap<string, string> = new Map(),
 ): Request[] {
   const requests: Request[] = [
     {
@@ -62,11 +54,9 @@ function sheetRequests(
   requests.push({
     updateCells: {
       start: { sheetId, rowIndex: 0, columnIndex: 0 },
-      fields: 'userEnteredValue,userEnteredFormat,note',
+      fields: 'userEnteredValue,userEnteredFormat',
       rows: grid.rows.map((row, r) => ({
-        values: row.map((c, i) =>
-          cellData(c, grid.formats[r]?.[i] ?? '', grid.bold[r] ?? false, notes.get(`${r},${i}`)),
-        ),
+        values: row.map((c, i) => cellData(c, grid.formats[r]?.[i] ?? '', grid.bold[r] ?? false)),
       })),
     },
   });
@@ -80,13 +70,7 @@ function sheetRequests(
  * the previous one when `hadDefinitions`.
  */
 export function boardRequests(
-  report: {
-    grid: ReportGrid;
-    charts: readonly BoardChart[];
-    definitions: ReportGrid;
-    /** notes of the Board tab's cells, by "row,column" */
-    notes?: ReadonlyMap<string, string>;
-  },
+  report: { grid: ReportGrid; charts: readonly BoardChart[]; definitions: ReportGrid },
   oldSheetId: number | null,
   newSheetId: number,
   { pack = null, hadDefinitions = false }: { pack?: string | null; hadDefinitions?: boolean } = {},
@@ -94,13 +78,12 @@ export function boardRequests(
   const { grid, charts, definitions } = report;
   const width = Math.max(grid.width, ...charts.map((c) => c.anchorColumn + 8), 1);
   const rows = Math.max(grid.rows.length, ...charts.map((c) => c.anchorRow + 20), 1);
-  const size = { rows, columns: width };
-  const requests = sheetRequests(grid, newSheetId, BOARD_SHEET, 0, size, oldSheetId, report.notes);
+  const requests = sheetRequests(grid, newSheetId, BOARD_SHEET, 0, { rows, columns: width }, oldSheetId);
   for (const c of charts) requests.push(chartRequest(c, newSheetId));
   const defsId = newSheetId + DEFINITIONS_OFFSET;
   const oldDefs = hadDefinitions && oldSheetId !== null ? oldSheetId + DEFINITIONS_OFFSET : null;
-  const defsSize = { rows: Math.max(definitions.rows.length, 1), columns: Math.max(definitions.width, 1) };
-  requests.push(...sheetRequests(definitions, defsId, DEFINITIONS_SHEET, 1, defsSize, oldDefs));
+  const size = { rows: Math.max(definitions.rows.length, 1), columns: Math.max(definitions.width, 1) };
+  requests.push(...sheetRequests(definitions, defsId, DEFINITIONS_SHEET, 1, size, oldDefs));
   // The pack of a board meeting: a frozen copy, kept beside the Board tab (the next update replaces
   // only that).
   if (pack)

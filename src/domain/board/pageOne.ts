@@ -177,8 +177,4 @@ export const definitions = (k: number): [string, string][] => [
   ],
   [hiddenText(k), 'A figure resting on too few deals to show without revealing one.'],
   [WITHHELD, 'A figure that, added to or subtracted from others shown, would reveal a hidden one.'],
-  [
-    'As of (a note on the cell)',
-    `A figure that fewer than ${k} deals changed since it was last shown keeps that value until ${k} have: otherwise two versions of the board, or a meeting’s pack and today’s board, would give the few deals’ amounts away by subtraction. A change of a deal’s amount alone is shown at once.`,
-  ],
 ];

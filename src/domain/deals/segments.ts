@@ -42,7 +42,7 @@ export function dealSegment(d: Deal, rules: readonly SegmentRule[]): string {
   return segment;
 }
 
-/** The deal at another amount (the board's probes), its segment known as the deal's is. */
+/** The deal at another amount (the board's route search), its segment known as the deal's is. */
 export function atAmount(d: Deal, value: number): Deal {
   const copy: Deal = { ...d, amount: { kind: 'ok', value } };
   const known = worked.get(d);

@@ -11,22 +11,10 @@ import type { BoardSettings } from '../../shared/settings';
 import { boardRequests, BOARD_SHEET, DEFINITIONS_OFFSET } from '../../domain/board/boardRequests';
 import type { BoardReport } from '../../domain/board/boardReport';
 import * as z from '../../shared/schema';
-import { chunkedProperties, parseStored, readChunked } from '../core/storedValues';
-import type { ShownFigures } from '../../domain/board/heldFigures';
+import { parseStored } from '../core/storedValues';
 import { documentStore } from '../core/documentState';
 
 const KEY = 'sheetsCrm.board';
-/** What the board's figures showed after its last update (domain/board/heldFigures.ts), chunked. */
-const SHOWN = 'sheetsCrm.boardShown';
-const shownSchema = z.record(
-  z.string(),
-  z.object({ v: z.number(), p: z.array(z.number()), day: z.string() }),
-);
-
-/** What the board's figures showed after its last update (none recorded, or unreadable: {}). */
-export function shownFigures(properties: Record<string, string>): ShownFigures {
-  return parseStored(readChunked(properties, SHOWN), shownSchema, 2_000_000) ?? {};
-}
 
 const stateSchema = z.object({
   fileId: z.string(),
@@ -180,10 +168,7 @@ export function updateBoardFile(
     definitions: current.definitions,
     ...(recreated ? { recreated } : {}),
   };
-  props.setProperties({
-    [KEY]: JSON.stringify(next),
-    ...chunkedProperties(SHOWN, JSON.stringify(report.shown)),
-  });
+  props.setProperty(KEY, JSON.stringify(next));
   return { url: current.url, created, recreated, ...sharing, keptBy: null };
 }
 

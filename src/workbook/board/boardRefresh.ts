@@ -12,7 +12,6 @@ import type { Settings } from '../../shared/settings';
 import { boardState, keptByAnother, updateBoardFile, type BoardUpdate } from './boardFile';
 import type { Sheet } from '../core/sheetTypes';
 import { moneyLabel } from '../../domain/values/moneyFormat';
-import type { ShownFigures } from '../../domain/board/heldFigures';
 
 /**
  * Updates (or first creates) the board workbook; returns its link and the sharing changes. A run as
@@ -29,8 +28,6 @@ export function refreshBoard(request: {
   now: Date;
   timeZone: string;
   state: ReturnType<typeof boardState>;
-  /** What the board's figures showed after its last update (see domain/board/heldFigures.ts). */
-  shown: ShownFigures;
   /** Who runs this refresh (the keeper of a file they make). */
   user: string;
   /** Whether a person asked for the board (Update board workbook): only then is a file made anew. */
@@ -71,7 +68,6 @@ export function refreshBoard(request: {
     now,
     timeZone,
     stamp: stamp(now, timeZone),
-    shown: request.shown,
   });
   return updateBoardFile(report, settings.board, request.crmName, state, {
     user,

@@ -27,7 +27,7 @@ import { applySweep, planSweep, type SweepPlan, type SweepSummary } from '../dea
 import type { CellValue } from '../../domain/deals/deal';
 import { withDocumentLock } from '../core/lock';
 import { historyRow } from '../../domain/history/historyEntry';
-import { boardState, shownFigures, type BoardUpdate } from '../board/boardFile';
+import { boardState, type BoardUpdate } from '../board/boardFile';
 import { tabSizes } from '../core/cells';
 import { forgetPointer, readHistory, readPointer, saveHistoryIndex } from '../history/historyIndexTab';
 import { foldRows, movesOf, pushesOf } from '../../domain/history/historyIndex';
@@ -434,7 +434,6 @@ function followBoard(
     now: req.now,
     timeZone: req.crm.state.timeZone,
     state: existing,
-    shown: shownFigures(plan.properties),
     user: req.user,
     mayCreate: board === 'create',
   });
