@@ -49,6 +49,7 @@ export function describeSweep(summary: SweepSummary): string {
         ? '1 row was changed or moved by someone while this ran, so it was left as it is and will be checked next time.'
         : `${summary.leftForNextTime} rows were changed or moved by someone while this ran, so they were left as they are and will be checked next time.`,
     );
+  if (summary.doubled) lines.push('', `⚠ ${summary.doubled}`);
   if (summary.putRight)
     lines.push(
       '',

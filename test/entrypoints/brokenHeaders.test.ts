@@ -235,3 +235,49 @@ describe('A History tab whose columns a person moved', () => {
     expect(emu.values('History').length).toBe(rows);
   });
 });
+
+describe('A Deals tab with two columns of one name', () => {
+  /** The 1-based columns of row 1 named `header` (looked up in the test). */
+  const columnsOf = (emu: Emulator, header: string) =>
+    emu
+      .values('Deals')[0]
+      .map((h, i) => (String(h).trim().toLowerCase() === header.toLowerCase() ? i + 1 : 0))
+      .filter(Boolean);
+  /** A 1-based column's letters (A … Z, AA …), worked out here. */
+  const letter = (n: number): string =>
+    n <= 26
+      ? String.fromCharCode(64 + n)
+      : letter(Math.floor((n - 1) / 26)) + String.fromCharCode(65 + ((n - 1) % 26));
+
+  it('says so where people type and on every refresh: what is typed in the second is not read', () => {
+    const emu = refreshed();
+    const deals = emu.sheet('Deals');
+    const width = emu.values('Deals')[0].length;
+    // A column added at the end and named as Stage is (to reorganise the tab, say).
+    deals.insertColumnAfter(width);
+    const said = emu.ss.toasts.length;
+    emu.userEdit('Deals', `${letter(width + 1)}1`, 'stage');
+    const [first, second] = columnsOf(emu, 'Stage');
+    expect(second).toBe(width + 1);
+    const message = `column ${letter(second)} is a second Stage column (the CRM reads column ${letter(first)})`;
+    expect(emu.ss.toasts.slice(said).map((t) => t.message)).toEqual([expect.stringContaining(message)]);
+    // A rep moves a deal on in the second column: the CRM does not read it, and says so at once.
+    const stageBefore = emu.values('Deals')[4][first - 1];
+    const typed = emu.ss.toasts.length;
+    emu.userEdit('Deals', `${letter(second)}5`, 'Negotiation');
+    expect(emu.ss.toasts.slice(typed).map((t) => t.message)).toEqual([expect.stringContaining(message)]);
+    expect(emu.values('Deals')[4][first - 1]).toBe(stageBefore);
+    // The refresh goes on, and its dialog and every report tab's status line say it.
+    emu.run('menuRefresh');
+    const dialog = emu.ui.dialogs.at(-1)!;
+    expect(dialog.title).toBe('Sheets CRM: reports refreshed');
+    expect(dialog.message).toContain(message);
+    for (const tab of ['Forecast', 'Funnel', 'Data issues'])
+      expect(String(emu.values(tab)[1][0])).toContain(message);
+    // Renamed, the warning goes.
+    deals.rangeAt(1, second, 1, 1).setValues([['Stage (old)']]);
+    emu.run('menuRefresh');
+    expect(emu.ui.dialogs.at(-1)!.message).not.toContain('a second Stage column');
+    expect(String(emu.values('Forecast')[1][0])).not.toContain('a second Stage column');
+  });
+});

@@ -71,3 +71,24 @@ export function dealsHeaderProblem(rows: readonly (readonly unknown[])[], map: H
     `the end). To keep a column out of sight, hide it rather than delete it. Nothing was changed.`
   );
 }
+
+/**
+ * Words for columns named as a field another column holds: the CRM reads the first, so what is typed
+ * in the other is kept but never read (a copy of a column, say). Null when there is none.
+ */
+export function doubledColumns(map: HeaderMap): string | null {
+  const doubles = map.doubles ?? [];
+  if (!doubles.length) return null;
+  const nameOf = (field: string) => FIELDS.find((f) => f.key === field)!.header;
+  const letters = doubles.map(([, c]) => columnName(c + 1));
+  const each = doubles.map(
+    ([field, c]) =>
+      `column ${columnName(c + 1)} is a second ${nameOf(field)} column (the CRM reads column ${columnName(map.columns[field]! + 1)})`,
+  );
+  const them = letters.length > 1;
+  return (
+    `In the Deals tab, ${each.join('; ')}: what is typed in ${them ? 'those columns' : `column ${letters[0]}`} ` +
+    `is kept but not read, checked or counted. Rename ${them ? 'them' : 'it'} (for example ` +
+    `"${nameOf(doubles[0][0])} (old)") or delete ${them ? 'them' : 'it'}.`
+  );
+}

@@ -11,9 +11,17 @@ export interface HeaderMap {
   extras: number[];
   /** Number of columns in the header row (up to its last non-empty cell). */
   width: number;
+  /**
+   * Extra columns named as a field that another column holds (the first is read): [field, column].
+   * Absent on maps an import builds by meaning.
+   */
+  doubles?: [field: FieldKey, column: number][];
 }
 
-/** Maps a header row to fields: exact header names first, then synonyms; the first column wins. */
+/**
+ * Maps a header row to fields: exact header names first, then synonyms; the first column wins (a later
+ * one of the same name is an extra, listed in `doubles`).
+ */
 export function mapHeaders(header: readonly unknown[]): HeaderMap {
   const keys = header.map(looseKey);
   let width = keys.length;
@@ -34,5 +42,10 @@ export function mapHeaders(header: readonly unknown[]): HeaderMap {
   claim((k, field) => field.synonyms.includes(k));
   const extras = [];
   for (let i = 0; i < width; i++) if (!taken.has(i)) extras.push(i);
-  return { columns, extras, width };
+  const doubles: [FieldKey, number][] = [];
+  for (const c of extras) {
+    const field = FIELDS.find((f) => keys[c] === looseKey(f.header) || f.synonyms.includes(keys[c]));
+    if (field && columns[field.key] !== undefined) doubles.push([field.key, c]);
+  }
+  return { columns, extras, width, doubles };
 }

@@ -87,6 +87,8 @@ export interface RebuildInput {
   dataIssuesSheetId: number | null;
   /** The status line's text instead of when and from what it was built (the tabs Set up makes). */
   statusText?: string;
+  /** A problem of the Deals tab to say on every report's status line (see headerCheck.ts). */
+  warning?: string | null;
 }
 
 export interface RebuildOutput {
@@ -198,7 +200,7 @@ export function rebuildReports(input: RebuildInput): RebuildOutput {
       : { formula: `=HYPERLINK("#gid=${input.dataIssuesSheetId}","See Data issues")` };
   const status: ReportCell[] = [
     input.statusText ??
-      `Built ${stamp(now, timeZone)} (${timeZone}). ${statusLine(forecast, duplicates)} ${counted(issues.length, 'row')} with data issues.`,
+      `Built ${stamp(now, timeZone)} (${timeZone}). ${statusLine(forecast, duplicates)} ${counted(issues.length, 'row')} with data issues.${input.warning ? ` ⚠ ${input.warning}` : ''}`,
     link,
   ];
   const unknowns = unknownsOf(deals, settings);

@@ -4,6 +4,7 @@ import type { CellValue } from '../../domain/deals/deal';
 import { newDealId } from '../../domain/deals/dealIds';
 import { applyRowRules, type EditContext } from '../../domain/edits/editEffects';
 import { mapHeaders, type HeaderMap } from '../../domain/deals/headerMap';
+import { doubledColumns } from '../../domain/deals/headerCheck';
 import type { FieldKey } from '../../shared/fields';
 import { markChanged, type DocumentState } from '../core/documentState';
 import { withDocumentLock } from '../core/lock';
@@ -16,6 +17,13 @@ import { asEventText, keepTypedAside, typedCell as typedValue, wroteOver } from 
 import { completeJournals, journalsLeft } from '../guard/changeJournal';
 import { writeRows } from '../guard/writeGuard';
 import type { EditEvent, Sheet } from '../core/sheetTypes';
+
+/** Words for the columns of a field's name after its first, when `range` covers one of them. */
+function doubledIn(map: HeaderMap, range: { getColumn(): number; getNumColumns(): number }): string | null {
+  const left = range.getColumn() - 1;
+  const right = left + range.getNumColumns() - 1;
+  return (map.doubles ?? []).some(([, c]) => c >= left && c <= right) ? doubledColumns(map) : null;
+}
 
 /** The row rules' context for a change by `user`, now (a typed edit, or a sidebar save). */
 export function editContext(state: DocumentState, map: HeaderMap, user: string): EditContext {
@@ -49,7 +57,8 @@ export function dealsEdited(
   if (bottom < 2) {
     markChanged();
     const header = readHeader(sheet);
-    const problem = headerProblem(sheet, header, mapHeaders(header));
+    const headerMap = mapHeaders(header);
+    const problem = headerProblem(sheet, header, headerMap) ?? doubledIn(headerMap, range);
     if (problem) e.source.toast(problem, PRODUCT, 30);
     return;
   }
@@ -57,6 +66,9 @@ export function dealsEdited(
   const rightCol = leftCol + range.getNumColumns() - 1;
   // A broken header is refused (onEdit says so): each row would be checked without the missing field.
   const map = readWholeHeaderMap(sheet);
+  // Typed into a second column of a field's name: kept, but the CRM reads the first (said at once).
+  const twice = doubledIn(map, range);
+  if (twice) e.source.toast(twice, PRODUCT, 30);
   const first = Math.max(2, top);
   const count = bottom - first + 1;
   const edited = (Object.entries(map.columns) as [FieldKey, number][])

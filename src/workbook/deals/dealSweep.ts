@@ -2,7 +2,7 @@
 // Script writes and imports never fire onEdit, so setup, conversion and every refresh run it.
 import type { CellValue } from '../../domain/deals/deal';
 import { mapHeaders, type HeaderMap } from '../../domain/deals/headerMap';
-import { dealsHeaderProblem } from '../../domain/deals/headerCheck';
+import { dealsHeaderProblem, doubledColumns } from '../../domain/deals/headerCheck';
 import { CrmError } from '../../shared/errors';
 import { newDealId } from '../../domain/deals/dealIds';
 import { sweepRows, type RowOutcome } from '../../domain/edits/editEffects';
@@ -24,6 +24,8 @@ export interface SweepSummary {
   found: HistoryEntry[];
   /** Rows moved (a sort) while the sweep's writes went out, and cells typed over by them: put right. */
   putRight: number;
+  /** Words for columns named as a field another column holds (not read), or null. */
+  doubled: string | null;
 }
 
 export interface SweepInput {
@@ -95,7 +97,8 @@ export function applySweep(
     for (const v of new Set(o.violations.map((x) => x.rule))) byRule[v] = (byRule[v] ?? 0) + 1;
   }
   const found = outcomes.flatMap((o) => o.history);
-  return { deals, flagged, byRule, historyRows: logged, leftForNextTime, putRight, found };
+  const doubled = doubledColumns(plan.map);
+  return { deals, flagged, byRule, historyRows: logged, leftForNextTime, putRight, found, doubled };
 }
 
 /**

@@ -141,6 +141,7 @@ export function refreshAll(req: RefreshRequest): RefreshResult | QuietRefresh {
     timeZone,
     dealsSheetId: crm.deals.getSheetId(),
     dataIssuesSheetId: plan.sheets.get(DATA_ISSUES_TAB)!.sheet.getSheetId(),
+    warning: read.sweep.doubled,
   });
   // Read before the report tabs are written (a read after writes sends them out first).
   const forecastHistory = forecastHistoryTab(ss, FORECAST_HISTORY_TAB, output.historyHeader);
