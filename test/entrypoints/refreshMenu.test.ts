@@ -453,8 +453,12 @@ describe('deals whose stages CRM Settings does not know, by the thousand', () =>
       /3000 deals: 0 won, 0 lost, 0 open, 3000 on no or an unknown stage; 0 in the forecast, 3000 not \(1 unknown stage "Stage x+…, (1 unknown stage "Imported stage number \d+ of a free-text column" \(add it to CRM Settings\), ){11}2988 for 2988 other reasons \(see Data issues\)\)/,
     );
     expect(status.length).toBeLessThan(2000);
+    // The longest cell of every report tab (one expect: one per cell took seconds). The long stage
+    // reaches the reports (cut to fit), so the bound is met by a cell near it, not by short ones only.
+    let longest = 0;
     for (const tab of REPORT_TABS)
-      for (const row of emu.values(tab))
-        for (const v of row) expect(String(v).length).toBeLessThanOrEqual(50000);
+      for (const row of emu.values(tab)) for (const v of row) longest = Math.max(longest, String(v).length);
+    expect(longest).toBeGreaterThan(40000);
+    expect(longest).toBeLessThanOrEqual(50000);
   }, 60000);
 });
