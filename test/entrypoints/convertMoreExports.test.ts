@@ -851,3 +851,56 @@ describe('a sales board kept in Trello or ClickUp', () => {
     expect(emu.values('CRM Settings').some((r) => r.includes('[Ann Lee]'))).toBe(false);
   });
 });
+
+describe('a Salesforce report exported with its footer', () => {
+  it('leaves out the lines after the deals (grand total, title, copyright, confidentiality, who made it), and says so', () => {
+    const { emu, shown, done } = convert('salesforce-report-footer.csv');
+    expectClean(emu, shown);
+    expect(shown).toContain(
+      '6 rows after the deals are the export\'s footer (row 6 "Grand Totals (3 records)", row 8 "Opportunity Pipeline", row 9 "Copyright (c) 2000-2026 salesforce.com, inc. All rights reserved.", …): not converted (the original keeps them)',
+    );
+    // Before, they became four rows of Deals with a Deal ID of their text, and the blanks under the
+    // deals' Stage and Account were taken for merged cells ("E = fill down").
+    expect(shown).not.toContain('fill down');
+    expect(done).toContain("6 rows after the deals are the export's footer");
+    expect(deals(emu, 'Deal ID')).toEqual({
+      '0065g00000B7x1A': ['Globex platform', 'Globex', 'Jane Cole', 'Won', 48000, '2026-03-31', '2026-01-12'],
+      '0065g00000B7x1B': [
+        'Initech pilot',
+        'Initech',
+        'Jane Cole',
+        'Negotiation/Review',
+        12500,
+        '2027-01-29',
+        '2025-11-03',
+      ],
+      '0065g00000B7x1C': [
+        'Umbrella rollout',
+        'Umbrella',
+        'Tom Park',
+        'Proposal/Price Quote',
+        90000,
+        '2027-06-30',
+        '2026-09-14',
+      ],
+    });
+    const backup = emu.ss.getSheets().find((s) => /backup/.test(s.getName()))!;
+    expect(emu.values(backup.getName()).at(-1)).toEqual(['Acme Inc', '', '', '', '', '', '', '']);
+  });
+
+  it("keeps a last row holding only a deal's name when nothing marks it as a footer", () => {
+    const emu = crm({ now: '2026-11-23T17:00:00Z' });
+    const sheet = emu.ss.addSheet('Pipeline');
+    const rows = [
+      ['Deal', 'Company', 'Stage', 'Amount'],
+      ['Globex platform', 'Globex', 'Proposal', '48000'],
+      ['', '', '', ''],
+      ['Hooli renewal', '', '', ''],
+    ];
+    rows.forEach((r, i) => r.forEach((v, c) => (sheet.cellAt(i + 1, c + 1).v = v)));
+    emu.ss.activeSheet = sheet;
+    emu.run('menuConvert');
+    expect(emu.ui.dialogs.at(-1)!.title).toBe('Sheets CRM: conversion done');
+    expect(records(emu).map((r) => r['Deal'])).toEqual(['Globex platform', 'Hooli renewal']);
+  });
+});

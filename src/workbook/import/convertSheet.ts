@@ -31,7 +31,8 @@ import {
   type ImportMapping,
 } from '../../domain/import/importMapping';
 import { deletedSaid, withoutDeleted } from '../../domain/import/deletedRows';
-import { sectionsSaid, withoutSections } from '../../domain/import/sectionRows';
+import { blankedRows, sectionsSaid, withoutSections } from '../../domain/import/sectionRows';
+import { footerRowsOf, footerSaid } from '../../domain/import/footerRows';
 import { groupedSaid, ungrouped } from '../../domain/import/groupedReport';
 import { repeatedSaid } from '../../domain/import/repeatedDeals';
 import { amountColumnRead } from '../../domain/import/amountColumn';
@@ -115,7 +116,8 @@ export type ConversionPlan = DealsPlan | HistoryPlan | AccountsPlan;
 const text = (v: unknown) => String(v ?? '').trim();
 
 /**
- * The tab's values as Convert reads them: a database dump's NULL (\N) as empty, a grouped export's
+ * The tab's values as Convert reads them: a database dump's NULL (\N) as empty, a report's footer
+ * lines after the deals blanked (footerRows.ts), a grouped export's
  * repeated header rows and group titles blanked (sectionRows.ts), records marked deleted blanked
  * (deletedRows.ts), a report exported as shown with
  * its group's value on each deal and its group and total rows blanked (groupedReport.ts); with what
@@ -124,13 +126,21 @@ const text = (v: unknown) => String(v ?? '').trim();
 function readExport(sheet: Sheet, locale: string) {
   const read = withoutNulls(sheet.getDataRange().getValues() as CellValue[][]);
   const headerRow = findImportHeaderRow(read.values, IMPORT_WORDS);
-  const { values: rows, sections } = withoutSections(read.values, headerRow);
+  const footer = footerRowsOf(read.values, headerRow);
+  const body = blankedRows(
+    read.values,
+    footer.map((l) => l.row),
+  );
+  const { values: rows, sections } = withoutSections(body, headerRow);
   const { values: live, deleted } = withoutDeleted(rows, headerRow, IMPORT_WORDS);
   const { values, grouped } = ungrouped(live, headerRow, locale);
   const name = (c: number) => `${columnName(c + 1)} "${String(values[headerRow]?.[c] ?? '').trim()}"`;
-  const said = [sectionsSaid(sections), deletedSaid(deleted, name), groupedSaid(grouped, name)].filter(
-    Boolean,
-  );
+  const said = [
+    sectionsSaid(sections),
+    deletedSaid(deleted, name),
+    groupedSaid(grouped, name),
+    footerSaid(footer),
+  ].filter(Boolean);
   return { values, nulls: read.nulls, said };
 }
 
