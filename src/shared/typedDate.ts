@@ -91,8 +91,8 @@ export function dateParts(text: string): DateParts | null {
     const y = p[4].length === 2 ? 2000 + Number(p[4]) : Number(p[4]);
     return { kind: 'numeric', y, a: Number(p[1]), b: Number(p[3]), dotted: p[2] === '.' };
   }
-  // A weekday before the day (Thu, 01 Apr 2027) says nothing more.
-  const t = s.replace(/^(mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+(?=\d)/i, '');
+  // A weekday before the day or the month (Thu, 01 Apr 2027; Friday, January 15, 2027) says nothing more.
+  const t = s.replace(/^(mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+(?=\d|\p{L})/iu, '');
   // 1 Apr 2027, 1er avril 2027, 2. März 2027, 15 de agosto de 2027
   p = /^(\d{1,2})(?:st|nd|rd|th|er)?\.?\s+(?:de\s+)?(\p{L}+)\.?,?\s+(?:de\s+)?(\d{4})$/iu.exec(t);
   if (p) return { kind: 'named', y: Number(p[3]), m: monthNumber(p[2]), d: Number(p[1]), word: p[2] };

@@ -42,6 +42,9 @@ describe('a date typed in the sidebar', () => {
     ['01-APR-2027', false, '2027-04-01'],
     ['1-Apr-27', true, '2027-04-01'],
     ['Thu, 01 Apr 2027', false, '2027-04-01'],
+    // A long date as spreadsheets write one: the weekday before the month's name.
+    ['Friday, January 15, 2027', false, '2027-01-15'],
+    ['Fri Jan 15 2027', true, '2027-01-15'],
     ['', true, ''],
   ])('reads %j (day first: %s) as %s', (text, dayFirst, iso) => expect(day(text, dayFirst)).toBe(iso));
 
