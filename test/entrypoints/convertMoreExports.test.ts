@@ -904,3 +904,19 @@ describe('a Salesforce report exported with its footer', () => {
     expect(records(emu).map((r) => r['Deal'])).toEqual(['Globex platform', 'Hooli renewal']);
   });
 });
+
+describe('a HubSpot export of two pipelines', () => {
+  it('says the pipelines are merged into one list of stages, and takes Renewed as Won', () => {
+    const { emu, shown } = convert('hubspot-two-pipelines.csv');
+    expect(shown).toContain(
+      'C "Pipeline" names 2 pipelines (Sales Pipeline: 4 deals, Renewals: 4 deals). The CRM keeps one list of stages',
+    );
+    // Before, Renewed was an open stage at 50%: a renewal closed on 15 November sat in the pipeline.
+    const typeOf = (name: string) => stagesOf(emu).find((s) => s[0] === name)?.[1];
+    expect(typeOf('Renewed')).toBe('Won');
+    expect(typeOf('Churned')).toBe('Lost');
+    expect(typeOf('Renewal Due')).toBe('Open');
+    const wayne = records(emu).find((r) => r['Deal'] === 'Wayne renewal')!;
+    expect([wayne['Stage'], wayne['Pipeline']]).toEqual(['Renewed', 'Renewals']);
+  });
+});

@@ -31,6 +31,8 @@ export interface ImportWords {
   deleted: string;
   /** A stage or status that says won, lost, or open; an Active flag's true and false. */
   won: string;
+  /** A won word denied ("Not renewed", "Closed not won"): lost, though it holds a won word. */
+  notWon: string;
   lost: string;
   open: string;
   yes: string;

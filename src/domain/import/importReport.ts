@@ -9,6 +9,7 @@ import { closedAtColumns, closedAtSaid } from './closedAtColumns';
 import { mergeRepeatedDeals, repeatedSaid } from './repeatedDeals';
 import { mergedColumnsOf, mergedSaid } from './mergedCells';
 import { amountPeriodSaid, amountPeriodsOf } from './amountPeriod';
+import { pipelinesOf, pipelinesSaid } from './pipelineColumn';
 import { columnName } from '../../shared/columns';
 import type { CellValue } from '../deals/deal';
 import {
@@ -200,6 +201,8 @@ export function describeImport(
       '',
       `Row ${totals.row} (${quote(totals.name)}, ${totals.amount}: the sum of the amounts above) is a totals row: it is not converted (the original keeps it).`,
     );
+  const pipelines = pipelinesSaid(pipelinesOf(values, mapping.headerRow, map), name);
+  if (pipelines) lines.push('', pipelines);
   lines.push(...stageLines(values, { ...mapping, map }, stages));
   return lines;
 }

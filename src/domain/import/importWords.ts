@@ -129,7 +129,10 @@ export const IMPORT_WORDS: ImportWords = {
   deleted: whole('deleted|removed|geloscht|supprimee?|eliminad[oa]|excluid[oa]|verwijderd|slettet|raderad'),
   // English, Spanish, Portuguese, French, German, Italian, Dutch, Danish, Swedish, Norwegian.
   won: anyWord(
-    'won|win|signed|booked|ganad[oa]s?|ganh[oa]|gagnee?s?|gewonnen|vint[oa]|vinte|vundet|vunnen|vunnet',
+    'won|win|signed|booked|renewed|ganad[oa]s?|ganh[oa]|gagnee?s?|gewonnen|vint[oa]|vinte|vundet|vunnen|vunnet',
+  ),
+  notWon: anyWord(
+    '(not|non|no|never|un) ?(won|win|signed|booked|renewed)|non ?renewal|no ?renewal|nicht gewonnen|no ganad[oa]|non gagnee?|niet gewonnen',
   ),
   lost: anyWord(
     'lost|lose|loss|dead|disqualified|unqualified|rejected|declined|not interested|no interest|out ?sold|no go|bad fit|not a fit|poor fit|unresponsive|no response|ghosted|withdrawn|cancell?ed|churned|no decision|abandoned|abandonn?ee?s?|abandonad[oa]s?|perdid[oa]s?|cancelad[oa]s?|rechazad[oa]s?|descartad[oa]s?|perdue?s?|annulee?s?|verloren|abgesagt|pers[oa]|vervallen|tabt|tapt|forlorad|forlorat|forlort',

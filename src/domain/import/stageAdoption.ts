@@ -11,6 +11,7 @@ import type { ImportWords, StatusKind } from './headerVocabulary';
 /** The import words' regular expressions, made once per words object. */
 interface StageWords {
   won: RegExp;
+  notWon: RegExp;
   lost: RegExp;
   open: RegExp;
   yes: RegExp;
@@ -23,6 +24,7 @@ function stageWords(words: ImportWords): StageWords {
   if (!w) {
     w = {
       won: new RegExp(words.won),
+      notWon: new RegExp(words.notWon),
       lost: new RegExp(words.lost),
       open: new RegExp(words.open),
       yes: new RegExp(words.yes),
@@ -48,6 +50,7 @@ export function closedTypeOf(value: unknown, words: ImportWords): 'Won' | 'Lost'
   if (!k) return null;
   const compact = k.replace(/ /g, '');
   const w = stageWords(words);
+  if (w.notWon.test(k)) return 'Lost';
   if (w.won.test(k) || /^closed?won/.test(compact)) return 'Won';
   if (w.lost.test(k) || /^closed?lost/.test(compact)) return 'Lost';
   return null;
