@@ -201,9 +201,7 @@ export function describeImport(
       '',
       `Row ${totals.row} (${quote(totals.name)}, ${totals.amount}: the sum of the amounts above) is a totals row: it is not converted (the original keeps it).`,
     );
-  const pipelines = pipelinesSaid(pipelinesOf(values, mapping.headerRow, map), name);
-  if (pipelines) lines.push('', pipelines);
-  lines.push(...stageLines(values, { ...mapping, map }, stages));
+  lines.push(...stageLines(values, { ...mapping, map }, stages, name));
   return lines;
 }
 
@@ -290,13 +288,19 @@ function amountLines(
   return lines;
 }
 
-/** The preview's lines on stages: those added to CRM Settings, those not made stages, those renamed. */
+/**
+ * The preview's lines on stages: several pipelines merged into one list, the stages added to CRM
+ * Settings, those not made stages, those renamed.
+ */
 function stageLines(
   values: readonly (readonly CellValue[])[],
   mapping: Parameters<typeof seenStages>[1],
   stages: StageProposal,
+  name: (c: number) => string,
 ): string[] {
   const out: string[] = [];
+  const pipelines = pipelinesSaid(pipelinesOf(values, mapping.headerRow, mapping.map), name);
+  if (pipelines) out.push('', pipelines);
   if (stages.added.length) {
     const pct = (p: number) => `${Math.round(p * 100)}%`;
     out.push(
