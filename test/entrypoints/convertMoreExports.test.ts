@@ -920,3 +920,18 @@ describe('a HubSpot export of two pipelines', () => {
     expect([wayne['Stage'], wayne['Pipeline']]).toEqual(['Renewed', 'Renewals']);
   });
 });
+
+describe('a Salesforce export with its forecast categories', () => {
+  it('counts a "Best Case" deal as Best case (it fell out of the forecast as if Omitted, with no word)', () => {
+    const { emu, shown } = convert('salesforce-forecast-categories.csv');
+    expect(shown).toContain('G "Forecast Category" → Forecast category');
+    emu.run('menuRefresh');
+    // By hand from the file (today 23 November 2026, six months to April): Globex 48,000 Commit at
+    // 90% closes in January, Initech 12,500 Best Case at 75% in February, Umbrella 90,000 Pipeline at
+    // 10% in March; Wayne is Omitted.
+    const next6 = tableUnder(emu, 'Forecast', 'Horizon').find((r) => r['Horizon'] === 'Next 6 months')!;
+    expect([next6['Commit'], next6['Best case'], next6['Pipeline']]).toEqual([48000, 12500, 90000]);
+    expect(next6['Weighted']).toBeCloseTo(48000 * 0.9 + 12500 * 0.75 + 90000 * 0.1, 6);
+    expect(records(emu).every((r) => !/Forecast category/.test(String(r['Check'])))).toBe(true);
+  });
+});

@@ -1,7 +1,7 @@
 // Data-quality rules: what is wrong with a deal, in words a rep can act on ("Quote sent needs Amount,
 // Close date"). The same rules drive the Check column, row highlights and the Data issues tab.
 import { fieldLabel, type FieldKey } from '../../shared/fields';
-import type { Settings, StageDef } from '../../shared/settings';
+import { FORECAST_CATEGORIES, type Settings, type StageDef } from '../../shared/settings';
 import { isoDay } from '../../shared/zonedTime';
 import { daysBetween } from '../values/cellParsing';
 import { clipped } from '../values/text';
@@ -35,6 +35,7 @@ export type RuleId =
   | 'duplicate-id'
   | 'unknown-owner'
   | 'unknown-industry'
+  | 'unknown-category'
   | 'pushed';
 
 export interface Violation {
@@ -129,6 +130,15 @@ export function checkDeal(deal: Deal, ctx: RuleContext): Violation[] {
     add('unknown-owner', `Owner "${deal.owner}" is not in CRM Settings (add it to Owners)`);
   if (deal.industry && !knownIndustry(deal.industry, settings))
     add('unknown-industry', `Industry "${deal.industry}" is not in CRM Settings (add it to Industries)`);
+  if (
+    deal.forecastCategory &&
+    deal.stage &&
+    !(FORECAST_CATEGORIES as readonly string[]).includes(deal.forecastCategory)
+  )
+    add(
+      'unknown-category',
+      `Forecast category "${deal.forecastCategory}" is not ${FORECAST_CATEGORIES.slice(0, -1).join(', ')} or ${FORECAST_CATEGORIES.at(-1)}: the forecast counts it as its stage’s (${deal.stage.category})`,
+    );
   if (deal.closeDatePushes >= PUSHES_FLAGGED)
     add('pushed', `Close date pushed ${deal.closeDatePushes} times`);
   const rows = deal.id ? ctx.idRows?.get(deal.id) : undefined;

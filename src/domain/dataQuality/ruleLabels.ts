@@ -18,6 +18,7 @@ export const RULE_LABELS: Record<RuleId, string> = {
   'duplicate-id': 'duplicate Deal ID',
   'unknown-owner': 'owner not in CRM Settings',
   'unknown-industry': 'industry not in CRM Settings',
+  'unknown-category': 'forecast category the CRM does not know',
   pushed: 'close date pushed 3 times or more',
 };
 

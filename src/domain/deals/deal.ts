@@ -1,7 +1,7 @@
 // A deal as read from one row of the Deals tab: text fields trimmed, amounts and dates parsed (with
 // unparseable values kept as bad, never dropped), and the stage looked up in Settings.
 import type { FieldKey } from '../../shared/fields';
-import type { Settings, StageDef } from '../../shared/settings';
+import { FORECAST_CATEGORIES, type Settings, type StageDef } from '../../shared/settings';
 import { isDate } from '../../shared/zonedTime';
 import { parseAmount, parseCount, parseDate, parsePercent, type Parsed } from '../values/cellParsing';
 import type { HeaderMap } from './headerMap';
@@ -79,6 +79,15 @@ export function isBlankRow(
   return true;
 }
 
+/**
+ * A forecast category as the CRM names it, however it is written ("Best Case" as Salesforce writes it,
+ * best_case, COMMIT); one it does not know stays as written (the Check names it).
+ */
+export function categoryOf(written: string): string {
+  const key = written.toLowerCase().replace(/[\s_-]+/g, '');
+  return FORECAST_CATEGORIES.find((c) => c.toLowerCase().replace(/\s+/g, '') === key) ?? written;
+}
+
 /** Builds the Deal for one row. */
 export function readDeal(
   row: readonly CellValue[],
@@ -105,7 +114,7 @@ export function readDeal(
     amount: parseAmount(get('amount'), locale, settings.general.currency, settings.rates),
     closeDate: parseDate(get('closeDate'), timeZone, locale),
     probability: parsePercent(get('probability')),
-    forecastCategory: text('forecastCategory'),
+    forecastCategory: categoryOf(text('forecastCategory')),
     leadSource: text('leadSource'),
     industry: text('industry'),
     employees: parseCount(get('employees')),

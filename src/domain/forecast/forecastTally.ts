@@ -1,6 +1,6 @@
 // The forecast's one walk over the deals: each deal is counted once, in its closed month, its forecast
 // month (or overdue, undated, later), its owner and its segment, or named with the reason it is left out.
-import type { ForecastCategory, Settings } from '../../shared/settings';
+import { FORECAST_CATEGORIES, type ForecastCategory, type Settings } from '../../shared/settings';
 import { daysBetween } from '../values/cellParsing';
 import { addMonths, fiscalYearStart, monthLabel, monthOf } from '../values/calendar';
 import type { Deal } from '../deals/deal';
@@ -177,11 +177,11 @@ export class ForecastTally {
     owner: string,
     segment: string,
   ) {
-    const category = (FORECASTABLE as readonly string[]).includes(d.forecastCategory)
+    // A category the CRM does not know counts as its stage's (the Check names it): dropping the deal
+    // from the forecast for a spelling would be wrong with no sign.
+    const category = (FORECAST_CATEGORIES as readonly string[]).includes(d.forecastCategory)
       ? (d.forecastCategory as ForecastCategory)
-      : d.forecastCategory === ''
-        ? stage.category
-        : 'Omitted';
+      : stage.category;
     if (!FORECASTABLE.includes(category)) {
       this.exclude_('Open, marked Omitted from the forecast');
       return;

@@ -23,6 +23,15 @@ describe('checkDeal', () => {
     expect(check(COMPLETE_OPEN)).toBe('');
   });
 
+  it('reads a forecast category in any case or spacing, and names one it does not know', () => {
+    // Salesforce writes "Best Case"; a warehouse best_case.
+    for (const written of ['Best Case', 'best_case', ' COMMIT ', 'Pipeline'])
+      expect(check({ ...COMPLETE_OPEN, forecastCategory: written })).toBe('');
+    expect(check({ ...COMPLETE_OPEN, forecastCategory: 'Upside' })).toBe(
+      'Forecast category "Upside" is not Pipeline, Best case, Commit, Closed or Omitted: the forecast counts it as its stage’s (Best case)',
+    );
+  });
+
   it('names the fields a stage needs, accumulated from the earlier open stages', () => {
     expect(check({ deal: 'Acme', stage: 'Qualified' })).toBe('Qualified needs Amount, Close date, Contact');
   });

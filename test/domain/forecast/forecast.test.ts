@@ -192,6 +192,37 @@ describe('buildForecast', () => {
   });
 });
 
+describe('forecast categories as exports write them', () => {
+  it('counts "Best Case", "best_case" and "COMMIT" in their categories, and an unknown one in its stage’s', () => {
+    const at = (forecastCategory: string, i: number) =>
+      deal(
+        {
+          deal: `D${i}`,
+          stage: 'Quote sent',
+          amount: 1000 * (i + 1),
+          closeDate: new Date('2026-04-15T15:00:00Z'),
+          forecastCategory,
+        },
+        settings,
+        i + 2,
+      );
+    const f = buildForecast(
+      ['Best Case', 'best_case', 'COMMIT', 'Upside', 'omitted'].map(at),
+      settings,
+      NOW,
+      'America/New_York',
+    );
+    // Quote sent's own category is Best case: Upside (not a category) counts there too; omitted is out.
+    expect(f.openPipeline).toMatchObject({
+      bestCase: 1000 + 2000 + 4000,
+      commit: 3000,
+      pipeline: 0,
+      deals: 4,
+    });
+    expect(f.excluded).toEqual([{ reason: 'Open, marked Omitted from the forecast', count: 1 }]);
+  });
+});
+
 describe('forecast (property)', () => {
   const stageNames = settings.stages.map((s) => s.name);
   const anyDeal = fc.record({
