@@ -935,3 +935,29 @@ describe('a Salesforce export with its forecast categories', () => {
     expect(records(emu).every((r) => !/Forecast category/.test(String(r['Check'])))).toBe(true);
   });
 });
+
+describe('a home-made sheet with a row pasted twice', () => {
+  it('says before converting that two rows are the same and would count twice', () => {
+    const emu = crm({ now: '2026-11-23T17:00:00Z' });
+    const sheet = emu.ss.addSheet('Pipeline');
+    const rows = [
+      ['Deal', 'Company', 'Stage', 'Amount', 'Close Date'],
+      ['Globex platform', 'Globex', 'Proposal', '48000', '2027-01-15'],
+      ['Initech pilot', 'Initech', 'Negotiation', '12500', '2027-02-01'],
+      ['Globex platform', 'Globex', 'Proposal', '48000', '2027-01-15'],
+    ];
+    rows.forEach((r, i) => r.forEach((v, c) => (sheet.cellAt(i + 1, c + 1).v = v)));
+    emu.ss.activeSheet = sheet;
+    const seen = emu.ui.dialogs.length;
+    emu.run('menuConvert');
+    expect(emu.ui.dialogs[seen].message).toContain(
+      'rows 2 and 4 are the same in every cell, and there is no Deal ID to tell them apart',
+    );
+    // Both are converted (two deals alike may be two deals): the preview is where it is said.
+    expect(records(emu).map((r) => r['Deal'])).toEqual([
+      'Globex platform',
+      'Initech pilot',
+      'Globex platform',
+    ]);
+  });
+});

@@ -10,6 +10,7 @@ import { mergeRepeatedDeals, repeatedSaid } from './repeatedDeals';
 import { mergedColumnsOf, mergedSaid } from './mergedCells';
 import { amountPeriodSaid, amountPeriodsOf } from './amountPeriod';
 import { pipelinesOf, pipelinesSaid } from './pipelineColumn';
+import { twinRowsOf, twinsSaid } from './twinRows';
 import { columnName } from '../../shared/columns';
 import type { CellValue } from '../deals/deal';
 import {
@@ -252,7 +253,8 @@ function rowLines(
     columnName(c + 1),
   );
   const repeated = repeatedSaid(mergeRepeatedDeals(values, headerRow, map).repeated, name);
-  return [...merged, ...(repeated ? ['', repeated] : [])];
+  const twins = twinsSaid(twinRowsOf(values, headerRow, map));
+  return [...merged, ...(repeated ? ['', repeated] : []), ...(twins ? ['', twins] : [])];
 }
 
 /**
