@@ -3,7 +3,7 @@
 // (Abandoned), Freshsales, Pipedrive in German, HubSpot in French, and a MySQL dump with no header
 // row. Every expected value is written out by hand from the fixture files.
 import type { Emulator } from '../../local/emulator';
-import { crm, records, tableUnder } from '../support/crm';
+import { crm, records, tableUnder, type } from '../support/crm';
 import { day, importFixture, stagesOf } from '../support/exports';
 
 type Row = [
@@ -953,11 +953,23 @@ describe('a home-made sheet with a row pasted twice', () => {
     expect(emu.ui.dialogs[seen].message).toContain(
       'rows 2 and 4 are the same in every cell, and there is no Deal ID to tell them apart',
     );
-    // Both are converted (two deals alike may be two deals): the preview is where it is said.
+    // Both are converted (two deals alike may be two deals), and the Check names each's twin.
     expect(records(emu).map((r) => r['Deal'])).toEqual([
       'Globex platform',
       'Initech pilot',
       'Globex platform',
     ]);
+    const twin = (row: number) =>
+      `Same deal, company, owner, stage, amount and close date as row ${row}: if it is one deal, delete a row`;
+    expect(records(emu).map((r) => String(r['Check']))).toEqual([
+      expect.stringContaining(twin(4)),
+      expect.not.stringContaining('Same deal'),
+      expect.stringContaining(twin(2)),
+    ]);
+    expect(emu.ui.dialogs.at(-1)!.message).toContain('2 rows: the same deal on another row (pasted twice?)');
+    // One of them given another amount: the next refresh finds no twin.
+    type(emu, 'Amount', 4, '52000');
+    emu.run('menuRefresh');
+    expect(records(emu).every((r) => !String(r['Check']).includes('Same deal'))).toBe(true);
   });
 });

@@ -4,7 +4,7 @@ import { fieldLabel, type FieldKey } from '../../shared/fields';
 import { FORECAST_CATEGORIES, type Settings, type StageDef } from '../../shared/settings';
 import { isoDay } from '../../shared/zonedTime';
 import { daysBetween } from '../values/cellParsing';
-import { clipped } from '../values/text';
+import { clipped, rowsNamed } from '../values/text';
 import { hasValue, type Deal } from '../deals/deal';
 import { requiredFor } from '../settings/stageLookup';
 import { knownIndustry, knownOwner } from '../deals/dealSet';
@@ -36,6 +36,7 @@ export type RuleId =
   | 'unknown-owner'
   | 'unknown-industry'
   | 'unknown-category'
+  | 'twin-deal'
   | 'pushed';
 
 export interface Violation {
@@ -49,6 +50,11 @@ export interface RuleContext {
   timeZone: string;
   /** Rows on which each Deal ID appears, when the whole sheet is known. */
   idRows?: ReadonlyMap<string, number[]>;
+  /**
+   * Other rows holding the same deal, company, owner, stage, amount and close date (a row pasted twice),
+   * when the whole sheet is known (see sameDealRows in editEffects.ts).
+   */
+  twins?: readonly number[];
 }
 
 // The fields the missing-field rule checks per stage (the Lost reason has rules of its own), worked
@@ -144,6 +150,12 @@ export function checkDeal(deal: Deal, ctx: RuleContext): Violation[] {
   const rows = deal.id ? ctx.idRows?.get(deal.id) : undefined;
   if (rows && rows.length > 1)
     add('duplicate-id', `Deal ID ${deal.id} is also on row ${rows.filter((r) => r !== deal.row).join(', ')}`);
+  const twins = ctx.twins;
+  if (twins?.length)
+    add(
+      'twin-deal',
+      `Same deal, company, owner, stage, amount and close date as ${rowsNamed(twins, 5)}: if it is one deal, delete a row`,
+    );
   return out;
 }
 

@@ -19,6 +19,7 @@ export const RULE_LABELS: Record<RuleId, string> = {
   'unknown-owner': 'owner not in CRM Settings',
   'unknown-industry': 'industry not in CRM Settings',
   'unknown-category': 'forecast category the CRM does not know',
+  'twin-deal': 'the same deal on another row (pasted twice?)',
   pushed: 'close date pushed 3 times or more',
 };
 

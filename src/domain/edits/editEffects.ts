@@ -10,6 +10,7 @@ import { daysBetween, parseDate } from '../values/cellParsing';
 import { fieldText, isBlankRow, readDeal, sameCell, type CellValue, type Deal } from '../deals/deal';
 import type { HeaderMap } from '../deals/headerMap';
 import { checkDeal, checkText, type Violation } from '../dataQuality/dealChecks';
+import { isDate } from '../../shared/zonedTime';
 import { segmentFor } from '../deals/segments';
 import { looseKey } from '../values/text';
 import { LATE_FOUND_USER, UNKNOWN_USER, type HistoryEntry } from '../history/historyEntry';
@@ -69,6 +70,8 @@ export interface RowOptions {
   typed?: { field: FieldKey; old: CellValue; value: CellValue };
   /** Rows on which each Deal ID appears; given when the whole sheet was read. */
   idRows?: ReadonlyMap<string, number[]>;
+  /** Other rows holding the same deal (sameDealRows); given when the whole sheet was read. */
+  twins?: readonly number[];
   /** The whole row as it was before this change, when the caller knows it (the sidebar). */
   previousRow?: readonly CellValue[];
 }
@@ -342,7 +345,8 @@ class RowEdit {
     const idRows =
       this.opts_.idRows ??
       (prevIds && prevIds.id === deal.id ? new Map([[deal.id, [rowNumber, ...prevIds.rows]]]) : undefined);
-    const violations = checkDeal(deal, { settings, now, timeZone, idRows });
+    // A row pasted twice is told only by the whole sheet (a sweep); a one-row check leaves it out.
+    const violations = checkDeal(deal, { settings, now, timeZone, idRows, twins: this.opts_.twins });
     this.set_('check', checkText(violations));
     const others = deal.id ? (idRows?.get(deal.id) ?? []).filter((r) => r !== rowNumber) : [];
     const lastSeen: LastSeen = { ...seen, s: seenForm(seen.s) };
@@ -380,5 +384,50 @@ export function sweepRows(
   ctx: EditContext,
 ): RowOutcome[] {
   const idRows = idRowsOf(rows, firstRow, ctx.map);
-  return rows.map((row, i) => applyRowRules(row, firstRow + i, ctx, { idRows }));
+  const same = sameDealRows(rows, firstRow, ctx.map);
+  return rows.map((row, i) =>
+    applyRowRules(row, firstRow + i, ctx, { idRows, twins: same.get(firstRow + i) }),
+  );
+}
+
+/**
+ * For each row (1-based) that holds the same deal, company, owner, stage, amount and close date as
+ * others (a row pasted twice: each then gets a Deal ID of its own), those other rows. Compared as the
+ * cells hold them (text without case or spaces around it, numbers, dates by their instant); a row
+ * with no deal name has none.
+ */
+export function sameDealRows(
+  rows: readonly (readonly CellValue[])[],
+  firstRow: number,
+  map: HeaderMap,
+): Map<number, number[]> {
+  const fields = ['deal', 'company', 'owner', 'stage', 'amount', 'closeDate'] as const;
+  const cols = fields.map((f) => map.columns[f]);
+  const byKey = new Map<string, number[]>();
+  rows.forEach((r, i) => {
+    const cells = cols.map((c) => {
+      const v = c === undefined ? '' : r[c];
+      return isDate(v)
+        ? v.getTime()
+        : typeof v === 'number'
+          ? v
+          : String(v ?? '')
+              .trim()
+              .toLowerCase();
+    });
+    if (cells[0] === '') return;
+    const key = JSON.stringify(cells);
+    const list = byKey.get(key);
+    if (list) list.push(firstRow + i);
+    else byKey.set(key, [firstRow + i]);
+  });
+  const out = new Map<number, number[]>();
+  for (const list of byKey.values())
+    if (list.length > 1)
+      for (const row of list)
+        out.set(
+          row,
+          list.filter((r) => r !== row),
+        );
+  return out;
 }

@@ -23,6 +23,16 @@ describe('checkDeal', () => {
     expect(check(COMPLETE_OPEN)).toBe('');
   });
 
+  it('names the other rows of the same deal, company, owner, stage, amount and close date (a row pasted twice)', () => {
+    const check9 = (twins: number[]) =>
+      checkText(checkDeal(deal(COMPLETE_OPEN, settings, 4), { settings, now, timeZone: TZ, twins }));
+    expect(check9([9])).toBe(
+      'Same deal, company, owner, stage, amount and close date as row 9: if it is one deal, delete a row',
+    );
+    expect(check9([9, 12])).toContain('as rows 9, 12:');
+    expect(check9([])).toBe('');
+  });
+
   it('reads a forecast category in any case or spacing, and names one it does not know', () => {
     // Salesforce writes "Best Case"; a warehouse best_case.
     for (const written of ['Best Case', 'best_case', ' COMMIT ', 'Pipeline'])

@@ -160,6 +160,31 @@ describe('applyRowRules', () => {
     expect(again.writes).toEqual({});
   });
 
+  it('flags, on a sweep, rows holding the same deal (a row pasted twice: each got its own Deal ID); a one-row check does not', () => {
+    const close = new Date('2026-04-30T04:00:00Z');
+    const same = {
+      deal: 'Acme',
+      company: 'Acme Inc',
+      stage: 'Lost',
+      lostReason: 'Price',
+      amount: 5000,
+      closeDate: close,
+    };
+    const rows = [
+      row({ dealId: 'D-1', ...same }),
+      row({ dealId: 'D-2', ...same, deal: ' acme ' }),
+      row({ dealId: 'D-3', ...same, amount: 5001 }),
+      row({ dealId: 'D-4', ...same, closeDate: new Date('2026-05-01T04:00:00Z') }),
+      row({ dealId: 'D-5', ...same, deal: '' }),
+      row({ dealId: 'D-6', ...same, deal: '' }),
+    ];
+    const swept = sweepRows(rows, 2, ctx).map((o) => String(o.writes.check ?? ''));
+    const twin = (r: number) =>
+      `Same deal, company, owner, stage, amount and close date as row ${r}: if it is one deal, delete a row`;
+    expect(swept).toEqual([twin(3), twin(2), '', '', '', '']);
+    expect(applyRowRules(rows[0], 2, ctx, { edited: ['deal'] }).writes.check ?? '').toBe('');
+  });
+
   it('keeps the duplicate Deal ID verdict of the last sweep on a one-row check, without reading the Check text', () => {
     const rows = [
       row({ dealId: 'D-1', deal: 'Acme', stage: 'Lost', lostReason: 'Price' }),
