@@ -401,33 +401,43 @@ export function sameDealRows(
   firstRow: number,
   map: HeaderMap,
 ): Map<number, number[]> {
-  const fields = ['deal', 'company', 'owner', 'stage', 'amount', 'closeDate'] as const;
-  const cols = fields.map((f) => map.columns[f]);
-  const byKey = new Map<string, number[]>();
-  rows.forEach((r, i) => {
-    const cells = cols.map((c) => {
-      const v = c === undefined ? '' : r[c];
-      return isDate(v)
-        ? v.getTime()
-        : typeof v === 'number'
-          ? v
-          : String(v ?? '')
-              .trim()
-              .toLowerCase();
-    });
-    if (cells[0] === '') return;
-    const key = JSON.stringify(cells);
-    const list = byKey.get(key);
-    if (list) list.push(firstRow + i);
-    else byKey.set(key, [firstRow + i]);
-  });
   const out = new Map<number, number[]>();
-  for (const list of byKey.values())
-    if (list.length > 1)
-      for (const row of list)
-        out.set(
-          row,
-          list.filter((r) => r !== row),
-        );
+  const nameCol = map.columns.deal;
+  if (nameCol === undefined) return out;
+  const text = (v: CellValue) =>
+    typeof v === 'number'
+      ? `n${v}`
+      : isDate(v)
+        ? `d${v.getTime()}`
+        : `s${String(v ?? '')
+            .trim()
+            .toLowerCase()}`;
+  // By deal name first (one cheap pass), then the few rows that share one by the other fields.
+  const byName = new Map<string, number[]>();
+  rows.forEach((r, i) => {
+    const name = text(r[nameCol]);
+    if (name === 's') return;
+    const list = byName.get(name);
+    if (list) list.push(i);
+    else byName.set(name, [i]);
+  });
+  const rest = (['company', 'owner', 'stage', 'amount', 'closeDate'] as const).map((f) => map.columns[f]);
+  for (const named of byName.values()) {
+    if (named.length < 2) continue;
+    const byKey = new Map<string, number[]>();
+    for (const i of named) {
+      const key = rest.map((c) => (c === undefined ? '' : text(rows[i][c]))).join('\u0001');
+      const list = byKey.get(key);
+      if (list) list.push(firstRow + i);
+      else byKey.set(key, [firstRow + i]);
+    }
+    for (const same of byKey.values())
+      if (same.length > 1)
+        for (const row of same)
+          out.set(
+            row,
+            same.filter((r) => r !== row),
+          );
+  }
   return out;
 }
