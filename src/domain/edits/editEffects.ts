@@ -358,6 +358,13 @@ class RowEdit {
   }
 }
 
+/** Adds `value` to the list of `key`. */
+function listIn<K, V>(lists: Map<K, V[]>, key: K, value: V): void {
+  const list = lists.get(key);
+  if (list) list.push(value);
+  else lists.set(key, [value]);
+}
+
 /** Rows on which each Deal ID appears (IDs compared exactly). */
 export function idRowsOf(
   rows: readonly (readonly CellValue[])[],
@@ -369,10 +376,7 @@ export function idRowsOf(
   if (col === undefined) return out;
   rows.forEach((r, i) => {
     const id = String(r[col] ?? '').trim();
-    if (!id) return;
-    const list = out.get(id);
-    if (list) list.push(firstRow + i);
-    else out.set(id, [firstRow + i]);
+    if (id) listIn(out, id, firstRow + i);
   });
   return out;
 }
@@ -416,10 +420,7 @@ export function sameDealRows(
   const byName = new Map<string, number[]>();
   rows.forEach((r, i) => {
     const name = text(r[nameCol]);
-    if (name === 's') return;
-    const list = byName.get(name);
-    if (list) list.push(i);
-    else byName.set(name, [i]);
+    if (name !== 's') listIn(byName, name, i);
   });
   const rest = (['company', 'owner', 'stage', 'amount', 'closeDate'] as const).map((f) => map.columns[f]);
   for (const named of byName.values()) {
@@ -427,9 +428,7 @@ export function sameDealRows(
     const byKey = new Map<string, number[]>();
     for (const i of named) {
       const key = rest.map((c) => (c === undefined ? '' : text(rows[i][c]))).join('\u0001');
-      const list = byKey.get(key);
-      if (list) list.push(firstRow + i);
-      else byKey.set(key, [firstRow + i]);
+      listIn(byKey, key, firstRow + i);
     }
     for (const same of byKey.values())
       if (same.length > 1)
