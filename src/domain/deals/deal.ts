@@ -5,6 +5,7 @@ import { FORECAST_CATEGORIES, type Settings, type StageDef } from '../../shared/
 import { isDate } from '../../shared/zonedTime';
 import { parseAmount, parseCount, parseDate, parsePercent, type Parsed } from '../values/cellParsing';
 import type { HeaderMap } from './headerMap';
+import { looseKey } from '../values/text';
 import { findStage } from '../settings/stageLookup';
 
 export type CellValue = string | number | boolean | Date;
@@ -84,8 +85,8 @@ export function isBlankRow(
  * best_case, COMMIT); one it does not know stays as written (the Check names it).
  */
 export function categoryOf(written: string): string {
-  const key = written.toLowerCase().replace(/[\s_-]+/g, '');
-  return FORECAST_CATEGORIES.find((c) => c.toLowerCase().replace(/\s+/g, '') === key) ?? written;
+  const key = (text: string) => looseKey(text).replace(/ /g, '');
+  return FORECAST_CATEGORIES.find((c) => key(c) === key(written)) ?? written;
 }
 
 /** Builds the Deal for one row. */

@@ -4,7 +4,7 @@
 // take the result as the day's figures. So a refresh stops before it writes, and this says what is
 // wrong, where, and the way back.
 import { columnName } from '../../shared/columns';
-import { FIELDS } from '../../shared/fields';
+import { FIELDS, fieldLabel } from '../../shared/fields';
 import { PRODUCT } from '../../shared/names';
 import { mapHeaders, type HeaderMap } from './headerMap';
 
@@ -79,16 +79,15 @@ export function dealsHeaderProblem(rows: readonly (readonly unknown[])[], map: H
 export function doubledColumns(map: HeaderMap): string | null {
   const doubles = map.doubles ?? [];
   if (!doubles.length) return null;
-  const nameOf = (field: string) => FIELDS.find((f) => f.key === field)!.header;
   const letters = doubles.map(([, c]) => columnName(c + 1));
   const each = doubles.map(
     ([field, c]) =>
-      `column ${columnName(c + 1)} is a second ${nameOf(field)} column (the CRM reads column ${columnName(map.columns[field]! + 1)})`,
+      `column ${columnName(c + 1)} is a second ${fieldLabel(field)} column (the CRM reads column ${columnName(map.columns[field]! + 1)})`,
   );
   const them = letters.length > 1;
   return (
     `In the Deals tab, ${each.join('; ')}: what is typed in ${them ? 'those columns' : `column ${letters[0]}`} ` +
     `is kept but not read, checked or counted. Rename ${them ? 'them' : 'it'} (for example ` +
-    `"${nameOf(doubles[0][0])} (old)") or delete ${them ? 'them' : 'it'}.`
+    `"${fieldLabel(doubles[0][0])} (old)") or delete ${them ? 'them' : 'it'}.`
   );
 }
