@@ -60,6 +60,28 @@ describe('a refresh when nothing changed', () => {
     expect(tabs()).toEqual(before);
   });
 
+  it('stays quiet when Deals holds a deal pasted twice, and an edit elsewhere in its row keeps the flag', () => {
+    // Row 6 made a copy of row 4 (but its Deal ID) with no event, before a full refresh flags both.
+    const emu = fresh(saved);
+    const same = ['Deal', 'Company', 'Owner', 'Stage', 'Amount', 'Close date'];
+    for (const h of same) emu.sheet('Deals').cellAt(6, columnOf(emu, h)).v = cell(emu, h, 4);
+    expect(refresh(emu, minute(2)).message).not.toContain(QUIET);
+    const twinFlag = 'Same deal, company, owner, stage, amount and close date as row';
+    expect(String(cell(emu, 'Check', 4))).toContain(`${twinFlag} 6`);
+    expect(String(cell(emu, 'Check', 6))).toContain(`${twinFlag} 4`);
+    // A minute later nothing changed: quiet (before, the window's one-row check dropped the flag, saw a
+    // write to make and refreshed in full every time).
+    const r = refresh(emu, minute(3));
+    expect(r.message).toContain(QUIET);
+    expect(r.written).toBe(0);
+    // A next step typed in one of them: still the same deal twice, still said.
+    type(emu, 'Next step', 6, 'Call them', { user: 'rep@example.com' });
+    expect(String(cell(emu, 'Check', 6))).toContain(`${twinFlag} 4`);
+    // Its stage typed: no longer alike, so the edited row's flag goes at once.
+    type(emu, 'Stage', 6, cell(emu, 'Stage', 4) === 'Won' ? 'Lost' : 'Won', { user: 'rep@example.com' });
+    expect(String(cell(emu, 'Check', 6))).not.toContain(twinFlag);
+  });
+
   it('refreshes in full after each way Deals, CRM Settings, History or a report changes', () => {
     const id = (emu: Emulator, row: number) => String(cell(emu, 'Deal ID', row));
     const ways: [string, (emu: Emulator) => void][] = [

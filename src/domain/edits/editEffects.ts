@@ -12,7 +12,7 @@ import type { HeaderMap } from '../deals/headerMap';
 import { checkDeal, checkText, type Violation } from '../dataQuality/dealChecks';
 import { isDate } from '../../shared/zonedTime';
 import { segmentFor } from '../deals/segments';
-import { looseKey } from '../values/text';
+import { looseKey, textHash } from '../values/text';
 import { LATE_FOUND_USER, UNKNOWN_USER, type HistoryEntry } from '../history/historyEntry';
 import { isoDay } from '../../shared/zonedTime';
 import {
@@ -336,21 +336,26 @@ class RowEdit {
     const employees = before.employees.kind === 'ok' ? before.employees.value : null;
     this.set_('segment', segmentFor(before.industry, employees, settings.segmentRules));
     // Check the row as it will be once our writes land.
-    const deal = Object.keys(this.writes).length
-      ? readDeal(withWrites(this.row_, map, this.writes), rowNumber, map, settings, timeZone, locale)
-      : before;
+    const written = Object.keys(this.writes).length > 0;
+    const rowAfter = written ? withWrites(this.row_, map, this.writes) : this.row_;
+    const deal = written ? readDeal(rowAfter, rowNumber, map, settings, timeZone, locale) : before;
     // Duplicate Deal IDs need the whole sheet: a sweep finds them; a one-row check keeps its verdict
     // (from Last seen) while the row still holds the same ID.
     const prevIds = this.prev_?.d;
     const idRows =
       this.opts_.idRows ??
       (prevIds && prevIds.id === deal.id ? new Map([[deal.id, [rowNumber, ...prevIds.rows]]]) : undefined);
-    // A row pasted twice is told only by the whole sheet (a sweep); a one-row check leaves it out.
-    const violations = checkDeal(deal, { settings, now, timeZone, idRows, twins: this.opts_.twins });
+    // A row pasted twice is told only by the whole sheet (a sweep); a one-row check keeps its verdict
+    // (from Last seen) while the six cells compared say the same.
+    const prevTwins = this.prev_?.t;
+    const print = this.opts_.twins?.length || prevTwins ? sameDealPrint(rowAfter, map) : null;
+    const twins = this.opts_.twins ?? (prevTwins && prevTwins.key === print ? prevTwins.rows : undefined);
+    const violations = checkDeal(deal, { settings, now, timeZone, idRows, twins });
     this.set_('check', checkText(violations));
     const others = deal.id ? (idRows?.get(deal.id) ?? []).filter((r) => r !== rowNumber) : [];
     const lastSeen: LastSeen = { ...seen, s: seenForm(seen.s) };
     if (others.length) lastSeen.d = { id: deal.id, rows: others };
+    if (twins?.length && print) lastSeen.t = { key: print, rows: [...twins] };
     // Written only when it says something else: a cell in an earlier version's form that says the same
     // stays as it is (rewriting it would change every row of the tab once).
     if (!sameSeen(this.prev_, lastSeen)) this.set_('lastSeen', seenText(lastSeen));
@@ -390,15 +395,40 @@ export function sweepRows(
   const idRows = idRowsOf(rows, firstRow, ctx.map);
   const same = sameDealRows(rows, firstRow, ctx.map);
   return rows.map((row, i) =>
-    applyRowRules(row, firstRow + i, ctx, { idRows, twins: same.get(firstRow + i) }),
+    applyRowRules(row, firstRow + i, ctx, { idRows, twins: same.get(firstRow + i) ?? [] }),
   );
+}
+
+/** A cell as sameDealRows compares it: text without case or spaces around it, numbers, dates by instant. */
+function sameDealText(v: CellValue): string {
+  if (typeof v === 'number') return `n${v}`;
+  if (isDate(v)) return `d${v.getTime()}`;
+  return `s${String(v ?? '')
+    .trim()
+    .toLowerCase()}`;
+}
+
+/** The fields compared after the deal's name: two rows alike in all six hold the same deal. */
+const SAME_DEAL_FIELDS = ['company', 'owner', 'stage', 'amount', 'closeDate'] as const;
+
+/** The fields after the name of a row, as sameDealRows compares them. */
+function sameDealRest(row: readonly CellValue[], map: HeaderMap): string {
+  return SAME_DEAL_FIELDS.map((f) => map.columns[f])
+    .map((c) => (c === undefined ? '' : sameDealText(row[c])))
+    .join('\u0001');
+}
+
+/** A print of the six cells sameDealRows compares (Last seen keeps it), or null for a row with no name. */
+export function sameDealPrint(row: readonly CellValue[], map: HeaderMap): string | null {
+  const col = map.columns.deal;
+  const name = col === undefined ? 's' : sameDealText(row[col]);
+  return name === 's' ? null : textHash(`${name}\u0001${sameDealRest(row, map)}`);
 }
 
 /**
  * For each row (1-based) that holds the same deal, company, owner, stage, amount and close date as
  * others (a row pasted twice: each then gets a Deal ID of its own), those other rows. Compared as the
- * cells hold them (text without case or spaces around it, numbers, dates by their instant); a row
- * with no deal name has none.
+ * cells hold them (sameDealText); a row with no deal name has none.
  */
 export function sameDealRows(
   rows: readonly (readonly CellValue[])[],
@@ -408,28 +438,16 @@ export function sameDealRows(
   const out = new Map<number, number[]>();
   const nameCol = map.columns.deal;
   if (nameCol === undefined) return out;
-  const text = (v: CellValue) =>
-    typeof v === 'number'
-      ? `n${v}`
-      : isDate(v)
-        ? `d${v.getTime()}`
-        : `s${String(v ?? '')
-            .trim()
-            .toLowerCase()}`;
   // By deal name first (one cheap pass), then the few rows that share one by the other fields.
   const byName = new Map<string, number[]>();
   rows.forEach((r, i) => {
-    const name = text(r[nameCol]);
+    const name = sameDealText(r[nameCol]);
     if (name !== 's') listIn(byName, name, i);
   });
-  const rest = (['company', 'owner', 'stage', 'amount', 'closeDate'] as const).map((f) => map.columns[f]);
   for (const named of byName.values()) {
     if (named.length < 2) continue;
     const byKey = new Map<string, number[]>();
-    for (const i of named) {
-      const key = rest.map((c) => (c === undefined ? '' : text(rows[i][c]))).join('\u0001');
-      listIn(byKey, key, firstRow + i);
-    }
+    for (const i of named) listIn(byKey, sameDealRest(rows[i], map), firstRow + i);
     for (const same of byKey.values())
       if (same.length > 1)
         for (const row of same)

@@ -20,6 +20,12 @@ export interface LastSeen {
   k: string | null;
   /** the Deal ID and the other rows holding it, as the last whole-sheet check found them */
   d?: { id: string; rows: number[] };
+  /**
+   * The other rows holding the same deal, company, owner, stage, amount and close date, as the last
+   * whole-sheet check found them, with a print of those six cells (`key`, see sameDealKey): a one-row
+   * check keeps the verdict while the row still says the same.
+   */
+  t?: { key: string; rows: number[] };
 }
 
 /** Texts Last seen keeps whole (a cell holds 50,000 characters, and Last seen is one cell). */
@@ -40,28 +46,32 @@ const textCloseKeys = new Map<string, string | null>();
 
 /**
  * Last seen as its cell's text: a JSON array [s, a, c, p, k], with the Deal ID and its other rows after
- * when they are shared. Every refresh reads the column and Google prices long cells by the character:
+ * when they are shared, and the same deal's print and other rows after those when it is on other rows
+ * (the Deal ID's two places null when it is not shared). Every refresh reads the column and Google prices long cells by the character:
  * the object form an earlier version wrote ({"s":…,"a":…}) took ~20 characters more a deal; it is still
  * read, and rewritten only when what it says changes.
  */
 export function seenText(seen: LastSeen): string {
-  const base = [seen.s, seen.a, seen.c, seen.p, seen.k];
-  return JSON.stringify(seen.d ? [...base, seen.d.id, seen.d.rows] : base);
+  const base: unknown[] = [seen.s, seen.a, seen.c, seen.p, seen.k];
+  if (seen.d || seen.t) base.push(seen.d?.id ?? null, seen.d?.rows ?? null);
+  if (seen.t) base.push(seen.t.key, seen.t.rows);
+  return JSON.stringify(base);
 }
 
 /** Whether two Last seen say the same (whatever form their cells hold). */
 export function sameSeen(a: LastSeen | null, b: LastSeen): boolean {
   if (!a || a.s !== b.s || a.a !== b.a || a.c !== b.c || a.p !== b.p || a.k !== b.k) return false;
-  if (!a.d || !b.d) return !a.d && !b.d;
-  return (
-    a.d.id === b.d.id && a.d.rows.length === b.d.rows.length && a.d.rows.every((r, i) => r === b.d!.rows[i])
-  );
+  const sameRows = (x: number[], y: number[]) => x.length === y.length && x.every((r, i) => r === y[i]);
+  const sameD = !a.d || !b.d ? !a.d && !b.d : a.d.id === b.d.id && sameRows(a.d.rows, b.d.rows);
+  const sameT = !a.t || !b.t ? !a.t && !b.t : a.t.key === b.t.key && sameRows(a.t.rows, b.t.rows);
+  return sameD && sameT;
 }
 
 /** Last seen from the array form (see seenText), or null. */
 function fromArray(v: unknown): LastSeen | null {
-  if (!Array.isArray(v) || (v.length !== 5 && v.length !== 7)) return null;
-  const [s, a, c, p, k, id, rows] = v as unknown[];
+  if (!Array.isArray(v) || (v.length !== 5 && v.length !== 7 && v.length !== 9)) return null;
+  const [s, a, c, p, k, id, rows, key, twins] = v as unknown[];
+  const numbers = (x: unknown): x is number[] => Array.isArray(x) && x.every((r) => typeof r === 'number');
   const seen: LastSeen = {
     s: String(s ?? ''),
     a: typeof a === 'number' || typeof a === 'string' ? a : null,
@@ -69,10 +79,13 @@ function fromArray(v: unknown): LastSeen | null {
     p: typeof p === 'number' ? p : null,
     k: typeof k === 'string' ? k : null,
   };
-  if (v.length === 7) {
-    if (typeof id !== 'string' || !Array.isArray(rows) || !rows.every((r) => typeof r === 'number'))
-      return null;
-    seen.d = { id, rows: rows as number[] };
+  if (v.length >= 7 && !(v.length === 9 && id === null && rows === null)) {
+    if (typeof id !== 'string' || !numbers(rows)) return null;
+    seen.d = { id, rows };
+  }
+  if (v.length === 9) {
+    if (typeof key !== 'string' || !numbers(twins)) return null;
+    seen.t = { key, rows: twins };
   }
   return seen;
 }

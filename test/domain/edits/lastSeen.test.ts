@@ -62,8 +62,12 @@ describe('Last seen as its cell text', () => {
           nil: undefined,
         },
       ),
+      t: fc.option(
+        fc.record({ key: fc.string({ maxLength: 8 }), rows: fc.array(fc.nat(100000), { maxLength: 5 }) }),
+        { nil: undefined },
+      ),
     })
-    .map((x) => (x.d === undefined ? { s: x.s, a: x.a, c: x.c, p: x.p, k: x.k } : x));
+    .map(({ d, t, ...base }) => ({ ...base, ...(d ? { d } : {}), ...(t ? { t } : {}) }));
 
   it('gives every Last seen back through its text, and reads the object form an earlier version wrote as the same', () => {
     fc.assert(
@@ -75,10 +79,14 @@ describe('Last seen as its cell text', () => {
         // The array form read here without the product: stage first, the rest in order.
         const arr = JSON.parse(text) as unknown[];
         expect(arr.slice(0, 5)).toEqual(JSON.parse(JSON.stringify([seen.s, seen.a, seen.c, seen.p, seen.k])));
-        const old = JSON.stringify(seen);
-        expect(sameSeen(parseLastSeen(old), back)).toBe(true);
-        // Shorter than the object form.
-        expect(text.length).toBeLessThan(old.length);
+        // The Deal ID shared (or two nulls), then the same deal's print and rows, only when there are.
+        const tail = seen.t ? [seen.d?.id ?? null, seen.d?.rows ?? null, seen.t.key, seen.t.rows] : [];
+        expect(arr.slice(5)).toEqual(seen.d && !seen.t ? [seen.d.id, seen.d.rows] : tail);
+        // The object form was written before rows alike were kept: read as the same without them.
+        const old = JSON.stringify({ ...seen, t: undefined });
+        expect(sameSeen(parseLastSeen(old), { ...back, t: undefined })).toBe(true);
+        // Shorter than an object form of the same.
+        expect(text.length).toBeLessThan(JSON.stringify(seen).length);
       }),
       { numRuns: 300 },
     );
@@ -92,8 +100,21 @@ describe('Last seen as its cell text', () => {
     expect(sameSeen({ ...SEEN, d: { id: 'D-1', rows: [3] } }, { ...SEEN, d: { id: 'D-1', rows: [4] } })).toBe(
       false,
     );
+    const twins = { key: 'k1', rows: [7] };
+    expect(sameSeen({ ...SEEN, t: twins }, SEEN)).toBe(false);
+    expect(sameSeen({ ...SEEN, t: twins }, { ...SEEN, t: { ...twins, key: 'k2' } })).toBe(false);
+    expect(sameSeen({ ...SEEN, t: twins }, { ...SEEN, t: { ...twins, rows: [8] } })).toBe(false);
+    expect(sameSeen({ ...SEEN, t: twins }, { ...SEEN, t: { key: 'k1', rows: [7] } })).toBe(true);
     expect(sameSeen(null, SEEN)).toBe(false);
-    for (const bad of ['', 'Won', '[1,2]', '["a",1,null,null,null,5,[1]]', '[oops'])
+    for (const bad of [
+      '',
+      'Won',
+      '[1,2]',
+      '["a",1,null,null,null,5,[1]]',
+      '["a",1,null,null,null,null,null,"k",["7"]]',
+      '["a",1,null,null,null,"D-1",null,"k",[7]]',
+      '[oops',
+    ])
       expect(parseLastSeen(bad)).toBeNull();
   });
 });
