@@ -1,6 +1,12 @@
 // What one edit means for a row, straight from the pure rules: IDs and timestamps for new rows, stage
 // moves with History, a person's own probability kept, and the duplicate verdict carried in Last seen.
-import { applyRowRules, sweepRows, type EditContext } from '../../../src/domain/edits/editEffects';
+import fc from 'fast-check';
+import {
+  applyRowRules,
+  sweepRows,
+  withWrites,
+  type EditContext,
+} from '../../../src/domain/edits/editEffects';
 import { defaultSettings } from '../../../src/shared/defaultSettings';
 import type { FieldKey } from '../../../src/shared/fields';
 import { continuedFromHistory } from '../../../src/domain/history/alreadyLogged';
@@ -214,5 +220,38 @@ describe('applyRowRules', () => {
       lastSeen: String(swept[0].writes.lastSeen),
     });
     expect(applyRowRules(newId, 2, ctx, { edited: ['dealId'] }).writes.check ?? '').toBe('');
+  });
+});
+
+describe('a sweep’s writes, read again', () => {
+  // Few values, so rows share Deal IDs, names and whole deals often; some unreadable, some blank.
+  const pick = <T>(...xs: T[]) => fc.constantFrom(...xs);
+  const rowArb = fc
+    .record({
+      dealId: pick('D-1', 'D-2', 'D-3', ''),
+      deal: pick('Acme', ' acme', 'Beta', ''),
+      company: pick('Acme Inc', ''),
+      owner: pick('Owner', ''),
+      stage: pick('Qualified', 'Won', 'Lost', 'Negotiation', 'Someday', ''),
+      lostReason: pick('Price', ''),
+      amount: pick<string | number>(5000, '5k', 'lots', ''),
+      closeDate: pick<string | Date>(new Date('2026-04-30T04:00:00Z'), '2026-02-01', 'soon', ''),
+      nextStep: pick('Call', ''),
+    })
+    .map((fields) => row(fields));
+
+  it('need nothing more: not from a second sweep, nor from a one-row check of any row (the quiet refresh’s window)', () => {
+    fc.assert(
+      fc.property(fc.array(rowArb, { minLength: 1, maxLength: 8 }), (rows) => {
+        let n = 0;
+        const counted: EditContext = { ...ctx, newId: () => `D-N${++n}` };
+        const swept = sweepRows(rows, 2, counted).map((o, i) => withWrites(rows[i], MAP, o.writes));
+        const again = sweepRows(swept, 2, counted);
+        expect(again.map((o) => [o.writes, o.history])).toEqual(swept.map(() => [{}, []]));
+        const alone = swept.map((r, i) => applyRowRules(r, 2 + i, counted, {}));
+        expect(alone.map((o) => [o.writes, o.history])).toEqual(swept.map(() => [{}, []]));
+      }),
+      { numRuns: 300 },
+    );
   });
 });
