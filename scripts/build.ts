@@ -5,7 +5,14 @@ import * as esbuild from 'esbuild';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vm from 'node:vm';
-import { CONVERT_FILE, CONVERT_GLOBAL, EXPORT_FILE, EXPORT_GLOBAL } from '../src/workbook/core/onDemand';
+import {
+  BOARD_FILE,
+  BOARD_GLOBAL,
+  CONVERT_FILE,
+  CONVERT_GLOBAL,
+  EXPORT_FILE,
+  EXPORT_GLOBAL,
+} from '../src/workbook/core/onDemand';
 
 const root = path.resolve(__dirname, '..');
 const dist = path.join(root, 'dist');
@@ -136,6 +143,7 @@ async function main() {
         CONVERT_GLOBAL,
       ),
       [`${EXPORT_FILE}.html`]: await onDemandBundle(addon, 'src/exportMain.ts', EXPORT_FILE, EXPORT_GLOBAL),
+      [`${BOARD_FILE}.html`]: await onDemandBundle(addon, 'src/boardMain.ts', BOARD_FILE, BOARD_GLOBAL),
       'appsscript.json': manifest,
     };
     for (const [name, text] of Object.entries(files)) {

@@ -102,6 +102,22 @@ describe('dist/Code.js', () => {
     }
   });
 
+  it('keeps the board workbook’s update out of the script, in a project file that defines it', () => {
+    const board = fs.readFileSync(path.join(DIST, 'BoardCode.html'), 'utf8');
+    for (const text of [
+      'A figure resting on too few deals to show without revealing one.',
+      'Forecast record (last 6 months)',
+    ]) {
+      expect(board).toContain(text);
+      expect(code).not.toContain(text);
+    }
+    const scope = vm.createContext({});
+    vm.runInContext(board, scope);
+    expect(
+      typeof (vm.runInContext('__SheetsCRMBoard', scope) as { refreshBoard: unknown }).refreshBoard,
+    ).toBe('function');
+  });
+
   it('keeps Export for another CRM out of the script, in a project file that defines its actions', () => {
     const exporter = fs.readFileSync(path.join(DIST, 'ExportCode.html'), 'utf8');
     for (const text of ['Sheets_CRM_Account_Key__c', 'before exporting for', 'Deal - Sheets CRM Deal ID']) {

@@ -875,3 +875,19 @@ describe('a year of a team’s work', () => {
     expect(record['Months over-forecast']).toBe(`${over} of 6`);
   });
 });
+
+describe('the board’s code, a project file of its own (BoardCode.html)', () => {
+  it('is read only by a refresh with a board to follow, and its absence is said with the way back', () => {
+    const emu = crm();
+    fillDemo(emu, 30);
+    delete emu.html.files['BoardCode'];
+    // No board workbook yet: a refresh does not need the file.
+    emu.run('menuRefresh');
+    expect(emu.ui.dialogs.at(-1)!.title).toBe('Sheets CRM: reports refreshed');
+    // Asked for the board: said, nothing made.
+    setBoard(emu, ['chair@board.example']);
+    emu.run('menuUpdateBoard');
+    expect(emu.ui.dialogs.at(-1)!.message).toMatch(/BoardCode\.html is missing.*Push the project again/);
+    expect(emu.createdFiles()).toHaveLength(0);
+  });
+});

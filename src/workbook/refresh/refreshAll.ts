@@ -52,7 +52,8 @@ import {
   type ReportExtent,
 } from '../reports/reportRecord';
 import { reportTabs } from '../reports/reportTabsMade';
-import { refreshBoard } from '../board/boardRefresh';
+import type { refreshBoard } from '../board/boardRefresh';
+import { BOARD_FILE, BOARD_GLOBAL, onDemand } from '../core/onDemand';
 import { archiveOldRows, rowsToArchive } from '../history/historyArchiving';
 import { sendDailyEmails } from './dailyEmail';
 import { buildSearchIndex } from '../../domain/sidebar/searchIndex';
@@ -425,7 +426,9 @@ function followBoard(
   const existing = boardState(plan.properties);
   const board = req.board ?? 'if-exists';
   if (board !== 'create' && !existing) return undefined;
-  return refreshBoard({
+  // The board's code is a project file of its own, read only here (see workbook/core/onDemand.ts).
+  const code = onDemand<{ refreshBoard: typeof refreshBoard }>(BOARD_FILE, BOARD_GLOBAL);
+  return code.refreshBoard({
     output,
     settings: req.settings,
     closePushes: pushesOf(session.read.trails),
