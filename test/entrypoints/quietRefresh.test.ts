@@ -4,6 +4,7 @@
 // reports are current. Each way Deals changes must make the next refresh a full one, and a change made
 // with no event at all must be found by the windows within the promised number of refreshes.
 import { Accountant, type Emulator } from '../../local/emulator';
+import { Range } from '../../local/emulator/range';
 import type { SavedWorkbook } from '../../local/emulator/persistence';
 import type { DealRecord, SaveResult } from '../../src/shared/dealDto';
 import { demoWorkbook } from '../support/demoWorkbook';
@@ -80,6 +81,36 @@ describe('a refresh when nothing changed', () => {
     // Its stage typed: no longer alike, so the edited row's flag goes at once.
     type(emu, 'Stage', 6, cell(emu, 'Stage', 4) === 'Won' ? 'Lost' : 'Won', { user: 'rep@example.com' });
     expect(String(cell(emu, 'Check', 6))).not.toContain(twinFlag);
+  });
+
+  it('writes the two rows a typed stage made alike, not every row between them', () => {
+    // Row 4's deal copied by a script onto row `other` but for its stage; then a rep types row 4's stage
+    // there, and the next refresh flags both rows (writing their Check and Last seen).
+    const rowsWritten = (other: number) => {
+      const emu = fresh(saved);
+      for (const h of ['Deal', 'Company', 'Owner', 'Amount', 'Close date'])
+        emu.sheet('Deals').cellAt(other, columnOf(emu, h)).v = cell(emu, h, 4);
+      const stage = String(cell(emu, 'Stage', 4));
+      emu.sheet('Deals').cellAt(other, columnOf(emu, 'Stage')).v = stage === 'Won' ? 'Lost' : 'Won';
+      refresh(emu, minute(2));
+      type(emu, 'Stage', other, stage, { user: 'rep@example.com' });
+      // The rows of Deals the refresh writes, seen at the emulator's Range.
+      const spy = jest.spyOn(Range.prototype, 'setValues');
+      refresh(emu, minute(4));
+      const rows = new Set(
+        spy.mock.contexts
+          .filter((r) => r.sheet.name === 'Deals')
+          .flatMap((r) => Array.from({ length: r.box.numRows }, (_, i) => r.box.row + i)),
+      );
+      spy.mockRestore();
+      expect(String(cell(emu, 'Check', 4))).toContain(`as row ${other}`);
+      expect(String(cell(emu, 'Check', other))).toContain('as row 4');
+      return [...rows].sort((a, b) => a - b);
+    };
+    // Two rows close together: written as one block. Far apart: the two rows only (before, every row
+    // from 4 to the other, ~4,000 cells of Check and Last seen).
+    expect(rowsWritten(6)).toEqual([4, 5, 6]);
+    expect(rowsWritten(DEALS - 10)).toEqual([4, DEALS - 10]);
   });
 
   it('refreshes in full after each way Deals, CRM Settings, History or a report changes', () => {

@@ -1,6 +1,7 @@
 // Reading deal rows and writing back what the row rules decided: one setValues per block of adjacent
-// columns we change, spanning every affected row, so the number of calls never grows with the deals.
-import { columnRuns } from '../../domain/deals/writeBlocks';
+// columns we change, spanning the affected rows in a few spans at most, so the number of calls never
+// grows with the deals.
+import { columnRuns, rowSpans } from '../../domain/deals/writeBlocks';
 import type { CellValue } from '../../domain/deals/deal';
 import type { HeaderMap } from '../../domain/deals/headerMap';
 import { COMPUTED_FIELDS, type RowOutcome } from '../../domain/edits/editEffects';
@@ -56,19 +57,18 @@ export function planWrites(
     return key === undefined ? undefined : outcomes[r].writes[key];
   };
   // Each block spans only the rows that change one of its columns, so a refresh rewrites as few of a
-  // person's cells as it can (someone may be typing in them while it runs).
-  const blocks = columnRuns(written, computed).map(([c1, c2]) => {
-    let top = -1;
-    let bottom = -1;
+  // person's cells as it can (someone may be typing in them while it runs), and a run of columns whose
+  // changes lie far apart is written in a few blocks (rowSpans), not across every row between.
+  const blocks = columnRuns(written, computed).flatMap(([c1, c2]) => {
+    const changed: number[] = [];
     outcomes.forEach((_, r) => {
       for (let c = c1; c <= c2; c++)
         if (mine(r, c) !== undefined) {
-          if (top < 0) top = r;
-          bottom = r;
+          changed.push(r);
           break;
         }
     });
-    return { c1, c2, top, bottom };
+    return rowSpans(changed, c2 - c1 + 1).map(([top, bottom]) => ({ c1, c2, top, bottom }));
   });
   // Formulas are read before any write (a read after a write would flush it), and only when needed.
   let needFormulas = false;
