@@ -149,17 +149,29 @@ export function checkDeal(deal: Deal, ctx: RuleContext): Violation[] {
     add('pushed', `Close date pushed ${deal.closeDatePushes} times`);
   const rows = deal.id ? ctx.idRows?.get(deal.id) : undefined;
   if (rows && rows.length > 1)
-    add('duplicate-id', `Deal ID ${deal.id} is also on row ${rows.filter((r) => r !== deal.row).join(', ')}`);
+    add(
+      'duplicate-id',
+      `Deal ID ${deal.id} is also on ${rowsNamed(
+        rows.filter((r) => r !== deal.row),
+        SHOWN_ROWS,
+      )}`,
+    );
   const twins = ctx.twins;
   if (twins?.length)
     add(
       'twin-deal',
-      `Same deal, company, owner, stage, amount and close date as ${rowsNamed(twins, 5)}: if it is one deal, delete a row`,
+      `Same deal, company, owner, stage, amount and close date as ${rowsNamed(twins, SHOWN_ROWS)}: if it is one deal, delete a row`,
     );
   return out;
 }
 
 type Add = (rule: RuleId, message: string) => void;
+
+/**
+ * Other rows a whole-tab rule names (the first few, then "…"): a Deal ID filled down a thousand rows
+ * would otherwise write every row's number into each of their Check cells.
+ */
+export const SHOWN_ROWS = 5;
 
 /**
  * With no Stage entered (an export without stage history), the stage may have changed any day up to

@@ -9,7 +9,7 @@ import type { Settings } from '../../shared/settings';
 import { daysBetween, parseDate } from '../values/cellParsing';
 import { fieldText, isBlankRow, readDeal, sameCell, type CellValue, type Deal } from '../deals/deal';
 import type { HeaderMap } from '../deals/headerMap';
-import { checkDeal, checkText, type Violation } from '../dataQuality/dealChecks';
+import { checkDeal, checkText, SHOWN_ROWS, type Violation } from '../dataQuality/dealChecks';
 import { isDate } from '../../shared/zonedTime';
 import { segmentFor } from '../deals/segments';
 import { looseKey, textHash } from '../values/text';
@@ -354,8 +354,10 @@ class RowEdit {
     this.set_('check', checkText(violations));
     const others = deal.id ? (idRows?.get(deal.id) ?? []).filter((r) => r !== rowNumber) : [];
     const lastSeen: LastSeen = { ...seen, s: seenForm(seen.s) };
-    if (others.length) lastSeen.d = { id: deal.id, rows: others };
-    if (twins?.length && print) lastSeen.t = { key: print, rows: [...twins] };
+    // The rows the Check names, and one more to tell there are more (see SHOWN_ROWS).
+    const kept = (rows: readonly number[]) => rows.slice(0, SHOWN_ROWS + 1);
+    if (others.length) lastSeen.d = { id: deal.id, rows: kept(others) };
+    if (twins?.length && print) lastSeen.t = { key: print, rows: kept(twins) };
     // Written only when it says something else: a cell in an earlier version's form that says the same
     // stays as it is (rewriting it would change every row of the tab once).
     if (!sameSeen(this.prev_, lastSeen)) this.set_('lastSeen', seenText(lastSeen));

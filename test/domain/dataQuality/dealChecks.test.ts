@@ -209,7 +209,7 @@ describe('checkDeal', () => {
   it('names the other rows of a duplicate Deal ID when the whole sheet is known', () => {
     const rows = new Map([['D-1', [2, 5, 9]]]);
     expect(check({ dealId: 'D-1', deal: 'Acme', stage: 'Lost', lostReason: 'Price' }, rows)).toBe(
-      'Deal ID D-1 is also on row 5, 9',
+      'Deal ID D-1 is also on rows 5, 9',
     );
   });
 });

@@ -255,3 +255,26 @@ describe('a sweep’s writes, read again', () => {
     );
   });
 });
+
+describe('a Deal ID or a whole deal filled down over hundreds of rows', () => {
+  it('gives each row a short Check and Last seen, which a one-row check then keeps as they are', () => {
+    const filled = (fields: Record<string, string | number>) =>
+      Array.from({ length: 300 }, (_, i) =>
+        row({ deal: `Deal ${i}`, stage: 'Qualified', dealId: `D-${i}`, ...fields }),
+      );
+    for (const rows of [
+      filled({ dealId: 'D-1' }),
+      filled({ deal: 'Acme', company: 'Acme Inc', amount: 5000 }),
+    ]) {
+      const swept = sweepRows(rows, 2, ctx);
+      const written = swept.map((o, i) => withWrites(rows[i], MAP, o.writes));
+      for (const o of swept) {
+        // The rows named are the first five others and "…"; before, all 299 (~2,000 characters a cell).
+        expect(String(o.writes.check)).toMatch(/(is also on|as) rows \d+, \d+, \d+, \d+, \d+, …/);
+        expect(String(o.writes.check).length).toBeLessThan(200);
+        expect(String(o.writes.lastSeen).length).toBeLessThan(120);
+      }
+      for (const r of [0, 150, 299]) expect(applyRowRules(written[r], 2 + r, ctx, {}).writes).toEqual({});
+    }
+  });
+});
