@@ -890,4 +890,16 @@ describe('the board’s code, a project file of its own (BoardCode.html)', () =>
     expect(emu.ui.dialogs.at(-1)!.message).toMatch(/BoardCode\.html is missing.*Push the project again/);
     expect(emu.createdFiles()).toHaveLength(0);
   });
+
+  it('is not read by a teammate’s refresh, which leaves the keeper’s board alone', () => {
+    const emu = crm();
+    fillDemo(emu, 30);
+    setBoard(emu, ['chair@board.example']);
+    emu.run('menuUpdateBoard', [], { user: 'owner@example.com' });
+    delete emu.html.files['BoardCode'];
+    emu.run('menuRefresh', [], { user: 'rep@example.com' });
+    const dialog = emu.ui.dialogs.at(-1)!;
+    expect(dialog.title).toBe('Sheets CRM: reports refreshed');
+    expect(dialog.message).toContain('The board workbook is kept by owner@example.com');
+  });
 });

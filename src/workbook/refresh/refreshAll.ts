@@ -27,7 +27,7 @@ import { applySweep, planSweep, type SweepPlan, type SweepSummary } from '../dea
 import type { CellValue } from '../../domain/deals/deal';
 import { withDocumentLock } from '../core/lock';
 import { historyRow } from '../../domain/history/historyEntry';
-import { boardState, type BoardUpdate } from '../board/boardFile';
+import { boardState, keptByAnother, type BoardUpdate } from '../board/boardFile';
 import { tabSizes } from '../core/cells';
 import { forgetPointer, readHistory, readPointer, saveHistoryIndex } from '../history/historyIndexTab';
 import { foldRows, movesOf, pushesOf } from '../../domain/history/historyIndex';
@@ -426,6 +426,9 @@ function followBoard(
   const existing = boardState(plan.properties);
   const board = req.board ?? 'if-exists';
   if (board !== 'create' && !existing) return undefined;
+  // A teammate's refresh leaves the keeper's file alone, without reading the board's code.
+  const other = keptByAnother(existing, req.user);
+  if (other) return other;
   // The board's code is a project file of its own, read only here (see workbook/core/onDemand.ts).
   const code = onDemand<{ refreshBoard: typeof refreshBoard }>(BOARD_FILE, BOARD_GLOBAL);
   return code.refreshBoard({
