@@ -897,6 +897,8 @@ describe('the board’s code, a project file of its own (BoardCode.html)', () =>
     setBoard(emu, ['chair@board.example']);
     emu.run('menuUpdateBoard', [], { user: 'owner@example.com' });
     delete emu.html.files['BoardCode'];
+    // Each execution in a fresh context, as in Apps Script (no bundle left loaded from the last one).
+    emu.freshContexts = true;
     emu.run('menuRefresh', [], { user: 'rep@example.com' });
     const dialog = emu.ui.dialogs.at(-1)!;
     expect(dialog.title).toBe('Sheets CRM: reports refreshed');
