@@ -105,9 +105,10 @@ export class Emulator {
   /**
    * Each execution in a new script context, as in Apps Script: nothing a global held survives to the
    * next one, and each pays for loading the script. Off by default (one context is faster for the
-   * thousands of executions a test runs); the bench and tests of state between executions set it.
+   * thousands of executions a test runs); the bench and tests of state between executions set it, and
+   * `EMULATOR_FRESH_CONTEXTS=1 npm test` runs every test so (slower: a fidelity check of the suite).
    */
-  freshContexts = false;
+  freshContexts = process.env.EMULATOR_FRESH_CONTEXTS === '1';
 
   constructor(opts: EmulatorOptions = {}) {
     if (opts.scriptTimeZone) this.env.scriptTimeZone = opts.scriptTimeZone;

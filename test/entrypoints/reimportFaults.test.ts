@@ -6,6 +6,7 @@ import type { Emulator } from '../../local/emulator';
 import type { SavedWorkbook } from '../../local/emulator/persistence';
 import { crm, records } from '../support/crm';
 import { fresh } from '../support/races';
+import { Range } from '../../local/emulator/range';
 
 const HEADER = ['Deal ID', 'Deal', 'Company', 'Owner', 'Stage', 'Amount', 'Close date', 'Created'];
 const STAGES = ['Qualification', 'Proposal', 'Negotiation'];
@@ -96,5 +97,45 @@ describe('a re-import that fails part-way', () => {
     console.log(`re-import faults: ${tried.length} of ${calls} calls tried, ${failed} failed runs`);
     expect(failed).toBeGreaterThan(10);
     expect(problems).toEqual([]);
+  });
+});
+
+describe('a re-import that changes two deals far apart', () => {
+  it('writes their rows, not every row between them', () => {
+    const many = Array.from({ length: 3000 }, (_, i) => [
+      `X-${100 + i}`,
+      `Deal ${i}`,
+      `Co ${i}`,
+      'Ana Diaz',
+      STAGES[i % 3],
+      String(1000 + i),
+      '2026-06-15',
+      '2025-12-01',
+    ]);
+    const emu = crm({ now: '2026-11-23T17:00:00Z' });
+    importTab(emu, 'first', many);
+    emu.run('menuConvert');
+    const moved = new Set([5, 2900]);
+    importTab(
+      emu,
+      'later',
+      many.map((r, i) => (moved.has(i) ? [...r.slice(0, 4), 'Won', ...r.slice(5)] : r)),
+    );
+    emu.ui.answers.push({ button: 'YES' });
+    // The rows of Deals written, seen at the emulator's Range.
+    const spy = jest.spyOn(Range.prototype, 'setValues');
+    emu.run('menuConvert');
+    const rows = new Set(
+      spy.mock.contexts
+        .filter((r) => r.sheet.name === 'Deals')
+        .flatMap((r) => Array.from({ length: r.box.numRows }, (_, i) => r.box.row + i)),
+    );
+    spy.mockRestore();
+    expect(emu.ui.dialogs.at(-1)!.title).toBe('Sheets CRM: conversion done');
+    const deals = records(emu);
+    const rowOf = (id: string) => 2 + deals.findIndex((d) => d['Deal ID'] === id);
+    for (const i of moved) expect(deals[rowOf(`X-${100 + i}`) - 2]['Stage']).toBe('Won');
+    // Before, the Stage column was written from the first deal changed to the last (2,896 rows).
+    expect([...rows].sort((a, b) => a - b)).toEqual([rowOf('X-105'), rowOf('X-3000')]);
   });
 });

@@ -329,7 +329,7 @@ class RowEdit {
   }
 
   /** Updated, Segment, the Check column (of the row as it will be) and Last seen; the outcome. */
-  finish(seen: Omit<LastSeen, 'd'>): RowOutcome {
+  finish(seen: Omit<LastSeen, 'd' | 't'>): RowOutcome {
     const { ctx_: ctx, before_: before, rowNumber_: rowNumber } = this;
     const { map, settings, now, timeZone, locale } = ctx;
     if (this.changed_) this.set_('updated', now);

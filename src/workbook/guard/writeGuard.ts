@@ -23,6 +23,7 @@ import type { HistoryEntry } from '../../domain/history/historyEntry';
 import type { RowOutcome } from '../../domain/edits/editEffects';
 import { asRead, joinPlanned, writeAllOrNone, writeOutcomes, type PlannedWrites } from '../deals/dealRows';
 import { writeParts } from '../../domain/deals/writeParts';
+import { rowSpans } from '../../domain/deals/writeBlocks';
 import { safeCell } from '../core/writeGrid';
 import { writeChangedCells } from '../deals/dealLookup';
 import { appendHistory, appendHistoryOnce } from '../history/historyTab';
@@ -118,17 +119,19 @@ export interface CellsWrite {
 }
 
 /**
- * Writes a re-import's changed cells, one block per column from its first to its last changed row (the
- * cells between written back as read), all or none; then, as a sweep does, reads back who is on each
+ * Writes a re-import's changed cells, a few blocks per column around its changed rows (rowSpans: the
+ * cells between the rows of one block written back as read), all or none; then, as a sweep does, reads back who is on each
  * row written and puts right what a sort moved, and puts back values typed meanwhile. Returns how many
  * rows and cells were put right. History is the sweep's to log, after.
  */
 export function writeCells(w: CellsWrite): number {
   const { deals, map, rows, changes } = w;
-  const blocks = [...changes].map(([c, cells]) => {
-    const at = [...cells.keys()];
-    return { c1: c, c2: c, top: Math.min(...at) - 2, bottom: Math.max(...at) - 2 };
-  });
+  const blocks = [...changes].flatMap(([c, cells]) =>
+    rowSpans(
+      [...cells.keys()].sort((a, b) => a - b),
+      1,
+    ).map(([top, bottom]) => ({ c1: c, c2: c, top: top - 2, bottom: bottom - 2 })),
+  );
   if (!blocks.length) return 0;
   const before = (r: number, c: number) => safeCell(rows[r]?.[c] ?? '');
   const cell = (r: number, c: number) => {
