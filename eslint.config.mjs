@@ -67,6 +67,18 @@ const CLOCK_BANNED = [
     message: 'Date.now() reads the clock: pass the time in as a parameter.',
   },
 ];
+/**
+ * An array spread into a call puts each element on the stack: a tab's rows (some 120,000 and more)
+ * overflow it, in Apps Script as in Node. src/shared/manyValues.ts has maxOf, minOf and pushAll.
+ */
+const SPREAD_BANNED = [
+  {
+    selector:
+      "CallExpression[callee.property.name=/^(min|max|push|unshift|splice|fromCharCode|apply)$/] > SpreadElement",
+    message:
+      'Spreading an array into this call overflows the stack at ~120,000 elements: use maxOf, minOf or pushAll (src/shared/manyValues.ts), or a loop.',
+  },
+];
 /** What pure code (src/domain, src/shared) may not import. */
 const PURE_IMPORTS = [
   {
@@ -116,6 +128,7 @@ export default tseslint.config(
   },
   // CommonJS files (Jest's config and transform) load modules the only way CommonJS can.
   { files: ['**/*.cjs'], rules: { '@typescript-eslint/no-require-imports': 'off' } },
+  { files: ['src/**'], rules: { 'no-restricted-syntax': ['error', ...SPREAD_BANNED] } },
   {
     files: ['src/domain/**', 'src/shared/**'],
     rules: {
@@ -128,7 +141,7 @@ export default tseslint.config(
         ),
       ],
       'no-restricted-imports': importsBanned(PURE_IMPORTS),
-      'no-restricted-syntax': CLOCK_BANNED,
+      'no-restricted-syntax': [...CLOCK_BANNED, ...SPREAD_BANNED],
     },
   },
   // One block per domain feature: the pure-code rules plus the features above it.

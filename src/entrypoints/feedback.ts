@@ -5,6 +5,7 @@ import { ruleCountLines } from '../domain/dataQuality/ruleLabels';
 import { ui } from '../workbook/core/app';
 import { CELL_WAY_OUT } from '../workbook/core/cells';
 import type { SweepSummary } from '../workbook/deals/dealSweep';
+import { pushAll } from '../shared/manyValues';
 
 /** Google's words when a write would take the spreadsheet past its 10 million cells (it gives no code). */
 const FULL = /above the limit of 10,?000,?000 cells/i;
@@ -36,12 +37,12 @@ export function describeSweep(summary: SweepSummary): string {
   ];
   const counts = ruleCountLines(summary.byRule);
   if (counts.length)
-    lines.push(
+    pushAll(lines, [
       '',
       ...counts,
       '',
       'Rows that need attention are highlighted and explained in the Check column.',
-    );
+    ]);
   if (summary.leftForNextTime)
     lines.push(
       '',

@@ -43,6 +43,18 @@ function typeErrors(config: string, file: string, code: string): string[] {
 
 const REJECTED: [string, string, string, string][] = [
   [
+    'a workbook file spreading rows into Math.max',
+    'src/workbook/deals/probe.ts',
+    'export const x = (rows: number[]) => Math.max(...rows);',
+    'no-restricted-syntax',
+  ],
+  [
+    'a domain file spreading rows into push',
+    'src/domain/import/probe.ts',
+    'export const x = (a: number[], rows: number[]) => a.push(...rows);',
+    'no-restricted-syntax',
+  ],
+  [
     'a domain file importing src/workbook',
     'src/domain/deals/probe.ts',
     "import { ui } from '../../workbook/core/app';\nexport const x = ui;",

@@ -3,6 +3,7 @@
 // the file is never seen half-written.
 import type { ReportCell, ReportGrid } from '../core/reportGrid';
 import type { BoardChart } from './boardReport';
+import { maxOf, pushAll } from '../../shared/manyValues';
 
 export const BOARD_SHEET = 'Board';
 export const DEFINITIONS_SHEET = 'Board definitions';
@@ -76,14 +77,14 @@ export function boardRequests(
   { pack = null, hadDefinitions = false }: { pack?: string | null; hadDefinitions?: boolean } = {},
 ): Request[] {
   const { grid, charts, definitions } = report;
-  const width = Math.max(grid.width, ...charts.map((c) => c.anchorColumn + 8), 1);
-  const rows = Math.max(grid.rows.length, ...charts.map((c) => c.anchorRow + 20), 1);
+  const width = Math.max(grid.width, maxOf(charts.map((c) => c.anchorColumn + 8)), 1);
+  const rows = Math.max(grid.rows.length, maxOf(charts.map((c) => c.anchorRow + 20)), 1);
   const requests = sheetRequests(grid, newSheetId, BOARD_SHEET, 0, { rows, columns: width }, oldSheetId);
   for (const c of charts) requests.push(chartRequest(c, newSheetId));
   const defsId = newSheetId + DEFINITIONS_OFFSET;
   const oldDefs = hadDefinitions && oldSheetId !== null ? oldSheetId + DEFINITIONS_OFFSET : null;
   const size = { rows: Math.max(definitions.rows.length, 1), columns: Math.max(definitions.width, 1) };
-  requests.push(...sheetRequests(definitions, defsId, DEFINITIONS_SHEET, 1, size, oldDefs));
+  pushAll(requests, sheetRequests(definitions, defsId, DEFINITIONS_SHEET, 1, size, oldDefs));
   // The pack of a board meeting: a frozen copy, kept beside the Board tab (the next update replaces
   // only that).
   if (pack)

@@ -7,6 +7,7 @@ import { parseAmount, parseCount, parseDate, parsePercent, type Parsed } from '.
 import type { HeaderMap } from './headerMap';
 import { looseKey } from '../values/text';
 import { findStage } from '../settings/stageLookup';
+import { pushAll } from '../../shared/manyValues';
 
 export type CellValue = string | number | boolean | Date;
 
@@ -64,7 +65,7 @@ function personColumns(map: HeaderMap, computed: readonly FieldKey[]): number[] 
     cols = (Object.entries(map.columns) as [FieldKey, number][])
       .filter(([k]) => !computed.includes(k))
       .map(([, c]) => c);
-    cols.push(...map.extras);
+    pushAll(cols, map.extras);
     byComputed.set(computed, cols);
   }
   return cols;

@@ -9,6 +9,7 @@ import type { CellValue } from '../deals/deal';
 import { decimalMarkOf, readAmount } from '../values/columnConventions';
 import { normaliseHeader } from './headerVocabulary';
 import type { HeaderMap } from '../deals/headerMap';
+import { maxOf } from '../../shared/manyValues';
 
 /** How amounts are read, as a person corrected it. */
 export type AmountUnits = 'cents' | 'units';
@@ -78,7 +79,7 @@ export function amountCentsOf(
   // Amounts written with a decimal mark or a currency sign are not cents.
   if (amounts.some((v) => typeof v === 'string' && /[^\d\s-]/.test(v.trim()))) return null;
   const filled = amounts.filter((v) => text(v) !== '').length;
-  const width = Math.max(0, ...body.map((r) => r.length));
+  const width = Math.max(0, maxOf(body.map((r) => r.length)));
   for (let c = 0; c < width; c++) {
     if (c === column) continue;
     const { agree, first } = centsAgainst(

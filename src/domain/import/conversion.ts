@@ -32,6 +32,7 @@ import { mergeRepeatedDeals, type RepeatedDeals } from './repeatedDeals';
 import { filledDown } from './mergedCells';
 import { ownerWithEmail, unbracketed } from './ownerAdoption';
 import { TOTAL_LABEL } from './groupedReport';
+import { pushAll } from '../../shared/manyValues';
 
 const display = (v: unknown) => String(v ?? '').trim();
 
@@ -619,7 +620,7 @@ export function convertValues(
     });
     for (const c of map.extras) out.push(src[c] ?? '');
     if (display(out[idCol]) === '') out[idCol] = o.newId();
-    moves.push(...enteredMoves(src, out, rows.length, movesOf(out), o.settings.stages, map));
+    pushAll(moves, enteredMoves(src, out, rows.length, movesOf(out), o.settings.stages, map));
     rows.push(out);
   }
   const placeholders = placeholdersIn(body, map);

@@ -29,6 +29,7 @@ import {
   looksLikeStages,
   rowIsData,
 } from './valueSniffing';
+import { maxOf } from '../../shared/manyValues';
 
 /** The fields the mapping dialog always reports on, found or not. */
 export const KEY_FIELDS = [
@@ -102,7 +103,7 @@ export function findImportHeaderRow(values: readonly (readonly unknown[])[], wor
     const n = filled(row);
     if (n < 2 || row.some((v) => typeof v !== 'string' && text(v) !== '')) continue;
     const below = values.slice(r + 1, r + 6).map(filled);
-    if (!below.length || n >= 0.6 * Math.max(...below)) return r;
+    if (!below.length || n >= 0.6 * maxOf(below)) return r;
   }
   return Math.max(0, first);
 }

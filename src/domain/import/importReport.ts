@@ -36,6 +36,7 @@ import {
 import { currencyLines } from './currencyColumn';
 import { KEY_FIELDS, type ImportMapping } from './importMapping';
 import { closedTypeOf, rowStatus, type SeenStage, type StageProposal } from './stageAdoption';
+import { pushAll } from '../../shared/manyValues';
 
 const text = (v: unknown) => (v instanceof Date ? v.toISOString().slice(0, 10) : String(v ?? '').trim());
 
@@ -190,10 +191,10 @@ export function describeImport(
   const closedAt = closedAtColumns(header, map);
   const closedSaid = closedAtSaid(closedAt, map, name);
   if (closedSaid) lines.push('', closedSaid);
-  lines.push(...datesLines(body, [...mapping.stageEntered, ...closedAt], map, name, o));
-  lines.push(...periodLines(body, map, name, o));
-  lines.push(...amountLines(values, mapping.headerRow, map, o, name));
-  lines.push(...rowLines(values, mapping.headerRow, map, name));
+  pushAll(lines, datesLines(body, [...mapping.stageEntered, ...closedAt], map, name, o));
+  pushAll(lines, periodLines(body, map, name, o));
+  pushAll(lines, amountLines(values, mapping.headerRow, map, o, name));
+  pushAll(lines, rowLines(values, mapping.headerRow, map, name));
   const placeholders = placeholdersSaid(placeholdersIn(body, map));
   if (placeholders) lines.push('', placeholders);
   const totals = totalsRowOf(values, mapping.headerRow, map, o.locale);
@@ -202,7 +203,7 @@ export function describeImport(
       '',
       `Row ${totals.row} (${quote(totals.name)}, ${totals.amount}: the sum of the amounts above) is a totals row: it is not converted (the original keeps it).`,
     );
-  lines.push(...stageLines(values, { ...mapping, map }, stages, name));
+  pushAll(lines, stageLines(values, { ...mapping, map }, stages, name));
   return lines;
 }
 
@@ -282,7 +283,7 @@ function amountLines(
     name,
   );
   if (unit) lines.push('', unit);
-  lines.push(...currencyLines(header, read.values.slice(headerRow + 1), map, o, name));
+  pushAll(lines, currencyLines(header, read.values.slice(headerRow + 1), map, o, name));
   const cents = centsSaid(read.cents, name);
   if (cents) lines.push('', cents);
   const period = amountPeriodSaid(amountPeriodsOf(values, headerRow, map), name);

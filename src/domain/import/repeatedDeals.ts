@@ -9,6 +9,7 @@ import type { HeaderMap } from '../deals/headerMap';
 import type { FieldKey } from '../../shared/fields';
 import { isDate } from '../../shared/zonedTime';
 import { counted } from '../values/text';
+import { maxOf } from '../../shared/manyValues';
 
 /** Fields a join repeats a deal for: they may differ between its rows, and are joined. */
 const JOINED: readonly FieldKey[] = ['contact', 'email', 'notes', 'competitor'];
@@ -45,7 +46,7 @@ export function mergeRepeatedDeals(
     ...map.extras,
     ...JOINED.flatMap((k) => (map.columns[k] === undefined ? [] : [map.columns[k]!])),
   ]);
-  const width = Math.max(0, ...values.map((r) => r.length));
+  const width = Math.max(0, maxOf(values.map((r) => r.length)));
   const out = [...values];
   const joined = new Set<number>();
   for (const [id, rows] of byId) {

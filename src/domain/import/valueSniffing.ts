@@ -5,6 +5,7 @@ import { decimalMarkOf, readAmount } from '../values/columnConventions';
 import { EMAIL } from '../values/text';
 import { closedTypeOf, wordRank } from './stageAdoption';
 import type { ImportWords } from './headerVocabulary';
+import { maxOf } from '../../shared/manyValues';
 
 export const cellText = (v: unknown) =>
   v instanceof Date ? v.toISOString().slice(0, 10) : String(v ?? '').trim();
@@ -117,7 +118,7 @@ export function dealBesideCompany(a: readonly unknown[], b: readonly unknown[]):
   const ends = (i: 0 | 1) => share(rows, (r) => COMPANY_END.test((r as readonly string[])[i]));
   const named = [names(0, 1), names(1, 0)];
   // Both hold a shared word on most rows: the company is the one ending in a legal form.
-  if (Math.max(...named) >= 0.6) {
+  if (maxOf(named) >= 0.6) {
     if (ends(1) >= 0.5 && ends(0) < 0.2) return { deal: 'a' };
     if (ends(0) >= 0.5 && ends(1) < 0.2) return { deal: 'b' };
   }

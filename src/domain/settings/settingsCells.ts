@@ -25,6 +25,7 @@ import {
   type Cell,
   type SettingsProblem,
 } from './settingsBlocks';
+import { maxOf } from '../../shared/manyValues';
 
 export type { Cell, SettingsProblem } from './settingsBlocks';
 
@@ -75,8 +76,8 @@ export function renderSettings(s: Settings): Cell[][] {
     rates: Object.entries(s.rates ?? {}),
     exportMap: s.stages.map((st) => [st.name, ...EXIT_TARGETS.map((t) => proposedStage(st, t))]),
   };
-  const width = Math.max(...BLOCKS.map((b) => cols[b.key] + b.headers.length - 1));
-  const height = FIRST_ITEM_ROW - 1 + Math.max(...Object.values(blocks).map((rows) => rows.length));
+  const width = maxOf(BLOCKS.map((b) => cols[b.key] + b.headers.length - 1));
+  const height = FIRST_ITEM_ROW - 1 + maxOf(Object.values(blocks).map((rows) => rows.length));
   const grid: Cell[][] = Array.from({ length: height }, () => Array<Cell>(width).fill(''));
   for (const b of BLOCKS) {
     const c0 = cols[b.key] - 1;

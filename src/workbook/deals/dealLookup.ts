@@ -14,6 +14,7 @@ import { safeCell } from '../core/writeGrid';
 import { columnName } from '../../shared/columns';
 import { readHeader } from './dealsTab';
 import type { Sheet } from '../core/sheetTypes';
+import { maxOf, minOf } from '../../shared/manyValues';
 
 /** The Deals tab's header mapped to fields (one call). */
 export function readHeaderMap(sheet: Sheet): HeaderMap {
@@ -105,8 +106,8 @@ export function readRows(
 export function blockOf(map: HeaderMap, keys: readonly FieldKey[]): [number, number] | null {
   const cols = keys.map((k) => map.columns[k]).filter((c): c is number => c !== undefined);
   if (!cols.length) return null;
-  const first = Math.min(...cols);
-  return [first + 1, Math.max(...cols) - first + 1];
+  const first = minOf(cols);
+  return [first + 1, maxOf(cols) - first + 1];
 }
 
 /**

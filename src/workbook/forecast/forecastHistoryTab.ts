@@ -7,6 +7,7 @@ import { isDate, isoDay } from '../../shared/zonedTime';
 import { safeCell, writeGrid, type WritableCell } from '../core/writeGrid';
 import { trimColumns } from '../history/historyTab';
 import type { Sheet, Spreadsheet } from '../core/sheetTypes';
+import { maxOf } from '../../shared/manyValues';
 
 /** The column the daily trend chart is anchored at; it spans about eight columns from there. */
 export const TREND_CHART_COLUMN = 20;
@@ -114,7 +115,7 @@ export function putSnapshots(
   rebuilt: readonly CellValue[][],
 ): CellValue[][] {
   const time = (r: readonly CellValue[]) => (isDate(r[0]) ? r[0].getTime() : Infinity);
-  const width = Math.max(...rows.map((r) => r.length), ...rebuilt.map((r) => r.length));
+  const width = maxOf([...rows, ...rebuilt].map((r) => r.length));
   const pad = (r: readonly CellValue[]) => [...r, ...Array<CellValue>(width - r.length).fill('')];
   // Stable: rows without a day keep their place after the dated ones, in their order.
   const all = [...rebuilt, ...rows].map(pad).sort((a, b) => time(a) - time(b) || 0);

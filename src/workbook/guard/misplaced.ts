@@ -13,6 +13,7 @@ import { readRows, rowsOfDeal } from '../deals/dealLookup';
 import { asRead, type PlannedWrites } from '../deals/dealRows';
 import { COMPUTED_FIELDS } from '../../domain/edits/editEffects';
 import type { Sheet } from '../core/sheetTypes';
+import { maxOf, minOf } from '../../shared/manyValues';
 
 /** A save's cells that landed on another deal's row (a sort or an inserted row moved it there). */
 export interface Misplaced {
@@ -115,8 +116,8 @@ export function markEditsMisplaced(
 ): number {
   const idCol = map.columns.dealId;
   if (idCol === undefined || !planned.blocks.length) return 0;
-  const top = Math.min(...planned.blocks.map((b) => b.top));
-  const bottom = Math.max(...planned.blocks.map((b) => b.bottom));
+  const top = minOf(planned.blocks.map((b) => b.top));
+  const bottom = maxOf(planned.blocks.map((b) => b.bottom));
   const now = sheet.getRange(first + top, 1, bottom - top + 1, map.width).getValues() as CellValue[][];
   const written = (r: number, c: number) =>
     planned.blocks.some((b) => c >= b.c1 && c <= b.c2 && r >= b.top && r <= b.bottom);

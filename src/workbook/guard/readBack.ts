@@ -15,6 +15,7 @@ import type { FieldKey } from '../../shared/fields';
 import type { Sheet } from '../core/sheetTypes';
 import { changedSince, documentStore } from '../core/documentState';
 import { journalsLeft } from './changeJournal';
+import { maxOf, minOf } from '../../shared/manyValues';
 
 /**
  * Indexes (into `rows`) of a sweep's rows to leave alone, as recheckRows finds them; none without
@@ -100,8 +101,8 @@ export function keepDealsInPlace(
   // What each identity cell holds when nothing moved: what the sweep wrote there, else what it read.
   let expected = (r: number, c: number): CellValue =>
     inAnyBlock(blocks, r, c) ? planned.cell(r, c) : (rows[r][c] ?? '');
-  const top = Math.min(...blocks.map((b) => b.top));
-  const bottom = Math.max(...blocks.map((b) => b.bottom));
+  const top = minOf(blocks.map((b) => b.top));
+  const bottom = maxOf(blocks.map((b) => b.bottom));
   let repaired = 0;
   let moved: Placement['moved'] = null;
   for (let round = 0; round < MAX_ROUNDS; round++) {

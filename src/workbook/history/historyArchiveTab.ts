@@ -16,6 +16,7 @@ import { writeGrid } from '../core/writeGrid';
 import { trimColumns } from './historyTab';
 import { readRows } from '../deals/dealLookup';
 import type { Sheet, Spreadsheet } from '../core/sheetTypes';
+import { pushAll } from '../../shared/manyValues';
 
 export const ARCHIVE_TAB = 'History archive (CRM)';
 const WIDTH = HISTORY_HEADERS.length;
@@ -46,8 +47,9 @@ export function readArchive(ss: Spreadsheet): ArchiveRead {
     .getRange(2, 1, last - 1, 2)
     .getValues()
     .forEach(([label, text], i) =>
-      (String(label).startsWith(MOVING) ? out.moving : out.settled).push(
-        ...unpacked(String(text ?? ''), i + 2),
+      pushAll(
+        String(label).startsWith(MOVING) ? out.moving : out.settled,
+        unpacked(String(text ?? ''), i + 2),
       ),
     );
   return out;
@@ -139,7 +141,7 @@ export function archivedRowsOf(ss: Spreadsheet, history: Sheet, id: string): Cel
   if (settled.length < found.length) {
     const moving = movingCells(sheet).rows;
     const head = history.getRange(2, 1, Math.max(1, moving.length), WIDTH).getValues() as CellValue[][];
-    if (movedOut(moving, head)) rows.push(...moving);
+    if (movedOut(moving, head)) pushAll(rows, moving);
   }
   return rows.filter((r) => String(r[1]).trim() === wanted);
 }

@@ -6,6 +6,7 @@ import { myDayOrder, type DayItem } from '../../domain/sidebar/myDay';
 import { activeSpreadsheet, currentUser } from '../core/app';
 import type { Sheet } from '../core/sheetTypes';
 import { crm } from './sidebarCrm';
+import { maxOf, minOf } from '../../shared/manyValues';
 
 /** The most deals the day sends to the sidebar (then how many more): a list a rep works through, not a report. */
 export const DAY_SHOWN = 50;
@@ -28,8 +29,8 @@ export function getMyDay(owner: string): MyDay {
     .findAll()
     .map((r) => r.getRow());
   if (!rows.length) return { ...none, asOf: asOf(sheet) };
-  const first = Math.min(...rows);
-  const last = Math.max(...rows);
+  const first = minOf(rows);
+  const last = maxOf(rows);
   const values = sheet.getRange(first, 1, last - first + 1, WIDTH).getValues();
   const items: DayItem[] = [];
   let more = 0;
