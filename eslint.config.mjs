@@ -74,7 +74,7 @@ const CLOCK_BANNED = [
 const SPREAD_BANNED = [
   {
     selector:
-      "CallExpression[callee.property.name=/^(min|max|push|unshift|splice|fromCharCode|apply)$/] > SpreadElement",
+      'CallExpression[callee.property.name=/^(min|max|push|unshift|splice|fromCharCode|apply)$/] > SpreadElement',
     message:
       'Spreading an array into this call overflows the stack at ~120,000 elements: use maxOf, minOf or pushAll (src/shared/manyValues.ts), or a loop.',
   },
