@@ -56,6 +56,8 @@ interface Figure {
   lockHeldSeconds: number;
   /** The longest of those holds: what an edit or a save that comes meanwhile may wait. */
   longestHoldSeconds: number;
+  /** What the operation logged as an error (a menu action that failed shows a dialog and logs it). */
+  failed?: string;
 }
 
 function workbook(count: number): Emulator {
@@ -85,6 +87,7 @@ function measure(emu: Emulator, op: string, deals: number, fn: () => unknown): F
   const estBefore = emu.acc.estimatedMillis();
   const heldBefore = emu.acc.lockHeldMillis();
   const holdsBefore = emu.acc.lockHolds().length;
+  const logsBefore = emu.logs.lines.length;
   const cpu = process.cpuUsage();
   const { result, split } = profiled(fn);
   const used = process.cpuUsage(cpu);
@@ -104,7 +107,17 @@ function measure(emu: Emulator, op: string, deals: number, fn: () => unknown): F
     peakRssMiB: Math.round(process.resourceUsage().maxRSS / 1024),
     workbookCells: emu.ss.sheets.reduce((n, s) => n + s.maxRows * s.maxColumns, 0),
     ...(result === undefined ? {} : { payloadBytes: Buffer.byteLength(JSON.stringify(result)) }),
+    ...failure(emu.logs.lines.slice(logsBefore)),
   };
+}
+
+/**
+ * The first error an operation logged: a figure of an operation that failed (Convert refusing in 14
+ * calls) must not read as a fast one.
+ */
+function failure(lines: readonly { level: string; text: string }[]): { failed?: string } {
+  const error = lines.find((l) => l.level === 'error');
+  return error ? { failed: error.text.split('\n')[0].slice(0, 300) } : {};
 }
 
 /** The run with the median script CPU, named for the runs it stands for, with each run's script CPU. */
@@ -130,7 +143,8 @@ const report = (f: Figure) => {
         `${f.gcMs} ms collecting garbage), ${f.peakRssMiB} MiB peak, ` +
         `${f.workbookCells.toLocaleString('en-US')} cells in the workbook` +
         (f.payloadBytes === undefined ? '' : `, ${(f.payloadBytes / 1024).toFixed(1)} KB to the sidebar`) +
-        (f.scriptCpuRunsMs ? `; script CPU of each run: ${f.scriptCpuRunsMs.join(', ')} ms` : ''),
+        (f.scriptCpuRunsMs ? `; script CPU of each run: ${f.scriptCpuRunsMs.join(', ')} ms` : '') +
+        (f.failed ? `\n  FAILED: ${f.failed}` : ''),
     );
 };
 
