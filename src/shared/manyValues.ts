@@ -2,26 +2,25 @@
 // each element on the stack, and some 120,000 of them (a 200,000-row export) overflow it: "Maximum call
 // stack size exceeded", in Apps Script as in Node. These take any length (a lint rule bans the spread).
 
-/** The largest of `values`, or `empty` when there are none. */
-export function maxOf(values: Iterable<number>, empty = -Infinity): number {
+/** `values` folded two at a time with `pick` (Math.max, Math.min), or `empty` when there are none. */
+function picked(values: Iterable<number>, pick: (a: number, b: number) => number, empty: number): number {
   let out = empty;
   let first = true;
   for (const v of values) {
-    out = first ? v : Math.max(out, v);
+    out = first ? v : pick(out, v);
     first = false;
   }
-  return first ? empty : out;
+  return out;
+}
+
+/** The largest of `values`, or `empty` when there are none. */
+export function maxOf(values: Iterable<number>, empty = -Infinity): number {
+  return picked(values, Math.max, empty);
 }
 
 /** The smallest of `values`, or `empty` when there are none. */
 export function minOf(values: Iterable<number>, empty = Infinity): number {
-  let out = empty;
-  let first = true;
-  for (const v of values) {
-    out = first ? v : Math.min(out, v);
-    first = false;
-  }
-  return first ? empty : out;
+  return picked(values, Math.min, empty);
 }
 
 /** Appends every item of `items` to `list` (as `list.push(...items)` does for short arrays). */
