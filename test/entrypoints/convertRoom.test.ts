@@ -139,6 +139,27 @@ describe('Convert near the cell limit', () => {
     );
   }, 120_000);
 
+  it('converts a later export of the deals it holds where there is no room for new deals (they are updates)', () => {
+    // The deals converted once, then the same export again (a weekly re-import): every row matches a
+    // deal by name and company, so it adds no row.
+    const e: Export = { deals: 400, extraColumns: 0, owners: 3, enteredEvery: 0, setUpFirst: true, held: 0 };
+    const emu = loadedEmulator(OPTS);
+    emu.run('menuSetUp');
+    exportTab(emu, 'Earlier', e, 'Old deal');
+    emu.run('menuConvert');
+    exportTab(emu, 'Export', e, 'Old deal');
+    const saved = emu.save();
+    const { conversion } = needed(saved);
+    // Room for what it really takes, and 1,000 cells more: less than 400 new rows of Deals would take.
+    const tight = padded(saved, conversion + 1000, OPTS);
+    tight.ui.answers.push({ button: 'YES' }, { button: 'YES' });
+    tight.run('menuConvert');
+    const done = tight.ui.dialogs.at(-1)!;
+    // Before, "needs about 10,400 more cells (the new deals)… Nothing was changed."
+    expect(done.title).toBe('Sheets CRM: conversion done');
+    expect(done.message).toContain(`0 new deals added to "Deals", 0 updated, ${e.deals} unchanged.`);
+  });
+
   it('asks before converting an export whose reports would not fit: no changes nothing, yes converts', () => {
     // Enough deals for the reports to outgrow the rows the tabs Set up made have to spare.
     const e: Export = { deals: 6000, extraColumns: 2, owners: 4, enteredEvery: 0, setUpFirst: true, held: 0 };

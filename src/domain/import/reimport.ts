@@ -38,6 +38,55 @@ export function sameValue(imported: CellValue, cell: CellValue): boolean {
   return text(imported) === text(cell);
 }
 
+/** A deal's key by its fields: its Deal ID when the import maps one, else its name and company. */
+type KeyOf = (get: (k: FieldKey) => CellValue) => string | null;
+
+function matchKey(mapped: readonly FieldKey[]): KeyOf {
+  const byId = mapped.includes('dealId');
+  return (get) => {
+    if (byId) return text(get('dealId')) || null;
+    const name = looseKey(get('deal'));
+    return name ? `${name}|${looseKey(get('company'))}` : null;
+  };
+}
+
+/** The Deals tab's rows (0-based, into `deals`) by key. */
+function dealsByKey(
+  keyOf: KeyOf,
+  deals: readonly (readonly CellValue[])[],
+  dealsMap: HeaderMap,
+): Map<string, number[]> {
+  const col = (k: FieldKey) => dealsMap.columns[k];
+  const out = new Map<string, number[]>();
+  deals.forEach((r, i) => {
+    const key = keyOf((k) => (col(k) === undefined ? '' : (r[col(k)!] ?? '')));
+    if (!key) return;
+    const rows = out.get(key);
+    if (rows) rows.push(i);
+    else out.set(key, [i]);
+  });
+  return out;
+}
+
+/**
+ * How many converted rows a re-import adds as new deals (planReimport's `added`): those whose key no
+ * deal of the Deals tab holds. What Convert must find room for before it writes anything.
+ */
+export function newDealCount(
+  rows: readonly (readonly CellValue[])[],
+  fieldColumns: ReadonlyMap<FieldKey, number>,
+  mapped: readonly FieldKey[],
+  deals: readonly (readonly CellValue[])[],
+  dealsMap: HeaderMap,
+): number {
+  const keyOf = matchKey(mapped);
+  const held = dealsByKey(keyOf, deals, dealsMap);
+  return rows.filter((r) => {
+    const key = keyOf((k) => r[fieldColumns.get(k)!] ?? '');
+    return !key || !held.has(key);
+  }).length;
+}
+
 /**
  * Matches converted rows to the Deals tab. `header` is the converted header (fields, then extras);
  * `fields` the fields the import mapped; `deals` the Deals tab's data rows (from row 2) and `dealsMap`
@@ -52,18 +101,9 @@ export function planReimport(
   dealsMap: HeaderMap,
   extraColumn: (name: string) => number | undefined,
 ): ReimportPlan {
-  const byId = mapped.includes('dealId');
-  const keyOf = (get: (k: FieldKey) => CellValue): string | null => {
-    if (byId) return text(get('dealId')) || null;
-    const name = looseKey(get('deal'));
-    return name ? `${name}|${looseKey(get('company'))}` : null;
-  };
+  const keyOf = matchKey(mapped);
   const col = (k: FieldKey) => dealsMap.columns[k];
-  const dealRows = new Map<string, number[]>();
-  deals.forEach((r, i) => {
-    const key = keyOf((k) => (col(k) === undefined ? '' : (r[col(k)!] ?? '')));
-    if (key) dealRows.set(key, [...(dealRows.get(key) ?? []), i]);
-  });
+  const dealRows = dealsByKey(keyOf, deals, dealsMap);
   const importRows = new Map<string, number[]>();
   rows.forEach((r, i) => {
     const key = keyOf((k) => r[fieldColumns.get(k)!] ?? '');

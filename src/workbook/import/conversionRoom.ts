@@ -51,7 +51,7 @@ function newColumns(deals: Sheet, header: readonly string[]): number {
 
 /**
  * Throws (nothing written) when the conversion cannot fit; asks when only the first refresh's reports
- * would not. Null when the person said no; else whether the import's History goes to the archive (it
+ * would not. `added`: the rows that become new deals (all of them, but for a re-import's matched ones). Null when the person said no; else whether the import's History goes to the archive (it
  * does when the spreadsheet would reach ARCHIVE_AT_CELLS with it as rows, History would pass
  * KEEP_ROWS, and it takes fewer cells so). `owners`: the owners CRM Settings will hold;
  * `historyLine`: the longest line a new History row packs to (asked only near the limit).
@@ -59,6 +59,7 @@ function newColumns(deals: Sheet, header: readonly string[]): number {
 export function roomFor(
   p: ConversionTarget,
   result: ConversionResult,
+  added: number,
   owners: number,
   ask: Ask,
   historyLine: () => number,
@@ -71,9 +72,9 @@ export function roomFor(
     cellsNeeded({
       source: appendTo ? null : gridOf(sheet),
       deals: appendTo ? { ...gridOf(appendTo), newColumns: newColumns(appendTo, result.header) } : null,
-      converted: result.rows.length,
+      converted: added,
       width: result.header.length,
-      total: existing + result.rows.length,
+      total: existing + added,
       history,
       owners,
       tabsToMake: tabsToMake(ss) + (historyTab ? 0 : 1),

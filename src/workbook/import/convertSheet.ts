@@ -12,6 +12,7 @@ import { isoDay, zonedParts } from '../../shared/zonedTime';
 import type { CellValue } from '../../domain/deals/deal';
 import { newDealId } from '../../domain/deals/dealIds';
 import { mapHeaders, type HeaderMap } from '../../domain/deals/headerMap';
+import { newDealCount } from '../../domain/import/reimport';
 import {
   convertValues,
   placeholdersSaid,
@@ -100,6 +101,8 @@ export interface DealsPlan extends PlanBase {
   fresh: boolean;
   /** The Deals tab the rows go to, when it already holds deals (re-import updates them). */
   appendTo: Sheet | null;
+  /** That tab's values as read (header first), to count the rows a re-import adds; else none. */
+  held: CellValue[][];
   /** The empty Deals tab made by Set up, replaced by the converted tab. */
   replacing: Sheet | null;
 }
@@ -211,6 +214,7 @@ export function planConversion(ss: Spreadsheet): ConversionPlan {
     mapping,
     fresh: !appending,
     appendTo: appending ? other : null,
+    held: appending ? dealsValues : [],
     replacing,
     plan:
       (appending
@@ -424,7 +428,8 @@ export function runConversion(p: DealsPlan, map: ConfirmedMap, ask: Ask): Conver
     },
   );
   // Nothing is written before the spreadsheet is known to have room for it.
-  const room = roomFor(p, result, settings.owners.length + owners.added.length, ask, () =>
+  const added = rowsAdded(p, map, result);
+  const room = roomFor(p, result, added, settings.owners.length + owners.added.length, ask, () =>
     movesLine(p.appendTo, result),
   );
   if (!room) return null;
@@ -526,12 +531,24 @@ function conversionNotes(o: {
   ].filter(Boolean);
 }
 
+/** Where each field is in a converted row (the converted header: the fields in order, then extras). */
+const CONVERTED_COLUMNS = new Map(FIELDS.map((f, i) => [f.key, i] as const));
+
+/** The fields an import fills (a won/closed status column fills Stage). */
+function mappedFields(p: DealsPlan, map: HeaderMap): FieldKey[] {
+  return (Object.keys(map.columns) as FieldKey[]).concat(p.mapping.statusColumn !== null ? ['stage'] : []);
+}
+
+/** The converted rows that become new deals: all of them, but for a re-import's matched ones. */
+function rowsAdded(p: DealsPlan, map: HeaderMap, result: ConversionResult): number {
+  if (!p.appendTo) return result.rows.length;
+  const held = p.held.slice(1);
+  return newDealCount(result.rows, CONVERTED_COLUMNS, mappedFields(p, map), held, mapHeaders(p.held[0]));
+}
+
 /** Converted rows merged into the Deals tab: matched deals updated, the others added. */
 function appendConverted(p: DealsPlan, target: Sheet, map: HeaderMap, result: ConversionResult) {
-  const mapped = (Object.keys(map.columns) as FieldKey[]).concat(
-    p.mapping.statusColumn !== null ? ['stage'] : [],
-  );
-  const plan = updateDeals(target, result.header, result.rows, mapped);
+  const plan = updateDeals(target, result.header, result.rows, mappedFields(p, map));
   const where = [
     `${counted(plan.added.length, 'new deal')} added to "${target.getName()}", ${plan.updated.length} updated, ${plan.unchanged} unchanged.`,
     plan.conflicts.length
