@@ -142,7 +142,7 @@ describe('Convert near the cell limit', () => {
   it('converts a later export of the deals it holds where there is no room for new deals (they are updates)', () => {
     // The deals converted once, then the same export again (a weekly re-import): every row matches a
     // deal by name and company, so it adds no row.
-    const e: Export = { deals: 400, extraColumns: 0, owners: 3, enteredEvery: 0, setUpFirst: true, held: 0 };
+    const e: Export = { deals: 1500, extraColumns: 0, owners: 3, enteredEvery: 0, setUpFirst: true, held: 0 };
     const emu = loadedEmulator(OPTS);
     emu.run('menuSetUp');
     exportTab(emu, 'Earlier', e, 'Old deal');
@@ -150,14 +150,31 @@ describe('Convert near the cell limit', () => {
     exportTab(emu, 'Export', e, 'Old deal');
     const saved = emu.save();
     const { conversion } = needed(saved);
-    // Room for what it really takes, and 1,000 cells more: less than 400 new rows of Deals would take.
+    // Room for what it really takes, and 1,000 cells more: far less than 1,500 new rows of Deals take.
     const tight = padded(saved, conversion + 1000, OPTS);
     tight.ui.answers.push({ button: 'YES' }, { button: 'YES' });
     tight.run('menuConvert');
     const done = tight.ui.dialogs.at(-1)!;
-    // Before, "needs about 10,400 more cells (the new deals)… Nothing was changed."
+    // Before, "needs about 39,000 more cells (the new deals)… Nothing was changed."
     expect(done.title).toBe('Sheets CRM: conversion done');
     expect(done.message).toContain(`0 new deals added to "Deals", 0 updated, ${e.deals} unchanged.`);
+
+    // The same deals, every one now Won: each change is a History row, 1,200 of them (a fifth were
+    // Won), more than History has rows to spare. With room for all but the last cell of what that
+    // takes: refused, nothing changed (before, it wrote the deals and failed on History, sheet full).
+    const won = Emulator.fromSaved(saved, OPTS).load(DIST);
+    const stages = won.sheet('Export');
+    for (let r = 2; r <= e.deals + 1; r++) stages.cellAt(r, 2).v = 'Won';
+    const wonSaved = won.save();
+    const need = needed(wonSaved).conversion;
+    const full = padded(wonSaved, need, OPTS);
+    const before = everything(full, true);
+    full.ui.answers.push({ button: 'YES' }, { button: 'YES' });
+    full.run('menuConvert');
+    expect(full.ui.dialogs.at(-1)!.message).toMatch(
+      /^Converting "Export" needs about [\d,]+ more cells \(1,200 changes to deals it holds, each a row of History\).*Nothing was changed\./s,
+    );
+    expect(everything(full, true)).toEqual(before);
   });
 
   it('asks before converting an export whose reports would not fit: no changes nothing, yes converts', () => {

@@ -68,23 +68,27 @@ function dealsByKey(
   return out;
 }
 
+/** The fields whose changes the sweep after a re-import logs in History, a row each. */
+const LOGGED: readonly FieldKey[] = ['stage', 'amount', 'closeDate'];
+
 /**
- * How many converted rows a re-import adds as new deals (planReimport's `added`): those whose key no
- * deal of the Deals tab holds. What Convert must find room for before it writes anything.
+ * What a re-import will take, worked out before anything is written (Convert's room check): the rows
+ * it adds as new deals (planReimport's `added`), and the History rows the sweep after it logs (a
+ * matched deal's changed stage, amount or close date).
  */
-export function newDealCount(
-  rows: readonly (readonly CellValue[])[],
+export function reimportSize(
+  header: readonly string[],
+  rows: readonly CellValue[][],
   fieldColumns: ReadonlyMap<FieldKey, number>,
   mapped: readonly FieldKey[],
   deals: readonly (readonly CellValue[])[],
   dealsMap: HeaderMap,
-): number {
-  const keyOf = matchKey(mapped);
-  const held = dealsByKey(keyOf, deals, dealsMap);
-  return rows.filter((r) => {
-    const key = keyOf((k) => r[fieldColumns.get(k)!] ?? '');
-    return !key || !held.has(key);
-  }).length;
+): { added: number; logged: number } {
+  const plan = planReimport(header, rows, fieldColumns, mapped, deals, dealsMap, () => undefined);
+  const logged = new Set(LOGGED.map((k) => dealsMap.columns[k]));
+  let changes = 0;
+  for (const u of plan.updated) for (const c of u.changes) if (logged.has(c.column)) changes++;
+  return { added: plan.added.length, logged: changes };
 }
 
 /**

@@ -51,7 +51,8 @@ function newColumns(deals: Sheet, header: readonly string[]): number {
 
 /**
  * Throws (nothing written) when the conversion cannot fit; asks when only the first refresh's reports
- * would not. `added`: the rows that become new deals (all of them, but for a re-import's matched ones). Null when the person said no; else whether the import's History goes to the archive (it
+ * would not. `added`: the rows that become new deals (all of them, but for a re-import's matched ones);
+ * `logged`: the History rows the sweep after a re-import logs its changes in. Null when the person said no; else whether the import's History goes to the archive (it
  * does when the spreadsheet would reach ARCHIVE_AT_CELLS with it as rows, History would pass
  * KEEP_ROWS, and it takes fewer cells so). `owners`: the owners CRM Settings will hold;
  * `historyLine`: the longest line a new History row packs to (asked only near the limit).
@@ -59,7 +60,7 @@ function newColumns(deals: Sheet, header: readonly string[]): number {
 export function roomFor(
   p: ConversionTarget,
   result: ConversionResult,
-  added: number,
+  { added, logged }: { added: number; logged: number },
   owners: number,
   ask: Ask,
   historyLine: () => number,
@@ -80,9 +81,12 @@ export function roomFor(
       tabsToMake: tabsToMake(ss) + (historyTab ? 0 : 1),
     });
   const rows = result.moves.length;
-  const plain = size({ rows, archive: null });
+  // A re-import's changes are logged by the sweep after it, as rows of History (never archived).
+  const sweepLog = historyCells({ rows: logged, archive: null });
+  const withLog = (s: ReturnType<typeof size>) => ({ ...s, conversion: s.conversion + sweepLog });
+  const plain = withLog(size({ rows, archive: null }));
   const near = archiveHistory(ss, historyTab, held + plain.conversion + plain.reports, rows);
-  const packed = near && size({ rows, archive: { ...near, lineMax: historyLine() } });
+  const packed = near && withLog(size({ rows, archive: { ...near, lineMax: historyLine() } }));
   // Archived only when it takes fewer cells (a few thousand rows take fewer as rows than a new tab).
   const archive = packed !== null && packed.conversion < plain.conversion;
   const needed = archive ? packed : plain;
@@ -90,12 +94,26 @@ export function roomFor(
   if (after > CELL_LIMIT)
     throw new CrmError(
       'TOO_MANY_CELLS',
-      `Converting "${name}" needs about ${fmt(needed.conversion)} more cells (${appendTo ? 'the new deals' : 'a backup copy of the tab, then the tab grown to hold the deals'}${rows ? ' and their History' : ''}), and this spreadsheet holds ${fmt(held)} of the ${fmt(CELL_LIMIT)} Google allows. Nothing was changed.\n\n${WAY_OUT}`,
+      `Converting "${name}" needs about ${fmt(needed.conversion)} more cells (${roomWhat(appendTo !== null, added, rows, logged)}), and this spreadsheet holds ${fmt(held)} of the ${fmt(CELL_LIMIT)} Google allows. Nothing was changed.\n\n${WAY_OUT}`,
     );
   const answer = { archive };
   if (after + needed.reports <= CELL_LIMIT) return answer;
   const question = `Converting "${name}" fits, but the reports would then need about ${fmt(needed.reports)} more cells: this spreadsheet would hold about ${fmt(after + needed.reports)} of the ${fmt(CELL_LIMIT)} Google allows, and Refresh would fail until cells are freed.\n\n${WAY_OUT}\n\nConvert anyway?`;
   return ask(question) ? answer : null;
+}
+
+/** What a conversion needs the cells for, in words. */
+function roomWhat(appending: boolean, added: number, moves: number, logged: number): string {
+  if (!appending)
+    return `a backup copy of the tab, then the tab grown to hold the deals${moves ? ' and their History' : ''}`;
+  return (
+    [
+      added ? `${fmt(added)} new deals${moves ? ' and their History' : ''}` : '',
+      logged ? `${fmt(logged)} changes to deals it holds, each a row of History` : '',
+    ]
+      .filter(Boolean)
+      .join(', ') || 'the columns it adds to the Deals tab'
+  );
 }
 
 /**

@@ -12,7 +12,7 @@ import { isoDay, zonedParts } from '../../shared/zonedTime';
 import type { CellValue } from '../../domain/deals/deal';
 import { newDealId } from '../../domain/deals/dealIds';
 import { mapHeaders, type HeaderMap } from '../../domain/deals/headerMap';
-import { newDealCount } from '../../domain/import/reimport';
+import { reimportSize } from '../../domain/import/reimport';
 import {
   convertValues,
   placeholdersSaid,
@@ -539,11 +539,15 @@ function mappedFields(p: DealsPlan, map: HeaderMap): FieldKey[] {
   return (Object.keys(map.columns) as FieldKey[]).concat(p.mapping.statusColumn !== null ? ['stage'] : []);
 }
 
-/** The converted rows that become new deals: all of them, but for a re-import's matched ones. */
-function rowsAdded(p: DealsPlan, map: HeaderMap, result: ConversionResult): number {
-  if (!p.appendTo) return result.rows.length;
+/**
+ * The converted rows that become new deals (all of them, but for a re-import's matched ones), and the
+ * History rows a re-import's changes are logged in.
+ */
+function rowsAdded(p: DealsPlan, map: HeaderMap, result: ConversionResult) {
+  if (!p.appendTo) return { added: result.rows.length, logged: 0 };
   const held = p.held.slice(1);
-  return newDealCount(result.rows, CONVERTED_COLUMNS, mappedFields(p, map), held, mapHeaders(p.held[0]));
+  const mapped = mappedFields(p, map);
+  return reimportSize(result.header, result.rows, CONVERTED_COLUMNS, mapped, held, mapHeaders(p.held[0]));
 }
 
 /** Converted rows merged into the Deals tab: matched deals updated, the others added. */
