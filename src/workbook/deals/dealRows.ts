@@ -32,16 +32,20 @@ export interface PlannedWrites {
   before: (r: number, c: number) => CellValue;
 }
 
+/** Reads the formulas of a box of cells (rows and columns into the rows read, 0-based). */
+export type FormulaReader = (box: Block) => string[][];
+
 /**
  * Plans the writes of the outcomes of `rows`. Blocks may bridge only computed columns (ours). When a
  * block covers a person's column on rows we do not change, their cell is written back as it was: its
- * formula if it has one (read once through `readFormulas`, only when needed), else its value.
+ * formula if it has one (read through `readFormulas` for those columns of the block, only when
+ * needed), else its value.
  */
 export function planWrites(
   map: HeaderMap,
   rows: readonly (readonly CellValue[])[],
   outcomes: readonly RowOutcome[],
-  readFormulas: () => string[][],
+  readFormulas: FormulaReader,
 ): PlannedWrites {
   const written = new Set<number>();
   for (const o of outcomes) for (const k of Object.keys(o.writes) as FieldKey[]) written.add(map.columns[k]!);
@@ -70,16 +74,30 @@ export function planWrites(
     });
     return rowSpans(changed, c2 - c1 + 1).map(([top, bottom]) => ({ c1, c2, top, bottom }));
   });
-  // Formulas are read before any write (a read after a write would flush it), and only when needed.
-  let needFormulas = false;
-  for (const { c1, c2, top, bottom } of blocks)
-    for (let c = c1; c <= c2 && !needFormulas; c++)
+  // Formulas are read before any write (a read after a write would flush it), and only where needed: a
+  // person's columns of a block that spans rows it does not change there.
+  const formulas: { box: Block; values: string[][] }[] = [];
+  for (const b of blocks) {
+    const theirs: number[] = [];
+    for (let c = b.c1; c <= b.c2; c++)
       if (!computed.has(c))
-        for (let r = top; r <= bottom && !needFormulas; r++) needFormulas = mine(r, c) === undefined;
-  const formulas = needFormulas ? readFormulas() : null;
+        for (let r = b.top; r <= b.bottom; r++)
+          if (mine(r, c) === undefined) {
+            theirs.push(c);
+            break;
+          }
+    for (const [c1, c2] of columnRuns(theirs, new Set())) {
+      const box = { c1, c2, top: b.top, bottom: b.bottom };
+      formulas.push({ box, values: readFormulas(box) });
+    }
+  }
+  const formulaAt = (r: number, c: number) => {
+    const read = formulas.find(({ box }) => r >= box.top && r <= box.bottom && c >= box.c1 && c <= box.c2);
+    return read ? (read.values[r - read.box.top]?.[c - read.box.c1] ?? '') : '';
+  };
   const cell = (r: number, c: number): CellValue => {
     const value = mine(r, c);
-    const formula = formulas?.[r]?.[c] ?? '';
+    const formula = value === undefined ? formulaAt(r, c) : '';
     return value !== undefined ? safeCell(value) : formula !== '' ? formula : safeCell(rows[r][c] ?? '');
   };
   const before = (r: number, c: number): CellValue =>
@@ -127,7 +145,7 @@ export function writeOutcomes(
   first: number,
   rows: readonly (readonly CellValue[])[],
   outcomes: readonly RowOutcome[],
-  readFormulas: () => string[][],
+  readFormulas: FormulaReader,
   beforeWrites: () => void = () => undefined,
 ): PlannedWrites {
   const planned = planWrites(map, rows, outcomes, readFormulas);

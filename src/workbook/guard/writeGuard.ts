@@ -21,7 +21,14 @@ import type { HeaderMap } from '../../domain/deals/headerMap';
 import { notYetLogged } from '../../domain/history/alreadyLogged';
 import type { HistoryEntry } from '../../domain/history/historyEntry';
 import type { RowOutcome } from '../../domain/edits/editEffects';
-import { asRead, joinPlanned, writeAllOrNone, writeOutcomes, type PlannedWrites } from '../deals/dealRows';
+import {
+  asRead,
+  joinPlanned,
+  writeAllOrNone,
+  writeOutcomes,
+  type FormulaReader,
+  type PlannedWrites,
+} from '../deals/dealRows';
 import { writeParts } from '../../domain/deals/writeParts';
 import { rowSpans } from '../../domain/deals/writeBlocks';
 import { safeCell } from '../core/writeGrid';
@@ -95,7 +102,8 @@ export function writeRows(w: RowsWrite, earlier?: PlannedWrites): RowsWritten {
     else appendHistoryOnce(w.history, entries);
   };
   if (sweep) log();
-  const formulas = () => deals.getRange(first, 1, rows.length, map.width).getFormulas();
+  const formulas: FormulaReader = (b) =>
+    deals.getRange(first + b.top, b.c1 + 1, b.bottom - b.top + 1, b.c2 - b.c1 + 1).getFormulas();
   const planned = writeOutcomes(deals, map, first, rows, outcomes, formulas, sweep ? undefined : log);
   let putRight = 0;
   // An edit's check: written rows that hold another deal now (a sort after its read) are marked, and
