@@ -22,7 +22,7 @@ export interface LastSeen {
   d?: { id: string; rows: number[] };
   /**
    * The other rows holding the same deal, company, owner, stage, amount and close date, as the last
-   * whole-sheet check found them, with a print of those six cells (`key`, see sameDealKey): a one-row
+   * whole-sheet check found them, with a print of those six cells (`key`, see sameDealPrint): a one-row
    * check keeps the verdict while the row still says the same.
    */
   t?: { key: string; rows: number[] };
@@ -47,9 +47,9 @@ const textCloseKeys = new Map<string, string | null>();
 /**
  * Last seen as its cell's text: a JSON array [s, a, c, p, k], with the Deal ID and its other rows after
  * when they are shared, and the same deal's print and other rows after those when it is on other rows
- * (the Deal ID's two places null when it is not shared). Every refresh reads the column and Google prices long cells by the character:
- * the object form an earlier version wrote ({"s":…,"a":…}) took ~20 characters more a deal; it is still
- * read, and rewritten only when what it says changes.
+ * (the Deal ID's two places null when it is not shared). Every refresh reads the column and Google
+ * prices long cells by the character: the object form an earlier version wrote ({"s":…,"a":…}) took
+ * ~20 characters more a deal; it is still read, and rewritten only when what it says changes.
  */
 export function seenText(seen: LastSeen): string {
   const base: unknown[] = [seen.s, seen.a, seen.c, seen.p, seen.k];

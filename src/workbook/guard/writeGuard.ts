@@ -128,9 +128,10 @@ export interface CellsWrite {
 
 /**
  * Writes a re-import's changed cells, a few blocks per column around its changed rows (rowSpans: the
- * cells between the rows of one block written back as read), all or none; then, as a sweep does, reads back who is on each
- * row written and puts right what a sort moved, and puts back values typed meanwhile. Returns how many
- * rows and cells were put right. History is the sweep's to log, after.
+ * cells between the rows of one block written back as read), all or none; then, as a sweep does,
+ * reads back who is on each row written and puts right what a sort moved, and puts back values
+ * typed meanwhile. Returns how many rows and cells were put right. History is the sweep's to log,
+ * after.
  */
 export function writeCells(w: CellsWrite): number {
   const { deals, map, rows, changes } = w;

@@ -51,10 +51,11 @@ function newColumns(deals: Sheet, header: readonly string[]): number {
 
 /**
  * Throws (nothing written) when the conversion cannot fit; asks when only the first refresh's reports
- * would not. `added`: the rows that become new deals (all of them, but for a re-import's matched ones);
- * `logged`: the History rows the sweep after a re-import logs its changes in. Null when the person said no; else whether the import's History goes to the archive (it
- * does when the spreadsheet would reach ARCHIVE_AT_CELLS with it as rows, History would pass
- * KEEP_ROWS, and it takes fewer cells so). `owners`: the owners CRM Settings will hold;
+ * would not. `added`: the rows that become new deals (all of them, but for a re-import's matched
+ * ones); `logged`: the History rows the sweep after a re-import logs its changes in. Null when the
+ * person said no; else whether the import's History goes to the archive (it does when the
+ * spreadsheet would reach ARCHIVE_AT_CELLS with it as rows, History would pass KEEP_ROWS, and it
+ * takes fewer cells so). `owners`: the owners CRM Settings will hold;
  * `historyLine`: the longest line a new History row packs to (asked only near the limit).
  */
 export function roomFor(

@@ -428,8 +428,8 @@ export function runConversion(p: DealsPlan, map: ConfirmedMap, ask: Ask): Conver
     },
   );
   // Nothing is written before the spreadsheet is known to have room for it.
-  const added = rowsAdded(p, map, result);
-  const room = roomFor(p, result, added, settings.owners.length + owners.added.length, ask, () =>
+  const size = importSize(p, map, result);
+  const room = roomFor(p, result, size, settings.owners.length + owners.added.length, ask, () =>
     movesLine(p.appendTo, result),
   );
   if (!room) return null;
@@ -543,7 +543,7 @@ function mappedFields(p: DealsPlan, map: HeaderMap): FieldKey[] {
  * The converted rows that become new deals (all of them, but for a re-import's matched ones), and the
  * History rows a re-import's changes are logged in.
  */
-function rowsAdded(p: DealsPlan, map: HeaderMap, result: ConversionResult) {
+function importSize(p: DealsPlan, map: HeaderMap, result: ConversionResult) {
   if (!p.appendTo) return { added: result.rows.length, logged: 0 };
   const held = p.held.slice(1);
   const mapped = mappedFields(p, map);
