@@ -13,6 +13,7 @@ import type { CellValue } from '../../domain/deals/deal';
 import { newDealId } from '../../domain/deals/dealIds';
 import { mapHeaders, type HeaderMap } from '../../domain/deals/headerMap';
 import { reimportSize } from '../../domain/import/reimport';
+import { convertParts } from '../../domain/import/convertTime';
 import {
   convertValues,
   placeholdersSaid,
@@ -427,7 +428,8 @@ export function runConversion(p: DealsPlan, map: ConfirmedMap, ask: Ask): Conver
       stageOf: stages.stageOf,
     },
   );
-  // Nothing is written before the spreadsheet is known to have room for it.
+  // Nothing is written before the conversion is known to fit one run and the spreadsheet's room.
+  if (!p.appendTo) fitsOneRun(p.name, result);
   const size = importSize(p, map, result);
   const room = roomFor(p, result, size, settings.owners.length + owners.added.length, ask, () =>
     movesLine(p.appendTo, result),
@@ -529,6 +531,23 @@ function conversionNotes(o: {
       ? `${counted(result.rowsAbove, 'row')} above the header row not converted${appending ? '' : ' (they are in the backup)'}.`
       : '',
   ].filter(Boolean);
+}
+
+/**
+ * Throws (nothing written) when a first conversion would pass Apps Script's six minutes, with the
+ * size of the parts that fit (convertTime.ts): stopped there, it would leave the deals written and
+ * their History not.
+ */
+function fitsOneRun(name: string, result: ConversionResult): void {
+  const rows = result.rows.length;
+  const parts = convertParts(rows, result.header.length, result.moves.length);
+  if (!parts) return;
+  const moves = result.moves.length;
+  const n = (x: number) => x.toLocaleString('en-US');
+  throw new CrmError(
+    'TOO_LONG',
+    `"${name}" is too large to convert in one run: ${n(rows)} deals${moves ? ` and ${n(moves)} stage changes from its "Date entered" columns` : ''} take about ${parts.minutes} minutes to write, and Google stops a script after 6. Nothing was changed.\n\nConvert it in parts of at most ${n(parts.rowsPerPart)} deals: move the rows after the first ${n(parts.rowsPerPart)} deals to a new tab (with a copy of the header row), convert this tab, then the new one: its deals are added to these.`,
+  );
 }
 
 /** Where each field is in a converted row (the converted header: the fields in order, then extras). */
