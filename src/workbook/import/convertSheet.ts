@@ -429,8 +429,8 @@ export function runConversion(p: DealsPlan, map: ConfirmedMap, ask: Ask): Conver
     },
   );
   // Nothing is written before the conversion is known to fit one run and the spreadsheet's room.
-  if (!p.appendTo) fitsOneRun(p.name, result);
   const size = importSize(p, map, result);
+  fitsOneRun(p.name, result, size.added, p.appendTo ? p.held.length - 1 : 0);
   const room = roomFor(p, result, size, settings.owners.length + owners.added.length, ask, () =>
     movesLine(p.appendTo, result),
   );
@@ -534,19 +534,24 @@ function conversionNotes(o: {
 }
 
 /**
- * Throws (nothing written) when a first conversion would pass Apps Script's six minutes, with the
- * size of the parts that fit (convertTime.ts): stopped there, it would leave the deals written and
- * their History not.
+ * Throws (nothing written) when the conversion would pass Apps Script's six minutes (convertTime.ts),
+ * saying what can be done instead: stopped there, it would leave the deals written and their History
+ * not. `rows`: the deals it adds (a re-import's matched rows cost no more than the deals held);
+ * `held`: the deals the Deals tab holds when they are added to them.
  */
-function fitsOneRun(name: string, result: ConversionResult): void {
-  const rows = result.rows.length;
-  const parts = convertParts(rows, result.header.length, result.moves.length);
-  if (!parts) return;
+function fitsOneRun(name: string, result: ConversionResult, rows: number, held: number): void {
   const moves = result.moves.length;
+  const parts = convertParts(held, rows, result.header.length, moves);
+  if (!parts) return;
   const n = (x: number) => x.toLocaleString('en-US');
+  const what = `${n(rows)} deals${moves ? ` and ${n(moves)} stage changes from its "Date entered" columns` : ''}${held ? ` added to the ${n(held)} the CRM holds` : ''}`;
+  const instead =
+    parts.rowsPerPart === null
+      ? `The deals alone take nearly all of a run: convert "${name}" without its "Date entered" columns (delete them from the tab first; History then starts today), or keep part of the deals in a spreadsheet of its own.`
+      : `Convert it in parts of at most ${n(parts.rowsPerPart)} deals, one after another: move the rows after the first ${n(parts.rowsPerPart)} deals to a new tab (with a copy of the header row), convert this tab, then the new one (its deals are added to these; should a part still be too long, it is refused like this one, with nothing changed). Or convert it without its "Date entered" columns, in one run.`;
   throw new CrmError(
     'TOO_LONG',
-    `"${name}" is too large to convert in one run: ${n(rows)} deals${moves ? ` and ${n(moves)} stage changes from its "Date entered" columns` : ''} take about ${parts.minutes} minutes to write, and Google stops a script after 6. Nothing was changed.\n\nConvert it in parts of at most ${n(parts.rowsPerPart)} deals: move the rows after the first ${n(parts.rowsPerPart)} deals to a new tab (with a copy of the header row), convert this tab, then the new one: its deals are added to these.`,
+    `"${name}" is too large to convert in one run: ${what} take about ${parts.minutes} minutes to write, and Google stops a script after 6. Nothing was changed.\n\n${instead}`,
   );
 }
 
