@@ -547,7 +547,7 @@ function fitsOneRun(name: string, result: ConversionResult, rows: number, held: 
   const what = `${n(rows)} deals${moves ? ` and ${n(moves)} stage changes from its "Date entered" columns` : ''}${held ? ` added to the ${n(held)} the CRM holds` : ''}`;
   const instead =
     parts.rowsPerPart === null
-      ? `The deals alone take nearly all of a run: convert "${name}" without its "Date entered" columns (delete them from the tab first; History then starts today), or keep part of the deals in a spreadsheet of its own.`
+      ? `The deals alone take nearly all of a run: ${moves ? `convert "${name}" without its "Date entered" columns (delete them from the tab first; History then starts today), or ` : ''}keep part of the deals in a spreadsheet of its own.`
       : `Convert it in parts of at most ${n(parts.rowsPerPart)} deals, one after another: move the rows after the first ${n(parts.rowsPerPart)} deals to a new tab (with a copy of the header row), convert this tab, then the new one (its deals are added to these; should a part still be too long, it is refused like this one, with nothing changed). Or convert it without its "Date entered" columns, in one run.`;
   throw new CrmError(
     'TOO_LONG',
