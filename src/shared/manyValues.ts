@@ -23,6 +23,13 @@ export function minOf(values: Iterable<number>, empty = Infinity): number {
   return picked(values, Math.min, empty);
 }
 
+/** Adds `value` to the list of `key` (grouping rows by a key, one pass, no list copied). */
+export function listIn<K, V>(lists: Map<K, V[]>, key: K, value: V): void {
+  const list = lists.get(key);
+  if (list) list.push(value);
+  else lists.set(key, [value]);
+}
+
 /** Appends every item of `items` to `list` (as `list.push(...items)` does for short arrays). */
 export function pushAll<T>(list: T[], items: Iterable<T>): T[] {
   for (const item of items) list.push(item);

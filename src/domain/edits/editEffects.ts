@@ -13,6 +13,7 @@ import { checkDeal, checkText, SHOWN_ROWS, type Violation } from '../dataQuality
 import { isDate } from '../../shared/zonedTime';
 import { segmentFor } from '../deals/segments';
 import { looseKey, textHash } from '../values/text';
+import { listIn } from '../../shared/manyValues';
 import { LATE_FOUND_USER, UNKNOWN_USER, type HistoryEntry } from '../history/historyEntry';
 import { isoDay } from '../../shared/zonedTime';
 import {
@@ -363,13 +364,6 @@ class RowEdit {
     if (!sameSeen(this.prev_, lastSeen)) this.set_('lastSeen', seenText(lastSeen));
     return { writes: this.writes, history: this.history, violations, deal };
   }
-}
-
-/** Adds `value` to the list of `key`. */
-function listIn<K, V>(lists: Map<K, V[]>, key: K, value: V): void {
-  const list = lists.get(key);
-  if (list) list.push(value);
-  else lists.set(key, [value]);
 }
 
 /** Rows on which each Deal ID appears (IDs compared exactly). */

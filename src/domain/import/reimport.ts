@@ -6,6 +6,7 @@ import { isDate } from '../../shared/zonedTime';
 import type { CellValue } from '../deals/deal';
 import type { HeaderMap } from '../deals/headerMap';
 import { looseKey } from '../values/text';
+import { listIn } from '../../shared/manyValues';
 
 /** One cell a re-import changes, by 0-based column of the Deals tab. */
 export interface CellChange {
@@ -60,10 +61,7 @@ function dealsByKey(
   const out = new Map<string, number[]>();
   deals.forEach((r, i) => {
     const key = keyOf((k) => (col(k) === undefined ? '' : (r[col(k)!] ?? '')));
-    if (!key) return;
-    const rows = out.get(key);
-    if (rows) rows.push(i);
-    else out.set(key, [i]);
+    if (key) listIn(out, key, i);
   });
   return out;
 }
@@ -72,19 +70,11 @@ function dealsByKey(
 const LOGGED: readonly FieldKey[] = ['stage', 'amount', 'closeDate'];
 
 /**
- * What a re-import will take, worked out before anything is written (Convert's room check): the rows
- * it adds as new deals (planReimport's `added`), and the History rows the sweep after it logs (a
- * matched deal's changed stage, amount or close date).
+ * What a re-import `plan` will take, worked out before anything is written (Convert's room and time
+ * checks): the rows it adds as new deals, and the History rows the sweep after it logs (a matched
+ * deal's changed stage, amount or close date; `dealsMap` the Deals tab's columns).
  */
-export function reimportSize(
-  header: readonly string[],
-  rows: readonly CellValue[][],
-  fieldColumns: ReadonlyMap<FieldKey, number>,
-  mapped: readonly FieldKey[],
-  deals: readonly (readonly CellValue[])[],
-  dealsMap: HeaderMap,
-): { added: number; logged: number } {
-  const plan = planReimport(header, rows, fieldColumns, mapped, deals, dealsMap, () => undefined);
+export function reimportSize(plan: ReimportPlan, dealsMap: HeaderMap): { added: number; logged: number } {
   const logged = new Set(LOGGED.map((k) => dealsMap.columns[k]));
   let changes = 0;
   for (const u of plan.updated) for (const c of u.changes) if (logged.has(c.column)) changes++;
@@ -111,7 +101,7 @@ export function planReimport(
   const importRows = new Map<string, number[]>();
   rows.forEach((r, i) => {
     const key = keyOf((k) => r[fieldColumns.get(k)!] ?? '');
-    if (key) importRows.set(key, [...(importRows.get(key) ?? []), i]);
+    if (key) listIn(importRows, key, i);
   });
   const plan: ReimportPlan = { added: [], updated: [], unchanged: 0, conflicts: [], idOf: [] };
   const idCol = fieldColumns.get('dealId')!;

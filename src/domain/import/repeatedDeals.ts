@@ -9,7 +9,7 @@ import type { HeaderMap } from '../deals/headerMap';
 import type { FieldKey } from '../../shared/fields';
 import { isDate } from '../../shared/zonedTime';
 import { counted } from '../values/text';
-import { maxOf } from '../../shared/manyValues';
+import { listIn, maxOf } from '../../shared/manyValues';
 
 /** Fields a join repeats a deal for: they may differ between its rows, and are joined. */
 const JOINED: readonly FieldKey[] = ['contact', 'email', 'notes', 'competitor'];
@@ -40,7 +40,7 @@ export function mergeRepeatedDeals(
   const byId = new Map<string, number[]>();
   values.forEach((r, i) => {
     const id = i > headerRow ? text(r[idCol]) : '';
-    if (id) byId.set(id, [...(byId.get(id) ?? []), i]);
+    if (id) listIn(byId, id, i);
   });
   const joinable = new Set([
     ...map.extras,

@@ -12,7 +12,7 @@ import { isoDay, zonedParts } from '../../shared/zonedTime';
 import type { CellValue } from '../../domain/deals/deal';
 import { newDealId } from '../../domain/deals/dealIds';
 import { mapHeaders, type HeaderMap } from '../../domain/deals/headerMap';
-import { reimportSize } from '../../domain/import/reimport';
+import { planReimport, reimportSize } from '../../domain/import/reimport';
 import { convertParts } from '../../domain/import/convertTime';
 import {
   convertValues,
@@ -571,7 +571,17 @@ function importSize(p: DealsPlan, map: HeaderMap, result: ConversionResult) {
   if (!p.appendTo) return { added: result.rows.length, logged: 0 };
   const held = p.held.slice(1);
   const mapped = mappedFields(p, map);
-  return reimportSize(result.header, result.rows, CONVERTED_COLUMNS, mapped, held, mapHeaders(p.held[0]));
+  const dealsMap = mapHeaders(p.held[0]);
+  const plan = planReimport(
+    result.header,
+    result.rows,
+    CONVERTED_COLUMNS,
+    mapped,
+    held,
+    dealsMap,
+    () => undefined,
+  );
+  return reimportSize(plan, dealsMap);
 }
 
 /** Converted rows merged into the Deals tab: matched deals updated, the others added. */

@@ -48,8 +48,8 @@ describe('reimportSize', () => {
           const map = mapHeaders(HEADER);
           const converted = rows.map(row);
           const deals = held.map(row);
-          expect(reimportSize(HEADER, converted, COLUMNS, mapped, deals, map)).toEqual({ added, logged });
           const plan = planReimport(HEADER, converted, COLUMNS, mapped, deals, map, () => undefined);
+          expect(reimportSize(plan, map)).toEqual({ added, logged });
           expect(plan.added).toHaveLength(added);
         },
       ),
