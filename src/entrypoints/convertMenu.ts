@@ -11,6 +11,7 @@ import {
   planConversion,
   runConversion,
   runHistoryImport,
+  stageValuesFor,
   type DealsPlan,
 } from '../workbook/import/convertSheet';
 import { runAccountsImport } from '../workbook/import/accountsImport';
@@ -78,11 +79,11 @@ function confirmMapping(plan: DealsPlan): ConfirmedMap | null {
     if (answer !== ui().Button.NO) return null;
     const reply = ui().prompt(
       'Correct the mapping',
-      'Type corrections such as "C = Amount", "F = extra", "dates = day first" or "amounts = cents", separated by semicolons.',
+      'Type corrections such as "C = Amount", "F = extra", "dates = day first", "amounts = cents" or "stage Closed = Lost", separated by semicolons.',
       ui().ButtonSet.OK_CANCEL,
     );
     if (reply.getSelectedButton() !== ui().Button.OK) return null;
-    const corrected = applyCorrections(header, map, reply.getResponseText());
+    const corrected = applyCorrections(header, map, reply.getResponseText(), stageValuesFor(plan, map));
     if ('error' in corrected) problem = `${corrected.error}\n`;
     else {
       map = corrected.map;

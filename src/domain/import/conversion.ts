@@ -3,7 +3,7 @@
 // clearly readable, otherwise kept exactly as it was) or in a kept extra column.
 import { FIELD_BY_KEY, FIELDS, type FieldKey } from '../../shared/fields';
 import { columnName } from '../../shared/columns';
-import type { Settings } from '../../shared/settings';
+import type { Settings, StageDef } from '../../shared/settings';
 import type { Parsed } from '../values/cellParsing';
 import {
   dateOrdersOf,
@@ -18,7 +18,7 @@ import {
 import { isDate } from '../../shared/zonedTime';
 import type { ImportMapping } from './importMapping';
 import { namesComputedColumn } from './headerVocabulary';
-import { rowStatus } from './stageAdoption';
+import { rowStatus, type SaidStageTypes } from './stageAdoption';
 import { currencyColumnOf, inItsCurrency, inOtherCurrency } from './currencyColumn';
 import type { CellValue } from '../deals/deal';
 import type { HeaderMap } from '../deals/headerMap';
@@ -75,28 +75,70 @@ function columnNamed(who: string, header: readonly unknown[], width: number): nu
   return header.findIndex((h, i) => i < width && looseKey(h) === looseKey(who));
 }
 
+/** The stage types a person may say ("stage Closed = Lost"), by loose key. */
+const SAID_TYPE: Readonly<Record<string, StageDef['type']>> = {
+  won: 'Won',
+  win: 'Won',
+  lost: 'Lost',
+  lose: 'Lost',
+  open: 'Open',
+};
+
+/**
+ * A stage's type said as "stage Closed = Lost": the type by the value's loose key, an error for a
+ * value the stage column does not hold or a type not known, or null when `part` says no stage.
+ */
+function saidStageType(
+  left: string,
+  right: string,
+  stageValues: readonly string[],
+): { key: string; type: StageDef['type'] } | { error: string } | null {
+  const m = /^stages?\s+(.+)$/i.exec(left.trim());
+  if (!m) return null;
+  const value = m[1].trim().replace(/^["“”']+|["“”']+$/g, '');
+  const type = SAID_TYPE[looseKey(right)];
+  if (!type)
+    return { error: `"${right.trim()}" is not a stage type. Write: stage ${value} = Won, Lost or Open` };
+  const key = looseKey(value);
+  if (!stageValues.some((v) => looseKey(v) === key))
+    return {
+      error: `No deal has the stage "${value}". Its stages: ${stageValues.slice(0, 12).join(', ')}${stageValues.length > 12 ? ', …' : ''}.`,
+    };
+  return { key, type };
+}
+
 /**
  * Applies corrections typed as "C = Amount" or "F = extra" (column letter or header text, then a field
  * name or "extra"), "dates = day first" (or month first) for every date column or "D = day first" for
- * one, "amounts = cents" (or as written), "A = fill down" (blanks take the value above), separated
- * by new lines or semicolons. Returns the new map or a message.
+ * one, "amounts = cents" (or as written), "A = fill down" (blanks take the value above), "stage
+ * Closed = Lost" (a stage value's type: Won, Lost or Open; `stageValues` are those the export holds),
+ * separated by new lines or semicolons. Returns the new map or a message.
  */
 export function applyCorrections(
   header: readonly unknown[],
   map: ConfirmedMap,
   text: string,
+  stageValues: readonly string[] = [],
 ): { map: ConfirmedMap } | { error: string } {
   const columns = { ...map.columns };
   let dateOrder = map.dateOrder;
   let amounts = map.amounts;
   const fillDown = [...(map.fillDown ?? [])];
   const columnDateOrders = { ...map.columnDateOrders };
+  const stageTypes = { ...map.stageTypes };
   for (const part of text
     .split(/[;\n]/)
     .map((p) => p.trim())
     .filter(Boolean)) {
     const m = /^(.+?)\s*(?:=|->|→)\s*(.+)$/.exec(part);
     if (!m) return { error: `"${part}" is not a correction. Write it as: C = Amount` };
+    const stage =
+      columnNamed(m[1].trim(), header, map.width) < 0 ? saidStageType(m[1], m[2], stageValues) : null;
+    if (stage && 'error' in stage) return stage;
+    if (stage) {
+      stageTypes[stage.key] = stage.type;
+      continue;
+    }
     const said = SAID_ORDER[looseKey(m[2]).replace(/[^a-z]/g, '')];
     if (/^dates?$/.test(looseKey(m[1])) && (said || columnNamed(m[1].trim(), header, map.width) < 0)) {
       if (!said)
@@ -155,6 +197,7 @@ export function applyCorrections(
       ...said,
       ...(amounts ? { amounts } : {}),
       ...(fillDown.length ? { fillDown } : {}),
+      ...(Object.keys(stageTypes).length ? { stageTypes } : {}),
     },
   };
 }
@@ -171,6 +214,8 @@ export interface ConfirmedMap extends HeaderMap {
   fillDown?: number[];
   /** The order said for one column ("D = month first"), by 0-based column: before `dateOrder`. */
   columnDateOrders?: Record<number, DateOrder>;
+  /** Stage types said ("stage Closed = Lost"), by the value's loose key: before its words. */
+  stageTypes?: SaidStageTypes;
 }
 
 /** How one date column's numeric dates are read, and what decided it. */

@@ -34,6 +34,21 @@ export interface ImportWords {
   /** A won word denied ("Not renewed", "Closed not won"): lost, though it holds a won word. */
   notWon: string;
   lost: string;
+  /**
+   * An event a won word may follow without the deal being won ("Demo booked", "NDA signed", "Verbal
+   * win"), and those won words.
+   */
+  event: string;
+  eventOutcome: string;
+  /** Whole stage names after the sale ("Paid", "Onboarding") and of leads thrown out ("Junk"). */
+  afterSale: string;
+  thrownOut: string;
+  /**
+   * Whole stage names saying closed but neither won nor lost ("Closed", "Done"; "Archived",
+   * "Inactive"), by the type they more often mean: the preview asks about them.
+   */
+  closedWon: string;
+  closedLost: string;
   open: string;
   yes: string;
   no: string;

@@ -23,7 +23,7 @@ import {
   readProbability,
   type DateOrder,
 } from '../values/columnConventions';
-import { clipped, looseKey } from '../values/text';
+import { clipped, counted, looseKey } from '../values/text';
 import { periodEnd } from '../values/periodDates';
 import { pad2 } from '../../shared/zonedTime';
 import {
@@ -51,12 +51,18 @@ export function seenStages(
   const { map, headerRow, words } = mapping;
   const stageCol = map.columns.stage;
   const probCol = map.columns.probability;
+  const reasonCol = map.columns.lostReason;
   const out = new Map<string, SeenStage>();
-  const add = (value: string, p: number | null) => {
+  const add = (value: string, p: number | null, row?: readonly CellValue[], open?: boolean) => {
     const k = looseKey(value);
     if (!k) return;
-    const s = out.get(k) ?? { value, probabilities: [] };
+    const s = out.get(k) ?? { value, probabilities: [], rows: 0, lostReasons: 0 };
     if (p !== null) s.probabilities.push(p);
+    if (row) {
+      s.rows = (s.rows ?? 0) + 1;
+      if (reasonCol !== undefined && text(row[reasonCol]) !== '') s.lostReasons = (s.lostReasons ?? 0) + 1;
+    }
+    if (open) s.statusOpen = true;
     out.set(k, s);
   };
   const body = values.slice(headerRow + 1);
@@ -72,7 +78,7 @@ export function seenStages(
     const status = rowStatus(mapping, r);
     if (status !== null && status !== 'Open' && closedTypeOf(r[stageCol], words) !== status) continue;
     const p = probCol === undefined ? null : readProbability(r[probCol], points);
-    add(text(r[stageCol]), p && p.kind === 'ok' ? p.value : null);
+    add(text(r[stageCol]), p && p.kind === 'ok' ? p.value : null, r, status === 'Open');
   }
   for (const { stage } of mapping.stageEntered) add(stage, null);
   return [...out.values()];
@@ -311,6 +317,17 @@ function stageLines(
       `New stages for CRM Settings, in pipeline order: ${stages.added
         .map((s) => `${s.name} (${s.type === 'Open' ? `Open, ${pct(s.probability)}` : s.type})`)
         .join(', ')}.`,
+    );
+  }
+  if (stages.unsure.length) {
+    const [first] = stages.unsure;
+    out.push(
+      '',
+      `Stages whose names say closed but not won or lost: ${stages.unsure
+        .map((u) => `"${u.name}" (${counted(u.rows, 'deal')}) read as ${u.type}`)
+        .join(
+          '; ',
+        )}. If that is wrong, answer No and correct with "stage ${first.name} = ${first.type === 'Won' ? 'Lost' : 'Won'}".`,
     );
   }
   if (stages.notAdopted.length)

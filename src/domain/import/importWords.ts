@@ -137,6 +137,22 @@ export const IMPORT_WORDS: ImportWords = {
   lost: anyWord(
     'lost|lose|loss|dead|disqualified|unqualified|rejected|declined|not interested|no interest|out ?sold|no go|bad fit|not a fit|poor fit|unresponsive|no response|ghosted|withdrawn|cancell?ed|churned|no decision|abandoned|abandonn?ee?s?|abandonad[oa]s?|perdid[oa]s?|cancelad[oa]s?|rechazad[oa]s?|descartad[oa]s?|perdue?s?|annulee?s?|verloren|abgesagt|pers[oa]|vervallen|tabt|tapt|forlorad|forlorat|forlort',
   ),
+  event: anyWord(
+    'demo|demos|meeting|meetings|call|calls|appointment|intro|introduction|discovery|trial|pilot|poc|nda|mnda|loi|mou|workshop|visit|session|tour|verbal|presentation|webinar|rdv|termin|reunion|cita',
+  ),
+  eventOutcome: anyWord('booked|signed|win'),
+  afterSale: whole(
+    '(closed |deal )?(paid|invoiced|invoice paid|payment received|customer|client|active customer|onboarding|onboarded|implementation|implemented|go live|live|order received|order placed|po received|purchase order|purchase order received|contract executed|executed|kunde|auftrag erteilt|beauftragt|bezahlt|paye|payee|facture|facturee|cliente|pagado|pagada|facturado|faturado)',
+  ),
+  thrownOut: whole(
+    '(closed |deal )?(junk|spam|duplicate|dupe|duplicated|invalid|invalid lead|expired|timed out|timeout|time out|went dark|gone dark|trash|bounced|wrong contact|bad data|doublon|duplikat|dublette|ungultig|abgelaufen|caducado|caducada|vencido|vencida|expire|expiree)',
+  ),
+  closedWon: whole(
+    'closed|done|complete|completed|finished|closed other|abgeschlossen|erledigt|fertig|termine|terminee|ferme|fermee|cerrado|cerrada|finalizado|finalizada|concluido|concluida|fechado|fechada|chiuso|chiusa|gesloten|afgesloten|afsluttet|avslutad|avsluttet',
+  ),
+  closedLost: whole(
+    'archived|archive|inactive|dormant|archiviert|inaktiv|archivee|inactif|archivado|archivada|inactivo|inactiva|arquivado|arquivada|inativo|inativa|gearchiveerd',
+  ),
   open: whole(
     'open|opened|active|in progress|pending|suspended|on hold|paused|offen|aben|oppen|apen|ouvert|ouverte|en cours|abierto|abierta|en curso|aberto|aberta|em andamento|actief',
   ),

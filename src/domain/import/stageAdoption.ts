@@ -13,6 +13,12 @@ interface StageWords {
   won: RegExp;
   notWon: RegExp;
   lost: RegExp;
+  event: RegExp;
+  eventOutcome: RegExp;
+  afterSale: RegExp;
+  thrownOut: RegExp;
+  closedWon: RegExp;
+  closedLost: RegExp;
   open: RegExp;
   yes: RegExp;
   no: RegExp;
@@ -26,6 +32,12 @@ function stageWords(words: ImportWords): StageWords {
       won: new RegExp(words.won),
       notWon: new RegExp(words.notWon),
       lost: new RegExp(words.lost),
+      event: new RegExp(words.event),
+      eventOutcome: new RegExp(words.eventOutcome, 'g'),
+      afterSale: new RegExp(words.afterSale),
+      thrownOut: new RegExp(words.thrownOut),
+      closedWon: new RegExp(words.closedWon),
+      closedLost: new RegExp(words.closedLost),
       open: new RegExp(words.open),
       yes: new RegExp(words.yes),
       no: new RegExp(words.no),
@@ -44,14 +56,18 @@ const folded = (value: unknown) =>
       .replace(/\p{M}/gu, ''),
   );
 
-/** Won or Lost when a stage value is a closed spelling (in a language teams write); null otherwise. */
+/**
+ * Won or Lost when a stage value is a closed spelling (in a language teams write); null otherwise. A
+ * won word after an event says the event happened, not the sale ("Demo booked", "NDA signed").
+ */
 export function closedTypeOf(value: unknown, words: ImportWords): 'Won' | 'Lost' | null {
   const k = folded(value);
   if (!k) return null;
   const compact = k.replace(/ /g, '');
   const w = stageWords(words);
   if (w.notWon.test(k)) return 'Lost';
-  if (w.won.test(k) || /^closed?won/.test(compact)) return 'Won';
+  const outcome = w.event.test(k) ? k.replace(w.eventOutcome, ' ') : k;
+  if (w.won.test(outcome) || /^closed?won/.test(compact)) return 'Won';
   if (w.lost.test(k) || /^closed?lost/.test(compact)) return 'Lost';
   return null;
 }
@@ -150,6 +166,21 @@ export function rowStatus(m: StatusColumns, row: readonly unknown[]): 'Won' | 'L
 export interface SeenStage {
   value: string;
   probabilities: number[];
+  /** Its rows, and how many of them have a lost reason. */
+  rows?: number;
+  lostReasons?: number;
+  /** A status column says its rows are open. */
+  statusOpen?: boolean;
+}
+
+/** A stage's type as a person said it ("stage Closed = Lost"), by the value's loose key. */
+export type SaidStageTypes = Readonly<Record<string, StageDef['type']>>;
+
+/** A new stage typed from a closed word that says neither won nor lost ("Closed"): to confirm. */
+export interface UnsureStage {
+  name: string;
+  type: 'Won' | 'Lost';
+  rows: number;
 }
 
 export interface StageProposal {
@@ -165,6 +196,8 @@ export interface StageProposal {
    * deals keep them as written, flagged.
    */
   notAdopted: string[];
+  /** New stages typed from a word that says closed but not how, in the order they came in. */
+  unsure: UnsureStage[];
 }
 
 /** The longest stage name CRM Settings takes. */
@@ -217,15 +250,15 @@ export function probabilityInName(name: string): number | null {
  * made of (too long, or several lines).
  */
 function newStage(
-  value: unknown,
-  probabilities: readonly number[],
+  seen: SeenStage,
   words: ImportWords,
-): { def: StageDef; order: number } | null {
+  said: SaidStageTypes,
+): { def: StageDef; order: number; unsure: boolean } | null {
+  const { value, probabilities } = seen;
   const name = String(value).trim().replace(/\s+/g, ' ');
   const lines = String(value).trim();
   if (name.length > MAX_STAGE_NAME || [...lines].some((ch) => ch.charCodeAt(0) < 32)) return null;
-  const type =
-    closedTypeOf(value, words) ?? closedByProbability(String(value), probabilities, words) ?? 'Open';
+  const { type, unsure } = stageType(seen, words, said);
   // The deals' own probabilities first, then one the name states ("10% - Qualify", "Propose (50%)").
   const p = median(probabilities) ?? probabilityInName(name);
   const probability = type === 'Won' ? 1 : type === 'Lost' ? 0 : (p ?? NaN);
@@ -237,7 +270,38 @@ function newStage(
     required: [],
     staleAfterDays: type === 'Open' ? 30 : null,
   };
-  return { def, order: p ?? vendorPlace(name, words) ?? (wordRank(name, words) ?? 4.5) / 10 };
+  return { def, order: p ?? vendorPlace(name, words) ?? (wordRank(name, words) ?? 4.5) / 10, unsure };
+}
+
+/**
+ * A new stage's type: as the person said it; else as its name says it (a won or lost word, a stage
+ * after the sale, a lead thrown out), unless a status column says its rows are open; else as its
+ * deals' probabilities say it; else, for a closed word that says neither ("Closed", "Archived"), as
+ * a lost reason on most of its deals says it, or the type the word more often means, to be confirmed
+ * (`unsure`); else Open.
+ */
+function stageType(
+  seen: SeenStage,
+  words: ImportWords,
+  said: SaidStageTypes,
+): { type: StageDef['type']; unsure: boolean } {
+  const sure = (type: StageDef['type']) => ({ type, unsure: false });
+  const told = said[looseKey(seen.value)];
+  if (told) return sure(told);
+  const named = closedTypeOf(seen.value, words);
+  if (named) return sure(named);
+  const k = folded(seen.value);
+  const w = stageWords(words);
+  if (seen.statusOpen) return sure('Open');
+  if (w.afterSale.test(k)) return sure('Won');
+  if (w.thrownOut.test(k)) return sure('Lost');
+  const byProbability = closedByProbability(String(seen.value), seen.probabilities, words);
+  if (byProbability) return sure(byProbability);
+  const guess = w.closedWon.test(k) ? 'Won' : w.closedLost.test(k) ? 'Lost' : null;
+  if (!guess) return sure('Open');
+  const rows = seen.rows ?? 0;
+  if (rows > 0 && (seen.lostReasons ?? 0) * 2 > rows) return sure('Lost');
+  return { type: guess, unsure: true };
 }
 
 /**
@@ -249,33 +313,33 @@ export function proposeStages(
   current: readonly StageDef[],
   fresh: boolean,
   words: ImportWords,
+  said: SaidStageTypes = {},
 ): StageProposal {
   const stageOf = new Map<string, string>();
   const used = new Set<string>();
-  const fresh_: { def: StageDef; order: number; appearance: number }[] = [];
+  const fresh_: { def: StageDef; order: number; appearance: number; rows: number; unsure: boolean }[] = [];
   const notAdopted: string[] = [];
-  seen.forEach(({ value, probabilities }, appearance) => {
+  seen.forEach((one, appearance) => {
+    const { value } = one;
     const key = looseKey(value);
     if (!key || stageOf.has(key)) return;
-    const known =
-      findStageLoosely(value, current) ??
-      findStageLoosely(
-        value,
-        fresh_.map((f) => f.def),
-      );
+    // A type the person said: only a stage of that very name stands for it, not a synonym.
+    const lookUp = (stages: readonly StageDef[]) =>
+      said[key] ? (stages.find((s) => looseKey(s.name) === key) ?? null) : findStageLoosely(value, stages);
+    const known = lookUp(current) ?? lookUp(fresh_.map((f) => f.def));
     if (known) {
       stageOf.set(key, known.name);
       used.add(known.name);
       return;
     }
-    const made = newStage(value, probabilities, words);
+    const made = newStage(one, words, said);
     if (!made) {
       notAdopted.push(String(value).trim().replace(/\s+/g, ' '));
       return;
     }
-    const { def, order } = made;
+    const { def, order, unsure } = made;
     const name = def.name;
-    fresh_.push({ def, order, appearance });
+    fresh_.push({ def, order, appearance, rows: one.rows ?? 0, unsure });
     stageOf.set(key, name);
   });
 
@@ -314,5 +378,8 @@ export function proposeStages(
   });
   const closed = [...current.filter((s) => s.type !== 'Open'), ...closedNew];
   const added = [...open.filter((s) => openNew.some((n) => n.def === s)), ...closedNew];
-  return { stages: [...open, ...closed], added, stageOf, notAdopted };
+  const unsure = fresh_.flatMap((f) =>
+    f.unsure && f.def.type !== 'Open' ? [{ name: f.def.name, type: f.def.type, rows: f.rows }] : [],
+  );
+  return { stages: [...open, ...closed], added, stageOf, notAdopted, unsure };
 }

@@ -293,8 +293,19 @@ function unknownRows(result: HistoryImport): string {
 }
 
 /** The stages an import brings with a given mapping. */
-export function stagesFor(p: DealsPlan, map: HeaderMap): StageProposal {
-  return proposeStages(seenStages(p.values, { ...p.mapping, map }), p.settings.stages, p.fresh, p.words);
+export function stagesFor(p: DealsPlan, map: ConfirmedMap): StageProposal {
+  return proposeStages(
+    seenStages(p.values, { ...p.mapping, map }),
+    p.settings.stages,
+    p.fresh,
+    p.words,
+    map.stageTypes,
+  );
+}
+
+/** The stage values an export holds with a given mapping (what "stage Closed = Lost" may name). */
+export function stageValuesFor(p: DealsPlan, map: ConfirmedMap): string[] {
+  return seenStages(p.values, { ...p.mapping, map }).map((s) => s.value);
 }
 
 /** The owners an import brings that CRM Settings lacks. */

@@ -1,0 +1,177 @@
+// Stage names whose words mislead: a won word after an event ("Demo booked", "NDA signed"), stages
+// after the sale or for leads thrown out that say neither won nor lost ("Paid", "Junk"), and closed
+// words that say neither ("Closed", "Archived"), which the preview asks about. Every expected type is
+// written out by hand.
+import { IMPORT_WORDS } from '../../../src/domain/import/importWords';
+import { closedTypeOf, proposeStages, type SeenStage } from '../../../src/domain/import/stageAdoption';
+import { defaultSettings } from '../../../src/shared/defaultSettings';
+
+const current = defaultSettings('o@example.com').stages;
+const seen = (value: string, more: Partial<SeenStage> = {}): SeenStage => ({
+  value,
+  probabilities: [],
+  ...more,
+});
+const typesOf = (p: ReturnType<typeof proposeStages>) =>
+  Object.fromEntries(p.added.map((s) => [s.name, s.type]));
+
+describe('a won word after an event is no outcome', () => {
+  it.each([
+    ['Demo booked', null],
+    ['Meeting booked', null],
+    ['Call booked', null],
+    ['Discovery call booked', null],
+    ['Trial booked', null],
+    ['Intro meeting booked', null],
+    ['NDA signed', null],
+    ['MNDA signed', null],
+    ['LOI signed', null],
+    ['Verbal win', null],
+    ['Demo scheduled', null],
+    // Still outcomes: the sale itself booked or signed.
+    ['Booked', 'Won'],
+    ['Signed', 'Won'],
+    ['Contract signed', 'Won'],
+    ['Revenue booked', 'Won'],
+    ['Closed won - pilot', 'Won'],
+    ['Demo - not signed', 'Lost'],
+  ])('reads "%s" as %s', (name, type) => {
+    expect(closedTypeOf(name, IMPORT_WORDS)).toBe(type);
+  });
+
+  it('places such a stage in the pipeline as an open one', () => {
+    const p = proposeStages(
+      ['Meeting booked', 'Demo booked', 'NDA signed', 'Verbal win', 'Won'].map((v) => seen(v)),
+      current,
+      true,
+      IMPORT_WORDS,
+    );
+    expect(typesOf(p)).toEqual({
+      'Meeting booked': 'Open',
+      'Demo booked': 'Open',
+      'NDA signed': 'Open',
+      'Verbal win': 'Open',
+    });
+    // In order: an early meeting before a verbal commitment.
+    const names = p.stages.filter((s) => s.type === 'Open').map((s) => s.name);
+    expect(names.indexOf('Meeting booked')).toBeLessThan(names.indexOf('Verbal win'));
+    expect(p.unsure).toEqual([]);
+  });
+});
+
+describe('stages after the sale, and leads thrown out', () => {
+  it('types them Won and Lost, and a stage that only names an event stays open', () => {
+    const names = [
+      'Paid',
+      'Invoiced',
+      'Customer',
+      'Onboarding',
+      'Go live',
+      'Order received',
+      'PO received',
+      'Contract executed',
+      'Closed - Paid',
+      'Junk',
+      'Spam',
+      'Duplicate',
+      'Invalid',
+      'Expired',
+      'Timed out',
+      'Went dark',
+      'Customer meeting',
+      'Client call',
+      'Invoice questions',
+    ];
+    const p = proposeStages(
+      names.map((v) => seen(v)),
+      current,
+      true,
+      IMPORT_WORDS,
+    );
+    expect(typesOf(p)).toEqual({
+      Paid: 'Won',
+      Invoiced: 'Won',
+      Customer: 'Won',
+      Onboarding: 'Won',
+      'Go live': 'Won',
+      'Order received': 'Won',
+      'PO received': 'Won',
+      'Contract executed': 'Won',
+      'Closed - Paid': 'Won',
+      Junk: 'Lost',
+      Spam: 'Lost',
+      Duplicate: 'Lost',
+      Invalid: 'Lost',
+      Expired: 'Lost',
+      'Timed out': 'Lost',
+      'Went dark': 'Lost',
+      'Customer meeting': 'Open',
+      'Client call': 'Open',
+      'Invoice questions': 'Open',
+    });
+    expect(p.unsure).toEqual([]);
+  });
+});
+
+describe('a closed word that says neither won nor lost', () => {
+  it('takes the likelier type and names it among the stages to confirm, with its rows', () => {
+    const p = proposeStages(
+      [
+        seen('Qualified', { rows: 4 }),
+        seen('Closed', { rows: 12 }),
+        seen('Done', { rows: 2 }),
+        seen('Archived', { rows: 3 }),
+        seen('Inactive', { rows: 1 }),
+      ],
+      current,
+      true,
+      IMPORT_WORDS,
+    );
+    expect(typesOf(p)).toEqual({ Closed: 'Won', Done: 'Won', Archived: 'Lost', Inactive: 'Lost' });
+    expect(p.unsure).toEqual([
+      { name: 'Closed', type: 'Won', rows: 12 },
+      { name: 'Done', type: 'Won', rows: 2 },
+      { name: 'Archived', type: 'Lost', rows: 3 },
+      { name: 'Inactive', type: 'Lost', rows: 1 },
+    ]);
+  });
+
+  it('is sure when its deals say: a lost reason on most of them, or all at 0% or 100%', () => {
+    const p = proposeStages(
+      [
+        seen('Closed', { rows: 10, lostReasons: 7 }),
+        seen('Done', { rows: 3, probabilities: [1, 1, 1] }),
+        seen('Archived', { rows: 4, probabilities: [0, 0, 0, 0] }),
+        seen('Completed', { rows: 6, lostReasons: 2 }),
+      ],
+      current,
+      true,
+      IMPORT_WORDS,
+    );
+    expect(typesOf(p)).toEqual({ Closed: 'Lost', Done: 'Won', Archived: 'Lost', Completed: 'Won' });
+    expect(p.unsure).toEqual([{ name: 'Completed', type: 'Won', rows: 6 }]);
+  });
+
+  it('leaves it open where a status column says its rows are open', () => {
+    const p = proposeStages([seen('Closed', { rows: 5, statusOpen: true })], current, true, IMPORT_WORDS);
+    expect(typesOf(p)).toEqual({ Closed: 'Open' });
+    expect(p.unsure).toEqual([]);
+  });
+
+  it('takes the type a person said ("stage Closed = Lost"), over words and evidence alike', () => {
+    const p = proposeStages(
+      [
+        seen('Closed', { rows: 5 }),
+        seen('Demo booked'),
+        seen('Signed'),
+        seen('Paid', { probabilities: [1] }),
+      ],
+      current,
+      true,
+      IMPORT_WORDS,
+      { closed: 'Lost', 'demo booked': 'Won', signed: 'Open', paid: 'Lost' },
+    );
+    expect(typesOf(p)).toEqual({ Closed: 'Lost', 'Demo booked': 'Won', Signed: 'Open', Paid: 'Lost' });
+    expect(p.unsure).toEqual([]);
+  });
+});
