@@ -274,6 +274,28 @@ function newStage(
 }
 
 /**
+ * A closed word that says neither won nor lost, beside stages that are surely won and none surely lost
+ * ("Closed Won" and "Closed"), is likelier the lost one, and the other way round: its guess (still to
+ * be confirmed) follows. `others`: the types of the CRM's stages the export's values stand for.
+ */
+function likelierAmongOthers(
+  made: readonly { def: StageDef; unsure: boolean }[],
+  others: readonly (StageDef['type'] | undefined)[],
+): void {
+  const sure = new Set([...others, ...made.filter((m) => !m.unsure).map((m) => m.def.type)]);
+  const type =
+    sure.has('Won') && !sure.has('Lost') ? 'Lost' : sure.has('Lost') && !sure.has('Won') ? 'Won' : null;
+  if (!type) return;
+  for (const m of made)
+    if (m.unsure && m.def.type !== 'Open')
+      Object.assign(m.def, {
+        type,
+        probability: type === 'Won' ? 1 : 0,
+        category: type === 'Won' ? 'Closed' : 'Omitted',
+      });
+}
+
+/**
  * A new stage's type: as the person said it; else as its name says it (a won or lost word, a stage
  * after the sale, a lead thrown out), unless a status column says its rows are open; else as its
  * deals' probabilities say it; else, for a closed word that says neither ("Closed", "Archived"), as
@@ -350,6 +372,10 @@ export function proposeStages(
     }
     fresh_.length = 0;
   }
+  likelierAmongOthers(
+    fresh_,
+    [...used].map((n) => current.find((s) => s.name === n)?.type),
+  );
   const openNew = fresh_.filter((f) => f.def.type === 'Open');
   const closedNew = fresh_.filter((f) => f.def.type !== 'Open').map((f) => f.def);
   // A fresh CRM drops the default open stages the import does not use, unless it brings none of its own.

@@ -136,6 +136,26 @@ describe('a closed word that says neither won nor lost', () => {
     ]);
   });
 
+  it('takes the type the export’s other closed stages leave out, still to confirm', () => {
+    const propose = (values: string[]) =>
+      proposeStages(
+        values.map((v) => seen(v, { rows: 2 })),
+        current,
+        true,
+        IMPORT_WORDS,
+      ).unsure;
+    expect(propose(['Qualified', 'Closed Won', 'Closed'])).toEqual([
+      { name: 'Closed', type: 'Lost', rows: 2 },
+    ]);
+    expect(propose(['Qualified', 'Won', 'Done'])).toEqual([{ name: 'Done', type: 'Lost', rows: 2 }]);
+    expect(propose(['Qualified', 'Disqualified', 'Archived'])).toEqual([
+      { name: 'Archived', type: 'Won', rows: 2 },
+    ]);
+    // Both or neither beside it: the word's own leaning.
+    expect(propose(['Won', 'Lost', 'Archived'])).toEqual([{ name: 'Archived', type: 'Lost', rows: 2 }]);
+    expect(propose(['Qualified', 'Closed'])).toEqual([{ name: 'Closed', type: 'Won', rows: 2 }]);
+  });
+
   it('is sure when its deals say: a lost reason on most of them, or all at 0% or 100%', () => {
     const p = proposeStages(
       [
