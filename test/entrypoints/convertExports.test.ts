@@ -402,26 +402,29 @@ describe('a Salesforce opportunities export and its opportunity history', () => 
 });
 
 describe('a Zoho deals export', () => {
-  it('maps "Closing Date", "Created Time" and "Record Id", and adopts a Lost-type stage', () => {
-    const { emu, shown } = convert('zoho-deals.csv');
+  it('maps "Closing Date", "Created Time" and "Record Id", and reads "Closed Lost to Competition" as Lost to a competitor', () => {
+    const { emu, shown, done } = convert('zoho-deals.csv');
     expectClean(emu, shown[0]);
-    expect(dealsById(emu, KEY)['zcrm_4876000000512004']).toEqual({
+    expect(shown[0]).toContain('"Closed Lost to Competition" → Lost (lost reason: Lost to competitor)');
+    expect(dealsById(emu, [...KEY, 'Lost reason'])['zcrm_4876000000512004']).toEqual({
       Deal: 'Chanay audit',
       Company: 'Chanay Ltd',
       Owner: 'Jack Ruiz',
-      Stage: 'Closed Lost to Competition',
+      Stage: 'Lost',
+      'Lost reason': 'Lost to competitor',
       Amount: 11000,
       'Close date': '2026-02-28',
       Created: '2025-11-20',
     });
+    // Zoho's default lost stage names its reason: no stage of its own.
     expect(stagesOf(emu)).toEqual([
       ['Qualification', 'Open', 0.1],
       ['Proposal/Price Quote', 'Open', 0.75],
       ['Negotiation/Review', 'Open', 0.9],
       ['Won', 'Won', 1],
       ['Lost', 'Lost', 0],
-      ['Closed Lost to Competition', 'Lost', 0],
     ]);
+    expect(done[0]).toContain('1 lost deal given the lost reason its stage names');
     expect(records(emu).map((r) => r['Notes'])).toEqual(['Redesign', '', '3-year deal', '', '']);
   });
 });

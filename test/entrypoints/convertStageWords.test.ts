@@ -70,3 +70,35 @@ describe('stage names whose words mislead, converted', () => {
     expect(byDeal['Ironleaf labs']).toBe(0);
   });
 });
+
+describe('a Zoho export whose lost stage names its reason, imported again', () => {
+  it('gives a deal lost since the first import its stage and the reason its stage names', () => {
+    const emu = crm({ now: '2026-11-23T17:00:00Z' });
+    const rows = importFixture(emu, 'zoho-deals.csv');
+    emu.ui.answers.push({ button: 'YES' });
+    emu.run('menuConvert');
+    // The same export a week later: Zylker website (Qualification before) lost to a competitor.
+    const again = rows.map((r) => [...r]);
+    const stageCol = again[0].indexOf('Stage');
+    const zylker = again.findIndex((r) => r[0] === 'zcrm_4876000000512001');
+    again[zylker][stageCol] = 'Closed Lost to Competition';
+    const sheet = emu.ss.addSheet('Zoho again', undefined, 1000, 26);
+    again.forEach((r, i) => r.forEach((v, c) => (sheet.cellAt(i + 1, c + 1).v = v)));
+    emu.ss.activeSheet = sheet;
+    const seen = emu.ui.dialogs.length;
+    emu.ui.answers.push({ button: 'YES' });
+    emu.run('menuConvert');
+    expect(emu.ui.dialogs.at(-1)!.message).toContain('0 new deals added to "Deals", 1 updated');
+    expect(emu.ui.dialogs.length).toBeGreaterThan(seen);
+    const byId = Object.fromEntries(records(emu).map((r) => [String(r['Deal ID']), r]));
+    expect([byId['zcrm_4876000000512001']['Stage'], byId['zcrm_4876000000512001']['Lost reason']]).toEqual([
+      'Lost',
+      'Lost to competitor',
+    ]);
+    // Lost before, still lost for the same reason: unchanged.
+    expect([byId['zcrm_4876000000512004']['Stage'], byId['zcrm_4876000000512004']['Lost reason']]).toEqual([
+      'Lost',
+      'Lost to competitor',
+    ]);
+  });
+});

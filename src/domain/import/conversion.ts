@@ -174,31 +174,35 @@ export function applyCorrections(
     const field = FIELDS.find(
       (f) => IMPORTABLE.includes(f.key) && (looseKey(f.header) === target || f.synonyms.includes(target)),
     );
-    if (!field)
-      return {
-        error: `"${m[2].trim()}" is not a field you can import. Fields: ${FIELDS.filter((f) =>
-          IMPORTABLE.includes(f.key),
-        )
-          .map((f) => f.header)
-          .join(', ')}, or extra.`,
-      };
+    if (!field) return { error: notAField(m[2]) };
     columns[field.key] = col;
   }
-  const used = new Set(Object.values(columns));
+  const map_ = { ...map, columns, dateOrder, amounts, fillDown, columnDateOrders, stageTypes };
+  return { map: correctedMap(map_) };
+}
+
+/** The message for a correction naming no field an import fills. */
+const notAField = (said: string) =>
+  `"${said.trim()}" is not a field you can import. Fields: ${FIELDS.filter((f) => IMPORTABLE.includes(f.key))
+    .map((f) => f.header)
+    .join(', ')}, or extra.`;
+
+/** A corrected mapping: every column no field takes is an extra; what nothing said is left out. */
+function correctedMap(
+  m: ConfirmedMap & Required<Pick<ConfirmedMap, 'fillDown' | 'columnDateOrders' | 'stageTypes'>>,
+): ConfirmedMap {
+  const used = new Set(Object.values(m.columns));
   const extras = [];
-  for (let c = 0; c < map.width; c++) if (!used.has(c)) extras.push(c);
-  const said = Object.keys(columnDateOrders).length ? { columnDateOrders } : {};
+  for (let c = 0; c < m.width; c++) if (!used.has(c)) extras.push(c);
   return {
-    map: {
-      columns,
-      extras,
-      width: map.width,
-      ...(dateOrder ? { dateOrder } : {}),
-      ...said,
-      ...(amounts ? { amounts } : {}),
-      ...(fillDown.length ? { fillDown } : {}),
-      ...(Object.keys(stageTypes).length ? { stageTypes } : {}),
-    },
+    columns: m.columns,
+    extras,
+    width: m.width,
+    ...(m.dateOrder ? { dateOrder: m.dateOrder } : {}),
+    ...(Object.keys(m.columnDateOrders).length ? { columnDateOrders: m.columnDateOrders } : {}),
+    ...(m.amounts ? { amounts: m.amounts } : {}),
+    ...(m.fillDown.length ? { fillDown: m.fillDown } : {}),
+    ...(Object.keys(m.stageTypes).length ? { stageTypes: m.stageTypes } : {}),
   };
 }
 
@@ -266,6 +270,8 @@ export interface ConvertOptions {
   newId: () => string;
   /** The stage each imported stage value becomes (from stage adoption), by its loose spelling. */
   stageOf: ReadonlyMap<string, string>;
+  /** The lost reason a stage value names ("Closed Lost to Competition"), by its loose spelling. */
+  reasonOf?: ReadonlyMap<string, string>;
 }
 
 /** A stage change read from a per-stage "Date entered" column, for History. */
@@ -285,6 +291,8 @@ export interface ConversionResult {
   keptAsWritten: number;
   /** Stage values rewritten to a stage name ("closed won" -> "Won"). */
   stagesNormalised: number;
+  /** Rows given the lost reason their stage named ("Closed Lost to Competition"). */
+  reasonsFromStages: number;
   /** Stage moves from "Date entered <stage>" columns, oldest first per row. */
   moves: ImportedMove[];
   /** The sheet's totals row, left out (null: none). */
@@ -401,6 +409,28 @@ function extraColumnNames(source: readonly CellValue[], extras: readonly number[
     used.add(looseKey(name));
     return name;
   });
+}
+
+const STAGE = FIELDS.findIndex((f) => f.key === 'stage');
+const LOST_REASON = FIELDS.findIndex((f) => f.key === 'lostReason');
+
+/**
+ * Gives a converted row the lost reason its stage value names ("Closed Lost to Competition"), when it
+ * took the stage that value stands for and has no reason of its own; true when it did.
+ */
+function reasonFromStage(
+  src: readonly CellValue[],
+  out: CellValue[],
+  map: ConfirmedMap,
+  o: ConvertOptions,
+): boolean {
+  const c = map.columns.stage;
+  if (!o.reasonOf?.size || c === undefined) return false;
+  const key = looseKey(src[c]);
+  const reason = o.reasonOf.get(key);
+  if (!reason || out[STAGE] !== o.stageOf.get(key) || display(out[LOST_REASON]) !== '') return false;
+  out[LOST_REASON] = reason;
+  return true;
 }
 
 type StatusMapping = Pick<ImportMapping, 'map' | 'statusColumn' | 'statusKind' | 'closedColumn' | 'words'>;
@@ -645,6 +675,7 @@ export function convertValues(
   const movesOf = moveReaders(source, body, mapping, o, dates);
   let keptAsWritten = 0;
   let stagesNormalised = 0;
+  let reasonsFromStages = 0;
   const moves: ImportedMove[] = [];
   const idCol = FIELDS.findIndex((f) => f.key === 'dealId');
   const rows: CellValue[][] = [];
@@ -665,6 +696,7 @@ export function convertValues(
     });
     for (const c of map.extras) out.push(src[c] ?? '');
     if (display(out[idCol]) === '') out[idCol] = o.newId();
+    if (reasonFromStage(src, out, map, o)) reasonsFromStages++;
     pushAll(moves, enteredMoves(src, out, rows.length, movesOf(out), o.settings.stages, map));
     rows.push(out);
   }
@@ -675,6 +707,7 @@ export function convertValues(
     rowsAbove: Math.max(0, headerRow),
     keptAsWritten,
     stagesNormalised,
+    reasonsFromStages,
     moves,
     totals,
     placeholders,

@@ -343,7 +343,10 @@ function stageLines(
       '',
       `Written as stages of CRM Settings: ${renamed
         .slice(0, 8)
-        .map(([raw, name]) => `"${raw}" → ${name}`)
+        .map(([raw, name]) => {
+          const reason = stages.reasonOf.get(looseKey(raw));
+          return `"${raw}" → ${name}${reason ? ` (lost reason: ${reason})` : ''}`;
+        })
         .join('; ')}.`,
     );
   return out;

@@ -3,7 +3,8 @@
 // and late stages), typed Won or Lost from the spellings CRMs use ("Closed Won", "closedwon",
 // "Disqualified"), with a probability from the export where it has one. Known values map to the
 // stage they obviously mean.
-import type { ForecastCategory, StageDef } from '../../shared/settings';
+import type { ForecastCategory, LostReason, StageDef } from '../../shared/settings';
+import { lostStageOf, reasonInStage } from './stageReasons';
 import { findStageLoosely } from '../settings/stageLookup';
 import { looseKey } from '../values/text';
 import type { ImportWords, StatusKind } from './headerVocabulary';
@@ -198,6 +199,8 @@ export interface StageProposal {
   notAdopted: string[];
   /** New stages typed from a word that says closed but not how, in the order they came in. */
   unsure: UnsureStage[];
+  /** The lost reason a value names ("Closed Lost to Competition"), by its loose spelling. */
+  reasonOf: Map<string, string>;
 }
 
 /** The longest stage name CRM Settings takes. */
@@ -326,6 +329,45 @@ function stageType(
   return { type: guess, unsure: true };
 }
 
+type MadeStage = { def: StageDef; order: number; appearance: number; rows: number; unsure: boolean };
+
+/**
+ * The open stages once an import's are added, in pipeline order. A fresh CRM drops the default open
+ * stages the import does not use, unless it brings none of its own. New open stages without a
+ * probability of their own get one from their place in the pipeline.
+ */
+function openStages(
+  openNew: MadeStage[],
+  current: readonly StageDef[],
+  used: ReadonlySet<string>,
+  fresh: boolean,
+  words: ImportWords,
+): StageDef[] {
+  const bringsOpen = openNew.length > 0 || current.some((s) => s.type === 'Open' && used.has(s.name));
+  const replace = fresh && bringsOpen;
+  const keptOpen = current.filter((s) => s.type === 'Open' && (!replace || used.has(s.name)));
+  let open: StageDef[];
+  if (replace) {
+    const all = [
+      ...keptOpen.map((def, i) => ({ def, order: def.probability, appearance: -keptOpen.length + i })),
+      ...openNew,
+    ];
+    all.sort(pipelineOrder(words));
+    open = all.map((a) => a.def);
+  } else {
+    openNew.sort(pipelineOrder(words));
+    open = [...keptOpen, ...openNew.map((a) => a.def)];
+  }
+  open.forEach((s, i) => {
+    if (Number.isNaN(s.probability)) {
+      const p = round(Math.min(0.9, Math.max(0.05, (i + 1) / (open.length + 1))));
+      Object.assign(s, { probability: p, category: categoryFor(p) });
+    } else if (openNew.some((n) => n.def === s))
+      Object.assign(s, { probability: round(s.probability), category: categoryFor(s.probability) });
+  });
+  return open;
+}
+
 /**
  * Proposes the stages for an import. `fresh` (a CRM with no deals yet) lets the team's open stages
  * replace the default ones that no imported deal uses; otherwise new stages are only added.
@@ -335,11 +377,14 @@ export function proposeStages(
   current: readonly StageDef[],
   fresh: boolean,
   words: ImportWords,
-  said: SaidStageTypes = {},
+  opts: { said?: SaidStageTypes; reasons?: readonly LostReason[] } = {},
 ): StageProposal {
+  const said = opts.said ?? {};
+  const lostStage = lostStageOf(current);
+  const reasonOf = new Map<string, string>();
   const stageOf = new Map<string, string>();
   const used = new Set<string>();
-  const fresh_: { def: StageDef; order: number; appearance: number; rows: number; unsure: boolean }[] = [];
+  const fresh_: MadeStage[] = [];
   const notAdopted: string[] = [];
   seen.forEach((one, appearance) => {
     const { value } = one;
@@ -348,6 +393,17 @@ export function proposeStages(
     // A type the person said: only a stage of that very name stands for it, not a synonym.
     const lookUp = (stages: readonly StageDef[]) =>
       said[key] ? (stages.find((s) => looseKey(s.name) === key) ?? null) : findStageLoosely(value, stages);
+    // A lost stage naming its reason ("Closed Lost to Competition"): the Lost stage, with that reason.
+    const reason =
+      !said[key] && !current.some((s) => looseKey(s.name) === key) && closedTypeOf(value, words) === 'Lost'
+        ? reasonInStage(value, opts.reasons ?? [])
+        : null;
+    if (reason && lostStage) {
+      stageOf.set(key, lostStage.name);
+      used.add(lostStage.name);
+      reasonOf.set(key, reason);
+      return;
+    }
     const known = lookUp(current) ?? lookUp(fresh_.map((f) => f.def));
     if (known) {
       stageOf.set(key, known.name);
@@ -378,34 +434,11 @@ export function proposeStages(
   );
   const openNew = fresh_.filter((f) => f.def.type === 'Open');
   const closedNew = fresh_.filter((f) => f.def.type !== 'Open').map((f) => f.def);
-  // A fresh CRM drops the default open stages the import does not use, unless it brings none of its own.
-  const bringsOpen = openNew.length > 0 || current.some((s) => s.type === 'Open' && used.has(s.name));
-  const replace = fresh && bringsOpen;
-  const keptOpen = current.filter((s) => s.type === 'Open' && (!replace || used.has(s.name)));
-  let open: StageDef[];
-  if (replace) {
-    const all = [
-      ...keptOpen.map((def, i) => ({ def, order: def.probability, appearance: -keptOpen.length + i })),
-      ...openNew,
-    ];
-    all.sort(pipelineOrder(words));
-    open = all.map((a) => a.def);
-  } else {
-    openNew.sort(pipelineOrder(words));
-    open = [...keptOpen, ...openNew.map((a) => a.def)];
-  }
-  // New open stages without a probability of their own get one from their place in the pipeline.
-  open.forEach((s, i) => {
-    if (Number.isNaN(s.probability)) {
-      const p = round(Math.min(0.9, Math.max(0.05, (i + 1) / (open.length + 1))));
-      Object.assign(s, { probability: p, category: categoryFor(p) });
-    } else if (openNew.some((n) => n.def === s))
-      Object.assign(s, { probability: round(s.probability), category: categoryFor(s.probability) });
-  });
+  const open = openStages(openNew, current, used, fresh, words);
   const closed = [...current.filter((s) => s.type !== 'Open'), ...closedNew];
   const added = [...open.filter((s) => openNew.some((n) => n.def === s)), ...closedNew];
   const unsure = fresh_.flatMap((f) =>
     f.unsure && f.def.type !== 'Open' ? [{ name: f.def.name, type: f.def.type, rows: f.rows }] : [],
   );
-  return { stages: [...open, ...closed], added, stageOf, notAdopted, unsure };
+  return { stages: [...open, ...closed], added, stageOf, notAdopted, unsure, reasonOf };
 }

@@ -43,6 +43,7 @@ import type { ImportWords } from '../../domain/import/headerVocabulary';
 import { IMPORT_WORDS } from '../../domain/import/importWords';
 import { describeImport, seenStages } from '../../domain/import/importReport';
 import { proposeStages, type StageProposal } from '../../domain/import/stageAdoption';
+import { lostStageOf, reasonInStage } from '../../domain/import/stageReasons';
 import type { BlockKey } from '../../domain/settings/settingsLayout';
 import { findStageLoosely } from '../../domain/settings/stageLookup';
 import { currentUser, toast } from '../core/app';
@@ -265,7 +266,8 @@ function historyPlan(base: Omit<PlanBase, 'plan'>, dealsValues: CellValue[][]): 
     const result = historyEntries(base.values, cols, {
       knownIds,
       existing: movesIn(allHistoryRows(base.ss, history), base.timeZone),
-      stageName: (raw) => findStageLoosely(raw, base.settings.stages)?.name ?? raw,
+      stageName: (raw) =>
+        findStageLoosely(raw, base.settings.stages)?.name ?? lostWithReason(raw, base.settings) ?? raw,
       timeZone: base.timeZone,
       locale: base.locale,
       year: base.year,
@@ -292,15 +294,17 @@ function unknownRows(result: HistoryImport): string {
   return `${counted(n, 'row')} ${n === 1 ? 'names' : 'name'}`;
 }
 
+/** The Lost stage, for a stage value naming a lost reason CRM Settings lists ("Lost - Price"). */
+function lostWithReason(raw: string, settings: Settings): string | undefined {
+  return reasonInStage(raw, settings.lostReasons) ? lostStageOf(settings.stages)?.name : undefined;
+}
+
 /** The stages an import brings with a given mapping. */
 export function stagesFor(p: DealsPlan, map: ConfirmedMap): StageProposal {
-  return proposeStages(
-    seenStages(p.values, { ...p.mapping, map }),
-    p.settings.stages,
-    p.fresh,
-    p.words,
-    map.stageTypes,
-  );
+  return proposeStages(seenStages(p.values, { ...p.mapping, map }), p.settings.stages, p.fresh, p.words, {
+    said: map.stageTypes,
+    reasons: p.settings.lostReasons,
+  });
 }
 
 /** The stage values an export holds with a given mapping (what "stage Closed = Lost" may name). */
@@ -437,6 +441,7 @@ export function runConversion(p: DealsPlan, map: ConfirmedMap, ask: Ask): Conver
       year: p.year,
       newId: () => newDealId(Math.random),
       stageOf: stages.stageOf,
+      reasonOf: stages.reasonOf,
     },
   );
   // Nothing is written before the conversion is known to fit one run and the spreadsheet's room.
@@ -520,6 +525,9 @@ function conversionNotes(o: {
     result.stagesNormalised
       ? `${counted(result.stagesNormalised, 'stage value')} written as the stage of CRM Settings it means (for example "closed won" as Won).`
       : '',
+    result.reasonsFromStages
+      ? `${counted(result.reasonsFromStages, 'lost deal')} given the lost reason ${result.reasonsFromStages === 1 ? 'its stage names' : 'their stage names'} (a stage such as "Closed Lost to Competition" is Lost, with its reason in Lost reason).`
+      : '',
     result.keptAsWritten
       ? `${counted(result.keptAsWritten, 'value')} could not be read for sure as an amount, date, stage or number; they were kept exactly as written and are flagged in the Check column.`
       : '',
@@ -569,9 +577,14 @@ function fitsOneRun(name: string, result: ConversionResult, rows: number, held: 
 /** Where each field is in a converted row (the converted header: the fields in order, then extras). */
 const CONVERTED_COLUMNS = new Map(FIELDS.map((f, i) => [f.key, i] as const));
 
-/** The fields an import fills (a won/closed status column fills Stage). */
-function mappedFields(p: DealsPlan, map: HeaderMap): FieldKey[] {
-  return (Object.keys(map.columns) as FieldKey[]).concat(p.mapping.statusColumn !== null ? ['stage'] : []);
+/**
+ * The fields an import fills (a won/closed status column fills Stage; a lost stage naming its reason,
+ * "Closed Lost to Competition", the Lost reason of its rows).
+ */
+function mappedFields(p: DealsPlan, map: HeaderMap, result: ConversionResult): FieldKey[] {
+  return (Object.keys(map.columns) as FieldKey[])
+    .concat(p.mapping.statusColumn !== null ? ['stage'] : [])
+    .concat(result.reasonsFromStages && map.columns.lostReason === undefined ? ['lostReason'] : []);
 }
 
 /**
@@ -581,7 +594,7 @@ function mappedFields(p: DealsPlan, map: HeaderMap): FieldKey[] {
 function importSize(p: DealsPlan, map: HeaderMap, result: ConversionResult) {
   if (!p.appendTo) return { added: result.rows.length, logged: 0 };
   const held = p.held.slice(1);
-  const mapped = mappedFields(p, map);
+  const mapped = mappedFields(p, map, result);
   const dealsMap = mapHeaders(p.held[0]);
   const plan = planReimport(
     result.header,
@@ -597,7 +610,7 @@ function importSize(p: DealsPlan, map: HeaderMap, result: ConversionResult) {
 
 /** Converted rows merged into the Deals tab: matched deals updated, the others added. */
 function appendConverted(p: DealsPlan, target: Sheet, map: HeaderMap, result: ConversionResult) {
-  const plan = updateDeals(target, result.header, result.rows, mappedFields(p, map));
+  const plan = updateDeals(target, result.header, result.rows, mappedFields(p, map, result));
   const where = [
     `${counted(plan.added.length, 'new deal')} added to "${target.getName()}", ${plan.updated.length} updated, ${plan.unchanged} unchanged.`,
     plan.conflicts.length

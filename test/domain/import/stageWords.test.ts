@@ -5,6 +5,7 @@
 import { IMPORT_WORDS } from '../../../src/domain/import/importWords';
 import { closedTypeOf, proposeStages, type SeenStage } from '../../../src/domain/import/stageAdoption';
 import { defaultSettings } from '../../../src/shared/defaultSettings';
+import { reasonInStage } from '../../../src/domain/import/stageReasons';
 
 const current = defaultSettings('o@example.com').stages;
 const seen = (value: string, more: Partial<SeenStage> = {}): SeenStage => ({
@@ -189,9 +190,69 @@ describe('a closed word that says neither won nor lost', () => {
       current,
       true,
       IMPORT_WORDS,
-      { closed: 'Lost', 'demo booked': 'Won', signed: 'Open', paid: 'Lost' },
+      { said: { closed: 'Lost', 'demo booked': 'Won', signed: 'Open', paid: 'Lost' } },
     );
     expect(typesOf(p)).toEqual({ Closed: 'Lost', 'Demo booked': 'Won', Signed: 'Open', Paid: 'Lost' });
     expect(p.unsure).toEqual([]);
+  });
+});
+
+describe('a lost stage that names its reason', () => {
+  const reasons = defaultSettings('o@example.com').lostReasons;
+  it.each([
+    ['Closed Lost to Competition', 'Lost to competitor'],
+    ['Lost - Price', 'Price'],
+    ['Lost (No decision)', 'No decision'],
+    ['Lost: pricing', 'Price'],
+    ['Closed lost - timing', 'Timed out'],
+    ['Lost to competitor', 'Lost to competitor'],
+    ['Lost – product gap', 'Product gap'],
+    ['Perdu - status quo', 'Chose status quo'],
+    // No reason, or one CRM Settings does not list, or no lost word first.
+    ['Lost - Legal', null],
+    ['Lost', null],
+    ['Closed Lost', null],
+    ['Price', null],
+    ['Disqualified', null],
+    ['Price review', null],
+  ])('reads "%s" as the reason %s', (value, reason) => {
+    expect(reasonInStage(value, reasons)).toBe(reason);
+  });
+
+  it('prefers a reason CRM Settings lists by that very name over the usual words for another', () => {
+    expect(reasonInStage('Lost - budget', [...reasons, { name: 'Budget', requiresCompetitor: false }])).toBe(
+      'Budget',
+    );
+    expect(reasonInStage('Lost - budget', reasons)).toBe('Price');
+  });
+
+  it('maps such a value to the Lost stage with its reason; others stay stages of their own', () => {
+    const p = proposeStages(
+      ['Qualified', 'Closed Lost to Competition', 'Lost - Price', 'Lost - Legal'].map((v) => seen(v)),
+      current,
+      true,
+      IMPORT_WORDS,
+      { reasons },
+    );
+    expect(typesOf(p)).toEqual({ 'Lost - Legal': 'Lost' });
+    expect(p.stageOf.get('closed lost to competition')).toBe('Lost');
+    expect(p.stageOf.get('lost price')).toBe('Lost');
+    expect([...p.reasonOf]).toEqual([
+      ['closed lost to competition', 'Lost to competitor'],
+      ['lost price', 'Price'],
+    ]);
+  });
+
+  it('leaves a value alone that CRM Settings already holds as a stage, or that a person typed', () => {
+    const withOwn = [...current, { ...current.find((s) => s.type === 'Lost')!, name: 'Lost - Price' }];
+    expect(
+      proposeStages([seen('Lost - Price')], withOwn, false, IMPORT_WORDS, { reasons }).reasonOf.size,
+    ).toBe(0);
+    const said = proposeStages([seen('Lost - Price')], current, true, IMPORT_WORDS, {
+      reasons,
+      said: { 'lost price': 'Lost' },
+    });
+    expect(said.reasonOf.size).toBe(0);
+    expect(typesOf(said)).toEqual({ 'Lost - Price': 'Lost' });
   });
 });
