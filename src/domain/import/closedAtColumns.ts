@@ -60,3 +60,37 @@ export function closedAtSaid(
       : 'Won or Lost';
   return `${say}: each becomes its move to ${moves} in History (and its Stage entered). Close date stays ${name(map.columns.closeDate)}.`;
 }
+
+/** A cell that holds a date, or text with a digit (a date not read yet): not blank, "-" or "n/a". */
+const dated = (v: unknown) =>
+  Object.prototype.toString.call(v) === '[object Date]' || /\d/.test(String(v ?? ''));
+
+/**
+ * What a row's won and lost dates say of it when no status column does: Won with a won date and no
+ * lost date, Lost the other way round; null with neither, both (reopened?), or only a date of either
+ * kind ("Closed date").
+ */
+export function closedByDates(
+  row: readonly unknown[],
+  columns: readonly ClosedAtColumn[],
+): 'Won' | 'Lost' | null {
+  const has = (kind: ClosedKind) => columns.some((c) => c.kind === kind && dated(row[c.column]));
+  const [won, lost] = [has('Won'), has('Lost')];
+  return won === lost ? null : won ? 'Won' : 'Lost';
+}
+
+/** The preview's line on open deals a won or lost date closes ('' with none). */
+export function closedByDatesSaid(
+  turned: { Won: number; Lost: number },
+  columns: readonly ClosedAtColumn[],
+  name: (c: number) => string,
+): string {
+  const n = turned.Won + turned.Lost;
+  if (!n) return '';
+  const which = columns.filter((c) => c.kind !== 'Closed').map((c) => name(c.column));
+  const parts = [
+    turned.Lost ? `${turned.Lost} become${turned.Lost === 1 ? 's' : ''} Lost` : '',
+    turned.Won ? `${turned.Won} ${turned.Lost ? '' : turned.Won === 1 ? 'becomes ' : 'become '}Won` : '',
+  ].filter(Boolean);
+  return `${n} ${n === 1 ? 'deal' : 'deals'} at an open stage ${n === 1 ? 'has' : 'have'} a date in ${which.join(' or ')}: ${parts.join(' and ')}, the stage each was at kept in History.`;
+}

@@ -27,7 +27,8 @@ import { looseKey } from '../values/text';
 import type { AmountUnits, CentsFinding } from './amountCents';
 import { amountColumnRead } from './amountColumn';
 import type { HeaderUnit } from './amountUnit';
-import { closedAtColumns, datesType } from './closedAtColumns';
+import { closedAtColumns, closedByDates, datesType } from './closedAtColumns';
+import { lostStageOf } from './stageReasons';
 import { mergeRepeatedDeals, type RepeatedDeals } from './repeatedDeals';
 import { filledDown } from './mergedCells';
 import { ownerWithEmail, unbracketed } from './ownerAdoption';
@@ -280,6 +281,8 @@ export interface ImportedMove {
   row: number;
   time: Date;
   stage: string;
+  /** The stage it left, when the export says it and no earlier move of the row does. */
+  from?: string;
 }
 
 export interface ConversionResult {
@@ -293,6 +296,8 @@ export interface ConversionResult {
   stagesNormalised: number;
   /** Rows given the lost reason their stage named ("Closed Lost to Competition"). */
   reasonsFromStages: number;
+  /** Rows at an open stage made Won or Lost by a won or lost date (see datedClose). */
+  closedByDate: { Won: number; Lost: number };
   /** Stage moves from "Date entered <stage>" columns, oldest first per row. */
   moves: ImportedMove[];
   /** The sheet's totals row, left out (null: none). */
@@ -431,6 +436,32 @@ function reasonFromStage(
   if (!reason || out[STAGE] !== o.stageOf.get(key) || display(out[LOST_REASON]) !== '') return false;
   out[LOST_REASON] = reason;
   return true;
+}
+
+/**
+ * With no status column, a row at an open stage whose won or lost date says it closed ("Won time",
+ * "Lost time": closedAtColumns.ts) takes the Won or Lost stage, leaving the stage it was at for
+ * History's move; undefined for any other row.
+ */
+function datedClose(
+  source: readonly CellValue[],
+  mapping: Pick<ImportMapping, 'statusColumn'> & { map: ConfirmedMap },
+  o: ConvertOptions,
+): (src: readonly CellValue[]) => { type: 'Won' | 'Lost'; stage: string; from: string } | undefined {
+  const columns = mapping.statusColumn === null ? closedAtColumns(source, mapping.map) : [];
+  const stageCol = mapping.map.columns.stage;
+  const won = o.settings.stages.find((s) => s.type === 'Won')?.name;
+  const lost = lostStageOf(o.settings.stages)?.name;
+  if (!columns.some((c) => c.kind !== 'Closed') || !won || !lost) return () => undefined;
+  return (src) => {
+    const type = closedByDates(src, columns);
+    if (!type) return undefined;
+    const v = stageCol === undefined ? '' : src[stageCol];
+    const own = o.stageOf.get(looseKey(v)) ?? findStageLoosely(v, o.settings.stages)?.name;
+    const ownType = o.settings.stages.find((s) => s.name === own)?.type;
+    if (ownType && ownType !== 'Open') return undefined;
+    return { type, stage: type === 'Won' ? won : lost, from: own ?? '' };
+  };
 }
 
 type StatusMapping = Pick<ImportMapping, 'map' | 'statusColumn' | 'statusKind' | 'closedColumn' | 'words'>;
@@ -639,6 +670,27 @@ function preparedValues(
   return { values, cents: amounts.cents, unit: amounts.unit, repeated };
 }
 
+/** Each mapped field's reader, decided over its whole column. */
+function fieldReaders(
+  map: ConfirmedMap,
+  body: readonly (readonly CellValue[])[],
+  o: ConvertOptions,
+  dates: ReadonlyMap<number, ColumnDateOrder>,
+): Map<FieldKey, Reader> {
+  const readers = new Map<FieldKey, Reader>();
+  for (const [k, c] of Object.entries(map.columns) as [FieldKey, number][])
+    readers.set(
+      k,
+      readerFor(
+        k,
+        body.map((r) => r[c] ?? ''),
+        o,
+        dates.get(c),
+      ),
+    );
+  return readers;
+}
+
 /** Builds the Deals grid (header and rows) from an export's values and its mapping. */
 export function convertValues(
   written: readonly (readonly CellValue[])[],
@@ -661,17 +713,7 @@ export function convertValues(
     o.locale,
   );
   const amountIn = amountInCurrency(source, body, map, o.settings.general.currency);
-  const readers = new Map<FieldKey, Reader>();
-  for (const [k, c] of Object.entries(map.columns) as [FieldKey, number][])
-    readers.set(
-      k,
-      readerFor(
-        k,
-        body.map((r) => r[c] ?? ''),
-        o,
-        dates.get(c),
-      ),
-    );
+  const readers = fieldReaders(map, body, o, dates);
   const movesOf = moveReaders(source, body, mapping, o, dates);
   let keptAsWritten = 0;
   let stagesNormalised = 0;
@@ -680,9 +722,13 @@ export function convertValues(
   const idCol = FIELDS.findIndex((f) => f.key === 'dealId');
   const rows: CellValue[][] = [];
   const totals = totalsRowOf(values, headerRow, map, o.locale);
+  const byDates = datedClose(source, mapping, o);
+  const closedByDate = { Won: 0, Lost: 0 };
   for (const [i, src] of body.entries()) {
     if (src.every((v) => display(v) === '') || (totals && i === totals.row - headerRow - 2)) continue;
-    const closed = statusStage(src, mapping, o);
+    const dated = byDates(src);
+    if (dated) closedByDate[dated.type]++;
+    const closed = statusStage(src, mapping, o) ?? dated?.stage;
     const out: CellValue[] = FIELDS.map((f) => {
       if (f.key === 'stage' && closed) return closed;
       const c = map.columns[f.key];
@@ -697,7 +743,11 @@ export function convertValues(
     for (const c of map.extras) out.push(src[c] ?? '');
     if (display(out[idCol]) === '') out[idCol] = o.newId();
     if (reasonFromStage(src, out, map, o)) reasonsFromStages++;
-    pushAll(moves, enteredMoves(src, out, rows.length, movesOf(out), o.settings.stages, map));
+    const made = enteredMoves(src, out, rows.length, movesOf(out), o.settings.stages, map);
+    // The close a won or lost date made: from the stage the deal was at (see datedClose).
+    const close = dated && made.find((m) => m.stage === dated.stage);
+    if (close) close.from = dated.from;
+    pushAll(moves, made);
     rows.push(out);
   }
   const placeholders = placeholdersIn(body, map);
@@ -708,6 +758,7 @@ export function convertValues(
     keptAsWritten,
     stagesNormalised,
     reasonsFromStages,
+    closedByDate,
     moves,
     totals,
     placeholders,

@@ -5,7 +5,13 @@ import { FIELD_BY_KEY, type FieldKey } from '../../shared/fields';
 import { centsSaid } from './amountCents';
 import { amountColumnRead } from './amountColumn';
 import { unitSaid } from './amountUnit';
-import { closedAtColumns, closedAtSaid } from './closedAtColumns';
+import {
+  closedAtColumns,
+  closedAtSaid,
+  closedByDates,
+  closedByDatesSaid,
+  type ClosedAtColumn,
+} from './closedAtColumns';
 import { mergeRepeatedDeals, repeatedSaid } from './repeatedDeals';
 import { mergedColumnsOf, mergedSaid } from './mergedCells';
 import { amountPeriodSaid, amountPeriodsOf } from './amountPeriod';
@@ -161,28 +167,7 @@ export function describeImport(
   const name = (c: number) => `${columnName(c + 1)} ${quote(text(header[c]) || '(no header)')}`;
   const samples = (c: number) =>
     [...new Set(body.map((r) => text(r[c])).filter(Boolean))].slice(0, 3).map(quote).join(', ');
-  const lines = ['Key fields:'];
-  for (const field of KEY_FIELDS) {
-    const label = FIELD_BY_KEY[field].header;
-    const c = map.columns[field];
-    const doubt = mapping.findings.find((f) => f.field === field)?.candidates;
-    if (c === undefined) {
-      lines.push(
-        doubt
-          ? `• ${label}: which column? ${doubt.map(name).join(' and ')} could each hold it; correct with "${columnName(doubt[0] + 1)} = ${label}" for the one that does.`
-          : `• ${label}: not found. No column's header or values look like it; correct with "C = ${label}" if one holds it.`,
-      );
-      continue;
-    }
-    const found = mapping.findings.find((f) => f.field === field);
-    const how =
-      found?.column === c
-        ? found.how === 'values'
-          ? 'from its values'
-          : 'from its header'
-        : 'your correction';
-    lines.push(`• ${label} ← ${name(c)} (${how}), e.g. ${samples(c) || '(empty)'}`);
-  }
+  const lines = ['Key fields:', ...keyFieldLines(mapping.findings, map, name, samples)];
   const others = (Object.entries(map.columns) as [FieldKey, number][])
     .filter(([k]) => !(KEY_FIELDS as readonly string[]).includes(k))
     .sort((a, b) => a[1] - b[1])
@@ -195,7 +180,12 @@ export function describeImport(
   if (mapping.stageEntered.length)
     lines.push('', `${mapping.stageEntered.length} "Date entered" columns become stage History.`);
   const closedAt = closedAtColumns(header, map);
-  const closedSaid = closedAtSaid(closedAt, map, name);
+  const closedSaid = [
+    closedAtSaid(closedAt, map, name),
+    closedByDatesLine(body, closedAt, { ...mapping, map }, stages, name),
+  ]
+    .filter(Boolean)
+    .join(' ');
   if (closedSaid) lines.push('', closedSaid);
   pushAll(lines, datesLines(body, [...mapping.stageEntered, ...closedAt], map, name, o));
   pushAll(lines, periodLines(body, map, name, o));
@@ -295,6 +285,56 @@ function amountLines(
   const period = amountPeriodSaid(amountPeriodsOf(values, headerRow, map), name);
   if (period) lines.push('', period);
   return lines;
+}
+
+/** The preview's line for each key field: its column and how it was found, with samples, or why not. */
+function keyFieldLines(
+  findings: ImportMapping['findings'],
+  map: ConfirmedMap,
+  name: (c: number) => string,
+  samples: (c: number) => string,
+): string[] {
+  return KEY_FIELDS.map((field) => {
+    const label = FIELD_BY_KEY[field].header;
+    const c = map.columns[field];
+    const doubt = findings.find((f) => f.field === field)?.candidates;
+    if (c === undefined)
+      return doubt
+        ? `• ${label}: which column? ${doubt.map(name).join(' and ')} could each hold it; correct with "${columnName(doubt[0] + 1)} = ${label}" for the one that does.`
+        : `• ${label}: not found. No column's header or values look like it; correct with "C = ${label}" if one holds it.`;
+    const found = findings.find((f) => f.field === field);
+    const how =
+      found?.column === c
+        ? found.how === 'values'
+          ? 'from its values'
+          : 'from its header'
+        : 'your correction';
+    return `• ${label} ← ${name(c)} (${how}), e.g. ${samples(c) || '(empty)'}`;
+  });
+}
+
+/**
+ * How many deals at an open stage a won or lost date closes (see conversion.ts datedClose), in words,
+ * or '' (a status column says instead).
+ */
+function closedByDatesLine(
+  body: readonly (readonly CellValue[])[],
+  closedAt: readonly ClosedAtColumn[],
+  mapping: Pick<ImportMapping, 'statusColumn'> & { map: ConfirmedMap },
+  stages: StageProposal,
+  name: (c: number) => string,
+): string {
+  if (mapping.statusColumn !== null || !closedAt.length) return '';
+  const stageCol = mapping.map.columns.stage;
+  const turned = { Won: 0, Lost: 0 };
+  for (const r of body) {
+    const type = closedByDates(r, closedAt);
+    if (!type) continue;
+    const own = stageCol === undefined ? undefined : stages.stageOf.get(looseKey(r[stageCol]));
+    const ownType = stages.stages.find((s) => s.name === own)?.type;
+    if (!ownType || ownType === 'Open') turned[type]++;
+  }
+  return closedByDatesSaid(turned, closedAt, name);
 }
 
 /**

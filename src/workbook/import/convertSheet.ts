@@ -525,6 +525,9 @@ function conversionNotes(o: {
     result.stagesNormalised
       ? `${counted(result.stagesNormalised, 'stage value')} written as the stage of CRM Settings it means (for example "closed won" as Won).`
       : '',
+    result.closedByDate.Won + result.closedByDate.Lost
+      ? `${counted(result.closedByDate.Won + result.closedByDate.Lost, 'deal')} at an open stage with a won or lost date made Won or Lost.`
+      : '',
     result.reasonsFromStages
       ? `${counted(result.reasonsFromStages, 'lost deal')} given the lost reason ${result.reasonsFromStages === 1 ? 'its stage names' : 'their stage names'} (a stage such as "Closed Lost to Competition" is Lost, with its reason in Lost reason).`
       : '',

@@ -35,7 +35,7 @@ export function movesIn(rows: readonly (readonly CellValue[])[], timeZone: strin
 export function importedMoves(
   ss: Spreadsheet,
   state: DocumentState | null,
-  moves: readonly { row: number; time: Date; stage: string }[],
+  moves: readonly { row: number; time: Date; stage: string; from?: string }[],
   idOf: readonly string[],
   timeZone: string,
   archive: boolean,
@@ -50,7 +50,7 @@ export function importedMoves(
   const previous = new Map<number, string>();
   for (const m of moves) {
     const dealId = idOf[m.row];
-    const from = previous.get(m.row) ?? '';
+    const from = previous.get(m.row) ?? m.from ?? '';
     previous.set(m.row, m.stage);
     if (!dealId || existing.has(moveKey(dealId, m.time, m.stage, timeZone))) continue;
     entries.push({ time: m.time, dealId, field: 'Stage', from, to: m.stage, user: IMPORT_USER });
