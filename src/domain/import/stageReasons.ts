@@ -12,7 +12,7 @@ const LOST_WITH =
 /** Phrases that name the same reason; a CRM reason matches a group when its name is one of them. */
 const SAME_REASON: readonly (readonly string[])[] = [
   ['competitor', 'competitors', 'competition', 'a competitor', 'the competition', 'competitor won'],
-  ['price', 'pricing', 'too expensive', 'expensive', 'cost', 'price too high', 'budget', 'no budget'],
+  ['price', 'pricing', 'too expensive', 'expensive', 'cost', 'price too high'],
   ['product gap', 'product', 'features', 'feature gap', 'missing features', 'product fit'],
   ['no decision', 'indecision', 'no decision made'],
   ['chose status quo', 'status quo', 'do nothing'],

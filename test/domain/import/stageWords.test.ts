@@ -223,7 +223,9 @@ describe('a lost stage that names its reason', () => {
     expect(reasonInStage('Lost - budget', [...reasons, { name: 'Budget', requiresCompetitor: false }])).toBe(
       'Budget',
     );
-    expect(reasonInStage('Lost - budget', reasons)).toBe('Price');
+    // No budget is not the price: a reason of its own, or none.
+    expect(reasonInStage('Lost - budget', reasons)).toBeNull();
+    expect(reasonInStage('Closed - Lost (No Budget)', reasons)).toBeNull();
   });
 
   it('maps such a value to the Lost stage with its reason; others stay stages of their own', () => {
