@@ -109,6 +109,7 @@ export function checkDeal(deal: Deal, ctx: RuleContext): Violation[] {
   badValue('Employees', deal.employees, 'number');
   badValue('Next step date', deal.nextStepDate, 'date');
   badValue('Probability', deal.probability, 'percentage');
+  for (const stamp of deal.unreadStamps ?? []) add('bad-value', `${stamp} is not a valid date`);
 
   const stage = deal.stage;
   if (!deal.stageText) add('no-stage', 'Stage is empty');

@@ -37,6 +37,8 @@ export interface Deal {
   created: Date | null;
   stageEntered: Date | null;
   updated: Date | null;
+  /** Created, Stage entered or Updated holding something other than a date, as "Created "…"". */
+  unreadStamps?: string[];
   closeDatePushes: number;
   check: string;
   lastSeen: string;
@@ -53,6 +55,22 @@ export function cellOf(row: readonly CellValue[], map: HeaderMap, key: FieldKey)
 export const fieldText = (v: CellValue): string =>
   typeof v === 'string' ? v.trim() : isDate(v) ? v.toISOString().slice(0, 10) : String(v ?? '').trim();
 const stamp = (v: CellValue): Date | null => (isDate(v) ? new Date(v.getTime()) : null);
+
+const STAMPS = [
+  ['created', 'Created'],
+  ['stageEntered', 'Stage entered'],
+  ['updated', 'Updated'],
+] as const;
+
+/** The stamps holding text a date could not be read from (an import kept it as written), if any. */
+function unreadStamps(get: (k: FieldKey) => CellValue): { unreadStamps?: string[] } {
+  let out: string[] | undefined;
+  for (const [key, label] of STAMPS) {
+    const v = get(key);
+    if (!isDate(v) && fieldText(v) !== '') (out ??= []).push(`${label} "${fieldText(v)}"`);
+  }
+  return out ? { unreadStamps: out } : {};
+}
 
 const personColumnCache = new WeakMap<HeaderMap, WeakMap<readonly FieldKey[], number[]>>();
 
@@ -128,6 +146,7 @@ export function readDeal(
     created: stamp(get('created')),
     stageEntered: stamp(get('stageEntered')),
     updated: stamp(get('updated')),
+    ...unreadStamps(get),
     closeDatePushes: pushes.kind === 'ok' ? pushes.value : 0,
     check: text('check'),
     lastSeen: text('lastSeen'),

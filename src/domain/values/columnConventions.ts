@@ -5,6 +5,7 @@
 import { periodEnd } from './periodDates';
 import { isDate } from '../../shared/zonedTime';
 import { dayFirst, parseDate, type Parsed } from './cellParsing';
+import { dateParts } from '../../shared/typedDate';
 export { decimalMarkOf, localeDecimalMark, readAmount, type DecimalMark } from '../../shared/amountReading';
 
 export type DateOrder = 'DMY' | 'MDY';
@@ -157,6 +158,34 @@ function readStamp(s: string, timeZone: string, dayOnly: boolean): Parsed<Date> 
 }
 
 /**
+ * A month-name date with a time of day, as Notion, Airtable and email headers write it ("January 2,
+ * 2026 10:30 AM", "2 Jan 2026 14:05", "Thu, 01 Apr 2027 10:30:00 GMT"): the instant, in the
+ * spreadsheet's zone unless a zone is written; bad for a time or a month that cannot be; null when
+ * `s` is not written so.
+ */
+const NAMED_WITH_TIME =
+  /^(.*\p{L}.*?\d{4}),?\s+(?:at\s+)?(\d{1,2}):(\d{2})(?::(\d{2}))?\s*(?:([AaPp])\.?[Mm]\.?)?\s*(Z|UTC|GMT|[+-]\d{2}:?\d{2})?$/u;
+
+function namedStamp(s: string, timeZone: string): Parsed<Date> | null {
+  const m = NAMED_WITH_TIME.exec(s);
+  if (!m) return null;
+  const parts = dateParts(m[1]);
+  if (!parts || parts.kind !== 'named') return null;
+  const [hh, mm, ss] = [+m[2], +m[3], +(m[4] ?? 0)];
+  const half = m[5]?.toLowerCase();
+  if (!parts.m || !validDay(parts.y, parts.m, parts.d) || mm > 59 || ss > 59) return bad(s);
+  if (half ? hh < 1 || hh > 12 : hh > 23) return bad(s);
+  const hour = half ? (hh % 12) + (half === 'p' ? 12 : 0) : hh;
+  const pad = (n: number) => String(n).padStart(2, '0');
+  const local = `${parts.y}-${pad(parts.m)}-${pad(parts.d)} ${pad(hour)}:${pad(mm)}:${pad(ss)}`;
+  const zone = m[6];
+  if (!zone) return parseDate(local, timeZone);
+  const offset = /^(Z|UTC|GMT)$/i.test(zone) ? 'Z' : zone.replace(/^([+-]\d{2}):?(\d{2})$/, '$1:$2');
+  const t = Date.parse(`${local.replace(' ', 'T')}${offset}`);
+  return Number.isNaN(t) ? bad(s) : ok(new Date(t));
+}
+
+/**
  * A date as written, with the column's day/month order for numeric dates ("13/01/2026", "12/31/99").
  * ISO dates and timestamps, epoch milliseconds, month names and Sheets serial numbers read as usual;
  * in a date-only column (`dayOnly`: a close date, not Created) a timestamp at midnight is the day
@@ -175,7 +204,12 @@ export function readDate(
   const s = String(v).trim();
   if (!s) return EMPTY;
   const m = NUMERIC_DATE.exec(s);
-  if (!m) return readStamp(s, timeZone, !!column.dayOnly) ?? periodDate(s, timeZone, column, referenceYear);
+  if (!m)
+    return (
+      readStamp(s, timeZone, !!column.dayOnly) ??
+      namedStamp(s, timeZone) ??
+      periodDate(s, timeZone, column, referenceYear)
+    );
   const [a, b] = [+m[1], +m[2]];
   const y = m[3].length === 2 ? fullYear(+m[3], referenceYear) : +m[3];
   let order = column.order;

@@ -117,6 +117,27 @@ describe('dates', () => {
     expect(readDate('4155550123', tz, day, 2026).kind).toBe('bad');
   });
 
+  it('reads a month-name date with a time of day (Notion, Airtable, email headers) as that instant', () => {
+    // New York is UTC-5 in January, UTC-4 in April; instants written by hand.
+    const instant = { order: 'MDY' as const };
+    for (const [v, want] of [
+      ['January 2, 2026 10:30 AM', '2026-01-02T15:30:00.000Z'],
+      ['January 2, 2026 10:30 PM', '2026-01-03T03:30:00.000Z'],
+      ['Jan 2, 2026, 12:05 am', '2026-01-02T05:05:00.000Z'],
+      ['Jan 2, 2026 at 12:05 PM', '2026-01-02T17:05:00.000Z'],
+      ['2 January 2026 14:05', '2026-01-02T19:05:00.000Z'],
+      ['2 Jan 2026 14:05:09', '2026-01-02T19:05:09.000Z'],
+      ['Thu, 01 Apr 2027 10:30:00 GMT', '2027-04-01T10:30:00.000Z'],
+      ['1 April 2027 10:30 +02:00', '2027-04-01T08:30:00.000Z'],
+      ['April 1, 2027 9:00 a.m.', '2027-04-01T13:00:00.000Z'],
+    ])
+      expect([v, iso(readDate(v, tz, instant, 2026))]).toEqual([v, want]);
+    // No such time, or no month: not a date.
+    expect(readDate('January 2, 2026 25:30', tz, instant, 2026).kind).toBe('bad');
+    expect(readDate('January 2, 2026 13:30 PM', tz, instant, 2026).kind).toBe('bad');
+    expect(readDate('Blue 2, 2026 10:30 AM', tz, instant, 2026).kind).toBe('bad');
+  });
+
   it('reads 05/02/2026 as 5 February in a day-first column and as 2 May in a month-first one', () => {
     expect(iso(readDate('05/02/2026', tz, { order: 'DMY' }, 2026))).toBe('2026-02-05T05:00:00.000Z');
     expect(iso(readDate('05/02/2026', tz, { order: 'MDY' }, 2026))).toBe('2026-05-02T04:00:00.000Z');
