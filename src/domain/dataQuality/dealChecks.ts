@@ -83,6 +83,27 @@ function eitherSeparator(raw: string): string | null {
 /** The longest message of one broken rule, in characters. */
 const MAX_MESSAGE = 300;
 
+/** The values of a deal that could not be read: an amount, a date, a number, a stamp. */
+function badValues(deal: Deal, currency: string, add: (rule: RuleId, message: string) => void): void {
+  const badValue = (label: string, p: { kind: string; raw?: string }, what: string) => {
+    if (p.kind === 'bad') add('bad-value', `${label} "${p.raw}" is not a valid ${what}`);
+  };
+  const otherMoney = deal.amount.kind === 'bad' ? otherCurrency(deal.amount.raw, currency) : null;
+  if (otherMoney && deal.amount.kind === 'bad')
+    add(
+      'bad-value',
+      `Amount "${deal.amount.raw}" is in ${otherMoney}, and this CRM counts in ${currency} (write it in ${currency}, or list its currency under Exchange rates in CRM Settings)`,
+    );
+  else if (deal.amount.kind === 'bad' && eitherSeparator(deal.amount.raw))
+    add('bad-value', `Amount "${deal.amount.raw}" ${eitherSeparator(deal.amount.raw)}`);
+  else badValue('Amount', deal.amount, 'number');
+  badValue('Close date', deal.closeDate, 'date');
+  badValue('Employees', deal.employees, 'number');
+  badValue('Next step date', deal.nextStepDate, 'date');
+  badValue('Probability', deal.probability, 'percentage');
+  for (const stamp of deal.unreadStamps ?? []) add('bad-value', `${stamp} is not a valid date`);
+}
+
 /** Every rule a deal breaks, in a stable order. */
 export function checkDeal(deal: Deal, ctx: RuleContext): Violation[] {
   const out: Violation[] = [];
@@ -91,25 +112,7 @@ export function checkDeal(deal: Deal, ctx: RuleContext): Violation[] {
   const add = (rule: RuleId, message: string) => out.push({ rule, message: clipped(message, MAX_MESSAGE) });
   const { settings, timeZone } = ctx;
 
-  const badValue = (label: string, p: { kind: string; raw?: string }, what: string) => {
-    if (p.kind === 'bad') add('bad-value', `${label} "${p.raw}" is not a valid ${what}`);
-  };
-  const otherMoney =
-    deal.amount.kind === 'bad' ? otherCurrency(deal.amount.raw, settings.general.currency) : null;
-  if (otherMoney && deal.amount.kind === 'bad') {
-    const money = settings.general.currency;
-    add(
-      'bad-value',
-      `Amount "${deal.amount.raw}" is in ${otherMoney}, and this CRM counts in ${money} (write it in ${money}, or list its currency under Exchange rates in CRM Settings)`,
-    );
-  } else if (deal.amount.kind === 'bad' && eitherSeparator(deal.amount.raw))
-    add('bad-value', `Amount "${deal.amount.raw}" ${eitherSeparator(deal.amount.raw)}`);
-  else badValue('Amount', deal.amount, 'number');
-  badValue('Close date', deal.closeDate, 'date');
-  badValue('Employees', deal.employees, 'number');
-  badValue('Next step date', deal.nextStepDate, 'date');
-  badValue('Probability', deal.probability, 'percentage');
-  for (const stamp of deal.unreadStamps ?? []) add('bad-value', `${stamp} is not a valid date`);
+  badValues(deal, settings.general.currency, add);
 
   const stage = deal.stage;
   if (!deal.stageText) add('no-stage', 'Stage is empty');
