@@ -63,14 +63,18 @@ const BASE_OBJECTS = ['deal', 'opportunity', 'opp', 'potential'];
 
 /** "Deal - Expected close date" → "deal expected close date"; "closeValue" → "close value". */
 export function normaliseHeader(header: unknown): string {
-  return String(header ?? '')
-    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase()
-    .replace(/[_\-–—.:;/\\|()[\]{}%#"'’“”*?!,+&$€£¥₹]+/g, ' ')
-    .replace(/\s+/g, ' ')
-    .trim();
+  return (
+    String(header ?? '')
+      // A Salesforce custom field's API name ("Loss_Reason__c"): the name without its suffix.
+      .replace(/__c\s*$/i, '')
+      .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+      .normalize('NFD')
+      .replace(/\p{M}/gu, '')
+      .toLowerCase()
+      .replace(/[_\-–—.:;/\\|()[\]{}%#"'’“”*?!,+&$€£¥₹]+/g, ' ')
+      .replace(/\s+/g, ' ')
+      .trim()
+  );
 }
 
 /**
