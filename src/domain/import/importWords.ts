@@ -137,8 +137,10 @@ export const IMPORT_WORDS: ImportWords = {
   lost: anyWord(
     'lost|lose|loss|dead|disqualified|unqualified|rejected|declined|not interested|no interest|out ?sold|no go|bad fit|not a fit|poor fit|unresponsive|no response|ghosted|withdrawn|cancell?ed|churned|no decision|abandoned|abandonn?ee?s?|abandonad[oa]s?|perdid[oa]s?|cancelad[oa]s?|rechazad[oa]s?|descartad[oa]s?|perdue?s?|annulee?s?|verloren|abgesagt|pers[oa]|vervallen|tabt|tapt|forlorad|forlorat|forlort',
   ),
+  // Events a won word may follow without a sale ("Demo booked", "NDA signed", "Verbal win"; "up" for
+  // "Signed up", a trial's sign-up).
   event: anyWord(
-    'demo|demos|meeting|meetings|call|calls|appointment|intro|introduction|discovery|trial|pilot|poc|nda|mnda|loi|mou|workshop|visit|session|tour|verbal|presentation|webinar|rdv|termin|reunion|cita',
+    'demo|demos|meeting|meetings|call|calls|appointment|intro|introduction|discovery|trial|pilot|poc|nda|mnda|loi|mou|workshop|visit|onsite|on site|session|tour|viewing|consult|consultation|interview|verbal|presentation|webinar|rdv|termin|reunion|cita|up',
   ),
   eventOutcome: anyWord('booked|signed|win'),
   afterSale: whole(

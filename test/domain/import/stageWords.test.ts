@@ -29,6 +29,11 @@ describe('a won word after an event is no outcome', () => {
     ['LOI signed', null],
     ['Verbal win', null],
     ['Demo scheduled', null],
+    ['Onsite booked', null],
+    ['Consultation booked', null],
+    ['Signed up', null],
+    ['Trial signed up', null],
+    ['Renewal booked', 'Won'],
     // Still outcomes: the sale itself booked or signed.
     ['Booked', 'Won'],
     ['Signed', 'Won'],
