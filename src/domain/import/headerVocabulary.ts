@@ -26,6 +26,8 @@ export interface ImportWords {
   /** Headers of a won flag and of a closed flag beside the stage (Salesforce's IsWon and IsClosed). */
   wonFlag: readonly string[];
   closedFlag: readonly string[];
+  /** Headers of a lost flag ("Is Lost"), alone or beside a won flag. */
+  lostFlag: readonly string[];
   /** Headers of a deleted flag, and what a status column writes for a deleted record. */
   deletedFlag: readonly string[];
   deleted: string;
@@ -176,16 +178,28 @@ export function statusHeaderKind(header: unknown, words: ImportWords): StatusKin
   if (forms.some((f) => words.status.includes(f))) return 'status';
   if (forms.some((f) => words.active.includes(f))) return 'active';
   if (forms.some((f) => words.wonFlag.includes(f))) return 'won';
+  if (forms.some((f) => words.lostFlag.includes(f))) return 'lost';
   return null;
 }
 
-/** True when a header names a closed flag (read beside a won flag: closed and not won is lost). */
-export function namesClosedFlag(header: unknown, words: ImportWords): boolean {
-  return candidates(normaliseHeader(header), words.objects).some((f) => words.closedFlag.includes(f));
+/**
+ * Whether a header names a closed flag or a lost flag, read beside a won flag (closed and not won is
+ * lost; lost is lost): 'closed', 'lost' or null.
+ */
+export function closedFlagKind(header: unknown, words: ImportWords): 'closed' | 'lost' | null {
+  const forms = candidates(normaliseHeader(header), words.objects);
+  return forms.some((f) => words.closedFlag.includes(f))
+    ? 'closed'
+    : forms.some((f) => words.lostFlag.includes(f))
+      ? 'lost'
+      : null;
 }
 
-/** A status column's kind: open / won / lost words, an Active flag, or a Won flag (with a Closed one). */
-export type StatusKind = 'status' | 'active' | 'won';
+/**
+ * A status column's kind: open / won / lost words, an Active flag, a Won flag (with a Closed or a Lost
+ * one), or a Lost flag alone.
+ */
+export type StatusKind = 'status' | 'active' | 'won' | 'lost';
 
 /** HubSpot's per-stage columns: 'Date entered "Qualified To Buy (Sales Pipeline)"' → "Qualified To Buy". */
 export function stageEnteredColumn(header: unknown): string | null {

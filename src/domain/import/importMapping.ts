@@ -9,7 +9,7 @@ import { findStageLoosely } from '../settings/stageLookup';
 import { decimalMarkOf, readDate } from '../values/columnConventions';
 import {
   headerMeanings,
-  namesClosedFlag,
+  closedFlagKind,
   namesComputedColumn,
   namesOtherThing,
   stageEnteredColumn,
@@ -63,6 +63,8 @@ export interface ImportMapping {
   statusKind: StatusKind;
   /** With a Won flag, a Closed flag: a closed deal not won is lost, one not closed keeps its stage. */
   closedColumn?: number | null;
+  /** The flag beside the Won flag says lost ("Is Lost"), not closed. */
+  closedIsLost?: boolean;
   /** The words the export was read with (stage and status words are read with them too). */
   words: ImportWords;
   /** HubSpot-style "Date entered <stage>" columns, read into History. */
@@ -153,6 +155,7 @@ class MappingDraft {
   private statusColumn_: number | null = null;
   private statusKind_: StatusKind = 'status';
   private closedColumn_: number | null = null;
+  private closedIsLost_ = false;
   private readonly doubts_ = new Map<ImportField, number[]>();
 
   constructor(
@@ -214,14 +217,36 @@ class MappingDraft {
       } else continue;
       taken.add(c);
     }
+    if (this.statusKind_ === 'lost') this.findWonFlag_();
     if (this.statusKind_ === 'won') this.findClosedFlag_();
     this.stageEntered_.forEach(({ column: c }) => taken.delete(c)); // they stay as extras too
   }
 
-  /** Beside a Won flag, a Closed flag of yes / no values (a header "Closed" may have been read as a date). */
+  /**
+   * A Lost flag found first, with a Won flag after it: the Won flag is the status column, and the Lost
+   * flag is read beside it (findClosedFlag_).
+   */
+  private findWonFlag_(): void {
+    for (let c = 0; c < this.width_; c++) {
+      if (c === this.statusColumn_ || this.taken_.has(c)) continue;
+      if (statusHeaderKind(this.header_[c], this.words_) !== 'won') continue;
+      const vals = this.column(c);
+      if (!vals.length || !vals.every((v) => statusOf('won', v, this.words_) !== null)) continue;
+      this.taken_.delete(this.statusColumn_!);
+      [this.statusColumn_, this.statusKind_] = [c, 'won'];
+      this.taken_.add(c);
+      return;
+    }
+  }
+
+  /**
+   * Beside a Won flag, a Closed or a Lost flag of yes / no values (a header "Closed" may have been read
+   * as a date).
+   */
   private findClosedFlag_(): void {
     for (let c = 0; c < this.width_; c++) {
-      if (c === this.statusColumn_ || !namesClosedFlag(this.header_[c], this.words_)) continue;
+      const kind = c === this.statusColumn_ ? null : closedFlagKind(this.header_[c], this.words_);
+      if (!kind) continue;
       const vals = this.column(c);
       if (!vals.length || !vals.every((v) => statusOf('won', v, this.words_) !== null)) continue;
       for (const [field, col] of Object.entries(this.columns_))
@@ -230,6 +255,7 @@ class MappingDraft {
           this.how_.delete(field as ImportField);
         }
       this.closedColumn_ = c;
+      this.closedIsLost_ = kind === 'lost';
       this.taken_.add(c);
       return;
     }
@@ -388,6 +414,7 @@ class MappingDraft {
       statusColumn_: statusColumn,
       statusKind_: statusKind,
       closedColumn_: closedColumn,
+      closedIsLost_: closedIsLost,
       stageEntered_: stageEntered,
     } = this;
     return {
@@ -396,6 +423,7 @@ class MappingDraft {
       statusColumn,
       statusKind,
       closedColumn,
+      ...(closedIsLost ? { closedIsLost } : {}),
       words: this.words_,
       stageEntered,
       findings,

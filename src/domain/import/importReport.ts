@@ -394,11 +394,14 @@ function stageLines(
 
 /** What the preview says of a status column (or a Won flag with its Closed flag), or null with none. */
 function statusSaid(
-  mapping: Pick<ImportMapping, 'statusColumn' | 'statusKind' | 'closedColumn'>,
+  mapping: Pick<ImportMapping, 'statusColumn' | 'statusKind' | 'closedColumn' | 'closedIsLost'>,
   name: (c: number) => string,
 ): string | null {
   const { statusColumn: c, statusKind: kind, closedColumn: closed } = mapping;
   if (c === null) return null;
+  if (kind === 'lost') return `${name(c)} says which deals were lost: those take the Lost stage.`;
+  if (closed != null && mapping.closedIsLost)
+    return `${name(c)} says which deals were won and ${name(closed)} which were lost: won deals take a Won stage, lost ones a Lost stage, and the others keep theirs.`;
   if (kind === 'active')
     return `${name(c)} says which deals were archived (false): those not won take the Lost stage.`;
   if (kind === 'status')

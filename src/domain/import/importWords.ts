@@ -121,6 +121,8 @@ export const IMPORT_WORDS: ImportWords = {
   // A won or a closed flag beside the stage (Salesforce's IsWon and IsClosed, its reports' Won and
   // Closed checkboxes, a warehouse's is_won and is_closed).
   wonFlag: 'won|is won|iswon|won flag|is closed won|closed won flag|gewonnen|ganado|gagne'.split('|'),
+  lostFlag:
+    'lost|is lost|islost|lost flag|is closed lost|closed lost flag|verloren|perdido|perdu|perdue'.split('|'),
   closedFlag:
     'closed|is closed|isclosed|closed flag|is deal closed|deal closed|geschlossen|cerrado|ferme'.split('|'),
   // A deleted flag (SugarCRM's and vtiger's deleted, Salesforce's IsDeleted), and a status saying

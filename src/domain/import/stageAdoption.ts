@@ -137,6 +137,7 @@ export function statusOf(
   if (kind === 'active') return w.yes.test(k) ? 'Open' : w.no.test(k) ? 'Lost' : null;
   // A Won flag alone: won, or not (the stage, or a Closed flag, says the rest).
   if (kind === 'won') return w.yes.test(k) ? 'Won' : w.no.test(k) ? 'Open' : null;
+  if (kind === 'lost') return w.yes.test(k) ? 'Lost' : w.no.test(k) ? 'Open' : null;
   return closedTypeOf(value, words) ?? (w.open.test(k) ? 'Open' : null);
 }
 
@@ -155,10 +156,12 @@ export interface StatusColumns {
 export function rowStatus(m: StatusColumns, row: readonly unknown[]): 'Won' | 'Lost' | 'Open' | null {
   if (m.statusColumn === null) return null;
   // A flag left blank is a checkbox left unticked (as Airtable exports one): not won, not closed.
-  const flag = (c: number) =>
-    String(row[c] ?? '').trim() === '' ? 'Open' : statusOf('won', row[c], m.words);
+  const flag = (c: number, kind: StatusKind = 'won') =>
+    String(row[c] ?? '').trim() === '' ? 'Open' : statusOf(kind, row[c], m.words);
   const status =
-    m.statusKind === 'won' ? flag(m.statusColumn) : statusOf(m.statusKind, row[m.statusColumn], m.words);
+    m.statusKind === 'won' || m.statusKind === 'lost'
+      ? flag(m.statusColumn, m.statusKind)
+      : statusOf(m.statusKind, row[m.statusColumn], m.words);
   if (m.statusKind !== 'won' || status !== 'Open' || m.closedColumn == null) return status;
   return flag(m.closedColumn) === 'Won' ? 'Lost' : 'Open';
 }

@@ -250,3 +250,24 @@ describe('checkbox columns as Airtable and Notion export them', () => {
     expect(rows.map((r) => rowStatus(m, r))).toEqual(['Won', 'Lost', 'Open', 'Won']);
   });
 });
+
+describe('a Lost flag before a Won flag', () => {
+  it('reads the Won flag as the status and the Lost flag beside it, each row as its flags say', () => {
+    const values = [
+      ['Deal', 'Stage', 'Amount', 'Lost', 'Won'],
+      ['A', 'Proposal', '100', 'FALSE', 'FALSE'],
+      ['B', 'Proposal', '200', 'TRUE', 'FALSE'],
+      ['C', 'Negotiation', '300', 'FALSE', 'TRUE'],
+      ['D', 'Qualified', '400', '', ''],
+    ];
+    const m = proposeImportMapping(
+      values,
+      defaultSettings('o@example.com').stages,
+      'en_US',
+      'UTC',
+      IMPORT_WORDS,
+    );
+    expect([m.statusColumn, m.statusKind, m.closedColumn, m.closedIsLost]).toEqual([4, 'won', 3, true]);
+    expect(values.slice(1).map((r) => rowStatus(m, r))).toEqual(['Open', 'Lost', 'Won', 'Open']);
+  });
+});
