@@ -6,7 +6,7 @@
 import type { ForecastCategory, LostReason, StageDef } from '../../shared/settings';
 import { lostStageOf, reasonInStage } from './stageReasons';
 import { findStageLoosely } from '../settings/stageLookup';
-import { looseKey } from '../values/text';
+import { foldedKey, looseKey } from '../values/text';
 import type { ImportWords, StatusKind } from './headerVocabulary';
 
 /** The import words' regular expressions, made once per words object. */
@@ -49,20 +49,12 @@ function stageWords(words: ImportWords): StageWords {
   return w;
 }
 
-/** The loose key of a value with its accents taken off first ("Gagné" would otherwise read "gagn"). */
-const folded = (value: unknown) =>
-  looseKey(
-    String(value ?? '')
-      .normalize('NFD')
-      .replace(/\p{M}/gu, ''),
-  );
-
 /**
  * Won or Lost when a stage value is a closed spelling (in a language teams write); null otherwise. A
  * won word after an event says the event happened, not the sale ("Demo booked", "NDA signed").
  */
 export function closedTypeOf(value: unknown, words: ImportWords): 'Won' | 'Lost' | null {
-  const k = folded(value);
+  const k = foldedKey(value);
   if (!k) return null;
   const compact = k.replace(/ /g, '');
   const w = stageWords(words);
@@ -92,7 +84,7 @@ function closedByProbability(
 
 /** Where a stage's words place it in a pipeline (1 earliest, 8 latest), or null. */
 export function wordRank(name: string, words: ImportWords): number | null {
-  const k = folded(name);
+  const k = foldedKey(name);
   for (const [re, rank] of stageWords(words).pipeline) if (re.test(k)) return rank;
   return null;
 }
@@ -102,7 +94,7 @@ export function wordRank(name: string, words: ImportWords): number | null {
  * stages), or null for a stage no default pipeline has.
  */
 function vendorPlace(name: string, words: ImportWords): number | null {
-  const k = folded(name).replace(/ /g, '');
+  const k = foldedKey(name).replace(/ /g, '');
   for (const list of words.vendors) {
     const i = list.findIndex((s) => s.replace(/ /g, '') === k);
     if (i >= 0) return (i + 1) / (list.length + 1);
@@ -132,7 +124,7 @@ export function statusOf(
     : /^[☐✗✘]$/u.test(String(value ?? '').trim())
       ? 'no'
       : '';
-  const k = box || folded(value);
+  const k = box || foldedKey(value);
   const w = stageWords(words);
   if (kind === 'active') return w.yes.test(k) ? 'Open' : w.no.test(k) ? 'Lost' : null;
   // A Won flag alone: won, or not (the stage, or a Closed flag, says the rest).
@@ -318,7 +310,7 @@ function stageType(
   if (told) return sure(told);
   const named = closedTypeOf(seen.value, words);
   if (named) return sure(named);
-  const k = folded(seen.value);
+  const k = foldedKey(seen.value);
   const w = stageWords(words);
   if (seen.statusOpen) return sure('Open');
   if (w.afterSale.test(k)) return sure('Won');

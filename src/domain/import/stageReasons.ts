@@ -3,7 +3,7 @@
 // that lost reason, when the reason is one CRM Settings lists (by its name or the usual words for it);
 // any other value stays a stage of its own, as before.
 import type { LostReason, StageDef } from '../../shared/settings';
-import { looseKey } from '../values/text';
+import { foldedKey } from '../values/text';
 
 /** A lost word, then a reason ("closed lost to competition", "lost price", "perdu prix"). */
 const LOST_WITH =
@@ -21,15 +21,8 @@ const SAME_REASON: readonly (readonly string[])[] = [
   ['reputation reviews', 'reputation', 'reviews'],
 ];
 
-const folded = (v: unknown) =>
-  looseKey(
-    String(v ?? '')
-      .normalize('NFD')
-      .replace(/\p{M}/gu, ''),
-  );
-
 /** A reason's name as compared: "Lost to competitor" is "competitor". */
-const reasonKey = (name: string) => folded(name).replace(/^lost to /, '');
+const reasonKey = (name: string) => foldedKey(name).replace(/^lost to /, '');
 
 /**
  * The CRM lost reason a stage value names after a lost word ("Closed Lost to Competition" → "Lost to
@@ -37,13 +30,13 @@ const reasonKey = (name: string) => folded(name).replace(/^lost to /, '');
  * CRM Settings does not list.
  */
 export function reasonInStage(value: unknown, reasons: readonly LostReason[]): string | null {
-  const k = folded(value);
-  const whole = reasons.find((r) => folded(r.name) === k);
+  const k = foldedKey(value);
+  const whole = reasons.find((r) => foldedKey(r.name) === k);
   const m = LOST_WITH.exec(k);
   if (!m && !whole) return null;
   if (whole) return /^(closed )?(lost|loss)\b/.test(k) ? whole.name : null;
   const phrase = m![1];
-  const exact = reasons.find((r) => reasonKey(r.name) === phrase || folded(r.name) === phrase);
+  const exact = reasons.find((r) => reasonKey(r.name) === phrase || foldedKey(r.name) === phrase);
   if (exact) return exact.name;
   const group = SAME_REASON.find((g) => g.includes(phrase));
   return group ? (reasons.find((r) => group.includes(reasonKey(r.name)))?.name ?? null) : null;
@@ -52,5 +45,5 @@ export function reasonInStage(value: unknown, reasons: readonly LostReason[]): s
 /** The stage lost deals take: the only Lost stage, else the one named Lost, else the first. */
 export function lostStageOf(stages: readonly StageDef[]): StageDef | null {
   const lost = stages.filter((s) => s.type === 'Lost');
-  return lost.length === 1 ? lost[0] : (lost.find((s) => folded(s.name) === 'lost') ?? lost[0] ?? null);
+  return lost.length === 1 ? lost[0] : (lost.find((s) => foldedKey(s.name) === 'lost') ?? lost[0] ?? null);
 }

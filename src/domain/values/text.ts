@@ -23,6 +23,14 @@ export function looseKey(s: unknown): string {
   return key;
 }
 
+/** The loose key of a value with its accents taken off first ("Gagné" would otherwise read "gagn"). */
+export const foldedKey = (value: unknown): string =>
+  looseKey(
+    String(value ?? '')
+      .normalize('NFD')
+      .replace(/\p{M}/gu, ''),
+  );
+
 /** Text Sheets would parse: a digit anywhere, a leading = + - @ or ', or a boolean. */
 const NEEDS_QUOTE = /\d|^\s*[=+\-@']|^\s*(?:true|false)\s*$/i;
 
