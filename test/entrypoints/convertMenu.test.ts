@@ -833,6 +833,28 @@ describe('converting placeholders where an amount or a date would be', () => {
   });
 });
 
+describe('converting a warehouse dump whose missing dates are written as a zero date', () => {
+  it('reads 1970-01-01 (epoch zero), 1900-01-01 and 1899-12-30 (a spreadsheet’s day zero) as empty, saying so', () => {
+    const { shown, deals, col } = converted([
+      ['id', 'name', 'stage', 'amount', 'close_date', 'created_at'],
+      ['1001', 'Alpha', 'Negotiation', '1000', '2027-04-01', '1970-01-01 00:00:00'],
+      ['1002', 'Beta', 'Qualified', '2000', '1900-01-01', '1970-01-01T00:00:00.000Z'],
+      ['1003', 'Gamma', 'Qualified', '3000', '1899-12-30', '2026-03-12 08:00:00 UTC'],
+      ['1004', 'Delta', 'Qualified', '4000', '1970-01-02', '2026-03-13 08:00:00 UTC'],
+    ]);
+    const said =
+      '4 cells of amounts, dates or numbers held a placeholder ("1970-01-01 00:00:00", "1900-01-01", "1970-01-01T00:00:00.000Z"): read as empty.';
+    expect(shown[0]).toContain(said);
+    // Midnight in the spreadsheet's zone (America/New_York), written by hand; 2 January 1970 is a day.
+    expect(deals.slice(1).map((r) => [r[col('Close date')], r[col('Created')]])).toEqual([
+      [new Date('2027-04-01T04:00:00Z'), ''],
+      ['', ''],
+      ['', new Date('2026-03-12T08:00:00Z')],
+      [new Date('1970-01-02T05:00:00Z'), new Date('2026-03-13T08:00:00Z')],
+    ]);
+  });
+});
+
 describe('converting a warehouse dump whose dates are timestamps', () => {
   it('keeps a close date written as midnight UTC on its day, and Created as the instant it names', () => {
     const emu = crm();

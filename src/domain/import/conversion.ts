@@ -15,7 +15,7 @@ import {
   type DateOrder,
   type DateOrderSource,
 } from '../values/columnConventions';
-import { isDate } from '../../shared/zonedTime';
+import { isDate, isoDay } from '../../shared/zonedTime';
 import type { ImportMapping } from './importMapping';
 import { namesComputedColumn } from './headerVocabulary';
 import { rowStatus, type SaidStageTypes } from './stageAdoption';
@@ -334,10 +334,11 @@ function readerFor(
       const o = ownerWithEmail(u);
       return { value: o ? o.name : u, kept: false, stage: false };
     };
-  // A placeholder where a value of the kind would be ("n/a", "-", "TBD") is empty (the preview says so).
+  // A placeholder where a value of the kind would be ("n/a", "-", "TBD", a zero date) is empty (the
+  // preview says so).
   if (TYPED_KINDS.has(kind)) {
     const read = typedReader(key, kind, values, o, dateOrder, header);
-    return (v) => (PLACEHOLDER.test(display(v)) ? { value: '', kept: false, stage: false } : read(v));
+    return (v) => (isPlaceholder(v, kind, o.timeZone) ? { value: '', kept: false, stage: false } : read(v));
   }
   return typedReader(key, kind, values, o, dateOrder, header);
 }
@@ -514,6 +515,22 @@ function amountInCurrency(
 
 /** What an export writes where it has no amount, date or number: read as empty, and counted. */
 const PLACEHOLDER = /^(-+|–|—|\?|n\/?a|#n\/a|null|none|nan|nat|nil|tbd|tbc|unknown)$/i;
+
+/**
+ * A date a database or a spreadsheet writes for none: epoch zero (1970-01-01), 1900-01-01, and a
+ * spreadsheet's day zero (1899-12-30), at midnight if with a time. No deal was made or closed then.
+ */
+const ZERO_DAYS = new Set(['1970-01-01', '1900-01-01', '1899-12-30']);
+const ZERO_DATE = /^(\d{4}-\d{2}-\d{2})(?:[T ]00:00(?::00(?:\.0+)?)?\s*(?:Z|UTC|[+-]00(?::?00)?)?)?$/i;
+
+/** Whether a cell of a typed field holds a placeholder for no value (see PLACEHOLDER, ZERO_DAYS). */
+function isPlaceholder(v: CellValue, kind: string, timeZone: string): boolean {
+  if (PLACEHOLDER.test(display(v))) return true;
+  if (kind !== 'date' && kind !== 'timestamp') return false;
+  if (isDate(v)) return ZERO_DAYS.has(isoDay(v, timeZone));
+  const m = ZERO_DATE.exec(display(v));
+  return !!m && ZERO_DAYS.has(m[1]);
+}
 /** Field kinds a placeholder cannot be a value of (in text fields it is kept as written). */
 const TYPED_KINDS: ReadonlySet<string> = new Set(['money', 'integer', 'date', 'timestamp', 'percent']);
 
@@ -521,15 +538,16 @@ const TYPED_KINDS: ReadonlySet<string> = new Set(['money', 'integer', 'date', 't
 export function placeholdersIn(
   body: readonly (readonly CellValue[])[],
   map: HeaderMap,
+  timeZone: string,
 ): { cells: number; examples: string[] } {
   const columns = (Object.entries(map.columns) as [FieldKey, number][])
     .filter(([k]) => TYPED_KINDS.has(FIELD_BY_KEY[k].kind))
-    .map(([, c]) => c);
+    .map(([k, c]) => [c, FIELD_BY_KEY[k].kind] as const);
   const out = { cells: 0, examples: [] as string[] };
   for (const r of body)
-    for (const c of columns) {
+    for (const [c, kind] of columns) {
+      if (!isPlaceholder(r[c], kind, timeZone)) continue;
       const v = display(r[c]);
-      if (!PLACEHOLDER.test(v)) continue;
       out.cells++;
       if (out.examples.length < 3 && !out.examples.some((e) => e.toLowerCase() === v.toLowerCase()))
         out.examples.push(v);
@@ -750,7 +768,7 @@ export function convertValues(
     pushAll(moves, made);
     rows.push(out);
   }
-  const placeholders = placeholdersIn(body, map);
+  const placeholders = placeholdersIn(body, map, o.timeZone);
   return {
     header,
     rows,

@@ -156,6 +156,7 @@ export function describeImport(
   stages: StageProposal,
   o: {
     locale: string;
+    timeZone: string;
     year: number;
     currency: string;
     rates?: Readonly<Record<string, number>>;
@@ -191,7 +192,7 @@ export function describeImport(
   pushAll(lines, periodLines(body, map, name, o));
   pushAll(lines, amountLines(values, mapping.headerRow, map, o, name));
   pushAll(lines, rowLines(values, mapping.headerRow, map, name));
-  const placeholders = placeholdersSaid(placeholdersIn(body, map));
+  const placeholders = placeholdersSaid(placeholdersIn(body, map, o.timeZone));
   if (placeholders) lines.push('', placeholders);
   const totals = totalsRowOf(values, mapping.headerRow, map, o.locale);
   if (totals)
