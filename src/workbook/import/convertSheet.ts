@@ -44,6 +44,7 @@ import { IMPORT_WORDS } from '../../domain/import/importWords';
 import { describeImport, seenStages } from '../../domain/import/importReport';
 import { proposeStages, type StageProposal } from '../../domain/import/stageAdoption';
 import { lostStageOf, reasonInStage } from '../../domain/import/stageReasons';
+import { pathsOf, stagesFromHistory, type HistoryStages } from '../../domain/import/historyStages';
 import type { BlockKey } from '../../domain/settings/settingsLayout';
 import { findStageLoosely } from '../../domain/settings/stageLookup';
 import { currentUser, toast } from '../core/app';
@@ -114,6 +115,8 @@ export interface HistoryPlan extends PlanBase {
   kind: 'history';
   history: Sheet;
   result: HistoryImport;
+  /** The stages the history passes through that CRM Settings lacks, with where they go; or null. */
+  stages: HistoryStages | null;
 }
 
 export type ConversionPlan = DealsPlan | HistoryPlan | AccountsPlan;
@@ -273,12 +276,14 @@ function historyPlan(base: Omit<PlanBase, 'plan'>, dealsValues: CellValue[][]): 
       year: base.year,
     });
     const deals = new Set(result.entries.map((e) => e.dealId)).size;
+    const stages = stagesFromHistory(pathsOf(result.entries), base.settings.stages, base.words);
     return {
       ...base,
       kind: 'history',
       history,
       result,
-      plan: `"${base.name}" is a stage history: ${counted(result.entries.length, 'stage change')} for ${counted(deals, 'deal')} of the CRM will be added to History.${
+      stages,
+      plan: `"${base.name}" is a stage history: ${counted(result.entries.length, 'stage change')} for ${counted(deals, 'deal')} of the CRM will be added to History.${historyStagesSaid(stages)}${
         result.unknown.size
           ? ` ${unknownRows(result)} ${counted(result.unknown.size, 'Deal ID')} the CRM does not hold; they are not added.`
           : ''
@@ -286,6 +291,15 @@ function historyPlan(base: Omit<PlanBase, 'plan'>, dealsValues: CellValue[][]): 
     };
   }
   return null;
+}
+
+/** The preview's words on the stages a history brings (see historyStages.ts), or ''. */
+function historyStagesSaid(stages: HistoryStages | null): string {
+  if (!stages) return '';
+  const pct = (p: number) => `${Math.round(p * 100)}%`;
+  return ` Its deals pass through stages CRM Settings lacks, added where they pass through them: ${stages.added
+    .map((s) => `${s.name} (${s.type === 'Open' ? `Open, ${pct(s.probability)}` : s.type})`)
+    .join(', ')}.`;
 }
 
 /** "1 row names" / "3 rows name": the rows of a history export whose Deal ID the CRM lacks. */
@@ -397,11 +411,16 @@ export interface ConversionDone {
 export function runHistoryImport(p: HistoryPlan): ConversionDone {
   // Nothing is written before the spreadsheet is known to have room for it.
   const archive = roomForHistory(p.ss, p.history, p.name, p.result.entries);
+  if (p.stages)
+    writeStages(p.settingsSheet, p.blockColumns.stages, p.stages.stages, p.settings.stages.length);
   addImportedHistory(p.ss, p.history, p.result.entries, archive);
   const unknown = [...p.result.unknown.entries()];
   const notes = [
     `${counted(p.result.entries.length, 'stage change')} added to History for ${counted(new Set(p.result.entries.map((e) => e.dealId)).size, 'deal')}.`,
     p.result.alreadyThere ? `${p.result.alreadyThere} were in History already and were not added again.` : '',
+    p.stages
+      ? `${counted(p.stages.added.length, 'stage')} added to CRM Settings: ${p.stages.added.map((s) => s.name).join(', ')}.`
+      : '',
     unknown.length
       ? `${counted(
           unknown.reduce((a, [, n]) => a + n, 0),

@@ -1,0 +1,122 @@
+// A stage history brings the stages it passes through: a history whose deals went through "Meeting
+// booked" and "Demo booked" before the CRM's Negotiation has stages CRM Settings lacks, and the funnel
+// counts only stages it knows. Those stages are added, typed as a deals export's would be; an open one
+// is placed among CRM Settings' open stages where deals pass through it (after the last stage deals
+// reach before it, else before the first they reach after it), with a probability between its
+// neighbours'. CRM Settings' own stages keep their order and figures.
+import type { StageDef } from '../../shared/settings';
+import type { HistoryEntry } from '../history/historyEntry';
+import { looseKey } from '../values/text';
+import type { ImportWords } from './headerVocabulary';
+import { proposeStages } from './stageAdoption';
+
+export interface HistoryStages {
+  /** CRM Settings' stages with the history's added. */
+  stages: StageDef[];
+  /** The stages added, open ones in pipeline order, then closed ones. */
+  added: StageDef[];
+}
+
+/** How often each stage comes before each other in the deals' paths ("a\tb" → count). */
+function precedence(paths: readonly (readonly string[])[]): Map<string, number> {
+  const before = new Map<string, number>();
+  for (const path of paths)
+    path.forEach((a, i) => {
+      for (const b of path.slice(i + 1))
+        if (a !== b) before.set(`${a}\t${b}`, (before.get(`${a}\t${b}`) ?? 0) + 1);
+    });
+  return before;
+}
+
+/** Each stage's mean place along the paths it is on, from 0 (first) to 1 (last). */
+function meanPlace(paths: readonly (readonly string[])[]): Map<string, number> {
+  const sum = new Map<string, [number, number]>();
+  for (const path of paths)
+    path.forEach((s, i) => {
+      const e = sum.get(s) ?? [0, 0];
+      e[0] += path.length > 1 ? i / (path.length - 1) : 0;
+      e[1]++;
+      sum.set(s, e);
+    });
+  return new Map([...sum].map(([s, [t, n]]) => [s, t / n]));
+}
+
+/** Where `name` goes among `open`: after its last predecessor, else before its first successor. */
+function slotFor(name: string, open: readonly StageDef[], before: ReadonlyMap<string, number>): number {
+  const count = (a: string, b: string) => before.get(`${a}\t${b}`) ?? 0;
+  let last = -1;
+  let first = -1;
+  open.forEach((s, i) => {
+    if (count(s.name, name) > count(name, s.name)) last = i;
+    else if (first < 0 && count(name, s.name) > count(s.name, name)) first = i;
+  });
+  return last >= 0 ? last + 1 : first >= 0 ? first : open.length;
+}
+
+const categoryFor = (p: number): StageDef['category'] =>
+  p < 0.4 ? 'Pipeline' : p < 0.7 ? 'Best case' : 'Commit';
+
+/** New open stages' probabilities: spread evenly between their neighbours' (0 before the first, 1 after). */
+function spreadProbabilities(open: StageDef[], isNew: (s: StageDef) => boolean): void {
+  const points = (p: number) => Math.round(p * 100);
+  for (let i = 0; i < open.length; i++) {
+    if (!isNew(open[i])) continue;
+    let j = i;
+    while (j < open.length && isNew(open[j])) j++;
+    const lo = i > 0 ? points(open[i - 1].probability) : 0;
+    const hi = j < open.length ? points(open[j].probability) : 100;
+    for (let k = i; k < j; k++) {
+      const p = Math.round(lo + ((hi - lo) * (k - i + 1)) / (j - i + 1)) / 100;
+      open[k] = { ...open[k], probability: p, category: categoryFor(p) };
+    }
+    i = j - 1;
+  }
+}
+
+/** Each deal's path through its entries, oldest first: the stage it left first, then each it entered. */
+export function pathsOf(entries: readonly HistoryEntry[]): string[][] {
+  const byDeal = new Map<string, HistoryEntry[]>();
+  for (const e of entries) {
+    const list = byDeal.get(e.dealId);
+    if (list) list.push(e);
+    else byDeal.set(e.dealId, [e]);
+  }
+  return [...byDeal.values()].map((list) => {
+    const sorted = [...list].sort((a, b) => a.time.getTime() - b.time.getTime());
+    const first = String(sorted[0].from ?? '').trim();
+    return [...(first ? [first] : []), ...sorted.map((e) => String(e.to ?? '').trim()).filter(Boolean)];
+  });
+}
+
+/**
+ * The stages a history's paths (each deal's stages in the order it went through them, as History
+ * names them) bring to `current`; null when every one is a stage of CRM Settings already.
+ */
+export function stagesFromHistory(
+  paths: readonly (readonly string[])[],
+  current: readonly StageDef[],
+  words: ImportWords,
+): HistoryStages | null {
+  const known = new Set(current.map((s) => looseKey(s.name)));
+  const place = meanPlace(paths);
+  const unknown = [...place.keys()].filter((s) => !known.has(looseKey(s)));
+  if (!unknown.length) return null;
+  const typed = proposeStages(
+    unknown.map((value) => ({ value, probabilities: [] })),
+    current,
+    false,
+    words,
+  ).added;
+  if (!typed.length) return null;
+  const before = precedence(paths);
+  const newOpen = typed
+    .filter((s) => s.type === 'Open')
+    .sort((a, b) => place.get(a.name)! - place.get(b.name)!);
+  const open = current.filter((s) => s.type === 'Open');
+  for (const s of newOpen) open.splice(slotFor(s.name, open, before), 0, s);
+  const fresh = new Set(newOpen.map((s) => s.name));
+  spreadProbabilities(open, (s) => fresh.has(s.name));
+  const closedNew = typed.filter((s) => s.type !== 'Open');
+  const stages = [...open, ...current.filter((s) => s.type !== 'Open'), ...closedNew];
+  return { stages, added: [...open.filter((s) => fresh.has(s.name)), ...closedNew] };
+}

@@ -1,0 +1,56 @@
+// A stage history passing through stages CRM Settings lacks ("Meeting booked" before "Negotiation"):
+// they become stages, open ones placed where deals pass through them, so the funnel counts them.
+// Expected orders and probabilities are worked out by hand.
+import { IMPORT_WORDS } from '../../../src/domain/import/importWords';
+import { stagesFromHistory } from '../../../src/domain/import/historyStages';
+import { defaultSettings } from '../../../src/shared/defaultSettings';
+
+const current = defaultSettings('o@example.com').stages;
+// Default open stages: Opportunity identified 10%, Qualified 25%, Solution designed with customer 40%, Quote sent 60%,
+// Negotiation 80%; then Won, Lost.
+const names = (s: { name: string }[]) => s.map((x) => x.name);
+
+describe('stages a history passes through that CRM Settings lacks', () => {
+  it('places each new open stage after the last stage deals reach before it, else before the first after it', () => {
+    const p = stagesFromHistory(
+      [
+        ['Meeting booked', 'Demo booked', 'Negotiation', 'Won'],
+        ['Meeting booked', 'Qualified', 'Demo booked', 'Quote sent', 'Lost'],
+        ['Meeting booked', 'Demo booked', 'Negotiation'],
+        ['Qualified', 'Churned'],
+      ],
+      current,
+      IMPORT_WORDS,
+    )!;
+    expect(names(p.stages)).toEqual([
+      'Opportunity identified',
+      'Meeting booked',
+      'Qualified',
+      'Demo booked',
+      'Solution designed with customer',
+      'Quote sent',
+      'Negotiation',
+      'Won',
+      'Lost',
+      'Churned',
+    ]);
+    expect(p.added.map((s) => [s.name, s.type, s.probability])).toEqual([
+      ['Meeting booked', 'Open', 0.18],
+      ['Demo booked', 'Open', 0.33],
+      ['Churned', 'Lost', 0],
+    ]);
+    // CRM Settings' own stages keep their order and their figures.
+    const kept = p.stages.filter((s) => current.some((c) => c.name === s.name));
+    expect(kept).toEqual(current);
+  });
+
+  it('puts a stage deals only reach after every open stage last among the open ones', () => {
+    const p = stagesFromHistory([['Negotiation', 'Contract out', 'Won']], current, IMPORT_WORDS)!;
+    expect(names(p.stages).slice(4, 7)).toEqual(['Negotiation', 'Contract out', 'Won']);
+    expect(p.added.map((s) => [s.name, s.probability])).toEqual([['Contract out', 0.9]]);
+  });
+
+  it('is null when every stage of the history is in CRM Settings', () => {
+    expect(stagesFromHistory([['Qualified', 'negotiation', 'WON']], current, IMPORT_WORDS)).toBeNull();
+  });
+});
