@@ -17,14 +17,19 @@ export interface HistoryStages {
   added: StageDef[];
 }
 
+/** The stages of a path compared pairwise: a deal moved back and forth hundreds of times says no more. */
+const PAIRED_STAGES = 50;
+
 /** How often each stage comes before each other in the deals' paths ("a\tb" → count). */
 function precedence(paths: readonly (readonly string[])[]): Map<string, number> {
   const before = new Map<string, number>();
-  for (const path of paths)
+  for (const whole of paths) {
+    const path = whole.slice(0, PAIRED_STAGES);
     path.forEach((a, i) => {
       for (const b of path.slice(i + 1))
         if (a !== b) before.set(`${a}\t${b}`, (before.get(`${a}\t${b}`) ?? 0) + 1);
     });
+  }
   return before;
 }
 

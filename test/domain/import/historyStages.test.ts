@@ -1,6 +1,7 @@
 // A stage history passing through stages CRM Settings lacks ("Meeting booked" before "Negotiation"):
 // they become stages, open ones placed where deals pass through them, so the funnel counts them.
 // Expected orders and probabilities are worked out by hand.
+import fc from 'fast-check';
 import { IMPORT_WORDS } from '../../../src/domain/import/importWords';
 import { stagesFromHistory } from '../../../src/domain/import/historyStages';
 import { defaultSettings } from '../../../src/shared/defaultSettings';
@@ -52,5 +53,30 @@ describe('stages a history passes through that CRM Settings lacks', () => {
 
   it('is null when every stage of the history is in CRM Settings', () => {
     expect(stagesFromHistory([['Qualified', 'negotiation', 'WON']], current, IMPORT_WORDS)).toBeNull();
+  });
+});
+
+describe('over random histories', () => {
+  const pool = ['Meeting booked', 'Demo booked', 'Trial', 'Security review', 'Legal', 'Churned', 'Junk'];
+  const own = current.map((s) => s.name);
+  const path = fc.array(fc.constantFrom(...pool, ...own), { minLength: 1, maxLength: 8 });
+
+  it('keeps CRM Settings’ stages as they are, adds each new one once, open probabilities never falling', () => {
+    fc.assert(
+      fc.property(fc.array(path, { minLength: 1, maxLength: 30 }), (paths) => {
+        const p = stagesFromHistory(paths, current, IMPORT_WORDS);
+        const seen = new Set(paths.flat().filter((s) => !own.includes(s)));
+        if (!seen.size) return p === null;
+        expect(p).not.toBeNull();
+        expect(p!.stages.filter((s) => own.includes(s.name))).toEqual(current);
+        expect(names(p!.added).sort()).toEqual([...seen].sort());
+        expect(new Set(names(p!.stages)).size).toBe(p!.stages.length);
+        const open = p!.stages.filter((s) => s.type === 'Open').map((s) => s.probability);
+        open.forEach((q, i) => expect(q).toBeGreaterThanOrEqual(i ? open[i - 1] : 0));
+        for (const s of p!.stages) expect(s.probability).toBeGreaterThanOrEqual(0);
+        return true;
+      }),
+      { numRuns: 100 },
+    );
   });
 });
