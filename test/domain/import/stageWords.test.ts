@@ -65,6 +65,62 @@ describe('a won word after an event is no outcome', () => {
   });
 });
 
+describe('lost stages in the languages teams write', () => {
+  it.each([
+    'Kein Interesse',
+    'Pas intéressé',
+    'Sin interés',
+    'No interesado',
+    'Sem interesse',
+    'Geen interesse',
+    'Ikke interesseret',
+    'Inte intresserad',
+    'Non interessato',
+    'Disqualifiziert',
+    'Nicht qualifiziert',
+    'Disqualifié',
+    'Descalificado',
+    'Squalificato',
+    'Abgelehnt',
+    'Refusé',
+    'Recusado',
+    'Afgewezen',
+    'Afvist',
+    'Avslag',
+    'Rifiutato',
+    'Storniert',
+    'Annullato',
+  ])('reads "%s" as Lost', (name) => {
+    expect(closedTypeOf(name, IMPORT_WORDS)).toBe('Lost');
+  });
+
+  it('types an order placed as won, and an interest or a qualification as open', () => {
+    const p = proposeStages(
+      [
+        'Auftrag erteilt',
+        'Commande',
+        'Pedido',
+        'Bestelling',
+        'Interessiert',
+        'Qualifiziert',
+        'Intéressé',
+      ].map((v) => seen(v)),
+      current,
+      true,
+      IMPORT_WORDS,
+    );
+    expect(typesOf(p)).toEqual({
+      'Auftrag erteilt': 'Won',
+      Commande: 'Won',
+      Pedido: 'Won',
+      Bestelling: 'Won',
+      Interessiert: 'Open',
+      Qualifiziert: 'Open',
+      Intéressé: 'Open',
+    });
+  });
+});
+
 describe('stages after the sale, and leads thrown out', () => {
   it('types them Won and Lost, and a stage that only names an event stays open', () => {
     const names = [
