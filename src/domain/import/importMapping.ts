@@ -311,8 +311,9 @@ class MappingDraft {
     const { columns_: columns } = this;
     if (columns.created !== undefined && columns.closeDate !== undefined) return;
     const read = (v: unknown) => {
-      // Thirteen digits read as epoch milliseconds under a date header, but alone could be any ID.
-      if (/^\d{13}$/.test(text(v))) return null;
+      // Thirteen digits (ten) read as epoch milliseconds (seconds) under a date header, but alone could
+      // be any ID.
+      if (/^\d{10}(\d{3})?$/.test(text(v))) return null;
       for (const order of ['MDY', 'DMY'] as const) {
         const p = readDate(v, timeZone, { order }, 2000);
         if (p.kind === 'ok') return p.value.getTime();

@@ -129,11 +129,26 @@ const ISO_STAMP =
 
 /** Epoch milliseconds (13 digits, HubSpot's API) from 2001 to 2286. */
 const EPOCH_MS = /^\d{13}$/;
+/**
+ * Epoch seconds (10 digits, Stripe's and Intercom's APIs) from 2000 to 2040: a wider range would take
+ * a phone number for a date.
+ */
+const EPOCH_S = /^\d{10}$/;
+const EPOCH_S_RANGE = [946_684_800, 2_208_988_800] as const;
+
+/** Milliseconds since the epoch a 13-digit or a plausible 10-digit number stands for, or null. */
+function epochMs(s: string): number | null {
+  if (EPOCH_MS.test(s)) return Number(s);
+  if (!EPOCH_S.test(s)) return null;
+  const n = Number(s);
+  return n >= EPOCH_S_RANGE[0] && n <= EPOCH_S_RANGE[1] ? n * 1000 : null;
+}
 
 /** A timestamp's instant, or, for a date-only field stamped at midnight, its day as written. */
 function readStamp(s: string, timeZone: string, dayOnly: boolean): Parsed<Date> | null {
-  if (EPOCH_MS.test(s)) {
-    const at = new Date(Number(s));
+  const ms = epochMs(s);
+  if (ms !== null) {
+    const at = new Date(ms);
     const midnight = at.getTime() % 86_400_000 === 0;
     return dayOnly && midnight ? parseDate(at.toISOString().slice(0, 10), timeZone) : ok(at);
   }
@@ -198,7 +213,7 @@ export function readDate(
   referenceYear: number,
 ): Parsed<Date> {
   if (v === '' || v === null || v === undefined) return EMPTY;
-  if (typeof v === 'number' && Number.isInteger(v) && EPOCH_MS.test(String(v)))
+  if (typeof v === 'number' && Number.isInteger(v) && epochMs(String(v)) !== null)
     return readStamp(String(v), timeZone, !!column.dayOnly)!;
   if (isDate(v) || typeof v === 'number') return parseDate(v, timeZone);
   const s = String(v).trim();

@@ -97,3 +97,18 @@ it('reads custom fields named with "__c" as the fields their names say', () => {
     industry: at('Industry__c'),
   });
 });
+
+it('does not take a headerless column of ten-digit record IDs for dates (they read as epoch seconds only under a date header)', () => {
+  const settings = defaultSettings('o@example.com');
+  const stages = ['Won', 'Lost', 'Qualified', 'Negotiation', 'Qualified', 'Won'];
+  const rows = stages.map((stage, i) => [
+    String(1767361500 + i * 86400),
+    `Deal ${i}`,
+    stage,
+    String(1000 * (i + 1)),
+    `2026-0${i + 1}-15`,
+  ]);
+  const { map } = proposeImportMapping(rows, settings.stages, 'en_US', 'UTC', IMPORT_WORDS);
+  expect(map.columns.created).not.toBe(0);
+  expect(map.columns.closeDate).not.toBe(0);
+});

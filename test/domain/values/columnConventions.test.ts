@@ -115,6 +115,11 @@ describe('dates', () => {
     expect(readDate('2027-02-28T25:00:00+00', tz, instant, 2026).kind).toBe('bad');
     // Not a plausible epoch (a phone number, an ID): not a date.
     expect(readDate('4155550123', tz, day, 2026).kind).toBe('bad');
+    // Epoch seconds (Stripe's, Intercom's and many APIs' form) from 2000 to 2040, as text or a number.
+    expect(iso(readDate('1767361500', tz, instant, 2026))).toBe('2026-01-02T13:45:00.000Z');
+    expect(iso(readDate(1767361500, tz, instant, 2026))).toBe('2026-01-02T13:45:00.000Z');
+    expect(iso(readDate('1806537600', tz, day, 2026))).toBe('2027-04-01T04:00:00.000Z');
+    expect(readDate('0946684799', tz, instant, 2026).kind).toBe('bad');
   });
 
   it('reads a month-name date with a time of day (Notion, Airtable, email headers) as that instant', () => {
