@@ -174,7 +174,7 @@ export const IMPORT_WORDS: ImportWords = {
     ['qualif|kwalific|kvalific|calific', 4],
     ['meeting|demo|present|needs|analys|evaluat|trial|pilot|\\bpoc\\b|scoping|bedarf|behov|reunion', 5],
     [
-      'solution|value prop|decision|identify|perception|buy ?in|bought|champion|losung|oplossing|solucion|solucao',
+      'solution|value prop|decision|identify|perception|buy ?in|bought|champion|\\bm?nda\\b|losung|oplossing|solucion|solucao',
       6,
     ],
     [
@@ -182,7 +182,7 @@ export const IMPORT_WORDS: ImportWords = {
       7,
     ],
     [
-      'negotiat|contract|review|legal|procurement|commit|verbal|closing|sent|verhandl|vertrag|forhandl|onderhandel|negoci|contrat|kontrakt|envoye|enviad',
+      'negotiat|contract|review|legal|procurement|commit|verbal|closing|sent|\\bloi\\b|\\bmou\\b|verhandl|vertrag|forhandl|onderhandel|negoci|contrat|kontrakt|envoye|enviad',
       8,
     ],
   ],

@@ -58,9 +58,13 @@ describe('a won word after an event is no outcome', () => {
       'NDA signed': 'Open',
       'Verbal win': 'Open',
     });
-    // In order: an early meeting before a verbal commitment.
-    const names = p.stages.filter((s) => s.type === 'Open').map((s) => s.name);
-    expect(names.indexOf('Meeting booked')).toBeLessThan(names.indexOf('Verbal win'));
+    // In order: a meeting and a demo, then the NDA, then a verbal commitment.
+    expect(p.stages.filter((s) => s.type === 'Open').map((s) => s.name)).toEqual([
+      'Meeting booked',
+      'Demo booked',
+      'NDA signed',
+      'Verbal win',
+    ]);
     expect(p.unsure).toEqual([]);
   });
 });
