@@ -83,7 +83,13 @@ function confirmMapping(plan: DealsPlan): ConfirmedMap | null {
       ui().ButtonSet.OK_CANCEL,
     );
     if (reply.getSelectedButton() !== ui().Button.OK) return null;
-    const corrected = applyCorrections(header, map, reply.getResponseText(), stageValuesFor(plan, map));
+    const corrected = applyCorrections(
+      header,
+      map,
+      reply.getResponseText(),
+      stageValuesFor(plan, map),
+      plan.settings.stages,
+    );
     if ('error' in corrected) problem = `${corrected.error}\n`;
     else {
       map = corrected.map;

@@ -59,6 +59,19 @@ describe('stage names whose words mislead, converted', () => {
     expect(types).toEqual({ ...OPEN_AND_SURE, Closed: 'Lost' });
   });
 
+  it('refuses to retype a stage CRM Settings holds, saying where to change it', () => {
+    const { dialogs, types } = convert([
+      { button: 'NO' },
+      { button: 'OK', text: 'stage Lost = Won' },
+      { button: 'CANCEL' },
+    ]);
+    const previews = dialogs.filter((d) => d.includes('Yes: convert.'));
+    expect(previews[1]).toMatch(
+      /^"Lost" is a stage of CRM Settings already \(Lost\); change its type there, under Stages, then convert again\./,
+    );
+    expect(types).toMatchObject({ Lost: 'Lost' });
+  });
+
   it('puts open deals of booked meetings in the pipeline at an open probability, not at 100%', () => {
     const { emu } = convert([{ button: 'YES' }]);
     const byDeal = Object.fromEntries(records(emu).map((r) => [String(r['Deal']), r['Probability']]));

@@ -93,6 +93,7 @@ function saidStageType(
   left: string,
   right: string,
   stageValues: readonly string[],
+  held: readonly StageDef[],
 ): { key: string; type: StageDef['type'] } | { error: string } | null {
   const m = /^stages?\s+(.+)$/i.exec(left.trim());
   if (!m) return null;
@@ -105,6 +106,12 @@ function saidStageType(
     return {
       error: `No deal has the stage "${value}". Its stages: ${stageValues.slice(0, 12).join(', ')}${stageValues.length > 12 ? ', …' : ''}.`,
     };
+  // A stage CRM Settings holds keeps its own type: a correction here would change nothing.
+  const own = held.find((s) => looseKey(s.name) === key);
+  if (own && own.type !== type)
+    return {
+      error: `"${own.name}" is a stage of CRM Settings already (${own.type}); change its type there, under Stages, then convert again.`,
+    };
   return { key, type };
 }
 
@@ -112,7 +119,8 @@ function saidStageType(
  * Applies corrections typed as "C = Amount" or "F = extra" (column letter or header text, then a field
  * name or "extra"), "dates = day first" (or month first) for every date column or "D = day first" for
  * one, "amounts = cents" (or as written), "A = fill down" (blanks take the value above), "stage
- * Closed = Lost" (a stage value's type: Won, Lost or Open; `stageValues` are those the export holds),
+ * Closed = Lost" (a stage value's type: Won, Lost or Open; `stageValues` are those the export holds,
+ * `held` CRM Settings' stages, whose types are changed there),
  * separated by new lines or semicolons. Returns the new map or a message.
  */
 export function applyCorrections(
@@ -120,6 +128,7 @@ export function applyCorrections(
   map: ConfirmedMap,
   text: string,
   stageValues: readonly string[] = [],
+  held: readonly StageDef[] = [],
 ): { map: ConfirmedMap } | { error: string } {
   const columns = { ...map.columns };
   let dateOrder = map.dateOrder;
@@ -134,7 +143,7 @@ export function applyCorrections(
     const m = /^(.+?)\s*(?:=|->|→)\s*(.+)$/.exec(part);
     if (!m) return { error: `"${part}" is not a correction. Write it as: C = Amount` };
     const stage =
-      columnNamed(m[1].trim(), header, map.width) < 0 ? saidStageType(m[1], m[2], stageValues) : null;
+      columnNamed(m[1].trim(), header, map.width) < 0 ? saidStageType(m[1], m[2], stageValues, held) : null;
     if (stage && 'error' in stage) return stage;
     if (stage) {
       stageTypes[stage.key] = stage.type;
