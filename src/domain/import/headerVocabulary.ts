@@ -47,7 +47,8 @@ export interface ImportWords {
   thrownOut: string;
   /**
    * Whole stage names saying closed but neither won nor lost ("Closed", "Done"; "Archived",
-   * "Inactive"), by the type they more often mean: the preview asks about them.
+   * "Inactive"), or not surely closed ("Live": gone live, or a live deal?), by the type they more
+   * often mean: the preview asks about them.
    */
   closedWon: string;
   closedLost: string;

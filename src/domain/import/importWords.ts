@@ -146,13 +146,13 @@ export const IMPORT_WORDS: ImportWords = {
   ),
   eventOutcome: anyWord('booked|signed|win'),
   afterSale: whole(
-    '(closed |deal )?(paid|invoiced|invoice paid|payment received|customer|client|active customer|onboarding|onboarded|implementation|implemented|go live|live|order received|order placed|po received|purchase order|purchase order received|contract executed|executed|kunde|auftrag erteilt|auftrag|beauftragt|bezahlt|commande|commande passee|bon de commande|pedido|pedido confirmado|encomenda|bestelling|bestilling|bestallning|ordine|paye|payee|facture|facturee|cliente|pagado|pagada|facturado|faturado)',
+    '(closed |deal )?(paid|invoiced|invoice paid|payment received|customer|client|active customer|onboarding|onboarded|implementation|implemented|go live|order received|order placed|po received|purchase order|purchase order received|contract executed|executed|kunde|auftrag erteilt|auftrag|beauftragt|bezahlt|commande|commande passee|bon de commande|pedido|pedido confirmado|encomenda|bestelling|bestilling|bestallning|ordine|paye|payee|facture|facturee|cliente|pagado|pagada|facturado|faturado)',
   ),
   thrownOut: whole(
     '(closed |deal )?(junk|spam|duplicate|dupe|duplicated|invalid|invalid lead|expired|timed out|timeout|time out|went dark|gone dark|trash|bounced|wrong contact|bad data|doublon|duplikat|dublette|ungultig|abgelaufen|caducado|caducada|vencido|vencida|expire|expiree)',
   ),
   closedWon: whole(
-    'closed|done|complete|completed|finished|closed other|abgeschlossen|erledigt|fertig|termine|terminee|ferme|fermee|cerrado|cerrada|finalizado|finalizada|concluido|concluida|fechado|fechada|chiuso|chiusa|gesloten|afgesloten|afsluttet|avslutad|avsluttet',
+    'closed|done|live|complete|completed|finished|closed other|abgeschlossen|erledigt|fertig|termine|terminee|ferme|fermee|cerrado|cerrada|finalizado|finalizada|concluido|concluida|fechado|fechada|chiuso|chiusa|gesloten|afgesloten|afsluttet|avslutad|avsluttet',
   ),
   closedLost: whole(
     'archived|archive|inactive|dormant|archiviert|inaktiv|archivee|inactif|archivado|archivada|inactivo|inactiva|arquivado|arquivada|inativo|inativa|gearchiveerd',

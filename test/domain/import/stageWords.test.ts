@@ -188,17 +188,25 @@ describe('a closed word that says neither won nor lost', () => {
         seen('Done', { rows: 2 }),
         seen('Archived', { rows: 3 }),
         seen('Inactive', { rows: 1 }),
+        seen('Live', { rows: 4 }),
       ],
       current,
       true,
       IMPORT_WORDS,
     );
-    expect(typesOf(p)).toEqual({ Closed: 'Won', Done: 'Won', Archived: 'Lost', Inactive: 'Lost' });
+    expect(typesOf(p)).toEqual({
+      Closed: 'Won',
+      Done: 'Won',
+      Archived: 'Lost',
+      Inactive: 'Lost',
+      Live: 'Won',
+    });
     expect(p.unsure).toEqual([
       { name: 'Closed', type: 'Won', rows: 12 },
       { name: 'Done', type: 'Won', rows: 2 },
       { name: 'Archived', type: 'Lost', rows: 3 },
       { name: 'Inactive', type: 'Lost', rows: 1 },
+      { name: 'Live', type: 'Won', rows: 4 },
     ]);
   });
 
