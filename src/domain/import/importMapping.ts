@@ -6,7 +6,7 @@ import type { FieldKey } from '../../shared/fields';
 import type { StageDef } from '../../shared/settings';
 import type { HeaderMap } from '../deals/headerMap';
 import { findStageLoosely } from '../settings/stageLookup';
-import { decimalMarkOf, readDate } from '../values/columnConventions';
+import { decimalMarkOf, epochMs, readDate } from '../values/columnConventions';
 import {
   headerMeanings,
   closedFlagKind,
@@ -311,9 +311,8 @@ class MappingDraft {
     const { columns_: columns } = this;
     if (columns.created !== undefined && columns.closeDate !== undefined) return;
     const read = (v: unknown) => {
-      // Thirteen digits (ten) read as epoch milliseconds (seconds) under a date header, but alone could
-      // be any ID.
-      if (/^\d{10}(\d{3})?$/.test(text(v))) return null;
+      // Epoch milliseconds or seconds read as dates under a date header, but alone could be any ID.
+      if (epochMs(text(v)) !== null) return null;
       for (const order of ['MDY', 'DMY'] as const) {
         const p = readDate(v, timeZone, { order }, 2000);
         if (p.kind === 'ok') return p.value.getTime();

@@ -137,7 +137,7 @@ const EPOCH_S = /^\d{10}$/;
 const EPOCH_S_RANGE = [946_684_800, 2_208_988_800] as const;
 
 /** Milliseconds since the epoch a 13-digit or a plausible 10-digit number stands for, or null. */
-function epochMs(s: string): number | null {
+export function epochMs(s: string): number | null {
   if (EPOCH_MS.test(s)) return Number(s);
   if (!EPOCH_S.test(s)) return null;
   const n = Number(s);
