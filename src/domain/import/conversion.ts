@@ -374,7 +374,7 @@ function typedReader(
     case 'stage':
       return (v) => {
         if (display(v) === '') return same(v);
-        const name = o.stageOf.get(looseKey(v)) ?? findStageLoosely(v, o.settings.stages)?.name;
+        const name = stageNameOf(v, o);
         if (!name) return { value: v, kept: true, stage: false };
         return { value: name, kept: false, stage: name !== v };
       };
@@ -448,15 +448,23 @@ function reasonFromStage(
   return true;
 }
 
+/** What names stages in a conversion: the stage adoption's names, and CRM Settings' stages. */
+type StageNaming = Pick<ConvertOptions, 'stageOf'> & { settings: Pick<Settings, 'stages'> };
+
+/** The stage of CRM Settings a stage value becomes: as stage adoption said, else its obvious spelling. */
+function stageNameOf(v: CellValue, o: StageNaming): string | undefined {
+  return o.stageOf.get(looseKey(v)) ?? findStageLoosely(v, o.settings.stages)?.name;
+}
+
 /**
  * With no status column, a row at an open stage whose won or lost date says it closed ("Won time",
  * "Lost time": closedAtColumns.ts) takes the Won or Lost stage, leaving the stage it was at for
- * History's move; undefined for any other row.
+ * History's move; undefined for any other row. The preview counts them with it.
  */
-function datedClose(
+export function datedClose(
   source: readonly CellValue[],
   mapping: Pick<ImportMapping, 'statusColumn'> & { map: ConfirmedMap },
-  o: ConvertOptions,
+  o: StageNaming,
 ): (src: readonly CellValue[]) => { type: 'Won' | 'Lost'; stage: string; from: string } | undefined {
   const columns = mapping.statusColumn === null ? closedAtColumns(source, mapping.map) : [];
   const stageCol = mapping.map.columns.stage;
@@ -467,7 +475,7 @@ function datedClose(
     const type = closedByDates(src, columns);
     if (!type) return undefined;
     const v = stageCol === undefined ? '' : src[stageCol];
-    const own = o.stageOf.get(looseKey(v)) ?? findStageLoosely(v, o.settings.stages)?.name;
+    const own = stageNameOf(v, o);
     const ownType = o.settings.stages.find((s) => s.name === own)?.type;
     if (ownType && ownType !== 'Open') return undefined;
     return { type, stage: type === 'Won' ? won : lost, from: own ?? '' };
@@ -493,7 +501,7 @@ function statusStage(
   const stageCol = mapping.map.columns.stage;
   if (stageCol !== undefined) {
     const v = src[stageCol];
-    const name = o.stageOf.get(looseKey(v)) ?? findStageLoosely(v, o.settings.stages)?.name;
+    const name = stageNameOf(v, o);
     const own = o.settings.stages.find((s) => s.name === name)?.type;
     if (own === status || (status === 'Lost' && mapping.statusKind === 'active' && own === 'Won'))
       return undefined;
@@ -662,7 +670,7 @@ function moveReaders(
     );
   const entered = mapping.stageEntered.map(({ column, stage }) => ({
     column,
-    stage: o.stageOf.get(looseKey(stage)) ?? findStageLoosely(stage, o.settings.stages)?.name ?? stage,
+    stage: stageNameOf(stage, o) ?? stage,
     read: reader(column),
   }));
   const closedAt = closedAtColumns(source, mapping.map).map((c) => ({ ...c, read: reader(c.column) }));

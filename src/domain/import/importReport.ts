@@ -5,13 +5,7 @@ import { FIELD_BY_KEY, type FieldKey } from '../../shared/fields';
 import { centsSaid } from './amountCents';
 import { amountColumnRead } from './amountColumn';
 import { unitSaid } from './amountUnit';
-import {
-  closedAtColumns,
-  closedAtSaid,
-  closedByDates,
-  closedByDatesSaid,
-  type ClosedAtColumn,
-} from './closedAtColumns';
+import { closedAtColumns, closedAtSaid, closedByDatesSaid, type ClosedAtColumn } from './closedAtColumns';
 import { mergeRepeatedDeals, repeatedSaid } from './repeatedDeals';
 import { mergedColumnsOf, mergedSaid } from './mergedCells';
 import { amountPeriodSaid, amountPeriodsOf } from './amountPeriod';
@@ -33,6 +27,7 @@ import { clipped, counted, looseKey } from '../values/text';
 import { periodEnd } from '../values/periodDates';
 import { pad2 } from '../../shared/zonedTime';
 import {
+  datedClose,
   importDateOrders,
   placeholdersIn,
   placeholdersSaid,
@@ -183,7 +178,7 @@ export function describeImport(
   const closedAt = closedAtColumns(header, map);
   const closedSaid = [
     closedAtSaid(closedAt, map, name),
-    closedByDatesLine(body, closedAt, { ...mapping, map }, stages, name),
+    closedByDatesLine(values, closedAt, { ...mapping, map }, stages, name),
   ]
     .filter(Boolean)
     .join(' ');
@@ -315,25 +310,24 @@ function keyFieldLines(
 }
 
 /**
- * How many deals at an open stage a won or lost date closes (see conversion.ts datedClose), in words,
- * or '' (a status column says instead).
+ * How many deals at an open stage a won or lost date closes (conversion.ts datedClose, with the
+ * stages the import brings), in words, or '' (a status column says instead).
  */
 function closedByDatesLine(
-  body: readonly (readonly CellValue[])[],
+  values: readonly (readonly CellValue[])[],
   closedAt: readonly ClosedAtColumn[],
-  mapping: Pick<ImportMapping, 'statusColumn'> & { map: ConfirmedMap },
+  mapping: Pick<ImportMapping, 'statusColumn' | 'headerRow'> & { map: ConfirmedMap },
   stages: StageProposal,
   name: (c: number) => string,
 ): string {
-  if (mapping.statusColumn !== null || !closedAt.length) return '';
-  const stageCol = mapping.map.columns.stage;
+  const close = datedClose(values[mapping.headerRow] ?? [], mapping, {
+    stageOf: stages.stageOf,
+    settings: { stages: stages.stages },
+  });
   const turned = { Won: 0, Lost: 0 };
-  for (const r of body) {
-    const type = closedByDates(r, closedAt);
-    if (!type) continue;
-    const own = stageCol === undefined ? undefined : stages.stageOf.get(looseKey(r[stageCol]));
-    const ownType = stages.stages.find((s) => s.name === own)?.type;
-    if (!ownType || ownType === 'Open') turned[type]++;
+  for (const r of values.slice(mapping.headerRow + 1)) {
+    const dated = close(r);
+    if (dated) turned[dated.type]++;
   }
   return closedByDatesSaid(turned, closedAt, name);
 }
