@@ -8,7 +8,7 @@ import type { StageDef } from '../../shared/settings';
 import type { HistoryEntry } from '../history/historyEntry';
 import { looseKey } from '../values/text';
 import type { ImportWords } from './headerVocabulary';
-import { proposeStages } from './stageAdoption';
+import { categoryFor, proposeStages } from './stageAdoption';
 
 export interface HistoryStages {
   /** CRM Settings' stages with the history's added. */
@@ -57,9 +57,6 @@ function slotFor(name: string, open: readonly StageDef[], before: ReadonlyMap<st
   });
   return last >= 0 ? last + 1 : first >= 0 ? first : open.length;
 }
-
-const categoryFor = (p: number): StageDef['category'] =>
-  p < 0.4 ? 'Pipeline' : p < 0.7 ? 'Best case' : 'Commit';
 
 /** New open stages' probabilities: spread evenly between their neighbours' (0 before the first, 1 after). */
 function spreadProbabilities(open: StageDef[], isNew: (s: StageDef) => boolean): void {

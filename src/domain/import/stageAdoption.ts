@@ -212,7 +212,8 @@ const median = (xs: readonly number[]) => {
     : null;
 };
 const round = (p: number) => Math.round(p * 100) / 100;
-const categoryFor = (p: number): ForecastCategory =>
+/** The forecast category an open stage of probability `p` is counted in. */
+export const categoryFor = (p: number): ForecastCategory =>
   p < 0.4 ? 'Pipeline' : p < 0.7 ? 'Best case' : 'Commit';
 
 /**
