@@ -105,6 +105,18 @@ describe('the daily to-do email', () => {
     expect(emu.mail.sent.map((m) => m.subject.slice(-12))).toEqual(['(2026-03-10)', '(2026-03-11)']);
   });
 
+  it('sends the day’s emails when a refresh from the menu came first and nothing changed since', () => {
+    const emu = team();
+    emu.fireTrigger('scheduledRefresh');
+    // Just after midnight someone refreshes from the menu; the schedule's run an hour later (18 hours
+    // after the last daily check) finds nothing changed since, and still sends the day's emails.
+    emu.env.nowMs = Date.parse('2026-03-11T05:00:00Z'); // 01:00 in New York
+    emu.run('menuRefresh');
+    emu.env.nowMs += 3_600_000;
+    emu.fireTrigger('scheduledRefresh');
+    expect(emu.mail.sent.map((m) => m.subject.slice(-12))).toEqual(['(2026-03-10)', '(2026-03-11)']);
+  });
+
   it('sends nothing when CRM Settings says No', () => {
     const emu = team('No');
     emu.fireTrigger('scheduledRefresh');

@@ -273,6 +273,42 @@ function readIncrementally(
 }
 
 /**
+ * The daily check of History when nothing changed since the last refresh (see refresh/quietCheck.ts):
+ * the next fourteenth of the folded blocks, and the rows after the last complete block, against their
+ * prints, without reading the index; no row may follow the last one folded. Returns where the next
+ * check starts, or null when anything differs (a full refresh then reads History as readHistory does).
+ * Two reads.
+ */
+export function historyPartHolds(history: Sheet, pointer: IndexPointer): number | null {
+  const known = { size: pointer.block, blocks: decodePrints(pointer.blocks) ?? [] };
+  if (pointer.rest === -1 || history.getSheetId() !== pointer.historySheetId) return null;
+  const restFrom = known.blocks.length * known.size;
+  const start = Math.min(pointer.folded, restFrom + 2);
+  let tail: CellValue[][];
+  try {
+    tail = history.getRange(`A${start}:${columnName(WIDTH)}`).getValues() as CellValue[][];
+  } catch {
+    return null;
+  }
+  const at = pointer.folded - start;
+  if (tail.length <= at || rowPrint(tail[at]) !== pointer.last) return null;
+  if (tail.slice(at + 1).some((r) => !isBlank(r))) return null;
+  if (sumOf(tail, restFrom + 2 - start, at + 1, WIDTH) !== pointer.rest) return null;
+  const { from, to } = checkWindow(known.blocks.length, pointer.checkFrom);
+  if (to <= from) return pointer.checkFrom;
+  const size = known.size;
+  const rows = history.getRange(from * size + 2, 1, (to - from) * size, WIDTH).getValues() as CellValue[][];
+  for (let b = from; b < to; b++)
+    if (sumOf(rows, (b - from) * size, (b - from + 1) * size, WIDTH) !== known.blocks[b]) return null;
+  return to;
+}
+
+/** The pointer once a quiet refresh checked History's next part (`checkFrom`) at `at`, as a property. */
+export function checkedPointer(pointer: IndexPointer, checkFrom: number, at: number): [string, string] {
+  return [KEY, JSON.stringify({ ...pointer, checkFrom, checkedAt: at })];
+}
+
+/**
  * Creates the hidden, warning-protected index tab, two columns wide; returns it with its rows, read
  * before anything is written to it (a read after writes sends them out first). `inserted`: the tab
  * already inserted, with its size (see makeForecastHistoryTab).

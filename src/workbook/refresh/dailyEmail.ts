@@ -12,6 +12,19 @@ import { documentStore } from '../core/documentState';
 
 const KEY = 'sheetsCrm.dailyEmail';
 
+/**
+ * Whether the day's emails are still to be sent (CRM Settings asks for them, and none went out today):
+ * a refresh of the schedule is then never quiet (see refreshAll.ts), since the emails need every deal.
+ */
+export function dailyEmailDue(
+  properties: Record<string, string>,
+  settings: Settings,
+  now: Date,
+  timeZone: string,
+): boolean {
+  return settings.general.dailyEmail === 'Yes' && properties[KEY] !== isoDay(now, timeZone);
+}
+
 /** Sends the day's emails when due; returns the addresses sent to and those that failed, with why. */
 export function sendDailyEmails(input: {
   settings: Settings;

@@ -55,7 +55,8 @@ import { reportTabs } from '../reports/reportTabsMade';
 import type { refreshBoard } from '../board/boardRefresh';
 import { BOARD_FILE, BOARD_GLOBAL, onDemand } from '../core/onDemand';
 import { archiveOldRows, rowsToArchive } from '../history/historyArchiving';
-import { sendDailyEmails } from './dailyEmail';
+import { dailyEmailDue, sendDailyEmails } from './dailyEmail';
+import { quietDailyCheck } from './quietCheck';
 import { buildSearchIndex } from '../../domain/sidebar/searchIndex';
 import { saveSearchIndex } from '../sidebar/searchIndexStore';
 import type { Sheet, Spreadsheet } from '../core/sheetTypes';
@@ -250,9 +251,10 @@ function sweptIds(plan: SweepPlan): CellValue[] {
 
 /**
  * The refresh when nothing changed (see quietRefresh.ts), or null when it must read everything: a full
- * or board-making refresh, the daily check due, History's oldest rows to archive, a tab edited or
- * missing, a journal left, a change since the last complete refresh, another day or other settings, or
- * a row of the window that would change.
+ * or board-making refresh, the day's emails to send, History's oldest rows to archive, a tab edited or
+ * missing, a journal left, a change since the last complete refresh, another day or other settings, a
+ * row of the window that would change, or, with the daily check due, a part it checks that differs
+ * from what was written (see quietCheck.ts).
  */
 function quietRefresh(
   req: RefreshRequest,
@@ -262,17 +264,23 @@ function quietRefresh(
   const { ss, crm, settings, now } = req;
   const { timeZone } = crm.state;
   if (req.full === true || req.board === 'create' || journalsLeft(properties)) return null;
+  // The day's to-do emails need every deal: the schedule's refresh that sends them reads them all.
+  if (req.full === 'daily' && dailyEmailDue(properties, settings, now, timeZone)) return null;
   const last = quietSince(properties, now, timeZone, settings);
   if (!last) return null;
   const pointer = readPointer(properties);
-  if (req.full === 'daily' && (!pointer || now.getTime() - pointer.checkedAt > DAILY_CHECK_MS)) return null;
+  const check = req.full === 'daily' && (!pointer || now.getTime() - pointer.checkedAt > DAILY_CHECK_MS);
+  if (check && !pointer) return null;
   const record = readReportRecord(properties);
   if (rowsToArchive(pointer, recordedCells(record))) return null;
-  const ids = new Set(ss.getSheets().map((s) => s.getSheetId()));
-  const tabs = REPORT_TABS.every((t) => record.extents[t] && ids.has(record.extents[t].sheetId));
+  const sheets = new Map(ss.getSheets().map((s) => [s.getSheetId(), s]));
+  const tabs = REPORT_TABS.every((t) => record.extents[t] && sheets.has(record.extents[t].sheetId));
   if (record.edited.size || !tabs) return null;
   const window = windowHolds(crm.deals, crm.state, last, req.user, settings, readAt);
-  return window.holds ? { quiet: { since: stamp(new Date(last.at), timeZone), rows: window.rows } } : null;
+  if (!window.holds) return null;
+  // The daily check due: the parts it covers are read back rather than written (see quietCheck.ts).
+  if (check && !quietDailyCheck(ss, sheets, crm.history, record, pointer!, now)) return null;
+  return { quiet: { since: stamp(new Date(last.at), timeZone), rows: window.rows } };
 }
 
 /**

@@ -1,0 +1,174 @@
+// The schedule's daily check when nothing changed since the last refresh that day: it reads the part
+// of History and of each report list it checks, each list's key column and the charts, not all of
+// Deals, and writes nothing when they hold; anything changed without an edit event (a script, a
+// restored version) is still found within the two weeks the check promises, and put right by a
+// refresh in full. Expected reports come from a copy of the workbook refreshed from scratch.
+import { Accountant, Emulator } from '../../local/emulator';
+import { fillDemo } from '../support/demoWorkbook';
+import { DIST, loadedEmulator } from '../support/emulator';
+import { a1, REPORT_TABS } from '../support/crm';
+
+const OPTS = { timeZone: 'America/New_York', now: '2026-03-10T15:00:00Z' };
+const HOUR = 3_600_000;
+const DAY = 24 * HOUR;
+
+/** Values, formulas, formats and bold of every report tab, as far as anything is in it. */
+function reports(emu: Emulator): Record<string, string> {
+  return Object.fromEntries(
+    REPORT_TABS.map((n) => {
+      const s = emu.sheet(n);
+      const r = s.rangeAt(1, 1, Math.max(1, s.lastRowIndex()), Math.max(1, s.lastColumnIndex()));
+      return [n, JSON.stringify([r.peekValues(), r.getFormulas(), r.getNumberFormats(), r.getFontWeights()])];
+    }),
+  );
+}
+
+/** What a refresh from scratch leaves: a copy that forgot the last refresh's record and pointer. */
+function fromScratch(saved: ReturnType<Emulator['save']>): Emulator {
+  const copy = Emulator.fromSaved(saved, OPTS).load(DIST);
+  const doc = copy.properties.document.data as Record<string, string>;
+  for (const k of Object.keys(doc))
+    if (k === 'sheetsCrm.charts' || k === 'sheetsCrm.historyIndex' || k === 'sheetsCrm.lastRefresh')
+      delete doc[k];
+  copy.run('menuRefresh');
+  return copy;
+}
+
+function measure(emu: Emulator, run: () => void) {
+  const before = emu.acc.snapshot();
+  run();
+  return Accountant.diff(before, emu.acc.snapshot());
+}
+
+/** A CRM with `count` demo deals and its schedule, refreshed once (a full refresh: checked then). */
+function scheduledDemo(count: number): Emulator {
+  const emu = loadedEmulator(OPTS);
+  emu.run('menuSetUp');
+  fillDemo(emu, count);
+  emu.run('menuScheduleRefresh');
+  emu.run('menuRefresh');
+  return emu;
+}
+
+/**
+ * A day: the morning's refresh from the menu after a stage change, then, an hour later with nothing
+ * changed, the schedule's first refresh of the day (the daily check due: the last was a day ago).
+ */
+function day(emu: Emulator, n: number) {
+  emu.env.nowMs += DAY;
+  emu.userEdit('Deals', a1(emu, 'Stage', 3 + (n % 50)), n % 2 ? 'Negotiation' : 'Qualified');
+  // A minute later (a change stamped within seconds of a refresh's read makes the next one full).
+  emu.env.nowMs += 60_000;
+  emu.run('menuRefresh');
+  emu.env.nowMs += HOUR;
+  return measure(emu, () => emu.run('scheduledRefresh'));
+}
+
+const pointer = (emu: Emulator) =>
+  JSON.parse((emu.properties.document.data as Record<string, string>)['sheetsCrm.historyIndex']) as {
+    checkFrom: number;
+    checkedAt: number;
+  };
+
+/** The report tabs' extents the last refresh recorded (the record may be split over properties). */
+function extents(emu: Emulator): Record<string, { sheetId: number; checkFrom?: number }> {
+  const doc = emu.properties.document.data as Record<string, string>;
+  const head = doc['sheetsCrm.charts'];
+  const n = /^\{"chunks":(\d+)\}$/.exec(head)?.[1];
+  const json = n
+    ? Array.from({ length: Number(n) }, (_, i) => doc[`sheetsCrm.charts.${i + 1}`]).join('')
+    : head;
+  return (JSON.parse(json) as { extents: Record<string, { sheetId: number; checkFrom?: number }> }).extents;
+}
+
+describe('the daily check with nothing changed since the morning’s refresh', () => {
+  it('reads a part of Deals, History and the lists, writes no report, and moves the check on', () => {
+    const emu = scheduledDemo(1500);
+    const dealsCells = emu.sheet('Deals').lastRowIndex() * emu.sheet('Deals').lastColumnIndex();
+    const before = pointer(emu);
+    const listsBefore = Object.fromEntries(Object.values(extents(emu)).map((e) => [e.sheetId, e.checkFrom]));
+    const check = day(emu, 0);
+    // A full refresh reads every cell of Deals and more; the quiet check a window of its rows (500
+    // at least: a third of these) and the Deal IDs, a part of History and of each list.
+    expect(check.cellsRead).toBeLessThan(dealsCells);
+    expect(check.cellsWritten).toBe(0);
+    const after = pointer(emu);
+    expect(after.checkedAt).toBe(emu.env.nowMs);
+    expect(after.checkFrom).not.toBe(before.checkFrom);
+    // Each list's next part is checked next time (Unsegmented, empty, is one part).
+    const moved = Object.entries(extents(emu)).filter(([, e]) => e.checkFrom !== listsBefore[e.sheetId]);
+    expect(moved.map(([tab]) => tab).sort()).toEqual([
+      'Data issues',
+      'Segment A',
+      'Segment B',
+      'Segment C',
+      'Unsegmented',
+    ]);
+  }, 60_000);
+
+  it.each([
+    [
+      'a list cell changed by a script',
+      (emu: Emulator) => {
+        const tab = emu.sheet('Segment B');
+        tab.rangeAt(tab.lastRowIndex() - 3, 3).setValue('changed by a script');
+      },
+    ],
+    [
+      'a row link in a list changed by a script',
+      (emu: Emulator) =>
+        emu
+          .sheet('Data issues')
+          .rangeAt(emu.sheet('Data issues').lastRowIndex() - 2, 1)
+          .setValue(7),
+    ],
+    [
+      'a Forecast cell changed by a script',
+      (emu: Emulator) => emu.sheet('Forecast').rangeAt(6, 2).setValue(123456),
+    ],
+    [
+      'a list sorted (no edit event)',
+      (emu: Emulator) => {
+        const tab = emu.sheet('Segment A');
+        tab.rangeAt(8, 1, tab.lastRowIndex() - 7, tab.lastColumnIndex()).sort({ column: 3 });
+      },
+    ],
+    [
+      'a History row changed by a script',
+      (emu: Emulator) => {
+        const values = emu.values('History');
+        let r = values.length >> 1;
+        while (values[r - 1][2] !== 'Stage') r++;
+        emu
+          .sheet('History')
+          .rangeAt(r, 5)
+          .setValue(values[r - 1][4] === 'Lost' ? 'Won' : 'Lost');
+      },
+    ],
+    ['a chart a person deleted', (emu: Emulator) => emu.sheet('Funnel').charts.splice(0)],
+  ])(
+    'finds %s within two weeks of daily checks and puts it right',
+    (_, change) => {
+      const emu = scheduledDemo(1500);
+      const dealsCells = emu.sheet('Deals').lastRowIndex() * emu.sheet('Deals').lastColumnIndex();
+      // The change comes after a morning's refresh, so only the daily checks may find it: each one
+      // either holds (a part read, nothing written) or reads Deals in full and writes.
+      const found: number[] = [];
+      for (let n = 0; n < 14 && !found.length; n++) {
+        emu.env.nowMs += DAY;
+        emu.userEdit('Deals', a1(emu, 'Stage', 3 + n), n % 2 ? 'Negotiation' : 'Qualified');
+        emu.env.nowMs += 60_000;
+        emu.run('menuRefresh');
+        if (n === 0) change(emu);
+        emu.env.nowMs += HOUR;
+        const check = measure(emu, () => emu.run('scheduledRefresh'));
+        const quiet = check.cellsRead < dealsCells && check.cellsWritten === 0;
+        if (!quiet) found.push(n);
+      }
+      expect(found).toHaveLength(1);
+      expect(reports(emu)).toEqual(reports(fromScratch(emu.save())));
+      expect(emu.sheet('Funnel').charts).toHaveLength(1);
+    },
+    240_000,
+  );
+});
