@@ -451,6 +451,22 @@ describe('converting amounts in other currencies than the CRM’s', () => {
   });
 });
 
+describe('converting a home-made sheet’s probability column', () => {
+  it.each(['Prob', 'Prob.', 'Prob %', 'Win chance', 'Chance of winning', 'Chance to win'])(
+    'reads "%s" as each deal’s probability, not an extra column',
+    (header) => {
+      const { shown, deals, col } = converted([
+        ['Deal', 'Stage', 'Amount', header],
+        ['Acme', 'Negotiation', '1000', '30%'],
+        ['Globex', 'Qualified', '2000', '65%'],
+      ]);
+      expect(shown[0]).toContain(`→ Probability`);
+      expect(deals.slice(1).map((r) => r[col('Probability')])).toEqual([0.3, 0.65]);
+      expect(deals[0]).not.toContain(header);
+    },
+  );
+});
+
 describe('converting a home-made sheet that ends with its totals', () => {
   it('leaves the totals row out, saying so before and after, and keeps a deal that only looks like one', () => {
     const { shown, deals } = converted([
@@ -473,6 +489,27 @@ describe('converting a home-made sheet that ends with its totals', () => {
       ['Total', '', '999'],
     ]);
     expect(kept.deals.slice(1).map((r) => r[1])).toEqual(['Alpha', 'Total']);
+  });
+
+  it('finds the total written in the first column when the deal names are in another', () => {
+    // Company first, the deal's name second: "Total" stands under the companies, with the sum.
+    const { shown, deals } = converted([
+      ['Company', 'Opportunity', 'Stage', 'Value', 'Close'],
+      ['Acme', 'Rollout', 'Negotiation', '12k', '2027-03-01'],
+      ['Beta', 'Expansion', 'Qualified', '$8.5k', '2027-03-02'],
+      ['Total', '', '', '20,500', ''],
+    ]);
+    expect(shown[0]).toContain(
+      'Row 4 ("Total", 20,500: the sum of the amounts above) is a totals row: it is not converted (the original keeps it).',
+    );
+    expect(deals.slice(1).map((r) => r[1])).toEqual(['Rollout', 'Expansion']);
+    // A company named Total with a deal's name is a deal, even when its amount matches.
+    const kept = converted([
+      ['Company', 'Opportunity', 'Value'],
+      ['Acme', 'Rollout', '1000'],
+      ['Total', 'Lubricants', '1000'],
+    ]);
+    expect(kept.deals.slice(1).map((r) => r[1])).toEqual(['Rollout', 'Lubricants']);
   });
 });
 

@@ -588,8 +588,10 @@ export interface TotalsRow {
 
 /**
  * The totals row a home-made sheet ends with, or null: its last non-empty row, named as a total
- * ("Total", "Grand total", "Summe"…), with no stage, and an amount that is the sum of the amounts
- * above it. A deal named Total (with a stage, or another amount) is a deal.
+ * ("Total", "Grand total", "Summe"…) in the deal's name, or in its first cell when it has no deal name
+ * (a sheet whose first column holds the companies), with no stage, and an amount that is the sum of
+ * the amounts above it. A deal named Total (with a stage, or another amount) is a deal, and so is one
+ * of a company named Total.
  */
 export function totalsRowOf(
   values: readonly (readonly CellValue[])[],
@@ -603,7 +605,8 @@ export function totalsRowOf(
   const [nameCol, stageCol, amountCol] = [map.columns.deal ?? 0, map.columns.stage, map.columns.amount];
   if (last < 1 || amountCol === undefined) return null;
   const row = body[last];
-  const name = display(row[nameCol]);
+  const first = row.findIndex((v) => display(v) !== '');
+  const name = display(row[nameCol]) || display(row[first]);
   if (!TOTAL_LABEL.test(name) || (stageCol !== undefined && display(row[stageCol]) !== '')) return null;
   const column = body.map((r) => r[amountCol] ?? '');
   const mark = decimalMarkOf(column, locale);

@@ -46,7 +46,7 @@ const LINES: Readonly<Record<ImportField, readonly string[]>> = {
     'abschlussdatum|erwartetes abschlussdatum|voraussichtliches abschlussdatum|geplantes abschlussdatum|lukkedato|forventet lukkedato|slutdato|forventet slutdato|stangningsdatum|forvantat stangningsdatum|slutdatum|avslutsdatum|forvantat avslutsdatum|avslutningsdato|forventet avslutningsdato|sluttdato|sluitingsdatum|verwachte sluitingsdatum|afsluitdatum|verwachte afsluitdatum|date de cloture|date de fermeture|date de cloture prevue|date de fermeture prevue|date de conclusion|fecha de cierre|fecha cierre|fecha de cierre prevista|fecha prevista de cierre|fecha estimada de cierre|data de fechamento|data prevista de fechamento|data de encerramento|data de fecho',
   ],
   probability: [
-    'probability|win probability|deal probability|deal stage probability|likelihood|chance|confidence|close probability|probability of winning|probability of win|win chance|win likelihood|customized win likelihood',
+    'probability|win probability|deal probability|deal stage probability|likelihood|chance|confidence|close probability|probability of winning|probability of win|win chance|win likelihood|customized win likelihood|prob|chance of winning|chance to win|win odds|odds of winning',
     'wahrscheinlichkeit|abschlusswahrscheinlichkeit|sandsynlighed|sannolikhet|sannsynlighet|kans|waarschijnlijkheid|slagingskans|probabilite|probabilite de conclusion|probabilidad|probabilidade',
   ],
   forecastCategory: [
