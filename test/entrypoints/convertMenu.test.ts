@@ -467,6 +467,34 @@ describe('converting a home-made sheet’s probability column', () => {
   );
 });
 
+describe('converting a pipeline named by its percentages', () => {
+  it('keeps the stage names Sheets shows ("10%"), not the numbers it holds, each at its probability', () => {
+    // Typed or imported with text conversion on, "10%" is the number 0.1 shown as a percentage.
+    const emu = crm();
+    const sheet = sheetWith(emu, 'Export', [
+      ['Deal', 'Stage', 'Amount', 'Close Date'],
+      ['Acme', 0.1, '1000', '2027-03-01'],
+      ['Globex', 0.5, '2000', '2027-03-02'],
+      ['Initech', 1, '3000', '2026-11-02'],
+      ['Hooli', 0, '4000', '2026-10-02'],
+    ]);
+    sheet.rangeAt(2, 2, 4, 1).setNumberFormat('0%');
+    const seen = emu.ui.dialogs.length;
+    emu.ui.answers.push({ button: 'YES' });
+    emu.run('menuConvert');
+    const [preview] = emu.ui.dialogs.slice(seen).map((d) => d.message);
+    expect(preview).toContain(
+      'New stages for CRM Settings, in pipeline order: 10% (Open, 10%), 50% (Open, 50%), 100% (Won), 0% (Lost).',
+    );
+    expect(records(emu).map((r) => [r['Stage'], r['Probability']])).toEqual([
+      ['10%', 0.1],
+      ['50%', 0.5],
+      ['100%', 1],
+      ['0%', 0],
+    ]);
+  });
+});
+
 describe('converting a home-made sheet that ends with its totals', () => {
   it('leaves the totals row out, saying so before and after, and keeps a deal that only looks like one', () => {
     const { shown, deals } = converted([

@@ -235,10 +235,11 @@ const pipelineOrder =
 
 /**
  * The probability a stage's name states, at its start or its end ("10% - Qualify", "Propose (50%)",
- * "Demo – 30 %"), as a fraction; null when it states none.
+ * "Demo – 30 %"), or as the whole name (a pipeline named by its percentages: "10%" … "90%"), as a
+ * fraction; null when it states none.
  */
 export function probabilityInName(name: string): number | null {
-  const m = /^(\d{1,3})\s*%\s*[-–—:|]/.exec(name) ?? /[-–—:|(]\s*(\d{1,3})\s*%\s*\)?$/.exec(name);
+  const m = /^(\d{1,3})\s*%\s*(?:[-–—:|]|$)/.exec(name) ?? /[-–—:|(]\s*(\d{1,3})\s*%\s*\)?$/.exec(name);
   const n = m ? Number(m[1]) : NaN;
   return n >= 0 && n <= 100 ? n / 100 : null;
 }
@@ -318,6 +319,11 @@ function stageType(
   if (w.thrownOut.test(k)) return sure('Lost');
   const byProbability = closedByProbability(String(seen.value), seen.probabilities, words);
   if (byProbability) return sure(byProbability);
+  // A stage named only by its percentage: "100%" is won, "0%" lost, as the deals at them would say.
+  const byName = /^\d{1,3}\s*%$/.test(String(seen.value).trim())
+    ? closedByProbability('', [probabilityInName(String(seen.value).trim()) ?? 0.5], words)
+    : null;
+  if (byName) return sure(byName);
   const guess = w.closedWon.test(k) ? 'Won' : w.closedLost.test(k) ? 'Lost' : null;
   if (!guess) return sure('Open');
   const rows = seen.rows ?? 0;

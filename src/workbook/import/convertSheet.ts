@@ -39,7 +39,7 @@ import { groupedSaid, ungrouped } from '../../domain/import/groupedReport';
 import { repeatedSaid } from '../../domain/import/repeatedDeals';
 import { amountColumnRead } from '../../domain/import/amountColumn';
 import { notDealsWhy, unsplitWhy } from '../../domain/import/fileKind';
-import type { ImportWords } from '../../domain/import/headerVocabulary';
+import { headerMeanings, type ImportWords } from '../../domain/import/headerVocabulary';
 import { IMPORT_WORDS } from '../../domain/import/importWords';
 import { describeImport, seenStages } from '../../domain/import/importReport';
 import { proposeStages, type StageProposal } from '../../domain/import/stageAdoption';
@@ -134,6 +134,7 @@ const text = (v: unknown) => String(v ?? '').trim();
 function readExport(sheet: Sheet, locale: string) {
   const read = withoutNulls(sheet.getDataRange().getValues() as CellValue[][]);
   const headerRow = findImportHeaderRow(read.values, IMPORT_WORDS);
+  stagesAsShown(sheet, read.values, headerRow);
   const footer = footerRowsOf(read.values, headerRow);
   const body = blankedRows(
     read.values,
@@ -150,6 +151,26 @@ function readExport(sheet: Sheet, locale: string) {
     footerSaid(footer),
   ].filter(Boolean);
   return { values, nulls: read.nulls, said };
+}
+
+/**
+ * A stage column's numbers as Sheets shows them: a pipeline named by its percentages ("10%", "50%"),
+ * typed or imported with text conversion on, holds the numbers 0.1 and 0.5, whose names are "10%" and
+ * "50%" (what the team reads, and the probability they state). One read of such a column; a number
+ * shown as written (a status of 1 or 0) stays a number.
+ */
+function stagesAsShown(sheet: Sheet, values: CellValue[][], headerRow: number): void {
+  const rows = values.length - headerRow - 1;
+  if (rows <= 0) return;
+  (values[headerRow] ?? []).forEach((header, c) => {
+    if (!headerMeanings(header, IMPORT_WORDS).has('stage')) return;
+    if (!values.slice(headerRow + 1).some((r) => typeof r[c] === 'number')) return;
+    const shown = sheet.getRange(headerRow + 2, c + 1, rows, 1).getDisplayValues();
+    for (let i = 0; i < rows; i++) {
+      const row = values[headerRow + 1 + i];
+      if (typeof row[c] === 'number' && shown[i][0] !== String(row[c])) row[c] = shown[i][0];
+    }
+  });
 }
 
 /** Reads the active tab and works out what converting it would do; writes nothing. */

@@ -100,6 +100,23 @@ describe('stages whose names carry their probability', () => {
       ['100% - Closed Won', 'Won', 1],
     ]);
   });
+
+  it('takes a pipeline named by its percentages ("10%" … "90%") in their order, 100% as Won and 0% as Lost', () => {
+    const { added } = proposeStages(
+      ['10%', '50%', '25 %', '100%', '0%', '90%'].map((value) => ({ value, probabilities: [] })),
+      defaultSettings('o@example.com').stages,
+      true,
+      IMPORT_WORDS,
+    );
+    expect(added.map((s) => [s.name, s.type, s.probability])).toEqual([
+      ['10%', 'Open', 0.1],
+      ['25 %', 'Open', 0.25],
+      ['50%', 'Open', 0.5],
+      ['90%', 'Open', 0.9],
+      ['100%', 'Won', 1],
+      ['0%', 'Lost', 0],
+    ]);
+  });
 });
 
 describe('values CRM Settings could not take as stages', () => {
