@@ -495,6 +495,62 @@ describe('converting a pipeline named by its percentages', () => {
   });
 });
 
+describe('converting dates Sheets read month first when a day-first file was imported', () => {
+  // A UK export imported into a US spreadsheet with text conversion on: "03/04/2027" became 4 March
+  // (a date), "31/12/2026" stayed text. Expected days are written here from the file's own text.
+  const at = (y: number, m: number, d: number) =>
+    DateTime.fromObject({ year: y, month: m, day: d }, { zone: 'America/New_York' }).toJSDate();
+  const FILE: V[][] = [
+    ['Deal', 'Stage', 'Amount', 'Close Date', 'Created'],
+    ['A', 'Qualified', 1000, at(2027, 3, 4), at(2026, 2, 1)], // 03/04/2027, 02/01/2026
+    ['B', 'Qualified', 2000, '31/12/2026', '25/10/2026'],
+    ['C', 'Negotiation', 3000, at(2027, 1, 2), at(2026, 5, 6)], // 01/02/2027, 05/06/2026
+    ['D', 'Negotiation', 4000, '15/01/2027', '13/09/2026'],
+  ];
+
+  it('reads them day first, as the file’s dates written as text are, saying so', () => {
+    const { shown, deals, col } = converted(FILE);
+    expect(deals.slice(1).map((r) => [day(r[col('Close date')]), day(r[col('Created')])])).toEqual([
+      ['2027-04-03', '2026-01-02'],
+      ['2026-12-31', '2026-10-25'],
+      ['2027-02-01', '2026-06-05'],
+      ['2027-01-15', '2026-09-13'],
+    ]);
+    expect(shown[0]).toContain(
+      'Dates Sheets read month first when the file was imported (2027-03-04 in D "Close Date") are read day first (2027-04-03), as the file’s dates written as text are ("31/12/2026" in D "Close Date"). If Sheets read them right, answer No and correct with "dates = month first".',
+    );
+  });
+
+  it('reads them as Sheets did when told the dates are month first', () => {
+    const { deals, col } = converted(FILE, [
+      { button: 'NO' },
+      { text: 'dates = month first' },
+      { button: 'YES' },
+    ]);
+    // A date that reads only one way ("31/12/2026") still reads so.
+    expect(deals.slice(1).map((r) => day(r[col('Close date')]))).toEqual([
+      '2027-03-04',
+      '2026-12-31',
+      '2027-01-02',
+      '2027-01-15',
+    ]);
+  });
+
+  it('leaves dates typed in the grid alone: a day past the 12th cannot have been read month first', () => {
+    const { deals, col } = converted([
+      ['Deal', 'Stage', 'Amount', 'Close Date'],
+      ['A', 'Qualified', 1000, at(2027, 3, 4)],
+      ['B', 'Qualified', 2000, '31/12/2026'],
+      ['C', 'Qualified', 3000, at(2027, 1, 25)],
+    ]);
+    expect(deals.slice(1).map((r) => day(r[col('Close date')]))).toEqual([
+      '2027-03-04',
+      '2026-12-31',
+      '2027-01-25',
+    ]);
+  });
+});
+
 describe('converting a home-made sheet that ends with its totals', () => {
   it('leaves the totals row out, saying so before and after, and keeps a deal that only looks like one', () => {
     const { shown, deals } = converted([

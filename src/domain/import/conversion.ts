@@ -11,6 +11,8 @@ import {
   decimalMarkOf,
   readAmount,
   readDate,
+  sheetMisreadDates,
+  swappedDayMonth,
   readProbability,
   type DateOrder,
   type DateOrderSource,
@@ -401,7 +403,11 @@ function typedReader(
         dayOnly: kind === 'date',
         calendarYear: o.settings.general.fiscalYearStartMonth === 1,
       };
-      return from((v) => readDate(v, o.timeZone, column, o.year));
+      // Dates Sheets read in the locale's order, the file's being the other (sheetMisreadDates).
+      const swap = sheetMisreadDates(values, column.order, o.locale, o.timeZone);
+      return from((v) =>
+        readDate(swap && isDate(v) ? swappedDayMonth(v, o.timeZone) : v, o.timeZone, column, o.year),
+      );
     }
     case 'percent': {
       const points = probabilityInPoints(header, values);

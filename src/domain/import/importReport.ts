@@ -21,11 +21,13 @@ import {
   otherOrder,
   probabilityInPoints,
   readProbability,
+  sheetMisreadDates,
+  swappedDayMonth,
   type DateOrder,
 } from '../values/columnConventions';
 import { clipped, counted, looseKey } from '../values/text';
 import { periodEnd } from '../values/periodDates';
-import { pad2 } from '../../shared/zonedTime';
+import { isDate, isoDay, pad2 } from '../../shared/zonedTime';
 import {
   datedClose,
   importDateOrders,
@@ -130,6 +132,37 @@ function datesLines(
   return [];
 }
 
+/**
+ * The preview's words on dates Sheets read in the locale's order when the file writes the other
+ * (sheetMisreadDates): how they are read, what says so, and how to keep Sheets' reading. One line,
+ * for the first such column.
+ */
+function misreadLines(
+  body: readonly (readonly CellValue[])[],
+  moveColumns: readonly { column: number }[],
+  map: ConfirmedMap,
+  name: (c: number) => string,
+  o: { locale: string; timeZone: string },
+): string[] {
+  const orders = [...importDateOrders(body, map, moveColumns, o.locale)];
+  for (const [c, { order, from }] of orders) {
+    const values = body.map((r) => r[c] ?? '');
+    if (!sheetMisreadDates(values, order, o.locale, o.timeZone)) continue;
+    const date = values.find(isDate) as Date;
+    const read = `Dates Sheets read ${ORDER_WORDS[otherOrder(order)]} when the file was imported (${isoDay(date, o.timeZone)} in ${name(c)}) are read ${ORDER_WORDS[order]} (${isoDay(swappedDayMonth(date, o.timeZone), o.timeZone)})`;
+    if (from === 'person') return ['', `${read}: your correction.`];
+    const written = orders.flatMap(([col]) => {
+      const v = body.find((r) => orderShown(r[col]) === order)?.[col];
+      return v === undefined ? [] : [`${quote(text(v))} in ${name(col)}`];
+    })[0];
+    return [
+      '',
+      `${read}, as the file’s dates written as text are (${written}). If Sheets read them right, answer No and correct with "dates = ${ORDER_WORDS[otherOrder(order)]}".`,
+    ];
+  }
+  return [];
+}
+
 /** Values not made stages that the preview names one by one. */
 const MAX_NEW_SHOWN = 40;
 
@@ -184,6 +217,7 @@ export function describeImport(
     .join(' ');
   if (closedSaid) lines.push('', closedSaid);
   pushAll(lines, datesLines(body, [...mapping.stageEntered, ...closedAt], map, name, o));
+  pushAll(lines, misreadLines(body, [...mapping.stageEntered, ...closedAt], map, name, o));
   pushAll(lines, periodLines(body, map, name, o));
   pushAll(lines, amountLines(values, mapping.headerRow, map, o, name));
   pushAll(lines, rowLines(values, mapping.headerRow, map, name));

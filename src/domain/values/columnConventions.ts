@@ -3,7 +3,7 @@
 // spreadsheet's locale; a value that stays ambiguous is reported as bad, to be kept as written and
 // flagged, never guessed. Two-digit years fall in a window around the reference year.
 import { periodEnd } from './periodDates';
-import { isDate } from '../../shared/zonedTime';
+import { isDate, zonedInstant, zonedParts } from '../../shared/zonedTime';
 import { dayFirst, parseDate, type Parsed } from './cellParsing';
 import { dateParts } from '../../shared/typedDate';
 export { decimalMarkOf, localeDecimalMark, readAmount, type DecimalMark } from '../../shared/amountReading';
@@ -89,6 +89,37 @@ export function dateOrdersOf(
     if (file.size === 1) return { order: [...file][0], from: 'file' };
     return { order: locally, from: 'locale' };
   });
+}
+
+/**
+ * Whether Sheets read a column's dates in the other order than the file writes them: a file imported
+ * with text conversion on, its dates written day first into a month-first spreadsheet (or the other
+ * way), becomes dates where both numbers could be a month ("03/04/2027" read as 4 March) and text
+ * where one could not ("31/12/2026"). So when the column's order (its own text dates, the file's, or
+ * the person's word) is not the locale's, and every date Sheets made has a day of 12 or less (one it
+ * could have taken for a month: a date typed in the grid soon has a later day), those dates are read
+ * with day and month swapped (swappedDayMonth). The preview says so.
+ */
+export function sheetMisreadDates(
+  values: readonly unknown[],
+  order: DateOrder | null,
+  locale: string,
+  timeZone: string,
+): boolean {
+  if (!order || order === localeDateOrder(locale)) return false;
+  let dates = 0;
+  for (const v of values)
+    if (isDate(v)) {
+      if (zonedParts(v, timeZone).day > 12) return false;
+      dates++;
+    }
+  return dates > 0;
+}
+
+/** A date with its day and month swapped, at the same time of day in `timeZone` (4 March → 3 April). */
+export function swappedDayMonth(v: Date, timeZone: string): Date {
+  const p = zonedParts(v, timeZone);
+  return zonedInstant(timeZone, p.year, p.day, p.month, p.hour, p.minute, p.second);
 }
 
 /**
