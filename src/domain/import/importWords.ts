@@ -131,13 +131,13 @@ export const IMPORT_WORDS: ImportWords = {
   deleted: whole('deleted|removed|geloscht|supprimee?|eliminad[oa]|excluid[oa]|verwijderd|slettet|raderad'),
   // English, Spanish, Portuguese, French, German, Italian, Dutch, Danish, Swedish, Norwegian.
   won: anyWord(
-    'won|win|signed|booked|renewed|ganad[oa]s?|ganh[oa]|gagnee?s?|gewonnen|vint[oa]|vinte|vundet|vunnen|vunnet',
+    'won|win|signed|booked|renewed|ganad[oa]s?|ganh[oa]|gagnee?s?|gewonnen|vint[oa]|vinte|vundet|vunnen|vunnet|sold|vendid[oa]s?|vendue?s?|verkauft|verkocht|solgt|sald|vendut[oa]|wygran[aey]?|sprzedan[aey]?',
   ),
   notWon: anyWord(
-    '(not|non|no|never|un) ?(won|win|signed|booked|renewed)|non ?renewal|no ?renewal|nicht gewonnen|no ganad[oa]|non gagnee?|niet gewonnen',
+    '(not|non|no|never|un) ?(won|win|signed|booked|renewed|sold)|out ?sold|non ?renewal|no ?renewal|nicht gewonnen|nicht verkauft|no ganad[oa]|no vendid[oa]|non gagnee?|non vendue?|niet gewonnen|niet verkocht|nie ?sprzedan[aey]?',
   ),
   lost: anyWord(
-    'lost|lose|loss|dead|disqualified|unqualified|rejected|declined|not interested|no interest|out ?sold|no go|bad fit|not a fit|poor fit|unresponsive|no response|ghosted|withdrawn|cancell?ed|churned|no decision|abandoned|abandonn?ee?s?|abandonad[oa]s?|perdid[oa]s?|cancelad[oa]s?|rechazad[oa]s?|descartad[oa]s?|perdue?s?|annulee?s?|verloren|abgesagt|pers[oa]|vervallen|tabt|tapt|forlorad|forlorat|forlort|kein(e)? interesse|pas interesse|non interesse|sans interet|sin interes|no interesad[oa]|sem interesse|nao interessad[oa]|geen interesse|niet geinteresseerd|ikke interesseret|ikke interessert|inte intresserad|nessun interesse|non interessat[oa]|disqualifiziert|nicht qualifiziert|disqualifiee?|descalificad[oa]|desqualificad[oa]|gediskwalificeerd|diskvalificeret|diskvalificerad|diskvalifisert|squalificat[oa]|abgelehnt|refusee?|rejetee?|recusad[oa]|afgewezen|afvist|avslag|avvist|avvisad|rifiutat[oa]|storniert|annullat[oa]|geannuleerd|annulleret|annullerad|kansellert',
+    'lost|lose|loss|dead|failed|failure|przegran[aey]?|disqualified|unqualified|rejected|declined|not interested|no interest|out ?sold|no go|bad fit|not a fit|poor fit|unresponsive|no response|ghosted|withdrawn|cancell?ed|churned|no decision|abandoned|abandonn?ee?s?|abandonad[oa]s?|perdid[oa]s?|cancelad[oa]s?|rechazad[oa]s?|descartad[oa]s?|perdue?s?|annulee?s?|verloren|abgesagt|pers[oa]|vervallen|tabt|tapt|forlorad|forlorat|forlort|kein(e)? interesse|pas interesse|non interesse|sans interet|sin interes|no interesad[oa]|sem interesse|nao interessad[oa]|geen interesse|niet geinteresseerd|ikke interesseret|ikke interessert|inte intresserad|nessun interesse|non interessat[oa]|disqualifiziert|nicht qualifiziert|disqualifiee?|descalificad[oa]|desqualificad[oa]|gediskwalificeerd|diskvalificeret|diskvalificerad|diskvalifisert|squalificat[oa]|abgelehnt|refusee?|rejetee?|recusad[oa]|afgewezen|afvist|avslag|avvist|avvisad|rifiutat[oa]|storniert|annullat[oa]|geannuleerd|annulleret|annullerad|kansellert',
   ),
   // Events a won word may follow without a sale ("Demo booked", "NDA signed", "Verbal win"; "up" for
   // "Signed up", a trial's sign-up).
@@ -146,7 +146,7 @@ export const IMPORT_WORDS: ImportWords = {
   ),
   eventOutcome: anyWord('booked|signed|win'),
   afterSale: whole(
-    '(closed |deal )?(paid|invoiced|invoice paid|payment received|customer|client|active customer|onboarding|onboarded|implementation|implemented|go live|order received|order placed|po received|purchase order|purchase order received|contract executed|executed|kunde|auftrag erteilt|auftrag|beauftragt|bezahlt|commande|commande passee|bon de commande|pedido|pedido confirmado|encomenda|bestelling|bestilling|bestallning|ordine|paye|payee|facture|facturee|cliente|pagado|pagada|facturado|faturado)',
+    '(closed |deal )?(quote accepted|proposal accepted|offer accepted|estimate accepted|accepted|success|successful|angebot angenommen|angenommen|devis accepte|accepte|presupuesto aceptado|aceptado|proposta aceita|aceito|paid|invoiced|invoice paid|payment received|customer|client|active customer|onboarding|onboarded|implementation|implemented|go live|order received|order placed|po received|purchase order|purchase order received|contract executed|executed|kunde|auftrag erteilt|auftrag|beauftragt|bezahlt|commande|commande passee|bon de commande|pedido|pedido confirmado|encomenda|bestelling|bestilling|bestallning|ordine|paye|payee|facture|facturee|cliente|pagado|pagada|facturado|faturado)',
   ),
   thrownOut: whole(
     '(closed |deal )?(junk|spam|duplicate|dupe|duplicated|invalid|invalid lead|expired|timed out|timeout|time out|went dark|gone dark|trash|bounced|wrong contact|bad data|doublon|duplikat|dublette|ungultig|abgelaufen|caducado|caducada|vencido|vencida|expire|expiree)',

@@ -40,8 +40,26 @@ describe('closed stages in the languages teams write', () => {
     ['Non-renewal', 'Lost'],
     ['Closed not won', 'Lost'],
     ['Not signed', 'Lost'],
+    // Sold and not sold, failed (Bitrix24's "Deal failed", "Analyze failure"), Polish.
+    ['Sold', 'Won'],
+    ['Closed - sold', 'Won'],
+    ['Vendido', 'Won'],
+    ['Vendu', 'Won'],
+    ['Verkauft', 'Won'],
+    ['Verkocht', 'Won'],
+    ['Solgt', 'Won'],
+    ['Såld', 'Won'],
+    ['Wygrana', 'Won'],
+    ['Not sold', 'Lost'],
+    ['Unsold', 'Lost'],
+    ['Nicht verkauft', 'Lost'],
+    ['Failed', 'Lost'],
+    ['Deal failed', 'Lost'],
+    ['Analyze failure', 'Lost'],
+    ['Przegrana', 'Lost'],
     ['Renewal due', null],
     ['Up for renewal', null],
+    ['No answer', null],
     ['Interested', null],
     ['Nurture', null],
     ['On hold', null],
@@ -73,6 +91,35 @@ describe('closed stages in the languages teams write', () => {
       Firmado: 'Won',
       Contract: 'Won',
     });
+  });
+});
+
+describe('stages whose whole name says the customer said yes', () => {
+  it.each([
+    'Quote accepted',
+    'Proposal accepted',
+    'Offer accepted',
+    'Accepted',
+    'Success',
+    'Angebot angenommen',
+  ])('takes "%s" for Won', (value) => {
+    const { added } = proposeStages(
+      [{ value, probabilities: [] }],
+      defaultSettings('o@example.com').stages,
+      true,
+      IMPORT_WORDS,
+    );
+    expect(added.map((s) => [s.name, s.type])).toEqual([[value, 'Won']]);
+  });
+
+  it('leaves a stage that only mentions it open: "Accepted meeting", "Customer success"', () => {
+    const { added } = proposeStages(
+      ['Accepted meeting', 'Customer success'].map((value) => ({ value, probabilities: [] })),
+      defaultSettings('o@example.com').stages,
+      true,
+      IMPORT_WORDS,
+    );
+    expect(added.map((s) => s.type)).toEqual(['Open', 'Open']);
   });
 });
 
