@@ -143,7 +143,8 @@ export function applyStageRules(rules: FormRules): void {
     c.setAttribute('aria-required', String(isRequired));
     byId(`label-${key}`).classList.toggle('required', isRequired);
   }
-  byId('wrap-lostReason').hidden = !lost;
+  // A reopened deal's reason stays in sight while it has one (the Check column flags it), so it can be cleared.
+  byId('wrap-lostReason').hidden = !lost && control('lostReason').value === '';
   byId('wrap-competitor').hidden = !(needsCompetitor || (lost && control('competitor').value !== ''));
 }
 

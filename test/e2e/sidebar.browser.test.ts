@@ -209,6 +209,29 @@ describe('the deal sidebar in a browser', () => {
     await screenshot(page, 'sidebar-lost');
   });
 
+  it('shows a reopened deal’s lost reason, so the rep can clear what the Check column flags', async () => {
+    const ctx = await openSavedDeal();
+    const { page } = ctx;
+    await page.click('#mark-lost');
+    await page.selectOption('#f-lostReason', 'Price');
+    await page.click('#save');
+    await page.waitForFunction(
+      () => document.getElementById('status')?.textContent === 'Saved Acme renewal (Lost).',
+    );
+    // Reopened: the reason is still on the deal, so it stays in sight (hidden, it could not be cleared).
+    await page.selectOption('#f-stage', 'Negotiation');
+    expect(await page.locator('#wrap-lostReason').isVisible()).toBe(true);
+    expect(await page.inputValue('#f-lostReason')).toBe('Price');
+    await page.selectOption('#f-lostReason', '');
+    await page.click('#save');
+    await page.waitForFunction(
+      () => document.getElementById('status')?.textContent === 'Saved Acme renewal (Negotiation).',
+    );
+    expect(record(ctx.emu, 2)).toMatchObject({ Stage: 'Negotiation', 'Lost reason': '' });
+    // Once cleared, an open deal's form hides the field again.
+    expect(await page.locator('#wrap-lostReason').isVisible()).toBe(false);
+  });
+
   it('keeps a teammate’s change to another field silently, and asks only about a field changed on both sides', async () => {
     const ctx = await openSavedDeal();
     const { page, emu } = ctx;

@@ -25,6 +25,7 @@ export type RuleId =
   | 'lost-no-reason'
   | 'unknown-lost-reason'
   | 'competitor-missing'
+  | 'reason-not-lost'
   | 'bad-value'
   | 'overdue'
   | 'next-step-overdue'
@@ -124,7 +125,12 @@ export function checkDeal(deal: Deal, ctx: RuleContext): Violation[] {
     if (stage.type === 'Lost') {
       const problem = lostDealProblem(stage.name, deal.lostReason, deal.competitor, settings.lostReasons);
       if (problem) add(problem.rule, problem.message);
-    }
+    } else if (deal.lostReason.trim())
+      // An export's lost deal left at the stage it was lost at (no status column), or a deal reopened.
+      add(
+        'reason-not-lost',
+        `Lost reason "${deal.lostReason.trim()}" on a deal at ${stage.name}: if it was lost, set Stage to Lost; if not, clear the reason`,
+      );
     if (stage.type === 'Open') openDealChecks(deal, stage, ctx, add);
     else closedDateCheck(deal, stage, timeZone, add);
     const probability = deal.probability.kind === 'ok' ? deal.probability.value : stage.probability;

@@ -8,6 +8,7 @@ export const RULE_LABELS: Record<RuleId, string> = {
   'lost-no-reason': 'Lost with no reason',
   'unknown-lost-reason': 'lost reason not in CRM Settings',
   'competitor-missing': 'lost to a competitor with no competitor named',
+  'reason-not-lost': 'a lost reason on a deal that is not lost',
   'bad-value': 'amount, date or number that could not be read',
   overdue: 'open with a close date in the past',
   'next-step-overdue': 'open with a next step date in the past',

@@ -117,6 +117,16 @@ describe('checkDeal', () => {
     );
   });
 
+  it('flags a lost reason on a deal that is not lost: an export’s lost deal left at its last stage, or a deal reopened', () => {
+    expect(check({ ...COMPLETE_OPEN, lostReason: 'Price' })).toBe(
+      'Lost reason "Price" on a deal at Quote sent: if it was lost, set Stage to Lost; if not, clear the reason',
+    );
+    expect(check({ deal: 'Acme', stage: 'Won', amount: 100, closeDate: now, lostReason: 'Price' })).toContain(
+      'Lost reason "Price" on a deal at Won',
+    );
+    expect(check({ deal: 'Acme', stage: 'Lost', lostReason: 'Price' })).toBe('');
+  });
+
   it('keeps unreadable values visible, naming the column and the value', () => {
     expect(check({ deal: 'Acme', stage: 'Lost', lostReason: 'Price', amount: 'about 5k' })).toBe(
       'Amount "about 5k" is not a valid number',
