@@ -82,10 +82,16 @@ export type DateParts =
   | { kind: 'numeric'; y: number; a: number; b: number; dotted: boolean }
   | { kind: 'named'; y: number; m: number; d: number; word: string };
 
+/** A year as written: two digits are this century's, as the numeric forms read them. */
+const yearOf = (y: string) => (y.length === 2 ? 2000 + Number(y) : Number(y));
+
 export function dateParts(text: string): DateParts | null {
   const s = text.trim();
   let p = /^(\d{4})([-/.])(\d{1,2})\2(\d{1,2})$/.exec(s);
   if (p) return { kind: 'ymd', y: Number(p[1]), m: Number(p[3]), d: Number(p[4]) };
+  // 20270115, as warehouses write a day (from 1900 to 2199: other eight digits are no date).
+  p = /^(19\d{2}|2[01]\d{2})(\d{2})(\d{2})$/.exec(s);
+  if (p) return { kind: 'ymd', y: Number(p[1]), m: Number(p[2]), d: Number(p[3]) };
   p = /^(\d{1,2})([./-])(\d{1,2})\2(\d{4}|\d{2})$/.exec(s);
   if (p) {
     const y = p[4].length === 2 ? 2000 + Number(p[4]) : Number(p[4]);
@@ -94,16 +100,16 @@ export function dateParts(text: string): DateParts | null {
   // A weekday before the day or the month (Thu, 01 Apr 2027; Friday, January 15, 2027) says nothing more.
   const t = s.replace(/^(mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+(?=\d|\p{L})/iu, '');
   // 1 Apr 2027, 1er avril 2027, 2. März 2027, 15 de agosto de 2027
-  p = /^(\d{1,2})(?:st|nd|rd|th|er)?\.?\s+(?:de\s+)?(\p{L}+)\.?,?\s+(?:de\s+)?(\d{4})$/iu.exec(t);
-  if (p) return { kind: 'named', y: Number(p[3]), m: monthNumber(p[2]), d: Number(p[1]), word: p[2] };
+  p = /^(\d{1,2})(?:st|nd|rd|th|er)?\.?\s+(?:de\s+)?(\p{L}+)\.?,?\s+(?:de\s+)?(\d{4}|\d{2})$/iu.exec(t);
+  if (p) return { kind: 'named', y: yearOf(p[3]), m: monthNumber(p[2]), d: Number(p[1]), word: p[2] };
   // 01-APR-2027, 1-Apr-27 (databases' and reports' form)
   p = /^(\d{1,2})-(\p{L}+)\.?-(\d{4}|\d{2})$/iu.exec(t);
   if (p) {
     const y = p[3].length === 2 ? 2000 + Number(p[3]) : Number(p[3]);
     return { kind: 'named', y, m: monthNumber(p[2]), d: Number(p[1]), word: p[2] };
   }
-  p = /^(\p{L}+)\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})$/iu.exec(t);
-  if (p) return { kind: 'named', y: Number(p[3]), m: monthNumber(p[1]), d: Number(p[2]), word: p[1] };
+  p = /^(\p{L}+)\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4}|\d{2})$/iu.exec(t);
+  if (p) return { kind: 'named', y: yearOf(p[3]), m: monthNumber(p[1]), d: Number(p[2]), word: p[1] };
   return null;
 }
 

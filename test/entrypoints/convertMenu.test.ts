@@ -551,6 +551,25 @@ describe('converting dates Sheets read month first when a day-first file was imp
   });
 });
 
+describe('converting dates written as a warehouse writes them', () => {
+  it('reads 20270115 as text or as the number an import made of it, and a month name with a two-digit year', () => {
+    const { deals, col } = converted([
+      ['Deal', 'Stage', 'Amount', 'Close Date'],
+      ['A', 'Qualified', '1000', '20270115'],
+      ['B', 'Qualified', '2000', 20270220],
+      ['C', 'Qualified', '3000', '31 Mar 27'],
+      ['D', 'Qualified', '4000', '20271340'],
+    ]);
+    expect(deals.slice(1).map((r) => day(r[col('Close date')]))).toEqual([
+      '2027-01-15',
+      '2027-02-20',
+      '2027-03-31',
+      '20271340',
+    ]);
+    expect(String(deals[4][col('Check')])).toContain('Close date "20271340" is not a valid date');
+  });
+});
+
 describe('converting a home-made sheet that ends with its totals', () => {
   it('leaves the totals row out, saying so before and after, and keeps a deal that only looks like one', () => {
     const { shown, deals } = converted([

@@ -45,6 +45,11 @@ describe('a date typed in the sidebar', () => {
     // A long date as spreadsheets write one: the weekday before the month's name.
     ['Friday, January 15, 2027', false, '2027-01-15'],
     ['Fri Jan 15 2027', true, '2027-01-15'],
+    // A warehouse's compact form, and a report's month name with a two-digit year.
+    ['20270115', true, '2027-01-15'],
+    ['20270115', false, '2027-01-15'],
+    ['15 Jan 27', false, '2027-01-15'],
+    ['Jan 15, 27', true, '2027-01-15'],
     ['', true, ''],
   ])('reads %j (day first: %s) as %s', (text, dayFirst, iso) => expect(day(text, dayFirst)).toBe(iso));
 
@@ -58,6 +63,7 @@ describe('a date typed in the sidebar', () => {
       '"next week" is not a date; write it like DD/MM/YYYY or YYYY-MM-DD',
     );
     expect(refusal('13 Janvember 2026', true)).toBe('"Janvember" is not a month');
+    expect(refusal('20271301', true)).toMatch(/^"20271301"/);
     // Too short to say which month (juin or juillet).
     expect(refusal('3 jui 2027', true)).toBe('"jui" is not a month');
   });

@@ -246,6 +246,10 @@ export function readDate(
   if (v === '' || v === null || v === undefined) return EMPTY;
   if (typeof v === 'number' && Number.isInteger(v) && epochMs(String(v)) !== null)
     return readStamp(String(v), timeZone, !!column.dayOnly)!;
+  // 20270115 as a warehouse writes a day, turned into a number by a file's import (no serial day is
+  // that large: 20270115 days is some 55,000 years).
+  if (typeof v === 'number' && Number.isInteger(v) && v >= 19000101 && v <= 21991231)
+    return readDate(String(v), timeZone, column, referenceYear);
   if (isDate(v) || typeof v === 'number') return parseDate(v, timeZone);
   const s = String(v).trim();
   if (!s) return EMPTY;
