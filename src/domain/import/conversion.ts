@@ -30,7 +30,7 @@ import type { AmountUnits, CentsFinding } from './amountCents';
 import { amountColumnRead } from './amountColumn';
 import type { HeaderUnit } from './amountUnit';
 import { closedAtColumns, closedByDates, datesType } from './closedAtColumns';
-import { lostStageOf } from './stageReasons';
+import { closedStageOf, lostStageOf } from './stageReasons';
 import { mergeRepeatedDeals, type RepeatedDeals } from './repeatedDeals';
 import { filledDown } from './mergedCells';
 import { ownerWithEmail, unbracketed } from './ownerAdoption';
@@ -474,7 +474,7 @@ export function datedClose(
 ): (src: readonly CellValue[]) => { type: 'Won' | 'Lost'; stage: string; from: string } | undefined {
   const columns = mapping.statusColumn === null ? closedAtColumns(source, mapping.map) : [];
   const stageCol = mapping.map.columns.stage;
-  const won = o.settings.stages.find((s) => s.type === 'Won')?.name;
+  const won = closedStageOf(o.settings.stages, 'Won')?.name;
   const lost = lostStageOf(o.settings.stages)?.name;
   if (!columns.some((c) => c.kind !== 'Closed') || !won || !lost) return () => undefined;
   return (src) => {
@@ -503,7 +503,6 @@ function statusStage(
 ): string | undefined {
   const status = rowStatus(mapping, src);
   if (status !== 'Won' && status !== 'Lost') return undefined;
-  const typed = (type: string) => o.settings.stages.find((s) => s.type === type)?.name;
   const stageCol = mapping.map.columns.stage;
   if (stageCol !== undefined) {
     const v = src[stageCol];
@@ -512,7 +511,7 @@ function statusStage(
     if (own === status || (status === 'Lost' && mapping.statusKind === 'active' && own === 'Won'))
       return undefined;
   }
-  return typed(status);
+  return closedStageOf(o.settings.stages, status)?.name;
 }
 
 /**

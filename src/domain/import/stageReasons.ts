@@ -42,8 +42,16 @@ export function reasonInStage(value: unknown, reasons: readonly LostReason[]): s
   return group ? (reasons.find((r) => group.includes(reasonKey(r.name)))?.name ?? null) : null;
 }
 
-/** The stage lost deals take: the only Lost stage, else the one named Lost, else the first. */
-export function lostStageOf(stages: readonly StageDef[]): StageDef | null {
-  const lost = stages.filter((s) => s.type === 'Lost');
-  return lost.length === 1 ? lost[0] : (lost.find((s) => foldedKey(s.name) === 'lost') ?? lost[0] ?? null);
+/**
+ * The stage deals closed that way take (an export's status, a won or lost date, a reason a stage's
+ * name gives): the only stage of that type, else the one named for it (Won, Lost), else the first.
+ */
+export function closedStageOf(stages: readonly StageDef[], type: 'Won' | 'Lost'): StageDef | null {
+  const all = stages.filter((s) => s.type === type);
+  return all.length === 1
+    ? all[0]
+    : (all.find((s) => foldedKey(s.name) === type.toLowerCase()) ?? all[0] ?? null);
 }
+
+/** The stage lost deals take (closedStageOf). */
+export const lostStageOf = (stages: readonly StageDef[]): StageDef | null => closedStageOf(stages, 'Lost');
