@@ -14,6 +14,7 @@ import {
 } from '../src/shared/dealDto';
 import { dayInWords, isoOf, readTypedDate } from '../src/shared/typedDate';
 import { FIELD_BY_KEY } from '../src/shared/fields';
+import { closedStageOf } from '../src/shared/stageRules';
 import { NOTHING_PRESSING, pressing } from '../src/shared/dayRank';
 import { byId, el } from './dom';
 import { applyStageRules, buildFields, fillForm, readForm, showErrors } from './form';
@@ -320,7 +321,7 @@ function setStage(name: string): void {
 }
 
 function markLost(): void {
-  const stage = m().rules.stages.find((s) => s.type === 'Lost');
+  const stage = closedStageOf(m().rules.stages, 'Lost');
   if (!stage) return;
   setStage(stage.name);
   byId<HTMLSelectElement>('f-lostReason').focus();
@@ -328,7 +329,7 @@ function markLost(): void {
 }
 
 function markWon(): void {
-  const stage = m().rules.stages.find((s) => s.type === 'Won');
+  const stage = closedStageOf(m().rules.stages, 'Won');
   if (!stage) return;
   setStage(stage.name);
   // A deal is won on the day it closes: a blank or future close date becomes today, shown before saving.

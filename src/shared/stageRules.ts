@@ -60,3 +60,18 @@ export function lostDealProblem(
     };
   return null;
 }
+
+/**
+ * The stage deals closed that way take (a status column's, a won or lost date's, the sidebar's Mark
+ * won and Mark lost): the only stage of that type, else the one named for it (Won, Lost), else the
+ * first. CRM Settings may list "Disqualified" before "Lost".
+ */
+export function closedStageOf<S extends { name: string; type: string }>(
+  stages: readonly S[],
+  type: 'Won' | 'Lost',
+): S | null {
+  const all = stages.filter((s) => s.type === type);
+  return all.length === 1
+    ? all[0]
+    : (all.find((s) => s.name.trim().toLowerCase() === type.toLowerCase()) ?? all[0] ?? null);
+}

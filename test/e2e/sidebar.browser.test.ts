@@ -209,6 +209,26 @@ describe('the deal sidebar in a browser', () => {
     await screenshot(page, 'sidebar-lost');
   });
 
+  it('marks a deal lost or won with the stage named so when CRM Settings lists another of that type first', async () => {
+    const ctx = await open((emu) => {
+      // "Disqualified" (Lost) listed before "Lost", and "Renewed" (Won) before "Won".
+      emu.userEdit('CRM Settings', 'A8', 'Renewed');
+      emu.userEdit('CRM Settings', 'A9', 'Disqualified');
+      emu.userEdit('CRM Settings', 'A10:F11', [
+        ['Won', 'Won', 1, 'Closed', '', ''],
+        ['Lost', 'Lost', 0, 'Omitted', 'Lost reason', ''],
+      ]);
+    });
+    const { page } = ctx;
+    await fillNewDeal(page);
+    await page.click('#save');
+    await page.waitForSelector('#status.ok');
+    await page.click('#mark-lost');
+    expect(await page.inputValue('#f-stage')).toBe('Lost');
+    await page.click('#mark-won');
+    expect(await page.inputValue('#f-stage')).toBe('Won');
+  });
+
   it('shows a reopened deal’s lost reason, so the rep can clear what the Check column flags', async () => {
     const ctx = await openSavedDeal();
     const { page } = ctx;

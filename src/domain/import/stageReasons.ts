@@ -4,6 +4,7 @@
 // any other value stays a stage of its own, as before.
 import type { LostReason, StageDef } from '../../shared/settings';
 import { foldedKey } from '../values/text';
+import { closedStageOf } from '../../shared/stageRules';
 
 /** A lost word, then a reason ("closed lost to competition", "lost price", "perdu prix"). */
 const LOST_WITH =
@@ -40,17 +41,6 @@ export function reasonInStage(value: unknown, reasons: readonly LostReason[]): s
   if (exact) return exact.name;
   const group = SAME_REASON.find((g) => g.includes(phrase));
   return group ? (reasons.find((r) => group.includes(reasonKey(r.name)))?.name ?? null) : null;
-}
-
-/**
- * The stage deals closed that way take (an export's status, a won or lost date, a reason a stage's
- * name gives): the only stage of that type, else the one named for it (Won, Lost), else the first.
- */
-export function closedStageOf(stages: readonly StageDef[], type: 'Won' | 'Lost'): StageDef | null {
-  const all = stages.filter((s) => s.type === type);
-  return all.length === 1
-    ? all[0]
-    : (all.find((s) => foldedKey(s.name) === type.toLowerCase()) ?? all[0] ?? null);
 }
 
 /** The stage lost deals take (closedStageOf). */
