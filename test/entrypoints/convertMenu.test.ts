@@ -570,6 +570,31 @@ describe('converting dates written as a warehouse writes them', () => {
   });
 });
 
+describe('converting a file whose text Sheets read as formulas when it was imported', () => {
+  it('says which columns hold formula errors, and how to import the file so that their text is kept', () => {
+    const emu = crm();
+    const sheet = sheetWith(emu, 'Export', [['Deal', 'Stage', 'Amount', 'Next step', 'Notes']]);
+    // Written as File > Import writes with text conversion on: "-Call CFO" and "+1 555 0100" are read
+    // as formulas, and Sheets shows #NAME? and #ERROR! where the text was.
+    emu.spreadsheetApp
+      .getActiveSpreadsheet()!
+      .getSheetByName(sheet.name)!
+      .getRange(2, 1, 3, 5)
+      .setValues([
+        ['Acme', 'Qualified', '1000', '-Call CFO', 'ok'],
+        ['Globex', 'Qualified', '2000', 'Send quote', '+1 555 0100'],
+        ['Initech', 'Qualified', '3000', '-Chase legal', '=see above'],
+      ]);
+    const seen = emu.ui.dialogs.length;
+    emu.ui.answers.push({ button: 'CANCEL' });
+    emu.run('menuConvert');
+    const [preview] = emu.ui.dialogs.slice(seen).map((d) => d.message);
+    expect(preview).toContain(
+      'Formula errors where the file had text: D "Next step" (2 cells), E "Notes" (2 cells). Sheets read text beginning with =, + or - as a formula when the file was imported, and the text is gone. To keep it, import the file again (File > Import) with "Convert text to numbers, dates, and formulas" unticked, then convert that tab.',
+    );
+  });
+});
+
 describe('converting a home-made sheet that ends with its totals', () => {
   it('leaves the totals row out, saying so before and after, and keeps a deal that only looks like one', () => {
     const { shown, deals } = converted([

@@ -221,6 +221,7 @@ export function describeImport(
   pushAll(lines, periodLines(body, map, name, o));
   pushAll(lines, amountLines(values, mapping.headerRow, map, o, name));
   pushAll(lines, rowLines(values, mapping.headerRow, map, name));
+  pushAll(lines, formulaErrorLines(values, mapping.headerRow, name));
   const placeholders = placeholdersSaid(placeholdersIn(body, map, o.timeZone));
   if (placeholders) lines.push('', placeholders);
   const totals = totalsRowOf(values, mapping.headerRow, map, o.locale);
@@ -270,6 +271,35 @@ function periodLines(
  * The preview's lines on rows that are not one deal each: a column written once per group (merged
  * cells), and a deal repeated once per contact.
  */
+/** A formula's error as Sheets shows it (#N/A, a placeholder an export may write, is read as empty). */
+const FORMULA_ERROR = /^#(ERROR!|NAME\?|VALUE!|REF!|DIV\/0!|NUM!|NULL!)$/;
+
+/**
+ * The preview's words on cells holding a formula's error (#NAME?, #ERROR!): a file imported with text
+ * conversion on has its text beginning with =, + or - read as formulas ("-Call CFO"), and the text is
+ * gone from the tab; converted, the cells keep the error. Where, and how to import the file instead.
+ */
+function formulaErrorLines(
+  values: readonly (readonly CellValue[])[],
+  headerRow: number,
+  name: (c: number) => string,
+): string[] {
+  const counts = new Map<number, number>();
+  for (const row of values.slice(headerRow + 1))
+    row.forEach((v, c) => {
+      if (typeof v === 'string' && FORMULA_ERROR.test(v)) counts.set(c, (counts.get(c) ?? 0) + 1);
+    });
+  if (!counts.size) return [];
+  const where = [...counts]
+    .sort((a, b) => a[0] - b[0])
+    .map(([c, n]) => `${name(c)} (${counted(n, 'cell')})`)
+    .join(', ');
+  return [
+    '',
+    `Formula errors where the file had text: ${where}. Sheets read text beginning with =, + or - as a formula when the file was imported, and the text is gone. To keep it, import the file again (File > Import) with "Convert text to numbers, dates, and formulas" unticked, then convert that tab.`,
+  ];
+}
+
 function rowLines(
   values: readonly (readonly CellValue[])[],
   headerRow: number,
