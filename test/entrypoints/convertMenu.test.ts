@@ -595,6 +595,34 @@ describe('converting a file whose text Sheets read as formulas when it was impor
   });
 });
 
+describe('converting amounts Sheets read with a decimal point from a decimal-comma file', () => {
+  it('reads them as the file wrote them, and says which whole amounts it cannot tell', () => {
+    // A German export imported into a US spreadsheet with text conversion on: "1.200" became 1.2,
+    // "12.500" 12.5, "1.200,50" and "2.345.678" stayed text; "500" is 500 (or was it "500.000"?).
+    const emu = crm();
+    const sheet = sheetWith(emu, 'Export', [['Deal', 'Stage', 'Betrag', 'Abschlussdatum']]);
+    emu.spreadsheetApp
+      .getActiveSpreadsheet()!
+      .getSheetByName(sheet.name)!
+      .getRange(2, 1, 5, 4)
+      .setValues([
+        ['A', 'Qualified', '1.200', '2026-12-31'],
+        ['B', 'Qualified', '12.500', '2026-12-31'],
+        ['C', 'Qualified', '1.200,50', '2026-12-31'],
+        ['D', 'Qualified', '500', '2026-12-31'],
+        ['E', 'Qualified', '2.345.678', '2026-12-31'],
+      ]);
+    const seen = emu.ui.dialogs.length;
+    emu.ui.answers.push({ button: 'YES' });
+    emu.run('menuConvert');
+    const [preview] = emu.ui.dialogs.slice(seen).map((d) => d.message);
+    expect(preview).toContain(
+      'Amounts in C "Betrag" are written with a decimal comma ("1.200,50"), but Sheets read them with a decimal point when the file was imported: 2 such as 1.2 are read as 1,200. 1 whole amount under 1,000 (such as 500) is kept as it is, though the file may have written thousands there: check them. To have every amount as the file wrote it, import it again (File > Import) with "Convert text to numbers, dates, and formulas" unticked, then convert that tab.',
+    );
+    expect(records(emu).map((r) => r['Amount'])).toEqual([1200, 12500, 1200.5, 500, 2345678]);
+  });
+});
+
 describe('converting a home-made sheet that ends with its totals', () => {
   it('leaves the totals row out, saying so before and after, and keeps a deal that only looks like one', () => {
     const { shown, deals } = converted([

@@ -3,6 +3,7 @@
 // Settings. Shown before anything is written.
 import { FIELD_BY_KEY, type FieldKey } from '../../shared/fields';
 import { centsSaid } from './amountCents';
+import { thousandsSaid } from './amountsMisread';
 import { amountColumnRead } from './amountColumn';
 import { unitSaid } from './amountUnit';
 import { closedAtColumns, closedAtSaid, closedByDatesSaid, type ClosedAtColumn } from './closedAtColumns';
@@ -340,6 +341,8 @@ function amountLines(
   );
   if (unit) lines.push('', unit);
   pushAll(lines, currencyLines(header, read.values.slice(headerRow + 1), map, o, name));
+  const thousands = thousandsSaid(read.thousands, body, name);
+  if (thousands) lines.push('', thousands);
   const cents = centsSaid(read.cents, name);
   if (cents) lines.push('', cents);
   const period = amountPeriodSaid(amountPeriodsOf(values, headerRow, map), name);
