@@ -335,7 +335,6 @@ function readerFor(
   values: readonly CellValue[],
   o: ConvertOptions,
   dateOrder: ColumnDateOrder | undefined,
-  header: unknown = '',
 ): Reader {
   const kind = FIELD_BY_KEY[key].kind;
   // An owner written with their email ("Jane Cole (jane@acme.com)") is the name on the deal; the email
@@ -349,10 +348,10 @@ function readerFor(
   // A placeholder where a value of the kind would be ("n/a", "-", "TBD", a zero date) is empty (the
   // preview says so).
   if (TYPED_KINDS.has(kind)) {
-    const read = typedReader(key, kind, values, o, dateOrder, header);
+    const read = typedReader(key, kind, values, o, dateOrder);
     return (v) => (isPlaceholder(v, kind, o.timeZone) ? { value: '', kept: false, stage: false } : read(v));
   }
-  return typedReader(key, kind, values, o, dateOrder, header);
+  return typedReader(key, kind, values, o, dateOrder);
 }
 
 /** readerFor's reader by the field's kind. */
@@ -362,7 +361,6 @@ function typedReader(
   values: readonly CellValue[],
   o: ConvertOptions,
   dateOrder: ColumnDateOrder | undefined,
-  header: unknown,
 ): Reader {
   const same = (v: CellValue) => ({ value: v, kept: false, stage: false });
   const from =
@@ -411,7 +409,7 @@ function typedReader(
       );
     }
     case 'percent': {
-      const points = probabilityInPoints(header, values);
+      const points = probabilityInPoints(values);
       return from((v) => readProbability(v, points));
     }
     default:

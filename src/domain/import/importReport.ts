@@ -70,12 +70,7 @@ export function seenStages(
     out.set(k, s);
   };
   const body = values.slice(headerRow + 1);
-  const points =
-    probCol !== undefined &&
-    probabilityInPoints(
-      values[headerRow]?.[probCol],
-      body.map((r) => r[probCol]),
-    );
+  const points = probCol !== undefined && probabilityInPoints(body.map((r) => r[probCol]));
   for (const r of body) {
     if (stageCol === undefined) break;
     // A closed row's stage is no pipeline stage, unless its name says the same ("Contract Signed", won).

@@ -297,11 +297,11 @@ function periodDate(
 
 /**
  * Whether a probability column writes percentage points (40 for 40%) or fractions (0.4): fractions
- * only when some value is a fraction such as 0.25 and none is over 1, has a % sign, or the header
- * says "%". Whole numbers alone (0, 1, 40, 100) are points, as CRMs export them.
+ * when some value is a fraction such as 0.25 and none is over 1 or has a % sign, whatever the header
+ * says ("90%" imported with text conversion on is the number 0.9 under Salesforce's "Probability
+ * (%)"). Whole numbers alone (0, 1, 40, 100) are points, as CRMs export them.
  */
-export function probabilityInPoints(header: unknown, values: readonly unknown[]): boolean {
-  if (String(header ?? '').includes('%')) return true;
+export function probabilityInPoints(values: readonly unknown[]): boolean {
   const numbers: number[] = [];
   for (const v of values) {
     if (typeof v === 'string' && v.includes('%')) return true;

@@ -163,9 +163,13 @@ describe('dates', () => {
 
 describe('probabilities', () => {
   it('reads whole numbers as points and fractions as fractions, per column', () => {
-    expect(probabilityInPoints('Probability (%)', [0, 1])).toBe(true);
-    expect(probabilityInPoints('Probability', [0, 1, 40])).toBe(true);
-    expect(probabilityInPoints('Probability', [0.25, 1])).toBe(false);
+    expect(probabilityInPoints([0, 1])).toBe(true);
+    expect(probabilityInPoints([0, 1, 40])).toBe(true);
+    expect(probabilityInPoints([0.25, 1])).toBe(false);
+    // "90%" imported with text conversion on is the number 0.9 under a header that says %: fractions.
+    expect(probabilityInPoints([0.9, 0.75, 1, 0.1])).toBe(false);
+    expect(probabilityInPoints([90, 75, 100, 10])).toBe(true);
+    expect(probabilityInPoints(['90%', '75%'])).toBe(true);
     expect(value(readProbability(40, true))).toBe(0.4);
     expect(value(readProbability('40%'))).toBe(0.4);
     expect(value(readProbability(0.25))).toBe(0.25);

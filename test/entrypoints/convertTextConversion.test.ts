@@ -1,0 +1,83 @@
+// File > Import's default converts text to numbers, dates and formulas as it imports a CSV: "90%"
+// becomes the number 0.9, "$12,500.00" 12500, "2/14/2026" a date. The fixtures elsewhere are put in a
+// tab as text (conversion off, as the README says to import). A team that leaves it on must get the
+// same deals and stages: each real export is converted both ways and compared (a metamorphic check:
+// the same file, two ways in), and Salesforce's stage probabilities are checked against the file.
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import type { Emulator } from '../../local/emulator';
+import { crm, records } from '../support/crm';
+import { EXPORTS, readCsv } from '../support/exports';
+
+const FIELDS = [
+  'Deal',
+  'Company',
+  'Owner',
+  'Stage',
+  'Amount',
+  'Close date',
+  'Probability',
+  'Created',
+  'Lost reason',
+  'Stage entered',
+  'Forecast category',
+];
+const shown = (v: unknown) =>
+  Object.prototype.toString.call(v) === '[object Date]' ? (v as Date).getTime() : v;
+
+/** `file` converted after being put in a tab as text (off) or as File > Import converts it (on). */
+function converted(file: string, conversion: boolean): Emulator {
+  const emu = crm({ now: '2026-11-23T17:00:00Z' });
+  const rows = readCsv(fs.readFileSync(path.join(EXPORTS, file), 'utf8'));
+  const width = Math.max(...rows.map((r) => r.length));
+  const sheet = emu.ss.addSheet('Export', undefined, Math.max(1000, rows.length + 1), Math.max(26, width));
+  emu.ss.activeSheet = sheet;
+  if (conversion) {
+    const grid = rows.map((r) => Array.from({ length: width }, (_, c) => r[c] ?? ''));
+    emu.spreadsheetApp
+      .getActiveSpreadsheet()!
+      .getSheetByName('Export')!
+      .getRange(1, 1, grid.length, width)
+      .setValues(grid);
+  } else rows.forEach((r, i) => r.forEach((v, c) => (sheet.cellAt(i + 1, c + 1).v = v)));
+  emu.ui.answers.push({ button: 'YES' });
+  emu.run('menuConvert');
+  return emu;
+}
+
+const deals = (emu: Emulator) => records(emu).map((r) => FIELDS.map((f) => shown(r[f])));
+const stages = (emu: Emulator) =>
+  emu
+    .values('CRM Settings')
+    .slice(2)
+    .map((r) => r.slice(0, 4))
+    .filter((r) => r[0] !== '');
+
+// Exports whose conversion is a deals tab (a stage history or an accounts file converts otherwise).
+const FILES = fs
+  .readdirSync(EXPORTS)
+  .filter((f) => f.endsWith('.csv') && !/history|companies/.test(f))
+  .sort();
+
+describe('an export imported with text conversion on (File > Import’s default)', () => {
+  it.each(FILES)('%s converts to the same deals and stages as with it off', (file) => {
+    const off = converted(file, false);
+    const on = converted(file, true);
+    expect(deals(on)).toEqual(deals(off));
+    expect(stages(on)).toEqual(stages(off));
+  });
+
+  it('keeps Salesforce’s stage probabilities ("90%" became 0.9 under "Probability (%)")', () => {
+    const byName = Object.fromEntries(
+      stages(converted('salesforce-opportunities.csv', true)).map((r) => [r[0], r[2]]),
+    );
+    // The file's probabilities for its open stages, as written in it.
+    expect(byName).toMatchObject({
+      Qualification: 0.1,
+      'Needs Analysis': 0.2,
+      'Value Proposition': 0.5,
+      'Proposal/Price Quote': 0.75,
+      'Negotiation/Review': 0.9,
+    });
+  });
+});
