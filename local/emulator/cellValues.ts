@@ -14,29 +14,72 @@ const NUMBER = /^[+-]?(\d{1,3}(,\d{3})+|\d+)?(\.\d+)?([eE][+-]?\d+)?$/;
 const MONTH_KEYS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 
 /**
- * Parses a string the way the Sheets editor parses typed input (en_US locale). Beyond the obvious it
- * takes the stricter reading of what is unconfirmed (apps-script-facts.md): leading spaces or a tab
- * before = + - still make a formula; "1-10", "1/2" and "Jan 5" are dates in the current year; "$1,200"
- * and "(500)" are numbers; "1e5" is 100000.
+ * How a spreadsheet's locale reads typed numbers and dates: en_US writes 1,200.50 and 4/3/2027 (month
+ * first); en_GB 1,200.50 and 3/4/2027; de_DE 1.200,50 and 3.4.2027 (and 3/4/2027); fr_FR 1 200,50 and
+ * 3/4/2027. Our model of the locale setting (Sheets' documented "locale affects formatting" and the
+ * formats each locale shows); a locale not listed reads as en_GB does, but for the month-first ones.
  */
-export function parseTyped(s: string, timeZone: string, year = new Date().getUTCFullYear()): ParsedInput {
-  const wide = parseWide(s, timeZone, year);
-  if (wide) return wide;
-  return parsePlain(s, timeZone);
+export interface TypingLocale {
+  dayFirst: boolean;
+  decimalComma: boolean;
+  /** Dates written with dots (3.4.2027), as German, Scandinavian and Slavic locales do. */
+  dottedDates: boolean;
 }
 
-function parseWide(s: string, timeZone: string, year: number): ParsedInput | null {
+const MONTH_FIRST = new Set(['en_US', 'en_PH', 'es_US', 'fil_PH']);
+const COMMA_LANGUAGES = new Set(
+  'de fr es it nl pt da sv nb no nn fi pl ru tr cs sk hu ro id vi uk el bg hr sl lt lv et ca'.split(' '),
+);
+const DOTTED_LANGUAGES = new Set('de da nb no nn fi pl ru tr cs sk uk bg hr sl et lv'.split(' '));
+
+export function typingLocale(locale = 'en_US'): TypingLocale {
+  const language = locale.toLowerCase().split(/[_-]/)[0];
+  return {
+    dayFirst: !MONTH_FIRST.has(locale),
+    decimalComma: COMMA_LANGUAGES.has(language),
+    dottedDates: DOTTED_LANGUAGES.has(language),
+  };
+}
+
+/** A decimal-comma locale's number in en_US's marks ("1.200,50" → "1,200.50"), to parse one way. */
+const asPointNumber = (t: string, l: TypingLocale) =>
+  l.decimalComma ? t.replace(/[.,]/g, (c) => (c === '.' ? ',' : '.')) : t;
+
+/**
+ * Parses a string the way the Sheets editor parses typed input, in the spreadsheet's locale (en_US
+ * unless told; see typingLocale). Beyond the obvious it takes the stricter reading of what is
+ * unconfirmed (apps-script-facts.md): leading spaces or a tab before = + - still make a formula;
+ * "1-10", "1/2" and "Jan 5" are dates in the current year; "$1,200" and "(500)" are numbers; "1e5" is
+ * 100000.
+ */
+export function parseTyped(
+  s: string,
+  timeZone: string,
+  year = new Date().getUTCFullYear(),
+  locale = 'en_US',
+): ParsedInput {
+  const l = typingLocale(locale);
+  const wide = parseWide(s, timeZone, year, l);
+  if (wide) return wide;
+  return parsePlain(s, timeZone, l);
+}
+
+function parseWide(s: string, timeZone: string, year: number, l: TypingLocale): ParsedInput | null {
   if (s.startsWith("'")) return null;
   const t = s.trim();
   // Leading spaces or a tab do not stop = + - from being read (the stricter reading).
-  if (/^\s+[=+-]/.test(s) && t.length > 1) return parsePlain(t, timeZone);
-  let m = /^\$\s?(\d{1,3}(,\d{3})+|\d+)(\.\d+)?$/.exec(t);
-  if (m) return { value: Number(t.replace(/[$,\s]/g, '')) };
-  m = /^\((\d{1,3}(,\d{3})+|\d+)(\.\d+)?\)$/.exec(t);
-  if (m) return { value: -Number(t.slice(1, -1).replace(/,/g, '')) };
-  if (/^[+-]?\d+(\.\d+)?[eE][+-]?\d+$/.test(t)) return { value: Number(t) };
+  if (/^\s+[=+-]/.test(s) && t.length > 1) return parsePlain(t, timeZone, l);
+  const n = asPointNumber(t, l);
+  let m = /^\$\s?(\d{1,3}(,\d{3})+|\d+)(\.\d+)?$/.exec(n);
+  if (m) return { value: Number(n.replace(/[$,\s]/g, '')) };
+  m = /^\((\d{1,3}(,\d{3})+|\d+)(\.\d+)?\)$/.exec(n);
+  if (m) return { value: -Number(n.slice(1, -1).replace(/,/g, '')) };
+  if (/^[+-]?\d+(\.\d+)?[eE][+-]?\d+$/.test(n)) return { value: Number(n) };
   m = /^(\d{1,2})[/-](\d{1,2})$/.exec(t);
-  if (m) return dateOrText(s, timeZone, year, +m[1], +m[2], 0, 0, 0);
+  if (m)
+    return l.dayFirst
+      ? dateOrText(s, timeZone, year, +m[2], +m[1], 0, 0, 0)
+      : dateOrText(s, timeZone, year, +m[1], +m[2], 0, 0, 0);
   m = /^([A-Za-z]{3,9})\.?\s+(\d{1,2})$/.exec(t);
   if (m && MONTH_KEYS.includes(m[1].slice(0, 3).toLowerCase()))
     return dateOrText(
@@ -52,22 +95,30 @@ function parseWide(s: string, timeZone: string, year: number): ParsedInput | nul
   return null;
 }
 
-function parsePlain(s: string, timeZone: string): ParsedInput {
+function parsePlain(s: string, timeZone: string, l: TypingLocale = typingLocale()): ParsedInput {
   // Fast path: text with no digit that starts with none of ' = + - and is no boolean stays text.
   if (!/[\d'=+-]/.test(s.charAt(0)) && !/\d/.test(s) && !/^\s*(true|false)\s*$/i.test(s)) return { value: s };
   if (s.startsWith("'")) return { value: s.slice(1) };
   if (s.length > 1 && s.startsWith('=')) return { value: '', formula: s };
   const t = s.trim();
-  if (t !== '' && /\d/.test(t) && NUMBER.test(t)) return { value: Number(t.replace(/,/g, '')) };
-  if (/^[+-]?\d+(\.\d+)?%$/.test(t)) return { value: Number(t.slice(0, -1)) / 100 };
+  const n = asPointNumber(t, l);
+  if (n !== '' && /\d/.test(n) && NUMBER.test(n)) return { value: Number(n.replace(/,/g, '')) };
+  if (/^[+-]?\d+(\.\d+)?\s?%$/.test(n)) return { value: Number(n.replace(/\s?%$/, '')) / 100 };
   if (/^(true|false)$/i.test(t)) return { value: t.toLowerCase() === 'true' };
   // A leading + or - that is not a number is read as a formula (Sheets shows an error value).
   if (/^[+-]./.test(t)) return { value: '#ERROR!', formula: `=${t}` };
   const iso = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T](\d{1,2}):(\d{2})(?::(\d{2}))?)?$/.exec(t);
   if (iso)
     return dateOrText(s, timeZone, +iso[1], +iso[2], +iso[3], +(iso[4] ?? 0), +(iso[5] ?? 0), +(iso[6] ?? 0));
-  const us = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(t);
-  if (us) return dateOrText(s, timeZone, +us[3], +us[1], +us[2], 0, 0, 0);
+  const slashed =
+    /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(t) ??
+    (l.dottedDates ? /^(\d{1,2})\.(\d{1,2})\.(\d{4})$/.exec(t) : null);
+  if (slashed) {
+    const [a, b] = [+slashed[1], +slashed[2]];
+    return l.dayFirst
+      ? dateOrText(s, timeZone, +slashed[3], b, a, 0, 0, 0)
+      : dateOrText(s, timeZone, +slashed[3], a, b, 0, 0, 0);
+  }
   return { value: s };
 }
 
@@ -104,8 +155,8 @@ export function assertCellTexts(values: readonly unknown[]): void {
 }
 
 /** Normalises a value handed to setValue(s): strings are parsed as typed; Dates are copied. */
-export function normaliseWritten(v: unknown, timeZone: string, year?: number): ParsedInput {
-  if (typeof v === 'string') return parseTyped(v, timeZone, year);
+export function normaliseWritten(v: unknown, timeZone: string, year?: number, locale?: string): ParsedInput {
+  if (typeof v === 'string') return parseTyped(v, timeZone, year, locale);
   if (typeof v === 'number' || typeof v === 'boolean') return { value: v };
   if (v === null || v === undefined) return { value: '' };
   if (isDate(v)) return { value: new Date(v.getTime()) };

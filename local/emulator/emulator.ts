@@ -299,7 +299,12 @@ export class Emulator {
     const oldCell = sheet.rows[box.row - 1]?.[box.col - 1];
     const oldValue = oldCell && oldCell.v !== '' ? oldCell.v : undefined;
     if (single && !paste) {
-      const typed = normaliseWritten(grid[0][0], this.ss.timeZone, this.env.now().getUTCFullYear()).value;
+      const typed = normaliseWritten(
+        grid[0][0],
+        this.ss.timeZone,
+        this.env.now().getUTCFullYear(),
+        this.ss.locale,
+      ).value;
       const dv = oldCell?.dv;
       if (dv && !dv.spec.allowInvalid && !satisfies(dv.spec, typed))
         throw new UserEditRejected(
@@ -309,7 +314,7 @@ export class Emulator {
     grid.forEach((row, r) =>
       row.forEach((v, c) => {
         const cell = sheet.cellAt(box.row + r, box.col + c);
-        storeInput(cell, v, this.ss.timeZone, this.env.now().getUTCFullYear());
+        storeInput(cell, v, this.ss.timeZone, this.env.now().getUTCFullYear(), this.ss.locale);
         if (paste) {
           cell.dv = undefined;
           cell.nf = undefined;

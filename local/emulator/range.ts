@@ -154,10 +154,11 @@ export class Range {
     this.checkShape(data);
     for (const row of data) assertCellTexts(row);
     const tz = this.sheet.parent.timeZone;
+    const locale = this.sheet.parent.locale;
     let year: number | undefined; // read once, after the write's call is counted (the clock moves)
     this.write(
       'setValues',
-      (cell, r, c) => storeInput(cell, data[r][c], tz, (year ??= this.year())),
+      (cell, r, c) => storeInput(cell, data[r][c], tz, (year ??= this.year()), locale),
       longTextOf(data),
     );
     return this;
@@ -165,7 +166,8 @@ export class Range {
   setValue(value: unknown): this {
     assertCellTexts([value]);
     const tz = this.sheet.parent.timeZone;
-    this.write('setValue', (cell) => storeInput(cell, value, tz, this.year()), longTextOf([[value]]));
+    const locale = this.sheet.parent.locale;
+    this.write('setValue', (cell) => storeInput(cell, value, tz, this.year(), locale), longTextOf([[value]]));
     return this;
   }
   getFormulas(): string[][] {
@@ -424,8 +426,8 @@ export class Range {
 }
 
 /** Stores a value written by a script: strings are parsed as typed, so "=..." becomes a formula. */
-export function storeInput(cell: Cell, raw: unknown, timeZone: string, year?: number): void {
-  const parsed = normaliseWritten(raw, timeZone, year);
+export function storeInput(cell: Cell, raw: unknown, timeZone: string, year?: number, locale?: string): void {
+  const parsed = normaliseWritten(raw, timeZone, year, locale);
   cell.v = parsed.value;
   if (parsed.formula) cell.f = parsed.formula;
   else cell.f = undefined;

@@ -279,7 +279,13 @@ export class Sheet {
     if (values.length > this.maxColumns) this.maxColumns = values.length;
     this.assertWritable({ row, col: 1, numRows: 1, numCols: values.length });
     values.forEach((v, i) =>
-      storeInput(this.cellAt(row, i + 1), v, this.parent.timeZone, new Date(this.env.nowMs).getUTCFullYear()),
+      storeInput(
+        this.cellAt(row, i + 1),
+        v,
+        this.parent.timeZone,
+        new Date(this.env.nowMs).getUTCFullYear(),
+        this.parent.locale,
+      ),
     );
     return this;
   }

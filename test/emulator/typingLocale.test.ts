@@ -1,0 +1,72 @@
+// Text a script writes (or File > Import with text conversion on) is read as typed input, in the
+// spreadsheet's locale: a US spreadsheet takes 03/04/2027 for 4 March and 1.200 for 1.2, a German one
+// for 3 April and 1200. Expected values are written here by hand (New York and Berlin midnights).
+import { Emulator } from '../../local/emulator';
+
+function written(locale: string, texts: string[]): unknown[] {
+  const emu = new Emulator({ timeZone: 'UTC', now: '2026-11-23T12:00:00Z' });
+  emu.ss.locale = locale;
+  const sheet = emu.ss.addSheet('T', undefined, 10, 10);
+  const range = emu.spreadsheetApp
+    .getActiveSpreadsheet()!
+    .getSheetByName(sheet.name)!
+    .getRange(1, 1, 1, texts.length);
+  range.setValues([texts]);
+  return range.getValues()[0].map((v) => (v instanceof Date ? v.toISOString().slice(0, 10) : v));
+}
+
+describe('text written into a cell, read in the spreadsheet’s locale', () => {
+  const texts = [
+    '03/04/2027',
+    '31/12/2026',
+    '12/31/2026',
+    '1.200',
+    '1,200',
+    '1.200,50',
+    '1,200.50',
+    '03.04.2027',
+    '50%',
+  ];
+
+  it('en_US: month first, a decimal point', () => {
+    expect(written('en_US', texts)).toEqual([
+      '2027-03-04',
+      '31/12/2026',
+      '2026-12-31',
+      1.2,
+      1200,
+      '1.200,50',
+      1200.5,
+      '03.04.2027',
+      0.5,
+    ]);
+  });
+
+  it('en_GB: day first, a decimal point', () => {
+    expect(written('en_GB', texts)).toEqual([
+      '2027-04-03',
+      '2026-12-31',
+      '12/31/2026',
+      1.2,
+      1200,
+      '1.200,50',
+      1200.5,
+      '03.04.2027',
+      0.5,
+    ]);
+  });
+
+  it('de_DE: day first with dots too, a decimal comma', () => {
+    expect(written('de_DE', texts)).toEqual([
+      '2027-04-03',
+      '2026-12-31',
+      '12/31/2026',
+      1200,
+      1.2,
+      1200.5,
+      '1,200.50',
+      '2027-04-03',
+      0.5,
+    ]);
+  });
+});
