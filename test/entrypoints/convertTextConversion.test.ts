@@ -26,8 +26,9 @@ const shown = (v: unknown) =>
   Object.prototype.toString.call(v) === '[object Date]' ? (v as Date).getTime() : v;
 
 /** `file` converted after being put in a tab as text (off) or as File > Import converts it (on). */
-function converted(file: string, conversion: boolean): Emulator {
+function converted(file: string, conversion: boolean, locale = 'en_US'): Emulator {
   const emu = crm({ now: '2026-11-23T17:00:00Z' });
+  emu.ss.locale = locale;
   const rows = readCsv(fs.readFileSync(path.join(EXPORTS, file), 'utf8'));
   const width = Math.max(...rows.map((r) => r.length));
   const sheet = emu.ss.addSheet('Export', undefined, Math.max(1000, rows.length + 1), Math.max(26, width));
@@ -65,6 +66,20 @@ describe('an export imported with text conversion on (File > Import’s default)
     const on = converted(file, true);
     expect(deals(on)).toEqual(deals(off));
     expect(stages(on)).toEqual(stages(off));
+  });
+
+  // Numeric dates written month first (US exports) land in a day-first spreadsheet as dates Sheets
+  // read day first where both numbers could be a month (3/4/2026 as 3 April), text where not.
+  const DATED = FILES.filter((f) =>
+    /(^|,)"?\d{1,2}\/\d{1,2}\/\d{2,4}/m.test(fs.readFileSync(path.join(EXPORTS, f), 'utf8')),
+  );
+  it('in a day-first spreadsheet (en_GB), each export with numeric dates converts the same both ways', () => {
+    expect(DATED.length).toBeGreaterThan(5);
+    for (const file of DATED) {
+      const off = converted(file, false, 'en_GB');
+      const on = converted(file, true, 'en_GB');
+      expect([file, deals(on)]).toEqual([file, deals(off)]);
+    }
   });
 
   it('keeps Salesforce’s stage probabilities ("90%" became 0.9 under "Probability (%)")', () => {
