@@ -54,12 +54,13 @@ function scheduledDemo(count: number): Emulator {
  * A day: the morning's refresh from the menu after a stage change, then, an hour later with nothing
  * changed, the schedule's first refresh of the day (the daily check due: the last was a day ago).
  */
-function day(emu: Emulator, n: number) {
+function day(emu: Emulator, n: number, meanwhile: () => void = () => undefined) {
   emu.env.nowMs += DAY;
   emu.userEdit('Deals', a1(emu, 'Stage', 3 + (n % 50)), n % 2 ? 'Negotiation' : 'Qualified');
   // A minute later (a change stamped within seconds of a refresh's read makes the next one full).
   emu.env.nowMs += 60_000;
   emu.run('menuRefresh');
+  meanwhile();
   emu.env.nowMs += HOUR;
   return measure(emu, () => emu.run('scheduledRefresh'));
 }
@@ -87,7 +88,8 @@ describe('the daily check with nothing changed since the morning’s refresh', (
     const dealsCells = emu.sheet('Deals').lastRowIndex() * emu.sheet('Deals').lastColumnIndex();
     const before = pointer(emu);
     const listsBefore = Object.fromEntries(Object.values(extents(emu)).map((e) => [e.sheetId, e.checkFrom]));
-    const check = day(emu, 0);
+    // A person gives Deals room for more rows after the morning's refresh (no edit event).
+    const check = day(emu, 0, () => emu.sheet('Deals').insertRowsAfter(emu.sheet('Deals').maxRows, 40));
     // A full refresh reads every cell of Deals and more; the quiet check a window of its rows (500
     // at least: a third of these) and the Deal IDs, a part of History and of each list.
     expect(check.cellsRead).toBeLessThan(dealsCells);
@@ -95,6 +97,17 @@ describe('the daily check with nothing changed since the morning’s refresh', (
     const after = pointer(emu);
     expect(after.checkedAt).toBe(emu.env.nowMs);
     expect(after.checkFrom).not.toBe(before.checkFrom);
+    // Every tab recorded at its size (the cell count), though only those a person may grow were asked.
+    const doc = emu.properties.document.data as Record<string, string>;
+    const head = doc['sheetsCrm.charts'];
+    const chunks = /^\{"chunks":(\d+)\}$/.exec(head)?.[1];
+    const json = chunks
+      ? Array.from({ length: Number(chunks) }, (_, i) => doc[`sheetsCrm.charts.${i + 1}`]).join('')
+      : head;
+    expect((JSON.parse(json) as { sizes: Record<string, [number, number]> }).sizes).toEqual(
+      Object.fromEntries(emu.ss.sheets.map((s) => [String(s.id), [s.maxRows, s.maxColumns]])),
+    );
+    expect(check.serviceCalls).toBeLessThanOrEqual(50);
     // Each list's next part is checked next time (Unsegmented, empty, is one part).
     const moved = Object.entries(extents(emu)).filter(([, e]) => e.checkFrom !== listsBefore[e.sheetId]);
     expect(moved.map(([tab]) => tab).sort()).toEqual([

@@ -5,7 +5,7 @@
 // changed since the last refresh that day (quietRefresh.ts), the reports would come out as they were
 // written: so the part is read back and compared with the prints recorded when it was written, and so
 // is all of each small report, each list's key column (a sort, rows deleted), History's part, and each
-// chart by its id and range. All holding, the tabs are measured (the cell count) and the record says
+// chart by its id and range. All holding, the tabs a person may grow are measured (the cell count) and the record says
 // where the next check starts; nothing else is written. Anything differing, the refresh goes on in
 // full, and its daily check writes it right.
 import { FORECAST_HISTORY_TAB } from '../../shared/names';
@@ -40,12 +40,20 @@ export function quietDailyCheck(
     if (checkFrom === null) return false;
     extents[tab] = { ...extent, checkFrom };
   }
+  const forecastHistory = ss.getSheetByName(FORECAST_HISTORY_TAB);
   for (const [tab, id] of Object.entries(record.charts)) {
     const sheet =
-      tab === FORECAST_HISTORY_TAB ? ss.getSheetByName(tab) : sheets.get(record.extents[tab]?.sheetId ?? -1);
+      tab === FORECAST_HISTORY_TAB ? forecastHistory : sheets.get(record.extents[tab]?.sheetId ?? -1);
     if (!sheet || !chartHolds(sheet, id, record.ranges[tab])) return false;
   }
-  const sizes = tabSizes(ss, record.sizes, new Map(), new Map(), true);
+  // Measured as the full daily check measures: the tabs a person may grow; the CRM's own as recorded
+  // (the report tabs, the History index, Forecast history), none of which this check wrote.
+  const own = new Map<number, [number, number]>(
+    Object.values(extents).map((e) => [e.sheetId, [e.maxRows, e.maxCols]]),
+  );
+  for (const id of [pointer.indexSheetId, forecastHistory?.getSheetId()])
+    if (id !== undefined && record.sizes[id]) own.set(id, record.sizes[id]);
+  const sizes = tabSizes(ss, record.sizes, own, new Map(), true);
   saveReportRecord(record, {}, extents, {}, sizes, checkedPointer(pointer, next, now.getTime()));
   return true;
 }
