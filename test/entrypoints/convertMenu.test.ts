@@ -43,6 +43,24 @@ function converted(
   return { emu, shown: emu.ui.dialogs.slice(seen).map((d) => d.message), deals, col };
 }
 
+/**
+ * A CRM set up, then `values` converted as File > Import leaves them with text conversion on (each text
+ * read as typed, in the spreadsheet's locale), answering `answer`: the emulator and the preview.
+ */
+function convertedAsImported(values: V[][], answer = 'YES') {
+  const emu = crm();
+  const sheet = sheetWith(emu, 'Export', []);
+  emu.spreadsheetApp
+    .getActiveSpreadsheet()!
+    .getSheetByName(sheet.name)!
+    .getRange(1, 1, values.length, values[0].length)
+    .setValues(values);
+  const seen = emu.ui.dialogs.length;
+  emu.ui.answers.push({ button: answer });
+  emu.run('menuConvert');
+  return { emu, preview: emu.ui.dialogs[seen]?.message ?? '' };
+}
+
 const HUBSPOT: V[][] = [
   ['Pipeline export', '', '', '', '', '', ''],
   ['Deal Name', 'Deal Stage', 'Amount', 'Close Date', 'Deal owner', 'Contact Email', 'Region'],
@@ -572,23 +590,17 @@ describe('converting dates written as a warehouse writes them', () => {
 
 describe('converting a file whose text Sheets read as formulas when it was imported', () => {
   it('says which columns hold formula errors, and how to import the file so that their text is kept', () => {
-    const emu = crm();
-    const sheet = sheetWith(emu, 'Export', [['Deal', 'Stage', 'Amount', 'Next step', 'Notes']]);
-    // Written as File > Import writes with text conversion on: "-Call CFO" and "+1 555 0100" are read
-    // as formulas, and Sheets shows #NAME? and #ERROR! where the text was.
-    emu.spreadsheetApp
-      .getActiveSpreadsheet()!
-      .getSheetByName(sheet.name)!
-      .getRange(2, 1, 3, 5)
-      .setValues([
+    // Imported with text conversion on: "-Call CFO" and "+1 555 0100" are read as formulas, and
+    // Sheets shows #NAME? and #ERROR! where the text was.
+    const { preview } = convertedAsImported(
+      [
+        ['Deal', 'Stage', 'Amount', 'Next step', 'Notes'],
         ['Acme', 'Qualified', '1000', '-Call CFO', 'ok'],
         ['Globex', 'Qualified', '2000', 'Send quote', '+1 555 0100'],
         ['Initech', 'Qualified', '3000', '-Chase legal', '=see above'],
-      ]);
-    const seen = emu.ui.dialogs.length;
-    emu.ui.answers.push({ button: 'CANCEL' });
-    emu.run('menuConvert');
-    const [preview] = emu.ui.dialogs.slice(seen).map((d) => d.message);
+      ],
+      'CANCEL',
+    );
     expect(preview).toContain(
       'Formula errors where the file had text: D "Next step" (2 cells), E "Notes" (2 cells). Sheets read text beginning with =, + or - as a formula when the file was imported, and the text is gone. To keep it, import the file again (File > Import) with "Convert text to numbers, dates, and formulas" unticked, then convert that tab.',
     );
@@ -599,23 +611,14 @@ describe('converting amounts Sheets read with a decimal point from a decimal-com
   it('reads them as the file wrote them, and says which whole amounts it cannot tell', () => {
     // A German export imported into a US spreadsheet with text conversion on: "1.200" became 1.2,
     // "12.500" 12.5, "1.200,50" and "2.345.678" stayed text; "500" is 500 (or was it "500.000"?).
-    const emu = crm();
-    const sheet = sheetWith(emu, 'Export', [['Deal', 'Stage', 'Betrag', 'Abschlussdatum']]);
-    emu.spreadsheetApp
-      .getActiveSpreadsheet()!
-      .getSheetByName(sheet.name)!
-      .getRange(2, 1, 5, 4)
-      .setValues([
-        ['A', 'Qualified', '1.200', '2026-12-31'],
-        ['B', 'Qualified', '12.500', '2026-12-31'],
-        ['C', 'Qualified', '1.200,50', '2026-12-31'],
-        ['D', 'Qualified', '500', '2026-12-31'],
-        ['E', 'Qualified', '2.345.678', '2026-12-31'],
-      ]);
-    const seen = emu.ui.dialogs.length;
-    emu.ui.answers.push({ button: 'YES' });
-    emu.run('menuConvert');
-    const [preview] = emu.ui.dialogs.slice(seen).map((d) => d.message);
+    const { emu, preview } = convertedAsImported([
+      ['Deal', 'Stage', 'Betrag', 'Abschlussdatum'],
+      ['A', 'Qualified', '1.200', '2026-12-31'],
+      ['B', 'Qualified', '12.500', '2026-12-31'],
+      ['C', 'Qualified', '1.200,50', '2026-12-31'],
+      ['D', 'Qualified', '500', '2026-12-31'],
+      ['E', 'Qualified', '2.345.678', '2026-12-31'],
+    ]);
     expect(preview).toContain(
       'Amounts in C "Betrag" are written with a decimal comma ("1.200,50"), but Sheets read them with a decimal point when the file was imported: 2 such as 1.2 are read as 1,200. 1 whole amount under 1,000 (such as 500) is kept as it is, though the file may have written thousands there: check them. To have every amount as the file wrote it, import it again (File > Import) with "Convert text to numbers, dates, and formulas" unticked, then convert that tab.',
     );

@@ -3,25 +3,14 @@
 // it must leave the reports a full refresh leaves: each step is checked against a copy of the
 // workbook that forgets everything the last refresh recorded and is refreshed from scratch.
 import fc from 'fast-check';
-import { Accountant, Emulator } from '../../local/emulator';
+import { Emulator } from '../../local/emulator';
 import { fillDemo } from '../support/demoWorkbook';
 import { DIST, loadedEmulator } from '../support/emulator';
 import { a1, columnOf, REPORT_TABS } from '../support/crm';
+import { measured, reportTabs, storedRecord } from '../support/reportTabs';
 import { indexTrails, writeTrailsAsJson } from '../support/indexCells';
 
-const REPORTS = REPORT_TABS;
 const OPTS = { timeZone: 'America/New_York', now: '2026-03-10T15:00:00Z' };
-
-/** Values, formulas, formats and bold of every report tab, as far as anything is in it. */
-function reports(emu: Emulator): Record<string, string> {
-  return Object.fromEntries(
-    REPORTS.map((n) => {
-      const s = emu.sheet(n);
-      const r = s.rangeAt(1, 1, Math.max(1, s.lastRowIndex()), Math.max(1, s.lastColumnIndex()));
-      return [n, JSON.stringify([r.peekValues(), r.getFormulas(), r.getNumberFormats(), r.getFontWeights()])];
-    }),
-  );
-}
 
 /** A copy of a saved workbook that forgot the last refresh's record, index pointer and edit marks. */
 function forgetful(saved: ReturnType<Emulator['save']>): Emulator {
@@ -47,13 +36,6 @@ function refreshedDemo(count: number): Emulator {
   fillDemo(emu, count);
   emu.run('menuRefresh');
   return emu;
-}
-
-/** The counters of what `run` did on `emu`. */
-function measure(emu: Emulator, run: () => void) {
-  const before = emu.acc.snapshot();
-  run();
-  return Accountant.diff(before, emu.acc.snapshot());
 }
 
 const KINDS = [
@@ -148,7 +130,7 @@ describe('a refresh that reads and writes only what changed', () => {
           emu.run('menuRefresh');
           expect(emu.ui.dialogs.at(-1)!.title).toBe('Sheets CRM: reports refreshed');
           const full = fromScratch(saved);
-          expect(reports(emu)).toEqual(reports(full));
+          expect(reportTabs(emu)).toEqual(reportTabs(full));
           expect(emu.values('Deals')).toEqual(full.values('Deals'));
           expect(emu.values('History')).toEqual(full.values('History'));
         }
@@ -178,7 +160,7 @@ describe('a refresh that reads and writes only what changed', () => {
     change(emu);
     const saved = emu.save();
     emu.run('menuRefresh');
-    expect(reports(emu)).toEqual(reports(fromScratch(saved)));
+    expect(reportTabs(emu)).toEqual(reportTabs(fromScratch(saved)));
   });
 
   it('saves an index whose every cell holds the stage moves History holds for that deal, those the sweep just logged included', () => {
@@ -261,9 +243,9 @@ describe('a refresh that reads and writes only what changed', () => {
     for (const row of [5, 200, 390])
       emu.userEdit('Deals', a1(emu, 'Stage', row), row === 200 ? 'Quote sent' : 'Negotiation');
     const scratch = forgetful(emu.save());
-    const read = measure(emu, () => emu.run('menuRefresh'));
-    const fromNothing = measure(scratch, () => scratch.run('menuRefresh'));
-    expect(reports(emu)).toEqual(reports(scratch));
+    const read = measured(emu, () => emu.run('menuRefresh'));
+    const fromNothing = measured(scratch, () => scratch.run('menuRefresh'));
+    expect(reportTabs(emu)).toEqual(reportTabs(scratch));
     // History was not read again (only its last rows), and the index's trails are History's.
     expect(fromNothing.cellsRead - read.cellsRead).toBeGreaterThan(historyCells * 0.75);
     const moved = new Map(indexTrails(emu));
@@ -280,9 +262,9 @@ describe('a refresh that reads and writes only what changed', () => {
     const historyCells = emu.sheet('History').lastRowIndex() * 6;
     emu.userEdit('Deals', a1(emu, 'Stage', 40), 'Negotiation');
     const scratch = forgetful(emu.save());
-    const incremental = measure(emu, () => emu.run('menuRefresh'));
-    const fromNothing = measure(scratch, () => scratch.run('menuRefresh'));
-    expect(reports(emu)).toEqual(reports(scratch));
+    const incremental = measured(emu, () => emu.run('menuRefresh'));
+    const fromNothing = measured(scratch, () => scratch.run('menuRefresh'));
+    expect(reportTabs(emu)).toEqual(reportTabs(scratch));
     // All of History is read from scratch; since the last refresh, only its last rows and the index.
     expect(fromNothing.cellsRead - incremental.cellsRead).toBeGreaterThan(historyCells * 0.75);
     // One deal moved: a few chunks of the lists, and the small tabs whole.
@@ -298,7 +280,7 @@ describe('a refresh that reads and writes only what changed', () => {
         a1(emu, 'Stage', 2 + i * 25),
         ['Qualified', 'Quote sent', 'Negotiation', 'Won'][i % 4],
       );
-    const d = measure(emu, () => emu.run('menuRefresh'));
+    const d = measured(emu, () => emu.run('menuRefresh'));
     expect(emu.ui.dialogs.at(-1)!.title).toBe('Sheets CRM: reports refreshed');
     expect(d.serviceCalls).toBeLessThanOrEqual(60);
   }, 60_000);
@@ -326,7 +308,7 @@ describe('a refresh that reads and writes only what changed', () => {
       emu.userEdit('Deals', a1(emu, 'Stage', row), next);
       changed.push(String(emu.values('Deals')[row - 1][0]));
     }
-    const d = measure(emu, () => emu.run('menuRefresh'));
+    const d = measured(emu, () => emu.run('menuRefresh'));
     expect(emu.ui.dialogs.at(-1)!.title).toBe('Sheets CRM: reports refreshed');
     const rows = emu.values('Segment B');
     const listedChanged = rows.slice(first - 1).filter((r) => changed.includes(String(r[1])));
@@ -346,32 +328,24 @@ describe('a refresh that reads and writes only what changed', () => {
     const emu = loadedEmulator(OPTS);
     emu.run('menuSetUp');
     fillDemo(emu, 300);
-    const first = measure(emu, () => emu.run('menuRefresh'));
+    const first = measured(emu, () => emu.run('menuRefresh'));
     expect(first.flushes).toBeLessThanOrEqual(7);
-    expect(REPORTS.every((t) => emu.sheet(t).lastRowIndex() > 1)).toBe(true);
+    expect(REPORT_TABS.every((t) => emu.sheet(t).lastRowIndex() > 1)).toBe(true);
     expect(emu.sheet('Forecast history').charts).toHaveLength(1);
     emu.env.nowMs += 86_400_000;
     emu.userEdit('Deals', a1(emu, 'Stage', 5), 'Negotiation');
-    const next = measure(emu, () => emu.run('menuRefresh'));
+    const next = measured(emu, () => emu.run('menuRefresh'));
     expect(emu.ui.dialogs.at(-1)!.title).toBe('Sheets CRM: reports refreshed');
     expect(next.flushes).toBeLessThanOrEqual(2);
     emu.env.nowMs += 3_600_000;
-    const daily = measure(emu, () => emu.run('scheduledRefresh'));
+    const daily = measured(emu, () => emu.run('scheduledRefresh'));
     expect(daily.flushes).toBeLessThanOrEqual(1);
   }, 60_000);
 
   it('records every tab at the size it has after the daily check, asking only the sizes a person may change', () => {
     const emu = refreshedDemo(300);
     /** The sizes the last refresh recorded (the cell count), by sheet id. */
-    const recorded = () => {
-      const doc = emu.properties.document.data as Record<string, string>;
-      const head = doc['sheetsCrm.charts'];
-      const n = /^\{"chunks":(\d+)\}$/.exec(head)?.[1];
-      const json = n
-        ? Array.from({ length: Number(n) }, (_, i) => doc[`sheetsCrm.charts.${i + 1}`]).join('')
-        : head;
-      return (JSON.parse(json) as { sizes: Record<string, [number, number]> }).sizes;
-    };
+    const recorded = () => storedRecord(emu).sizes;
     const actual = () =>
       Object.fromEntries(emu.ss.sheets.map((s) => [String(s.id), [s.maxRows, s.maxColumns]]));
     // The tabs whose columns the refresh is asked for (the CRM's own it sizes itself, but on a full one).
@@ -396,11 +370,11 @@ describe('a refresh that reads and writes only what changed', () => {
   it('looks charts up only on the daily check, which puts back a chart a person deleted, within 60 calls', () => {
     const emu = refreshedDemo(300);
     emu.sheet('Funnel').charts.splice(0);
-    const menu = measure(emu, () => emu.run('menuRefresh'));
+    const menu = measured(emu, () => emu.run('menuRefresh'));
     expect(menu.byMethod['Sheet.getCharts']).toBeUndefined();
     expect(emu.sheet('Funnel').charts).toHaveLength(0);
     emu.env.nowMs += 21 * 3_600_000;
-    const daily = measure(emu, () => emu.run('scheduledRefresh'));
+    const daily = measured(emu, () => emu.run('scheduledRefresh'));
     expect(emu.sheet('Funnel').charts.map((c) => c.spec.options.title)).toEqual([
       'Deals reaching each stage',
     ]);
@@ -448,9 +422,9 @@ describe('the daily check (changes made without an edit event: another script, a
       const reads: number[] = [];
       for (let day = 1; day <= 14; day++) {
         emu.env.nowMs += DAY;
-        reads.push(measure(emu, () => emu.run('scheduledRefresh')).cellsRead);
+        reads.push(measured(emu, () => emu.run('scheduledRefresh')).cellsRead);
       }
-      expect(reports(emu)).toEqual(reports(fromScratch(emu.save())));
+      expect(reportTabs(emu)).toEqual(reportTabs(fromScratch(emu.save())));
       // A day that read all of History read far more than the others (which read a fourteenth).
       const least = Math.min(...reads);
       expect(reads.filter((r) => r - least > historyCells / 2)).toHaveLength(fullReads);
@@ -463,6 +437,6 @@ describe('the daily check (changes made without an edit event: another script, a
     changeStageRow(emu, emu.sheet('History').lastRowIndex() - 8);
     const saved = emu.save();
     emu.run('menuRefresh');
-    expect(reports(emu)).toEqual(reports(fromScratch(saved)));
+    expect(reportTabs(emu)).toEqual(reportTabs(fromScratch(saved)));
   }, 60_000);
 });

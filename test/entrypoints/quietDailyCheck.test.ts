@@ -3,25 +3,15 @@
 // Deals, and writes nothing when they hold; anything changed without an edit event (a script, a
 // restored version) is still found within the two weeks the check promises, and put right by a
 // refresh in full. Expected reports come from a copy of the workbook refreshed from scratch.
-import { Accountant, Emulator } from '../../local/emulator';
+import { Emulator } from '../../local/emulator';
+import { measured, reportTabs, storedRecord } from '../support/reportTabs';
 import { fillDemo } from '../support/demoWorkbook';
 import { DIST, loadedEmulator } from '../support/emulator';
-import { a1, REPORT_TABS } from '../support/crm';
+import { a1 } from '../support/crm';
 
 const OPTS = { timeZone: 'America/New_York', now: '2026-03-10T15:00:00Z' };
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
-
-/** Values, formulas, formats and bold of every report tab, as far as anything is in it. */
-function reports(emu: Emulator): Record<string, string> {
-  return Object.fromEntries(
-    REPORT_TABS.map((n) => {
-      const s = emu.sheet(n);
-      const r = s.rangeAt(1, 1, Math.max(1, s.lastRowIndex()), Math.max(1, s.lastColumnIndex()));
-      return [n, JSON.stringify([r.peekValues(), r.getFormulas(), r.getNumberFormats(), r.getFontWeights()])];
-    }),
-  );
-}
 
 /** What a refresh from scratch leaves: a copy that forgot the last refresh's record and pointer. */
 function fromScratch(saved: ReturnType<Emulator['save']>): Emulator {
@@ -32,12 +22,6 @@ function fromScratch(saved: ReturnType<Emulator['save']>): Emulator {
       delete doc[k];
   copy.run('menuRefresh');
   return copy;
-}
-
-function measure(emu: Emulator, run: () => void) {
-  const before = emu.acc.snapshot();
-  run();
-  return Accountant.diff(before, emu.acc.snapshot());
 }
 
 /** A CRM with `count` demo deals and its schedule, refreshed once (a full refresh: checked then). */
@@ -62,7 +46,7 @@ function day(emu: Emulator, n: number, meanwhile: () => void = () => undefined) 
   emu.run('menuRefresh');
   meanwhile();
   emu.env.nowMs += HOUR;
-  return measure(emu, () => emu.run('scheduledRefresh'));
+  return measured(emu, () => emu.run('scheduledRefresh'));
 }
 
 const pointer = (emu: Emulator) =>
@@ -71,23 +55,14 @@ const pointer = (emu: Emulator) =>
     checkedAt: number;
   };
 
-/** The report tabs' extents the last refresh recorded (the record may be split over properties). */
-function extents(emu: Emulator): Record<string, { sheetId: number; checkFrom?: number }> {
-  const doc = emu.properties.document.data as Record<string, string>;
-  const head = doc['sheetsCrm.charts'];
-  const n = /^\{"chunks":(\d+)\}$/.exec(head)?.[1];
-  const json = n
-    ? Array.from({ length: Number(n) }, (_, i) => doc[`sheetsCrm.charts.${i + 1}`]).join('')
-    : head;
-  return (JSON.parse(json) as { extents: Record<string, { sheetId: number; checkFrom?: number }> }).extents;
-}
-
 describe('the daily check with nothing changed since the morning’s refresh', () => {
   it('reads a part of Deals, History and the lists, writes no report, and moves the check on', () => {
     const emu = scheduledDemo(1500);
     const dealsCells = emu.sheet('Deals').lastRowIndex() * emu.sheet('Deals').lastColumnIndex();
     const before = pointer(emu);
-    const listsBefore = Object.fromEntries(Object.values(extents(emu)).map((e) => [e.sheetId, e.checkFrom]));
+    const listsBefore = Object.fromEntries(
+      Object.values(storedRecord(emu).extents).map((e) => [e.sheetId, e.checkFrom]),
+    );
     // A person gives Deals room for more rows after the morning's refresh (no edit event).
     const check = day(emu, 0, () => emu.sheet('Deals').insertRowsAfter(emu.sheet('Deals').maxRows, 40));
     // A full refresh reads every cell of Deals and more; the quiet check a window of its rows (500
@@ -98,18 +73,14 @@ describe('the daily check with nothing changed since the morning’s refresh', (
     expect(after.checkedAt).toBe(emu.env.nowMs);
     expect(after.checkFrom).not.toBe(before.checkFrom);
     // Every tab recorded at its size (the cell count), though only those a person may grow were asked.
-    const doc = emu.properties.document.data as Record<string, string>;
-    const head = doc['sheetsCrm.charts'];
-    const chunks = /^\{"chunks":(\d+)\}$/.exec(head)?.[1];
-    const json = chunks
-      ? Array.from({ length: Number(chunks) }, (_, i) => doc[`sheetsCrm.charts.${i + 1}`]).join('')
-      : head;
-    expect((JSON.parse(json) as { sizes: Record<string, [number, number]> }).sizes).toEqual(
+    expect(storedRecord(emu).sizes).toEqual(
       Object.fromEntries(emu.ss.sheets.map((s) => [String(s.id), [s.maxRows, s.maxColumns]])),
     );
     expect(check.serviceCalls).toBeLessThanOrEqual(50);
     // Each list's next part is checked next time (Unsegmented, empty, is one part).
-    const moved = Object.entries(extents(emu)).filter(([, e]) => e.checkFrom !== listsBefore[e.sheetId]);
+    const moved = Object.entries(storedRecord(emu).extents).filter(
+      ([, e]) => e.checkFrom !== listsBefore[e.sheetId],
+    );
     expect(moved.map(([tab]) => tab).sort()).toEqual([
       'Data issues',
       'Segment A',
@@ -128,13 +99,13 @@ describe('the daily check with nothing changed since the morning’s refresh', (
     emu.env.nowMs += HOUR;
     const saved = emu.save();
     const clean = Emulator.fromSaved(saved, OPTS).load(DIST);
-    const calls = measure(clean, () => clean.run('scheduledRefresh')).serviceCalls;
+    const calls = measured(clean, () => clean.run('scheduledRefresh')).serviceCalls;
     /** Where the next checks start, and every report but its status line (a run that went on in full rebuilt them now). */
     const state = (e: Emulator) => ({
       history: pointer(e).checkFrom,
-      lists: Object.fromEntries(Object.entries(extents(e)).map(([t, x]) => [t, x.checkFrom])),
+      lists: Object.fromEntries(Object.entries(storedRecord(e).extents).map(([t, x]) => [t, x.checkFrom])),
       reports: Object.fromEntries(
-        Object.entries(reports(e)).map(([t, r]) => {
+        Object.entries(reportTabs(e)).map(([t, r]) => {
           const [values, ...rest] = JSON.parse(r) as unknown[][][];
           return [t, JSON.stringify([values.filter((_, i) => i !== 1), ...rest])];
         }),
@@ -213,12 +184,12 @@ describe('the daily check with nothing changed since the morning’s refresh', (
         emu.run('menuRefresh');
         if (n === 0) change(emu);
         emu.env.nowMs += HOUR;
-        const check = measure(emu, () => emu.run('scheduledRefresh'));
+        const check = measured(emu, () => emu.run('scheduledRefresh'));
         const quiet = check.cellsRead < dealsCells && check.cellsWritten === 0;
         if (!quiet) found.push(n);
       }
       expect(found).toHaveLength(1);
-      expect(reports(emu)).toEqual(reports(fromScratch(emu.save())));
+      expect(reportTabs(emu)).toEqual(reportTabs(fromScratch(emu.save())));
       expect(emu.sheet('Funnel').charts).toHaveLength(1);
     },
     240_000,

@@ -1,0 +1,37 @@
+// What refresh tests compare and count: every report tab as a person would see it, the record the
+// last refresh left (read here with JSON.parse, never with the product's reader), and the counters
+// of one run.
+import { Accountant, type Emulator } from '../../local/emulator';
+import { REPORT_TABS } from './crm';
+
+/** Values, formulas, formats and bold of every report tab, as far as anything is in it. */
+export function reportTabs(emu: Emulator): Record<string, string> {
+  return Object.fromEntries(
+    REPORT_TABS.map((n) => {
+      const s = emu.sheet(n);
+      const r = s.rangeAt(1, 1, Math.max(1, s.lastRowIndex()), Math.max(1, s.lastColumnIndex()));
+      return [n, JSON.stringify([r.peekValues(), r.getFormulas(), r.getNumberFormats(), r.getFontWeights()])];
+    }),
+  );
+}
+
+/** The record the last refresh stored (split over numbered properties when large). */
+export function storedRecord(emu: Emulator): {
+  sizes: Record<string, [number, number]>;
+  extents: Record<string, { sheetId: number; checkFrom?: number }>;
+} {
+  const doc = emu.properties.document.data as Record<string, string>;
+  const head = doc['sheetsCrm.charts'];
+  const n = /^\{"chunks":(\d+)\}$/.exec(head)?.[1];
+  const json = n
+    ? Array.from({ length: Number(n) }, (_, i) => doc[`sheetsCrm.charts.${i + 1}`]).join('')
+    : head;
+  return JSON.parse(json) as ReturnType<typeof storedRecord>;
+}
+
+/** The counters of what `run` did on `emu`. */
+export function measured(emu: Emulator, run: () => void) {
+  const before = emu.acc.snapshot();
+  run();
+  return Accountant.diff(before, emu.acc.snapshot());
+}
