@@ -5,29 +5,12 @@
 import fc from 'fast-check';
 import { Emulator } from '../../local/emulator';
 import { fillDemo } from '../support/demoWorkbook';
-import { DIST, loadedEmulator } from '../support/emulator';
+import { loadedEmulator } from '../support/emulator';
 import { a1, columnOf, REPORT_TABS } from '../support/crm';
-import { measured, reportTabs, storedRecord } from '../support/reportTabs';
+import { forgetful, fromScratch, measured, reportTabs, storedRecord } from '../support/reportTabs';
 import { indexTrails, writeTrailsAsJson } from '../support/indexCells';
 
 const OPTS = { timeZone: 'America/New_York', now: '2026-03-10T15:00:00Z' };
-
-/** A copy of a saved workbook that forgot the last refresh's record, index pointer and edit marks. */
-function forgetful(saved: ReturnType<Emulator['save']>): Emulator {
-  const copy = Emulator.fromSaved(saved, OPTS).load(DIST);
-  const doc = copy.properties.document.data as Record<string, string>;
-  for (const k of Object.keys(doc))
-    if (k === 'sheetsCrm.charts' || k === 'sheetsCrm.historyIndex' || k.startsWith('sheetsCrm.edited.'))
-      delete doc[k];
-  return copy;
-}
-
-/** What a refresh from scratch leaves. */
-function fromScratch(saved: ReturnType<Emulator['save']>): Emulator {
-  const copy = forgetful(saved);
-  copy.run('menuRefresh');
-  return copy;
-}
 
 /** A set-up CRM with `count` demo deals, refreshed once. */
 function refreshedDemo(count: number): Emulator {
@@ -129,7 +112,7 @@ describe('a refresh that reads and writes only what changed', () => {
           const saved = emu.save();
           emu.run('menuRefresh');
           expect(emu.ui.dialogs.at(-1)!.title).toBe('Sheets CRM: reports refreshed');
-          const full = fromScratch(saved);
+          const full = fromScratch(saved, OPTS);
           expect(reportTabs(emu)).toEqual(reportTabs(full));
           expect(emu.values('Deals')).toEqual(full.values('Deals'));
           expect(emu.values('History')).toEqual(full.values('History'));
@@ -160,7 +143,7 @@ describe('a refresh that reads and writes only what changed', () => {
     change(emu);
     const saved = emu.save();
     emu.run('menuRefresh');
-    expect(reportTabs(emu)).toEqual(reportTabs(fromScratch(saved)));
+    expect(reportTabs(emu)).toEqual(reportTabs(fromScratch(saved, OPTS)));
   });
 
   it('saves an index whose every cell holds the stage moves History holds for that deal, those the sweep just logged included', () => {
@@ -242,7 +225,7 @@ describe('a refresh that reads and writes only what changed', () => {
     const historyCells = emu.sheet('History').lastRowIndex() * 6;
     for (const row of [5, 200, 390])
       emu.userEdit('Deals', a1(emu, 'Stage', row), row === 200 ? 'Quote sent' : 'Negotiation');
-    const scratch = forgetful(emu.save());
+    const scratch = forgetful(emu.save(), OPTS);
     const read = measured(emu, () => emu.run('menuRefresh'));
     const fromNothing = measured(scratch, () => scratch.run('menuRefresh'));
     expect(reportTabs(emu)).toEqual(reportTabs(scratch));
@@ -261,7 +244,7 @@ describe('a refresh that reads and writes only what changed', () => {
     const emu = refreshedDemo(3000);
     const historyCells = emu.sheet('History').lastRowIndex() * 6;
     emu.userEdit('Deals', a1(emu, 'Stage', 40), 'Negotiation');
-    const scratch = forgetful(emu.save());
+    const scratch = forgetful(emu.save(), OPTS);
     const incremental = measured(emu, () => emu.run('menuRefresh'));
     const fromNothing = measured(scratch, () => scratch.run('menuRefresh'));
     expect(reportTabs(emu)).toEqual(reportTabs(scratch));
@@ -424,7 +407,7 @@ describe('the daily check (changes made without an edit event: another script, a
         emu.env.nowMs += DAY;
         reads.push(measured(emu, () => emu.run('scheduledRefresh')).cellsRead);
       }
-      expect(reportTabs(emu)).toEqual(reportTabs(fromScratch(emu.save())));
+      expect(reportTabs(emu)).toEqual(reportTabs(fromScratch(emu.save(), OPTS)));
       // A day that read all of History read far more than the others (which read a fourteenth).
       const least = Math.min(...reads);
       expect(reads.filter((r) => r - least > historyCells / 2)).toHaveLength(fullReads);
@@ -437,6 +420,6 @@ describe('the daily check (changes made without an edit event: another script, a
     changeStageRow(emu, emu.sheet('History').lastRowIndex() - 8);
     const saved = emu.save();
     emu.run('menuRefresh');
-    expect(reportTabs(emu)).toEqual(reportTabs(fromScratch(saved)));
+    expect(reportTabs(emu)).toEqual(reportTabs(fromScratch(saved, OPTS)));
   }, 60_000);
 });

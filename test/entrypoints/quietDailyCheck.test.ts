@@ -4,7 +4,7 @@
 // restored version) is still found within the two weeks the check promises, and put right by a
 // refresh in full. Expected reports come from a copy of the workbook refreshed from scratch.
 import { Emulator } from '../../local/emulator';
-import { measured, reportTabs, storedRecord } from '../support/reportTabs';
+import { fromScratch, measured, reportTabs, storedRecord } from '../support/reportTabs';
 import { fillDemo } from '../support/demoWorkbook';
 import { DIST, loadedEmulator } from '../support/emulator';
 import { a1 } from '../support/crm';
@@ -12,17 +12,6 @@ import { a1 } from '../support/crm';
 const OPTS = { timeZone: 'America/New_York', now: '2026-03-10T15:00:00Z' };
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
-
-/** What a refresh from scratch leaves: a copy that forgot the last refresh's record and pointer. */
-function fromScratch(saved: ReturnType<Emulator['save']>): Emulator {
-  const copy = Emulator.fromSaved(saved, OPTS).load(DIST);
-  const doc = copy.properties.document.data as Record<string, string>;
-  for (const k of Object.keys(doc))
-    if (k === 'sheetsCrm.charts' || k === 'sheetsCrm.historyIndex' || k === 'sheetsCrm.lastRefresh')
-      delete doc[k];
-  copy.run('menuRefresh');
-  return copy;
-}
 
 /** A CRM with `count` demo deals and its schedule, refreshed once (a full refresh: checked then). */
 function scheduledDemo(count: number): Emulator {
@@ -189,7 +178,7 @@ describe('the daily check with nothing changed since the morning’s refresh', (
         if (!quiet) found.push(n);
       }
       expect(found).toHaveLength(1);
-      expect(reportTabs(emu)).toEqual(reportTabs(fromScratch(emu.save())));
+      expect(reportTabs(emu)).toEqual(reportTabs(fromScratch(emu.save(), OPTS)));
       expect(emu.sheet('Funnel').charts).toHaveLength(1);
     },
     240_000,

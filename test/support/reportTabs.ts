@@ -1,7 +1,8 @@
 // What refresh tests compare and count: every report tab as a person would see it, the record the
 // last refresh left (read here with JSON.parse, never with the product's reader), and the counters
 // of one run.
-import { Accountant, type Emulator } from '../../local/emulator';
+import { Accountant, Emulator } from '../../local/emulator';
+import { DIST } from './emulator';
 import { REPORT_TABS } from './crm';
 
 /** Values, formulas, formats and bold of every report tab, as far as anything is in it. */
@@ -34,4 +35,32 @@ export function measured(emu: Emulator, run: () => void) {
   const before = emu.acc.snapshot();
   run();
   return Accountant.diff(before, emu.acc.snapshot());
+}
+
+type Saved = ReturnType<Emulator['save']>;
+
+/**
+ * A copy of a saved workbook that forgot what the last refresh recorded (report extents and prints,
+ * the History index pointer, the last refresh's print, the edit marks): its next refresh starts from
+ * scratch.
+ */
+export function forgetful(saved: Saved, opts: { timeZone: string; now: string }): Emulator {
+  const copy = Emulator.fromSaved(saved, opts).load(DIST);
+  const doc = copy.properties.document.data as Record<string, string>;
+  for (const k of Object.keys(doc))
+    if (
+      k === 'sheetsCrm.charts' ||
+      k === 'sheetsCrm.historyIndex' ||
+      k === 'sheetsCrm.lastRefresh' ||
+      k.startsWith('sheetsCrm.edited.')
+    )
+      delete doc[k];
+  return copy;
+}
+
+/** What a refresh from scratch leaves. */
+export function fromScratch(saved: Saved, opts: { timeZone: string; now: string }): Emulator {
+  const copy = forgetful(saved, opts);
+  copy.run('menuRefresh');
+  return copy;
 }
