@@ -93,10 +93,7 @@ export function dateParts(text: string): DateParts | null {
   p = /^(19\d{2}|2[01]\d{2})(\d{2})(\d{2})$/.exec(s);
   if (p) return { kind: 'ymd', y: Number(p[1]), m: Number(p[2]), d: Number(p[3]) };
   p = /^(\d{1,2})([./-])(\d{1,2})\2(\d{4}|\d{2})$/.exec(s);
-  if (p) {
-    const y = p[4].length === 2 ? 2000 + Number(p[4]) : Number(p[4]);
-    return { kind: 'numeric', y, a: Number(p[1]), b: Number(p[3]), dotted: p[2] === '.' };
-  }
+  if (p) return { kind: 'numeric', y: yearOf(p[4]), a: Number(p[1]), b: Number(p[3]), dotted: p[2] === '.' };
   // A weekday before the day or the month (Thu, 01 Apr 2027; Friday, January 15, 2027) says nothing more.
   const t = s.replace(/^(mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+(?=\d|\p{L})/iu, '');
   // 1 Apr 2027, 1er avril 2027, 2. März 2027, 15 de agosto de 2027
@@ -104,10 +101,7 @@ export function dateParts(text: string): DateParts | null {
   if (p) return { kind: 'named', y: yearOf(p[3]), m: monthNumber(p[2]), d: Number(p[1]), word: p[2] };
   // 01-APR-2027, 1-Apr-27 (databases' and reports' form)
   p = /^(\d{1,2})-(\p{L}+)\.?-(\d{4}|\d{2})$/iu.exec(t);
-  if (p) {
-    const y = p[3].length === 2 ? 2000 + Number(p[3]) : Number(p[3]);
-    return { kind: 'named', y, m: monthNumber(p[2]), d: Number(p[1]), word: p[2] };
-  }
+  if (p) return { kind: 'named', y: yearOf(p[3]), m: monthNumber(p[2]), d: Number(p[1]), word: p[2] };
   p = /^(\p{L}+)\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4}|\d{2})$/iu.exec(t);
   if (p) return { kind: 'named', y: yearOf(p[3]), m: monthNumber(p[1]), d: Number(p[2]), word: p[1] };
   return null;

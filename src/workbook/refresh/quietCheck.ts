@@ -5,9 +5,9 @@
 // changed since the last refresh that day (quietRefresh.ts), the reports would come out as they were
 // written: so the part is read back and compared with the prints recorded when it was written, and so
 // is all of each small report, each list's key column (a sort, rows deleted), History's part, and each
-// chart by its id and range. All holding, the tabs a person may grow are measured (the cell count) and the record says
-// where the next check starts; nothing else is written. Anything differing, the refresh goes on in
-// full, and its daily check writes it right.
+// chart by its id and range. All holding, the tabs a person may grow are measured (the cell count),
+// and the record says where the next check starts; nothing else is written. Anything differing, the
+// refresh goes on in full, and its daily check writes it right.
 import { FORECAST_HISTORY_TAB } from '../../shared/names';
 import { REPORT_TABS } from '../../domain/reports/reportSet';
 import { tabSizes } from '../core/cells';
