@@ -25,26 +25,36 @@ const FIELDS = [
 const shown = (v: unknown) =>
   Object.prototype.toString.call(v) === '[object Date]' ? (v as Date).getTime() : v;
 
-/** `file` converted after being put in a tab as text (off) or as File > Import converts it (on). */
-function converted(file: string, conversion: boolean, locale = 'en_US'): Emulator {
+/**
+ * `file` converted after being put in a tab as text (off) or as File > Import converts it (on), in a
+ * spreadsheet of `locale`; then each of `more` (a stage history) the same way.
+ */
+function converted(file: string, conversion: boolean, locale = 'en_US', more: string[] = []): Emulator {
   const emu = crm({ now: '2026-11-23T17:00:00Z' });
   emu.ss.locale = locale;
+  for (const f of [file, ...more]) imported(emu, f, conversion);
+  return emu;
+}
+
+function imported(emu: Emulator, file: string, conversion: boolean): void {
   const rows = readCsv(fs.readFileSync(path.join(EXPORTS, file), 'utf8'));
   const width = Math.max(...rows.map((r) => r.length));
-  const sheet = emu.ss.addSheet('Export', undefined, Math.max(1000, rows.length + 1), Math.max(26, width));
+  const name = file.replace(/\.csv$/, '');
+  const sheet = emu.ss.addSheet(name, undefined, Math.max(1000, rows.length + 1), Math.max(26, width));
   emu.ss.activeSheet = sheet;
   if (conversion) {
     const grid = rows.map((r) => Array.from({ length: width }, (_, c) => r[c] ?? ''));
     emu.spreadsheetApp
       .getActiveSpreadsheet()!
-      .getSheetByName('Export')!
+      .getSheetByName(name)!
       .getRange(1, 1, grid.length, width)
       .setValues(grid);
   } else rows.forEach((r, i) => r.forEach((v, c) => (sheet.cellAt(i + 1, c + 1).v = v)));
   emu.ui.answers.push({ button: 'YES' });
   emu.run('menuConvert');
-  return emu;
 }
+
+const history = (emu: Emulator) => emu.values('History').map((r) => r.map(shown));
 
 const deals = (emu: Emulator) => records(emu).map((r) => FIELDS.map((f) => shown(r[f])));
 const stages = (emu: Emulator) =>
@@ -80,6 +90,26 @@ describe('an export imported with text conversion on (File > Import’s default)
       const on = converted(file, true, 'en_GB');
       expect([file, deals(on)]).toEqual([file, deals(off)]);
     }
+  });
+
+  it.each(['en_US', 'en_GB'])(
+    'in a %s spreadsheet, Salesforce’s opportunity history adds the same stage moves both ways',
+    (locale) => {
+      const both = (on: boolean) =>
+        history(
+          converted('salesforce-opportunities.csv', on, locale, ['salesforce-opportunity-history.csv']),
+        );
+      expect(both(true)).toEqual(both(false));
+    },
+  );
+
+  it('says so in the history’s preview when Sheets read its dates day first', () => {
+    const emu = converted('salesforce-opportunities.csv', true, 'en_GB', [
+      'salesforce-opportunity-history.csv',
+    ]);
+    expect(emu.ui.dialogs.map((d) => d.message).join('\n')).toContain(
+      'Its dates Sheets read day first when the file was imported (2025-03-11) are read month first (2025-11-03), as its dates written as text are ("12/15/2025").',
+    );
   });
 
   it('keeps Salesforce’s stage probabilities ("90%" became 0.9 under "Probability (%)")', () => {

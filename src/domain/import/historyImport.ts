@@ -6,6 +6,8 @@ import type { CellValue } from '../deals/deal';
 import type { HistoryEntry } from '../history/historyEntry';
 import {
   dateOrderOf,
+  sheetMisreadDates,
+  swappedDayMonth,
   eitherWayDay,
   ORDER_WORDS,
   otherOrder,
@@ -13,7 +15,7 @@ import {
   type DateOrder,
 } from '../values/columnConventions';
 import { clipped, counted, looseKey } from '../values/text';
-import { isoDay } from '../../shared/zonedTime';
+import { isDate, isoDay } from '../../shared/zonedTime';
 import { findImportHeaderRow, sheetWidth } from './importMapping';
 import { normaliseHeader, type ImportWords } from './headerVocabulary';
 
@@ -137,6 +139,8 @@ export interface HistoryImport {
    * either way: the order they are read in (the locale's) and such a date.
    */
   guessed: { order: DateOrder; example: string } | null;
+  /** Dates Sheets read in the locale's order, read in the file's (sheetMisreadDates): an example of each. */
+  misread: { order: DateOrder; date: Date; written: string } | null;
 }
 
 /** A key that says the same stage change twice: deal, day, new stage. */
@@ -163,6 +167,8 @@ export function historyEntries(
   const body = values.slice(cols.headerRow + 1);
   const dates = body.map((r) => r[cols.date]);
   const order = dateOrderOf(dates, o.locale);
+  // Dates Sheets read in the locale's order when the file writes the other (sheetMisreadDates).
+  const swap = sheetMisreadDates(dates, order.order, o.locale, o.timeZone);
   const unreadable: HistoryImport['unreadable'] = { rows: 0, first: null };
   const unknown = new Map<string, number>();
   let skipped = 0;
@@ -176,7 +182,13 @@ export function historyEntries(
       skipped++;
       continue;
     }
-    const when = readDate(r[cols.date], o.timeZone, order, o.year);
+    const at = r[cols.date];
+    const when = readDate(
+      swap && isDate(at) ? swappedDayMonth(at, o.timeZone) : at,
+      o.timeZone,
+      order,
+      o.year,
+    );
     if (id && to && when.kind === 'bad') {
       unreadable.rows++;
       unreadable.first ??= { row: cols.headerRow + 2 + body.indexOf(r), text: when.raw };
@@ -223,7 +235,22 @@ export function historyEntries(
     }
   }
   entries.sort((a, b) => a.time.getTime() - b.time.getTime());
-  return { entries, unknown, alreadyThere, skipped, unreadable, guessed: guessedOrder(dates, order, o.year) };
+  const misread = swap
+    ? {
+        order: order.order!,
+        date: dates.find(isDate) as Date,
+        written: String(dates.find((v) => typeof v === 'string' && v.trim() !== '') ?? ''),
+      }
+    : null;
+  return {
+    entries,
+    unknown,
+    alreadyThere,
+    skipped,
+    unreadable,
+    guessed: guessedOrder(dates, order, o.year),
+    misread,
+  };
 }
 
 /** A guess to say in the preview: the locale decided the order, and a date reads otherwise the other way. */
@@ -242,9 +269,16 @@ function guessedOrder(
  * The history preview's words on its dates: how ones that could be read either way are read when
  * nothing in the file says (and how to read them otherwise), and the rows whose date cannot be read.
  */
-export function historyDatesSaid(result: HistoryImport, o: { locale: string; year: number }): string {
-  const { guessed, unreadable } = result;
+export function historyDatesSaid(
+  result: HistoryImport,
+  o: { locale: string; year: number; timeZone: string },
+): string {
+  const { guessed, unreadable, misread } = result;
   let said = '';
+  if (misread) {
+    const day = (d: Date) => isoDay(d, o.timeZone);
+    said += ` Its dates Sheets read ${ORDER_WORDS[otherOrder(misread.order)]} when the file was imported (${day(misread.date)}) are read ${ORDER_WORDS[misread.order]} (${day(swappedDayMonth(misread.date, o.timeZone))}), as its dates written as text are ("${clipped(misread.written, 40)}").`;
+  }
   if (guessed) {
     const other = ORDER_WORDS[otherOrder(guessed.order)];
     said += ` Its dates such as "${guessed.example}" are read ${ORDER_WORDS[guessed.order]} (${eitherWayDay(guessed.example, guessed.order, o.year)}), as this spreadsheet’s locale (${o.locale}) writes dates: nothing in the file says which comes first. If they are ${other}, answer No, set File > Settings > Locale to one that writes ${other}, and convert again.`;
