@@ -3,6 +3,7 @@
 // entries for the deals the CRM holds. Rows for unknown deal IDs are counted and reported, and entries
 // History already has are not added twice.
 import type { CellValue } from '../deals/deal';
+import type { Parsed } from '../values/cellParsing';
 import type { HistoryEntry } from '../history/historyEntry';
 import {
   dateOrderOf,
@@ -165,15 +166,14 @@ export function historyEntries(
   },
 ): HistoryImport {
   const body = values.slice(cols.headerRow + 1);
-  const dates = body.map((r) => r[cols.date]);
-  const order = dateOrderOf(dates, o.locale);
-  // Dates Sheets read in the locale's order when the file writes the other (sheetMisreadDates).
-  const swap = sheetMisreadDates(dates, order.order, o.locale, o.timeZone);
+  const dates = historyDates(
+    body.map((r) => r[cols.date]),
+    o,
+  );
   const unreadable: HistoryImport['unreadable'] = { rows: 0, first: null };
   const unknown = new Map<string, number>();
   let skipped = 0;
-  let alreadyThere = 0;
-  const byDeal = new Map<string, { time: Date; to: string; from: string | null; user: string }[]>();
+  const byDeal = new Map<string, ReadMove[]>();
   for (const r of body) {
     const id = String(r[cols.id] ?? '').trim();
     const to = String(r[cols.to] ?? '').trim();
@@ -182,13 +182,7 @@ export function historyEntries(
       skipped++;
       continue;
     }
-    const at = r[cols.date];
-    const when = readDate(
-      swap && isDate(at) ? swappedDayMonth(at, o.timeZone) : at,
-      o.timeZone,
-      order,
-      o.year,
-    );
+    const when = dates.read(r[cols.date]);
     if (id && to && when.kind === 'bad') {
       unreadable.rows++;
       unreadable.first ??= { row: cols.headerRow + 2 + body.indexOf(r), text: when.raw };
@@ -213,8 +207,32 @@ export function historyEntries(
     });
     byDeal.set(id, list);
   }
-  const seen = new Set(o.existing);
+  const moves = historyMoves(byDeal, o.existing, o.timeZone);
+  return {
+    entries: moves.entries,
+    unknown,
+    alreadyThere: moves.alreadyThere,
+    skipped: skipped + moves.skipped,
+    unreadable,
+    guessed: dates.guessed,
+    misread: dates.misread,
+  };
+}
+
+type ReadMove = { time: Date; to: string; from: string | null; user: string };
+
+/**
+ * Each deal's moves in time order, from the stage it left (as written, else the one before): a move to
+ * the stage it was at is skipped, and one History already holds (`existing` moveKeys) is counted.
+ */
+function historyMoves(
+  byDeal: ReadonlyMap<string, ReadMove[]>,
+  existing: ReadonlySet<string>,
+  timeZone: string,
+): { entries: HistoryEntry[]; skipped: number; alreadyThere: number } {
+  const seen = new Set(existing);
   const entries: HistoryEntry[] = [];
+  let [skipped, alreadyThere] = [0, 0];
   for (const [dealId, moves] of byDeal) {
     moves.sort((a, b) => a.time.getTime() - b.time.getTime());
     let previous = '';
@@ -225,7 +243,7 @@ export function historyEntries(
         continue;
       }
       previous = m.to;
-      const key = moveKey(dealId, m.time, m.to, o.timeZone);
+      const key = moveKey(dealId, m.time, m.to, timeZone);
       if (seen.has(key)) {
         alreadyThere++;
         continue;
@@ -235,21 +253,30 @@ export function historyEntries(
     }
   }
   entries.sort((a, b) => a.time.getTime() - b.time.getTime());
-  const misread = swap
-    ? {
-        order: order.order!,
-        date: dates.find(isDate) as Date,
-        written: String(dates.find((v) => typeof v === 'string' && v.trim() !== '') ?? ''),
-      }
-    : null;
+  return { entries, skipped, alreadyThere };
+}
+
+/**
+ * How a history's dates are read: in the order its own dates show, else the locale's; those Sheets
+ * read in the locale's order when the file writes the other read again in the file's
+ * (sheetMisreadDates). With what the preview says of them.
+ */
+function historyDates(
+  dates: readonly unknown[],
+  o: { timeZone: string; locale: string; year: number },
+): { read: (v: unknown) => Parsed<Date> } & Pick<HistoryImport, 'guessed' | 'misread'> {
+  const order = dateOrderOf(dates, o.locale);
+  const swap = sheetMisreadDates(dates, order.order, o.locale, o.timeZone);
   return {
-    entries,
-    unknown,
-    alreadyThere,
-    skipped,
-    unreadable,
+    read: (v) => readDate(swap && isDate(v) ? swappedDayMonth(v, o.timeZone) : v, o.timeZone, order, o.year),
     guessed: guessedOrder(dates, order, o.year),
-    misread,
+    misread: swap
+      ? {
+          order: order.order!,
+          date: dates.find(isDate) as Date,
+          written: String(dates.find((v) => typeof v === 'string' && v.trim() !== '') ?? ''),
+        }
+      : null,
   };
 }
 
