@@ -22,8 +22,16 @@ const FIELDS = [
   'Stage entered',
   'Forecast category',
 ];
-const shown = (v: unknown) =>
-  Object.prototype.toString.call(v) === '[object Date]' ? (v as Date).getTime() : v;
+/**
+ * A cell as compared: a date by its instant; an amount kept in its currency by its number, as text
+ * keeps it as written ("EUR 1,000.00") and an import with conversion on as Sheets made it ("EUR 1000").
+ */
+const shown = (v: unknown) => {
+  if (Object.prototype.toString.call(v) === '[object Date]') return (v as Date).getTime();
+  const m =
+    typeof v === 'string' ? /^([A-Z]{3}) (\d{1,3}(?:,\d{3})*(?:\.\d+)?|\d+(?:\.\d+)?)$/.exec(v) : null;
+  return m ? `${m[1]} ${Number(m[2].replace(/,/g, ''))}` : v;
+};
 
 /**
  * `file` converted after being put in a tab as text (off) or as File > Import converts it (on), in a

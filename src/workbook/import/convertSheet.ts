@@ -38,6 +38,7 @@ import { footerRowsOf, footerSaid } from '../../domain/import/footerRows';
 import { groupedSaid, ungrouped } from '../../domain/import/groupedReport';
 import { repeatedSaid } from '../../domain/import/repeatedDeals';
 import { amountColumnRead } from '../../domain/import/amountColumn';
+import { ratesFromConverted } from '../../domain/import/convertedRates';
 import { notDealsWhy, unsplitWhy } from '../../domain/import/fileKind';
 import { headerMeanings, type ImportWords } from '../../domain/import/headerVocabulary';
 import { IMPORT_WORDS } from '../../domain/import/importWords';
@@ -58,6 +59,7 @@ import type { SweepSummary } from '../deals/dealSweep';
 import { findHistoryTab } from '../history/historyTab';
 import {
   appendLostReasons,
+  appendRates,
   appendOwners,
   dropExportMapRows,
   writeGeneral,
@@ -371,6 +373,19 @@ function reasonsFor(p: DealsPlan, map: HeaderMap): LostReasonProposal {
   return proposeLostReasons(col === undefined ? [] : body.map((r) => r[col]), p.settings.lostReasons);
 }
 
+/** Exchange rates the export's converted amounts give for the CRM's currency (convertedRates.ts). */
+function ratesFor(p: DealsPlan, map: ConfirmedMap, currency: string) {
+  const header = p.values[p.mapping.headerRow] ?? [];
+  const body = p.values.slice(p.mapping.headerRow + 1);
+  return ratesFromConverted(header, body, map, currency, p.settings.rates ?? {});
+}
+
+/** "EUR 1.08, GBP 1.27": rates as the preview and the summary name them. */
+const ratesNamed = (rates: Readonly<Record<string, number>>) =>
+  Object.entries(rates)
+    .map(([code, rate]) => `${code} ${rate}`)
+    .join(', ');
+
 /** Up to ten names, then how many more. */
 const someNames = (names: readonly string[]) =>
   `${names.slice(0, 10).join(', ')}${names.length > 10 ? ` and ${names.length - 10} more` : ''}`;
@@ -379,6 +394,7 @@ const someNames = (names: readonly string[]) =>
 export function describePlan(p: DealsPlan, map: ConfirmedMap): string[] {
   const was = p.settings.general.currency;
   const currency = currencyFor(p, map);
+  const learned = ratesFor(p, map, currency ?? was);
   const proposal = ownersFor(p, map);
   const owners = proposal.added;
   const several = proposal.several;
@@ -389,9 +405,15 @@ export function describePlan(p: DealsPlan, map: ConfirmedMap): string[] {
     ...describeImport(p.values, p.mapping, map, stagesFor(p, map), {
       ...p,
       currency: currency ?? was,
-      rates: p.settings.rates,
+      rates: { ...p.settings.rates, ...learned?.rates },
       fiscalYearStartMonth: p.settings.general.fiscalYearStartMonth,
     }),
+    ...(learned
+      ? [
+          '',
+          `Exchange rates from ${columnName(learned.column + 1)} "${String(p.values[p.mapping.headerRow]?.[learned.column] ?? '').trim()}", the amounts converted into ${currency ?? was}: ${ratesNamed(learned.rates)} (what one unit is worth in ${currency ?? was}), for CRM Settings > Exchange rates.`,
+        ]
+      : []),
     ...(currency
       ? [
           '',
@@ -471,6 +493,7 @@ export function runConversion(p: DealsPlan, map: ConfirmedMap, ask: Ask): Conver
   // The team's owners and lost reasons, so that imported deals are not all flagged "not in CRM Settings".
   const owners = ownersFor(p, map);
   const reasons = reasonsFor(p, map).added;
+  const rates = ratesFor(p, map, settings.general.currency);
   const result = convertValues(
     values,
     { ...p.mapping, map },
@@ -491,15 +514,13 @@ export function runConversion(p: DealsPlan, map: ConfirmedMap, ask: Ask): Conver
     movesLine(p.appendTo, result),
   );
   if (!room) return null;
-  if (stagesChanged) {
-    writeStages(p.settingsSheet, p.blockColumns.stages, stages.stages, p.settings.stages.length);
-    const gone = p.settings.stages.filter((old) => !stages.stages.some((st) => st.name === old.name));
-    if (p.blockColumns.exportMap !== undefined)
-      dropExportMapRows(p.settingsSheet, p.blockColumns.exportMap, gone);
-  }
-  appendOwners(p.settingsSheet, p.blockColumns.owners, owners.added);
-  appendLostReasons(p.settingsSheet, p.blockColumns.lostReasons, reasons);
-  if (currency) writeGeneral(p.settingsSheet, p.blockColumns.general, GENERAL_LABELS.currency, currency);
+  writeAdopted(p, {
+    stages: stagesChanged ? stages.stages : null,
+    owners: owners.added,
+    reasons,
+    currency,
+    rates,
+  });
   toast(`Converting ${result.rows.length} rows…`, PRODUCT, 30);
 
   // Rows written in place of the export: with what the sweep after Set up would write in them already
@@ -510,6 +531,7 @@ export function runConversion(p: DealsPlan, map: ConfirmedMap, ask: Ask): Conver
         ...settings,
         owners: [...settings.owners, ...owners.added],
         lostReasons: [...settings.lostReasons, ...reasons],
+        rates: { ...settings.rates, ...rates?.rates },
       },
       timeZone,
       locale,
@@ -529,12 +551,40 @@ export function runConversion(p: DealsPlan, map: ConfirmedMap, ask: Ask): Conver
     owners: owners.added,
     reasons,
     currency,
+    rates: rates?.rates ?? {},
     result,
     moves,
     appending: !!p.appendTo,
     layout: p.layout,
   });
   return { notes, summary };
+}
+
+/**
+ * What the conversion adopted, written to CRM Settings before the deals: the stages (when they
+ * changed; the export map's rows of stages taken out go with them), owners, lost reasons, the currency
+ * and exchange rates.
+ */
+function writeAdopted(
+  p: DealsPlan,
+  a: {
+    stages: StageDef[] | null;
+    owners: readonly Owner[];
+    reasons: readonly LostReason[];
+    currency: string | null;
+    rates: { rates: Record<string, number> } | null;
+  },
+): void {
+  const { settingsSheet: sheet, blockColumns: columns } = p;
+  if (a.stages) {
+    writeStages(sheet, columns.stages, a.stages, p.settings.stages.length);
+    const gone = p.settings.stages.filter((old) => !a.stages!.some((st) => st.name === old.name));
+    if (columns.exportMap !== undefined) dropExportMapRows(sheet, columns.exportMap, gone);
+  }
+  appendOwners(sheet, columns.owners, a.owners);
+  appendLostReasons(sheet, columns.lostReasons, a.reasons);
+  if (a.currency) writeGeneral(sheet, columns.general, GENERAL_LABELS.currency, a.currency);
+  if (a.rates) appendRates(sheet, columns.rates, a.rates.rates);
 }
 
 /** What a conversion did, in words: where the deals went and what CRM Settings gained. */
@@ -544,12 +594,13 @@ function conversionNotes(o: {
   owners: readonly Owner[];
   reasons: readonly LostReason[];
   currency: string | null;
+  rates: Readonly<Record<string, number>>;
   result: ConversionResult;
   moves: number;
   appending: boolean;
   layout: readonly string[];
 }): string[] {
-  const { where, stages, owners, reasons, currency, result, moves, appending } = o;
+  const { where, stages, owners, reasons, currency, rates, result, moves, appending } = o;
   return [
     where,
     stages.length
@@ -562,6 +613,9 @@ function conversionNotes(o: {
       ? `${counted(reasons.length, 'lost reason')} added to CRM Settings: ${someNames(reasons.map((r) => r.name))}.`
       : '',
     currency ? `This CRM now counts in ${currency} (CRM Settings > General > Currency).` : '',
+    Object.keys(rates).length
+      ? `Exchange rates added to CRM Settings from the export’s converted amounts: ${ratesNamed(rates)}.`
+      : '',
     result.stagesNormalised
       ? `${counted(result.stagesNormalised, 'stage value')} written as the stage of CRM Settings it means (for example "closed won" as Won).`
       : '',

@@ -150,7 +150,7 @@ export function dropExportMapRows(sheet: Sheet, column: number, removed: readonl
 function appendToBlock(
   sheet: Sheet,
   column: number,
-  rows: readonly (readonly [string, string | boolean])[],
+  rows: readonly (readonly [string, string | boolean | number])[],
 ): void {
   if (!rows.length) return;
   const height = Math.max(1, sheet.getMaxRows() - FIRST_ITEM_ROW + 1);
@@ -187,6 +187,11 @@ export function appendOwners(sheet: Sheet, column: number, owners: readonly Owne
     column,
     owners.map((o) => [o.name, o.email]),
   );
+}
+
+/** Adds exchange rates (a currency's code, what one unit is worth in the CRM's) below the last one listed. */
+export function appendRates(sheet: Sheet, column: number, rates: Readonly<Record<string, number>>): void {
+  appendToBlock(sheet, column, Object.entries(rates));
 }
 
 /** Adds lost reasons below the last filled row of the Lost reasons block (their checkbox unticked). */
