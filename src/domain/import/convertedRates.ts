@@ -19,9 +19,9 @@ const CONVERTED =
   /^(amount |value |deal value )?(converted|in company currency|in corporate currency)( amount)?$/;
 
 /** A column's amounts as numbers, read with the column's own decimal mark (null where not one). */
-function numbers(body: readonly (readonly CellValue[])[], c: number): (number | null)[] {
+function numbers(body: readonly (readonly CellValue[])[], c: number, locale: string): (number | null)[] {
   const column = body.map((r) => r[c] ?? '');
-  const mark = decimalMarkOf(column, 'en_US');
+  const mark = decimalMarkOf(column, locale);
   return column.map((v) => {
     const p = readAmount(v, mark);
     return p.kind === 'ok' ? p.value : null;
@@ -57,12 +57,13 @@ export function ratesFromConverted(
   map: HeaderMap,
   crm: string,
   known: Readonly<Record<string, number>>,
+  locale = 'en_US',
 ): { column: number; rates: Record<string, number> } | null {
   const amount = map.columns.amount;
   const codes = currencyColumnOf(header, body, map);
   const column = convertedColumn(header, body, map, crm);
   if (amount === undefined || codes === null || column === null) return null;
-  const [own, converted] = [numbers(body, amount), numbers(body, column)];
+  const [own, converted] = [numbers(body, amount, locale), numbers(body, column, locale)];
   const ratios = new Map<string, number[]>();
   body.forEach((r, i) => {
     const code = String(r[codes] ?? '')

@@ -377,7 +377,7 @@ function reasonsFor(p: DealsPlan, map: HeaderMap): LostReasonProposal {
 function ratesFor(p: DealsPlan, map: ConfirmedMap, currency: string) {
   const header = p.values[p.mapping.headerRow] ?? [];
   const body = p.values.slice(p.mapping.headerRow + 1);
-  return ratesFromConverted(header, body, map, currency, p.settings.rates ?? {});
+  return ratesFromConverted(header, body, map, currency, p.settings.rates ?? {}, p.locale);
 }
 
 /** "EUR 1.08, GBP 1.27": rates as the preview and the summary name them. */
