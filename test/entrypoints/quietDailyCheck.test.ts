@@ -158,6 +158,13 @@ describe('the daily check with nothing changed since the morning’s refresh', (
       },
     ],
     ['a chart a person deleted', (emu: Emulator) => emu.sheet('Funnel').charts.splice(0)],
+    [
+      'rows deleted from Forecast and its tab cut short (no edit event)',
+      (emu: Emulator) => {
+        const tab = emu.sheet('Forecast');
+        tab.deleteRows(3, tab.maxRows - 3);
+      },
+    ],
   ])(
     'finds %s within two weeks of daily checks and puts it right',
     (_, change) => {

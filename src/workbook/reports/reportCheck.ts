@@ -27,6 +27,14 @@ function readBack(sheet: Sheet, row: number, rows: number, cols: number): Printa
  * or nothing was recorded to compare with.
  */
 export function reportPartHolds(sheet: Sheet, e: ReportExtent): number | undefined | null {
+  try {
+    return partHolds(sheet, e);
+  } catch {
+    return null; // the tab is shorter than what was written (rows deleted, no edit event)
+  }
+}
+
+function partHolds(sheet: Sheet, e: ReportExtent): number | undefined | null {
   if (!e.prints || !e.chunk) return null;
   const size = e.chunk;
   if (!e.columns) {
