@@ -146,7 +146,7 @@ export const IMPORT_WORDS: ImportWords = {
   ),
   eventOutcome: anyWord('booked|signed|win'),
   afterSale: whole(
-    '(closed |deal )?(quote accepted|proposal accepted|offer accepted|estimate accepted|accepted|success|successful|angebot angenommen|angenommen|devis accepte|accepte|presupuesto aceptado|aceptado|proposta aceita|aceito|paid|invoiced|invoice paid|payment received|customer|client|active customer|onboarding|onboarded|implementation|implemented|go live|order received|order placed|po received|purchase order|purchase order received|contract executed|executed|kunde|auftrag erteilt|auftrag|beauftragt|bezahlt|commande|commande passee|bon de commande|pedido|pedido confirmado|encomenda|bestelling|bestilling|bestallning|ordine|paye|payee|facture|facturee|cliente|pagado|pagada|facturado|faturado)',
+    '(closed |deal )?(quote accepted|proposal accepted|offer accepted|estimate accepted|success|successful|angebot angenommen|devis accepte|presupuesto aceptado|proposta aceita|paid|invoiced|invoice paid|payment received|customer|client|active customer|onboarding|onboarded|implementation|implemented|go live|order received|order placed|po received|purchase order|purchase order received|contract executed|executed|kunde|auftrag erteilt|auftrag|beauftragt|bezahlt|commande|commande passee|bon de commande|pedido|pedido confirmado|encomenda|bestelling|bestilling|bestallning|ordine|paye|payee|facture|facturee|cliente|pagado|pagada|facturado|faturado)',
   ),
   thrownOut: whole(
     '(closed |deal )?(junk|spam|duplicate|dupe|duplicated|invalid|invalid lead|expired|timed out|timeout|time out|went dark|gone dark|trash|bounced|wrong contact|bad data|doublon|duplikat|dublette|ungultig|abgelaufen|caducado|caducada|vencido|vencida|expire|expiree)',

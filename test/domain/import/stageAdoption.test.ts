@@ -95,31 +95,30 @@ describe('closed stages in the languages teams write', () => {
 });
 
 describe('stages whose whole name says the customer said yes', () => {
-  it.each([
-    'Quote accepted',
-    'Proposal accepted',
-    'Offer accepted',
-    'Accepted',
-    'Success',
-    'Angebot angenommen',
-  ])('takes "%s" for Won', (value) => {
-    const { added } = proposeStages(
-      [{ value, probabilities: [] }],
-      defaultSettings('o@example.com').stages,
-      true,
-      IMPORT_WORDS,
-    );
-    expect(added.map((s) => [s.name, s.type])).toEqual([[value, 'Won']]);
-  });
+  it.each(['Quote accepted', 'Proposal accepted', 'Offer accepted', 'Success', 'Angebot angenommen'])(
+    'takes "%s" for Won',
+    (value) => {
+      const { added } = proposeStages(
+        [{ value, probabilities: [] }],
+        defaultSettings('o@example.com').stages,
+        true,
+        IMPORT_WORDS,
+      );
+      expect(added.map((s) => [s.name, s.type])).toEqual([[value, 'Won']]);
+    },
+  );
 
-  it('leaves a stage that only mentions it open: "Accepted meeting", "Customer success"', () => {
+  it('leaves open a stage that only mentions it, or a lead a salesperson accepted ("Accepted", "Sales accepted")', () => {
     const { added } = proposeStages(
-      ['Accepted meeting', 'Customer success'].map((value) => ({ value, probabilities: [] })),
+      ['Accepted meeting', 'Customer success', 'Accepted', 'Sales accepted'].map((value) => ({
+        value,
+        probabilities: [],
+      })),
       defaultSettings('o@example.com').stages,
       true,
       IMPORT_WORDS,
     );
-    expect(added.map((s) => s.type)).toEqual(['Open', 'Open']);
+    expect(added.map((s) => s.type)).toEqual(['Open', 'Open', 'Open', 'Open']);
   });
 });
 
