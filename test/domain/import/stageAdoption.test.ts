@@ -40,7 +40,7 @@ describe('closed stages in the languages teams write', () => {
     ['Non-renewal', 'Lost'],
     ['Closed not won', 'Lost'],
     ['Not signed', 'Lost'],
-    // Sold and not sold, failed (Bitrix24's "Deal failed", "Analyze failure"), Polish.
+    // Sold and not sold, and Polish.
     ['Sold', 'Won'],
     ['Closed - sold', 'Won'],
     ['Vendido', 'Won'],
@@ -53,9 +53,6 @@ describe('closed stages in the languages teams write', () => {
     ['Not sold', 'Lost'],
     ['Unsold', 'Lost'],
     ['Nicht verkauft', 'Lost'],
-    ['Failed', 'Lost'],
-    ['Deal failed', 'Lost'],
-    ['Analyze failure', 'Lost'],
     ['Przegrana', 'Lost'],
     ['Renewal due', null],
     ['Up for renewal', null],
@@ -119,6 +116,26 @@ describe('stages whose whole name says the customer said yes', () => {
       IMPORT_WORDS,
     );
     expect(added.map((s) => s.type)).toEqual(['Open', 'Open', 'Open', 'Open']);
+  });
+});
+
+describe('stages whose whole name says the deal failed', () => {
+  it('takes "Failed", Bitrix24’s "Deal failed" and "Analyze failure" for Lost, not "Failed to reach"', () => {
+    const { added } = proposeStages(
+      ['Failed', 'Deal failed', 'Analyze failure', 'Failed to reach'].map((value) => ({
+        value,
+        probabilities: [],
+      })),
+      defaultSettings('o@example.com').stages,
+      true,
+      IMPORT_WORDS,
+    );
+    expect(added.map((s) => [s.name, s.type])).toEqual([
+      ['Failed to reach', 'Open'],
+      ['Failed', 'Lost'],
+      ['Deal failed', 'Lost'],
+      ['Analyze failure', 'Lost'],
+    ]);
   });
 });
 
