@@ -263,10 +263,6 @@ function periodLines(
   return out;
 }
 
-/**
- * The preview's lines on rows that are not one deal each: a column written once per group (merged
- * cells), and a deal repeated once per contact.
- */
 /** A formula's error as Sheets shows it (#N/A, a placeholder an export may write, is read as empty). */
 const FORMULA_ERROR = /^#(ERROR!|NAME\?|VALUE!|REF!|DIV\/0!|NUM!|NULL!)$/;
 
@@ -296,6 +292,10 @@ function formulaErrorLines(
   ];
 }
 
+/**
+ * The preview's lines on rows that are not one deal each: a column written once per group (merged
+ * cells), and a deal repeated once per contact.
+ */
 function rowLines(
   values: readonly (readonly CellValue[])[],
   headerRow: number,
