@@ -85,6 +85,20 @@ export function seenStages(
 
 const quote = (s: string) => `"${s}"`;
 
+/** The first date written as text in `order` among the date columns, as the preview quotes it. */
+function textDateIn(
+  body: readonly (readonly CellValue[])[],
+  orders: readonly (readonly [number, unknown])[],
+  order: DateOrder,
+  name: (c: number) => string,
+): string {
+  for (const [c] of orders) {
+    const v = body.find((r) => orderShown(r[c]) === order)?.[c];
+    if (v !== undefined) return `${quote(text(v))} in ${name(c)}`;
+  }
+  return '';
+}
+
 /**
  * The preview's words on numeric dates that read differently day first and month first (01/04/2027):
  * how they will be read and what decided it (the file's other dates, the spreadsheet's locale, the
@@ -98,13 +112,7 @@ function datesLines(
   o: { locale: string; year: number },
 ): string[] {
   const orders = [...importDateOrders(body, map, moveColumns, o.locale)];
-  const shownIn = (order: DateOrder) => {
-    for (const [c] of orders) {
-      const v = body.find((r) => orderShown(r[c]) === order)?.[c];
-      if (v !== undefined) return `${quote(text(v))} in ${name(c)}`;
-    }
-    return '';
-  };
+  const shownIn = (order: DateOrder) => textDateIn(body, orders, order, name);
   for (const [c, { order, from }] of orders) {
     const v = body.find((r) => eitherWayDay(r[c], order, o.year) !== null)?.[c];
     if (v === undefined || from === 'column') continue;
@@ -147,13 +155,9 @@ function misreadLines(
     const date = values.find(isDate) as Date;
     const read = `Dates Sheets read ${ORDER_WORDS[otherOrder(order)]} when the file was imported (${isoDay(date, o.timeZone)} in ${name(c)}) are read ${ORDER_WORDS[order]} (${isoDay(swappedDayMonth(date, o.timeZone), o.timeZone)})`;
     if (from === 'person') return ['', `${read}: your correction.`];
-    const written = orders.flatMap(([col]) => {
-      const v = body.find((r) => orderShown(r[col]) === order)?.[col];
-      return v === undefined ? [] : [`${quote(text(v))} in ${name(col)}`];
-    })[0];
     return [
       '',
-      `${read}, as the file’s dates written as text are (${written}). If Sheets read them right, answer No and correct with "dates = ${ORDER_WORDS[otherOrder(order)]}".`,
+      `${read}, as the file’s dates written as text are (${textDateIn(body, orders, order, name)}). If Sheets read them right, answer No and correct with "dates = ${ORDER_WORDS[otherOrder(order)]}".`,
     ];
   }
   return [];
