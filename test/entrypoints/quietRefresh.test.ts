@@ -50,14 +50,23 @@ describe('a refresh when nothing changed', () => {
     const r = refresh(emu, minute(1));
     expect(r.message).toContain(QUIET);
     expect(r.message).toContain(`${WINDOW} rows of Deals were also checked`);
-    // The header, the Deal IDs and one window of Deals, and CRM Settings (read by every refresh).
+    // The header, the Deal IDs and one window of Deals, and CRM Settings (read by every refresh); each
+    // list's key column, and Forecast and Funnel whole, values and formulas (a report tab changed with
+    // no edit event).
     const width = emu.values('Deals')[0].length;
     const settings = emu.values('CRM Settings');
     const settingsCells = settings.length * settings[0].length;
-    expect(r.read).toBeLessThanOrEqual(width + DEALS + WINDOW * width + settingsCells);
+    const lists = ['Segment A', 'Segment B', 'Segment C', 'Unsegmented', 'Data issues'];
+    const keys = lists.reduce((n, t) => n + emu.sheet(t).lastRowIndex(), 0);
+    const small = ['Forecast', 'Funnel'].reduce(
+      (n, t) => n + 2 * emu.sheet(t).lastRowIndex() * emu.sheet(t).lastColumnIndex(),
+      0,
+    );
+    expect(r.read).toBeLessThanOrEqual(width + DEALS + WINDOW * width + settingsCells + keys + small);
     expect(r.written).toBe(0);
-    // Properties, locks, CRM Settings, the quiet check's six calls, the dialog.
-    expect(r.calls).toBeLessThanOrEqual(18);
+    // Properties, locks, CRM Settings, the quiet check's six calls, the lists' keys (five), Forecast
+    // and Funnel (two each), the dialog.
+    expect(r.calls).toBeLessThanOrEqual(27);
     expect(tabs()).toEqual(before);
   });
 
