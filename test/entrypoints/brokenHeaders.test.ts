@@ -225,6 +225,21 @@ describe('A History tab whose columns a person moved', () => {
     expect(message).toContain('Edit > Undo');
   });
 
+  it('stops the next hourly refresh too, which would otherwise have found nothing changed', () => {
+    const emu = refreshed();
+    // A refresh an hour after the demo was written: nothing changed since, it is quiet.
+    emu.run('menuRefresh');
+    emu.env.nowMs += 3_600_000;
+    emu.run('menuRefresh');
+    expect(emu.ui.dialogs.at(-1)!.message).toMatch(/^Nothing changed/);
+    emu.env.nowMs += 3_600_000;
+    emu.sheet('History').deleteColumn(5); // no edit event
+    emu.env.nowMs += 3_600_000;
+    expect(refusedRefresh(emu)).toContain(
+      'Row 1 of the History tab should read Time, Deal ID, Field, From, To, User',
+    );
+  });
+
   it('reads on when only the names were cleared (the columns are where they were)', () => {
     const emu = refreshed();
     // Typed away (an edit on History: the refresh reads it all again, and row 1 with it).

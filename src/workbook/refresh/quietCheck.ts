@@ -9,6 +9,9 @@
 // and the record says where the next check starts; nothing else is written. Anything differing, the
 // refresh goes on in full, and its daily check writes it right.
 import { FORECAST_HISTORY_TAB } from '../../shared/names';
+import type { CellValue } from '../../domain/deals/deal';
+import { HISTORY_HEADERS } from '../../domain/history/historyEntry';
+import { historyHeaderProblem } from '../../domain/history/historyHeader';
 import { REPORT_TABS } from '../../domain/reports/reportSet';
 import { tabSizes } from '../core/cells';
 import { checkedPointer, historyPartHolds, type IndexPointer } from '../history/historyIndexTab';
@@ -29,6 +32,20 @@ export function reportsIntact(sheets: ReadonlyMap<number, Sheet>, record: Report
     const sheet = sheets.get(extent.sheetId)!;
     return extent.columns ? listIntact(sheet, extent) : reportPartHolds(sheet, extent) !== null;
   });
+}
+
+/**
+ * Whether History's header row still names its columns where a refresh reads them by position: a
+ * column inserted or deleted there fires no edit event, and a quiet refresh would have said the
+ * reports are current until the day's first refresh stopped on it. One read.
+ */
+export function historyHeaderHolds(history: Sheet): boolean {
+  try {
+    const header = history.getRange(1, 1, 1, HISTORY_HEADERS.length).getValues()[0] as CellValue[];
+    return historyHeaderProblem(header, HISTORY_HEADERS) === null;
+  } catch {
+    return false;
+  }
 }
 
 /**

@@ -56,7 +56,7 @@ import type { refreshBoard } from '../board/boardRefresh';
 import { BOARD_FILE, BOARD_GLOBAL, onDemand } from '../core/onDemand';
 import { archiveOldRows, rowsToArchive } from '../history/historyArchiving';
 import { dailyEmailDue, sendDailyEmails } from './dailyEmail';
-import { quietDailyCheck, reportsIntact } from './quietCheck';
+import { historyHeaderHolds, quietDailyCheck, reportsIntact } from './quietCheck';
 import { buildSearchIndex } from '../../domain/sidebar/searchIndex';
 import { saveSearchIndex } from '../sidebar/searchIndexStore';
 import type { Sheet, Spreadsheet } from '../core/sheetTypes';
@@ -276,8 +276,9 @@ function quietRefresh(
   const sheets = new Map(ss.getSheets().map((s) => [s.getSheetId(), s]));
   const tabs = REPORT_TABS.every((t) => record.extents[t] && sheets.has(record.extents[t].sheetId));
   if (record.edited.size || !tabs) return null;
-  // Report tabs changed with no edit event (a list sorted or cut short) are written again in full.
-  if (!reportsIntact(sheets, record)) return null;
+  // Report tabs changed with no edit event (a list sorted or cut short) are written again in full;
+  // History's columns moved with none stop the refresh that reads it (see historyHeaderHolds).
+  if (!reportsIntact(sheets, record) || !historyHeaderHolds(crm.history)) return null;
   const window = windowHolds(crm.deals, crm.state, last, req.user, settings, readAt);
   if (!window.holds) return null;
   // The daily check due: the parts it covers are read back rather than written (see quietCheck.ts).
