@@ -5,9 +5,9 @@
 // with no change since, no edit marks, no journal left and the same settings, reads only a window of
 // Deals rows (a twenty-fourth of the tab, at least 500 rows, the next window each time) and checks each
 // against its Last seen, for changes made without an edit (a script, a sync, an edit whose check died):
-// if all hold, and the report tabs hold what was written (each list's key column, Forecast and Funnel:
-// quietCheck.ts), the reports are current and nothing is written. Any difference, and it refreshes in
-// full.
+// if all hold, and the report tabs hold what was written (each list's key column, Forecast and Funnel)
+// and History's header row its columns (quietCheck.ts), the reports are current and nothing is
+// written. Any difference, and it refreshes in full.
 // So a change with no event is found within 24 refreshes, a day of the hourly schedule.
 import * as z from '../../shared/schema';
 import type { CellValue } from '../../domain/deals/deal';
