@@ -30,7 +30,9 @@ export function reportsIntact(sheets: ReadonlyMap<number, Sheet>, record: Report
   return REPORT_TABS.every((tab) => {
     const extent = record.extents[tab];
     const sheet = sheets.get(extent.sheetId)!;
-    return extent.columns ? listIntact(sheet, extent) : reportPartHolds(sheet, extent) !== null;
+    if (extent.columns) return listIntact(sheet, extent);
+    // A record saved without prints (too large to hold them) has nothing to compare with.
+    return !extent.prints || reportPartHolds(sheet, extent) !== null;
   });
 }
 
@@ -80,7 +82,7 @@ export function quietDailyCheck(
   // Measured as the full daily check measures: the tabs a person may grow; the CRM's own as recorded
   // (the report tabs, the History index, Forecast history), none of which this check wrote.
   const own = new Map<number, [number, number]>(
-    Object.values(extents).map((e) => [e.sheetId, [e.maxRows, e.maxCols]]),
+    REPORT_TABS.map((t) => record.extents[t]).map((e) => [e.sheetId, [e.maxRows, e.maxCols]]),
   );
   for (const id of [pointer.indexSheetId, forecastHistory?.getSheetId()])
     if (id !== undefined && record.sizes[id]) own.set(id, record.sizes[id]);
