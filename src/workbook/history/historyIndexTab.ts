@@ -199,16 +199,17 @@ export function readHistory(
   };
 }
 
-function readIncrementally(
-  history: Sheet,
-  sheet: Sheet,
-  pointer: IndexPointer,
-  timeZone: string,
-  check: boolean,
-): IndexSession | null {
+/**
+ * History's rows from the last folded row (or the end of the last complete block, if that comes
+ * first) to the tab's end, checked against the pointer: the last folded row's print and the print of
+ * the folded rows after the last complete block (a pointer from before it was kept passes, unless
+ * `strict`); with `check`, the daily check's next blocks too. Null when anything differs or History
+ * is shorter than the row folded. Two reads at most.
+ */
+function checkedTail(history: Sheet, pointer: IndexPointer, check: boolean, strict = false) {
   const known = { size: pointer.block, blocks: decodePrints(pointer.blocks) ?? [] };
-  // From the last folded row, or from the end of the last complete block if that comes first: the
-  // rows after it are checked against their print on every refresh (and printed when a block fills).
+  // The rows after the last complete block are checked against their print on every refresh (and
+  // printed when a block fills).
   const restFrom = known.blocks.length * known.size; // data row
   const start = Math.min(pointer.folded, restFrom + 2); // sheet row
   let tail: CellValue[][];
@@ -220,7 +221,8 @@ function readIncrementally(
   const at = pointer.folded - start; // the last folded row, in `tail`
   if (tail.length <= at || rowPrint(tail[at]) !== pointer.last) return null;
   // The folded rows after the last complete block (data row d is tail[d + 2 - start]).
-  if (sumOf(tail, restFrom + 2 - start, at + 1, WIDTH) !== pointer.rest && pointer.rest !== -1) return null;
+  const rest = sumOf(tail, restFrom + 2 - start, at + 1, WIDTH);
+  if (rest !== pointer.rest && (strict || pointer.rest !== -1)) return null;
   let checkFrom = pointer.checkFrom;
   if (check) {
     const { from, to } = checkWindow(known.blocks.length, pointer.checkFrom);
@@ -234,6 +236,19 @@ function readIncrementally(
       checkFrom = to;
     }
   }
+  return { known, start, tail, at, checkFrom };
+}
+
+function readIncrementally(
+  history: Sheet,
+  sheet: Sheet,
+  pointer: IndexPointer,
+  timeZone: string,
+  check: boolean,
+): IndexSession | null {
+  const checked = checkedTail(history, pointer, check);
+  if (!checked) return null;
+  const { known, start, tail, at, checkFrom } = checked;
   const cells = sheet.getDataRange().getValues() as CellValue[][];
   const names = stagesInLabel(String(cells[0]?.[1] ?? ''));
   if (names === null) return null;
@@ -280,27 +295,11 @@ function readIncrementally(
  * Two reads.
  */
 export function historyPartHolds(history: Sheet, pointer: IndexPointer): number | null {
-  const known = { size: pointer.block, blocks: decodePrints(pointer.blocks) ?? [] };
-  if (pointer.rest === -1 || history.getSheetId() !== pointer.historySheetId) return null;
-  const restFrom = known.blocks.length * known.size;
-  const start = Math.min(pointer.folded, restFrom + 2);
-  let tail: CellValue[][];
-  try {
-    tail = history.getRange(`A${start}:${columnName(WIDTH)}`).getValues() as CellValue[][];
-  } catch {
-    return null;
-  }
-  const at = pointer.folded - start;
-  if (tail.length <= at || rowPrint(tail[at]) !== pointer.last) return null;
-  if (tail.slice(at + 1).some((r) => !isBlank(r))) return null;
-  if (sumOf(tail, restFrom + 2 - start, at + 1, WIDTH) !== pointer.rest) return null;
-  const { from, to } = checkWindow(known.blocks.length, pointer.checkFrom);
-  if (to <= from) return pointer.checkFrom;
-  const size = known.size;
-  const rows = history.getRange(from * size + 2, 1, (to - from) * size, WIDTH).getValues() as CellValue[][];
-  for (let b = from; b < to; b++)
-    if (sumOf(rows, (b - from) * size, (b - from + 1) * size, WIDTH) !== known.blocks[b]) return null;
-  return to;
+  if (history.getSheetId() !== pointer.historySheetId) return null;
+  const checked = checkedTail(history, pointer, true, true);
+  // No row may follow the last one folded: a quiet refresh reads none of them.
+  if (!checked || checked.tail.slice(checked.at + 1).some((r) => !isBlank(r))) return null;
+  return checked.checkFrom;
 }
 
 /** The pointer once a quiet refresh checked History's next part (`checkFrom`) at `at`, as a property. */
