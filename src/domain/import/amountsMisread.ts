@@ -9,6 +9,7 @@
 import { decimalMarkOf, localeDecimalMark, type DecimalMark } from '../../shared/amountReading';
 import type { CellValue } from '../deals/deal';
 import type { HeaderMap } from '../deals/headerMap';
+import { counted } from '../values/text';
 
 export interface MisreadThousands {
   /** The amounts read again, by index in the column: 1.2 → 1200. */
@@ -84,7 +85,7 @@ export function thousandsSaid(
   const sheetsMark = fileMark === ',' ? '.' : ',';
   const written = String(body[at]?.[found.column] ?? '');
   const doubt = found.doubtful.length
-    ? ` ${found.doubtful.length} whole ${found.doubtful.length === 1 ? 'amount' : 'amounts'} under 1,000 (such as ${String(body[found.doubtful[0]]?.[found.column] ?? '')}) ${found.doubtful.length === 1 ? 'is' : 'are'} kept as ${found.doubtful.length === 1 ? 'it is' : 'they are'}, though the file may have written thousands there: check them.`
+    ? ` ${counted(found.doubtful.length, 'whole amount')} under 1,000 (such as ${String(body[found.doubtful[0]]?.[found.column] ?? '')}) ${found.doubtful.length === 1 ? 'is' : 'are'} kept as ${found.doubtful.length === 1 ? 'it is' : 'they are'}, though the file may have written thousands there: check them.`
     : '';
   return `Amounts in ${name(found.column)} are written with ${MARK_WORDS[fileMark]} ("${found.example.text}"), but Sheets read them with ${MARK_WORDS[sheetsMark]} when the file was imported: ${found.rescaled.size} such as ${written} ${found.rescaled.size === 1 ? 'is' : 'are'} read as ${value.toLocaleString('en-US')}.${doubt} To have every amount as the file wrote it, import it again (File > Import) with "Convert text to numbers, dates, and formulas" unticked, then convert that tab.`;
 }

@@ -30,7 +30,6 @@ import type { AmountUnits, CentsFinding } from './amountCents';
 import { amountColumnRead } from './amountColumn';
 import type { HeaderUnit } from './amountUnit';
 import { closedAtColumns, closedByDates, datesType } from './closedAtColumns';
-import { lostStageOf } from './stageReasons';
 import { closedStageOf } from '../../shared/stageRules';
 import { mergeRepeatedDeals, type RepeatedDeals } from './repeatedDeals';
 import { filledDown } from './mergedCells';
@@ -474,7 +473,7 @@ export function datedClose(
   const columns = mapping.statusColumn === null ? closedAtColumns(source, mapping.map) : [];
   const stageCol = mapping.map.columns.stage;
   const won = closedStageOf(o.settings.stages, 'Won')?.name;
-  const lost = lostStageOf(o.settings.stages)?.name;
+  const lost = closedStageOf(o.settings.stages, 'Lost')?.name;
   if (!columns.some((c) => c.kind !== 'Closed') || !won || !lost) return () => undefined;
   return (src) => {
     const type = closedByDates(src, columns);

@@ -8,12 +8,11 @@
 import { decimalMarkOf, readAmount } from '../../shared/amountReading';
 import type { CellValue } from '../deals/deal';
 import type { HeaderMap } from '../deals/headerMap';
-import { currencyColumnOf } from './currencyColumn';
+import { currencyColumnOf, CURRENCY_CODE } from './currencyColumn';
 import { normaliseHeader } from './headerVocabulary';
 
 /** Rows of a currency whose ratios differ by more than this share give no rate. */
 const AGREE = 0.005;
-const CODE = /^[A-Za-z]{3}$/;
 /** "Amount (converted)", "Converted amount", "Amount in company currency" (its currency said apart). */
 const CONVERTED =
   /^(amount |value |deal value )?(converted|in company currency|in corporate currency)( amount)?$/;
@@ -70,7 +69,7 @@ export function ratesFromConverted(
       .trim()
       .toUpperCase();
     const [a, b] = [own[i], converted[i]];
-    if (!CODE.test(code) || code === crm.toUpperCase() || code in known || !a || !b) return;
+    if (!CURRENCY_CODE.test(code) || code === crm.toUpperCase() || code in known || !a || !b) return;
     ratios.set(code, [...(ratios.get(code) ?? []), b / a]);
   });
   const rates: Record<string, number> = {};

@@ -25,7 +25,9 @@ const HEADERS = new Set(
     'divisa',
   ].map(normaliseHeader),
 );
-const CODE = /^[A-Za-z]{3}$/;
+/** A currency's three-letter code (EUR). */
+export const CURRENCY_CODE = /^[A-Za-z]{3}$/;
+const CODE = CURRENCY_CODE;
 
 /** The 0-based column naming each row's currency (a header so named, every value a code), or null. */
 export function currencyColumnOf(

@@ -4,7 +4,8 @@
 // "Disqualified"), with a probability from the export where it has one. Known values map to the
 // stage they obviously mean.
 import type { ForecastCategory, LostReason, StageDef } from '../../shared/settings';
-import { lostStageOf, reasonInStage } from './stageReasons';
+import { reasonInStage } from './stageReasons';
+import { closedStageOf } from '../../shared/stageRules';
 import { findStageLoosely } from '../settings/stageLookup';
 import { foldedKey, looseKey } from '../values/text';
 import type { ImportWords, StatusKind } from './headerVocabulary';
@@ -382,7 +383,7 @@ export function proposeStages(
   opts: { said?: SaidStageTypes; reasons?: readonly LostReason[] } = {},
 ): StageProposal {
   const said = opts.said ?? {};
-  const lostStage = lostStageOf(current);
+  const lostStage = closedStageOf(current, 'Lost');
   const reasonOf = new Map<string, string>();
   const stageOf = new Map<string, string>();
   const used = new Set<string>();

@@ -2,9 +2,8 @@
 // sheet's "Lost - Price" or "Lost (no decision)". Such a value stands for the CRM's Lost stage with
 // that lost reason, when the reason is one CRM Settings lists (by its name or the usual words for it);
 // any other value stays a stage of its own, as before.
-import type { LostReason, StageDef } from '../../shared/settings';
+import type { LostReason } from '../../shared/settings';
 import { foldedKey } from '../values/text';
-import { closedStageOf } from '../../shared/stageRules';
 
 /** A lost word, then a reason ("closed lost to competition", "lost price", "perdu prix"). */
 const LOST_WITH =
@@ -42,6 +41,3 @@ export function reasonInStage(value: unknown, reasons: readonly LostReason[]): s
   const group = SAME_REASON.find((g) => g.includes(phrase));
   return group ? (reasons.find((r) => group.includes(reasonKey(r.name)))?.name ?? null) : null;
 }
-
-/** The stage lost deals take (closedStageOf). */
-export const lostStageOf = (stages: readonly StageDef[]): StageDef | null => closedStageOf(stages, 'Lost');

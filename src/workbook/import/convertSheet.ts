@@ -44,7 +44,8 @@ import { headerMeanings, type ImportWords } from '../../domain/import/headerVoca
 import { IMPORT_WORDS } from '../../domain/import/importWords';
 import { describeImport, seenStages } from '../../domain/import/importReport';
 import { proposeStages, type StageProposal } from '../../domain/import/stageAdoption';
-import { lostStageOf, reasonInStage } from '../../domain/import/stageReasons';
+import { reasonInStage } from '../../domain/import/stageReasons';
+import { closedStageOf } from '../../shared/stageRules';
 import { pathsOf, stagesFromHistory, type HistoryStages } from '../../domain/import/historyStages';
 import type { BlockKey } from '../../domain/settings/settingsLayout';
 import { findStageLoosely } from '../../domain/settings/stageLookup';
@@ -333,7 +334,7 @@ function unknownRows(result: HistoryImport): string {
 
 /** The Lost stage, for a stage value naming a lost reason CRM Settings lists ("Lost - Price"). */
 function lostWithReason(raw: string, settings: Settings): string | undefined {
-  return reasonInStage(raw, settings.lostReasons) ? lostStageOf(settings.stages)?.name : undefined;
+  return reasonInStage(raw, settings.lostReasons) ? closedStageOf(settings.stages, 'Lost')?.name : undefined;
 }
 
 /** The stages an import brings with a given mapping. */

@@ -17,12 +17,13 @@ const KEY = 'sheetsCrm.dailyEmail';
  * a refresh of the schedule is then never quiet (see refreshAll.ts), since the emails need every deal.
  */
 export function dailyEmailDue(
-  properties: Record<string, string>,
+  stored: (key: string) => string | null | undefined,
   settings: Settings,
   now: Date,
   timeZone: string,
 ): boolean {
-  return settings.general.dailyEmail === 'Yes' && properties[KEY] !== isoDay(now, timeZone);
+  // The property is asked for only when CRM Settings asks for the emails.
+  return settings.general.dailyEmail === 'Yes' && stored(KEY) !== isoDay(now, timeZone);
 }
 
 /** Sends the day's emails when due; returns the addresses sent to and those that failed, with why. */
@@ -36,11 +37,10 @@ export function sendDailyEmails(input: {
   dealsUrl: () => string;
 }): { sent: string[]; failed: { to: string; why: string }[] } {
   const none = { sent: [], failed: [] };
-  if (input.settings.general.dailyEmail !== 'Yes') return none;
-  const store = documentStore();
+  if (!dailyEmailDue((k) => documentStore().getProperty(k), input.settings, input.now, input.timeZone))
+    return none;
   const today = isoDay(input.now, input.timeZone);
-  if (store.getProperty(KEY) === today) return none;
-  store.setProperty(KEY, today);
+  documentStore().setProperty(KEY, today);
   const url = input.dealsUrl();
   const digests = dailyDigests(
     input.outcomes,

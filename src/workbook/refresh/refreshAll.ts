@@ -265,7 +265,7 @@ function quietRefresh(
   const { timeZone } = crm.state;
   if (req.full === true || req.board === 'create' || journalsLeft(properties)) return null;
   // The day's to-do emails need every deal: the schedule's refresh that sends them reads them all.
-  if (req.full === 'daily' && dailyEmailDue(properties, settings, now, timeZone)) return null;
+  if (req.full === 'daily' && dailyEmailDue((k) => properties[k], settings, now, timeZone)) return null;
   const last = quietSince(properties, now, timeZone, settings);
   if (!last) return null;
   const pointer = readPointer(properties);
