@@ -6,7 +6,7 @@
 import { DateTime } from 'luxon';
 import type { Emulator } from '../../local/emulator';
 import { crm, records } from '../support/crm';
-import { importFixture } from '../support/exports';
+import { convertedFixtures } from '../support/exports';
 
 const ZONE = 'America/New_York';
 const at = (iso: string) => DateTime.fromISO(iso, { zone: ZONE }).toMillis();
@@ -19,12 +19,8 @@ const ms = (v: unknown) =>
 
 function convert(): { emu: Emulator; shown: string; done: string } {
   const emu = crm({ now: '2026-11-23T17:00:00Z' });
-  importFixture(emu, 'pipedrive-no-status.csv');
-  const seen = emu.ui.dialogs.length;
-  emu.ui.answers.push({ button: 'YES' });
-  emu.run('menuConvert');
-  const dialogs = emu.ui.dialogs.slice(seen);
-  return { emu, shown: dialogs[0]?.message ?? '', done: dialogs.at(-1)?.message ?? '' };
+  const dialogs = convertedFixtures(emu, ['pipedrive-no-status.csv']);
+  return { emu, shown: dialogs[0] ?? '', done: dialogs.at(-1) ?? '' };
 }
 
 describe('won and lost dates beside an open stage, with no status column', () => {

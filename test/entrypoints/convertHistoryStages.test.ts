@@ -3,19 +3,11 @@
 // before Negotiation): the stages are added where its deals pass through them, so the funnel counts
 // them. Expected stages and figures are written out by hand.
 import { crm, records } from '../support/crm';
-import { importFixture, stagesOf } from '../support/exports';
+import { convertedFixtures, stagesOf } from '../support/exports';
 
 function importBoth() {
   const emu = crm({ now: '2026-11-23T17:00:00Z' });
-  const dialogs: string[] = [];
-  for (const file of ['booked-deals.csv', 'booked-history.csv']) {
-    importFixture(emu, file);
-    const seen = emu.ui.dialogs.length;
-    emu.ui.answers.push({ button: 'YES' });
-    emu.run('menuConvert');
-    dialogs.push(...emu.ui.dialogs.slice(seen).map((d) => d.message));
-  }
-  return { emu, dialogs };
+  return { emu, dialogs: convertedFixtures(emu, ['booked-deals.csv', 'booked-history.csv']) };
 }
 
 describe('a stage history through stages CRM Settings lacks', () => {

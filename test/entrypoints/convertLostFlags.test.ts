@@ -3,16 +3,13 @@
 // (won-lost-flags.csv) or not (lost-flag-only.csv). Deals flagged lost take the Lost stage, not the
 // open stage they stopped in. Expected stages are written out by hand from the files.
 import { crm, records } from '../support/crm';
-import { importFixture } from '../support/exports';
+import { convertedFixtures } from '../support/exports';
 
 function convert(file: string) {
   const emu = crm({ now: '2026-11-23T17:00:00Z' });
-  importFixture(emu, file);
-  const seen = emu.ui.dialogs.length;
-  emu.ui.answers.push({ button: 'YES' });
-  emu.run('menuConvert');
+  const [shown] = convertedFixtures(emu, [file]);
   const stages = Object.fromEntries(records(emu).map((r) => [String(r['Deal']), r['Stage']]));
-  return { stages, shown: emu.ui.dialogs[seen]?.message ?? '' };
+  return { stages, shown: shown ?? '' };
 }
 
 describe('a lost flag beside the stage', () => {

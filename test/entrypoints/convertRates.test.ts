@@ -3,15 +3,11 @@
 // pound deals keep their currency and count at the rates the file gives (1,080 / 1,000 and 3,810 /
 // 3,000, worked out here), added to CRM Settings > Exchange rates, instead of waiting flagged.
 import { crm, records } from '../support/crm';
-import { importFixture } from '../support/exports';
+import { convertedFixtures } from '../support/exports';
 
 function convert() {
   const emu = crm({ now: '2026-11-23T17:00:00Z' });
-  importFixture(emu, 'salesforce-multicurrency.csv');
-  const seen = emu.ui.dialogs.length;
-  emu.ui.answers.push({ button: 'YES' });
-  emu.run('menuConvert');
-  return { emu, shown: emu.ui.dialogs.slice(seen).map((d) => d.message) };
+  return { emu, shown: convertedFixtures(emu, ['salesforce-multicurrency.csv']) };
 }
 
 describe('a multi-currency export with its amounts converted into the CRM’s currency', () => {

@@ -3,16 +3,12 @@
 // lost; "Closed" says neither, so the preview asks, and "stage Closed = Lost" answers it. Every
 // expected type, stage and probability is written out by hand from the file.
 import { records } from '../support/crm';
-import { importFixture, stagesOf } from '../support/exports';
+import { convertedFixtures, importFixture, stagesOf } from '../support/exports';
 import { crm } from '../support/crm';
 
 function convert(answers: { button?: string; text?: string }[]) {
   const emu = crm({ now: '2026-11-23T17:00:00Z' });
-  importFixture(emu, 'outbound-pipeline.csv');
-  const seen = emu.ui.dialogs.length;
-  emu.ui.answers.push(...answers);
-  emu.run('menuConvert');
-  const dialogs = emu.ui.dialogs.slice(seen).map((d) => d.message);
+  const dialogs = convertedFixtures(emu, ['outbound-pipeline.csv'], answers);
   const types = Object.fromEntries(stagesOf(emu).map(([name, type]) => [String(name), type]));
   const stageOfDeal = Object.fromEntries(records(emu).map((r) => [String(r['Deal']), r['Stage']]));
   return { emu, dialogs, types, stageOfDeal };

@@ -72,3 +72,23 @@ export const stagesOf = (emu: Emulator) =>
     .slice(2)
     .map((r) => [r[0], r[1], r[2]])
     .filter((r) => r[0] !== '');
+
+/**
+ * Each of `files` put into a new tab and converted in turn, the dialogs answered with `answers` (Yes
+ * unless told; given again for each file): the messages the conversions showed, in order.
+ */
+export function convertedFixtures(
+  emu: Emulator,
+  files: readonly string[],
+  answers: { button?: string; text?: string }[] = [{ button: 'YES' }],
+): string[] {
+  const shown: string[] = [];
+  for (const file of files) {
+    importFixture(emu, file);
+    const seen = emu.ui.dialogs.length;
+    emu.ui.answers.push(...answers);
+    emu.run('menuConvert');
+    shown.push(...emu.ui.dialogs.slice(seen).map((d) => d.message));
+  }
+  return shown;
+}
