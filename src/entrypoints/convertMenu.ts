@@ -3,16 +3,19 @@
 // stage-history export the History it adds. The person accepts, corrects the mapping or cancels; the
 // work lives in workbook/import.
 import { PRODUCT } from '../shared/names';
-import { applyCorrections, type ConfirmedMap } from '../domain/import/conversion';
+import { applyCorrections, stageCorrections, type ConfirmedMap } from '../domain/import/conversion';
+import type { SaidStageTypes } from '../domain/import/stageAdoption';
 import { activeSpreadsheet, toast, ui } from '../workbook/core/app';
 import { withExclusiveTask } from '../workbook/core/lock';
 import {
   describePlan,
+  historyStagesAs,
   planConversion,
   runConversion,
   runHistoryImport,
   stageValuesFor,
   type DealsPlan,
+  type HistoryPlan,
 } from '../workbook/import/convertSheet';
 import { runAccountsImport } from '../workbook/import/accountsImport';
 import { describeSweep, menuAction } from './feedback';
@@ -24,13 +27,20 @@ export function menuConvert(): void {
     withExclusiveTask(() => {
       const plan = planConversion(ss);
       if (plan.kind === 'history' || plan.kind === 'accounts') {
-        const [ask, title] =
+        const confirmed =
           plan.kind === 'history'
-            ? [`Add "${plan.name}" to History?`, 'history added']
-            : [`Add the companies of "${plan.name}" to their deals?`, 'companies added'];
-        const answer = ui().alert(ask, plan.plan, ui().ButtonSet.YES_NO);
-        if (answer !== ui().Button.YES) return toast('Nothing was changed.');
-        const done = plan.kind === 'history' ? runHistoryImport(plan) : runAccountsImport(plan);
+            ? confirmHistory(plan)
+            : ui().alert(
+                  `Add the companies of "${plan.name}" to their deals?`,
+                  plan.plan,
+                  ui().ButtonSet.YES_NO,
+                ) === ui().Button.YES
+              ? plan
+              : null;
+        if (!confirmed) return toast('Nothing was changed.');
+        const done =
+          confirmed.kind === 'history' ? runHistoryImport(confirmed) : runAccountsImport(confirmed);
+        const title = confirmed.kind === 'history' ? 'history added' : 'companies added';
         ui().alert(
           `${PRODUCT}: ${title}`,
           `${done.notes.join('\n')}${done.summary ? `\n\n${describeSweep(done.summary)}` : ''}`,
@@ -54,6 +64,45 @@ export function menuConvert(): void {
       );
     });
   });
+}
+
+/**
+ * Shows a stage history's preview until the person adds it (Yes) or stops (No, or Cancel). When it
+ * brings stages whose names say closed but not won or lost, it asks: No lets the person say which
+ * ("stage Closed = Lost"), and the preview is shown again with their answer.
+ */
+function confirmHistory(first: HistoryPlan): HistoryPlan | null {
+  let plan = first;
+  let said: SaidStageTypes = {};
+  let problem = '';
+  const asking = Boolean(first.stages?.unsure.length);
+  const stageValues = [...new Set(first.paths.flat())];
+  for (let round = 0; round < 10; round++) {
+    const text = asking
+      ? `${problem}${plan.plan}\n\nYes: add it. No: say which stages are won or lost. Cancel: stop without changes.`
+      : plan.plan;
+    const answer = ui().alert(
+      `Add "${plan.name}" to History?`,
+      text,
+      asking ? ui().ButtonSet.YES_NO_CANCEL : ui().ButtonSet.YES_NO,
+    );
+    if (answer === ui().Button.YES) return plan;
+    if (!asking || answer !== ui().Button.NO) return null;
+    const reply = ui().prompt(
+      'Which stages are won or lost?',
+      'Type corrections such as "stage Closed = Lost" (Won, Lost or Open), separated by semicolons.',
+      ui().ButtonSet.OK_CANCEL,
+    );
+    if (reply.getSelectedButton() !== ui().Button.OK) return null;
+    const corrected = stageCorrections(reply.getResponseText(), stageValues, plan.settings.stages, said);
+    if ('error' in corrected) problem = `${corrected.error}\n\n`;
+    else {
+      said = corrected.stageTypes;
+      plan = historyStagesAs(plan, said);
+      problem = '';
+    }
+  }
+  return null;
 }
 
 /** Shows the mapping until the person accepts it (Yes), corrects it (No), or cancels. */

@@ -30,3 +30,40 @@ describe('a stage history through stages CRM Settings lacks', () => {
     expect(records(emu, 'History').map((h) => h['To'])).toHaveLength(7);
   });
 });
+
+// closed-history.csv: 006B goes from Meeting booked to "Closed", a name that says closed but not won
+// or lost. The deals export would ask about it; a stage history must too, and take the answer.
+describe('a stage history through a stage whose name says closed but not won or lost', () => {
+  const ASK = 'Stages whose names say closed but not won or lost: "Closed" (1 deal) read as';
+
+  it('asks before adding it, and adds it as the person says', () => {
+    const emu = crm({ now: '2026-11-23T17:00:00Z' });
+    convertedFixtures(emu, ['booked-deals.csv']);
+    const dialogs = convertedFixtures(
+      emu,
+      ['closed-history.csv'],
+      [{ button: 'NO' }, { button: 'OK', text: 'stage Closed = Lost' }, { button: 'YES' }],
+    );
+    expect(dialogs[0]).toContain(ASK);
+    expect(dialogs[0]).toContain('answer No and correct with "stage Closed = ');
+    // After the answer (dialogs[1] is the prompt), the preview says it as said and asks no more.
+    expect(dialogs[2]).toContain('Closed (Lost)');
+    expect(dialogs[2]).not.toContain(ASK);
+    expect(stagesOf(emu).find(([name]) => name === 'Closed')).toEqual(['Closed', 'Lost', 0]);
+    expect(records(emu, 'History').map((h) => h['To'])).toContain('Closed');
+  });
+
+  it('says what a correction it cannot take is, and changes nothing when cancelled', () => {
+    const emu = crm({ now: '2026-11-23T17:00:00Z' });
+    convertedFixtures(emu, ['booked-deals.csv']);
+    const before = stagesOf(emu);
+    const dialogs = convertedFixtures(
+      emu,
+      ['closed-history.csv'],
+      [{ button: 'NO' }, { button: 'OK', text: 'stage Archived = Lost' }, { button: 'CANCEL' }],
+    );
+    expect(dialogs[2]).toContain('No deal has the stage "Archived"');
+    expect(stagesOf(emu)).toEqual(before);
+    expect(records(emu, 'History')).toHaveLength(0);
+  });
+});

@@ -117,6 +117,37 @@ function saidStageType(
   return { key, type };
 }
 
+/** The corrections a person typed, one a line or separated by semicolons. */
+const correctionParts = (text: string) =>
+  text
+    .split(/[;\n]/)
+    .map((p) => p.trim())
+    .filter(Boolean);
+
+/** A correction's two sides ("C = Amount", "stage Closed -> Lost"), or null. */
+const sidesOf = (part: string) => /^(.+?)\s*(?:=|->|→)\s*(.+)$/.exec(part);
+
+/**
+ * Stage types typed as "stage Closed = Lost" (for a stage history, which has no columns to correct),
+ * separated by new lines or semicolons, added to those said before; or a message.
+ */
+export function stageCorrections(
+  text: string,
+  stageValues: readonly string[],
+  held: readonly StageDef[],
+  said: SaidStageTypes = {},
+): { stageTypes: SaidStageTypes } | { error: string } {
+  const stageTypes = { ...said };
+  for (const part of correctionParts(text)) {
+    const m = sidesOf(part);
+    const stage = m ? saidStageType(m[1], m[2], stageValues, held) : null;
+    if (!stage) return { error: `"${part}" is not a stage correction. Write it as: stage Closed = Lost` };
+    if ('error' in stage) return stage;
+    stageTypes[stage.key] = stage.type;
+  }
+  return { stageTypes };
+}
+
 /**
  * Applies corrections typed as "C = Amount" or "F = extra" (column letter or header text, then a field
  * name or "extra"), "dates = day first" (or month first) for every date column or "D = day first" for
@@ -138,11 +169,8 @@ export function applyCorrections(
   const fillDown = [...(map.fillDown ?? [])];
   const columnDateOrders = { ...map.columnDateOrders };
   const stageTypes = { ...map.stageTypes };
-  for (const part of text
-    .split(/[;\n]/)
-    .map((p) => p.trim())
-    .filter(Boolean)) {
-    const m = /^(.+?)\s*(?:=|->|→)\s*(.+)$/.exec(part);
+  for (const part of correctionParts(text)) {
+    const m = sidesOf(part);
     if (!m) return { error: `"${part}" is not a correction. Write it as: C = Amount` };
     const stage =
       columnNamed(m[1].trim(), header, map.width) < 0 ? saidStageType(m[1], m[2], stageValues, held) : null;

@@ -8,13 +8,15 @@ import type { StageDef } from '../../shared/settings';
 import type { HistoryEntry } from '../history/historyEntry';
 import { looseKey } from '../values/text';
 import type { ImportWords } from './headerVocabulary';
-import { categoryFor, proposeStages } from './stageAdoption';
+import { categoryFor, proposeStages, type SaidStageTypes, type UnsureStage } from './stageAdoption';
 
 export interface HistoryStages {
   /** CRM Settings' stages with the history's added. */
   stages: StageDef[];
   /** The stages added, open ones in pipeline order, then closed ones. */
   added: StageDef[];
+  /** Added stages whose names say closed but not won or lost ("Closed"): typed by a guess, to ask. */
+  unsure: UnsureStage[];
 }
 
 /** The stages of a path compared pairwise: a deal moved back and forth hundreds of times says no more. */
@@ -90,25 +92,37 @@ export function pathsOf(entries: readonly HistoryEntry[]): string[][] {
   });
 }
 
+/** How many paths (deals) pass through each stage. */
+function dealsOn(paths: readonly (readonly string[])[]): Map<string, number> {
+  const count = new Map<string, number>();
+  for (const path of paths) for (const s of new Set(path)) count.set(s, (count.get(s) ?? 0) + 1);
+  return count;
+}
+
 /**
  * The stages a history's paths (each deal's stages in the order it went through them, as History
- * names them) bring to `current`; null when every one is a stage of CRM Settings already.
+ * names them) bring to `current`, closed ones typed as the person said (`said`, "stage Closed =
+ * Lost") else as their names say; null when every one is a stage of CRM Settings already.
  */
 export function stagesFromHistory(
   paths: readonly (readonly string[])[],
   current: readonly StageDef[],
   words: ImportWords,
+  said: SaidStageTypes = {},
 ): HistoryStages | null {
   const known = new Set(current.map((s) => looseKey(s.name)));
   const place = meanPlace(paths);
   const unknown = [...place.keys()].filter((s) => !known.has(looseKey(s)));
   if (!unknown.length) return null;
-  const typed = proposeStages(
-    unknown.map((value) => ({ value, probabilities: [] })),
+  const deals = dealsOn(paths);
+  const proposal = proposeStages(
+    unknown.map((value) => ({ value, probabilities: [], rows: deals.get(value) ?? 0 })),
     current,
     false,
     words,
-  ).added;
+    { said },
+  );
+  const typed = proposal.added;
   if (!typed.length) return null;
   const before = precedence(paths);
   const newOpen = typed
@@ -120,5 +134,9 @@ export function stagesFromHistory(
   spreadProbabilities(open, (s) => fresh.has(s.name));
   const closedNew = typed.filter((s) => s.type !== 'Open');
   const stages = [...open, ...current.filter((s) => s.type !== 'Open'), ...closedNew];
-  return { stages, added: [...open.filter((s) => fresh.has(s.name)), ...closedNew] };
+  return {
+    stages,
+    added: [...open.filter((s) => fresh.has(s.name)), ...closedNew],
+    unsure: proposal.unsure,
+  };
 }

@@ -39,7 +39,13 @@ import {
 } from './conversion';
 import { currencyLines } from './currencyColumn';
 import { KEY_FIELDS, type ImportMapping } from './importMapping';
-import { closedTypeOf, rowStatus, type SeenStage, type StageProposal } from './stageAdoption';
+import {
+  closedTypeOf,
+  rowStatus,
+  type SeenStage,
+  type StageProposal,
+  type UnsureStage,
+} from './stageAdoption';
 import { pushAll } from '../../shared/manyValues';
 
 const text = (v: unknown) => (v instanceof Date ? v.toISOString().slice(0, 10) : String(v ?? '').trim());
@@ -402,6 +408,19 @@ function closedByDatesLine(
  * The preview's lines on stages: several pipelines merged into one list, the stages added to CRM
  * Settings, those not made stages, those renamed.
  */
+/**
+ * The question on new stages whose names say closed but not won or lost ("Closed"), each with its
+ * deals and the type it is read as, and how to say otherwise (a deals export's or a stage history's).
+ */
+export function unsureStagesSaid(unsure: readonly UnsureStage[]): string {
+  const [first] = unsure;
+  return `Stages whose names say closed but not won or lost: ${unsure
+    .map((u) => `"${u.name}" (${counted(u.rows, 'deal')}) read as ${u.type}`)
+    .join(
+      '; ',
+    )}. If that is wrong, answer No and correct with "stage ${first.name} = ${first.type === 'Won' ? 'Lost' : 'Won'}".`;
+}
+
 function stageLines(
   values: readonly (readonly CellValue[])[],
   mapping: Parameters<typeof seenStages>[1],
@@ -420,17 +439,7 @@ function stageLines(
         .join(', ')}.`,
     );
   }
-  if (stages.unsure.length) {
-    const [first] = stages.unsure;
-    out.push(
-      '',
-      `Stages whose names say closed but not won or lost: ${stages.unsure
-        .map((u) => `"${u.name}" (${counted(u.rows, 'deal')}) read as ${u.type}`)
-        .join(
-          '; ',
-        )}. If that is wrong, answer No and correct with "stage ${first.name} = ${first.type === 'Won' ? 'Lost' : 'Won'}".`,
-    );
-  }
+  if (stages.unsure.length) out.push('', unsureStagesSaid(stages.unsure));
   if (stages.notAdopted.length)
     out.push(
       '',

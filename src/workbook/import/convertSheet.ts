@@ -42,8 +42,8 @@ import { ratesFromConverted } from '../../domain/import/convertedRates';
 import { notDealsWhy, unsplitWhy } from '../../domain/import/fileKind';
 import { headerMeanings, type ImportWords } from '../../domain/import/headerVocabulary';
 import { IMPORT_WORDS } from '../../domain/import/importWords';
-import { describeImport, seenStages } from '../../domain/import/importReport';
-import { proposeStages, type StageProposal } from '../../domain/import/stageAdoption';
+import { describeImport, seenStages, unsureStagesSaid } from '../../domain/import/importReport';
+import { proposeStages, type SaidStageTypes, type StageProposal } from '../../domain/import/stageAdoption';
 import { reasonInStage } from '../../domain/import/stageReasons';
 import { closedStageOf } from '../../shared/stageRules';
 import { pathsOf, stagesFromHistory, type HistoryStages } from '../../domain/import/historyStages';
@@ -118,6 +118,8 @@ export interface HistoryPlan extends PlanBase {
   kind: 'history';
   history: Sheet;
   result: HistoryImport;
+  /** Each deal's stages in the order the history has it go through them. */
+  paths: string[][];
   /** The stages the history passes through that CRM Settings lacks, with where they go; or null. */
   stages: HistoryStages | null;
 }
@@ -299,22 +301,28 @@ function historyPlan(base: Omit<PlanBase, 'plan'>, dealsValues: CellValue[][]): 
       locale: base.locale,
       year: base.year,
     });
-    const deals = new Set(result.entries.map((e) => e.dealId)).size;
-    const stages = stagesFromHistory(pathsOf(result.entries), base.settings.stages, base.words);
-    return {
-      ...base,
-      kind: 'history',
-      history,
-      result,
-      stages,
-      plan: `"${base.name}" is a stage history: ${counted(result.entries.length, 'stage change')} for ${counted(deals, 'deal')} of the CRM will be added to History.${historyStagesSaid(stages)}${
-        result.unknown.size
-          ? ` ${unknownRows(result)} ${counted(result.unknown.size, 'Deal ID')} the CRM does not hold; they are not added.`
-          : ''
-      }${result.alreadyThere ? ` ${counted(result.alreadyThere, 'change')} already in History.` : ''}${historyDatesSaid(result, base)} "${base.name}" itself stays as it is.`,
-    };
+    return historyStagesAs({ ...base, kind: 'history', history, result, paths: pathsOf(result.entries) }, {});
   }
   return null;
+}
+
+/**
+ * A stage history's plan with the stages it brings typed as the person said (`said`: "stage Closed =
+ * Lost"; else as their names say), and its preview in words.
+ */
+export function historyStagesAs(p: Omit<HistoryPlan, 'stages' | 'plan'>, said: SaidStageTypes): HistoryPlan {
+  const { result, name } = p;
+  const stages = stagesFromHistory(p.paths, p.settings.stages, p.words, said);
+  const deals = new Set(result.entries.map((e) => e.dealId)).size;
+  return {
+    ...p,
+    stages,
+    plan: `"${name}" is a stage history: ${counted(result.entries.length, 'stage change')} for ${counted(deals, 'deal')} of the CRM will be added to History.${historyStagesSaid(stages)}${
+      result.unknown.size
+        ? ` ${unknownRows(result)} ${counted(result.unknown.size, 'Deal ID')} the CRM does not hold; they are not added.`
+        : ''
+    }${result.alreadyThere ? ` ${counted(result.alreadyThere, 'change')} already in History.` : ''}${historyDatesSaid(result, p)} "${name}" itself stays as it is.`,
+  };
 }
 
 /** The preview's words on the stages a history brings (see historyStages.ts), or ''. */
@@ -323,7 +331,7 @@ function historyStagesSaid(stages: HistoryStages | null): string {
   const pct = (p: number) => `${Math.round(p * 100)}%`;
   return ` Its deals pass through stages CRM Settings lacks, added where they pass through them: ${stages.added
     .map((s) => `${s.name} (${s.type === 'Open' ? `Open, ${pct(s.probability)}` : s.type})`)
-    .join(', ')}.`;
+    .join(', ')}.${stages.unsure.length ? ` ${unsureStagesSaid(stages.unsure)}` : ''}`;
 }
 
 /** "1 row names" / "3 rows name": the rows of a history export whose Deal ID the CRM lacks. */

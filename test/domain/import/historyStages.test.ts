@@ -51,6 +51,23 @@ describe('stages a history passes through that CRM Settings lacks', () => {
     expect(p.added.map((s) => [s.name, s.probability])).toEqual([['Contract out', 0.9]]);
   });
 
+  it('names a stage that says closed but not won or lost as unsure, with its deals, until the person says', () => {
+    const paths = [
+      ['Qualified', 'Closed'],
+      ['Qualified', 'Closed', 'Lost'],
+      ['Qualified', 'Churned'],
+    ];
+    const guessed = stagesFromHistory(paths, current, IMPORT_WORDS)!;
+    expect(guessed.unsure).toEqual([
+      { name: 'Closed', type: expect.stringMatching(/^(Won|Lost)$/), rows: 2 },
+    ]);
+    // "Churned" says lost: not asked about.
+    expect(guessed.added.find((s) => s.name === 'Churned')?.type).toBe('Lost');
+    const said = stagesFromHistory(paths, current, IMPORT_WORDS, { closed: 'Lost' })!;
+    expect(said.unsure).toEqual([]);
+    expect(said.added.find((s) => s.name === 'Closed')).toMatchObject({ type: 'Lost', probability: 0 });
+  });
+
   it('is null when every stage of the history is in CRM Settings', () => {
     expect(stagesFromHistory([['Qualified', 'negotiation', 'WON']], current, IMPORT_WORDS)).toBeNull();
   });
