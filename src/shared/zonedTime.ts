@@ -135,9 +135,21 @@ export function zonedInstant(
 
 /** `YYYY-MM-DD` of an instant in `timeZone`. */
 export function isoDay(instant: Date | number, timeZone: string): string {
-  const p = zonedParts(instant, timeZone);
-  return `${p.year}-${pad2(p.month)}-${pad2(p.day)}`;
+  // By the local day's number (its offset cached): a refresh names the same few hundred days for
+  // tens of thousands of deals, so each is spelled once.
+  const n = localDayNumber(instant, timeZone);
+  let name = dayNames.get(n);
+  if (name === undefined) {
+    const d = new Date(n * DAY);
+    name = `${d.getUTCFullYear()}-${pad2(d.getUTCMonth() + 1)}-${pad2(d.getUTCDate())}`;
+    if (dayNames.size > 20_000) dayNames.clear();
+    dayNames.set(n, name);
+  }
+  return name;
 }
+
+/** `YYYY-MM-DD` by local day number (isoDay). */
+const dayNames = new Map<number, string>();
 
 /** `YYYY-MM` of an instant in `timeZone`. */
 export function isoMonth(instant: Date | number, timeZone: string): string {

@@ -104,9 +104,14 @@ export function isBlankRow(
  * best_case, COMMIT); one it does not know stays as written (the Check names it).
  */
 export function categoryOf(written: string): string {
-  const key = (text: string) => looseKey(text).replace(/ /g, '');
-  return FORECAST_CATEGORIES.find((c) => key(c) === key(written)) ?? written;
+  return CATEGORY_BY_KEY.get(categoryKey(written)) ?? written;
 }
+
+const categoryKey = (text: string) => looseKey(text).replace(/ /g, '');
+/** The CRM's forecast categories by their key (each deal's category is looked up, not compared). */
+const CATEGORY_BY_KEY = new Map<string, string>(
+  [...FORECAST_CATEGORIES].reverse().map((c) => [categoryKey(c), c]),
+);
 
 /** Builds the Deal for one row. */
 export function readDeal(

@@ -6,6 +6,7 @@ import { daysBetween } from '../values/cellParsing';
 import type { Deal } from '../deals/deal';
 import type { MovesByDeal } from '../history/stageMoves';
 import { looseKey } from '../values/text';
+import { maxOf } from '../../shared/manyValues';
 
 const PERIOD_DAYS: Record<Settings['general']['funnelPeriod'], number | null> = {
   'Last 90 days': 90,
@@ -107,23 +108,26 @@ export interface Path {
 export function tracePaths(deals: readonly Deal[], movesByDeal: MovesByDeal, index: StageIndex): Path[] {
   return deals.map((d) => {
     const recorded: number[] = [];
-    let furthest = -1;
-    const record = (at: number) => {
-      if (at < 0 || recorded.includes(at)) return;
-      recorded.push(at);
-      if (at > furthest) furthest = at;
-    };
     // History's From counts as reached: a history that starts late still says where the deal was.
-    for (const [, to, from] of movesByDeal.get(d.id) ?? []) {
-      if (from) record(index.positionOf(from));
-      record(index.positionOf(to));
-    }
+    const moves = movesByDeal.get(d.id);
+    if (moves)
+      for (let k = 0; k < moves.length; k++) {
+        const from = moves[k][2];
+        if (from) record(recorded, index.positionOf(from));
+        record(recorded, index.positionOf(moves[k][1]));
+      }
     const current = d.stage!;
-    record(index.positionOfStage(current.name));
+    record(recorded, index.positionOfStage(current.name));
+    let furthest = maxOf(recorded, -1);
     // A lost deal with no recorded stage entered the pipeline at least: its first stage.
     if (furthest < 0 && current.type === 'Lost' && index.sequence.length) furthest = 0;
     return { deal: d, recorded, furthest, won: current.type === 'Won', closed: current.type !== 'Open' };
   });
+}
+
+/** Adds a position (-1: not a stage of the pipeline) to those a deal reached, once. */
+function record(recorded: number[], at: number): void {
+  if (at >= 0 && !recorded.includes(at)) recorded.push(at);
 }
 
 export interface ReachCount {
@@ -139,10 +143,16 @@ export function reachCounts(
   positions: number,
   hit: (p: Path, i: number) => boolean,
 ): ReachCount[] {
-  return Array.from({ length: positions }, (_, i) => {
-    const c: ReachCount = { reached: 0, advanced: 0, skipped: 0, reachedWon: 0 };
-    for (const p of paths) {
-      if (i > p.furthest) continue;
+  const counts: ReachCount[] = Array.from({ length: positions }, () => ({
+    reached: 0,
+    advanced: 0,
+    skipped: 0,
+    reachedWon: 0,
+  }));
+  // Each path counts at the positions up to the furthest it reached (most stop early).
+  for (const p of paths)
+    for (let i = 0; i <= p.furthest && i < positions; i++) {
+      const c = counts[i];
       if (!hit(p, i)) {
         c.skipped++;
         continue;
@@ -151,8 +161,7 @@ export function reachCounts(
       if (p.furthest > i) c.advanced++;
       if (p.won) c.reachedWon++;
     }
-    return c;
-  });
+  return counts;
 }
 
 /**

@@ -205,6 +205,45 @@ describe('chunk prints', () => {
     );
   });
 
+  // Prints recorded by a refresh must match the next one's (else every list is written again): a
+  // number or a date is hashed as its text, as String() writes it, whatever the code does to get it.
+  it("hash a number or a date's text as String() writes it (the prints earlier refreshes recorded)", () => {
+    const P = 0x01000193;
+    const text = (v: number | Date) => (v instanceof Date ? String(v.getTime()) : String(v));
+    const pairs = (t: string) =>
+      Array.from({ length: Math.ceil(t.length / 2) }, (_, k) =>
+        2 * k + 1 < t.length ? t.charCodeAt(2 * k) | (t.charCodeAt(2 * k + 1) << 16) : t.charCodeAt(2 * k),
+      );
+    const column = (v: number | Date) => {
+      let x = Math.imul(0x811c9dc5 ^ (v instanceof Date ? 68 : 78), P);
+      for (const ch of pairs(text(v))) x = Math.imul(x ^ ch, P);
+      return (Math.imul(x ^ 0x1e, P) >>> 0).toString(36);
+    };
+    const chunk = (v: number | Date) => {
+      let [h1, h2] = [0x811c9dc5, 0x01000193];
+      const step = (ch: number) => {
+        h1 = Math.imul(h1 ^ ch, P);
+        h2 = Math.imul(h2 ^ ch, 0x5bd1e995) ^ (h2 >>> 15);
+      };
+      [v instanceof Date ? 68 : 78, ...pairs(text(v)), 0x1f, 0x1e].forEach(step);
+      return `${(h1 >>> 0).toString(36)}.${(h2 >>> 0).toString(36)}`;
+    };
+    const value = fc.oneof(
+      fc.integer(),
+      fc.maxSafeInteger(),
+      fc.constantFrom(0, -0, 9, 10, -10, 99, 100, 1e15, 2 ** 53, 1e21, NaN, Infinity, -Infinity, 0.1, 5500.5),
+      fc.double(),
+      fc.date({ noInvalidDate: false }),
+    );
+    fc.assert(
+      fc.property(value, (v) => {
+        expect(columnPrints([[v]], 1, 1)).toEqual([column(v)]);
+        expect(chunkPrints([[v]], 1, 1)).toEqual([chunk(v)]);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
   it('cut any list into at most MAX_CHUNKS chunks', () => {
     fc.assert(
       fc.property(fc.nat(2_000_000), (rows) => {
