@@ -116,7 +116,13 @@ export function checkDeal(deal: Deal, ctx: RuleContext): Violation[] {
   badValues(deal, settings.general.currency, add);
 
   const stage = deal.stage;
-  if (!deal.stageText) add('no-stage', 'Stage is empty');
+  if (!deal.stageText)
+    add(
+      'no-stage',
+      deal.lostReason.trim()
+        ? `Stage is empty, with Lost reason "${deal.lostReason.trim()}": if it was lost, set Stage to Lost`
+        : 'Stage is empty',
+    );
   else if (!stage)
     add('unknown-stage', `Stage "${deal.stageText}" is not a stage in CRM Settings (add it to Stages)`);
   if (stage) {

@@ -102,6 +102,10 @@ describe('checkDeal', () => {
 
   it('says an empty or unknown stage in words', () => {
     expect(check({ deal: 'Acme' })).toBe('Stage is empty');
+    // A lost reason says what the stage likely is (an export's lost deals with their stage left blank).
+    expect(check({ deal: 'Acme', lostReason: 'Price' })).toBe(
+      'Stage is empty, with Lost reason "Price": if it was lost, set Stage to Lost',
+    );
     expect(check({ deal: 'Acme', stage: 'Pending' })).toBe(
       'Stage "Pending" is not a stage in CRM Settings (add it to Stages)',
     );
