@@ -106,25 +106,6 @@ export function changedNow(): Record<string, string> {
   return { [CHANGED]: String(Date.now()) };
 }
 
-/**
- * The last change stamp, as a run read it before reading Deals ('' when none was ever written): a
- * stamp other than this one later means another writer changed Deals since (see changedAfter).
- */
-export function changeStamp(all: Record<string, string>): string {
-  return all[CHANGED] ?? '';
-}
-
-/**
- * Whether another writer stamped a change after `seen` was read. Each writer stamps after its
- * changes, under the document lock, so a stamp seen before a read of Deals vouches for every change
- * it stands for being in that read: the stamps are compared, not times, whatever the machines' clocks
- * say. (A later writer whose clock gave the very millisecond of the stamp seen would pass unseen: its
- * hold of the lock comes at least a few hundred milliseconds after that stamp's.)
- */
-export function changedAfter(all: Record<string, string>, seen: string): boolean {
-  return changeStamp(all) !== seen;
-}
-
 /** When Set up or Convert last rewrote Deals: fewer deals than at the refresh before is then meant. */
 export const DEALS_REPLACED = 'sheetsCrm.dealsReplaced';
 

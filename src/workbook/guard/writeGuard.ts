@@ -65,7 +65,7 @@ export interface RowsWrite {
    * A sweep's: when it read Deals, and History as read (to skip what a failed sweep logged). Its rows
    * were read long before the lock's last moments, so they are re-checked and read back.
    */
-  sweep?: { readAt: number; seen?: string; logged?: readonly (readonly CellValue[])[] };
+  sweep?: { readAt: number; logged?: readonly (readonly CellValue[])[] };
 }
 
 export interface RowsWritten {
@@ -87,7 +87,9 @@ export interface RowsWritten {
 export function writeRows(w: RowsWrite, earlier?: PlannedWrites): RowsWritten {
   const { deals, map, first, rows, sweep } = w;
   // A sweep's rows changed or moved since its read: nothing written or logged for them (left for next time).
-  const conflicts = sweep ? recheckIfChanged(deals, map, first, rows, w.outcomes, sweep) : new Set<number>();
+  const conflicts = sweep
+    ? recheckIfChanged(deals, map, first, rows, w.outcomes, sweep.readAt)
+    : new Set<number>();
   const outcomes = conflicts.size
     ? w.outcomes.map((o, i) => (conflicts.has(i) ? { ...o, writes: {}, history: [] } : o))
     : w.outcomes;

@@ -32,7 +32,7 @@ import { tabSizes } from '../core/cells';
 import { forgetPointer, readHistory, readPointer, saveHistoryIndex } from '../history/historyIndexTab';
 import { foldRows, movesOf, pushesOf } from '../../domain/history/historyIndex';
 import type { MovesByDeal } from '../../domain/history/stageMoves';
-import { changeStamp, documentProperties } from '../core/documentState';
+import { documentProperties } from '../core/documentState';
 import { completeJournals, journalsLeft } from '../guard/changeJournal';
 import { readHeaderMap } from '../deals/dealLookup';
 import {
@@ -332,9 +332,7 @@ function archiveIfNearLimit({ ss, crm }: RefreshRequest, plan: RefreshPlan): voi
 function readAndSweep(req: RefreshRequest, plan: RefreshPlan) {
   const { ss, crm, settings, user, now } = req;
   const { timeZone, locale } = crm.state;
-  // The change stamp read with the properties, before Deals: the sweep's re-check compares it.
-  const seen = changeStamp(plan.properties);
-  const input = { deals: crm.deals, history: crm.history, settings, timeZone, locale, user, now, seen };
+  const input = { deals: crm.deals, history: crm.history, settings, timeZone, locale, user, now };
   // A run that died between its History and its cells left a journal: completed first (briefly under
   // the lock), so that the sweep finds those changes logged, by the person who made them.
   if (journalsLeft(plan.properties))
