@@ -133,7 +133,8 @@ export function changedAt(all: Record<string, string>): number {
 
 /**
  * A change stamped this close before a read may have come after it (two executions run on different
- * machines, whose clocks may differ a little).
+ * machines, whose clocks may differ a little). Stamps are times, compared with this margin, never for
+ * equality: two writers may stamp the same millisecond (sweepParts.test.ts, the clock standing still).
  */
 export const CLOCK_MARGIN_MS = 10_000;
 
