@@ -35,3 +35,25 @@ export function pushAll<T>(list: T[], items: Iterable<T>): T[] {
   for (const item of items) list.push(item);
   return list;
 }
+
+/**
+ * The indexes 0..count-1 grouped by `keyOf` (null: left out), only for keys more than one index has,
+ * in ascending order: a key met once costs a map entry, not a list (most deals' IDs and names are
+ * their own).
+ */
+export function sharedKeys(count: number, keyOf: (i: number) => string | null): Map<string, number[]> {
+  const first = new Map<string, number>();
+  const shared = new Map<string, number[]>();
+  for (let i = 0; i < count; i++) {
+    const key = keyOf(i);
+    if (key === null) continue;
+    const j = first.get(key);
+    if (j === undefined) first.set(key, i);
+    else {
+      const list = shared.get(key);
+      if (list) list.push(i);
+      else shared.set(key, [j, i]);
+    }
+  }
+  return shared;
+}

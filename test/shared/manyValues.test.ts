@@ -1,7 +1,7 @@
 // maxOf, minOf and pushAll: what Math.max(...xs), Math.min(...xs) and list.push(...xs) give, at any
 // length (a spread of ~120,000 elements overflows the stack).
 import fc from 'fast-check';
-import { maxOf, minOf, pushAll } from '../../src/shared/manyValues';
+import { maxOf, minOf, pushAll, sharedKeys } from '../../src/shared/manyValues';
 
 describe('maxOf, minOf, pushAll', () => {
   it('give what the spread gives on short arrays (property)', () => {
@@ -27,5 +27,23 @@ describe('maxOf, minOf, pushAll', () => {
     expect(minOf(xs)).toBe(0);
     expect(pushAll([1], xs)).toHaveLength(300_001);
     expect(maxOf([], 0)).toBe(0);
+  });
+});
+
+describe('sharedKeys', () => {
+  it('groups the indexes of every key more than one item has, in order, and no other (property)', () => {
+    fc.assert(
+      fc.property(fc.array(fc.option(fc.constantFrom('a', 'b', 'c', 'd', 'e'), { nil: null })), (keys) => {
+        // Expected: every index grouped by key (written out plainly), then keys seen once dropped.
+        const all: Record<string, number[]> = {};
+        keys.forEach((k, i) => {
+          if (k !== null) (all[k] ??= []).push(i);
+        });
+        const expected = Object.entries(all).filter(([, list]) => list.length > 1);
+        expect(Object.fromEntries(sharedKeys(keys.length, (i) => keys[i]))).toEqual(
+          Object.fromEntries(expected),
+        );
+      }),
+    );
   });
 });

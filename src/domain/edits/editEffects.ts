@@ -13,7 +13,7 @@ import { checkDeal, checkText, SHOWN_ROWS, type Violation } from '../dataQuality
 import { isDate } from '../../shared/zonedTime';
 import { segmentFor } from '../deals/segments';
 import { looseKey, textHash } from '../values/text';
-import { listIn } from '../../shared/manyValues';
+import { listIn, sharedKeys } from '../../shared/manyValues';
 import { LATE_FOUND_USER, UNKNOWN_USER, type HistoryEntry } from '../history/historyEntry';
 import { isoDay } from '../../shared/zonedTime';
 import {
@@ -366,20 +366,17 @@ class RowEdit {
   }
 }
 
-/** Rows on which each Deal ID appears (IDs compared exactly). */
+/** Rows on which each Deal ID on more than one row appears (IDs compared exactly; an ID on one row is left out). */
 export function idRowsOf(
   rows: readonly (readonly CellValue[])[],
   firstRow: number,
   map: HeaderMap,
 ): Map<string, number[]> {
-  const out = new Map<string, number[]>();
   const col = map.columns.dealId;
-  if (col === undefined) return out;
-  rows.forEach((r, i) => {
-    const id = String(r[col] ?? '').trim();
-    if (id) listIn(out, id, firstRow + i);
-  });
-  return out;
+  if (col === undefined) return new Map();
+  const shared = sharedKeys(rows.length, (i) => String(rows[i][col] ?? '').trim() || null);
+  for (const list of shared.values()) list.forEach((r, k) => (list[k] = firstRow + r));
+  return shared;
 }
 
 /** Applies the row rules to every row of the Deals tab (a sweep), with whole-sheet rules included. */
@@ -409,9 +406,13 @@ const SAME_DEAL_FIELDS = ['company', 'owner', 'stage', 'amount', 'closeDate'] as
 
 /** The fields after the name of a row, as sameDealRows compares them. */
 function sameDealRest(row: readonly CellValue[], map: HeaderMap): string {
-  return SAME_DEAL_FIELDS.map((f) => map.columns[f])
-    .map((c) => (c === undefined ? '' : sameDealText(row[c])))
-    .join('\u0001');
+  // The fields' texts joined by \u0001 (built in one pass: every row of a shared name is printed).
+  let out = '';
+  SAME_DEAL_FIELDS.forEach((f, i) => {
+    const c = map.columns[f];
+    out += `${i ? '\u0001' : ''}${c === undefined ? '' : sameDealText(row[c])}`;
+  });
+  return out;
 }
 
 /** A print of the six cells sameDealRows compares (Last seen keeps it), or null for a row with no name. */
@@ -435,13 +436,11 @@ export function sameDealRows(
   const nameCol = map.columns.deal;
   if (nameCol === undefined) return out;
   // By deal name first (one cheap pass), then the few rows that share one by the other fields.
-  const byName = new Map<string, number[]>();
-  rows.forEach((r, i) => {
-    const name = sameDealText(r[nameCol]);
-    if (name !== 's') listIn(byName, name, i);
+  const shared = sharedKeys(rows.length, (i) => {
+    const name = sameDealText(rows[i][nameCol]);
+    return name === 's' ? null : name;
   });
-  for (const named of byName.values()) {
-    if (named.length < 2) continue;
+  for (const named of shared.values()) {
     const byKey = new Map<string, number[]>();
     for (const i of named) listIn(byKey, sameDealRest(rows[i], map), firstRow + i);
     for (const same of byKey.values())

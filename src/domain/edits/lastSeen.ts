@@ -42,7 +42,15 @@ export function seenForm(text: string): string {
 }
 
 /** Close-date keys of texts, per zone and locale (see closeKey below). */
-const textCloseKeys = new Map<string, string | null>();
+const textCloseKeys = new Map<string, Map<string, string | null>>();
+
+/** The close-date keys of texts for one zone and locale. */
+function closeKeysOf(timeZone: string, locale: string): Map<string, string | null> {
+  const k = `${timeZone}|${locale}`;
+  let keys = textCloseKeys.get(k);
+  if (!keys) textCloseKeys.set(k, (keys = new Map()));
+  return keys;
+}
 
 /**
  * Last seen as its cell's text: a JSON array [s, a, c, p, k], with the Deal ID and its other rows after
@@ -129,15 +137,15 @@ export function valueKeys(timeZone: string, locale: string, currency?: string): 
   };
   const dayKey = (d: Date | string | number | boolean | null): string | null =>
     d instanceof Date ? isoDay(d, timeZone) : d === null ? null : seenForm(String(d));
+  const texts = closeKeysOf(timeZone, locale);
   const closeKey = (v: CellValue) => {
     if (typeof v !== 'string') return dayKey(closeDateOf(v));
     // Last seen holds the close date as a day's text, the same few hundred across the deals.
-    const memo = `${timeZone}|${locale}|${v}`;
-    let key = textCloseKeys.get(memo);
+    let key = texts.get(v);
     if (key === undefined) {
-      if (textCloseKeys.size > 20_000) textCloseKeys.clear();
+      if (texts.size > 20_000) texts.clear();
       key = dayKey(closeDateOf(v));
-      textCloseKeys.set(memo, key);
+      texts.set(v, key);
     }
     return key;
   };
