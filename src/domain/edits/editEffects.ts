@@ -46,6 +46,17 @@ export interface RowOutcome {
   deal: Deal | null;
 }
 
+/** The value keys of a context's zone, locale and currency: made once for all the rows of a sweep. */
+const keysByContext = new WeakMap<EditContext, ValueKeys>();
+function keysFor(ctx: EditContext): ValueKeys {
+  let keys = keysByContext.get(ctx);
+  if (!keys) {
+    keys = valueKeys(ctx.timeZone, ctx.locale, ctx.settings.general.currency);
+    keysByContext.set(ctx, keys);
+  }
+  return keys;
+}
+
 /** A copy of `row` holding `writes` (fields with no column are left out). */
 export function withWrites(
   row: readonly CellValue[],
@@ -147,7 +158,7 @@ class RowEdit {
     this.prev_ = parseLastSeen(this.before_.lastSeen);
     this.isNew_ = this.before_.id === '';
     this.dealId_ = this.isNew_ ? ctx.newId() : this.before_.id;
-    this.keys_ = valueKeys(timeZone, locale, settings.general.currency);
+    this.keys_ = keysFor(ctx);
     this.user_ = ctx.user || UNKNOWN_USER;
     this.changed_ = (opts.edited ?? []).some((k) => !COMPUTED_FIELDS.includes(k));
     if (this.isNew_) {

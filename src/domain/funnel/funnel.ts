@@ -106,9 +106,9 @@ export function buildFunnel(
   // A closed deal with no stage history (an import without one) has no known path: where a lost one was
   // lost is not known, and placing it anywhere would bend every conversion and learned probability
   // (all lost at the first stage made later stages read 100% won). It counts in the win rates only.
-  const traced = paths.filter((p) => !(p.closed && !(movesByDeal.get(p.deal.id)?.length ?? 0)));
+  const traced = paths.filter((p) => !(p.closed && !p.moves.length));
   const counts = reachCounts(traced, index.sequence.length, hit);
-  const days = daysInStages(paths, movesByDeal, index, now, timeZone);
+  const days = daysInStages(paths, index, now, timeZone);
   const stages: FunnelStage[] = index.sequence.map((s, i) => {
     const stay = days.byStage.get(s.name);
     return {

@@ -4,7 +4,7 @@
 import type { Settings, StageDef } from '../../shared/settings';
 import { daysBetween } from '../values/cellParsing';
 import type { Deal } from '../deals/deal';
-import type { MovesByDeal } from '../history/stageMoves';
+import type { Move, MovesByDeal } from '../history/stageMoves';
 import { looseKey } from '../values/text';
 import { maxOf } from '../../shared/manyValues';
 
@@ -102,6 +102,8 @@ export interface Path {
   furthest: number;
   won: boolean;
   closed: boolean;
+  /** its moves as History recorded them, oldest first (none: no history) */
+  moves: readonly Move[];
 }
 
 /** Each deal's path: the stages History recorded it in (entered or left), plus the one it is in now. */
@@ -121,7 +123,14 @@ export function tracePaths(deals: readonly Deal[], movesByDeal: MovesByDeal, ind
     let furthest = maxOf(recorded, -1);
     // A lost deal with no recorded stage entered the pipeline at least: its first stage.
     if (furthest < 0 && current.type === 'Lost' && index.sequence.length) furthest = 0;
-    return { deal: d, recorded, furthest, won: current.type === 'Won', closed: current.type !== 'Open' };
+    return {
+      deal: d,
+      recorded,
+      furthest,
+      won: current.type === 'Won',
+      closed: current.type !== 'Open',
+      moves: moves ?? [],
+    };
   });
 }
 
@@ -170,7 +179,6 @@ export function reachCounts(
  */
 export function daysInStages(
   paths: readonly Path[],
-  movesByDeal: MovesByDeal,
   index: StageIndex,
   now: Date,
   timeZone: string,
@@ -183,8 +191,7 @@ export function daysInStages(
     t.n++;
   };
   let withoutHistory = 0;
-  for (const { deal: d } of paths) {
-    const history = movesByDeal.get(d.id) ?? [];
+  for (const { deal: d, moves: history } of paths) {
     const current = d.stage!;
     const closeAt = d.closeDate.kind === 'ok' ? d.closeDate.value : null;
     if (!history.length) {

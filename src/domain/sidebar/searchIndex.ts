@@ -42,20 +42,32 @@ export function buildSearchIndex(
   const counts = new Map<string, number>();
   const listed = new Set(owners.map((o) => o.email.trim().toLowerCase()));
   const others = new Set<string>();
+  // A word counts once a deal: the last deal each word was counted for. Companies (and often names)
+  // repeat over the deals, so each text is split once.
+  const countedFor = new Map<string, number>();
+  const split = new Map<string, string[]>();
+  const words = (text: string) => {
+    let out = split.get(text);
+    if (!out) split.set(text, (out = wordsOf(text)));
+    return out;
+  };
   let lastRow = 1;
-  for (const d of deals) {
+  deals.forEach((d, i) => {
     lastRow = Math.max(lastRow, d.row);
-    for (const w of new Set([...wordsOf(d.name), ...wordsOf(d.company)]))
+    for (const w of [...words(d.name), ...words(d.company)]) {
+      if (countedFor.get(w) === i) continue;
+      countedFor.set(w, i);
       counts.set(w, (counts.get(w) ?? 0) + 1);
+    }
     const owner = d.owner.trim().toLowerCase();
     if (owner && !listed.has(owner)) others.add(owner);
-  }
-  const words = [...counts]
+  });
+  const common = [...counts]
     .filter(([w, n]) => n >= MIN_DEALS && w.length <= LONGEST)
     .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
     .slice(0, WORDS_KEPT);
   const keep = others.size <= OWNERS_KEPT && [...others].every((o) => o.length <= LONGEST);
-  return { words, owners: keep ? [...others].sort() : null, lastRow };
+  return { words: common, owners: keep ? [...others].sort() : null, lastRow };
 }
 
 /** The stored form (compact JSON), and reading it back: anything unexpected reads as no index. */
