@@ -1,6 +1,6 @@
 // A deal as read from one row of the Deals tab: text fields trimmed, amounts and dates parsed (with
 // unparseable values kept as bad, never dropped), and the stage looked up in Settings.
-import type { FieldKey } from '../../shared/fields';
+import { FIELDS, type FieldKey } from '../../shared/fields';
 import { FORECAST_CATEGORIES, type Settings, type StageDef } from '../../shared/settings';
 import { isDate } from '../../shared/zonedTime';
 import { parseAmount, parseCount, parseDate, parsePercent, type Parsed } from '../values/cellParsing';
@@ -63,13 +63,13 @@ const STAMPS = [
 ] as const;
 
 /** The stamps holding text a date could not be read from (an import kept it as written), if any. */
-function unreadStamps(get: (k: FieldKey) => CellValue): { unreadStamps?: string[] } {
+function unreadStamps(get: (k: FieldKey) => CellValue): string[] | undefined {
   let out: string[] | undefined;
   for (const [key, label] of STAMPS) {
     const v = get(key);
     if (!isDate(v) && fieldText(v) !== '') (out ??= []).push(`${label} "${fieldText(v)}"`);
   }
-  return out ? { unreadStamps: out } : {};
+  return out;
 }
 
 const personColumnCache = new WeakMap<HeaderMap, WeakMap<readonly FieldKey[], number[]>>();
@@ -122,41 +122,59 @@ export function readDeal(
   timeZone: string,
   locale: string,
 ): Deal {
-  const get = (k: FieldKey) => cellOf(row, map, k);
-  const text = (k: FieldKey) => fieldText(get(k));
-  const stageText = text('stage');
-  const pushes = parseCount(get('closeDatePushes'));
-  return {
+  // Each field's column, found once per header map: a sweep reads every field of every row.
+  const c = fieldColumns(map);
+  const get = (col: number): CellValue => (col < 0 ? '' : (row[col] ?? ''));
+  const text = (col: number) => fieldText(get(col));
+  const stageText = text(c.stage);
+  const pushes = parseCount(get(c.closeDatePushes));
+  const deal: Deal = {
     row: rowNumber,
-    id: text('dealId'),
-    name: text('deal'),
-    company: text('company'),
-    contact: text('contact'),
-    email: text('email'),
-    owner: text('owner'),
+    id: text(c.dealId),
+    name: text(c.deal),
+    company: text(c.company),
+    contact: text(c.contact),
+    email: text(c.email),
+    owner: text(c.owner),
     stageText,
     stage: findStage(stageText, settings.stages),
-    amount: parseAmount(get('amount'), locale, settings.general.currency, settings.rates),
-    closeDate: parseDate(get('closeDate'), timeZone, locale),
-    probability: parsePercent(get('probability')),
-    forecastCategory: categoryOf(text('forecastCategory')),
-    leadSource: text('leadSource'),
-    industry: text('industry'),
-    employees: parseCount(get('employees')),
-    segment: text('segment'),
-    lostReason: text('lostReason'),
-    competitor: text('competitor'),
-    nextStep: text('nextStep'),
-    nextStepDate: parseDate(get('nextStepDate'), timeZone, locale),
-    created: stamp(get('created')),
-    stageEntered: stamp(get('stageEntered')),
-    updated: stamp(get('updated')),
-    ...unreadStamps(get),
+    amount: parseAmount(get(c.amount), locale, settings.general.currency, settings.rates),
+    closeDate: parseDate(get(c.closeDate), timeZone, locale),
+    probability: parsePercent(get(c.probability)),
+    forecastCategory: categoryOf(text(c.forecastCategory)),
+    leadSource: text(c.leadSource),
+    industry: text(c.industry),
+    employees: parseCount(get(c.employees)),
+    segment: text(c.segment),
+    lostReason: text(c.lostReason),
+    competitor: text(c.competitor),
+    nextStep: text(c.nextStep),
+    nextStepDate: parseDate(get(c.nextStepDate), timeZone, locale),
+    created: stamp(get(c.created)),
+    stageEntered: stamp(get(c.stageEntered)),
+    updated: stamp(get(c.updated)),
     closeDatePushes: pushes.kind === 'ok' ? pushes.value : 0,
-    check: text('check'),
-    lastSeen: text('lastSeen'),
-    notes: text('notes'),
+    check: text(c.check),
+    lastSeen: text(c.lastSeen),
+    notes: text(c.notes),
   };
+  const unread = unreadStamps((k) => get(c[k]));
+  if (unread) deal.unreadStamps = unread;
+  return deal;
+}
+
+/** Each field's 0-based column in a header map (-1: no such column), by map. */
+const columnsByMap = new WeakMap<HeaderMap, Record<FieldKey, number>>();
+function fieldColumns(map: HeaderMap): Record<FieldKey, number> {
+  let cols = columnsByMap.get(map);
+  if (!cols) {
+    cols = Object.fromEntries(FIELDS.map((f) => [f.key, map.columns[f.key] ?? -1])) as Record<
+      FieldKey,
+      number
+    >;
+    columnsByMap.set(map, cols);
+  }
+  return cols;
 }
 
 /** Whether two cell values are the same (Dates by instant, anything else by its text). */

@@ -71,7 +71,12 @@ export function clipped(text: string, max: number): string {
 
 /** A 32-bit FNV-1a print of a text, in base 36 (to tell long texts apart without keeping them). */
 export function textHash(text: string): string {
+  return textHashNumber(text).toString(36);
+}
+
+/** textHash as its unsigned 32-bit number (for sums of prints, without writing and reading base 36). */
+export function textHashNumber(text: string): number {
   let h = 0x811c9dc5;
   for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
-  return (h >>> 0).toString(36);
+  return h >>> 0;
 }

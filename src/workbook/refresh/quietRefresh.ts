@@ -14,7 +14,7 @@ import type { CellValue } from '../../domain/deals/deal';
 import { mapHeaders } from '../../domain/deals/headerMap';
 import { FIELDS } from '../../shared/fields';
 import { applyRowRules } from '../../domain/edits/editEffects';
-import { textHash } from '../../domain/values/text';
+import { textHash, textHashNumber } from '../../domain/values/text';
 import { isoDay } from '../../shared/zonedTime';
 import type { Settings } from '../../shared/settings';
 import { parseStored } from '../core/storedValues';
@@ -83,7 +83,7 @@ export function idsPrint(ids: Iterable<CellValue>): string {
   for (const v of ids) {
     const id = String(v ?? '').trim();
     if (!id) continue;
-    const h = parseInt(textHash(id), 36);
+    const h = textHashNumber(id);
     count++;
     sum = (sum + h) % 0x100000000;
     xor = (xor ^ h) >>> 0;
