@@ -6,7 +6,11 @@ export const EMAIL = /^[^@\s]+@[^@\s]+\.[^@\s]+$/;
 
 const looseKeys = new Map<string, string>();
 
-/** Lower-case, punctuation folded to spaces, single-spaced: "Closed-Won " -> "closed won". */
+/**
+ * Lower-case, punctuation folded to spaces, single-spaced: "Closed-Won " -> "closed won". Letters of
+ * every script are kept ("Переговоры", "受注"): folded away, names in Cyrillic or Japanese were all the
+ * same empty key.
+ */
 export function looseKey(s: unknown): string {
   const raw = String(s ?? '');
   let key = looseKeys.get(raw);
@@ -14,7 +18,7 @@ export function looseKey(s: unknown): string {
     key = raw
       .toLowerCase()
       .replace(/[%]/g, ' % ')
-      .replace(/[^a-z0-9%@]+/g, ' ')
+      .replace(/[^\p{L}\p{M}\p{N}%@]+/gu, ' ')
       .trim();
     // The same few labels (stages, industries) repeat across thousands of rows; keep the cache bounded.
     if (looseKeys.size > 5000) looseKeys.clear();

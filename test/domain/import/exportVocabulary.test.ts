@@ -364,9 +364,10 @@ describe('exports in nine languages, with headers from each language (property)'
         );
         for (const [value, type] of ex.stageTypes) {
           const name = stageOf.get(
+            // The loose spelling adoption keys stages by: letters of any script, digits, % and @.
             value
               .toLowerCase()
-              .replace(/[^a-z0-9%@]+/g, ' ')
+              .replace(/[^\p{L}\p{M}\p{N}%@]+/gu, ' ')
               .trim(),
           );
           const stage = stages.find((st) => st.name === name);

@@ -1,0 +1,45 @@
+// Exports written in other scripts than the Latin one: amoCRM's default pipeline in Russian
+// (test/fixtures/exports/amocrm-deals-ru.csv, its own headers). Stage names in Cyrillic, Japanese or
+// Chinese were all the same empty key to the CRM's loose comparison, so no stage was made of them and
+// two different names could be taken for one. Every expectation is written out by hand from the file.
+import { records } from '../support/crm';
+import { convertedFixtures, stagesOf } from '../support/exports';
+import { crm } from '../support/crm';
+
+describe('an export in Cyrillic (amoCRM, Russian)', () => {
+  it('maps its headers, makes a stage of each name, Won and Lost as amoCRM names them', () => {
+    const emu = crm({ now: '2026-11-23T17:00:00Z' });
+    const dialogs = convertedFixtures(emu, ['amocrm-deals-ru.csv']);
+    const preview = dialogs[0];
+    for (const [field, header] of [
+      ['Deal', 'Название сделки'],
+      ['Amount', 'Бюджет'],
+      ['Owner', 'Ответственный'],
+      ['Stage', 'Этап сделки'],
+      ['Close date', 'Дата закрытия'],
+      ['Created', 'Дата создания'],
+      ['Company', 'Компания'],
+    ])
+      expect(preview).toMatch(new RegExp(`• ${field} ← [A-Z] "${header}"`));
+    const types = Object.fromEntries(stagesOf(emu).map(([name, type]) => [String(name), type]));
+    expect(types).toEqual({
+      'Первичный контакт': 'Open',
+      Переговоры: 'Open',
+      'Принимают решение': 'Open',
+      'Согласование договора': 'Open',
+      'Успешно реализовано': 'Won',
+      'Закрыто и не реализовано': 'Lost',
+      // CRM Settings' own closed stages stay, as for any export bringing closed stages of its own.
+      Won: 'Won',
+      Lost: 'Lost',
+    });
+    const byDeal = Object.fromEntries(records(emu).map((r) => [String(r['Deal']), r]));
+    expect(byDeal['Внедрение CRM']['Stage']).toBe('Переговоры');
+    expect(byDeal['Интеграция с 1С']['Stage']).toBe('Переговоры');
+    expect(byDeal['Сервисный контракт']['Probability']).toBe(1);
+    expect(byDeal['Пилотный проект']['Probability']).toBe(0);
+    expect(byDeal['Поставка оборудования']['Amount']).toBe(120000);
+    // No deal is flagged for its stage: each is a stage of CRM Settings now.
+    expect(records(emu).filter((r) => String(r['Check']).includes('not a stage'))).toEqual([]);
+  });
+});
