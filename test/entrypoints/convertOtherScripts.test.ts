@@ -1,5 +1,7 @@
 // Exports written in other scripts than the Latin one: amoCRM's default pipeline in Russian
-// (test/fixtures/exports/amocrm-deals-ru.csv, its own headers). Stage names in Cyrillic, Japanese or
+// (test/fixtures/exports/amocrm-deals-ru.csv, its own headers) and Salesforce's opportunities with
+// its Japanese labels (salesforce-opportunities-ja.csv: フェーズ, 成立 for Closed Won, 不成立 for Closed
+// Lost). Stage names in Cyrillic, Japanese or
 // Chinese were all the same empty key to the CRM's loose comparison, so no stage was made of them and
 // two different names could be taken for one. Every expectation is written out by hand from the file.
 import { records } from '../support/crm';
@@ -20,7 +22,7 @@ describe('an export in Cyrillic (amoCRM, Russian)', () => {
       ['Created', 'Дата создания'],
       ['Company', 'Компания'],
     ])
-      expect(preview).toMatch(new RegExp(`• ${field} ← [A-Z] "${header}"`));
+      expect(preview).toMatch(new RegExp(`• ${field} ← [A-Z] "${header}" \\(from its header\\)`));
     const types = Object.fromEntries(stagesOf(emu).map(([name, type]) => [String(name), type]));
     expect(types).toEqual({
       'Первичный контакт': 'Open',
@@ -41,5 +43,31 @@ describe('an export in Cyrillic (amoCRM, Russian)', () => {
     expect(byDeal['Поставка оборудования']['Amount']).toBe(120000);
     // No deal is flagged for its stage: each is a stage of CRM Settings now.
     expect(records(emu).filter((r) => String(r['Check']).includes('not a stage'))).toEqual([]);
+  });
+});
+
+describe('an export in Japanese (Salesforce’s Japanese labels)', () => {
+  it('maps its headers (フェーズ read whatever its marks), Won 成立 and Lost 不成立, the open stages in order', () => {
+    const emu = crm({ now: '2026-11-23T17:00:00Z' });
+    const [preview] = convertedFixtures(emu, ['salesforce-opportunities-ja.csv']);
+    for (const [field, header] of [
+      ['Deal', '商談名'],
+      ['Company', '取引先名'],
+      ['Owner', '商談 所有者'],
+      ['Stage', 'フェーズ'],
+      ['Amount', '金額'],
+      ['Close date', '完了予定日'],
+      ['Created', '作成日'],
+    ])
+      expect(preview).toMatch(new RegExp(`• ${field} ← [A-Z] "${header}" \\(from its header\\)`));
+    // The file's own probabilities: 10, 50 and 75 for the open stages, 100 and 0 for the closed ones.
+    expect(stagesOf(emu).filter(([name]) => !['Won', 'Lost'].includes(String(name)))).toEqual([
+      ['見込み', 'Open', 0.1],
+      ['提案', 'Open', 0.5],
+      ['交渉', 'Open', 0.75],
+      ['成立', 'Won', 1],
+      ['不成立', 'Lost', 0],
+    ]);
+    expect(records(emu).map((r) => r['Amount'])).toEqual([1200000, 550000, 800000, 200000, 100000]);
   });
 });

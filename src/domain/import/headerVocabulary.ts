@@ -73,6 +73,7 @@ export function normaliseHeader(header: unknown): string {
       .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
       .normalize('NFD')
       .replace(/\p{M}/gu, '')
+      .normalize('NFC')
       .toLowerCase()
       .replace(/[_\-–—.:;/\\|()[\]{}%#"'’“”*?!,+&$€£¥₹]+/g, ' ')
       .replace(/\s+/g, ' ')
@@ -97,20 +98,29 @@ function candidates(normalised: string, objects: readonly string[] = BASE_OBJECT
   return out;
 }
 
-/** Phrases with their spaces taken out, for glued headers ("closingdate", "createdtime"). */
-const compactForms = new WeakMap<ImportWords, ImportWords['headers']>();
-function compact(words: ImportWords): ImportWords['headers'] {
-  let c = compactForms.get(words);
-  if (!c) {
-    c = Object.fromEntries(
-      Object.entries(words.headers).map(([field, phrases]) => [
-        field,
-        phrases.map((p) => p.replace(/ /g, '')),
-      ]),
+/**
+ * The phrases as headers are compared (normaliseHeader takes every combining mark off: "フェーズ" is
+ * read "フェース", "Ответственный" "ответственныи"), and with their spaces taken out, for glued
+ * headers ("closingdate", "createdtime"). The Latin phrases are written folded already.
+ */
+const phraseForms = new WeakMap<
+  ImportWords,
+  { apart: ImportWords['headers']; glued: ImportWords['headers'] }
+>();
+function phrasesOf(words: ImportWords): { apart: ImportWords['headers']; glued: ImportWords['headers'] } {
+  let forms = phraseForms.get(words);
+  if (!forms) {
+    const fold = (p: string) => p.normalize('NFD').replace(/\p{M}/gu, '').normalize('NFC');
+    const apart = Object.fromEntries(
+      Object.entries(words.headers).map(([field, phrases]) => [field, phrases.map(fold)]),
     ) as Record<ImportField, string[]>;
-    compactForms.set(words, c);
+    const glued = Object.fromEntries(
+      Object.entries(apart).map(([field, phrases]) => [field, phrases.map((p) => p.replace(/ /g, ''))]),
+    ) as Record<ImportField, string[]>;
+    forms = { apart, glued };
+    phraseForms.set(words, forms);
   }
-  return c;
+  return forms;
 }
 
 /** How well a header names each field: lower rank is better; fields it does not name are absent. */
@@ -121,8 +131,8 @@ export function headerMeanings(header: unknown, words: ImportWords): Map<ImportF
   const forms = candidates(normaliseHeader(typed ? typed[1] : header), words.objects);
   if (!forms[0]) return out;
 
-  const glued = compact(words);
-  for (const [field, phrases] of Object.entries(words.headers) as [ImportField, readonly string[]][]) {
+  const { apart, glued } = phrasesOf(words);
+  for (const [field, phrases] of Object.entries(apart) as [ImportField, readonly string[]][]) {
     forms.forEach((form, f) => {
       // Any phrase written in full ranks before every phrase read without its object name; a glued
       // header matching a phrase without its spaces ranks after those written apart.
