@@ -41,21 +41,22 @@ export function isRealDay(y: number, m: number, d: number): boolean {
 
 /**
  * Month names without accents in the languages the CRM reads stages in (English, Spanish, Portuguese,
- * French, German, Italian, Dutch, Danish, Swedish, Norwegian), as exports and reports write dates.
+ * French, German, Italian, Dutch, Danish, Swedish, Norwegian, Russian: its names as a date writes them
+ * and alone, й without its breve as monthNumber folds it), as exports and reports write dates.
  */
 const MONTH_WORDS: readonly (readonly string[])[] = [
-  ['january', 'enero', 'janeiro', 'janvier', 'januar', 'janner', 'gennaio', 'januari'],
-  ['february', 'febrero', 'fevereiro', 'fevrier', 'februar', 'febbraio', 'februari'],
-  ['march', 'marzo', 'marco', 'mars', 'marz', 'maerz', 'maart', 'marts', 'mrt'],
-  ['april', 'abril', 'avril', 'aprile'],
-  ['may', 'mayo', 'maio', 'mai', 'maggio', 'mei', 'maj'],
-  ['june', 'junio', 'junho', 'juin', 'juni', 'giugno'],
-  ['july', 'julio', 'julho', 'juillet', 'juli', 'luglio'],
-  ['august', 'agosto', 'aout', 'augustus', 'augusti'],
-  ['september', 'septiembre', 'setiembre', 'setembro', 'septembre', 'settembre'],
-  ['october', 'octubre', 'outubro', 'octobre', 'oktober', 'ottobre'],
-  ['november', 'noviembre', 'novembro', 'novembre'],
-  ['december', 'diciembre', 'dezembro', 'decembre', 'dezember', 'dicembre'],
+  ['january', 'enero', 'janeiro', 'janvier', 'januar', 'janner', 'gennaio', 'januari', 'января', 'январь'],
+  ['february', 'febrero', 'fevereiro', 'fevrier', 'februar', 'febbraio', 'februari', 'февраля', 'февраль'],
+  ['march', 'marzo', 'marco', 'mars', 'marz', 'maerz', 'maart', 'marts', 'mrt', 'марта', 'март'],
+  ['april', 'abril', 'avril', 'aprile', 'апреля', 'апрель'],
+  ['may', 'mayo', 'maio', 'mai', 'maggio', 'mei', 'maj', 'мая', 'маи'],
+  ['june', 'junio', 'junho', 'juin', 'juni', 'giugno', 'июня', 'июнь'],
+  ['july', 'julio', 'julho', 'juillet', 'juli', 'luglio', 'июля', 'июль'],
+  ['august', 'agosto', 'aout', 'augustus', 'augusti', 'августа', 'август'],
+  ['september', 'septiembre', 'setiembre', 'setembro', 'septembre', 'settembre', 'сентября', 'сентябрь'],
+  ['october', 'octubre', 'outubro', 'octobre', 'oktober', 'ottobre', 'октября', 'октябрь'],
+  ['november', 'noviembre', 'novembro', 'novembre', 'ноября', 'ноябрь'],
+  ['december', 'diciembre', 'dezembro', 'decembre', 'dezember', 'dicembre', 'декабря', 'декабрь'],
 ];
 
 /**
@@ -91,6 +92,9 @@ export function dateParts(text: string): DateParts | null {
   if (p) return { kind: 'ymd', y: Number(p[1]), m: Number(p[3]), d: Number(p[4]) };
   // 20270115, as warehouses write a day (from 1900 to 2199: other eight digits are no date).
   p = /^(19\d{2}|2[01]\d{2})(\d{2})(\d{2})$/.exec(s);
+  if (p) return { kind: 'ymd', y: Number(p[1]), m: Number(p[2]), d: Number(p[3]) };
+  // 2027年3月4日 (Japanese, Chinese), 2027년 3월 4일 (Korean)
+  p = /^(\d{4})\s*[年년]\s*(\d{1,2})\s*[月월]\s*(\d{1,2})\s*[日일]$/.exec(s);
   if (p) return { kind: 'ymd', y: Number(p[1]), m: Number(p[2]), d: Number(p[3]) };
   p = /^(\d{1,2})([./-])(\d{1,2})\2(\d{4}|\d{2})$/.exec(s);
   if (p) return { kind: 'numeric', y: yearOf(p[4]), a: Number(p[1]), b: Number(p[3]), dotted: p[2] === '.' };

@@ -50,6 +50,15 @@ describe('a date typed in the sidebar', () => {
     ['20270115', false, '2027-01-15'],
     ['15 Jan 27', false, '2027-01-15'],
     ['Jan 15, 27', true, '2027-01-15'],
+    // Russian month names (amoCRM, Bitrix24 reports), in the genitive a date takes; Japanese, Chinese
+    // and Korean year-month-day.
+    ['15 января 2027', true, '2027-01-15'],
+    ['1 мая 2027', true, '2027-05-01'],
+    ['3 марта 2027', true, '2027-03-03'],
+    ['9 сент. 2027', true, '2027-09-09'],
+    ['2027年3月4日', false, '2027-03-04'],
+    ['2027年12月31日', true, '2027-12-31'],
+    ['2027년 3월 4일', false, '2027-03-04'],
     ['', true, ''],
   ])('reads %j (day first: %s) as %s', (text, dayFirst, iso) => expect(day(text, dayFirst)).toBe(iso));
 
