@@ -33,23 +33,49 @@ const CODES =
   'USD|EUR|GBP|CAD|AUD|CHF|SEK|NOK|DKK|JPY|INR|NZD|SGD|BRL|MXN|ZAR|PLN|CZK|HKD|CNY|KRW|RUB|TRY|ILS|AED|SAR|THB|MYR|IDR|PHP|TWD|HUF|RON|BGN|ISK|CLP|COP|ARS|PEN|EGP|NGN|KES|VND|UAH|QAR|KWD';
 const CURRENCY = new RegExp(`^(?:${CODES})\\s*|\\s*(?:${CODES})$`, 'i');
 
-/** Currency symbols, with the currencies each may stand for and how a message names it. */
+/**
+ * Currency symbols and the signs written after amounts ("1 200 руб.", "1,200円", "1.200 kr."), by
+ * their lower-case form, with the currencies each may stand for and how a message names it.
+ */
+const one = (code: string) => ({ name: code, codes: [code] });
 const SYMBOLS: Record<string, { name: string; codes: readonly string[] }> = {
   $: { name: 'dollars', codes: ['USD', 'CAD', 'AUD', 'NZD', 'SGD', 'HKD', 'MXN'] },
-  '€': { name: 'EUR', codes: ['EUR'] },
-  '£': { name: 'GBP', codes: ['GBP'] },
+  '€': one('EUR'),
+  '£': one('GBP'),
   '¥': { name: 'yen or yuan', codes: ['JPY', 'CNY'] },
-  '₹': { name: 'INR', codes: ['INR'] },
-  '₩': { name: 'KRW', codes: ['KRW'] },
-  '₽': { name: 'RUB', codes: ['RUB'] },
+  '￥': { name: 'yen or yuan', codes: ['JPY', 'CNY'] },
+  円: one('JPY'),
+  元: one('CNY'),
+  '₹': one('INR'),
+  '₩': one('KRW'),
+  '₽': one('RUB'),
+  'руб.': one('RUB'),
+  руб: one('RUB'),
+  'р.': one('RUB'),
+  '₴': one('UAH'),
+  '₺': one('TRY'),
+  zł: one('PLN'),
+  kč: one('CZK'),
+  r$: one('BRL'),
+  '₪': one('ILS'),
+  '₫': one('VND'),
+  'kr.': { name: 'kronor or kroner', codes: ['SEK', 'NOK', 'DKK', 'ISK'] },
+  kr: { name: 'kronor or kroner', codes: ['SEK', 'NOK', 'DKK', 'ISK'] },
 };
+/** The signs, longest first (R$ before $), as a regular expression's alternatives. */
+const SIGNS = Object.keys(SYMBOLS)
+  .sort((a, b) => b.length - a.length)
+  .map((k) => k.replace(/[$.]/g, (c) => `\\${c}`))
+  .join('|');
+const SIGN_AT = new RegExp(`^\\(?\\s*-?\\s*(${SIGNS})|(${SIGNS})\\s*\\)?$`, 'i');
+const SIGN_STRIPPED = new RegExp(`^(?:${SIGNS})\\s*|\\s*(?:${SIGNS})$`, 'gi');
 
 /** The currency a written amount names by its symbol or code, or null when it names none. */
 export function writtenCurrency(text: string): { name: string; codes: readonly string[] } | null {
   const code = CURRENCY.exec(text.trim())?.[0].trim().toUpperCase();
   if (code) return { name: code, codes: [code] };
-  const symbol = /^\(?\s*-?\s*([$€£¥₹₩₽])|([$€£¥₹₩₽])\s*\)?$/.exec(text.trim());
-  return symbol ? SYMBOLS[symbol[1] ?? symbol[2]] : null;
+  const symbol = SIGN_AT.exec(text.trim());
+  return symbol ? SYMBOLS[(symbol[1] ?? symbol[2]).toLowerCase()] : null;
 }
 
 /** The written currency when it cannot be `currency` (the CRM's), else null. */
@@ -95,10 +121,7 @@ function clean(v: string): Cleaned | null {
     s = s.slice(1, -1).trim();
   }
   for (let i = 0; i < 2; i++) {
-    s = s
-      .replace(CURRENCY, '')
-      .replace(/^[$€£¥₹₩₽]\s*|\s*[$€£¥₹₩₽]$/g, '')
-      .trim();
+    s = s.replace(CURRENCY, '').replace(SIGN_STRIPPED, '').trim();
     if (s.startsWith('-') || s.startsWith('−')) {
       sign *= -1;
       s = s.slice(1).trim();

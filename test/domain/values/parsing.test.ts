@@ -22,6 +22,26 @@ describe('parseAmount', () => {
     ['2M', 2000000],
   ])('reads %s as %d', (text, value) => expect(parseAmount(text)).toEqual(ok(value)));
 
+  // Signs written after or before amounts in other countries, read in a CRM that counts in that
+  // currency (and its locale's decimal mark); in another currency they are kept and flagged.
+  it.each([
+    ['1 200 000,50 руб.', 'ru_RU', 'RUB', 1200000.5],
+    ['120 000 ₽', 'ru_RU', 'RUB', 120000],
+    ['1,200,000円', 'ja_JP', 'JPY', 1200000],
+    ['￥800,000', 'ja_JP', 'JPY', 800000],
+    ['R$ 1.200,00', 'pt_BR', 'BRL', 1200],
+    ['1.200 kr.', 'da_DK', 'DKK', 1200],
+    ['1000 zł', 'pl_PL', 'PLN', 1000],
+    ['12 500 Kč', 'cs_CZ', 'CZK', 12500],
+  ])('reads %s (%s, counting in %s) as %d', (text, locale, currency, value) =>
+    expect(parseAmount(text, locale, currency)).toEqual(ok(value)),
+  );
+
+  it('keeps an amount in another currency than the CRM’s as bad, to be flagged', () => {
+    expect(parseAmount('1,200,000円', 'en_US', 'USD')).toEqual({ kind: 'bad', raw: '1,200,000円' });
+    expect(parseAmount('R$ 1.200,00', 'en_US', 'USD')).toEqual({ kind: 'bad', raw: 'R$ 1.200,00' });
+  });
+
   it('keeps what it cannot read as bad, never guessing', () => {
     expect(parseAmount('about 5k')).toEqual({ kind: 'bad', raw: 'about 5k' });
     expect(parseAmount('')).toEqual({ kind: 'empty' });
