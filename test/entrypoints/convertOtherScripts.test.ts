@@ -71,3 +71,22 @@ describe('an export in Japanese (Salesforce’s Japanese labels)', () => {
     expect(records(emu).map((r) => r['Amount'])).toEqual([1200000, 550000, 800000, 200000, 100000]);
   });
 });
+
+describe('an export in Cyrillic (Bitrix24, Russian, amounts in roubles)', () => {
+  it('reads its currency column, its dotted dates day first, and its three closed stages', () => {
+    const emu = crm({ now: '2026-11-23T17:00:00Z' });
+    const dialogs = convertedFixtures(emu, ['bitrix24-deals-ru.csv']);
+    // Валюта is the currency column: a CRM with no deals yet counts in RUB, as every row says.
+    expect(dialogs[0]).toContain('Amounts are in RUB');
+    const types = Object.fromEntries(stagesOf(emu).map(([name, type]) => [String(name), type]));
+    expect(types['Сделка успешна']).toBe('Won');
+    expect(types['Сделка провалена']).toBe('Lost');
+    // Bitrix24's "Analyse the failure": a lost deal whose loss is being looked at, not open pipeline.
+    expect(types['Анализ причины провала']).toBe('Lost');
+    expect(Object.values(types).filter((t) => t === 'Open')).toHaveLength(5);
+    const byDeal = Object.fromEntries(records(emu).map((r) => [String(r['Deal']), r]));
+    expect(byDeal['Поставка']['Amount']).toBe(120000);
+    expect((byDeal['Поставка']['Close date'] as Date).toISOString().slice(0, 10)).toBe('2027-01-15');
+    expect((byDeal['Интеграция']['Created'] as Date).toISOString().slice(0, 10)).toBe('2026-10-01');
+  });
+});

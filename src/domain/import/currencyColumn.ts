@@ -23,6 +23,12 @@ const HEADERS = new Set(
     'moeda',
     'valuta',
     'divisa',
+    'валюта',
+    'валюта сделки',
+    '通貨',
+    '通貨コード',
+    '货币',
+    '币种',
   ].map(normaliseHeader),
 );
 /** A currency's three-letter code (EUR). */
