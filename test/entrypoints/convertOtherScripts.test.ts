@@ -90,3 +90,31 @@ describe('an export in Cyrillic (Bitrix24, Russian, amounts in roubles)', () => 
     expect((byDeal['Интеграция']['Created'] as Date).toISOString().slice(0, 10)).toBe('2026-10-01');
   });
 });
+
+describe('an export in Chinese', () => {
+  it('maps its headers, Won 赢单 and Lost 输单, and asks which currency ¥ is', () => {
+    const emu = crm({ now: '2026-11-23T17:00:00Z' });
+    const [preview] = convertedFixtures(emu, ['crm-deals-zh.csv']);
+    for (const [field, header] of [
+      ['Deal', '商机名称'],
+      ['Company', '客户名称'],
+      ['Owner', '负责人'],
+      ['Stage', '销售阶段'],
+      ['Amount', '商机金额'],
+      ['Close date', '预计成交日期'],
+      ['Created', '创建时间'],
+    ])
+      expect(preview).toMatch(new RegExp(`• ${field} ← [A-Z] "${header}" \\(from its header\\)`));
+    const types = Object.fromEntries(stagesOf(emu).map(([name, type]) => [String(name), type]));
+    expect([types['赢单'], types['输单'], types['初步接洽']]).toEqual(['Won', 'Lost', 'Open']);
+    // ¥ is yen or yuan: kept as written and flagged until the team says which (never a number in USD).
+    expect(preview).toContain('(yen or yuan)');
+    expect(records(emu).map((r) => r['Amount'])).toEqual([
+      '¥120,000',
+      '¥85,000',
+      '¥40,000',
+      '¥60,000',
+      '¥25,000',
+    ]);
+  });
+});
