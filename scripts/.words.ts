@@ -1,4 +1,0 @@
-import { closedTypeOf } from '../src/domain/import/stageAdoption';
-import { IMPORT_WORDS } from '../src/domain/import/importWords';
-const names = ['Gagnée','Perdue','Cerrado ganado','Cerrado perdido','Abgeschlossen und gewonnen','Abgeschlossen und verloren','Ganho','Perdido','Vinta','Persa','Gewonnen','Verloren','受注','失注','成約','Vunnen','Tapt','Vundet','Tabt','Voitettu','Hävitty','Wygrana','Przegrana','Kazanıldı','Kaybedildi','Выиграна','Проиграна','Успешно реализовано','Закрыто и не реализовано','Chiusa vinta','Chiusa persa','Fechado ganho','Fechado perdido','Negócio fechado','Perdu','Gagné','Won - Signed','Closed/Won','Closed-Lost','Signed','Contract signed','Churned','Dead','Disqualified','No decision','Nurture','On hold'];
-for (const n of names) console.log(n.padEnd(30), closedTypeOf(n, IMPORT_WORDS));
