@@ -109,6 +109,9 @@ describe('an export in Chinese', () => {
     expect([types['赢单'], types['输单'], types['初步接洽']]).toEqual(['Won', 'Lost', 'Open']);
     // ¥ is yen or yuan: kept as written and flagged until the team says which (never a number in USD).
     expect(preview).toContain('(yen or yuan)');
+    expect(preview).toContain(
+      'If they are in this CRM’s own currency, set CRM Settings > General > Currency to JPY or CNY, whichever they are in: they then count as written.',
+    );
     expect(records(emu).map((r) => r['Amount'])).toEqual([
       '¥120,000',
       '¥85,000',

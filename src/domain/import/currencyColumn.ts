@@ -84,6 +84,8 @@ export function currencyLines(
   const codes = currencyColumnOf(header, body, map);
   const examples: string[] = [];
   const currencies = new Set<string>();
+  /** Signs that stand for several currencies ("¥": yen or yuan) by their name, with those currencies. */
+  const unsure = new Map<string, readonly string[]>();
   for (const r of body) {
     const raw = r[amount] ?? '';
     const kept = inOtherCurrency(raw, o.currency)
@@ -94,16 +96,22 @@ export function currencyLines(
     if (kept === null) continue;
     const written = writtenCurrency(kept);
     if (written && !written.codes.some((c) => o.rates?.[c])) currencies.add(written.name);
+    if (written && written.codes.length > 1) unsure.set(written.name, written.codes);
     if (examples.length < 2 && !examples.includes(kept)) examples.push(kept);
   }
   if (!examples.length) return [];
   const from = codes === null ? '' : `${name(codes)} gives it: `;
   const said = `Amounts in other currencies than ${o.currency} (the CRM’s) keep their currency (${from}${examples.map((e) => `"${e}"`).join(', ')})`;
+  // A sign that may be several currencies is not settled here: the team says which, in CRM Settings.
+  const which = [...unsure].map(
+    ([, codes]) =>
+      ` If they are in this CRM’s own currency, set CRM Settings > General > Currency to ${codes.join(' or ')}, whichever they are in: they then count as written.`,
+  );
   return [
     '',
-    currencies.size
+    (currencies.size
       ? `${said}: they count once CRM Settings > Exchange rates lists a rate for each (${[...currencies].join(', ')}); until then they are flagged.`
-      : `${said}: they count at CRM Settings’ exchange rates.`,
+      : `${said}: they count at CRM Settings’ exchange rates.`) + which.join(''),
   ];
 }
 
