@@ -1,19 +1,25 @@
-// Exports written in other scripts than the Latin one: amoCRM's default pipeline in Russian
-// (test/fixtures/exports/amocrm-deals-ru.csv, its own headers) and Salesforce's opportunities with
-// its Japanese labels (salesforce-opportunities-ja.csv: フェーズ, 成立 for Closed Won, 不成立 for Closed
-// Lost). Stage names in Cyrillic, Japanese or
-// Chinese were all the same empty key to the CRM's loose comparison, so no stage was made of them and
-// two different names could be taken for one. Every expectation is written out by hand from the file.
-import { records } from '../support/crm';
+// Exports written in other scripts than the Latin one (test/fixtures/exports): amoCRM's and
+// Bitrix24's default pipelines in Russian with their own headers (amocrm-deals-ru.csv,
+// bitrix24-deals-ru.csv), Salesforce's opportunities with its Japanese labels
+// (salesforce-opportunities-ja.csv: フェーズ, 成立 for Closed Won, 不成立 for Closed Lost) and a Chinese
+// CRM's (crm-deals-zh.csv). Stage names in Cyrillic, Japanese or Chinese were all the same empty key
+// to the CRM's loose comparison, so no stage was made of them and two different names could be taken
+// for one. Every expectation is written out by hand from the files.
+import { crm, records } from '../support/crm';
 import { convertedFixtures, stagesOf } from '../support/exports';
-import { crm } from '../support/crm';
+
+/** The preview maps each field to the column so headed, from its header. */
+function expectHeaders(preview: string, fields: [field: string, header: string][]): void {
+  for (const [field, header] of fields)
+    expect(preview).toMatch(new RegExp(`• ${field} ← [A-Z] "${header}" \\(from its header\\)`));
+}
 
 describe('an export in Cyrillic (amoCRM, Russian)', () => {
   it('maps its headers, makes a stage of each name, Won and Lost as amoCRM names them', () => {
     const emu = crm({ now: '2026-11-23T17:00:00Z' });
     const dialogs = convertedFixtures(emu, ['amocrm-deals-ru.csv']);
     const preview = dialogs[0];
-    for (const [field, header] of [
+    expectHeaders(preview, [
       ['Deal', 'Название сделки'],
       ['Amount', 'Бюджет'],
       ['Owner', 'Ответственный'],
@@ -21,8 +27,7 @@ describe('an export in Cyrillic (amoCRM, Russian)', () => {
       ['Close date', 'Дата закрытия'],
       ['Created', 'Дата создания'],
       ['Company', 'Компания'],
-    ])
-      expect(preview).toMatch(new RegExp(`• ${field} ← [A-Z] "${header}" \\(from its header\\)`));
+    ]);
     const types = Object.fromEntries(stagesOf(emu).map(([name, type]) => [String(name), type]));
     expect(types).toEqual({
       'Первичный контакт': 'Open',
@@ -50,7 +55,7 @@ describe('an export in Japanese (Salesforce’s Japanese labels)', () => {
   it('maps its headers (フェーズ read whatever its marks), Won 成立 and Lost 不成立, the open stages in order', () => {
     const emu = crm({ now: '2026-11-23T17:00:00Z' });
     const [preview] = convertedFixtures(emu, ['salesforce-opportunities-ja.csv']);
-    for (const [field, header] of [
+    expectHeaders(preview, [
       ['Deal', '商談名'],
       ['Company', '取引先名'],
       ['Owner', '商談 所有者'],
@@ -58,8 +63,7 @@ describe('an export in Japanese (Salesforce’s Japanese labels)', () => {
       ['Amount', '金額'],
       ['Close date', '完了予定日'],
       ['Created', '作成日'],
-    ])
-      expect(preview).toMatch(new RegExp(`• ${field} ← [A-Z] "${header}" \\(from its header\\)`));
+    ]);
     // The file's own probabilities: 10, 50 and 75 for the open stages, 100 and 0 for the closed ones.
     expect(stagesOf(emu).filter(([name]) => !['Won', 'Lost'].includes(String(name)))).toEqual([
       ['見込み', 'Open', 0.1],
@@ -95,7 +99,7 @@ describe('an export in Chinese', () => {
   it('maps its headers, Won 赢单 and Lost 输单, and asks which currency ¥ is', () => {
     const emu = crm({ now: '2026-11-23T17:00:00Z' });
     const [preview] = convertedFixtures(emu, ['crm-deals-zh.csv']);
-    for (const [field, header] of [
+    expectHeaders(preview, [
       ['Deal', '商机名称'],
       ['Company', '客户名称'],
       ['Owner', '负责人'],
@@ -103,8 +107,7 @@ describe('an export in Chinese', () => {
       ['Amount', '商机金额'],
       ['Close date', '预计成交日期'],
       ['Created', '创建时间'],
-    ])
-      expect(preview).toMatch(new RegExp(`• ${field} ← [A-Z] "${header}" \\(from its header\\)`));
+    ]);
     const types = Object.fromEntries(stagesOf(emu).map(([name, type]) => [String(name), type]));
     expect([types['赢单'], types['输单'], types['初步接洽']]).toEqual(['Won', 'Lost', 'Open']);
     // ¥ is yen or yuan: kept as written and flagged until the team says which (never a number in USD).
