@@ -377,7 +377,10 @@ class RowEdit {
   }
 }
 
-/** Rows on which each Deal ID on more than one row appears (IDs compared exactly; an ID on one row is left out). */
+/**
+ * The rows of each Deal ID on more than one row (IDs compared exactly): an ID on one row is left out,
+ * as nothing is said of it.
+ */
 export function idRowsOf(
   rows: readonly (readonly CellValue[])[],
   firstRow: number,
