@@ -70,6 +70,33 @@ const SIGNS = Object.keys(SYMBOLS)
 const SIGN_AT = new RegExp(`^\\(?\\s*-?\\s*(${SIGNS})|(${SIGNS})\\s*\\)?$`, 'i');
 const SIGN_STRIPPED = new RegExp(`^(?:${SIGNS})\\s*|\\s*(?:${SIGNS})$`, 'gi');
 
+/** The currency of a spreadsheet's country ("zh_CN": CNY), for a sign several currencies share. */
+const REGION_CURRENCY: Record<string, string> = {
+  US: 'USD',
+  CA: 'CAD',
+  AU: 'AUD',
+  NZ: 'NZD',
+  SG: 'SGD',
+  HK: 'HKD',
+  MX: 'MXN',
+  JP: 'JPY',
+  CN: 'CNY',
+  SE: 'SEK',
+  NO: 'NOK',
+  DK: 'DKK',
+  IS: 'ISK',
+};
+
+/**
+ * Which of the currencies a sign may stand for ("¥": JPY or CNY) the spreadsheet's locale says
+ * ("zh_CN": CNY), or null when it says none of them.
+ */
+export function localeCurrencyAmong(codes: readonly string[], locale: string): string | null {
+  const region = locale.split(/[_-]/)[1]?.toUpperCase() ?? '';
+  const code = REGION_CURRENCY[region];
+  return code && codes.includes(code) ? code : null;
+}
+
 /** The currency a written amount names by its symbol or code, or null when it names none. */
 export function writtenCurrency(text: string): { name: string; codes: readonly string[] } | null {
   const code = CURRENCY.exec(text.trim())?.[0].trim().toUpperCase();

@@ -124,3 +124,13 @@ describe('an export in Chinese', () => {
     ]);
   });
 });
+
+describe('the same Chinese export in a Chinese spreadsheet (zh_CN)', () => {
+  it('takes ¥ for yuan, as the spreadsheet’s country says: a CRM with no deals yet counts in CNY', () => {
+    const emu = crm({ now: '2026-11-23T17:00:00Z' });
+    emu.ss.setSpreadsheetLocale('zh_CN');
+    const [preview] = convertedFixtures(emu, ['crm-deals-zh.csv']);
+    expect(preview).toContain('Amounts are in CNY: this CRM will count in CNY');
+    expect(records(emu).map((r) => r['Amount'])).toEqual([120000, 85000, 40000, 60000, 25000]);
+  });
+});

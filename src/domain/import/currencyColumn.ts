@@ -4,7 +4,7 @@
 // CRM Settings' exchange rate, or flags until a rate is listed.
 import type { CellValue } from '../deals/deal';
 import type { HeaderMap } from '../deals/headerMap';
-import { otherCurrency, writtenCurrency } from '../../shared/amountReading';
+import { localeCurrencyAmong, otherCurrency, writtenCurrency } from '../../shared/amountReading';
 import { normaliseHeader } from './headerVocabulary';
 
 const HEADERS = new Set(
@@ -116,8 +116,8 @@ export function currencyLines(
 }
 
 /**
- * The one currency an export's amounts name (by symbol, code or the currency column) when it is not
- * the CRM's and no amount names the CRM's: the currency a CRM with no deals yet should count in, so
+ * The one currency an export's amounts name (by symbol, code or the currency column; a sign several
+ * currencies share by the spreadsheet's `locale`) when it is not the CRM's and no amount names the CRM's: the currency a CRM with no deals yet should count in, so
  * that a team whose export is all in EUR is not told every deal is "in EUR". Null otherwise (a mix,
  * "$" that could be several dollars, or nothing named).
  */
@@ -126,6 +126,7 @@ export function importCurrency(
   body: readonly (readonly CellValue[])[],
   map: HeaderMap,
   crmCurrency: string,
+  locale = '',
 ): string | null {
   const amount = map.columns.amount;
   if (amount === undefined) return null;
@@ -141,8 +142,16 @@ export function importCurrency(
         : String(r[codes] ?? '')
             .trim()
             .toUpperCase();
+    // A sign several currencies share (¥, $, kr.): the CRM's own if it is one of them, else the one
+    // the spreadsheet's country uses (¥ in a Chinese spreadsheet: CNY), else not known.
     if (own)
-      named.add(own.codes.length === 1 ? own.codes[0] : own.codes.includes(crmCurrency) ? crmCurrency : '?');
+      named.add(
+        own.codes.length === 1
+          ? own.codes[0]
+          : own.codes.includes(crmCurrency)
+            ? crmCurrency
+            : (localeCurrencyAmong(own.codes, locale) ?? '?'),
+      );
     else if (CODE.test(code)) named.add(code);
   }
   const [only] = named;

@@ -372,7 +372,7 @@ function currencyFor(p: DealsPlan, map: ConfirmedMap): string | null {
   const currency = p.settings.general.currency;
   // Amounts as Convert holds them (an "Amount (EUR)" column's numbers in EUR: amountColumn.ts).
   const values = amountColumnRead(p.values, headerRow, map, { locale: p.locale, currency }).values;
-  return importCurrency(values[headerRow] ?? [], values.slice(headerRow + 1), map, currency);
+  return importCurrency(values[headerRow] ?? [], values.slice(headerRow + 1), map, currency, p.locale);
 }
 
 /** The lost reasons an import brings that CRM Settings lacks. */
