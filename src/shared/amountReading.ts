@@ -70,30 +70,34 @@ const SIGNS = Object.keys(SYMBOLS)
 const SIGN_AT = new RegExp(`^\\(?\\s*-?\\s*(${SIGNS})|(${SIGNS})\\s*\\)?$`, 'i');
 const SIGN_STRIPPED = new RegExp(`^(?:${SIGNS})\\s*|\\s*(?:${SIGNS})$`, 'gi');
 
-/** The currency of a spreadsheet's country ("zh_CN": CNY), for a sign several currencies share. */
+/** The currency of a spreadsheet's country ("zh_CN": CNY), by its region code. */
 const REGION_CURRENCY: Record<string, string> = {
-  US: 'USD',
-  CA: 'CAD',
-  AU: 'AUD',
-  NZ: 'NZD',
-  SG: 'SGD',
-  HK: 'HKD',
-  MX: 'MXN',
-  JP: 'JPY',
-  CN: 'CNY',
-  SE: 'SEK',
-  NO: 'NOK',
-  DK: 'DKK',
-  IS: 'ISK',
+  ...Object.fromEntries(
+    'DE FR ES IT NL BE AT PT FI IE GR LU SK SI EE LV LT CY MT HR'.split(' ').map((r) => [r, 'EUR']),
+  ),
+  ...Object.fromEntries(
+    (
+      'US:USD CA:CAD AU:AUD NZ:NZD SG:SGD HK:HKD MX:MXN JP:JPY CN:CNY SE:SEK NO:NOK DK:DKK IS:ISK ' +
+      'GB:GBP CH:CHF PL:PLN CZ:CZK HU:HUF RO:RON BG:BGN RU:RUB UA:UAH TR:TRY IL:ILS AE:AED SA:SAR ' +
+      'IN:INR TW:TWD KR:KRW MY:MYR TH:THB ID:IDR PH:PHP VN:VND BR:BRL AR:ARS CL:CLP CO:COP PE:PEN ' +
+      'ZA:ZAR NG:NGN KE:KES EG:EGP QA:QAR KW:KWD'
+    )
+      .split(' ')
+      .map((pair) => pair.split(':')),
+  ),
 };
+
+/** The currency of the spreadsheet's country ("de_DE": EUR), or null when its locale names none known. */
+export function localeCurrency(locale: string): string | null {
+  return REGION_CURRENCY[locale.split(/[_-]/)[1]?.toUpperCase() ?? ''] ?? null;
+}
 
 /**
  * Which of the currencies a sign may stand for ("¥": JPY or CNY) the spreadsheet's locale says
  * ("zh_CN": CNY), or null when it says none of them.
  */
 export function localeCurrencyAmong(codes: readonly string[], locale: string): string | null {
-  const region = locale.split(/[_-]/)[1]?.toUpperCase() ?? '';
-  const code = REGION_CURRENCY[region];
+  const code = localeCurrency(locale);
   return code && codes.includes(code) ? code : null;
 }
 

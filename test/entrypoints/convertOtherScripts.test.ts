@@ -134,3 +134,20 @@ describe('the same Chinese export in a Chinese spreadsheet (zh_CN)', () => {
     expect(records(emu).map((r) => r['Amount'])).toEqual([120000, 85000, 40000, 60000, 25000]);
   });
 });
+
+describe('plain amounts in a spreadsheet of another country than the CRM’s currency', () => {
+  it('says which currency they are counted in, and how to count in the country’s (ru_RU: RUB)', () => {
+    const emu = crm({ now: '2026-11-23T17:00:00Z' });
+    emu.ss.setSpreadsheetLocale('ru_RU');
+    const [preview] = convertedFixtures(emu, ['amocrm-deals-ru.csv']);
+    expect(preview).toContain(
+      'Amounts name no currency: they are counted in USD, this CRM’s currency. If they are in RUB (the spreadsheet’s country’s), set CRM Settings > General > Currency to RUB.',
+    );
+  });
+
+  it('says nothing of it where the country counts in the CRM’s currency (en_US)', () => {
+    const emu = crm({ now: '2026-11-23T17:00:00Z' });
+    const [preview] = convertedFixtures(emu, ['amocrm-deals-ru.csv']);
+    expect(preview).not.toContain('Amounts name no currency');
+  });
+});

@@ -4,7 +4,12 @@
 // CRM Settings' exchange rate, or flags until a rate is listed.
 import type { CellValue } from '../deals/deal';
 import type { HeaderMap } from '../deals/headerMap';
-import { localeCurrencyAmong, otherCurrency, writtenCurrency } from '../../shared/amountReading';
+import {
+  localeCurrency,
+  localeCurrencyAmong,
+  otherCurrency,
+  writtenCurrency,
+} from '../../shared/amountReading';
 import { normaliseHeader } from './headerVocabulary';
 
 const HEADERS = new Set(
@@ -156,4 +161,28 @@ export function importCurrency(
   }
   const [only] = named;
   return named.size === 1 && only !== '?' && only !== crmCurrency.toUpperCase() ? only : null;
+}
+
+/**
+ * For a CRM with no deals yet: when no amount names a currency (no sign, no code, no currency column)
+ * and the spreadsheet's country counts in another than the CRM's, the preview's words saying which
+ * currency the amounts are counted in and how to say otherwise (a team in Russia whose export writes
+ * "120000" is not told its deals are dollars without a word). None otherwise.
+ */
+export function plainAmountsLines(
+  header: readonly unknown[],
+  body: readonly (readonly CellValue[])[],
+  map: HeaderMap,
+  o: { currency: string; locale: string },
+): string[] {
+  const amount = map.columns.amount;
+  const local = localeCurrency(o.locale);
+  if (amount === undefined || !local || local === o.currency.toUpperCase()) return [];
+  if (currencyColumnOf(header, body, map) !== null) return [];
+  const amounts = body.map((r) => String(r[amount] ?? '').trim()).filter(Boolean);
+  if (!amounts.length || amounts.some((a) => writtenCurrency(a))) return [];
+  return [
+    '',
+    `Amounts name no currency: they are counted in ${o.currency}, this CRM’s currency. If they are in ${local} (the spreadsheet’s country’s), set CRM Settings > General > Currency to ${local}.`,
+  ];
 }

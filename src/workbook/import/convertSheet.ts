@@ -67,7 +67,7 @@ import {
   writeStages,
 } from '../settings/settingsTab';
 import { GENERAL_LABELS } from '../../domain/settings/settingsLayout';
-import { importCurrency } from '../../domain/import/currencyColumn';
+import { importCurrency, plainAmountsLines } from '../../domain/import/currencyColumn';
 import { proposeOwners, type OwnerProposal } from '../../domain/import/ownerAdoption';
 import { clipped, counted } from '../../domain/values/text';
 import { textTroubles, withoutNulls, type CellTrouble } from '../../domain/import/valueSniffing';
@@ -428,7 +428,14 @@ export function describePlan(p: DealsPlan, map: ConfirmedMap): string[] {
           '',
           `Amounts are in ${currency}: this CRM will count in ${currency} (CRM Settings > General > Currency, ${was} until now).`,
         ]
-      : []),
+      : p.fresh
+        ? plainAmountsLines(
+            p.values[p.mapping.headerRow] ?? [],
+            p.values.slice(p.mapping.headerRow + 1),
+            map,
+            { currency: was, locale: p.locale },
+          )
+        : []),
     ...(several.length
       ? [
           '',
