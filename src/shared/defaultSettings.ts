@@ -54,8 +54,11 @@ const DEFAULT_STAGES: readonly StageDef[] = [
   },
 ];
 
-/** Default settings; `ownerEmail` seeds the owner list with the person who set the CRM up. */
-export function defaultSettings(ownerEmail: string): Settings {
+/**
+ * Default settings; `ownerEmail` seeds the owner list with the person who set the CRM up, `currency`
+ * is the one the CRM counts in (Set up gives the spreadsheet's country's).
+ */
+export function defaultSettings(ownerEmail: string, currency = 'USD'): Settings {
   const ownerName = ownerEmail
     .split('@')[0]
     .replace(/[._-]+/g, ' ')
@@ -98,7 +101,7 @@ export function defaultSettings(ownerEmail: string): Settings {
     board: { members: [], meetings: [], minimumGroup: 3, notify: [] },
     rates: {},
     general: {
-      currency: 'USD',
+      currency,
       fiscalYearStartMonth: 1,
       refreshMode: 'Hourly',
       refreshHour: 7,

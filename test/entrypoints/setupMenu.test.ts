@@ -65,6 +65,30 @@ describe('Set up CRM on a blank spreadsheet', () => {
     expect(deals.getRange(a1(emu, 'Amount', 2)).getDisplayValue()).toBe('$12,500.00');
   });
 
+  // A team in Germany, Japan or Russia counts in its own currency from the start (CRM Settings says it
+  // and can be changed); a locale naming no country, or one the CRM knows no currency of, keeps USD.
+  it.each([
+    ['de_DE', 'EUR', '"€"#,##0.00'],
+    ['ja_JP', 'JPY', '"¥"#,##0.00'],
+    ['ru_RU', 'RUB', '"RUB "#,##0.00'],
+    ['en_GB', 'GBP', '"£"#,##0.00'],
+    ['en_US', 'USD', '"$"#,##0.00'],
+    ['en', 'USD', '"$"#,##0.00'],
+  ])('in a %s spreadsheet, counts in %s and formats amounts so', (locale, currency, format) => {
+    const emu = loadedEmulator();
+    emu.ss.setSpreadsheetLocale(locale);
+    emu.open();
+    emu.run('menuSetUp');
+    const at = settingsA1(emu, 'Currency', 'Value');
+    expect(emu.sheet('CRM Settings').getRange(at).getValue()).toBe(currency);
+    expect(
+      emu
+        .sheet('Deals')
+        .getRange(a1(emu, 'Amount', 2))
+        .getNumberFormats()[0][0],
+    ).toBe(format);
+  });
+
   it('adds highlight rules for rule-breaking, stale and overdue rows', () => {
     const emu = setUp();
     const formulas = emu.sheet('Deals').conditionalRules.map((r) => String(r.spec.condition.values[0]));

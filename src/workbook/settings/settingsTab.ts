@@ -30,6 +30,7 @@ import {
 import { writeGrid } from '../core/writeGrid';
 import { EXIT_TARGETS, proposedStage } from '../../domain/settings/exportTargets';
 import { looseKey } from '../../domain/values/text';
+import { localeCurrency } from '../../shared/amountReading';
 import type { CellValue } from '../../domain/deals/deal';
 import type { Sheet, Spreadsheet } from '../core/sheetTypes';
 
@@ -38,10 +39,14 @@ export function findSettingsTab(ss: Spreadsheet, id?: number): Sheet | null {
   return findTab(ss, SETTINGS_TAB, id);
 }
 
-/** Creates the Settings tab filled with the default settings. */
+/**
+ * Creates the Settings tab filled with the default settings, counting in the currency of the
+ * spreadsheet's country (a team in Germany counts in EUR from the start), else USD.
+ */
 export function createSettingsTab(ss: Spreadsheet, ownerEmail: string): Sheet {
   const sheet = ss.insertSheet(SETTINGS_TAB, ss.getSheets().length);
-  const grid = renderSettings(defaultSettings(ownerEmail));
+  const currency = localeCurrency(ss.getSpreadsheetLocale()) ?? 'USD';
+  const grid = renderSettings(defaultSettings(ownerEmail, currency));
   const rows = Math.max(grid.length, 60);
   const cols = grid[0].length;
   if (sheet.getMaxColumns() < cols)
