@@ -33,6 +33,7 @@ const LINES: Readonly<Record<ImportField, readonly string[]>> = {
   email: [
     'email|e mail|email address|contact email|person email|primary email|contact e mail',
     'e mail adresse|e post|epost|e postadresse|courriel|adresse e mail|correo|correo electronico|endereco de e mail',
+    'электронная почта|эл почта|email контакта|メール|メールアドレス|邮箱|电子邮件|이메일',
   ],
   owner: [
     'owner|deal owner|opportunity owner|owner name|record owner|sales rep|rep|sales representative|salesperson|sales person|sales agent|agent|account manager|account executive|ae|assigned to|assigned user|assigned user name|assigned to name|assignee|user|seller|hubspot owner|owner email|rep email|sales owner|user name|owned by|assignees|members|responsible person',
@@ -71,10 +72,12 @@ const LINES: Readonly<Record<ImportField, readonly string[]>> = {
   industry: [
     'industry|vertical|sector|company industry|account industry',
     'branche|bransch|industrie|secteur|secteur d activite|industria|setor|sektor',
+    'отрасль|сфера деятельности|業種|业种|行业|所属行业|업종|산업',
   ],
   employees: [
     'employees|employee count|number of employees|no of employees|company size|headcount|size|staff',
     'mitarbeiter|anzahl mitarbeiter|medarbejdere|antal medarbejdere|anstallda|antal anstallda|ansatte|antall ansatte|medewerkers|aantal medewerkers|employes|nombre d employes|effectif|empleados|numero de empleados|funcionarios|numero de funcionarios',
+    'количество сотрудников|число сотрудников|сотрудников|従業員数|员工人数|员工数|직원 수',
   ],
   lostReason: [
     'lost reason|loss reason|closed lost reason|reason lost|lost reasons|reason for loss|close lost reason|why lost',

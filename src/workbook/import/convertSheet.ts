@@ -20,7 +20,12 @@ import {
   type ConfirmedMap,
   type ConversionResult,
 } from '../../domain/import/conversion';
-import { proposeLostReasons, type LostReasonProposal } from '../../domain/import/lostReasonAdoption';
+import {
+  MAX_NEW_INDUSTRIES,
+  newListNames,
+  proposeLostReasons,
+  type LostReasonProposal,
+} from '../../domain/import/lostReasonAdoption';
 import {
   historyDatesSaid,
   historyEntries,
@@ -59,6 +64,7 @@ import { findDealsTab } from '../deals/dealsTab';
 import type { SweepSummary } from '../deals/dealSweep';
 import { findHistoryTab } from '../history/historyTab';
 import {
+  appendIndustries,
   appendLostReasons,
   appendRates,
   appendOwners,
@@ -375,6 +381,14 @@ function currencyFor(p: DealsPlan, map: ConfirmedMap): string | null {
   return importCurrency(values[headerRow] ?? [], values.slice(headerRow + 1), map, currency, p.locale);
 }
 
+/** The industries an import brings that CRM Settings lacks (none from a column of free text). */
+function industriesFor(p: DealsPlan, map: HeaderMap): string[] {
+  const col = map.columns.industry;
+  const body = p.values.slice(p.mapping.headerRow + 1);
+  const values = col === undefined ? [] : body.map((r) => r[col]);
+  return newListNames(values, p.settings.industries, MAX_NEW_INDUSTRIES).added;
+}
+
 /** The lost reasons an import brings that CRM Settings lacks. */
 function reasonsFor(p: DealsPlan, map: HeaderMap): LostReasonProposal {
   const col = map.columns.lostReason;
@@ -408,6 +422,7 @@ export function describePlan(p: DealsPlan, map: ConfirmedMap): string[] {
   const owners = proposal.added;
   const several = proposal.several;
   const reasons = reasonsFor(p, map);
+  const industries = industriesFor(p, map);
   const reasonColumn = map.columns.lostReason ?? 0;
   const header = String(p.values[p.mapping.headerRow]?.[reasonColumn] ?? '').trim() || '(no header)';
   return [
@@ -448,6 +463,7 @@ export function describePlan(p: DealsPlan, map: ConfirmedMap): string[] {
         ]
       : []),
     ...(owners.length ? ['', `New owners for CRM Settings: ${someNames(owners.map((o) => o.name))}.`] : []),
+    ...(industries.length ? ['', `New industries for CRM Settings: ${someNames(industries)}.`] : []),
     ...(reasons.added.length
       ? ['', `New lost reasons for CRM Settings: ${someNames(reasons.added.map((r) => r.name))}.`]
       : []),
@@ -506,9 +522,12 @@ export function runConversion(p: DealsPlan, map: ConfirmedMap, ask: Ask): Conver
   const currency = currencyFor(p, map);
   const staged = stagesChanged ? { ...p.settings, stages: stages.stages } : p.settings;
   const settings = currency ? { ...staged, general: { ...staged.general, currency } } : staged;
-  // The team's owners and lost reasons, so that imported deals are not all flagged "not in CRM Settings".
-  const owners = ownersFor(p, map);
-  const reasons = reasonsFor(p, map).added;
+  // The team's owners, lost reasons and industries, so that its deals are not flagged "not in CRM Settings".
+  const lists = {
+    owners: ownersFor(p, map).added,
+    reasons: reasonsFor(p, map).added,
+    industries: industriesFor(p, map),
+  };
   const rates = ratesFor(p, map, settings.general.currency);
   const result = convertValues(
     values,
@@ -526,29 +545,18 @@ export function runConversion(p: DealsPlan, map: ConfirmedMap, ask: Ask): Conver
   // Nothing is written before the conversion is known to fit one run and the spreadsheet's room.
   const size = importSize(p, map, result);
   fitsOneRun(p.name, result, size.added, p.appendTo ? p.held.length - 1 : 0);
-  const room = roomFor(p, result, size, settings.owners.length + owners.added.length, ask, () =>
+  const room = roomFor(p, result, size, settings.owners.length + lists.owners.length, ask, () =>
     movesLine(p.appendTo, result),
   );
   if (!room) return null;
-  writeAdopted(p, {
-    stages: stagesChanged ? stages.stages : null,
-    owners: owners.added,
-    reasons,
-    currency,
-    rates,
-  });
+  writeAdopted(p, { stages: stagesChanged ? stages.stages : null, ...lists, currency, rates });
   toast(`Converting ${result.rows.length} rows…`, PRODUCT, 30);
 
   // Rows written in place of the export: with what the sweep after Set up would write in them already
   // (sweptAhead.ts), the settings as Set up will read them (the stages and owners just added).
   const ahead = () =>
     sweptAhead(result.header, result.rows, {
-      settings: {
-        ...settings,
-        owners: [...settings.owners, ...owners.added],
-        lostReasons: [...settings.lostReasons, ...reasons],
-        rates: { ...settings.rates, ...rates?.rates },
-      },
+      settings: withAdopted(settings, lists, rates?.rates),
       timeZone,
       locale,
       user: currentUser(),
@@ -564,8 +572,7 @@ export function runConversion(p: DealsPlan, map: ConfirmedMap, ask: Ask): Conver
   const notes = conversionNotes({
     where,
     stages: stages.added,
-    owners: owners.added,
-    reasons,
+    ...lists,
     currency,
     rates: rates?.rates ?? {},
     result,
@@ -574,6 +581,21 @@ export function runConversion(p: DealsPlan, map: ConfirmedMap, ask: Ask): Conver
     layout: p.layout,
   });
   return { notes, summary };
+}
+
+/** The settings with what a conversion adds to their lists and rates (as Set up will read them). */
+function withAdopted(
+  settings: Settings,
+  lists: { owners: readonly Owner[]; reasons: readonly LostReason[]; industries: readonly string[] },
+  rates: Readonly<Record<string, number>> | undefined,
+): Settings {
+  return {
+    ...settings,
+    owners: [...settings.owners, ...lists.owners],
+    lostReasons: [...settings.lostReasons, ...lists.reasons],
+    industries: [...settings.industries, ...lists.industries],
+    rates: { ...settings.rates, ...rates },
+  };
 }
 
 /**
@@ -587,6 +609,7 @@ function writeAdopted(
     stages: StageDef[] | null;
     owners: readonly Owner[];
     reasons: readonly LostReason[];
+    industries: readonly string[];
     currency: string | null;
     rates: { rates: Record<string, number> } | null;
   },
@@ -599,6 +622,7 @@ function writeAdopted(
   }
   appendOwners(sheet, columns.owners, a.owners);
   appendLostReasons(sheet, columns.lostReasons, a.reasons);
+  appendIndustries(sheet, columns.industries, a.industries);
   if (a.currency) writeGeneral(sheet, columns.general, GENERAL_LABELS.currency, a.currency);
   if (a.rates) appendRates(sheet, columns.rates, a.rates.rates);
 }
@@ -609,6 +633,7 @@ function conversionNotes(o: {
   stages: readonly StageDef[];
   owners: readonly Owner[];
   reasons: readonly LostReason[];
+  industries: readonly string[];
   currency: string | null;
   rates: Readonly<Record<string, number>>;
   result: ConversionResult;
@@ -628,6 +653,7 @@ function conversionNotes(o: {
     reasons.length
       ? `${counted(reasons.length, 'lost reason')} added to CRM Settings: ${someNames(reasons.map((r) => r.name))}.`
       : '',
+    o.industries.length ? `Industries added to CRM Settings: ${someNames(o.industries)}.` : '',
     currency ? `This CRM now counts in ${currency} (CRM Settings > General > Currency).` : '',
     Object.keys(rates).length
       ? `Exchange rates added to CRM Settings from the export’s converted amounts: ${ratesNamed(rates)}.`

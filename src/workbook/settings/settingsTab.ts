@@ -149,24 +149,25 @@ export function dropExportMapRows(sheet: Sheet, column: number, removed: readonl
 }
 
 /**
- * Adds rows of two cells below the last filled row of a block (two calls: the block's cells are read,
- * so that a row the parser skipped is never written over).
+ * Adds rows (of one or two cells, as the block is wide) below the last filled row of a block (two
+ * calls: the block's cells are read, so that a row the parser skipped is never written over).
  */
 function appendToBlock(
   sheet: Sheet,
   column: number,
-  rows: readonly (readonly [string, string | boolean | number])[],
+  rows: readonly (readonly [string] | readonly [string, string | boolean | number])[],
 ): void {
   if (!rows.length) return;
+  const width = rows[0].length;
   const height = Math.max(1, sheet.getMaxRows() - FIRST_ITEM_ROW + 1);
-  const block = sheet.getRange(FIRST_ITEM_ROW, column, height, 2).getValues();
+  const block = sheet.getRange(FIRST_ITEM_ROW, column, height, width).getValues();
   let last = block.length - 1;
   while (last >= 0 && block[last].every((v) => String(v ?? '').trim() === '')) last--;
   const first = FIRST_ITEM_ROW + last + 1;
   const need = first + rows.length - 1 - sheet.getMaxRows();
   if (need > 0) sheet.insertRowsAfter(sheet.getMaxRows(), need);
   writeGrid(
-    sheet.getRange(first, column, rows.length, 2),
+    sheet.getRange(first, column, rows.length, width),
     rows.map((r) => [...r]),
   );
 }
@@ -200,6 +201,15 @@ export function appendRates(sheet: Sheet, column: number, rates: Readonly<Record
 }
 
 /** Adds lost reasons below the last filled row of the Lost reasons block (their checkbox unticked). */
+/** Adds industries below the Industries block's last row (those an import brings). */
+export function appendIndustries(sheet: Sheet, column: number, names: readonly string[]): void {
+  appendToBlock(
+    sheet,
+    column,
+    names.map((n) => [n] as const),
+  );
+}
+
 export function appendLostReasons(sheet: Sheet, column: number, reasons: readonly LostReason[]): void {
   appendToBlock(
     sheet,

@@ -1,0 +1,27 @@
+// An export's industries become CRM Settings' Industries, as its owners and lost reasons do: a first
+// import whose industries the default list lacks had every such deal flagged "add it to Industries".
+// homemade-industries.csv (test/fixtures/exports): Aerospace and Logistics (once as "logistics") are
+// new, Healthcare is a default industry. Expectations written out by hand.
+import { crm, records } from '../support/crm';
+import { convertedFixtures } from '../support/exports';
+
+describe('an export’s industries', () => {
+  it('are added to CRM Settings, each once, said before and after, and no deal is flagged for them', () => {
+    const emu = crm({ now: '2026-11-23T17:00:00Z' });
+    const dialogs = convertedFixtures(emu, ['homemade-industries.csv']);
+    expect(dialogs[0]).toContain('New industries for CRM Settings: Aerospace, Logistics.');
+    expect(dialogs.at(-1)).toContain('Industries added to CRM Settings: Aerospace, Logistics.');
+    const settings = emu.values('CRM Settings');
+    const col = settings[1].map(String).indexOf('Industry');
+    const listed = settings
+      .slice(2)
+      .map((r) => String(r[col]))
+      .filter(Boolean);
+    expect(listed.filter((i) => ['Aerospace', 'Logistics', 'logistics', 'Healthcare'].includes(i))).toEqual([
+      'Healthcare',
+      'Aerospace',
+      'Logistics',
+    ]);
+    expect(records(emu).filter((r) => String(r['Check']).includes('Industry'))).toEqual([]);
+  });
+});
