@@ -25,3 +25,15 @@ describe('an export’s industries', () => {
     expect(records(emu).filter((r) => String(r['Check']).includes('Industry'))).toEqual([]);
   });
 });
+
+describe('a Pipedrive export with its organisation’s fields', () => {
+  it('reads "Organization - Industry" and "Organization - Number of employees" as Industry and Employees', () => {
+    const emu = crm({ now: '2026-11-23T17:00:00Z' });
+    const [preview] = convertedFixtures(emu, ['pipedrive-org-fields.csv']);
+    expect(preview).toContain('"Organization - Industry" → Industry');
+    expect(preview).toContain('"Organization - Number of employees" → Employees');
+    // Healthcare with 230 employees is segment A by CRM Settings' default rules.
+    const clinic = records(emu).find((r) => r['Deal'] === 'Clinic network')!;
+    expect([clinic['Industry'], clinic['Employees'], clinic['Segment']]).toEqual(['Healthcare', 230, 'A']);
+  });
+});

@@ -70,12 +70,12 @@ const LINES: Readonly<Record<ImportField, readonly string[]>> = {
     'источник|источник сделки|リードソース',
   ],
   industry: [
-    'industry|vertical|sector|company industry|account industry',
+    'industry|vertical|sector|company industry|account industry|organization industry|organisation industry|org industry',
     'branche|bransch|industrie|secteur|secteur d activite|industria|setor|sektor',
     'отрасль|сфера деятельности|業種|业种|行业|所属行业|업종|산업',
   ],
   employees: [
-    'employees|employee count|number of employees|no of employees|company size|headcount|size|staff',
+    'employees|employee count|number of employees|no of employees|company size|headcount|size|staff|organization number of employees|organisation number of employees|organization employees|company employees|account employees|company number of employees',
     'mitarbeiter|anzahl mitarbeiter|medarbejdere|antal medarbejdere|anstallda|antal anstallda|ansatte|antall ansatte|medewerkers|aantal medewerkers|employes|nombre d employes|effectif|empleados|numero de empleados|funcionarios|numero de funcionarios',
     'количество сотрудников|число сотрудников|сотрудников|従業員数|员工人数|员工数|직원 수',
   ],
