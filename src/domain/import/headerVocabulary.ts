@@ -4,6 +4,7 @@
 // normalising case, separators and punctuation; a leading "Deal"/"Opportunity" object name is optional.
 import { headerUnit } from './amountUnit';
 import type { FieldKey } from '../../shared/fields';
+import { withoutMarks } from '../values/text';
 
 /** Fields an import may fill. Computed columns (Check, Last seen, Segment, pushes) are never imported. */
 export type ImportField = Exclude<FieldKey, 'check' | 'lastSeen' | 'segment' | 'closeDatePushes'>;
@@ -66,19 +67,16 @@ const BASE_OBJECTS = ['deal', 'opportunity', 'opp', 'potential'];
 
 /** "Deal - Expected close date" → "deal expected close date"; "closeValue" → "close value". */
 export function normaliseHeader(header: unknown): string {
-  return (
+  return withoutMarks(
     String(header ?? '')
       // A Salesforce custom field's API name ("Loss_Reason__c"): the name without its suffix.
       .replace(/__c\s*$/i, '')
-      .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
-      .normalize('NFD')
-      .replace(/\p{M}/gu, '')
-      .normalize('NFC')
-      .toLowerCase()
-      .replace(/[_\-–—.:;/\\|()[\]{}%#"'’“”*?!,+&$€£¥₹]+/g, ' ')
-      .replace(/\s+/g, ' ')
-      .trim()
-  );
+      .replace(/([a-z0-9])([A-Z])/g, '$1 $2'),
+  )
+    .toLowerCase()
+    .replace(/[_\-–—.:;/\\|()[\]{}%#"'’“”*?!,+&$€£¥₹]+/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
 }
 
 /**
@@ -110,9 +108,8 @@ const phraseForms = new WeakMap<
 function phrasesOf(words: ImportWords): { apart: ImportWords['headers']; glued: ImportWords['headers'] } {
   let forms = phraseForms.get(words);
   if (!forms) {
-    const fold = (p: string) => p.normalize('NFD').replace(/\p{M}/gu, '').normalize('NFC');
     const apart = Object.fromEntries(
-      Object.entries(words.headers).map(([field, phrases]) => [field, phrases.map(fold)]),
+      Object.entries(words.headers).map(([field, phrases]) => [field, phrases.map(withoutMarks)]),
     ) as Record<ImportField, string[]>;
     const glued = Object.fromEntries(
       Object.entries(apart).map(([field, phrases]) => [field, phrases.map((p) => p.replace(/ /g, ''))]),

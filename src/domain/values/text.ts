@@ -27,13 +27,15 @@ export function looseKey(s: unknown): string {
   return key;
 }
 
-/** The loose key of a value with its accents taken off first ("Gagné" would otherwise read "gagn"). */
-export const foldedKey = (value: unknown): string =>
-  looseKey(
-    String(value ?? '')
-      .normalize('NFD')
-      .replace(/\p{M}/gu, ''),
-  );
+/**
+ * A text without its combining marks ("Gagné" → "Gagne", "フェーズ" → "フェース"), composed again after
+ * (Korean syllables come apart into letters under NFD and must be whole to be compared).
+ */
+export const withoutMarks = (text: string): string =>
+  text.normalize('NFD').replace(/\p{M}/gu, '').normalize('NFC');
+
+/** The loose key of a value with its accents taken off first ("Gagné" would otherwise read "gagné"). */
+export const foldedKey = (value: unknown): string => looseKey(withoutMarks(String(value ?? '')));
 
 /** Text Sheets would parse: a digit anywhere, a leading = + - @ or ', or a boolean. */
 const NEEDS_QUOTE = /\d|^\s*[=+\-@']|^\s*(?:true|false)\s*$/i;

@@ -20,6 +20,9 @@ describe('looseKey', () => {
     expect(looseKey('受注')).toBe('受注');
     expect(looseKey('Κλειστό-Κερδισμένο')).toBe('κλειστό κερδισμένο');
     expect(foldedKey('Gagné')).toBe('gagne');
+    // Korean syllables come apart under NFD: folded, they are whole again (as word lists write them).
+    expect(foldedKey('수주')).toBe('수주'.normalize('NFC'));
+    expect(foldedKey('수주').length).toBe(2);
   });
 
   it('tells apart names in other scripts (none is the empty key)', () => {
