@@ -151,3 +151,26 @@ describe('plain amounts in a spreadsheet of another country than the CRM’s cur
     expect(preview).not.toContain('Amounts name no currency');
   });
 });
+
+describe('an export in Korean', () => {
+  it('maps its headers, and 수주 (order won) and 실주 (order lost) are Won and Lost', () => {
+    const emu = crm({ now: '2026-11-23T17:00:00Z' });
+    const [preview] = convertedFixtures(emu, ['crm-deals-ko.csv']);
+    expectHeaders(preview, [
+      ['Deal', '거래명'],
+      ['Company', '회사명'],
+      ['Owner', '담당자'],
+      ['Stage', '단계'],
+      ['Amount', '금액'],
+      ['Close date', '마감일'],
+      ['Created', '생성일'],
+    ]);
+    const types = Object.fromEntries(stagesOf(emu).map(([name, type]) => [String(name), type]));
+    expect([types['수주'], types['실주'], types['협상'], types['초기 접촉']]).toEqual([
+      'Won',
+      'Lost',
+      'Open',
+      'Open',
+    ]);
+  });
+});
