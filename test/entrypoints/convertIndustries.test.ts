@@ -37,3 +37,33 @@ describe('a Pipedrive export with its organisation’s fields', () => {
     expect([clinic['Industry'], clinic['Employees'], clinic['Segment']]).toEqual(['Healthcare', 230, 'A']);
   });
 });
+
+describe('an industry column of free text', () => {
+  it('adds none of its texts, and says why and where', () => {
+    const emu = crm({ now: '2026-11-23T17:00:00Z' });
+    // 30 deals, each with its own description in the Industry column: not a list of industries.
+    const rows = [
+      ['Deal', 'Stage', 'Amount', 'Close date', 'Industry'],
+      ...Array.from({ length: 30 }, (_, i) => [
+        `Deal ${i}`,
+        'Qualified',
+        '1000',
+        '2027-03-04',
+        `Maker of part ${i}`,
+      ]),
+    ];
+    const sheet = emu.ss.addSheet('Free text', undefined, 100, 26);
+    rows.forEach((r, i) => r.forEach((v, c) => (sheet.cellAt(i + 1, c + 1).v = v)));
+    emu.ss.activeSheet = sheet;
+    emu.ui.answers.push({ button: 'YES' });
+    emu.run('menuConvert');
+    const preview = emu.ui.dialogs.find((d) => d.title.startsWith('Convert'))!.message;
+    expect(preview).toContain(
+      'E "Industry" holds 30 different texts, too many to be a list of industries: they stay on their deals, flagged; add the ones you want to CRM Settings > Industries.',
+    );
+    expect(preview).not.toContain('New industries');
+    const settings = emu.values('CRM Settings');
+    const col = settings[1].map(String).indexOf('Industry');
+    expect(settings.slice(2).some((r) => String(r[col]).startsWith('Maker of part'))).toBe(false);
+  });
+});

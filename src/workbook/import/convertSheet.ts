@@ -382,11 +382,11 @@ function currencyFor(p: DealsPlan, map: ConfirmedMap): string | null {
 }
 
 /** The industries an import brings that CRM Settings lacks (none from a column of free text). */
-function industriesFor(p: DealsPlan, map: HeaderMap): string[] {
+function industriesFor(p: DealsPlan, map: HeaderMap): { added: string[]; freeText: number } {
   const col = map.columns.industry;
   const body = p.values.slice(p.mapping.headerRow + 1);
   const values = col === undefined ? [] : body.map((r) => r[col]);
-  return newListNames(values, p.settings.industries, MAX_NEW_INDUSTRIES).added;
+  return newListNames(values, p.settings.industries, MAX_NEW_INDUSTRIES);
 }
 
 /** The lost reasons an import brings that CRM Settings lacks. */
@@ -418,13 +418,6 @@ export function describePlan(p: DealsPlan, map: ConfirmedMap): string[] {
   const was = p.settings.general.currency;
   const currency = currencyFor(p, map);
   const learned = ratesFor(p, map, currency ?? was);
-  const proposal = ownersFor(p, map);
-  const owners = proposal.added;
-  const several = proposal.several;
-  const reasons = reasonsFor(p, map);
-  const industries = industriesFor(p, map);
-  const reasonColumn = map.columns.lostReason ?? 0;
-  const header = String(p.values[p.mapping.headerRow]?.[reasonColumn] ?? '').trim() || '(no header)';
   return [
     ...describeImport(p.values, p.mapping, map, stagesFor(p, map), {
       ...p,
@@ -451,28 +444,50 @@ export function describePlan(p: DealsPlan, map: ConfirmedMap): string[] {
             { currency: was, locale: p.locale },
           )
         : []),
+    ...listLines(p, map),
+  ];
+}
+
+/**
+ * The preview's lines on what CRM Settings' lists gain from the export: owners (and cells naming
+ * several people), industries and lost reasons, or why a column's texts are not adopted (too many
+ * different ones to be a list).
+ */
+function listLines(p: DealsPlan, map: HeaderMap): string[] {
+  const owners = ownersFor(p, map);
+  const industries = industriesFor(p, map);
+  const reasons = reasonsFor(p, map);
+  const several = owners.several;
+  const line = (text: string) => ['', text];
+  const freeText = (field: 'industry' | 'lostReason', count: number, what: string, list: string) => {
+    const col = map.columns[field] ?? 0;
+    const header = String(p.values[p.mapping.headerRow]?.[col] ?? '').trim() || '(no header)';
+    return line(
+      `${columnName(col + 1)} "${header}" holds ${count} different texts, too many to be a list of ${what}: they stay on their deals, flagged; add the ones you want to CRM Settings > ${list}.`,
+    );
+  };
+  return [
     ...(several.length
-      ? [
-          '',
+      ? line(
           `${counted(several.length, 'owner cell')} ${several.length === 1 ? 'names' : 'name'} several people (${several
             .slice(0, 3)
             .map((v) => `"${clipped(v, 60)}"`)
             .join(
               ', ',
             )}): a deal has one owner, so ${several.length === 1 ? 'it is' : 'they are'} kept as written and flagged; write the one who owns it.`,
-        ]
+        )
       : []),
-    ...(owners.length ? ['', `New owners for CRM Settings: ${someNames(owners.map((o) => o.name))}.`] : []),
-    ...(industries.length ? ['', `New industries for CRM Settings: ${someNames(industries)}.`] : []),
+    ...(owners.added.length
+      ? line(`New owners for CRM Settings: ${someNames(owners.added.map((o) => o.name))}.`)
+      : []),
+    ...(industries.added.length
+      ? line(`New industries for CRM Settings: ${someNames(industries.added)}.`)
+      : []),
+    ...(industries.freeText ? freeText('industry', industries.freeText, 'industries', 'Industries') : []),
     ...(reasons.added.length
-      ? ['', `New lost reasons for CRM Settings: ${someNames(reasons.added.map((r) => r.name))}.`]
+      ? line(`New lost reasons for CRM Settings: ${someNames(reasons.added.map((r) => r.name))}.`)
       : []),
-    ...(reasons.freeText
-      ? [
-          '',
-          `${columnName(reasonColumn + 1)} "${header}" holds ${reasons.freeText} different texts, too many to be a list of reasons: they stay on their deals, flagged; add the ones you want to CRM Settings > Lost reasons.`,
-        ]
-      : []),
+    ...(reasons.freeText ? freeText('lostReason', reasons.freeText, 'reasons', 'Lost reasons') : []),
   ];
 }
 
@@ -526,7 +541,7 @@ export function runConversion(p: DealsPlan, map: ConfirmedMap, ask: Ask): Conver
   const lists = {
     owners: ownersFor(p, map).added,
     reasons: reasonsFor(p, map).added,
-    industries: industriesFor(p, map),
+    industries: industriesFor(p, map).added,
   };
   const rates = ratesFor(p, map, settings.general.currency);
   const result = convertValues(
