@@ -122,9 +122,10 @@ export function currencyLines(
 
 /**
  * The one currency an export's amounts name (by symbol, code or the currency column; a sign several
- * currencies share by the spreadsheet's `locale`) when it is not the CRM's and no amount names the CRM's: the currency a CRM with no deals yet should count in, so
- * that a team whose export is all in EUR is not told every deal is "in EUR". Null otherwise (a mix,
- * "$" that could be several dollars, or nothing named).
+ * currencies share by the spreadsheet's `locale`) when it is not the CRM's and no amount names the
+ * CRM's: the currency a CRM with no deals yet should count in, so that a team whose export is all in
+ * EUR is not told every deal is "in EUR". Null otherwise (a mix, "$" that could be several dollars
+ * the locale does not choose among, or nothing named).
  */
 export function importCurrency(
   header: readonly unknown[],
