@@ -39,7 +39,10 @@ const CURRENCY = new RegExp(`^(?:${CODES})\\s*|\\s*(?:${CODES})$`, 'i');
  */
 const one = (code: string) => ({ name: code, codes: [code] });
 const SYMBOLS: Record<string, { name: string; codes: readonly string[] }> = {
-  $: { name: 'dollars', codes: ['USD', 'CAD', 'AUD', 'NZD', 'SGD', 'HKD', 'MXN'] },
+  $: {
+    name: 'dollars or pesos',
+    codes: ['USD', 'CAD', 'AUD', 'NZD', 'SGD', 'HKD', 'MXN', 'ARS', 'CLP', 'COP'],
+  },
   '€': one('EUR'),
   '£': one('GBP'),
   '¥': { name: 'yen or yuan', codes: ['JPY', 'CNY'] },

@@ -6,6 +6,7 @@
 // to the CRM's loose comparison, so no stage was made of them and two different names could be taken
 // for one. Every expectation is written out by hand from the files.
 import { crm, records } from '../support/crm';
+import { loadedEmulator } from '../support/emulator';
 import { convertedFixtures, stagesOf } from '../support/exports';
 
 /** The preview maps each field to the column so headed, from its header. */
@@ -172,5 +173,29 @@ describe('an export in Korean', () => {
       'Open',
       'Open',
     ]);
+  });
+});
+
+describe('a $ export in a spreadsheet of a country whose pesos are written $', () => {
+  // Set up in the spreadsheet's locale (an Argentine team's CRM counts in ARS), then the export.
+  const converted = (locale: string) => {
+    const emu = loadedEmulator({ now: '2026-11-23T17:00:00Z' });
+    emu.ss.setSpreadsheetLocale(locale);
+    emu.run('menuSetUp');
+    const [preview] = convertedFixtures(emu, ['pipedrive-org-fields-dollars.csv']);
+    return { preview, deals: records(emu) };
+  };
+
+  it('counts $ as the CRM’s Argentine pesos in an es_AR spreadsheet, never flagging them', () => {
+    const { preview, deals } = converted('es_AR');
+    expect(preview).not.toContain('other currencies');
+    expect(deals.map((r) => r['Amount'])).toEqual([42000, 18000, 25000]);
+    expect(deals.filter((r) => String(r['Check']).includes('Amount'))).toEqual([]);
+  });
+
+  it('and as dollars in en_US', () => {
+    const { preview, deals } = converted('en_US');
+    expect(preview).not.toContain('other currencies');
+    expect(deals.map((r) => r['Amount'])).toEqual([42000, 18000, 25000]);
   });
 });

@@ -188,7 +188,7 @@ describe('an amount written in another currency than the CRM’s', () => {
       '$500',
       '.',
       'EUR',
-      '"$500" is in dollars, and this CRM counts in EUR: write the amount in EUR, or list the currency under Exchange rates in CRM Settings',
+      '"$500" is in dollars or pesos, and this CRM counts in EUR: write the amount in EUR, or list the currency under Exchange rates in CRM Settings',
     ],
   ] as const)('refuses %j (mark %j) in a %s CRM', (text, mark, currency, said) =>
     expect(message3(text, mark, currency)).toBe(said),
