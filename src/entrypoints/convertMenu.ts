@@ -128,7 +128,7 @@ function confirmMapping(plan: DealsPlan): ConfirmedMap | null {
     if (answer !== ui().Button.NO) return null;
     const reply = ui().prompt(
       'Correct the mapping',
-      'Type corrections such as "C = Amount", "F = extra", "dates = day first", "amounts = cents" or "stage Closed = Lost", separated by semicolons.',
+      'Type corrections such as "C = Amount", "F = extra", "dates = day first", "amounts = cents", "stage Closed = Lost" or "currency = EUR", separated by semicolons.',
       ui().ButtonSet.OK_CANCEL,
     );
     if (reply.getSelectedButton() !== ui().Button.OK) return null;
@@ -140,6 +140,9 @@ function confirmMapping(plan: DealsPlan): ConfirmedMap | null {
       plan.settings.stages,
     );
     if ('error' in corrected) problem = `${corrected.error}\n`;
+    else if (corrected.map.currency && !plan.fresh)
+      // A CRM with deals counts its amounts in its currency: changed there, never by an import.
+      problem = `"currency = ${corrected.map.currency}": this CRM holds deals already, whose amounts are in ${plan.settings.general.currency}; its currency is changed in CRM Settings > General > Currency.\n`;
     else {
       map = corrected.map;
       problem = '';

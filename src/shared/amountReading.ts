@@ -33,6 +33,9 @@ const CODES =
   'USD|EUR|GBP|CAD|AUD|CHF|SEK|NOK|DKK|JPY|INR|NZD|SGD|BRL|MXN|ZAR|PLN|CZK|HKD|CNY|KRW|RUB|TRY|ILS|AED|SAR|THB|MYR|IDR|PHP|TWD|HUF|RON|BGN|ISK|CLP|COP|ARS|PEN|EGP|NGN|KES|VND|UAH|QAR|KWD';
 const CURRENCY = new RegExp(`^(?:${CODES})\\s*|\\s*(?:${CODES})$`, 'i');
 
+/** Whether a text is the ISO code of a currency the CRM knows ("CNY", "eur"). */
+export const isCurrencyCode = (text: string): boolean => CODES.split('|').includes(text.trim().toUpperCase());
+
 /**
  * Currency symbols and the signs written after amounts ("1 200 руб.", "1,200円", "1.200 kr."), by
  * their lower-case form, with the currencies each may stand for and how a message names it.

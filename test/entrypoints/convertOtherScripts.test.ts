@@ -114,7 +114,7 @@ describe('an export in Chinese', () => {
     // ¥ is yen or yuan: kept as written and flagged until the team says which (never a number in USD).
     expect(preview).toContain('(yen or yuan)');
     expect(preview).toContain(
-      'If they are in this CRM’s own currency, set CRM Settings > General > Currency to JPY or CNY, whichever they are in: they then count as written.',
+      'If this CRM should count in the one they are in, answer No and correct with "currency = JPY" (or CNY): they then count as written.',
     );
     expect(records(emu).map((r) => r['Amount'])).toEqual([
       '¥120,000',
@@ -197,5 +197,33 @@ describe('a $ export in a spreadsheet of a country whose pesos are written $', (
     const { preview, deals } = converted('en_US');
     expect(preview).not.toContain('other currencies');
     expect(deals.map((r) => r['Amount'])).toEqual([42000, 18000, 25000]);
+  });
+});
+
+describe('the Chinese export, answered "currency = CNY"', () => {
+  it('counts in CNY from then on, its ¥ amounts as written', () => {
+    const emu = crm({ now: '2026-11-23T17:00:00Z' });
+    const dialogs = convertedFixtures(
+      emu,
+      ['crm-deals-zh.csv'],
+      [{ button: 'NO' }, { button: 'OK', text: 'currency = CNY' }, { button: 'YES' }],
+    );
+    // dialogs[1] is the prompt; dialogs[2] the preview again, with the answer.
+    expect(dialogs[2]).toContain('Amounts are in CNY: this CRM will count in CNY');
+    expect(dialogs[2]).not.toContain('(yen or yuan)');
+    expect(records(emu).map((r) => r['Amount'])).toEqual([120000, 85000, 40000, 60000, 25000]);
+  });
+
+  it('is refused, saying why, when the CRM holds deals already', () => {
+    const emu = crm({ now: '2026-11-23T17:00:00Z' });
+    convertedFixtures(emu, ['amocrm-deals-ru.csv']);
+    const dialogs = convertedFixtures(
+      emu,
+      ['crm-deals-zh.csv'],
+      [{ button: 'NO' }, { button: 'OK', text: 'currency = CNY' }, { button: 'CANCEL' }],
+    );
+    expect(dialogs[2]).toContain(
+      '"currency = CNY": this CRM holds deals already, whose amounts are in USD; its currency is changed in CRM Settings > General > Currency.',
+    );
   });
 });

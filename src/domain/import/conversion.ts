@@ -36,6 +36,7 @@ import { filledDown } from './mergedCells';
 import { ownerWithEmail, unbracketed } from './ownerAdoption';
 import { TOTAL_LABEL } from './groupedReport';
 import { pushAll } from '../../shared/manyValues';
+import { isCurrencyCode } from '../../shared/amountReading';
 
 const display = (v: unknown) => String(v ?? '').trim();
 
@@ -153,8 +154,8 @@ export function stageCorrections(
  * name or "extra"), "dates = day first" (or month first) for every date column or "D = day first" for
  * one, "amounts = cents" (or as written), "A = fill down" (blanks take the value above), "stage
  * Closed = Lost" (a stage value's type: Won, Lost or Open; `stageValues` are those the export holds,
- * `held` CRM Settings' stages, whose types are changed there),
- * separated by new lines or semicolons. Returns the new map or a message.
+ * `held` CRM Settings' stages, whose types are changed there), "currency = CNY" (the currency a CRM
+ * with no deals yet counts in), separated by new lines or semicolons. Returns the new map or a message.
  */
 export function applyCorrections(
   header: readonly unknown[],
@@ -169,9 +170,15 @@ export function applyCorrections(
   const fillDown = [...(map.fillDown ?? [])];
   const columnDateOrders = { ...map.columnDateOrders };
   const stageTypes = { ...map.stageTypes };
+  let currency = map.currency;
   for (const part of correctionParts(text)) {
     const m = sidesOf(part);
     if (!m) return { error: `"${part}" is not a correction. Write it as: C = Amount` };
+    // "currency = CNY": the CRM's currency (a column named Currency is corrected with a field, not a code).
+    if (looseKey(m[1]) === 'currency' && isCurrencyCode(m[2])) {
+      currency = m[2].trim().toUpperCase();
+      continue;
+    }
     const stage =
       columnNamed(m[1].trim(), header, map.width) < 0 ? saidStageType(m[1], m[2], stageValues, held) : null;
     if (stage && 'error' in stage) return stage;
@@ -217,7 +224,7 @@ export function applyCorrections(
     if (!field) return { error: notAField(m[2]) };
     columns[field.key] = col;
   }
-  const map_ = { ...map, columns, dateOrder, amounts, fillDown, columnDateOrders, stageTypes };
+  const map_ = { ...map, columns, dateOrder, amounts, fillDown, columnDateOrders, stageTypes, currency };
   return { map: correctedMap(map_) };
 }
 
@@ -243,6 +250,7 @@ function correctedMap(
     ...(m.amounts ? { amounts: m.amounts } : {}),
     ...(m.fillDown.length ? { fillDown: m.fillDown } : {}),
     ...(Object.keys(m.stageTypes).length ? { stageTypes: m.stageTypes } : {}),
+    ...(m.currency ? { currency: m.currency } : {}),
   };
 }
 
@@ -260,6 +268,8 @@ export interface ConfirmedMap extends HeaderMap {
   columnDateOrders?: Record<number, DateOrder>;
   /** Stage types said ("stage Closed = Lost"), by the value's loose key: before its words. */
   stageTypes?: SaidStageTypes;
+  /** The currency a CRM with no deals yet is to count in, as the person said ("currency = CNY"). */
+  currency?: string;
 }
 
 /** How one date column's numeric dates are read, and what decided it. */

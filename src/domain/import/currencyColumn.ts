@@ -81,7 +81,7 @@ export function currencyLines(
   header: readonly unknown[],
   body: readonly (readonly CellValue[])[],
   map: HeaderMap,
-  o: { currency: string; rates?: Readonly<Record<string, number>> },
+  o: { currency: string; rates?: Readonly<Record<string, number>>; fresh?: boolean },
   name: (c: number) => string,
 ): string[] {
   const amount = map.columns.amount;
@@ -108,9 +108,10 @@ export function currencyLines(
   const from = codes === null ? '' : `${name(codes)} gives it: `;
   const said = `Amounts in other currencies than ${o.currency} (the CRM’s) keep their currency (${from}${examples.map((e) => `"${e}"`).join(', ')})`;
   // A sign that may be several currencies is not settled here: the team says which, in CRM Settings.
-  const which = [...unsure].map(
-    ([, codes]) =>
-      ` If they are in this CRM’s own currency, set CRM Settings > General > Currency to ${codes.join(' or ')}, whichever they are in: they then count as written.`,
+  const which = [...unsure].map(([, codes]) =>
+    o.fresh
+      ? ` If this CRM should count in the one they are in, answer No and correct with "currency = ${codes[0]}" (or ${codes.slice(1).join(', ')}): they then count as written.`
+      : ` If they are in this CRM’s own currency, set CRM Settings > General > Currency to ${codes.join(' or ')}, whichever they are in: they then count as written.`,
   );
   return [
     '',

@@ -195,6 +195,8 @@ export function describeImport(
     currency: string;
     rates?: Readonly<Record<string, number>>;
     fiscalYearStartMonth?: number;
+    /** The CRM holds no deals yet (its currency may still be said: "currency = CNY"). */
+    fresh?: boolean;
   },
 ): string[] {
   const header = values[mapping.headerRow] ?? [];
@@ -328,7 +330,7 @@ function amountLines(
   values: readonly (readonly CellValue[])[],
   headerRow: number,
   map: ConfirmedMap,
-  o: { locale: string; currency: string; rates?: Readonly<Record<string, number>> },
+  o: { locale: string; currency: string; rates?: Readonly<Record<string, number>>; fresh?: boolean },
   name: (c: number) => string,
 ): string[] {
   const lines: string[] = [];

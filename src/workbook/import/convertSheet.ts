@@ -376,6 +376,8 @@ function currencyFor(p: DealsPlan, map: ConfirmedMap): string | null {
   if (!p.fresh) return null;
   const { headerRow } = p.mapping;
   const currency = p.settings.general.currency;
+  // As the person said ("currency = CNY"), whatever the amounts name.
+  if (map.currency) return map.currency === currency.toUpperCase() ? null : map.currency;
   // Amounts as Convert holds them (an "Amount (EUR)" column's numbers in EUR: amountColumn.ts).
   const values = amountColumnRead(p.values, headerRow, map, { locale: p.locale, currency }).values;
   return importCurrency(values[headerRow] ?? [], values.slice(headerRow + 1), map, currency, p.locale);
