@@ -100,15 +100,45 @@ function dealsOn(paths: readonly (readonly string[])[]): Map<string, number> {
 }
 
 /**
+ * For each stage deals' histories end at, the closed type those deals have in Deals now, when they all
+ * agree (every deal whose history ends at "Closed" is Lost now): what such a stage more likely means.
+ * `typeNow` gives a deal's stage type in Deals.
+ */
+export function endedAs(
+  entries: readonly HistoryEntry[],
+  typeNow: (dealId: string) => StageDef['type'] | undefined,
+): Map<string, 'Won' | 'Lost'> {
+  const last = new Map<string, HistoryEntry>();
+  for (const e of entries) {
+    const seen = last.get(e.dealId);
+    if (!seen || e.time.getTime() >= seen.time.getTime()) last.set(e.dealId, e);
+  }
+  const types = new Map<string, Set<StageDef['type'] | undefined>>();
+  for (const [id, e] of last) {
+    const stage = String(e.to ?? '').trim();
+    if (stage) (types.get(stage) ?? types.set(stage, new Set()).get(stage)!).add(typeNow(id));
+  }
+  const out = new Map<string, 'Won' | 'Lost'>();
+  for (const [stage, set] of types) {
+    const [only] = set;
+    if (set.size === 1 && (only === 'Won' || only === 'Lost')) out.set(stage, only);
+  }
+  return out;
+}
+
+/**
  * The stages a history's paths (each deal's stages in the order it went through them, as History
  * names them) bring to `current`, closed ones typed as the person said (`said`, "stage Closed =
- * Lost") else as their names say; null when every one is a stage of CRM Settings already.
+ * Lost") else as their names say; a name that says closed but not how, as the deals that ended there
+ * are now (`ended`, see endedAs), still to be asked about. Null when every one is a stage of CRM
+ * Settings already.
  */
 export function stagesFromHistory(
   paths: readonly (readonly string[])[],
   current: readonly StageDef[],
   words: ImportWords,
   said: SaidStageTypes = {},
+  ended: ReadonlyMap<string, 'Won' | 'Lost'> = new Map(),
 ): HistoryStages | null {
   const known = new Set(current.map((s) => looseKey(s.name)));
   const place = meanPlace(paths);
@@ -123,6 +153,17 @@ export function stagesFromHistory(
     { said },
   );
   const typed = proposal.added;
+  for (const u of proposal.unsure) {
+    const now = ended.get(u.name);
+    const def = typed.find((d) => d.name === u.name);
+    if (!now || now === u.type || !def) continue;
+    Object.assign(def, {
+      type: now,
+      probability: now === 'Won' ? 1 : 0,
+      category: now === 'Won' ? 'Closed' : 'Omitted',
+    });
+    u.type = now;
+  }
   if (!typed.length) return null;
   const before = precedence(paths);
   const newOpen = typed

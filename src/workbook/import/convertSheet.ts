@@ -51,9 +51,9 @@ import { describeImport, seenStages, unsureStagesSaid } from '../../domain/impor
 import { proposeStages, type SaidStageTypes, type StageProposal } from '../../domain/import/stageAdoption';
 import { reasonInStage } from '../../domain/import/stageReasons';
 import { closedStageOf } from '../../shared/stageRules';
-import { pathsOf, stagesFromHistory, type HistoryStages } from '../../domain/import/historyStages';
+import { endedAs, pathsOf, stagesFromHistory, type HistoryStages } from '../../domain/import/historyStages';
 import type { BlockKey } from '../../domain/settings/settingsLayout';
-import { findStageLoosely } from '../../domain/settings/stageLookup';
+import { findStage, findStageLoosely } from '../../domain/settings/stageLookup';
 import { currentUser, toast } from '../core/app';
 import { sweptAhead } from '../../domain/import/sweptAhead';
 import { markChanged, readState, type DocumentState } from '../core/documentState';
@@ -126,6 +126,8 @@ export interface HistoryPlan extends PlanBase {
   result: HistoryImport;
   /** Each deal's stages in the order the history has it go through them. */
   paths: string[][];
+  /** The closed type deals ending at each stage have in Deals now, when they agree (endedAs). */
+  ended: ReadonlyMap<string, 'Won' | 'Lost'>;
   /** The stages the history passes through that CRM Settings lacks, with where they go; or null. */
   stages: HistoryStages | null;
 }
@@ -307,7 +309,17 @@ function historyPlan(base: Omit<PlanBase, 'plan'>, dealsValues: CellValue[][]): 
       locale: base.locale,
       year: base.year,
     });
-    return historyStagesAs({ ...base, kind: 'history', history, result, paths: pathsOf(result.entries) }, {});
+    const stageCol = map.columns.stage;
+    const typeOf = new Map(
+      idCol === undefined || stageCol === undefined
+        ? []
+        : dealsValues
+            .slice(1)
+            .map((r) => [text(r[idCol]), findStage(r[stageCol], base.settings.stages)?.type] as const),
+    );
+    const ended = endedAs(result.entries, (id) => typeOf.get(id));
+    const paths = pathsOf(result.entries);
+    return historyStagesAs({ ...base, kind: 'history', history, result, paths, ended }, {});
   }
   return null;
 }
@@ -318,7 +330,7 @@ function historyPlan(base: Omit<PlanBase, 'plan'>, dealsValues: CellValue[][]): 
  */
 export function historyStagesAs(p: Omit<HistoryPlan, 'stages' | 'plan'>, said: SaidStageTypes): HistoryPlan {
   const { result, name } = p;
-  const stages = stagesFromHistory(p.paths, p.settings.stages, p.words, said);
+  const stages = stagesFromHistory(p.paths, p.settings.stages, p.words, said, p.ended);
   const deals = new Set(result.entries.map((e) => e.dealId)).size;
   return {
     ...p,

@@ -3,7 +3,7 @@
 // Expected orders and probabilities are worked out by hand.
 import fc from 'fast-check';
 import { IMPORT_WORDS } from '../../../src/domain/import/importWords';
-import { stagesFromHistory } from '../../../src/domain/import/historyStages';
+import { endedAs, stagesFromHistory } from '../../../src/domain/import/historyStages';
 import { defaultSettings } from '../../../src/shared/defaultSettings';
 
 const current = defaultSettings('o@example.com').stages;
@@ -66,6 +66,35 @@ describe('stages a history passes through that CRM Settings lacks', () => {
     const said = stagesFromHistory(paths, current, IMPORT_WORDS, { closed: 'Lost' })!;
     expect(said.unsure).toEqual([]);
     expect(said.added.find((s) => s.name === 'Closed')).toMatchObject({ type: 'Lost', probability: 0 });
+  });
+
+  it('guesses an unsure closed name as the deals ending there are now, still asking', () => {
+    const at = (d: number) => new Date(Date.UTC(2026, 0, d));
+    const entry = (dealId: string, d: number, to: string) => ({
+      time: at(d),
+      dealId,
+      field: 'Stage',
+      from: '',
+      to,
+      user: '',
+    });
+    const entries = [
+      entry('A', 1, 'Qualified'),
+      entry('A', 5, 'Closed'),
+      entry('B', 2, 'Qualified'),
+      entry('B', 9, 'Closed'),
+      entry('C', 3, 'Closed'),
+      entry('C', 8, 'Negotiation'),
+    ];
+    const now: Record<string, 'Open' | 'Won' | 'Lost'> = { A: 'Lost', B: 'Lost', C: 'Open' };
+    const ended = endedAs(entries, (id) => now[id]);
+    // A and B end at Closed and are Lost now; C left Closed for Negotiation (it ends there, open).
+    expect([...ended]).toEqual([['Closed', 'Lost']]);
+    const p = stagesFromHistory([['Qualified', 'Closed']], current, IMPORT_WORDS, {}, ended)!;
+    expect(p.unsure).toEqual([{ name: 'Closed', type: 'Lost', rows: 1 }]);
+    expect(p.added.find((s) => s.name === 'Closed')).toMatchObject({ type: 'Lost', probability: 0 });
+    // Deals that disagree say nothing of Closed (A Won, B Lost); C, ending at Negotiation, is Lost.
+    expect([...endedAs(entries, (id) => (id === 'A' ? 'Won' : 'Lost'))]).toEqual([['Negotiation', 'Lost']]);
   });
 
   it('is null when every stage of the history is in CRM Settings', () => {
