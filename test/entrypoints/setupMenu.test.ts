@@ -69,7 +69,8 @@ describe('Set up CRM on a blank spreadsheet', () => {
   // and can be changed); a locale naming no country, or one the CRM knows no currency of, keeps USD.
   it.each([
     ['de_DE', 'EUR', '"€"#,##0.00'],
-    ['ja_JP', 'JPY', '"¥"#,##0.00'],
+    // Yen have no cents: shown whole.
+    ['ja_JP', 'JPY', '"¥"#,##0'],
     ['ru_RU', 'RUB', '"RUB "#,##0.00'],
     ['en_GB', 'GBP', '"£"#,##0.00'],
     ['en_US', 'USD', '"$"#,##0.00'],

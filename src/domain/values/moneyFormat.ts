@@ -12,10 +12,14 @@ const SYMBOLS: Record<string, string> = {
   NZD: 'NZ$',
 };
 
-/** A Sheets number format showing amounts in `currency`. */
+/** Currencies written without a minor unit (ISO 4217's zero-decimal ones teams sell in). */
+const WHOLE = new Set(['JPY', 'KRW', 'CLP', 'VND', 'ISK']);
+
+/** A Sheets number format showing amounts in `currency` (whole for the yen and the like). */
 export function moneyFormat(currency: string): string {
   const symbol = SYMBOLS[currency];
-  return symbol ? `"${symbol}"#,##0.00` : `"${currency} "#,##0.00`;
+  const digits = WHOLE.has(currency) ? '#,##0' : '#,##0.00';
+  return symbol ? `"${symbol}"${digits}` : `"${currency} "${digits}`;
 }
 
 /**
