@@ -98,8 +98,11 @@ export function dateParts(text: string): DateParts | null {
   if (p) return { kind: 'ymd', y: Number(p[1]), m: Number(p[2]), d: Number(p[3]) };
   p = /^(\d{1,2})([./-])(\d{1,2})\2(\d{4}|\d{2})$/.exec(s);
   if (p) return { kind: 'numeric', y: yearOf(p[4]), a: Number(p[1]), b: Number(p[3]), dotted: p[2] === '.' };
-  // A weekday before the day or the month (Thu, 01 Apr 2027; Friday, January 15, 2027) says nothing more.
-  const t = s.replace(/^(mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+(?=\d|\p{L})/iu, '');
+  // A weekday before the day or the month (Thu, 01 Apr 2027; Friday, January 15, 2027) says nothing
+  // more; nor does the Russian year's mark after it (15 января 2027 г.).
+  const t = s
+    .replace(/^(mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+(?=\d|\p{L})/iu, '')
+    .replace(/(\d{4})\s*г\.?$/u, '$1');
   // 1 Apr 2027, 1er avril 2027, 2. März 2027, 15 de agosto de 2027
   p = /^(\d{1,2})(?:st|nd|rd|th|er)?\.?\s+(?:de\s+)?(\p{L}+)\.?,?\s+(?:de\s+)?(\d{4}|\d{2})$/iu.exec(t);
   if (p) return { kind: 'named', y: yearOf(p[3]), m: monthNumber(p[2]), d: Number(p[1]), word: p[2] };
