@@ -35,6 +35,7 @@ import {
   placeholdersIn,
   placeholdersSaid,
   totalsRowOf,
+  type ColumnDateOrder,
   type ConfirmedMap,
 } from './conversion';
 import { currencyLines } from './currencyColumn';
@@ -105,6 +106,9 @@ function textDateIn(
   return '';
 }
 
+/** The export's date columns with the order each is read in (importDateOrders), as a list. */
+type DateOrders = [number, ColumnDateOrder][];
+
 /**
  * The preview's words on numeric dates that read differently day first and month first (01/04/2027):
  * how they will be read and what decided it (the file's other dates, the spreadsheet's locale, the
@@ -112,12 +116,10 @@ function textDateIn(
  */
 function datesLines(
   body: readonly (readonly CellValue[])[],
-  moveColumns: readonly { column: number }[],
-  map: ConfirmedMap,
+  orders: DateOrders,
   name: (c: number) => string,
   o: { locale: string; year: number },
 ): string[] {
-  const orders = [...importDateOrders(body, map, moveColumns, o.locale)];
   const shownIn = (order: DateOrder) => textDateIn(body, orders, order, name);
   for (const [c, { order, from }] of orders) {
     const v = body.find((r) => eitherWayDay(r[c], order, o.year) !== null)?.[c];
@@ -149,12 +151,10 @@ function datesLines(
  */
 function misreadLines(
   body: readonly (readonly CellValue[])[],
-  moveColumns: readonly { column: number }[],
-  map: ConfirmedMap,
+  orders: DateOrders,
   name: (c: number) => string,
   o: { locale: string; timeZone: string },
 ): string[] {
-  const orders = [...importDateOrders(body, map, moveColumns, o.locale)];
   for (const [c, { order, from }] of orders) {
     const values = body.map((r) => r[c] ?? '');
     if (!sheetMisreadDates(values, order, o.locale, o.timeZone)) continue;
@@ -224,8 +224,10 @@ export function describeImport(
     .filter(Boolean)
     .join(' ');
   if (closedSaid) lines.push('', closedSaid);
-  pushAll(lines, datesLines(body, [...mapping.stageEntered, ...closedAt], map, name, o));
-  pushAll(lines, misreadLines(body, [...mapping.stageEntered, ...closedAt], map, name, o));
+  // Each date column's order, decided once over the file for both lines.
+  const orders = [...importDateOrders(body, map, [...mapping.stageEntered, ...closedAt], o.locale)];
+  pushAll(lines, datesLines(body, orders, name, o));
+  pushAll(lines, misreadLines(body, orders, name, o));
   pushAll(lines, periodLines(body, map, name, o));
   pushAll(lines, amountLines(values, mapping.headerRow, map, o, name));
   pushAll(lines, rowLines(values, mapping.headerRow, map, name));
