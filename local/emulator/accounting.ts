@@ -227,6 +227,11 @@ export class Accountant {
     if (this.pending.delete(execution)) this.onFlush(execution);
   }
 
+  /** Whether the execution making calls now has spreadsheet writes not yet sent out (what a flush sends). */
+  hasPendingWrites(): boolean {
+    return this.pending.has(this.execution);
+  }
+
   /** Forces `execution`'s buffered writes out, charging the flush when there were any. */
   private forceOut(): void {
     if (!this.pending.delete(this.execution)) return;

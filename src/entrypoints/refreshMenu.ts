@@ -55,7 +55,10 @@ function money(n: number): string {
 /** Words for what a refresh built. */
 export function describeRefresh(r: RefreshResult | QuietRefresh): string {
   if (r.quiet)
-    return `Nothing changed in Deals or CRM Settings since the last refresh (${r.quiet.since}): the reports are current. ${r.quiet.rows.toLocaleString('en-US')} rows of Deals were also checked for changes made without an edit (a part of the tab each time).`;
+    return [
+      `Nothing changed in Deals or CRM Settings since the last refresh (${r.quiet.since}): the reports are current. ${r.quiet.rows.toLocaleString('en-US')} rows of Deals were also checked for changes made without an edit (a part of the tab each time).`,
+      ...describeBoard(r.board),
+    ].join('\n');
   const [h3, h6, h12] = r.output.forecast.horizons;
   const f = r.output.funnel;
   return [

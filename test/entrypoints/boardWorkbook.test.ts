@@ -504,6 +504,8 @@ describe('the board workbook', () => {
       const emu = crm();
       fillDemo(emu, n);
       emu.run('menuUpdateBoard');
+      // A change, so that the refresh is not a quiet one (those leave the board as it is).
+      type(emu, 'Next step', 3, 'Call back');
       const before = emu.acc.snapshot();
       emu.run('menuRefresh');
       const after = emu.acc.snapshot();
@@ -682,6 +684,9 @@ describe('a team around one board workbook', () => {
     emu.run('menuUpdateBoard');
     const first = board(emu).file.id;
     emu.drive.files.delete(first);
+    // The next day's refresh (the same day, with nothing changed in the CRM, it would be quiet: the
+    // reports and the board as they were).
+    emu.env.nowMs += 86_400_000;
     const message = refreshedBy(emu, FOUNDER);
     const [again] = emu.createdFiles();
     expect(again.id).not.toBe(first);

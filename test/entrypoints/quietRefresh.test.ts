@@ -62,10 +62,16 @@ describe('a refresh when nothing changed', () => {
       (n, t) => n + 2 * emu.sheet(t).lastRowIndex() * emu.sheet(t).lastColumnIndex(),
       0,
     );
-    expect(r.read).toBeLessThanOrEqual(width + DEALS + WINDOW * width + settingsCells + keys + small);
+    // History's end: from its last complete block of rows (each block printed) to the tab's end.
+    const pointer = JSON.parse(String(emu.properties.document.data['sheetsCrm.historyIndex'])) as {
+      block: number;
+    };
+    const history = emu.sheet('History');
+    const tail = (history.maxRows - history.lastRowIndex() + pointer.block) * 6;
+    expect(r.read).toBeLessThanOrEqual(width + DEALS + WINDOW * width + settingsCells + keys + small + tail);
     expect(r.written).toBe(0);
     // Properties, locks, CRM Settings, the quiet check's six calls, the lists' keys (five), Forecast
-    // and Funnel (two each), the dialog.
+    // and Funnel (two each), History's header and its end, the dialog.
     expect(r.calls).toBeLessThanOrEqual(27);
     expect(tabs()).toEqual(before);
   });
@@ -173,6 +179,16 @@ describe('a refresh when nothing changed', () => {
       ],
       ['a report tab edited', (emu) => emu.userEdit('Forecast', 'A10', 'note', { user: 'rep@example.com' })],
       ['a deal deleted (no edit event)', (emu) => emu.sheet('Deals').deleteRow(30)],
+      ['History rows deleted (no edit event)', (emu) => emu.sheet('History').deleteRows(40, 3)],
+      [
+        'a column named Stage again added by a script (no edit event)',
+        (emu) => {
+          const deals = emu.sheet('Deals');
+          const width = emu.values('Deals')[0].length;
+          deals.insertColumnAfter(width);
+          deals.cellAt(1, width + 1).v = 'Stage';
+        },
+      ],
       [
         'a typed edit whose check failed',
         (emu) => {

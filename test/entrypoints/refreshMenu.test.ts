@@ -120,6 +120,8 @@ describe('Refresh reports', () => {
     const [reading, sweeping, late] = [other(3), other(7), other(5)];
     const [readingFrom, sweepingFrom, lateFrom] = [stageOf(3), stageOf(7), stageOf(5)];
     const logged = emu.values('History').length;
+    // A day later (the same day, with nothing changed, the refresh would be quiet).
+    emu.env.nowMs += 86_400_000;
     // The refresh reads Deals and History without the lock: an edit then is checked at once (the
     // sweep's re-check, under the lock, finds the row changed and leaves it).
     emu.acc.beforeNext('LockService.getDocumentLock', () => {
@@ -227,6 +229,8 @@ describe('a refresh that fails halfway (fault injection)', () => {
         ...Object.entries(emu.properties.document.data).map(([k, v]) => Buffer.byteLength(k + v, 'utf8')),
       );
     const sizeAfterSuccess = bytes();
+    // A day later (the same day, with nothing changed, the refresh would be quiet).
+    emu.env.nowMs += 86_400_000;
     // Each failure comes after the refresh forgot the prints it had stored, when it records what it wrote.
     for (let i = 0; i < 10; i++) {
       emu.acc.injectFault({ method: 'Properties.setProperties', times: 1 });

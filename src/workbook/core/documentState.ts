@@ -99,46 +99,80 @@ export function storedStateBytes(): number {
 const CHANGED = 'sheetsCrm.changedAt';
 
 /**
- * The property that says Deals changed now, for the next refresh (refresh/quietRefresh.ts): written by
- * every writer of Deals but the refresh itself, in a call it makes anyway where it has one.
+ * The property that says Deals changed now, for the next refresh (refresh/quietRefresh.ts) and a
+ * sweep's re-check (guard/readBack.ts): written by every writer of Deals but the refresh itself, under
+ * the document lock where it holds it, in a call it makes anyway where it has one. A run that saw a
+ * stamp before reading Deals trusts its read to hold every change the stamp stands for, so the stamp
+ * goes in only once the writer's cells are out (`flushFirst` for a writer whose last writes were not
+ * followed by a read, which sends them out: writes are buffered), and no two stamps are alike: the
+ * time, then a number one past the stamp's before (read now, under the writer's lock), so that two
+ * writers whose clocks give the same millisecond still leave different stamps.
  */
-export function changedNow(): Record<string, string> {
-  return { [CHANGED]: String(Date.now()) };
+export function changedNow(flushFirst = false): Record<string, string> {
+  if (flushFirst) SpreadsheetApp.flush();
+  const before = documentStore().getProperty(CHANGED) ?? '';
+  const count = Number(before.split('#')[1] ?? 0) || 0;
+  return { [CHANGED]: `${Date.now()}#${count + 1}` };
 }
 
 /** When Set up or Convert last rewrote Deals: fewer deals than at the refresh before is then meant. */
 export const DEALS_REPLACED = 'sheetsCrm.dealsReplaced';
 
-/** Says Deals changed now (and, with `dealsReplaced`, that Set up or Convert rewrote it): one call. */
-export function markChanged(dealsReplaced = false): void {
+/**
+ * Says Deals changed now (and, with `dealsReplaced`, that Set up or Convert rewrote it): one call, and
+ * the stamp's read (see changedNow for `flushFirst`).
+ */
+export function markChanged(opts: { dealsReplaced?: boolean; flushFirst?: boolean } = {}): void {
   documentStore().setProperties({
-    ...changedNow(),
-    ...(dealsReplaced ? { [DEALS_REPLACED]: String(Date.now()) } : {}),
+    ...changedNow(opts.flushFirst),
+    ...(opts.dealsReplaced ? { [DEALS_REPLACED]: String(Date.now()) } : {}),
   });
 }
 
-/** markChanged, for a run that is failing already: its own failure is left to the rolling window. */
+/**
+ * markChanged, for a run that is failing already: its writes sent out first where that still works
+ * (else stamped without), its own failure otherwise left to the rolling window.
+ */
 export function tryMarkChanged(): void {
   try {
-    markChanged();
+    markChanged({ flushFirst: true });
   } catch {
-    // The next refreshes' windows find the change within a day (refresh/quietRefresh.ts).
+    try {
+      markChanged();
+    } catch {
+      // The next refreshes' windows find the change within a day (refresh/quietRefresh.ts).
+    }
   }
 }
 
 /** When Deals last changed by another writer than the refresh (0: never said). */
 export function changedAt(all: Record<string, string>): number {
-  return Number(all[CHANGED] ?? 0) || 0;
+  return Number((all[CHANGED] ?? '').split('#')[0]) || 0;
 }
 
 /**
  * A change stamped this close before a read may have come after it (two executions run on different
- * machines, whose clocks may differ a little). Stamps are times, compared with this margin, never for
- * equality: two writers may stamp the same millisecond (sweepParts.test.ts, the clock standing still).
+ * machines, whose clocks may differ a little): how stamps written before they were unique (a time
+ * alone) are compared. A stamp seen before a read is compared for equality (see changedAfter).
  */
 export const CLOCK_MARGIN_MS = 10_000;
 
 /** Whether the last change stamped (see changedNow) may have come after `readAt`. */
 export function changedSince(all: Record<string, string>, readAt: number): boolean {
   return !(changedAt(all) < readAt - CLOCK_MARGIN_MS);
+}
+
+/** The change stamp in the properties as read ('' when none was ever written). */
+export function changeStamp(all: Record<string, string>): string {
+  return all[CHANGED] ?? '';
+}
+
+/**
+ * Whether another writer changed Deals since a run read the properties and found `seen` there (read
+ * before it read Deals), or may have: a stamp other than `seen`, or for a stamp of the old form (a
+ * time alone, possibly alike another writer's), one too close to `readAt` to tell.
+ */
+export function changedAfter(all: Record<string, string>, seen: string, readAt: number): boolean {
+  if (changeStamp(all) !== seen) return true;
+  return seen !== '' && !seen.includes('#') && changedSince(all, readAt);
 }

@@ -36,6 +36,8 @@ export interface SweepInput {
   locale: string;
   user: string;
   now: Date;
+  /** The change stamp as read before Deals was (documentState.ts changeStamp), when known. */
+  seen?: string;
 }
 
 export interface SweepPlan {
@@ -84,7 +86,7 @@ export function applySweep(
     outcomes: plan.outcomes,
     at: input.now,
     timeZone: input.timeZone,
-    sweep: { readAt: plan.readAt, logged: historyRows },
+    sweep: { readAt: plan.readAt, seen: input.seen, logged: historyRows },
   });
   const { outcomes, historyRows: logged, leftForNextTime, putRight } = written;
   const byRule: Partial<Record<RuleId, number>> = {};

@@ -141,7 +141,7 @@ export function completeJournals(deals: Sheet, history: Sheet, map: HeaderMap, t
     // completion then reads its cells again before writing (readBack.ts recheckIfChanged).
     if (key === LOGGED_JOURNAL) {
       completeLogged(all[key], deals, history, map, timeZone);
-      closeJournal({ key, keys: [key] }, changedNow());
+      closeJournal({ key, keys: [key] }, changedNow(true));
       continue;
     }
     const raw = all[key] ? readChunked(all, key) : null;
@@ -153,7 +153,7 @@ export function completeJournals(deals: Sheet, history: Sheet, map: HeaderMap, t
       journal = null;
     }
     if (journal) complete(journal, deals, history, map);
-    closeJournal({ key, keys: chunkKeys(all, key) }, changedNow());
+    closeJournal({ key, keys: chunkKeys(all, key) }, changedNow(true));
   }
 }
 

@@ -13,7 +13,7 @@ import type { WrittenRow } from './typedMeanwhile';
 import type { RowOutcome } from '../../domain/edits/editEffects';
 import type { FieldKey } from '../../shared/fields';
 import type { Sheet } from '../core/sheetTypes';
-import { changedSince, documentStore } from '../core/documentState';
+import { changedAfter, changedSince, documentStore } from '../core/documentState';
 import { journalsLeft } from './changeJournal';
 import { maxOf, minOf } from '../../shared/manyValues';
 
@@ -21,8 +21,10 @@ import { maxOf, minOf } from '../../shared/manyValues';
  * Indexes (into `rows`) of a sweep's rows to leave alone, as recheckRows finds them; none without
  * reading a cell when no other writer can have changed Deals since the sweep read it at `readAt`:
  * every writer but a sweep (an edit's check, a paste's, a sidebar save) stamps its change under the
- * document lock before letting it go (documentState.ts changedNow), and a run that died before
- * stamping left its journal open. One call (the properties) then, instead of reading the cells.
+ * document lock once its cells are out (documentState.ts changedNow), and a run that died before
+ * stamping left its journal open. With `seen` (the stamp as read before Deals), any other stamp now
+ * says a change came since; without it, a stamp too close to `readAt` to tell. One call (the
+ * properties) then, instead of reading the cells.
  */
 export function recheckIfChanged(
   sheet: Sheet,
@@ -30,11 +32,12 @@ export function recheckIfChanged(
   first: number,
   rows: CellValue[][],
   outcomes: readonly RowOutcome[],
-  readAt: number,
+  { readAt, seen }: { readAt: number; seen?: string },
 ): Set<number> {
   if (!outcomes.some((o) => Object.keys(o.writes).length)) return new Set();
   const all = documentStore().getProperties();
-  if (!changedSince(all, readAt) && !journalsLeft(all)) return new Set();
+  const changed = seen === undefined ? changedSince(all, readAt) : changedAfter(all, seen, readAt);
+  if (!changed && !journalsLeft(all)) return new Set();
   return recheckRows(sheet, map, first, rows, outcomes);
 }
 

@@ -65,7 +65,7 @@ export interface RowsWrite {
    * A sweep's: when it read Deals, and History as read (to skip what a failed sweep logged). Its rows
    * were read long before the lock's last moments, so they are re-checked and read back.
    */
-  sweep?: { readAt: number; logged?: readonly (readonly CellValue[])[] };
+  sweep?: { readAt: number; seen?: string; logged?: readonly (readonly CellValue[])[] };
 }
 
 export interface RowsWritten {
@@ -87,9 +87,7 @@ export interface RowsWritten {
 export function writeRows(w: RowsWrite, earlier?: PlannedWrites): RowsWritten {
   const { deals, map, first, rows, sweep } = w;
   // A sweep's rows changed or moved since its read: nothing written or logged for them (left for next time).
-  const conflicts = sweep
-    ? recheckIfChanged(deals, map, first, rows, w.outcomes, sweep.readAt)
-    : new Set<number>();
+  const conflicts = sweep ? recheckIfChanged(deals, map, first, rows, w.outcomes, sweep) : new Set<number>();
   const outcomes = conflicts.size
     ? w.outcomes.map((o, i) => (conflicts.has(i) ? { ...o, writes: {}, history: [] } : o))
     : w.outcomes;
@@ -112,7 +110,7 @@ export function writeRows(w: RowsWrite, earlier?: PlannedWrites): RowsWritten {
   if (sweep) putRight = keepInPlace(deals, map, first, rows, planned, sweep.readAt, earlier);
   // An edit's cells on another deal: its Last seen was not written, and the next run completes it.
   if (!misplaced) closeJournal(journal, sweep ? {} : changedNow());
-  else if (!sweep) markChanged();
+  else if (!sweep) markChanged({ flushFirst: true });
   return { planned, outcomes, historyRows: entries.length, leftForNextTime: conflicts.size, putRight };
 }
 
@@ -253,7 +251,10 @@ export function writeDeal(w: DealWrite): DealWritten {
     const moved = rowHolding(deals, map, w.dealId, after, changed);
     if (!moved) {
       closeJournal(journal, changedNow());
-      return { misplaced: markMisplaced(deals, map, rowNumber, changed, landed, after, w.timeZone) };
+      const marked = markMisplaced(deals, map, rowNumber, changed, landed, after, w.timeZone);
+      // The marks are a change too, stamped once they are out.
+      markChanged({ flushFirst: true });
+      return { misplaced: marked };
     }
     savedAt = moved;
   }
@@ -273,6 +274,6 @@ export function writeDeal(w: DealWrite): DealWritten {
   appendHistoryOnce(w.history, w.entries);
   // The journal closed, with the note for a teammate's check that starts only after this save, in one call.
   const note = w.existing ? saveWritesNote(map, savedAt.row, after, changed) : {};
-  closeJournal(journal, { ...note, ...changedNow() });
+  closeJournal(journal, { ...note, ...changedNow(true) });
   return { ...savedAt, kept };
 }

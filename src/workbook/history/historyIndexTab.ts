@@ -295,11 +295,30 @@ function readIncrementally(
  * Two reads.
  */
 export function historyPartHolds(history: Sheet, pointer: IndexPointer): number | null {
+  return quietTail(history, pointer, true)?.checkFrom ?? null;
+}
+
+/**
+ * Whether History still ends as the last refresh left it, for a quiet refresh (see
+ * refresh/quietRefresh.ts): the last folded row and the rows after the last complete block hold their
+ * prints, and after the last folded row come just the `logged` rows that refresh's sweep appended
+ * (folded in its reports, read by the next full refresh). Rows deleted there, or changed among the
+ * folded ones, with no edit event: the refresh goes on in full. One read.
+ */
+export function historyTailHolds(history: Sheet, pointer: IndexPointer, logged: number): boolean {
+  return quietTail(history, pointer, false, logged) !== null;
+}
+
+function quietTail(history: Sheet, pointer: IndexPointer, check: boolean, logged = 0) {
   if (history.getSheetId() !== pointer.historySheetId) return null;
-  const checked = checkedTail(history, pointer, true, true);
-  // No row may follow the last one folded: a quiet refresh reads none of them.
-  if (!checked || checked.tail.slice(checked.at + 1).some((r) => !isBlank(r))) return null;
-  return checked.checkFrom;
+  const checked = checkedTail(history, pointer, check, true);
+  if (!checked) return null;
+  // After the last folded row, only the rows the last refresh logged: a quiet refresh reads none.
+  const after = checked.tail.slice(checked.at + 1);
+  let filled = after.length;
+  while (filled > 0 && isBlank(after[filled - 1])) filled--;
+  if (filled !== logged || after.slice(0, logged).some(isBlank)) return null;
+  return checked;
 }
 
 /** The pointer once a quiet refresh checked History's next part (`checkFrom`) at `at`, as a property. */

@@ -11,14 +11,20 @@
 // So a change with no event is found within 24 refreshes, a day of the hourly schedule.
 import * as z from '../../shared/schema';
 import type { CellValue } from '../../domain/deals/deal';
-import { mapHeaders } from '../../domain/deals/headerMap';
+import { mapHeaders, type HeaderMap } from '../../domain/deals/headerMap';
 import { FIELDS } from '../../shared/fields';
 import { applyRowRules } from '../../domain/edits/editEffects';
 import { textHash, textHashNumber } from '../../domain/values/text';
 import { isoDay } from '../../shared/zonedTime';
 import type { Settings } from '../../shared/settings';
 import { parseStored } from '../core/storedValues';
-import { changedSince, DEALS_REPLACED, documentStore, type DocumentState } from '../core/documentState';
+import {
+  changedAfter,
+  changedSince,
+  DEALS_REPLACED,
+  documentStore,
+  type DocumentState,
+} from '../core/documentState';
 import { editContext } from '../deals/dealEdits';
 import type { Sheet } from '../core/sheetTypes';
 
@@ -26,8 +32,29 @@ const LAST = 'sheetsCrm.lastRefresh';
 /** Windows a tab is checked in, and the fewest rows a window holds. */
 const WINDOWS = 24;
 const MIN_WINDOW = 500;
-const lastSchema = z.object({ at: z.number(), settings: z.string(), next: z.number(), ids: z.string() });
+const lastSchema = z.object({
+  at: z.number(),
+  settings: z.string(),
+  next: z.number(),
+  ids: z.string(),
+  /** The change stamp as the refresh read it before Deals (documentState.ts); absent in older records. */
+  stamp: z.optional(z.string()),
+  /** A print of what Deals' header row named where (see headerPrint); absent in older records. */
+  header: z.optional(z.string()),
+  /** Whether the refresh brought the board workbook up to date (its keeper's, with one). */
+  board: z.optional(z.boolean()),
+  /** History rows its sweep appended (after the last row folded; see historyTailHolds). */
+  logged: z.optional(z.number()),
+});
 type LastRefresh = z.infer<typeof lastSchema>;
+
+/**
+ * A print of where Deals' header row puts each field, its width and the columns named twice: a header
+ * changed with no edit event (a script) makes the next refresh full, which says what it now means.
+ */
+export function headerPrint(map: HeaderMap): string {
+  return textHash(JSON.stringify([map.columns, map.width, map.doubles ?? []]));
+}
 
 /** A print of the settings the reports are built from. */
 export function settingsPrint(settings: Settings): string {
@@ -43,8 +70,10 @@ export function quietSince(
 ): LastRefresh | null {
   const last = parseStored(all[LAST], lastSchema);
   if (!last) return null;
-  // A change stamped since the last refresh read (or too close before to tell) makes this one full.
-  if (changedSince(all, last.at)) return null;
+  // A change stamped since the last refresh read the properties makes this one full (a record with no
+  // stamp: one stamped since, or too close before its read to tell).
+  if (last.stamp === undefined ? changedSince(all, last.at) : changedAfter(all, last.stamp, last.at))
+    return null;
   if (isoDay(new Date(last.at), timeZone) !== isoDay(now, timeZone)) return null;
   return last.settings === settingsPrint(settings) ? last : null;
 }
@@ -66,11 +95,21 @@ export function forgetLastRefresh(all: Record<string, string>): void {
 }
 
 /**
- * Records a complete refresh: when it read (`at`), its settings, where the next window starts, and a
- * print of the Deal IDs it found (`ids`, see idsPrint).
+ * Records a complete refresh: when it read (`at`) and the change stamp it saw then (`stamp`), its
+ * settings, where the next window starts, a print of the Deal IDs it found (`ids`, see idsPrint) and
+ * one of Deals' header row (`header`, see headerPrint).
  */
-export function saveLastRefresh(at: number, settings: Settings, next: number, ids: string): void {
-  documentStore().setProperty(LAST, JSON.stringify({ at, settings: settingsPrint(settings), next, ids }));
+export function saveLastRefresh(
+  record: Omit<LastRefresh, 'settings' | 'stamp' | 'header' | 'board' | 'logged'> & {
+    stamp: string;
+    header: string;
+    board: boolean;
+    logged: number;
+  },
+  settings: Settings,
+): void {
+  const full: LastRefresh = { ...record, settings: settingsPrint(settings) };
+  documentStore().setProperty(LAST, JSON.stringify(full));
 }
 
 /**
@@ -111,9 +150,11 @@ export function windowHolds(
   if (count <= 0 || width <= 0) return { holds: last.ids === idsPrint([]), rows: 0 };
   const map = mapHeaders(deals.getRange(1, 1, 1, width).getValues()[0] as CellValue[]);
   const idCol = map.columns.dealId;
-  // A field's column gone: the full refresh says so (see domain/deals/headerCheck.ts).
+  // A field's column gone: the full refresh says so (see domain/deals/headerCheck.ts); a header changed
+  // with no event, what it means now.
   if (idCol === undefined || Object.keys(map.columns).length !== FIELDS.length)
     return { holds: false, rows: 0 };
+  if (last.header !== headerPrint(map)) return { holds: false, rows: 0 };
   const ids = deals
     .getRange(2, idCol + 1, count, 1)
     .getValues()
@@ -128,6 +169,10 @@ export function windowHolds(
     const o = applyRowRules(row, 2 + from + i, ctx, {});
     return o.history.length === 0 && Object.keys(o.writes).length === 0;
   });
-  if (holds) saveLastRefresh(readAt, settings, from + take >= count ? 0 : from + take, last.ids);
+  if (holds) {
+    const next = from + take >= count ? 0 : from + take;
+    const kept = { stamp: last.stamp ?? '', header: last.header ?? '', board: last.board ?? false };
+    saveLastRefresh({ ...last, ...kept, logged: last.logged ?? 0, at: readAt, next }, settings);
+  }
   return { holds, rows: take };
 }

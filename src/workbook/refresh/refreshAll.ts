@@ -29,14 +29,21 @@ import { withDocumentLock } from '../core/lock';
 import { historyRow } from '../../domain/history/historyEntry';
 import { boardState, keptByAnother, type BoardUpdate } from '../board/boardFile';
 import { tabSizes } from '../core/cells';
-import { forgetPointer, readHistory, readPointer, saveHistoryIndex } from '../history/historyIndexTab';
+import {
+  forgetPointer,
+  historyTailHolds,
+  readHistory,
+  readPointer,
+  saveHistoryIndex,
+} from '../history/historyIndexTab';
 import { foldRows, movesOf, pushesOf } from '../../domain/history/historyIndex';
 import type { MovesByDeal } from '../../domain/history/stageMoves';
-import { documentProperties } from '../core/documentState';
+import { changeStamp, documentProperties } from '../core/documentState';
 import { completeJournals, journalsLeft } from '../guard/changeJournal';
 import { readHeaderMap } from '../deals/dealLookup';
 import {
   forgetLastRefresh,
+  headerPrint,
   idsPrint,
   lastDealCount,
   quietSince,
@@ -69,6 +76,8 @@ const LOCK_WAIT_MS = 30000;
 /** A refresh that found nothing changed since the last (quietRefresh.ts): nothing was written. */
 export interface QuietRefresh {
   quiet: { since: string; rows: number };
+  /** Who keeps the board workbook, when it is not the person refreshing (left alone, as always). */
+  board?: BoardUpdate;
 }
 
 export interface RefreshResult {
@@ -178,9 +187,29 @@ export function refreshAll(req: RefreshRequest): RefreshResult | QuietRefresh {
     [historySheet.getSheetId(), historyRows],
   ]);
   saveReportRecord(plan.record, charts.ids, extents, charts.ranges, sizes, index.property);
-  saveLastRefresh(readAt, settings, 0, idsPrint(sweptIds(read.sweepPlan)));
+  recordRefresh(readAt, properties, read, board, settings);
   const cells = Object.values(sizes).reduce((n, [r, c]) => n + r * c, 0);
   return { sweep: read.sweep, output, board, cells };
+}
+
+/**
+ * Records the refresh for the next one (quietRefresh.ts): when it read and the change stamp it saw
+ * then, the Deal IDs and the header it found, whether it brought the board up to date, and the History
+ * rows its sweep appended.
+ */
+function recordRefresh(
+  readAt: number,
+  properties: Record<string, string>,
+  read: ReturnType<typeof readAndSweep>,
+  board: BoardUpdate | undefined,
+  settings: Settings,
+): void {
+  const ids = idsPrint(sweptIds(read.sweepPlan));
+  const header = headerPrint(read.sweepPlan.map);
+  const boardDone = board !== undefined && !board.keptBy;
+  const seen = changeStamp(properties);
+  const logged = read.sweep.historyRows;
+  saveLastRefresh({ at: readAt, stamp: seen, next: 0, ids, header, board: boardDone, logged }, settings);
 }
 
 /**
@@ -279,11 +308,21 @@ function quietRefresh(
   // Report tabs changed with no edit event (a list sorted or cut short) are written again in full;
   // History's columns moved with none stop the refresh that reads it (see historyHeaderHolds).
   if (!reportsIntact(sheets, record) || !historyHeaderHolds(crm.history)) return null;
+  // History's end as folded (rows deleted or changed there with no event); the daily check reads it too.
+  if (pointer && !check && !historyTailHolds(crm.history, pointer, last.logged ?? 0)) return null;
+  // The board workbook follows its keeper's refreshes: a keeper's is quiet only when the last full
+  // refresh brought the board up to date (a teammate's leaves it alone); a teammate's says who keeps it.
+  const board = boardState(properties);
+  const keptBy = keptByAnother(board, req.user);
+  if (board && !keptBy && (!board.keeper || !last.board)) return null;
   const window = windowHolds(crm.deals, crm.state, last, req.user, settings, readAt);
   if (!window.holds) return null;
   // The daily check due: the parts it covers are read back rather than written (see quietCheck.ts).
   if (check && !quietDailyCheck(ss, sheets, crm.history, record, pointer!, now)) return null;
-  return { quiet: { since: stamp(new Date(last.at), timeZone), rows: window.rows } };
+  return {
+    quiet: { since: stamp(new Date(last.at), timeZone), rows: window.rows },
+    board: keptBy ?? undefined,
+  };
 }
 
 /**
@@ -332,7 +371,9 @@ function archiveIfNearLimit({ ss, crm }: RefreshRequest, plan: RefreshPlan): voi
 function readAndSweep(req: RefreshRequest, plan: RefreshPlan) {
   const { ss, crm, settings, user, now } = req;
   const { timeZone, locale } = crm.state;
-  const input = { deals: crm.deals, history: crm.history, settings, timeZone, locale, user, now };
+  // The change stamp read with the properties, before Deals: the sweep's re-check compares it.
+  const seen = changeStamp(plan.properties);
+  const input = { deals: crm.deals, history: crm.history, settings, timeZone, locale, user, now, seen };
   // A run that died between its History and its cells left a journal: completed first (briefly under
   // the lock), so that the sweep finds those changes logged, by the person who made them.
   if (journalsLeft(plan.properties))

@@ -106,7 +106,7 @@ export function setUpCrm(ss: Spreadsheet, dealsSheet?: Sheet, known?: DocumentSt
   makeReportTabs(ss, { settings: parsed.settings, timeZone, deals });
   // Set up, Convert and imports change Deals (and its tabs) for the next refresh to read in full, and
   // may leave fewer deals than it last counted (a Deals tab replaced by an export): not to be asked about.
-  markChanged(true);
+  markChanged({ dealsReplaced: true });
   return summary;
 }
 
