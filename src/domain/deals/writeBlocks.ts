@@ -22,25 +22,41 @@ export function columnRuns(written: Iterable<number>, bridgeable: ReadonlySet<nu
 }
 
 /**
- * Rows a block of `width` columns leaves out rather than write back as they are: a block is one call
- * (~7 ms), a cell written ~0.03 ms and more for its text, so a gap this large costs more written across
- * than a call of its own.
+ * What rows left out of a block save: a block is one call (~7 ms), a cell written ~0.03 ms and each
+ * character of its text past the twentieth a twentieth of that (the latency model), so a gap that would
+ * write back this many short cells' worth costs more written across than a call of its own. The figure
+ * keeps a margin of four over the model's (calls are what measurements most often find slower).
  */
 export const GAP_CELLS = 1000;
-/** Blocks one run of columns is written in at most: a sweep's calls stay few whatever it changes. */
-export const MAX_SPANS = 4;
+/**
+ * Blocks one run of columns is written in at most: a sweep's calls stay few whatever it changes. The
+ * first refresh of a day changes ~0.7% of the Check column's cells, spread over the tab; the largest
+ * gaps between them are written across no more.
+ */
+export const MAX_SPANS = 16;
+
+/** A cell written, in short cells: text past 20 characters adds a twentieth of a cell a character. */
+export function cellWeight(v: unknown): number {
+  return typeof v === 'string' && v.length > 20 ? 1 + (v.length - 20) / 20 : 1;
+}
 
 /**
- * The row spans [top, bottom] (inclusive) a run of `width` columns is written in, covering the rows
- * `changed` (ascending): one span, split at the largest gaps of at least GAP_CELLS cells, into at most
- * MAX_SPANS. A sweep that changes two rows far apart writes those two, not the rows between.
+ * The row spans [top, bottom] (inclusive) a run of columns is written in, covering the rows `changed`
+ * (ascending): one span, split at the gaps that would write back at least GAP_CELLS short cells'
+ * worth, the heaviest first, into at most MAX_SPANS. `weigh` is the width of the run (each row of a gap
+ * weighs that many short cells) or gives the weight of the rows strictly between two changed rows. A
+ * sweep that changes two rows far apart writes those two, not the rows between.
  */
-export function rowSpans(changed: readonly number[], width: number): [number, number][] {
+export function rowSpans(
+  changed: readonly number[],
+  weigh: number | ((above: number, below: number) => number),
+): [number, number][] {
   if (!changed.length) return [];
+  const weight = typeof weigh === 'number' ? (a: number, b: number) => (b - a - 1) * weigh : weigh;
   const gaps = changed
     .slice(1)
-    .map((r, i) => ({ at: i + 1, size: r - changed[i] - 1 }))
-    .filter((g) => g.size * width >= GAP_CELLS)
+    .map((r, i) => ({ at: i + 1, size: weight(changed[i], r) }))
+    .filter((g) => g.size >= GAP_CELLS)
     .sort((a, b) => b.size - a.size || a.at - b.at)
     .slice(0, MAX_SPANS - 1)
     .map((g) => g.at)

@@ -1,7 +1,7 @@
 // Reading deal rows and writing back what the row rules decided: one setValues per block of adjacent
 // columns we change, spanning the affected rows in a few spans at most, so the number of calls never
 // grows with the deals.
-import { columnRuns, rowSpans } from '../../domain/deals/writeBlocks';
+import { cellWeight, columnRuns, rowSpans } from '../../domain/deals/writeBlocks';
 import type { CellValue } from '../../domain/deals/deal';
 import type { HeaderMap } from '../../domain/deals/headerMap';
 import { COMPUTED_FIELDS, type RowOutcome } from '../../domain/edits/editEffects';
@@ -72,7 +72,20 @@ export function planWrites(
           break;
         }
     });
-    return rowSpans(changed, c2 - c1 + 1).map(([top, bottom]) => ({ c1, c2, top, bottom }));
+    // A gap's rows weigh what writing them back costs: the Check column's long texts far more than
+    // short cells.
+    const sums = [0];
+    for (let r = 0; r < rows.length; r++) {
+      let w = 0;
+      for (let c = c1; c <= c2; c++) w += cellWeight(rows[r][c]);
+      sums.push(sums[r] + w);
+    }
+    return rowSpans(changed, (a, b) => sums[b] - sums[a + 1]).map(([top, bottom]) => ({
+      c1,
+      c2,
+      top,
+      bottom,
+    }));
   });
   // Formulas are read before any write (a read after a write would flush it), and only where needed: a
   // person's columns of a block that spans rows it does not change there.

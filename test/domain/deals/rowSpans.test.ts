@@ -1,7 +1,7 @@
 // The row spans a run of columns is written in: every changed row covered, nothing written across a
 // gap worth a call of its own unless the spans are used up on larger gaps.
 import fc from 'fast-check';
-import { GAP_CELLS, MAX_SPANS, rowSpans } from '../../../src/domain/deals/writeBlocks';
+import { cellWeight, GAP_CELLS, MAX_SPANS, rowSpans } from '../../../src/domain/deals/writeBlocks';
 
 describe('rowSpans', () => {
   it('writes two rows far apart as two spans, and rows close together as one', () => {
@@ -46,6 +46,48 @@ describe('rowSpans', () => {
         },
       ),
       { numRuns: 300 },
+    );
+  });
+
+  it('weighs a gap by what writing it back costs: long texts split where short cells would not', () => {
+    // Rows of 60-character texts weigh three short cells each (20 characters make a cell, each one past
+    // them a twentieth): a gap of 400 such rows (1,200) is worth a call, one of 400 short cells is not.
+    expect(cellWeight('x'.repeat(60))).toBe(3);
+    expect(cellWeight(12345)).toBe(1);
+    const long = (a: number, b: number) => (b - a - 1) * cellWeight('x'.repeat(60));
+    expect(rowSpans([0, 401], long)).toEqual([
+      [0, 0],
+      [401, 401],
+    ]);
+    expect(rowSpans([0, 401], 1)).toEqual([[0, 401]]);
+  });
+
+  it('with any weights, splits only at gaps worth a call, the heaviest first', () => {
+    fc.assert(
+      fc.property(
+        fc.uniqueArray(fc.nat(5_000), { minLength: 1, maxLength: 80 }),
+        fc.array(fc.integer({ min: 1, max: 8 }), { minLength: 5_001, maxLength: 5_001 }),
+        (rowsDrawn, weights) => {
+          const changed = [...rowsDrawn].sort((a, b) => a - b);
+          // The weight of the rows strictly between two, summed here row by row.
+          const between = (a: number, b: number) => weights.slice(a + 1, b).reduce((n, w) => n + w, 0);
+          const spans = rowSpans(changed, between);
+          expect(spans.length).toBeLessThanOrEqual(MAX_SPANS);
+          for (const r of changed) expect(spans.filter(([t, b]) => r >= t && r <= b)).toHaveLength(1);
+          const splits = spans.slice(1).map(([t], i) => between(spans[i][1], t));
+          for (const w of splits) expect(w).toBeGreaterThanOrEqual(GAP_CELLS);
+          const inside = spans.flatMap(([t, b]) => {
+            const own = changed.filter((r) => r >= t && r <= b);
+            return own.slice(1).map((r, i) => between(own[i], r));
+          });
+          for (const w of inside)
+            if (w >= GAP_CELLS) {
+              expect(spans.length).toBe(MAX_SPANS);
+              expect(Math.min(...splits)).toBeGreaterThanOrEqual(w);
+            }
+        },
+      ),
+      { numRuns: 200 },
     );
   });
 });
