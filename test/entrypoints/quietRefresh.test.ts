@@ -179,6 +179,13 @@ describe('a refresh when nothing changed', () => {
       ],
       ['a report tab edited', (emu) => emu.userEdit('Forecast', 'A10', 'note', { user: 'rep@example.com' })],
       ['a deal deleted (no edit event)', (emu) => emu.sheet('Deals').deleteRow(30)],
+      [
+        'Deals sorted (no edit event): the lists link each deal to its row',
+        (emu) => {
+          const tab = emu.sheet('Deals');
+          tab.rangeAt(2, 1, tab.lastRowIndex() - 1, tab.maxColumns).sort({ column: 3, ascending: false });
+        },
+      ],
       ['History rows deleted (no edit event)', (emu) => emu.sheet('History').deleteRows(40, 3)],
       [
         'a column named Stage again added by a script (no edit event)',
@@ -205,6 +212,25 @@ describe('a refresh when nothing changed', () => {
       if (refresh(emu, minute(2)).message.includes(QUIET)) quiet.push(what);
     }
     expect(quiet).toEqual([]);
+  });
+
+  it('after Deals is sorted with no edit event, links each listed deal to the row it is on now', () => {
+    const emu = fresh(saved);
+    const tab = emu.sheet('Deals');
+    tab.rangeAt(2, 1, tab.lastRowIndex() - 1, tab.maxColumns).sort({ column: 3, ascending: false });
+    refresh(emu, minute(2));
+    const idAt = new Map(emu.values('Deals').map((r, i) => [i + 1, String(r[0])]));
+    const wrong: string[] = [];
+    for (const list of ['Segment A', 'Segment B', 'Segment C', 'Unsegmented']) {
+      const sheet = emu.sheet(list);
+      const formulas = sheet.rangeAt(1, 1, sheet.lastRowIndex(), 2).getFormulas();
+      const values = sheet.rangeAt(1, 1, sheet.lastRowIndex(), 2).getValues();
+      formulas.forEach(([f], i) => {
+        const row = /range=A(\d+)"/.exec(String(f))?.[1];
+        if (row && idAt.get(Number(row)) !== String(values[i][1])) wrong.push(`${list}!${i + 1}`);
+      });
+    }
+    expect(wrong).toEqual([]);
   });
 
   it('finds a stage changed with no edit event within as many refreshes as the tab has windows', () => {

@@ -113,21 +113,24 @@ export function saveLastRefresh(
 }
 
 /**
- * A print of the Deal IDs a tab holds, whatever their order (a sort changes nothing): their number, and
- * the sum and the exclusive-or of their 32-bit prints. A deal deleted or added without an edit event (a
- * row deleted, a script) changes it.
+ * A print of the Deal IDs a tab holds and of the rows they are on: their number, the sum and the
+ * exclusive-or of their 32-bit prints, and a print of the order. A deal deleted or added without an
+ * edit event (a row deleted, a script) changes it, and so does a sort (which fires none either): the
+ * lists link each deal to its row, and "the same deal as row N" names rows.
  */
 export function idsPrint(ids: Iterable<CellValue>): string {
-  let [count, sum, xor] = [0, 0, 0];
+  let [count, sum, xor, order, row] = [0, 0, 0, 0, 0];
   for (const v of ids) {
+    row++;
     const id = String(v ?? '').trim();
     if (!id) continue;
     const h = textHashNumber(id);
     count++;
     sum = (sum + h) % 0x100000000;
     xor = (xor ^ h) >>> 0;
+    order = (Math.imul(order ^ h, 0x01000193) + row) >>> 0;
   }
-  return `${count}:${sum.toString(36)}:${xor.toString(36)}`;
+  return `${count}:${sum.toString(36)}:${xor.toString(36)}:${order.toString(36)}`;
 }
 
 /**
