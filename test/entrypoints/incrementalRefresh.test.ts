@@ -4,6 +4,7 @@
 // workbook that forgets everything the last refresh recorded and is refreshed from scratch.
 import fc from 'fast-check';
 import { Emulator } from '../../local/emulator';
+import { Range } from '../../local/emulator/range';
 import { fillDemo } from '../support/demoWorkbook';
 import { loadedEmulator } from '../support/emulator';
 import { a1, columnOf, REPORT_TABS } from '../support/crm';
@@ -303,6 +304,38 @@ describe('a refresh that reads and writes only what changed', () => {
     const kept = marked.filter((r) => rows[r - 1][company - 1] === 'untouched');
     expect(kept.length).toBeGreaterThan(marked.length * 0.9);
     expect(d.serviceCalls).toBeLessThanOrEqual(60);
+  }, 60_000);
+
+  it('writes, in a list, only the chunks of rows a day’s few stage edits changed, however far apart', () => {
+    const emu = refreshedDemo(12000);
+    emu.env.nowMs += 86_400_000;
+    const listed = emu.values('Segment B');
+    const body = listed.findIndex((r) => r[0] === 'Row') + 2; // sheet row of the first listed deal
+    const count = listed.length - body + 1;
+    // Eight deals listed in Segment B, spread over it, moved to another open stage in Deals.
+    const ids = Array.from({ length: 8 }, (_, i) =>
+      String(listed[body - 1 + Math.floor((i * count) / 8)][1]),
+    );
+    const rowOf = new Map(emu.values('Deals').map((r, i) => [String(r[0]), i + 1]));
+    for (const id of ids) {
+      const row = rowOf.get(id)!;
+      const now = String(emu.values('Deals')[row - 1][columnOf(emu, 'Stage') - 1]);
+      emu.userEdit('Deals', a1(emu, 'Stage', row), now === 'Negotiation' ? 'Quote sent' : 'Negotiation');
+    }
+    const spy = jest.spyOn(Range.prototype, 'setValues');
+    emu.run('menuRefresh');
+    const cells = spy.mock.contexts
+      .filter((r) => r.sheet.name === 'Segment B')
+      .reduce((n, r) => n + r.box.numRows * r.box.numCols, 0);
+    spy.mockRestore();
+    expect(emu.ui.dialogs.at(-1)!.title).toBe('Sheets CRM: reports refreshed');
+    // The rows above the list (its subtotals changed), and per edit one chunk of rows (as the refresh's
+    // record cuts the list) in the columns that changed (Stage, Probability) and at most the two
+    // between them, which a block may write across rather than make one more call.
+    const chunk = storedRecord(emu).extents['Segment B'].chunk!;
+    const width = listed[body - 2].length;
+    expect(count).toBeGreaterThan(2 * ids.length * chunk);
+    expect(cells).toBeLessThanOrEqual((body - 1) * width + ids.length * chunk * 4);
   }, 60_000);
 
   it('reads before it writes, so its writes are sent out early only a few times', () => {

@@ -19,7 +19,7 @@ export function reportTabs(emu: Emulator): Record<string, string> {
 /** The record the last refresh stored (split over numbered properties when large). */
 export function storedRecord(emu: Emulator): {
   sizes: Record<string, [number, number]>;
-  extents: Record<string, { sheetId: number; checkFrom?: number }>;
+  extents: Record<string, { sheetId: number; checkFrom?: number; chunk?: number }>;
 } {
   const doc = emu.properties.document.data as Record<string, string>;
   const head = doc['sheetsCrm.charts'];
