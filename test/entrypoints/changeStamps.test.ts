@@ -8,7 +8,8 @@
 import { Properties } from '../../local/emulator/stores';
 import type { Emulator } from '../../local/emulator';
 import type { DealRecord, SaveResult } from '../../src/shared/dealDto';
-import { cell, pasteRows, records, type } from '../support/crm';
+import { cell, crm, pasteRows, records, type } from '../support/crm';
+import { convertedFixtures } from '../support/exports';
 import { fresh, twelveDeals } from '../support/races';
 
 const REP = 'rep@example.com';
@@ -70,6 +71,21 @@ describe('change stamps', () => {
     ],
     ['Set up again', (emu) => emu.run('menuSetUp')],
     [
+      'a re-import (Convert of a later export)',
+      (emu) => {
+        const sheet = emu.ss.addSheet('Export');
+        const rows = [
+          ['Deal ID', 'Deal', 'Stage', 'Amount'],
+          [id(emu, 2), String(cell(emu, 'Deal', 2)), 'Negotiation', 12345],
+        ];
+        rows.forEach((r, i) => r.forEach((v, c) => (sheet.cellAt(i + 1, c + 1).v = v)));
+        emu.ss.activeSheet = sheet;
+        emu.ui.answers.push({ button: 'YES' });
+        emu.run('menuConvert', [], { user: REP });
+        expect(emu.ui.dialogs.at(-1)!.title).toBe('Sheets CRM: conversion done');
+      },
+    ],
+    [
       'a typed amount whose check failed after its first writes',
       (emu) => {
         emu.acc.injectFault({ method: 'Sheet.appendRow' });
@@ -96,6 +112,17 @@ describe('change stamps', () => {
       },
     ],
   ];
+
+  it('a stage history imported (Convert of a history export): stamped once its History rows are out', () => {
+    const emu = crm({ now: '2026-11-23T17:00:00Z' });
+    convertedFixtures(emu, ['booked-deals.csv']);
+    const before = emu.properties.document.data[STAMP];
+    const stamps = stampsOf(emu, () => convertedFixtures(emu, ['booked-history.csv']));
+    expect(records(emu, 'History').length).toBeGreaterThan(0);
+    expect(stamps.length).toBeGreaterThan(0);
+    expect(stamps.filter((s) => s.pending)).toEqual([]);
+    expect(stamps.map((s) => s.value)).not.toContain(before);
+  });
 
   it.each(writers)('%s: stamped once its cells are out, with a stamp never written before', (_, act) => {
     const emu = fresh(saved);

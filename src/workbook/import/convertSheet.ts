@@ -537,7 +537,8 @@ export function runHistoryImport(p: HistoryPlan): ConversionDone {
           )}${unknown.length > 10 ? ` and ${unknown.length - 10} more` : ''}. Convert the deals first, then the history again.`
       : '',
   ].filter(Boolean);
-  markChanged();
+  // History rows appended: out before the stamp (a refresh that sees it reads them).
+  markChanged({ flushFirst: true });
   return { notes, summary: null };
 }
 
