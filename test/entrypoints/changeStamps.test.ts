@@ -7,9 +7,9 @@
 // millisecond. Here each writer runs with the emulator's clock standing still.
 import { Properties } from '../../local/emulator/stores';
 import type { Emulator } from '../../local/emulator';
-import type { DealRecord, SaveResult } from '../../src/shared/dealDto';
-import { cell, crm, pasteRows, records, type } from '../support/crm';
+import { crm, pasteRows, records, type } from '../support/crm';
 import { convertedFixtures } from '../support/exports';
+import { reimported, savedBySidebar } from '../support/dealWriters';
 import { fresh, twelveDeals } from '../support/races';
 
 const REP = 'rep@example.com';
@@ -53,38 +53,14 @@ describe('change stamps', () => {
   const start = twelveDeals(['Qualified', 'Negotiation']);
   start.run('menuRefresh');
   const saved = start.save();
-  const id = (emu: Emulator, row: number) => String(cell(emu, 'Deal ID', row));
 
   const writers: [string, (emu: Emulator) => void][] = [
     ['a typed stage', (emu) => type(emu, 'Stage', 3, 'Quote sent', { user: REP })],
     ['a paste', (emu) => pasteRows(emu, 20, [{ Deal: 'Deal M', Company: 'Co M' }], { user: REP })],
     ['a header renamed', (emu) => type(emu, 'Next step', 1, 'Next action', { user: REP })],
-    [
-      'a sidebar save',
-      (emu) => {
-        const form = emu.run<DealRecord>('getDeal', [id(emu, 4)], { user: REP });
-        const r = emu.run<SaveResult>('saveDeal', [{ ...form.deal, stage: 'Negotiation' }, form.deal], {
-          user: REP,
-        });
-        expect(r.status).toBe('saved');
-      },
-    ],
+    ['a sidebar save', (emu) => savedBySidebar(emu, 4, { stage: 'Negotiation' }, REP)],
     ['Set up again', (emu) => emu.run('menuSetUp')],
-    [
-      'a re-import (Convert of a later export)',
-      (emu) => {
-        const sheet = emu.ss.addSheet('Export');
-        const rows = [
-          ['Deal ID', 'Deal', 'Stage', 'Amount'],
-          [id(emu, 2), String(cell(emu, 'Deal', 2)), 'Negotiation', 12345],
-        ];
-        rows.forEach((r, i) => r.forEach((v, c) => (sheet.cellAt(i + 1, c + 1).v = v)));
-        emu.ss.activeSheet = sheet;
-        emu.ui.answers.push({ button: 'YES' });
-        emu.run('menuConvert', [], { user: REP });
-        expect(emu.ui.dialogs.at(-1)!.title).toBe('Sheets CRM: conversion done');
-      },
-    ],
+    ['a re-import (Convert of a later export)', (emu) => reimported(emu, 2, REP)],
     [
       'a typed amount whose check failed after its first writes',
       (emu) => {

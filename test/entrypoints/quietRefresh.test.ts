@@ -6,10 +6,10 @@
 import { Accountant, type Emulator } from '../../local/emulator';
 import { Range } from '../../local/emulator/range';
 import type { SavedWorkbook } from '../../local/emulator/persistence';
-import type { DealRecord, SaveResult } from '../../src/shared/dealDto';
 import { demoWorkbook } from '../support/demoWorkbook';
 import { a1, cell, columnOf, records, settingsA1, type } from '../support/crm';
 import { fresh } from '../support/races';
+import { reimported, savedBySidebar } from '../support/dealWriters';
 
 const DEALS = 2000;
 /** A window is a twenty-fourth of the tab, at least 500 rows: 4 windows at 2,000 deals. */
@@ -129,7 +129,6 @@ describe('a refresh when nothing changed', () => {
   });
 
   it('refreshes in full after each way Deals, CRM Settings, History or a report changes', () => {
-    const id = (emu: Emulator, row: number) => String(cell(emu, 'Deal ID', row));
     const ways: [string, (emu: Emulator) => void][] = [
       ['a typed stage', (emu) => type(emu, 'Stage', 10, 'Negotiation', { user: 'rep@example.com' })],
       ['a typed next step', (emu) => type(emu, 'Next step', 10, 'Call', { user: 'rep@example.com' })],
@@ -139,32 +138,9 @@ describe('a refresh when nothing changed', () => {
           emu.userEdit('Deals', a1(emu, 'Amount', 12), [[4321]], { user: 'rep@example.com', kind: 'paste' }),
       ],
       ['a header renamed', (emu) => type(emu, 'Next step', 1, 'Next action', { user: 'rep@example.com' })],
-      [
-        'a sidebar save',
-        (emu) => {
-          const form = emu.run<DealRecord>('getDeal', [id(emu, 20)], { user: 'rep@example.com' });
-          const r = emu.run<SaveResult>('saveDeal', [{ ...form.deal, nextStep: 'Demo' }, form.deal], {
-            user: 'rep@example.com',
-          });
-          expect(r.status).toBe('saved');
-        },
-      ],
+      ['a sidebar save', (emu) => savedBySidebar(emu, 20, { nextStep: 'Demo' }, 'rep@example.com')],
       ['Set up again', (emu) => emu.run('menuSetUp')],
-      [
-        'a re-import (Convert of a later export)',
-        (emu) => {
-          const sheet = emu.ss.addSheet('Export');
-          const rows = [
-            ['Deal ID', 'Deal', 'Stage', 'Amount'],
-            [id(emu, 2), String(cell(emu, 'Deal', 2)), 'Negotiation', 12345],
-          ];
-          rows.forEach((r, i) => r.forEach((v, c) => (sheet.cellAt(i + 1, c + 1).v = v)));
-          emu.ss.activeSheet = sheet;
-          emu.ui.answers.push({ button: 'YES' });
-          emu.run('menuConvert', [], { user: 'rep@example.com' });
-          expect(emu.ui.dialogs.at(-1)!.title).toBe('Sheets CRM: conversion done');
-        },
-      ],
+      ['a re-import (Convert of a later export)', (emu) => reimported(emu, 2, 'rep@example.com')],
       [
         'CRM Settings changed by a script (no edit event)',
         (emu) =>
