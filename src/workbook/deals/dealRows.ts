@@ -73,14 +73,16 @@ export function planWrites(
         }
     });
     // A gap's rows weigh what writing them back costs: the Check column's long texts far more than
-    // short cells.
+    // short cells (summed from the first changed row on: sums[i] covers rows lo .. lo + i - 1).
+    const lo = changed[0] ?? 0;
+    const hi = changed[changed.length - 1] ?? -1;
     const sums = [0];
-    for (let r = 0; r < rows.length; r++) {
+    for (let r = lo; r <= hi; r++) {
       let w = 0;
       for (let c = c1; c <= c2; c++) w += cellWeight(rows[r][c]);
-      sums.push(sums[r] + w);
+      sums.push(sums[r - lo] + w);
     }
-    return rowSpans(changed, (a, b) => sums[b] - sums[a + 1]).map(([top, bottom]) => ({
+    return rowSpans(changed, (a, b) => sums[b - lo] - sums[a + 1 - lo]).map(([top, bottom]) => ({
       c1,
       c2,
       top,
