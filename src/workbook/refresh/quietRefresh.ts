@@ -1,14 +1,16 @@
 // A refresh when nothing changed. Reading all of Deals costs most of a refresh (~26 s at 100,000 deals),
 // yet an hourly schedule often finds nothing new. So every writer of Deals but the refresh (an edit's
-// check, a sidebar save, Convert, Set up) leaves the time of its change in one document property, and a
-// refresh that completes records when it read and what CRM Settings said. A later refresh the same day,
-// with no change since, no edit marks, no journal left and the same settings, reads only a window of
-// Deals rows (a twenty-fourth of the tab, at least 500 rows, the next window each time) and checks each
-// against its Last seen, for changes made without an edit (a script, a sync, an edit whose check died):
-// if all hold, and the report tabs hold what was written (each list's key column, Forecast and Funnel)
-// and History's header row its columns (quietCheck.ts), the reports are current and nothing is
-// written. Any difference, and it refreshes in full.
-// So a change with no event is found within 24 refreshes, a day of the hourly schedule.
+// check, a sidebar save, Convert, Set up) leaves a stamp of its change in one document property once its
+// cells are out, no two alike (documentState.ts changedNow), and a refresh that completes records the
+// stamp it saw before reading, what CRM Settings said, and prints of the Deal IDs in their order and of
+// Deals' header. A later refresh the same day, with that stamp still there, no edit marks, no journal
+// left, the same settings, IDs and header, reads only a window of Deals rows (a twenty-fourth of the
+// tab, at least 500 rows, the next window each time) and checks each against its Last seen, for changes
+// made without an edit (a script, a sync, an edit whose check died): if all hold, and the report tabs
+// hold what was written (each list's key column, Forecast and Funnel) and History its header and its
+// end (quietCheck.ts, historyIndexTab.ts), the reports are current and nothing is written. Any
+// difference, and it refreshes in full. So a change with no event is found within 24 refreshes, a day
+// of the hourly schedule; a sort, a deal added or deleted, a header renamed, at the next one.
 import * as z from '../../shared/schema';
 import type { CellValue } from '../../domain/deals/deal';
 import { mapHeaders, type HeaderMap } from '../../domain/deals/headerMap';
