@@ -106,7 +106,9 @@ const CHANGED = 'sheetsCrm.changedAt';
  * goes in only once the writer's cells are out (`flushFirst` for a writer whose last writes were not
  * followed by a read, which sends them out: writes are buffered), and no two stamps are alike: the
  * time, then a number one past the stamp's before (read now, under the writer's lock), so that two
- * writers whose clocks give the same millisecond still leave different stamps.
+ * writers whose clocks give the same millisecond still leave different stamps. (Two writers that stamp
+ * without the lock, a header edit and a check that could not run, could repeat a stamp only in the same
+ * millisecond; what they change is found otherwise too: the header's print, the window of rows.)
  */
 export function changedNow(flushFirst = false): Record<string, string> {
   if (flushFirst) SpreadsheetApp.flush();
