@@ -27,6 +27,7 @@ const KINDS = [
   'amount',
   'closeLater',
   'deleteDeal',
+  'sortDeals',
   'historyEdit',
   'historyDelete',
   'newDeal',
@@ -68,6 +69,12 @@ function apply(emu: Emulator, step: Step): void {
     }
     case 'deleteDeal':
       deals.deleteRows(row, 1); // no edit event
+      break;
+    case 'sortDeals':
+      // by Company, one way or the other (a sort fires no edit event)
+      deals
+        .rangeAt(2, 1, dealRows, deals.maxColumns)
+        .sort({ column: columnOf(emu, 'Company'), ascending: step.at % 2 === 0 });
       break;
     case 'historyEdit': {
       const history = emu.sheet('History');
