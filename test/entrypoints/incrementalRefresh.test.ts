@@ -10,6 +10,7 @@ import { loadedEmulator } from '../support/emulator';
 import { a1, columnOf, REPORT_TABS } from '../support/crm';
 import { forgetful, fromScratch, measured, reportTabs, storedRecord } from '../support/reportTabs';
 import { indexTrails, writeTrailsAsJson } from '../support/indexCells';
+import { savedBySidebar } from '../support/dealWriters';
 
 const OPTS = { timeZone: 'America/New_York', now: '2026-03-10T15:00:00Z' };
 
@@ -28,6 +29,7 @@ const KINDS = [
   'closeLater',
   'deleteDeal',
   'sortDeals',
+  'save',
   'historyEdit',
   'historyDelete',
   'newDeal',
@@ -69,6 +71,11 @@ function apply(emu: Emulator, step: Step): void {
     }
     case 'deleteDeal':
       deals.deleteRows(row, 1); // no edit event
+      break;
+    case 'save':
+      // from the sidebar, on a deal with an ID
+      if (String(emu.values('Deals')[row - 1][0]).trim())
+        savedBySidebar(emu, row, { nextStep: `Call ${step.at}`, stage: 'Negotiation' }, 'rep@example.com');
       break;
     case 'sortDeals':
       // by Company, one way or the other (a sort fires no edit event)
