@@ -119,21 +119,24 @@ describe('Set up CRM on a blank spreadsheet', () => {
   });
 
   it('leaves the saved workbook identical when run a second time, but for the change stamp', () => {
-    // Set up says it changed Deals (for the next refresh to read it all); each stamp is new, even with
-    // the clock standing still (documentState.ts changedNow), so it is compared apart.
-    const STAMP = 'sheetsCrm.changedAt';
+    // Set up says it changed Deals (for the next refresh to read it); each stamp is new, even with the
+    // clock standing still (documentState.ts changedNow), and the record of what its sweep left names
+    // it (core/sweptState.ts): both are compared apart.
+    const [STAMP, SWEPT] = ['sheetsCrm.changedAt', 'sheetsCrm.swept'];
     const emu = setUp();
     const saved = () => {
       const w = emu.save();
-      const stamp = w.properties.document[STAMP];
+      const [stamp, swept] = [w.properties.document[STAMP], w.properties.document[SWEPT]];
       delete w.properties.document[STAMP];
-      return { workbook: JSON.stringify(w), stamp };
+      delete w.properties.document[SWEPT];
+      return { workbook: JSON.stringify(w), stamp, swept };
     };
     const first = saved();
     emu.run('menuSetUp');
     const second = saved();
     expect(second.workbook).toBe(first.workbook);
     expect(second.stamp).not.toBe(first.stamp);
+    expect((JSON.parse(second.swept) as { stamp: string }).stamp).toBe(second.stamp);
   });
 });
 

@@ -36,6 +36,13 @@ export interface EditContext {
   locale: string;
   user: string;
   newId: () => string;
+  /**
+   * The Check and Last seen cells were not read (left blank in the rows) because they hold what these
+   * rules make of the rows as they are (Set up's sweep wrote them, nothing stamped since): neither is
+   * compared or written. A row whose outcome still writes or logs anything is not as Set up left it;
+   * the caller reads those cells and applies the rules again (see workbook/deals/dealSweep.ts).
+   */
+  trusted?: boolean;
 }
 
 export interface RowOutcome {
@@ -363,7 +370,8 @@ class RowEdit {
     const print = this.opts_.twins?.length || prevTwins ? sameDealPrint(rowAfter, map) : null;
     const twins = this.opts_.twins ?? (prevTwins && prevTwins.key === print ? prevTwins.rows : undefined);
     const violations = checkDeal(deal, { settings, now, timeZone, idRows, twins });
-    this.set_('check', checkText(violations));
+    const check = checkText(violations);
+    if (!ctx.trusted) this.set_('check', check);
     const others = deal.id ? (idRows?.get(deal.id) ?? []).filter((r) => r !== rowNumber) : [];
     const lastSeen: LastSeen = { ...seen, s: seenForm(seen.s) };
     // The rows the Check names, and one more to tell there are more (see SHOWN_ROWS).
@@ -372,7 +380,7 @@ class RowEdit {
     if (twins?.length && print) lastSeen.t = { key: print, rows: kept(twins) };
     // Written only when it says something else: a cell in an earlier version's form that says the same
     // stays as it is (rewriting it would change every row of the tab once).
-    if (!sameSeen(this.prev_, lastSeen)) this.set_('lastSeen', seenText(lastSeen));
+    if (!ctx.trusted && !sameSeen(this.prev_, lastSeen)) this.set_('lastSeen', seenText(lastSeen));
     return { writes: this.writes, history: this.history, violations, deal };
   }
 }

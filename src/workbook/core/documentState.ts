@@ -124,10 +124,19 @@ export const DEALS_REPLACED = 'sheetsCrm.dealsReplaced';
  * Says Deals changed now (and, with `dealsReplaced`, that Set up or Convert rewrote it): one call, and
  * the stamp's read (see changedNow for `flushFirst`).
  */
-export function markChanged(opts: { dealsReplaced?: boolean; flushFirst?: boolean } = {}): void {
+export function markChanged(
+  opts: {
+    dealsReplaced?: boolean;
+    flushFirst?: boolean;
+    /** Properties to write in the same call, given the stamp. */
+    also?: (stamp: string) => Record<string, string>;
+  } = {},
+): void {
+  const stamp = changedNow(opts.flushFirst);
   documentStore().setProperties({
-    ...changedNow(opts.flushFirst),
+    ...stamp,
     ...(opts.dealsReplaced ? { [DEALS_REPLACED]: String(Date.now()) } : {}),
+    ...(opts.also ? opts.also(stamp[CHANGED]) : {}),
   });
 }
 

@@ -12,6 +12,8 @@ import { unfoldedHistory } from '../history/historyIndexTab';
 import { writeRows, writeRowsInParts, type Hold, type RowsWrite } from '../guard/writeGuard';
 import type { HistoryEntry } from '../../domain/history/historyEntry';
 import type { Sheet } from '../core/sheetTypes';
+import { idsPrint } from '../core/sweptState';
+import type { FieldKey } from '../../shared/fields';
 
 export interface SweepSummary {
   deals: number;
@@ -38,6 +40,8 @@ export interface SweepInput {
   now: Date;
   /** The change stamp as read before Deals was (documentState.ts changeStamp), when known. */
   seen?: string;
+  /** The Deal IDs' print Set up's sweep left, when its Check and Last seen stand (see planSweep). */
+  trusted?: string;
 }
 
 export interface SweepPlan {
@@ -48,10 +52,41 @@ export interface SweepPlan {
   outcomes: RowOutcome[];
 }
 
-/** Reads the Deals tab and works out every row's writes (nothing is written yet). */
+/** The columns Set up's sweep wrote that a refresh right after it takes as written (see planSweep). */
+const TRUSTED: readonly FieldKey[] = ['check', 'lastSeen'];
+
+/**
+ * Reads the Deals tab and works out every row's writes (nothing is written yet). With `input.trusted`
+ * (the Deal IDs' print Set up's sweep left, see core/sweptState.ts), the Check and Last seen columns
+ * are not read when the Deal IDs are still those, in that order, and the rules then find nothing to
+ * write or log on any row: the tab is as Set up's sweep left it. Otherwise they are read (a call each),
+ * and the rules applied again.
+ */
 export function planSweep(input: SweepInput): SweepPlan {
   const sheet = input.deals;
   const readAt = Date.now();
+  const ctx = (map: HeaderMap, trusted?: boolean) => ({
+    ...input,
+    map,
+    trusted,
+    newId: () => newDealId(Math.random),
+  });
+  const part = input.trusted ? readWithout(sheet, TRUSTED) : null;
+  if (part) {
+    const { map, rows } = part;
+    if (idsPrint(rows.map((r) => r[map.columns.dealId!])) === input.trusted) {
+      const outcomes = sweepRows(rows, 2, ctx(map, true));
+      if (outcomes.every((o) => !o.history.length && !Object.keys(o.writes).length))
+        return { readAt, map, rows, outcomes };
+    }
+    // Not as Set up left it: the columns left out are read after all.
+    for (const c of TRUSTED.map((f) => map.columns[f]!))
+      sheet
+        .getRange(2, c + 1, rows.length, 1)
+        .getValues()
+        .forEach(([v], r) => (rows[r][c] = v as CellValue));
+    return { readAt, map, rows, outcomes: sweepRows(rows, 2, ctx(map)) };
+  }
   // Header and rows in one read (up to the last column with content; columns past the header are unused).
   const values = sheet.getDataRange().getValues() as CellValue[][];
   const map = mapHeaders(values[0]);
@@ -59,8 +94,46 @@ export function planSweep(input: SweepInput): SweepPlan {
   const broken = dealsHeaderProblem(values, map);
   if (broken) throw new CrmError('DEALS_HEADER_BROKEN', broken);
   const rows = values.slice(1);
-  const outcomes = sweepRows(rows, 2, { ...input, map, newId: () => newDealId(Math.random) });
-  return { readAt, map, rows, outcomes };
+  return { readAt, map, rows, outcomes: sweepRows(rows, 2, ctx(map)) };
+}
+
+/**
+ * Deals' rows without the columns of `fields` (blank in the rows), in a read for each run of the other
+ * columns; null when the tab has no rows, misses one of those fields or the Deal ID, or its header
+ * would stop a sweep (the full read says why).
+ */
+function readWithout(
+  sheet: Sheet,
+  fields: readonly FieldKey[],
+): { map: HeaderMap; rows: CellValue[][] } | null {
+  const range = sheet.getDataRange();
+  const [height, width] = [range.getNumRows(), range.getNumColumns()];
+  if (height < 2) return null;
+  const header = sheet.getRange(1, 1, 1, width).getValues()[0] as CellValue[];
+  const map = mapHeaders(header);
+  const skipped = new Set(fields.map((f) => map.columns[f]));
+  if (skipped.has(undefined) || map.columns.dealId === undefined) return null;
+  const rows: CellValue[][] = Array.from({ length: height - 1 }, () => new Array<CellValue>(width).fill(''));
+  for (let c = 0; c < width;) {
+    if (skipped.has(c)) {
+      c++;
+      continue;
+    }
+    let end = c;
+    while (end + 1 < width && !skipped.has(end + 1)) end++;
+    const block = sheet.getRange(2, c + 1, height - 1, end - c + 1).getValues() as CellValue[][];
+    block.forEach((line, r) => line.forEach((v, i) => (rows[r][c + i] = v)));
+    c = end + 1;
+  }
+  return dealsHeaderProblem([header, ...rows], map) ? null : { map, rows };
+}
+
+/** The Deal IDs as the sweep left them (a new row's ID is the one it wrote), for the next refresh. */
+export function sweptIds(plan: SweepPlan): CellValue[] {
+  const idCol = plan.map.columns.dealId;
+  return plan.rows.map(
+    (row, i) => plan.outcomes[i].writes.dealId ?? (idCol === undefined ? '' : (row[idCol] ?? '')),
+  );
 }
 
 /**
@@ -108,7 +181,8 @@ export function applySweep(
  * History after the last folded row is read first, so that a change a failed sweep logged (History
  * goes in before the cells) is not logged again.
  */
-export function sweepDealsTab(input: SweepInput): SweepSummary {
+export function sweepDealsTab(input: SweepInput): SweepSummary & { ids: string } {
   const logged = unfoldedHistory(input.history);
-  return applySweep(input, planSweep(input), logged);
+  const plan = planSweep(input);
+  return { ...applySweep(input, plan, logged), ids: idsPrint(sweptIds(plan)) };
 }

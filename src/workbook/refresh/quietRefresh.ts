@@ -16,7 +16,8 @@ import type { CellValue } from '../../domain/deals/deal';
 import { mapHeaders, type HeaderMap } from '../../domain/deals/headerMap';
 import { FIELDS } from '../../shared/fields';
 import { applyRowRules } from '../../domain/edits/editEffects';
-import { textHash, textHashNumber } from '../../domain/values/text';
+import { textHash } from '../../domain/values/text';
+import { idsPrint, settingsPrint } from '../core/sweptState';
 import { isoDay } from '../../shared/zonedTime';
 import type { Settings } from '../../shared/settings';
 import { parseStored } from '../core/storedValues';
@@ -56,11 +57,6 @@ type LastRefresh = z.infer<typeof lastSchema>;
  */
 export function headerPrint(map: HeaderMap): string {
   return textHash(JSON.stringify([map.columns, map.width, map.doubles ?? []]));
-}
-
-/** A print of the settings the reports are built from. */
-export function settingsPrint(settings: Settings): string {
-  return textHash(JSON.stringify(settings));
 }
 
 /** What the last complete refresh recorded, if a refresh now may be quiet (see the file comment). */
@@ -112,27 +108,6 @@ export function saveLastRefresh(
 ): void {
   const full: LastRefresh = { ...record, settings: settingsPrint(settings) };
   documentStore().setProperty(LAST, JSON.stringify(full));
-}
-
-/**
- * A print of the Deal IDs a tab holds and of the rows they are on: their number, the sum and the
- * exclusive-or of their 32-bit prints, and a print of the order. A deal deleted or added without an
- * edit event (a row deleted, a script) changes it, and so does a sort (which fires none either): the
- * lists link each deal to its row, and "the same deal as row N" names rows.
- */
-export function idsPrint(ids: Iterable<CellValue>): string {
-  let [count, sum, xor, order, row] = [0, 0, 0, 0, 0];
-  for (const v of ids) {
-    row++;
-    const id = String(v ?? '').trim();
-    if (!id) continue;
-    const h = textHashNumber(id);
-    count++;
-    sum = (sum + h) % 0x100000000;
-    xor = (xor ^ h) >>> 0;
-    order = (Math.imul(order ^ h, 0x01000193) + row) >>> 0;
-  }
-  return `${count}:${sum.toString(36)}:${xor.toString(36)}:${order.toString(36)}`;
 }
 
 /**

@@ -23,8 +23,7 @@ import {
   type ReportSheet,
 } from '../reports/reportTab';
 import type { ReportChart } from '../../domain/core/reportGrid';
-import { applySweep, planSweep, type SweepPlan, type SweepSummary } from '../deals/dealSweep';
-import type { CellValue } from '../../domain/deals/deal';
+import { applySweep, planSweep, sweptIds, type SweepSummary } from '../deals/dealSweep';
 import { withDocumentLock } from '../core/lock';
 import { historyRow } from '../../domain/history/historyEntry';
 import { boardState, keptByAnother, type BoardUpdate } from '../board/boardFile';
@@ -39,12 +38,12 @@ import {
 import { foldRows, movesOf, pushesOf } from '../../domain/history/historyIndex';
 import type { MovesByDeal } from '../../domain/history/stageMoves';
 import { changeStamp, documentProperties } from '../core/documentState';
+import { idsPrint, sweptStands } from '../core/sweptState';
 import { completeJournals, journalsLeft } from '../guard/changeJournal';
 import { readHeaderMap } from '../deals/dealLookup';
 import {
   forgetLastRefresh,
   headerPrint,
-  idsPrint,
   lastDealCount,
   quietSince,
   saveLastRefresh,
@@ -270,14 +269,6 @@ function chartsWanted(
   return charts;
 }
 
-/** The Deal IDs as the sweep left them (a new row's ID is the one it wrote), for the next refresh. */
-function sweptIds(plan: SweepPlan): CellValue[] {
-  const idCol = plan.map.columns.dealId;
-  return plan.rows.map(
-    (row, i) => plan.outcomes[i].writes.dealId ?? (idCol === undefined ? '' : (row[idCol] ?? '')),
-  );
-}
-
 /**
  * The refresh when nothing changed (see quietRefresh.ts), or null when it must read everything: a full
  * or board-making refresh, the day's emails to send, History's oldest rows to archive, a tab edited or
@@ -371,9 +362,25 @@ function archiveIfNearLimit({ ss, crm }: RefreshRequest, plan: RefreshPlan): voi
 function readAndSweep(req: RefreshRequest, plan: RefreshPlan) {
   const { ss, crm, settings, user, now } = req;
   const { timeZone, locale } = crm.state;
-  // The change stamp read with the properties, before Deals: the sweep's re-check compares it.
+  // The change stamp read with the properties, before Deals: the sweep's re-check compares it. Right
+  // after Set up or Convert (nothing stamped since, the same day and settings), the Check and Last seen
+  // columns their sweep wrote stand: not read again unless the rows say otherwise (see planSweep).
   const seen = changeStamp(plan.properties);
-  const input = { deals: crm.deals, history: crm.history, settings, timeZone, locale, user, now, seen };
+  const trusted =
+    req.full === true || journalsLeft(plan.properties)
+      ? undefined
+      : (sweptStands(plan.properties, settings, now, timeZone) ?? undefined);
+  const input = {
+    deals: crm.deals,
+    history: crm.history,
+    settings,
+    timeZone,
+    locale,
+    user,
+    now,
+    seen,
+    trusted,
+  };
   // A run that died between its History and its cells left a journal: completed first (briefly under
   // the lock), so that the sweep finds those changes logged, by the person who made them.
   if (journalsLeft(plan.properties))

@@ -8,6 +8,7 @@ import type { BlockKey } from '../../domain/settings/settingsLayout';
 import { currentUser } from '../core/app';
 import type { CrmTabs } from '../core/crmTabs';
 import { markChanged, readState, writeState, type DocumentState } from '../core/documentState';
+import { sweptProperty } from '../core/sweptState';
 import {
   addMissingColumns,
   createDealsTab,
@@ -94,19 +95,25 @@ export function setUpCrm(ss: Spreadsheet, dealsSheet?: Sheet, known?: DocumentSt
     formattedRows: deals.getMaxRows(),
     settings: parsed.settings,
   });
-  const summary = sweepDealsTab({
+  const now = new Date();
+  const { ids, ...summary } = sweepDealsTab({
     deals,
     history,
     settings: parsed.settings,
     timeZone,
     locale,
     user: currentUser(),
-    now: new Date(),
+    now,
   });
   makeReportTabs(ss, { settings: parsed.settings, timeZone, deals });
-  // Set up, Convert and imports change Deals (and its tabs) for the next refresh to read in full, and
-  // may leave fewer deals than it last counted (a Deals tab replaced by an export): not to be asked about.
-  markChanged({ dealsReplaced: true });
+  // Set up, Convert and imports change Deals (and its tabs) for the next refresh to read, and may leave
+  // fewer deals than it last counted (a Deals tab replaced by an export): not to be asked about. What
+  // the sweep left is recorded with the stamp: while it stands, the refresh need not read the Check
+  // and Last seen columns it wrote (see core/sweptState.ts).
+  markChanged({
+    dealsReplaced: true,
+    also: (stamp) => sweptProperty(stamp, parsed.settings, ids, now, timeZone),
+  });
   return summary;
 }
 
