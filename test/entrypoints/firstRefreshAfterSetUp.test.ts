@@ -110,5 +110,21 @@ describe('the first refresh after Convert', () => {
       .flatMap((t) => script.values(t))
       .filter((r) => r[1] === id);
     expect(listed.map((r) => r[6])).toEqual([77777]);
+    // A stage a script changed after Convert: not logged by the trusting refresh (it did not read Last
+    // seen), but by the next one, which finds the row in its window and reads every column.
+    const staged = converted(120);
+    const was = String(staged.values('Deals')[4][columnOf(staged, 'Stage') - 1]);
+    const to = was === 'Negotiation' ? 'Quote sent' : 'Negotiation';
+    staged
+      .sheet('Deals')
+      .getRange(a1(staged, 'Stage', 5))
+      .setValue(to);
+    refreshed(staged);
+    staged.env.nowMs += 60_000;
+    expect(refreshed(staged).columns.has(columnOf(staged, 'Check'))).toBe(true);
+    const moved = staged
+      .values('History')
+      .filter((r) => r[1] === staged.values('Deals')[4][0] && r[2] === 'Stage' && r[4] === to);
+    expect(moved.map((r) => r[3])).toEqual([was]);
   }, 60_000);
 });

@@ -3,13 +3,14 @@
 // that starts while nothing was stamped since (documentState.ts), on that day, with those settings and
 // those Deal IDs in that order, takes those two columns as written instead of reading them (their long
 // texts are a sixth of what reading Deals costs at 100,000 converted deals); see deals/dealSweep.ts.
+// The record serves the first refresh after Set up only: a complete refresh forgets it.
 import * as z from '../../shared/schema';
 import type { CellValue } from '../../domain/deals/deal';
 import type { Settings } from '../../shared/settings';
 import { textHash, textHashNumber } from '../../domain/values/text';
 import { isoDay } from '../../shared/zonedTime';
 import { parseStored } from './storedValues';
-import { changeStamp } from './documentState';
+import { changeStamp, documentStore } from './documentState';
 
 /** A print of the settings the reports are built from. */
 export function settingsPrint(settings: Settings): string {
@@ -66,4 +67,13 @@ export function sweptStands(
   if (!swept || swept.stamp === '' || swept.stamp !== changeStamp(all)) return null;
   if (swept.day !== isoDay(now, timeZone) || swept.settings !== settingsPrint(settings)) return null;
   return swept.ids;
+}
+
+/**
+ * Forgets what Set up's sweep left, once a refresh completed after it: later refreshes read every
+ * column, so that a change a script made meanwhile (which a refresh that took Check and Last seen as
+ * written cannot see as a change: Last seen is what tells) is found and logged by the next full one.
+ */
+export function forgetSwept(all: Record<string, string>): void {
+  if (all[SWEPT]) documentStore().deleteProperty(SWEPT);
 }

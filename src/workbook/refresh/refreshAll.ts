@@ -38,7 +38,7 @@ import {
 import { foldRows, movesOf, pushesOf } from '../../domain/history/historyIndex';
 import type { MovesByDeal } from '../../domain/history/stageMoves';
 import { changeStamp, documentProperties } from '../core/documentState';
-import { idsPrint, sweptStands } from '../core/sweptState';
+import { forgetSwept, idsPrint, sweptStands } from '../core/sweptState';
 import { completeJournals, journalsLeft } from '../guard/changeJournal';
 import { readHeaderMap } from '../deals/dealLookup';
 import {
@@ -209,6 +209,7 @@ function recordRefresh(
   const seen = changeStamp(properties);
   const logged = read.sweep.historyRows;
   saveLastRefresh({ at: readAt, stamp: seen, next: 0, ids, header, board: boardDone, logged }, settings);
+  forgetSwept(properties);
 }
 
 /**
