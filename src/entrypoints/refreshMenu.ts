@@ -58,6 +58,7 @@ export function describeRefresh(r: RefreshResult | QuietRefresh): string {
     return [
       `Nothing changed in Deals or CRM Settings since the last refresh (${r.quiet.since}): the reports are current. ${r.quiet.rows.toLocaleString('en-US')} rows of Deals were also checked for changes made without an edit (a part of the tab each time).`,
       ...describeBoard(r.board),
+      ...describeZone(r.zone),
     ].join('\n');
   const [h3, h6, h12] = r.output.forecast.horizons;
   const f = r.output.funnel;
@@ -71,9 +72,19 @@ export function describeRefresh(r: RefreshResult | QuietRefresh): string {
         ]
       : []),
     ...describeBoard(r.board),
+    ...describeZone(r.zone),
     '',
     describeSweep(r.sweep),
   ].join('\n');
+}
+
+/** Words for a spreadsheet whose time zone changed since Set up (days are counted in the one recorded). */
+function describeZone(zone: RefreshResult['zone']): string[] {
+  if (!zone) return [];
+  return [
+    '',
+    `⚠ This spreadsheet's time zone is now ${zone.now} (File > Settings), but ${PRODUCT} counts days (close dates passed, days in a stage, the forecast's months) in ${zone.recorded}, the zone at Set up. Choose ${PRODUCT} > Set up CRM to count them in ${zone.now}.`,
+  ];
 }
 
 /** Words for what a refresh did to the board workbook: left to its keeper, made again, refused shares. */

@@ -77,10 +77,18 @@ export interface QuietRefresh {
   quiet: { since: string; rows: number };
   /** Who keeps the board workbook, when it is not the person refreshing (left alone, as always). */
   board?: BoardUpdate;
+  zone?: ZoneMoved;
+}
+
+/** The spreadsheet's time zone now, when it is not the one Set up recorded (days are counted in that). */
+export interface ZoneMoved {
+  recorded: string;
+  now: string;
 }
 
 export interface RefreshResult {
   quiet?: undefined;
+  zone?: ZoneMoved;
   /** Cells the spreadsheet holds after the refresh (the 10-million limit counts them). */
   cells: number;
   /** The board workbook's update, when there is one (or `board: 'create'` was asked). */
@@ -131,8 +139,9 @@ interface RefreshPlan {
 export function refreshAll(req: RefreshRequest): RefreshResult | QuietRefresh {
   const readAt = Date.now();
   const properties = documentProperties();
+  const zone = zoneMoved(req);
   const quiet = quietRefresh(req, properties, readAt);
-  if (quiet) return quiet;
+  if (quiet) return { ...quiet, zone };
   forgetLastRefresh(properties);
   const plan = planRefresh(req, properties);
   archiveIfNearLimit(req, plan);
@@ -188,7 +197,13 @@ export function refreshAll(req: RefreshRequest): RefreshResult | QuietRefresh {
   saveReportRecord(plan.record, charts.ids, extents, charts.ranges, sizes, index.property);
   recordRefresh(readAt, properties, read, board, settings);
   const cells = Object.values(sizes).reduce((n, [r, c]) => n + r * c, 0);
-  return { sweep: read.sweep, output, board, cells };
+  return { sweep: read.sweep, output, board, cells, zone };
+}
+
+/** The spreadsheet's time zone, when it moved since Set up recorded the one the CRM counts days in. */
+function zoneMoved({ ss, crm }: RefreshRequest): ZoneMoved | undefined {
+  const now = ss.getSpreadsheetTimeZone();
+  return now && now !== crm.state.timeZone ? { recorded: crm.state.timeZone, now } : undefined;
 }
 
 /**
