@@ -110,9 +110,10 @@ const CHANGED = 'sheetsCrm.changedAt';
  * without the lock, a header edit and a check that could not run, could repeat a stamp only in the same
  * millisecond; what they change is found otherwise too: the header's print, the window of rows.)
  */
-export function changedNow(flushFirst = false): Record<string, string> {
+export function changedNow(flushFirst = false, known?: string): Record<string, string> {
   if (flushFirst) SpreadsheetApp.flush();
-  const before = documentStore().getProperty(CHANGED) ?? '';
+  // `known`: the stamp as read under this same hold of the lock (no read again).
+  const before = known ?? documentStore().getProperty(CHANGED) ?? '';
   const count = Number(before.split('#')[1] ?? 0) || 0;
   return { [CHANGED]: `${Date.now()}#${count + 1}` };
 }

@@ -13,6 +13,7 @@ import { writeRows, writeRowsInParts, type Hold, type RowsWrite } from '../guard
 import type { HistoryEntry } from '../../domain/history/historyEntry';
 import type { Sheet } from '../core/sheetTypes';
 import { idsPrint } from '../core/sweptState';
+import { columnRuns } from '../../domain/deals/writeBlocks';
 import type { FieldKey } from '../../shared/fields';
 
 export interface SweepSummary {
@@ -114,16 +115,10 @@ function readWithout(
   const skipped = new Set(fields.map((f) => map.columns[f]));
   if (skipped.has(undefined) || map.columns.dealId === undefined) return null;
   const rows: CellValue[][] = Array.from({ length: height - 1 }, () => new Array<CellValue>(width).fill(''));
-  for (let c = 0; c < width;) {
-    if (skipped.has(c)) {
-      c++;
-      continue;
-    }
-    let end = c;
-    while (end + 1 < width && !skipped.has(end + 1)) end++;
-    const block = sheet.getRange(2, c + 1, height - 1, end - c + 1).getValues() as CellValue[][];
-    block.forEach((line, r) => line.forEach((v, i) => (rows[r][c + i] = v)));
-    c = end + 1;
+  const kept = Array.from({ length: width }, (_, c) => c).filter((c) => !skipped.has(c));
+  for (const [c1, c2] of columnRuns(kept, new Set())) {
+    const block = sheet.getRange(2, c1 + 1, height - 1, c2 - c1 + 1).getValues() as CellValue[][];
+    block.forEach((line, r) => line.forEach((v, i) => (rows[r][c1 + i] = v)));
   }
   return dealsHeaderProblem([header, ...rows], map) ? null : { map, rows };
 }

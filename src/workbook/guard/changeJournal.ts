@@ -17,7 +17,7 @@ import { appendHistory, historyTail } from '../history/historyTab';
 import { asRead } from '../deals/dealRows';
 import { readRows, rowsOfDeal } from '../deals/dealLookup';
 import type { Sheet } from '../core/sheetTypes';
-import { changedNow, documentStore } from '../core/documentState';
+import { changedNow, changeStamp, documentStore } from '../core/documentState';
 import { completeLogged, LOGGED_JOURNAL } from './loggedJournal';
 
 const PREFIX = 'sheetsCrm.journal.';
@@ -136,12 +136,19 @@ export function completeJournals(deals: Sheet, history: Sheet, map: HeaderMap, t
       .filter((k) => k.startsWith(PREFIX) && all[k] !== '')
       .map((k) => k.replace(/\.\d+$/, '')),
   );
+  // Each journal is closed with the stamp that Deals changed (in the same call): a sweep that read
+  // before this completion then reads its cells again before writing (readBack.ts recheckIfChanged).
+  // The stamp before is known from the properties read above, then from the one written.
+  let stamp = changeStamp(all);
+  const stamped = () => {
+    const next = changedNow(true, stamp);
+    stamp = changeStamp(next);
+    return next;
+  };
   for (const key of [...heads].sort((a, b) => Number(a === LOGGED_JOURNAL) - Number(b === LOGGED_JOURNAL))) {
-    // Closed with the stamp that Deals changed (in the same call): a sweep that read before this
-    // completion then reads its cells again before writing (readBack.ts recheckIfChanged).
     if (key === LOGGED_JOURNAL) {
       completeLogged(all[key], deals, history, map, timeZone);
-      closeJournal({ key, keys: [key] }, changedNow(true));
+      closeJournal({ key, keys: [key] }, stamped());
       continue;
     }
     const raw = all[key] ? readChunked(all, key) : null;
@@ -153,7 +160,7 @@ export function completeJournals(deals: Sheet, history: Sheet, map: HeaderMap, t
       journal = null;
     }
     if (journal) complete(journal, deals, history, map);
-    closeJournal({ key, keys: chunkKeys(all, key) }, changedNow(true));
+    closeJournal({ key, keys: chunkKeys(all, key) }, stamped());
   }
 }
 
