@@ -104,7 +104,8 @@ const CALL_MS: Record<string, number> = {
 };
 
 /** Spreadsheet calls: the ones whose writes are buffered and whose reads force the buffer out. */
-const SPREADSHEET_CALL = /^(Range|Sheet|Spreadsheet|SpreadsheetApp|EmbeddedChart|Protection|TextFinder)\./;
+const SPREADSHEET_CALL =
+  /^(Range|RangeList|Sheet|Spreadsheet|SpreadsheetApp|EmbeddedChart|Protection|TextFinder)\./;
 /** Spreadsheet calls that change it (buffered); every other spreadsheet service call reads it. */
 const WRITE_CALL =
   /\.(set\w+|clear\w*|insert\w+|delete\w+|copyTo|hide\w+|show\w+|updateChart|removeChart|protect|remove\w+|add\w+|appendRow|sort|activate)$/;
@@ -130,7 +131,8 @@ const HANDLE_CALLS = new RegExp(
   '^(' +
     [
       'Range\\.(getRow|getColumn|getNumRows|getNumColumns|getLastRow|getLastColumn|getA1Notation|getSheet|offset)',
-      'Sheet\\.(getName|getSheetId|getIndex|getParent|getRange|getFrozenRows|getFrozenColumns)',
+      'Sheet\\.(getName|getSheetId|getIndex|getParent|getRange|getRangeList|getFrozenRows|getFrozenColumns)',
+      'RangeList\\.getRanges',
       'Spreadsheet\\.(getId|getName|getUrl|getSheets|getSheetByName|getNumSheets|getRange|getActiveSheet|getSpreadsheetTimeZone|getSpreadsheetLocale|getOwner)',
       'SpreadsheetApp\\.(getActiveSpreadsheet|getActive|getActiveSheet|getUi|newDataValidation|newConditionalFormatRule)',
       '(PropertiesService|CacheService|LockService)\\.get\\w+',

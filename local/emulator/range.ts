@@ -165,10 +165,24 @@ export class Range {
   }
   setValue(value: unknown): this {
     assertCellTexts([value]);
+    this.count('setValue', { written: this.cells, longText: longTextOf([[value]]) });
+    this.storeEverywhere(value);
+    return this;
+  }
+  /**
+   * Stores `value` in every cell as typed text is read (protection checked, the write buffered), for a
+   * call counted already: Range.setValue, or RangeList.setValue for each of its ranges.
+   */
+  storeEverywhere(value: unknown): void {
+    this.sheet.assertWritable(this.box);
+    const { row, col, numRows, numCols } = this.box;
+    this.env.buffer.willWrite(this.env.executionId, this.sheet, row, col, numRows, numCols, false);
     const tz = this.sheet.parent.timeZone;
     const locale = this.sheet.parent.locale;
-    this.write('setValue', (cell) => storeInput(cell, value, tz, this.year(), locale), longTextOf([[value]]));
-    return this;
+    const year = this.year();
+    for (let r = 0; r < numRows; r++)
+      for (let c = 0; c < numCols; c++)
+        storeInput(this.sheet.cellAt(row + r, col + c), value, tz, year, locale);
   }
   getFormulas(): string[][] {
     this.count('getFormulas', { read: this.cells });
@@ -440,5 +454,26 @@ function storeFormula(cell: Cell, formula: string): void {
   } else {
     cell.f = formula.startsWith('=') ? formula : `=${formula}`;
     cell.v = '';
+  }
+}
+
+/** Ranges of one sheet given by their A1 notations (Sheet.getRangeList): one value set on all at once. */
+export class RangeList {
+  constructor(private readonly ranges: Range[]) {}
+
+  getRanges(): Range[] {
+    this.ranges[0].sheet.env.acc.count('RangeList.getRanges');
+    return [...this.ranges];
+  }
+
+  /** One call: every cell of every range written, each as Range.setValue would. */
+  setValue(value: unknown): this {
+    assertCellTexts([value]);
+    const cells = this.ranges.reduce((n, r) => n + r.box.numRows * r.box.numCols, 0);
+    // The value goes out once, with the ranges' notations, as Range.setValue sends it once.
+    const longText = longTextOf([[value]]);
+    this.ranges[0].sheet.env.acc.count('RangeList.setValue', { written: cells, longText });
+    for (const range of this.ranges) range.storeEverywhere(value);
+    return this;
   }
 }

@@ -8,7 +8,7 @@ import { longTextOf, type CallCells } from './accounting';
 import { ConditionalFormatRule } from './formatRules';
 import { addMetadata, DeveloperMetadata } from './metadata';
 import { Protection, PROTECTED_MESSAGE } from './protection';
-import { Range, storeInput } from './range';
+import { Range, RangeList, storeInput } from './range';
 import type { Spreadsheet } from './spreadsheet';
 import { isDate } from './wallClock';
 import { assertCellTexts, type CellValue } from './cellValues';
@@ -234,6 +234,20 @@ export class Sheet {
       return this.rangeAt(b.row, b.col, b.numRows, b.numCols);
     }
     return this.rangeAt(a, col ?? 1, numRows ?? 1, numCols ?? 1);
+  }
+  /** The ranges named by `a1Notations` on this sheet (a non-empty list, as Sheets requires). */
+  getRangeList(a1Notations: string[]): RangeList {
+    this.count('getRangeList');
+    if (!Array.isArray(a1Notations) || a1Notations.length === 0)
+      throw new Error(
+        "Exception: The parameters (number[]) don't match the method signature for SpreadsheetApp.Sheet.getRangeList.",
+      );
+    return new RangeList(
+      a1Notations.map((a1) => {
+        const b = parseA1(a1, this.maxRows, this.maxColumns);
+        return this.rangeAt(b.row, b.col, b.numRows, b.numCols);
+      }),
+    );
   }
   createTextFinder(findText: string): TextFinder {
     this.count('createTextFinder');

@@ -1,5 +1,5 @@
 // Conformance: Range and Sheet behave as apps-script-facts.md documents ("Range and Sheet behaviour").
-import { Emulator } from '../../local/emulator';
+import { Accountant, Emulator } from '../../local/emulator';
 
 function setup() {
   const emu = new Emulator({ timeZone: 'America/New_York' });
@@ -298,5 +298,35 @@ describe('sheets', () => {
     sheet.addDeveloperMetadata('tab', 'deals');
     expect(ss.getDeveloperMetadata().map((m) => [m.getKey(), m.getValue()])).toEqual([['crm', 'v1']]);
     expect(sheet.getDeveloperMetadata().map((m) => m.getKey())).toEqual(['tab']);
+  });
+});
+
+describe('range lists', () => {
+  it('set one value on every range of the list in one write call, as typed text would be read', () => {
+    const { emu, sheet } = setup();
+    sheet.getRange('A1:C4').setValues([
+      ['a', 1, 'x'],
+      ['b', 2, 'y'],
+      ['c', 3, 'z'],
+      ['d', 4, 'w'],
+    ]);
+    const before = emu.acc.snapshot();
+    const list = sheet.getRangeList(['B1', 'B3:B4', 'C2']);
+    list.setValue('0.5');
+    const calls = Accountant.diff(before, emu.acc.snapshot());
+    expect(calls.serviceCalls).toBe(1);
+    expect(calls.cellsWritten).toBe(4);
+    expect(sheet.getRange('A1:C4').getValues()).toEqual([
+      ['a', 0.5, 'x'],
+      ['b', 2, 0.5],
+      ['c', 0.5, 'z'],
+      ['d', 0.5, 'w'],
+    ]);
+    expect(list.getRanges().map((r) => r.getA1Notation())).toEqual(['B1', 'B3:B4', 'C2']);
+  });
+
+  it('refuse an empty list, as Sheets does', () => {
+    const { sheet } = setup();
+    expect(() => sheet.getRangeList([])).toThrow();
   });
 });

@@ -4,7 +4,7 @@
 // workbook that forgets everything the last refresh recorded and is refreshed from scratch.
 import fc from 'fast-check';
 import { Emulator } from '../../local/emulator';
-import { Range } from '../../local/emulator/range';
+import { Range, RangeList } from '../../local/emulator/range';
 import { fillDemo } from '../support/demoWorkbook';
 import { loadedEmulator } from '../support/emulator';
 import { a1, columnOf, REPORT_TABS } from '../support/crm';
@@ -351,6 +351,49 @@ describe('a refresh that reads and writes only what changed', () => {
     expect(count).toBeGreaterThan(2 * ids.length * chunk);
     expect(cells).toBeLessThanOrEqual((body - 1) * width + ids.length * chunk * 4);
   }, 60_000);
+
+  it('writes, in a list, only the cells many stage edits spread over it changed (read back first, set by value)', () => {
+    const emu = refreshedDemo(12000);
+    emu.env.nowMs += 3_600_000;
+    const listed = emu.values('Segment B');
+    const body = listed.findIndex((r) => r[0] === 'Row') + 2; // sheet row of the first listed deal
+    const count = listed.length - body + 1;
+    // A deal in every thirtieth row of Segment B moved to another open stage in Deals: every chunk of
+    // the list changes, in two columns (Stage, Probability).
+    const ids = Array.from({ length: Math.floor(count / 30) }, (_, i) =>
+      String(listed[body - 1 + i * 30][1]),
+    );
+    const rowOf = new Map(emu.values('Deals').map((r, i) => [String(r[0]), i + 1]));
+    const stageCol = columnOf(emu, 'Stage') - 1;
+    for (const id of ids) {
+      const row = rowOf.get(id)!;
+      const now = String(emu.values('Deals')[row - 1][stageCol]);
+      emu.userEdit('Deals', a1(emu, 'Stage', row), now === 'Negotiation' ? 'Quote sent' : 'Negotiation');
+    }
+    const byBlock = jest.spyOn(Range.prototype, 'setValues');
+    const byValue = jest.spyOn(RangeList.prototype, 'setValue');
+    emu.run('menuRefresh');
+    const inList = (r: Range) => r.sheet.name === 'Segment B';
+    const cells =
+      byBlock.mock.contexts.filter(inList).reduce((n, r) => n + r.box.numRows * r.box.numCols, 0) +
+      byValue.mock.contexts
+        .flatMap((l) => l.getRanges())
+        .filter(inList)
+        .reduce((n, r) => n + r.box.numRows * r.box.numCols, 0);
+    byBlock.mockRestore();
+    byValue.mockRestore();
+    expect(emu.ui.dialogs.at(-1)!.title).toBe('Sheets CRM: reports refreshed');
+    // The rows above the list (its subtotals changed) and, per edit, the cells that changed: Stage and
+    // Probability, and the weighted amount and forecast category where the stage changes them.
+    const width = listed[body - 2].length;
+    expect(ids.length).toBeGreaterThan(100);
+    expect(cells).toBeLessThanOrEqual((body - 1) * width + ids.length * 4);
+    // What the list shows is each deal as it now is in Deals.
+    const stages = new Map(emu.values('Deals').map((r) => [String(r[0]), r[stageCol]]));
+    const after = emu.values('Segment B');
+    const listStage = after[body - 2].indexOf('Stage');
+    for (const r of after.slice(body - 1)) expect(r[listStage]).toBe(stages.get(String(r[1])));
+  }, 120_000);
 
   it('reads before it writes, so its writes are sent out early only a few times', () => {
     // A read after writes sends them out first (~0.4 s each time; the emulator counts it as a flush).

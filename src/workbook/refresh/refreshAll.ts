@@ -18,6 +18,7 @@ import {
   findCharts,
   listIntact,
   placeCharts,
+  prepareReport,
   writeReportOrBanner,
   type ChartWanted,
   type ReportSheet,
@@ -434,8 +435,8 @@ function writeReports(req: RefreshRequest, plan: RefreshPlan, output: RebuildOut
   // A list tab sorted, or with rows deleted, since the last refresh is written in full (one read each).
   const disturbed = new Set(REPORT_TABS.filter((t) => !listIntact(sheets.get(t)!.sheet, record.extents[t])));
   forgetPrints(record);
-  const extents: Record<string, ReportExtent> = {};
-  for (const { tab, grid } of output.reports) {
+  // Every read first (the blocks of lists set by value are read back), then the writes.
+  const prepared = output.reports.map(({ tab, grid }) => {
     const target = sheets.get(tab)!;
     const mode =
       record.edited.has(target.sheet.getSheetId()) || disturbed.has(tab)
@@ -445,8 +446,10 @@ function writeReports(req: RefreshRequest, plan: RefreshPlan, output: RebuildOut
           : check
             ? 'check'
             : 'changes';
-    extents[tab] = writeReportOrBanner(target, grid, when, record.extents[tab], mode);
-  }
+    return [tab, prepareReport(target, grid, record.extents[tab], mode)] as const;
+  });
+  const extents: Record<string, ReportExtent> = {};
+  for (const [tab, report] of prepared) extents[tab] = writeReportOrBanner(report, when);
   return extents;
 }
 

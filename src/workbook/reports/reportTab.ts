@@ -15,6 +15,8 @@ import {
 } from '../../domain/reports/chunkPrints';
 import { checkWindow } from '../../domain/reports/dailyCheck';
 import type { Sheet, Spreadsheet } from '../core/sheetTypes';
+import type { CellValue } from '../../domain/deals/deal';
+import { readBackBlocks, setChangedCells, type ValueBlock } from './cellsByValue';
 
 /** Columns a chart placed beside a table spans (its anchor column and those to its right). */
 const CHART_COLUMNS = 8;
@@ -82,20 +84,52 @@ export function writeReport(
   grid: ReportGrid,
   known?: ReportExtent,
   rewrite: WriteMode = 'changes',
+  planned?: ValuesPlan,
 ): ReportExtent {
-  // A tab a person edited is measured: they may have typed below what was written.
-  const trusted =
-    known && rewrite !== 'measure' && !target.created && known.sheetId === target.sheet.getSheetId()
-      ? known
-      : null;
+  const trusted = trustedExtent(target, known, rewrite);
   if (trusted) {
     try {
-      return writeWithin(target, grid, trusted, rewrite);
+      return writeWithin(target, grid, trusted, rewrite, true, planned);
     } catch {
       // fall through: read the sizes and write again
     }
   }
   return writeWithin(target, grid, measuredExtent(target), 'all', false);
+}
+
+/** The extent the last refresh recorded, when the tab can be written within it without measuring. */
+function trustedExtent(target: ReportSheet, known: ReportExtent | undefined, rewrite: WriteMode) {
+  // A tab a person edited is measured: they may have typed below what was written.
+  return known && rewrite !== 'measure' && !target.created && known.sheetId === target.sheet.getSheetId()
+    ? known
+    : null;
+}
+
+/** A report about to be written, with what was read for it first (see prepareReport). */
+export interface PreparedReport {
+  target: ReportSheet;
+  grid: ReportGrid;
+  known?: ReportExtent;
+  mode: WriteMode;
+  plan?: ValuesPlan;
+}
+
+/**
+ * Works out what a report's values write and reads back the large blocks whose changed cells are set
+ * by value (cellsByValue.ts): reads only, so that the refresh makes them all before its first write.
+ */
+export function prepareReport(
+  target: ReportSheet,
+  grid: ReportGrid,
+  known?: ReportExtent,
+  mode: WriteMode = 'changes',
+): PreparedReport {
+  const trusted = trustedExtent(target, known, mode);
+  if (!trusted) return { target, grid, known, mode };
+  const { rows, cols } = layoutOf(grid, trusted);
+  const plan = planValues(grid, trusted, mode, rows, cols);
+  readBackBlocks(target.sheet, grid, plan.blocks, trusted.maxRows);
+  return { target, grid, known, mode, plan };
 }
 
 /**
@@ -132,23 +166,35 @@ function writeCells(
   sheet.getRange(first + 1, c1 + 1, last - first, c2 - c1 + 1).setValues(values);
 }
 
+/** What a report's values write: its prints, and the blocks of cells that go out. */
+interface ValuesPlan {
+  size: number;
+  prints: readonly string[];
+  columns: readonly string[] | undefined;
+  check: ReturnType<typeof checkWindow> | undefined;
+  head: number;
+  headValues: string | undefined;
+  rows: number;
+  cols: number;
+  blocks: ValueBlock[];
+}
+
 /**
- * Writes the values over `rows` rows and `cols` columns. When a list's last prints can be trusted, its
- * rows above the body (title, status, subtotals) go out whole when their print changed, and of its body
- * only the chunks whose content differs from what the last refresh wrote, and in them only the columns
- * that differ (see chunkPrints.ts). The prints are taken over the report's own cells (a
- * formula by its text), so only the cells written are turned into values. Other tabs, a few hundred
- * cells, are written whole. Returns the body's prints, where it starts (`head` rows) and the print
- * of the rows above it.
+ * The values over `rows` rows and `cols` columns, as blocks to write. When a list's last prints can be
+ * trusted, its rows above the body (title, status, subtotals) go out whole when their print changed,
+ * and of its body only the chunks whose content differs from what the last refresh wrote, and in them
+ * only the columns that differ (see chunkPrints.ts). The prints are taken over the report's own cells
+ * (a formula by its text), so only the cells written are turned into values. Other tabs, a few hundred
+ * cells, are written whole. Also returns the body's prints, where it starts (`head` rows) and the
+ * print of the rows above it.
  */
-function writeValues(
-  sheet: Sheet,
+function planValues(
   grid: ReportGrid,
   before: ReportExtent,
   mode: WriteMode,
   rows: number,
   cols: number,
-) {
+): ValuesPlan {
   const list = grid.bodyFrom !== null;
   const head = list ? grid.bodyFrom! - 1 : 0;
   const body = list ? grid.rows.slice(head) : grid.rows;
@@ -164,10 +210,8 @@ function writeValues(
     before.chunk === size &&
     before.cols === cols;
   const check = comparable && mode === 'check' ? checkWindow(prints.length, before.checkFrom) : undefined;
-  if (!comparable) {
-    writeCells(sheet, grid, 0, rows, 0, cols - 1);
-    return { size, prints, columns, check, head, headValues };
-  }
+  const plan = { size, prints, columns, check, head, headValues, rows, cols };
+  if (!comparable) return { ...plan, blocks: [{ r1: 0, r2: rows, c1: 0, c2: cols - 1 }] };
   const blank = listPrints([], cols, size, 1);
   const blocks = changedBlocks(
     { prints: before.prints!, columns: before.columns },
@@ -185,8 +229,28 @@ function writeValues(
   }));
   // The head goes out when it differs from what was written (a record without its print: always).
   if (before.headValues !== headValues) cells.unshift({ r1: 0, r2: head, c1: 0, c2: cols - 1 });
-  for (const { r1, r2, c1, c2 } of fewerBlocks(cells, MAX_BLOCKS)) writeCells(sheet, grid, r1, r2, c1, c2);
-  return { size, prints, columns, check, head, headValues };
+  return { ...plan, blocks: fewerBlocks(cells, MAX_BLOCKS) };
+}
+
+/** Writes a plan's blocks: those read back (see cellsByValue.ts) by value, the others whole. */
+function writePlanned(sheet: Sheet, grid: ReportGrid, plan: ValuesPlan): void {
+  const cell = (r: number, c: number) => {
+    const source = grid.rows[r];
+    return source && c < source.length ? (cellValue(source[c]) as CellValue) : '';
+  };
+  for (const b of plan.blocks)
+    if (b.current) setChangedCells(sheet, { ...b, current: b.current }, cell);
+    else writeCells(sheet, grid, b.r1, b.r2, b.c1, b.c2);
+}
+
+/** Columns a report keeps, and the rows and columns its values cover over the old extent. */
+function layoutOf(grid: ReportGrid, before: ReportExtent) {
+  // Report tabs are ours: they keep only the columns their content and chart use, so they do not eat
+  // into the spreadsheet's 10-million-cell limit (a new tab comes with 26 columns and 1,000 rows).
+  const keep = Math.max(grid.width, grid.chart ? grid.chart.anchorColumn + CHART_COLUMNS : 0, 1);
+  const rows = Math.max(before.rows, grid.rows.length);
+  const cols = Math.max(Math.min(before.cols, keep), grid.width);
+  return { keep, rows, cols };
 }
 
 function writeWithin(
@@ -195,30 +259,22 @@ function writeWithin(
   before: ReportExtent,
   mode: WriteMode,
   compareFormats = true,
+  planned?: ValuesPlan,
 ): ReportExtent {
   const { sheet } = target;
-  // Report tabs are ours: they keep only the columns their content and chart use, so they do not eat
-  // into the spreadsheet's 10-million-cell limit (a new tab comes with 26 columns and 1,000 rows).
-  const keep = Math.max(grid.width, grid.chart ? grid.chart.anchorColumn + CHART_COLUMNS : 0, 1);
+  const { keep, rows, cols } = layoutOf(grid, before);
   let maxCols = before.maxCols;
   if (maxCols > keep) {
     sheet.deleteColumns(keep + 1, maxCols - keep);
     maxCols = keep;
   }
-  const rows = Math.max(before.rows, grid.rows.length);
-  const cols = Math.max(Math.min(before.cols, keep), grid.width);
   const maxRows = before.maxRows;
   const grew = rows > maxRows;
   if (grew) sheet.insertRowsAfter(maxRows, rows - maxRows);
   if (cols > maxCols) sheet.insertColumnsAfter(maxCols, cols - maxCols);
-  const { size, prints, columns, check, head, headValues } = writeValues(
-    sheet,
-    grid,
-    before,
-    mode,
-    rows,
-    cols,
-  );
+  const plan = planned ?? planValues(grid, before, mode, rows, cols);
+  writePlanned(sheet, grid, plan);
+  const { size, prints, columns, check, head, headValues } = plan;
   const top = grid.bodyFrom === null ? rows : grid.bodyFrom - 1;
   const topFormats = Array.from({ length: top }, (_, i) =>
     Array.from({ length: cols }, (_, c) => grid.formats[i]?.[c] || 'General'),
@@ -290,15 +346,12 @@ export function listIntact(sheet: Sheet, extent: ReportExtent | undefined): bool
 
 /** Writes the report; on failure puts a banner in the status line (best effort) and rethrows. */
 export function writeReportOrBanner(
-  target: ReportSheet,
-  grid: ReportGrid,
+  { target, grid, known, mode, plan }: PreparedReport,
   when: string,
-  known?: ReportExtent,
-  rewrite: WriteMode = 'changes',
 ): ReportExtent {
   const { sheet } = target;
   try {
-    return writeReport(target, grid, known, rewrite);
+    return writeReport(target, grid, known, mode, plan);
   } catch (e) {
     try {
       sheet
