@@ -697,6 +697,44 @@ describe('a team around one board workbook', () => {
   });
 });
 
+describe('a board workbook deleted the same day', () => {
+  const FOUNDER = 'owner@example.com';
+  const refreshedBy = (emu: Emulator, user: string) => {
+    emu.run('menuRefresh', [], { user });
+    return emu.ui.dialogs.at(-1)!.message;
+  };
+  it('is made again by its keeper’s next refresh, which would otherwise have been quiet', () => {
+    const emu = crm();
+    fillDemo(emu, 30);
+    setBoard(emu, ['advisor@angel.example']);
+    emu.run('menuUpdateBoard');
+    emu.env.nowMs += 60_000;
+    refreshedBy(emu, FOUNDER);
+    const first = board(emu).file.id;
+    emu.drive.files.delete(first);
+    emu.env.nowMs += 60_000;
+    const message = refreshedBy(emu, FOUNDER);
+    const again = emu.createdFiles().find((f) => f.id !== first);
+    expect(again).toBeDefined();
+    expect(message).toContain(
+      `The board workbook was deleted, so a new one was made: https://docs.google.com/spreadsheets/d/${again!.id}/edit`,
+    );
+  });
+
+  it('leaves a quiet refresh quiet while the file is there (one call to see it)', () => {
+    const emu = crm();
+    fillDemo(emu, 30);
+    setBoard(emu, ['advisor@angel.example']);
+    emu.run('menuUpdateBoard');
+    emu.env.nowMs += 60_000;
+    refreshedBy(emu, FOUNDER);
+    emu.env.nowMs += 60_000;
+    const message = refreshedBy(emu, FOUNDER);
+    expect(message).toMatch(/nothing changed/i);
+    expect(emu.createdFiles()).toHaveLength(1);
+  });
+});
+
 describe('a board workbook made before keepers were recorded', () => {
   it('is left alone by a teammate’s refresh, and the founder’s next refresh records them as its keeper', () => {
     const emu = crm();

@@ -103,6 +103,20 @@ export function keptByAnother(state: BoardState | null, user: string): BoardUpda
 }
 
 /**
+ * Whether the board file is still there (one call): a quiet refresh would otherwise leave a file
+ * someone deleted gone until the next full one. Anything but an answer counts as gone (the full
+ * refresh that follows says what it is).
+ */
+export function boardFileThere(state: BoardState): boolean {
+  try {
+    Sheets.Spreadsheets.get(state.fileId, { fields: 'spreadsheetId' });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
  * Creates the board workbook when there is none (or it is gone), writes the report, syncs sharing.
  * `run.user` becomes its keeper when it is made; `run.when` is the time shown as its last update. A
  * file recorded before keepers were (no keeper) that this run cannot reach may be someone else's: it

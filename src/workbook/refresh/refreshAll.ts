@@ -27,7 +27,7 @@ import type { ReportChart } from '../../domain/core/reportGrid';
 import { applySweep, planSweep, sweptIds, type SweepSummary } from '../deals/dealSweep';
 import { withDocumentLock } from '../core/lock';
 import { historyRow } from '../../domain/history/historyEntry';
-import { boardState, keptByAnother, type BoardUpdate } from '../board/boardFile';
+import { boardFileThere, boardState, keptByAnother, type BoardUpdate } from '../board/boardFile';
 import { tabSizes } from '../core/cells';
 import {
   forgetPointer,
@@ -322,7 +322,7 @@ function quietRefresh(
   // refresh brought the board up to date (a teammate's leaves it alone); a teammate's says who keeps it.
   const board = boardState(properties);
   const keptBy = keptByAnother(board, req.user);
-  if (board && !keptBy && (!board.keeper || !last.board)) return null;
+  if (board && !keptBy && (!board.keeper || !last.board || !boardFileThere(board))) return null;
   const window = windowHolds(crm.deals, crm.state, last, req.user, settings, readAt);
   if (!window.holds) return null;
   // The daily check due: the parts it covers are read back rather than written (see quietCheck.ts).
