@@ -16,7 +16,7 @@ import {
 import { checkWindow } from '../../domain/reports/dailyCheck';
 import type { Sheet, Spreadsheet } from '../core/sheetTypes';
 import type { CellValue } from '../../domain/deals/deal';
-import { readBackBlocks, setChangedCells, type ValueBlock } from './cellsByValue';
+import { readBackBlocks, setChangedCells, type ValueBlock } from './changedCells';
 
 /** Columns a chart placed beside a table spans (its anchor column and those to its right). */
 const CHART_COLUMNS = 8;
@@ -116,7 +116,7 @@ export interface PreparedReport {
 
 /**
  * Works out what a report's values write and reads back the large blocks whose changed cells are set
- * by value (cellsByValue.ts): reads only, so that the refresh makes them all before its first write.
+ * by value (changedCells.ts): reads only, so that the refresh makes them all before its first write.
  */
 export function prepareReport(
   target: ReportSheet,
@@ -232,7 +232,7 @@ function planValues(
   return { ...plan, blocks: fewerBlocks(cells, MAX_BLOCKS) };
 }
 
-/** Writes a plan's blocks: those read back (see cellsByValue.ts) by value, the others whole. */
+/** Writes a plan's blocks: those read back (see changedCells.ts) by value, the others whole. */
 function writePlanned(sheet: Sheet, grid: ReportGrid, plan: ValuesPlan): void {
   const cell = (r: number, c: number) => {
     const source = grid.rows[r];

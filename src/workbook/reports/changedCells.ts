@@ -6,7 +6,7 @@
 // in 1,000 places costs a read and a few calls instead of a 60,000-cell write.
 import type { CellValue } from '../../domain/deals/deal';
 import type { ReportCell, ReportGrid } from '../../domain/core/reportGrid';
-import { columnName } from '../../shared/columns';
+import { CellsByValue } from '../core/cellsByValue';
 import type { Sheet } from '../core/sheetTypes';
 
 /** A block of cells to write: grid rows [r1, r2) and 0-based columns c1..c2. */
@@ -21,8 +21,6 @@ export interface ValueBlock {
 
 /** Blocks smaller than this are written whole (reading them back and comparing saves too little). */
 export const BY_VALUE_CELLS = 2000;
-/** Ranges named in one RangeList at most. */
-const RANGES_PER_CALL = 1000;
 
 /** Whether a grid cell holds a formula (read back, it shows its result: it cannot be compared). */
 const isFormula = (c: ReportCell | undefined) =>
@@ -43,12 +41,6 @@ export function readBackBlocks(sheet: Sheet, grid: ReportGrid, blocks: ValueBloc
   }
 }
 
-/** A value's key for grouping and comparing: its type, then its text (a date by its time). */
-function keyOf(v: CellValue): string {
-  if (v instanceof Date) return `D${v.getTime()}`;
-  return typeof v === 'string' ? `S${v}` : `N${String(v)}`;
-}
-
 /** Whether a cell read back already shows what would be written (a date by its time, else its text). */
 function holds(current: CellValue, wanted: CellValue): boolean {
   if (current instanceof Date || wanted instanceof Date)
@@ -58,40 +50,18 @@ function holds(current: CellValue, wanted: CellValue): boolean {
 
 /**
  * Sets the cells of a block read back that differ from `cell(r, c)` (grid row, 0-based column), one
- * call per value, runs of rows in a column named as one range. Returns how many cells were set.
+ * call per value (core/cellsByValue.ts). Returns how many cells were set.
  */
 export function setChangedCells(
   sheet: Sheet,
   block: ValueBlock & { current: CellValue[][] },
   cell: (r: number, c: number) => CellValue,
 ): number {
-  const groups = new Map<string, { value: CellValue; cells: Map<number, number[]> }>();
+  const cells = new CellsByValue();
   for (let c = block.c1; c <= block.c2; c++)
     for (let r = block.r1; r < block.r2; r++) {
       const wanted = cell(r, c);
-      if (holds(block.current[r - block.r1][c - block.c1], wanted)) continue;
-      const key = keyOf(wanted);
-      let group = groups.get(key);
-      if (!group) groups.set(key, (group = { value: wanted, cells: new Map() }));
-      let rows = group.cells.get(c);
-      if (!rows) group.cells.set(c, (rows = []));
-      rows.push(r + 1);
+      if (!holds(block.current[r - block.r1][c - block.c1], wanted)) cells.add(r + 1, c, wanted);
     }
-  let set = 0;
-  for (const { value, cells } of groups.values()) {
-    const a1s: string[] = [];
-    for (const [c, rows] of cells) {
-      set += rows.length;
-      const letter = columnName(c + 1);
-      for (let i = 0; i < rows.length;) {
-        let j = i;
-        while (j + 1 < rows.length && rows[j + 1] === rows[j] + 1) j++;
-        a1s.push(i === j ? `${letter}${rows[i]}` : `${letter}${rows[i]}:${letter}${rows[j]}`);
-        i = j + 1;
-      }
-    }
-    for (let i = 0; i < a1s.length; i += RANGES_PER_CALL)
-      sheet.getRangeList(a1s.slice(i, i + RANGES_PER_CALL)).setValue(value);
-  }
-  return set;
+  return cells.write(sheet);
 }
