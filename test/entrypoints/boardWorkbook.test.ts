@@ -703,13 +703,19 @@ describe('a board workbook deleted the same day', () => {
     emu.run('menuRefresh', [], { user });
     return emu.ui.dialogs.at(-1)!.message;
   };
-  it('is made again by its keeper’s next refresh, which would otherwise have been quiet', () => {
+  /** A CRM whose board its keeper made, then refreshed a minute later. */
+  const boardRefreshed = () => {
     const emu = crm();
     fillDemo(emu, 30);
     setBoard(emu, ['advisor@angel.example']);
     emu.run('menuUpdateBoard');
     emu.env.nowMs += 60_000;
     refreshedBy(emu, FOUNDER);
+    return emu;
+  };
+
+  it('is made again by its keeper’s next refresh, which would otherwise have been quiet', () => {
+    const emu = boardRefreshed();
     const first = board(emu).file.id;
     emu.drive.files.delete(first);
     emu.env.nowMs += 60_000;
@@ -722,12 +728,7 @@ describe('a board workbook deleted the same day', () => {
   });
 
   it('leaves a quiet refresh quiet while the file is there (one call to see it)', () => {
-    const emu = crm();
-    fillDemo(emu, 30);
-    setBoard(emu, ['advisor@angel.example']);
-    emu.run('menuUpdateBoard');
-    emu.env.nowMs += 60_000;
-    refreshedBy(emu, FOUNDER);
+    const emu = boardRefreshed();
     emu.env.nowMs += 60_000;
     const message = refreshedBy(emu, FOUNDER);
     expect(message).toMatch(/nothing changed/i);

@@ -23,6 +23,35 @@ function refreshedDemo(count: number): Emulator {
   return emu;
 }
 
+/** A list tab's rows, the sheet row its first listed deal is on, and how many deals it lists. */
+function listBody(emu: Emulator, tab: string) {
+  const listed = emu.values(tab);
+  const body = listed.findIndex((r) => r[0] === 'Row') + 2;
+  return { listed, body, count: listed.length - body + 1 };
+}
+
+/** Cells `run` writes to `tab`, whole blocks (setValues) and cells set by value (RangeList) alike. */
+function cellsWrittenTo(emu: Emulator, tab: string, run: () => void): number {
+  const byBlock = jest.spyOn(Range.prototype, 'setValues');
+  const byValue = jest.spyOn(RangeList.prototype, 'setValue');
+  run();
+  const ranges = [...byBlock.mock.contexts, ...byValue.mock.contexts.flatMap((l) => l.getRanges())];
+  byBlock.mockRestore();
+  byValue.mockRestore();
+  return ranges.filter((r) => r.sheet.name === tab).reduce((n, r) => n + r.box.numRows * r.box.numCols, 0);
+}
+
+/** Moves each deal of `ids` to another open stage, typed in Deals (one edit and its check each). */
+function moveToAnotherStage(emu: Emulator, ids: readonly string[]): void {
+  const rowOf = new Map(emu.values('Deals').map((r, i) => [String(r[0]), i + 1]));
+  const stageCol = columnOf(emu, 'Stage') - 1;
+  for (const id of ids) {
+    const row = rowOf.get(id)!;
+    const now = String(emu.values('Deals')[row - 1][stageCol]);
+    emu.userEdit('Deals', a1(emu, 'Stage', row), now === 'Negotiation' ? 'Quote sent' : 'Negotiation');
+  }
+}
+
 const KINDS = [
   'stage',
   'amount',
@@ -323,25 +352,13 @@ describe('a refresh that reads and writes only what changed', () => {
   it('writes, in a list, only the chunks of rows a day’s few stage edits changed, however far apart', () => {
     const emu = refreshedDemo(12000);
     emu.env.nowMs += 86_400_000;
-    const listed = emu.values('Segment B');
-    const body = listed.findIndex((r) => r[0] === 'Row') + 2; // sheet row of the first listed deal
-    const count = listed.length - body + 1;
+    const { listed, body, count } = listBody(emu, 'Segment B');
     // Eight deals listed in Segment B, spread over it, moved to another open stage in Deals.
     const ids = Array.from({ length: 8 }, (_, i) =>
       String(listed[body - 1 + Math.floor((i * count) / 8)][1]),
     );
-    const rowOf = new Map(emu.values('Deals').map((r, i) => [String(r[0]), i + 1]));
-    for (const id of ids) {
-      const row = rowOf.get(id)!;
-      const now = String(emu.values('Deals')[row - 1][columnOf(emu, 'Stage') - 1]);
-      emu.userEdit('Deals', a1(emu, 'Stage', row), now === 'Negotiation' ? 'Quote sent' : 'Negotiation');
-    }
-    const spy = jest.spyOn(Range.prototype, 'setValues');
-    emu.run('menuRefresh');
-    const cells = spy.mock.contexts
-      .filter((r) => r.sheet.name === 'Segment B')
-      .reduce((n, r) => n + r.box.numRows * r.box.numCols, 0);
-    spy.mockRestore();
+    moveToAnotherStage(emu, ids);
+    const cells = cellsWrittenTo(emu, 'Segment B', () => emu.run('menuRefresh'));
     expect(emu.ui.dialogs.at(-1)!.title).toBe('Sheets CRM: reports refreshed');
     // The rows above the list (its subtotals changed), and per edit one chunk of rows (as the refresh's
     // record cuts the list) in the columns that changed (Stage, Probability) and at most the two
@@ -355,33 +372,14 @@ describe('a refresh that reads and writes only what changed', () => {
   it('writes, in a list, only the cells many stage edits spread over it changed (read back first, set by value)', () => {
     const emu = refreshedDemo(12000);
     emu.env.nowMs += 3_600_000;
-    const listed = emu.values('Segment B');
-    const body = listed.findIndex((r) => r[0] === 'Row') + 2; // sheet row of the first listed deal
-    const count = listed.length - body + 1;
+    const { listed, body, count } = listBody(emu, 'Segment B');
     // A deal in every thirtieth row of Segment B moved to another open stage in Deals: every chunk of
     // the list changes, in two columns (Stage, Probability).
     const ids = Array.from({ length: Math.floor(count / 30) }, (_, i) =>
       String(listed[body - 1 + i * 30][1]),
     );
-    const rowOf = new Map(emu.values('Deals').map((r, i) => [String(r[0]), i + 1]));
-    const stageCol = columnOf(emu, 'Stage') - 1;
-    for (const id of ids) {
-      const row = rowOf.get(id)!;
-      const now = String(emu.values('Deals')[row - 1][stageCol]);
-      emu.userEdit('Deals', a1(emu, 'Stage', row), now === 'Negotiation' ? 'Quote sent' : 'Negotiation');
-    }
-    const byBlock = jest.spyOn(Range.prototype, 'setValues');
-    const byValue = jest.spyOn(RangeList.prototype, 'setValue');
-    emu.run('menuRefresh');
-    const inList = (r: Range) => r.sheet.name === 'Segment B';
-    const cells =
-      byBlock.mock.contexts.filter(inList).reduce((n, r) => n + r.box.numRows * r.box.numCols, 0) +
-      byValue.mock.contexts
-        .flatMap((l) => l.getRanges())
-        .filter(inList)
-        .reduce((n, r) => n + r.box.numRows * r.box.numCols, 0);
-    byBlock.mockRestore();
-    byValue.mockRestore();
+    moveToAnotherStage(emu, ids);
+    const cells = cellsWrittenTo(emu, 'Segment B', () => emu.run('menuRefresh'));
     expect(emu.ui.dialogs.at(-1)!.title).toBe('Sheets CRM: reports refreshed');
     // The rows above the list (its subtotals changed) and, per edit, the cells that changed: Stage and
     // Probability, and the weighted amount and forecast category where the stage changes them.
@@ -389,6 +387,7 @@ describe('a refresh that reads and writes only what changed', () => {
     expect(ids.length).toBeGreaterThan(100);
     expect(cells).toBeLessThanOrEqual((body - 1) * width + ids.length * 4);
     // What the list shows is each deal as it now is in Deals.
+    const stageCol = columnOf(emu, 'Stage') - 1;
     const stages = new Map(emu.values('Deals').map((r) => [String(r[0]), r[stageCol]]));
     const after = emu.values('Segment B');
     const listStage = after[body - 2].indexOf('Stage');
