@@ -9,7 +9,7 @@ import type { Sheet } from './sheetTypes';
 const RANGES_PER_CALL = 1000;
 
 /** A value's key for grouping: its type, then its text (a date by its time). */
-export function valueKey(v: CellValue): string {
+function valueKey(v: CellValue): string {
   if (v instanceof Date) return `D${v.getTime()}`;
   return typeof v === 'string' ? `S${v}` : typeof v === 'boolean' ? `B${v}` : `N${String(v)}`;
 }
@@ -26,11 +26,6 @@ export class CellsByValue {
     let rows = group.cells.get(col);
     if (!rows) group.cells.set(col, (rows = []));
     rows.push(row);
-  }
-
-  /** How many values (calls, up to a thousand ranges each) the cells take. */
-  get values(): number {
-    return this.groups_.size;
   }
 
   /** Sets every cell added, one RangeList call per value. Returns how many cells were set. */
