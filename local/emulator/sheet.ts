@@ -235,13 +235,12 @@ export class Sheet {
     }
     return this.rangeAt(a, col ?? 1, numRows ?? 1, numCols ?? 1);
   }
-  /** The ranges named by `a1Notations` on this sheet (a non-empty list, as Sheets requires). */
+  /** The ranges named by `a1Notations` on this sheet (one or more, as the reference says). */
   getRangeList(a1Notations: string[]): RangeList {
     this.count('getRangeList');
+    // A RangeList holds "one or more" ranges (the reference); Sheets' wording for none is not documented.
     if (!Array.isArray(a1Notations) || a1Notations.length === 0)
-      throw new Error(
-        "Exception: The parameters (number[]) don't match the method signature for SpreadsheetApp.Sheet.getRangeList.",
-      );
+      throw new Error('Exception: a range list needs at least one A1 notation.');
     return new RangeList(
       a1Notations.map((a1) => {
         const b = parseA1(a1, this.maxRows, this.maxColumns);

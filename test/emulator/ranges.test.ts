@@ -325,7 +325,7 @@ describe('range lists', () => {
     expect(list.getRanges().map((r) => r.getA1Notation())).toEqual(['B1', 'B3:B4', 'C2']);
   });
 
-  it('refuse an empty list, as Sheets does', () => {
+  it('refuse an empty list (a range list holds one or more ranges)', () => {
     const { sheet } = setup();
     expect(() => sheet.getRangeList([])).toThrow();
   });
