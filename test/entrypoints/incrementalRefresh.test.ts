@@ -394,6 +394,28 @@ describe('a refresh that reads and writes only what changed', () => {
     for (const r of after.slice(body - 1)) expect(r[listStage]).toBe(stages.get(String(r[1])));
   }, 120_000);
 
+  it('leaves the lists a full refresh leaves when setting their cells by value fails part-way', () => {
+    const emu = refreshedDemo(12000);
+    emu.env.nowMs += 3_600_000;
+    const { listed, body, count } = listBody(emu, 'Segment B');
+    // Every chunk of the list changes (a deal in every sixtieth row moved): its changed cells are set
+    // by value, and the third of those calls fails (Google refuses one now and then).
+    moveToAnotherStage(
+      emu,
+      Array.from({ length: Math.floor(count / 60) }, (_, i) => String(listed[body - 1 + i * 60][1])),
+    );
+    const saved = emu.save();
+    const byValue = jest.spyOn(RangeList.prototype, 'setValue');
+    emu.acc.injectFault({ method: 'RangeList.setValue', after: 2, times: 1 });
+    emu.run('menuRefresh');
+    emu.acc.clearFaults();
+    const failed = byValue.mock.results.filter((r) => r.type === 'throw').length;
+    byValue.mockRestore();
+    expect(failed).toBe(1);
+    expect(emu.ui.dialogs.at(-1)!.title).toBe('Sheets CRM: reports refreshed');
+    expect(reportTabs(emu)).toEqual(reportTabs(fromScratch(saved, OPTS)));
+  }, 120_000);
+
   it('reads before it writes, so its writes are sent out early only a few times', () => {
     // A read after writes sends them out first (~0.4 s each time; the emulator counts it as a flush).
     // Before the refresh grouped its reads: 20 on the first refresh, 3 a day later, 2 on the daily check.
