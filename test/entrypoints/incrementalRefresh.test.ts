@@ -399,7 +399,8 @@ describe('a refresh that reads and writes only what changed', () => {
     emu.env.nowMs += 3_600_000;
     const { listed, body, count } = listBody(emu, 'Segment B');
     // Every chunk of the list changes (a deal in every sixtieth row moved): its changed cells are set
-    // by value, and the third of those calls fails (Google refuses one now and then).
+    // by value, and the third of those calls fails (Google refuses one now and then): the tab is then
+    // measured and written again in full.
     moveToAnotherStage(
       emu,
       Array.from({ length: Math.floor(count / 60) }, (_, i) => String(listed[body - 1 + i * 60][1])),
