@@ -1,7 +1,9 @@
-// Report tabs are ours: each is rewritten over the old and new extent (so nothing stale is left), in at
-// most three setValues of the cells that changed since the last refresh, one call for number formats
-// and one for bold rows when those changed. If any of that fails, the tab
-// gets a failure banner in its status line, so nobody mistakes half-written figures for current ones.
+// Report tabs are ours: each is rewritten over the old and new extent (so nothing stale is left), in a
+// few blocks of the cells that changed since the last refresh (a large block read back first and set
+// by value, changedCells.ts), one call for number formats and one for bold rows when those changed. If
+// a write within the recorded extent fails, the tab is measured and written again in full; if that
+// fails, it gets a failure banner in its status line, so nobody mistakes half-written figures for
+// current ones.
 import { PRODUCT } from '../../shared/names';
 import type { ReportCell, ReportChart, ReportGrid } from '../../domain/core/reportGrid';
 import { safeCell } from '../core/writeGrid';
@@ -72,12 +74,13 @@ function measuredExtent({ sheet, created, dimensions }: ReportSheet): ReportExte
  * (they never change otherwise), so the calls made do not depend on the number of rows.
  * `known` is the extent the last refresh recorded: with it no size call is made (the tab is ours), and
  * only the cells of chunks and columns whose prints differ from those recorded are written (at most
- * three blocks), and the head's formats only when they differ. `rewrite` 'check' (the first refresh
+ * MAX_BLOCKS blocks), and the head's formats only when they differ. `rewrite` 'check' (the first refresh
  * of a day) also writes the next fourteenth of a list's chunks in turn, whatever their prints, so that
  * a cell changed without an edit event is put right within two weeks; 'all' writes every row;
  * 'measure' measures the tab first (a person typed on it, or the list was sorted). Should the extent
- * be wrong (a person deleted rows), the write is tried again, in full, with the sizes read. Returns
- * the tab's extent and prints.
+ * be wrong (a person deleted rows), the write is tried again, in full, with the sizes read. `planned`
+ * is what prepareReport worked out and read back for the recorded extent. Returns the tab's extent and
+ * prints.
  */
 export function writeReport(
   target: ReportSheet,
