@@ -417,6 +417,33 @@ describe('a refresh that reads and writes only what changed', () => {
     expect(reportTabs(emu)).toEqual(reportTabs(fromScratch(saved, OPTS)));
   }, 120_000);
 
+  it('writes a list’s changed blocks whole when reading one back is refused, and completes', () => {
+    const emu = refreshedDemo(12000);
+    emu.env.nowMs += 3_600_000;
+    const { listed, body, count } = listBody(emu, 'Segment B');
+    moveToAnotherStage(
+      emu,
+      Array.from({ length: Math.floor(count / 60) }, (_, i) => String(listed[body - 1 + i * 60][1])),
+    );
+    const saved = emu.save();
+    // The first read back of a large block of Segment B (its Stage column; not the key column, read
+    // first to see the list is intact) is refused.
+    const read = Range.prototype.getValues;
+    let refused = 0;
+    const spy = jest.spyOn(Range.prototype, 'getValues').mockImplementation(function (this: Range) {
+      if (!refused && this.sheet.name === 'Segment B' && this.box.col > 2 && this.box.numRows >= 2000) {
+        refused++;
+        throw new Error('Service Spreadsheets failed while accessing document.');
+      }
+      return read.call(this);
+    });
+    emu.run('menuRefresh');
+    spy.mockRestore();
+    expect(refused).toBe(1);
+    expect(emu.ui.dialogs.at(-1)!.title).toBe('Sheets CRM: reports refreshed');
+    expect(reportTabs(emu)).toEqual(reportTabs(fromScratch(saved, OPTS)));
+  }, 120_000);
+
   it('reads before it writes, so its writes are sent out early only a few times', () => {
     // A read after writes sends them out first (~0.4 s each time; the emulator counts it as a flush).
     // Before the refresh grouped its reads: 20 on the first refresh, 3 a day later, 2 on the daily check.

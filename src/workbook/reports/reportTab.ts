@@ -131,7 +131,13 @@ export function prepareReport(
   if (!trusted) return { target, grid, known, mode };
   const { rows, cols } = layoutOf(grid, trusted);
   const plan = planValues(grid, trusted, mode, rows, cols);
-  readBackBlocks(target.sheet, grid, plan.blocks, trusted.maxRows);
+  try {
+    readBackBlocks(target.sheet, grid, plan.blocks, trusted.maxRows);
+  } catch {
+    // A read refused (the recorded extent wrong, or Google): written as writeReport writes without a
+    // plan, so a failure there is met by its measured rewrite.
+    return { target, grid, known, mode };
+  }
   return { target, grid, known, mode, plan };
 }
 
