@@ -200,7 +200,6 @@ export function appendRates(sheet: Sheet, column: number, rates: Readonly<Record
   appendToBlock(sheet, column, Object.entries(rates));
 }
 
-/** Adds lost reasons below the last filled row of the Lost reasons block (their checkbox unticked). */
 /** Adds industries below the Industries block's last row (those an import brings). */
 export function appendIndustries(sheet: Sheet, column: number, names: readonly string[]): void {
   appendToBlock(
@@ -210,6 +209,7 @@ export function appendIndustries(sheet: Sheet, column: number, names: readonly s
   );
 }
 
+/** Adds lost reasons below the last filled row of the Lost reasons block (their checkbox unticked). */
 export function appendLostReasons(sheet: Sheet, column: number, reasons: readonly LostReason[]): void {
   appendToBlock(
     sheet,
