@@ -41,8 +41,8 @@ type Saved = ReturnType<Emulator['save']>;
 
 /**
  * A copy of a saved workbook that forgot what the last refresh recorded (report extents and prints,
- * the History index pointer, the last refresh's print, the edit marks): its next refresh starts from
- * scratch.
+ * the History index pointer, the last refresh's print, the Deals store, the edit marks): its next
+ * refresh starts from scratch.
  */
 export function forgetful(saved: Saved, opts: { timeZone: string; now: string }): Emulator {
   const copy = Emulator.fromSaved(saved, opts).load(DIST);
@@ -52,6 +52,7 @@ export function forgetful(saved: Saved, opts: { timeZone: string; now: string })
       k === 'sheetsCrm.charts' ||
       k === 'sheetsCrm.historyIndex' ||
       k === 'sheetsCrm.lastRefresh' ||
+      k === 'sheetsCrm.dealStore' ||
       k.startsWith('sheetsCrm.edited.')
     )
       delete doc[k];

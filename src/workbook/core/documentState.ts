@@ -97,6 +97,8 @@ export function storedStateBytes(): number {
 }
 
 const CHANGED = 'sheetsCrm.changedAt';
+/** The change stamp's property (see changedNow). */
+export const CHANGED_KEY = CHANGED;
 
 /**
  * The property that says Deals changed now, for the next refresh (refresh/quietRefresh.ts) and a
@@ -109,13 +111,15 @@ const CHANGED = 'sheetsCrm.changedAt';
  * writers whose clocks give the same millisecond still leave different stamps. (Two writers that stamp
  * without the lock, a header edit and a check that could not run, could repeat a stamp only in the same
  * millisecond; what they change is found otherwise too: the header's print, the window of rows.)
+ * A writer that leaves its rows in the Deals store takes the counts of its slots (deals/dealStoreTab.ts).
  */
-export function changedNow(flushFirst = false, known?: string): Record<string, string> {
+export function changedNow(flushFirst = false, known?: string, counts = 1): Record<string, string> {
   if (flushFirst) SpreadsheetApp.flush();
   // `known`: the stamp as read under this same hold of the lock (no read again).
   const before = known ?? documentStore().getProperty(CHANGED) ?? '';
   const count = Number(before.split('#')[1] ?? 0) || 0;
-  return { [CHANGED]: `${Date.now()}#${count + 1}` };
+  // `counts`: a writer whose rows take several of the Deals store's slots takes as many counts.
+  return { [CHANGED]: `${Date.now()}#${count + counts}` };
 }
 
 /** When Set up or Convert last rewrote Deals: fewer deals than at the refresh before is then meant. */
@@ -131,9 +135,11 @@ export function markChanged(
     flushFirst?: boolean;
     /** Properties to write in the same call, given the stamp. */
     also?: (stamp: string) => Record<string, string>;
+    /** Counts the stamp takes (2: past a slot of the Deals store written for rows that went elsewhere). */
+    counts?: number;
   } = {},
 ): void {
-  const stamp = changedNow(opts.flushFirst);
+  const stamp = changedNow(opts.flushFirst, undefined, opts.counts);
   documentStore().setProperties({
     ...stamp,
     ...(opts.dealsReplaced ? { [DEALS_REPLACED]: String(Date.now()) } : {}),

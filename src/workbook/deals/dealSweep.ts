@@ -15,6 +15,10 @@ import type { Sheet } from '../core/sheetTypes';
 import { idsPrint } from '../core/sweptState';
 import { columnRuns } from '../../domain/deals/writeBlocks';
 import type { FieldKey } from '../../shared/fields';
+import type { Spreadsheet } from '../core/sheetTypes';
+import { readStore, type StoredRows } from './dealStoreTab';
+import { sameCell } from '../../domain/deals/rowStore';
+import { textHash } from '../../domain/values/text';
 
 export interface SweepSummary {
   deals: number;
@@ -43,14 +47,22 @@ export interface SweepInput {
   seen?: string;
   /** The Deal IDs' print Set up's sweep left, when its Check and Last seen stand (see planSweep). */
   trusted?: string;
+  /** A refresh's: the Deals store may stand for Deals (see dealStoreTab.ts); with `seen`. */
+  store?: { ss: Spreadsheet; properties: Record<string, string>; from: number };
 }
 
 export interface SweepPlan {
   /** When Deals was read (ms since the epoch): edits refused after it may meet the sweep's writes. */
   readAt: number;
   map: HeaderMap;
+  /** What the store keeps of Deals' header (headerKey). */
+  header: string;
   rows: CellValue[][];
   outcomes: RowOutcome[];
+  /** Read from the Deals store: what it held, the rows read from Deals that it did not, the next window. */
+  store?: { stored: StoredRows; read: Set<number>; next: number };
+  /** Set by applySweep: the outcomes as written (a row changed meanwhile writes nothing). */
+  written?: readonly RowOutcome[];
 }
 
 /** The columns Set up's sweep wrote that a refresh right after it takes as written (see planSweep). */
@@ -72,13 +84,15 @@ export function planSweep(input: SweepInput): SweepPlan {
     trusted,
     newId: () => newDealId(Math.random),
   });
+  const fromStore = !input.trusted && input.store && input.seen ? readFromStore(input, input.seen) : null;
+  if (fromStore) return { readAt, ...fromStore, outcomes: sweepRows(fromStore.rows, 2, ctx(fromStore.map)) };
   const part = input.trusted ? readWithout(sheet, TRUSTED) : null;
   if (part) {
-    const { map, rows } = part;
+    const { map, rows, header } = part;
     if (idsPrint(rows.map((r) => r[map.columns.dealId!])) === input.trusted) {
       const outcomes = sweepRows(rows, 2, ctx(map, true));
       if (outcomes.every((o) => !o.history.length && !Object.keys(o.writes).length))
-        return { readAt, map, rows, outcomes };
+        return { readAt, map, header, rows, outcomes };
     }
     // Not as Set up left it: the columns left out are read after all.
     for (const c of TRUSTED.map((f) => map.columns[f]!))
@@ -86,7 +100,7 @@ export function planSweep(input: SweepInput): SweepPlan {
         .getRange(2, c + 1, rows.length, 1)
         .getValues()
         .forEach(([v], r) => (rows[r][c] = v as CellValue));
-    return { readAt, map, rows, outcomes: sweepRows(rows, 2, ctx(map)) };
+    return { readAt, map, header, rows, outcomes: sweepRows(rows, 2, ctx(map)) };
   }
   // Header and rows in one read (up to the last column with content; columns past the header are unused).
   const values = sheet.getDataRange().getValues() as CellValue[][];
@@ -95,7 +109,8 @@ export function planSweep(input: SweepInput): SweepPlan {
   const broken = dealsHeaderProblem(values, map);
   if (broken) throw new CrmError('DEALS_HEADER_BROKEN', broken);
   const rows = values.slice(1);
-  return { readAt, map, rows, outcomes: sweepRows(rows, 2, ctx(map)) };
+  const header = headerKey(values[0], map.width);
+  return { readAt, map, header, rows, outcomes: sweepRows(rows, 2, ctx(map)) };
 }
 
 /**
@@ -106,7 +121,7 @@ export function planSweep(input: SweepInput): SweepPlan {
 function readWithout(
   sheet: Sheet,
   fields: readonly FieldKey[],
-): { map: HeaderMap; rows: CellValue[][] } | null {
+): { map: HeaderMap; rows: CellValue[][]; header: string } | null {
   const range = sheet.getDataRange();
   const [height, width] = [range.getNumRows(), range.getNumColumns()];
   if (height < 2) return null;
@@ -120,7 +135,66 @@ function readWithout(
     const block = sheet.getRange(2, c1 + 1, height - 1, c2 - c1 + 1).getValues() as CellValue[][];
     block.forEach((line, r) => line.forEach((v, i) => (rows[r][c1 + i] = v)));
   }
-  return dealsHeaderProblem([header, ...rows], map) ? null : { map, rows };
+  return dealsHeaderProblem([header, ...rows], map)
+    ? null
+    : { map, rows, header: headerKey(header, map.width) };
+}
+
+/** Windows of rows a refresh that reads the store checks against Deals, and the fewest rows one holds. */
+const WINDOWS = 24;
+const MIN_WINDOW = 500;
+
+/**
+ * Deals' rows from the store (see dealStoreTab.ts), or null when it cannot stand for Deals. Read from
+ * Deals itself: the header (it must be the store's, and whole), the Deal IDs (the store's rows must hold
+ * them, in that order: a sort, a row inserted or deleted, and Deals is read in full), rows past the
+ * store's, and a window of rows (a twenty-fourth, the next each time: the one a quiet refresh would
+ * read, see quietRefresh.ts), which replace the store's: a change made with no stamp is found within
+ * 24 refreshes, quiet or not.
+ */
+function readFromStore(input: SweepInput, seen: string) {
+  const { deals: sheet, store } = input;
+  const range = sheet.getDataRange();
+  const [height, dataWidth] = [range.getNumRows(), range.getNumColumns()];
+  if (height < 2) return null;
+  const header = sheet.getRange(1, 1, 1, dataWidth).getValues()[0] as CellValue[];
+  const map = mapHeaders(header);
+  const idCol = map.columns.dealId;
+  if (idCol === undefined || dealsHeaderProblem([header], map)) return null;
+  const width = map.width;
+  const stored = readStore(store!.ss, store!.properties, seen, headerKey(header, width), width);
+  if (!stored) return null;
+  const count = height - 1;
+  const rows = stored.rows;
+  const read = new Set<number>();
+  if (rows.length > count) rows.length = count;
+  if (rows.length < count) {
+    const from = rows.length;
+    const extra = sheet.getRange(2 + from, 1, count - from, width).getValues() as CellValue[][];
+    extra.forEach((r, i) => {
+      rows.push(r);
+      read.add(from + i);
+    });
+  }
+  const ids = sheet.getRange(2, idCol + 1, count, 1).getValues();
+  for (let i = 0; i < count; i++) if (!sameCell(rows[i][idCol], ids[i][0] as CellValue)) return null;
+  const size = Math.min(count, Math.max(MIN_WINDOW, Math.ceil(count / WINDOWS)));
+  const from = store!.from < count ? store!.from : 0;
+  const take = Math.min(size, count - from);
+  const window = sheet.getRange(2 + from, 1, take, width).getValues() as CellValue[][];
+  window.forEach((r, i) => {
+    if (r.some((v, c) => !sameCell(v, rows[from + i][c]))) {
+      rows[from + i] = r;
+      read.add(from + i);
+    }
+  });
+  const next = from + take >= count ? 0 : from + take;
+  return { map, rows, header: headerKey(header, width), store: { stored, read, next } };
+}
+
+/** What the store keeps of Deals' header: its names as far as the last one. */
+export function headerKey(header: readonly CellValue[], width: number): string {
+  return textHash(JSON.stringify(header.slice(0, width).map((v) => String(v ?? ''))));
 }
 
 /** The Deal IDs as the sweep left them (a new row's ID is the one it wrote), for the next refresh. */
@@ -157,6 +231,7 @@ export function applySweep(
     sweep: { readAt: plan.readAt, seen: input.seen, logged: historyRows },
   });
   const { outcomes, historyRows: logged, leftForNextTime, putRight } = written;
+  plan.written = outcomes;
   const byRule: Partial<Record<RuleId, number>> = {};
   let flagged = 0;
   let deals = 0;

@@ -20,7 +20,7 @@ import type { CellValue } from '../../domain/deals/deal';
 import type { HeaderMap } from '../../domain/deals/headerMap';
 import { notYetLogged } from '../../domain/history/alreadyLogged';
 import type { HistoryEntry } from '../../domain/history/historyEntry';
-import type { RowOutcome } from '../../domain/edits/editEffects';
+import { withWrites, type RowOutcome } from '../../domain/edits/editEffects';
 import {
   asRead,
   joinPlanned,
@@ -36,6 +36,7 @@ import { writeChangedCells } from '../deals/dealLookup';
 import { appendHistory, appendHistoryOnce } from '../history/historyTab';
 import type { Sheet } from '../core/sheetTypes';
 import { changedNow, markChanged } from '../core/documentState';
+import { leaveRows, stampWithRows } from '../deals/dealStoreTab';
 import { closeJournal, openJournal, SAVE_JOURNAL } from './changeJournal';
 import { openLoggedJournal } from './loggedJournal';
 import { keepDealsInPlace, recheckIfChanged, sweepWritten } from './readBack';
@@ -103,15 +104,23 @@ export function writeRows(w: RowsWrite, earlier?: PlannedWrites): RowsWritten {
   const formulas: FormulaReader = (b) =>
     deals.getRange(first + b.top, b.c1 + 1, b.bottom - b.top + 1, b.c2 - b.c1 + 1).getFormulas();
   const planned = writeOutcomes(deals, map, first, rows, outcomes, formulas, sweep ? undefined : log);
+  // An edit's rows as it leaves them, in the Deals store's slots, before the read-back sends them out.
+  const left = sweep ? null : leaveRows(deals, rowsAsWritten(w, outcomes));
   let putRight = 0;
   // An edit's check: written rows that hold another deal now (a sort after its read) are marked, and
   // the journal left open, so the next run brings the edited deal's Last seen to what History logged.
   const misplaced = sweep ? 0 : markEditsMisplaced(deals, map, first, rows, planned, w.timeZone);
   if (sweep) putRight = keepInPlace(deals, map, first, rows, planned, sweep.readAt, earlier);
   // An edit's cells on another deal: its Last seen was not written, and the next run completes it.
-  if (!misplaced) closeJournal(journal, sweep ? {} : changedNow());
-  else if (!sweep) markChanged({ flushFirst: true });
+  if (!misplaced) closeJournal(journal, left ? changedNow(false, left.before, left.counts) : {});
+  // The slots just written hold rows the cells did not land on: the stamp goes past them (a gap).
+  else if (!sweep) markChanged({ flushFirst: true, counts: (left?.counts ?? 0) + 1 });
   return { planned, outcomes, historyRows: entries.length, leftForNextTime: conflicts.size, putRight };
+}
+
+/** An edit's rows as it leaves them (what was read, its writes in), for the Deals store's slot. */
+function rowsAsWritten(w: RowsWrite, outcomes: readonly RowOutcome[]): [number, CellValue[]][] {
+  return w.rows.map((row, i) => [w.first + i, withWrites(row, w.map, outcomes[i].writes).map(asRead)]);
 }
 
 /** Cells of existing deals to change, by 0-based column and sheet row: a re-import's updates. */
@@ -274,6 +283,7 @@ export function writeDeal(w: DealWrite): DealWritten {
   appendHistoryOnce(w.history, w.entries);
   // The journal closed, with the note for a teammate's check that starts only after this save, in one call.
   const note = w.existing ? saveWritesNote(map, savedAt.row, after, changed) : {};
-  closeJournal(journal, { ...note, ...changedNow(true) });
+  const row = savedAt.values.map(asRead);
+  closeJournal(journal, { ...note, ...stampWithRows(deals, [[savedAt.row, row]]) });
   return { ...savedAt, kept };
 }

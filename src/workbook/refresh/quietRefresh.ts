@@ -87,6 +87,11 @@ export function lastDealCount(all: Record<string, string>): number | null {
   return Number.isInteger(count) ? count : null;
 }
 
+/** Where the next window of rows starts (0-based), as the last complete refresh left it. */
+export function nextWindow(all: Record<string, string>): number {
+  return parseStored(all[LAST], lastSchema)?.next ?? 0;
+}
+
 /** Forgets the last refresh's record before a full one writes (should it stop half-way, the next is full). */
 export function forgetLastRefresh(all: Record<string, string>): void {
   if (all[LAST]) documentStore().deleteProperty(LAST);

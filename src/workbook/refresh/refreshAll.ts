@@ -24,7 +24,7 @@ import {
   type ReportSheet,
 } from '../reports/reportTab';
 import type { ReportChart } from '../../domain/core/reportGrid';
-import { applySweep, planSweep, sweptIds, type SweepSummary } from '../deals/dealSweep';
+import { applySweep, planSweep, sweptIds, type SweepPlan, type SweepSummary } from '../deals/dealSweep';
 import { withDocumentLock } from '../core/lock';
 import { historyRow } from '../../domain/history/historyEntry';
 import { boardFileThere, boardState, keptByAnother, type BoardUpdate } from '../board/boardFile';
@@ -42,10 +42,13 @@ import { changeStamp, documentProperties } from '../core/documentState';
 import { forgetSwept, idsPrint, sweptStands } from '../core/sweptState';
 import { completeJournals, journalsLeft } from '../guard/changeJournal';
 import { readHeaderMap } from '../deals/dealLookup';
+import { forgetStore, STORE_COLUMNS, STORE_ROWS } from '../deals/dealStoreTab';
+import { keepStore, storeTarget } from '../deals/dealStoreKept';
 import {
   forgetLastRefresh,
   headerPrint,
   lastDealCount,
+  nextWindow,
   quietSince,
   saveLastRefresh,
   windowHolds,
@@ -224,7 +227,9 @@ function recordRefresh(
   const boardDone = board !== undefined && !board.keptBy;
   const seen = changeStamp(properties);
   const logged = read.sweep.historyRows;
-  saveLastRefresh({ at: readAt, stamp: seen, next: 0, ids, header, board: boardDone, logged }, settings);
+  // The next window follows the one a read of the Deals store took (none: from the top).
+  const next = read.sweepPlan.store?.next ?? 0;
+  saveLastRefresh({ at: readAt, stamp: seen, next, ids, header, board: boardDone, logged }, settings);
   forgetSwept(properties);
 }
 
@@ -237,7 +242,7 @@ function recordRefresh(
 function measureTabs(
   { ss, crm, full }: RefreshRequest,
   plan: RefreshPlan,
-  { session, sweep }: ReturnType<typeof readAndSweep>,
+  { session, sweep, storeId }: ReturnType<typeof readAndSweep>,
   extents: Record<string, ReportExtent>,
   known: [number, number][],
 ) {
@@ -247,6 +252,8 @@ function measureTabs(
   const exact = new Map<number, [number, number]>(
     Object.values(extents).map((e) => [e.sheetId, [e.maxRows, e.maxCols]]),
   );
+  // The Deals store's tab is made at its size and never grows.
+  if (storeId !== undefined) exact.set(storeId, [STORE_ROWS, STORE_COLUMNS]);
   // The index and Forecast history: their rows known, their columns the CRM's (trimmed when made,
   // protected), so measured only on a full refresh once recorded (not on the daily check).
   for (const [id, r] of known) {
@@ -397,6 +404,9 @@ function readAndSweep(req: RefreshRequest, plan: RefreshPlan) {
     now,
     seen,
     trusted,
+    // A full refresh reads Deals whole (and writes the store again).
+    store:
+      req.full === true ? undefined : { ss, properties: plan.properties, from: nextWindow(plan.properties) },
   };
   // A run that died between its History and its cells left a journal: completed first (briefly under
   // the lock), so that the sweep finds those changes logged, by the person who made them.
@@ -417,11 +427,50 @@ function readAndSweep(req: RefreshRequest, plan: RefreshPlan) {
   // row folded, since a refresh that completes folds them (see alreadyLogged.ts). The sweep's writes
   // go out in parts, each under its own hold of the lock (see writeParts.ts).
   const hold = <T>(fn: () => T) => withDocumentLock(fn, LOCK_WAIT_MS);
+  // The Deals store is forgotten before the sweep writes: should the writes stop half-way, the next
+  // refresh reads Deals whole.
+  const writes = sweepPlan.outcomes.some((o) => o.history.length || Object.keys(o.writes).length);
+  if (writes) forgetStore(plan.properties);
+  // A Deals read in full right after Set up or Convert (the first refresh) leaves the store unwritten.
+  const storeSheet = trusted ? null : keptStoreTab(ss, plan.properties, sweepPlan);
+  const storeId = storeSheet?.getSheetId();
   const sweep = applySweep(input, sweepPlan, session.read.rows, { hold, last: req.whileLocked });
+  if (storeSheet) keptStore(storeSheet, plan.properties, sweepPlan, seen);
   // The index folds the moves the sweep found on the rows it wrote (a fold is idempotent).
   const newMoves = sweep.found.map(historyRow);
   for (const id of foldRows(session.read.trails, newMoves, timeZone)) session.changed.add(id);
-  return { session, sweepPlan, sweep };
+  return { session, sweepPlan, sweep, storeId };
+}
+
+/**
+ * The store tab a refresh keeps the Deals store in (found or made before the sweep writes), or null;
+ * a store Google refuses to keep is forgotten (the next refresh reads Deals whole), never a failed
+ * refresh.
+ */
+function keptStoreTab(ss: Spreadsheet, properties: Record<string, string>, plan: SweepPlan) {
+  try {
+    return storeTarget(ss, properties, plan);
+  } catch {
+    forgetStoreQuietly(properties);
+    return null;
+  }
+}
+
+/** Keeps the Deals store (see keepStore), or forgets it when a write is refused. */
+function keptStore(sheet: Sheet, properties: Record<string, string>, plan: SweepPlan, seen: string): void {
+  try {
+    keepStore(sheet, properties, plan, seen);
+  } catch {
+    forgetStoreQuietly(properties);
+  }
+}
+
+function forgetStoreQuietly(properties: Record<string, string>): void {
+  try {
+    forgetStore(properties);
+  } catch {
+    // A record left is checked against the stamp's counts and the Deal IDs before it is trusted.
+  }
 }
 
 /**

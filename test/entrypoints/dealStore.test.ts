@@ -1,0 +1,182 @@
+// The Deals store: a refresh after edits reads the rows the writers left in it instead of all of Deals.
+// Whatever people did (typed, pasted, saved from the sidebar, a day passing, a change with no event),
+// each refresh must leave what a refresh from scratch leaves (a copy that forgot the store and every
+// record), while reading only a part of Deals when it can, and all of it when the store cannot stand.
+import fc from 'fast-check';
+import { Emulator } from '../../local/emulator';
+import { Range } from '../../local/emulator/range';
+import { fillDemo } from '../support/demoWorkbook';
+import { DIST, loadedEmulator } from '../support/emulator';
+import { a1, columnOf } from '../support/crm';
+import { fromScratch, reportTabs } from '../support/reportTabs';
+import { savedBySidebar } from '../support/dealWriters';
+
+const OPTS = { timeZone: 'America/New_York', now: '2026-03-10T15:00:00Z' };
+const DEALS = 2400;
+const STORE = 'Deals store (CRM)';
+
+let saved: ReturnType<Emulator['save']>;
+beforeAll(() => {
+  const emu = loadedEmulator(OPTS);
+  emu.run('menuSetUp');
+  fillDemo(emu, DEALS);
+  emu.run('menuRefresh'); // the first after Set up: reads Deals in full and leaves the store unwritten
+  emu.env.nowMs += 60_000;
+  emu.userEdit('Deals', a1(emu, 'Stage', 3), 'Negotiation');
+  emu.run('menuRefresh'); // a full read: writes the store
+  saved = emu.save();
+}, 120_000);
+
+const fresh = () => Emulator.fromSaved(saved, OPTS).load(DIST);
+
+/** Cells read from Deals by `run` (every getValues on the tab). */
+function dealsCellsRead(run: () => void): number {
+  const spy = jest.spyOn(Range.prototype, 'getValues');
+  run();
+  const read = spy.mock.contexts.filter((r) => r.sheet.name === 'Deals');
+  spy.mockRestore();
+  return read.reduce((n, r) => n + r.box.numRows * r.box.numCols, 0);
+}
+
+/** Refreshes from the menu, checks it against a refresh from scratch; the Deals cells it read. */
+function refreshMatches(emu: Emulator): number {
+  const before = emu.save();
+  const read = dealsCellsRead(() => emu.run('menuRefresh'));
+  expect(emu.ui.dialogs.at(-1)!.title).toBe('Sheets CRM: reports refreshed');
+  const full = fromScratch(before, OPTS);
+  expect(reportTabs(emu)).toEqual(reportTabs(full));
+  expect(emu.values('Deals')).toEqual(full.values('Deals'));
+  expect(emu.values('History')).toEqual(full.values('History'));
+  return read;
+}
+
+const dealsCells = (emu: Emulator) => emu.values('Deals').length * emu.values('Deals')[0].length;
+const STAGES = ['Qualified', 'Quote sent', 'Negotiation', 'Won', 'Lost'];
+
+type Change =
+  { kind: 'stage' | 'amount' | 'note' | 'save' | 'paste'; row: number; n: number } | { kind: 'nextDay' };
+
+function apply(emu: Emulator, c: Change): void {
+  if (c.kind === 'nextDay') {
+    emu.env.nowMs += 86_400_000;
+    return;
+  }
+  const rows = emu.values('Deals').length;
+  const row = 2 + (c.row % (rows - 1));
+  switch (c.kind) {
+    case 'stage':
+      emu.userEdit('Deals', a1(emu, 'Stage', row), STAGES[c.n % STAGES.length]);
+      break;
+    case 'amount':
+      emu.userEdit('Deals', a1(emu, 'Amount', row), String(1000 + c.n * 13));
+      break;
+    case 'note':
+      emu.userEdit('Deals', a1(emu, 'Notes', row), `note ${c.n}`);
+      break;
+    case 'save':
+      savedBySidebar(emu, row, { nextStep: `Call ${c.n}`, stage: 'Negotiation' }, 'rep@example.com');
+      break;
+    case 'paste': {
+      // New deals below the last, two cells each (a paste: no e.value).
+      const at = rows + 1;
+      const deals = emu.sheet('Deals');
+      const count = 1 + (c.n % 3);
+      if (at + count > deals.maxRows) deals.insertRowsAfter(deals.maxRows, count + 5);
+      emu.userEdit(
+        'Deals',
+        `${a1(emu, 'Deal', at)}:${a1(emu, 'Company', at + count - 1)}`,
+        Array.from({ length: count }, (_, i) => [`Pasted ${c.n}-${i}`, `Pasted Co ${c.n}`]),
+      );
+      break;
+    }
+  }
+}
+
+const change: fc.Arbitrary<Change> = fc.oneof(
+  fc.record({
+    kind: fc.constantFrom('stage', 'amount', 'note', 'save', 'paste'),
+    row: fc.nat(100_000),
+    n: fc.nat(1000),
+  }) as fc.Arbitrary<Change>,
+  fc.constant({ kind: 'nextDay' } as Change),
+);
+
+describe('the Deals store', () => {
+  it('stands for Deals after typed edits, pastes, sidebar saves and days passing, and a refresh then reads a part of Deals', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.array(change, { minLength: 1, maxLength: 6 }), { minLength: 1, maxLength: 3 }),
+        (rounds) => {
+          const emu = fresh();
+          for (const round of rounds) {
+            for (const c of round) apply(emu, c);
+            emu.env.nowMs += 60_000;
+            const read = refreshMatches(emu);
+            // The header, the Deal IDs, a window of 500 rows and the rows pasted: well under half.
+            expect(read).toBeLessThan(dealsCells(emu) * 0.45);
+          }
+        },
+      ),
+      { numRuns: 8, seed: 20261207 },
+    );
+  }, 300_000);
+
+  it('finds a change made with no stamp (a script) within as many refreshes as Deals has windows', () => {
+    const emu = fresh();
+    const row = 1200; // in the third window of 500 rows
+    const stageCol = columnOf(emu, 'Stage');
+    const was = String(emu.values('Deals')[row - 1][stageCol - 1]);
+    const to = was === 'Negotiation' ? 'Quote sent' : 'Negotiation';
+    emu.sheet('Deals').cellAt(row, stageCol).v = to; // no edit event, no stamp
+    const id = String(emu.values('Deals')[row - 1][0]);
+    const logged = () => emu.values('History').filter((r) => r[1] === id && r[3] === was && r[4] === to);
+    let found = 0;
+    for (let n = 1; n <= 3 && !found; n++) {
+      // An edit elsewhere each time, so that every refresh reads the store.
+      emu.userEdit('Deals', a1(emu, 'Amount', 10 + n), String(5000 + n));
+      emu.env.nowMs += 60_000;
+      emu.run('menuRefresh');
+      if (logged().length) found = n;
+    }
+    expect(found).toBeGreaterThan(0);
+    expect(logged()).toHaveLength(1);
+    // And the reports now hold it, as a refresh from scratch would.
+    const before = emu.save();
+    emu.userEdit('Deals', a1(emu, 'Amount', 20), '7777');
+    refreshMatches(emu);
+    expect(fromScratch(before, OPTS).values('Deals')[row - 1][stageCol - 1]).toBe(to);
+  });
+
+  it.each([
+    [
+      'Deals sorted (no edit event)',
+      (emu: Emulator) =>
+        emu
+          .sheet('Deals')
+          .rangeAt(2, 1, DEALS, emu.sheet('Deals').maxColumns)
+          .sort({ column: columnOf(emu, 'Company') }),
+    ],
+    ['a row deleted in the middle (no edit event)', (emu: Emulator) => emu.sheet('Deals').deleteRows(700, 1)],
+    [
+      "a person's text typed into the store",
+      (emu: Emulator) => {
+        emu.sheet(STORE).cellAt(2, 1).v = 'oops';
+      },
+    ],
+    [
+      'a change stamped with no slot (a check that could not leave its rows)',
+      (emu: Emulator) => {
+        const doc = emu.properties.document.data as Record<string, string>;
+        const [t, n] = doc['sheetsCrm.changedAt'].split('#');
+        doc['sheetsCrm.changedAt'] = `${t}#${Number(n) + 1}`;
+        emu.sheet('Deals').cellAt(900, columnOf(emu, 'Amount')).v = 4321;
+      },
+    ],
+  ])('is not trusted after %s: Deals is read in full', (_, act) => {
+    const emu = fresh();
+    emu.userEdit('Deals', a1(emu, 'Stage', 1000), 'Won');
+    act(emu);
+    emu.env.nowMs += 60_000;
+    expect(refreshMatches(emu)).toBeGreaterThanOrEqual(dealsCells(emu) - DEALS);
+  });
+});
