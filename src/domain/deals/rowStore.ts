@@ -2,11 +2,14 @@
 // workbook/deals/dealStoreTab.ts). Reading a cell costs about what reading 20 characters does, and most
 // of Deals' 26 columns repeat a few values (stages, owners, segments, dates), so the rows are kept by
 // column: each column a list of its distinct values and, for each row, the number of its value in that
-// list (fixed-width, base 36). A value is text, a number, true or false, or a date ([its instant]).
+// list (fixed-width, base 36); a column of texts nearly all distinct (IDs, emails) as those texts
+// joined; a column of JSON arrays (Last seen) element by element. A value is text, a number, true or
+// false, or a date ([its instant]).
 // Anything else (a number JSON cannot hold) makes the rows unstorable: the refresh then reads Deals.
 import type { CellValue } from './deal';
+import { minOf } from '../../shared/manyValues';
 
-const VERSION = 1;
+const VERSION = 2;
 /** A cell holds at most 50,000 characters; the store's text is cut into pieces of this many. */
 export const STORE_PIECE = 45_000;
 /** Each piece starts with this, so that Sheets keeps it as text (a piece could start with a digit or =). */
@@ -49,29 +52,143 @@ function digitsFor(count: number): number {
   return d;
 }
 
+/** A column by dictionary: its distinct values, the digits of a code, a code a row. */
+type DictColumn = [Stored[], number, string];
+/** A column of texts nearly all distinct (Deal IDs, emails), joined by LIST_SEPARATOR. */
+type ListColumn = ['p', string];
+/**
+ * A column of JSON arrays of plain values (Last seen: `["Won",23000,"2025-09-16",1,"Closed"]`), kept
+ * element by element, each element a dictionary column: the arrays' lengths (-1: a cell kept whole, in
+ * the column of cells kept whole), then one column per position.
+ */
+type SplitColumn = ['j', DictColumn, DictColumn, DictColumn[]];
+type Column = DictColumn | ListColumn | SplitColumn;
+
+/** Joins a list column's texts: a character JSON writes as itself, rare in a deal's fields. */
+const LIST_SEPARATOR = '\u00a6';
+
+function dictColumn(values: readonly Stored[]): DictColumn {
+  const dict: Stored[] = [];
+  const index = new Map<string, number>();
+  const codes = new Array<number>(values.length);
+  for (let r = 0; r < values.length; r++) {
+    const s = values[r];
+    const k = keyOf(s);
+    let i = index.get(k);
+    if (i === undefined) {
+      i = dict.length;
+      index.set(k, i);
+      dict.push(s);
+    }
+    codes[r] = i;
+  }
+  const digits = digitsFor(dict.length);
+  let text = '';
+  for (const i of codes) text += i.toString(36).padStart(digits, '0');
+  return [dict, digits, text];
+}
+
+/** The values of a dictionary column, or null when it is damaged. */
+function dictValues([dict, digits, codes]: DictColumn, count: number): Stored[] | null {
+  if (!Array.isArray(dict) || typeof codes !== 'string' || codes.length !== count * digits) return null;
+  const out = new Array<Stored>(count);
+  for (let r = 0; r < count; r++) {
+    const v = dict[digits === 1 ? parseInt(codes[r], 36) : parseInt(codes.substr(r * digits, digits), 36)];
+    if (v === undefined) return null;
+    out[r] = v;
+  }
+  return out;
+}
+
+/** A cell's text as a JSON array of plain values it is written as exactly, or null. */
+function plainArray(s: Stored): (string | number | boolean | null)[] | null {
+  if (typeof s !== 'string' || !s.startsWith('[')) return null;
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(s);
+  } catch {
+    return null;
+  }
+  if (!Array.isArray(parsed) || parsed.some((x) => x !== null && typeof x === 'object')) return null;
+  return JSON.stringify(parsed) === s ? (parsed as (string | number | boolean | null)[]) : null;
+}
+
+/** The column kept in the shortest of the three forms. */
+function encodeColumn(values: readonly Stored[]): Column {
+  const count = values.length;
+  const candidates: Column[] = [dictColumn(values)];
+  if (
+    (candidates[0] as DictColumn)[0].length > count / 2 &&
+    values.every((v) => typeof v === 'string' && !v.includes(LIST_SEPARATOR))
+  )
+    candidates.push(['p', values.join(LIST_SEPARATOR)]);
+  const arrays = values.map(plainArray);
+  if (arrays.filter((a) => a !== null).length > count / 2) {
+    const longest = arrays.reduce((n, a) => Math.max(n, a?.length ?? 0), 0);
+    const lengths = arrays.map((a) => (a === null ? -1 : a.length));
+    const whole = values.map((v, r) => (arrays[r] === null ? v : ''));
+    const elements = Array.from({ length: longest }, (_, i) =>
+      dictColumn(arrays.map((a) => (a && i < a.length ? (a[i] as Stored) : ''))),
+    );
+    candidates.push(['j', dictColumn(lengths), dictColumn(whole), elements]);
+  }
+  const sizes = candidates.map((c) => JSON.stringify(c).length);
+  return candidates[sizes.indexOf(minOf(sizes))];
+}
+
+/** A column's values (Stored), or null when it is damaged. */
+function decodeColumn(column: Column, count: number): Stored[] | null {
+  if (!Array.isArray(column)) return null;
+  if (column[0] === 'p') {
+    const values = typeof column[1] === 'string' ? column[1].split(LIST_SEPARATOR) : [];
+    return values.length === count || (count === 0 && values.length === 1) ? values.slice(0, count) : null;
+  }
+  if (column[0] === 'j') {
+    const [, lens, whole, elements] = column as SplitColumn;
+    const lengths = dictValues(lens, count);
+    const cells = dictValues(whole, count);
+    if (!lengths || !cells || !Array.isArray(elements)) return null;
+    // Each element's dictionary written as JSON once; a cell is its elements' texts joined.
+    const codes: Stored[][] = [];
+    for (const e of elements) {
+      const values = dictValues(e, count);
+      if (!values) return null;
+      codes.push(values);
+    }
+    const out = new Array<Stored>(count);
+    const json = new Map<Stored, string>();
+    const jsonOf = (v: Stored) => {
+      let t = json.get(v);
+      if (t === undefined) json.set(v, (t = JSON.stringify(v)));
+      return t;
+    };
+    for (let r = 0; r < count; r++) {
+      const n = lengths[r] as number;
+      if (n < 0) {
+        out[r] = cells[r];
+        continue;
+      }
+      if (n > elements.length) return null;
+      let text = '[';
+      for (let i = 0; i < n; i++) text += (i ? ',' : '') + jsonOf(codes[i][r]);
+      out[r] = text + ']';
+    }
+    return out;
+  }
+  return dictValues(column as DictColumn, count);
+}
+
 /** The rows (each `width` cells, short rows padded with '') as text, or null when a value cannot be stored. */
 export function encodeRows(rows: readonly (readonly CellValue[])[], width: number): string | null {
-  const columns: [Stored[], number, string][] = [];
+  const columns: Column[] = [];
   for (let c = 0; c < width; c++) {
-    const dict: Stored[] = [];
-    const index = new Map<string, number>();
-    const codes = new Array<number>(rows.length);
+    const values = new Array<Stored>(rows.length);
     for (let r = 0; r < rows.length; r++) {
       const s = stored(rows[r][c] ?? '');
       if (s === undefined) return null;
-      const k = keyOf(s);
-      let i = index.get(k);
-      if (i === undefined) {
-        i = dict.length;
-        index.set(k, i);
-        dict.push(s);
-      }
-      codes[r] = i;
+      values[r] = s;
     }
-    const digits = digitsFor(dict.length);
-    let text = '';
-    for (const i of codes) text += i.toString(36).padStart(digits, '0');
-    columns.push([dict, digits, text]);
+    columns.push(encodeColumn(values));
   }
   return JSON.stringify([VERSION, rows.length, width, columns]);
 }
@@ -85,20 +202,16 @@ export function decodeRows(text: string): CellValue[][] | null {
     return null;
   }
   if (!Array.isArray(parsed) || parsed[0] !== VERSION) return null;
-  const [, count, width, columns] = parsed as [number, number, number, [Stored[], number, string][]];
+  const [, count, width, columns] = parsed as [number, number, number, Column[]];
   if (!Number.isInteger(count) || !Array.isArray(columns) || columns.length !== width) return null;
   const rows: CellValue[][] = Array.from({ length: count }, () => new Array<CellValue>(width));
   for (let c = 0; c < width; c++) {
-    const [dict, digits, codes] = columns[c];
-    if (!Array.isArray(dict) || typeof codes !== 'string' || codes.length !== count * digits) return null;
-    const cells = dict.map(cellOf);
-    const dates = cells.some((v) => v instanceof Date);
+    const values = decodeColumn(columns[c], count);
+    if (!values) return null;
     for (let r = 0; r < count; r++) {
-      const i = digits === 1 ? parseInt(codes[r], 36) : parseInt(codes.substr(r * digits, digits), 36);
-      const v = cells[i];
-      if (v === undefined) return null;
+      const v = values[r];
       // Each row its own Date, as a read gives.
-      rows[r][c] = dates && v instanceof Date ? new Date(v.getTime()) : v;
+      rows[r][c] = Array.isArray(v) ? new Date(v[0]) : v;
     }
   }
   return rows;

@@ -50,6 +50,44 @@ describe('the rows of the Deals store', () => {
     );
   });
 
+  it('gives back a column of JSON arrays (as Last seen holds) and a column of distinct texts exactly, and keeps them short', () => {
+    const plain = fc.oneof(
+      fc.string(),
+      fc.integer(),
+      fc.double({ noNaN: true, noDefaultInfinity: true }),
+      fc.boolean(),
+      fc.constant(null),
+    );
+    // Mostly arrays as JSON writes them, some cells other text (spaced JSON, objects, plain words).
+    const seen = fc.oneof(
+      { weight: 6, arbitrary: fc.array(plain, { maxLength: 7 }).map((a) => JSON.stringify(a)) },
+      { weight: 1, arbitrary: fc.array(plain, { maxLength: 3 }).map((a) => JSON.stringify(a, null, 1)) },
+      { weight: 1, arbitrary: fc.constantFrom('', '{"s":"Won"}', '[1,{"a":2}]', '[-0]', 'Won') },
+    );
+    fc.assert(
+      fc.property(fc.array(fc.tuple(seen, fc.uuid()), { maxLength: 80 }), (pairs) => {
+        const rows = pairs.map(([s, id]) => [s, id] as CellValue[]);
+        expect(typed(decodeRows(encodeRows(rows, 2)!)!)).toEqual(typed(rows));
+      }),
+      { numRuns: 300 },
+    );
+    // 5,000 deals' Last seen from a few stages, amounts and days: a few characters a row, not ~50.
+    const stages = ['Qualified', 'Quote sent', 'Negotiation', 'Won'];
+    const rows = Array.from({ length: 5000 }, (_, i) => [
+      JSON.stringify([
+        stages[i % 4],
+        1000 * (i % 90),
+        `2026-0${1 + (i % 9)}-1${i % 10}`,
+        null,
+        i % 3 ? 'Pipeline' : null,
+      ]),
+      `D-${(i * 7919).toString(36).padStart(8, '0')}`,
+    ]);
+    const text = encodeRows(rows, 2)!;
+    expect(typed(decodeRows(text)!)).toEqual(typed(rows));
+    expect(text.length / 5000).toBeLessThan(8 + 12);
+  });
+
   it('gives each row a Date of its own, as a read does', () => {
     const day = new Date('2026-03-10T15:00:00Z');
     const back = decodeRows(encodeRows([[day], [new Date(day.getTime())]], 1)!)!;
