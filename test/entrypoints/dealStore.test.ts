@@ -121,6 +121,27 @@ describe('the Deals store', () => {
     );
   }, 300_000);
 
+  it("reads only the edits' slots since the last refresh: the rows of earlier ones are in the refresh's own", () => {
+    const emu = fresh();
+    const slotsRead = (run: () => void) => {
+      const spy = jest.spyOn(Range.prototype, 'getValues');
+      run();
+      const read = spy.mock.contexts.filter((r) => r.sheet.name === STORE && r.box.col === 2);
+      spy.mockRestore();
+      return read.reduce((n, r) => n + r.box.numRows, 0);
+    };
+    for (const [round, edits] of [5, 2, 3].entries()) {
+      for (let i = 0; i < edits; i++)
+        emu.userEdit('Deals', a1(emu, 'Amount', 600 + 100 * round + i), String(2000 + i));
+      emu.env.nowMs += 60_000;
+      expect(slotsRead(() => emu.run('menuRefresh'))).toBe(edits);
+    }
+    // And the last refresh's rows hold the first round's edits: a refresh from scratch agrees.
+    emu.userEdit('Deals', a1(emu, 'Amount', 50), '999');
+    emu.env.nowMs += 60_000;
+    refreshMatches(emu);
+  });
+
   it('finds a change made with no stamp (a script) within as many refreshes as Deals has windows', () => {
     const emu = fresh();
     const row = 1200; // in the third window of 500 rows

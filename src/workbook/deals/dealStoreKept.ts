@@ -51,7 +51,7 @@ export function keepStore(
   };
   const store = plan.store;
   if (store && store.stored.since <= Math.max(MIN_SINCE, COMPACT_SHARE * store.stored.record.chars)) {
-    const changed = new Set(store.read);
+    const changed = new Set([...store.read, ...store.stored.fromSlots]);
     written.forEach((o, i) => Object.keys(o.writes).length && changed.add(i));
     const list = [...changed].sort((a, b) => a - b).map((i) => [i + 2, after(i)] as const);
     if (writeRefreshRows(properties, store.stored, list, seen)) return;

@@ -5,13 +5,14 @@
 // - each writer of Deals that stamps a change (an edit's check, a paste's, a sidebar save: the write
 //   guard) writes the rows it wrote, as read back or as written, in the slot of its stamp's count
 //   (column B, a ring of RING slots), before its stamp goes in;
-// - each refresh that read the store writes the rows its sweep changed and those its window found
-//   different (column C), for the count it saw.
-// A refresh reads the base, the slots of the counts since and the refreshes' rows, in that order, and
-// trusts the result only when every count since the base left its slot (a writer that stamps without
-// one, Set up, Convert, a run that died, leaves a gap), the rows hold the Deal IDs Deals holds now, in
-// that order, and the header is the one the store was written with. Otherwise it reads Deals in full,
-// as before. A change made with no stamp (a script, a sync) is found by the window of rows each such
+// - each refresh that read the store writes the rows of the slots it read, those its sweep changed
+//   and those its window found different (column C), for the count it saw, so that the next refresh
+//   reads only the slots of later counts.
+// A refresh reads the base, the refreshes' rows and the slots since the last of them, in the order of
+// their counts, and trusts the result only when every count since left its slot (a writer that stamps
+// without one, Set up, Convert, a run that died, leaves a gap), the rows hold the Deal IDs Deals holds
+// now, in that order, and the header is the one the store was written with. Otherwise it reads Deals
+// in full, as before. A change made with no stamp (a script, a sync) is found by the window of rows each such
 // refresh reads from Deals itself, as a quiet refresh's is (quietRefresh.ts): within 24 refreshes.
 import type { CellValue } from '../../domain/deals/deal';
 import {
@@ -34,7 +35,7 @@ import { pushAll } from '../../shared/manyValues';
 
 export const STORE_TAB = 'Deals store (CRM)';
 const KEY = 'sheetsCrm.dealStore';
-/** Writers' slots: a refresh finding more counts since the base than this reads Deals in full. */
+/** Writers' slots: a refresh finding more counts since the last than this reads Deals in full. */
 export const RING = 4096;
 /** A writer's rows take at most this many slots; more (a paste of thousands of rows) take none. */
 const MAX_SLOTS = 16;
@@ -53,8 +54,10 @@ const recordSchema = z.object({
   chars: z.number(),
   /** Rows refreshes wrote since the base: [count seen, first row of column C, pieces]. */
   refresh: z.array(z.array(z.number())),
-  /** Characters of those rows and of the writers' slots read by the last refresh. */
+  /** Characters of those rows (a refresh reads them all). */
   since: z.number(),
+  /** The first count whose slot is read (the rows of those before are in the base or column C). */
+  from: z.optional(z.number()),
 });
 export type StoreRecord = z.infer<typeof recordSchema>;
 
@@ -131,8 +134,10 @@ export interface StoredRows {
   record: StoreRecord;
   sheet: Sheet;
   rows: CellValue[][];
-  /** Characters read past the base (slots and refreshes' rows). */
+  /** Characters of the refreshes' rows read (column C). */
   since: number;
+  /** Rows (0-based) the writers' slots read gave: the refresh's own rows take them in. */
+  fromSlots: Set<number>;
 }
 
 /**
@@ -149,7 +154,8 @@ export function readStore(
   const record = storeRecord(all);
   const upTo = stampCount(seen);
   if (!record || upTo === null || record.header !== header || record.width !== width) return null;
-  if (upTo < record.count || upTo - record.count >= RING) return null;
+  const first = record.from ?? record.count + 1;
+  if (upTo < first - 1 || upTo - first + 1 >= RING) return null;
   const sheet = findTab(ss, STORE_TAB, record.sheetId);
   if (!sheet || sheet.getSheetId() !== record.sheetId) return null;
   const base = sheet
@@ -160,24 +166,27 @@ export function readStore(
   const text = base.map((p) => (p as string).slice(record.gen.length + 2)).join('');
   const rows = decodeRows(text);
   if (!rows || rows.some((r) => r.length !== width)) return null;
-  // The changes since, in order: writers' slots by count; a refresh's rows after the slot of its count.
+  // The changes since, in order: a refresh's rows (column C, one read) after the slots of its count,
+  // then the writers' slots it had not seen.
   const changes: [number, [number, CellValue[]][]][] = [];
-  const slots = readSlots(sheet, record.count + 1, upTo);
-  if (!slots) return null;
-  let since = slots.chars;
-  pushAll(changes, slots.changes);
-  for (const [count, from, n] of record.refresh) {
-    const text = fromPieces(
-      sheet
-        .getRange(from, 3, n, 1)
+  const refreshRows = record.refresh.reduce((n, [, , k]) => n + k, 0);
+  const column = refreshRows
+    ? sheet
+        .getRange(2, 3, refreshRows, 1)
         .getValues()
-        .map((r) => r[0]),
-    );
+        .map((r) => r[0])
+    : [];
+  let since = 0;
+  for (const [count, at, k] of record.refresh) {
+    const text = fromPieces(column.slice(at - 2, at - 2 + k));
     const rows = text === null ? null : decodeChangedRows(text);
     if (!rows) return null;
     since += text!.length;
     changes.push([count + 0.5, rows]);
   }
+  const slots = readSlots(sheet, first, upTo);
+  if (!slots) return null;
+  pushAll(changes, slots.changes);
   changes.sort((a, b) => a[0] - b[0]);
   for (const [, changed] of changes)
     for (const [row, cells] of changed) {
@@ -185,7 +194,9 @@ export function readStore(
       while (rows.length < row - 1) rows.push(new Array<CellValue>(width).fill(''));
       rows[row - 2] = cells;
     }
-  return { record, sheet, rows, since };
+  const fromSlots = new Set<number>();
+  for (const [, changed] of slots.changes) for (const [row] of changed) fromSlots.add(row - 2);
+  return { record, sheet, rows, since, fromSlots };
 }
 
 /**
@@ -307,9 +318,10 @@ export function writeBase(
 }
 
 /**
- * Adds the rows a refresh that read the store changed (its sweep's writes, its window's finds) for the
- * count it saw, below the refreshes' rows in column C, and records them. False when they do not fit
- * (the caller writes the base instead) or cannot be stored (the record is then deleted).
+ * Adds the rows a refresh that read the store changed (the writers' slots it read, its sweep's writes,
+ * its window's finds) for the count it saw, below the refreshes' rows in column C, and records them.
+ * False when they do not fit (the caller writes the base instead) or cannot be stored (the record is
+ * then deleted).
  */
 export function writeRefreshRows(
   all: Record<string, string>,
@@ -334,6 +346,8 @@ export function writeRefreshRows(
     refresh.push([count, from, pieces.length]);
     since += text.length;
   }
-  documentStore().setProperty(KEY, JSON.stringify({ ...record, refresh, since }));
+  // The slots seen are in these rows now: the next refresh reads those of later counts only.
+  const next: StoreRecord = { ...record, refresh, since, from: count + 1 };
+  documentStore().setProperty(KEY, JSON.stringify(next));
   return true;
 }
