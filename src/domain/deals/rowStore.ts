@@ -88,12 +88,25 @@ function dictColumn(values: readonly Stored[]): DictColumn {
   return [dict, digits, text];
 }
 
+/** Base-36 digits by character code (-1: not a digit), for reading codes without parseInt. */
+const DIGIT = (() => {
+  const t = new Int8Array(128).fill(-1);
+  for (let d = 0; d < 36; d++) t[d.toString(36).charCodeAt(0)] = d;
+  return t;
+})();
+
 /** The values of a dictionary column, or null when it is damaged. */
 function dictValues([dict, digits, codes]: DictColumn, count: number): Stored[] | null {
   if (!Array.isArray(dict) || typeof codes !== 'string' || codes.length !== count * digits) return null;
   const out = new Array<Stored>(count);
-  for (let r = 0; r < count; r++) {
-    const v = dict[digits === 1 ? parseInt(codes[r], 36) : parseInt(codes.substr(r * digits, digits), 36)];
+  for (let r = 0, at = 0; r < count; r++) {
+    let i = 0;
+    for (let k = 0; k < digits; k++) {
+      const d = DIGIT[codes.charCodeAt(at++)];
+      if (d === undefined || d < 0) return null;
+      i = i * 36 + d;
+    }
+    const v = dict[i];
     if (v === undefined) return null;
     out[r] = v;
   }
@@ -204,17 +217,33 @@ export function decodeRows(text: string): CellValue[][] | null {
   if (!Array.isArray(parsed) || parsed[0] !== VERSION) return null;
   const [, count, width, columns] = parsed as [number, number, number, Column[]];
   if (!Number.isInteger(count) || !Array.isArray(columns) || columns.length !== width) return null;
-  const rows: CellValue[][] = Array.from({ length: count }, () => new Array<CellValue>(width));
+  // Column by column, then the rows built in one pass (each row filled in order, as a read gives it).
+  const byColumn: Stored[][] = [];
+  const dated: boolean[] = [];
   for (let c = 0; c < width; c++) {
     const values = decodeColumn(columns[c], count);
     if (!values) return null;
-    for (let r = 0; r < count; r++) {
-      const v = values[r];
+    byColumn.push(values);
+    dated.push(Array.isArray(columns[c]) && hasDates(columns[c]));
+  }
+  const rows = new Array<CellValue[]>(count);
+  for (let r = 0; r < count; r++) {
+    const row = new Array<CellValue>(width);
+    for (let c = 0; c < width; c++) {
+      const v = byColumn[c][r];
       // Each row its own Date, as a read gives.
-      rows[r][c] = Array.isArray(v) ? new Date(v[0]) : v;
+      row[c] = dated[c] && Array.isArray(v) ? new Date(v[0]) : (v as CellValue);
     }
+    rows[r] = row;
   }
   return rows;
+}
+
+/** Whether a column's dictionary (or the cells it keeps whole) holds a date. */
+function hasDates(column: Column): boolean {
+  if (column[0] === 'p') return false;
+  const dict = column[0] === 'j' ? (column as SplitColumn)[2][0] : (column as DictColumn)[0];
+  return Array.isArray(dict) && dict.some((v) => Array.isArray(v));
 }
 
 /** Rows changed by one writer: each its sheet row and its cells, as JSON (dates as [instant]). */
