@@ -142,6 +142,36 @@ describe('the Deals store', () => {
     refreshMatches(emu);
   });
 
+  it('reads slots across the end of the ring: a paste whose rows take several slots, then edits past slot 4,096', () => {
+    const emu = fresh();
+    // The stamp's count just short of the ring's end, then a full read (a sort) writes the base there.
+    const doc = emu.properties.document.data as Record<string, string>;
+    doc['sheetsCrm.changedAt'] = `${emu.env.nowMs}#4093`;
+    emu
+      .sheet('Deals')
+      .rangeAt(2, 1, DEALS, emu.sheet('Deals').maxColumns)
+      .sort({ column: columnOf(emu, 'Company') });
+    emu.env.nowMs += 60_000;
+    refreshMatches(emu);
+    // 400 deals pasted below the others (their rows take several slots), then typed edits.
+    const deals = emu.sheet('Deals');
+    const at = emu.values('Deals').length + 1;
+    deals.insertRowsAfter(deals.maxRows, 500);
+    emu.userEdit(
+      'Deals',
+      `${a1(emu, 'Deal', at)}:${a1(emu, 'Company', at + 399)}`,
+      Array.from({ length: 400 }, (_, i) => [
+        `Pasted across the ring ${i}`,
+        `A company with a longer name ${i}`,
+      ]),
+    );
+    for (let i = 0; i < 4; i++) emu.userEdit('Deals', a1(emu, 'Stage', 900 + i), STAGES[i]);
+    const count = Number(doc['sheetsCrm.changedAt'].split('#')[1]);
+    expect(count).toBeGreaterThanOrEqual(4096 + 4); // the paste took 4,094 to 4,096 at least
+    emu.env.nowMs += 60_000;
+    expect(refreshMatches(emu)).toBeLessThan(dealsCells(emu) * 0.6);
+  });
+
   it('finds a change made with no stamp (a script) within as many refreshes as Deals has windows', () => {
     const emu = fresh();
     const row = 1200; // in the third window of 500 rows
