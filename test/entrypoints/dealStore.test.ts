@@ -172,6 +172,28 @@ describe('the Deals store', () => {
     expect(refreshMatches(emu)).toBeLessThan(dealsCells(emu) * 0.6);
   });
 
+  it("leaves an edit whole when Google refuses the store's slot: the next refresh reads Deals whole", () => {
+    const emu = fresh();
+    const real = Range.prototype.setValues;
+    const refused = jest.spyOn(Range.prototype, 'setValues').mockImplementation(function (this: Range, v) {
+      if (this.sheet.name === STORE) throw new Error('Service Spreadsheets failed while accessing document');
+      return real.call(this, v);
+    });
+    const history = emu.values('History').length;
+    const doc = emu.properties.document.data as Record<string, string>;
+    const stamp = doc['sheetsCrm.changedAt'];
+    emu.userEdit('Deals', a1(emu, 'Stage', 1800), 'Won');
+    refused.mockRestore();
+    // The check went through: History logged, its journal closed, its change stamped.
+    expect(emu.values('History').length).toBe(history + 1);
+    expect(Object.entries(doc).filter(([k, v]) => k.startsWith('sheetsCrm.journal.') && v !== '')).toEqual(
+      [],
+    );
+    expect(doc['sheetsCrm.changedAt']).not.toBe(stamp);
+    emu.env.nowMs += 60_000;
+    expect(refreshMatches(emu)).toBeGreaterThanOrEqual(dealsCells(emu) - DEALS);
+  });
+
   it('finds a change made with no stamp (a script) within as many refreshes as Deals has windows', () => {
     const emu = fresh();
     const row = 1200; // in the third window of 500 rows

@@ -107,16 +107,21 @@ export function leaveRows(
   const counts = fits ? parts.length : 1;
   const last = (stampCount(before) ?? 0) + counts;
   if (!fits || (before !== '' && stampCount(before) === null)) return { before, counts };
-  const sheet = deals.getParent().getSheetByName(STORE_TAB);
-  if (!sheet) return { before, counts };
   const first = last - parts.length + 1;
   const cells = parts.map((p, i) => slotLabel(first + i, first, parts.length) + p);
-  // The slots of consecutive counts, in one write (two when the ring wraps).
-  const at = first % RING;
-  const head = Math.min(cells.length, RING - at);
-  sheet.getRange(2 + at, 2, head, 1).setValues(cells.slice(0, head).map((c) => [c]));
-  if (head < cells.length)
-    sheet.getRange(2, 2, cells.length - head, 1).setValues(cells.slice(head).map((c) => [c]));
+  try {
+    const sheet = deals.getParent().getSheetByName(STORE_TAB);
+    if (!sheet) return { before, counts };
+    // The slots of consecutive counts, in one write (two when the ring wraps).
+    const at = first % RING;
+    const head = Math.min(cells.length, RING - at);
+    sheet.getRange(2 + at, 2, head, 1).setValues(cells.slice(0, head).map((c) => [c]));
+    if (head < cells.length)
+      sheet.getRange(2, 2, cells.length - head, 1).setValues(cells.slice(head).map((c) => [c]));
+  } catch {
+    // Google refused the store's write: the edit goes on, its counts' slots hold older counts (a gap),
+    // and the next refresh reads Deals whole.
+  }
   return { before, counts };
 }
 
