@@ -194,6 +194,22 @@ describe('the Deals store', () => {
     expect(refreshMatches(emu)).toBeGreaterThanOrEqual(dealsCells(emu) - DEALS);
   });
 
+  it('reads Deals whole when Google refuses a read of the store, and the refresh completes', () => {
+    const emu = fresh();
+    emu.userEdit('Deals', a1(emu, 'Stage', 1700), 'Won');
+    const real = Range.prototype.getValues;
+    const refused = jest.spyOn(Range.prototype, 'getValues').mockImplementation(function (this: Range) {
+      if (this.sheet.name === STORE) throw new Error('Service Spreadsheets failed while accessing document');
+      return real.call(this);
+    });
+    emu.env.nowMs += 60_000;
+    const before = emu.save();
+    emu.run('menuRefresh');
+    refused.mockRestore();
+    expect(emu.ui.dialogs.at(-1)!.title).toBe('Sheets CRM: reports refreshed');
+    expect(reportTabs(emu)).toEqual(reportTabs(fromScratch(before, OPTS)));
+  });
+
   it('finds a change made with no stamp (a script) within as many refreshes as Deals has windows', () => {
     const emu = fresh();
     const row = 1200; // in the third window of 500 rows

@@ -84,7 +84,7 @@ export function planSweep(input: SweepInput): SweepPlan {
     trusted,
     newId: () => newDealId(Math.random),
   });
-  const fromStore = !input.trusted && input.store && input.seen ? readFromStore(input, input.seen) : null;
+  const fromStore = !input.trusted && input.store && input.seen ? storeOrNull(input, input.seen) : null;
   if (fromStore) return { readAt, ...fromStore, outcomes: sweepRows(fromStore.rows, 2, ctx(fromStore.map)) };
   const part = input.trusted ? readWithout(sheet, TRUSTED) : null;
   if (part) {
@@ -190,6 +190,15 @@ function readFromStore(input: SweepInput, seen: string) {
   });
   const next = from + take >= count ? 0 : from + take;
   return { map, rows, header: headerKey(header, width), store: { stored, read, next } };
+}
+
+/** readFromStore, or null when Google refuses one of its reads: Deals is then read whole. */
+function storeOrNull(input: SweepInput, seen: string) {
+  try {
+    return readFromStore(input, seen);
+  } catch {
+    return null;
+  }
 }
 
 /** What the store keeps of Deals' header: its names as far as the last one. */
