@@ -210,6 +210,26 @@ describe('the Deals store', () => {
     expect(reportTabs(emu)).toEqual(reportTabs(fromScratch(before, OPTS)));
   });
 
+  it('keeps what people type and save while a refresh that read the store writes: the next one agrees with one from scratch', () => {
+    const emu = fresh();
+    emu.userEdit('Deals', a1(emu, 'Stage', 100), 'Quote sent');
+    emu.userEdit('Deals', a1(emu, 'Amount', 1000), '1111'); // its slot goes into the refresh's own rows
+    emu.env.nowMs += 86_400_000; // a day later: the sweep writes the day's Check verdicts, in parts
+    // Once the refresh has read (the store, the IDs, its window), before its first hold of the lock:
+    // the same amount typed again (a later slot than the refresh's rows), a typed stage, a typed
+    // amount elsewhere, a sidebar save.
+    emu.acc.beforeNext('LockService.getDocumentLock', () => {
+      emu.userEdit('Deals', a1(emu, 'Amount', 1000), '2222');
+      emu.userEdit('Deals', a1(emu, 'Stage', 1500), 'Negotiation');
+      emu.userEdit('Deals', a1(emu, 'Amount', 2200), '4242');
+      savedBySidebar(emu, 1900, { nextStep: 'Call back', stage: 'Won' }, 'rep@example.com');
+    });
+    emu.run('menuRefresh');
+    expect(emu.ui.dialogs.at(-1)!.title).toBe('Sheets CRM: reports refreshed');
+    emu.env.nowMs += 60_000;
+    expect(refreshMatches(emu)).toBeLessThan(dealsCells(emu) * 0.45);
+  });
+
   it('finds a change made with no stamp (a script) within as many refreshes as Deals has windows', () => {
     const emu = fresh();
     const row = 1200; // in the third window of 500 rows
