@@ -17,8 +17,10 @@
 import type { CellValue } from '../../domain/deals/deal';
 import {
   decodeChangedRows,
+  decodeManyRows,
   decodeRows,
   encodeChangedRows,
+  encodeManyRows,
   encodeRows,
   PIECE_MARK,
   STORE_PIECE,
@@ -184,7 +186,7 @@ export function readStore(
   let since = 0;
   for (const [count, at, k] of record.refresh) {
     const text = fromPieces(column.slice(at - 2, at - 2 + k));
-    const rows = text === null ? null : decodeChangedRows(text);
+    const rows = text === null ? null : decodeManyRows(text);
     if (!rows) return null;
     since += text!.length;
     changes.push([count + 0.5, rows]);
@@ -336,7 +338,7 @@ export function writeRefreshRows(
 ): boolean {
   const { record, sheet } = stored;
   const count = stampCount(seen)!;
-  const text = changed.length ? encodeChangedRows(changed) : '';
+  const text = changed.length ? encodeManyRows(changed, record.width) : '';
   if (text === null) {
     forgetStore(all);
     return false;

@@ -5,8 +5,10 @@ import fc from 'fast-check';
 import type { CellValue } from '../../../src/domain/deals/deal';
 import {
   decodeChangedRows,
+  decodeManyRows,
   decodeRows,
   encodeChangedRows,
+  encodeManyRows,
   encodeRows,
   fromPieces,
   PIECE_MARK,
@@ -113,6 +115,31 @@ describe('the rows of the Deals store', () => {
         fc.array(fc.tuple(fc.integer({ min: 2, max: 200_000 }), fc.array(cellValue, { maxLength: 6 }))),
         (changed) => {
           const back = decodeChangedRows(encodeChangedRows(changed)!)!;
+          expect(back.map(([r]) => r)).toEqual(changed.map(([r]) => r));
+          expect(typed(back.map(([, c]) => c))).toEqual(typed(changed.map(([, c]) => c)));
+        },
+      ),
+    );
+  });
+
+  it("gives back a refresh's many changed rows with their sheet rows, kept by column", () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 6 }).chain((w) =>
+          fc
+            .array(
+              fc.tuple(
+                fc.integer({ min: 2, max: 200_000 }),
+                fc.array(cellValue, { minLength: w, maxLength: w }),
+              ),
+              {
+                maxLength: 40,
+              },
+            )
+            .map((changed) => ({ w, changed })),
+        ),
+        ({ w, changed }) => {
+          const back = decodeManyRows(encodeManyRows(changed, w)!)!;
           expect(back.map(([r]) => r)).toEqual(changed.map(([r]) => r));
           expect(typed(back.map(([, c]) => c))).toEqual(typed(changed.map(([, c]) => c)));
         },
