@@ -230,6 +230,29 @@ describe('the Deals store', () => {
     expect(refreshMatches(emu)).toBeLessThan(dealsCells(emu) * 0.45);
   });
 
+  it("reads Deals whole after a paste too large for the slots, even when that count's slot holds a dead run's rows", () => {
+    const emu = fresh();
+    const doc = emu.properties.document.data as Record<string, string>;
+    const next = Number(doc['sheetsCrm.changedAt'].split('#')[1]) + 1;
+    // A run that died after writing its slot for the next count, before stamping: row 5 as Lost.
+    const row5 = emu
+      .values('Deals')[4]
+      .map((v, c) => (c === columnOf(emu, 'Stage') - 1 ? 'Lost' : v instanceof Date ? [v.getTime()] : v));
+    emu.sheet(STORE).cellAt(2 + (next % 4096), 2).v = `~${next}:${next}:1|${JSON.stringify([[5, row5]])}`;
+    // 2,500 deals pasted with long names: more text than sixteen slots hold.
+    const deals = emu.sheet('Deals');
+    const at = emu.values('Deals').length + 1;
+    deals.insertRowsAfter(deals.maxRows, 2600);
+    emu.userEdit(
+      'Deals',
+      `${a1(emu, 'Deal', at)}:${a1(emu, 'Company', at + 2499)}`,
+      Array.from({ length: 2500 }, (_, i) => [`${'A very long deal name '.repeat(14)}${i}`, `Company ${i}`]),
+    );
+    expect(Number(doc['sheetsCrm.changedAt'].split('#')[1])).toBe(next);
+    emu.env.nowMs += 60_000;
+    expect(refreshMatches(emu)).toBeGreaterThanOrEqual(dealsCells(emu) - emu.values('Deals').length);
+  });
+
   it('finds a change made with no stamp (a script) within as many refreshes as Deals has windows', () => {
     const emu = fresh();
     const row = 1200; // in the third window of 500 rows

@@ -12,8 +12,9 @@
 // their counts, and trusts the result only when every count since left its slot (a writer that stamps
 // without one, Set up, Convert, a run that died, leaves a gap), the rows hold the Deal IDs Deals holds
 // now, in that order, and the header is the one the store was written with. Otherwise it reads Deals
-// in full, as before. A change made with no stamp (a script, a sync) is found by the window of rows each such
-// refresh reads from Deals itself, as a quiet refresh's is (quietRefresh.ts): within 24 refreshes.
+// in full, as before. A change made with no stamp (a script, a sync) is found by the window of rows
+// each such refresh reads from Deals itself, as a quiet refresh's is (quietRefresh.ts): within 24
+// refreshes.
 import type { CellValue } from '../../domain/deals/deal';
 import {
   decodeChangedRows,
@@ -41,6 +42,8 @@ const KEY = 'sheetsCrm.dealStore';
 export const RING = 4096;
 /** A writer's rows take at most this many slots; more (a paste of thousands of rows) take none. */
 const MAX_SLOTS = 16;
+/** What a slot holds for a writer whose rows did not fit in MAX_SLOTS (not JSON: a gap). */
+const TOO_MANY = 'too many rows';
 /** A slot's piece: its text past the slot's own label. */
 const SLOT_PIECE = STORE_PIECE - 100;
 
@@ -93,8 +96,8 @@ export interface LeftRows {
  * Writes the rows a writer of Deals wrote (sheet row, cells as the row now holds them) in the store's
  * slots of the counts its stamp will take (see changedNow), before its cells go out: the caller then
  * sends them out and stamps with `changedNow(…, left.before, left.counts)`. With no store tab, nothing
- * (the stamp alone). Rows too many for MAX_SLOTS take one count and no slot: the next refresh then
- * reads Deals in full.
+ * (the stamp alone). Rows too many for MAX_SLOTS take one count whose slot says so: the next refresh
+ * then reads Deals in full.
  */
 export function leaveRows(
   deals: Sheet,
@@ -108,9 +111,13 @@ export function leaveRows(
   const fits = parts.length > 0 && parts.length <= MAX_SLOTS;
   const counts = fits ? parts.length : 1;
   const last = (stampCount(before) ?? 0) + counts;
-  if (!fits || (before !== '' && stampCount(before) === null)) return { before, counts };
-  const first = last - parts.length + 1;
-  const cells = parts.map((p, i) => slotLabel(first + i, first, parts.length) + p);
+  if (before !== '' && stampCount(before) === null) return { before, counts };
+  const first = last - counts + 1;
+  // Rows too many for the slots: the slot says so (a gap a refresh cannot read past), rather than
+  // leave there whatever a run that died before its stamp wrote for that count.
+  const cells = fits
+    ? parts.map((p, i) => slotLabel(first + i, first, parts.length) + p)
+    : [`${slotLabel(first, first, 1)}${TOO_MANY}`];
   try {
     const sheet = deals.getParent().getSheetByName(STORE_TAB);
     if (!sheet) return { before, counts };
