@@ -117,7 +117,7 @@ describe('the Deals store', () => {
           }
         },
       ),
-      { numRuns: 8, seed: 20261207 },
+      { numRuns: 5, seed: 20261207 },
     );
   }, 300_000);
 
