@@ -19,6 +19,7 @@ import type { Spreadsheet } from '../core/sheetTypes';
 import { readStore, type StoredRows } from './dealStoreTab';
 import { sameCell } from '../../domain/deals/rowStore';
 import { textHash } from '../../domain/values/text';
+import { rowWindow } from '../../domain/deals/rowWindow';
 
 export interface SweepSummary {
   deals: number;
@@ -140,10 +141,6 @@ function readWithout(
     : { map, rows, header: headerKey(header, map.width) };
 }
 
-/** Windows of rows a refresh that reads the store checks against Deals, and the fewest rows one holds. */
-const WINDOWS = 24;
-const MIN_WINDOW = 500;
-
 /**
  * Deals' rows from the store (see dealStoreTab.ts), or null when it cannot stand for Deals. Read from
  * Deals itself: the header (it must be the store's, and whole), the Deal IDs (the store's rows must hold
@@ -178,9 +175,7 @@ function readFromStore(input: SweepInput, seen: string) {
   }
   const ids = sheet.getRange(2, idCol + 1, count, 1).getValues();
   for (let i = 0; i < count; i++) if (!sameCell(rows[i][idCol], ids[i][0] as CellValue)) return null;
-  const size = Math.min(count, Math.max(MIN_WINDOW, Math.ceil(count / WINDOWS)));
-  const from = store!.from < count ? store!.from : 0;
-  const take = Math.min(size, count - from);
+  const { from, take, next } = rowWindow(count, store!.from);
   const window = sheet.getRange(2 + from, 1, take, width).getValues() as CellValue[][];
   window.forEach((r, i) => {
     if (r.some((v, c) => !sameCell(v, rows[from + i][c]))) {
@@ -188,7 +183,6 @@ function readFromStore(input: SweepInput, seen: string) {
       read.add(from + i);
     }
   });
-  const next = from + take >= count ? 0 : from + take;
   return { map, rows, header: headerKey(header, width), store: { stored, read, next } };
 }
 

@@ -29,12 +29,10 @@ import {
   type DocumentState,
 } from '../core/documentState';
 import { editContext } from '../deals/dealEdits';
+import { rowWindow } from '../../domain/deals/rowWindow';
 import type { Sheet } from '../core/sheetTypes';
 
 const LAST = 'sheetsCrm.lastRefresh';
-/** Windows a tab is checked in, and the fewest rows a window holds. */
-const WINDOWS = 24;
-const MIN_WINDOW = 500;
 const lastSchema = z.object({
   at: z.number(),
   settings: z.string(),
@@ -145,9 +143,7 @@ export function windowHolds(
     .getValues()
     .map((r) => r[0] as CellValue);
   if (idsPrint(ids) !== last.ids) return { holds: false, rows: 0 };
-  const size = Math.min(count, Math.max(MIN_WINDOW, Math.ceil(count / WINDOWS)));
-  const from = last.next >= 0 && last.next < count ? last.next : 0;
-  const take = Math.min(size, count - from);
+  const { from, take, next } = rowWindow(count, last.next);
   const rows = deals.getRange(2 + from, 1, take, width).getValues() as CellValue[][];
   const ctx = editContext({ ...state, settings }, map, user);
   const holds = rows.every((row, i) => {
@@ -155,7 +151,6 @@ export function windowHolds(
     return o.history.length === 0 && Object.keys(o.writes).length === 0;
   });
   if (holds) {
-    const next = from + take >= count ? 0 : from + take;
     const kept = { stamp: last.stamp ?? '', header: last.header ?? '', board: last.board ?? false };
     saveLastRefresh({ ...last, ...kept, logged: last.logged ?? 0, at: readAt, next }, settings);
   }
