@@ -219,7 +219,7 @@ export function readStore(
  */
 function readSlots(sheet: Sheet, from: number, to: number) {
   const changes: [number, [number, CellValue[]][]][] = [];
-  if (to < from) return { changes, chars: 0 };
+  if (to < from) return { changes };
   const cells: unknown[] = [];
   const start = from % RING;
   const total = to - from + 1;
@@ -239,7 +239,6 @@ function readSlots(sheet: Sheet, from: number, to: number) {
         .getValues()
         .map((r) => r[0]),
     );
-  let chars = 0;
   let pending: { first: number; k: number; text: string } | null = null;
   for (let i = 0; i < total; i++) {
     const count = from + i;
@@ -249,7 +248,6 @@ function readSlots(sheet: Sheet, from: number, to: number) {
     const label = cell.slice(PIECE_MARK.length, bar).split(':').map(Number);
     if (!cell.startsWith(PIECE_MARK) || bar < 0 || label[0] !== count) return null;
     const [, first, k] = label;
-    chars += cell.length;
     // A writer whose slots began before `from` (the base's count fell within them) was seen whole.
     if (first < from) continue;
     if (!pending || pending.first !== first) pending = { first, k, text: '' };
@@ -261,8 +259,8 @@ function readSlots(sheet: Sheet, from: number, to: number) {
       pending = null;
     }
   }
-  // A writer's slots past `to`: its stamp was not yet seen; its rows come with the next refresh.
-  return { changes, chars };
+  // A stamp is a writer's last count, so no writer's slots run past `to`: one cut short is damage.
+  return pending ? null : { changes };
 }
 
 /** The store tab's rows: its header and RING slots; the base and the refreshes' rows fit in as many. */
