@@ -20,10 +20,12 @@ beforeAll(() => {
   const emu = loadedEmulator(OPTS);
   emu.run('menuSetUp');
   fillDemo(emu, DEALS);
-  emu.run('menuRefresh'); // the first after Set up: reads Deals in full and leaves the store unwritten
+  // The first refresh reads Deals whole (the owners written to CRM Settings since Set up: not the
+  // refresh right after it) and writes the store; the second reads the store.
+  emu.run('menuRefresh');
   emu.env.nowMs += 60_000;
   emu.userEdit('Deals', a1(emu, 'Stage', 3), 'Negotiation');
-  emu.run('menuRefresh'); // a full read: writes the store
+  emu.run('menuRefresh');
   saved = emu.save();
 }, 120_000);
 
@@ -251,6 +253,26 @@ describe('the Deals store', () => {
     expect(Number(doc['sheetsCrm.changedAt'].split('#')[1])).toBe(next);
     emu.env.nowMs += 60_000;
     expect(refreshMatches(emu)).toBeGreaterThanOrEqual(dealsCells(emu) - emu.values('Deals').length);
+  });
+
+  it("writes the base again once the refreshes' rows are listed a hundred times, so that the record stays a small property", () => {
+    const emu = fresh();
+    const doc = emu.properties.document.data as Record<string, string>;
+    emu.userEdit('Deals', a1(emu, 'Amount', 700), '3333');
+    emu.env.nowMs += 60_000;
+    refreshMatches(emu); // the store read: its rows in column C, listed after the last refresh's
+    const record = JSON.parse(doc['sheetsCrm.dealStore']) as { gen: string; refresh: number[][] };
+    expect(record.refresh.length).toBeGreaterThan(0);
+    // The last rows listed 100 times (applied again, they change nothing): as after 100 refreshes.
+    record.refresh = Array.from({ length: 100 }, () => record.refresh.at(-1)!);
+    doc['sheetsCrm.dealStore'] = JSON.stringify(record);
+    emu.userEdit('Deals', a1(emu, 'Amount', 800), '4444');
+    emu.env.nowMs += 60_000;
+    refreshMatches(emu);
+    const after = JSON.parse(doc['sheetsCrm.dealStore']) as { gen: string; refresh: number[][] };
+    expect(after.gen).not.toBe(record.gen);
+    expect(after.refresh).toEqual([]);
+    expect(doc['sheetsCrm.dealStore'].length).toBeLessThan(9000);
   });
 
   it('finds a change made with no stamp (a script) within as many refreshes as Deals has windows', () => {

@@ -7,12 +7,14 @@ import type { CellValue } from '../../domain/deals/deal';
 import { withWrites } from '../../domain/edits/editEffects';
 import type { Sheet, Spreadsheet } from '../core/sheetTypes';
 import { asRead } from './dealRows';
-import { forgetStore, storeTab, writeBase, writeRefreshRows } from './dealStoreTab';
+import { forgetStore, storeTab, writeBase, writeRefreshRows, type StoredRows } from './dealStoreTab';
 import type { SweepPlan } from './dealSweep';
 
 /** Changes since the base past this share of its characters (and past MIN_SINCE) write it again. */
 const COMPACT_SHARE = 0.25;
 const MIN_SINCE = 500_000;
+/** Refreshes' rows listed in the store's record past this many write the base again (a property holds 9 KB). */
+const MAX_ENTRIES = 100;
 /** Deals below this many rows are read whole (the store's reads and writes would cost more). */
 export const STORE_MIN_ROWS = 2000;
 
@@ -50,7 +52,9 @@ export function keepStore(
     return out;
   };
   const store = plan.store;
-  if (store && store.stored.since <= Math.max(MIN_SINCE, COMPACT_SHARE * store.stored.record.chars)) {
+  const small = (s: StoredRows) =>
+    s.since <= Math.max(MIN_SINCE, COMPACT_SHARE * s.record.chars) && s.record.refresh.length < MAX_ENTRIES;
+  if (store && small(store.stored)) {
     const changed = new Set([...store.read, ...store.stored.fromSlots]);
     written.forEach((o, i) => Object.keys(o.writes).length && changed.add(i));
     const list = [...changed].sort((a, b) => a - b).map((i) => [i + 2, after(i)] as const);
