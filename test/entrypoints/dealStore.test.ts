@@ -119,7 +119,7 @@ describe('the Deals store', () => {
           }
         },
       ),
-      { numRuns: 5, seed: 20261207 },
+      { numRuns: 3, seed: 20261207 },
     );
   }, 300_000);
 
