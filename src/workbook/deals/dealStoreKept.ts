@@ -1,7 +1,8 @@
 // What a refresh leaves in the Deals store (dealStoreTab.ts) once its sweep is written: after a full
 // read of Deals, the base (every row as the sweep left it); after a read of the store, the rows its
 // sweep changed and those it read from Deals, for the change stamp's count it saw, until the changes
-// since the base weigh a share of it (or fill their column), when the base is written again. Below
+// since the base weigh a share of it (or fill their column, or a hundred refreshes' are listed), when
+// the base is written again. Below
 // STORE_MIN_ROWS deals there is no store: reading Deals whole costs less than the store's calls.
 import type { CellValue } from '../../domain/deals/deal';
 import { withWrites } from '../../domain/edits/editEffects';
