@@ -312,6 +312,18 @@ describe('the Deals store', () => {
     ],
     ['a row deleted in the middle (no edit event)', (emu: Emulator) => emu.sheet('Deals').deleteRows(700, 1)],
     [
+      'two columns swapped, header and all (a script)',
+      (emu: Emulator) => {
+        const deals = emu.sheet('Deals');
+        const [a, b] = [columnOf(emu, 'Lead source'), columnOf(emu, 'Industry')];
+        const rows = deals.lastRowIndex();
+        const left = deals.rangeAt(1, a, rows, 1).getValues();
+        const right = deals.rangeAt(1, b, rows, 1).getValues();
+        deals.rangeAt(1, a, rows, 1).setValues(right);
+        deals.rangeAt(1, b, rows, 1).setValues(left);
+      },
+    ],
+    [
       "a person's text typed into the store",
       (emu: Emulator) => {
         emu.sheet(STORE).cellAt(2, 1).v = 'oops';

@@ -2,7 +2,7 @@
 // exact names and synonyms, and keeps unknown columns as extras. (Imports map headers by meaning in
 // domain/import.)
 import { FIELDS, type FieldKey } from '../../shared/fields';
-import { looseKey } from '../values/text';
+import { looseKey, textHash } from '../values/text';
 
 export interface HeaderMap {
   /** 0-based column of each field found. */
@@ -48,4 +48,13 @@ export function mapHeaders(header: readonly unknown[]): HeaderMap {
     if (field && columns[field.key] !== undefined) doubles.push([field.key, c]);
   }
   return { columns, extras, width, doubles };
+}
+
+/**
+ * A print of where Deals' header row puts each field, its width and the columns named twice: a header
+ * changed with no edit event (a script) makes the next refresh full, which says what it now means, and
+ * the Deals store, kept by position, is trusted only under the header it was written with.
+ */
+export function headerPrint(map: HeaderMap): string {
+  return textHash(JSON.stringify([map.columns, map.width, map.doubles ?? []]));
 }

@@ -6,6 +6,7 @@
 // STORE_MIN_ROWS deals there is no store: reading Deals whole costs less than the store's calls.
 import type { CellValue } from '../../domain/deals/deal';
 import { withWrites } from '../../domain/edits/editEffects';
+import { headerPrint } from '../../domain/deals/headerMap';
 import type { Sheet, Spreadsheet } from '../core/sheetTypes';
 import { asRead } from './dealRows';
 import { forgetStore, storeTab, writeBase, writeRefreshRows, type StoredRows } from './dealStoreTab';
@@ -66,7 +67,7 @@ export function keepStore(
     properties,
     rows.map((_, i) => after(i)),
     seen,
-    plan.header,
+    headerPrint(map),
     width,
   );
 }

@@ -170,8 +170,9 @@ export function readStore(
   if (!record || upTo === null || record.header !== header || record.width !== width) return null;
   const first = record.from ?? record.count + 1;
   if (upTo < first - 1 || upTo - first + 1 >= RING) return null;
+  // Found by its id, else by name (a tab made again holds no base with this record's mark).
   const sheet = findTab(ss, STORE_TAB, record.sheetId);
-  if (!sheet || sheet.getSheetId() !== record.sheetId) return null;
+  if (!sheet) return null;
   const base = sheet
     .getRange(2, 1, record.pieces, 1)
     .getValues()
@@ -272,8 +273,7 @@ export const STORE_COLUMNS = 3;
  * Call it before any write of the run: finding and making a tab are reads, which would send writes out.
  */
 export function storeTab(ss: Spreadsheet, all: Record<string, string>): Sheet {
-  const old = storeRecord(all);
-  const found = (old && findTab(ss, STORE_TAB, old.sheetId)) ?? ss.getSheetByName(STORE_TAB);
+  const found = findTab(ss, STORE_TAB, storeRecord(all)?.sheetId);
   if (found) return found;
   const sheet = ss.insertSheet(STORE_TAB, ss.getSheets().length);
   const [rows, cols] = [sheet.getMaxRows(), sheet.getMaxColumns()];

@@ -1,7 +1,7 @@
 // The sweep: applies the edit-time rules to the whole Deals tab in one read and a few block writes.
 // Script writes and imports never fire onEdit, so setup, conversion and every refresh run it.
 import type { CellValue } from '../../domain/deals/deal';
-import { mapHeaders, type HeaderMap } from '../../domain/deals/headerMap';
+import { headerPrint, mapHeaders, type HeaderMap } from '../../domain/deals/headerMap';
 import { dealsHeaderProblem, doubledColumns } from '../../domain/deals/headerCheck';
 import { CrmError } from '../../shared/errors';
 import { newDealId } from '../../domain/deals/dealIds';
@@ -18,7 +18,6 @@ import type { FieldKey } from '../../shared/fields';
 import type { Spreadsheet } from '../core/sheetTypes';
 import { readStore, type StoredRows } from './dealStoreTab';
 import { sameCell } from '../../domain/deals/rowStore';
-import { textHash } from '../../domain/values/text';
 import { rowWindow } from '../../domain/deals/rowWindow';
 
 export interface SweepSummary {
@@ -56,8 +55,6 @@ export interface SweepPlan {
   /** When Deals was read (ms since the epoch): edits refused after it may meet the sweep's writes. */
   readAt: number;
   map: HeaderMap;
-  /** What the store keeps of Deals' header (headerKey). */
-  header: string;
   rows: CellValue[][];
   outcomes: RowOutcome[];
   /** Read from the Deals store: what it held, the rows read from Deals that it did not, the next window. */
@@ -89,11 +86,11 @@ export function planSweep(input: SweepInput): SweepPlan {
   if (fromStore) return { readAt, ...fromStore, outcomes: sweepRows(fromStore.rows, 2, ctx(fromStore.map)) };
   const part = input.trusted ? readWithout(sheet, TRUSTED) : null;
   if (part) {
-    const { map, rows, header } = part;
+    const { map, rows } = part;
     if (idsPrint(rows.map((r) => r[map.columns.dealId!])) === input.trusted) {
       const outcomes = sweepRows(rows, 2, ctx(map, true));
       if (outcomes.every((o) => !o.history.length && !Object.keys(o.writes).length))
-        return { readAt, map, header, rows, outcomes };
+        return { readAt, map, rows, outcomes };
     }
     // Not as Set up left it: the columns left out are read after all.
     for (const c of TRUSTED.map((f) => map.columns[f]!))
@@ -101,7 +98,7 @@ export function planSweep(input: SweepInput): SweepPlan {
         .getRange(2, c + 1, rows.length, 1)
         .getValues()
         .forEach(([v], r) => (rows[r][c] = v as CellValue));
-    return { readAt, map, header, rows, outcomes: sweepRows(rows, 2, ctx(map)) };
+    return { readAt, map, rows, outcomes: sweepRows(rows, 2, ctx(map)) };
   }
   // Header and rows in one read (up to the last column with content; columns past the header are unused).
   const values = sheet.getDataRange().getValues() as CellValue[][];
@@ -110,8 +107,7 @@ export function planSweep(input: SweepInput): SweepPlan {
   const broken = dealsHeaderProblem(values, map);
   if (broken) throw new CrmError('DEALS_HEADER_BROKEN', broken);
   const rows = values.slice(1);
-  const header = headerKey(values[0], map.width);
-  return { readAt, map, header, rows, outcomes: sweepRows(rows, 2, ctx(map)) };
+  return { readAt, map, rows, outcomes: sweepRows(rows, 2, ctx(map)) };
 }
 
 /**
@@ -122,7 +118,7 @@ export function planSweep(input: SweepInput): SweepPlan {
 function readWithout(
   sheet: Sheet,
   fields: readonly FieldKey[],
-): { map: HeaderMap; rows: CellValue[][]; header: string } | null {
+): { map: HeaderMap; rows: CellValue[][] } | null {
   const range = sheet.getDataRange();
   const [height, width] = [range.getNumRows(), range.getNumColumns()];
   if (height < 2) return null;
@@ -136,9 +132,7 @@ function readWithout(
     const block = sheet.getRange(2, c1 + 1, height - 1, c2 - c1 + 1).getValues() as CellValue[][];
     block.forEach((line, r) => line.forEach((v, i) => (rows[r][c1 + i] = v)));
   }
-  return dealsHeaderProblem([header, ...rows], map)
-    ? null
-    : { map, rows, header: headerKey(header, map.width) };
+  return dealsHeaderProblem([header, ...rows], map) ? null : { map, rows };
 }
 
 /**
@@ -159,7 +153,7 @@ function readFromStore(input: SweepInput, seen: string) {
   const idCol = map.columns.dealId;
   if (idCol === undefined || dealsHeaderProblem([header], map)) return null;
   const width = map.width;
-  const stored = readStore(store!.ss, store!.properties, seen, headerKey(header, width), width);
+  const stored = readStore(store!.ss, store!.properties, seen, headerPrint(map), width);
   if (!stored) return null;
   const count = height - 1;
   const rows = stored.rows;
@@ -183,7 +177,7 @@ function readFromStore(input: SweepInput, seen: string) {
       read.add(from + i);
     }
   });
-  return { map, rows, header: headerKey(header, width), store: { stored, read, next } };
+  return { map, rows, store: { stored, read, next } };
 }
 
 /** readFromStore, or null when Google refuses one of its reads: Deals is then read whole. */
@@ -193,11 +187,6 @@ function storeOrNull(input: SweepInput, seen: string) {
   } catch {
     return null;
   }
-}
-
-/** What the store keeps of Deals' header: its names as far as the last one. */
-export function headerKey(header: readonly CellValue[], width: number): string {
-  return textHash(JSON.stringify(header.slice(0, width).map((v) => String(v ?? ''))));
 }
 
 /** The Deal IDs as the sweep left them (a new row's ID is the one it wrote), for the next refresh. */

@@ -13,10 +13,9 @@
 // of the hourly schedule; a sort, a deal added or deleted, a header renamed, at the next one.
 import * as z from '../../shared/schema';
 import type { CellValue } from '../../domain/deals/deal';
-import { mapHeaders, type HeaderMap } from '../../domain/deals/headerMap';
+import { headerPrint, mapHeaders } from '../../domain/deals/headerMap';
 import { FIELDS } from '../../shared/fields';
 import { applyRowRules } from '../../domain/edits/editEffects';
-import { textHash } from '../../domain/values/text';
 import { idsPrint, settingsPrint } from '../core/sweptState';
 import { isoDay } from '../../shared/zonedTime';
 import type { Settings } from '../../shared/settings';
@@ -48,14 +47,6 @@ const lastSchema = z.object({
   logged: z.optional(z.number()),
 });
 type LastRefresh = z.infer<typeof lastSchema>;
-
-/**
- * A print of where Deals' header row puts each field, its width and the columns named twice: a header
- * changed with no edit event (a script) makes the next refresh full, which says what it now means.
- */
-export function headerPrint(map: HeaderMap): string {
-  return textHash(JSON.stringify([map.columns, map.width, map.doubles ?? []]));
-}
 
 /** What the last complete refresh recorded, if a refresh now may be quiet (see the file comment). */
 export function quietSince(

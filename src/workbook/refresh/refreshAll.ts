@@ -42,11 +42,11 @@ import { changeStamp, documentProperties } from '../core/documentState';
 import { forgetSwept, idsPrint, sweptStands } from '../core/sweptState';
 import { completeJournals, journalsLeft } from '../guard/changeJournal';
 import { readHeaderMap } from '../deals/dealLookup';
+import { headerPrint } from '../../domain/deals/headerMap';
 import { forgetStore, STORE_COLUMNS, STORE_ROWS } from '../deals/dealStoreTab';
 import { keepStore, storeTarget } from '../deals/dealStoreKept';
 import {
   forgetLastRefresh,
-  headerPrint,
   lastDealCount,
   nextWindow,
   quietSince,
