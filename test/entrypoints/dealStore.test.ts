@@ -52,6 +52,15 @@ function refreshMatches(emu: Emulator): number {
   return read;
 }
 
+/** Google refusing every `method` call on the store's tab (until the spy is restored). */
+function refusedOnStore(method: 'getValues' | 'setValues') {
+  const real = Range.prototype[method] as (this: Range, ...a: unknown[]) => unknown;
+  return jest.spyOn(Range.prototype, method).mockImplementation(function (this: Range, ...args: unknown[]) {
+    if (this.sheet.name === STORE) throw new Error('Service Spreadsheets failed while accessing document');
+    return real.apply(this, args);
+  } as never);
+}
+
 const dealsCells = (emu: Emulator) => emu.values('Deals').length * emu.values('Deals')[0].length;
 const STAGES = ['Qualified', 'Quote sent', 'Negotiation', 'Won', 'Lost'];
 
@@ -176,11 +185,7 @@ describe('the Deals store', () => {
 
   it("leaves an edit whole when Google refuses the store's slot: the next refresh reads Deals whole", () => {
     const emu = fresh();
-    const real = Range.prototype.setValues;
-    const refused = jest.spyOn(Range.prototype, 'setValues').mockImplementation(function (this: Range, v) {
-      if (this.sheet.name === STORE) throw new Error('Service Spreadsheets failed while accessing document');
-      return real.call(this, v);
-    });
+    const refused = refusedOnStore('setValues');
     const history = emu.values('History').length;
     const doc = emu.properties.document.data as Record<string, string>;
     const stamp = doc['sheetsCrm.changedAt'];
@@ -199,11 +204,7 @@ describe('the Deals store', () => {
   it('reads Deals whole when Google refuses a read of the store, and the refresh completes', () => {
     const emu = fresh();
     emu.userEdit('Deals', a1(emu, 'Stage', 1700), 'Won');
-    const real = Range.prototype.getValues;
-    const refused = jest.spyOn(Range.prototype, 'getValues').mockImplementation(function (this: Range) {
-      if (this.sheet.name === STORE) throw new Error('Service Spreadsheets failed while accessing document');
-      return real.call(this);
-    });
+    const refused = refusedOnStore('getValues');
     emu.env.nowMs += 60_000;
     const before = emu.save();
     emu.run('menuRefresh');

@@ -52,6 +52,21 @@ function moveToAnotherStage(emu: Emulator, ids: readonly string[]): void {
   }
 }
 
+/**
+ * A 12,000-deal CRM an hour after its refresh, with a deal in every sixtieth row of Segment B moved to
+ * another stage (every chunk of the list changes), and the workbook saved before the next refresh.
+ */
+function everySixtiethMoved() {
+  const emu = refreshedDemo(12000);
+  emu.env.nowMs += 3_600_000;
+  const { listed, body, count } = listBody(emu, 'Segment B');
+  moveToAnotherStage(
+    emu,
+    Array.from({ length: Math.floor(count / 60) }, (_, i) => String(listed[body - 1 + i * 60][1])),
+  );
+  return { emu, saved: emu.save() };
+}
+
 const KINDS = [
   'stage',
   'amount',
@@ -395,17 +410,9 @@ describe('a refresh that reads and writes only what changed', () => {
   }, 120_000);
 
   it('leaves the lists a full refresh leaves when setting their cells by value fails part-way', () => {
-    const emu = refreshedDemo(12000);
-    emu.env.nowMs += 3_600_000;
-    const { listed, body, count } = listBody(emu, 'Segment B');
-    // Every chunk of the list changes (a deal in every sixtieth row moved): its changed cells are set
-    // by value, and the third of those calls fails (Google refuses one now and then): the tab is then
-    // measured and written again in full.
-    moveToAnotherStage(
-      emu,
-      Array.from({ length: Math.floor(count / 60) }, (_, i) => String(listed[body - 1 + i * 60][1])),
-    );
-    const saved = emu.save();
+    // Every chunk of the list changes: its changed cells are set by value, and the third of those
+    // calls fails (Google refuses one now and then): the tab is then measured and written again in full.
+    const { emu, saved } = everySixtiethMoved();
     const byValue = jest.spyOn(RangeList.prototype, 'setValue');
     emu.acc.injectFault({ method: 'RangeList.setValue', after: 2, times: 1 });
     emu.run('menuRefresh');
@@ -418,14 +425,7 @@ describe('a refresh that reads and writes only what changed', () => {
   }, 120_000);
 
   it('writes a list’s changed blocks whole when reading one back is refused, and completes', () => {
-    const emu = refreshedDemo(12000);
-    emu.env.nowMs += 3_600_000;
-    const { listed, body, count } = listBody(emu, 'Segment B');
-    moveToAnotherStage(
-      emu,
-      Array.from({ length: Math.floor(count / 60) }, (_, i) => String(listed[body - 1 + i * 60][1])),
-    );
-    const saved = emu.save();
+    const { emu, saved } = everySixtiethMoved();
     // The first read back of a large block of Segment B (its Stage column; not the key column, read
     // first to see the list is intact) is refused.
     const read = Range.prototype.getValues;
