@@ -233,6 +233,52 @@ describe('the Deals store', () => {
     expect(refreshMatches(emu)).toBeLessThan(dealsCells(emu) * 0.45);
   });
 
+  it('applies the rules again to a row a refresh left for the next (renamed by a script under its writes)', () => {
+    const emu = fresh();
+    const doc = emu.properties.document.data as Record<string, string>;
+    // A row of the window the next refresh reads: a stage a script changed (no stamp) is found there.
+    const next = (JSON.parse(doc['sheetsCrm.lastRefresh']) as { next: number }).next;
+    const row = 2 + next + 10;
+    const [stageCol, nameCol] = [columnOf(emu, 'Stage'), columnOf(emu, 'Deal')];
+    const was = String(emu.values('Deals')[row - 1][stageCol - 1]);
+    const to = was === 'Negotiation' ? 'Quote sent' : 'Negotiation';
+    emu.sheet('Deals').cellAt(row, stageCol).v = to;
+    emu.userEdit('Deals', a1(emu, 'Amount', 30), '3030');
+    emu.env.nowMs += 60_000;
+    // Under the refresh's writes, a person's edit elsewhere (stamped: the refresh checks its rows again)
+    // and the script renaming the deal: the row is left for the next refresh, its move not logged.
+    emu.acc.beforeNext('LockService.getDocumentLock', () => {
+      emu.userEdit('Deals', a1(emu, 'Amount', 35), '3535');
+      emu.sheet('Deals').cellAt(row, nameCol).v = 'Renamed by a script';
+    });
+    emu.run('menuRefresh');
+    const record = JSON.parse(doc['sheetsCrm.dealStore']) as { settled?: { loose: number[] } };
+    expect(record.settled?.loose).toEqual([row - 2]);
+    // The next refresh (its window elsewhere) logs the move, as one from scratch does.
+    emu.userEdit('Deals', a1(emu, 'Amount', 31), '3131');
+    emu.env.nowMs += 60_000;
+    refreshMatches(emu);
+    const id = String(emu.values('Deals')[row - 1][0]);
+    expect(emu.values('History').filter((r) => r[1] === id && r[3] === was && r[4] === to)).toHaveLength(1);
+  });
+
+  it("applies the rules to every row again once CRM Settings change (a stage's probability), as a refresh from scratch does", () => {
+    const emu = fresh();
+    const settings = emu.sheet('CRM Settings');
+    const values = emu.values('CRM Settings');
+    const r = values.findIndex((line) => line[0] === 'Negotiation');
+    const c = values.findIndex((line) => line.includes('Probability'));
+    const pc = values[c].indexOf('Probability');
+    expect([r, c]).not.toContain(-1);
+    settings.cellAt(r + 1, pc + 1).v = 0.55; // by a script: no edit event
+    emu.userEdit('Deals', a1(emu, 'Amount', 40), '4040');
+    emu.env.nowMs += 60_000;
+    refreshMatches(emu);
+    const deals = emu.values('Deals');
+    const [stageCol, pCol] = [columnOf(emu, 'Stage') - 1, columnOf(emu, 'Probability') - 1];
+    expect(deals.filter((d) => d[stageCol] === 'Negotiation').map((d) => d[pCol])).toContain(0.55);
+  });
+
   it("reads Deals whole after a paste too large for the slots, even when that count's slot holds a dead run's rows", () => {
     const emu = fresh();
     const doc = emu.properties.document.data as Record<string, string>;

@@ -401,17 +401,53 @@ export function idRowsOf(
   return shared;
 }
 
-/** Applies the row rules to every row of the Deals tab (a sweep), with whole-sheet rules included. */
+/**
+ * Applies the row rules to every row of the Deals tab (a sweep), with whole-sheet rules included. Rows
+ * `settled` says are as the rules left them, under these settings, with nothing changed since (see
+ * settledOutcome), are only checked.
+ */
 export function sweepRows(
   rows: readonly (readonly CellValue[])[],
   firstRow: number,
   ctx: EditContext,
+  settled?: (index: number) => boolean,
 ): RowOutcome[] {
   const idRows = idRowsOf(rows, firstRow, ctx.map);
   const same = sameDealRows(rows, firstRow, ctx.map);
-  return rows.map((row, i) =>
-    applyRowRules(row, firstRow + i, ctx, { idRows, twins: same.get(firstRow + i) ?? [] }),
-  );
+  return rows.map((row, i) => {
+    const opts = { idRows, twins: same.get(firstRow + i) ?? [] };
+    const quick = settled?.(i) && !opts.twins.length ? settledOutcome(row, firstRow + i, ctx, idRows) : null;
+    return quick ?? applyRowRules(row, firstRow + i, ctx, opts);
+  });
+}
+
+/**
+ * The outcome of the rules for a row they already left as they make it (their writes landed, nothing
+ * changed since, the settings are the same) when no other row shares its Deal ID or its six cells, now
+ * or when its Last seen was written (Last seen then names none: a five-value array). Applied again, the
+ * rules would log nothing, and write nothing but the Check, which also depends on the day: so only
+ * the checks run (a sweep's rules cost three times as much). Null for any other row (a blank one, one
+ * without a Deal ID, Last seen in another form), which the caller applies the rules to.
+ */
+function settledOutcome(
+  row: readonly CellValue[],
+  rowNumber: number,
+  ctx: EditContext,
+  idRows: ReadonlyMap<string, number[]>,
+): RowOutcome | null {
+  const { map, settings, now, timeZone, locale } = ctx;
+  const [seenCol, checkCol] = [map.columns.lastSeen, map.columns.check];
+  if (seenCol === undefined || checkCol === undefined || ctx.trusted) return null;
+  const seen = row[seenCol];
+  // No second "[": no nested array of rows, so neither a shared Deal ID nor a twin was named.
+  if (typeof seen !== 'string' || seen[0] !== '[' || seen.indexOf('[', 1) !== -1) return null;
+  if (isBlankRow(row, map, NOT_TYPED)) return null;
+  const deal = readDeal(row, rowNumber, map, settings, timeZone, locale);
+  if (!deal.id || idRows.has(deal.id)) return null;
+  const violations = checkDeal(deal, { settings, now, timeZone, idRows, twins: [] });
+  const check = checkText(violations);
+  const writes: RowOutcome['writes'] = sameCell(row[checkCol] ?? '', check) ? {} : { check };
+  return { writes, history: [], violations, deal };
 }
 
 /** A cell as sameDealRows compares it: text without case or spaces around it, numbers, dates by instant. */

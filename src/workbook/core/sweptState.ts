@@ -18,6 +18,14 @@ export function settingsPrint(settings: Settings): string {
 }
 
 /**
+ * A print of all the row rules read besides the rows: the settings, the time zone and the locale (a
+ * row the rules left under other ones may no longer be as they make it).
+ */
+export function rulesPrint(settings: Settings, timeZone: string, locale: string): string {
+  return textHash(JSON.stringify([settings, timeZone, locale]));
+}
+
+/**
  * A print of the Deal IDs a tab holds and of the rows they are on: their number, the sum and the
  * exclusive-or of their 32-bit prints, and a print of the order. A deal deleted or added without an
  * edit event (a row deleted, a script) changes it, and so does a sort (which fires none either): the

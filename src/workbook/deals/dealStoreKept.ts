@@ -37,15 +37,30 @@ export function storeTarget(
   return plan.store?.stored.sheet ?? storeTab(ss, properties);
 }
 
-/** Keeps the store for the next refresh (see the file comment); `seen`: the stamp read before Deals. */
+/** Rows left for the next refresh past this many: the next applies the rules to every row. */
+const MAX_LOOSE = 100;
+
+/**
+ * Keeps the store for the next refresh (see the file comment); `seen`: the stamp read before Deals,
+ * `rules`: the print of the settings the sweep applied (sweptState.ts rulesPrint), kept with the rows
+ * whose outcome did not land (see Settled).
+ */
 export function keepStore(
   sheet: Sheet,
   properties: Record<string, string>,
   plan: SweepPlan,
   seen: string,
+  rules: string,
 ): void {
   const { map, rows } = plan;
-  const written = plan.written ?? plan.outcomes.map(() => ({ writes: {} }));
+  const written = plan.written ?? plan.outcomes.map(() => ({ writes: {}, history: [] }));
+  const landed = (i: number) => {
+    const o = plan.outcomes[i];
+    return (!Object.keys(o.writes).length && !o.history.length) || Object.keys(written[i].writes).length > 0;
+  };
+  const loose: number[] = [];
+  for (let i = 0; i < rows.length && loose.length <= MAX_LOOSE; i++) if (!landed(i)) loose.push(i);
+  const settled = loose.length <= MAX_LOOSE ? { rules, loose } : undefined;
   const width = map.width;
   const after = (i: number): CellValue[] => {
     const row = Object.keys(written[i].writes).length ? withWrites(rows[i], map, written[i].writes) : rows[i];
@@ -60,7 +75,7 @@ export function keepStore(
     const changed = new Set([...store.read, ...store.stored.fromSlots]);
     written.forEach((o, i) => Object.keys(o.writes).length && changed.add(i));
     const list = [...changed].sort((a, b) => a - b).map((i) => [i + 2, after(i)] as const);
-    if (writeRefreshRows(properties, store.stored, list, seen)) return;
+    if (writeRefreshRows(properties, store.stored, list, seen, settled)) return;
   }
   writeBase(
     sheet,
@@ -69,5 +84,6 @@ export function keepStore(
     seen,
     headerPrint(map),
     width,
+    settled,
   );
 }

@@ -63,8 +63,17 @@ const recordSchema = z.object({
   since: z.number(),
   /** The first count whose slot is read (the rows of those before are in the base or column C). */
   from: z.optional(z.number()),
+  /** How the last refresh left the rows: see Settled. */
+  settled: z.optional(z.object({ rules: z.string(), loose: z.array(z.number()) })),
 });
 export type StoreRecord = z.infer<typeof recordSchema>;
+
+/**
+ * The last refresh applied the row rules to every row under the settings of `rules` (sweptState.ts
+ * rulesPrint) and its writes landed, but on the rows of `loose` (0-based: changed by someone while it
+ * ran, left for the next): every other row the store holds as it left it is as the rules make it.
+ */
+export type Settled = NonNullable<StoreRecord['settled']>;
 
 /** The stamp's count (documentState.ts changedNow: `time#count`), or null for a stamp of the old form. */
 export function stampCount(stamp: string): number | null {
@@ -303,6 +312,7 @@ export function writeBase(
   seen: string,
   header: string,
   width: number,
+  settled?: Settled,
 ): boolean {
   const count = stampCount(seen);
   const text = count === null ? null : encodeRows(rows, width);
@@ -324,6 +334,7 @@ export function writeBase(
     chars: text.length,
     refresh: [],
     since: 0,
+    ...(settled ? { settled } : {}),
   };
   documentStore().setProperty(KEY, JSON.stringify(record));
   return true;
@@ -340,6 +351,7 @@ export function writeRefreshRows(
   stored: StoredRows,
   changed: readonly (readonly [number, readonly CellValue[]])[],
   seen: string,
+  settled?: Settled,
 ): boolean {
   const { record, sheet } = stored;
   const count = stampCount(seen)!;
@@ -359,7 +371,8 @@ export function writeRefreshRows(
     since += text.length;
   }
   // The slots seen are in these rows now: the next refresh reads those of later counts only.
-  const next: StoreRecord = { ...record, refresh, since, from: count + 1 };
+  const { settled: _, ...kept } = record;
+  const next: StoreRecord = { ...kept, refresh, since, from: count + 1, ...(settled ? { settled } : {}) };
   documentStore().setProperty(KEY, JSON.stringify(next));
   return true;
 }

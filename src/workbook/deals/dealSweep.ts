@@ -12,7 +12,7 @@ import { unfoldedHistory } from '../history/historyIndexTab';
 import { writeRows, writeRowsInParts, type Hold, type RowsWrite } from '../guard/writeGuard';
 import type { HistoryEntry } from '../../domain/history/historyEntry';
 import type { Sheet } from '../core/sheetTypes';
-import { idsPrint } from '../core/sweptState';
+import { idsPrint, rulesPrint } from '../core/sweptState';
 import { columnRuns } from '../../domain/deals/writeBlocks';
 import type { FieldKey } from '../../shared/fields';
 import type { Spreadsheet } from '../core/sheetTypes';
@@ -83,7 +83,10 @@ export function planSweep(input: SweepInput): SweepPlan {
     newId: () => newDealId(Math.random),
   });
   const fromStore = !input.trusted && input.store && input.seen ? storeOrNull(input, input.seen) : null;
-  if (fromStore) return { readAt, ...fromStore, outcomes: sweepRows(fromStore.rows, 2, ctx(fromStore.map)) };
+  if (fromStore) {
+    const { settled, ...plan } = fromStore;
+    return { readAt, ...plan, outcomes: sweepRows(plan.rows, 2, ctx(plan.map), settled) };
+  }
   const part = input.trusted ? readWithout(sheet, TRUSTED) : null;
   if (part) {
     const { map, rows } = part;
@@ -177,7 +180,20 @@ function readFromStore(input: SweepInput, seen: string) {
       read.add(from + i);
     }
   });
-  return { map, rows, store: { stored, read, next } };
+  return { map, rows, store: { stored, read, next }, settled: settledRows(input, stored, read) };
+}
+
+/**
+ * Which rows the last refresh left as the rules make them, with nothing changed since (see Settled in
+ * dealStoreTab.ts): not in a writer's slot, not found different by the window, not left for this
+ * refresh, and the rules' settings the same. Undefined when none can be said to be.
+ */
+function settledRows(input: SweepInput, stored: StoredRows, read: ReadonlySet<number>) {
+  const settled = stored.record.settled;
+  if (!settled || settled.rules !== rulesPrint(input.settings, input.timeZone, input.locale))
+    return undefined;
+  const loose = new Set(settled.loose);
+  return (i: number) => !read.has(i) && !stored.fromSlots.has(i) && !loose.has(i);
 }
 
 /** readFromStore, or null when Google refuses one of its reads: Deals is then read whole. */

@@ -39,7 +39,7 @@ import {
 import { foldRows, movesOf, pushesOf } from '../../domain/history/historyIndex';
 import type { MovesByDeal } from '../../domain/history/stageMoves';
 import { changeStamp, documentProperties } from '../core/documentState';
-import { forgetSwept, idsPrint, sweptStands } from '../core/sweptState';
+import { forgetSwept, idsPrint, rulesPrint, sweptStands } from '../core/sweptState';
 import { completeJournals, journalsLeft } from '../guard/changeJournal';
 import { readHeaderMap } from '../deals/dealLookup';
 import { headerPrint } from '../../domain/deals/headerMap';
@@ -435,7 +435,8 @@ function readAndSweep(req: RefreshRequest, plan: RefreshPlan) {
   const storeSheet = trusted ? null : keptStoreTab(ss, plan.properties, sweepPlan);
   const storeId = storeSheet?.getSheetId();
   const sweep = applySweep(input, sweepPlan, session.read.rows, { hold, last: req.whileLocked });
-  if (storeSheet) keptStore(storeSheet, plan.properties, sweepPlan, seen);
+  if (storeSheet)
+    keptStore(storeSheet, plan.properties, sweepPlan, seen, rulesPrint(settings, timeZone, locale));
   // The index folds the moves the sweep found on the rows it wrote (a fold is idempotent).
   const newMoves = sweep.found.map(historyRow);
   for (const id of foldRows(session.read.trails, newMoves, timeZone)) session.changed.add(id);
@@ -457,9 +458,15 @@ function keptStoreTab(ss: Spreadsheet, properties: Record<string, string>, plan:
 }
 
 /** Keeps the Deals store (see keepStore), or forgets it when a write is refused. */
-function keptStore(sheet: Sheet, properties: Record<string, string>, plan: SweepPlan, seen: string): void {
+function keptStore(
+  sheet: Sheet,
+  properties: Record<string, string>,
+  plan: SweepPlan,
+  seen: string,
+  rules: string,
+): void {
   try {
-    keepStore(sheet, properties, plan, seen);
+    keepStore(sheet, properties, plan, seen, rules);
   } catch {
     forgetStoreQuietly(properties);
   }

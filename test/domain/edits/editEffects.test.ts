@@ -9,6 +9,7 @@ import {
 } from '../../../src/domain/edits/editEffects';
 import { defaultSettings } from '../../../src/shared/defaultSettings';
 import type { FieldKey } from '../../../src/shared/fields';
+import type { CellValue } from '../../../src/domain/deals/deal';
 import { continuedFromHistory } from '../../../src/domain/history/alreadyLogged';
 import { MAP, row, TZ } from '../../support/deals';
 
@@ -276,5 +277,96 @@ describe('a Deal ID or a whole deal filled down over hundreds of rows', () => {
       }
       for (const r of [0, 150, 299]) expect(applyRowRules(written[r], 2 + r, ctx, {}).writes).toEqual({});
     }
+  });
+});
+
+describe('a sweep of rows said settled (as the rules left them, nothing changed since)', () => {
+  const DAY = 86_400_000;
+  const near = (days: number) => new Date(now.getTime() + days * DAY);
+  const pick = <T>(...xs: T[]) => fc.constantFrom(...xs);
+  // Dates around the sweep's day, so that a later sweep finds close dates passed, steps due, deals idle.
+  const rowArb = fc
+    .record({
+      dealId: pick('D-1', 'D-2', 'D-3', 'D-4', 'D-5', ''),
+      deal: pick('Acme', ' acme', 'Beta', 'Gamma', ''),
+      company: pick('Acme Inc', ''),
+      owner: pick('Owner', 'owner@example.com', ''),
+      stage: pick('Qualified', 'Won', 'Lost', 'Negotiation', 'Quote sent', 'Someday', ''),
+      lostReason: pick('Price', ''),
+      amount: pick<string | number>(5000, 0, '5k', 'lots', ''),
+      closeDate: pick<string | Date>(near(2), near(30), near(-5), '2026-02-01', 'soon', ''),
+      nextStep: pick('Call', ''),
+      nextStepDate: pick<string | Date>(near(1), near(20), 'tomorrow', ''),
+      created: pick<string | Date>(near(-100), near(-10), ''),
+      industry: pick('Software', 'Retail', ''),
+      employees: pick<string | number>(10, 600, ''),
+    })
+    .map((fields) => row(fields));
+
+  // A change since a sweep: another row typed over it, another row's deal pasted over it (a twin, with
+  // an ID of its own), or its cells cleared (Deal ID, Check and Last seen left: a blank row keeps a
+  // Last seen the rules no longer write).
+  type Change = ((was: CellValue[], all: CellValue[][]) => CellValue[]) | null;
+  const col = (k: FieldKey) => MAP.columns[k]!;
+  const changeArb: fc.Arbitrary<Change> = fc.oneof(
+    { weight: 4, arbitrary: fc.constant(null) },
+    { weight: 2, arbitrary: rowArb.map((r) => () => r) },
+    {
+      weight: 1,
+      arbitrary: fc.nat().map((j) => (_: CellValue[], all: CellValue[][]) => {
+        const copy = [...all[j % all.length]];
+        [copy[col('dealId')], copy[col('check')], copy[col('lastSeen')]] = [`D-C${j}`, '', ''];
+        return copy;
+      }),
+    },
+    {
+      weight: 1,
+      arbitrary: fc.constant((was: CellValue[]) =>
+        row({ dealId: was[col('dealId')], check: was[col('check')], lastSeen: was[col('lastSeen')] }),
+      ),
+    },
+  );
+
+  it('checks them only, to the outcome the rules give, the same day or up to a year later, beside rows changed since', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(rowArb, changeArb, changeArb), { minLength: 1, maxLength: 10 }),
+        fc.integer({ min: 0, max: 200 }),
+        fc.integer({ min: 0, max: 200 }),
+        (rows, days1, days2) => {
+          const at = (days: number): EditContext => ({ ...ctx, now: near(days), newId: () => 'D-NEW' });
+          const sweptAt = (days: number, from: CellValue[][], settled?: (i: number) => boolean) =>
+            sweepRows(from, 2, at(days), settled).map((o, i) => withWrites(from[i], MAP, o.writes));
+          const changed = (from: CellValue[][], k: 1 | 2) => from.map((r, i) => rows[i][k]?.(r, from) ?? r);
+          // Swept, changed, swept again (every row by the rules): then changed and swept once more.
+          const second = sweptAt(
+            days1,
+            changed(
+              sweptAt(
+                0,
+                rows.map(([r]) => r),
+              ),
+              1,
+            ),
+          );
+          const third = changed(second, 2);
+          const expected = sweepRows(third, 2, at(days1 + days2));
+          expect(sweepRows(third, 2, at(days1 + days2), (i) => rows[i][2] === null)).toEqual(expected);
+        },
+      ),
+      { numRuns: 500 },
+    );
+  });
+
+  it('trusts the word: a stage change in a row said settled is not logged (only rows nothing changed are said so)', () => {
+    const [out] = sweepRows([row({ dealId: 'D-1', deal: 'Acme', stage: 'Qualified' })], 2, ctx);
+    const settled = withWrites(row({ dealId: 'D-1', deal: 'Acme', stage: 'Qualified' }), MAP, out.writes);
+    const moved = [...settled];
+    moved[MAP.columns.stage!] = 'Negotiation';
+    expect(sweepRows([moved], 2, ctx)[0].history).toHaveLength(1);
+    const [quick] = sweepRows([moved], 2, ctx, () => true);
+    expect(quick.history).toEqual([]);
+    expect(Object.keys(quick.writes)).toEqual(['check']);
+    expect(quick.deal?.stage?.name).toBe('Negotiation');
   });
 });
