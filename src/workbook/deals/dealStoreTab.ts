@@ -371,8 +371,8 @@ export function writeRefreshRows(
     since += text.length;
   }
   // The slots seen are in these rows now: the next refresh reads those of later counts only.
-  const { settled: _, ...kept } = record;
-  const next: StoreRecord = { ...kept, refresh, since, from: count + 1, ...(settled ? { settled } : {}) };
+  const next: StoreRecord = { ...record, refresh, since, from: count + 1, settled };
+  if (!settled) delete next.settled;
   documentStore().setProperty(KEY, JSON.stringify(next));
   return true;
 }
