@@ -41,9 +41,12 @@ export function pushAll<T>(list: T[], items: Iterable<T>): T[] {
  * in ascending order: a key met once costs a map entry, not a list (most deals' IDs and names are
  * their own).
  */
-export function sharedKeys(count: number, keyOf: (i: number) => string | null): Map<string, number[]> {
-  const first = new Map<string, number>();
-  const shared = new Map<string, number[]>();
+export function sharedKeys<K extends string | number>(
+  count: number,
+  keyOf: (i: number) => K | null,
+): Map<K, number[]> {
+  const first = new Map<K, number>();
+  const shared = new Map<K, number[]>();
   for (let i = 0; i < count; i++) {
     const key = keyOf(i);
     if (key === null) continue;

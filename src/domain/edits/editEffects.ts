@@ -493,14 +493,17 @@ export function sameDealRows(
   const out = new Map<number, number[]>();
   const nameCol = map.columns.deal;
   if (nameCol === undefined) return out;
-  // By deal name first (one cheap pass), then the few rows that share one by the other fields.
+  // By a print of the six cells first (one cheap pass, no text made), then the few rows that share
+  // one by the cells' texts (two rows alike print alike; rows printing alike may still differ).
+  const cols = [nameCol, ...SAME_DEAL_FIELDS.map((f) => map.columns[f] ?? -1)];
   const shared = sharedKeys(rows.length, (i) => {
-    const name = sameDealText(rows[i][nameCol]);
-    return name === 's' ? null : name;
+    const name = rows[i][nameCol] ?? '';
+    return typeof name === 'string' && name.trim() === '' ? null : sameDealHash(rows[i], cols);
   });
-  for (const named of shared.values()) {
+  for (const printed of shared.values()) {
     const byKey = new Map<string, number[]>();
-    for (const i of named) listIn(byKey, sameDealRest(rows[i], map), firstRow + i);
+    for (const i of printed)
+      listIn(byKey, `${sameDealText(rows[i][nameCol])}\u0001${sameDealRest(rows[i], map)}`, firstRow + i);
     for (const same of byKey.values())
       if (same.length > 1)
         for (const row of same)
@@ -510,4 +513,46 @@ export function sameDealRows(
           );
   }
   return out;
+}
+
+/** A number's 64 bits as two 32-bit halves (sameDealHash). */
+const float = new Float64Array(1);
+const halves = new Uint32Array(float.buffer);
+
+/**
+ * A 30-bit print of the cells of `cols` (-1: no column) as sameDealText reads them: a text trimmed and
+ * in lower case (a plain ASCII one folded as it is hashed, others through trim and toLowerCase), a
+ * number or a date by its bits (-0 as 0, every NaN alike), with its type.
+ */
+function sameDealHash(row: readonly CellValue[], cols: readonly number[]): number {
+  let h = 0x811c9dc5;
+  const mix = (x: number) => (h = Math.imul(h ^ x, 0x01000193));
+  for (const c of cols) {
+    const v = c < 0 ? '' : row[c];
+    if (typeof v === 'number' || isDate(v)) {
+      const n = typeof v === 'number' ? v : v.getTime();
+      mix(typeof v === 'number' ? 110 : 100);
+      float[0] = n === 0 || n !== n ? Math.abs(n) || 0 : n;
+      mix(halves[0]);
+      mix(halves[1]);
+    } else {
+      const raw = typeof v === 'string' ? v : String(v ?? '');
+      const t = plainAscii(raw) ? raw : raw.trim().toLowerCase();
+      mix(115);
+      for (let i = 0; i < t.length; i++) {
+        const ch = t.charCodeAt(i);
+        mix(ch >= 65 && ch <= 90 ? ch + 32 : ch);
+      }
+    }
+    mix(1);
+  }
+  return (h >>> 2) & 0x3fffffff;
+}
+
+/** Whether a text is ASCII with nothing for trim to take off: folded to lower case as it is hashed. */
+function plainAscii(t: string): boolean {
+  const n = t.length;
+  if (n && (t.charCodeAt(0) <= 32 || t.charCodeAt(n - 1) <= 32)) return false;
+  for (let i = 0; i < n; i++) if (t.charCodeAt(i) > 127) return false;
+  return true;
 }

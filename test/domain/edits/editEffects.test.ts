@@ -3,6 +3,7 @@
 import fc from 'fast-check';
 import {
   applyRowRules,
+  sameDealRows,
   sweepRows,
   withWrites,
   type EditContext,
@@ -368,5 +369,61 @@ describe('a sweep of rows said settled (as the rules left them, nothing changed 
     expect(quick.history).toEqual([]);
     expect(Object.keys(quick.writes)).toEqual(['check']);
     expect(quick.deal?.stage?.name).toBe('Negotiation');
+  });
+});
+
+describe('rows holding the same deal (sameDealRows)', () => {
+  // Per field a few values, alike but for case, spaces and type, so that rows often match or nearly do.
+  const day = new Date('2026-04-30T04:00:00Z');
+  const six = fc.tuple(
+    fc.constantFrom<CellValue>('Acme', ' ACME ', 'acme\u00a0', 'Ācme', 'ācme', '', ' ', 7),
+    fc.constantFrom<CellValue>('Co', 'co', 'İstanbul', 'i̇stanbul', 'istanbul'),
+    fc.constantFrom<CellValue>('', ' ', 'TRUE', true),
+    fc.constantFrom<CellValue>('Won', 'won', 1, '1'),
+    fc.constantFrom<CellValue>(0, -0, NaN, '0', 1.5),
+    fc.constantFrom<CellValue>(day, new Date(day.getTime()), new Date(day.getTime() + 1), '2026-04-30'),
+  );
+  const FIELDS_COMPARED = ['deal', 'company', 'owner', 'stage', 'amount', 'closeDate'] as const;
+  /** A cell as the rule compares it, written out here: trimmed lower-case text, a number, an instant. */
+  const compared = (v: CellValue) =>
+    typeof v === 'number'
+      ? `number ${String(v)}`
+      : v instanceof Date
+        ? `date ${v.getTime()}`
+        : `text ${String(v).trim().toLowerCase()}`;
+
+  it('are the rows whose six cells compare alike, a row with no deal name matching none', () => {
+    let withTwins = 0;
+    fc.assert(
+      fc.property(
+        fc.array(six, { minLength: 1, maxLength: 3 }),
+        fc.array(fc.tuple(fc.nat(), six, fc.nat()), { maxLength: 12 }),
+        (bases, picks) => {
+          // Each row one of a few deals, some of its cells taken from another value of the field.
+          const cells = picks.map(([n, other, mask]) =>
+            bases[n % bases.length].map((v, k) => ((mask >> (2 * k)) & 3 ? v : other[k])),
+          );
+          const rows = cells.map((six) =>
+            row(Object.fromEntries(FIELDS_COMPARED.map((f, k) => [f, six[k]]))),
+          );
+          const expected = new Map<number, number[]>();
+          cells.forEach((a, i) => {
+            if (compared(a[0]) === 'text ') return;
+            const others = cells
+              .map((b, j) => j)
+              .filter((j) => j !== i && a.every((v, k) => compared(v) === compared(cells[j][k])));
+            if (others.length)
+              expected.set(
+                2 + i,
+                others.map((j) => 2 + j),
+              );
+          });
+          expect(sameDealRows(rows, 2, MAP)).toEqual(expected);
+          if (expected.size) withTwins++;
+        },
+      ),
+      { numRuns: 2000 },
+    );
+    expect(withTwins).toBeGreaterThan(200); // the property was tried on rows that match
   });
 });
