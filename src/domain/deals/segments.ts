@@ -31,21 +31,15 @@ export function segmentFor(
   return UNSEGMENTED;
 }
 
-const worked = new WeakMap<Deal, { rules: readonly SegmentRule[]; segment: string }>();
-
-/** A deal's segment, worked out once per deal and rule set (reports ask for it several times). */
+/**
+ * A deal's segment (reports ask for it several times a deal: worked out each time, which costs less
+ * than remembering it per deal).
+ */
 export function dealSegment(d: Deal, rules: readonly SegmentRule[]): string {
-  const known = worked.get(d);
-  if (known && known.rules === rules) return known.segment;
-  const segment = segmentFor(d.industry, d.employees.kind === 'ok' ? d.employees.value : null, rules);
-  worked.set(d, { rules, segment });
-  return segment;
+  return segmentFor(d.industry, d.employees.kind === 'ok' ? d.employees.value : null, rules);
 }
 
-/** The deal at another amount (the board's route search), its segment known as the deal's is. */
+/** The deal at another amount (the board's route search). */
 export function atAmount(d: Deal, value: number): Deal {
-  const copy: Deal = { ...d, amount: { kind: 'ok', value } };
-  const known = worked.get(d);
-  if (known) worked.set(copy, known);
-  return copy;
+  return { ...d, amount: { kind: 'ok', value } };
 }

@@ -7,6 +7,7 @@ import { dealSegment } from '../deals/segments';
 import type { MovesByDeal } from '../history/stageMoves';
 import type { Funnel, LearnedProbability, LostReasonRow, Rate, RepStageRow } from './funnel';
 import { reachCounts, type Path, type StageIndex } from './funnelPaths';
+import { listIn } from '../../shared/manyValues';
 
 export const ratio = (a: number, b: number) => (b > 0 ? a / b : null);
 const avg = (xs: number[]) => (xs.length ? xs.reduce((a, b) => a + b, 0) / xs.length : null);
@@ -17,6 +18,13 @@ function rate(name: string, ds: readonly Deal[]): Rate {
   const w = ds.filter((d) => d.stage!.type === 'Won');
   const l = ds.filter((d) => d.stage!.type === 'Lost').length;
   return { name, won: w.length, lost: l, winRate: ratio(w.length, w.length + l), wonValue: sumOf(w) };
+}
+
+/** Deals by segment, in the order their segments are first met (one look at each deal's segment). */
+function bySegment(ds: readonly Deal[], segmentOf: (d: Deal) => string): Map<string, Deal[]> {
+  const out = new Map<string, Deal[]>();
+  for (const d of ds) listIn(out, segmentOf(d), d);
+  return out;
 }
 
 /** Items grouped by key ('(none)' for a blank one), groups in key order. */
@@ -59,13 +67,9 @@ export function closedBreakdown(closed: readonly Deal[], settings: Settings): Br
     byLeadSource: groupRates((d) => d.leadSource),
     byIndustry: groupRates((d) => d.industry),
     lostReasons: reasons(lost, (d) => d.lostReason),
-    lostBySegment: [...new Set(lost.map(segmentOf))].sort().map((segment) => ({
-      segment,
-      reasons: reasons(
-        lost.filter((d) => segmentOf(d) === segment),
-        (d) => d.lostReason,
-      ),
-    })),
+    lostBySegment: [...bySegment(lost, segmentOf)]
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+      .map(([segment, ds]) => ({ segment, reasons: reasons(ds, (d) => d.lostReason) })),
     lostByCompetitor: reasons(
       lost.filter((d) => d.competitor),
       (d) => d.competitor,
@@ -144,15 +148,10 @@ export function coaching(
   return {
     repStages: groupBy(traced, (p) => p.deal.owner).map(([owner, ps]) => stageRow(owner, ps)),
     teamStages: stageRow('Team', traced),
-    repSegments: groupBy(closed, (d) => d.owner).map(([owner, ds]) => ({
-      owner,
-      rates: segments.map((s) =>
-        rate(
-          s,
-          ds.filter((d) => segmentOf(d) === s),
-        ),
-      ),
-    })),
+    repSegments: groupBy(closed, (d) => d.owner).map(([owner, ds]) => {
+      const mine = bySegment(ds, segmentOf);
+      return { owner, rates: segments.map((s) => rate(s, mine.get(s) ?? [])) };
+    }),
     segments,
   };
 }
@@ -163,15 +162,19 @@ export function learnedProbabilities(
   index: StageIndex,
   hit: (p: Path, i: number) => boolean,
 ): LearnedProbability[] {
-  const closedPaths = traced.filter((p) => p.closed);
+  // The closed paths that entered each stage and those won, counted in one pass (reachCounts).
+  const counts = reachCounts(
+    traced.filter((p) => p.closed),
+    index.sequence.length,
+    hit,
+  );
   return index.open.map((_, i): LearnedProbability => {
-    const entered = closedPaths.filter((p) => hit(p, i));
-    const w = entered.filter((p) => p.won).length;
+    const { reached, reachedWon: w } = counts[i];
     return {
       stage: index.sequence[i].name,
       configured: index.sequence[i].probability,
-      learned: ratio(w, entered.length),
-      closedDeals: entered.length,
+      learned: ratio(w, reached),
+      closedDeals: reached,
       won: w,
     };
   });
