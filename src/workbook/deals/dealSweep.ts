@@ -247,7 +247,10 @@ export function applySweep(
     if (!o.deal) continue;
     deals++;
     if (o.violations.length) flagged++;
-    for (const v of new Set(o.violations.map((x) => x.rule))) byRule[v] = (byRule[v] ?? 0) + 1;
+    // Each rule once a deal (a rule may be broken twice: two bad values).
+    o.violations.forEach(({ rule }, i) => {
+      if (o.violations.findIndex((v) => v.rule === rule) === i) byRule[rule] = (byRule[rule] ?? 0) + 1;
+    });
   }
   const found = outcomes.flatMap((o) => o.history);
   const doubled = doubledColumns(plan.map);

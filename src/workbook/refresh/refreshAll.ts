@@ -38,6 +38,8 @@ import {
 } from '../history/historyIndexTab';
 import { foldRows, movesOf, pushesOf } from '../../domain/history/historyIndex';
 import type { MovesByDeal } from '../../domain/history/stageMoves';
+import type { Deal } from '../../domain/deals/deal';
+import type { Violation } from '../../domain/dataQuality/dealChecks';
 import { changeStamp, documentProperties } from '../core/documentState';
 import { forgetSwept, idsPrint, rulesPrint, sweptStands } from '../core/sweptState';
 import { completeJournals, journalsLeft } from '../guard/changeJournal';
@@ -153,9 +155,8 @@ export function refreshAll(req: RefreshRequest): RefreshResult | QuietRefresh {
   const { crm, settings, now, ss } = req;
   const { timeZone } = crm.state;
   const moves = movesOf(read.session.read.trails);
-  const deals = read.sweepPlan.outcomes.flatMap((o) =>
-    o.deal ? [{ deal: o.deal, violations: o.violations }] : [],
-  );
+  const deals: { deal: Deal; violations: Violation[] }[] = [];
+  for (const o of read.sweepPlan.outcomes) if (o.deal) deals.push({ deal: o.deal, violations: o.violations });
   const output = rebuildReports({
     settings,
     deals,
