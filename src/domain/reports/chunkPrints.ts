@@ -118,15 +118,26 @@ export function changedRuns(
   return runs;
 }
 
+/** Marks a list's column prints made with numbers by their bits (see columnPrints). */
+const BITS = 'b:';
+
+/** A number's 64 bits as two 32-bit halves (columnPrints). */
+const float = new Float64Array(1);
+const halves = new Uint32Array(float.buffer);
+
 /**
  * Per chunk of `size` rows (as chunkPrints cuts them), one 32-bit print per column over the column's
- * typed cells, in base 36 and joined by commas.
+ * typed cells, in base 36 and joined by commas after a mark (BITS). A text or a formula is hashed as
+ * chunkPrints hashes it; a number, a date (its time) or a truth by its bits (-0 as 0), with no text
+ * made for it: a list holds a hundred thousand of them. `legacy`: as earlier versions printed them
+ * (every cell by its text, no mark), to compare with prints they recorded.
  */
 export function columnPrints(
   values: readonly (readonly Printable[])[],
   cols: number,
   size: number,
   upTo = values.length,
+  legacy = false,
 ): string[] {
   const out: string[] = [];
   const h = new Array<number>(cols);
@@ -138,21 +149,33 @@ export function columnPrints(
         let x = h[c];
         const v = row?.[c];
         if (v !== undefined && v !== '') {
-          const t = textOf(v);
           x = Math.imul(x ^ tagOf(v), 0x01000193);
-          const n = t.length; // two UTF-16 units a step, as chunkPrints hashes
-          for (let i = 0; i < n; i += 2)
-            x = Math.imul(
-              x ^ (i + 1 < n ? t.charCodeAt(i) | (t.charCodeAt(i + 1) << 16) : t.charCodeAt(i)),
-              0x01000193,
-            );
+          if (!legacy && typeof v !== 'string' && (typeof v !== 'object' || v instanceof Date)) {
+            const n = typeof v === 'number' ? v : typeof v === 'boolean' ? Number(v) : v.getTime();
+            float[0] = n === 0 ? 0 : n;
+            x = Math.imul(Math.imul(x ^ halves[0], 0x01000193) ^ halves[1], 0x01000193);
+          } else {
+            const t = textOf(v);
+            const n = t.length; // two UTF-16 units a step, as chunkPrints hashes
+            for (let i = 0; i < n; i += 2)
+              x = Math.imul(
+                x ^ (i + 1 < n ? t.charCodeAt(i) | (t.charCodeAt(i + 1) << 16) : t.charCodeAt(i)),
+                0x01000193,
+              );
+          }
         }
         h[c] = Math.imul(x ^ 0x1e, 0x01000193);
       }
     }
-    out.push(h.map((x) => (x >>> 0).toString(36)).join(','));
+    const joined = h.map((x) => (x >>> 0).toString(36)).join(',');
+    out.push(legacy ? joined : BITS + joined);
   }
   return out;
+}
+
+/** Whether a list's recorded prints were made as earlier versions made them (see columnPrints). */
+export function legacyPrints(recorded: TabPrints): boolean {
+  return !!recorded.columns?.length && !recorded.columns[0].startsWith(BITS);
 }
 
 /**
@@ -165,8 +188,9 @@ export function listPrints(
   cols: number,
   size: number,
   upTo = values.length,
+  legacy = false,
 ): Required<TabPrints> {
-  const columns = columnPrints(values, cols, size, upTo);
+  const columns = columnPrints(values, cols, size, upTo, legacy);
   return { prints: columns.map((c) => textHash(c)), columns };
 }
 

@@ -5,7 +5,7 @@
 // back costs a fraction of building them from all of Deals. Anything that differs (a cell a script
 // changed, a number Sheets read from a text) is left to the full refresh to write right.
 import type { CellValue } from '../../domain/deals/deal';
-import { chunkPrints, listPrints } from '../../domain/reports/chunkPrints';
+import { chunkPrints, legacyPrints, listPrints } from '../../domain/reports/chunkPrints';
 import { checkWindow } from '../../domain/reports/dailyCheck';
 import type { ReportExtent } from './reportRecord';
 import type { Sheet } from '../core/sheetTypes';
@@ -52,7 +52,13 @@ function partHolds(sheet: Sheet, e: ReportExtent): number | undefined | null {
   const first = head + from * size;
   const count = Math.min(head + to * size, e.rows) - first;
   const rows = count > 0 ? readBack(sheet, first + 1, count, e.cols) : [];
-  const { prints } = listPrints(rows, e.cols, size, (to - from) * size);
+  const { prints } = listPrints(
+    rows,
+    e.cols,
+    size,
+    (to - from) * size,
+    legacyPrints({ prints: e.prints, columns: e.columns }),
+  );
   return prints.every((p, i) => p === e.prints![from + i]) ? to : null;
 }
 

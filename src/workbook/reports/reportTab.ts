@@ -13,6 +13,7 @@ import {
   chunkPrints,
   chunkRows,
   fewerBlocks,
+  legacyPrints,
   listPrints,
 } from '../../domain/reports/chunkPrints';
 import { checkWindow } from '../../domain/reports/dailyCheck';
@@ -221,10 +222,14 @@ function planValues(
   const check = comparable && mode === 'check' ? checkWindow(prints.length, before.checkFrom) : undefined;
   const plan = { size, prints, columns, check, head, headValues, rows, cols };
   if (!comparable) return { ...plan, blocks: [{ r1: 0, r2: rows, c1: 0, c2: cols - 1 }] };
-  const blank = listPrints([], cols, size, 1);
+  // Prints an earlier version recorded are compared with prints made as it made them (this once: the
+  // new ones are recorded), so that the first refresh after an update writes no more than any other.
+  const legacy = legacyPrints({ prints: before.prints!, columns: before.columns });
+  const now = legacy ? listPrints(body, cols, size, rows - head, true) : { prints, columns: columns! };
+  const blank = listPrints([], cols, size, 1, legacy);
   const blocks = changedBlocks(
     { prints: before.prints!, columns: before.columns },
-    { prints, columns: columns! },
+    now,
     blank,
     cols,
     MAX_BLOCKS,

@@ -10,6 +10,7 @@ import {
   CELLS_PER_CALL,
   columnPrints,
   fewerBlocks,
+  legacyPrints,
   listPrints,
   MAX_CHUNKS,
 } from '../../../src/domain/reports/chunkPrints';
@@ -206,7 +207,8 @@ describe('chunk prints', () => {
   });
 
   // Prints recorded by a refresh must match the next one's (else every list is written again): a
-  // number or a date is hashed as its text, as String() writes it, whatever the code does to get it.
+  // number or a date is hashed as its text, as String() writes it, whatever the code does to get it;
+  // a list's column prints as earlier versions recorded them, too (`legacy`, compared once).
   it("hash a number or a date's text as String() writes it (the prints earlier refreshes recorded)", () => {
     const P = 0x01000193;
     const text = (v: number | Date) => (v instanceof Date ? String(v.getTime()) : String(v));
@@ -237,11 +239,40 @@ describe('chunk prints', () => {
     );
     fc.assert(
       fc.property(value, (v) => {
-        expect(columnPrints([[v]], 1, 1)).toEqual([column(v)]);
+        expect(columnPrints([[v]], 1, 1, 1, true)).toEqual([column(v)]);
         expect(chunkPrints([[v]], 1, 1)).toEqual([chunk(v)]);
       }),
       { numRuns: 2000 },
     );
+  });
+
+  it("mark a list's column prints, taking numbers, dates and truths by their bits: prints earlier versions recorded are told apart", () => {
+    const P = 0x01000193;
+    const bits = (n: number) => {
+      const view = new DataView(new ArrayBuffer(8));
+      view.setFloat64(0, n === 0 ? 0 : n, true);
+      return [view.getUint32(0, true), view.getUint32(4, true)];
+    };
+    const column = (v: number | Date | boolean) => {
+      const tag = typeof v === 'number' ? 78 : typeof v === 'boolean' ? 66 : 68;
+      let x = Math.imul(0x811c9dc5 ^ tag, P);
+      for (const w of bits(typeof v === 'number' ? v : Number(v instanceof Date ? v.getTime() : v)))
+        x = Math.imul(x ^ w, P);
+      return `b:${(Math.imul(x ^ 0x1e, P) >>> 0).toString(36)}`;
+    };
+    const value = fc.oneof(fc.double(), fc.integer(), fc.boolean(), fc.date({ noInvalidDate: false }));
+    fc.assert(
+      fc.property(value, (v) => {
+        expect(columnPrints([[v]], 1, 1)).toEqual([column(v)]);
+        const { prints, columns } = listPrints([[v, 'text']], 2, 1);
+        expect(legacyPrints({ prints, columns })).toBe(false);
+        expect(legacyPrints(listPrints([[v, 'text']], 2, 1, 1, true))).toBe(true);
+      }),
+      { numRuns: 1000 },
+    );
+    // -0 prints as 0 (Sheets gives 0 back); the same text in a text cell prints as before.
+    expect(columnPrints([[-0]], 1, 1)).toEqual(columnPrints([[0]], 1, 1));
+    expect(columnPrints([['ab']], 1, 1)[0]).toBe(`b:${columnPrints([['ab']], 1, 1, 1, true)[0]}`);
   });
 
   it('cut any list into at most MAX_CHUNKS chunks', () => {
