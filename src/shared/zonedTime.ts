@@ -44,12 +44,13 @@ export function isValidTimeZone(timeZone: string): boolean {
 const QUARTER_HOUR = 15 * 60 * 1000;
 const DAY = 86_400_000;
 const offsetCache = new Map<string, Map<number, number>>();
-const dayCache = new Map<string, Map<number, number>>();
 /**
- * Days from 1970 to 2161 by their number, a table per zone: a refresh asks a zone's offset a million
- * times (every date of every deal and move), and an array is read faster than a map.
+ * Days from 1900 to 2161 by their number (from TABLE_FROM days before 1970), a table per zone: a
+ * refresh asks a zone's offset a million times (every date of every deal and move), and an array is
+ * read faster than a map.
  */
-const TABLE_DAYS = 70_000;
+const TABLE_FROM = 25_567;
+const TABLE_DAYS = 95_567;
 /** A day of the table not worked out yet (no offset is this large). */
 const UNKNOWN = 1e15;
 const dayTables = new Map<string, Float64Array>();
@@ -95,17 +96,12 @@ function quarterOffset(bucket: number, timeZone: string): number {
  */
 function offsetAt(ms: number, timeZone: string): number {
   const day = Math.floor(ms / DAY);
-  let offset: number;
-  if (day >= 0 && day < TABLE_DAYS) {
-    const table = dayTable(timeZone);
-    offset = table[day];
-    if (offset === UNKNOWN) table[day] = offset = dayOffset(day, timeZone);
-  } else {
-    let days = dayCache.get(timeZone);
-    if (!days) dayCache.set(timeZone, (days = new Map()));
-    offset = days.get(day) ?? NaN;
-    if (!days.has(day)) days.set(day, (offset = dayOffset(day, timeZone)));
-  }
+  // A day outside the table (before 1900, after 2161) is worked out each time it is asked.
+  const at = day + TABLE_FROM;
+  const table = at >= 0 && at < TABLE_DAYS ? dayTable(timeZone) : null;
+  let offset = table ? table[at] : UNKNOWN;
+  if (offset === UNKNOWN) offset = dayOffset(day, timeZone);
+  if (table) table[at] = offset;
   if (!Number.isNaN(offset)) return offset;
   const bucket = Math.floor(ms / QUARTER_HOUR);
   const here = quarterOffset(bucket, timeZone);

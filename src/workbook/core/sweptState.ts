@@ -22,7 +22,7 @@ export function settingsPrint(settings: Settings): string {
  * row the rules left under other ones may no longer be as they make it).
  */
 export function rulesPrint(settings: Settings, timeZone: string, locale: string): string {
-  return textHash(JSON.stringify([settings, timeZone, locale]));
+  return `${settingsPrint(settings)}|${timeZone}|${locale}`;
 }
 
 /**

@@ -334,7 +334,7 @@ export function writeBase(
     chars: text.length,
     refresh: [],
     since: 0,
-    ...(settled ? { settled } : {}),
+    settled,
   };
   documentStore().setProperty(KEY, JSON.stringify(record));
   return true;
@@ -371,8 +371,8 @@ export function writeRefreshRows(
     since += text.length;
   }
   // The slots seen are in these rows now: the next refresh reads those of later counts only.
+  // (JSON leaves out a settled left undefined.)
   const next: StoreRecord = { ...record, refresh, since, from: count + 1, settled };
-  if (!settled) delete next.settled;
   documentStore().setProperty(KEY, JSON.stringify(next));
   return true;
 }
