@@ -459,17 +459,11 @@ function keptStoreTab(ss: Spreadsheet, properties: Record<string, string>, plan:
 }
 
 /** Keeps the Deals store (see keepStore), or forgets it when a write is refused. */
-function keptStore(
-  sheet: Sheet,
-  properties: Record<string, string>,
-  plan: SweepPlan,
-  seen: string,
-  rules: string,
-): void {
+function keptStore(...args: Parameters<typeof keepStore>): void {
   try {
-    keepStore(sheet, properties, plan, seen, rules);
+    keepStore(...args);
   } catch {
-    forgetStoreQuietly(properties);
+    forgetStoreQuietly(args[1]);
   }
 }
 
