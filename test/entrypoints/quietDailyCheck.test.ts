@@ -4,7 +4,7 @@
 // restored version) is still found within the two weeks the check promises, and put right by a
 // refresh in full. Expected reports come from a copy of the workbook refreshed from scratch.
 import { Emulator } from '../../local/emulator';
-import { fromScratch, measured, reportTabs, storedRecord } from '../support/reportTabs';
+import { fromScratch, measured, recordedAsBefore, reportTabs, storedRecord } from '../support/reportTabs';
 import { fillDemo } from '../support/demoWorkbook';
 import { DIST, loadedEmulator } from '../support/emulator';
 import { a1 } from '../support/crm';
@@ -45,6 +45,14 @@ const pointer = (emu: Emulator) =>
   };
 
 describe('the daily check with nothing changed since the morning’s refresh', () => {
+  it('finds lists an earlier version recorded (their numbers printed by their text) as written, and writes no report', () => {
+    const emu = scheduledDemo(1500);
+    let lists: string[] = [];
+    const check = day(emu, 0, () => (lists = recordedAsBefore(emu)));
+    expect(lists).toEqual(expect.arrayContaining(['Segment A', 'Segment B']));
+    expect(check.cellsWritten).toBe(0);
+  });
+
   it('reads a part of Deals, History and the lists, writes no report, and moves the check on', () => {
     const emu = scheduledDemo(1500);
     const dealsCells = emu.sheet('Deals').lastRowIndex() * emu.sheet('Deals').lastColumnIndex();

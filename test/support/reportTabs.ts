@@ -4,6 +4,8 @@
 import { Accountant, Emulator } from '../../local/emulator';
 import { DIST } from './emulator';
 import { REPORT_TABS } from './crm';
+import { columnPrints } from '../../src/domain/reports/chunkPrints';
+import { textHash } from '../../src/domain/values/text';
 
 /** Values, formulas, formats and bold of every report tab, as far as anything is in it. */
 export function reportTabs(emu: Emulator): Record<string, string> {
@@ -64,4 +66,32 @@ export function fromScratch(saved: Saved, opts: { timeZone: string; now: string 
   const copy = forgetful(saved, opts);
   copy.run('menuRefresh');
   return copy;
+}
+
+/**
+ * Rewrites the report record as an earlier version left it: each list's column prints made from its
+ * cells' texts (numbers too), unmarked. Returns the lists rewritten.
+ */
+export function recordedAsBefore(emu: Emulator): string[] {
+  type Extent = { rows: number; cols: number; chunk?: number; columns?: string[]; prints?: string[] };
+  const doc = emu.properties.document.data as Record<string, string>;
+  const record = storedRecord(emu) as unknown as {
+    extents: Record<string, Extent & { key?: { from: number } }>;
+  };
+  const lists = Object.entries(record.extents).filter(
+    ([, e]) => e.columns && e.key && e.chunk && e.rows >= e.key.from,
+  );
+  for (const [tab, e] of lists) {
+    const head = e.key!.from - 1;
+    const range = emu.sheet(tab).rangeAt(head + 1, 1, e.rows - head, e.cols);
+    const formulas = range.getFormulas();
+    const rows = range
+      .getValues()
+      .map((r, i) => r.map((v, c) => (formulas[i][c] ? { formula: formulas[i][c] } : v)));
+    e.columns = columnPrints(rows as never, e.cols, e.chunk!, e.rows - head, true);
+    e.prints = e.columns.map((c) => textHash(c));
+  }
+  for (const k of Object.keys(doc)) if (k.startsWith('sheetsCrm.charts')) delete doc[k];
+  doc['sheetsCrm.charts'] = JSON.stringify(record);
+  return lists.map(([tab]) => tab);
 }
