@@ -61,6 +61,14 @@ function refusedOnStore(method: 'getValues' | 'setValues') {
   } as never);
 }
 
+/** New deals pasted below the last, deal and company (a paste: no e.value), the tab's rows made first. */
+function pasteBelow(emu: Emulator, deals: readonly string[][]): void {
+  const sheet = emu.sheet('Deals');
+  const at = emu.values('Deals').length + 1;
+  if (at + deals.length > sheet.maxRows) sheet.insertRowsAfter(sheet.maxRows, deals.length + 5);
+  emu.userEdit('Deals', `${a1(emu, 'Deal', at)}:${a1(emu, 'Company', at + deals.length - 1)}`, deals);
+}
+
 const dealsCells = (emu: Emulator) => emu.values('Deals').length * emu.values('Deals')[0].length;
 const STAGES = ['Qualified', 'Quote sent', 'Negotiation', 'Won', 'Lost'];
 
@@ -87,19 +95,12 @@ function apply(emu: Emulator, c: Change): void {
     case 'save':
       savedBySidebar(emu, row, { nextStep: `Call ${c.n}`, stage: 'Negotiation' }, 'rep@example.com');
       break;
-    case 'paste': {
-      // New deals below the last, two cells each (a paste: no e.value).
-      const at = rows + 1;
-      const deals = emu.sheet('Deals');
-      const count = 1 + (c.n % 3);
-      if (at + count > deals.maxRows) deals.insertRowsAfter(deals.maxRows, count + 5);
-      emu.userEdit(
-        'Deals',
-        `${a1(emu, 'Deal', at)}:${a1(emu, 'Company', at + count - 1)}`,
-        Array.from({ length: count }, (_, i) => [`Pasted ${c.n}-${i}`, `Pasted Co ${c.n}`]),
+    case 'paste':
+      pasteBelow(
+        emu,
+        Array.from({ length: 1 + (c.n % 3) }, (_, i) => [`Pasted ${c.n}-${i}`, `Pasted Co ${c.n}`]),
       );
       break;
-    }
   }
 }
 
@@ -165,12 +166,8 @@ describe('the Deals store', () => {
     emu.env.nowMs += 60_000;
     refreshMatches(emu);
     // 400 deals pasted below the others (their rows take several slots), then typed edits.
-    const deals = emu.sheet('Deals');
-    const at = emu.values('Deals').length + 1;
-    deals.insertRowsAfter(deals.maxRows, 500);
-    emu.userEdit(
-      'Deals',
-      `${a1(emu, 'Deal', at)}:${a1(emu, 'Company', at + 399)}`,
+    pasteBelow(
+      emu,
       Array.from({ length: 400 }, (_, i) => [
         `Pasted across the ring ${i}`,
         `A company with a longer name ${i}`,
@@ -289,12 +286,8 @@ describe('the Deals store', () => {
       .map((v, c) => (c === columnOf(emu, 'Stage') - 1 ? 'Lost' : v instanceof Date ? [v.getTime()] : v));
     emu.sheet(STORE).cellAt(2 + (next % 4096), 2).v = `~${next}:${next}:1|${JSON.stringify([[5, row5]])}`;
     // 2,500 deals pasted with long names: more text than sixteen slots hold.
-    const deals = emu.sheet('Deals');
-    const at = emu.values('Deals').length + 1;
-    deals.insertRowsAfter(deals.maxRows, 2600);
-    emu.userEdit(
-      'Deals',
-      `${a1(emu, 'Deal', at)}:${a1(emu, 'Company', at + 2499)}`,
+    pasteBelow(
+      emu,
       Array.from({ length: 2500 }, (_, i) => [`${'A very long deal name '.repeat(14)}${i}`, `Company ${i}`]),
     );
     expect(Number(doc['sheetsCrm.changedAt'].split('#')[1])).toBe(next);

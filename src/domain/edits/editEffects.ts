@@ -437,7 +437,7 @@ function settledOutcome(
 ): RowOutcome | null {
   const { map, settings, now, timeZone, locale } = ctx;
   const [seenCol, checkCol] = [map.columns.lastSeen, map.columns.check];
-  if (seenCol === undefined || checkCol === undefined || ctx.trusted) return null;
+  if (seenCol === undefined || checkCol === undefined) return null;
   const seen = row[seenCol];
   // No second "[": no nested array of rows, so neither a shared Deal ID nor a twin was named.
   if (typeof seen !== 'string' || seen[0] !== '[' || seen.indexOf('[', 1) !== -1) return null;
