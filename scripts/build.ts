@@ -8,6 +8,8 @@ import * as vm from 'node:vm';
 import {
   BOARD_FILE,
   BOARD_GLOBAL,
+  CHECK_FILE,
+  CHECK_GLOBAL,
   CONVERT_FILE,
   CONVERT_GLOBAL,
   EXPORT_FILE,
@@ -144,6 +146,7 @@ async function main() {
       ),
       [`${EXPORT_FILE}.html`]: await onDemandBundle(addon, 'src/exportMain.ts', EXPORT_FILE, EXPORT_GLOBAL),
       [`${BOARD_FILE}.html`]: await onDemandBundle(addon, 'src/boardMain.ts', BOARD_FILE, BOARD_GLOBAL),
+      [`${CHECK_FILE}.html`]: await onDemandBundle(addon, 'src/checkMain.ts', CHECK_FILE, CHECK_GLOBAL),
       'appsscript.json': manifest,
     };
     for (const [name, text] of Object.entries(files)) {

@@ -1,5 +1,5 @@
 // Splits an operation's local CPU between the product and the rest, with V8's sampling profiler: the
-// self time of samples in the bundle (dist/Code.js, and the on-demand ConvertCode.html, ExportCode.html and BoardCode.html,
+// self time of samples in the bundle (dist/Code.js, and the on-demand ConvertCode.html, ExportCode.html, BoardCode.html and CheckCode.html,
 // named by their sourceURL) is the script's own work, as Apps Script would run
 // it; the garbage collector's share is reported apart; everything else is the emulator serving the
 // script's calls (in Apps Script that work happens on Google's side) and the bench itself.

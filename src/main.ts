@@ -6,7 +6,7 @@ export { onEdit } from './entrypoints/onEdit';
 export { menuSetUp } from './entrypoints/setupMenu';
 export { menuConvert } from './entrypoints/convertLoader';
 export { menuHelp, sweepDeals } from './entrypoints/helpAndSweep';
-export { menuCheckSpreadsheet } from './entrypoints/checkMenu';
+export { menuCheckSpreadsheet } from './entrypoints/checkLoader';
 export { menuUseLearnedProbabilities } from './entrypoints/probabilityMenu';
 export {
   menuExportHubspot,

@@ -118,6 +118,19 @@ describe('dist/Code.js', () => {
     ).toBe('function');
   });
 
+  it('keeps Check this spreadsheet out of the script, in a project file that defines its action', () => {
+    const check = fs.readFileSync(path.join(DIST, 'CheckCode.html'), 'utf8');
+    const text = 'The document lock can be taken and released.';
+    expect(check).toContain(text);
+    expect(code).not.toContain(text);
+    const scope = vm.createContext({});
+    vm.runInContext(check, scope);
+    expect(
+      typeof (vm.runInContext('__SheetsCRMCheck', scope) as { menuCheckSpreadsheet: unknown })
+        .menuCheckSpreadsheet,
+    ).toBe('function');
+  });
+
   it('keeps Export for another CRM out of the script, in a project file that defines its actions', () => {
     const exporter = fs.readFileSync(path.join(DIST, 'ExportCode.html'), 'utf8');
     for (const text of ['Sheets_CRM_Account_Key__c', 'before exporting for', 'Deal - Sheets CRM Deal ID']) {

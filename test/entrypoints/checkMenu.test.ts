@@ -31,6 +31,17 @@ describe('Check this spreadsheet', () => {
     expect(emu.ss.sheets.map((s) => s.name)).toEqual(tabs);
   });
 
+  it('says what to do when the project file holding the checks is missing', () => {
+    const emu = crm();
+    delete emu.html.files['CheckCode'];
+    const shown = emu.ui.dialogs.length;
+    emu.run('menuCheckSpreadsheet');
+    // One message, the missing file's: no report of checks that did not run.
+    expect(emu.ui.dialogs.slice(shown).map((d) => d.message)).toEqual([
+      expect.stringMatching(/CheckCode\.html is missing.*Push the project again/),
+    ]);
+  });
+
   it('says which check needs a look when the spreadsheet is nearly full', () => {
     const emu = crm();
     emu.sheet('Sheet1').insertRowsAfter(1000, 320000);

@@ -1,7 +1,8 @@
 // Code only one action runs ships as a project file of its own. Apps Script loads every script file in
-// every execution, but an HTML file only when asked: Convert (about 60 KB with the shared code it uses)
-// and Export for another CRM are read and run when a person chooses them, and the board workbook's
-// update when a refresh has a board to follow, so edits, saves and other refreshes do not load them.
+// every execution, but an HTML file only when asked: Convert (about 60 KB with the shared code it uses),
+// Export for another CRM and Check this spreadsheet are read and run when a person chooses them, and the
+// board workbook's update when a refresh has a board to follow, so edits, saves and other refreshes do
+// not load them.
 import { CrmError } from '../../shared/errors';
 
 /** The project file holding Convert's code (built by scripts/build.ts from src/convertMain.ts). */
@@ -14,6 +15,9 @@ export const EXPORT_GLOBAL = '__SheetsCRMExport';
 /** The project file holding the board workbook's update (built from src/boardMain.ts), and its global. */
 export const BOARD_FILE = 'BoardCode';
 export const BOARD_GLOBAL = '__SheetsCRMBoard';
+/** The project file holding Check this spreadsheet (built from src/checkMain.ts), and its global. */
+export const CHECK_FILE = 'CheckCode';
+export const CHECK_GLOBAL = '__SheetsCRMCheck';
 
 /** The exports of an on-demand bundle, run once per execution (indirect eval: in global scope). */
 export function onDemand<T>(file: string, globalName: string): T {
