@@ -32,13 +32,21 @@ const COMMA_LANGUAGES = new Set(
 );
 const DOTTED_LANGUAGES = new Set('de da nb no nn fi pl ru tr cs sk uk bg hr sl et lv'.split(' '));
 
+const typingLocales = new Map<string, TypingLocale>();
+
 export function typingLocale(locale = 'en_US'): TypingLocale {
-  const language = locale.toLowerCase().split(/[_-]/)[0];
-  return {
-    dayFirst: !MONTH_FIRST.has(locale),
-    decimalComma: COMMA_LANGUAGES.has(language),
-    dottedDates: DOTTED_LANGUAGES.has(language),
-  };
+  // Every string a script writes is parsed in its locale: worked out once per locale.
+  let l = typingLocales.get(locale);
+  if (!l) {
+    const language = locale.toLowerCase().split(/[_-]/)[0];
+    l = {
+      dayFirst: !MONTH_FIRST.has(locale),
+      decimalComma: COMMA_LANGUAGES.has(language),
+      dottedDates: DOTTED_LANGUAGES.has(language),
+    };
+    typingLocales.set(locale, l);
+  }
+  return l;
 }
 
 /** A decimal-comma locale's number in en_US's marks ("1.200,50" → "1,200.50"), to parse one way. */
@@ -58,10 +66,23 @@ export function parseTyped(
   year = new Date().getUTCFullYear(),
   locale = 'en_US',
 ): ParsedInput {
+  // Most strings written are plain words: with no digit, not starting with a space, ' = + - and no
+  // boolean, neither reading below can make anything but text of them (each of parseWide's needs a
+  // digit or leading spaces).
+  if (isPlainWords(s)) return { value: s };
+  return readTyped(s, timeZone, year, locale);
+}
+
+/** parseTyped without its shortcut for plain words (exported for the test that they agree). */
+export function readTyped(s: string, timeZone: string, year: number, locale: string): ParsedInput {
   const l = typingLocale(locale);
-  const wide = parseWide(s, timeZone, year, l);
-  if (wide) return wide;
-  return parsePlain(s, timeZone, l);
+  return parseWide(s, timeZone, year, l) ?? parsePlain(s, timeZone, l);
+}
+
+/** Text no reading of typed input turns into anything else (see parseTyped). */
+function isPlainWords(s: string): boolean {
+  // Spaces first (spaces before = + - still make a formula), or ' = + -; any digit; a boolean.
+  return !/^[\s'=+-]/.test(s) && !/\d/.test(s) && !/^(true|false)\s*$/i.test(s);
 }
 
 function parseWide(s: string, timeZone: string, year: number, l: TypingLocale): ParsedInput | null {
