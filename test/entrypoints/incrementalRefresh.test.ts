@@ -21,13 +21,19 @@ import { savedBySidebar } from '../support/dealWriters';
 
 const OPTS = { timeZone: 'America/New_York', now: '2026-03-10T15:00:00Z' };
 
-/** A set-up CRM with `count` demo deals, refreshed once. */
+/** Set-up CRMs with demo deals, refreshed once, by their number of deals: each made once. */
+const refreshedDemos = new Map<number, ReturnType<Emulator['save']>>();
+/** A set-up CRM with `count` demo deals, refreshed once (a copy of its own). */
 function refreshedDemo(count: number): Emulator {
-  const emu = loadedEmulator(OPTS);
-  emu.run('menuSetUp');
-  fillDemo(emu, count);
-  emu.run('menuRefresh');
-  return emu;
+  let saved = refreshedDemos.get(count);
+  if (!saved) {
+    const emu = loadedEmulator(OPTS);
+    emu.run('menuSetUp');
+    fillDemo(emu, count);
+    emu.run('menuRefresh');
+    refreshedDemos.set(count, (saved = emu.save()));
+  }
+  return Emulator.fromSaved(saved, OPTS).load(DIST);
 }
 
 /** A list tab's rows, the sheet row its first listed deal is on, and how many deals it lists. */
@@ -50,11 +56,13 @@ function cellsWrittenTo(emu: Emulator, tab: string, run: () => void): number {
 
 /** Moves each deal of `ids` to another open stage, typed in Deals (one edit and its check each). */
 function moveToAnotherStage(emu: Emulator, ids: readonly string[]): void {
-  const rowOf = new Map(emu.values('Deals').map((r, i) => [String(r[0]), i + 1]));
+  // Deals read once: each deal is edited once, and an edit changes its own row only.
+  const grid = emu.values('Deals');
+  const rowOf = new Map(grid.map((r, i) => [String(r[0]), i + 1]));
   const stageCol = columnOf(emu, 'Stage') - 1;
   for (const id of ids) {
     const row = rowOf.get(id)!;
-    const now = String(emu.values('Deals')[row - 1][stageCol]);
+    const now = String(grid[row - 1][stageCol]);
     emu.userEdit('Deals', a1(emu, 'Stage', row), now === 'Negotiation' ? 'Quote sent' : 'Negotiation');
   }
 }
