@@ -402,6 +402,44 @@ export function idRowsOf(
 }
 
 /**
+ * A cell as the rows that may hold the same deal are first told apart (twinCandidates): a number or a
+ * date by its value, any other cell as one key. Two cells sameDealText reads alike key alike.
+ */
+const roughKey = (v: CellValue | undefined): number | string =>
+  typeof v === 'number' ? v : isDate(v) ? v.getTime() : 's';
+
+/**
+ * The rows a sweep compares for rows holding the same deal: every row but the settled ones whose Last
+ * seen names no other row, and those that may hold the deal of one of the rest (its amount and close
+ * date, roughly). Two settled rows whose Last seen names none hold different deals: the sweep that
+ * settled them would have named each in the other's Last seen (its writes never change the six cells
+ * compared), and neither changed since. Deal IDs are compared over every row: a sweep gives rows new
+ * ones, which it cannot compare before.
+ */
+function twinCandidates(
+  rows: readonly (readonly CellValue[])[],
+  map: HeaderMap,
+  settled: (index: number) => boolean,
+): number[] {
+  const { amount, closeDate, lastSeen } = map.columns;
+  const cell = (i: number, c: number | undefined) => (c === undefined ? '' : rows[i][c]);
+  const quiet = (i: number) => settled(i) && namesNone(cell(i, lastSeen));
+  const others: number[] = [];
+  for (let i = 0; i < rows.length; i++) if (!quiet(i)) others.push(i);
+  const amounts = new Set(others.map((i) => roughKey(cell(i, amount))));
+  const closes = new Set(others.map((i) => roughKey(cell(i, closeDate))));
+  const out: number[] = [];
+  for (let i = 0; i < rows.length; i++)
+    if (!quiet(i) || (amounts.has(roughKey(cell(i, amount))) && closes.has(roughKey(cell(i, closeDate)))))
+      out.push(i);
+  return out;
+}
+
+/** Whether a Last seen cell names no other row: a plain array (no second "[", no nested list of rows). */
+const namesNone = (seen: CellValue | undefined): boolean =>
+  typeof seen === 'string' && seen[0] === '[' && seen.indexOf('[', 1) === -1;
+
+/**
  * Applies the row rules to every row of the Deals tab (a sweep), with whole-sheet rules included. Rows
  * `settled` says are as the rules left them, under these settings, with nothing changed since (see
  * settledOutcome), are only checked.
@@ -413,7 +451,7 @@ export function sweepRows(
   settled?: (index: number) => boolean,
 ): RowOutcome[] {
   const idRows = idRowsOf(rows, firstRow, ctx.map);
-  const same = sameDealRows(rows, firstRow, ctx.map);
+  const same = sameDealRows(rows, firstRow, ctx.map, settled && twinCandidates(rows, ctx.map, settled));
   return rows.map((row, i) => {
     const opts = { idRows, twins: same.get(firstRow + i) ?? [] };
     const quick = settled?.(i) && !opts.twins.length ? settledOutcome(row, firstRow + i, ctx, idRows) : null;
@@ -438,9 +476,8 @@ function settledOutcome(
   const { map, settings, now, timeZone, locale } = ctx;
   const [seenCol, checkCol] = [map.columns.lastSeen, map.columns.check];
   if (seenCol === undefined || checkCol === undefined) return null;
-  const seen = row[seenCol];
-  // No second "[": no nested array of rows, so neither a shared Deal ID nor a twin was named.
-  if (typeof seen !== 'string' || seen[0] !== '[' || seen.indexOf('[', 1) !== -1) return null;
+  // Neither a shared Deal ID nor a twin was named.
+  if (!namesNone(row[seenCol])) return null;
   if (isBlankRow(row, map, NOT_TYPED)) return null;
   const deal = readDeal(row, rowNumber, map, settings, timeZone, locale);
   if (!deal.id || idRows.has(deal.id)) return null;
@@ -489,6 +526,7 @@ export function sameDealRows(
   rows: readonly (readonly CellValue[])[],
   firstRow: number,
   map: HeaderMap,
+  only?: readonly number[],
 ): Map<number, number[]> {
   const out = new Map<number, number[]>();
   const nameCol = map.columns.deal;
@@ -496,13 +534,15 @@ export function sameDealRows(
   // By a print of the six cells first (one cheap pass, no text made), then the few rows that share
   // one by the cells' texts (two rows alike print alike; rows printing alike may still differ).
   const cols = [nameCol, ...SAME_DEAL_FIELDS.map((f) => map.columns[f] ?? -1)];
-  const shared = sharedKeys(rows.length, (i) => {
-    const name = rows[i][nameCol] ?? '';
-    return typeof name === 'string' && name.trim() === '' ? null : sameDealHash(rows[i], cols);
+  const at = only ? (k: number) => only[k] : (k: number) => k;
+  const shared = sharedKeys(only?.length ?? rows.length, (k) => {
+    const row = rows[at(k)];
+    const name = row[nameCol] ?? '';
+    return typeof name === 'string' && name.trim() === '' ? null : sameDealHash(row, cols);
   });
   for (const printed of shared.values()) {
     const byKey = new Map<string, number[]>();
-    for (const i of printed)
+    for (const i of printed.map(at))
       listIn(byKey, `${sameDealText(rows[i][nameCol])}\u0001${sameDealRest(rows[i], map)}`, firstRow + i);
     for (const same of byKey.values())
       if (same.length > 1)
