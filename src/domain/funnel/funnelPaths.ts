@@ -7,6 +7,7 @@ import type { Deal } from '../deals/deal';
 import type { Move, MovesByDeal } from '../history/stageMoves';
 import { looseKey } from '../values/text';
 import { maxOf } from '../../shared/manyValues';
+import { localDayNumber } from '../../shared/zonedTime';
 
 const PERIOD_DAYS: Record<Settings['general']['funnelPeriod'], number | null> = {
   'Last 90 days': 90,
@@ -200,14 +201,20 @@ export function daysInStages(
       if (current.type === 'Open' && since) add(current.name, daysBetween(since, now, timeZone));
       continue;
     }
-    history.forEach((m, i) => {
-      const s = index.stageNamed(m[1]);
-      if (!s || s.type !== 'Open') return;
-      // The last stay runs to now only if the deal is still in that stage; a closed deal's, to its close.
-      const last = current.type === 'Open' ? (s.name === current.name ? now : null) : closeAt;
-      const end = history[i + 1]?.[0] ?? last;
-      if (end) add(s.name, daysBetween(m[0], end, timeZone));
-    });
+    // Each move's day worked out once: a stay ends on the day the next one starts.
+    let day = localDayNumber(history[0][0], timeZone);
+    for (let i = 0; i < history.length; i++) {
+      const nextAt = i + 1 < history.length ? history[i + 1][0] : undefined;
+      const next = nextAt === undefined ? day : localDayNumber(nextAt, timeZone);
+      const s = index.stageNamed(history[i][1]);
+      if (s && s.type === 'Open') {
+        // The last stay runs to now only if the deal is still in that stage; a closed deal's, to its close.
+        const last = current.type === 'Open' ? (s.name === current.name ? now : null) : closeAt;
+        const end = nextAt ?? last;
+        if (end) add(s.name, (nextAt === undefined ? localDayNumber(end, timeZone) : next) - day);
+      }
+      day = next;
+    }
   }
   return { byStage, withoutHistory };
 }

@@ -1,5 +1,6 @@
 // Funnel on a hand-worked fixture: strict against any-stage counting, skipped stages, deals without
 // history, days in stage, win rate and sales cycle.
+import fc from 'fast-check';
 import { defaultSettings } from '../../../src/shared/defaultSettings';
 import { buildFunnel } from '../../../src/domain/funnel/funnel';
 import { groupMoves, type StageMove } from '../../../src/domain/history/stageMoves';
@@ -179,4 +180,97 @@ describe('closed deals with no stage history (an import without one)', () => {
       expect(f.closedWithoutHistory).toBe(10);
     },
   );
+});
+
+describe('days in stage (property)', () => {
+  // Worked out here on each zone's own calendar (Intl's days), never with the product's date code.
+  const dayOf = (ms: number, timeZone: string) => {
+    const [y, m, d] = new Intl.DateTimeFormat('en-CA', { timeZone }).format(ms).split('-').map(Number);
+    return Date.UTC(y, m - 1, d) / 86_400_000;
+  };
+  const stages = settings.stages.map((s) => s.name);
+  const typeOf = new Map(settings.stages.map((s) => [s.name, s.type]));
+  const DAY = 86_400_000;
+  const dealArb = fc.record({
+    stage: fc.constantFrom(...stages),
+    close: fc.option(fc.integer({ min: -400, max: 60 }), { nil: null }),
+    since: fc.option(fc.integer({ min: -400, max: 0 }), { nil: null }),
+    // Moves at distinct minutes over the last two years, to a stage of the pipeline or one it lacks.
+    moves: fc.uniqueArray(
+      fc.record({
+        minute: fc.integer({ min: -1_000_000, max: -1 }),
+        to: fc.constantFrom(...stages, 'Nowhere'),
+      }),
+      { selector: (m) => m.minute, maxLength: 6 },
+    ),
+  });
+
+  it('counts each stay from its move to the next, to now or to the close, on the zone’s calendar', () => {
+    fc.assert(
+      fc.property(
+        fc.array(dealArb, { minLength: 1, maxLength: 25 }),
+        fc.constantFrom(
+          'America/New_York',
+          'Australia/Lord_Howe',
+          'Asia/Kathmandu',
+          'Pacific/Chatham',
+          'UTC',
+        ),
+        (specs, timeZone) => {
+          const all = { ...settings, general: { ...settings.general, funnelPeriod: 'All' as const } };
+          const ds = specs.map((x, i) =>
+            deal(
+              {
+                dealId: `D${i}`,
+                stage: x.stage,
+                closeDate: x.close === null ? '' : new Date(NOW.getTime() + x.close * DAY),
+                stageEntered: x.since === null ? '' : new Date(NOW.getTime() + x.since * DAY + 3_600_000),
+              },
+              all,
+              2 + i,
+              timeZone,
+            ),
+          );
+          const moves = specs.flatMap((x, i) =>
+            [...x.moves]
+              .sort((a, b) => a.minute - b.minute)
+              .map((m) => ({ dealId: `D${i}`, time: NOW.getTime() + m.minute * 60_000, to: m.to })),
+          );
+          const funnel = buildFunnel(ds, groupMoves(moves), all, NOW, timeZone);
+          const stays = new Map<string, number[]>();
+          const add = (stage: string, days: number) => {
+            if (days >= 0) stays.set(stage, [...(stays.get(stage) ?? []), days]);
+          };
+          specs.forEach((x, i) => {
+            const mine = moves.filter((m) => m.dealId === `D${i}`);
+            const open = typeOf.get(x.stage) === 'Open';
+            const closeAt = x.close === null ? null : NOW.getTime() + x.close * DAY;
+            if (!mine.length) {
+              if (open && x.since !== null)
+                add(x.stage, dayOf(NOW.getTime(), timeZone) - dayOf(ds[i].stageEntered!.getTime(), timeZone));
+              return;
+            }
+            mine.forEach((m, k) => {
+              if (typeOf.get(m.to) !== 'Open') return;
+              const end =
+                k + 1 < mine.length
+                  ? mine[k + 1].time
+                  : open
+                    ? m.to === x.stage
+                      ? NOW.getTime()
+                      : null
+                    : closeAt;
+              if (end !== null) add(m.to, dayOf(end, timeZone) - dayOf(m.time, timeZone));
+            });
+          });
+          for (const s of funnel.stages.filter((f) => typeOf.get(f.stage) === 'Open')) {
+            const mine = stays.get(s.stage) ?? [];
+            expect([s.stage, s.daysSample]).toEqual([s.stage, mine.length]);
+            expect(s.avgDaysInStage).toBe(mine.length ? mine.reduce((a, b) => a + b, 0) / mine.length : null);
+          }
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
 });
