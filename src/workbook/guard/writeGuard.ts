@@ -182,6 +182,14 @@ function keepInPlace(
   return putRight;
 }
 
+/** The outcome of a row another part writes: nothing written, nothing logged (frozen: it is shared). */
+const NOTHING: RowOutcome = Object.freeze({
+  writes: Object.freeze({}),
+  history: Object.freeze([]) as unknown as HistoryEntry[],
+  violations: Object.freeze([]) as unknown as RowOutcome['violations'],
+  deal: null,
+});
+
 /** Runs `fn` holding the document lock (one hold). */
 export type Hold = <T>(fn: () => T) => T;
 
@@ -201,7 +209,8 @@ export function writeRowsInParts(w: RowsWrite, hold: Hold, last?: () => void): R
   const total = { historyRows: 0, leftForNextTime: 0, putRight: 0 };
   let planned: PlannedWrites | undefined;
   parts.forEach(([a, b], i) => {
-    const mine = w.outcomes.map((o, r) => (r >= a && r < b ? o : { ...o, writes: {}, history: [] }));
+    // The other parts' rows write and log nothing here (one outcome stands for all of them).
+    const mine = w.outcomes.map((o, r) => (r >= a && r < b ? o : NOTHING));
     const written = hold(() => {
       const done = writeRows({ ...w, outcomes: mine }, planned);
       if (i === parts.length - 1) last?.();
