@@ -182,9 +182,12 @@ function decodeColumn(column: Column, count: number): Stored[] | null {
         continue;
       }
       if (n > elements.length) return null;
-      let text = '[';
-      for (let i = 0; i < n; i++) text += (i ? ',' : '') + jsonOf(codes[i][r]);
-      out[r] = text + ']';
+      // Joined, not added up: a text added up is kept in pieces, put together again when first read.
+      const parts = new Array<string>(n + 2);
+      parts[0] = '[';
+      for (let i = 0; i < n; i++) parts[i + 1] = (i ? ',' : '') + jsonOf(codes[i][r]);
+      parts[n + 1] = ']';
+      out[r] = parts.join('');
     }
     return out;
   }

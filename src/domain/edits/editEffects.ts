@@ -423,14 +423,16 @@ function twinCandidates(
 ): number[] {
   const { amount, closeDate, lastSeen } = map.columns;
   const cell = (i: number, c: number | undefined) => (c === undefined ? '' : rows[i][c]);
-  const quiet = (i: number) => settled(i) && namesNone(cell(i, lastSeen));
+  const quiet = new Uint8Array(rows.length);
   const others: number[] = [];
-  for (let i = 0; i < rows.length; i++) if (!quiet(i)) others.push(i);
+  for (let i = 0; i < rows.length; i++)
+    if (settled(i) && namesNone(cell(i, lastSeen))) quiet[i] = 1;
+    else others.push(i);
   const amounts = new Set(others.map((i) => roughKey(cell(i, amount))));
   const closes = new Set(others.map((i) => roughKey(cell(i, closeDate))));
   const out: number[] = [];
   for (let i = 0; i < rows.length; i++)
-    if (!quiet(i) || (amounts.has(roughKey(cell(i, amount))) && closes.has(roughKey(cell(i, closeDate)))))
+    if (!quiet[i] || (amounts.has(roughKey(cell(i, amount))) && closes.has(roughKey(cell(i, closeDate)))))
       out.push(i);
   return out;
 }
