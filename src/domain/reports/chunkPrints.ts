@@ -56,17 +56,24 @@ export function chunkPrints(
     for (let r = from; r < from + size; r++) {
       const row = values[r];
       for (let c = 0; c < cols; c++) {
-        const v = row?.[c];
+        const v = row === undefined ? undefined : row[c];
         if (v !== undefined && v !== '') {
           // Hashed in place, without building a tagged copy of every cell's text.
           const t = textOf(v);
           const tag = tagOf(v);
           h1 = Math.imul(h1 ^ tag, 0x01000193);
           h2 = Math.imul(h2 ^ tag, 0x5bd1e995) ^ (h2 >>> 15);
-          // Two UTF-16 units per step (half the multiplications; a cell's length is fixed by its separator).
+          // Two UTF-16 units per step (half the multiplications; a cell's length is fixed by its
+          // separator), then the odd one.
           const n = t.length;
-          for (let i = 0; i < n; i += 2) {
-            const ch = i + 1 < n ? t.charCodeAt(i) | (t.charCodeAt(i + 1) << 16) : t.charCodeAt(i);
+          let i = 0;
+          for (; i < n - 1; i += 2) {
+            const ch = t.charCodeAt(i) | (t.charCodeAt(i + 1) << 16);
+            h1 = Math.imul(h1 ^ ch, 0x01000193);
+            h2 = Math.imul(h2 ^ ch, 0x5bd1e995) ^ (h2 >>> 15);
+          }
+          if (i < n) {
+            const ch = t.charCodeAt(i);
             h1 = Math.imul(h1 ^ ch, 0x01000193);
             h2 = Math.imul(h2 ^ ch, 0x5bd1e995) ^ (h2 >>> 15);
           }
