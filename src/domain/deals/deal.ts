@@ -53,7 +53,19 @@ export function cellOf(row: readonly CellValue[], map: HeaderMap, key: FieldKey)
 
 /** A text field as the CRM reads it: trimmed, a date as its day (YYYY-MM-DD). */
 export const fieldText = (v: CellValue): string =>
-  typeof v === 'string' ? v.trim() : isDate(v) ? v.toISOString().slice(0, 10) : String(v ?? '').trim();
+  typeof v === 'string' ? trimmed(v) : isDate(v) ? v.toISOString().slice(0, 10) : String(v ?? '').trim();
+
+/**
+ * A text without the spaces around it. Most cells have none: a text whose ends are printable ASCII
+ * (every space trim takes off is ASCII up to 32 or beyond ASCII) is kept without asking trim (a sweep
+ * reads seventeen texts of each of 100,000 rows).
+ */
+function trimmed(v: string): string {
+  const n = v.length;
+  if (n === 0) return v;
+  const [a, b] = [v.charCodeAt(0), v.charCodeAt(n - 1)];
+  return a > 32 && a < 127 && b > 32 && b < 127 ? v : v.trim();
+}
 const stamp = (v: CellValue): Date | null => (isDate(v) ? new Date(v.getTime()) : null);
 
 const STAMPS = [
