@@ -5,13 +5,30 @@ import { UNSEGMENTED } from '../../shared/names';
 import { looseKey } from '../values/text';
 import type { Deal } from './deal';
 
-const ruleKeys = new WeakMap<SegmentRule, Set<string>>();
+/** A rule as deals are checked against it: its industries as loose keys (null: any industry). */
+interface Compiled {
+  keys: Set<string> | null;
+  rule: SegmentRule;
+}
+const compiledRules = new WeakMap<readonly SegmentRule[], Compiled[]>();
+let last: { rules: readonly SegmentRule[]; compiled: Compiled[] } | null = null;
 
-/** A rule's industries as loose keys, worked out once per rule (every deal is checked against them). */
-function industryKeys(r: SegmentRule): Set<string> {
-  let keys = ruleKeys.get(r);
-  if (!keys) ruleKeys.set(r, (keys = new Set(r.industries.map(looseKey))));
-  return keys;
+/**
+ * The rules with their industries as loose keys, worked out once per list of rules, the last list
+ * asked kept at hand (reports ask for each deal's segment several times: 500,000 asks a refresh).
+ */
+function compiled(rules: readonly SegmentRule[]): Compiled[] {
+  if (last?.rules === rules) return last.compiled;
+  let out = compiledRules.get(rules);
+  if (!out) {
+    out = rules.map((rule) => ({
+      rule,
+      keys: rule.industries.length ? new Set(rule.industries.map(looseKey)) : null,
+    }));
+    compiledRules.set(rules, out);
+  }
+  last = { rules, compiled: out };
+  return out;
 }
 
 /** The segment for an industry and employee count. */
@@ -22,8 +39,8 @@ export function segmentFor(
 ): string {
   if (employees === null) return UNSEGMENTED;
   const ind = looseKey(industry);
-  for (const r of rules) {
-    if (r.industries.length && !industryKeys(r).has(ind)) continue;
+  for (const { rule: r, keys } of compiled(rules)) {
+    if (keys && !keys.has(ind)) continue;
     if (r.minEmployees !== null && employees < r.minEmployees) continue;
     if (r.maxEmployees !== null && employees > r.maxEmployees) continue;
     return r.segment;
