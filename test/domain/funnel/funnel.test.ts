@@ -1,5 +1,6 @@
 // Funnel on a hand-worked fixture: strict against any-stage counting, skipped stages, deals without
-// history, days in stage, win rate and sales cycle.
+// history, days in stage, win rate and sales cycle; and days in stage over random deals, moves and
+// zones, counted in the test on each zone's own calendar.
 import fc from 'fast-check';
 import { defaultSettings } from '../../../src/shared/defaultSettings';
 import { buildFunnel } from '../../../src/domain/funnel/funnel';
