@@ -66,16 +66,47 @@ function dayTable(timeZone: string): Float64Array {
   return table;
 }
 
+/** Milliseconds in 400 Gregorian years (146,097 days: the calendar repeats). */
+const FOUR_CENTURIES = 146_097 * 86_400_000;
+
+/**
+ * Date.UTC for any year: Date.UTC reads a year from 0 to 99 as 1900 to 1999, so such a year is taken
+ * 400 years later and the time moved back by those years.
+ */
+function utc(
+  year: number,
+  month0: number,
+  day: number,
+  hour: number,
+  minute: number,
+  second: number,
+): number {
+  return year >= 0 && year < 100
+    ? Date.UTC(year + 400, month0, day, hour, minute, second) - FOUR_CENTURIES
+    : Date.UTC(year, month0, day, hour, minute, second);
+}
+
+/** The formatter's text of an instant, "MM/DD/YYYY, HH:MM:SS" (en-US, 24 hours). */
+const FORMATTED = /^(\d\d)\/(\d\d)\/(\d{4}), (\d\d):(\d\d):(\d\d)$/;
+
 /** The zone's offset from UTC (ms) at an instant, read from Intl (to the second). */
 function offsetFromIntl(at: number, timeZone: string): number {
   const second = Math.floor(at / 1000) * 1000;
+  const formatter = formatterFor(timeZone);
+  // Its text, read by a pattern, costs a third of its parts; any other text (a year of other than
+  // four digits, an era) is read from the parts.
+  const m = FORMATTED.exec(formatter.format(second));
+  const wall = m
+    ? utc(+m[3], +m[1] - 1, +m[2], +m[4] === 24 ? 0 : +m[4], +m[5], +m[6])
+    : wallFromParts(formatter, second);
+  return wall - second;
+}
+
+/** An instant's wall clock in the formatter's zone, as a UTC time, from its parts. */
+function wallFromParts(formatter: Intl.DateTimeFormat, second: number): number {
   const out: Record<string, number> = {};
-  for (const p of formatterFor(timeZone).formatToParts(second))
-    if (p.type !== 'literal') out[p.type] = Number(p.value);
-  return (
-    Date.UTC(out.year, out.month - 1, out.day, out.hour === 24 ? 0 : out.hour, out.minute, out.second) -
-    second
-  );
+  for (const p of formatter.formatToParts(second)) if (p.type !== 'literal') out[p.type] = Number(p.value);
+  return utc(out.year, out.month - 1, out.day, out.hour === 24 ? 0 : out.hour, out.minute, out.second);
 }
 
 /** The zone's offset from UTC (ms) at the start of a quarter hour, read from Intl once and cached. */
@@ -146,12 +177,12 @@ export function zonedInstant(
   minute = 0,
   second = 0,
 ): Date {
-  const wall = Date.UTC(year, month - 1, day, hour, minute, second);
+  const wall = utc(year, month - 1, day, hour, minute, second);
   // Two passes settle the offset, including across a daylight-saving change.
   let guess = wall;
   for (let i = 0; i < 2; i++) {
     const p = zonedParts(guess, timeZone);
-    const seen = Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second);
+    const seen = utc(p.year, p.month - 1, p.day, p.hour, p.minute, p.second);
     guess += wall - seen;
   }
   return new Date(guess);

@@ -51,6 +51,17 @@ describe('zoned time', () => {
     );
   });
 
+  it('gives the wall clock Intl gives far from today too (years of one to three digits)', () => {
+    // From the second day of year 1 (before it Intl names an era) to 9999.
+    const far = fc.integer({ min: Date.parse('0001-01-02T00:00:00Z'), max: Date.UTC(9999, 11, 31) });
+    fc.assert(
+      fc.property(far, fc.constantFrom(...ZONES), (ms, zone) => {
+        expect(zonedParts(ms, zone)).toEqual(intlParts(ms, zone));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
   it('is right on the days the clocks change, minute by minute around the change', () => {
     // 2026 changes: New York 8 March and 1 November, London 29 March, Lord Howe 5 April.
     const days = [
