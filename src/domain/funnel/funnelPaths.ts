@@ -6,7 +6,6 @@ import { daysBetween } from '../values/cellParsing';
 import type { Deal } from '../deals/deal';
 import type { Move, MovesByDeal } from '../history/stageMoves';
 import { looseKey } from '../values/text';
-import { maxOf } from '../../shared/manyValues';
 import { localDayNumber } from '../../shared/zonedTime';
 
 const PERIOD_DAYS: Record<Settings['general']['funnelPeriod'], number | null> = {
@@ -109,22 +108,30 @@ export interface Path {
 
 /** Each deal's path: the stages History recorded it in (entered or left), plus the one it is in now. */
 export function tracePaths(deals: readonly Deal[], movesByDeal: MovesByDeal, index: StageIndex): Path[] {
-  return deals.map((d) => {
+  const out = new Array<Path>(deals.length);
+  for (let j = 0; j < deals.length; j++) {
+    const d = deals[j];
     const recorded: number[] = [];
+    let furthest = -1;
+    // A position (-1: not a stage of the pipeline) the deal reached, once; the furthest kept as it goes.
+    const record = (at: number) => {
+      if (at < 0 || recorded.includes(at)) return;
+      recorded.push(at);
+      if (at > furthest) furthest = at;
+    };
     // History's From counts as reached: a history that starts late still says where the deal was.
     const moves = movesByDeal.get(d.id);
     if (moves)
       for (let k = 0; k < moves.length; k++) {
         const from = moves[k][2];
-        if (from) record(recorded, index.positionOf(from));
-        record(recorded, index.positionOf(moves[k][1]));
+        if (from) record(index.positionOf(from));
+        record(index.positionOf(moves[k][1]));
       }
     const current = d.stage!;
-    record(recorded, index.positionOfStage(current.name));
-    let furthest = maxOf(recorded, -1);
+    record(index.positionOfStage(current.name));
     // A lost deal with no recorded stage entered the pipeline at least: its first stage.
     if (furthest < 0 && current.type === 'Lost' && index.sequence.length) furthest = 0;
-    return {
+    out[j] = {
       deal: d,
       recorded,
       furthest,
@@ -132,12 +139,8 @@ export function tracePaths(deals: readonly Deal[], movesByDeal: MovesByDeal, ind
       closed: current.type !== 'Open',
       moves: moves ?? [],
     };
-  });
-}
-
-/** Adds a position (-1: not a stage of the pipeline) to those a deal reached, once. */
-function record(recorded: number[], at: number): void {
-  if (at >= 0 && !recorded.includes(at)) recorded.push(at);
+  }
+  return out;
 }
 
 export interface ReachCount {
