@@ -10,25 +10,22 @@ interface Compiled {
   keys: Set<string> | null;
   rule: SegmentRule;
 }
-const compiledRules = new WeakMap<readonly SegmentRule[], Compiled[]>();
 let last: { rules: readonly SegmentRule[]; compiled: Compiled[] } | null = null;
 
 /**
- * The rules with their industries as loose keys, worked out once per list of rules, the last list
- * asked kept at hand (reports ask for each deal's segment several times: 500,000 asks a refresh).
+ * The rules with their industries as loose keys, worked out again only for another list of rules
+ * (reports ask for each deal's segment several times, 500,000 asks a refresh, of one list).
  */
 function compiled(rules: readonly SegmentRule[]): Compiled[] {
-  if (last?.rules === rules) return last.compiled;
-  let out = compiledRules.get(rules);
-  if (!out) {
-    out = rules.map((rule) => ({
-      rule,
-      keys: rule.industries.length ? new Set(rule.industries.map(looseKey)) : null,
-    }));
-    compiledRules.set(rules, out);
-  }
-  last = { rules, compiled: out };
-  return out;
+  if (last?.rules !== rules)
+    last = {
+      rules,
+      compiled: rules.map((rule) => ({
+        rule,
+        keys: rule.industries.length ? new Set(rule.industries.map(looseKey)) : null,
+      })),
+    };
+  return last.compiled;
 }
 
 /** The segment for an industry and employee count. */

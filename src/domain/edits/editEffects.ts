@@ -16,6 +16,7 @@ import { looseKey, textHash } from '../values/text';
 import { listIn, sharedKeys } from '../../shared/manyValues';
 import { LATE_FOUND_USER, UNKNOWN_USER, type HistoryEntry } from '../history/historyEntry';
 import { isoDay } from '../../shared/zonedTime';
+import { numberBits } from '../../shared/numberBits';
 import {
   parseLastSeen,
   sameSeen,
@@ -557,10 +558,6 @@ export function sameDealRows(
   return out;
 }
 
-/** A number's 64 bits as two 32-bit halves (sameDealHash). */
-const float = new Float64Array(1);
-const halves = new Uint32Array(float.buffer);
-
 /**
  * A 30-bit print of the cells of `cols` (-1: no column) as sameDealText reads them: a text trimmed and
  * in lower case (a plain ASCII one folded as it is hashed, others through trim and toLowerCase), a
@@ -574,9 +571,9 @@ function sameDealHash(row: readonly CellValue[], cols: readonly number[]): numbe
     if (typeof v === 'number' || isDate(v)) {
       const n = typeof v === 'number' ? v : v.getTime();
       mix(typeof v === 'number' ? 110 : 100);
-      float[0] = n === 0 || n !== n ? Math.abs(n) || 0 : n;
-      mix(halves[0]);
-      mix(halves[1]);
+      const bits = numberBits(n === 0 || n !== n ? Math.abs(n) || 0 : n);
+      mix(bits[0]);
+      mix(bits[1]);
     } else {
       const raw = typeof v === 'string' ? v : String(v ?? '');
       const t = plainAscii(raw) ? raw : raw.trim().toLowerCase();

@@ -6,6 +6,7 @@
 // shorter grid finds the rows it must blank. A list's chunk print is taken over its column prints
 // (listPrints), so its cells are hashed once.
 import { textHash } from '../values/text';
+import { numberBits } from '../../shared/numberBits';
 
 /** Most chunks a tab is cut into, so the prints of every report tab stay a few KB (see reportRecord.ts). */
 export const MAX_CHUNKS = 32;
@@ -128,10 +129,6 @@ export function changedRuns(
 /** Marks a list's column prints made with numbers by their bits (see columnPrints). */
 const BITS = 'b:';
 
-/** A number's 64 bits as two 32-bit halves (columnPrints). */
-const float = new Float64Array(1);
-const halves = new Uint32Array(float.buffer);
-
 /**
  * Per chunk of `size` rows (as chunkPrints cuts them), one 32-bit print per column over the column's
  * typed cells, in base 36 and joined by commas after a mark (BITS). A text or a formula is hashed as
@@ -158,21 +155,15 @@ export function columnPrints(
         // deals holds 900,000 cells).
         const v = row === undefined ? undefined : row[c];
         if (v !== undefined && v !== '') {
+          x = Math.imul(x ^ tagOf(v), 0x01000193);
           let t: string | null = null;
-          if (typeof v === 'string') {
-            x = Math.imul(x ^ 83, 0x01000193);
-            t = v;
-          } else if (typeof v === 'number' || typeof v === 'boolean' || v instanceof Date) {
+          if (typeof v === 'string') t = v;
+          else if (typeof v === 'object' && !(v instanceof Date)) t = v.formula;
+          else if (legacy) t = textOf(v);
+          else {
             const n = typeof v === 'number' ? v : typeof v === 'boolean' ? Number(v) : v.getTime();
-            x = Math.imul(x ^ (typeof v === 'number' ? 78 : typeof v === 'boolean' ? 66 : 68), 0x01000193);
-            if (legacy) t = typeof v === 'object' ? String(n) : String(v);
-            else {
-              float[0] = n === 0 ? 0 : n;
-              x = Math.imul(Math.imul(x ^ halves[0], 0x01000193) ^ halves[1], 0x01000193);
-            }
-          } else {
-            x = Math.imul(x ^ 70, 0x01000193);
-            t = v.formula;
+            const bits = numberBits(n === 0 ? 0 : n);
+            x = Math.imul(Math.imul(x ^ bits[0], 0x01000193) ^ bits[1], 0x01000193);
           }
           if (t !== null) {
             const n = t.length;
