@@ -1,20 +1,12 @@
 // Menu: Export for another CRM, as Code.js holds it: the actions are read from their project file and
 // run (workbook/core/onDemand.ts), so no other execution loads the exporters' code.
-import { EXPORT_FILE, EXPORT_GLOBAL, onDemand } from '../workbook/core/onDemand';
-import { menuAction } from './feedback';
+import { EXPORT_FILE, EXPORT_GLOBAL } from '../workbook/core/onDemand';
+import { runOnDemand } from './onDemandAction';
 
-type Exports = Record<
-  'menuExportHubspot' | 'menuExportPipedrive' | 'menuExportSalesforce' | 'menuExportAttio',
-  () => void
->;
+type Export = 'menuExportHubspot' | 'menuExportPipedrive' | 'menuExportSalesforce' | 'menuExportAttio';
 
-function runLoaded(name: keyof Exports): void {
-  const loaded: Exports[] = [];
-  // A missing file is said as any refusal is; the action then reports its own outcome.
-  menuAction('Export for another CRM', () => {
-    loaded.push(onDemand<Exports>(EXPORT_FILE, EXPORT_GLOBAL));
-  });
-  loaded[0]?.[name]?.();
+function runLoaded(name: Export): void {
+  runOnDemand('Export for another CRM', EXPORT_FILE, EXPORT_GLOBAL, name);
 }
 
 /** Menu: Export for another CRM > HubSpot. */
